@@ -1,0 +1,120 @@
+"""The command line: argument parsing only; each subcommand lives in its own module.
+
+Kept import-light on purpose: `tui-reader fetch` on an unchanged set of feeds must
+finish in a fraction of a second, so heavy modules (Textual, feedparser, yfinance) are
+imported inside the subcommand that needs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_NO_DATA = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad usage or unreadable input: printed as one `error: ...` line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would print usage + exit 2 itself
+        raise UsageError(message)
+
+
+def _common_store(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", type=Path, metavar="FILE", help="use this store instead of the default one")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="tui-reader", description="A terminal market-news reader.")
+    parser.add_argument("--offline", action="store_true", help="no network: seeds, cached prices and price CSVs only")
+    parser.add_argument("--seeds", type=Path, action="append", metavar="DIR", help="read and watch this seed folder (repeatable)")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="use this config file (TOML)")
+    parser.add_argument("--theme", metavar="NAME", help="start with this theme")
+    _common_store(parser)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("extract", help="parse seed files or folders and print what each article says")
+    p.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("fetch", help="poll every feed and seed folder once and store new articles")
+    p.add_argument("--feed", action="append", metavar="URL", default=[])
+    p.add_argument("--seeds", type=Path, action="append", metavar="DIR", dest="sub_seeds")
+    p.add_argument("--config", type=Path, metavar="FILE", dest="sub_config")
+    p.add_argument("--offline", action="store_true", dest="sub_offline")
+    _common_store(p)
+
+    p = sub.add_parser("list", help="list stored articles, newest first")
+    p.add_argument("--ticker", metavar="T")
+    p.add_argument("--isin", metavar="I")
+    p.add_argument("--query", metavar="TEXT")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    _common_store(p)
+
+    p = sub.add_parser("prices", help="daily closes from the cache, price CSVs or Yahoo Finance")
+    p.add_argument("symbol", metavar="SYMBOL")
+    p.add_argument("--start", metavar="DATE")
+    p.add_argument("--end", metavar="DATE")
+    p.add_argument("--offline", action="store_true", dest="sub_offline")
+    p.add_argument("--seeds", type=Path, action="append", metavar="DIR", dest="sub_seeds")
+    p.add_argument("--json", action="store_true")
+    _common_store(p)
+
+    p = sub.add_parser("import-opml", help="add the feeds of an OPML file to the config")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--config", type=Path, metavar="FILE", dest="sub_config")
+
+    p = sub.add_parser("export-opml", help="write the configured feeds as OPML")
+    p.add_argument("file", type=Path, nargs="?", metavar="FILE", help="default: standard output")
+    p.add_argument("--config", type=Path, metavar="FILE", dest="sub_config")
+    return parser
+
+
+def _merge_globals(args: argparse.Namespace) -> None:
+    """Options may stand before or after the subcommand; the subcommand's copy wins."""
+    for name in ("seeds", "config", "offline"):
+        sub_value = getattr(args, f"sub_{name}", None)
+        if sub_value:
+            setattr(args, name, sub_value)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command == "extract":
+        from tui_reader.cli.extract import run
+    elif command == "fetch":
+        from tui_reader.cli.fetch import run
+    elif command == "list":
+        from tui_reader.cli.listing import run
+    elif command == "prices":
+        from tui_reader.cli.prices import run
+    elif command in ("import-opml", "export-opml"):
+        from tui_reader.cli.opml import run
+    else:
+        from tui_reader.cli.tui import run
+    return run(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        _merge_globals(args)
+        return _dispatch(args)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
