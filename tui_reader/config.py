@@ -1,0 +1,284 @@
+"""The user's settings: a TOML file in the platform config folder, or `--config FILE`.
+
+A commented default is written on first run so a new user has a file to edit that
+explains itself. Mistakes in the file are reported with the file, line and key
+(`ConfigError`), because a typo silently ignored is worse than a clear refusal.
+Feeds added by `import-opml` are appended as text so the user's comments survive.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from tui_reader import locations
+
+DEFAULT_INTERVAL_MINUTES = 15
+DEFAULT_THEME = "textual-dark"
+
+DEFAULT_CONFIG = f"""\
+# tui-reader configuration. Lines starting with # are comments.
+# Mistakes are reported with their line number when tui-reader starts.
+
+# Minutes between two polls of a feed (a feed below may set its own `interval`).
+interval = {DEFAULT_INTERVAL_MINUTES}
+
+# Read the sample articles that ship with tui-reader.
+bundled_seeds = true
+
+# More folders of seed articles to read and watch. Relative paths are relative to
+# this file's folder; ~ is your home folder.
+seeds = []
+# seeds = ["~/market-notes"]
+
+# Tickers (Yahoo Finance symbols) and ISINs to keep at the top of the list.
+watchlist = []
+# watchlist = ["BABA", "SAP.DE", "US0378331005"]
+
+# A built-in Textual theme or one from the themes folder next to this file.
+theme = "{DEFAULT_THEME}"
+
+# true: never use the network (seeds, cached prices and price CSVs only).
+offline = false
+
+# Change key bindings: binding id = "keys" (comma-separated). The help screen lists the ids.
+[keymap]
+# refresh = "ctrl+r"
+
+# One [[feeds]] table per RSS/Atom feed; `tui-reader import-opml FILE` adds more.
+# [[feeds]]
+# url = "https://example.com/markets/rss"
+# title = "Example markets"   # optional: the feed's own title is used otherwise
+# interval = 30                # optional: minutes, overrides `interval` above
+# tags = ["markets"]           # optional
+"""
+
+
+class ConfigError(Exception):
+    """The config file is missing (when named explicitly), malformed or has a wrong value."""
+
+
+@dataclass(slots=True)
+class FeedConfig:
+    url: str
+    title: str | None = None
+    interval_minutes: int | None = None
+    """None: the config's default interval."""
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Config:
+    path: Path
+    """The file this was read from (or would be written to); relative seed paths start here."""
+    feeds: list[FeedConfig] = field(default_factory=list)
+    seeds: list[Path] = field(default_factory=list)
+    bundled_seeds: bool = True
+    interval_minutes: int = DEFAULT_INTERVAL_MINUTES
+    watchlist: list[str] = field(default_factory=list)
+    theme: str = DEFAULT_THEME
+    offline: bool = False
+    keymap: dict[str, str] = field(default_factory=dict)
+    """Binding id → keys, handed to Textual's `App.set_keymap`."""
+
+
+def load_config(path: Path | None = None, *, create: bool = True) -> Config:
+    """Read the config; with no `path` and no file yet, write the commented default first.
+
+    An explicitly named file must exist. When the default file cannot be written (a
+    read-only home), the defaults are used: the app still works, just unconfigured.
+    """
+    if path is not None:
+        path = Path(path).expanduser()
+        if not path.is_file():
+            raise ConfigError(f"no config file at {path}")
+    else:
+        path = locations.config_file()
+        if not path.is_file():
+            if not create:
+                return parse_config(DEFAULT_CONFIG, path)
+            try:
+                _write_atomically(path, DEFAULT_CONFIG)
+            except OSError:
+                return parse_config(DEFAULT_CONFIG, path)
+    return parse_config(_read(path), path)
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """Parse and check config text; `path` names it in errors and anchors relative seeds."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    check = _Checker(text, path)
+    check.known(data, ("interval", "bundled_seeds", "seeds", "watchlist", "theme", "offline", "keymap", "feeds"))
+    config = Config(path=path)
+    if "interval" in data:
+        config.interval_minutes = check.interval(data["interval"], "interval")
+    config.bundled_seeds = check.typed(data.get("bundled_seeds", True), bool, "bundled_seeds")
+    config.offline = check.typed(data.get("offline", False), bool, "offline")
+    config.theme = check.typed(data.get("theme", DEFAULT_THEME), str, "theme")
+    config.watchlist = [w.strip() for w in check.strings(data.get("watchlist", []), "watchlist") if w.strip()]
+    config.seeds = [_seed_path(s, path) for s in check.strings(data.get("seeds", []), "seeds")]
+    keymap = check.typed(data.get("keymap", {}), dict, "keymap")
+    config.keymap = {k: check.typed(v, str, k, ("keymap", None)) for k, v in keymap.items()}
+    feeds = check.typed(data.get("feeds", []), list, "feeds")
+    config.feeds = [check.feed(entry, index) for index, entry in enumerate(feeds)]
+    return config
+
+
+def effective_seed_dirs(config: Config, cli_seeds: Sequence[Path] | None) -> list[Path]:
+    """`--seeds` replaces the configured folders; otherwise configured + bundled (if enabled)."""
+    if cli_seeds:
+        dirs = [Path(p).expanduser().resolve() for p in cli_seeds]
+    else:
+        dirs = list(config.seeds)
+        if config.bundled_seeds:
+            dirs.append(locations.bundled_seeds().resolve())
+    return list(dict.fromkeys(dirs))
+
+
+def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> int:
+    """Append `[[feeds]]` tables for URLs not configured yet; returns how many were added.
+
+    The file is extended as text, not re-serialised, so the user's comments and layout
+    stay. The result is parsed before it replaces the file, so a file that cannot take
+    more tables (feeds written as an inline array) is reported and left untouched.
+    """
+    path = Path(path).expanduser()
+    text = _read(path) if path.is_file() else DEFAULT_CONFIG
+    known = {f.url.strip() for f in parse_config(text, path).feeds}
+    blocks = []
+    for feed in feeds:
+        url = feed.url.strip()
+        if not url or url in known:
+            continue
+        known.add(url)
+        blocks.append(_feed_block(feed, url))
+    if not blocks:
+        return 0
+    new_text = text + ("" if text.endswith("\n") else "\n") + "".join(blocks)
+    try:
+        parse_config(new_text, path)
+    except ConfigError as exc:
+        raise ConfigError(f"{path}: cannot add feeds to this file ({exc})") from exc
+    _write_atomically(path, new_text)
+    return len(blocks)
+
+
+def _feed_block(feed: FeedConfig, url: str) -> str:
+    lines = ["", "[[feeds]]", f"url = {_toml_string(url)}"]
+    if feed.title:
+        lines.append(f"title = {_toml_string(feed.title)}")
+    if feed.interval_minutes is not None:
+        lines.append(f"interval = {int(feed.interval_minutes)}")
+    if feed.tags:
+        lines.append("tags = [" + ", ".join(_toml_string(t) for t in feed.tags) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def _toml_string(value: str) -> str:
+    """A TOML basic string: JSON's escapes (\\", \\\\, \\n, \\uXXXX) are valid TOML."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _seed_path(value: str, config_path: Path) -> Path:
+    seed = Path(value).expanduser()
+    return (seed if seed.is_absolute() else config_path.parent / seed).resolve()
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from exc
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside the file, then rename over it: a crash never leaves half a config."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+_T = TypeVar("_T")
+_Where = tuple[str | None, int | None]
+"""(table, index of the [[table]]) a key stands in; (None, None) is the top level."""
+
+
+class _Checker:
+    """Type checks whose errors name the file, the line and the key."""
+
+    def __init__(self, text: str, path: Path) -> None:
+        self._lines = text.splitlines()
+        self._path = path
+
+    def fail(self, key: str, message: str, where: _Where = (None, None)) -> ConfigError:
+        table, index = where
+        line = self._line_of(key, table, index)
+        place = f"{self._path}:{line}" if line else str(self._path)
+        name = f"{table}[{index}].{key}" if index is not None else f"{table}.{key}" if table else key
+        return ConfigError(f"{place}: {name}: {message}")
+
+    def _line_of(self, key: str, table: str | None, index: int | None) -> int | None:
+        """The 1-based line defining `key` in the given table (or the n-th `[[table]]`)."""
+        key_re = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        header_re = re.compile(r"^\s*\[")
+        own_re = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?") if table else None
+        seen = -1
+        inside = table is None
+        for number, line in enumerate(self._lines, start=1):
+            if header_re.match(line):
+                if own_re is not None and own_re.match(line):
+                    seen += 1
+                    inside = index is None or seen == index
+                else:
+                    inside = False
+                continue
+            if inside and key_re.match(line):
+                return number
+        return None
+
+    def known(self, data: dict[str, object], names: Sequence[str], where: _Where = (None, None)) -> None:
+        for key in data:
+            if key not in names:
+                raise self.fail(key, f"unknown setting (known: {', '.join(names)})", where)
+
+    def typed(self, value: object, kind: type[_T], key: str, where: _Where = (None, None)) -> _T:
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            names = {bool: "true or false", str: "a string", list: "a list", dict: "a table"}
+            raise self.fail(key, f"expected {names.get(kind, kind.__name__)}, got {value!r}", where)
+        return value
+
+    def strings(self, value: object, key: str, where: _Where = (None, None)) -> list[str]:
+        items = self.typed(value, list, key, where)
+        if not all(isinstance(item, str) for item in items):
+            raise self.fail(key, "expected a list of strings", where)
+        return items
+
+    def interval(self, value: object, key: str, where: _Where = (None, None)) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise self.fail(key, f"expected a whole number of minutes (1 or more), got {value!r}", where)
+        return value
+
+    def feed(self, entry: object, index: int) -> FeedConfig:
+        if not isinstance(entry, dict):
+            raise self.fail("feeds", "expected [[feeds]] tables")
+        where: _Where = ("feeds", index)
+        self.known(entry, ("url", "title", "interval", "tags"), where)
+        if "url" not in entry:
+            raise ConfigError(f"{self._path}: feeds[{index}]: missing url")
+        url = self.typed(entry["url"], str, "url", where).strip()
+        if not url.startswith(("http://", "https://", "file://")):
+            raise self.fail("url", f"expected an http(s) URL, got {url!r}", where)
+        title = self.typed(entry["title"], str, "title", where) if "title" in entry else None
+        interval = self.interval(entry["interval"], "interval", where) if "interval" in entry else None
+        tags = self.strings(entry.get("tags", []), "tags", where)
+        return FeedConfig(url=url, title=title, interval_minutes=interval, tags=tags)
