@@ -1,0 +1,116 @@
+"""Bytes from disk or the network → clean text, or a clear reason why not.
+
+Seed files arrive as whatever an editor or a portal scraper wrote: UTF-8 with or
+without a BOM, UTF-16 from Windows tools, cp1252 from old German systems, CRLF line
+ends, non-breaking spaces used for layout. Everything downstream (title matching,
+figure spans, the UI) wants one shape: `str` with LF line ends and no control
+characters. The text is untrusted, so terminal escape sequences are removed here,
+once, before anything can print them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+__all__ = ["NotText", "decode_text", "sanitize"]
+
+
+class NotText(ValueError):
+    """The bytes are not a text article (binary, empty); the message says which."""
+
+
+_BINARY_CONTROL_SHARE = 0.01
+"""More than 1 % C0 controls (other than tab/newline/form feed/escape) means binary:
+real text never has them, while images and archives are full of them."""
+
+_BINARY_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1a\x1c-\x1f]")
+
+_ESCAPES = re.compile(
+    r"""
+      (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]                       # CSI: colours, cursor moves
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])                # OSC/DCS/SOS/PM/APC ...
+      [^\x07\x1b\x90\x98\x9c\x9d\x9e\x9f]*(?:\x07|\x1b\\|\x9c)?  # ... up to BEL or ST
+    | \x1b[ -/]*[0-~]?                                       # other escapes, lone ESC
+    """,
+    re.VERBOSE,
+)
+"""Terminal escape sequences, 7-bit and 8-bit forms. The body of a string sequence
+excludes every introducer, so an unterminated one ends at the next escape and the
+scan stays linear."""
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+"""C0/C1 controls (tab and newline survive), BOMs inside the text, and bidi overrides,
+which can make a terminal show text in an order other than the one stored."""
+
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u2007\u200e\u200f\u202a-\u202f\u2066-\u2069\ufeff]")
+
+_LAYOUT_SPACE = re.compile(r"(?<!\d)[\u00a0\u2007\u202f]|[\u00a0\u2007\u202f](?!\d)")
+"""Non-breaking spaces except between two digits, where they group thousands
+(``1 234,5``) and are part of the number, not layout."""
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a seed file's bytes into clean LF text.
+
+    Raises `NotText("binary file")` or `NotText("empty file")`; never anything else.
+    """
+    text = _decode(data)
+    if len(text) and _control_share(text) > _BINARY_CONTROL_SHARE:
+        raise NotText("binary file")
+    text = sanitize(text)
+    if not text.strip():
+        raise NotText("empty file")
+    return text
+
+
+def sanitize(text: str) -> str:
+    """Make untrusted text safe and uniform: LF line ends, no escapes or controls,
+    layout non-breaking spaces as plain spaces.
+
+    Also used on strings from JSON seeds, whose ``\\u001b`` escapes only become
+    control characters after parsing.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _NEEDS_CLEANING.search(text) is None:
+        return text
+    if "\x1b" in text or _has_c1_introducer(text):
+        text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub("", text)
+    return _LAYOUT_SPACE.sub(" ", text)
+
+
+def _decode(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            if encoding == "utf-8" and b"\x00" in body:
+                raise NotText("binary file")
+            return body.decode(encoding, errors="replace")
+    if b"\x00" in data:
+        raise NotText("binary file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
+        return data.decode("latin-1")
+
+
+def _control_share(text: str) -> float:
+    sample = text[:8192]
+    return len(_BINARY_CONTROLS.findall(sample)) / len(sample)
+
+
+def _has_c1_introducer(text: str) -> bool:
+    return any(ch in text for ch in "\x90\x98\x9b\x9d\x9e\x9f")
