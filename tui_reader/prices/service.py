@@ -1,0 +1,343 @@
+"""Where daily closes come from: the store's cache, then price CSVs, then Yahoo.
+
+The chain is ordered by cost and trust: a cached Yahoo series younger than `cache_ttl`
+is used as is; a CSV in a seed folder answers any request it covers without the network;
+Yahoo is asked only online, at most once per symbol per `retry_interval`, never while a
+429 backoff runs, and with a hard timeout so a hanging request cannot freeze a worker.
+When Yahoo fails, an older cache or a CSV still answers (marked `stale` or with a warning);
+only when nothing is left does `NoPrices` carry the reason to the user.
+
+An ISIN may have several listings (SAP: SAP.DE on Xetra, the NYSE ADR SAP); each is
+tried in the directory's order and the result says which listing and currency answered.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from tui_reader.model import Article, Instrument, PricePoint
+from tui_reader.prices import csvfiles, yahoo
+from tui_reader.prices.window import ClaimCheck, Window, claim_checks, price_window
+
+if TYPE_CHECKING:
+    from tui_reader.store import Store
+
+Source = Literal["cache", "csv", "yahoo"]
+FetchDaily = Callable[[str, date, date, float], tuple[list[PricePoint], "str | None"]]
+SearchIsin = Callable[[str, float], "tuple[str, str | None] | None"]
+
+_ISIN_SHAPE = re.compile(r"^[A-Z]{2}[A-Z0-9]{9}[0-9]$")
+YAHOO_SPAN = timedelta(days=730)
+"""How far back a Yahoo fetch reaches when the caller gives no start: enough for a
+chart, a 12-month claim and the article windows of the last year."""
+CLAIM_LOOKBACK = timedelta(days=400)
+"""History an article needs before publication: a "12-month gain" plus holidays."""
+
+
+class NoPrices(Exception):
+    """Nothing to show for `symbol`; `reason` is user-facing ("offline; no cache or CSV")."""
+
+    def __init__(self, symbol: str, reason: str) -> None:
+        super().__init__(f"no prices for {symbol} ({reason})")
+        self.symbol = symbol
+        self.reason = reason
+
+
+class InvalidIsin(ValueError):
+    """Looks like an ISIN but its check digit is wrong: a typo, not an unknown symbol."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(f"{text} is not a valid ISIN (check digit)")
+
+
+@dataclass(frozen=True, slots=True)
+class PriceHistory:
+    symbol: str
+    """The Yahoo symbol of the listing that answered (SAP, not SAP.DE, offline)."""
+    isin: str | None
+    currency: str | None
+    source: Source
+    points: list[PricePoint]
+    exchange: str | None = None
+    stale: bool = False
+    """Older than the cache lifetime and could not be refreshed (offline or Yahoo failed)."""
+    warnings: list[str] = field(default_factory=list)
+    """Why a fallback answered, and CSV rows that were skipped."""
+
+    def to_json(self) -> dict[str, object]:
+        """The object `tui-reader prices --json` prints (see CONTRACT.md)."""
+        return {
+            "symbol": self.symbol,
+            "isin": self.isin,
+            "currency": self.currency,
+            "source": self.source,
+            "closes": [{"date": p.day.isoformat(), "close": p.close} for p in self.points],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleWindow:
+    """Everything the article view shows about prices, computed off the event loop."""
+
+    history: PriceHistory
+    window: Window
+    checks: list[ClaimCheck]
+
+
+def is_isin_shape(text: str) -> bool:
+    return bool(_ISIN_SHAPE.match(text))
+
+
+class PriceService:
+    """Shared by the CLI and the UI's workers; safe to call from several threads."""
+
+    def __init__(
+        self,
+        store: Store,
+        seed_dirs: Sequence[Path],
+        offline: bool,
+        cache_ttl: timedelta = timedelta(hours=4),
+        *,
+        timeout: float = 10.0,
+        retry_interval: timedelta = timedelta(minutes=15),
+        fetch_daily: FetchDaily | None = None,
+        search_isin: SearchIsin | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.store = store
+        self.seed_dirs = list(seed_dirs)
+        self.offline = offline
+        self.cache_ttl = cache_ttl
+        self.timeout = timeout
+        self.retry_interval = retry_interval
+        self._fetch_daily = fetch_daily or yahoo.fetch_daily
+        self._search_isin = search_isin or yahoo.search_isin
+        self._now = now or (lambda: datetime.now(timezone.utc))
+        self._lock = threading.Lock()
+        self._asked: dict[str, tuple[datetime, str | None]] = {}
+        """Per symbol/ISIN: when Yahoo was last asked and why it failed (None: it answered)."""
+        self._blocked: tuple[datetime, yahoo.YahooError] | None = None
+        """Until when every Yahoo call is refused after a 429 or a dead network, and why."""
+        self._failures = 0
+
+    # ---- public -------------------------------------------------------------------
+
+    def history(self, symbol_or_isin: str, start: date | None = None, end: date | None = None) -> PriceHistory:
+        """Daily closes between start and end (inclusive; None = all available).
+        Raises `NoPrices` with a user-facing reason, `InvalidIsin` for a bad check digit."""
+        text = symbol_or_isin.strip().upper()
+        listings = self._listings(text)
+        first_failure: NoPrices | None = None
+        for listing in listings:
+            try:
+                found = self._history_of(listing, start, end)
+            except NoPrices as exc:
+                first_failure = first_failure or exc
+                continue
+            return found
+        assert first_failure is not None  # _listings never returns an empty list
+        raise NoPrices(text, first_failure.reason)
+
+    def article_window(self, article: Article) -> ArticleWindow:
+        """The primary instrument's window around publication, its moves and the claim
+        checks of the article's stated moves. Raises `NoPrices` (also when the article
+        names no instrument)."""
+        primary = article.primary
+        key = primary and (primary.isin or primary.ticker)
+        if not primary or not key:
+            raise NoPrices(article.title[:40], "the article names no instrument")
+        start = (article.published - CLAIM_LOOKBACK).date() if article.published else None
+        history = self.history(key, start=start)
+        window = price_window(history.points, article.published, symbol=history.symbol)
+        listing = Instrument(history.isin, history.symbol, primary.name, history.exchange, history.currency)
+        checks = claim_checks(article, history.points, listing)
+        return ArticleWindow(history, window, checks)
+
+    # ---- symbol resolution ----------------------------------------------------------
+
+    def _listings(self, text: str) -> list[Instrument]:
+        from tui_reader.extract.directory import directory
+
+        if not is_isin_shape(text):
+            found = directory().by_ticker(text)
+            return [found if found and found.ticker else Instrument(None, text, None)]
+        from stdnum import isin as stdnum_isin
+
+        if not stdnum_isin.is_valid(text):
+            raise InvalidIsin(text)
+        listings = [i for i in directory().listings(text) if i.ticker]
+        return listings or [self._searched_listing(text)]
+
+    def _searched_listing(self, isin: str) -> Instrument:
+        """An ISIN the offline directory lacks: the store's memory of an earlier search,
+        else Yahoo's ISIN search (online only), remembered either way."""
+        cached = self.store.cached_symbol(isin)
+        if cached is not None:
+            if cached.symbol is None:
+                raise NoPrices(isin, "unknown symbol")
+            return Instrument(isin, cached.symbol, None, currency=cached.currency)
+        if self.offline:
+            raise NoPrices(isin, "offline; ISIN not in the offline directory")
+        try:
+            found = self._ask_yahoo(isin, self._search_isin, isin, self.timeout)
+        except yahoo.YahooError as exc:
+            raise NoPrices(isin, exc.reason) from None
+        self.store.save_symbol(isin, found[0] if found else None, found[1] if found else None)
+        if not found:
+            raise NoPrices(isin, "unknown symbol")
+        return Instrument(isin, found[0], None, currency=found[1])
+
+    # ---- the chain ------------------------------------------------------------------
+
+    def _history_of(self, listing: Instrument, start: date | None, end: date | None) -> PriceHistory:
+        symbol = listing.ticker or ""
+        now = self._now()
+        warnings: list[str] = []
+        cached = self.store.cached_prices(symbol)
+        cache_result = None
+        if cached is not None and cached.points:
+            stale = now - cached.fetched_at > self.cache_ttl
+            cache_result = self._result(listing, "cache", cached.points, cached.currency, stale=stale)
+            if not stale and _covers(cached.points, start, None):
+                return _clip(cache_result, start, end)
+        csv_result = self._csv_result(listing, warnings)
+        if csv_result and end is not None and _covers(csv_result.points, start, end):
+            return _clip(csv_result, start, end)
+
+        if not self.offline:
+            try:
+                points, currency = self._fetch(symbol, start, now)
+            except yahoo.YahooError as exc:
+                warnings.append(exc.reason)
+            else:
+                if points:
+                    self.store.save_prices(symbol, points, currency=listing.currency or currency, source="yahoo")
+                    merged = self.store.cached_prices(symbol)
+                    fetched = merged.points if merged else points
+                    return _clip(self._result(listing, "yahoo", fetched, currency), start, end)
+                warnings.append(f"no data for {symbol} at Yahoo")
+
+        fallbacks = [r for r in (cache_result, csv_result) if r is not None]
+        if fallbacks:
+            best = next((r for r in fallbacks if _covers(r.points, start, None)), fallbacks[0])
+            return _clip(replace(best, warnings=warnings + best.warnings), start, end)
+        if self.offline:
+            raise NoPrices(symbol, "; ".join(["offline", "no cache or CSV", *warnings]))
+        raise NoPrices(symbol, warnings[-1] if warnings else "unknown symbol")
+
+    def _csv_result(self, listing: Instrument, warnings: list[str]) -> PriceHistory | None:
+        path = csvfiles.find_csv(listing.ticker or "", self.seed_dirs)
+        if path is None:
+            return None
+        try:
+            series = csvfiles.read_csv(path)
+        except (csvfiles.BadCsv, OSError) as exc:
+            warnings.append(f"{path.name}: {getattr(exc, 'reason', None) or exc}")
+            return None
+        skipped = [f"{path.name} {w}" for w in series.warnings]
+        return self._result(listing, "csv", series.points, None, warnings=skipped)
+
+    def _result(self, listing: Instrument, source: Source, points: list[PricePoint], currency: str | None,
+                *, stale: bool = False, warnings: list[str] | None = None) -> PriceHistory:
+        return PriceHistory(
+            symbol=listing.ticker or "",
+            isin=listing.isin,
+            currency=listing.currency or currency,
+            source=source,
+            points=list(points),
+            exchange=listing.exchange,
+            stale=stale,
+            warnings=warnings or [],
+        )
+
+    # ---- Yahoo: rate limits, backoff, timeout -----------------------------------------
+
+    def _fetch(self, symbol: str, start: date | None, now: datetime) -> tuple[list[PricePoint], str | None]:
+        today = now.date()
+        first = min(start, today - YAHOO_SPAN) if start else today - YAHOO_SPAN
+        return self._ask_yahoo(symbol, self._fetch_daily, symbol, first, today, self.timeout)
+
+    def _ask_yahoo(self, key: str, call: Callable[..., object], *args: object):  # type: ignore[no-untyped-def]
+        """Run one Yahoo call under the backoff and per-key limits, in a daemon thread
+        with a deadline (a thread that hangs on a dead socket must not hold up exit)."""
+        now = self._now()
+        with self._lock:
+            if self._blocked is not None and now < self._blocked[0]:
+                raise self._blocked[1]
+            asked = self._asked.get(key)
+            if asked and now - asked[0] < self.retry_interval and asked[1] is not None:
+                raise yahoo.YahooError(asked[1])
+            self._asked[key] = (now, None)
+        try:
+            result = _with_deadline(call, args, self.timeout + 5)
+        except yahoo.YahooError as exc:
+            raise self._record_failure(key, exc, now) from exc
+        with self._lock:
+            self._failures = 0
+            self._blocked = None
+            if not result or (isinstance(result, tuple) and not result[0]):
+                self._asked[key] = (now, f"no data for {key} at Yahoo")
+        return result
+
+    def _record_failure(self, key: str, exc: yahoo.YahooError, now: datetime) -> yahoo.YahooError:
+        """Remember the failure; a refusal or a dead network blocks every symbol for a
+        doubling pause (1, 2, 4 ... 60 min) so the UI does not hammer Yahoo per article."""
+        with self._lock:
+            self._asked[key] = (now, exc.reason)
+            if not isinstance(exc, (yahoo.RateLimited, yahoo.Unreachable)):
+                return exc
+            self._failures += 1
+            until = now + timedelta(minutes=min(2 ** (self._failures - 1), 60))
+            local = until.astimezone().strftime("%H:%M")
+            if isinstance(exc, yahoo.RateLimited):
+                blocked: yahoo.YahooError = yahoo.RateLimited(f"Yahoo rate limit; retrying after {local}")
+            else:
+                blocked = yahoo.Unreachable(f"{exc.reason}; retrying after {local}")
+            self._blocked = (until, blocked)
+            return blocked
+
+
+def _with_deadline(call: Callable[..., object], args: tuple[object, ...], seconds: float) -> object:
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = call(*args)
+        except yahoo.YahooError as exc:
+            outcome["error"] = exc
+        except Exception as exc:  # a yfinance bug must reach the user as a reason, not kill the worker
+            outcome["error"] = yahoo.YahooError(f"Yahoo request failed: {type(exc).__name__}: {exc}")
+
+    worker = threading.Thread(target=target, name="yahoo-request", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise yahoo.Unreachable(f"Yahoo did not answer within {seconds:g} s")
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]
+
+
+def _covers(points: list[PricePoint], start: date | None, end: date | None) -> bool:
+    """Whether a series reaches back to `start` and forward to `end` (a week's slack for
+    weekends and holidays at either edge)."""
+    if not points:
+        return False
+    slack = timedelta(days=7)
+    if start is not None and points[0].day > start + slack:
+        return False
+    return end is None or points[-1].day >= end - slack
+
+
+def _clip(found: PriceHistory, start: date | None, end: date | None) -> PriceHistory:
+    points = [p for p in found.points if (start is None or p.day >= start) and (end is None or p.day <= end)]
+    if not points:
+        span = f"{found.points[0].day}..{found.points[-1].day}" if found.points else "nothing"
+        raise NoPrices(found.symbol, f"no closes between {start or '…'} and {end or '…'} ({found.source} covers {span})")
+    return replace(found, points=points)
