@@ -765,6 +765,24 @@ class Store:
                     names.append(name)
         return out
 
+    def instruments_of(self, article_ids: Sequence[str]) -> dict[str, list[Instrument]]:
+        """Every instrument of each listed article, primary first: for JSON output of a page."""
+        out: dict[str, list[Instrument]] = {}
+        with self._lock:
+            for chunk in _chunks(list(article_ids)):
+                marks = ",".join("?" * len(chunk))
+                for article_id, *row in self._db.execute(
+                    "SELECT article_id, isin, ticker, name, exchange, currency, is_primary, mentions "
+                    f"FROM article_instruments WHERE article_id IN ({marks}) "
+                    "ORDER BY article_id, is_primary DESC, position",
+                    chunk,
+                ):
+                    isin, ticker, name, exchange, currency, primary, mentions = row
+                    out.setdefault(article_id, []).append(
+                        Instrument(isin, ticker, name, exchange, currency, bool(primary), mentions)
+                    )
+        return out
+
     def instruments(self) -> list[InstrumentSummary]:
         """Instruments with news, most recent news first."""
         with self._lock:

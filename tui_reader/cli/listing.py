@@ -1,0 +1,71 @@
+"""`tui-reader list`: the stored articles, newest first, for people and for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from tui_reader import locations
+from tui_reader.cli import EXIT_OK, UsageError
+from tui_reader.store import ArticleSummary, Store, StoreError
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+"""C0/C1 controls, ESC included: a feed title must not move the cursor or recolour the terminal."""
+_SOURCE_WIDTH = 24
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UsageError("--limit must be 1 or more")
+    path = Path(args.db).expanduser() if args.db else locations.default_db()
+    if not path.is_file():
+        raise UsageError(f"no store at {path} (run tui-reader fetch first)")
+    try:
+        store = Store.open(path)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from exc
+    with store:
+        rows = store.articles(ticker=args.ticker, isin=args.isin, query=args.query, limit=args.limit)
+        if args.json:
+            instruments = store.instruments_of([r.id for r in rows])
+            out = [_as_json(r, [i.to_json() for i in instruments.get(r.id, [])]) for r in rows]
+            json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            _print_lines(rows)
+    return EXIT_OK
+
+
+def _as_json(row: ArticleSummary, instruments: list[dict[str, object]]) -> dict[str, object]:
+    return {
+        "id": row.id,
+        "title": row.title,
+        "published": row.published.isoformat() if row.published else None,
+        "source": row.source,
+        "sources": row.sources,
+        "url": row.url,
+        "instruments": instruments,
+        "read": row.read,
+        "starred": row.starred,
+    }
+
+
+def _clean(text: str | None) -> str:
+    return _CONTROL.sub(" ", text or "").strip()
+
+
+def _print_lines(rows: list[ArticleSummary]) -> None:
+    """`YYYY-MM-DD HH:MM  TICKER  source  title` in local time, columns aligned per page."""
+    if not rows:
+        print("no articles match", file=sys.stderr)
+        return
+    tickers = [_clean(r.primary_ticker or r.primary_isin) or "-" for r in rows]
+    sources = [_clean(r.source)[:_SOURCE_WIDTH] for r in rows]
+    ticker_width = max(map(len, tickers))
+    source_width = max(map(len, sources))
+    for row, ticker, source in zip(rows, tickers, sources, strict=True):
+        when = row.published.astimezone().strftime("%Y-%m-%d %H:%M") if row.published else "-".ljust(16)
+        print(f"{when}  {ticker.ljust(ticker_width)}  {source.ljust(source_width)}  {_clean(row.title)}")
