@@ -1,0 +1,92 @@
+"""`tui-reader extract PATH... [--json]`: what the parser and extraction make of seed files.
+
+No network and no store: this is the command for checking a seed folder, for tests,
+and for scripts that want the CONTRACT.md JSON. Skipped files go to stderr so the
+JSON on stdout stays parseable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+
+from tui_reader.cli import EXIT_OK, UsageError
+from tui_reader.model import Article, KeyFigure
+
+_KIND_ORDER = ("money", "percent", "date", "multiple", "period")
+_QUALIFIER_WORDS = {"approx": "about", "more_than": "more than", "less_than": "less than", "up_to": "up to"}
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+
+
+def run(args: argparse.Namespace) -> int:
+    from tui_reader.extract import enrich
+    from tui_reader.sources.seeds import SeedPathError, scan
+
+    try:
+        articles, skipped = scan(args.paths)
+    except SeedPathError as exc:
+        raise UsageError(str(exc)) from None
+    for article in articles:
+        enrich(article)
+    for item in skipped:
+        print(f"skipped {item.where}: {item.reason}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([a.to_json() for a in articles], ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join("\n".join(_report(a)) for a in articles))
+    return EXIT_OK
+
+
+def _report(article: Article) -> Iterator[str]:
+    yield article.path or article.id
+    yield f"  title      {article.title}"
+    yield f"  published  {article.published.isoformat(' ') if article.published else 'unknown'}"
+    yield f"  source     {article.source}"
+    yield f"  body       {len(article.body)} characters"
+    if article.instruments:
+        yield "  instruments"
+        for instrument in article.instruments:
+            mark = "*" if instrument.primary else " "
+            parts = [instrument.name, instrument.isin, instrument.ticker]
+            yield f"    {mark} " + "  ".join(p for p in parts if p)
+    if article.figures:
+        yield "  figures"
+        for kind in _KIND_ORDER:
+            for figure in (f for f in article.figures if f.kind == kind):
+                yield f"    {kind:<9} {format_figure(figure):<24} {figure.text}"
+    if article.removed:
+        yield "  removed"
+        yield from (f"    {note}" for note in article.removed)
+
+
+def format_figure(figure: KeyFigure) -> str:
+    """A figure's value normalised for reading: ``more than EUR 4.2 bn``, ``+18.5 %``."""
+    if figure.kind == "money" and isinstance(figure.value, (int, float)):
+        amount = _amount(figure.value)
+        if figure.high is not None:
+            amount += " – " + _amount(figure.high)
+        text = f"{figure.currency or '?'} {amount}"
+        qualifier = _QUALIFIER_WORDS.get(figure.qualifier or "")
+        return f"{qualifier} {text}" if qualifier else text
+    if figure.kind == "percent" and isinstance(figure.value, (int, float)):
+        sign = {"up": "+", "down": "-"}.get(figure.direction or "", "")
+        text = f"{sign}{_number(abs(figure.value) if sign else figure.value)} {figure.unit or '%'}"
+        if figure.high is not None:
+            text += f" – {_number(figure.high)} {figure.unit or '%'}"
+        return text
+    if figure.kind == "multiple" and isinstance(figure.value, (int, float)):
+        return f"{_number(figure.value)}x"
+    return str(figure.value)
+
+
+def _amount(value: float) -> str:
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            return f"{_number(value / scale)} {word}"
+    return f"{value:,.2f}".removesuffix(".00")
+
+
+def _number(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".")
