@@ -1,0 +1,20 @@
+"""Daily closes for the instruments the news is about: cache → CSV → Yahoo.
+
+Import-light on purpose (no yfinance, no pandas): the UI imports this at start-up and
+runs `PriceService.history` / `.article_window` in worker threads.
+"""
+
+from tui_reader.prices.service import ArticleWindow, InvalidIsin, NoPrices, PriceHistory, PriceService
+from tui_reader.prices.window import ClaimCheck, Window, claim_checks, price_window
+
+__all__ = [
+    "ArticleWindow",
+    "ClaimCheck",
+    "InvalidIsin",
+    "NoPrices",
+    "PriceHistory",
+    "PriceService",
+    "Window",
+    "claim_checks",
+    "price_window",
+]

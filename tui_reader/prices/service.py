@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from tui_reader.model import Article, Instrument, PricePoint
 from tui_reader.prices import csvfiles, yahoo
@@ -31,6 +31,13 @@ if TYPE_CHECKING:
 Source = Literal["cache", "csv", "yahoo"]
 FetchDaily = Callable[[str, date, date, float], tuple[list[PricePoint], "str | None"]]
 SearchIsin = Callable[[str, float], "tuple[str, str | None] | None"]
+
+class Listings(Protocol):
+    """The part of the offline directory (`extract.directory`) the chain needs."""
+
+    def by_ticker(self, symbol: str) -> Instrument | None: ...
+    def listings(self, isin: str) -> list[Instrument]: ...
+
 
 _ISIN_SHAPE = re.compile(r"^[A-Z]{2}[A-Z0-9]{9}[0-9]$")
 YAHOO_SPAN = timedelta(days=730)
@@ -108,6 +115,7 @@ class PriceService:
         retry_interval: timedelta = timedelta(minutes=15),
         fetch_daily: FetchDaily | None = None,
         search_isin: SearchIsin | None = None,
+        directory: Listings | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
         self.store = store
@@ -118,6 +126,7 @@ class PriceService:
         self.retry_interval = retry_interval
         self._fetch_daily = fetch_daily or yahoo.fetch_daily
         self._search_isin = search_isin or yahoo.search_isin
+        self._directory = directory
         self._now = now or (lambda: datetime.now(timezone.utc))
         self._lock = threading.Lock()
         self._asked: dict[str, tuple[datetime, str | None]] = {}
@@ -162,16 +171,18 @@ class PriceService:
     # ---- symbol resolution ----------------------------------------------------------
 
     def _listings(self, text: str) -> list[Instrument]:
-        from tui_reader.extract.directory import directory
+        if self._directory is None:
+            from tui_reader.extract.directory import directory
 
+            self._directory = directory()
         if not is_isin_shape(text):
-            found = directory().by_ticker(text)
+            found = self._directory.by_ticker(text)
             return [found if found and found.ticker else Instrument(None, text, None)]
         from stdnum import isin as stdnum_isin
 
         if not stdnum_isin.is_valid(text):
             raise InvalidIsin(text)
-        listings = [i for i in directory().listings(text) if i.ticker]
+        listings = [i for i in self._directory.listings(text) if i.ticker]
         return listings or [self._searched_listing(text)]
 
     def _searched_listing(self, isin: str) -> Instrument:
