@@ -1,0 +1,131 @@
+"""`tui-reader fetch`: poll every feed and seed folder once, print one line per source.
+
+Lines appear as sources finish (`URL  new 12`, `unchanged`, `error: reason`), then a
+summary with the time taken. On a terminal a one-line progress bar runs on stderr;
+piped output stays plain lines. Exit 0 when at least one source was read, 1 when none
+was, 2 for bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from tui_reader.cli import EXIT_NO_DATA, EXIT_OK, UsageError
+from tui_reader.sources.feeds import FeedSource, SourceResult
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_KEY_WIDTH_CAP = 60
+
+
+def run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    feeds, seed_dirs = _sources(args)
+    if not feeds and not seed_dirs:
+        print("error: nothing to poll: no feeds configured and no seed folders", file=sys.stderr)
+        return EXIT_NO_DATA
+
+    from tui_reader import locations
+    from tui_reader.sources.poll import poll_all
+    from tui_reader.store import Store, StoreError
+
+    try:
+        store = Store.open(args.db or locations.default_db())
+    except (StoreError, OSError) as exc:
+        raise UsageError(f"cannot open the store: {exc}") from None
+    keys = [str(d) for d in seed_dirs] + [f.url for f in feeds]
+    printer = _Printer(len(keys), max((len(k) for k in keys), default=0), sys.stdout, sys.stderr)
+    with store:
+        results = poll_all(feeds, seed_dirs, store, printer.show)
+    printer.finish()
+    return _summary(results, time.perf_counter() - started)
+
+
+def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path]]:
+    """`--feed` URLs replace the configured feeds (with only `--seeds` folders beside
+    them); `--offline` keeps the seed folders only."""
+    from tui_reader.config import ConfigError, effective_seed_dirs, load_config
+
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    offline = bool(args.offline) or config.offline
+    cli_seeds = [Path(p).expanduser().resolve() for p in args.seeds or []]
+    for folder in cli_seeds:
+        if not folder.is_dir():
+            raise UsageError(f"no such seed folder: {folder}")
+    if args.feed:
+        if offline:
+            raise UsageError("--feed needs the network; leave out --offline")
+        for url in args.feed:
+            if not url.lower().startswith(("http://", "https://")):
+                raise UsageError(f"not an http(s) URL: {url}")
+        return [FeedSource(url, interval_minutes=config.interval_minutes) for url in args.feed], cli_seeds
+    seed_dirs = effective_seed_dirs(config, cli_seeds)
+    if offline:
+        return [], seed_dirs
+    feeds = [FeedSource(f.url, f.title, f.interval_minutes or config.interval_minutes) for f in config.feeds]
+    return feeds, seed_dirs
+
+
+def _summary(results: list[SourceResult], elapsed: float) -> int:
+    new = sum(r.new for r in results)
+    errors = sum(1 for r in results if r.status == "error")
+    sources = "source" if len(results) == 1 else "sources"
+    error_word = "error" if errors == 1 else "errors"
+    print(f"polled {len(results)} {sources} in {elapsed:.2f} s: {new:,} new, {errors} {error_word}")
+    return EXIT_OK if any(r.read for r in results) else EXIT_NO_DATA
+
+
+class _Printer:
+    """Result lines on stdout as they come; on a terminal, a progress bar on stderr that
+    is cleared before each line and redrawn after it."""
+
+    def __init__(self, total: int, key_width: int, out: TextIO, err: TextIO) -> None:
+        self.total = total
+        self.done = 0
+        self.width = min(key_width, _KEY_WIDTH_CAP)
+        self.out = out
+        self.err = err
+        self.bar = err.isatty()
+        if self.bar:
+            self._draw()
+
+    def show(self, result: SourceResult) -> None:
+        self.done += 1
+        key = result.key.removeprefix("seeds:")
+        if result.status == "error":
+            outcome = f"error: {result.error}"
+        elif result.status == "new":
+            outcome = f"new {result.new}"
+        else:
+            outcome = "unchanged"
+        if self.bar:
+            self.err.write("\r\x1b[K")
+            self.err.flush()
+        print(_printable(f"{key:<{self.width}}  {outcome}"), file=self.out, flush=self.bar)
+        for item in result.skipped:
+            print(_printable(f"skipped {item.where}: {item.reason}"), file=self.err)
+        if self.bar:
+            self._draw()
+
+    def _draw(self) -> None:
+        cells = 30
+        filled = cells * self.done // max(self.total, 1)
+        self.err.write(f"\r[{'#' * filled}{'.' * (cells - filled)}] {self.done}/{self.total} sources")
+        self.err.flush()
+
+    def finish(self) -> None:
+        if self.bar:
+            self.err.write("\r\x1b[K")
+            self.err.flush()
+
+
+def _printable(text: str) -> str:
+    """Server reason phrases and feed errors are untrusted: no escapes reach the terminal."""
+    return _UNPRINTABLE.sub("", text)

@@ -1,0 +1,321 @@
+"""Feed bytes → `Article`s: RSS 0.9x/1.0/2.0 and Atom via feedparser, JSON Feed by hand.
+
+The only module that imports feedparser. It runs inside worker processes, so it works
+on plain bytes and returns plain dataclasses. Before feedparser sees a document we
+settle its encoding ourselves (servers often mislabel it, in both directions) and strip
+the DOCTYPE, so entity-expansion documents cannot blow up memory and feedparser's
+strict parser runs on clean UTF-8. HTML in titles and bodies becomes plain text with
+control characters removed: feed text must never reach the terminal as escapes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from urllib.parse import urljoin, urlsplit
+
+from tui_reader.model import Article, stable_id
+
+
+class FeedError(Exception):
+    """The document is not a usable feed; the message is shown to the user as is."""
+
+
+@dataclass(slots=True)
+class ParsedFeed:
+    title: str | None
+    articles: list[Article]
+
+
+def parse_feed(body: bytes, headers: Mapping[str, str], url: str, source: str | None = None) -> ParsedFeed:
+    """Turn a fetched document into articles.
+
+    `source` (the configured feed title) names the articles; without it the feed's
+    own title, then the host name, does.
+    """
+    if not body.strip():
+        raise FeedError("empty response")
+    content_type = headers.get("content-type", "").lower()
+    text = _to_text(body, _charset(content_type))
+    head = text.lstrip()[:512]
+    if head.startswith(("{", "[")) or "json" in content_type:
+        return _parse_json_feed(text, url, source)
+    if _HTML_PAGE.match(head):
+        raise FeedError("an HTML page, not a feed")
+    return _parse_xml_feed(text, url, source)
+
+
+# --- encoding ----------------------------------------------------------------------
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+_LATIN1_NAMES = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1", "l1"}
+
+
+def _charset(content_type: str) -> str | None:
+    match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", content_type)
+    return match.group(1) if match else None
+
+
+def _to_text(body: bytes, header_charset: str | None) -> str:
+    """Decode by evidence first: a BOM, then valid UTF-8, then what the server or the
+    document declares, then cp1252. A declared charset is only trusted when the bytes
+    are not valid UTF-8, because the common lie is "ISO-8859-1" on a UTF-8 body."""
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return body.decode(codec, "replace")
+    if b"\x00" in body[:4096]:
+        raise FeedError("binary data, not a feed")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = _XML_DECL_ENCODING.match(body)
+    for declared in (header_charset, match.group(1).decode("ascii") if match else None):
+        if not declared or declared.lower().replace("_", "-") in ("utf-8", "utf8"):
+            continue
+        codec = "cp1252" if declared.lower() in _LATIN1_NAMES else declared
+        try:
+            return body.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return body.decode("cp1252", "replace")
+
+
+# --- XML feeds (feedparser) ----------------------------------------------------------
+
+_HTML_PAGE = re.compile(r"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.I | re.S)
+_DOCTYPE = re.compile(r"<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
+_FIRST_ELEMENT = re.compile(r"<[A-Za-z_]")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_ROOT_CLOSE = re.compile(r"</(?:[\w-]+:)?(?:rss|feed|RDF|channel)\s*>\s*$", re.S)
+
+
+def _strip_doctype(text: str) -> str:
+    """Remove the DOCTYPE and its internal subset from the prolog: no entity can then
+    expand, so a billion-laughs document parses as a few undefined references."""
+    first = _FIRST_ELEMENT.search(text)
+    end = first.start() if first else len(text)
+    prolog = text[:end]
+    if "<!" not in prolog:
+        return text
+    return _DOCTYPE.sub("", prolog) + text[end:]
+
+
+def _parse_xml_feed(text: str, url: str, source: str | None) -> ParsedFeed:
+    import feedparser
+
+    text = _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', _strip_doctype(text), count=1)
+    result = feedparser.parse(
+        text.encode("utf-8"),
+        # No content-location: feedparser would then re-resolve a base URI at every
+        # element (a quarter of its time); `_http_url` resolves the links we keep.
+        response_headers={"content-type": "application/xml; charset=utf-8"},
+        sanitize_html=False,
+        resolve_relative_uris=False,
+    )
+    entries = result.entries
+    if result.bozo:
+        problem = _bozo_text(result.get("bozo_exception"))
+        if not entries:
+            raise FeedError(f"malformed feed: {problem}" if result.version or "<" in text[:200] else "not a feed")
+        if not _ROOT_CLOSE.search(text[-200:]):
+            raise FeedError(f"feed is cut off: {problem}")
+    elif not result.version and not entries:
+        raise FeedError("not a feed (no RSS, Atom or JSON Feed root)")
+    feed_title = clean_line(result.feed.get("title", ""), _is_html(result.feed.get("title_detail"))) or None
+    name = source or feed_title or urlsplit(url).hostname or url
+    articles: list[Article] = []
+    for entry in entries:
+        articles.append(_entry_article(entry, url, name))
+    return ParsedFeed(feed_title, _unique(articles))
+
+
+def _bozo_text(exc: object) -> str:
+    if exc is None:
+        return "unknown problem"
+    line = getattr(exc, "getLineNumber", None)
+    message = getattr(exc, "getMessage", None)
+    if callable(line) and callable(message):
+        return f"line {line()}: {message()}"
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def _entry_article(entry: Mapping, feed_url: str, source: str) -> Article:
+    link = _http_url(entry.get("link"), feed_url)
+    title = clean_line(entry.get("title", ""), _is_html(entry.get("title_detail")))
+    body = _best_body(entry)
+    published = _from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
+    return Article(
+        id=_article_id(entry.get("id"), link, feed_url, title, published),
+        source=source,
+        title=title or _fallback_title(body),
+        body=body,
+        published=published,
+        url=link,
+    )
+
+
+def _best_body(entry: Mapping) -> str:
+    """Full content (content:encoded, atom:content) when it says more than the summary."""
+    candidates = [c for c in entry.get("content", ()) if isinstance(c, Mapping)]
+    if "summary" in entry:
+        candidates.append({"value": entry["summary"], "type": entry.get("summary_detail", {}).get("type")})
+    if not candidates:
+        return ""
+    best = max(candidates, key=lambda c: len(c.get("value") or ""))
+    return clean_text(best.get("value") or "", _is_html(best))
+
+
+def _is_html(detail: Mapping | None) -> bool:
+    """feedparser marks text that looks like HTML as text/html even in RSS titles."""
+    return not detail or "html" in (detail.get("type") or "text/html")
+
+
+def _from_struct(value: object) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime(*value[:6], tzinfo=timezone.utc)  # type: ignore[index,misc]
+    except (TypeError, ValueError):
+        return None
+
+
+# --- JSON Feed ----------------------------------------------------------------------
+
+
+def _parse_json_feed(text: str, url: str, source: str | None) -> ParsedFeed:
+    try:
+        doc = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise FeedError(f"malformed JSON: {exc}") from None
+    if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith("https://jsonfeed.org/version/"):
+        raise FeedError("JSON, but not a JSON Feed")
+    items = doc.get("items")
+    if not isinstance(items, list):
+        raise FeedError("JSON Feed without an items list")
+    feed_title = clean_line(_str(doc.get("title")), is_html=False) or None
+    name = source or feed_title or urlsplit(url).hostname or url
+    base = _str(doc.get("home_page_url")) or url
+    articles = []
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        link = _http_url(_str(item.get("url")) or _str(item.get("external_url")), base)
+        title = clean_line(_str(item.get("title")), is_html=False)
+        if content_html := _str(item.get("content_html")):
+            body = clean_text(content_html)
+        else:
+            body = clean_text(_str(item.get("content_text")) or _str(item.get("summary")), is_html=False)
+        published = _iso_datetime(_str(item.get("date_published")) or _str(item.get("date_modified")))
+        articles.append(
+            Article(
+                id=_article_id(_str(item.get("id")) or None, link, url, title, published),
+                source=name,
+                title=title or _fallback_title(body),
+                body=body,
+                published=published,
+                url=link,
+            )
+        )
+    return ParsedFeed(feed_title, _unique(articles))
+
+
+def _str(value: object) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value if isinstance(value, str) else ""
+
+
+def _iso_datetime(value: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+# --- shared helpers -----------------------------------------------------------------
+
+
+def _http_url(link: str | None, base: str) -> str | None:
+    """Resolve relative links; anything but http(s) (javascript:, data:) is dropped."""
+    if not link:
+        return None
+    absolute = urljoin(base, link.strip())
+    return absolute if urlsplit(absolute).scheme in ("http", "https") else None
+
+
+def _article_id(guid: str | None, link: str | None, feed_url: str, title: str, published: datetime | None) -> str:
+    """A GUID that names itself globally (a URL, urn:, tag:) identifies the story across
+    feeds; a bare serial number like "1234" only means something inside its own feed."""
+    guid = (guid or "").strip()
+    if guid and ":" in guid:
+        return stable_id("feed", guid)
+    if link:
+        return stable_id("feed", link)
+    if guid:
+        return stable_id("feed", f"{feed_url}#{guid}")
+    return stable_id("feed", title, published.isoformat() if published else None)
+
+
+def _unique(articles: list[Article]) -> list[Article]:
+    seen: set[str] = set()
+    out = []
+    for article in articles:
+        if article.id not in seen:
+            seen.add(article.id)
+            out.append(article)
+    return out
+
+
+def _fallback_title(body: str) -> str:
+    first = body.split("\n", 1)[0]
+    return (first[:77] + "…") if len(first) > 80 else (first or "(untitled)")
+
+
+# --- HTML → text --------------------------------------------------------------------
+
+_INVISIBLE = re.compile(r"<(script|style|head|noscript|template|iframe|object)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
+_BLOCK = re.compile(
+    r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|tr|table|section|article|header|footer|figure|figcaption|hr)\b[^>]*>",
+    re.I,
+)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069]")
+_SPACES = re.compile(r"[ \t\u00a0\r]+")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+def clean_text(raw: str, is_html: bool = True) -> str:
+    """HTML (or, with `is_html=False`, plain text) → paragraphs separated by blank
+    lines, entities decoded, control characters gone."""
+    if is_html and "<" in raw:
+        raw = _INVISIBLE.sub("", raw)
+        raw = _LINE_BREAK.sub("\n", raw)
+        raw = _BLOCK.sub("\n\n", raw)
+        raw = _TAG.sub("", raw)
+    if is_html and "&" in raw:
+        raw = html.unescape(raw)
+    raw = _CONTROL.sub("", raw.replace("\r\n", "\n"))
+    paragraphs = []
+    for block in _PARAGRAPH.split(raw):
+        lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
+        paragraph = "\n".join(line for line in lines if line)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def clean_line(raw: str, is_html: bool = True) -> str:
+    """A title: one line of plain text."""
+    return " ".join(clean_text(raw, is_html).split())

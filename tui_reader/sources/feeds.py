@@ -1,0 +1,271 @@
+"""One poll of a set of feeds: fetch concurrently, parse in parallel, store as they land.
+
+The event loop only does network I/O. Parsing (feedparser is pure Python and slow-ish)
+runs in a process pool that is started only once a feed actually sent a body, so a
+re-poll where every server answers 304 never imports feedparser or forks anything.
+Writes go through one thread, in order, each feed's articles and its new polling state
+(ETag, Last-Modified, back-off) in one transaction: a failed write can never leave an
+ETag that hides items we did not store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Literal
+
+from tui_reader.model import Article, Skipped
+from tui_reader.sources.fetching import Fetched, FetchLimits, fetch, make_client
+
+if TYPE_CHECKING:
+    import httpx
+
+    from tui_reader.sources.feedparse import ParsedFeed
+    from tui_reader.store import SourceState, Store
+
+DEFAULT_INTERVAL_MINUTES = 15
+MAX_BACKOFF = timedelta(hours=6)
+MAX_RETRY_AFTER = timedelta(hours=24)
+"""A server asking for more than a day is ignored beyond that: the feed is not abandoned."""
+_RETRY_AFTER_NOTE = "retry after"
+"""Marks an error whose next poll the server chose; `fetch` respects that window."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSource:
+    url: str
+    title: str | None = None
+    """The configured name; articles carry it as their source."""
+    interval_minutes: int = DEFAULT_INTERVAL_MINUTES
+
+
+@dataclass(frozen=True, slots=True)
+class SourceResult:
+    """How one source's poll went: one line of `fetch` output, one UI message."""
+
+    key: str
+    """Feed URL, or ``seeds:<folder>``."""
+    title: str
+    new: int
+    status: Literal["new", "unchanged", "error"]
+    error: str | None = None
+    elapsed: float = 0.0
+    skipped: list[Skipped] = field(default_factory=list)
+    """Seed files that are not articles (shown, not fatal)."""
+
+    @property
+    def read(self) -> bool:
+        """The source answered usefully (with or without anything new)."""
+        return self.status != "error"
+
+
+OnResult = Callable[[SourceResult], None]
+
+
+# --- scheduling -----------------------------------------------------------------------
+
+
+def next_poll_after(
+    now: datetime, interval_minutes: int, failures: int, retry_after: float | None = None, rng: random.Random | None = None
+) -> datetime:
+    """When to poll again: the interval after success; after failures the interval doubled
+    per failure up to six hours, ±10 % jitter so feeds that failed together spread out;
+    a server's Retry-After wins."""
+    if retry_after is not None:
+        return now + min(timedelta(seconds=retry_after), MAX_RETRY_AFTER)
+    interval = timedelta(minutes=interval_minutes)
+    if failures == 0:
+        return now + interval
+    delay = min(interval * (2 ** min(failures, 20)), MAX_BACKOFF)
+    return now + delay * (rng or random).uniform(0.9, 1.1)
+
+
+def is_due(state: SourceState | None, now: datetime) -> bool:
+    """The UI's background poll: only feeds whose next poll has come."""
+    return state is None or state.next_poll is None or state.next_poll <= now
+
+
+def in_retry_window(state: SourceState | None, now: datetime) -> bool:
+    """`fetch` polls everything now (it is an explicit request) except feeds whose server
+    asked us to stay away until later."""
+    return (
+        state is not None
+        and state.next_poll is not None
+        and state.next_poll > now
+        and _RETRY_AFTER_NOTE in (state.last_error or "")
+    )
+
+
+# --- the poll -------------------------------------------------------------------------
+
+
+async def poll_feeds(
+    feeds: Sequence[FeedSource],
+    store: Store,
+    on_result: OnResult | None = None,
+    *,
+    honour_schedule: bool = False,
+    limits: FetchLimits = FetchLimits(),
+    parse_workers: int | None = None,
+) -> list[SourceResult]:
+    """Poll `feeds` once and store what they bring.
+
+    `honour_schedule=False` (the `fetch` command) polls every feed except those inside a
+    server's Retry-After window, which get an error line saying until when;
+    `True` (the UI's background poll) skips every feed that is not due.
+    `parse_workers=0` parses in a thread instead of processes (tests, tiny polls).
+    """
+    now = datetime.now(timezone.utc)
+    states = {state.key: state for state in store.source_states()}
+    poller = _Poller(store, on_result, limits, parse_workers)
+    deferred: list[SourceResult] = []
+    jobs = []
+    for feed in dict((f.url, f) for f in feeds).values():
+        state = states.get(feed.url)
+        if honour_schedule and not is_due(state, now):
+            continue
+        if not honour_schedule and state is not None and in_retry_window(state, now):
+            deferred.append(poller.report(_deferred(feed, state)))
+            continue
+        jobs.append(feed)
+    if not jobs:
+        return deferred
+    try:
+        async with make_client(limits) as client:
+            polled = await asyncio.gather(*(poller.poll_one(client, f, states.get(f.url)) for f in jobs))
+    finally:
+        poller.close()
+    return deferred + list(polled)
+
+
+def _deferred(feed: FeedSource, state: SourceState) -> SourceResult:
+    local = state.next_poll.astimezone().strftime("%H:%M:%S") if state.next_poll else "later"
+    return SourceResult(feed.url, feed.title or feed.url, 0, "error", f"not polled: the server asked us to wait until {local}")
+
+
+class _Poller:
+    """The state one poll shares between its feeds: pools, the writer, the results."""
+
+    def __init__(self, store: Store, on_result: OnResult | None, limits: FetchLimits, parse_workers: int | None) -> None:
+        self.store = store
+        self.on_result = on_result
+        self.limits = limits
+        self.workers = min(4, os.cpu_count() or 1) if parse_workers is None else parse_workers
+        self.semaphore = asyncio.Semaphore(limits.concurrency)
+        self.writer = ThreadPoolExecutor(1, thread_name_prefix="tui-reader-store")
+        self.parser: Executor | None = None
+
+    def report(self, result: SourceResult) -> SourceResult:
+        if self.on_result is not None:
+            self.on_result(result)
+        return result
+
+    def close(self) -> None:
+        self.writer.shutdown(wait=True)
+        if self.parser is not None:
+            self.parser.shutdown(wait=True, cancel_futures=True)
+
+    def _parse_executor(self) -> Executor:
+        if self.parser is None:
+            if self.workers == 0:
+                self.parser = ThreadPoolExecutor(1, thread_name_prefix="tui-reader-parse")
+            else:
+                self.parser = _process_pool(self.workers)
+        return self.parser
+
+    async def poll_one(self, client: httpx.AsyncClient, feed: FeedSource, state: SourceState | None) -> SourceResult:
+        started = time.perf_counter()
+        async with self.semaphore:
+            fetched = await fetch(
+                client,
+                feed.url,
+                etag=state.etag if state else None,
+                last_modified=state.last_modified if state else None,
+                limits=self.limits,
+            )
+        title = feed.title or (state.title if state else None)
+        articles: list[Article] = []
+        error = fetched.error
+        if fetched.status == "ok":
+            try:
+                parsed = await asyncio.get_running_loop().run_in_executor(
+                    self._parse_executor(), parse_job, fetched.body, fetched.headers, fetched.url, feed.title
+                )
+            except ParseFailed as exc:
+                error = str(exc)
+            except BrokenProcessPool:
+                error = "the parser process died (out of memory?)"
+            else:
+                articles = parsed.articles
+                title = title or parsed.title
+        elif fetched.status == "not_modified":
+            fetched.etag = fetched.etag or (state.etag if state else None)
+            fetched.last_modified = fetched.last_modified or (state.last_modified if state else None)
+        new = await self._save(feed, state, fetched, articles, error, title)
+        status: Literal["new", "unchanged", "error"] = "error" if error else ("new" if new else "unchanged")
+        return self.report(SourceResult(feed.url, title or feed.url, new, status, error, time.perf_counter() - started))
+
+    async def _save(
+        self, feed: FeedSource, state: SourceState | None, fetched: Fetched, articles: list[Article], error: str | None,
+        title: str | None,
+    ) -> int:
+        failures = (state.failures + 1 if state else 1) if error else 0
+        if error and fetched.retry_after is not None:
+            error = f"{error} ({_RETRY_AFTER_NOTE} {fetched.retry_after:.0f} s)"
+        when = next_poll_after(datetime.now(timezone.utc), feed.interval_minutes, failures, fetched.retry_after)
+
+        def save() -> int:
+            return self.store.save_poll(
+                feed.url, articles, etag=fetched.etag, last_modified=fetched.last_modified,
+                error=error, next_poll=when, failures=failures, title=title,
+            )
+
+        return await asyncio.get_running_loop().run_in_executor(self.writer, save)
+
+
+def _process_pool(workers: int) -> ProcessPoolExecutor:
+    """Workers come from a forkserver, not a plain fork: the UI polls from a thread, and
+    forking a threaded process can copy a held lock into the child. The server imports
+    the parser and the extractor once, so each worker starts warm."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["tui_reader.sources.feeds", "tui_reader.sources.feedparse", "tui_reader.extract"])
+    return ProcessPoolExecutor(workers, mp_context=context)
+
+
+# --- the worker's job ---------------------------------------------------------------
+
+
+class ParseFailed(Exception):
+    """A feed's document could not be turned into articles; the message is for the user."""
+
+
+def parse_job(body: bytes, headers: dict[str, str], url: str, source: str | None) -> ParsedFeed:
+    """Runs in a worker: parse, drop portal boilerplate, extract instruments and figures.
+
+    Everything per item happens here, in parallel, so the parent only stores.
+    """
+    from tui_reader.extract import enrich
+    from tui_reader.extract.boilerplate import strip_boilerplate
+    from tui_reader.sources.feedparse import FeedError, parse_feed
+
+    try:
+        parsed = parse_feed(body, headers, url, source)
+    except FeedError as exc:
+        raise ParseFailed(str(exc)) from None
+    for article in parsed.articles:
+        if article.body:
+            kept, removed = strip_boilerplate(article.body.split("\n\n"))
+            if removed:
+                article.body = "\n\n".join(kept)
+                article.removed = removed
+        enrich(article)
+    return parsed

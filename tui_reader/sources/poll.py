@@ -1,0 +1,160 @@
+"""One poll of every source — feeds and seed folders — into the store.
+
+Both `tui-reader fetch` and the UI's background worker call `poll_all`; the UI also
+runs a `SeedWatcher` every second so a file dropped into a seed folder shows up within
+two seconds. Seed folders are read through `seeds.scan` (the authority on what counts
+as a seed file); the watcher then re-reads only files whose size or mtime changed. A
+file that disappears keeps its article: the store never forgets what it showed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui_reader.model import Article, Skipped
+from tui_reader.sources.feeds import FeedSource, OnResult, SourceResult, poll_feeds
+
+if TYPE_CHECKING:
+    from tui_reader.store import Store
+
+__all__ = ["FeedSource", "SeedWatcher", "SourceResult", "poll_all", "poll_seed_folder", "seed_key"]
+
+
+def seed_key(folder: Path) -> str:
+    return f"seeds:{Path(folder).resolve()}"
+
+
+def poll_all(
+    feeds: Sequence[FeedSource],
+    seed_dirs: Sequence[Path],
+    store: Store,
+    on_result: OnResult | None = None,
+    *,
+    honour_schedule: bool = False,
+    parse_workers: int | None = None,
+) -> list[SourceResult]:
+    """Read the seed folders, then poll the feeds; blocking (run it in a worker thread).
+
+    Results reach `on_result` as each source finishes, so callers show progress and
+    articles land while slow feeds are still loading.
+    """
+    results = [poll_seed_folder(folder, store, on_result) for folder in seed_dirs]
+    if feeds:
+        results += asyncio.run(
+            poll_feeds(feeds, store, on_result, honour_schedule=honour_schedule, parse_workers=parse_workers)
+        )
+    return results
+
+
+def poll_seed_folder(folder: Path, store: Store, on_result: OnResult | None = None) -> SourceResult:
+    """Read a whole seed folder and store its articles (unchanged ones cost no writes)."""
+    from tui_reader.sources.seeds import SeedPathError, scan
+
+    started = time.perf_counter()
+    folder = Path(folder)
+    try:
+        articles, skipped = scan([folder])
+    except SeedPathError as exc:
+        result = SourceResult(seed_key(folder), str(folder), 0, "error", str(exc), time.perf_counter() - started)
+    else:
+        result = _store_seeds(folder, articles, skipped, store, started)
+    if on_result is not None:
+        on_result(result)
+    return result
+
+
+def _store_seeds(folder: Path, articles: list[Article], skipped: list[Skipped], store: Store, started: float) -> SourceResult:
+    from tui_reader.extract import enrich
+
+    for article in articles:
+        enrich(article)
+    new = store.upsert_articles(seed_key(folder), articles)
+    return SourceResult(
+        seed_key(folder), str(folder), new, "new" if new else "unchanged", None, time.perf_counter() - started, skipped
+    )
+
+
+Signature = dict[Path, tuple[int, int]]
+"""File → (mtime_ns, size): enough to notice an edit without reading the file."""
+
+
+def _signature(folder: Path) -> Signature:
+    """Stat every file below `folder` the way `seeds.scan` walks it (hidden folders and
+    `prices/` left out). A few hundred stats cost well under a millisecond."""
+    out: Signature = {}
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir(follow_symlinks=True):
+                    if entry.name != "prices":
+                        stack.append(Path(entry.path))
+                elif entry.is_file(follow_symlinks=True):
+                    info = entry.stat()
+                    out[Path(entry.path)] = (info.st_mtime_ns, info.st_size)
+            except OSError:
+                continue
+    return out
+
+
+class SeedWatcher:
+    """Notices new and changed seed files; the UI calls `check()` about once a second.
+
+    The first `check()` reads every folder in full; later ones re-read only files whose
+    mtime or size changed, so an unchanged folder costs one stat per file. Stat-based on
+    purpose: no extra dependency, and it works the same on every platform and on
+    network folders where inotify does not.
+    """
+
+    def __init__(self, folders: Sequence[Path], store: Store) -> None:
+        self.folders = [Path(f).resolve() for f in folders]
+        self.store = store
+        self._seen: dict[Path, Signature] = {}
+
+    def check(self) -> list[SourceResult]:
+        """Results only for folders that changed since the last call (new ones included)."""
+        results = []
+        for folder in self.folders:
+            signature = _signature(folder)
+            previous = self._seen.get(folder)
+            if previous is None:
+                result = poll_seed_folder(folder, self.store)
+            elif signature == previous:
+                continue
+            else:
+                changed = [path for path, stamp in signature.items() if previous.get(path) != stamp]
+                if not changed:  # only removals: their articles stay
+                    self._seen[folder] = signature
+                    continue
+                result = self._reread(folder, sorted(changed))
+            self._seen[folder] = signature
+            results.append(result)
+        return results
+
+    def _reread(self, folder: Path, files: list[Path]) -> SourceResult:
+        from tui_reader.sources.seeds import SEED_SUFFIXES, SkipFile, read_seed
+
+        started = time.perf_counter()
+        articles: list[Article] = []
+        skipped: list[Skipped] = []
+        for path in files:
+            if path.suffix.lower() not in SEED_SUFFIXES:
+                skipped.append(Skipped(str(path), f"not a seed format ({path.suffix.lower()})"))
+                continue
+            try:
+                articles.extend(read_seed(path, folder))
+            except SkipFile as exc:
+                skipped.append(Skipped(str(path), exc.reason))
+        return _store_seeds(folder, articles, skipped, self.store, started)
