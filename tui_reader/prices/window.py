@@ -178,7 +178,7 @@ _PRICE_WORDS = re.compile(
 _NOT_PRICE_WORDS = re.compile(
     r"\b(revenues?|sales|profits?|earnings|income|margins?|eps|dividends?|yield|guidance|market share|stake|"
     r"inflation|gdp|interest|rates?|index|nasdaq|s&p|dow|dax|hang seng|nikkei|stoxx|ftse|volume|users|customers|"
-    r"growth|forecast|estimates?|target)\b")
+    r"growth|forecast|estimates?|target|upside|downside|highs?|lows?)\b")
 
 
 def _count(word: str | None) -> int:
@@ -202,8 +202,6 @@ def _period_from(match: re.Match[str], kind: str, published_day: date) -> Period
     n, unit = _count(match.group(1)), match.group(2)
     if unit == "day" and n == 1:
         return Period("1 trading day", trading_days=1)
-    if unit == "week" and n == 52:
-        return Period("12 months", months=12)
     label = f"{n} {unit}{'s' * (n != 1)}"
     return {
         "day": Period(label, days=n),

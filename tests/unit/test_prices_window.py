@@ -1,0 +1,162 @@
+"""Windows, moves and claim checks on the real bundled daily closes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
+from tui_reader.prices.csvfiles import read_csv
+from tui_reader.prices.window import (
+    claim_checks,
+    close_index_at,
+    find_period,
+    market_for,
+    price_window,
+)
+
+PRICES = Path(__file__).resolve().parents[2] / "seeds" / "prices"
+BERLIN = ZoneInfo("Europe/Berlin")
+HONG_KONG = ZoneInfo("Asia/Hong_Kong")
+BABA_LISTING = Instrument("US01609W1027", "BABA", "Alibaba Group", "NYSE", "USD")
+
+
+@pytest.fixture(scope="module")
+def baba() -> list[PricePoint]:
+    return read_csv(PRICES / "BABA.csv").points
+
+
+def test_evening_article_in_berlin_is_after_the_us_close(baba):
+    # 22:41 CET is 16:41 in New York: the 29 January close (174.25) was known.
+    window = price_window(baba, datetime(2026, 1, 29, 22, 41, 5, tzinfo=BERLIN), symbol="BABA")
+    assert window.published_day == date(2026, 1, 29)
+    assert window.published_close == 174.25
+    # 1 day: to 30 Jan's 169.56; 5 days: to 5 Feb's 157.76; since: to 30 Mar 2026's 121.98.
+    assert window.moves["1d"] == pytest.approx((169.56 / 174.25 - 1) * 100)
+    assert window.moves["5d"] == pytest.approx((157.76 / 174.25 - 1) * 100)
+    assert window.moves["since"] == pytest.approx((121.98 / 174.25 - 1) * 100)
+    assert window.latest == PricePoint(date(2026, 3, 30), 121.98)
+
+
+def test_afternoon_article_in_berlin_precedes_the_us_close(baba):
+    # 20:41 CET is 14:41 in New York: only 28 January's close (175.66) was known.
+    window = price_window(baba, datetime(2026, 1, 29, 20, 41, tzinfo=BERLIN), symbol="BABA")
+    assert (window.published_day, window.published_close) == (date(2026, 1, 28), 175.66)
+    assert window.moves["1d"] == pytest.approx((174.25 / 175.66 - 1) * 100)
+
+
+def test_window_spans_three_months_before_and_one_after(baba):
+    published = datetime(2026, 1, 29, 22, 41, tzinfo=BERLIN)
+    window = price_window(baba, published, symbol="BABA")
+    assert window.points[0].day >= date(2026, 1, 29) - timedelta(days=92)
+    assert window.points[0].day <= date(2026, 1, 29) - timedelta(days=88)
+    assert window.points[-1].day <= date(2026, 3, 1)
+    assert window.points[-1].day >= date(2026, 2, 25)
+
+
+def test_weekend_article_uses_friday_close(baba):
+    window = price_window(baba, datetime(2026, 1, 31, 10, 0, tzinfo=BERLIN), symbol="BABA")
+    assert (window.published_day, window.published_close) == (date(2026, 1, 30), 169.56)
+
+
+def test_hong_kong_listing_uses_the_hong_kong_clock():
+    points = read_csv(PRICES / "9988.HK.csv").points
+    market = market_for("9988.HK")
+    before_close = close_index_at(points, datetime(2026, 2, 13, 15, 0, tzinfo=HONG_KONG), market)
+    after_close = close_index_at(points, datetime(2026, 2, 13, 16, 30, tzinfo=HONG_KONG), market)
+    assert points[before_close].day == date(2026, 2, 12)
+    assert points[after_close].day == date(2026, 2, 13)
+    # The 2026-02-16 holiday stub is skipped: the next trading day after the 13th is the 17th or later.
+    assert points[after_close + 1].day > date(2026, 2, 16)
+
+
+def test_edges_give_no_moves_instead_of_inventing_them(baba):
+    too_early = price_window(baba, datetime(2020, 1, 1, tzinfo=BERLIN), symbol="BABA")
+    assert too_early.published_close is None
+    assert too_early.moves == {"1d": None, "5d": None, "since": None}
+    at_the_end = price_window(baba, datetime(2026, 3, 27, 23, 0, tzinfo=BERLIN), symbol="BABA")
+    assert at_the_end.moves["1d"] is not None and at_the_end.moves["5d"] is None
+    undated = price_window(baba, None, symbol="BABA")
+    assert undated.published_day is None and undated.points[-1] == baba[-1]
+    assert undated.points[0].day >= baba[-1].day - timedelta(days=123)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("The stock retreated by 4.46% over the past seven trading days.", "7 trading days"),
+        ("Shares posted a 12-month gain of 56.94%.", "12 months"),
+        ("The shares are up 18.9% year to date.", "year to date"),
+        ("The stock has climbed 20% since January.", "since January 2026"),
+        ("It fell 2.7% on the day.", "1 trading day"),
+        ("Over the past year the shares doubled, up 80%.", "1 year"),
+        ("The stock rose 30% in 52 weeks.", "52 weeks"),
+        ("The shares gained 4% over three months.", "3 months"),
+        ("The shares gained 4%.", None),
+    ],
+)
+def test_period_phrases(sentence, label):
+    period = find_period(sentence, sentence.find("%"), date(2026, 1, 29))
+    assert (period.label if period else None) == label
+
+
+def _figure(body: str, text: str, value: float, direction: str | None) -> KeyFigure:
+    start = body.index(text)
+    sentence_start = body.rfind(". ", 0, start) + 2 if ". " in body[:start] else 0
+    sentence_end = body.index(".", start + len(text)) + 1
+    return KeyFigure("percent", text, value, start, start + len(text), body[sentence_start:sentence_end].strip(),
+                     unit="%", direction=direction)
+
+
+def _article(body: str, figures: list[KeyFigure]) -> Article:
+    return Article(
+        id="a1", source="sample", title="Alibaba", body=body,
+        published=datetime(2026, 1, 29, 22, 41, 5, tzinfo=BERLIN),
+        instruments=[Instrument("US01609W1027", "BABA", "Alibaba", primary=True),
+                     Instrument("US0231351067", "AMZN", "Amazon", mentions=1)],
+        figures=figures,
+    )
+
+
+def test_claim_checks_worked_example(baba):
+    body = ("Alibaba shares retreated by 4.46% over the past seven trading days. "
+            "The stock still shows a 12-month gain of 80.1%. "
+            "Year to date the shares are up 25%. "
+            "Cloud revenue grew 34% over the past year. "
+            "Amazon shares fell 3% over the past five trading days. "
+            "Analysts see 15% upside. "
+            "The stock trades 30% below its 52-week high.")
+    figures = [_figure(body, t, v, d) for t, v, d in
+               [("4.46%", 4.46, "down"), ("80.1%", 80.1, "up"), ("25%", 25.0, "up"),
+                ("34%", 34.0, "up"), ("3%", 3.0, "down"), ("15%", 15.0, None),
+                ("30%", 30.0, "down")]]
+    checks = claim_checks(_article(body, figures), baba, BABA_LISTING)
+    # Only the three share-price moves of Alibaba with a period are checked.
+    assert [c.stated.text for c in checks] == ["4.46%", "80.1%", "25%"]
+    seven, twelve, ytd = checks
+    # End: the 29 Jan 2026 close 174.25 (the article is after the US close).
+    # 7 trading days back is 20 Jan 2026 (162.39): 174.25 / 162.39 = 1 + 11.86 / 162.39 = +7.30 %.
+    assert seven.period == "7 trading days"
+    assert seven.start == PricePoint(date(2026, 1, 20), 162.39)
+    assert seven.computed_pct == pytest.approx(7.3034, abs=1e-3)
+    assert seven.stated_pct == -4.46 and seven.agrees is False
+    # 12 months back: the last close on or before 29 Jan 2025 is that day's 96.72:
+    # 174.25 / 96.72 = 1.8016 → +80.16 %, within 0.5 pp of the stated 80.1 %.
+    assert twelve.start == PricePoint(date(2025, 1, 29), 96.72)
+    assert twelve.computed_pct == pytest.approx(80.159, abs=1e-2)
+    assert twelve.agrees is True
+    # Year to date from the 31 Dec 2025 close 146.58: 174.25 / 146.58 = +18.88 %, not 25 %.
+    assert ytd.start == PricePoint(date(2025, 12, 31), 146.58)
+    assert ytd.computed_pct == pytest.approx(18.877, abs=1e-2)
+    assert ytd.agrees is False
+    assert {(c.listing, c.currency) for c in checks} == {("BABA", "USD")}
+
+
+def test_claim_beyond_the_series_is_shown_without_a_verdict(baba):
+    body = "Alibaba shares gained 150% over the past three years."
+    checks = claim_checks(_article(body, [_figure(body, "150%", 150.0, "up")]), baba, BABA_LISTING)
+    assert len(checks) == 1
+    assert checks[0].computed_pct is None and checks[0].agrees is None
