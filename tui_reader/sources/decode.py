@@ -61,8 +61,8 @@ def decode_text(data: bytes) -> str:
 
     Raises `NotText("binary file")` or `NotText("empty file")`; never anything else.
     """
-    text = _decode(data)
-    if len(text) and _control_share(text) > _BINARY_CONTROL_SHARE:
+    text = _strip_escapes(_decode(data))
+    if text and _control_share(text) > _BINARY_CONTROL_SHARE:
         raise NotText("binary file")
     text = sanitize(text)
     if not text.strip():
@@ -81,9 +81,7 @@ def sanitize(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _NEEDS_CLEANING.search(text) is None:
         return text
-    if "\x1b" in text or _has_c1_introducer(text):
-        text = _ESCAPES.sub("", text)
-    text = _CONTROLS.sub("", text)
+    text = _CONTROLS.sub("", _strip_escapes(text))
     return _LAYOUT_SPACE.sub(" ", text)
 
 
@@ -112,5 +110,7 @@ def _control_share(text: str) -> float:
     return len(_BINARY_CONTROLS.findall(sample)) / len(sample)
 
 
-def _has_c1_introducer(text: str) -> bool:
-    return any(ch in text for ch in "\x90\x98\x9b\x9d\x9e\x9f")
+def _strip_escapes(text: str) -> str:
+    if "\x1b" in text or any(ch in text for ch in "\x90\x98\x9b\x9d\x9e\x9f"):
+        return _ESCAPES.sub("", text)
+    return text

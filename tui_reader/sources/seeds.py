@@ -84,9 +84,10 @@ def scan(paths: Iterable[Path]) -> tuple[list[Article], list[Skipped]]:
 
 def _check_named(path: Path) -> None:
     try:
-        if path.is_dir():
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
             os.scandir(path).close()
-        else:
+        elif stat.S_ISREG(info.st_mode):  # opening a FIFO would block; _read skips it
             open(path, "rb").close()
     except FileNotFoundError:
         raise SeedPathError(f"no such file or directory: {path}") from None
@@ -127,21 +128,17 @@ def _read(path: Path, root: Path | None) -> tuple[list[Article], list[tuple[int,
     if path.name.startswith("."):
         raise SkipFile("hidden file")
     try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise SkipFile("not a regular file")
+        if info.st_size > MAX_BYTES:
+            raise SkipFile(_too_large(info.st_size))
         with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise SkipFile("not a regular file")
-            if info.st_size > MAX_BYTES:
-                raise SkipFile(_too_large(info.st_size))
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat
     except OSError as exc:
         raise SkipFile(f"unreadable: {exc.strerror or exc}") from None
-    key = path.name
-    if root is not None:
-        try:
-            key = path.relative_to(root).as_posix()
-        except ValueError:
-            pass  # not below root: the file name still identifies it
+    below_root = root is not None and path.is_relative_to(root)
+    key = path.relative_to(root).as_posix() if below_root else path.name
     folder = path.parent.name or Path.cwd().name
     return _parse(data, path.name, key, folder, str(path))
 

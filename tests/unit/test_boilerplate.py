@@ -1,0 +1,85 @@
+"""strip_boilerplate: the portal's sales pitch goes, real sentences about buying and selling stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_reader.extract.boilerplate import strip_boilerplate
+
+NEWS = "Nordlicht Energie AG will invest more than €4.2 billion in two North Sea wind parks."
+
+
+def test_worked_example_notes_match_the_contract() -> None:
+    paragraphs = [
+        NEWS,
+        "Financing and Timeline",
+        "Should investors sell immediately? Or is it worth buying Nordlicht Energie?",
+        "Ad",
+        "Nordlicht Energie Stock: Buy or Sell?! New Nordlicht Energie Analysis from November 3 delivers the answer:",
+        "Read the free analysis now...",
+    ]
+    kept, notes = strip_boilerplate(paragraphs)
+    assert kept == [NEWS, "Financing and Timeline"]
+    assert notes == ["promotional line: Should investors sell immediately? …", "ad block: 3 paragraphs"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts said investors should sell immediately if the margin falls below 8%.",
+        "The fund decided to buy or sell positions only after the vote.",
+        "Insiders did not sell any shares, and the CEO plans to buy more.",
+        "Is it worth buying? Shareholders asked the board that question at the meeting.",
+        "Read the full report on the company website.",
+        "Advertising revenue rose 12%.",
+    ],
+)
+def test_real_sentences_about_buying_and_selling_stay(sentence: str) -> None:
+    assert strip_boilerplate([sentence]) == ([sentence], [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Buy or Sell?!",
+        "Nordlicht Energie Stock: Buy or Sell?!",
+        "Read the free analysis now...",
+        "New Nordlicht Energie Analysis from November 3 delivers the answer:",
+        "Or is it worth buying Nordlicht Energie?",
+        "Sollten Anleger sofort verkaufen? Oder lohnt sich doch der Einstieg bei Nordlicht?",
+    ],
+)
+def test_promotional_lines_are_removed_with_a_note(line: str) -> None:
+    kept, notes = strip_boilerplate([NEWS, line])
+    assert kept == [NEWS]
+    assert len(notes) == 1 and notes[0].startswith("promotional line: ")
+
+
+def test_long_promotional_line_is_truncated_with_ellipsis() -> None:
+    line = "New Nordlicht Energie Offshore Wind and Hydrogen Holding Analysis from November 3 delivers the answer:"
+    _, notes = strip_boilerplate([line])
+    assert notes[0].endswith(" …")
+    assert len(notes[0]) < len("promotional line: ") + len(line)
+
+
+def test_pitch_glued_to_a_real_paragraph_is_cut_off() -> None:
+    kept, notes = strip_boilerplate([NEWS + " Should investors sell immediately? Or is it worth buying it?"])
+    assert kept == [NEWS]
+    assert notes == ["promotional line: Should investors sell immediately? …"]
+
+
+@pytest.mark.parametrize("marker", ["Ad", "Anzeige", "Advertisement", "ad:"])
+def test_ad_block_ends_at_the_next_real_paragraph(marker: str) -> None:
+    later = "In other news, the regulator approved the second wind park after a two-year review of its plans."
+    kept, notes = strip_boilerplate([NEWS, marker, "Nordlicht Stock: Buy or Sell?!", "Read the free analysis now...", later])
+    assert kept == [NEWS, later]
+    assert notes == ["ad block: 3 paragraphs"]
+
+
+def test_ad_marker_alone_counts_one_paragraph() -> None:
+    assert strip_boilerplate([NEWS, "Ad"]) == ([NEWS], ["ad block: 1 paragraph"])
+
+
+def test_the_word_ad_inside_text_is_not_a_marker() -> None:
+    paragraphs = ["Ad revenue", "Ad spending rose 4% in the quarter, the company said."]
+    assert strip_boilerplate(paragraphs) == (paragraphs, [])
