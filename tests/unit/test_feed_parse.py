@@ -1,0 +1,171 @@
+"""Feed documents → Articles, without the network: formats, text cleaning, hostile input."""
+
+from __future__ import annotations
+
+import resource
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from tui_reader.sources.feedparse import FeedError, clean_line, clean_text, parse_feed
+
+DATA = Path(__file__).parent.parent / "data" / "feeds"
+URL = "https://feeds.example.com/dir/feed.xml"
+
+
+def parse(name: str, headers: dict[str, str] | None = None, source: str | None = None):
+    return parse_feed((DATA / name).read_bytes(), headers or {}, URL, source)
+
+
+def test_rss20_cleans_html_resolves_links_and_prefers_full_content():
+    feed = parse("rss20.xml")
+    assert feed.title == "Market Wire & Co"
+    first, second, third = feed.articles
+    assert first.title == "Alibaba beats estimates as cloud revenue jumps 26%"
+    assert first.url == "https://feeds.example.com/2026/01/alibaba-cloud"
+    assert first.published == datetime(2026, 1, 29, 21, 41, 5, tzinfo=timezone.utc)
+    assert first.source == "Market Wire & Co"
+    assert first.body == (
+        "Alibaba Group (NYSE: BABA) said cloud revenue rose 26% to 33.5 billion yuan.\n\n"
+        "Shares gained 3.2% in New York \u2014 the best day since\u00a0March.".replace("\u00a0", " ")
+    )
+    assert "alert" not in first.body
+    assert second.title == 'Plain title: 3 < 5 and "quotes"'
+    assert second.body == "Second story body."
+    assert third.url is None and third.title == "No link, no guid"
+    assert len({a.id for a in feed.articles}) == 3
+
+
+def test_configured_title_names_the_source():
+    assert {a.source for a in parse("rss20.xml", source="My Wire").articles} == {"My Wire"}
+
+
+def test_rss10_and_rss091():
+    rdf = parse("rss10.rdf").articles
+    assert [a.title for a in rdf] == ["SAP raises its cloud outlook"]
+    assert rdf[0].published == datetime(2026, 1, 27, 9, 15, tzinfo=timezone.utc)
+    old = parse("rss091.xml")
+    assert old.title == "Old Wire"
+    assert old.articles[0].url == "http://old.example.net/siemens"
+
+
+def test_atom_xml_base_html_and_xhtml_titles():
+    feed = parse("atom.xml")
+    nvidia, tesla = feed.articles
+    assert nvidia.title == "Nvidia & partners"
+    assert nvidia.url == "https://atom.example.com/news/nvidia-partners"
+    assert nvidia.body == "Nvidia (NASDAQ: NVDA) announced new partners.\n\nSecond paragraph."
+    assert nvidia.published == datetime(2026, 1, 30, 9, 0, tzinfo=timezone.utc)
+    assert tesla.title == "Tesla deliveries"
+    assert tesla.body == "Tesla delivered cars. 1 < 2."
+
+
+def test_json_feed():
+    feed = parse("feed.json", {"content-type": "application/feed+json"})
+    assert feed.title == "JSON Desk"
+    apple, untitled = feed.articles
+    assert apple.title == "Apple <sells> more iPhones"  # JSON Feed titles are plain text
+    assert apple.url == "https://json.example.com/posts/1"
+    assert apple.body == "Apple Inc. (NASDAQ: AAPL) sold more iPhones."
+    assert apple.published is not None and apple.published.utcoffset().total_seconds() == -5 * 3600
+    assert untitled.title == "No title here, plain text <b>kept</b>."
+
+
+def test_json_that_is_not_a_feed():
+    with pytest.raises(FeedError, match="not a JSON Feed"):
+        parse_feed(b'{"hello": 1}', {}, URL)
+    with pytest.raises(FeedError, match="malformed JSON"):
+        parse_feed(b'{"version": ', {"content-type": "application/json"}, URL)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("html_page.html", "an HTML page, not a feed"),
+        ("malformed.xml", "malformed feed"),
+        ("binary.png", "binary data, not a feed"),
+        ("truncated.xml", "feed is cut off"),
+    ],
+)
+def test_bad_documents_are_one_clear_error(name, message):
+    with pytest.raises(FeedError, match=message):
+        parse(name)
+
+
+def test_empty_body():
+    with pytest.raises(FeedError, match="empty response"):
+        parse_feed(b"  \n", {}, URL)
+
+
+def test_utf8_body_labelled_latin1_is_read_as_utf8():
+    feed = parse("utf8_labelled_latin1.xml", {"content-type": "text/xml; charset=iso-8859-1"})
+    assert feed.articles[0].title == "Börse \u2013 Kürzung"
+    assert feed.articles[0].body == "Überraschung"
+
+
+def test_cp1252_body_labelled_utf8_is_read_as_cp1252():
+    feed = parse("cp1252_labelled_utf8.xml", {"content-type": "application/rss+xml; charset=utf-8"})
+    assert feed.title == "Börse Wire"
+    assert feed.articles[0].title == "Münchener Rück: Gewinn steigt \u2013 Aktie +2 %"
+    assert feed.articles[0].body == "Die Münchener Rück meldet \u201eRekord\u201c."
+
+
+def test_utf16_with_bom():
+    text = (DATA / "rss10.rdf").read_text("utf-8").replace('encoding="utf-8"', 'encoding="utf-16"')
+    feed = parse_feed(text.encode("utf-16"), {}, URL)
+    assert feed.articles[0].title == "SAP raises its cloud outlook"
+
+
+def test_entity_expansion_document_stays_small():
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    feed = parse("billion_laughs.xml")
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    (article,) = feed.articles
+    assert len(article.title) < 100 and len(article.body) < 100
+    assert "lollol" not in article.title + article.body
+    assert grown_kib < 50_000
+
+
+def test_terminal_escapes_and_bidi_controls_are_removed():
+    doc = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item>'
+        b"<title>Buy \xc2\x9b31m now \xe2\x80\xae</title><link>https://e.example/1</link>"
+        b"<description>&lt;p&gt;a&#27;[2Jb&lt;/p&gt;</description></item></channel></rss>"
+    )
+    (article,) = parse_feed(doc, {}, URL).articles
+    text = article.title + article.body
+    assert not any("\x00" <= ch < " " or "\x7f" <= ch <= "\x9f" or ch == "\u202e" for ch in text.replace("\n", ""))
+    assert article.title.endswith("31m now")  # feedparser maps a C1 byte to its cp1252 glyph
+    assert article.body == "a[2Jb"
+
+
+def test_javascript_links_are_dropped():
+    doc = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item>'
+        b"<title>t</title><link>javascript:alert(1)</link></item></channel></rss>"
+    )
+    assert parse_feed(doc, {}, URL).articles[0].url is None
+
+
+def test_same_guid_in_two_feeds_gives_the_same_id_but_bare_serials_do_not():
+    def item(guid: str, feed: str) -> bytes:
+        return (
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{feed}</title><item><title>Same story</title>'
+            f'<guid isPermaLink="false">{guid}</guid></item></channel></rss>'
+        ).encode()
+
+    a = parse_feed(item("urn:story:1", "A"), {}, "https://a.example/feed").articles[0]
+    b = parse_feed(item("urn:story:1", "B"), {}, "https://b.example/feed").articles[0]
+    assert a.id == b.id
+    a = parse_feed(item("17", "A"), {}, "https://a.example/feed").articles[0]
+    b = parse_feed(item("17", "B"), {}, "https://b.example/feed").articles[0]
+    assert a.id != b.id
+
+
+def test_clean_text_paragraphs_and_entities():
+    assert clean_text("<div>One<br>two</div><p>Three &amp; four</p>\n\n\n<ul><li>x</li></ul>") == (
+        "One\ntwo\n\nThree & four\n\nx"
+    )
+    assert clean_text("a <b and c> d", is_html=False) == "a <b and c> d"
+    assert clean_line("  A\n\n <i>B</i>  ") == "A B"
