@@ -286,7 +286,7 @@ class PriceService:
                 raise yahoo.YahooError(asked[1])
             self._asked[key] = (now, None)
         try:
-            result = _with_deadline(call, args, self.timeout + 5)
+            result = _with_deadline(call, args, self.timeout)
         except yahoo.YahooError as exc:
             raise self._record_failure(key, exc, now) from exc
         with self._lock:

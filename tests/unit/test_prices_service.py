@@ -1,0 +1,318 @@
+"""The price source chain on a real SQLite store, with Yahoo faked at its boundary,
+plus the real yahoo module on an unreachable network and on yfinance's failure shapes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
+from tui_reader.prices import yahoo
+from tui_reader.prices.service import InvalidIsin, NoPrices, PriceService
+from tui_reader.store import Store
+
+PRICES = Path(__file__).resolve().parents[2] / "seeds" / "prices"
+BABA = Instrument("US01609W1027", "BABA", "Alibaba Group", "NYSE", "USD")
+BABA_HK = Instrument("KYG017191142", "9988.HK", "Alibaba Group", "HKEX", "HKD")
+SAP_DE = Instrument("DE0007164600", "SAP.DE", "SAP", "XETRA", "EUR")
+SAP_ADR = Instrument("DE0007164600", "SAP", "SAP", "NYSE", "USD")
+
+
+class FakeDirectory:
+    """The offline directory as the extract engineer specifies it, for the rows we need."""
+
+    def __init__(self, *listings: Instrument) -> None:
+        self._listings = listings
+
+    def by_ticker(self, symbol: str) -> Instrument | None:
+        return next((i for i in self._listings if i.ticker == symbol.upper()), None)
+
+    def listings(self, isin: str) -> list[Instrument]:
+        return [i for i in self._listings if i.isin == isin]
+
+
+DIRECTORY = FakeDirectory(BABA, SAP_DE, SAP_ADR)
+
+
+class FakeYahoo:
+    """Stands in for yahoo.fetch_daily / search_isin and records every call."""
+
+    def __init__(self, points=(), currency="USD", error: Exception | None = None, isin_answer=None) -> None:
+        self.points = list(points)
+        self.currency = currency
+        self.error = error
+        self.isin_answer = isin_answer
+        self.calls: list[tuple] = []
+
+    def fetch_daily(self, symbol, start, end, timeout):
+        self.calls.append(("fetch", symbol, start, end))
+        if self.error:
+            raise self.error
+        return list(self.points), self.currency
+
+    def search_isin(self, isin, timeout):
+        self.calls.append(("search", isin))
+        if self.error:
+            raise self.error
+        return self.isin_answer
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime.now(timezone.utc)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "store.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "seeds"
+    (folder / "prices").mkdir(parents=True)
+    for name in ("BABA.csv", "SAP.csv"):
+        shutil.copy(PRICES / name, folder / "prices" / name)
+    return folder
+
+
+def service(store, seeds, offline, fake=None, clock=None, directory=DIRECTORY, **kwargs) -> PriceService:
+    fake = fake or FakeYahoo(error=AssertionError("Yahoo must not be asked"))
+    return PriceService(store, [seeds], offline, fetch_daily=fake.fetch_daily, search_isin=fake.search_isin,
+                        directory=directory, now=clock or Clock(), **kwargs)
+
+
+RECENT = [PricePoint(date(2026, 7, 1) + timedelta(days=i), 100.0 + i) for i in range(5)]
+
+
+def test_offline_isin_reads_the_csv_with_the_listing_currency(store, seeds):
+    history = service(store, seeds, offline=True).history("US01609W1027")
+    assert (history.symbol, history.isin, history.currency, history.source) == ("BABA", "US01609W1027", "USD", "csv")
+    assert PricePoint(date(2026, 1, 29), 174.25) in history.points
+    assert store.cached_prices("BABA") is None, "CSV data is local already; the cache is for Yahoo"
+
+
+def test_isin_with_several_listings_uses_the_first_that_has_data(store, seeds):
+    history = service(store, seeds, offline=True).history("DE0007164600", start=date(2024, 3, 1))
+    assert (history.symbol, history.currency, history.source) == ("SAP", "USD", "csv")
+    assert [p.day for p in history.points][-1] == date(2024, 3, 8)
+
+
+def test_offline_with_nothing_says_so(store, seeds):
+    with pytest.raises(NoPrices) as caught:
+        service(store, seeds, offline=True).history("MSFT")
+    assert str(caught.value) == "no prices for MSFT (offline; no cache or CSV)"
+
+
+def test_offline_corrupt_csv_names_the_problem(store, seeds):
+    (seeds / "prices" / "MSFT.csv").write_text("")
+    with pytest.raises(NoPrices) as caught:
+        service(store, seeds, offline=True).history("MSFT")
+    assert caught.value.reason == "offline; no cache or CSV; MSFT.csv: empty file"
+
+
+def test_invalid_check_digit_is_not_an_unknown_symbol(store, seeds):
+    with pytest.raises(InvalidIsin, match="US01609W1028 is not a valid ISIN"):
+        service(store, seeds, offline=True).history("US01609W1028")
+
+
+def test_online_fills_the_cache_then_uses_it(store, seeds):
+    fake, clock = FakeYahoo(RECENT, "USD"), Clock()
+    prices = service(store, seeds, offline=False, fake=fake, clock=clock)
+    first = prices.history("BABA")
+    assert first.source == "yahoo" and first.points == RECENT
+    assert store.cached_prices("BABA").points == RECENT
+    second = prices.history("BABA")
+    assert second.source == "cache" and not second.stale and second.points == RECENT
+    assert len(fake.calls) == 1
+
+
+def test_a_csv_that_covers_the_request_answers_without_the_network(store, seeds):
+    history = service(store, seeds, offline=False).history("BABA", date(2026, 1, 1), date(2026, 1, 31))
+    assert history.source == "csv" and history.points[-1] == PricePoint(date(2026, 1, 30), 169.56)
+
+
+def test_stale_cache_is_refreshed_online_and_served_offline(store, seeds):
+    store.save_prices("MSFT", RECENT, currency="USD", source="yahoo")
+    clock = Clock()
+    clock.now += timedelta(hours=5)
+    offline = service(store, seeds, offline=True, clock=clock).history("MSFT")
+    assert offline.source == "cache" and offline.stale
+    newer = RECENT + [PricePoint(date(2026, 7, 6), 110.0)]
+    fake = FakeYahoo(newer)
+    online = service(store, seeds, offline=False, fake=fake, clock=clock).history("MSFT")
+    assert online.source == "yahoo" and online.points[-1].close == 110.0 and len(fake.calls) == 1
+
+
+def test_unreachable_yahoo_falls_back_to_stale_cache_then_csv(store, seeds):
+    store.save_prices("MSFT", RECENT, currency="USD", source="yahoo")
+    clock = Clock()
+    clock.now += timedelta(hours=5)
+    fake = FakeYahoo(error=yahoo.Unreachable("cannot reach Yahoo (ConnectionError)"))
+    prices = service(store, seeds, offline=False, fake=fake, clock=clock)
+    cached = prices.history("MSFT")
+    assert cached.source == "cache" and cached.stale
+    assert cached.warnings[0].startswith("cannot reach Yahoo (ConnectionError); retrying after ")
+    from_csv = prices.history("BABA")
+    assert from_csv.source == "csv"
+    assert len(fake.calls) == 1, "a dead network pauses every symbol, not just the one that failed"
+
+
+def test_rate_limit_backs_off_and_says_until_when(store, seeds):
+    fake, clock = FakeYahoo(RECENT, error=yahoo.RateLimited("Yahoo rate limit")), Clock()
+    prices = service(store, seeds, offline=False, fake=fake, clock=clock)
+    with pytest.raises(NoPrices) as caught:
+        prices.history("MSFT")
+    assert caught.value.reason.startswith("Yahoo rate limit; retrying after ")
+    until = (clock.now + timedelta(minutes=1)).astimezone().strftime("%H:%M")
+    assert caught.value.reason.endswith(until)
+    with pytest.raises(NoPrices):
+        prices.history("NVDA")
+    assert len(fake.calls) == 1, "no request while backing off"
+    fake.error = None
+    clock.now += timedelta(minutes=2)
+    assert prices.history("NVDA").source == "yahoo"
+    assert len(fake.calls) == 2
+
+
+def test_empty_answer_is_no_data_and_is_not_asked_again_soon(store, seeds):
+    fake, clock = FakeYahoo([]), Clock()
+    prices = service(store, seeds, offline=False, fake=fake, clock=clock)
+    for _ in range(2):
+        with pytest.raises(NoPrices) as caught:
+            prices.history("NOSUCH")
+        assert str(caught.value) == "no prices for NOSUCH (no data for NOSUCH at Yahoo)"
+    assert len(fake.calls) == 1
+    clock.now += timedelta(minutes=16)
+    with pytest.raises(NoPrices):
+        prices.history("NOSUCH")
+    assert len(fake.calls) == 2
+
+
+def test_a_hanging_request_times_out(store, seeds):
+    release = threading.Event()
+
+    def hang(symbol, start, end, timeout):
+        release.wait(10)
+        return RECENT, "USD"
+
+    prices = PriceService(store, [seeds], False, timeout=0.05, fetch_daily=hang, directory=DIRECTORY)
+    try:
+        with pytest.raises(NoPrices, match="did not answer"):
+            prices.history("MSFT")
+    finally:
+        release.set()
+
+
+def test_isin_search_result_is_remembered_in_the_store(store, seeds):
+    empty = FakeDirectory()
+    fake = FakeYahoo(RECENT, "HKD", isin_answer=("9988.HK", None))
+    history = service(store, seeds, offline=False, fake=fake, directory=empty).history("KYG017191142")
+    assert (history.symbol, history.isin, history.currency) == ("9988.HK", "KYG017191142", "HKD")
+    assert store.cached_symbol("KYG017191142").symbol == "9988.HK"
+    # A later run, offline, resolves from the store and reads the cached prices.
+    again = service(store, seeds, offline=True, directory=empty).history("KYG017191142")
+    assert (again.symbol, again.source) == ("9988.HK", "cache")
+
+
+def test_isin_resolution_offline_and_not_found(store, seeds):
+    empty = FakeDirectory()
+    with pytest.raises(NoPrices, match="offline; ISIN not in the offline directory"):
+        service(store, seeds, offline=True, directory=empty).history("US01609W1027")
+    fake = FakeYahoo(isin_answer=None)
+    with pytest.raises(NoPrices, match="unknown symbol"):
+        service(store, seeds, offline=False, fake=fake, directory=empty).history("US0378331005")
+    cached = store.cached_symbol("US0378331005")
+    assert cached is not None and cached.symbol is None
+    with pytest.raises(NoPrices, match="unknown symbol"):
+        service(store, seeds, offline=False, directory=empty).history("US0378331005")
+
+
+def test_article_window_pairs_an_article_with_its_prices(store, seeds):
+    body = "Alibaba shares retreated by 4.46% over the past seven trading days."
+    figure = KeyFigure("percent", "4.46%", 4.46, body.index("4.46%"), body.index("4.46%") + 5, body,
+                       unit="%", direction="down")
+    article = Article("a", "sample", "Alibaba", body, published=datetime(2026, 1, 29, 22, 41, 5, tzinfo=ZoneInfo("Europe/Berlin")),
+                      instruments=[Instrument("US01609W1027", "BABA", "Alibaba", primary=True)], figures=[figure])
+    found = service(store, seeds, offline=True).article_window(article)
+    assert found.history.source == "csv"
+    assert found.window.published_close == 174.25
+    assert [round(c.computed_pct, 2) for c in found.checks] == [7.30]
+    with pytest.raises(NoPrices, match="names no instrument"):
+        service(store, seeds, offline=True).article_window(Article("b", "s", "t", "body"))
+
+
+# ---- the real yfinance boundary ---------------------------------------------------------
+
+
+@pytest.fixture
+def no_internet(monkeypatch, tmp_path):
+    """Every HTTP(S) request goes to a closed port on 127.0.0.1, so nothing leaves the machine."""
+    for name in ("HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy", "ALL_PROXY"):
+        monkeypatch.setenv(name, "http://127.0.0.1:9")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    monkeypatch.setenv("TUI_READER_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(yahoo, "_configured", False)
+
+
+def test_real_fetch_offline_raises_unreachable(no_internet, tmp_path):
+    with pytest.raises(yahoo.Unreachable):
+        yahoo.fetch_daily("BABA", date(2026, 1, 1), date(2026, 1, 31), timeout=2)
+    with pytest.raises(yahoo.Unreachable):
+        yahoo.search_isin("US01609W1027", timeout=2)
+    from yfinance import cache
+
+    assert Path(cache._TzDBManager.get_location()) == tmp_path / "home" / "cache" / "yfinance"
+
+
+def test_real_fetch_maps_yfinance_rate_limit_empty_frames_and_stubs(no_internet, monkeypatch):
+    import pandas as pd
+    import yfinance
+    from yfinance.exceptions import YFRateLimitError
+
+    class Ticker:
+        frame = pd.DataFrame()
+        error: Exception | None = None
+
+        def __init__(self, symbol):
+            self.symbol = symbol
+
+        def history(self, **kwargs):
+            if Ticker.error:
+                raise Ticker.error
+            return Ticker.frame
+
+        def get_history_metadata(self):
+            return {"currency": "HKD"}
+
+    monkeypatch.setattr(yfinance, "Ticker", Ticker)
+    Ticker.error = YFRateLimitError()
+    with pytest.raises(yahoo.RateLimited):
+        yahoo.fetch_daily("9988.HK", date(2026, 2, 1), date(2026, 2, 28), timeout=1)
+    Ticker.error = None
+    assert yahoo.fetch_daily("9988.HK", date(2026, 2, 1), date(2026, 2, 28), timeout=1) == ([], None)
+    index = pd.DatetimeIndex(["2026-02-13", "2026-02-16", "2026-02-17"], tz="Asia/Hong_Kong")
+    Ticker.frame = pd.DataFrame({"Open": [154.0, 154.7, 153.0], "High": [156.4, 154.7, 155.0],
+                                 "Low": [153.9, 154.7, 152.0], "Close": [155.4, 154.7, float("nan")],
+                                 "Volume": [1e7, 0, 5e6]}, index=index)
+    points, currency = yahoo.fetch_daily("9988.HK", date(2026, 2, 1), date(2026, 2, 28), timeout=1)
+    assert points == [PricePoint(date(2026, 2, 13), 155.4)] and currency == "HKD"
+
+
+def test_yfinance_is_not_imported_by_the_prices_package():
+    code = "import sys, tui_reader.prices, tui_reader.cli.prices; assert 'yfinance' not in sys.modules and 'pandas' not in sys.modules"
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ})
