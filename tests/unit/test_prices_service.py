@@ -316,3 +316,11 @@ def test_yfinance_is_not_imported_by_the_prices_package():
     import sys
 
     subprocess.run([sys.executable, "-c", code], check=True, env={**os.environ})
+
+
+def test_real_directory_resolves_each_alibaba_line_to_its_own_listing(store, seeds):
+    shutil.copy(PRICES / "9988.HK.csv", seeds / "prices" / "9988.HK.csv")
+    prices = PriceService(store, [seeds], True)
+    assert (prices.history("US01609W1027").symbol, prices.history("BABA").currency) == ("BABA", "USD")
+    hong_kong = prices.history("KYG017191142")
+    assert (hong_kong.symbol, hong_kong.isin, hong_kong.currency) == ("9988.HK", "KYG017191142", "HKD")

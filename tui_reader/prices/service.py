@@ -182,7 +182,9 @@ class PriceService:
 
         if not stdnum_isin.is_valid(text):
             raise InvalidIsin(text)
-        listings = [i for i in self._directory.listings(text) if i.ticker]
+        # The directory lists a company's lines primary first (BABA before 9988.HK);
+        # the line of the ISIN asked for goes first, the others are fallbacks.
+        listings = sorted((i for i in self._directory.listings(text) if i.ticker), key=lambda i: i.isin != text)
         return listings or [self._searched_listing(text)]
 
     def _searched_listing(self, isin: str) -> Instrument:
