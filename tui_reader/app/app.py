@@ -1,0 +1,214 @@
+"""The Textual application: themes, key map, background polling and app-wide actions.
+
+The reading itself lives in `screens/main.py`. This module owns what outlives a
+screen: the store (through `Library`), the poll schedule, the per-source errors and
+the offline switch. Feed polls and seed scans run in thread workers and report each
+source as it finishes, so the list fills while slow feeds are still loading.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from tui_reader.app.commands import InstrumentCommands
+from tui_reader.app.data import Library
+from tui_reader.app.messages import PollFinished, PollStarted, SourceDone
+from tui_reader.app.screens.errors import ErrorsScreen
+from tui_reader.app.screens.help import HelpScreen
+from tui_reader.app.screens.main import MainScreen
+from tui_reader.app.themes import APP_VARIABLES, ThemeProblem
+
+if TYPE_CHECKING:
+    from textual.theme import Theme
+
+    from tui_reader.config import Config
+    from tui_reader.sources.feeds import FeedSource, SourceResult
+    from tui_reader.sources.poll import SeedWatcher
+
+SAFE_SCHEMES = ("http://", "https://")
+
+
+@dataclass(slots=True)
+class PollState:
+    """Per-source outcome of the latest poll and seed scan, for the status line and `e`."""
+
+    errors: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Source key → (title, reason)."""
+    skipped: dict[str, str] = field(default_factory=dict)
+    """Seed file → why it is not an article."""
+
+
+class TuiReaderApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "tui-reader"
+    COMMANDS = App.COMMANDS | {InstrumentCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help", tooltip="Every key, generated from the bindings"),
+        Binding("t", "change_theme", "Theme", id="theme"),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        config: Config,
+        *,
+        feeds: list[FeedSource],
+        themes: list[Theme],
+        theme_problems: list[ThemeProblem],
+        theme: str,
+        poll: bool,
+        poll_interval: float,
+        seed_scan_interval: float,
+        watchlist: list[str],
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.config = config
+        self.feeds = feeds
+        self.poll_enabled = poll
+        self.poll_interval = poll_interval
+        self.seed_scan_interval = seed_scan_interval
+        self.watchlist = watchlist
+        self.keymap: dict[str, str] = dict(config.keymap)
+        """The user's remapped keys (binding id → keys): the help screen shows them."""
+        self.poll_state = PollState()
+        self._theme_problems = theme_problems
+        self._wanted_theme = theme
+        self._watcher: SeedWatcher | None = None
+        self._last_failure: str | None = None
+        for item in themes:
+            self.register_theme(item)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(APP_VARIABLES)
+
+    @property
+    def main(self) -> MainScreen:
+        return next(s for s in self.screen_stack if isinstance(s, MainScreen))
+
+    def on_mount(self) -> None:
+        self._apply_theme(self._wanted_theme)
+        if self._theme_problems:
+            names = "; ".join(str(p) for p in self._theme_problems)
+            self.notify(f"Themes not loaded: {names}", title="Bad theme files", severity="warning", timeout=10, markup=False)
+        if self.keymap:
+            self.set_keymap(self.keymap)
+        self.push_screen(MainScreen(self.library, self.watchlist))
+        if self.poll_enabled:
+            self.call_after_refresh(self._start_polling)
+
+    def _apply_theme(self, name: str) -> None:
+        if name in self.available_themes:
+            self.theme = name
+            return
+        fallback = "terminal-amber" if "terminal-amber" in self.available_themes else "textual-dark"
+        self.theme = fallback
+        self.notify(f"Unknown theme {name!r}; using {fallback}.", severity="warning", timeout=6, markup=False)
+
+    # -- polling -------------------------------------------------------------------------
+
+    def _start_polling(self) -> None:
+        self.scan_seeds()
+        self.set_interval(self.seed_scan_interval, self.scan_seeds)
+        if self.feeds and not self.library.offline:
+            self.poll_feeds(honour_schedule=False)
+            self.set_interval(self.poll_interval, lambda: self.poll_feeds(honour_schedule=True))
+
+    def poll_now(self) -> None:
+        """`r`: re-read the seed folders and, online, every feed."""
+        self.scan_seeds()
+        if self.feeds and not self.library.offline:
+            self.poll_feeds(honour_schedule=False)
+        elif self.library.offline:
+            self.notify("Offline: seed folders re-read; feeds are not polled.", timeout=3)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="scan")
+    def scan_seeds(self) -> None:
+        from tui_reader.sources.poll import SeedWatcher
+
+        if self._watcher is None:
+            self._watcher = SeedWatcher(self.library.seed_dirs, self.library.store)
+        results = self._watcher.check()
+        if results:
+            self._report(results, scan=True)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="poll")
+    def poll_feeds(self, *, honour_schedule: bool) -> None:
+        from tui_reader.sources.poll import poll_all
+
+        self.main.post_message(PollStarted(len(self.feeds)))
+        results = poll_all(self.feeds, [], self.library.store, self._source_done, honour_schedule=honour_schedule)
+        self._report(results, scan=False)
+
+    def _source_done(self, result: SourceResult) -> None:
+        """Called in the poll thread as each feed finishes."""
+        self.main.post_message(SourceDone(result.key, result.title, result.status, result.new, result.error))
+
+    def _report(self, results: list[SourceResult], *, scan: bool) -> None:
+        errors = [(r.title, r.error or "failed") for r in results if r.status == "error"]
+        for result in results:
+            if result.status == "error":
+                self.poll_state.errors[result.key] = (result.title, result.error or "failed")
+            else:
+                self.poll_state.errors.pop(result.key, None)
+            for skipped in result.skipped:
+                self.poll_state.skipped[skipped.where] = skipped.reason
+        feeds_failed = not scan and bool(results) and all(r.status == "error" for r in results)
+        self.main.post_message(
+            PollFinished(sum(r.new for r in results), errors, offline=feeds_failed, scan=scan)
+        )
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place a failed worker becomes a message for the user."""
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            message = f"{event.worker.group}: {error}"
+            if self._last_failure == message:
+                return  # a periodic scan failing the same way: said once is enough
+            self._last_failure = message
+            self.notify(message, title="Something went wrong", severity="error", timeout=8, markup=False)
+
+    # -- app-wide actions ----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def show_errors(self) -> None:
+        self.push_screen(ErrorsScreen(dict(self.poll_state.errors), dict(self.poll_state.skipped)))
+
+    def open_article_link(self, url: str | None) -> None:
+        """`o`: only http(s) links reach the browser; anything else is refused and named."""
+        if not url:
+            self.notify("This article has no link.", timeout=3)
+        elif not url.lower().startswith(SAFE_SCHEMES):
+            self.notify("Refusing to open a link that is not http or https.", severity="warning", timeout=5)
+        else:
+            self.open_url(url)
+
+    def action_toggle_offline(self) -> None:
+        offline = not self.library.offline
+        self.library.set_offline(offline)
+        self.main.status = self.main.status.evolve(offline=offline)
+        self.notify("Offline: seeds, cached prices and CSVs only." if offline else "Online: feeds and Yahoo prices.", timeout=3)
+        if not offline and self.poll_enabled and self.feeds:
+            self.poll_feeds(honour_schedule=False)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Refresh now", "Re-read the seed folders and poll every feed", self.poll_now)
+        yield SystemCommand(
+            "Go online" if self.library.offline else "Go offline",
+            "Switch between the network and seeds/cached prices only",
+            self.action_toggle_offline,
+        )
+        yield SystemCommand("Source errors", "Feeds and seed files that failed", self.show_errors)

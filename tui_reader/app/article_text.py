@@ -1,0 +1,143 @@
+"""The article pane's text blocks as Rich renderables, built from untrusted strings.
+
+Textual-free so the highlighting (figure spans, instrument names) and the escaping
+can be unit-tested directly. Every string from a source goes through `clean()` and
+into `Text`, never into markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from tui_reader.app.chart_data import ChartData
+from tui_reader.app.formatting import format_figure, format_move, local_time
+from tui_reader.app.safe_text import clean, plain
+from tui_reader.model import Article
+
+_MOVE_LABELS = (("1d", "1 day"), ("5d", "5 days"), ("since", "since"))
+
+
+@dataclass(frozen=True, slots=True)
+class Palette:
+    """Colours from the current theme (Rich styles cannot read `$variables`)."""
+
+    up: str = "green"
+    down: str = "red"
+    figure: str = "yellow"
+    instrument: str = "cyan"
+    muted: str = "dim"
+
+    @classmethod
+    def from_variables(cls, variables: dict[str, str]) -> Palette:
+        return cls(
+            up=variables.get("price-up", cls.up),
+            down=variables.get("price-down", cls.down),
+            figure=variables.get("figure-highlight", cls.figure),
+            instrument=variables.get("instrument-highlight", cls.instrument),
+        )
+
+
+def meta(article: Article, palette: Palette) -> Text:
+    """Title, then `source · time`, then the instruments with the primary first."""
+    text = Text()
+    text.append_text(plain(article.title, "bold", single_line=True))
+    text.append("\n")
+    text.append_text(plain(article.source, palette.muted))
+    text.append(f" · {local_time(article.published)}", style=palette.muted)
+    for instrument in article.instruments:
+        label = " ".join(clean(part, single_line=True) for part in (instrument.ticker, instrument.isin, instrument.name) if part)
+        text.append("\n")
+        text.append("▶ " if instrument.primary else "  ", style=palette.instrument)
+        text.append(label, style=f"bold {palette.instrument}" if instrument.primary else palette.instrument)
+    return text
+
+
+def moves_line(chart: ChartData, palette: Palette) -> Text:
+    if not chart.points:
+        return Text(f"No chart: {clean(chart.reason or 'no prices', single_line=True)}", style="italic")
+    text = Text()
+    for key, label in _MOVE_LABELS:
+        text.append(f"{label} ", style=palette.muted)
+        text.append_text(format_move(chart.moves.get(key), palette.up, palette.down))
+        text.append("   ")
+    last = chart.points[-1]
+    text.append(f"last {last.close:,.2f} {chart.currency or ''} on {last.day.isoformat()}", style=palette.muted)
+    if chart.source:
+        text.append(f" · {chart.source}", style=palette.muted)
+    return text
+
+
+def figures_table(article: Article, palette: Palette) -> RenderableType:
+    if not article.figures:
+        return Text("No key figures found.", style=palette.muted)
+    table = Table(box=None, expand=True, show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("Kind", no_wrap=True)
+    table.add_column("Value", no_wrap=True, style=f"bold {palette.figure}")
+    table.add_column("Context", ratio=1)
+    for figure in article.figures:
+        table.add_row(
+            Text(figure.kind),
+            plain(format_figure(figure)),
+            plain(figure.context, palette.muted, single_line=True),
+        )
+    return table
+
+
+def claims_block(chart: ChartData, palette: Palette) -> RenderableType | None:
+    if not chart.claims:
+        return None
+    styles = {"ok": palette.up, "off": palette.down}
+    lines = [Text("Claim checks" + (f" ({clean(chart.listing)})" if chart.listing else ""), style="bold")]
+    for claim in chart.claims:
+        line = Text("  ")
+        line.append_text(plain(claim.stated))
+        line.append(" → ", style=palette.muted)
+        line.append_text(plain(claim.computed, styles.get(claim.verdict, palette.muted)))
+        if claim.note:
+            line.append_text(plain(f"  {claim.note}", palette.muted))
+        lines.append(line)
+    return Group(*lines)
+
+
+def _instrument_spans(body: str, article: Article) -> list[tuple[int, int]]:
+    names = {part for i in article.instruments for part in (i.ticker, i.isin, i.name) if part and len(part) >= 2}
+    if not names:
+        return []
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+    return [m.span() for m in pattern.finditer(body)]
+
+
+def body_text(article: Article, palette: Palette) -> Text:
+    """The body with figures and instruments highlighted from their spans.
+
+    Spans index into the raw body, so the body is cut at span edges first and each
+    piece is cleaned on its own: stripping an escape sequence never shifts a highlight.
+    """
+    body = article.body
+    marks: list[tuple[int, int, str]] = [
+        (f.start, f.end, f"bold {palette.figure}") for f in article.figures if 0 <= f.start < f.end <= len(body)
+    ]
+    taken = [(s, e) for s, e, _ in marks]
+    for start, end in _instrument_spans(body, article):
+        if not any(s < end and start < e for s, e in taken):
+            marks.append((start, end, f"bold {palette.instrument}"))
+    marks.sort()
+    text = Text()
+    position = 0
+    for start, end, style in marks:
+        if start < position:
+            continue  # overlapping figure spans: the first one wins
+        text.append(clean(body[position:start]))
+        text.append(clean(body[start:end]), style=style)
+        position = end
+    text.append(clean(body[position:]))
+    return text
+
+
+def removed_notes(article: Article) -> Text:
+    return Text("\n".join(f"• {clean(note, single_line=True)}" for note in article.removed))

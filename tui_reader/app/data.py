@@ -1,0 +1,138 @@
+"""The app's one door to the store and the price chain.
+
+Every method here does I/O (SQLite, CSV files, maybe Yahoo) and is meant to run in a
+thread worker; widgets never call it. Textual-free, so it can be tested and
+benchmarked without an app.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tui_reader.app.chart_data import ChartData, ClaimLine
+from tui_reader.app.filters import Filter, Selection, merge_kwargs
+from tui_reader.model import Article, PricePoint
+
+if TYPE_CHECKING:
+    from tui_reader.prices.service import PriceService
+    from tui_reader.prices.window import ClaimCheck
+    from tui_reader.store import ArticleSummary, Counts, InstrumentSummary, Store
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """What the left pane shows."""
+
+    counts: Counts
+    instruments: list[InstrumentSummary]
+
+
+class Library:
+    def __init__(self, store: Store, seed_dirs: list[Path], offline: bool) -> None:
+        self.store = store
+        self.seed_dirs = seed_dirs
+        self.offline = offline
+        self._lock = threading.Lock()
+        self._prices: PriceService | None = None
+        self._cached_prices: PriceService | None = None
+        self._series: dict[str, list[PricePoint] | None] = {}
+        """Per symbol, the closes the list's move column uses (None: none to be had)."""
+
+    # -- prices --------------------------------------------------------------------------
+
+    def _service(self, *, network: bool) -> PriceService:
+        """The chart asks the full chain; the list's move column never uses the network
+        (a page of 500 rows must not fire 50 Yahoo requests) and reads cache and CSVs."""
+        from tui_reader.prices.service import PriceService
+
+        with self._lock:
+            if network:
+                if self._prices is None:
+                    self._prices = PriceService(self.store, self.seed_dirs, self.offline)
+                return self._prices
+            if self._cached_prices is None:
+                self._cached_prices = PriceService(self.store, self.seed_dirs, True)
+            return self._cached_prices
+
+    def set_offline(self, offline: bool) -> None:
+        with self._lock:
+            self.offline = offline
+            self._prices = None
+
+    def forget_prices(self) -> None:
+        """After a refresh: the cache may hold newer closes now."""
+        with self._lock:
+            self._series.clear()
+
+    def chart(self, article: Article) -> ChartData:
+        from tui_reader.prices.service import NoPrices
+
+        primary = article.primary
+        symbol = primary.ticker or primary.isin if primary else None
+        try:
+            found = self._service(network=True).article_window(article)
+        except NoPrices as exc:
+            return ChartData(symbol, published=article.published, reason=exc.reason)
+        except ValueError as exc:  # InvalidIsin: a typo in the source, say so
+            return ChartData(symbol, published=article.published, reason=str(exc))
+        history, window = found.history, found.window
+        listing = " ".join(part for part in (history.symbol, history.exchange, history.currency) if part)
+        return ChartData(
+            history.symbol,
+            currency=history.currency,
+            source=history.source + (" (stale)" if history.stale else ""),
+            points=list(window.points),
+            published=article.published,
+            published_day=window.published_day,
+            moves=dict(window.moves),
+            claims=[_claim_line(check) for check in found.checks],
+            listing=listing,
+        )
+
+    def moves(self, summaries: list[ArticleSummary]) -> dict[str, float | None]:
+        """Move since publication (in %) per article, from cached closes and CSVs only."""
+        from tui_reader.prices.window import price_window
+
+        out: dict[str, float | None] = {}
+        for summary in summaries:
+            symbol = summary.primary_isin or summary.primary_ticker
+            points = self._series_of(symbol) if symbol else None
+            if not points or summary.published is None:
+                out[summary.id] = None
+                continue
+            window = price_window(points, summary.published, symbol=summary.primary_ticker or "")
+            out[summary.id] = window.moves.get("since")
+        return out
+
+    def _series_of(self, symbol: str) -> list[PricePoint] | None:
+        from tui_reader.prices.service import NoPrices
+
+        if symbol in self._series:
+            return self._series[symbol]
+        try:
+            points: list[PricePoint] | None = self._service(network=False).history(symbol).points
+        except (NoPrices, ValueError):
+            points = None
+        self._series[symbol] = points
+        return points
+
+    # -- articles ------------------------------------------------------------------------
+
+    def overview(self) -> Overview:
+        return Overview(self.store.counts(), self.store.instruments())
+
+    def page(self, selection: Selection, flt: Filter, offset: int = 0, limit: int = 500) -> list[ArticleSummary]:
+        return self.store.articles(**merge_kwargs(selection, flt), limit=limit, offset=offset)  # type: ignore[arg-type]
+
+    def article(self, article_id: str) -> Article | None:
+        return self.store.article(article_id)
+
+
+def _claim_line(check: ClaimCheck) -> ClaimLine:
+    computed = f"{check.computed_pct:+.2f} %" if check.computed_pct is not None else "prices do not reach back"
+    verdict = "unknown" if check.agrees is None else "ok" if check.agrees else "off"
+    span = f"{check.start.day.isoformat()} → {check.end.day.isoformat()}" if check.start and check.end else ""
+    return ClaimLine(f"{check.stated.text} ({check.period})", computed, verdict, span)

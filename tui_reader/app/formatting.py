@@ -1,0 +1,67 @@
+"""How numbers, times and moves look on screen, shared by the panes.
+
+Textual-free (Rich only), so the formats can be unit-tested without an app.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.text import Text
+
+from tui_reader.model import KeyFigure
+
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
+_QUALIFIERS = {"approx": "~", "more_than": "> ", "less_than": "< ", "up_to": "≤ "}
+
+
+def local_time(when: datetime | None, *, short: bool = False) -> str:
+    """In the user's local time zone: the list shows `03 Feb 14:05`, the article adds the year."""
+    if when is None:
+        return "—"
+    local = when.astimezone()
+    return local.strftime("%d %b %H:%M" if short else "%Y-%m-%d %H:%M %Z")
+
+
+def format_move(move: float | None, up: str = "green", down: str = "red") -> Text:
+    """A move in percent (1.234) as `+1.23 %`, coloured up/down; `—` when unknown."""
+    if move is None:
+        return Text("—", style="dim", justify="right")
+    style = up if move > 0 else down if move < 0 else ""
+    return Text(f"{move:+.2f} %", style=style, justify="right")
+
+
+def format_amount(value: float, currency: str | None = None) -> str:
+    """380e9 CNY → `CNY 380 bn`; keeps three significant digits for big amounts."""
+    magnitude = abs(value)
+    for scale, suffix in _SCALES:
+        if magnitude >= scale:
+            number = f"{value / scale:,.3g}" if value / scale < 1000 else f"{value / scale:,.0f}"
+            text = f"{number} {suffix}"
+            break
+    else:
+        text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{currency} {text}" if currency else text
+
+
+def format_figure(figure: KeyFigure) -> str:
+    """The normalised value of a key figure: `CNY 380 bn`, `+56.94 %`, `2026-02-19`, `10x`."""
+    value = figure.value
+    prefix = _QUALIFIERS.get(figure.qualifier or "", "")
+    if value is None:
+        return figure.text
+    if figure.kind == "money" and isinstance(value, (int, float)):
+        text = format_amount(float(value), figure.currency)
+        if figure.high is not None:
+            text += f" – {format_amount(figure.high)}"
+        return prefix + text
+    if figure.kind == "percent" and isinstance(value, (int, float)):
+        unit = {"pp": " pp", "bp": " bp"}.get(figure.unit or "%", " %")
+        sign = "-" if figure.direction == "down" and value > 0 else "+" if figure.direction == "up" else ""
+        text = f"{sign}{value:.2f}{unit}" if figure.unit in (None, "%") else f"{sign}{value:g}{unit}"
+        if figure.high is not None:
+            text += f" – {figure.high:.2f}{unit}"
+        return prefix + text
+    if figure.kind == "multiple" and isinstance(value, (int, float)):
+        return f"{value:g}x"
+    return prefix + str(value)

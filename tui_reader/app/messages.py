@@ -1,0 +1,85 @@
+"""Typed messages that thread workers post back to the main screen.
+
+Workers never touch widgets: they read the store or the price chain and post one of
+these; only the screen's handlers change what is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from tui_reader.app.chart_data import ChartData
+    from tui_reader.app.data import Overview
+    from tui_reader.model import Article
+    from tui_reader.store import ArticleSummary
+
+
+@dataclass
+class OverviewLoaded(Message):
+    overview: Overview
+
+
+@dataclass
+class PageLoaded(Message):
+    """A page of the article list; `request` lets stale pages be dropped."""
+
+    request: int
+    summaries: list[ArticleSummary]
+    append: bool
+    keep: str | None = None
+
+
+@dataclass
+class ArticleLoaded(Message):
+    article_id: str
+    article: Article | None
+
+
+@dataclass
+class ChartReady(Message):
+    article_id: str
+    chart: ChartData
+
+
+@dataclass
+class MovesReady(Message):
+    moves: dict[str, float | None]
+
+
+@dataclass
+class FlagsSaved(Message):
+    """Read/starred state was written; the row and the counts need redrawing."""
+
+    summary: ArticleSummary
+
+
+@dataclass
+class SourceDone(Message):
+    """One source finished during a poll or a seed scan."""
+
+    key: str
+    title: str
+    status: str
+    """"new", "unchanged" or "error"."""
+    new: int = 0
+    error: str | None = None
+
+
+@dataclass
+class PollStarted(Message):
+    total: int
+    scan: bool = False
+    """A cheap seed re-scan rather than a full poll: shown quietly."""
+
+
+@dataclass
+class PollFinished(Message):
+    new: int
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    """(source, reason) for every source that failed."""
+    offline: bool = False
+    scan: bool = False

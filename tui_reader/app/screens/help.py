@@ -1,0 +1,91 @@
+"""The help screen, generated from the bindings so it can never drift from the keys.
+
+It lists every pane's bindings (not only the focused one's), with the user's keymap
+applied and the binding id shown, because the id is what the config's `[keymap]`
+table takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("Everywhere", "TuiReaderApp"),
+    ("Reading", "MainScreen"),
+    ("Article list", "ArticleList"),
+    ("Instruments", "InstrumentList"),
+    ("Article", "ArticleView"),
+)
+_EXTRA = (
+    ("ctrl+p", "Command palette: jump to a ticker, ISIN or name; themes; offline", ""),
+    ("enter", "Open the article / show the instrument's news", ""),
+    ("↑ ↓ pgup pgdn", "Move in lists, scroll the article", ""),
+)
+
+
+def _classes() -> dict[str, type[DOMNode]]:
+    from tui_reader.app.app import TuiReaderApp
+    from tui_reader.app.screens.main import MainScreen
+    from tui_reader.app.widgets.article_list import ArticleList
+    from tui_reader.app.widgets.article_view import ArticleView
+    from tui_reader.app.widgets.instrument_list import InstrumentList
+
+    return {c.__name__: c for c in (TuiReaderApp, MainScreen, ArticleList, InstrumentList, ArticleView)}
+
+
+def help_rows(keymap: dict[str, str], key_display: Callable[[str], str]) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """(section, [(keys, description, binding id)]) with the keymap applied."""
+    classes = _classes()
+    out = []
+    for title, name in SECTIONS:
+        rows = []
+        for binding in Binding.make_bindings(classes[name].BINDINGS):
+            keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+            rows.append((keys, binding.description, binding.id or ""))
+        merged: dict[tuple[str, str], list[str]] = {}
+        for keys, description, binding_id in rows:
+            merged.setdefault((description, binding_id), []).append(keys)
+        out.append((title, [(", ".join(key_display(k) for k in keys), d, i) for (d, i), keys in merged.items()]))
+    out.append(("More", list(_EXTRA)))
+    return out
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body"):
+            yield Static(self._table(), id="help-table")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").border_title = "Keys  (Esc closes; remap by id in config [keymap])"
+
+    def _table(self) -> Table:
+        keymap = getattr(self.app, "keymap", {})
+        table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
+        table.add_column("Keys", no_wrap=True, style="bold")
+        table.add_column("Does")
+        table.add_column("Id", style="dim", no_wrap=True)
+        for section, rows in help_rows(keymap, self._display):
+            table.add_row(Text(section, style="bold underline"), "", "")
+            for keys, description, binding_id in rows:
+                table.add_row(Text(keys), Text(description), Text(binding_id))
+            table.add_row("", "", "")
+        return table
+
+    def _display(self, keys: str) -> str:
+        return " ".join(self.app.get_key_display(Binding(key.strip(), "")) for key in keys.split(","))

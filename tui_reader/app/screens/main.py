@@ -1,0 +1,343 @@
+"""The reading screen: instruments, the article list, the article, the status line.
+
+View state (selection, filter) lives in reactives; every read of the store runs in a
+thread worker that posts a typed message back (messages.py), so a slow disk or a
+price lookup never freezes a key press. Stale results (the user has moved on) are
+recognised by a request counter or the article id and dropped.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Input, OptionList
+from textual.worker import get_current_worker
+
+from tui_reader.app.filters import Filter, Selection, parse_filter
+from tui_reader.app.messages import (
+    ArticleLoaded,
+    ChartReady,
+    FlagsSaved,
+    MovesReady,
+    OverviewLoaded,
+    PageLoaded,
+    PollFinished,
+    PollStarted,
+    SourceDone,
+)
+from tui_reader.app.widgets.article_list import PAGE_SIZE, ArticleList
+from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.instrument_list import InstrumentList
+from tui_reader.app.widgets.status_line import PollStatus, StatusLine
+
+if TYPE_CHECKING:
+    from tui_reader.app.app import TuiReaderApp
+    from tui_reader.app.data import Library
+    from tui_reader.model import Article
+    from tui_reader.store import ArticleSummary, InstrumentSummary
+
+WIDE = 160
+"""From this width the article sits beside the list; below it, under the list."""
+NARROW = 100
+"""Below this width the instrument pane hides until it is asked for."""
+CHART_DELAY = 0.12
+"""Seconds the cursor must rest on an article before its prices are looked up, so
+holding `j` does not queue a lookup per row."""
+_PANES = ("#instruments", "#articles", "#article")
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "pane(1)", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane.previous"),
+        Binding("l,right", "pane(1)", "Pane right", show=False, id="pane.right"),
+        Binding("h,left", "pane(-1)", "Pane left", show=False, id="pane.left"),
+        Binding("slash", "filter", "Filter", id="filter", tooltip="ticker:BABA isin:… source:… starred unread or words"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="filter.clear"),
+        Binding("n", "next_unread", "Next unread", id="next_unread"),
+        Binding("s", "star", "Star", id="star"),
+        Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
+        Binding("o", "open_link", "Open link", id="open_link"),
+        Binding("r", "refresh", "Refresh", id="refresh"),
+        Binding("e", "errors", "Errors", show=False, id="errors"),
+    ]
+
+    selection: reactive[Selection] = reactive(Selection("all"), init=False)
+    """What the left pane selects; changing it reloads the list."""
+    filter: reactive[Filter] = reactive(Filter(), init=False)
+    """What `/` asked for; narrows the selection further."""
+    status: reactive[PollStatus] = reactive(PollStatus, init=False)
+
+    def __init__(self, library: Library, watchlist: list[str]) -> None:
+        super().__init__()
+        self.library = library
+        self.watchlist = watchlist
+        self._request = 0
+        self._article_id: str | None = None
+        self._chart_timer: Timer | None = None
+        self.instruments: list[InstrumentSummary] = []
+        """The instruments last loaded: the palette searches these."""
+
+    @property
+    def reader(self) -> TuiReaderApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            yield InstrumentList(id="instruments")
+            with Vertical(id="reader"):
+                with Vertical(id="list-pane"):
+                    yield Input(placeholder="ticker:BABA  isin:…  source:…  starred  unread  words", id="filter")
+                    yield ArticleList(id="articles")
+                yield ArticleView(id="article")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        self.query_one("#instruments", InstrumentList).border_title = "Instruments"
+        self.query_one("#articles", ArticleList).border_title = "Articles"
+        self.query_one("#article", ArticleView).border_title = "Article"
+        self.query_one(ArticleList).focus()
+        self.status = self.status.evolve(offline=self.library.offline)
+        self.reload()
+
+    def on_resize(self, event: Resize) -> None:
+        width = event.size.width
+        self.set_class(width >= WIDE, "-wide")
+        self.set_class(width < NARROW, "-narrow")
+
+    # -- loading -------------------------------------------------------------------------
+
+    def reload(self, *, keep_cursor: bool = False) -> None:
+        """Re-read the overview and the first page (after a poll, a flag, a new filter)."""
+        self._load_overview()
+        self._request += 1
+        keep = self.query_one(ArticleList).current_id if keep_cursor else None
+        self._load_page(self._request, self.selection, self.filter, 0, keep)
+
+    def watch_selection(self) -> None:
+        self.reload()
+
+    def watch_filter(self, flt: Filter) -> None:
+        self.status = self.status.evolve(filter="" if flt.empty else self.query_one("#filter", Input).value)
+        self.reload()
+
+    def watch_status(self, status: PollStatus) -> None:
+        self.query_one(StatusLine).status = status
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="overview")
+    def _load_overview(self) -> None:
+        overview = self.library.overview()
+        if not get_current_worker().is_cancelled:
+            self.post_message(OverviewLoaded(overview))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="page")
+    def _load_page(self, request: int, selection: Selection, flt: Filter, offset: int, keep: str | None) -> None:
+        summaries = self.library.page(selection, flt, offset, PAGE_SIZE)
+        if not get_current_worker().is_cancelled:
+            self.post_message(PageLoaded(request, summaries, append=offset > 0, keep=keep))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="article")
+    def _load_article(self, article_id: str) -> None:
+        article = self.library.article(article_id)
+        if not get_current_worker().is_cancelled:
+            self.post_message(ArticleLoaded(article_id, article))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="chart")
+    def _load_chart(self, article: Article) -> None:
+        chart = self.library.chart(article)
+        if not get_current_worker().is_cancelled:
+            self.post_message(ChartReady(article.id, chart))
+
+    @work(thread=True, exit_on_error=False, group="moves")
+    def _load_moves(self, summaries: list[ArticleSummary]) -> None:
+        self.post_message(MovesReady(self.library.moves(summaries)))
+
+    @work(thread=True, exit_on_error=False, group="flags")
+    def _save_flags(self, summary: ArticleSummary, *, read: bool | None = None, starred: bool | None = None) -> None:
+        if read is not None:
+            self.library.store.set_read(summary.id, read)
+            summary.read = read
+        if starred is not None:
+            self.library.store.set_starred(summary.id, starred)
+            summary.starred = starred
+        self.post_message(FlagsSaved(summary))
+
+    # -- results -------------------------------------------------------------------------
+
+    def on_overview_loaded(self, message: OverviewLoaded) -> None:
+        overview = message.overview
+        self.instruments = overview.instruments
+        self.query_one(InstrumentList).show(overview.counts, self.watchlist, overview.instruments)
+        self.status = self.status.evolve(articles=overview.counts.total)
+
+    def on_page_loaded(self, message: PageLoaded) -> None:
+        if message.request != self._request:
+            return
+        articles = self.query_one(ArticleList)
+        articles.show(message.summaries, append=message.append, keep=message.keep)
+        self.status = self.status.evolve(shown=articles.row_count)
+        if message.summaries:
+            self._load_moves(message.summaries)
+        if not message.append and not articles.row_count:
+            self._article_id = None
+            self.query_one(ArticleView).show_article(None)
+
+    def on_poll_started(self, message: PollStarted) -> None:
+        self.status = self.status.evolve(running=True, done=0, total=message.total)
+
+    def on_source_done(self, message: SourceDone) -> None:
+        self.status = self.status.evolve(done=self.status.done + 1)
+        if message.new:
+            self.reload(keep_cursor=True)
+
+    def on_poll_finished(self, message: PollFinished) -> None:
+        errors = tuple(self.reader.poll_state.errors.values())
+        if message.scan:
+            self.status = self.status.evolve(errors=errors)
+        else:
+            self.status = self.status.evolve(
+                running=False, last_poll=datetime.now(timezone.utc), new=message.new, errors=errors,
+                offline=self.library.offline or message.offline,
+            )
+            if message.errors:
+                names = ", ".join(title for title, _ in message.errors[:3])
+                more = f" and {len(message.errors) - 3} more" if len(message.errors) > 3 else ""
+                self.notify(f"{names}{more} failed; press e for details.", title="Feed errors", severity="warning", timeout=6, markup=False)
+        if message.new:
+            self.reload(keep_cursor=True)
+
+    def on_article_list_need_more(self, message: ArticleList.NeedMore) -> None:
+        self._load_page(self._request, self.selection, self.filter, message.offset, None)
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        if message.article_id != self._article_id:
+            return
+        article = message.article
+        self.query_one(ArticleView).show_article(article)
+        if self._chart_timer is not None:
+            self._chart_timer.stop()
+        if article is not None:
+            self._chart_timer = self.set_timer(CHART_DELAY, lambda: self._load_chart(article))
+
+    def on_chart_ready(self, message: ChartReady) -> None:
+        self.query_one(ArticleView).show_chart(message.article_id, message.chart)
+
+    def on_moves_ready(self, message: MovesReady) -> None:
+        self.query_one(ArticleList).set_moves(message.moves)
+
+    def on_flags_saved(self, message: FlagsSaved) -> None:
+        self.query_one(ArticleList).redraw_row(message.summary)
+        self._load_overview()
+
+    # -- interaction ---------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#instruments")
+    def _instrument_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.selection = self.query_one(InstrumentList).selection
+
+    @on(OptionList.OptionSelected, "#instruments")
+    def _instrument_selected(self) -> None:
+        self.query_one(ArticleList).focus()
+
+    @on(DataTable.RowHighlighted, "#articles")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        article_id = event.row_key.value
+        if article_id is None or article_id == self._article_id:
+            return
+        self._article_id = article_id
+        self._load_article(article_id)
+
+    @on(DataTable.RowSelected, "#articles")
+    def _row_selected(self, event: DataTable.RowSelected) -> None:
+        summary = self.query_one(ArticleList).summary(event.row_key.value or "")
+        if summary is not None and not summary.read:
+            self._save_flags(summary, read=True)
+        self._focus_pane("#article")
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        self.filter = parse_filter(event.value)
+        if not event.value.strip():
+            event.input.display = False
+        self.query_one(ArticleList).focus()
+
+    def _focus_pane(self, selector: str) -> None:
+        # In a narrow terminal the instrument pane is hidden until asked for: show the
+        # target first and focus it once the layout has it.
+        self.set_class(selector == "#instruments", "-show-instruments")
+        target = self.query_one(selector)
+        self.call_after_refresh(target.focus)
+
+    def action_pane(self, step: int) -> None:
+        focused = self.focused
+        current = next((i for i, sel in enumerate(_PANES) if focused is not None and focused.id == sel[1:]), 1)
+        self._focus_pane(_PANES[(current + step) % len(_PANES)])
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if self.filter.empty and not box.display:
+            if self.has_class("-show-instruments"):
+                self._focus_pane("#articles")
+            return
+        box.value = ""
+        box.display = False
+        self.filter = Filter()
+        self.query_one(ArticleList).focus()
+
+    def _current(self) -> ArticleSummary | None:
+        articles = self.query_one(ArticleList)
+        return articles.summary(articles.current_id or "")
+
+    def action_next_unread(self) -> None:
+        articles = self.query_one(ArticleList)
+        rows = articles.summaries
+        start = articles.cursor_row + 1 if articles.row_count else 0
+        for index in range(start, len(rows)):
+            if not rows[index].read:
+                articles.move_cursor(row=index)
+                articles.focus()
+                return
+        self.notify("No more unread articles in this list.", timeout=3)
+
+    def action_star(self) -> None:
+        if (summary := self._current()) is not None:
+            self._save_flags(summary, starred=not summary.starred)
+
+    def action_toggle_read(self) -> None:
+        if (summary := self._current()) is not None:
+            self._save_flags(summary, read=not summary.read)
+
+    def action_open_link(self) -> None:
+        summary = self._current()
+        url = summary.url if summary is not None else None
+        self.reader.open_article_link(url)
+
+    def action_refresh(self) -> None:
+        self.library.forget_prices()
+        self.reader.poll_now()
+        self.reload(keep_cursor=True)
+
+    def action_errors(self) -> None:
+        self.reader.show_errors()
+
+    def jump_to(self, option_id: str) -> None:
+        """From the palette: select an instrument (or a fixed view) and show its news."""
+        instruments = self.query_one(InstrumentList)
+        instruments.highlighted = instruments.get_option_index(option_id)
+        self._focus_pane("#articles")

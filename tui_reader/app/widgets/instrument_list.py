@@ -1,0 +1,99 @@
+"""The left pane: the fixed views, the watchlist, then every instrument with news.
+
+Each instrument reads `TICKER  ISIN  Name  unread/total`. Option ids encode the
+selection (`all`, `unread`, `starred`, `watch:BABA`, `inst:US01609W1027`) so the
+screen can turn a highlight back into a `Selection` without a lookup table.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option, OptionDoesNotExist
+
+from tui_reader.app.filters import Selection
+from tui_reader.app.safe_text import clean
+
+if TYPE_CHECKING:
+    from tui_reader.store import Counts, InstrumentSummary
+
+
+def selection_for(option_id: str) -> Selection:
+    kind, _, key = option_id.partition(":")
+    if kind == "inst":
+        return Selection("instrument", key)
+    if kind == "watch":
+        return Selection("watch", key)
+    return Selection(kind)
+
+
+def _count(unread: int, total: int) -> Text:
+    return Text.assemble((str(unread), "bold" if unread else "dim"), ("/", "dim"), (str(total), "dim"))
+
+
+def _fixed(label: str, glyph: str, unread: int, total: int) -> Text:
+    text = Text.assemble((f"{glyph} ", "dim"), (label, "bold"), " ")
+    text.append_text(_count(unread, total))
+    return text
+
+
+def instrument_row(item: InstrumentSummary) -> Text:
+    """`TICKER  ISIN  Name  unread/total`; cleaned, never parsed as markup."""
+    ticker = clean(item.ticker or "", single_line=True)[:9]
+    isin = clean(item.isin or "", single_line=True)[:12]
+    name = clean(item.name or "", single_line=True)
+    text = Text(no_wrap=True, overflow="ellipsis")
+    text.append(f"{ticker:<9} ", style="bold" if item.unread else "")
+    text.append(f"{isin:<12} ", style="dim")
+    text.append(f"{name[:22]} ")
+    text.append_text(_count(item.unread, item.total))
+    return text
+
+
+class InstrumentList(OptionList):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False, id="instruments.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="instruments.up"),
+        Binding("g", "first", "Top", show=False, id="instruments.top"),
+        Binding("G", "last", "Bottom", show=False, id="instruments.bottom"),
+    ]
+
+    def show(self, counts: Counts, watchlist: list[str], instruments: list[InstrumentSummary]) -> None:
+        """Rebuild the options, keeping the highlighted one where it still exists."""
+        current = self.highlighted_option.id if self.highlighted_option is not None else "all"
+        by_ticker = {i.ticker.upper(): i for i in instruments if i.ticker}
+        by_isin = {i.isin.upper(): i for i in instruments if i.isin}
+        options: list[Option | None] = [
+            Option(_fixed("All", "◆", counts.unread, counts.total), id="all"),
+            Option(_fixed("Unread", "●", counts.unread, counts.unread), id="unread"),
+            Option(_fixed("Starred", "★", 0, counts.starred), id="starred"),
+        ]
+        seen: set[str] = set()
+        for entry in watchlist:
+            entry = clean(entry, single_line=True).upper()
+            if not entry or entry in seen:
+                continue
+            seen.add(entry)
+            match = by_isin.get(entry) or by_ticker.get(entry)
+            label = Text.assemble(("» ", "dim"), (entry, "bold"))
+            if match is not None:
+                label.append(f" {clean(match.name, single_line=True)[:20]} " if match.name else " ")
+                label.append_text(_count(match.unread, match.total))
+            else:
+                label.append(" no news", style="dim")
+            options.append(Option(label, id=f"watch:{entry}"))
+        options.append(None)
+        options.extend(Option(instrument_row(item), id=f"inst:{item.key}") for item in instruments)
+        self.set_options(options)
+        try:
+            self.highlighted = self.get_option_index(current)
+        except OptionDoesNotExist:  # the instrument has no news any more
+            self.highlighted = 0
+
+    @property
+    def selection(self) -> Selection:
+        option = self.highlighted_option
+        return selection_for(option.id) if option is not None and option.id else Selection("all")

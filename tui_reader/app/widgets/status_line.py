@@ -1,0 +1,62 @@
+"""The one-line status bar: poll progress, the last poll, new articles, errors, offline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tui_reader.app.safe_text import clean
+
+
+@dataclass(frozen=True, slots=True)
+class PollStatus:
+    running: bool = False
+    done: int = 0
+    total: int = 0
+    last_poll: datetime | None = None
+    new: int = 0
+    """New articles found by the last poll."""
+    errors: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    """(source, reason) from the last poll."""
+    offline: bool = False
+    articles: int = 0
+    shown: int = 0
+    filter: str = ""
+
+    def evolve(self, **changes: object) -> PollStatus:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+class StatusLine(Widget):
+    DEFAULT_CSS = """
+    StatusLine { height: 1; padding: 0 1; }
+    """
+
+    status: reactive[PollStatus] = reactive(PollStatus, always_update=False)
+
+    def render(self) -> Text:
+        s = self.status
+        text = Text(no_wrap=True, overflow="ellipsis")
+        if s.offline:
+            text.append(" OFFLINE ", style="reverse bold")
+            text.append(" ")
+        if s.running:
+            text.append(f"polling {s.done}/{s.total}…", style="bold")
+        elif s.last_poll is not None:
+            text.append(f"polled {s.last_poll.astimezone().strftime('%H:%M')}")
+        else:
+            text.append("not polled yet")
+        if s.new:
+            text.append(f" · {s.new} new", style="bold")
+        if s.errors:
+            error = self.app.theme_variables.get("error", "red")
+            text.append(f" · {len(s.errors)} error{'s' if len(s.errors) != 1 else ''} (e)", style=f"bold {error}")
+        text.append(f" · {s.shown}{'+' if s.shown >= 500 and s.shown % 500 == 0 else ''} of {s.articles} articles")
+        if s.filter:
+            text.append(" · filter: ")
+            text.append(clean(s.filter, single_line=True), style="bold")
+        return text
