@@ -241,15 +241,19 @@ _MIGRATIONS: list[str] = [
         resolved_at REAL NOT NULL
     );
     """,
+    # 2: `articles(source=...)` also matches the source's display name.
+    """
+    CREATE INDEX article_sources_name ON article_sources(source);
+    """,
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
 
-_NON_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def normalise_text(text: str) -> str:
     """Casefold and collapse punctuation and whitespace, so cosmetic edits compare equal."""
-    return _NON_WORD.sub(" ", text.casefold()).strip()
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _title_key(title: str) -> str | None:
@@ -258,7 +262,8 @@ def _title_key(title: str) -> str | None:
 
 
 def _body_key(body: str) -> str | None:
-    norm = normalise_text(body)
+    # Normalising a generous prefix, not the whole body, keeps big batches fast.
+    norm = normalise_text(body[: _FINGERPRINT_CHARS * 3 // 2])
     if len(norm) < _MIN_FINGERPRINT_CHARS:
         return None
     data = norm[:_FINGERPRINT_CHARS].encode("utf-8", "surrogatepass")
@@ -311,8 +316,11 @@ def _symbol(ticker: str | None) -> tuple[str | None, str | None]:
     return symbol, symbol.split(".", 1)[0] or symbol
 
 
+_FIGURE_FIELDS = tuple(f.name for f in fields(KeyFigure))
+
+
 def _figure_json(figure: KeyFigure) -> dict[str, object]:
-    return {f.name: getattr(figure, f.name) for f in fields(KeyFigure)}
+    return {name: getattr(figure, name) for name in _FIGURE_FIELDS}
 
 
 def _unique_instruments(instruments: Sequence[Instrument]) -> list[Instrument]:
@@ -331,13 +339,19 @@ class _Incoming:
     """An article with the derived values the write path needs, computed once."""
 
     article: Article
-    title_key: str | None
-    body_key: str | None
     content_hash: str
     sort_ts: float
     instruments: list[Instrument]
     figures: str
     removed: str
+    title_key: str | None = None
+    body_key: str | None = None
+    """The story keys are filled only for articles not already stored unchanged:
+    normalising text is the costliest step of a poll that brings nothing new."""
+
+    def fill_story_keys(self) -> None:
+        self.title_key = _title_key(self.article.title)
+        self.body_key = _body_key(self.article.body)
 
 
 def _prepare(article: Article, now: float) -> _Incoming:
@@ -345,18 +359,15 @@ def _prepare(article: Article, now: float) -> _Incoming:
     figures = json.dumps([_figure_json(f) for f in article.figures], ensure_ascii=False)
     removed = json.dumps(list(article.removed), ensure_ascii=False)
     published = _published_text(article.published)
-    digest = hashlib.blake2b(digest_size=16)
-    for part in (article.source, article.title, article.body, article.url, article.path,
-                 published, figures, removed, json.dumps([i.to_json() | {"mentions": i.mentions}
-                                                          for i in instruments])):
-        digest.update((part or "").encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1f")
+    # repr of the frozen Instrument dataclasses covers every field, mentions included.
+    parts = (article.source, article.title, article.body, article.url, article.path,
+             published, figures, removed, repr(instruments))
+    content = "\x1f".join(part or "" for part in parts).encode("utf-8", "surrogatepass")
+    content_hash = hashlib.blake2b(content, digest_size=16).hexdigest()
     published_ts = _ts(article.published)
     return _Incoming(
         article=article,
-        title_key=_title_key(article.title),
-        body_key=_body_key(article.body),
-        content_hash=digest.hexdigest(),
+        content_hash=content_hash,
         sort_ts=published_ts if published_ts is not None else now,
         instruments=instruments,
         figures=figures,
@@ -373,6 +384,7 @@ def _same_story(a_ts: float, a_dated: bool, b_ts: float, b_dated: bool) -> bool:
     return not (a_dated and b_dated) or abs(a_ts - b_ts) <= STORY_WINDOW_SECONDS
 
 
+_BY_INSTRUMENT = "SELECT x.n FROM article_instruments i JOIN articles x ON x.id = i.article_id WHERE"
 _SUMMARY_COLUMNS = (
     "a.id, a.title, a.source, a.published, a.url, a.primary_ticker, a.primary_isin, "
     "a.primary_name, a.read, a.starred"
@@ -516,6 +528,9 @@ class Store:
         if not batch:
             return 0
         known = self._known_items(db, list(batch))
+        for item_id, incoming in batch.items():
+            if item_id not in known or known[item_id][1] != incoming.content_hash:
+                incoming.fill_story_keys()
         stories = self._candidate_stories(db, [i for k, i in batch.items() if k not in known])
 
         inserts: list[_Incoming] = []
@@ -697,29 +712,33 @@ class Store:
         """Newest first. `instrument` is an instrument key; `ticker` matches case-blind and
         with or without the Yahoo exchange suffix; `source` is a source key or name;
         `query` is user text for the full-text index."""
+        # Each filter is a `+a.n IN (subquery)`: the unary plus keeps SQLite from driving
+        # the query by the subquery's rows (then sorting them all), so it walks the
+        # newest-first index, which holds `n`, and stops at `limit`: a few ms however
+        # many rows match.
         where: list[str] = []
         params: list[object] = []
         if instrument:
-            where.append("a.id IN (SELECT article_id FROM article_instruments WHERE key = ?)")
+            where.append(f"+a.n IN ({_BY_INSTRUMENT} i.key = ?)")
             params.append(instrument)
         if ticker:
             symbol, base = _symbol(ticker)
             where.append(
-                "a.id IN (SELECT article_id FROM article_instruments "
-                "WHERE symbol = ? OR symbol_base = ? OR symbol = ? OR isin = ?)"
+                f"+a.n IN ({_BY_INSTRUMENT} i.symbol = ? OR i.symbol_base = ? OR i.symbol = ? OR i.isin = ?)"
             )
             params += [symbol, symbol, base, symbol]
         if isin:
-            where.append("a.id IN (SELECT article_id FROM article_instruments WHERE isin = ?)")
+            where.append(f"+a.n IN ({_BY_INSTRUMENT} i.isin = ?)")
             params.append(isin.strip().upper())
         if query is not None and query.strip():
             match = fts_query(query)
             if match is None:
                 return []
-            where.append("a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+            where.append("+a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
             params.append(match)
         if source:
-            where.append("a.id IN (SELECT article_id FROM article_sources WHERE source_key = ? OR source = ?)")
+            where.append("+a.n IN (SELECT x.n FROM article_sources s JOIN articles x ON x.id = s.article_id "
+                "WHERE s.source_key = ? OR s.source = ?)")
             params += [source, source]
         if unread_only:
             where.append("a.read = 0")
