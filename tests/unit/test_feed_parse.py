@@ -148,19 +148,12 @@ def test_javascript_links_are_dropped():
     assert parse_feed(doc, {}, URL).articles[0].url is None
 
 
-def test_same_guid_in_two_feeds_gives_the_same_id_but_bare_serials_do_not():
-    def item(guid: str, feed: str) -> bytes:
-        return (
-            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{feed}</title><item><title>Same story</title>'
-            f'<guid isPermaLink="false">{guid}</guid></item></channel></rss>'
-        ).encode()
-
-    a = parse_feed(item("urn:story:1", "A"), {}, "https://a.example/feed").articles[0]
-    b = parse_feed(item("urn:story:1", "B"), {}, "https://b.example/feed").articles[0]
-    assert a.id == b.id
-    a = parse_feed(item("17", "A"), {}, "https://a.example/feed").articles[0]
-    b = parse_feed(item("17", "B"), {}, "https://b.example/feed").articles[0]
-    assert a.id != b.id
+def test_ids_are_stable_and_scoped_to_the_configured_feed():
+    first = parse("rss20.xml").articles
+    again = parse_feed((DATA / "rss20.xml").read_bytes(), {}, "https://moved.example.com/feed", None, URL).articles
+    other = parse_feed((DATA / "rss20.xml").read_bytes(), {}, "https://other.example.com/feed").articles
+    assert [a.id for a in first] == [a.id for a in again]
+    assert not {a.id for a in first} & {a.id for a in other}
 
 
 def test_clean_text_paragraphs_and_entities():

@@ -32,22 +32,27 @@ class ParsedFeed:
     articles: list[Article]
 
 
-def parse_feed(body: bytes, headers: Mapping[str, str], url: str, source: str | None = None) -> ParsedFeed:
+def parse_feed(
+    body: bytes, headers: Mapping[str, str], url: str, source: str | None = None, feed_key: str | None = None
+) -> ParsedFeed:
     """Turn a fetched document into articles.
 
+    `url` is where the document came from (after redirects): relative links resolve
+    against it. `feed_key` (the configured URL, default `url`) scopes the article ids.
     `source` (the configured feed title) names the articles; without it the feed's
     own title, then the host name, does.
     """
+    feed_key = feed_key or url
     if not body.strip():
         raise FeedError("empty response")
     content_type = headers.get("content-type", "").lower()
     text = _to_text(body, _charset(content_type))
     head = text.lstrip()[:512]
     if head.startswith(("{", "[")) or "json" in content_type:
-        return _parse_json_feed(text, url, source)
+        return _parse_json_feed(text, url, source, feed_key)
     if _HTML_PAGE.match(head):
         raise FeedError("an HTML page, not a feed")
-    return _parse_xml_feed(text, url, source)
+    return _parse_xml_feed(text, url, source, feed_key)
 
 
 # --- encoding ----------------------------------------------------------------------
@@ -108,7 +113,7 @@ def _strip_doctype(text: str) -> str:
     return _DOCTYPE.sub("", prolog) + text[end:]
 
 
-def _parse_xml_feed(text: str, url: str, source: str | None) -> ParsedFeed:
+def _parse_xml_feed(text: str, url: str, source: str | None, feed_key: str) -> ParsedFeed:
     import feedparser
 
     text = _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', _strip_doctype(text), count=1)
@@ -133,7 +138,7 @@ def _parse_xml_feed(text: str, url: str, source: str | None) -> ParsedFeed:
     name = source or feed_title or urlsplit(url).hostname or url
     articles: list[Article] = []
     for entry in entries:
-        articles.append(_entry_article(entry, url, name))
+        articles.append(_entry_article(entry, url, name, feed_key))
     return ParsedFeed(feed_title, _unique(articles))
 
 
@@ -147,13 +152,13 @@ def _bozo_text(exc: object) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
-def _entry_article(entry: Mapping, feed_url: str, source: str) -> Article:
+def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str) -> Article:
     link = _http_url(entry.get("link"), feed_url)
     title = clean_line(entry.get("title", ""), _is_html(entry.get("title_detail")))
     body = _best_body(entry)
     published = _from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
     return Article(
-        id=_article_id(entry.get("id"), link, feed_url, title, published),
+        id=_article_id(feed_key, entry.get("id"), link, title, published),
         source=source,
         title=title or _fallback_title(body),
         body=body,
@@ -190,7 +195,7 @@ def _from_struct(value: object) -> datetime | None:
 # --- JSON Feed ----------------------------------------------------------------------
 
 
-def _parse_json_feed(text: str, url: str, source: str | None) -> ParsedFeed:
+def _parse_json_feed(text: str, url: str, source: str | None, feed_key: str) -> ParsedFeed:
     try:
         doc = json.loads(text)
     except (ValueError, RecursionError) as exc:
@@ -216,7 +221,7 @@ def _parse_json_feed(text: str, url: str, source: str | None) -> ParsedFeed:
         published = _iso_datetime(_str(item.get("date_published")) or _str(item.get("date_modified")))
         articles.append(
             Article(
-                id=_article_id(_str(item.get("id")) or None, link, url, title, published),
+                id=_article_id(feed_key, _str(item.get("id")) or None, link, title, published),
                 source=name,
                 title=title or _fallback_title(body),
                 body=body,
@@ -254,17 +259,17 @@ def _http_url(link: str | None, base: str) -> str | None:
     return absolute if urlsplit(absolute).scheme in ("http", "https") else None
 
 
-def _article_id(guid: str | None, link: str | None, feed_url: str, title: str, published: datetime | None) -> str:
-    """A GUID that names itself globally (a URL, urn:, tag:) identifies the story across
-    feeds; a bare serial number like "1234" only means something inside its own feed."""
+def _article_id(feed_key: str, guid: str | None, link: str | None, title: str, published: datetime | None) -> str:
+    """An item id is scoped to its feed: the store keys each (feed, item) pair and finds
+    the same story carried by two feeds itself (title and body fingerprints), recording
+    both as its sources. A global GUID shared by two feeds would instead make them
+    overwrite each other's copy on every poll."""
     guid = (guid or "").strip()
-    if guid and ":" in guid:
-        return stable_id("feed", guid)
-    if link:
-        return stable_id("feed", link)
     if guid:
-        return stable_id("feed", f"{feed_url}#{guid}")
-    return stable_id("feed", title, published.isoformat() if published else None)
+        return stable_id("feed", feed_key, guid)
+    if link:
+        return stable_id("feed", feed_key, link)
+    return stable_id("feed", feed_key, title, published.isoformat() if published else None)
 
 
 def _unique(articles: list[Article]) -> list[Article]:

@@ -196,7 +196,7 @@ class _Poller:
         if fetched.status == "ok":
             try:
                 parsed = await asyncio.get_running_loop().run_in_executor(
-                    self._parse_executor(), parse_job, fetched.body, fetched.headers, fetched.url, feed.title
+                    self._parse_executor(), parse_job, fetched.body, fetched.headers, fetched.url, feed.title, feed.url
                 )
             except ParseFailed as exc:
                 error = str(exc)
@@ -208,6 +208,8 @@ class _Poller:
         elif fetched.status == "not_modified":
             fetched.etag = fetched.etag or (state.etag if state else None)
             fetched.last_modified = fetched.last_modified or (state.last_modified if state else None)
+        if error and fetched.retry_after is not None:
+            error = f"{error} ({_RETRY_AFTER_NOTE} {fetched.retry_after:.0f} s)"
         new = await self._save(feed, state, fetched, articles, error, title)
         status: Literal["new", "unchanged", "error"] = "error" if error else ("new" if new else "unchanged")
         return self.report(SourceResult(feed.url, title or feed.url, new, status, error, time.perf_counter() - started))
@@ -217,8 +219,6 @@ class _Poller:
         title: str | None,
     ) -> int:
         failures = (state.failures + 1 if state else 1) if error else 0
-        if error and fetched.retry_after is not None:
-            error = f"{error} ({_RETRY_AFTER_NOTE} {fetched.retry_after:.0f} s)"
         when = next_poll_after(datetime.now(timezone.utc), feed.interval_minutes, failures, fetched.retry_after)
 
         def save() -> int:
@@ -248,7 +248,7 @@ class ParseFailed(Exception):
     """A feed's document could not be turned into articles; the message is for the user."""
 
 
-def parse_job(body: bytes, headers: dict[str, str], url: str, source: str | None) -> ParsedFeed:
+def parse_job(body: bytes, headers: dict[str, str], url: str, source: str | None, feed_key: str) -> ParsedFeed:
     """Runs in a worker: parse, drop portal boilerplate, extract instruments and figures.
 
     Everything per item happens here, in parallel, so the parent only stores.
@@ -258,7 +258,7 @@ def parse_job(body: bytes, headers: dict[str, str], url: str, source: str | None
     from tui_reader.sources.feedparse import FeedError, parse_feed
 
     try:
-        parsed = parse_feed(body, headers, url, source)
+        parsed = parse_feed(body, headers, url, source, feed_key)
     except FeedError as exc:
         raise ParseFailed(str(exc)) from None
     for article in parsed.articles:

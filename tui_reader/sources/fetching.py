@@ -112,7 +112,7 @@ async def fetch(
     except TimeoutError:
         return Fetched(url, "error", error=f"no complete answer within {limits.total_timeout:g} s")
     except BodyTooLarge:
-        return Fetched(url, "error", error=f"larger than {limits.max_bytes // (1024 * 1024)} MB")
+        return Fetched(url, "error", error=f"larger than {_size(limits.max_bytes)}")
     except (httpx.HTTPError, httpx.InvalidURL, OSError) as exc:
         return Fetched(url, "error", error=_describe(exc, limits))
 
@@ -180,6 +180,10 @@ def _describe(exc: Exception, limits: FetchLimits) -> str:
     if isinstance(exc, (httpx.UnsupportedProtocol, httpx.InvalidURL)):
         return f"not a usable URL: {_first_line(exc)}"
     return f"{type(exc).__name__}: {_first_line(exc)}"
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:g} MB" if n >= 1024 * 1024 else f"{n // 1024} KB"
 
 
 def _first_line(exc: Exception) -> str:

@@ -1,0 +1,266 @@
+"""The feed poller against a real HTTP server on 127.0.0.1, storing into a real SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from tui_reader.sources.feeds import FeedSource, SourceResult, next_poll_after, poll_feeds
+from tui_reader.sources.fetching import FetchLimits, parse_retry_after
+from tui_reader.store import Store
+
+DATA = Path(__file__).parent.parent / "data" / "feeds"
+RSS = (DATA / "rss20.xml").read_bytes()
+ATOM = (DATA / "atom.xml").read_bytes()
+JSON_FEED = (DATA / "feed.json").read_bytes()
+FAST = FetchLimits(connect_timeout=2, read_timeout=0.5, total_timeout=3, max_bytes=200_000, max_redirects=3)
+
+
+@pytest.fixture(scope="module")
+def server():
+    # Threaded: the slow-server test must not hold up the other feeds of the same poll.
+    http = HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    http.start()
+    yield http
+    http.clear()
+    if http.is_running():
+        http.stop()
+
+
+@pytest.fixture
+def http(server: HTTPServer):
+    server.clear()
+    yield server
+    server.clear()
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "articles.sqlite3") as opened:
+        yield opened
+
+
+def poll(feeds, store, *, limits=FAST, honour_schedule=False, parse_workers=0) -> dict[str, SourceResult]:
+    results = asyncio.run(
+        poll_feeds(feeds, store, limits=limits, honour_schedule=honour_schedule, parse_workers=parse_workers)
+    )
+    return {r.key: r for r in results}
+
+
+def state(store: Store, key: str):
+    return next(s for s in store.source_states() if s.key == key)
+
+
+def test_rss_atom_and_json_feed_are_stored(http, store):
+    http.expect_request("/rss").respond_with_data(RSS, content_type="application/rss+xml")
+    http.expect_request("/atom").respond_with_data(ATOM, content_type="application/atom+xml")
+    http.expect_request("/json").respond_with_data(JSON_FEED, content_type="application/feed+json")
+    urls = [http.url_for(p) for p in ("/rss", "/atom", "/json")]
+    results = poll([FeedSource(u) for u in urls], store)
+    assert [(results[u].status, results[u].new) for u in urls] == [("new", 3), ("new", 2), ("new", 2)]
+    assert store.counts().total == 7
+    stored = {a.title for a in store.articles()}
+    assert "Alibaba beats estimates as cloud revenue jumps 26%" in stored
+    alibaba = next(a for a in store.articles() if a.title.startswith("Alibaba"))
+    assert store.article(alibaba.id).instruments, "extraction ran on the feed item"
+    assert state(store, urls[0]).title == "Market Wire & Co"
+
+
+def test_requests_name_the_app_and_accept_gzip(http, store):
+    http.expect_request("/gz").respond_with_data(
+        gzip.compress(RSS), headers={"Content-Encoding": "gzip"}, content_type="application/rss+xml"
+    )
+    results = poll([FeedSource(http.url_for("/gz"))], store)
+    assert results[http.url_for("/gz")].new == 3
+    request, _ = http.log[0]
+    assert request.headers["User-Agent"].startswith("tui-reader/")
+    assert "gzip" in request.headers["Accept-Encoding"]
+
+
+def _conditional(validator_header: str, request_header: str, value: str):
+    def handler(request: Request) -> Response:
+        if request.headers.get(request_header) == value:
+            return Response(status=304, headers={validator_header: value})
+        return Response(RSS, content_type="application/rss+xml", headers={validator_header: value})
+
+    return handler
+
+
+@pytest.mark.parametrize(
+    ("validator", "conditional", "value"),
+    [("ETag", "If-None-Match", '"v1"'), ("Last-Modified", "If-Modified-Since", "Thu, 29 Jan 2026 21:41:05 GMT")],
+)
+def test_not_modified_costs_no_parsing(http, store, validator, conditional, value):
+    http.expect_request("/cond").respond_with_handler(_conditional(validator, conditional, value))
+    url = http.url_for("/cond")
+    assert poll([FeedSource(url)], store)[url].status == "new"
+    second = poll([FeedSource(url)], store)[url]
+    assert (second.status, second.new, second.error) == ("unchanged", 0, None)
+    assert http.log[1][0].headers.get(conditional) == value
+    assert http.log[1][1].status_code == 304
+    assert store.counts().total == 3
+
+
+def test_a_failed_parse_does_not_keep_the_etag(http, store):
+    """Otherwise the next poll would get 304 and never see the items."""
+    http.expect_request("/bad").respond_with_data(b"<rss><channel><item>", headers={"ETag": '"x"'})
+    url = http.url_for("/bad")
+    assert poll([FeedSource(url)], store)[url].status == "error"
+    poll([FeedSource(url)], store)
+    assert "If-None-Match" not in http.log[1][0].headers
+    assert state(store, url).etag is None
+
+
+@pytest.mark.parametrize(("status", "text"), [(404, "HTTP 404"), (500, "HTTP 500")])
+def test_http_errors_are_reported_and_backed_off(http, store, status, text):
+    http.expect_request("/err").respond_with_data("no", status=status)
+    url = http.url_for("/err")
+    before = datetime.now(timezone.utc)
+    result = poll([FeedSource(url, interval_minutes=10)], store)[url]
+    assert result.status == "error" and result.error.startswith(text)
+    polled = state(store, url)
+    assert polled.failures == 1 and polled.last_error.startswith(text)
+    # 10 min doubled once, ±10 % jitter
+    assert before + timedelta(minutes=17.9) <= polled.next_poll <= before + timedelta(minutes=22.1, seconds=5)
+    poll([FeedSource(url, interval_minutes=10)], store)
+    assert state(store, url).failures == 2
+
+
+def test_429_retry_after_is_honoured(http, store):
+    http.expect_request("/busy").respond_with_data("slow down", status=429, headers={"Retry-After": "120"})
+    url = http.url_for("/busy")
+    before = datetime.now(timezone.utc)
+    result = poll([FeedSource(url)], store)[url]
+    assert result.error.startswith("HTTP 429") and "retry after 120 s" in result.error
+    polled = state(store, url)
+    assert before + timedelta(seconds=119) <= polled.next_poll <= before + timedelta(seconds=125)
+    # `fetch` polls everything now, but not a server that asked us to wait:
+    deferred = poll([FeedSource(url)], store)[url]
+    assert deferred.status == "error" and "wait until" in deferred.error
+    assert len(http.log) == 1
+
+
+def test_503_with_http_date():
+    now = datetime(2026, 1, 30, 12, 0, tzinfo=timezone.utc)
+    assert parse_retry_after("Fri, 30 Jan 2026 12:05:00 GMT", now) == 300
+    assert parse_retry_after("soon", now) is None
+    assert parse_retry_after("7", now) == 7
+
+
+def test_backoff_is_capped_at_six_hours():
+    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    assert next_poll_after(now, 15, 0) == now + timedelta(minutes=15)
+    assert next_poll_after(now, 15, 30) <= now + timedelta(hours=6.6)
+    assert next_poll_after(now, 15, 1, retry_after=5) == now + timedelta(seconds=5)
+
+
+def test_slow_server_times_out_and_others_are_still_stored(http, store):
+    def slow(request: Request) -> Response:
+        time.sleep(1.5)
+        return Response(RSS)
+
+    http.expect_request("/slow").respond_with_handler(slow)
+    http.expect_request("/ok").respond_with_data(ATOM)
+    slow_url, ok_url = http.url_for("/slow"), http.url_for("/ok")
+    results = poll([FeedSource(slow_url), FeedSource(ok_url)], store)
+    assert results[slow_url].status == "error" and "silent" in results[slow_url].error
+    assert results[ok_url].new == 2
+
+
+def test_body_over_the_cap(http, store):
+    big = RSS.replace(b"Short teaser.", b"x" * 300_000)
+    http.expect_request("/big").respond_with_data(big)
+    http.expect_request("/bomb").respond_with_data(gzip.compress(big), headers={"Content-Encoding": "gzip"})
+    results = poll([FeedSource(http.url_for("/big")), FeedSource(http.url_for("/bomb"))], store)
+    assert [r.error for r in results.values()] == ["larger than 195 KB"] * 2
+    assert store.counts().total == 0
+
+
+def test_redirects_are_followed_but_loops_end(http, store):
+    http.expect_request("/moved").respond_with_data("", status=301, headers={"Location": "/rss"})
+    http.expect_request("/rss").respond_with_data(RSS)
+    http.expect_request("/loop").respond_with_data("", status=302, headers={"Location": "/loop"})
+    moved, loop = http.url_for("/moved"), http.url_for("/loop")
+    results = poll([FeedSource(moved), FeedSource(loop)], store)
+    assert results[moved].new == 3
+    assert results[loop].status == "error" and "redirect" in results[loop].error
+
+
+@pytest.mark.parametrize(
+    ("name", "content_type", "error"),
+    [
+        ("malformed.xml", "application/xml", "malformed feed"),
+        ("html_page.html", "text/html", "an HTML page"),
+        ("binary.png", "image/png", "binary data"),
+        ("truncated.xml", "application/rss+xml", "cut off"),
+    ],
+)
+def test_bad_documents_do_not_stop_the_poll(http, store, name, content_type, error):
+    http.expect_request("/bad").respond_with_data((DATA / name).read_bytes(), content_type=content_type)
+    http.expect_request("/good").respond_with_data(RSS)
+    bad, good = http.url_for("/bad"), http.url_for("/good")
+    results = poll([FeedSource(bad), FeedSource(good)], store)
+    assert results[bad].status == "error" and error in results[bad].error
+    assert results[good].new == 3
+    assert store.counts().total == 3
+
+
+def test_wrong_declared_charset(http, store):
+    http.expect_request("/cp").respond_with_data(
+        (DATA / "cp1252_labelled_utf8.xml").read_bytes(), content_type="application/rss+xml; charset=utf-8"
+    )
+    http.expect_request("/utf").respond_with_data(
+        (DATA / "utf8_labelled_latin1.xml").read_bytes(), content_type="text/xml; charset=ISO-8859-1"
+    )
+    poll([FeedSource(http.url_for("/cp")), FeedSource(http.url_for("/utf"))], store)
+    titles = {a.title for a in store.articles()}
+    assert titles == {"Münchener Rück: Gewinn steigt \u2013 Aktie +2 %", "Börse \u2013 Kürzung"}
+
+
+def test_same_story_in_two_feeds_is_stored_once(http, store):
+    http.expect_request("/a").respond_with_data(RSS)
+    http.expect_request("/b").respond_with_data(RSS.replace(b"Market Wire &amp; Co", b"Other Wire"))
+    a, b = http.url_for("/a"), http.url_for("/b")
+    results = poll([FeedSource(a, "Wire A"), FeedSource(b, "Wire B")], store)
+    assert results[a].new + results[b].new == 3
+    alibaba = next(x for x in store.articles() if x.title.startswith("Alibaba"))
+    assert len(alibaba.sources) == 2
+
+
+def test_entity_expansion_document(http, store):
+    http.expect_request("/lol").respond_with_data((DATA / "billion_laughs.xml").read_bytes())
+    url = http.url_for("/lol")
+    result = poll([FeedSource(url)], store)[url]
+    assert result.status == "new"
+    (summary,) = store.articles()
+    assert len(store.article(summary.id).body) < 100
+
+
+def test_connection_refused(store):
+    url = "http://127.0.0.1:9/feed"
+    result = poll([FeedSource(url)], store)[url]
+    assert result.status == "error" and result.error.startswith("could not connect")
+
+
+def test_background_poll_skips_feeds_that_are_not_due(http, store):
+    http.expect_request("/rss").respond_with_data(RSS)
+    url = http.url_for("/rss")
+    poll([FeedSource(url, interval_minutes=30)], store)
+    assert poll([FeedSource(url)], store, honour_schedule=True) == {}
+    assert len(http.log) == 1
+
+
+def test_parsing_in_worker_processes(http, store):
+    for n in range(4):
+        http.expect_request(f"/p{n}").respond_with_data(RSS.replace(b"news.example.com", f"n{n}.example.com".encode()))
+    urls = [http.url_for(f"/p{n}") for n in range(4)]
+    results = poll([FeedSource(u) for u in urls], store, parse_workers=2)
+    assert all(results[u].status == "new" for u in urls)
+    assert store.counts().total >= 4
