@@ -1,0 +1,131 @@
+"""Numbers as articles write them: English and German digit grouping, scale words,
+number words and currency names.
+
+Shared by the figure extractors so that "4,2 Mrd. Euro", "1,234.5 million" and
+"twelve months" are read the same way everywhere. Only regex fragments and lookup
+tables live here; the extractors compile them into their own patterns.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+from tui_reader.model import Direction, FigureKind, Qualifier
+
+SP = "[ \u00a0\u202f]"
+"""One space as typeset in articles: plain, no-break or narrow no-break."""
+
+NUM = (
+    r"(?:[0-9]{1,3}(?:[.,][0-9]{3})+(?:[.,][0-9]{1,9})?|[0-9]{1,15}(?:[.,][0-9]{1,9})?)"
+    r"(?![0-9]|[.,][0-9])"
+)
+"""A written number with optional grouping and decimals. Bounded repeats keep long digit
+runs (IDs, 10**400) from matching at all instead of turning into a huge float."""
+
+NOT_AFTER_TOKEN = r"(?<![\w.,/])"
+"""Where a number may start: not inside a word, an ISIN, a URL path or another number."""
+
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+          "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_GERMAN = {"ein": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5,
+           "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12,
+           "zwanzig": 20, "dreißig": 30}
+
+WORD_VALUES: dict[str, int] = {w: i + 1 for i, w in enumerate(_UNITS)}
+WORD_VALUES.update({w: i + 10 for i, w in enumerate(_TEENS)})
+WORD_VALUES.update({w: (i + 2) * 10 for i, w in enumerate(_TENS)})
+WORD_VALUES["hundred"] = 100
+
+NUMBER_WORD = (
+    rf"(?:(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(_UNITS)}))?"
+    rf"|{'|'.join(_TEENS)}|{'|'.join(_UNITS)}|hundred)"
+)
+"""English number words one..ninety-nine; teens before units so "seventeen" wins over "seven"."""
+
+GERMAN_NUMBER_WORD = "|".join(sorted(_GERMAN, key=len, reverse=True))
+
+
+def word_value(word: str) -> int | None:
+    """The value of an English or German number word ("twenty-four" → 24), else None."""
+    word = word.lower()
+    if word in WORD_VALUES:
+        return WORD_VALUES[word]
+    if word in _GERMAN:
+        return _GERMAN[word]
+    tens, _, unit = word.replace(" ", "-").partition("-")
+    if tens in WORD_VALUES and unit in WORD_VALUES:
+        return WORD_VALUES[tens] + WORD_VALUES[unit]
+    return None
+
+
+def parse_number(raw: str, german: bool) -> float | None:
+    """Read a written number, deciding per number whether `.` or `,` is the decimal mark.
+
+    Both marks present: the last one is the decimal mark ("1.234,5", "1,234.5"). One
+    mark repeated: grouping ("1.234.567"). One mark once: decimal unless exactly three
+    digits follow it and the surrounding words are not German ("1,234 million" is
+    1234 million; "1.250 Mio." is German grouping; "4,2 Mrd." is 4.2). Returns None for
+    values a float cannot hold, which callers treat as "not a figure".
+    """
+    dot, comma = raw.rfind("."), raw.rfind(",")
+    if dot >= 0 and comma >= 0:
+        if comma > dot:
+            raw = raw.replace(".", "").replace(",", ".")
+        else:
+            raw = raw.replace(",", "")
+    elif comma >= 0:
+        if raw.count(",") > 1 or (len(raw) - comma == 4 and not german):
+            raw = raw.replace(",", "")
+        else:
+            raw = raw.replace(",", ".")
+    elif dot >= 0 and (raw.count(".") > 1 or (german and len(raw) - dot == 4)):
+        raw = raw.replace(".", "")
+    value = float(raw)
+    return value if math.isfinite(value) else None
+
+
+SCALE = (
+    rf"(?:{SP}?(?:trillion|Trillion|billion|Billion|million|Million|thousand|Thousand"
+    r"|Billionen|Milliarden|Milliarde|Millionen|Mrd\.?|Mio\.?|Tsd\.?"
+    r"|bn|Bn|bln|mn|mln|Mln|tn|trn)"
+    r"|[bBmMkK])(?![\w])"
+)
+"""A scale after an amount. Single letters only attached ("$5m"), words with or without
+a space. German "Billionen" is 10**12; English "Billion" in a headline is 10**9."""
+
+SCALE_VALUES: dict[str, float] = {
+    "trillion": 1e12, "billionen": 1e12, "tn": 1e12, "trn": 1e12,
+    "billion": 1e9, "milliarden": 1e9, "milliarde": 1e9, "mrd": 1e9, "bn": 1e9,
+    "bln": 1e9, "b": 1e9,
+    "million": 1e6, "millionen": 1e6, "mio": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "thousand": 1e3, "tsd": 1e3, "k": 1e3,
+}
+
+GERMAN_SCALES = frozenset({"billionen", "milliarden", "milliarde", "mrd", "millionen", "mio",
+                           "tsd"})
+"""Scale words that mark a number as German-formatted ("4,2 Mrd." is 4.2, not 42)."""
+
+
+def scale_value(scale: str | None) -> tuple[float, bool]:
+    """Multiplier for a matched scale and whether the scale word is German."""
+    if not scale:
+        return 1.0, False
+    key = scale.strip(" \u00a0\u202f.").lower()
+    return SCALE_VALUES[key], key in GERMAN_SCALES
+
+
+class Found(NamedTuple):
+    """A figure before its sentence is known: what each extractor hands to `find_figures`."""
+
+    start: int
+    end: int
+    kind: FigureKind
+    value: float | str
+    currency: str | None = None
+    qualifier: Qualifier | None = None
+    unit: str | None = None
+    direction: Direction | None = None
+    high: float | None = None
