@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -324,3 +325,25 @@ def test_real_directory_resolves_each_alibaba_line_to_its_own_listing(store, see
     assert (prices.history("US01609W1027").symbol, prices.history("BABA").currency) == ("BABA", "USD")
     hong_kong = prices.history("KYG017191142")
     assert (hong_kong.symbol, hong_kong.isin, hong_kong.currency) == ("9988.HK", "KYG017191142", "HKD")
+
+
+def test_concurrent_requests_for_one_symbol_ask_yahoo_once(store, seeds):
+    calls = []
+    gate = threading.Event()
+
+    def slow_fetch(symbol, start, end, timeout):
+        calls.append(symbol)
+        gate.wait(2)
+        return RECENT, "USD"
+
+    prices = PriceService(store, [seeds], False, fetch_daily=slow_fetch, directory=DIRECTORY)
+    results = []
+    workers = [threading.Thread(target=lambda: results.append(prices.history("MSFT").source)) for _ in range(3)]
+    for worker in workers:
+        worker.start()
+    time.sleep(0.2)  # all three are inside history() before the first answer lands
+    gate.set()
+    for worker in workers:
+        worker.join(5)
+    assert calls == ["MSFT"]
+    assert sorted(results) == ["cache", "cache", "yahoo"]

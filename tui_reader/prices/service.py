@@ -134,6 +134,7 @@ class PriceService:
         self._blocked: tuple[datetime, yahoo.YahooError] | None = None
         """Until when every Yahoo call is refused after a 429 or a dead network, and why."""
         self._failures = 0
+        self._symbol_locks: dict[str, threading.Lock] = {}
 
     # ---- public -------------------------------------------------------------------
 
@@ -145,13 +146,20 @@ class PriceService:
         first_failure: NoPrices | None = None
         for listing in listings:
             try:
-                found = self._history_of(listing, start, end)
+                with self._symbol_lock(listing.ticker or ""):
+                    found = self._history_of(listing, start, end)
             except NoPrices as exc:
                 first_failure = first_failure or exc
                 continue
             return found
         assert first_failure is not None  # _listings never returns an empty list
         raise NoPrices(text, first_failure.reason)
+
+    def _symbol_lock(self, symbol: str) -> threading.Lock:
+        """One chain run per symbol at a time: a second worker asking for the same
+        symbol waits and then finds the cache the first one filled."""
+        with self._lock:
+            return self._symbol_locks.setdefault(symbol, threading.Lock())
 
     def article_window(self, article: Article) -> ArticleWindow:
         """The primary instrument's window around publication, its moves and the claim
@@ -242,7 +250,7 @@ class PriceService:
             return _clip(replace(best, warnings=warnings + best.warnings), start, end)
         if self.offline:
             raise NoPrices(symbol, "; ".join(["offline", "no cache or CSV", *warnings]))
-        raise NoPrices(symbol, warnings[-1] if warnings else "unknown symbol")
+        raise NoPrices(symbol, warnings[-1])
 
     def _csv_result(self, listing: Instrument, warnings: list[str]) -> PriceHistory | None:
         path = csvfiles.find_csv(listing.ticker or "", self.seed_dirs)
@@ -284,8 +292,9 @@ class PriceService:
             if self._blocked is not None and now < self._blocked[0]:
                 raise self._blocked[1]
             asked = self._asked.get(key)
-            if asked and now - asked[0] < self.retry_interval and asked[1] is not None:
-                raise yahoo.YahooError(asked[1])
+            if asked and now - asked[0] < self.retry_interval:
+                when = asked[0].astimezone().strftime("%H:%M")
+                raise yahoo.YahooError(asked[1] or f"Yahoo already asked for {key} at {when}")
             self._asked[key] = (now, None)
         try:
             result = _with_deadline(call, args, self.timeout)
