@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from tui_reader.model import Article, Instrument, PricePoint
 from tui_reader.prices import csvfiles, yahoo
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from tui_reader.store import Store
 
 Source = Literal["cache", "csv", "yahoo"]
+T = TypeVar("T")
 FetchDaily = Callable[[str, date, date, float], tuple[list[PricePoint], "str | None"]]
 SearchIsin = Callable[[str, float], "tuple[str, str | None] | None"]
 
@@ -284,7 +285,7 @@ class PriceService:
         first = min(start, today - YAHOO_SPAN) if start else today - YAHOO_SPAN
         return self._ask_yahoo(symbol, self._fetch_daily, symbol, first, today, self.timeout)
 
-    def _ask_yahoo(self, key: str, call: Callable[..., object], *args: object):  # type: ignore[no-untyped-def]
+    def _ask_yahoo(self, key: str, call: Callable[..., T], *args: object) -> T:
         """Run one Yahoo call under the backoff and per-key limits, in a daemon thread
         with a deadline (a thread that hangs on a dead socket must not hold up exit)."""
         now = self._now()
@@ -325,8 +326,8 @@ class PriceService:
             return blocked
 
 
-def _with_deadline(call: Callable[..., object], args: tuple[object, ...], seconds: float) -> object:
-    outcome: dict[str, object] = {}
+def _with_deadline(call: Callable[..., T], args: tuple[object, ...], seconds: float) -> T:
+    outcome: dict[str, Any] = {}
 
     def target() -> None:
         try:
@@ -342,8 +343,9 @@ def _with_deadline(call: Callable[..., object], args: tuple[object, ...], second
     if worker.is_alive():
         raise yahoo.Unreachable(f"Yahoo did not answer within {seconds:g} s")
     if "error" in outcome:
-        raise outcome["error"]  # type: ignore[misc]
-    return outcome["value"]
+        raise outcome["error"]
+    value: T = outcome["value"]
+    return value
 
 
 def _covers(points: list[PricePoint], start: date | None, end: date | None) -> bool:

@@ -57,7 +57,7 @@ def _yf() -> ModuleType:
     return yf
 
 
-def _classify(exc: Exception, yf: ModuleType) -> YahooError | None:
+def _classify(exc: Exception) -> YahooError | None:
     """Map a yfinance failure to ours; None means "Yahoo has no data for this symbol"."""
     from yfinance import exceptions as yfe
 
@@ -89,7 +89,7 @@ def fetch_daily(symbol: str, start: date, end: date, timeout: float) -> tuple[li
         )
         currency = (ticker.get_history_metadata() or {}).get("currency") if not frame.empty else None
     except Exception as exc:  # yfinance raises anything from curl, pandas and itself
-        error = _classify(exc, yf)
+        error = _classify(exc)
         if error is None:
             return [], None
         raise error from exc
@@ -111,7 +111,7 @@ def search_isin(isin: str, timeout: float) -> tuple[str, str | None] | None:
     try:
         quotes = yf.Search(isin, max_results=1, news_count=0, lists_count=0, timeout=timeout).quotes
     except Exception as exc:  # see fetch_daily
-        error = _classify(exc, yf)
+        error = _classify(exc)
         if error is None:
             return None
         raise error from exc
