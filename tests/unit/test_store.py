@@ -1,0 +1,339 @@
+"""The store against real SQLite files: schema, de-duplication, queries, caches, rollback."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
+from tui_reader.store import SCHEMA_VERSION, Store, StoreError, fts_query
+
+T0 = datetime(2026, 1, 29, 21, 41, 5, tzinfo=timezone(timedelta(hours=1)))
+BABA = Instrument("US01609W1027", "BABA", "Alibaba Group", exchange="NYSE", currency="USD", primary=True, mentions=4)
+SAP = Instrument("DE0007164600", "SAP.DE", "SAP", exchange="XETRA", currency="EUR", mentions=2)
+TSLA = Instrument(None, "TSLA", "Tesla", primary=True)
+BODY = (
+    "Alibaba reported revenue of more than 380 billion yuan for the quarter, beating what analysts "
+    "had expected. The shares rose 5.6% in New York trading as investors welcomed the cloud growth. "
+    "The company also announced a new buyback programme worth $25 billion over three years."
+)
+
+
+def make(
+    article_id: str,
+    title: str = "Alibaba beats revenue estimates on cloud growth",
+    body: str = BODY,
+    *,
+    source: str = "Reuters",
+    published: datetime | None = T0,
+    instruments: list[Instrument] | None = None,
+    **extra: object,
+) -> Article:
+    return Article(
+        id=article_id,
+        source=source,
+        title=title,
+        body=body,
+        published=published,
+        instruments=[BABA] if instruments is None else instruments,
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store.open(tmp_path / "store.sqlite3") as s:
+        yield s
+
+
+def test_open_creates_parent_folders_wal_and_current_schema(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "store.sqlite3"
+    Store.open(path).close()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    db.close()
+
+
+def test_reopen_keeps_data_and_does_not_migrate_again(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    with Store.open(path) as s:
+        s.upsert_articles("https://a.example/rss", [make("a1")])
+    with Store.open(path) as s:
+        assert [a.id for a in s.articles()] == ["a1"]
+
+
+def test_migrates_a_version_1_store(tmp_path: Path) -> None:
+    """A file left at schema 1 gets the later steps, keeping its rows."""
+    path = tmp_path / "s.sqlite3"
+    with Store.open(path) as s:
+        s.upsert_articles("https://a.example/rss", [make("a1")])
+    db = sqlite3.connect(path)
+    db.execute("DROP INDEX article_sources_name")
+    db.execute("PRAGMA user_version=1")
+    db.commit()
+    db.close()
+    with Store.open(path) as s:
+        assert [a.id for a in s.articles(source="Reuters")] == ["a1"]
+    db = sqlite3.connect(path)
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "article_sources_name" in names
+    db.close()
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    Store.open(path).close()
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version={SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store.open(path)
+
+
+def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"this is not sqlite at all, just text " * 100)
+    with pytest.raises(StoreError, match="notes.txt"):
+        Store.open(path)
+
+
+def test_same_entry_again_adds_nothing(store: Store) -> None:
+    assert store.upsert_articles("https://a.example/rss", [make("a1"), make("a2", "Tesla recalls cars in China", "x")]) == 2
+    assert store.upsert_articles("https://a.example/rss", [make("a1"), make("a2", "Tesla recalls cars in China", "x")]) == 0
+    assert store.counts().total == 2
+
+
+def test_same_story_from_a_second_feed_is_one_article_with_two_sources(store: Store) -> None:
+    store.upsert_articles("https://reuters.example/rss", [make("r1")])
+    teaser = make("c1", "Alibaba Beats Revenue Estimates, on Cloud Growth!", "Short teaser.", source="CNBC",
+                  published=T0 + timedelta(hours=3))
+    assert store.upsert_articles("https://cnbc.example/rss", [teaser]) == 0
+    (summary,) = store.articles()
+    assert summary.id == "r1"
+    assert summary.sources == ["Reuters", "CNBC"]
+    assert store.article("c1").id == "r1"  # the merged item id leads to the story
+    counts = {s.key: s.article_count for s in store.source_states()}
+    assert counts == {"https://reuters.example/rss": 1, "https://cnbc.example/rss": 1}
+
+
+def test_same_body_under_another_title_is_the_same_story(store: Store) -> None:
+    store.upsert_articles("https://a.example/rss", [make("a1")])
+    assert store.upsert_articles("https://b.example/rss", [make("b1", "Alibaba: a big quarter", source="B")]) == 0
+    assert store.articles()[0].sources == ["Reuters", "B"]
+
+
+def test_same_title_days_apart_is_another_story(store: Store) -> None:
+    store.upsert_articles("https://a.example/rss", [make("a1", "Daily market wrap for investors", "one")])
+    later = make("a2", "Daily market wrap for investors", "two", published=T0 + timedelta(days=3))
+    assert store.upsert_articles("https://a.example/rss", [later]) == 1
+
+
+def test_short_generic_titles_are_not_merged(store: Store) -> None:
+    new = store.upsert_articles("https://a.example/rss", [make("a1", "Markets", "one"), make("a2", "Markets", "two")])
+    assert new == 2
+
+
+def test_duplicate_story_inside_one_batch(store: Store) -> None:
+    batch = [make("a1"), make("a2", "ALIBABA beats revenue estimates on cloud growth", "teaser")]
+    assert store.upsert_articles("https://a.example/rss", batch) == 1
+
+
+def test_changed_content_updates_in_place_and_keeps_read_and_starred(store: Store) -> None:
+    store.upsert_articles("/seeds", [make("s1", path="alibaba.txt")])
+    store.set_read("s1")
+    store.set_starred("s1")
+    edited = make("s1", "Alibaba beats estimates (corrected)", BODY + " Corrected figures.",
+                  instruments=[BABA, SAP], path="alibaba.txt",
+                  figures=[KeyFigure("percent", "5.6%", 5.6, 120, 124, "The shares rose 5.6%.", unit="%", direction="up")])
+    assert store.upsert_articles("/seeds", [edited]) == 0
+    article = store.article("s1")
+    assert article is not None
+    assert article.title == "Alibaba beats estimates (corrected)"
+    assert article.figures == edited.figures
+    assert [i.key for i in article.instruments] == [BABA.key, SAP.key]
+    (summary,) = store.articles()
+    assert summary.read and summary.starred
+    assert [a.id for a in store.articles(query="corrected")] == ["s1"]
+    assert store.articles(query="quarter") == store.articles()  # body still indexed once
+
+
+def test_article_round_trip(store: Store) -> None:
+    figure = KeyFigure("money", "380 billion yuan", 380e9, 34, 50, "Alibaba reported…", currency="CNY", qualifier="more_than")
+    original = make("a1", url="https://a.example/1", figures=[figure], removed=["ad block: 3 paragraphs"],
+                    instruments=[BABA, SAP])
+    store.upsert_articles("https://a.example/rss", [original])
+    loaded = store.article("a1")
+    assert loaded is not None
+    assert loaded.published == T0 and loaded.published.utcoffset() == timedelta(hours=1)
+    assert (loaded.title, loaded.body, loaded.url, loaded.source) == (original.title, BODY, original.url, "Reuters")
+    assert loaded.instruments == [BABA, SAP]
+    assert loaded.figures == [figure]
+    assert loaded.removed == ["ad block: 3 paragraphs"]
+    assert store.article("missing") is None
+
+
+def test_newest_first_with_undated_articles_at_fetch_time(store: Store) -> None:
+    store.upsert_articles("https://a.example/rss", [
+        make("old", "Old story about chips and cloud", "a", published=T0 - timedelta(days=2)),
+        make("new", "New story about chips and cloud", "b", published=T0),
+        make("undated", "Undated story about chips and cloud", "c", published=None),
+    ])
+    assert [a.id for a in store.articles()] == ["undated", "new", "old"]
+    assert [a.id for a in store.articles(limit=1, offset=1)] == ["new"]
+
+
+@pytest.mark.parametrize("hostile", ['"', 'AND(', "*", "NEAR(a b", "title:x", "a OR", "-", "^", "'", "((", "\x00", "🙂"])
+def test_search_never_raises_on_hostile_input(store: Store, hostile: str) -> None:
+    store.upsert_articles("https://a.example/rss", [make("a1")])
+    store.articles(query=hostile)
+    store.articles(query=f"alibaba {hostile}")
+
+
+def test_search_quotes_terms_and_prefix_matches_the_last(store: Store) -> None:
+    store.upsert_articles("https://a.example/rss", [make("a1"), make("t1", "Tesla recalls cars in China", "Recall of Model Y.", instruments=[TSLA])])
+    assert fts_query('revenue AND( clo') == '"revenue" "AND(" "clo"*'
+    assert [a.id for a in store.articles(query="alibaba clo")] == ["a1"]
+    assert [a.id for a in store.articles(query="recall")] == ["t1"]
+    assert [a.id for a in store.articles(query="NEAR")] == []
+    assert store.articles(query='"*') == []  # nothing searchable: nothing found
+    assert len(store.articles(query="   ")) == 2  # blank: no filter
+
+
+def test_filters(store: Store) -> None:
+    store.upsert_articles("https://a.example/rss", [
+        make("a1", instruments=[BABA, SAP]),
+        make("t1", "Tesla recalls cars in China", "Recall.", instruments=[TSLA], source="CNBC"),
+    ])
+    store.set_starred("t1")
+    store.set_read("a1")
+    assert [a.id for a in store.articles(ticker="baba")] == ["a1"]
+    assert [a.id for a in store.articles(ticker="SAP")] == ["a1"]  # without the exchange suffix
+    assert [a.id for a in store.articles(ticker="sap.de")] == ["a1"]
+    assert [a.id for a in store.articles(ticker="TSLA.MX")] == ["t1"]  # a Yahoo form of a plain ticker
+    assert store.articles(ticker="SAP.F") == []
+    assert [a.id for a in store.articles(isin="de0007164600")] == ["a1"]
+    assert [a.id for a in store.articles(instrument="TSLA")] == ["t1"]
+    assert [a.id for a in store.articles(source="CNBC")] == ["t1"]
+    assert {a.id for a in store.articles(source="https://a.example/rss")} == {"a1", "t1"}
+    assert [a.id for a in store.articles(unread_only=True)] == ["t1"]
+    assert [a.id for a in store.articles(starred_only=True)] == ["t1"]
+    assert store.articles(ticker="BABA", unread_only=True) == []
+    summary = store.articles(ticker="TSLA")[0]
+    assert (summary.primary_ticker, summary.primary_isin, summary.primary_name) == ("TSLA", None, "Tesla")
+
+
+def test_instruments_counts_and_order(store: Store) -> None:
+    store.upsert_articles("https://a.example/rss", [
+        make("a1", instruments=[BABA, SAP]),
+        make("a2", "Alibaba cloud unit spins off in Hong Kong", "other", published=T0 - timedelta(days=5)),
+        make("t1", "Tesla recalls cars in China", "Recall.", instruments=[TSLA], published=T0 + timedelta(hours=1)),
+        make("n1", "A story about nothing listed anywhere", "None.", instruments=[]),
+    ])
+    store.set_read("a2")
+    rows = store.instruments()
+    # most recent news first; equal times by key (DE… before US…)
+    assert [(r.key, r.total, r.unread) for r in rows] == [("TSLA", 1, 1), (SAP.key, 1, 1), (BABA.key, 2, 1)]
+    assert rows[2].latest == T0 and rows[2].ticker == "BABA" and rows[2].name == "Alibaba Group"
+    store.set_read("a1")
+    store.set_read("a1")  # twice: counted once
+    assert {r.key: r.unread for r in store.instruments()} == {"TSLA": 1, BABA.key: 0, SAP.key: 0}
+    store.set_read("a1", False)
+    assert {r.key: r.unread for r in store.instruments()} == {"TSLA": 1, BABA.key: 1, SAP.key: 1}
+    # an update that drops an instrument takes it off the list
+    store.upsert_articles("https://a.example/rss", [make("a1", BODY.upper(), instruments=[BABA])])
+    assert SAP.key not in {r.key for r in store.instruments()}
+    assert store.counts().total == 4 and store.counts().unread == 3
+
+
+def test_read_and_starred_persist_across_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    with Store.open(path) as s:
+        s.upsert_articles("https://a.example/rss", [make("a1"), make("t1", "Tesla recalls cars in China", "x")])
+        s.set_read("a1")
+        s.set_starred("t1")
+    with Store.open(path) as s:
+        assert s.counts() == type(s.counts())(total=2, unread=1, starred=1)
+        assert {a.id: (a.read, a.starred) for a in s.articles()} == {"a1": (True, False), "t1": (False, True)}
+
+
+def test_save_poll_records_state_and_keeps_validators_on_error(store: Store) -> None:
+    next_poll = datetime(2026, 2, 1, 12, tzinfo=UTC)
+    assert store.save_poll("https://a.example/rss", [make("a1")], etag='"v1"', last_modified="Mon, 26 Jan 2026",
+                           next_poll=next_poll, title="A feed") == 1
+    (state,) = store.source_states()
+    assert (state.kind, state.title, state.etag, state.last_modified) == ("feed", "A feed", '"v1"', "Mon, 26 Jan 2026")
+    assert state.next_poll == next_poll and state.last_error is None and state.article_count == 1
+    assert state.last_poll is not None and abs(state.last_poll - datetime.now(UTC)) < timedelta(minutes=1)
+    store.save_poll("https://a.example/rss", [], error="HTTP 503", failures=2)
+    (state,) = store.source_states()
+    assert (state.etag, state.last_error, state.failures, state.title) == ('"v1"', "HTTP 503", 2, "A feed")
+    store.save_poll("https://a.example/rss", [], etag='"v2"')
+    (state,) = store.source_states()
+    assert (state.etag, state.last_error, state.failures) == ('"v2"', None, 0)
+
+
+def test_ensure_source(store: Store) -> None:
+    state = store.ensure_source("/home/me/seeds", "seeds", "My notes")
+    assert (state.key, state.kind, state.title, state.article_count) == ("/home/me/seeds", "seeds", "My notes", 0)
+    assert store.ensure_source("/home/me/seeds", "seeds").title == "My notes"
+
+
+def test_a_failing_row_rolls_back_the_whole_batch(store: Store) -> None:
+    store.save_poll("https://a.example/rss", [], etag='"v1"')
+    bad = make("bad", "Broken text in this title", "lone surrogate \ud800 cannot be stored")
+    with pytest.raises(UnicodeEncodeError):
+        store.save_poll("https://a.example/rss", [make("a1"), bad], etag='"v2"')
+    assert store.counts().total == 0
+    assert store.instruments() == []
+    assert store.source_states()[0].etag == '"v1"'
+    assert store.upsert_articles("https://a.example/rss", [make("a1")]) == 1  # the store still works
+
+
+def test_price_cache_round_trip_and_merge(store: Store) -> None:
+    assert store.cached_prices("BABA") is None
+    store.save_prices("BABA", [PricePoint(date(2026, 1, 28), 171.9), PricePoint(date(2026, 1, 29), 174.25)],
+                      currency="USD", source="csv")
+    store.save_prices("BABA", [PricePoint(date(2026, 1, 29), 175.0), PricePoint(date(2026, 1, 30), 170.5)],
+                      currency=None, source="yahoo")
+    series = store.cached_prices("BABA")
+    assert series is not None
+    assert (series.symbol, series.currency, series.source) == ("BABA", "USD", "yahoo")
+    assert series.points == [PricePoint(date(2026, 1, 28), 171.9), PricePoint(date(2026, 1, 29), 175.0),
+                             PricePoint(date(2026, 1, 30), 170.5)]
+    assert series.fetched_at.tzinfo is not None and abs(series.fetched_at - datetime.now(UTC)) < timedelta(minutes=1)
+
+
+def test_symbol_cache_records_misses_too(store: Store) -> None:
+    assert store.cached_symbol("US01609W1027") is None
+    store.save_symbol("US01609W1027", "BABA", "USD")
+    store.save_symbol("XX0000000000", None, None)
+    hit = store.cached_symbol("US01609W1027")
+    miss = store.cached_symbol("XX0000000000")
+    assert hit is not None and (hit.symbol, hit.currency) == ("BABA", "USD")
+    assert miss is not None and miss.symbol is None
+
+
+def test_worker_threads_can_share_one_store(store: Store) -> None:
+    errors: list[BaseException] = []
+
+    def write(n: int) -> None:
+        try:
+            for k in range(20):
+                store.upsert_articles(f"https://f{n}.example/rss",
+                                      [make(f"{n}-{k}", f"Story {n} {k} about things", f"body {n} {k}")])
+                store.articles(limit=10)
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert store.counts().total == 80
