@@ -1,0 +1,76 @@
+"""`tui-reader import-opml FILE` and `tui-reader export-opml [FILE]`.
+
+Import appends the file's feeds to the config (feeds already there are left alone);
+export writes the configured feeds as OPML 2.0, to a file or standard output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from tui_reader.cli import EXIT_OK, UsageError
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "import-opml":
+        return _import(args.file, args.config)
+    return _export(args.file, args.config)
+
+
+def _import(file: Path, config_path: Path | None) -> int:
+    from tui_reader import locations
+    from tui_reader.config import ConfigError, add_feeds
+    from tui_reader.sources.opml import OpmlError, read_opml
+
+    try:
+        data = Path(file).read_bytes()
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+    try:
+        feeds = read_opml(data)
+    except OpmlError as exc:
+        raise UsageError(f"{file}: {exc}") from None
+    target = config_path or locations.config_file()
+    try:
+        added = add_feeds(target, feeds)
+    except (ConfigError, OSError) as exc:
+        raise UsageError(str(exc)) from None
+    known = len(feeds) - added
+    print(f"added {added} feed{'s' if added != 1 else ''} to {target}" + (f" ({known} already there)" if known else ""))
+    return EXIT_OK
+
+
+def _export(file: Path | None, config_path: Path | None) -> int:
+    from tui_reader.config import ConfigError, load_config
+    from tui_reader.sources.opml import write_opml
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    text = write_opml(config.feeds)
+    if file is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    _write_atomically(Path(file), text)
+    print(f"wrote {len(config.feeds)} feed{'s' if len(config.feeds) != 1 else ''} to {file}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """A crash mid-write must not leave the user with half an export over the old one."""
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

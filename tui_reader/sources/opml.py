@@ -1,0 +1,92 @@
+"""OPML subscription lists in and out: how feed readers hand their feeds to each other.
+
+Reading uses the standard library's expat parser with the DOCTYPE removed first, so an
+entity-expansion file fails as malformed instead of filling memory; no extra
+dependency (defusedxml) is needed for a format that never needs a DTD.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from datetime import datetime, timezone
+from email.utils import format_datetime
+from urllib.parse import urlsplit
+from xml.sax.saxutils import quoteattr
+
+from tui_reader.config import FeedConfig
+
+
+class OpmlError(Exception):
+    """The file is not readable OPML; the message says where."""
+
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
+
+
+def read_opml(data: bytes) -> list[FeedConfig]:
+    """Every outline with an http(s) `xmlUrl`, at any depth, first occurrence wins.
+
+    Folder outlines (no `xmlUrl`) become tags of the feeds inside them.
+    """
+    try:
+        root = ET.fromstring(_DOCTYPE.sub(b"", data, count=1))
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise OpmlError(f"not well-formed XML (line {line}, column {column + 1})") from None
+    if root.tag.lower() != "opml":
+        raise OpmlError(f"not OPML: the root element is <{root.tag}>")
+    body = next((child for child in root if child.tag.lower() == "body"), None)
+    if body is None:
+        raise OpmlError("OPML without a <body>")
+    feeds: dict[str, FeedConfig] = {}
+    _collect(body, [], feeds)
+    return list(feeds.values())
+
+
+def _collect(element: ET.Element, folders: list[str], feeds: dict[str, FeedConfig]) -> None:
+    for outline in element:
+        if outline.tag.lower() != "outline":
+            continue
+        title = (outline.get("title") or outline.get("text") or "").strip() or None
+        url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
+        if url:
+            if urlsplit(url).scheme.lower() in ("http", "https") and url not in feeds:
+                feeds[url] = FeedConfig(url=url, title=title, tags=list(folders))
+        _collect(outline, folders + [title] if title and not url else folders, feeds)
+
+
+def write_opml(feeds: Sequence[FeedConfig], title: str = "tui-reader feeds") -> str:
+    """OPML 2.0 with one `rss` outline per feed; every attribute escaped."""
+    now = format_datetime(datetime.now(timezone.utc), usegmt=True)
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<opml version="2.0">',
+        "  <head>",
+        f"    <title>{_text(_xml_chars(title))}</title>",
+        f"    <dateCreated>{now}</dateCreated>",
+        "  </head>",
+        "  <body>",
+    ]
+    for feed in feeds:
+        name = _xml_chars(feed.title or feed.url)
+        lines.append(
+            f"    <outline type=\"rss\" text={quoteattr(name)} title={quoteattr(name)} xmlUrl={quoteattr(_xml_chars(feed.url))}"
+            + (f" category={quoteattr(_xml_chars(','.join(feed.tags)))}" if feed.tags else "")
+            + "/>"
+        )
+    lines += ["  </body>", "</opml>", ""]
+    return "\n".join(lines)
+
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_chars(value: str) -> str:
+    """Characters XML 1.0 cannot carry at all, not even escaped."""
+    return _NOT_XML.sub("", value)
+
+
+def _text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
