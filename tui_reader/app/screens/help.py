@@ -72,7 +72,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._table(), id="help-table")
 
     def on_mount(self) -> None:
-        self.query_one("#help-body").border_title = "Keys  (Esc closes; remap by id in config [keymap])"
+        self.query_one("#help-body").border_title = "Keys  (Esc closes; remap a key by its id in the config's keymap table)"
 
     def _table(self) -> Table:
         keymap = getattr(self.app, "keymap", {})

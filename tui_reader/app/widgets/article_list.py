@@ -26,7 +26,7 @@ PAGE_SIZE = 500
 """Rows fetched per page; measured in benchmarks/ui_bench.py."""
 _PREFETCH = 25
 """Ask for the next page this many rows before the end, so scrolling never stalls."""
-_FIXED = {"time": 12, "source": 14, "ticker": 9, "move": 8}
+_FIXED = {"time": 12, "source": 12, "ticker": 7, "move": 9}
 
 
 class ArticleList(DataTable):

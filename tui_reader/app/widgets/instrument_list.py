@@ -40,20 +40,26 @@ def _fixed(label: str, glyph: str, unread: int, total: int) -> Text:
     return text
 
 
-def instrument_row(item: InstrumentSummary) -> Text:
-    """`TICKER  ISIN  Name  unread/total`; cleaned, never parsed as markup."""
-    ticker = clean(item.ticker or "", single_line=True)[:9]
+def instrument_row(item: InstrumentSummary, width: int = 40) -> Text:
+    """`TICKER  ISIN  Name  unread/total` in `width` cells; cleaned, never parsed as markup."""
+    ticker = clean(item.ticker or "", single_line=True)[:7]
     isin = clean(item.isin or "", single_line=True)[:12]
+    count = _count(item.unread, item.total)
+    room = max(4, width - 8 - 13 - len(count) - 1)
     name = clean(item.name or "", single_line=True)
+    name = name if len(name) <= room else name[: room - 1] + "…"
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{ticker:<9} ", style="bold" if item.unread else "")
+    text.append(f"{ticker:<7} ", style="bold" if item.unread else "")
     text.append(f"{isin:<12} ", style="dim")
-    text.append(f"{name[:22]} ")
-    text.append_text(_count(item.unread, item.total))
+    text.append(f"{name:<{room}} ")
+    text.append_text(count)
     return text
 
 
 class InstrumentList(OptionList):
+    _shown: tuple[Counts, list[str], list[InstrumentSummary]] | None = None
+    """The last data shown, to lay it out again when the pane's width changes."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="instruments.down"),
         Binding("k", "cursor_up", "Up", show=False, id="instruments.up"),
@@ -61,8 +67,13 @@ class InstrumentList(OptionList):
         Binding("G", "last", "Bottom", show=False, id="instruments.bottom"),
     ]
 
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
+
     def show(self, counts: Counts, watchlist: list[str], instruments: list[InstrumentSummary]) -> None:
         """Rebuild the options, keeping the highlighted one where it still exists."""
+        self._shown = (counts, watchlist, instruments)
         current = self.highlighted_option.id if self.highlighted_option is not None else "all"
         by_ticker = {i.ticker.upper(): i for i in instruments if i.ticker}
         by_isin = {i.isin.upper(): i for i in instruments if i.isin}
@@ -80,13 +91,14 @@ class InstrumentList(OptionList):
             match = by_isin.get(entry) or by_ticker.get(entry)
             label = Text.assemble(("» ", "dim"), (entry, "bold"))
             if match is not None:
-                label.append(f" {clean(match.name, single_line=True)[:20]} " if match.name else " ")
+                label.append(f" {clean(match.name, single_line=True)[:16]} " if match.name else " ")
                 label.append_text(_count(match.unread, match.total))
             else:
                 label.append(" no news", style="dim")
             options.append(Option(label, id=f"watch:{entry}"))
         options.append(None)
-        options.extend(Option(instrument_row(item), id=f"inst:{item.key}") for item in instruments)
+        width = self.scrollable_content_region.width or 34
+        options.extend(Option(instrument_row(item, width), id=f"inst:{item.key}") for item in instruments)
         self.set_options(options)
         try:
             self.highlighted = self.get_option_index(current)

@@ -1,0 +1,123 @@
+"""A fixed little world for the UI tests: a real SQLite store with deterministic
+articles, real price CSVs, a config file, UTC time, and background polling off."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from tui_reader.app import AppOptions, TuiReaderApp, create_app
+from tui_reader.model import Article, Instrument, KeyFigure
+from tui_reader.store import Store
+
+REPO = Path(__file__).resolve().parents[2]
+HOSTILE_TITLE = "[@click=app.quit]x[/] \x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x1b[2J[bold red]boom"
+HOSTILE_BODY = "Text with [/] and [@click=app.quit]quit[/] and \x1b[31mred\x1b[0m and \x9b2J and \x07bell."
+
+
+def _figure(body: str, kind: str, text: str, value: object, **extra: object) -> KeyFigure:
+    start = body.index(text)
+    return KeyFigure(kind, text, value, start, start + len(text), context=body.split(". ")[0], **extra)  # type: ignore[arg-type]
+
+
+def _article(n: int, title: str, when: str, ticker: str, isin: str | None, name: str, body: str,
+             figures: list[tuple[str, str, object, dict[str, object]]] = (), url: str | None = None,
+             source: str = "example.com") -> Article:
+    article = Article(
+        id=f"a{n:02d}",
+        source=source,
+        title=title,
+        body=body,
+        published=datetime.fromisoformat(when),
+        url=url,
+        instruments=[Instrument(isin, ticker, name, primary=True)],
+        removed=["promotional line: Should investors sell immediately?"] if n == 1 else [],
+    )
+    article.figures = [_figure(body, kind, text, value, **extra) for kind, text, value, extra in figures]
+    return article
+
+
+def sample_articles() -> list[Article]:
+    baba = ("Alibaba said it will spend more than 380 billion yuan on cloud and AI. "
+            "The shares rose 56.94% over twelve months. Results are due on February 19, 2026.")
+    return [
+        _article(1, "Alibaba lifts cloud spending plan", "2026-01-29T21:41:05+00:00", "BABA", "US01609W1027",
+                 "Alibaba Group", baba,
+                 [("money", "380 billion yuan", 380e9, {"currency": "CNY", "qualifier": "more_than"}),
+                  ("percent", "56.94%", 56.94, {"unit": "%", "direction": "up"}),
+                  ("date", "February 19, 2026", "2026-02-19", {})],
+                 url="https://example.com/baba"),
+        _article(2, "Nvidia closes above five trillion dollars", "2025-10-29T20:30:00+00:00", "NVDA",
+                 "US67066G1040", "NVIDIA", "Nvidia became the first company worth $5 trillion.",
+                 [("money", "$5 trillion", 5e12, {"currency": "USD"})], url="javascript:alert(1)"),
+        _article(3, "SAP plans restructuring", "2024-01-24T06:00:00+00:00", "SAP.DE", "DE0007164600", "SAP",
+                 "SAP will restructure 8,000 roles in 2024.", source="reuters.com"),
+        _article(4, HOSTILE_TITLE, "2025-06-23T12:00:00+00:00", "TSLA", "US88160R1014", "Tesla", HOSTILE_BODY,
+                 source="[/]evil"),
+        _article(5, "Unknown Widgets Corp soars", "2025-03-03T12:00:00+00:00", "ZZZW", None, "Widgets Corp",
+                 "Widgets Corp rose after results."),
+    ]
+
+
+@pytest.fixture(autouse=True)
+def _fixed_world(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    monkeypatch.setenv("TUI_READER_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture
+def seeds_dir(tmp_path: Path) -> Path:
+    """A seed folder holding only price CSVs (the articles come from the store)."""
+    folder = tmp_path / "seeds"
+    (folder / "prices").mkdir(parents=True)
+    for symbol in ("BABA", "NVDA", "SAP", "TSLA"):
+        shutil.copy(REPO / "seeds" / "prices" / f"{symbol}.csv", folder / "prices" / f"{symbol}.csv")
+    return folder
+
+
+@pytest.fixture
+def config_file(tmp_path: Path) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text('bundled_seeds = false\ntheme = "terminal-amber"\nwatchlist = ["NVDA", "US01609W1027"]\n')
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    path = tmp_path / "store.sqlite3"
+    with Store.open(path) as store:
+        store.upsert_articles("seeds:fixture", sample_articles())
+    return path
+
+
+@pytest.fixture
+def make_app(db_path: Path, config_file: Path, seeds_dir: Path) -> Callable[..., TuiReaderApp]:
+    apps: list[TuiReaderApp] = []
+
+    def make(**changes: object) -> TuiReaderApp:
+        options = AppOptions(db=db_path, config=config_file, seed_dirs=[seeds_dir], offline=True, poll=False,
+                             theme="terminal-amber")
+        for key, value in changes.items():
+            setattr(options, key, value)
+        app = create_app(options)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.library.store.close()
+
+
+async def settle(pilot) -> None:  # noqa: ANN001 - textual.pilot.Pilot
+    """Let every worker finish and the screen catch up (chart timers included)."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.2)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
