@@ -1,0 +1,113 @@
+"""`tui-reader list` through the real entry point, on a real store file."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from tui_reader.cli import main
+from tui_reader.model import Article, Instrument
+from tui_reader.store import Store
+
+BABA = Instrument("US01609W1027", "BABA", "Alibaba Group", primary=True)
+SAP = Instrument("DE0007164600", "SAP.DE", "SAP")
+T0 = datetime(2026, 1, 29, 21, 41, tzinfo=UTC)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "store.sqlite3"
+    with Store.open(path) as store:
+        store.upsert_articles("https://a.example/rss", [
+            Article("a1", "boerse-global.de", "Alibaba beats revenue estimates on cloud", "Cloud revenue grew.",
+                    T0, url="https://a.example/1", instruments=[BABA, SAP]),
+            Article("s1", "Reuters", "SAP raises its outlook \x1b[31mfor 2026\x07", "Software demand.",
+                    T0 + timedelta(hours=2), instruments=[SAP]),
+            Article("n1", "Reuters", "A story about nothing listed anywhere", "Nothing.", None),
+        ])
+        store.upsert_articles("https://b.example/rss", [
+            Article("b1", "CNBC", "Alibaba beats revenue estimates on cloud!", "Teaser.", T0 + timedelta(hours=1)),
+        ])
+        store.set_starred("a1")
+    return path
+
+
+def test_lines_newest_first_in_local_time(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--db", str(db)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    assert lines[0].startswith("-")  # undated: stored now, so newest; no time to show
+    assert lines[0].endswith("A story about nothing listed anywhere")
+    local = (T0 + timedelta(hours=2)).astimezone().strftime("%Y-%m-%d %H:%M")
+    assert lines[1].startswith(f"{local}  SAP.DE  Reuters")
+    assert "BABA" in lines[2] and lines[2].endswith("Alibaba beats revenue estimates on cloud")
+
+
+def test_terminal_escapes_in_titles_are_removed(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["list", "--db", str(db), "--ticker", "SAP"])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "SAP raises its outlook  [31mfor 2026" in out
+
+
+def test_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--db", str(db), "--json", "--isin", "US01609W1027"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert item == {
+        "id": "a1",
+        "title": "Alibaba beats revenue estimates on cloud",
+        "published": "2026-01-29T21:41:00+00:00",
+        "source": "boerse-global.de",
+        "sources": ["boerse-global.de", "CNBC"],
+        "url": "https://a.example/1",
+        "instruments": [BABA.to_json(), SAP.to_json()],
+        "read": False,
+        "starred": True,
+    }
+
+
+@pytest.mark.parametrize(("args", "ids"), [
+    (["--ticker", "baba"], ["a1"]),
+    (["--ticker", "sap"], ["s1", "a1"]),
+    (["--ticker", "SAP.DE"], ["s1", "a1"]),
+    (["--query", "software"], ["s1"]),
+    (["--query", 'AND( "'], []),
+    (["--limit", "1"], ["n1"]),
+])
+def test_filters(db: Path, capsys: pytest.CaptureFixture[str], args: list[str], ids: list[str]) -> None:
+    assert main(["list", "--db", str(db), "--json", *args]) == 0
+    assert [item["id"] for item in json.loads(capsys.readouterr().out)] == ids
+
+
+def test_nothing_matching_says_so_on_stderr(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--db", str(db), "--ticker", "NOPE"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "" and "no articles match" in captured.err
+
+
+def test_missing_store_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "none.sqlite3"
+    assert main(["list", "--db", str(missing)]) == 2
+    assert capsys.readouterr().err == f"error: no store at {missing} (run tui-reader fetch first)\n"
+    assert not missing.exists()
+
+
+def test_default_store_location(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("TUI_READER_HOME", str(tmp_path / "home"))
+    assert main(["list"]) == 2
+    assert str(tmp_path / "home") in capsys.readouterr().err
+
+
+def test_a_file_that_is_not_a_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "junk.sqlite3"
+    path.write_bytes(b"not a database " * 200)
+    assert main(["list", "--db", str(path)]) == 2
+    assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_bad_limit(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--db", str(db), "--limit", "0"]) == 2
+    assert "--limit" in capsys.readouterr().err
