@@ -257,10 +257,19 @@ def test_background_poll_skips_feeds_that_are_not_due(http, store):
     assert len(http.log) == 1
 
 
+def generated_rss(feed: int, items: int) -> bytes:
+    entries = "".join(
+        f"<item><title>Feed {feed} story {i} about quarterly results</title><link>https://f{feed}.example.com/{i}</link>"
+        f"<description>Revenue of story {i} in feed {feed} rose 5%.</description></item>"
+        for i in range(items)
+    )
+    return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F{feed}</title>{entries}</channel></rss>'.encode()
+
+
 def test_parsing_in_worker_processes(http, store):
     for n in range(4):
-        http.expect_request(f"/p{n}").respond_with_data(RSS.replace(b"news.example.com", f"n{n}.example.com".encode()))
+        http.expect_request(f"/p{n}").respond_with_data(generated_rss(n, 5))
     urls = [http.url_for(f"/p{n}") for n in range(4)]
     results = poll([FeedSource(u) for u in urls], store, parse_workers=2)
-    assert all(results[u].status == "new" for u in urls)
-    assert store.counts().total >= 4
+    assert [(results[u].status, results[u].new) for u in urls] == [("new", 5)] * 4
+    assert store.counts().total == 20
