@@ -1,0 +1,211 @@
+"""The offline directory: our CSV's integrity, lookups in every form, name keys."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from stdnum import isin as stdnum_isin
+
+import tui_reader.extract.directory as directory_module
+from tui_reader.extract.directory import (
+    Company,
+    Directory,
+    directory,
+    name_key,
+    pytickersymbols_company,
+    yahoo_symbol,
+)
+from tui_reader.model import Instrument
+
+CSV_PATH = Path(directory_module.__file__).with_name("data") / "instruments.csv"
+
+
+def csv_rows() -> list[dict[str, str]]:
+    with open(CSV_PATH, encoding="utf-8") as rows:
+        return list(csv.DictReader(rows))
+
+
+def test_csv_every_isin_is_valid() -> None:
+    bad = [row["isin"] for row in csv_rows() if not stdnum_isin.is_valid(row["isin"])]
+    assert bad == []
+
+
+def test_csv_symbols_are_unique_and_every_listing_is_complete() -> None:
+    rows = csv_rows()
+    symbols = [row["symbol"] for row in rows]
+    assert len(symbols) == len(set(symbols))
+    for row in rows:
+        assert row["symbol"] and row["name"] and row["exchange"] and len(row["currency"]) == 3, row
+
+
+def test_csv_listings_resolve_back_to_themselves() -> None:
+    found = directory()
+    for row in csv_rows():
+        listing = found.by_ticker(row["symbol"])
+        assert listing is not None and listing.isin == row["isin"], row
+        assert listing.exchange == row["exchange"] and listing.currency == row["currency"]
+
+
+@pytest.mark.parametrize(
+    ("query", "isin", "ticker"),
+    [
+        ("US01609W1027", "US01609W1027", "BABA"),
+        ("BABA", "US01609W1027", "BABA"),
+        ("Alibaba", "US01609W1027", "BABA"),
+        ("Alibaba Group Holding Ltd", "US01609W1027", "BABA"),
+        ("KYG017191142", "KYG017191142", "9988.HK"),
+        ("9988.HK", "KYG017191142", "9988.HK"),
+        ("HKEX:9988", "KYG017191142", "9988.HK"),
+        ("NASDAQ:NVDA", "US67066G1040", "NVDA"),
+        ("NVIDIA", "US67066G1040", "NVDA"),
+        ("Nvidia’s", "US67066G1040", "NVDA"),
+        ("Apple Inc.", "US0378331005", "AAPL"),
+        ("SAP.DE", "DE0007164600", "SAP.DE"),
+        ("SAP", "US8030542042", "SAP"),  # as a symbol, SAP is the NYSE ADR
+        ("DE0007164600", "DE0007164600", "SAP.DE"),
+        ("NL0010273215", "NL0010273215", "ASML"),
+        ("BRK.B", "US0846707026", "BRK-B"),
+        ("Tencent", "KYG875721634", "0700.HK"),
+        ("HKEX:700", "KYG875721634", "0700.HK"),
+        ("TSMC", "US8740391003", "TSM"),
+        ("Toyota Motor Corporation", "JP3633400001", "7203.T"),
+    ],
+)
+def test_resolve_round_trips(query: str, isin: str, ticker: str) -> None:
+    found = directory().resolve(query)
+    assert found is not None
+    assert (found.isin, found.ticker) == (isin, ticker)
+
+
+def test_resolve_unknown_and_empty() -> None:
+    found = directory()
+    assert found.resolve("") is None
+    assert found.resolve("Nordlicht Energie") is None
+    assert found.resolve("US01609W1028") is None  # wrong check digit
+    assert found.by_ticker("MARS:XYZ") is None
+
+
+def test_name_lookup_only_uses_the_name_index() -> None:
+    found = directory()
+    assert found.by_name("BABA") is None
+    assert found.by_name("Alibaba Group") == found.by_isin("US01609W1027")
+
+
+def test_listings_primary_first() -> None:
+    found = directory()
+    assert [i.ticker for i in found.listings("KYG017191142")] == ["BABA", "9988.HK"]
+    assert [i.ticker for i in found.listings("SAP")] == ["SAP.DE", "SAP"]
+    assert [i.ticker for i in found.listings("ASML.AS")] == ["ASML", "ASML.AS"]
+    assert found.listings("XX0000000000") == []
+
+
+def test_pytickersymbols_companies_are_indexed() -> None:
+    found = directory()
+    gm = found.by_name("General Motors")
+    assert gm is not None and gm.ticker == "GM" and gm.currency == "USD"
+    allianz = found.by_isin("DE0008404005")
+    assert allianz is not None and allianz.ticker == "ALV.DE" and allianz.exchange == "XETRA"
+
+
+def test_complete_fills_only_missing_fields() -> None:
+    found = directory()
+    declared = Instrument("US01609W1027", None, "Alibaba")
+    assert found.complete(declared) == Instrument(
+        "US01609W1027", "BABA", "Alibaba", "NYSE", "USD"
+    )
+    unknown = Instrument("DE000NLE0014", None, "Nordlicht Energie")
+    assert found.complete(unknown) is unknown
+    # A symbol that belongs to a different security than the ISIN is not used.
+    mixed = Instrument("KYG017191142", "BABA", None)
+    assert found.complete(mixed).isin == "KYG017191142"
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Alibaba Group Holding Ltd", "alibaba"),
+        ("Apple Inc.", "apple"),
+        ("NVIDIA Corporation", "nvidia"),
+        ("Nvidia’s", "nvidia"),
+        ("ASML Holding N.V.", "asml"),
+        ("Nestlé S.A.", "nestlé"),
+        ("The Walt Disney Company", "walt disney"),
+        ("Eli Lilly and Company", "eli lilly"),
+        ("Mercedes-Benz Group AG", "mercedes benz"),
+        ("Procter & Gamble Co.", "procter & gamble"),
+        ("Rio Tinto (corporation)", "rio tinto"),
+        ("Group", ""),
+    ],
+)
+def test_name_key(name: str, key: str) -> None:
+    assert name_key(name) == key
+
+
+@pytest.mark.parametrize(
+    ("venue", "code", "symbol"),
+    [
+        ("HKEX", "9988", "9988.HK"),
+        ("HKEX", "700", "0700.HK"),
+        ("hk", "00700", "0700.HK"),
+        ("Xetra", "SAP", "SAP.DE"),
+        ("TSE", "7203", "7203.T"),
+        ("Tokyo Stock Exchange", "7203", "7203.T"),
+        ("LSE", "HSBA", "HSBA.L"),
+        ("Euronext Amsterdam", "ASML", "ASML.AS"),
+        ("Euronext Paris", "MC", "MC.PA"),
+        ("SIX", "NESN", "NESN.SW"),
+        ("KRX", "5930", "005930.KS"),
+        ("NYSE", "BRK.B", "BRK-B"),
+        ("NASDAQ", "nvda", "NVDA"),
+        ("Atlantis", "ABC", None),
+    ],
+)
+def test_yahoo_symbol(venue: str, code: str, symbol: str | None) -> None:
+    assert yahoo_symbol(venue, code) == symbol
+
+
+def test_our_csv_wins_over_pytickersymbols() -> None:
+    ours = Company("SAP", (Instrument("DE0007164600", "SAP.DE", "SAP", "XETRA", "EUR"),))
+    theirs = Company("SAP SE", (Instrument("DE0007164600", "SAP.F", "SAP SE", "Frankfurt", "EUR"),))
+    found = Directory.of([ours], [theirs])
+    assert found.by_isin("DE0007164600") == ours.listings[0]
+    assert found.by_ticker("SAP.F") is None
+
+
+def test_name_shared_by_two_companies_resolves_to_neither() -> None:
+    one = Company("Merck", (Instrument("US58933Y1055", "MRK", "Merck"),))
+    two = Company("Merck", (Instrument("DE0006599905", "MRK.DE", "Merck"),))
+    found = Directory.of([], [one, two])
+    assert found.by_name("Merck") is None
+    assert found.by_ticker("MRK.DE") == two.listings[0]
+
+
+def test_pytickersymbols_entry_keeps_only_the_trustworthy_listing() -> None:
+    sap = pytickersymbols_company(
+        {
+            "name": "SAP",
+            "symbol": "SAP.DE",
+            "country": "Germany",
+            "isins": ["DE0007164600", "US8030542042"],
+            "symbols": [{"yahoo": "SAP.F", "currency": "EUR"}, {"yahoo": "SAP", "currency": "USD"}],
+        }
+    )
+    assert sap is not None
+    assert sap.listings == (Instrument("DE0007164600", "SAP.DE", "SAP", "XETRA", "EUR"),)
+    assert sap.other_isins == ("US8030542042",)
+    # A bare local code of a non-US issuer is not a Yahoo symbol: no listing is guessed.
+    durr = pytickersymbols_company(
+        {"name": "Dürr AG", "symbol": "DUE", "country": "Germany", "isins": ["DE0005565204"],
+         "symbols": [{"yahoo": "DUE.F", "currency": "EUR"}]}
+    )
+    assert durr is not None and durr.listings == (Instrument("DE0005565204", None, "Dürr AG"),)
+    # Two same-country ISINs: neither is tied to the listing.
+    alphabet = pytickersymbols_company(
+        {"name": "Alphabet Inc.", "symbol": "GOOGL", "country": "United States",
+         "isins": ["US02079K1079", "US02079K3059"], "symbols": [{"yahoo": "GOOGL", "currency": "USD"}],
+         "metadata": {"traded_as": "Nasdaq : GOOGL (Class A) Nasdaq-100 component"}}
+    )
+    assert alphabet is not None
+    assert alphabet.listings == (Instrument(None, "GOOGL", "Alphabet Inc.", "NASDAQ", "USD"),)
