@@ -16,18 +16,41 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
 
+from tui_reader import store_queries as queries
 from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
+from tui_reader.store_queries import (
+    ArticleSummary,
+    Counts,
+    InstrumentSummary,
+    chunks,
+    fts_query,
+    from_ts,
+    normalise_text,
+    symbol_forms,
+)
+
+__all__ = [
+    "ArticleSummary",
+    "CachedSeries",
+    "CachedSymbol",
+    "Counts",
+    "InstrumentSummary",
+    "SCHEMA_VERSION",
+    "SourceState",
+    "Store",
+    "StoreError",
+    "fts_query",
+]
 
 SourceKind = Literal["feed", "seeds"]
 
@@ -38,8 +61,6 @@ _MIN_TITLE_WORDS = 3
 _FINGERPRINT_CHARS = 500
 _MIN_FINGERPRINT_CHARS = 200
 """Bodies shorter than this (feed teasers) are not distinctive enough to fingerprint."""
-_CHUNK = 500
-"""Rows per `IN (...)` lookup; stays well below SQLite's bound-variable limit."""
 
 
 class StoreError(Exception):
@@ -60,42 +81,6 @@ class SourceState:
     failures: int = 0
     """Consecutive failed polls: the feeds module grows its back-off from it."""
     article_count: int = 0
-
-
-@dataclass(slots=True)
-class ArticleSummary:
-    """One row of an article list: enough to paint it without loading the body."""
-
-    id: str
-    title: str
-    source: str
-    published: datetime | None
-    url: str | None
-    primary_ticker: str | None
-    primary_isin: str | None
-    primary_name: str | None
-    read: bool
-    starred: bool
-    sources: list[str] = field(default_factory=list)
-    """Every source carrying this story, the first one first."""
-
-
-@dataclass(slots=True)
-class InstrumentSummary:
-    key: str
-    isin: str | None
-    ticker: str | None
-    name: str | None
-    unread: int
-    total: int
-    latest: datetime | None
-
-
-@dataclass(slots=True)
-class Counts:
-    total: int
-    unread: int
-    starred: int
 
 
 @dataclass(slots=True)
@@ -248,14 +233,6 @@ _MIGRATIONS: list[str] = [
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
 
-_WORD = re.compile(r"[^\W_]+")
-
-
-def normalise_text(text: str) -> str:
-    """Casefold and collapse punctuation and whitespace, so cosmetic edits compare equal."""
-    return " ".join(_WORD.findall(text.casefold()))
-
-
 def _title_key(title: str) -> str | None:
     norm = normalise_text(title)
     return norm if len(norm.split()) >= _MIN_TITLE_WORDS else None
@@ -270,22 +247,6 @@ def _body_key(body: str) -> str | None:
     return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
-def fts_query(text: str) -> str | None:
-    """Turn what the user typed into an FTS5 query that cannot be a syntax error.
-
-    Each word becomes a quoted phrase (so `AND`, `NEAR(`, `*`, `"` are plain text) and
-    the last one a prefix match, for search-as-you-type. None when nothing searchable
-    is left.
-    """
-    terms = [t.replace('"', "") for t in text.split()]
-    terms = [t for t in terms if normalise_text(t)]
-    if not terms:
-        return None
-    quoted = [f'"{t}"' for t in terms]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
 def _ts(moment: datetime | None) -> float | None:
     if moment is None:
         return None
@@ -294,26 +255,10 @@ def _ts(moment: datetime | None) -> float | None:
     return moment.timestamp()
 
 
-def _dt(ts: float | None) -> datetime | None:
-    return None if ts is None else datetime.fromtimestamp(ts, tz=UTC)
-
-
 def _published_text(moment: datetime | None) -> str | None:
     if moment is None:
         return None
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
-
-
-def _published(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
-def _symbol(ticker: str | None) -> tuple[str | None, str | None]:
-    """(upper-cased symbol, symbol without exchange suffix) for case-blind lookups."""
-    if not ticker:
-        return None, None
-    symbol = ticker.strip().upper()
-    return symbol, symbol.split(".", 1)[0] or symbol
 
 
 _FIGURE_FIELDS = tuple(f.name for f in fields(KeyFigure))
@@ -375,20 +320,8 @@ def _prepare(article: Article, now: float) -> _Incoming:
     )
 
 
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
 def _same_story(a_ts: float, a_dated: bool, b_ts: float, b_dated: bool) -> bool:
     return not (a_dated and b_dated) or abs(a_ts - b_ts) <= STORY_WINDOW_SECONDS
-
-
-_BY_INSTRUMENT = "SELECT x.n FROM article_instruments i JOIN articles x ON x.id = i.article_id WHERE"
-_SUMMARY_COLUMNS = (
-    "a.id, a.title, a.source, a.published, a.url, a.primary_ticker, a.primary_isin, "
-    "a.primary_name, a.read, a.starred"
-)
 
 
 class Store:
@@ -476,7 +409,7 @@ class Store:
                 "FROM sources s ORDER BY s.key"
             ).fetchall()
         return [
-            SourceState(key, kind, title, etag, modified, _dt(last), error, _dt(nxt), failures, count)
+            SourceState(key, kind, title, etag, modified, from_ts(last), error, from_ts(nxt), failures, count)
             for key, kind, title, etag, modified, last, error, nxt, failures, count in rows
         ]
 
@@ -581,7 +514,7 @@ class Store:
             "name, exchange, currency, is_primary, mentions, sort_ts) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (i.article.id, pos, inst.key, inst.isin, inst.ticker, *_symbol(inst.ticker), inst.name,
+                (i.article.id, pos, inst.key, inst.isin, inst.ticker, *symbol_forms(inst.ticker), inst.name,
                  inst.exchange, inst.currency, int(inst is _primary(i)), inst.mentions, i.sort_ts)
                 for i in changed
                 for pos, inst in enumerate(i.instruments)
@@ -594,7 +527,7 @@ class Store:
     def _known_items(db: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
         """item id → (article id it belongs to, that article's content hash)."""
         known: dict[str, tuple[str, str]] = {}
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             marks = ",".join("?" * len(chunk))
             for item, owner, content_hash in db.execute(
                 "SELECT s.item_id, s.article_id, a.content_hash FROM article_sources s "
@@ -614,7 +547,7 @@ class Store:
             ("title_key", sorted({i.title_key for i in incoming if i.title_key})),
             ("body_key", sorted({i.body_key for i in incoming if i.body_key})),
         ):
-            for chunk in _chunks(keys):
+            for chunk in chunks(keys):
                 marks = ",".join("?" * len(chunk))
                 for story_key, article_id, sort_ts, dated in db.execute(
                     f"SELECT {column}, id, sort_ts, published IS NOT NULL FROM articles "
@@ -639,7 +572,7 @@ class Store:
     @staticmethod
     def _instrument_keys(db: sqlite3.Connection, article_ids: list[str]) -> set[str]:
         keys: set[str] = set()
-        for chunk in _chunks(article_ids):
+        for chunk in chunks(article_ids):
             marks = ",".join("?" * len(chunk))
             keys.update(k for (k,) in db.execute(
                 f"SELECT key FROM article_instruments WHERE article_id IN ({marks})", chunk
@@ -649,7 +582,7 @@ class Store:
     @staticmethod
     def _refresh_stats(db: sqlite3.Connection, keys: set[str]) -> None:
         """Recount the instrument list rows these keys appear in (all of them, never deltas)."""
-        for chunk in _chunks(sorted(keys)):
+        for chunk in chunks(sorted(keys)):
             marks = ",".join("?" * len(chunk))
             db.execute(f"DELETE FROM instrument_stats WHERE key IN ({marks})", chunk)
             # SQLite takes the bare columns from the row holding max(): the latest spelling wins.
@@ -661,167 +594,7 @@ class Store:
                 chunk,
             )
 
-    # -- articles --------------------------------------------------------------------
-
-    def article(self, article_id: str) -> Article | None:
-        """The full article; an id that was merged into another story returns that story."""
-        with self._lock:
-            row = self._db.execute(
-                "SELECT a.id, a.source, a.title, a.body, a.published, a.url, a.path, a.figures, a.removed "
-                "FROM articles a WHERE a.id = coalesce("
-                "(SELECT article_id FROM article_sources WHERE item_id = ?), ?)",
-                (article_id, article_id),
-            ).fetchone()
-            if row is None:
-                return None
-            instruments = self._db.execute(
-                "SELECT isin, ticker, name, exchange, currency, is_primary, mentions "
-                "FROM article_instruments WHERE article_id = ? ORDER BY position",
-                (row[0],),
-            ).fetchall()
-        found_id, source, title, body, published, url, path, figures, removed = row
-        return Article(
-            id=found_id,
-            source=source,
-            title=title,
-            body=body,
-            published=_published(published),
-            url=url,
-            path=path,
-            instruments=[
-                Instrument(isin, ticker, name, exchange, currency, bool(primary), mentions)
-                for isin, ticker, name, exchange, currency, primary, mentions in instruments
-            ],
-            figures=[KeyFigure(**f) for f in json.loads(figures)],
-            removed=json.loads(removed),
-        )
-
-    def articles(
-        self,
-        *,
-        instrument: str | None = None,
-        ticker: str | None = None,
-        isin: str | None = None,
-        query: str | None = None,
-        source: str | None = None,
-        unread_only: bool = False,
-        starred_only: bool = False,
-        limit: int = 500,
-        offset: int = 0,
-    ) -> list[ArticleSummary]:
-        """Newest first. `instrument` is an instrument key; `ticker` matches case-blind and
-        with or without the Yahoo exchange suffix; `source` is a source key or name;
-        `query` is user text for the full-text index."""
-        # Each filter is a `+a.n IN (subquery)`: the unary plus keeps SQLite from driving
-        # the query by the subquery's rows (then sorting them all), so it walks the
-        # newest-first index, which holds `n`, and stops at `limit`: a few ms however
-        # many rows match.
-        where: list[str] = []
-        params: list[object] = []
-        if instrument:
-            where.append(f"+a.n IN ({_BY_INSTRUMENT} i.key = ?)")
-            params.append(instrument)
-        if ticker:
-            symbol, base = _symbol(ticker)
-            where.append(
-                f"+a.n IN ({_BY_INSTRUMENT} i.symbol = ? OR i.symbol_base = ? OR i.symbol = ? OR i.isin = ?)"
-            )
-            params += [symbol, symbol, base, symbol]
-        if isin:
-            where.append(f"+a.n IN ({_BY_INSTRUMENT} i.isin = ?)")
-            params.append(isin.strip().upper())
-        if query is not None and query.strip():
-            match = fts_query(query)
-            if match is None:
-                return []
-            where.append("+a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(match)
-        if source:
-            where.append("+a.n IN (SELECT x.n FROM article_sources s JOIN articles x ON x.id = s.article_id "
-                "WHERE s.source_key = ? OR s.source = ?)")
-            params += [source, source]
-        if unread_only:
-            where.append("a.read = 0")
-        if starred_only:
-            where.append("a.starred = 1")
-        sql = f"SELECT {_SUMMARY_COLUMNS} FROM articles a"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY a.sort_ts DESC, a.n DESC LIMIT ? OFFSET ?"
-        params += [limit, offset]
-        with self._lock:
-            rows = self._db.execute(sql, params).fetchall()
-            sources = self._sources_of([r[0] for r in rows])
-        return [
-            ArticleSummary(
-                id=article_id,
-                title=title,
-                source=source_name,
-                published=_published(published),
-                url=url,
-                primary_ticker=p_ticker,
-                primary_isin=p_isin,
-                primary_name=p_name,
-                read=bool(read),
-                starred=bool(starred),
-                sources=sources.get(article_id, [source_name]),
-            )
-            for article_id, title, source_name, published, url, p_ticker, p_isin, p_name, read, starred in rows
-        ]
-
-    def _sources_of(self, article_ids: list[str]) -> dict[str, list[str]]:
-        """Source names per article, first seen first, each name once."""
-        out: dict[str, list[str]] = {}
-        for chunk in _chunks(article_ids):
-            marks = ",".join("?" * len(chunk))
-            for article_id, name in self._db.execute(
-                f"SELECT article_id, source FROM article_sources WHERE article_id IN ({marks}) "
-                "ORDER BY seen, rowid",
-                chunk,
-            ):
-                names = out.setdefault(article_id, [])
-                if name not in names:
-                    names.append(name)
-        return out
-
-    def instruments_of(self, article_ids: Sequence[str]) -> dict[str, list[Instrument]]:
-        """Every instrument of each listed article, primary first: for JSON output of a page."""
-        out: dict[str, list[Instrument]] = {}
-        with self._lock:
-            for chunk in _chunks(list(article_ids)):
-                marks = ",".join("?" * len(chunk))
-                for article_id, *row in self._db.execute(
-                    "SELECT article_id, isin, ticker, name, exchange, currency, is_primary, mentions "
-                    f"FROM article_instruments WHERE article_id IN ({marks}) "
-                    "ORDER BY article_id, is_primary DESC, position",
-                    chunk,
-                ):
-                    isin, ticker, name, exchange, currency, primary, mentions = row
-                    out.setdefault(article_id, []).append(
-                        Instrument(isin, ticker, name, exchange, currency, bool(primary), mentions)
-                    )
-        return out
-
-    def instruments(self) -> list[InstrumentSummary]:
-        """Instruments with news, most recent news first."""
-        with self._lock:
-            rows = self._db.execute(
-                "SELECT key, isin, ticker, name, unread, total, latest FROM instrument_stats "
-                "ORDER BY latest DESC, key"
-            ).fetchall()
-        return [
-            InstrumentSummary(key, isin, ticker, name, unread, total, _dt(latest))
-            for key, isin, ticker, name, unread, total, latest in rows
-        ]
-
-    def counts(self) -> Counts:
-        with self._lock:
-            total, unread, starred = self._db.execute(
-                "SELECT count(*), "
-                "(SELECT count(*) FROM articles WHERE read = 0), "
-                "(SELECT count(*) FROM articles WHERE starred = 1) FROM articles"
-            ).fetchone()
-        return Counts(total, unread, starred)
+    # -- read and starred ------------------------------------------------------------
 
     def set_read(self, article_id: str, read: bool = True) -> None:
         with self._transaction() as db:
@@ -838,6 +611,50 @@ class Store:
     def set_starred(self, article_id: str, starred: bool = True) -> None:
         with self._transaction() as db:
             db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+
+    # -- articles (queries in store_queries.py) -------------------------------------
+
+    def article(self, article_id: str) -> Article | None:
+        """The full article; an id that was merged into another story returns that story."""
+        with self._lock:
+            return queries.load_article(self._db, article_id)
+
+    def articles(
+        self,
+        *,
+        instrument: str | None = None,
+        ticker: str | None = None,
+        isin: str | None = None,
+        query: str | None = None,
+        source: str | None = None,
+        unread_only: bool = False,
+        starred_only: bool = False,
+        limit: int = 500,
+        offset: int = 0,
+    ) -> list[ArticleSummary]:
+        """Newest first (published, else fetched). `instrument` is an instrument key;
+        `ticker` matches case-blind, with or without the Yahoo exchange suffix, and also
+        takes an ISIN; `source` is a source key or a source name; `query` is user text
+        for the full-text index (never FTS syntax)."""
+        with self._lock:
+            return queries.list_articles(
+                self._db, instrument=instrument, ticker=ticker, isin=isin, query=query, source=source,
+                unread_only=unread_only, starred_only=starred_only, limit=limit, offset=offset,
+            )
+
+    def instruments_of(self, article_ids: Sequence[str]) -> dict[str, list[Instrument]]:
+        """Every instrument of each listed article, primary first: for JSON output of a page."""
+        with self._lock:
+            return queries.instruments_of(self._db, article_ids)
+
+    def instruments(self) -> list[InstrumentSummary]:
+        """Instruments with news, most recent news first."""
+        with self._lock:
+            return queries.instrument_summaries(self._db)
+
+    def counts(self) -> Counts:
+        with self._lock:
+            return queries.counts(self._db)
 
     # -- price and symbol cache ------------------------------------------------------
 
