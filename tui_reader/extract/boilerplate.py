@@ -21,21 +21,25 @@ _PROMO = re.compile(
     r"""
       should\ (?:investors|shareholders)\ sell\ immediately\?
     | or\ is\ it\ worth\ buying\ .{1,80}\?$
-    | .{0,80}\bbuy\ or\ sell\?!
     | read\ the\ free\ analysis\ now
     | new\ .{1,80}\ analysis\ from\ .{1,40}\ delivers\ the\ answer
     | sollten\ anleger\ sofort\ verkaufen\?
-    | .{0,80}\bkaufen\ oder\ verkaufen\?!
     """,
     re.IGNORECASE | re.VERBOSE,
 )
-"""A paragraph that starts with one of these is the pitch (matched from its start)."""
+"""A paragraph that starts with one of these is the pitch. Each branch starts with a
+literal, so a paragraph that is not the pitch fails within a few characters."""
+
+_BUY_OR_SELL = re.compile(r"[^.!?]{0,80}?\b(?:buy or sell|kaufen oder verkaufen)\?!")
+""""Nordlicht Stock: Buy or Sell?!" — matched on the lower-cased paragraph, and only
+when it contains "?!"."""
 
 _PROMO_TAIL = re.compile(
     r"(?<=[.!?\"”])\s+(?:Should (?:investors|shareholders) sell immediately\?|Sollten Anleger sofort verkaufen\?).*$",
     re.IGNORECASE,
 )
-"""The pitch glued onto the end of a real paragraph (no blank line before it)."""
+"""The pitch glued onto the end of a real paragraph (no blank line before it); it ends
+in a question mark, which is what gates the search."""
 
 _AD_MARKER = re.compile(r"(?:ad|anzeige|advertisement|werbung)\s*:?", re.IGNORECASE)
 
@@ -46,10 +50,13 @@ _AD_CUE = re.compile(
     | urgent\ action | speak\ for\ themselves | investor{_APOS}?s?\ (?:need|must)
     | kaufen\ oder\ verkaufen | analyse | liefert\ die\ antwort | hier\ lesen | jetzt\ lesen
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
-"""Phrases of the ad copy after the marker; the first paragraph without any ends the block."""
+"""Phrases of the ad copy after the marker, matched on the lower-cased paragraph (an
+IGNORECASE scan is several times slower); the first paragraph without any ends the block."""
 
+_PITCH_LIMIT = 300
+_MARKER_LIMIT = len("advertisement:")
 _NOTE_LIMIT = 60
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)")
 
@@ -65,19 +72,20 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     in_ad = 0
     for paragraph in paragraphs:
         if in_ad:
-            if _AD_CUE.search(paragraph) or len(paragraph) < 40:
+            if len(paragraph) < 40 or _AD_CUE.search(paragraph.lower()):
                 in_ad += 1
                 continue
             notes.append(_ad_note(in_ad))
             in_ad = 0
-        if _AD_MARKER.fullmatch(paragraph):
-            in_ad = 1
-            continue
-        if _PROMO.match(paragraph):
-            notes.append("promotional line: " + _shorten(paragraph))
-            continue
-        tail = _PROMO_TAIL.search(paragraph)
-        if tail:
+        # The pitch is always short, so long paragraphs skip these regexes (parse budget).
+        if len(paragraph) <= _PITCH_LIMIT:
+            if len(paragraph) <= _MARKER_LIMIT and _AD_MARKER.fullmatch(paragraph):
+                in_ad = 1
+                continue
+            if _PROMO.match(paragraph) or ("?!" in paragraph and _BUY_OR_SELL.match(paragraph.lower())):
+                notes.append("promotional line: " + _shorten(paragraph))
+                continue
+        if paragraph.endswith("?") and (tail := _PROMO_TAIL.search(paragraph, max(0, len(paragraph) - _PITCH_LIMIT))):
             notes.append("promotional line: " + _shorten(tail.group().strip()))
             paragraph = paragraph[: tail.start()]
         kept.append(paragraph)

@@ -43,8 +43,6 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2
 """C0/C1 controls (tab and newline survive), BOMs inside the text, and bidi overrides,
 which can make a terminal show text in an order other than the one stored."""
 
-_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00a0\u2007\u200e\u200f\u202a-\u202f\u2066-\u2069\ufeff]")
-
 _LAYOUT_SPACE = re.compile(r"(?<!\d)[\u00a0\u2007\u202f]|[\u00a0\u2007\u202f](?!\d)")
 """Non-breaking spaces except between two digits, where they group thousands
 (``1 234,5``) and are part of the number, not layout."""
@@ -61,10 +59,7 @@ def decode_text(data: bytes) -> str:
 
     Raises `NotText("binary file")` or `NotText("empty file")`; never anything else.
     """
-    text = _strip_escapes(_decode(data))
-    if text and _control_share(text) > _BINARY_CONTROL_SHARE:
-        raise NotText("binary file")
-    text = sanitize(text)
+    text = _clean(_decode(data), reject_binary=True)
     if not text.strip():
         raise NotText("empty file")
     return text
@@ -77,12 +72,21 @@ def sanitize(text: str) -> str:
     Also used on strings from JSON seeds, whose ``\\u001b`` escapes only become
     control characters after parsing.
     """
+    return _clean(text, reject_binary=False)
+
+
+def _clean(text: str, *, reject_binary: bool) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if _NEEDS_CLEANING.search(text) is None:
+    # Fast path: `isprintable` is false for every character cleaning would touch (C0,
+    # C1, ESC, NBSPs, bidi and BOM format characters) and runs at C speed, several
+    # times faster than a regex scan; most articles take this path.
+    if text.replace("\n", " ").isprintable():
         return text
-    text = _CONTROLS.sub("", _strip_escapes(text))
-    return _LAYOUT_SPACE.sub(" ", text)
+    text = _strip_escapes(text)
+    if reject_binary and text and _control_share(text) > _BINARY_CONTROL_SHARE:
+        raise NotText("binary file")
+    return _LAYOUT_SPACE.sub(" ", _CONTROLS.sub("", text))
 
 
 def _decode(data: bytes) -> str:

@@ -17,6 +17,7 @@ import stat
 from collections.abc import Iterable
 from datetime import datetime, timezone, tzinfo
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from tui_reader.extract.boilerplate import strip_boilerplate
@@ -191,6 +192,7 @@ _STAMP = re.compile(
 )
 _END_PUNCTUATION = frozenset(".!?:;,…\"”")
 _BULLET = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
+_BULLET_START = frozenset("-*+•0123456789")
 _HEADER_LINE_LIMIT = 400
 
 
@@ -227,17 +229,8 @@ def _parse_text(text: str, *, markdown: bool) -> Article:
 
 def _blocks(text: str) -> list[list[str]]:
     """Blank-line separated blocks of stripped, non-empty lines."""
-    blocks: list[list[str]] = []
-    current: list[str] = []
-    for line in text.split("\n"):
-        if line := line.strip():
-            current.append(line)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return blocks
+    lines = [line.strip() for line in text.splitlines()]
+    return [list(group) for nonblank, group in groupby(lines, bool) if nonblank]
 
 
 def _is_teaser(blocks: list[list[str]]) -> bool:
@@ -334,19 +327,21 @@ def _block_paragraphs(lines: list[str]) -> list[str]:
     """A block's wrapped lines joined into one paragraph; a short unpunctuated first
     line followed by a longer one is a section heading (or the `Ad` marker) and stays
     a paragraph of its own."""
-    if not lines:
-        return []
     first = lines[0]
     if (len(lines) > 1 and len(first) <= 70 and first[-1] not in _END_PUNCTUATION
-            and len(lines[1]) > len(first) and not _BULLET.match(first)):
+            and len(lines[1]) > len(first) and not _is_bullet(first)):
         return [first, _join(lines[1:])]
     return [_join(lines)]
 
 
 def _join(lines: list[str]) -> str:
-    if len(lines) > 1 and any(_BULLET.match(line) for line in lines):
+    if len(lines) > 1 and any(_is_bullet(line) for line in lines):
         return "\n".join(lines)
     return " ".join(lines)
+
+
+def _is_bullet(line: str) -> bool:
+    return line[0] in _BULLET_START and _BULLET.match(line) is not None
 
 
 # --- markdown -------------------------------------------------------------------------
