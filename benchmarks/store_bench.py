@@ -129,7 +129,8 @@ def main() -> None:
         timed("articles(query='rally', limit=50)", lambda: store.articles(query="rally", limit=50))
         timed("articles(source=..., limit=500)", lambda: store.articles(source="source3.example"))
         timed("article(id)", lambda: store.article("bench-123"))
-        timed("set_read(id)", lambda: store.set_read("bench-124", True))
+        flips = iter(range(1_000_000))
+        timed("set_read(id) (toggling)", lambda: store.set_read("bench-124", next(flips) % 2 == 0))
         store.close()
         first = [
             float(subprocess.run([sys.executable, "-c", FIRST_PAINT, str(path)], capture_output=True,

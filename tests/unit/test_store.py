@@ -337,3 +337,47 @@ def test_worker_threads_can_share_one_store(store: Store) -> None:
         t.join()
     assert errors == []
     assert store.counts().total == 80
+
+
+_WRITER = """
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from tui_reader.model import Article, Instrument
+from tui_reader.store import Store
+
+store = Store.open(Path(sys.argv[1]))
+for batch in range(10_000):
+    articles = [
+        Article(f"{batch}-{k}", "Wire", f"Story {batch} {k} about chips", f"Body {batch} {k} " + "text " * 200,
+                datetime(2026, 1, 1, tzinfo=UTC), instruments=[Instrument(None, f"T{k}", None)])
+        for k in range(50)
+    ]
+    store.save_poll("https://wire.example/rss", articles, etag=str(batch))
+    print(batch, flush=True)
+"""
+
+
+def test_sigkill_mid_write_loses_nothing_committed_and_no_half_batch(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    path = tmp_path / "s.sqlite3"
+    writer = subprocess.Popen([sys.executable, "-c", _WRITER, str(path)], stdout=subprocess.PIPE, text=True)
+    assert writer.stdout is not None
+    committed = -1
+    while committed < 5:
+        committed = int(writer.stdout.readline())
+    writer.send_signal(signal.SIGKILL)
+    writer.wait()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    db.close()
+    with Store.open(path) as s:
+        total = s.counts().total
+        assert total >= (committed + 1) * 50
+        assert total % 50 == 0  # whole batches only
+        (state,) = s.source_states()
+        assert int(state.etag) == total // 50 - 1  # the polling state belongs to the last batch
+        assert sum(r.total for r in s.instruments()) == total
