@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"skipped {item.where}: {item.reason}", file=sys.stderr)
     if args.json:
         print(json.dumps([a.to_json() for a in articles], ensure_ascii=False, indent=2))
-    else:
+    elif articles:
         print("\n\n".join("\n".join(_report(a)) for a in articles))
     return EXIT_OK
 

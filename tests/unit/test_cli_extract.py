@@ -1,0 +1,113 @@
+"""`tui-reader extract`: the CONTRACT.md JSON, the readable report, and the exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tui_reader.cli import main
+from tui_reader.cli.extract import format_figure
+from tui_reader.model import KeyFigure
+
+VARIANTS = Path(__file__).resolve().parents[1] / "data" / "seed_variants"
+FULL = VARIANTS / "portal_full.txt"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(["extract", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_shape_for_the_worked_example(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(FULL), "--json")
+    assert code == 0 and err == ""
+    [article] = json.loads(out)
+    assert {"path", "title", "published", "source", "url", "instruments", "figures", "body_chars", "removed"} <= set(article)
+    assert article["path"] == str(FULL)
+    assert article["published"] == "2026-11-03T07:15:42+01:00"
+    assert article["source"] == "boerse-global.de" and article["url"] is None
+    assert article["removed"] == ["promotional line: Should investors sell immediately? …", "ad block: 3 paragraphs"]
+    primary = [i for i in article["instruments"] if i["primary"]]
+    assert len(primary) == 1 and primary[0]["isin"] == "DE000NLE0014"
+    assert article["body_chars"] > 400
+    for figure in article["figures"]:
+        assert figure["kind"] in {"money", "percent", "date", "multiple", "period"}
+        assert {"text", "value", "context"} <= set(figure)
+    assert "’" in out  # ensure_ascii=False: the apostrophe is written as itself
+
+
+def test_folder_json_lists_every_article_and_reports_skips_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(VARIANTS), "--json")
+    assert code == 0
+    articles = json.loads(out)
+    assert len(articles) == 18
+    assert sum(a["path"].endswith("json_bad_item.json") for a in articles) == 2
+    lines = err.splitlines()
+    assert f"skipped {VARIANTS / 'empty.txt'}: empty file" in lines
+    assert f"skipped {VARIANTS / 'binary_data.txt'}: binary file" in lines
+    assert f"skipped {VARIANTS / '.DS_Store'}: hidden file" in lines
+    assert f"skipped {VARIANTS / 'chart.png'}: not a seed format (.png)" in lines
+    assert f"skipped {VARIANTS / 'json_bad_item.json'}[1]: no title" in lines
+    assert all(line.startswith("skipped ") for line in lines)
+
+
+def test_readable_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(FULL))
+    assert code == 0
+    assert "title      Nordlicht Energie’s Offshore Gamble" in out
+    assert "published  2026-11-03 07:15:42+01:00" in out
+    assert "source     boerse-global.de" in out
+    assert "* Nordlicht Energie  DE000NLE0014" in out
+    assert "promotional line: Should investors sell immediately? …" in out and "ad block: 3 paragraphs" in out
+    assert "figures" in out
+
+
+def test_only_skipped_files_is_still_success(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(VARIANTS / "empty.txt"), "--json")
+    assert (code, json.loads(out)) == (0, [])
+    assert err == f"skipped {VARIANTS / 'empty.txt'}: empty file\n"
+
+
+def test_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, str(FULL), str(tmp_path / "nope.txt"))
+    assert code == 2 and out == ""
+    assert err == f"error: no such file or directory: {tmp_path / 'nope.txt'}\n"
+
+
+def test_no_paths_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys)
+    assert code == 2 and err.startswith("error: ")
+
+
+def test_hostile_text_reaches_stdout_without_escapes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    seed = tmp_path / "evil.txt"
+    seed.write_bytes(b"Evil \x1b]0;pwned\x07Title\x1b[2J\n\nBody \x1b[31mred\x1b[0m text.")
+    code, out, _ = run(capsys, str(seed))
+    assert code == 0 and "\x1b" not in out and "\x07" not in out
+    assert "title      Evil Title" in out
+
+
+def _figure(kind: str, value: float | str, **extra: object) -> KeyFigure:
+    return KeyFigure(kind=kind, text="x", value=value, start=0, end=1, context="x", **extra)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("figure", "shown"),
+    [
+        (_figure("money", 380e9, currency="CNY", qualifier="more_than"), "more than CNY 380 bn"),
+        (_figure("money", 800e6, currency="EUR", qualifier="up_to"), "up to EUR 800 m"),
+        (_figure("money", 2e9, currency="USD", high=2.5e9), "USD 2 bn – 2.5 bn"),
+        (_figure("money", 12_500.0, currency="GBP"), "GBP 12,500"),
+        (_figure("percent", 56.94, unit="%", direction="up"), "+56.94 %"),
+        (_figure("percent", 1.2, unit="pp", direction="down"), "-1.2 pp"),
+        (_figure("percent", 9.8, unit="%"), "9.8 %"),
+        (_figure("multiple", 10.0), "10x"),
+        (_figure("date", "2027-03-12"), "2027-03-12"),
+        (_figure("period", "P3Y"), "P3Y"),
+    ],
+)
+def test_figures_are_shown_normalised(figure: KeyFigure, shown: str) -> None:
+    assert format_figure(figure) == shown
