@@ -1,0 +1,238 @@
+"""Pilot tests: what a user sees and what sticks, driven through the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytest_httpserver import HTTPServer
+
+from tests.app.conftest import HOSTILE_TITLE, settle
+from tui_reader.app.screens.help import HelpScreen, help_rows
+from tui_reader.app.widgets.article_list import ArticleList
+from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.instrument_list import InstrumentList
+from tui_reader.store import Store
+
+
+def _rows(app) -> list[str]:  # noqa: ANN001
+    return [s.title for s in app.screen.query_one(ArticleList).summaries]
+
+
+async def test_starts_with_stored_articles_newest_first(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        titles = _rows(app)
+        assert titles[0] == "Alibaba lifts cloud spending plan"
+        assert titles[-1] == "SAP plans restructuring"
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None and view.article.id == "a01"
+        assert view.chart is not None and view.chart.points, view.chart
+
+
+async def test_navigation_across_panes(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.focused is app.screen.query_one(ArticleList)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.screen.query_one(ArticleView).article.id == "a02"
+        await pilot.press("G")
+        await settle(pilot)
+        assert app.screen.query_one(ArticleView).article.id == "a03"
+        await pilot.press("g")
+        await pilot.press("l")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(ArticleView)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(InstrumentList)
+        await pilot.press("h")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(ArticleView)
+        await pilot.press("shift+tab", "shift+tab")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(InstrumentList)
+
+
+async def test_selecting_an_instrument_filters_the_list(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        instruments = app.screen.query_one(InstrumentList)
+        assert app.focused is instruments
+        instruments.highlighted = instruments.get_option_index("inst:DE0007164600")
+        await settle(pilot)
+        assert _rows(app) == ["SAP plans restructuring"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is app.screen.query_one(ArticleList)
+
+
+async def test_filter_by_ticker_and_by_isin_and_escape(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ticker:baba", "enter")
+        await settle(pilot)
+        assert _rows(app) == ["Alibaba lifts cloud spending plan"]
+        await pilot.press("slash")
+        app.screen.query_one("#filter").value = ""
+        await pilot.press(*"isin:US67066G1040", "enter")
+        await settle(pilot)
+        assert _rows(app) == ["Nvidia closes above five trillion dollars"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(_rows(app)) == 5
+
+
+async def test_star_and_read_persist_in_the_store(make_app, db_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")  # star the first article
+        await pilot.press("j", "enter")  # open the second: read
+        await settle(pilot)
+        await pilot.press("h")
+        await pilot.press("m", "m")  # unread, then read again
+        await settle(pilot)
+        assert "★" in app.screen.query_one("#instruments").get_option_at_index(2).prompt.plain
+    with Store.open(db_path) as store:
+        starred = store.articles(starred_only=True)
+        unread = {s.id for s in store.articles(unread_only=True)}
+    assert [s.id for s in starred] == ["a01"]
+    assert "a02" not in unread and "a01" in unread
+
+
+async def test_help_lists_the_bindings_with_user_keymap(make_app, config_file: Path) -> None:
+    config_file.write_text(config_file.read_text() + '[keymap]\nstar = "x"\n')
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        rows = {i: k for _, section in help_rows(app.keymap, str) for k, _, i in section}
+        assert rows["star"] == "x" and rows["filter"] == "slash"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        # the remapped key works, the old one no longer stars
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.screen.query_one(ArticleList).summaries[0].starred
+
+
+async def test_palette_jumps_to_an_instrument_by_isin(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"DE0007164600")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _rows(app) == ["SAP plans restructuring"]
+
+
+async def test_theme_switch_recolours_and_unknown_theme_falls_back(make_app) -> None:
+    app = make_app(theme="no-such-theme")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.theme == "terminal-amber"
+        assert any("no-such-theme" in n.message for n in app._notifications)
+        amber_up = app.theme_variables["price-up"]
+        app.theme = "newsprint"
+        await settle(pilot)
+        assert app.theme_variables["price-up"] != amber_up
+        assert app.screen.query_one(ArticleView).palette.up == app.theme_variables["price-up"]
+
+
+async def test_bad_theme_files_are_named_in_one_notification(make_app, tmp_path: Path) -> None:
+    themes = tmp_path / "themes"
+    themes.mkdir()
+    (themes / "broken.toml").write_text('name = "broken"\nprimary = "not-a-colour"\n')
+    (themes / "garbage.toml").write_text("this is = = not toml")
+    (themes / "fine.toml").write_text('name = "fine"\nprimary = "#123456"\n')
+    app = make_app(theme_dirs=[themes])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        messages = [n.message for n in app._notifications if "broken.toml" in n.message]
+        assert len(messages) == 1 and "garbage.toml" in messages[0]
+        assert "fine" in app.available_themes and "broken" not in app.available_themes
+
+
+async def test_hostile_text_renders_literally_and_does_nothing(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ticker:TSLA", "enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.article.title == HOSTILE_TITLE
+        # click on the row and on the title: nothing quits
+        await pilot.click(ArticleList, offset=(40, 1))
+        await pilot.click("#article-meta", offset=(3, 0))
+        await settle(pilot)
+        assert app.is_running
+        meta = view.query_one("#article-meta").render()
+        plain = str(meta)
+        assert "[@click=app.quit]x[/]" in plain
+        assert "\x1b" not in plain and "\x07" not in plain
+        body = str(view.query_one("#body").render())
+        assert "[@click=app.quit]quit[/]" in body and "\x1b" not in body and "\x9b" not in body
+        await pilot.press("o")  # the hostile article has no link: a notification, no crash
+        await pilot.pause()
+        assert app.is_running
+
+
+async def test_open_link_refuses_non_http(make_app, monkeypatch) -> None:
+    opened: list[str] = []
+    app = make_app()
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.press("j", "o")  # javascript: link
+        await pilot.pause()
+        assert opened == ["https://example.com/baba"]
+        assert any("not http" in n.message for n in app._notifications)
+
+
+async def test_offline_start_fills_the_list_from_seed_files(make_app, tmp_path: Path, seeds_dir: Path) -> None:
+    (seeds_dir / "baba-note.txt").write_text(
+        "Alibaba opens a new data centre\n\nAlibaba Group (NYSE: BABA) said on Monday it opened a data centre.\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.sqlite3"
+    app = make_app(db=empty, poll=True, seed_scan_interval=0.2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(20):
+            await settle(pilot)
+            if _rows(app):
+                break
+        assert _rows(app) == ["Alibaba opens a new data centre"]
+        assert app.screen.status.offline
+
+
+async def test_failing_feed_is_a_notification_and_an_error_entry(
+    make_app, config_file: Path, httpserver: HTTPServer
+) -> None:
+    httpserver.expect_request("/feed").respond_with_data("oops", status=500)
+    config_file.write_text(config_file.read_text() + f'\n[[feeds]]\nurl = "{httpserver.url_for("/feed")}"\ntitle = "Broken feed"\n')
+    app = make_app(offline=False, poll=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(20):
+            await settle(pilot)
+            if app.screen.status.errors:
+                break
+        assert app.is_running
+        assert [title for title, _ in app.screen.status.errors] == ["Broken feed"]
+        assert any("Broken feed" in n.message for n in app._notifications)
+        await pilot.press("e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ErrorsScreen"
