@@ -54,8 +54,9 @@ __all__ = [
 
 SourceKind = Literal["feed", "seeds"]
 
-STORY_WINDOW_SECONDS = 2 * 24 * 3600
-"""Two feeds carrying one story publish it within this time of each other."""
+STORY_WINDOW_SECONDS = 24 * 3600
+"""Two feeds carrying one story publish it within a day of each other; a longer window
+would merge a recurring column ("Stocks to watch this week …") with its next issue."""
 _MIN_TITLE_WORDS = 3
 """Shorter titles ("Markets", "Update") are too generic to identify a story."""
 _FINGERPRINT_CHARS = 500
@@ -335,15 +336,19 @@ class Store:
     @classmethod
     def open(cls, path: Path) -> Store:
         path = Path(path).expanduser()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # timeout: wait for another process's write (the CLI's fetch beside the TUI).
+            db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"{path}: cannot open ({exc})") from exc
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
             store = cls(db, path)
             store._migrate()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.DatabaseError as exc:  # "file is not a database", unreadable file
             db.close()
             raise StoreError(f"{path}: {exc}") from exc
         except StoreError:
@@ -559,12 +564,11 @@ class Store:
 
     @staticmethod
     def _match_story(stories: dict[str, list[tuple[str, float, bool]]], incoming: _Incoming) -> str | None:
+        """The stored story this article repeats: same body opening, else same title, and
+        published within the window (undated articles match on the keys alone)."""
         dated = incoming.article.published is not None
-        if incoming.body_key:
-            for article_id, _, _ in stories.get(incoming.body_key, ()):
-                return article_id
-        if incoming.title_key:
-            for article_id, sort_ts, other_dated in stories.get(incoming.title_key, ()):
+        for story_key in (incoming.body_key, incoming.title_key):
+            for article_id, sort_ts, other_dated in stories.get(story_key or "", ()):
                 if _same_story(incoming.sort_ts, dated, sort_ts, other_dated):
                     return article_id
         return None

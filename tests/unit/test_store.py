@@ -102,6 +102,14 @@ def test_a_file_that_is_not_a_database_is_a_store_error(tmp_path: Path) -> None:
         Store.open(path)
 
 
+def test_a_folder_or_unwritable_place_is_a_store_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot open"):
+        Store.open(tmp_path)
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreError, match="cannot open"):
+        Store.open(tmp_path / "file" / "store.sqlite3")
+
+
 def test_same_entry_again_adds_nothing(store: Store) -> None:
     assert store.upsert_articles("https://a.example/rss", [make("a1"), make("a2", "Tesla recalls cars in China", "x")]) == 2
     assert store.upsert_articles("https://a.example/rss", [make("a1"), make("a2", "Tesla recalls cars in China", "x")]) == 0
@@ -125,6 +133,13 @@ def test_same_body_under_another_title_is_the_same_story(store: Store) -> None:
     store.upsert_articles("https://a.example/rss", [make("a1")])
     assert store.upsert_articles("https://b.example/rss", [make("b1", "Alibaba: a big quarter", source="B")]) == 0
     assert store.articles()[0].sources == ["Reuters", "B"]
+
+
+def test_same_body_opening_days_apart_is_another_story(store: Store) -> None:
+    """A feed whose items open with the same long preamble must not collapse into one."""
+    store.upsert_articles("https://a.example/rss", [make("a1")])
+    later = make("a2", "Another headline entirely here", published=T0 + timedelta(days=2))
+    assert store.upsert_articles("https://a.example/rss", [later]) == 1
 
 
 def test_same_title_days_apart_is_another_story(store: Store) -> None:
