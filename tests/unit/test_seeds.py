@@ -138,6 +138,15 @@ def test_timestamp_variants(stamp: str, expected: datetime | None) -> None:
     assert article.title == TITLE and stamp not in article.body
 
 
+def test_header_lines_without_blank_lines_between_them() -> None:
+    text = "Nordlicht’s, Offshore\n\nNordlicht Offshore Plan\n03.11.2026 - 07:15:42\nNordlicht Energie DE000NLE0014\n\nBody text."
+    article = parse_seed_bytes(text.encode(), "x.txt")[0]
+    assert article.title == "Nordlicht Offshore Plan"
+    assert article.published == datetime(2026, 11, 3, 6, 15, 42, tzinfo=timezone.utc)
+    assert [i.isin for i in article.declared] == ["DE000NLE0014"]
+    assert article.body == "Body text."
+
+
 def test_markdown_heading_and_syntax_reduced() -> None:
     article = one(VARIANTS / "plain_heading.md")
     assert article.title == "Quiet Week for Chip Stocks"

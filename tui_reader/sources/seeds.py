@@ -241,7 +241,8 @@ def _is_teaser(blocks: list[list[str]]) -> bool:
     line = first[0]
     if len(first) != 1 or len(line) > 80 or line[-1] in _END_PUNCTUATION or line[0] == "#":
         return False
-    if len(blocks) > 2 and _STAMP.fullmatch(blocks[2][0]):
+    stamp_after = second[1] if len(second) > 1 else blocks[2][0] if len(blocks) > 2 else ""
+    if _STAMP.fullmatch(stamp_after):
         return True
     headline = second[0]
     if len(second) != 1 or headline[-1] == "." or "," not in line or _STAMP.fullmatch(headline):
