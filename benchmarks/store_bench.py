@@ -78,7 +78,7 @@ def timed(label: str, fn, repeat: int = 5) -> float:  # type: ignore[no-untyped-
         fn()
         runs.append(time.perf_counter() - t0)
     best, median = min(runs) * 1000, statistics.median(runs) * 1000
-    print(f"  {label:<44} best {best:8.1f} ms   median {median:8.1f} ms")
+    print(f"  {label:<44} best {best:8.2f} ms   median {median:8.2f} ms")
     return median
 
 
