@@ -133,7 +133,7 @@ def test_complete_fills_only_missing_fields() -> None:
         ("Nestlé S.A.", "nestlé"),
         ("The Walt Disney Company", "walt disney"),
         ("Eli Lilly and Company", "eli lilly"),
-        ("Mercedes-Benz Group AG", "mercedes benz"),
+        ("Mercedes-Benz Group AG", "mercedes-benz"),
         ("Procter & Gamble Co.", "procter & gamble"),
         ("Rio Tinto (corporation)", "rio tinto"),
         ("Group", ""),
@@ -209,3 +209,8 @@ def test_pytickersymbols_entry_keeps_only_the_trustworthy_listing() -> None:
     )
     assert alphabet is not None
     assert alphabet.listings == (Instrument(None, "GOOGL", "Alphabet Inc.", "NASDAQ", "USD"),)
+
+
+def test_hyphenated_names_match_with_or_without_the_hyphen() -> None:
+    found = directory()
+    assert found.by_name("Mercedes-Benz") == found.by_name("Mercedes Benz") is not None

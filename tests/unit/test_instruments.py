@@ -172,3 +172,14 @@ def test_one_written_mention_is_not_counted_twice() -> None:
 
 def test_no_text_no_instruments() -> None:
     assert find_instruments("", "", []) == []
+
+
+def test_hyphenated_words_and_multiword_names() -> None:
+    assert tickers("", "The Nvidia-backed startup and Mercedes-Benz Group AG.") == ["NVDA", "MBG.DE"]
+    assert tickers("", "Bank of America and Procter & Gamble Co. reported.") == ["BAC", "PG"]
+    assert tickers("", "J.P. Morgan raised its target.") == ["JPM"]
+
+
+def test_a_name_does_not_run_across_a_full_stop() -> None:
+    # "Apple. General" must not be read as one name, nor swallow the next sentence.
+    assert tickers("", "We like Apple. General Motors too.") == ["AAPL", "GM"]

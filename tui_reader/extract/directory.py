@@ -166,7 +166,7 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     "best buy",
 }
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-"})
 _DROP = str.maketrans("", "", ".'/,()")
 _PARENTHESISED = re.compile(r"\([^)]*\)")
 
@@ -194,7 +194,7 @@ def name_key(name: str) -> str:
     """The normalised form names are indexed under, so "Apple Inc." and "APPLE" meet."""
     if "(" in name:
         name = _PARENTHESISED.sub(" ", name)
-    words = [w for w in map(name_word, name.replace("-", " ").replace("–", " ").split()) if w]
+    words = [w for w in map(name_word, name.split()) if w]
     return " ".join(strip_legal(words))
 
 
@@ -208,24 +208,28 @@ class NameHit:
     """Written with a legal form ("Shell plc"), which makes a common word a company."""
 
 
-# A capitalised run: proper-noun words joined by spaces/hyphens and a few lower-case
-# connectors ("Bank of America", "Procter & Gamble"). Names are looked up inside runs.
-_CAPITAL = r"(?:[A-ZÀ-ÖØ-Þ0-9]|[a-z](?=[A-Z]))[\w'’.&/]*"
-_CONNECTOR = r"(?:of|and|&|de|du|des|la|le|the|van|von|y)"
-_LOWER_LEGAL = r"(?:plc|ltd|inc|corp|limited)\b\.?"
-_RUN = re.compile(
-    rf"(?<![\w'’.&/]){_CAPITAL}"
-    rf"(?:[ \u00a0\-–]+(?:(?:{_CONNECTOR}[ \u00a0]+)*{_CAPITAL}|{_LOWER_LEGAL}))*"
-)
-_TOKEN = re.compile(r"[^\s\u00a0\-–]+")
+Token = tuple[int, int, str]
+"""A capitalised word in text: start, end, the word as written."""
+
+# Capitalised words (and numbers) up to whitespace or clause punctuation. One cheap
+# pass: hyphens and apostrophes stay inside ("Mercedes-Benz", "Nvidia’s"), and
+# find_instruments reuses the same tokens to spot ISINs.
+_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ0-9][^\s,;:!?()\[\]\"“”]*")
+_CONNECTORS = frozenset({"of", "and", "&", "de", "du", "des", "la", "le", "the", "van", "von", "y"})
+"""Lower-case words allowed inside a name ("Bank of America", "Procter & Gamble")."""
+_LOWER_LEGAL = re.compile(r"[ \u00a0]+(?:plc|ltd|inc|corp|limited)\b")
+
+
+def tokenize(text: str) -> list[Token]:
+    return [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text)]
 
 
 class NameScanner:
-    """Finds known names in text by looking up 1–n word groups of capitalised runs.
+    """Finds known names in text by looking up 1–n word groups of capitalised words.
 
     Why not one big alternation regex: with ~4,000 names it is slow to compile and
-    to run; a dict lookup per capitalised word, guarded by a first-word table, keeps
-    a 3 KB article in the tens of microseconds.
+    to run; one dict lookup per capitalised word, guarded by a first-word table,
+    and a look at the neighbours only for the few words that can start a name.
     """
 
     def __init__(self, keys: Iterable[str]) -> None:
@@ -244,34 +248,68 @@ class NameScanner:
     def __contains__(self, key: str) -> bool:
         return key in self._keys
 
-    def scan(self, text: str, offset: int = 0, also: NameScanner | None = None) -> Iterator[NameHit]:
+    def scan(
+        self, text: str, tokens: list[Token] | None = None, also: NameScanner | None = None
+    ) -> Iterator[NameHit]:
         """Names in text, longest first, left to right; `also` adds a per-article table
         (the declared instruments' names, which the directory may not know)."""
-        longest = self._longest
-        keys = self._keys
+        if tokens is None:
+            tokens = tokenize(text)
+        longest, keys = self._longest, self._keys
         more_longest = also._longest if also else {}
         more_keys = also._keys if also else set()
-        for run in _RUN.finditer(text):
-            tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(run.group())]
-            words = [_word(t) for _, t in tokens]
-            count = len(words)
-            i = 0
-            while i < count:
-                most = max(longest.get(words[i], 0), more_longest.get(words[i], 0))
-                if not most or not _capitalised(tokens[i][1]):
-                    i += 1
-                    continue
-                for n in range(min(most, count - i), 0, -1):
-                    key = " ".join(words[i : i + n])
-                    if key in keys or key in more_keys:
-                        end = i + n
-                        while end < count and words[end] in LEGAL_SUFFIXES:
-                            end += 1
-                        yield NameHit(offset + run.start() + tokens[i][0], key, end > i + n)
-                        i = end
-                        break
+        count = len(tokens)
+        i = 0
+        while i < count:
+            word = _word(tokens[i][2])
+            most = longest.get(word, 0) or more_longest.get(word, 0)
+            if not most and "-" in word:  # "Nvidia-backed": the name before the hyphen
+                word = word.split("-", 1)[0]
+                most = 1 if word in keys or word in more_keys else 0
+            if not most:
+                i += 1
+                continue
+            # The words that may continue the name: adjacent tokens, lower-case connectors.
+            words, owners = [word], [i]
+            j = i
+            while len(words) < most and j + 1 < count and _continues(tokens[j][2]):
+                gap = text[tokens[j][1] : tokens[j + 1][0]]
+                if gap.isspace():
+                    pass
+                elif gap[:1].isspace() and gap.strip() in _CONNECTORS and gap[-1:].isspace():
+                    words.append(gap.strip())
+                    owners.append(-1)
                 else:
-                    i += 1
+                    break
+                j += 1
+                words.append(_word(tokens[j][2]))
+                owners.append(j)
+            for n in range(len(words), 0, -1):
+                if owners[n - 1] < 0:
+                    continue
+                key = " ".join(words[:n])
+                if key in keys or key in more_keys:
+                    last = owners[n - 1]
+                    suffixed = False
+                    while last + 1 < count and _word(tokens[last + 1][2]) in LEGAL_SUFFIXES and (
+                        text[tokens[last][1] : tokens[last + 1][0]].isspace()
+                    ):
+                        last += 1
+                        suffixed = True
+                    if _LOWER_LEGAL.match(text, tokens[last][1]):
+                        suffixed = True
+                    yield NameHit(tokens[i][0], key, suffixed)
+                    i = last
+                    break
+            i += 1
+
+
+def _continues(raw: str) -> bool:
+    """Whether a name may go on past this word: not after a possessive or a full stop
+    ("Apple. Next"), though initials and legal forms ("J.P.", "N.V.") carry on."""
+    if raw.endswith(("’s", "'s")):
+        return False
+    return not raw.endswith(".") or len(raw) <= 4
 
 
 _WORD_CACHE: dict[str, str] = {}
@@ -285,11 +323,6 @@ def _word(token: str) -> str:
             _WORD_CACHE.clear()
         word = _WORD_CACHE[token] = name_word(token)
     return word
-
-
-def _capitalised(token: str) -> bool:
-    first = token[0]
-    return first.isupper() or first.isdigit() or (len(token) > 1 and token[1].isupper())
 
 
 # --- the directory ---------------------------------------------------------------
@@ -348,8 +381,9 @@ class Directory:
                 self._tickers.setdefault(listing.ticker.upper(), (company, listing))
         for isin in company.other_isins:
             self._isins.setdefault(isin, (company, Instrument(isin, None, company.name)))
-        for name in (company.name, *company.names):
-            key = name_key(name)
+        keys = [name_key(name) for name in (company.name, *company.names)]
+        keys += [key.replace("-", " ") for key in keys if "-" in key]  # "Mercedes Benz" too
+        for key in keys:
             if not key or key in self._clashes:
                 continue
             held = self._names.get(key)

@@ -9,6 +9,7 @@ into one `Instrument` so the article is filed once, under the listing it names.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tui_reader.extract.directory import (
@@ -19,20 +20,18 @@ from tui_reader.extract.directory import (
     exchange_named,
     is_isin,
     name_key,
+    tokenize,
     yahoo_symbol,
 )
 from tui_reader.model import Instrument
 
-_ISIN = re.compile(r"(?<![A-Za-z0-9])[A-Z]{2}[A-Z0-9]{9}[0-9](?![A-Za-z0-9])")
+_ISIN_SHAPE = re.compile(r"[A-Z]{2}[A-Z0-9]{9}[0-9]")
 
-# "$TSLA", or "<venue or 'ticker'/'symbol'>: CODE". The venue is captured loosely
-# (up to three words) and checked against the directory's venue table afterwards,
-# which is cheaper than a 70-way alternation tried at every position.
-_TICKER = re.compile(
-    r"(?<![\w$])\$(?P<cash>[A-Z]{1,6}(?:\.[A-Z]{1,2})?)(?![\w.])"
-    r"|(?<![\w])(?P<venue>[A-Za-z]+(?:[ \u00a0][A-Z][A-Za-z]*){0,2})[ \u00a0]*:[ \u00a0]*"
-    r"(?P<code>[A-Z0-9]{1,6}(?:[.\-][A-Z0-9]{1,3})?)(?![\w])"
-)
+# Explicit ticker forms, each found from its rare literal first character ("$", ":"),
+# which regex finds fast: "$TSLA", and "<venue or 'ticker'/'symbol'>: CODE", whose
+# venue is read from the words before the colon and checked against the venue table.
+_CASHTAG = re.compile(r"\$([A-Z]{1,6}(?:\.[A-Z]{1,2})?)(?![\w.])")
+_AFTER_COLON = re.compile(r":[ \u00a0]*([A-Z0-9]{1,6}(?:[.\-][A-Z0-9]{1,3})?)(?![\w])")
 _SYMBOL_WORDS = frozenset({"ticker", "symbol"})
 
 _DECLARED, _EXPLICIT, _NAMED = 0, 1, 2
@@ -52,33 +51,40 @@ class _Company:
 
 
 class _Merger:
-    """Collects mentions and merges those that point to one issuer."""
+    """Collects mentions and merges those that point to one issuer.
+
+    A bare name joins the issuer's first entry. A listing named outright (ISIN,
+    ticker, declared) replaces a name-only entry's default listing, but a second
+    listing named outright ("HKEX: 9988" beside "NYSE: BABA") gets its own entry:
+    the article then really is about both lines, each with its own chart.
+    """
 
     def __init__(self, found_in: Directory) -> None:
         self.directory = found_in
         self.companies: list[_Company] = []
         self.index: dict[object, _Company] = {}
 
-    def _ids(self, instrument: Instrument, names: tuple[str, ...]) -> list[object]:
-        ids: list[object] = [("name", key) for key in names]
-        if instrument.isin:
-            ids.append(instrument.isin)
-        if instrument.ticker:
-            ids.append(instrument.ticker)
+    def _company_id(self, instrument: Instrument) -> object | None:
         company = self.directory.company(instrument)
-        if company is not None:
-            ids.append(("company", company.name))
-        return ids
+        return ("company", company.name) if company is not None else None
 
     def known(self, instrument: Instrument) -> bool:
-        return any(i in self.index for i in self._ids(instrument, ()))
+        company_id = self._company_id(instrument)
+        return company_id in self.index or instrument.key in self.index
 
     def add(
         self, instrument: Instrument, at: int, rank: int, names: tuple[str, ...] = (), count: int = 1
     ) -> None:
         instrument = self.directory.complete(instrument)
-        ids = self._ids(instrument, names)
+        ids: list[object] = [("name", key) for key in names]
+        if rank != _NAMED:
+            ids += [i for i in (instrument.isin, instrument.ticker) if i]
+        company_id = self._company_id(instrument)
         entry = next((self.index[i] for i in ids if i in self.index), None)
+        if entry is None and company_id in self.index:
+            shared = self.index[company_id]
+            if rank == _NAMED or shared.rank == _NAMED:
+                entry = shared
         if entry is None:
             entry = _Company(instrument, rank, at)
             self.companies.append(entry)
@@ -90,6 +96,10 @@ class _Merger:
         entry.mentions += count
         for i in ids:
             self.index.setdefault(i, entry)
+        if company_id is not None:
+            self.index.setdefault(company_id, entry)
+        elif rank == _NAMED:
+            self.index.setdefault(instrument.key, entry)
 
 
 def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[Instrument]:
@@ -113,21 +123,20 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             by_declared_name.setdefault(key, instrument)
         merger.add(instrument, -1, _DECLARED, (key,) if key else (), count=0)
 
-    for match in _ISIN.finditer(text):
-        if is_isin(match.group()):
-            isin = match.group()
-            merger.add(found_in.by_isin(isin) or Instrument(isin, None, None), match.start(), _EXPLICIT)
+    tokens = tokenize(text)
+    for start, _, raw in tokens:
+        if len(raw) >= 12 and _ISIN_SHAPE.match(raw) and (len(raw) == 12 or not raw[12].isalnum()):
+            isin = raw[:12]
+            if is_isin(isin):
+                merger.add(found_in.by_isin(isin) or Instrument(isin, None, None), start, _EXPLICIT)
 
     ticker_spans: list[tuple[int, int]] = []
-    if "$" in text or ":" in text:
-        for match in _TICKER.finditer(text):
-            instrument = _ticker_mention(found_in, match)
-            if instrument is not None:
-                merger.add(instrument, match.start(), _EXPLICIT)
-                ticker_spans.append(match.span())
+    for at, end, instrument in _ticker_mentions(found_in, text):
+        merger.add(instrument, at, _EXPLICIT)
+        ticker_spans.append((at, end))
 
     deferred: list[tuple[int, Instrument, str]] = []
-    for hit in found_in.scanner.scan(text, also=declared_names):
+    for hit in found_in.scanner.scan(text, tokens, also=declared_names):
         if any(start <= hit.start < end for start, end in ticker_spans):
             continue  # "(Xetra: SAP)" is one mention, not a ticker and a name
         instrument = by_declared_name.get(hit.key) or found_in.by_key(hit.key)
@@ -144,26 +153,43 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     return _ranked(merger.companies)
 
 
-def _ticker_mention(found_in: Directory, match: re.Match[str]) -> Instrument | None:
-    """The listing an explicit ticker form names; unknown symbols are kept as written."""
-    if cash := match.group("cash"):
-        return found_in.by_ticker(cash) or Instrument(None, cash.replace(".", "-"), None)
-    venue_text, code = match.group("venue"), match.group("code")
-    words = venue_text.split()
-    # The loose venue capture may have picked up words before the venue ("The Nasdaq").
+def _ticker_mentions(found_in: Directory, text: str) -> Iterator[tuple[int, int, Instrument]]:
+    """Explicit ticker forms as (start, end, listing); unknown symbols kept as written."""
+    if "$" in text:
+        for match in _CASHTAG.finditer(text):
+            if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "$"):
+                continue  # "US$5", "$$"
+            cash = match.group(1)
+            listing = found_in.by_ticker(cash) or Instrument(None, cash.replace(".", "-"), None)
+            yield match.start(), match.end(), listing
+    if ":" in text:
+        for match in _AFTER_COLON.finditer(text):
+            before = text[max(0, match.start() - 40) : match.start()]
+            listing = _venue_listing(found_in, before, match.group(1))
+            if listing is not None:
+                yield match.start() - len(before.rstrip().split()[-1]), match.end(), listing
+
+
+def _venue_listing(found_in: Directory, before: str, code: str) -> Instrument | None:
+    """The listing "<venue>: CODE" names, reading the venue from up to three words
+    before the colon ("(Tokyo Stock Exchange: 7203)", "NASDAQ:NVDA", "HK: 9988")."""
+    if not before or before[-1:] not in (" ", "\u00a0") and not before[-1:].isalpha():
+        return None
+    words = before.split()[-3:]
     for start in range(len(words)):
-        candidate = " ".join(words[start:])
+        candidate = " ".join(words[start:]).lstrip("([{")
+        if not candidate.replace(" ", "").isalpha():
+            continue
         if candidate.casefold() in _SYMBOL_WORDS:
             return found_in.by_ticker(code) or Instrument(None, code, None)
-        venue = exchange_named(candidate) if candidate[0].isupper() else None
-        if venue is None:
+        if not candidate[0].isupper():
             continue
-        symbol = yahoo_symbol(candidate, code)
-        if symbol is None:
-            return None
-        return found_in.by_ticker(symbol) or Instrument(
-            None, symbol, None, exchange=venue.name, currency=venue.currency
-        )
+        venue = exchange_named(candidate)
+        symbol = yahoo_symbol(candidate, code) if venue else None
+        if venue and symbol:
+            return found_in.by_ticker(symbol) or Instrument(
+                None, symbol, None, exchange=venue.name, currency=venue.currency
+            )
     return None
 
 
