@@ -137,7 +137,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
 
     deferred: list[tuple[int, Instrument, str]] = []
     for hit in found_in.scanner.scan(text, tokens, also=declared_names):
-        if any(start <= hit.start < end for start, end in ticker_spans):
+        if ticker_spans and any(start <= hit.start < end for start, end in ticker_spans):
             continue  # "(Xetra: SAP)" is one mention, not a ticker and a name
         instrument = by_declared_name.get(hit.key) or found_in.by_key(hit.key)
         if instrument is None:
