@@ -15,8 +15,7 @@ import os
 import random
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import BrokenExecutor, Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Literal
@@ -200,8 +199,10 @@ class _Poller:
                 )
             except ParseFailed as exc:
                 error = str(exc)
-            except BrokenProcessPool:
+            except BrokenExecutor:
                 error = "the parser process died (out of memory?)"
+            except Exception as exc:  # a bug in parsing or extraction: this feed's error line, not a crash of the poll
+                error = f"internal error while reading this feed: {type(exc).__name__}: {exc}"
             else:
                 articles = parsed.articles
                 title = title or parsed.title
@@ -230,11 +231,12 @@ class _Poller:
         return await asyncio.get_running_loop().run_in_executor(self.writer, save)
 
 
-def _process_pool(workers: int) -> ProcessPoolExecutor:
+def _process_pool(workers: int) -> Executor:
     """Workers come from a forkserver, not a plain fork: the UI polls from a thread, and
     forking a threaded process can copy a held lock into the child. The server imports
     the parser and the extractor once, so each worker starts warm."""
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["tui_reader.sources.feeds", "tui_reader.sources.feedparse", "tui_reader.extract"])

@@ -108,7 +108,12 @@ async def fetch(
         headers["If-Modified-Since"] = last_modified
     try:
         async with asyncio.timeout(limits.total_timeout):
-            return await _get(client, url, headers, limits)
+            try:
+                return await _get(client, url, headers, limits)
+            except (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError):
+                # A kept-alive connection the server had just closed: GET is idempotent,
+                # so one retry on a fresh connection is what browsers do too.
+                return await _get(client, url, headers, limits)
     except TimeoutError:
         return Fetched(url, "error", error=f"no complete answer within {limits.total_timeout:g} s")
     except BodyTooLarge:
@@ -122,6 +127,7 @@ async def _get(client: httpx.AsyncClient, url: str, headers: dict[str, str], lim
         final_url = str(response.url)
         status = response.status_code
         if status == 304:
+            await response.aread()  # reaching the end of the message keeps the connection reusable
             return Fetched(
                 final_url,
                 "not_modified",
