@@ -19,6 +19,7 @@ from concurrent.futures import BrokenExecutor, Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import urlsplit
 
 from tui_reader.model import Article, Skipped
 from tui_reader.sources.fetching import Fetched, FetchLimits, fetch, make_client
@@ -158,6 +159,7 @@ class _Poller:
         self.limits = limits
         self.workers = min(4, os.cpu_count() or 1) if parse_workers is None else parse_workers
         self.semaphore = asyncio.Semaphore(limits.concurrency)
+        self.hosts: dict[str, asyncio.Semaphore] = {}
         self.writer = ThreadPoolExecutor(1, thread_name_prefix="tui-reader-store")
         self.parser: Executor | None = None
 
@@ -181,7 +183,9 @@ class _Poller:
 
     async def poll_one(self, client: httpx.AsyncClient, feed: FeedSource, state: SourceState | None) -> SourceResult:
         started = time.perf_counter()
-        async with self.semaphore:
+        host = urlsplit(feed.url).hostname or ""
+        host_slots = self.hosts.setdefault(host, asyncio.Semaphore(self.limits.per_host))
+        async with host_slots, self.semaphore:
             fetched = await fetch(
                 client,
                 feed.url,
@@ -228,6 +232,8 @@ class _Poller:
                 error=error, next_poll=when, failures=failures, title=title,
             )
 
+        if not articles:  # polling state only: a few microseconds, not worth a thread hop
+            return save()
         return await asyncio.get_running_loop().run_in_executor(self.writer, save)
 
 

@@ -38,6 +38,10 @@ class FetchLimits:
     """Counted after gzip, so a small compressed bomb cannot fill memory either."""
     max_redirects: int = 5
     concurrency: int = 24
+    """Requests in flight across all hosts: hides network latency."""
+    per_host: int = 4
+    """Requests in flight to one host: polite to the server, and few open connections
+    keep httpx's pool bookkeeping (which grows with them) cheap."""
 
 
 @dataclass(slots=True)
