@@ -8,6 +8,7 @@ source as it finishes, so the list fills while slow feeds are still loading.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
@@ -85,6 +86,7 @@ class TuiReaderApp(App[None]):
         self._wanted_theme = theme
         self._watcher: SeedWatcher | None = None
         self._last_failure: str | None = None
+        self._scan_lock = threading.Lock()
         for item in themes:
             self.register_theme(item)
 
@@ -131,13 +133,20 @@ class TuiReaderApp(App[None]):
         elif self.library.offline:
             self.notify("Offline: seed folders re-read; feeds are not polled.", timeout=3)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="scan")
+    @work(thread=True, exit_on_error=False, group="scan")
     def scan_seeds(self) -> None:
         from tui_reader.sources.poll import SeedWatcher
 
-        if self._watcher is None:
-            self._watcher = SeedWatcher(self.library.seed_dirs, self.library.store)
-        results = self._watcher.check()
+        # The timer fires every couple of seconds; a first scan (which reads every file)
+        # may take longer. One scan at a time; a skipped tick is caught up by the next.
+        if not self._scan_lock.acquire(blocking=False):
+            return
+        try:
+            if self._watcher is None:
+                self._watcher = SeedWatcher(self.library.seed_dirs, self.library.store)
+            results = self._watcher.check()
+        finally:
+            self._scan_lock.release()
         if results:
             self._report(results, scan=True)
 

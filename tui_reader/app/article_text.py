@@ -139,5 +139,11 @@ def body_text(article: Article, palette: Palette) -> Text:
     return text
 
 
-def removed_notes(article: Article) -> Text:
-    return Text("\n".join(f"• {clean(note, single_line=True)}" for note in article.removed))
+def removed_notes(article: Article, *, unfolded: bool) -> Text:
+    """Folded: one dim line saying what was taken out; unfolded: every note."""
+    count = len(article.removed)
+    head = Text(f"{'▼' if unfolded else '▶'} Removed boilerplate ({count}) · b {'folds' if unfolded else 'shows'}", style="dim")
+    if unfolded:
+        for note in article.removed:
+            head.append(f"\n  • {clean(note, single_line=True)}", style="dim")
+    return head

@@ -37,6 +37,8 @@ class PageLoaded(Message):
 class ArticleLoaded(Message):
     article_id: str
     article: Article | None
+    chart: ChartData | None = None
+    """Offline the chart comes with the article; online it follows (debounced)."""
 
 
 @dataclass

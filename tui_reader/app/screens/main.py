@@ -50,8 +50,8 @@ WIDE = 160
 NARROW = 100
 """Below this width the instrument pane hides until it is asked for."""
 CHART_DELAY = 0.12
-"""Seconds the cursor must rest on an article before its prices are looked up, so
-holding `j` does not queue a lookup per row."""
+"""Online, seconds the cursor must rest on an article before its prices are looked up,
+so holding `j` does not queue a Yahoo request per row. Offline there is no delay."""
 _PANES = ("#instruments", "#articles", "#article")
 
 
@@ -150,8 +150,11 @@ class MainScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="article")
     def _load_article(self, article_id: str) -> None:
         article = self.library.article(article_id)
+        # Offline the chart costs well under a millisecond (cache and CSVs): bring it
+        # along so text and chart arrive in one layout pass.
+        chart = self.library.chart(article) if article is not None and self.library.offline else None
         if not get_current_worker().is_cancelled:
-            self.post_message(ArticleLoaded(article_id, article))
+            self.post_message(ArticleLoaded(article_id, article, chart))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="chart")
     def _load_chart(self, article: Article) -> None:
@@ -188,7 +191,8 @@ class MainScreen(Screen[None]):
         articles.show(message.summaries, append=message.append, keep=message.keep)
         self.status = self.status.evolve(shown=articles.row_count)
         if message.summaries:
-            self._load_moves(message.summaries)
+            # After the rows are painted: the first price lookup imports the directory.
+            self.call_after_refresh(self._load_moves, message.summaries)
         if not message.append and not articles.row_count:
             self._article_id = None
             self.query_one(ArticleView).show_article(None)
@@ -224,10 +228,10 @@ class MainScreen(Screen[None]):
         if message.article_id != self._article_id:
             return
         article = message.article
-        self.query_one(ArticleView).show_article(article)
+        self.query_one(ArticleView).show_article(article, message.chart)
         if self._chart_timer is not None:
             self._chart_timer.stop()
-        if article is not None:
+        if article is not None and message.chart is None:
             self._chart_timer = self.set_timer(CHART_DELAY, lambda: self._load_chart(article))
 
     def on_chart_ready(self, message: ChartReady) -> None:

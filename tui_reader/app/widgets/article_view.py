@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Collapsible, Static
+from textual.widgets import Static
 
 from tui_reader.app.article_text import Palette, body_text, claims_block, figures_table, meta, moves_line, removed_notes
 from tui_reader.app.chart_data import ChartData
@@ -27,6 +27,7 @@ class ArticleView(VerticalScroll):
         Binding("g", "scroll_home", "Top", show=False, id="article.top"),
         Binding("G", "scroll_end", "Bottom", show=False, id="article.bottom"),
         Binding("space", "page_down", "Page down", show=False, id="article.page"),
+        Binding("b", "toggle_removed", "Show removed boilerplate", show=False, id="article.removed"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -35,6 +36,8 @@ class ArticleView(VerticalScroll):
         self.chart: ChartData | None = None
         self.chart_for: str | None = None
         """The article the chart belongs to; a late chart for another one is dropped."""
+        self.show_removed = False
+        """Removed boilerplate is folded to one line until `b` unfolds it."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Select an article.", style="italic"), id="article-meta", markup=False)
@@ -44,8 +47,7 @@ class ArticleView(VerticalScroll):
         yield Static("", id="figures", markup=False)
         yield Static("", id="claims", markup=False)
         yield Static("", id="body", markup=False)
-        with Collapsible(title="Removed boilerplate", id="removed", collapsed=True):
-            yield Static("", id="removed-notes", markup=False)
+        yield Static("", id="removed", markup=False)
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._render_all())
@@ -55,11 +57,14 @@ class ArticleView(VerticalScroll):
     def palette(self) -> Palette:
         return Palette.from_variables(self.app.theme_variables)
 
-    def show_article(self, article: Article | None) -> None:
+    def show_article(self, article: Article | None, chart: ChartData | None = None) -> None:
+        """Show the article, with its chart when it came along (else it follows later)."""
         if article is not self.article:
             self.scroll_home(animate=False)
         self.article = article
-        if self.chart is not None and (article is None or self.chart_for != article.id):
+        if chart is not None and article is not None:
+            self.chart, self.chart_for = chart, article.id
+        elif self.chart is not None and (article is None or self.chart_for != article.id):
             self.chart = None
         self._render_all()
 
@@ -77,17 +82,21 @@ class ArticleView(VerticalScroll):
             self.query_one("#article-meta", Static).update(Text("Select an article.", style="italic"))
             for name in ("#figures", "#claims", "#body"):
                 self.query_one(name, Static).update("")
-            self.query_one("#removed", Collapsible).display = False
+            self.query_one("#removed", Static).display = False
             self._render_chart()
             return
         self.query_one("#article-meta", Static).update(meta(article, palette))
         self.query_one("#figures", Static).update(figures_table(article, palette))
         self.query_one("#body", Static).update(body_text(article, palette))
-        removed = self.query_one("#removed", Collapsible)
+        removed = self.query_one("#removed", Static)
         removed.display = bool(article.removed)
-        removed.title = f"Removed boilerplate ({len(article.removed)})"
-        self.query_one("#removed-notes", Static).update(removed_notes(article))
+        removed.update(removed_notes(article, unfolded=self.show_removed))
         self._render_chart()
+
+    def action_toggle_removed(self) -> None:
+        self.show_removed = not self.show_removed
+        if self.article is not None:
+            self.query_one("#removed", Static).update(removed_notes(self.article, unfolded=self.show_removed))
 
     def _render_chart(self) -> None:
         chart = self.chart
