@@ -3,9 +3,10 @@
 Our own extractor of precompiled regexes, because the general libraries get finance
 text wrong (quantulum3 reads "bn" as barn and drops currencies; dateparser turns
 "$53" into the year 2053) and because it has to be fast: figures get about 100 µs of
-the per-article budget (see benchmarks/figures_rate.py). Each kind has one regex
-pass (figures_amounts, figures_dates, figures_periods); this module merges what they
-found into one non-overlapping list and attaches each figure's sentence.
+the per-article budget (see benchmarks/figures_rate.py). One regex pass finds every
+figure led by a digit or currency symbol (figures_scan), one more the figures written
+in words (figures_periods); this module merges them into one non-overlapping list and
+attaches each figure's sentence.
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from tui_reader.extract.figures_amounts import money, percents
-from tui_reader.extract.figures_context import context_of, sentence_starts
-from tui_reader.extract.figures_dates import dates
+from tui_reader.extract.figures_context import MAX_CONTEXT, context_text, sentence_around
 from tui_reader.extract.figures_numbers import Found
-from tui_reader.extract.figures_periods import multiples, periods
+from tui_reader.extract.figures_periods import worded
+from tui_reader.extract.figures_scan import scan
 from tui_reader.model import KeyFigure
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -31,20 +31,24 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
     `published` resolves dates written without a year; without it such dates are
     left out rather than guessed.
     """
-    found = [*money(body), *percents(body), *dates(body, published), *periods(body),
-             *multiples(body)]
+    found = scan(body, published) + worded(body)
     if not found:
         return []
     kept = _without_overlaps(found)
     if "://" in body or "www." in body:
         kept = _outside_urls(body, kept)
-    starts = sentence_starts(body)
-    return [
-        KeyFigure(f.kind, body[f.start:f.end], f.value, f.start, f.end,
-                  context_of(body, starts, f.start, f.end), f.currency, f.qualifier,
-                  f.unit, f.direction, f.high)
-        for f in kept
-    ]
+    figures = []
+    first = last = -1
+    context = ""
+    for f in kept:
+        if not first <= f.start < last:  # figures of one sentence share its context
+            first, last = sentence_around(body, f.start, f.end)
+            context = context_text(body, first, last, f.start, f.end)
+        elif last - first > MAX_CONTEXT:
+            context = context_text(body, first, last, f.start, f.end)
+        figures.append(KeyFigure(f.kind, body[f.start:f.end], f.value, f.start, f.end, context,
+                                 f.currency, f.qualifier, f.unit, f.direction, f.high))
+    return figures
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:

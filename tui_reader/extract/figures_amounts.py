@@ -1,19 +1,18 @@
 """Money amounts and percentages, including ranges ("$2-2.5 billion", "between 5% and 7%").
 
-One precompiled regex per kind finds the whole written figure (currency, number,
-scale, range); the words around it (qualifier, direction) are read afterwards only
-for what matched. A regex match that turns out not to be a range ("rose 5% to 7%",
-"$5 billion and $3 billion") is re-read as its first amount and scanning resumes
-right after it, so the second amount is still found.
+The regex fragments here are assembled into the one scanning pattern in figures_scan;
+the decoders below turn its matches into figures and read the words around them
+(qualifier, "between", sign, direction). A match that turns out not to be a range
+("rose 5% to 7%" read as a change, "$5 billion and $3 billion") is cut back to its
+first amount, and scanning resumes right after it so the second is still found.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from datetime import date
 
 from tui_reader.extract.figures_numbers import (
-    NOT_AFTER_TOKEN,
     NUM,
     SCALE,
     SP,
@@ -21,55 +20,31 @@ from tui_reader.extract.figures_numbers import (
     parse_number,
     scale_value,
 )
-from tui_reader.extract.figures_words import (
-    CHANGE_WORDS,
-    direction_of,
-    previous_words,
-    qualifier_before,
-)
+from tui_reader.extract.figures_words import CHANGE_WORDS, direction_of, qualifier_before
 
-_CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD"
-_CODE_SET = frozenset(_CODES.split("|"))
-_PREFIX = rf"(?:(?<![A-Za-z])(?:US|HK|NZ|[CASR])\$|\$|€|£|¥|(?<![A-Za-z])(?:{_CODES})(?![A-Za-z]))"
-_SUFFIX = (
+CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD"
+PREFIX = rf"(?:(?:US|HK|NZ|[CASR])?[$€£¥]|(?:{CODES}))"
+"""A currency before the second amount of a range ("€1.1 to €1.3 billion")."""
+SUFFIX = (
     rf"(?:{SP}?€|{SP}(?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
-    rf"|Swiss francs?|Franken|won|rupees?|kronor|kroner|{_CODES}))(?!\w)"
+    rf"|Swiss francs?|Franken|won|rupees?|kronor|kroner|{CODES}))(?!\w)"
 )
-_SEP = rf"(?:{SP}?[-–—]{SP}?|{SP}+(?:to|and|bis|und){SP}+)"
-_BETWEEN = rf"(?:\b(?:between|Between|zwischen|Zwischen){SP}+)"
-
-_MONEY = re.compile(
-    rf"(?P<btw>{_BETWEEN})?(?:"
-    rf"(?P<p1>{_PREFIX}){SP}?(?P<a1>{NUM})(?P<k1>{SCALE})?"
-    rf"(?:(?P<sep1>{_SEP})(?P<p2>{_PREFIX})?{SP}?(?P<a2>{NUM})(?P<k2>{SCALE})?)?"
-    rf"(?P<c1>{_SUFFIX})?"
-    rf"|{NOT_AFTER_TOKEN}(?P<a3>{NUM})(?P<k3>{SCALE})?"
-    rf"(?:(?P<sep2>{_SEP})(?P<a4>{NUM})(?P<k4>{SCALE})?)?"
-    rf"(?P<c2>{_SUFFIX}))"
-)
-_ONE_MONEY = re.compile(
-    rf"(?P<p1>{_PREFIX}){SP}?(?P<a1>{NUM})(?P<k1>{SCALE})?(?P<c1>{_SUFFIX})?"
-    rf"|(?P<a3>{NUM})(?P<k3>{SCALE})?(?P<c2>{_SUFFIX})"
-)
-"""One amount, for when `_MONEY` matched something that is not a range."""
-
-_UNIT = (
+"""A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €")."""
+SEP = rf"(?:{SP}?[-–—]{SP}?|{SP}+(?:to|and|bis|und){SP}+)"
+"""Between the two ends of a range."""
+UNIT = (
     rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|{SP}?(?:[Pp]ercentage{SP}points?|Prozentpunkte?n?"
     rf"|ppts?|pp|[Pp]er{SP}?cent|Prozent|pct|[Bb]asis{SP}points?|Basispunkte?n?|bps|bp)(?!\w))"
 )
-_SIGN = "[+\\-−–](?=[0-9])"
-_PERCENT = re.compile(
-    rf"(?P<btw>{_BETWEEN})?{NOT_AFTER_TOKEN}(?P<s1>{_SIGN})?(?P<a1>{NUM})(?P<u1>{_UNIT})?"
-    rf"(?P<sep>{_SEP})(?P<s2>{_SIGN})?(?P<a2>{NUM})(?P<u2>{_UNIT})"
-    rf"|{NOT_AFTER_TOKEN}(?P<s3>{_SIGN})?(?P<a3>{NUM})(?P<u3>{_UNIT})"
-)
-_ONE_PERCENT = re.compile(rf"(?P<s3>{_SIGN})?(?P<a3>{NUM})(?P<u3>{_UNIT})")
+"""Percent, percentage points or basis points."""
+SIGN = "[+\\-−–](?=[0-9])"
 
+_CODE_SET = frozenset(CODES.split("|"))
 _CURRENCIES = {
     "$": "USD", "us$": "USD", "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "a$": "AUD",
-    "s$": "SGD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY", "rmb": "CNY",
+    "s$": "SGD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY",
     "dollar": "USD", "us dollar": "USD", "us-dollar": "USD", "u.s. dollar": "USD",
     "hong kong dollar": "HKD", "canadian dollar": "CAD", "australian dollar": "AUD",
     "singapore dollar": "SGD", "euro": "EUR", "pound": "GBP", "pound sterling": "GBP",
@@ -81,10 +56,158 @@ _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "Dollar", "US-Dollar", "Frank
 """Written after the amount only in German ("4,20 €", "1.234,5 Mio. Euro")."""
 _AMBIGUOUS_PREFIXES = frozenset({"$", "¥"})
 """Symbols a following currency word overrides ("¥380 billion yuan" is CNY)."""
+_SYMBOL_LETTERS = ("US", "HK", "NZ")
+_BETWEEN = ("between", "Between", "zwischen", "Zwischen")
+_SPACES = " \u00a0\u202f"
 
-_PERCENT_UNITS = {"%": "%", "percent": "%", "per cent": "%", "percent ": "%", "prozent": "%",
-                  "pct": "%", "pp": "pp", "ppt": "pp", "ppts": "pp", "bp": "bp", "bps": "bp"}
-_GERMAN_UNIT_START = ("prozent", "%-punkt", "basispunkt")
+_ONE_SYMBOL = re.compile(rf"[$€£¥]{SP}?(?P<sa>{NUM})(?P<sk>{SCALE})?(?P<sc>{SUFFIX})?")
+_ONE_CODE = re.compile(rf"(?P<ca>{NUM})(?P<ck>{SCALE})?")
+"""One amount, for when a scanned range turned out not to be one."""
+
+
+def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "$4.9 billion", "US$4.9bn", "€1.1 to €1.3 billion", "¥380 billion yuan"."""
+    head = m.start()
+    start = _symbol_start(body, head)
+    prefix = body[start:head + 1]
+    if m["ssep"] is not None:
+        found = _money_range(body, start, m.end(), m["sa"], m["sk"], m["ssep"], m["sa2"],
+                             m["sk2"], _money_currency(prefix, m["sc"]), m["sc"],
+                             m["sp2"] is None or _currency(m["sp2"]) == _currency(prefix))
+        if found is not None:
+            return found, m.end()
+        one = _ONE_SYMBOL.match(body, head)
+        assert one is not None  # the scanned match starts with the same amount
+        m = one
+    return _money(body, start, m.end(), m["sa"], m["sk"], _money_currency(prefix, m["sc"]),
+                  m["sc"]), m.end()
+
+
+def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "EUR 3.1 billion", "USD4.9bn", "CHF 200-250 million"."""
+    head = m.start()
+    start = head - 4 if body[head - 1] in _SPACES else head - 3
+    if start > 0 and body[start - 1].isalpha():
+        return None, m.end()
+    currency = _currency(body[start:start + 3])
+    raw = body[head:m.end("ca")]
+    if m["csep"] is not None:
+        found = _money_range(body, start, m.end(), raw, m["ck"], m["csep"], m["ca2"], m["ck2"],
+                             currency, None, True)
+        if found is not None:
+            return found, m.end()
+        one = _ONE_CODE.match(body, head)
+        assert one is not None
+        return _money(body, start, one.end(), raw, one["ck"], currency, None), one.end()
+    return _money(body, start, m.end(), raw, m["ck"], currency, None), m.end()
+
+
+def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "380 billion yuan", "4,2 Mrd. Euro", "2-3 billion euros"."""
+    start = m.start()
+    raw = body[start:m.end("n")]
+    currency = _currency(m["c1"])
+    if m["msep"] is not None:
+        found = _money_range(body, start, m.end(), raw, m["k1"], m["msep"], m["mn2"], m["mk2"],
+                             currency, m["c1"], True)
+        return found, (m.end() if found is not None else m.end("n"))
+    return _money(body, start, m.end(), raw, m["k1"], currency, m["c1"]), m.end()
+
+
+def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "18.5%", "−1.2 percentage points", "12,3 Prozent", "25 bps"."""
+    start, sign = _signed_start(body, m.start())
+    return _percent(body, start, m.end(), body[m.start():m.end("n")], m["u"], sign), m.end()
+
+
+def percent_range(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "5-7%", "between 5% and 7%", "5 to 7 percent" (not "rose from 5% to 7%")."""
+    head = m.start()
+    start, sign = _signed_start(body, head)
+    unit = _percent_unit(m["u2"])
+    german = _german_unit(m["u2"])
+    low, high = parse_number(body[head:m.end("n")], german), parse_number(m["pn2"], german)
+    if low is not None and high is not None and (m["u1"] is None
+                                                 or _percent_unit(m["u1"]) == unit):
+        range_start = _range_start(body, start, m["psep"], low, high)
+        if range_start is not None:
+            return Found(range_start, m.end(), "percent", low, unit=unit, high=high,
+                         direction=direction_of(body, range_start, m.end(), sign)), m.end()
+    if m["u1"] is None:
+        return None, m.end("n")
+    return _percent(body, start, m.end("u1"), body[head:m.end("n")], m["u1"], sign), m.end("u1")
+
+
+def _money(body: str, start: int, end: int, raw: str, scale_text: str | None,
+           currency: str | None, suffix: str | None) -> Found | None:
+    scale, german = scale_value(scale_text)
+    value = parse_number(raw, german or _german_suffix(suffix))
+    if value is None or currency is None:
+        return None
+    return Found(start, end, "money", value * scale, currency, qualifier_before(body, start))
+
+
+def _money_range(body: str, start: int, end: int, low_raw: str, low_scale: str | None,
+                 sep: str, high_raw: str, high_scale: str | None, currency: str | None,
+                 suffix: str | None, same_currency: bool) -> Found | None:
+    """The range figure, or None when the two amounts do not form one range."""
+    scale2, german2 = scale_value(high_scale)
+    scale1, german1 = scale_value(low_scale) if low_scale else (scale2, german2)
+    german = german1 or german2 or _german_suffix(suffix)
+    low, high = parse_number(low_raw, german), parse_number(high_raw, german)
+    if currency is None or low is None or high is None or not same_currency:
+        return None
+    range_start = _range_start(body, start, sep, low * scale1, high * scale2)
+    if range_start is None:
+        return None
+    return Found(range_start, end, "money", low * scale1, currency, high=high * scale2)
+
+
+def _range_start(body: str, start: int, sep: str, low: float, high: float) -> int | None:
+    """Where "X sep Y" starts as one range, or None if it is two figures or a change.
+
+    "and" needs a "between" before it; "to" after "from", "by" or a verb of change
+    ("rose 5% to 7%") is a move from one level to another, not a range.
+    """
+    if not low < high:
+        return None
+    between = _between_start(body, start)
+    word = sep.strip(_SPACES)
+    if word in ("and", "und") or between is not None:
+        return between
+    if word in ("to", "bis"):
+        before = body[max(0, start - 20):start].split()[-1:]
+        if before and before[0].lower() in CHANGE_WORDS:
+            return None
+    return start
+
+
+def _between_start(body: str, start: int) -> int | None:
+    head = body[max(0, start - 12):start].rstrip(_SPACES)
+    for word in _BETWEEN:
+        if head.endswith(word):
+            at = len(head) - len(word)
+            if at == 0 or not head[at - 1].isalpha():
+                return start - len(body[max(0, start - 12):start]) + at
+    return None
+
+
+def _symbol_start(body: str, head: int) -> int:
+    """Widen "$" over the letters of "US$", "HK$", "C$", "A$"."""
+    if body[head] != "$" or head == 0:
+        return head
+    if body[max(0, head - 2):head] in _SYMBOL_LETTERS and (head < 3 or not body[head - 3].isalpha()):
+        return head - 2
+    if body[head - 1] in "CASR" and (head < 2 or not body[head - 2].isalpha()):
+        return head - 1
+    return head
+
+
+def _signed_start(body: str, head: int) -> tuple[int, str | None]:
+    """A sign written right before a percentage ("+18.5%", "−1.2 pp") and where it starts."""
+    if head > 0 and body[head - 1] in "+-−–" and (head == 1 or body[head - 2] in " \t\n(["):
+        return head - 1, body[head - 1]
+    return head, None
 
 
 def _currency(token: str) -> str | None:
@@ -93,66 +216,6 @@ def _currency(token: str) -> str | None:
     if key.upper() in _CODE_SET:
         return "CNY" if key == "rmb" else key.upper()
     return _CURRENCIES.get(key) or _CURRENCIES.get(key.removesuffix("s"))
-
-
-def _percent_unit(token: str) -> str:
-    key = " ".join(token.replace("\u00a0", " ").split()).lower()
-    if key in _PERCENT_UNITS:
-        return _PERCENT_UNITS[key]
-    if key.startswith(("percentage", "prozentpunkt", "%-punkt")):
-        return "pp"
-    if key.startswith(("basis", "basispunkt")):
-        return "bp"
-    return "%"
-
-
-def _is_range(body: str, start: int, sep: str, between: bool, low: float, high: float) -> bool:
-    """Whether "X sep Y" is one range rather than two figures or a change from X to Y."""
-    word = sep.strip(" \u00a0\u202f")
-    if word in ("and", "und"):
-        if not between:
-            return False
-    elif word in ("to", "bis") and not between:
-        before = previous_words(body, start, 1)
-        if before and before[0] in CHANGE_WORDS:
-            return False
-    return low < high
-
-
-def money(body: str) -> Iterator[Found]:
-    """Every money amount in `body`, ranges as one figure (value low, high high)."""
-    pos = 0
-    while (m := _MONEY.search(body, pos)) is not None:
-        found, pos = _money_from(body, m)
-        if found is not None:
-            yield found
-
-
-def _money_from(body: str, m: re.Match[str]) -> tuple[Found | None, int]:
-    """The figure for one `_MONEY` match and where scanning goes on."""
-    if m["sep1"] is None and m["sep2"] is None:
-        return _one_money(body, m)
-    if m["a1"] is not None:
-        first, prefix, prefix2, low_raw, k1, high_raw, k2, suffix, sep = (
-            m.start("p1"), m["p1"], m["p2"], m["a1"], m["k1"], m["a2"], m["k2"], m["c1"],
-            m["sep1"])
-    else:
-        first, prefix, prefix2, low_raw, k1, high_raw, k2, suffix, sep = (
-            m.start("a3"), None, None, m["a3"], m["k3"], m["a4"], m["k4"], m["c2"], m["sep2"])
-    currency = _money_currency(prefix, suffix)
-    scale2, german2 = scale_value(k2)
-    scale1, german1 = scale_value(k1) if k1 else (scale2, german2)
-    german = german1 or german2 or _german_suffix(suffix)
-    low, high = parse_number(low_raw, german), parse_number(high_raw, german)
-    start = m.start("btw") if m["btw"] else first
-    if (currency is not None and low is not None and high is not None
-            and (prefix2 is None or _currency(prefix2) == _currency(prefix or "$"))
-            and _is_range(body, start, sep, bool(m["btw"]), low * scale1, high * scale2)):
-        return Found(start, m.end(), "money", low * scale1, currency, high=high * scale2), m.end()
-    single = _ONE_MONEY.match(body, first)
-    if single is None:
-        return None, first + len(low_raw)
-    return _one_money(body, single)
 
 
 def _money_currency(prefix: str | None, suffix: str | None) -> str | None:
@@ -164,57 +227,26 @@ def _money_currency(prefix: str | None, suffix: str | None) -> str | None:
 
 
 def _german_suffix(suffix: str | None) -> bool:
-    return bool(suffix) and suffix.strip(" \u00a0\u202f") in _GERMAN_CURRENCY_WORDS
+    return bool(suffix) and suffix.strip(_SPACES) in _GERMAN_CURRENCY_WORDS
 
 
-def _one_money(body: str, m: re.Match[str]) -> tuple[Found | None, int]:
-    prefix = m["p1"]
-    if prefix:
-        raw, scale_text, suffix, start = m["a1"], m["k1"], m["c1"], m.start("p1")
-    else:
-        raw, scale_text, suffix, start = m["a3"], m["k3"], m["c2"], m.start("a3")
-    currency = _money_currency(prefix, suffix)
-    scale, german = scale_value(scale_text)
-    value = parse_number(raw, german or _german_suffix(suffix))
-    if value is None or currency is None:
-        return None, m.end()
-    return Found(start, m.end(), "money", value * scale, currency,
-                 qualifier_before(body, start)), m.end()
-
-
-def percents(body: str) -> Iterator[Found]:
-    """Every percentage, percentage-point and basis-point figure in `body`."""
-    pos = 0
-    while (m := _PERCENT.search(body, pos)) is not None:
-        pos = m.end()
-        if m["a1"] is not None:
-            unit1 = _percent_unit(m["u1"]) if m["u1"] else None
-            unit = _percent_unit(m["u2"])
-            german = m["u2"].strip(" \u00a0\u202f").lower().startswith(_GERMAN_UNIT_START)
-            low, high = parse_number(m["a1"], german), parse_number(m["a2"], german)
-            start = m.start("btw") if m["btw"] else m.start("s1" if m["s1"] else "a1")
-            if (low is not None and high is not None and unit1 in (None, unit)
-                    and _is_range(body, start, m["sep"], bool(m["btw"]), low, high)):
-                sign = m["s1"]
-                yield Found(start, m.end(), "percent", low, unit=unit,
-                            direction=direction_of(body, start, m.end(), sign), high=high)
-                continue
-            first = _ONE_PERCENT.match(body, m.start("s1" if m["s1"] else "a1"))
-            if first is None:
-                pos = m.start("sep")
-                continue
-            m, pos = first, first.end()
-        found = _one_percent(body, m)
-        if found is not None:
-            yield found
-
-
-def _one_percent(body: str, m: re.Match[str]) -> Found | None:
-    unit_text = m["u3"]
-    german = unit_text.strip(" \u00a0\u202f").lower().startswith(_GERMAN_UNIT_START)
-    value = parse_number(m["a3"], german)
+def _percent(body: str, start: int, end: int, raw: str, unit_text: str,
+             sign: str | None) -> Found | None:
+    value = parse_number(raw, _german_unit(unit_text))
     if value is None:
         return None
-    start = m.start("s3") if m["s3"] else m.start("a3")
-    return Found(start, m.end(), "percent", value, None, qualifier_before(body, start),
-                 _percent_unit(unit_text), direction_of(body, start, m.end(), m["s3"]))
+    return Found(start, end, "percent", value, None, qualifier_before(body, start),
+                 _percent_unit(unit_text), direction_of(body, start, end, sign))
+
+
+def _german_unit(unit_text: str) -> bool:
+    return unit_text.lstrip(_SPACES).startswith(("Prozent", "%-Punkt", "Basispunkt"))
+
+
+def _percent_unit(unit_text: str) -> str:
+    text = unit_text.lstrip(_SPACES).lower()
+    if text.startswith(("percentage", "prozentpunkt", "%-punkt", "pp")):
+        return "pp"
+    if text.startswith(("basis", "bp")):
+        return "bp"
+    return "%"

@@ -1,16 +1,16 @@
-"""Calendar dates written in English, German or ISO form, as ISO date strings.
+"""Calendar dates written in English, German or ISO form, read as ISO date strings.
 
-Only dates with a day count: "in March", "Q3 2026" and "by 2030" are not dates. A
-date written without a year is resolved against the article's publication time.
+Only dates with a day count: "in March", "Q3 2026" and "by 2030" are not dates. The
+patterns live in figures_scan (one pass for every digit-led figure); this module turns
+their matches into dates and resolves dates written without a year.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from tui_reader.extract.figures_numbers import SP, Found
+from tui_reader.extract.figures_numbers import Found
 
 LOOKBACK = timedelta(days=31)
 """How far before publication a year-less date is still read as the recent past.
@@ -20,7 +20,7 @@ article of December 20 is next year's). Without this, "said on January 27" in an
 article of January 29 would land eleven months in the future.
 """
 
-_MONTHS = {
+MONTHS = {
     "january": 1, "jan": 1, "januar": 1, "jänner": 1,
     "february": 2, "feb": 2, "februar": 2,
     "march": 3, "mar": 3, "märz": 3, "maerz": 3,
@@ -34,47 +34,65 @@ _MONTHS = {
     "november": 11, "nov": 11,
     "december": 12, "dec": 12, "dezember": 12,
 }
-_MONTH_EN = ("January|February|March|April|May|June|July|August|September|October|November"
-             "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
-_MONTH_DE = "Januar|Jänner|Februar|März|Maerz|Mai|Juni|Juli|Oktober|Dezember"
-_WEEKDAY = (rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Montag|Dienstag|Mittwoch"
-            rf"|Donnerstag|Freitag|Samstag|Sonntag),?{SP}+")
-_YEAR = rf"(?:,?{SP}+(?P<{{}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?"
+MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
+"""English and German month names and abbreviations, capitalised ("may" is a verb)."""
 
-_DATE = re.compile(
-    # Month first: "February 19, 2026", "Thursday, Feb. 19", "March 12th"
-    rf"(?<!\w)(?:{_WEEKDAY})?(?P<m1>{_MONTH_EN})\.?{SP}+(?P<d1>[0-3]?[0-9])(?:st|nd|rd|th)?"
-    rf"(?![\w%]|[.,][0-9]){_YEAR.format('y1')}"
-    # Day first: "19 February 2026", "12. März 2026", "Donnerstag, 19. Februar"
-    rf"|(?<![\w.,/])(?:{_WEEKDAY})?(?P<d2>[0-3]?[0-9])(?:st|nd|rd|th|\.)?{SP}+(?:of{SP}+)?"
-    rf"(?P<m2>{_MONTH_EN}|{_MONTH_DE})(?!\w)\.?{_YEAR.format('y2')}"
-    # ISO: "2026-02-19"
-    r"|(?<![\w.,/-])(?P<y3>(?:19|20)[0-9]{2})-(?P<m3>[01][0-9])-(?P<d3>[0-3][0-9])"
-    r"(?![\w/-]|[.,][0-9])"
-    # German numeric: "19.02.2026"
-    r"|(?<![\w.,/])(?P<d4>[0-3]?[0-9])\.(?P<m4>[01]?[0-9])\.(?P<y4>(?:19|20)[0-9]{2})"
-    r"(?![0-9]|[.,][0-9])"
-)
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
+    "donnerstag freitag samstag sonntag".split())
 
 
-def dates(body: str, published: datetime | None) -> Iterator[Found]:
-    """Every calendar date in `body`; year-less ones only when `published` is known."""
-    anchor = published.date() if published is not None else None
-    for m in _DATE.finditer(body):
-        if m["m1"] is not None:
-            month, day, year = _MONTHS[m["m1"].lower()], m["d1"], m["y1"]
-        elif m["m2"] is not None:
-            month, day, year = _MONTHS[m["m2"].lower()], m["d2"], m["y2"]
-        elif m["m3"] is not None:
-            month, day, year = int(m["m3"]), m["d3"], m["y3"]
-        else:
-            month, day, year = int(m["m4"]), m["d4"], m["y4"]
-        when = _resolve(int(year) if year else None, month, int(day), anchor)
-        if when is not None:
-            yield Found(m.start(), m.end(), "date", when.isoformat())
+def iso_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Found | None, int]:
+    start = m.start()
+    return _found(body, start, m.end(), int(body[start:start + 4]), int(m["iso_m"]),
+                  int(m["iso_d"]), anchor), m.end()
 
 
-def _resolve(year: int | None, month: int, day: int, anchor: date | None) -> date | None:
+def dotted_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Found | None, int]:
+    day = body[m.start():m.start("dot_m") - 1]
+    return _found(body, m.start(), m.end(), int(m["dot_y"]), int(m["dot_m"]), int(day),
+                  anchor), m.end()
+
+
+def day_first_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Found | None, int]:
+    text = m[0]
+    day = text[:2] if text[1:2].isdigit() else text[:1]
+    year = int(m["df_y"]) if m["df_y"] else None
+    return _found(body, m.start(), m.end(), year, MONTHS[m["df_m"].lower()], int(day),
+                  anchor), m.end()
+
+
+def month_first_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Found | None, int]:
+    head = body[max(0, m.start() - 12):m.start()]
+    words = head.split()
+    month = MONTHS.get(words[-1].rstrip(".").lower()) if words else None
+    if month is None:  # "number 5" passed the lookbehind on its last letters
+        return None, m.end()
+    text = m[0]
+    day = text[:2] if text[1:2].isdigit() else text[:1]
+    year = int(m["mf_y"]) if m["mf_y"] else None
+    start = m.start() - (len(head) - head.rindex(words[-1]))
+    return _found(body, start, m.end(), year, month, int(day), anchor), m.end()
+
+
+def _found(body: str, start: int, end: int, year: int | None, month: int, day: int,
+           anchor: date | None) -> Found | None:
+    when = resolve(year, month, day, anchor)
+    if when is None:
+        return None
+    return Found(_with_weekday(body, start), end, "date", when.isoformat())
+
+
+def _with_weekday(body: str, start: int) -> int:
+    """Widen a date's start over a weekday written before it ("Thursday, February 19")."""
+    head = body[max(0, start - 13):start]
+    words = head.split()
+    if words and words[-1].rstrip(",").lower() in _WEEKDAYS:
+        return start - (len(head) - head.rindex(words[-1]))
+    return start
+
+
+def resolve(year: int | None, month: int, day: int, anchor: date | None) -> date | None:
     """The date meant, or None when it does not exist or has no year to go by."""
     if year is not None:
         return _make(year, month, day)

@@ -23,8 +23,15 @@ NUM = (
 """A written number with optional grouping and decimals. Bounded repeats keep long digit
 runs (IDs, 10**400) from matching at all instead of turning into a huge float."""
 
-NOT_AFTER_TOKEN = r"(?<![\w.,/])"
-"""Where a number may start: not inside a word, an ISIN, a URL path or another number."""
+REST = (
+    r"(?:[0-9]{0,2}(?:[.,][0-9]{3})+(?:[.,][0-9]{1,9})?|[0-9]{0,14}(?:[.,][0-9]{1,9})?)"
+    r"(?![0-9]|[.,][0-9])"
+)
+"""`NUM` after its first digit, for patterns that consume that digit first (see figures_scan)."""
+
+STARTS_TOKEN = r"(?<![\w.,/][0-9])"
+"""Placed after a consumed first digit: the number does not continue a word, an ISIN, a
+URL path or another number (so "H100", "DE000NLE0014", "24/7" yield nothing)."""
 
 _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",

@@ -1,39 +1,33 @@
 """Spans of time ("over the next three years" → P3Y) and multiples ("tenfold" → 10.0).
 
-Both are mostly written in words, so each has one regex anchored on its head word
-(years, months, fold, times, double...) rather than on digits.
+Written with digits ("12-month", "3x", "2.5 times") they come from the scanning pass in
+figures_scan; written in words ("twelve months", "double", "verdoppeln") from one more
+pass here that looks for the head word (years, fold, times, doubl...) and then checks
+the number word before it in Python, which is cheap because such words are few.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from datetime import date
 
-from tui_reader.extract.figures_numbers import (
-    GERMAN_NUMBER_WORD,
-    NUMBER_WORD,
-    SP,
-    Found,
-    word_value,
-)
-from tui_reader.extract.figures_words import previous_words
+from tui_reader.extract.figures_numbers import Found, parse_number, word_value
 
-_WHICH = "next|past|last|coming|following|previous|prior"
-_PERIOD = re.compile(
-    rf"(?<!\w)(?P<lead>(?i:(?:over|within|in|during|for|across|through){SP}+(?:the{SP}+)?"
-    rf"(?:(?:{_WHICH}){SP}+)?|(?:the{SP}+)?(?:{_WHICH}){SP}+))?"
-    rf"(?P<n>(?i:{NUMBER_WORD})|[0-9]{{1,3}}(?:\.[0-9])?)(?:-|{SP})"
-    rf"(?:(?:trading|business|calendar)[- ])?"
-    rf"(?P<unit>years?|months?|weeks?|days?|decades?|quarters?)(?!\w)"
-    rf"(?!-old|{SP}(?:ago|old|earlier|later|before)\b)"
-    rf"|(?<!\w)(?P<de_lead>(?:innerhalb{SP}+(?:von{SP}+|der{SP}+nächsten{SP}+)?|binnen{SP}+"
-    rf"|(?:in|In|über|Über){SP}+(?:den|die){SP}+(?:nächsten|kommenden|letzten|vergangenen)"
-    rf"{SP}+))?(?P<de_n>{GERMAN_NUMBER_WORD}|[0-9]{{1,3}})(?:-|{SP})"
-    rf"(?P<de_unit>Jahre?n?|Monate?n?|Wochen?|(?:Handelst|T)age?n?)(?!\w)"
+_SPACES = " \u00a0\u202f"
+_HEAD = re.compile(
+    r"(?:d(?:ays?|ecades?|oubl(?:e[ds]?|ing))|Doubl(?:e[ds]?|ing)|f(?:old|ach)"
+    r"|h(?:alv(?:e[ds]?|ing)|albier\w*)|H(?:alv(?:e[ds]?|ing)|albier\w*)|months?"
+    r"|qua(?:rters?|drupl(?:e[ds]?|ing))|Quadrupl(?:e[ds]?|ing)"
+    r"|t(?:imes|ripl(?:e[ds]?|ing)|age?n?)|T(?:ripl(?:e[ds]?|ing)|age?n?)|weeks?|years?"
+    r"|Jahre?n?|Monate?n?|Wochen?|ver(?:doppel|doppl|dreifach|vierfach)\w*"
+    r"|Ver(?:doppel|doppl|dreifach|vierfach)\w*)(?!\w)"
 )
-_UNIT_CODES = {"year": (1, "Y"), "decade": (10, "Y"), "month": (1, "M"), "quarter": (3, "M"),
-               "week": (1, "W"), "day": (1, "D"),
-               "jahr": (1, "Y"), "monat": (1, "M"), "woche": (1, "W"), "tag": (1, "D")}
+_UNITS = {"year": (1, "Y"), "decade": (10, "Y"), "month": (1, "M"), "quarter": (3, "M"),
+          "week": (1, "W"), "day": (1, "D"),
+          "jahr": (1, "Y"), "monat": (1, "M"), "woche": (1, "W"), "tag": (1, "D")}
+_WORD_MULTIPLES = (("doubl", 2.0), ("tripl", 3.0), ("quadr", 4.0), ("halv", 0.5),
+                   ("verdo", 2.0), ("verdr", 3.0), ("vervi", 4.0), ("halbi", 0.5))
+_FACH = {"zwei": 2.0, "drei": 3.0, "vier": 4.0, "fünf": 5.0, "zehn": 10.0, "hundert": 100.0}
 _TIMES_AFTER = frozenset(
     "as more larger bigger higher greater faster the its their that what over".split())
 """Words after "N times" that make it a multiplier ("three times as large")."""
@@ -41,64 +35,160 @@ _TIMES_BEFORE = frozenset(
     "grow grew grown growing grows rise rose risen increase increased expand expanded "
     "multiply multiplied multiplies jumped climbed surged soared".split())
 """Words before "N times" that make it a multiplier ("grew three times")."""
+_NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
+""""double-digit", "double digits", "double down" multiply nothing."""
 
-_MULTIPLE = re.compile(
-    rf"(?<![\w.,])(?:(?P<fold>(?i:{NUMBER_WORD})|[0-9]{{1,3}}(?:\.[0-9]{{1,2}})?)-?fold"
-    rf"|(?P<x>[0-9]{{1,4}}(?:\.[0-9]{{1,2}})?)[xX×]"
-    rf"|(?P<times>(?i:{NUMBER_WORD})|[0-9]{{1,4}}(?:\.[0-9]{{1,2}})?){SP}+times"
-    r"|(?P<word>[Dd]oubl(?:e|ed|es|ing)|[Tt]ripl(?:e|ed|es|ing)|[Qq]uadrupl(?:e|ed|es|ing)"
-    r"|[Hh]alv(?:e|ed|es|ing)|[Vv]erdoppel\w*|[Vv]erdoppl\w*|[Vv]erdreifach\w*"
-    rf"|[Vv]ervierfach\w*|[Hh]albier\w*)(?!-|{SP}+digits?\b)"
-    r"|(?P<fach>zwei|drei|vier|fünf|zehn|hundert)fach(?:e[nrs]?)?)(?!\w)"
-)
-_WORD_MULTIPLES = (("doubl", 2.0), ("tripl", 3.0), ("quadr", 4.0), ("halv", 0.5),
-                   ("verdo", 2.0), ("verdr", 3.0), ("vervi", 4.0), ("halbi", 0.5))
-_FACH = {"zwei": 2.0, "drei": 3.0, "vier": 4.0, "fünf": 5.0, "zehn": 10.0, "hundert": 100.0}
+_WHICH = frozenset("next past last coming following previous prior "
+                   "nächsten kommenden letzten vergangenen".split())
+_THE = frozenset("the den die der von".split())
+_LEADS = frozenset("over within in during for across through innerhalb binnen über".split())
+_NOT_PERIOD_AFTER = ("-old", " old", " ago", " earlier", " later", " before")
+""""three years ago" is a point in time; "a 50-year-old CEO" an age."""
+_QUALIFIERS = ("trading", "business", "calendar")
 
 
-def periods(body: str) -> Iterator[Found]:
-    """Every span of time ("within five years", "52-week", "zwölf Monate") as ISO 8601."""
-    for m in _PERIOD.finditer(body):
-        if m["n"] is not None:
-            count, unit, lead = m["n"], m["unit"].lower().removesuffix("s"), m["lead"]
-        else:
-            count, unit, lead = m["de_n"], m["de_unit"].lower(), m["de_lead"]
-            unit = unit.removeprefix("handels")
-            unit = next(u for u in ("jahr", "monat", "woche", "tag") if unit.startswith(u))
-        if unit == "quarter" and not (lead and any(w in lead.lower() for w in _WHICH.split("|"))):
-            continue  # "three quarters of revenue" is a fraction, not a period
-        number = _count(count)
-        if number is None or number <= 0:
-            continue
-        factor, code = _UNIT_CODES[unit]
-        amount = number * factor
-        text = f"{int(amount)}" if amount == int(amount) else f"{amount:g}"
-        yield Found(m.start(), m.end(), "period", f"P{text}{code}")
+def x_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "3x", "3.5x"."""
+    value = parse_number(body[m.start():m.end("n")], False)
+    return (Found(m.start(), m.end(), "multiple", value) if value else None), m.end()
 
 
-def multiples(body: str) -> Iterator[Found]:
-    """Every multiplier ("tenfold", "3.5x", "doubled", "three times as large")."""
-    for m in _MULTIPLE.finditer(body):
-        if m["word"] is not None:
-            word = m["word"].lower()
-            value: float | None = next(v for p, v in _WORD_MULTIPLES if word.startswith(p))
-        elif m["fach"] is not None:
-            value = _FACH[m["fach"]]
-        elif m["times"] is not None:
-            following = body[m.end():m.end() + 20].split(None, 1)
-            before = previous_words(body, m.start(), 1)
-            if not ((following and following[0].lower() in _TIMES_AFTER)
-                    or (before and before[0] in _TIMES_BEFORE)):
-                continue  # "three times a year" counts events, it multiplies nothing
-            value = _count(m["times"])
-        else:
-            value = _count(m["fold"] or m["x"])
-        if value is not None and value > 0:
-            yield Found(m.start(), m.end(), "multiple", value)
+def fold_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "10-fold"."""
+    value = parse_number(body[m.start():m.end("n")], False)
+    return (Found(m.start(), m.end(), "multiple", value) if value else None), m.end()
 
 
-def _count(text: str) -> float | None:
-    if text[0].isdigit():
-        return float(text)
-    word = word_value(text)
-    return float(word) if word is not None else None
+def times_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "2.5 times as large", "grew 3 times"."""
+    value = parse_number(body[m.start():m.end("n")], False)
+    if not value or not _multiplies(body, m.start(), m.end()):
+        return None, m.end()
+    return Found(m.start(), m.end(), "multiple", value), m.end()
+
+
+def number_period(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "12-month", "52-week", "over the past 12 months", "seven trading days"."""
+    unit_text = m["pu"]
+    german = unit_text[:1].isupper()
+    count = parse_number(body[m.start():m.end("n")], german)
+    return _period(body, m.start(), m.end(), count, unit_text), m.end()
+
+
+def worded(body: str) -> list[Found]:
+    """Periods and multiples whose number is a word: "twelve months", "tenfold", "double"."""
+    found = []
+    for m in _HEAD.finditer(body):
+        head, end = m.start(), m.end()
+        glued = head
+        while glued > 0 and body[glued - 1].isalpha():
+            glued -= 1
+        word = m[0]
+        lower = word.lower()
+        figure: Found | None = None
+        if lower.startswith(("fold", "fach")):
+            figure = _fold(body, glued, head, end, lower)
+        elif lower == "times":
+            figure = _worded_times(body, glued, head, end)
+        elif lower.startswith(("doubl", "tripl", "quadr", "halv", "ver", "halbi")):
+            if glued == head and not body.startswith(_NOT_AFTER, end):
+                value = next(v for p, v in _WORD_MULTIPLES if lower.startswith(p))
+                figure = Found(head, end, "multiple", value)
+        elif glued == head or body[glued:head] == "Handels":
+            figure = _worded_period(body, glued, end, lower)
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def _fold(body: str, glued: int, head: int, end: int, lower: str) -> Found | None:
+    if glued == head:  # "ten-fold"
+        number, start = _number_word_before(body, head - 1 if body[head - 1:head] == "-" else head)
+    else:
+        number, start = body[glued:head].lower(), glued
+    if lower == "fach":
+        value = _FACH.get(number or "")
+    else:
+        count = word_value(number) if number else None
+        value = float(count) if count else None
+    return Found(start, end, "multiple", value) if value else None
+
+
+def _worded_times(body: str, glued: int, head: int, end: int) -> Found | None:
+    if glued != head:  # "sometimes"
+        return None
+    number, start = _number_word_before(body, head)
+    count = word_value(number) if number else None
+    if not count or not _multiplies(body, start, end):
+        return None
+    return Found(start, end, "multiple", float(count))
+
+
+def _worded_period(body: str, head: int, end: int, unit_text: str) -> Found | None:
+    at = head - 1 if body[head - 1:head] in ("-", " ", "\u00a0") else head
+    before = body[max(0, at - 12):at]
+    for qualifier in _QUALIFIERS:  # "seven trading days"
+        if before.endswith(qualifier):
+            at -= len(qualifier) + 1
+            break
+    number, start = _number_word_before(body, at + 1 if at < head else at)
+    count = word_value(number) if number else None
+    if count is None:
+        return None
+    return _period(body, start, end, float(count), unit_text)
+
+
+def _number_word_before(body: str, at: int) -> tuple[str | None, int]:
+    """The word ending right before `at` (one space allowed) and where it starts."""
+    head = body[max(0, at - 14):at]
+    stripped = head.rstrip(_SPACES + "-")
+    words = stripped.split()
+    if not words:
+        return None, at
+    word = words[-1]
+    start = at - len(head) + len(stripped) - len(word)
+    if not word.replace("-", "").isalpha():
+        return None, at
+    return word, start
+
+
+def _period(body: str, start: int, end: int, count: float | None,
+            unit_text: str) -> Found | None:
+    if not count or count <= 0 or body.startswith(_NOT_PERIOD_AFTER, end):
+        return None
+    unit_key = unit_text.lower().rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+    unit_key = next(u for u in _UNITS if unit_key.startswith(u))
+    lead, has_which = _lead_start(body, start)
+    if unit_key == "quarter" and not has_which:
+        return None  # "three quarters of revenue" is a fraction
+    factor, code = _UNITS[unit_key]
+    amount = count * factor
+    text = f"{int(amount)}" if amount == int(amount) else f"{amount:g}"
+    return Found(lead, end, "period", f"P{text}{code}")
+
+
+def _lead_start(body: str, start: int) -> tuple[int, bool]:
+    """Widen a period over "over the next", "the past", "within", "in den nächsten"."""
+    pos, which, lead = start, False, False
+    for group in (_WHICH, _THE, _THE, _LEADS):
+        head = body[max(0, pos - 12):pos]
+        stripped = head.rstrip(_SPACES)
+        words = stripped.split()
+        if len(stripped) == len(head) or not words:
+            break
+        if words[-1].lower() in group:
+            pos -= len(head) - len(stripped) + len(words[-1])
+            which = which or group is _WHICH
+            lead = lead or group is _LEADS
+    if not (which or lead):
+        return start, False
+    return pos, which
+
+
+def _multiplies(body: str, start: int, end: int) -> bool:
+    """Whether "N times" multiplies ("three times as large") or counts ("three times a year")."""
+    following = body[end:end + 16].split(None, 1)
+    if following and following[0].lower() in _TIMES_AFTER:
+        return True
+    before = body[max(0, start - 14):start].split()
+    return bool(before) and before[-1].lower() in _TIMES_BEFORE

@@ -66,8 +66,9 @@ _LEVEL_WORDS = frozenset({"to", "from", "at", "auf"})
 CHANGE_WORDS = frozenset({"from", "by", "von", "um"}) | DIRECTION_WORDS.keys()
 """Words before "X to Y" that make it a change from X to Y rather than a range."""
 
-_CLAUSE_ENDS = (", ", ",\n", "; ", ": ", "(", ")", ". ", ".\n", "! ", "? ", "\n\n",
-                " – ", " — ", " - ")
+_CLAUSE_END = ",;:).!?"
+"""A word ending in one of these ends the clause of a figure after it."""
+_DASHES = frozenset({"-", "–", "—"})
 
 
 def previous_words(body: str, start: int, count: int = 2) -> list[str]:
@@ -92,49 +93,45 @@ def qualifier_before(body: str, start: int) -> Qualifier | None:
     return None
 
 
-def clause_around(body: str, start: int, end: int) -> tuple[str, str]:
-    """The text of the figure's clause before and after it (at most ~120/80 characters)."""
-    before = body[max(0, start - 120):start]
-    cut = 0
-    for delimiter in _CLAUSE_ENDS:
-        at = before.rfind(delimiter)
-        if at >= 0 and at + len(delimiter) > cut:
-            cut = at + len(delimiter)
-    after = body[end:end + 80]
-    stop = min((after.find(d) for d in _CLAUSE_ENDS if d in after), default=len(after))
-    return before[cut:], after[:stop]
-
-
 def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction | None:
     """Whether a percentage is a rise or a fall, from its sign or the words of its clause.
 
     Order: a written sign; none for a level ("to 9.8%"); the word right after ("6.3%
-    lower", "a 5% drop"); the nearest direction word before it in the clause; a German
-    participle closing the clause ("um 5 Prozent gestiegen").
+    lower", "a 5% drop"); the nearest direction word before it in its clause; a German
+    participle closing the clause ("um 5 Prozent gestiegen"). Clauses end at , ; : ( )
+    and sentence ends; words are read with split(), not a regex, to stay cheap.
     """
     if sign:
         return "up" if sign == "+" else "down"
-    before, after = clause_around(body, start, end)
-    words = before.split()
-    if words and words[-1].strip(_PUNCT).lower() in _LEVEL_WORDS:
+    before = body[max(0, start - 100):start]
+    paragraph = before.rfind("\n\n")
+    words = before[paragraph + 2:].split() if paragraph >= 0 else before.split()
+    if words and words[-1][-1] not in _CLAUSE_END and words[-1].lower() in _LEVEL_WORDS:
         return None
-    following = after.split(None, 1)
-    if following and after[:1].isspace():
+    after = body[end:end + 60]
+    following = after.split()
+    if following and after[0].isspace():
         found = _AFTER_WORDS.get(following[0].strip(_PUNCT).lower())
         if found:
             return found
-    later = None
+    later = ""
     for word in reversed(words):
-        word = word.strip(_PUNCT).lower()
-        if word == "up" and later == "to":
-            later = word
+        if word[-1] in _CLAUSE_END or word in _DASHES:
+            break
+        key = word.strip(_PUNCT).lower()
+        if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
+            later = key
             continue
-        found = DIRECTION_WORDS.get(word)
+        found = DIRECTION_WORDS.get(key)
         if found:
             return found
-        later = word
-    for word in after.split()[:8]:
+        if word[0] == "(":
+            break
+        later = key
+    for word in following[:8]:
         found = _GERMAN_FINAL.get(word.strip(_PUNCT).lower())
         if found:
             return found
+        if word[-1] in _CLAUSE_END or word[0] == "(":
+            break
     return None

@@ -1,0 +1,92 @@
+"""Microseconds the key-figure extractor spends on one ~3 KB article, on one core.
+
+Figures get about 100 µs of the 200 µs per-article budget (5,000 articles/s for
+parsing and extraction together). Two generated corpora, reproducible from a seed:
+"dense" packs ~30 figures into each article (every kind, ranges, German formats),
+"prose" has a handful of figures in ordinary text, which is what most feeds carry.
+
+    python benchmarks/figures_rate.py [--articles 5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from datetime import datetime, timezone
+
+from tui_reader.extract.figures import find_figures
+
+FILLER = (
+    "Analysts in the sector pointed to a broad shift in demand, noting that pricing "
+    "held up better than many had feared and that the order book looked healthier "
+    "than a year ago. Management repeated its view that the coming quarters would "
+    "bring steadier growth, while flagging that competition remained intense. "
+)
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+
+
+def dense_paragraph(rng: random.Random) -> str:
+    cur = rng.choice(["$", "€", "£", "HK$", "¥", "US$"])
+    verb = rng.choice(["rose", "gained", "fell", "slipped", "jumped", "declined"])
+    return (
+        f"Revenue {verb} {rng.uniform(0.1, 40):.2f}% to {cur}{rng.uniform(1, 900):.1f} "
+        f"{rng.choice(['million', 'billion', 'bn'])} in the quarter, while the margin narrowed "
+        f"by {rng.uniform(0.1, 3):.1f} percentage points to {rng.uniform(5, 30):.1f}%. "
+        f"The company guided for between {cur}{rng.randint(1, 4)} billion and "
+        f"{cur}{rng.randint(5, 9)} billion and plans to return up to "
+        f"{rng.randint(1, 20)},{rng.randint(1, 9)} Mrd. Euro over the next "
+        f"{rng.choice(['three', 'five', 'twelve'])} years. The shares have lost "
+        f"{rng.randint(2, 30)}% over the past {rng.choice(['seven', '12'])} months; the "
+        f"report is due on {rng.choice(MONTHS)} {rng.randint(1, 28)}, 2026 and capacity "
+        f"should double within {rng.choice(['two', 'five'])} years, a "
+        f"{rng.choice(['tenfold', '3x'])} rise. Order 4711, ISIN US01609W1027, Q3 2026. "
+    )
+
+
+def prose_paragraph(rng: random.Random) -> str:
+    return (
+        f"The group said on {rng.choice(MONTHS)} {rng.randint(1, 28)} that sales "
+        f"{rng.choice(['rose', 'fell'])} {rng.uniform(1, 20):.1f}% in 2025. " + FILLER * 2
+    )
+
+
+def make_corpus(rng: random.Random, count: int, paragraph) -> list[str]:
+    articles = []
+    for _ in range(count):
+        text = ""
+        while len(text) < 3000:
+            text += paragraph(rng) + "\n\n"
+        articles.append(text[:3072])
+    return articles
+
+
+def measure(articles: list[str], published: datetime) -> tuple[float, float]:
+    for body in articles[:50]:
+        find_figures(body, published)  # warm-up: regex compilation, caches
+    figures = 0
+    start = time.perf_counter()
+    for body in articles:
+        figures += len(find_figures(body, published))
+    elapsed = time.perf_counter() - start
+    return elapsed / len(articles) * 1e6, figures / len(articles)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=5000)
+    args = parser.parse_args()
+    rng = random.Random(20260219)
+    published = datetime(2026, 1, 29, 22, 41, tzinfo=timezone.utc)
+    for name, paragraph in (("dense", dense_paragraph), ("prose", prose_paragraph)):
+        corpus = make_corpus(rng, args.articles, paragraph)
+        micros, per_article = measure(corpus, published)
+        size = sum(len(a.encode()) for a in corpus) / len(corpus) / 1024
+        print(f"{name:5}: {micros:6.1f} us per {size:.1f} KB article, "
+              f"{per_article:4.1f} figures each, {1e6 / micros:8.0f} articles/s "
+              f"(budget: 100 us)")
+
+
+if __name__ == "__main__":
+    main()
