@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import os
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -273,3 +274,41 @@ def test_parsing_in_worker_processes(http, store):
     results = poll([FeedSource(u) for u in urls], store, parse_workers=2)
     assert [(results[u].status, results[u].new) for u in urls] == [("new", 5)] * 4
     assert store.counts().total == 20
+
+
+# --- seed folders: poll.py ----------------------------------------------------------
+
+
+def test_seed_watcher_picks_up_new_and_changed_files_and_keeps_removed_ones(tmp_path, store):
+    from tui_reader.sources.poll import SeedWatcher, seed_key
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    first = folder / "a.txt"
+    first.write_text("Siemens wins a rail order in Spain\n\nSiemens AG won an order worth EUR 1.2 billion.\n")
+    watcher = SeedWatcher([folder], store)
+    (result,) = watcher.check()
+    assert (result.key, result.status, result.new) == (seed_key(folder), "new", 1)
+    assert watcher.check() == []  # unchanged folder: nothing re-read
+
+    (folder / "b.txt").write_text("Tesla delivers more cars than expected\n\nTesla delivered 500,000 cars.\n")
+    (result,) = watcher.check()
+    assert result.new == 1 and store.counts().total == 2
+
+    first.write_text("Siemens wins a bigger rail order in Spain\n\nSiemens AG won an order worth EUR 2 billion.\n")
+    os.utime(first, ns=(time.time_ns(), time.time_ns() + 10**9))
+    (result,) = watcher.check()
+    assert result.new == 0  # updated in place, not a second article
+    titles = {a.title for a in store.articles()}
+    assert titles == {"Siemens wins a bigger rail order in Spain", "Tesla delivers more cars than expected"}
+
+    first.unlink()
+    assert watcher.check() == []
+    assert store.counts().total == 2
+
+
+def test_missing_seed_folder_is_an_error_line(tmp_path, store):
+    from tui_reader.sources.poll import poll_all
+
+    (result,) = poll_all([], [tmp_path / "nowhere"], store)
+    assert result.status == "error" and "no such" in result.error
