@@ -41,7 +41,8 @@ def poll_all(
     """Read the seed folders, then poll the feeds; blocking (run it in a worker thread).
 
     Results reach `on_result` as each source finishes, so callers show progress and
-    articles land while slow feeds are still loading.
+    articles land while slow feeds are still loading. The UI passes its seed folders to
+    a `SeedWatcher` instead (cheap re-checks every second) and `honour_schedule=True`.
     """
     results = [poll_seed_folder(folder, store, on_result) for folder in seed_dirs]
     if feeds:
