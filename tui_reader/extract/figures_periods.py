@@ -188,7 +188,7 @@ def _lead_start(body: str, start: int) -> tuple[int, bool]:
 def _multiplies(body: str, start: int, end: int) -> bool:
     """Whether "N times" multiplies ("three times as large") or counts ("three times a year")."""
     following = body[end:end + 16].split(None, 1)
-    if following and following[0].lower() in _TIMES_AFTER:
+    if following and following[0].rstrip(".,;:").lower() in _TIMES_AFTER:
         return True
     before = body[max(0, start - 14):start].split()
     return bool(before) and before[-1].lower() in _TIMES_BEFORE
