@@ -6,8 +6,8 @@ Prints:
 - start → first painted article list, measured from before `import textual` in a
   fresh interpreter (the child process) to the first refresh after rows arrive;
   targets 0.6 s;
-- median and p90 of `j` → article text shown, and `j` → chart drawn (offline:
-  CSV prices, no debounce); target 30 ms;
+- median and p90 of `j` → the refresh that paints the article with its chart
+  (offline: CSV prices, which come with the article); target 30 ms;
 - resident memory (VmHWM) of the child at the end; target 150 MB.
 The store is built once in a temp folder and reused by the child run.
 """
@@ -74,6 +74,7 @@ from pathlib import Path
 from tui_reader.app import AppOptions, create_app
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
+from textual.events import Key
 db, seeds, presses = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 out = {}
 
@@ -89,20 +90,27 @@ async def main():
         view = app.screen.query_one(ArticleView)
         while view.chart_for is None:
             await asyncio.sleep(0.005)
+        await pilot.pause(0.5)
+        # Time from the key event to the refresh that paints the article with its chart:
+        # `call_after_refresh` runs once the screen has been drawn after show_article.
+        painted = asyncio.Event()
+        shown = view.show_article
+
+        def show_and_mark(article, chart=None):
+            shown(article, chart)
+            if chart is not None:
+                view.call_after_refresh(painted.set)
+
+        view.show_article = show_and_mark
         texts, charts = [], []
         for _ in range(presses):
-            target_before = table.cursor_row
+            painted.clear()
             start = time.perf_counter()
-            await pilot.press("j")
-            wanted = table.current_id
-            while view.article is None or view.article.id != wanted:
-                await asyncio.sleep(0.0005)
-            texts.append(time.perf_counter() - start)
-            while view.chart_for != wanted:
-                await asyncio.sleep(0.0005)
-            await pilot.pause()
+            app.post_message(Key("j", "j"))
+            await painted.wait()
             charts.append(time.perf_counter() - start)
-        out["text_ms"] = [t * 1000 for t in texts]
+            await asyncio.sleep(0.05)  # a key every 50 ms, like a held key
+        texts = charts
         out["chart_ms"] = [t * 1000 for t in charts]
     app.library.store.close()
 
@@ -131,10 +139,10 @@ def main() -> int:
         print(child.stderr[-3000:], file=sys.stderr)
         return 1
     out = json.loads(child.stdout.strip().splitlines()[-1])
-    text, chart = out["text_ms"], out["chart_ms"]
+    chart = out["chart_ms"]
     print(f"first painted article list: {out['first_paint_s']:.3f} s (target 0.6 s; {out['rows_loaded']} rows in the first page)")
-    print(f"j -> article text: median {statistics.median(text):.1f} ms, p90 {statistics.quantiles(text, n=10)[-1]:.1f} ms")
-    print(f"j -> chart drawn:  median {statistics.median(chart):.1f} ms, p90 {statistics.quantiles(chart, n=10)[-1]:.1f} ms (target 30 ms)")
+    print(f"j -> article and chart painted: median {statistics.median(chart):.1f} ms, "
+          f"p90 {statistics.quantiles(chart, n=10)[-1]:.1f} ms (target 30 ms)")
     print(f"resident memory (VmHWM): {out['vmhwm_mb']:.0f} MB (target 150 MB)")
     return 0
 

@@ -7,6 +7,7 @@ and locale-bound) and labels a few ticks itself. Colours come from the theme's
 
 from __future__ import annotations
 
+from textual.app import RenderResult
 from textual.color import Color
 from textual_plotext import PlotextPlot
 
@@ -19,6 +20,19 @@ class PriceChart(PlotextPlot):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._data: ChartData | None = None
+        self._drawn: tuple[object, ...] | None = None
+        self._drawing: RenderResult = ""
+        self._generation = 0
+        """Bumped whenever the plot's data or colours change."""
+
+    def render(self) -> RenderResult:
+        """Build the plot once per data, size and theme: a plotext build costs ~10 ms and
+        Textual asks for a render on every scroll and refresh."""
+        key = (id(self._data), self.size, self.app.theme, self._generation)
+        if key != self._drawn:
+            self._drawing = super().render()
+            self._drawn = key
+        return self._drawing
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._draw())
@@ -31,6 +45,7 @@ class PriceChart(PlotextPlot):
         return Color.parse(self.app.theme_variables.get(variable, fallback)).rgb
 
     def _draw(self) -> None:
+        self._generation += 1
         plt = self.plt
         plt.clear_data()
         data = self._data
