@@ -29,6 +29,31 @@ def feed_xml(feed: int) -> bytes:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>F{feed}</title>{items}</channel></rss>'.encode()
 
 
+def _children_of(parent: int) -> set[int]:
+    """Every process below `parent` (forkserver and its parser workers), from /proc."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = set(), {parent}
+    while frontier:
+        frontier = {pid for pid, ppid in parents.items() if ppid in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
 def test_sigkill_during_fetch_keeps_the_store_sound(tmp_path: Path):
     documents = {f"/f{n}": feed_xml(n) for n in range(FEEDS)}
 
@@ -57,6 +82,8 @@ def test_sigkill_during_fetch_keeps_the_store_sound(tmp_path: Path):
             url, _, outcome = line.partition("  ")
             assert outcome.strip().startswith("new"), line
             reported[url.strip()] = int(outcome.split()[-1])
+        workers = _children_of(process.pid)
+        assert workers, "the parse pool should be running by now"
         os.kill(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
         assert process.returncode == -signal.SIGKILL
@@ -76,6 +103,10 @@ def test_sigkill_during_fetch_keeps_the_store_sound(tmp_path: Path):
         with Store.open(db) as store:
             assert store.counts().total == FEEDS * ITEMS  # nothing missing, nothing doubled
             assert {s.article_count for s in store.source_states()} == {ITEMS}
+        deadline = time.monotonic() + 5
+        while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [pid for pid in workers if _alive(pid)], "parser processes outlived the killed fetch"
     finally:
         server.clear()
         server.stop()

@@ -246,7 +246,25 @@ def _process_pool(workers: int) -> Executor:
 
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["tui_reader.sources.feeds", "tui_reader.sources.feedparse", "tui_reader.extract"])
-    return ProcessPoolExecutor(workers, mp_context=context)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with, initargs=(os.getpid(),))
+
+
+def _exit_with(owner: int) -> None:
+    """A worker whose poll was killed (SIGKILL, a crash) would otherwise wait for work
+    forever: it checks every second that the process that started it still exists."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(owner, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # the pid was reused by someone else's process
+                os._exit(0)
+
+    threading.Thread(target=watch, name="tui-reader-owner-watch", daemon=True).start()
 
 
 # --- the worker's job ---------------------------------------------------------------
