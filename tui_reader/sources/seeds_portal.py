@@ -1,0 +1,205 @@
+"""The portal layout every text seed is read as: teaser, headline, timestamp,
+instrument line, body, footer.
+
+Blocks are recognised by their shape (a timestamp looks like a timestamp, an
+instrument line ends in an ISIN, a footer starts with ``@ domain``), never by
+position alone, and any of them may be missing, so a plain .txt/.md file is just a
+portal article without most of its parts; what plain files add on top (markdown,
+`Source:` lines, paragraph-first files) lives in `seeds_plain`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone, tzinfo
+from functools import lru_cache
+from itertools import groupby
+
+from tui_reader.extract.boilerplate import strip_boilerplate
+from tui_reader.model import Article, Instrument
+from tui_reader.sources.seeds_errors import SkipFile
+from tui_reader.sources.seeds_plain import TITLE_LIMIT, meta_line, short_title, take_trailing_meta, unmark
+
+__all__ = ["ISIN", "STAMP", "merge", "parse_text", "stamp_time", "valid_isin"]
+
+ISIN = r"[A-Z]{2}[A-Z0-9]{9}[0-9]"
+_ISIN_TOKEN = re.compile(rf"\b{ISIN}\b")
+_NAMED_ISIN = rf"(?:[^,;|/\s][^,;|/]{{0,150}}?\s+)?{ISIN}"
+_INSTRUMENT_LINE = re.compile(rf"{_NAMED_ISIN}(?:\s*[,;|/]\s*{_NAMED_ISIN})*")
+_INSTRUMENT_PAIR = re.compile(rf"(?:([^,;|/\s][^,;|/]{{0,150}}?)\s+)?({ISIN})")
+_FOOTER = re.compile(r"@\s*([A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,})\s*(?:\|\s*(.*))?")
+STAMP = re.compile(
+    r"""
+    (?:(?:published|date|updated|veröffentlicht|datum)\s*:\s*)?
+    (?:
+      (?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})
+      (?:\s*[-–,]?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*Uhr)?)?
+    | (?P<iso>\d{4}-\d{2}-\d{2}(?:[T\ ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)
+    )
+    (?:\s*(?P<utc>UTC|GMT))?
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_END_PUNCTUATION = frozenset(".!?:;,…\"”")
+_BULLET = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
+_BULLET_START = frozenset("-*+•0123456789")
+_HEADER_LINE_LIMIT = 400
+
+
+def parse_text(text: str, *, markdown: bool) -> Article:
+    """Title, time, declared instruments, source, url and body of a text seed; the
+    caller sets id, path, and the fallback source."""
+    blocks = _blocks(text)
+    if markdown:
+        blocks = unmark(blocks)
+    meta = take_trailing_meta(blocks)
+    source, declared = "", []
+    if blocks and (footer := _FOOTER.fullmatch(blocks[-1][-1])):
+        blocks[-1].pop()
+        if not blocks[-1]:
+            blocks.pop()
+        source = footer.group(1).lower()
+        declared = [Instrument(isin=code, ticker=None, name=None)
+                    for code in _ISIN_TOKEN.findall(footer.group(2) or "")]
+    rest = blocks[1:] if len(blocks) > 1 and _is_teaser(blocks) else blocks
+    title = ""
+    while rest and not title:
+        line = rest[0].pop(0)
+        title = _title(line)
+        if len(title) > TITLE_LIMIT:  # the file opens with its first paragraph: keep it
+            rest[0].insert(0, line)
+            title = short_title(title)
+            break
+        if rest[0] and set(rest[0][0]) <= set("=-"):  # setext underline
+            rest[0].pop(0)
+        if not rest[0]:
+            rest = rest[1:]
+    if not title:
+        raise SkipFile("no title")
+    published, named = _header(rest, meta)
+    paragraphs = [p for block in rest for p in _block_paragraphs(block)]
+    kept, removed = strip_boilerplate(paragraphs)
+    return Article(id="", source=source or meta.get("source", ""), title=title, body="\n\n".join(kept),
+                   published=published, url=meta.get("url"), removed=removed,
+                   declared=merge(named, declared))
+
+
+def _blocks(text: str) -> list[list[str]]:
+    """Blank-line separated blocks of stripped, non-empty lines."""
+    lines = [line.strip() for line in text.splitlines()]
+    return [list(group) for nonblank, group in groupby(lines, bool) if nonblank]
+
+
+def _is_teaser(blocks: list[list[str]]) -> bool:
+    """The portal opens with the headline's first words, comma-joined ("Nordlicht’s,
+    Offshore"): one short unpunctuated line before a one-line headline, confirmed by a
+    timestamp after the headline or by its words starting words of the headline."""
+    first, second = blocks[0], blocks[1]
+    line = first[0]
+    if len(first) != 1 or len(line) > 80 or line[-1] in _END_PUNCTUATION or line[0] == "#":
+        return False
+    stamp_after = second[1] if len(second) > 1 else blocks[2][0] if len(blocks) > 2 else ""
+    if STAMP.fullmatch(stamp_after):
+        return True
+    headline = second[0]
+    if len(second) != 1 or headline[-1] == "." or "," not in line or STAMP.fullmatch(headline):
+        return False
+    words = re.findall(r"\w+", headline.lower())
+    teaser = re.findall(r"\w+", re.sub(r"['’]s\b", "", line.lower()))
+    return all(any(w.startswith(t) for w in words) for t in teaser)
+
+
+def _title(line: str) -> str:
+    return " ".join(line.lstrip("#").split())
+
+
+def _header(rest: list[list[str]], meta: dict[str, str]) -> tuple[datetime | None, list[Instrument]]:
+    """Consume the timestamp, instrument and `Source:`/`URL:` lines that follow the
+    headline; the latter go into `meta` unless the end of the file already said."""
+    published: datetime | None = None
+    stamped = False
+    declared: list[Instrument] = []
+    while rest:
+        block = rest[0]
+        while block:
+            line = block[0]
+            if len(line) > _HEADER_LINE_LIMIT:
+                return published, declared
+            if not stamped and (match := STAMP.fullmatch(line)):
+                published, stamped = stamp_time(match, _berlin()), True
+            elif _INSTRUMENT_LINE.fullmatch(line):
+                declared.extend(Instrument(isin=code, ticker=None, name=name or None)
+                                for name, code in _INSTRUMENT_PAIR.findall(line))
+            elif found := meta_line(line):
+                meta.setdefault(*found)
+            else:
+                return published, declared
+            block.pop(0)
+        del rest[0]
+    return published, declared
+
+
+def stamp_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
+    """The time a timestamp line states; naive times are in `naive_zone`. None for
+    impossible dates (31.02.), which still count as the timestamp line."""
+    try:
+        if iso := match.group("iso"):
+            moment = datetime.fromisoformat(iso)
+        else:
+            moment = datetime(int(match["y"]), int(match["m"]), int(match["d"]),
+                              int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc if match.group("utc") else naive_zone)
+    return moment
+
+
+@lru_cache(maxsize=1)
+def _berlin() -> tzinfo:
+    """The portal's local time, for timestamps that do not state an offset."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Europe/Berlin")
+
+
+def merge(*groups: list[Instrument]) -> list[Instrument]:
+    """Declared instruments in order, valid ISINs only, each ISIN once (the instrument
+    line's named entry wins over the footer's bare ISIN)."""
+    seen: set[str] = set()
+    out: list[Instrument] = []
+    for instrument in (i for group in groups for i in group):
+        if instrument.isin is not None:
+            if instrument.isin in seen or not valid_isin(instrument.isin):
+                continue
+            seen.add(instrument.isin)
+        out.append(instrument)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def valid_isin(code: str) -> bool:
+    from stdnum import isin  # ~20 ms to import; only needed once a file declares one
+
+    return isin.is_valid(code)
+
+
+def _block_paragraphs(lines: list[str]) -> list[str]:
+    """A block's wrapped lines joined into one paragraph; a short unpunctuated first
+    line followed by a longer one is a section heading (or the `Ad` marker) and stays
+    a paragraph of its own."""
+    first = lines[0]
+    if (len(lines) > 1 and len(first) <= 70 and first[-1] not in _END_PUNCTUATION
+            and len(lines[1]) > len(first) and not _is_bullet(first)):
+        return [first, _join(lines[1:])]
+    return [_join(lines)]
+
+
+def _join(lines: list[str]) -> str:
+    if len(lines) > 1 and any(_is_bullet(line) for line in lines):
+        return "\n".join(lines)
+    return " ".join(lines)
+
+
+def _is_bullet(line: str) -> bool:
+    return line[0] in _BULLET_START and _BULLET.match(line) is not None
