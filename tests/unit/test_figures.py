@@ -457,3 +457,112 @@ def test_long_sentences_are_cut_around_the_figure() -> None:
 def test_empty_and_figure_free_text() -> None:
     assert figures("") == []
     assert figures("Nothing to see here.") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        # past cues: the most recent such day on or before publication (2026-01-29)
+        ("The 52-week closing high of $189.34 came on October 2.", "2025-10-02"),
+        ("The stock closed at a record on February 3.", "2025-02-03"),
+        ("Revenue was flat on March 1.", "2025-03-01"),
+        ("It reported on January 30 that sales fell.", "2025-01-30"),
+        # future cues: the next such day on or after publication
+        ("The next report is due on December 1.", "2026-12-01"),
+        ("The company will report on October 2.", "2026-10-02"),
+        ("The deal is expected to close by January 20.", "2027-01-20"),
+        ("Shares rose 3%, and results are scheduled for January 2.", "2027-01-02"),
+        # no cue: whichever is nearer
+        ("The shares are 12% below their November 3 closing high.", "2025-11-03"),
+        ("A closing high of $147.57 from March 17 stands.", "2026-03-17"),
+    ],
+)
+def test_year_less_dates_follow_the_tense_of_their_clause(body: str, value: str) -> None:
+    published = datetime(2026, 1, 29, 22, 41, tzinfo=timezone.utc)
+    dates = [f.value for f in figures(body, published) if f.kind == "date"]
+    assert dates == [value]
+
+
+def test_a_cue_in_an_earlier_clause_does_not_decide() -> None:
+    published = datetime(2026, 1, 29, tzinfo=timezone.utc)
+    found = figures("Sales fell last year; the report comes on January 20.", published)
+    assert [f.value for f in found if f.kind == "date"] == ["2027-01-20"]
+
+
+@pytest.mark.parametrize(
+    ("body", "direction"),
+    [
+        ("It raised its quarterly dividend by 4% to $0.25 per share.", "up"),
+        ("It lifted the payout by 4%.", "up"),
+        ("The board boosted the dividend by 150%.", "up"),
+        ("It cut its workforce by 4%.", "down"),
+        ("It reduced costs by 4%.", "down"),
+        ("It lowered its forecast by 4%.", "down"),
+    ],
+)
+def test_direction_from_verbs_of_raising_and_cutting(body: str, direction: str) -> None:
+    percent = next(f for f in figures(body) if f.kind == "percent")
+    assert (percent.text.endswith("%"), percent.direction) == (True, direction)
+
+
+def test_percentage_points_after_improves_rise() -> None:
+    figure = only("The gross margin improves by about 2 percentage points from the previous quarter.")
+    assert (figure.text, figure.unit, figure.direction) == ("2 percentage points", "pp", "up")
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("He expects vehicle sales to grow by 20% to 30% next year.", "20% to 30%"),
+        ("Brokers see the unit growing by 25% to 30% a year.", "25% to 30%"),
+    ],
+)
+def test_percent_ranges_after_by(body: str, text: str) -> None:
+    found = [f for f in figures(body) if f.kind == "percent"]
+    assert [(f.text, f.value, f.high) for f in found] == [(text, float(text[:2]), 30.0)]
+
+
+def test_amounts_after_by_are_still_a_change_to_a_level() -> None:
+    found = figures("It cut debt by $1 billion to $5 billion.")
+    assert [(f.text, f.high) for f in found] == [("$1 billion", None), ("$5 billion", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value"),
+    [
+        ("Over the past month they have gained 30.3%.", "Over the past month", "P1M"),
+        ("It spent more than over the past decade.", "over the past decade", "P10Y"),
+        ("It fell in the past year.", "in the past year", "P1Y"),
+        ("It aims to break even within a year.", "within a year", "P1Y"),
+    ],
+)
+def test_periods_of_one_unit(body: str, text: str, value: str) -> None:
+    found = [(f.text, f.value) for f in figures(body) if f.kind == "period"]
+    assert found == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Sales last year were flat.", "Next month it reports.", "A year ago it was flat.",
+     "It plans for the coming decade.", "Over the past years it grew."],
+)
+def test_lone_time_words_that_are_not_periods(body: str) -> None:
+    assert [f.text for f in figures(body) if f.kind == "period"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value"),
+    [
+        ("The shares trade at about 12 times expected earnings.", "12 times", 12.0),
+        ("It trades at 15 times sales.", "15 times", 15.0),
+        ("The market is twice as large.", "twice", 2.0),
+        ("Sales grew twice as fast as costs.", "twice", 2.0),
+    ],
+)
+def test_valuation_multiples_and_twice(body: str, text: str, value: float) -> None:
+    figure = only(body)
+    assert (figure.kind, figure.text, figure.value) == ("multiple", text, value)
+
+
+def test_twice_that_counts_is_not_a_multiple() -> None:
+    assert figures("The board met twice in March.") == []

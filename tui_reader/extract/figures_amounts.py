@@ -20,7 +20,12 @@ from tui_reader.extract.figures_numbers import (
     parse_number,
     scale_value,
 )
-from tui_reader.extract.figures_words import CHANGE_WORDS, direction_of, qualifier_before
+from tui_reader.extract.figures_words import (
+    CHANGE_WORDS,
+    MONEY_CHANGE_WORDS,
+    direction_of,
+    qualifier_before,
+)
 
 CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD"
 PREFIX = rf"(?:(?:US|HK|NZ|[CASR])?[$€£¥]|(?:{CODES}))"
@@ -157,13 +162,14 @@ def _money_range(body: str, start: int, end: int, low_raw: str, low_scale: str |
     low, high = parse_number(low_raw, german), parse_number(high_raw, german)
     if currency is None or low is None or high is None or not same_currency:
         return None
-    range_start = _range_start(body, start, sep, low * scale1, high * scale2)
+    range_start = _range_start(body, start, sep, low * scale1, high * scale2, MONEY_CHANGE_WORDS)
     if range_start is None:
         return None
     return Found(range_start, end, "money", low * scale1, currency, high=high * scale2)
 
 
-def _range_start(body: str, start: int, sep: str, low: float, high: float) -> int | None:
+def _range_start(body: str, start: int, sep: str, low: float, high: float,
+                 change_words: frozenset[str] = CHANGE_WORDS) -> int | None:
     """Where "X sep Y" starts as one range, or None if it is two figures or a change.
 
     "and" needs a "between" before it; "to" after "from", "by" or a verb of change
@@ -177,7 +183,7 @@ def _range_start(body: str, start: int, sep: str, low: float, high: float) -> in
         return between
     if word in ("to", "bis"):
         before = body[max(0, start - 20):start].split()[-1:]
-        if before and before[0].lower() in CHANGE_WORDS:
+        if before and before[0].lower() in change_words:
             return None
     return start
 

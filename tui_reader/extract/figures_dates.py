@@ -8,17 +8,21 @@ their matches into dates and resolves dates written without a year.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from tui_reader.extract.figures_numbers import Found
 
-LOOKBACK = timedelta(days=31)
-"""How far before publication a year-less date is still read as the recent past.
-
-Otherwise it is the next such date on or after publication ("due on January 5" in an
-article of December 20 is next year's). Without this, "said on January 27" in an
-article of January 29 would land eleven months in the future.
-"""
+_CUE = re.compile(
+    r"\b(?:(?P<future>will|due|expected|expects?|scheduled|slated|plans?|planned|next|upcoming"
+    r"|(?:is|are) set to|(?:is|are) to|comes?|arrives?|begins?|starts?|until|ahead)"
+    r"|(?P<past>was|were|had|came|reported|said|closed|ended|rose|fell|reached|hit|peaked"
+    r"|posted|announced|gained|lost|jumped|dropped|slid|climbed|traded|recorded|opened"
+    r"|released|published|began|started|last|since|ago|earlier))\b")
+"""Words that put a year-less date in the past or the future: the last one before the
+date in its clause decides ("said on January 27", "is due on March 3")."""
+_CLAUSE_MARKS = (",", ";", ":", ". ", "\n")
+_CUE_WINDOW = 60
+"""Characters before a date searched for a tense cue; a clause rarely reaches further."""
 
 MONTHS = {
     "january": 1, "jan": 1, "januar": 1, "jänner": 1,
@@ -77,10 +81,12 @@ def month_first_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[
 
 def _found(body: str, start: int, end: int, year: int | None, month: int, day: int,
            anchor: date | None) -> Found | None:
-    when = resolve(year, month, day, anchor)
+    start = _with_weekday(body, start)
+    tense = _tense(body, start) if year is None and anchor is not None else None
+    when = resolve(year, month, day, anchor, tense)
     if when is None:
         return None
-    return Found(_with_weekday(body, start), end, "date", when.isoformat())
+    return Found(start, end, "date", when.isoformat())
 
 
 def _with_weekday(body: str, start: int) -> int:
@@ -92,18 +98,44 @@ def _with_weekday(body: str, start: int) -> int:
     return start
 
 
-def resolve(year: int | None, month: int, day: int, anchor: date | None) -> date | None:
-    """The date meant, or None when it does not exist or has no year to go by."""
+def _tense(body: str, start: int) -> str | None:
+    """ "past", "future" or None: the tense cue nearest before the date in its clause.
+
+    "by March 3" and "until March 3" look ahead even without a verb; otherwise the last
+    cue word between the clause start and the date decides.
+    """
+    window = body[max(0, start - _CUE_WINDOW):start]
+    cut = max(window.rfind(mark) for mark in _CLAUSE_MARKS)
+    window = window[cut + 1:].lower()
+    if window.rstrip().endswith((" by", " until", " till")) or window.strip() == "by":
+        return "future"
+    last = None
+    for last in _CUE.finditer(window):
+        pass
+    return last.lastgroup if last is not None else None
+
+
+def resolve(year: int | None, month: int, day: int, anchor: date | None,
+            tense: str | None = None) -> date | None:
+    """The date meant, or None when it does not exist or has no year to go by.
+
+    A year-less date is the most recent such day on or before `anchor` when its clause
+    speaks of the past, the next one on or after it when it speaks of the future, and
+    whichever of the two is nearer when the clause gives no cue.
+    """
     if year is not None:
         return _make(year, month, day)
     if anchor is None:
         return None
-    earliest = anchor - LOOKBACK
-    for candidate_year in range(anchor.year - 1, anchor.year + 5):
-        when = _make(candidate_year, month, day)
-        if when is not None and when >= earliest:
-            return when
-    return None
+    before = next((d for y in range(anchor.year, anchor.year - 5, -1)
+                   if (d := _make(y, month, day)) is not None and d <= anchor), None)
+    after = next((d for y in range(anchor.year, anchor.year + 5)
+                  if (d := _make(y, month, day)) is not None and d >= anchor), None)
+    if tense == "past" or after is None:
+        return before
+    if tense == "future" or before is None:
+        return after
+    return before if anchor - before <= after - anchor else after
 
 
 def _make(year: int, month: int, day: int) -> date | None:

@@ -18,7 +18,7 @@ _HEAD = re.compile(
     r"(?:d(?:ays?|ecades?|oubl(?:e[ds]?|ing))|Doubl(?:e[ds]?|ing)|f(?:old|ach)"
     r"|h(?:alv(?:e[ds]?|ing)|albier\w*)|H(?:alv(?:e[ds]?|ing)|albier\w*)|months?"
     r"|qua(?:rters?|drupl(?:e[ds]?|ing))|Quadrupl(?:e[ds]?|ing)"
-    r"|t(?:imes|ripl(?:e[ds]?|ing)|age?n?)|T(?:ripl(?:e[ds]?|ing)|age?n?)|weeks?|years?"
+    r"|t(?:imes|wice|ripl(?:e[ds]?|ing)|age?n?)|T(?:wice|ripl(?:e[ds]?|ing)|age?n?)|weeks?|years?"
     r"|Jahre?n?|Monate?n?|Wochen?|ver(?:doppel|doppl|dreifach|vierfach)\w*"
     r"|Ver(?:doppel|doppl|dreifach|vierfach)\w*)(?!\w)"
 )
@@ -29,8 +29,11 @@ _WORD_MULTIPLES = (("doubl", 2.0), ("tripl", 3.0), ("quadr", 4.0), ("halv", 0.5)
                    ("verdo", 2.0), ("verdr", 3.0), ("vervi", 4.0), ("halbi", 0.5))
 _FACH = {"zwei": 2.0, "drei": 3.0, "vier": 4.0, "fünf": 5.0, "zehn": 10.0, "hundert": 100.0}
 _TIMES_AFTER = frozenset(
-    "as more larger bigger higher greater faster the its their that what over".split())
-"""Words after "N times" that make it a multiplier ("three times as large")."""
+    "as more larger bigger higher greater faster the its their that what over "
+    "earnings sales revenue revenues profit profits book expected forward trailing "
+    "estimated ebitda".split())
+"""Words after "N times" that make it a multiplier ("three times as large", "trades at
+12 times expected earnings")."""
 _TIMES_BEFORE = frozenset(
     "grow grew grown growing grows rise rose risen increase increased expand expanded "
     "multiply multiplied multiplies jumped climbed surged soared".split())
@@ -40,11 +43,14 @@ _NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
 
 _WHICH = frozenset("next past last coming following previous prior "
                    "nächsten kommenden letzten vergangenen".split())
+_WHICH_ONE = frozenset("next past last previous prior nächsten letzten vergangenen".split())
+"""Which-words that make a lone unit a span; "the coming decade" is a figure of speech."""
 _THE = frozenset("the den die der von".split())
 _LEADS = frozenset("over within in during for across through innerhalb binnen über".split())
 _NOT_PERIOD_AFTER = ("-old", " old", " ago", " earlier", " later", " before")
 """"three years ago" is a point in time; "a 50-year-old CEO" an age."""
 _QUALIFIERS = ("trading", "business", "calendar")
+_SINGULAR = frozenset("year decade month quarter week day jahr monat woche tag".split())
 
 
 def x_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
@@ -90,6 +96,9 @@ def worded(body: str) -> list[Found]:
             figure = _fold(body, glued, head, end, lower)
         elif lower == "times":
             figure = _worded_times(body, glued, head, end)
+        elif lower == "twice":
+            if glued == head and _multiplies(body, head, end):
+                figure = Found(head, end, "multiple", 2.0)
         elif lower.startswith(("doubl", "tripl", "quadr", "halv", "ver", "halbi")):
             if glued == head and not body.startswith(_NOT_AFTER, end):
                 value = next(v for p, v in _WORD_MULTIPLES if lower.startswith(p))
@@ -134,8 +143,31 @@ def _worded_period(body: str, head: int, end: int, unit_text: str) -> Found | No
     number, start = _number_word_before(body, at + 1 if at < head else at)
     count = word_value(number) if number else None
     if count is None:
-        return None
+        return _one_period(body, head, end, unit_text, number, start)
     return _period(body, start, end, float(count), unit_text)
+
+
+def _one_period(body: str, head: int, end: int, unit_text: str, word: str | None,
+                start: int) -> Found | None:
+    """A singular unit after a lead: "over the past month", "within a year".
+
+    Without the lead ("over", "within", "in" ...) "last year" and "next month" are
+    points in time, not spans, so they stay out.
+    """
+    if word is None or unit_text.lower() not in _SINGULAR:  # "over the past years"
+        return None
+    lower = word.lower()
+    if lower in ("a", "an", "one"):
+        lead, _ = _lead_start(body, start)
+        if lead == start:
+            return None
+        return _period(body, start, end, 1.0, unit_text)
+    if lower not in _WHICH_ONE:
+        return None
+    lead, _ = _lead_start(body, head)
+    if not any(w.lower() in _LEADS for w in body[lead:head].split()[:2]):
+        return None
+    return _period(body, head, end, 1.0, unit_text)
 
 
 def _number_word_before(body: str, at: int) -> tuple[str | None, int]:

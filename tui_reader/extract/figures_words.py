@@ -33,7 +33,8 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "climbed climb climbs climbing surged surge surges surging increased increase "
        "increases increasing up higher advanced advance advances advancing rallied rally "
        "rallies rallying grew grow grows growing grown soared soar soars soaring added "
-       "widened widen improved expanded boosted "
+       "widened widen improved improve improves improving expanded boosted boost boosts "
+       "raised raise raises raising lifted lift lifts hiked hike hikes "
        "gestiegen steigt stieg stiegen zugelegt legte legten plus kletterte klettert "
        "gewachsen wuchs höher anstieg zuwachs")
 _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
@@ -41,7 +42,8 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
          "plunged plunge plunges plunging down lower decreased decrease decreases "
          "decreasing narrowed narrow narrows shed sheds sank sink sinks slumped slump "
-         "slumps dipped dip dips eased shrank shrunk contracted cut "
+         "slumps dipped dip dips eased shrank shrunk contracted cut cuts cutting "
+         "reduced reduce reduces reducing lowered lowers lowering trimmed trims slashed "
          "gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
          "minus rutschte eingebrochen niedriger rückgang einbruch")
 DIRECTION_WORDS: dict[str, Direction] = {w: "up" for w in _UP.split()}
@@ -63,8 +65,12 @@ _GERMAN_FINAL: dict[str, Direction] = {
 _LEVEL_WORDS = frozenset({"to", "from", "at", "auf"})
 """A percentage after these is a level ("narrowed ... to 9.8%"), not a move."""
 
-CHANGE_WORDS = frozenset({"from", "by", "von", "um"}) | DIRECTION_WORDS.keys()
-"""Words before "X to Y" that make it a change from X to Y rather than a range."""
+CHANGE_WORDS = frozenset({"from", "von"}) | DIRECTION_WORDS.keys()
+"""Words before "X% to Y%" that make it a change from X to Y rather than a range.
+
+Not "by": "grow by 20% to 30%" is a range of growth rates."""
+MONEY_CHANGE_WORDS = CHANGE_WORDS | {"by", "um"}
+"""For amounts "by" does mark a change: "cut debt by $1 billion to $5 billion"."""
 
 _CLAUSE_END = ",;:).!?"
 """A word ending in one of these ends the clause of a figure after it."""
