@@ -32,6 +32,11 @@ def test_worked_example_notes_match_the_contract() -> None:
         "Is it worth buying? Shareholders asked the board that question at the meeting.",
         "Read the full report on the company website.",
         "Advertising revenue rose 12%.",
+        "Is Apple a buy now? Analysts are split after the results, with 20 of 45 rating it a buy.",
+        "Should you sell Apple? Fund managers cut their holdings by 3% in the quarter.",
+        "The board will decide whether to buy, hold or sell the stake by June.",
+        "Buy, hold or sell? Brokers disagreed after the tariff news, and the shares swung 9%.",
+        "Download speeds improved, and subscribers rose 4%.",
     ],
 )
 def test_real_sentences_about_buying_and_selling_stay(sentence: str) -> None:
@@ -83,3 +88,56 @@ def test_ad_marker_alone_counts_one_paragraph() -> None:
 def test_the_word_ad_inside_text_is_not_a_marker() -> None:
     paragraphs = ["Ad revenue", "Ad spending rose 4% in the quarter, the company said."]
     assert strip_boilerplate(paragraphs) == (paragraphs, [])
+
+
+OTHER_PORTAL = [
+    NEWS,
+    "Is Apple a buy now? Our free special report tells you what to do with your Apple shares.",
+    "Advertisement",
+    "Apple: Buy, Hold or Sell? Our April 3 analysis has the answer.",
+    "Download the report now...",
+]
+
+
+def test_another_portals_pitch_and_advertisement_block_go() -> None:
+    kept, notes = strip_boilerplate(OTHER_PORTAL)
+    assert kept == [NEWS]
+    assert notes == ["promotional line: Is Apple a buy now? …", "ad block: 3 paragraphs"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Is Tesla a buy now?",
+        "Is ASML a buy right now? Find out in our free report.",
+        "Apple: Buy, Hold or Sell?",
+        "Should you buy Nordlicht? Download the free analysis.",
+        "Is it time to sell SAP? Our special report has the answer.",
+        "Nordlicht: Kaufen, halten oder verkaufen? Jetzt lesen!",
+    ],
+)
+def test_buy_or_sell_questions_alone_or_with_sales_copy_are_removed(line: str) -> None:
+    kept, notes = strip_boilerplate([NEWS, line])
+    assert kept == [NEWS]
+    assert len(notes) == 1 and notes[0].startswith("promotional line: ")
+
+
+def test_another_portals_pitch_glued_to_a_paragraph_is_cut_off() -> None:
+    pitch = "Is Apple a buy now? Our free special report tells you what to do with your Apple shares."
+    kept, notes = strip_boilerplate([NEWS + " " + pitch])
+    assert kept == [NEWS]
+    assert notes == ["promotional line: Is Apple a buy now? …"]
+
+
+def test_a_closing_question_without_sales_copy_stays_in_its_paragraph() -> None:
+    paragraph = NEWS + " Should investors buy the dip? The answer depends on the second park."
+    assert strip_boilerplate([paragraph]) == ([paragraph], [])
+    ending = NEWS + " Is Nordlicht a buy now?"
+    assert strip_boilerplate([ending]) == ([ending], [])
+
+
+@pytest.mark.parametrize("marker", ["Sponsored", "— Advertisement —", "[Anzeige]", "ADVERTISEMENT", "Paid content:"])
+def test_other_ad_marker_spellings_open_an_ad_block(marker: str) -> None:
+    kept, notes = strip_boilerplate([NEWS, marker, "Apple: Buy, Hold or Sell? Our April 3 analysis has the answer."])
+    assert kept == [NEWS]
+    assert notes == ["ad block: 2 paragraphs"]

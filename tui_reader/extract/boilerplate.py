@@ -1,12 +1,15 @@
 """Portal boilerplate: the promotional questions and the ad block inside article bodies.
 
-German finance portals (and their English editions) end every article with the same
-sales pitch: "Should investors sell immediately? Or is it worth buying X?", then an
-`Ad` marker and two or three paragraphs pushing a "free analysis". None of it is news,
-and its "buy"/"sell" wording would pollute search and figure extraction, so it goes.
-The patterns are anchored to the pitch's fixed phrasing so that real sentences which
-merely mention buying or selling stay. Every removal leaves a note, so the reader can
-see what was taken out.
+German finance portals (and their English editions) end every article with a sales
+pitch: "Should investors sell immediately? Or is it worth buying X?", then an `Ad`
+marker and two or three paragraphs pushing a "free analysis". Other portals say it
+differently ("Is Apple a buy now? Our free special report ...", "Advertisement",
+"Apple: Buy, Hold or Sell?") but build it the same way: a buy-or-sell question leading
+into sales copy, then a marked ad block. None of it is news, and its "buy"/"sell"
+wording would pollute search and figure extraction, so it goes. A question alone is
+not enough, because editors ask the same questions in real sentences: it must stand
+as a paragraph of its own or be followed by sales copy. Every removal leaves a note,
+so the reader can see what was taken out.
 """
 
 from __future__ import annotations
@@ -17,37 +20,69 @@ __all__ = ["strip_boilerplate"]
 
 _APOS = "['’]"
 
-_PROMO = re.compile(
+_PITCH = re.compile(
     r"""
       should\ (?:investors|shareholders)\ sell\ immediately\?
-    | or\ is\ it\ worth\ buying\ .{1,80}\?$
+    | or\ is\ it\ worth\ buying\b[^?]{0,80}\?
     | read\ the\ free\ analysis\ now
     | new\ .{1,80}\ analysis\ from\ .{1,40}\ delivers\ the\ answer
     | sollten\ anleger\ sofort\ verkaufen\?
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
-"""A paragraph that starts with one of these is the pitch. Each branch starts with a
+"""The pitch's fixed phrasings: a paragraph that opens with one of these is the pitch,
+whatever follows. Matched on the lower-cased paragraph; each branch starts with a
 literal, so a paragraph that is not the pitch fails within a few characters."""
 
-_BUY_OR_SELL = re.compile(r"[^.!?]{0,80}?\b(?:buy or sell|kaufen oder verkaufen)\?!")
-""""Nordlicht Stock: Buy or Sell?!" — matched on the lower-cased paragraph, and only
-when it contains "?!"."""
+_ASK = re.compile(
+    r"""
+      is\ [^.!?]{1,60}?\ an?\ (?:buy|sell|hold)(?:\ (?:now|today|right\ now))?\?
+    | (?:is\ it\ time\ to|should\ you|should\ investors)\ (?:buy|sell)\b[^.!?]{0,60}\?
+    | is\ it\ worth\ buying\b[^.!?]{0,60}\?
+    | oder\ lohnt\ sich\b[^.!?]{0,80}\?
+    """,
+    re.VERBOSE,
+)
+"""Buy-or-sell questions any portal opens its pitch with ("Is Apple a buy now?").
+Editors ask them too, so one is the pitch only when it stands alone or what follows it
+is sales copy (`_SALES`). Literal-led, like `_PITCH`."""
 
-_PROMO_TAIL = re.compile(
-    r"(?<=[.!?\"”])\s+(?:Should (?:investors|shareholders) sell immediately\?|Sollten Anleger sofort verkaufen\?).*$",
+_BUY_OR_SELL = re.compile(
+    r"[^.!?]{0,80}?\b(?:buy,?\ (?:hold,?\ )?or\ sell|kaufen,?\ (?:halten,?\ )?oder\ verkaufen)\?(!?)",
+    re.VERBOSE,
+)
+""""Apple: Buy, Hold or Sell?" — an `_ASK`; with "?!" ("Nordlicht Stock: Buy or
+Sell?!") a fixed pitch. It does not start with a literal, so it only runs on text
+that holds "sell?" or "verkaufen?"."""
+
+_SALES = re.compile(
+    r"""
+      free | special\ report | report\ now | (?:has|have|delivers|gives)\ the\ answer
+    | what\ to\ do\ with\ your | find\ out | download | click\ here | sign\ up
+    | kostenlos | gratis | liefert\ die\ antwort | jetzt\ lesen | hier\ lesen
+    """,
+    re.VERBOSE,
+)
+"""Sales copy after a buy-or-sell question: offers, reports, calls to act."""
+
+_TRADE_WORDS = ("buy", "sell", "kauf")
+"""Every buy-or-sell question holds one of these; a paragraph's tail without any
+cannot end in a glued pitch."""
+
+_SENTENCE_START = re.compile(r"(?<=[.!?\"”])\s+(?=\S)")
+
+_AD_MARKER = re.compile(
+    r"[-–—*\[(]*\s*(?:ad|anzeige|advertisement|werbung|sponsored(?: content)?|paid (?:content|post))"
+    r"\s*:?\s*[-–—*\])]*",
     re.IGNORECASE,
 )
-"""The pitch glued onto the end of a real paragraph (no blank line before it); it ends
-in a question mark, which is what gates the search."""
-
-_AD_MARKER = re.compile(r"(?:ad|anzeige|advertisement|werbung)\s*:?", re.IGNORECASE)
 
 _AD_CUE = re.compile(
     rf"""
-      buy\ or\ sell | worth\ buying | should\ you\ sell | free\ analysis | delivers\ the\ answer
-    | analysis\ from | read\ (?:more|here|now|the) | click\ here | find\ out\ what\ to\ do
-    | urgent\ action | speak\ for\ themselves | investor{_APOS}?s?\ (?:need|must)
+      buy\ or\ sell | buy,?\ hold,?\ or\ sell | worth\ buying | should\ you\ sell | free\ analysis
+    | the\ answer | analysis\ from | special\ report | read\ (?:more|here|now|the) | click\ here
+    | download | find\ out\ what\ to\ do | urgent\ action | speak\ for\ themselves
+    | investor{_APOS}?s?\ (?:need|must)
     | kaufen\ oder\ verkaufen | analyse | liefert\ die\ antwort | hier\ lesen | jetzt\ lesen
     """,
     re.VERBOSE,
@@ -56,7 +91,7 @@ _AD_CUE = re.compile(
 IGNORECASE scan is several times slower); the first paragraph without any ends the block."""
 
 _PITCH_LIMIT = 300
-_MARKER_LIMIT = len("advertisement:")
+_MARKER_LIMIT = len("-- sponsored content: --")
 _NOTE_LIMIT = 60
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)")
 
@@ -82,16 +117,50 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             if len(paragraph) <= _MARKER_LIMIT and _AD_MARKER.fullmatch(paragraph):
                 in_ad = 1
                 continue
-            if _PROMO.match(paragraph) or ("?!" in paragraph and _BUY_OR_SELL.match(paragraph.lower())):
+            if _is_pitch(paragraph.lower()):
                 notes.append("promotional line: " + _shorten(paragraph))
                 continue
-        if paragraph.endswith("?") and (tail := _PROMO_TAIL.search(paragraph, max(0, len(paragraph) - _PITCH_LIMIT))):
-            notes.append("promotional line: " + _shorten(tail.group().strip()))
-            paragraph = paragraph[: tail.start()]
+        if (cut := _glued_pitch(paragraph)) is not None:
+            notes.append("promotional line: " + _shorten(paragraph[cut:].lstrip()))
+            paragraph = paragraph[:cut]
         kept.append(paragraph)
     if in_ad:
         notes.append(_ad_note(in_ad))
     return kept, notes
+
+
+def _is_pitch(text: str, *, alone: bool = True) -> bool:
+    """Whether lower-cased `text` is the pitch: a fixed pitch phrase, or buy-or-sell
+    questions that lead into sales copy or (`alone`, a paragraph of its own) nothing."""
+    if _PITCH.match(text):
+        return True
+    asked = False
+    while True:
+        match = _ASK.match(text)
+        if match is None and ("sell?" in text or "verkaufen?" in text):
+            match = _BUY_OR_SELL.match(text)
+            if match is not None and match.group(1):
+                return True
+        if match is None:
+            break
+        asked, text = True, text[match.end():].lstrip()
+    return asked and ((alone and not text) or _PITCH.match(text) is not None or _SALES.search(text) is not None)
+
+
+def _glued_pitch(paragraph: str) -> int | None:
+    """Where a pitch glued onto the end of a real paragraph (no blank line before it)
+    starts, if there is one. Every glued pitch asks a question, so a paragraph whose
+    last `_PITCH_LIMIT` characters hold no "?" costs one `find` (parse budget)."""
+    tail_from = max(0, len(paragraph) - _PITCH_LIMIT)
+    if paragraph.find("?", tail_from) < 0:
+        return None
+    tail = paragraph[tail_from:].lower()
+    if not any(word in tail for word in _TRADE_WORDS):
+        return None
+    for start in _SENTENCE_START.finditer(tail):
+        if _is_pitch(tail[start.end():], alone=False):
+            return tail_from + start.start()
+    return None
 
 
 def _ad_note(count: int) -> str:
