@@ -8,36 +8,28 @@ an internal lock, because an sqlite3 connection must not be used by two threads 
 
 Story de-duplication: an article seen again under its id updates nothing (or updates
 in place when its content changed, keeping read/starred); a new id whose story is
-already stored — same normalised title within two days, or the same body fingerprint —
-is recorded as one more source of that story instead of a new article.
+already stored — same normalised title within a day, or the same body fingerprint —
+is recorded as one more source of that story instead of a new article. The write path
+itself lives in `store_writes.py`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import sqlite3
 import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal
 
 from tui_reader import store_queries as queries
-from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
-from tui_reader.store_queries import (
-    ArticleSummary,
-    Counts,
-    InstrumentSummary,
-    chunks,
-    fts_query,
-    from_ts,
-    normalise_text,
-    symbol_forms,
-)
+from tui_reader import store_writes as writes
+from tui_reader.model import Article, Instrument, PricePoint
+from tui_reader.store_queries import ArticleSummary, Counts, InstrumentSummary, fts_query, from_ts
+from tui_reader.store_writes import Prepared, prepare
 
 __all__ = [
     "ArticleSummary",
@@ -45,23 +37,17 @@ __all__ = [
     "CachedSymbol",
     "Counts",
     "InstrumentSummary",
+    "PollOutcome",
+    "Prepared",
     "SCHEMA_VERSION",
     "SourceState",
     "Store",
     "StoreError",
     "fts_query",
+    "prepare",
 ]
 
 SourceKind = Literal["feed", "seeds"]
-
-STORY_WINDOW_SECONDS = 24 * 3600
-"""Two feeds carrying one story publish it within a day of each other; a longer window
-would merge a recurring column ("Stocks to watch this week …") with its next issue."""
-_MIN_TITLE_WORDS = 3
-"""Shorter titles ("Markets", "Update") are too generic to identify a story."""
-_FINGERPRINT_CHARS = 500
-_MIN_FINGERPRINT_CHARS = 200
-"""Bodies shorter than this (feed teasers) are not distinctive enough to fingerprint."""
 
 
 class StoreError(Exception):
@@ -82,6 +68,21 @@ class SourceState:
     failures: int = 0
     """Consecutive failed polls: the feeds module grows its back-off from it."""
     article_count: int = 0
+
+
+@dataclass(slots=True)
+class PollOutcome:
+    """What one poll of one source brought, as `save_polls` records it."""
+
+    key: str
+    items: Sequence[Prepared]
+    """`prepare`d articles (the feed poller prepares them in its worker processes)."""
+    etag: str | None = None
+    last_modified: str | None = None
+    error: str | None = None
+    next_poll: datetime | None = None
+    failures: int = 0
+    title: str | None = None
 
 
 @dataclass(slots=True)
@@ -234,97 +235,6 @@ _MIGRATIONS: list[str] = [
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
 
-def _title_key(title: str) -> str | None:
-    norm = normalise_text(title)
-    return norm if len(norm.split()) >= _MIN_TITLE_WORDS else None
-
-
-def _body_key(body: str) -> str | None:
-    # Normalising a generous prefix, not the whole body, keeps big batches fast.
-    norm = normalise_text(body[: _FINGERPRINT_CHARS * 3 // 2])
-    if len(norm) < _MIN_FINGERPRINT_CHARS:
-        return None
-    data = norm[:_FINGERPRINT_CHARS].encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=12).hexdigest()
-
-
-def _ts(moment: datetime | None) -> float | None:
-    if moment is None:
-        return None
-    if moment.tzinfo is None:  # a source gave a naive time: read it as UTC, not local
-        moment = moment.replace(tzinfo=UTC)
-    return moment.timestamp()
-
-
-def _published_text(moment: datetime | None) -> str | None:
-    if moment is None:
-        return None
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
-
-
-_FIGURE_FIELDS = tuple(f.name for f in fields(KeyFigure))
-
-
-def _figure_json(figure: KeyFigure) -> dict[str, object]:
-    return {name: getattr(figure, name) for name in _FIGURE_FIELDS}
-
-
-def _unique_instruments(instruments: Sequence[Instrument]) -> list[Instrument]:
-    """One row per instrument key: the extractor may list a company under two spellings."""
-    seen: set[str] = set()
-    out = []
-    for instrument in instruments:
-        if instrument.key and instrument.key not in seen:
-            seen.add(instrument.key)
-            out.append(instrument)
-    return out
-
-
-@dataclass(slots=True)
-class _Incoming:
-    """An article with the derived values the write path needs, computed once."""
-
-    article: Article
-    content_hash: str
-    sort_ts: float
-    instruments: list[Instrument]
-    figures: str
-    removed: str
-    title_key: str | None = None
-    body_key: str | None = None
-    """The story keys are filled only for articles not already stored unchanged:
-    normalising text is the costliest step of a poll that brings nothing new."""
-
-    def fill_story_keys(self) -> None:
-        self.title_key = _title_key(self.article.title)
-        self.body_key = _body_key(self.article.body)
-
-
-def _prepare(article: Article, now: float) -> _Incoming:
-    instruments = _unique_instruments(article.instruments)
-    figures = json.dumps([_figure_json(f) for f in article.figures], ensure_ascii=False)
-    removed = json.dumps(list(article.removed), ensure_ascii=False)
-    published = _published_text(article.published)
-    # repr of the frozen Instrument dataclasses covers every field, mentions included.
-    parts = (article.source, article.title, article.body, article.url, article.path,
-             published, figures, removed, repr(instruments))
-    content = "\x1f".join(part or "" for part in parts).encode("utf-8", "surrogatepass")
-    content_hash = hashlib.blake2b(content, digest_size=16).hexdigest()
-    published_ts = _ts(article.published)
-    return _Incoming(
-        article=article,
-        content_hash=content_hash,
-        sort_ts=published_ts if published_ts is not None else now,
-        instruments=instruments,
-        figures=figures,
-        removed=removed,
-    )
-
-
-def _same_story(a_ts: float, a_dated: bool, b_ts: float, b_dated: bool) -> bool:
-    return not (a_dated and b_dated) or abs(a_ts - b_ts) <= STORY_WINDOW_SECONDS
-
-
 class Store:
     """The article store and price cache; see the module docstring for the guarantees."""
 
@@ -437,166 +347,39 @@ class Store:
         the next poll can still be conditional. Returns how many articles were new.
         """
         now = time.time()
+        items = [prepare(a, now) for a in articles]
+        outcome = PollOutcome(key, items, etag, last_modified, error, next_poll, failures, title)
+        return self.save_polls([outcome])[0]
+
+    def save_polls(self, outcomes: Sequence[PollOutcome]) -> list[int]:
+        """Several sources' polls in one transaction (a poll batches the feeds that
+        finished together); each outcome's items and validators commit together or not
+        at all. Returns how many articles were new, per outcome."""
+        now = time.time()
+        new = []
         with self._transaction() as db:
-            self._ensure_source(db, key, _guess_kind(key), title)
-            new = self._upsert(db, key, articles, now)
-            if error is None:
-                db.execute(
-                    "UPDATE sources SET etag = ?, last_modified = ?, last_poll = ?, last_error = NULL, "
-                    "next_poll = ?, failures = ? WHERE key = ?",
-                    (etag, last_modified, now, _ts(next_poll), failures, key),
-                )
-            else:
-                db.execute(
-                    "UPDATE sources SET last_poll = ?, last_error = ?, next_poll = ?, failures = ? WHERE key = ?",
-                    (now, error, _ts(next_poll), failures, key),
-                )
+            for o in outcomes:
+                self._ensure_source(db, o.key, _guess_kind(o.key), o.title)
+                new.append(writes.upsert(db, o.key, o.items, now))
+                if o.error is None:
+                    db.execute(
+                        "UPDATE sources SET etag = ?, last_modified = ?, last_poll = ?, last_error = NULL, "
+                        "next_poll = ?, failures = ? WHERE key = ?",
+                        (o.etag, o.last_modified, now, writes.ts(o.next_poll), o.failures, o.key),
+                    )
+                else:
+                    db.execute(
+                        "UPDATE sources SET last_poll = ?, last_error = ?, next_poll = ?, failures = ? WHERE key = ?",
+                        (now, o.error, writes.ts(o.next_poll), o.failures, o.key),
+                    )
         return new
 
     def upsert_articles(self, source_key: str, articles: Sequence[Article]) -> int:
         """Store articles of one source in one transaction; returns how many were new."""
+        now = time.time()
         with self._transaction() as db:
             self._ensure_source(db, source_key, _guess_kind(source_key), None)
-            return self._upsert(db, source_key, articles, time.time())
-
-    def _upsert(self, db: sqlite3.Connection, source_key: str, articles: Sequence[Article], now: float) -> int:
-        batch: dict[str, _Incoming] = {}
-        for article in articles:  # the last copy of an id in one batch wins
-            batch[article.id] = _prepare(article, now)
-        if not batch:
-            return 0
-        known = self._known_items(db, list(batch))
-        for item_id, incoming in batch.items():
-            if item_id not in known or known[item_id][1] != incoming.content_hash:
-                incoming.fill_story_keys()
-        stories = self._candidate_stories(db, [i for k, i in batch.items() if k not in known])
-
-        inserts: list[_Incoming] = []
-        updates: list[_Incoming] = []
-        carriers: list[tuple[str, str, Article]] = []  # (item id, story article id, article)
-        for item_id, incoming in batch.items():
-            if item_id in known:
-                owner, stored_hash = known[item_id]
-                if owner == item_id and stored_hash != incoming.content_hash:
-                    updates.append(incoming)
-                continue
-            story = self._match_story(stories, incoming)
-            if story is not None:
-                carriers.append((item_id, story, incoming.article))
-                continue
-            inserts.append(incoming)
-            carriers.append((item_id, item_id, incoming.article))
-            dated = incoming.article.published is not None
-            for story_key in (incoming.title_key, incoming.body_key):
-                if story_key:
-                    stories.setdefault(story_key, []).append((item_id, incoming.sort_ts, dated))
-
-        db.executemany(
-            "INSERT INTO articles(id, source_key, source, url, path, title, body, published, sort_ts, "
-            "fetched, title_key, body_key, content_hash, primary_ticker, primary_isin, primary_name, "
-            "figures, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_insert_row(source_key, i, now) for i in inserts],
-        )
-        db.executemany(
-            "UPDATE articles SET source = ?, url = ?, path = ?, title = ?, body = ?, published = ?, "
-            "sort_ts = ?, title_key = ?, body_key = ?, content_hash = ?, primary_ticker = ?, "
-            "primary_isin = ?, primary_name = ?, figures = ?, removed = ? WHERE id = ?",
-            [_update_row(i) for i in updates],
-        )
-        db.executemany(
-            "INSERT INTO article_sources(item_id, article_id, source_key, source, url, seen) VALUES (?, ?, ?, ?, ?, ?)",
-            [(item, story, source_key, a.source, a.url, now) for item, story, a in carriers],
-        )
-        db.executemany(
-            "UPDATE article_sources SET source = ?, url = ? WHERE item_id = ?",
-            [(i.article.source, i.article.url, i.article.id) for i in updates],
-        )
-        changed = inserts + updates
-        old_keys = self._instrument_keys(db, [i.article.id for i in updates])
-        db.executemany("DELETE FROM article_instruments WHERE article_id = ?", [(i.article.id,) for i in updates])
-        db.executemany(
-            "INSERT INTO article_instruments(article_id, position, key, isin, ticker, symbol, symbol_base, "
-            "name, exchange, currency, is_primary, mentions, sort_ts) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (i.article.id, pos, inst.key, inst.isin, inst.ticker, *symbol_forms(inst.ticker), inst.name,
-                 inst.exchange, inst.currency, int(inst is _primary(i)), inst.mentions, i.sort_ts)
-                for i in changed
-                for pos, inst in enumerate(i.instruments)
-            ],
-        )
-        self._refresh_stats(db, old_keys | {inst.key for i in changed for inst in i.instruments})
-        return len(inserts)
-
-    @staticmethod
-    def _known_items(db: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
-        """item id → (article id it belongs to, that article's content hash)."""
-        known: dict[str, tuple[str, str]] = {}
-        for chunk in chunks(ids):
-            marks = ",".join("?" * len(chunk))
-            for item, owner, content_hash in db.execute(
-                "SELECT s.item_id, s.article_id, a.content_hash FROM article_sources s "
-                f"JOIN articles a ON a.id = s.article_id WHERE s.item_id IN ({marks})",
-                chunk,
-            ):
-                known[item] = (owner, content_hash)
-        return known
-
-    @staticmethod
-    def _candidate_stories(
-        db: sqlite3.Connection, incoming: list[_Incoming]
-    ) -> dict[str, list[tuple[str, float, bool]]]:
-        """Stored articles sharing a title or body key with the batch: key → [(id, sort_ts, dated)]."""
-        stories: dict[str, list[tuple[str, float, bool]]] = {}
-        for column, keys in (
-            ("title_key", sorted({i.title_key for i in incoming if i.title_key})),
-            ("body_key", sorted({i.body_key for i in incoming if i.body_key})),
-        ):
-            for chunk in chunks(keys):
-                marks = ",".join("?" * len(chunk))
-                for story_key, article_id, sort_ts, dated in db.execute(
-                    f"SELECT {column}, id, sort_ts, published IS NOT NULL FROM articles "
-                    f"WHERE {column} IN ({marks})",
-                    chunk,
-                ):
-                    stories.setdefault(story_key, []).append((article_id, sort_ts, bool(dated)))
-        return stories
-
-    @staticmethod
-    def _match_story(stories: dict[str, list[tuple[str, float, bool]]], incoming: _Incoming) -> str | None:
-        """The stored story this article repeats: same body opening, else same title, and
-        published within the window (undated articles match on the keys alone)."""
-        dated = incoming.article.published is not None
-        for story_key in (incoming.body_key, incoming.title_key):
-            for article_id, sort_ts, other_dated in stories.get(story_key or "", ()):
-                if _same_story(incoming.sort_ts, dated, sort_ts, other_dated):
-                    return article_id
-        return None
-
-    @staticmethod
-    def _instrument_keys(db: sqlite3.Connection, article_ids: list[str]) -> set[str]:
-        keys: set[str] = set()
-        for chunk in chunks(article_ids):
-            marks = ",".join("?" * len(chunk))
-            keys.update(k for (k,) in db.execute(
-                f"SELECT key FROM article_instruments WHERE article_id IN ({marks})", chunk
-            ))
-        return keys
-
-    @staticmethod
-    def _refresh_stats(db: sqlite3.Connection, keys: set[str]) -> None:
-        """Recount the instrument list rows these keys appear in (all of them, never deltas)."""
-        for chunk in chunks(sorted(keys)):
-            marks = ",".join("?" * len(chunk))
-            db.execute(f"DELETE FROM instrument_stats WHERE key IN ({marks})", chunk)
-            # SQLite takes the bare columns from the row holding max(): the latest spelling wins.
-            db.execute(
-                "INSERT INTO instrument_stats(key, isin, ticker, name, latest, total, unread) "
-                "SELECT i.key, i.isin, i.ticker, i.name, max(i.sort_ts), count(*), sum(a.read = 0) "
-                "FROM article_instruments i JOIN articles a ON a.id = i.article_id "
-                f"WHERE i.key IN ({marks}) GROUP BY i.key",
-                chunk,
-            )
+            return writes.upsert(db, source_key, [prepare(a, now) for a in articles], now)
 
     # -- read and starred ------------------------------------------------------------
 
@@ -711,34 +494,6 @@ class Store:
 
 def _guess_kind(key: str) -> SourceKind:
     return "feed" if key.startswith(("http://", "https://", "file://")) else "seeds"
-
-
-def _primary(incoming: _Incoming) -> Instrument | None:
-    for instrument in incoming.instruments:
-        if instrument.primary:
-            return instrument
-    return incoming.instruments[0] if incoming.instruments else None
-
-
-def _primary_row(incoming: _Incoming) -> tuple[str | None, str | None, str | None]:
-    p = _primary(incoming)
-    return (p.ticker, p.isin, p.name) if p else (None, None, None)
-
-
-def _insert_row(source_key: str, i: _Incoming, now: float) -> tuple[object, ...]:
-    a = i.article
-    return (
-        a.id, source_key, a.source, a.url, a.path, a.title, a.body, _published_text(a.published),
-        i.sort_ts, now, i.title_key, i.body_key, i.content_hash, *_primary_row(i), i.figures, i.removed,
-    )
-
-
-def _update_row(i: _Incoming) -> tuple[object, ...]:
-    a = i.article
-    return (
-        a.source, a.url, a.path, a.title, a.body, _published_text(a.published), i.sort_ts,
-        i.title_key, i.body_key, i.content_hash, *_primary_row(i), i.figures, i.removed, a.id,
-    )
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -1,0 +1,327 @@
+"""The article write path: prepared rows, story de-duplication, instrument counters.
+
+Apart from `store.py` (schema, migrations, the `Store` API) because a feed poll splits
+it across processes: `prepare` is pure and runs in the parser workers, where hashing,
+JSON and story keys cost nothing on the parent's single writer thread, and it returns
+a `Prepared` row, a plain tuple that pickles in a fraction of the time an `Article`
+with its figure dataclasses does. `upsert` then only runs SQL, in the caller's
+transaction.
+
+Instrument counters (`instrument_stats`) change by deltas for the rows a batch
+inserts, so a save costs O(batch) however many articles an instrument already has;
+only articles updated in place (rare: a feed edited an item) recount their keys.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import fields
+from datetime import UTC, datetime
+from typing import NamedTuple
+
+from tui_reader.model import Article, Instrument, KeyFigure
+from tui_reader.store_queries import chunks, normalise_text, symbol_forms
+
+STORY_WINDOW_SECONDS = 24 * 3600
+"""Two feeds carrying one story publish it within a day of each other; a longer window
+would merge a recurring column ("Stocks to watch this week …") with its next issue."""
+_MIN_TITLE_WORDS = 3
+"""Shorter titles ("Markets", "Update") are too generic to identify a story."""
+_FINGERPRINT_CHARS = 500
+_MIN_FINGERPRINT_CHARS = 200
+"""Bodies shorter than this (feed teasers) are not distinctive enough to fingerprint."""
+
+InstrumentRow = tuple[str, str | None, str | None, str | None, str | None, str | None, bool, int]
+"""(key, isin, ticker, name, exchange, currency, is_primary, mentions)"""
+
+
+class Prepared(NamedTuple):
+    """One article as the store writes it, with every derived value computed once."""
+
+    id: str
+    source: str
+    title: str
+    body: str
+    published: str | None
+    """ISO 8601 with the source's own offset."""
+    url: str | None
+    path: str | None
+    sort_ts: float
+    content_hash: str
+    figures: str
+    removed: str
+    instruments: tuple[InstrumentRow, ...]
+    """One per instrument key, in the article's order; `is_primary` marks exactly one."""
+    title_key: str | None = None
+    body_key: str | None = None
+    keyed: bool = False
+    """Whether the story keys were computed (they may legitimately be None)."""
+
+    def with_story_keys(self) -> Prepared:
+        if self.keyed:
+            return self
+        return self._replace(title_key=title_key(self.title), body_key=body_key(self.body), keyed=True)
+
+
+def title_key(title: str) -> str | None:
+    norm = normalise_text(title)
+    return norm if len(norm.split()) >= _MIN_TITLE_WORDS else None
+
+
+def body_key(body: str) -> str | None:
+    # Normalising a generous prefix, not the whole body, keeps big batches fast.
+    norm = normalise_text(body[: _FINGERPRINT_CHARS * 3 // 2])
+    if len(norm) < _MIN_FINGERPRINT_CHARS:
+        return None
+    data = norm[:_FINGERPRINT_CHARS].encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=12).hexdigest()
+
+
+def ts(moment: datetime | None) -> float | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # a source gave a naive time: read it as UTC, not local
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+def _published_text(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
+
+
+_FIGURE_FIELDS = tuple(f.name for f in fields(KeyFigure))
+
+
+def _unique_instruments(instruments: Sequence[Instrument]) -> list[Instrument]:
+    """One row per instrument key: the extractor may list a company under two spellings."""
+    seen: set[str] = set()
+    out = []
+    for instrument in instruments:
+        if instrument.key and instrument.key not in seen:
+            seen.add(instrument.key)
+            out.append(instrument)
+    return out
+
+
+def prepare(article: Article, now: float, story_keys: bool = False) -> Prepared:
+    """`now` dates undated articles. `story_keys=True` normalises title and body now
+    (in a worker); otherwise `upsert` does it only for articles not stored unchanged,
+    the costliest step of re-reading a seed folder that brings nothing new."""
+    instruments = _unique_instruments(article.instruments)
+    figures = json.dumps([{name: getattr(f, name) for name in _FIGURE_FIELDS} for f in article.figures],
+                         ensure_ascii=False)
+    removed = json.dumps(list(article.removed), ensure_ascii=False)
+    published = _published_text(article.published)
+    # repr of the frozen Instrument dataclasses covers every field, mentions included.
+    parts = (article.source, article.title, article.body, article.url, article.path,
+             published, figures, removed, repr(instruments))
+    content = "\x1f".join(part or "" for part in parts).encode("utf-8", "surrogatepass")
+    primary = next((i for i in instruments if i.primary), instruments[0] if instruments else None)
+    published_ts = ts(article.published)
+    prepared = Prepared(
+        id=article.id,
+        source=article.source,
+        title=article.title,
+        body=article.body,
+        published=published,
+        url=article.url,
+        path=article.path,
+        sort_ts=published_ts if published_ts is not None else now,
+        content_hash=hashlib.blake2b(content, digest_size=16).hexdigest(),
+        figures=figures,
+        removed=removed,
+        instruments=tuple(
+            (i.key, i.isin, i.ticker, i.name, i.exchange, i.currency, i is primary, i.mentions) for i in instruments
+        ),
+    )
+    return prepared.with_story_keys() if story_keys else prepared
+
+
+def _same_story(a_ts: float, a_dated: bool, b_ts: float, b_dated: bool) -> bool:
+    return not (a_dated and b_dated) or abs(a_ts - b_ts) <= STORY_WINDOW_SECONDS
+
+
+Stories = dict[str, list[tuple[str, float, bool]]]
+"""story key → [(article id, sort_ts, dated)]"""
+
+
+def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], now: float) -> int:
+    """Write one source's articles inside the caller's transaction; returns how many were new.
+
+    An id seen before updates nothing, or updates in place when its content changed
+    (keeping read/starred); a new id whose story is already stored becomes one more
+    source of that story.
+    """
+    batch: dict[str, Prepared] = {}
+    for item in items:  # the last copy of an id in one batch wins
+        batch[item.id] = item
+    if not batch:
+        return 0
+    known = _known_items(db, list(batch))
+    for item_id, item in batch.items():
+        if item_id not in known or known[item_id][1] != item.content_hash:
+            batch[item_id] = item.with_story_keys()
+    stories = _candidate_stories(db, [i for k, i in batch.items() if k not in known])
+
+    inserts: list[Prepared] = []
+    updates: list[Prepared] = []
+    carriers: list[tuple[str, str, Prepared]] = []  # (item id, story article id, item)
+    for item_id, item in batch.items():
+        if item_id in known:
+            owner, stored_hash = known[item_id]
+            if owner == item_id and stored_hash != item.content_hash:
+                updates.append(item)
+            continue
+        story = _match_story(stories, item)
+        if story is not None:
+            carriers.append((item_id, story, item))
+            continue
+        inserts.append(item)
+        carriers.append((item_id, item_id, item))
+        for story_key in (item.title_key, item.body_key):
+            if story_key:
+                stories.setdefault(story_key, []).append((item_id, item.sort_ts, item.published is not None))
+
+    db.executemany(
+        "INSERT INTO articles(id, source_key, source, url, path, title, body, published, sort_ts, "
+        "fetched, title_key, body_key, content_hash, primary_ticker, primary_isin, primary_name, "
+        "figures, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(i.id, source_key, i.source, i.url, i.path, i.title, i.body, i.published, i.sort_ts, now,
+          i.title_key, i.body_key, i.content_hash, *_primary_row(i), i.figures, i.removed) for i in inserts],
+    )
+    db.executemany(
+        "UPDATE articles SET source = ?, url = ?, path = ?, title = ?, body = ?, published = ?, "
+        "sort_ts = ?, title_key = ?, body_key = ?, content_hash = ?, primary_ticker = ?, "
+        "primary_isin = ?, primary_name = ?, figures = ?, removed = ? WHERE id = ?",
+        [(i.source, i.url, i.path, i.title, i.body, i.published, i.sort_ts, i.title_key, i.body_key,
+          i.content_hash, *_primary_row(i), i.figures, i.removed, i.id) for i in updates],
+    )
+    db.executemany(
+        "INSERT INTO article_sources(item_id, article_id, source_key, source, url, seen) VALUES (?, ?, ?, ?, ?, ?)",
+        [(item_id, story, source_key, i.source, i.url, now) for item_id, story, i in carriers],
+    )
+    db.executemany(
+        "UPDATE article_sources SET source = ?, url = ? WHERE item_id = ?",
+        [(i.source, i.url, i.id) for i in updates],
+    )
+    recount = _instrument_keys(db, [i.id for i in updates])
+    db.executemany("DELETE FROM article_instruments WHERE article_id = ?", [(i.id,) for i in updates])
+    db.executemany(
+        "INSERT INTO article_instruments(article_id, position, key, isin, ticker, symbol, symbol_base, "
+        "name, exchange, currency, is_primary, mentions, sort_ts) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (i.id, pos, key, isin, ticker, *symbol_forms(ticker), name, exchange, currency, int(primary),
+             mentions, i.sort_ts)
+            for i in inserts + updates
+            for pos, (key, isin, ticker, name, exchange, currency, primary, mentions) in enumerate(i.instruments)
+        ],
+    )
+    recount |= {row[0] for i in updates for row in i.instruments}
+    _add_to_stats(db, inserts, recount)
+    _recount_stats(db, recount)
+    return len(inserts)
+
+
+def _primary_row(item: Prepared) -> tuple[str | None, str | None, str | None]:
+    for key, isin, ticker, name, _exchange, _currency, primary, _mentions in item.instruments:
+        if primary:
+            return ticker, isin, name
+    return None, None, None
+
+
+def _known_items(db: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[str, str]]:
+    """item id → (article id it belongs to, that article's content hash)."""
+    known: dict[str, tuple[str, str]] = {}
+    for chunk in chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        for item, owner, content_hash in db.execute(
+            "SELECT s.item_id, s.article_id, a.content_hash FROM article_sources s "
+            f"JOIN articles a ON a.id = s.article_id WHERE s.item_id IN ({marks})",
+            chunk,
+        ):
+            known[item] = (owner, content_hash)
+    return known
+
+
+def _candidate_stories(db: sqlite3.Connection, incoming: list[Prepared]) -> Stories:
+    """Stored articles sharing a title or body key with the batch."""
+    stories: Stories = {}
+    for column, keys in (
+        ("title_key", sorted({i.title_key for i in incoming if i.title_key})),
+        ("body_key", sorted({i.body_key for i in incoming if i.body_key})),
+    ):
+        for chunk in chunks(keys):
+            marks = ",".join("?" * len(chunk))
+            for story_key, article_id, sort_ts, dated in db.execute(
+                f"SELECT {column}, id, sort_ts, published IS NOT NULL FROM articles WHERE {column} IN ({marks})",
+                chunk,
+            ):
+                stories.setdefault(story_key, []).append((article_id, sort_ts, bool(dated)))
+    return stories
+
+
+def _match_story(stories: Stories, item: Prepared) -> str | None:
+    """The stored story this article repeats: same body opening, else same title, and
+    published within the window (undated articles match on the keys alone)."""
+    dated = item.published is not None
+    for story_key in (item.body_key, item.title_key):
+        for article_id, sort_ts, other_dated in stories.get(story_key or "", ()):
+            if _same_story(item.sort_ts, dated, sort_ts, other_dated):
+                return article_id
+    return None
+
+
+def _instrument_keys(db: sqlite3.Connection, article_ids: list[str]) -> set[str]:
+    keys: set[str] = set()
+    for chunk in chunks(article_ids):
+        marks = ",".join("?" * len(chunk))
+        keys.update(k for (k,) in db.execute(f"SELECT key FROM article_instruments WHERE article_id IN ({marks})", chunk))
+    return keys
+
+
+def _add_to_stats(db: sqlite3.Connection, inserts: list[Prepared], skip: set[str]) -> None:
+    """Count newly inserted (hence unread) articles into their instruments' rows. The
+    spelling of the latest article wins, as in a recount; keys in `skip` are recounted."""
+    delta: dict[str, list] = {}  # key → [isin, ticker, name, count, latest]
+    for item in inserts:
+        for key, isin, ticker, name, *_rest in item.instruments:
+            if key in skip:
+                continue
+            row = delta.get(key)
+            if row is None:
+                delta[key] = [isin, ticker, name, 1, item.sort_ts]
+                continue
+            row[3] += 1
+            if item.sort_ts > row[4]:
+                row[0:3], row[4] = (isin, ticker, name), item.sort_ts
+    db.executemany(
+        "INSERT INTO instrument_stats(key, isin, ticker, name, total, unread, latest) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(key) DO UPDATE SET total = total + excluded.total, unread = unread + excluded.unread, "
+        "isin = iif(excluded.latest > latest, excluded.isin, isin), "
+        "ticker = iif(excluded.latest > latest, excluded.ticker, ticker), "
+        "name = iif(excluded.latest > latest, excluded.name, name), "
+        "latest = max(latest, excluded.latest)",
+        [(key, isin, ticker, name, count, count, latest) for key, (isin, ticker, name, count, latest) in delta.items()],
+    )
+
+
+def _recount_stats(db: sqlite3.Connection, keys: set[str]) -> None:
+    """Recount the instrument rows of articles updated in place: their instruments and
+    times may have changed, so no delta is known."""
+    for chunk in chunks(sorted(keys)):
+        marks = ",".join("?" * len(chunk))
+        db.execute(f"DELETE FROM instrument_stats WHERE key IN ({marks})", chunk)
+        # SQLite takes the bare columns from the row holding max(): the latest spelling wins.
+        db.execute(
+            "INSERT INTO instrument_stats(key, isin, ticker, name, latest, total, unread) "
+            "SELECT i.key, i.isin, i.ticker, i.name, max(i.sort_ts), count(*), sum(a.read = 0) "
+            "FROM article_instruments i JOIN articles a ON a.id = i.article_id "
+            f"WHERE i.key IN ({marks}) GROUP BY i.key",
+            chunk,
+        )
