@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.model import stable_id
+from tui_reader.model import Skipped, stable_id
 from tui_reader.sources.seeds import MAX_BYTES, SeedPathError, SkipFile, parse_seed_bytes, read_seed, scan
 
 VARIANTS = Path(__file__).resolve().parents[1] / "data" / "seed_variants"
@@ -262,6 +262,38 @@ def test_scan_walks_sorted_and_skips_prices_hidden_and_unknown(tmp_path: Path) -
         (".DS_Store", "hidden file"),
         ("chart.png", "not a seed format (.png)"),
     ]
+
+
+DOCS = ("README.md", "README.txt", "readme", "SOURCES.md", "LICENSE", "LICENSE.txt", "Licence-MIT.md", "CHANGELOG.md")
+
+
+def test_scan_leaves_documentation_out_silently(tmp_path: Path) -> None:
+    for name in (*DOCS, "sub/README.md", "story.md"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(f"# {name}\n\nThese files are samples.\n", encoding="utf-8")
+    articles, skipped = scan([tmp_path])
+    assert [a.title for a in articles] == ["story.md"]
+    assert skipped == []
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_documentation_named_outright_says_why_it_is_skipped(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("# Notes\n\nThese files are samples.\n", encoding="utf-8")
+    with pytest.raises(SkipFile, match=r"^not an article \(documentation\)$"):
+        read_seed(tmp_path / name)
+    assert scan([tmp_path / name]) == ([], [Skipped(str(tmp_path / name), "not an article (documentation)")])
+
+
+@pytest.mark.parametrize("name", ["readme-review.txt", "sourcesafe.md", "AAPL-2025-licensing.txt"])
+def test_articles_whose_names_only_resemble_documentation_are_read(tmp_path: Path, name: str) -> None:
+    (tmp_path / name).write_text("Apple Licenses a Patent\n\nBody.\n", encoding="utf-8")
+    assert one(tmp_path / name).title == "Apple Licenses a Patent"
+
+
+def test_bundled_seed_folder_has_no_readme_article() -> None:
+    articles, skipped = scan([Path(__file__).resolve().parents[2] / "seeds"])
+    assert skipped == []
+    assert articles and not any(Path(a.path or "").name == "README.md" for a in articles)
 
 
 def test_scan_reports_bad_json_items_by_index() -> None:

@@ -20,12 +20,16 @@ from tui_reader.sources.seeds_errors import SeedPathError, SkipFile
 from tui_reader.sources.seeds_json import parse_json
 from tui_reader.sources.seeds_portal import parse_text
 
-__all__ = ["MAX_BYTES", "SEED_SUFFIXES", "SeedPathError", "SkipFile", "parse_seed_bytes", "read_seed", "scan"]
+__all__ = ["MAX_BYTES", "SEED_SUFFIXES", "SeedPathError", "SkipFile", "is_documentation", "parse_seed_bytes",
+           "read_seed", "scan"]
 
 MAX_BYTES = 5_000_000
 """No news article is this long; a bigger file is a data dump that would stall the UI."""
 
 SEED_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".markdown", ".json"})
+
+_DOC_STEMS = frozenset({"readme", "sources", "changelog", "changes", "authors", "notice", "copying"})
+_DOC_PREFIXES = ("license", "licence")
 
 
 # --- public entry points --------------------------------------------------------------
@@ -67,6 +71,14 @@ def scan(paths: Iterable[Path]) -> tuple[list[Article], list[Skipped]]:
 # --- files and folders ----------------------------------------------------------------
 
 
+def is_documentation(path: Path) -> bool:
+    """README, SOURCES, LICENSE and friends: a folder's notes about its files, written
+    in the same .md/.txt as articles but never one (`seeds/README.md` must not show up
+    in the reader)."""
+    stem = path.name.split(".", 1)[0].lower()
+    return stem in _DOC_STEMS or stem.startswith(_DOC_PREFIXES)
+
+
 def _check_named(path: Path) -> None:
     try:
         info = os.stat(path)
@@ -81,8 +93,9 @@ def _check_named(path: Path) -> None:
 
 
 def _walk(folder: Path, skipped: list[Skipped]) -> list[Path]:
-    """Every file below `folder`, sorted; hidden folders and `prices/` (price CSVs, not
-    articles) are left out silently."""
+    """Every file below `folder`, sorted; hidden folders, `prices/` (price CSVs) and
+    documentation files are left out silently: a folder is expected to hold them, so
+    listing them as skipped would be noise."""
     files: list[Path] = []
 
     def unreadable(exc: OSError) -> None:
@@ -90,7 +103,7 @@ def _walk(folder: Path, skipped: list[Skipped]) -> list[Path]:
 
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "prices")
-        files.extend(Path(dirpath, f) for f in filenames)
+        files.extend(path for f in filenames if not is_documentation(path := Path(dirpath, f)))
     files.sort(key=lambda p: p.relative_to(folder).parts)
     return files
 
@@ -112,6 +125,8 @@ def _collect(file: Path, root: Path | None, articles: list[Article], skipped: li
 def _read(path: Path, root: Path | None) -> tuple[list[Article], list[tuple[int, str]]]:
     if path.name.startswith("."):
         raise SkipFile("hidden file")
+    if is_documentation(path):  # named outright or re-read by the watcher: say why
+        raise SkipFile("not an article (documentation)")
     try:
         info = os.stat(path)
         if not stat.S_ISREG(info.st_mode):

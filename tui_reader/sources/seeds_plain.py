@@ -12,29 +12,29 @@ from __future__ import annotations
 
 import re
 
-from tui_reader.sources.decode import sanitize
-
 __all__ = ["TITLE_LIMIT", "meta_line", "short_title", "take_trailing_meta", "unmark"]
 
 TITLE_LIMIT = 200
 """Characters a title may have before it is cut; headlines stay well under it."""
 
-_META = re.compile(r"(source|quelle|url|link)\s*:\s*(\S.{0,119})", re.IGNORECASE)
+_META = re.compile(r"(source|quelle|url|link)\s*:\s*(\S.{0,299})", re.IGNORECASE)
 _URL = re.compile(r"https?://[^\s<>\"']+")
 _META_KEYS = {"source": "source", "quelle": "source", "url": "url", "link": "url"}
+_SOURCE_LIMIT = 60
+"""A source is a name ("Reuters", "tui-reader sample"); a longer value is a sentence."""
 
 
 def meta_line(line: str) -> tuple[str, str] | None:
     """("source", name) or ("url", address) for a `Source:`/`URL:` line, else None.
-    A `URL:` line must hold nothing but an http(s) address, so prose that happens to
-    start with "Link:" stays in the body."""
+    A `URL:` line must hold nothing but an http(s) address and a `Source:` line a short
+    name, so prose that happens to start with "Source:" stays in the body. The text is
+    already sanitised by `decode_text`."""
     if line[0] not in "sSqQuUlL" or not (match := _META.fullmatch(line)):
         return None
     key, value = _META_KEYS[match.group(1).lower()], match.group(2).strip()
     if key == "url":
         return (key, value) if _URL.fullmatch(value) else None
-    value = " ".join(sanitize(value).split())
-    return (key, value) if value else None
+    return (key, " ".join(value.split())) if len(value) <= _SOURCE_LIMIT else None
 
 
 def take_trailing_meta(blocks: list[list[str]]) -> dict[str, str]:

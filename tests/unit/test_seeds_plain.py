@@ -1,0 +1,103 @@
+"""Plain .txt/.md seeds: `Source:`/`URL:` lines are metadata, a paragraph-first file
+gets a short title and keeps the whole paragraph in its body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui_reader.sources.seeds import parse_seed_bytes, read_seed
+from tui_reader.sources.seeds_plain import TITLE_LIMIT, short_title
+
+BUNDLED = Path(__file__).resolve().parents[2] / "seeds"
+BODY = "Copper rose 3% to $10,500 a tonne on supply worries."
+
+
+def parse(text: str, name: str = "note.txt"):
+    articles = parse_seed_bytes(text.encode(), name)
+    assert len(articles) == 1
+    return articles[0]
+
+
+@pytest.mark.parametrize("name", ["note.txt", "note.md"])
+def test_source_and_url_lines_under_the_title_are_metadata(name: str) -> None:
+    article = parse(f"Copper Hits a High\n\nSource: Metals Daily\nURL: https://example.com/copper\n\n{BODY}\n", name)
+    assert article.title == "Copper Hits a High"
+    assert article.source == "Metals Daily"
+    assert article.url == "https://example.com/copper"
+    assert article.body == BODY
+
+
+def test_source_line_between_date_and_body_and_in_any_case() -> None:
+    article = parse(f"Copper Hits a High\n2026-11-02T18:00:00Z\nsource:  Metals   Daily\n{BODY}\n")
+    assert article.source == "Metals Daily"
+    assert article.published is not None
+    assert article.body == BODY
+
+
+def test_source_line_ending_the_file_is_metadata() -> None:
+    article = parse(f"Copper Hits a High\n\n{BODY}\n\nSource: Metals Daily\n")
+    assert (article.source, article.body) == ("Metals Daily", BODY)
+
+
+@pytest.mark.parametrize("name", ["MSFT-2025-07-31-azure-75-billion.md", "NVDA-2025-10-29-five-trillion.txt"])
+def test_bundled_plain_seeds_name_their_source(name: str) -> None:
+    article = read_seed(BUNDLED / name)[0]
+    assert article.source == "tui-reader sample"
+    assert "Source:" not in article.body
+
+
+def test_without_a_source_line_the_folder_is_the_source() -> None:
+    assert parse(f"Copper Hits a High\n\n{BODY}\n").source == "seed:seeds"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Source: company filings show that the copper price rose by 3% in a single week, the most since 2022, "
+        "while inventories fell.",
+        "URL: see the company website",
+        "Link: not an address",
+    ],
+)
+def test_prose_that_starts_like_a_source_line_stays_in_the_body(line: str) -> None:
+    article = parse(f"Copper Hits a High\n\n{line}\n\n{BODY}\n")
+    assert article.body.startswith(line)
+    assert article.url is None and article.source == "seed:seeds"
+
+
+def test_source_line_reaches_the_article_without_escapes() -> None:
+    article = parse(f"Copper Hits a High\n\nSource: Metals\x1b[31m Daily\x07\n\n{BODY * 5}\n")
+    assert article.source == "Metals Daily"
+
+
+def test_a_file_opening_with_a_paragraph_gets_a_short_title_and_keeps_the_paragraph() -> None:
+    opening = ("Copper rose to a two-year high on Monday as supply worries in Chile and Peru met stronger "
+               "demand from grid builders in China and Europe, and traders said the rally could run further "
+               "if inventories on the London Metal Exchange keep falling at this pace.")
+    assert len(opening) > TITLE_LIMIT
+    article = parse(f"{opening}\n\n{BODY}\n")
+    assert article.title.endswith("…")
+    assert len(article.title) <= TITLE_LIMIT + 1
+    assert opening.startswith(article.title[:-1])
+    assert opening[len(article.title) - 1] == " "  # cut at a word boundary
+    assert article.body == f"{opening}\n\n{BODY}"
+
+
+def test_headlines_are_never_cut() -> None:
+    headline = "Copper " + "and Zinc " * 20 + "Rally"
+    assert len(headline) <= TITLE_LIMIT
+    assert parse(f"{headline}\n\n{BODY}\n").title == headline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a" * 250, "a" * TITLE_LIMIT + "…"),
+        ("word " * 60, ("word " * 40).rstrip() + "…"),
+        ("x" * 199 + " tail and more words" * 5, "x" * 199 + "…"),
+    ],
+)
+def test_short_title_cuts(text: str, expected: str) -> None:
+    assert short_title(text) == expected
