@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from tui_reader.extract.figures_context import MAX_CONTEXT, context_text, sentence_around
+from tui_reader.extract.figures_context import MAX_CONTEXT, Sentences, context_text
 from tui_reader.extract.figures_numbers import Found
 from tui_reader.extract.figures_periods import worded
 from tui_reader.extract.figures_scan import scan
@@ -37,12 +37,13 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
     kept = _without_overlaps(found)
     if "://" in body or "www." in body:
         kept = _outside_urls(body, kept)
+    sentences = Sentences(body)
     figures = []
     first = last = -1
     context = ""
     for f in kept:
         if not first <= f.start < last:  # figures of one sentence share its context
-            first, last = sentence_around(body, f.start, f.end)
+            first, last = sentences.around(f.start, f.end)
             context = context_text(body, first, last, f.start, f.end)
         elif last - first > MAX_CONTEXT:
             context = context_text(body, first, last, f.start, f.end)

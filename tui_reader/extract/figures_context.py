@@ -3,52 +3,63 @@
 Sentences end at . ! ? followed by a capital or a line break, and at blank lines
 (section headings have no final punctuation). A period after an abbreviation
 ("Mrd.", "Feb.", "U.S.", "Inc.") or a German ordinal ("12. März") ends nothing.
-Found with str.rfind/str.find around each figure rather than a regex over the whole
-article: only sentences that hold figures are ever looked at.
+The candidate marks are found in one regex pass per article and looked up by bisection
+for each figure; whether a mark really ends its sentence is decided only for marks next
+to a figure, once each.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 MAX_CONTEXT = 300
 """Longest context kept; longer sentences are cut to a window around the figure."""
 
-_MARKS = (". ", "! ", "? ", ".\n", "!\n", "?\n", "\n\n")
+_MARK = re.compile(r"[.!?](?=[ \n])|\n(?=\n)")
+"""Every place a sentence may end: the first character of a two-character mark (". ",
+".\n", "\n\n"), matched one character wide so ".\n\n" yields both of its marks."""
 _OPENERS = "\"“‘(«"
 _ABBREVIATIONS = frozenset(
     "mrd mio tsd approx ca bzw nr no vs inc corp co ltd plc jr sr dr mr mrs ms prof st "
     "jan feb mar apr jun jul aug sep sept oct nov dec est fig dept gen gov rep sen".split())
 
 
-def sentence_around(body: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence holding body[start:end] (at most MAX_CONTEXT either side)."""
-    lo, hi = max(0, start - MAX_CONTEXT), min(len(body), end + MAX_CONTEXT)
-    first, pos = lo, start
-    while pos > lo:
-        at, size = -1, 0
-        for mark in _MARKS:
-            found = body.rfind(mark, lo, pos)
-            if found > at:
-                at, size = found, len(mark)
-        if at < 0:
-            break
-        if _ends_sentence(body, at, size):
-            first = at + size
-            break
-        pos = at
-    last, pos = hi, end
-    while pos < hi:
-        at = hi
-        for mark in _MARKS:
-            found = body.find(mark, pos, hi)
-            if 0 <= found < at:
-                at, size = found, len(mark)
-        if at == hi:
-            break
-        if _ends_sentence(body, at, size):
-            last = at + 1
-            break
-        pos = at + 1
-    return first, last
+class Sentences:
+    """The sentence boundaries of one article, found once and shared by all its figures."""
+
+    __slots__ = ("_body", "_marks", "_ends")
+
+    def __init__(self, body: str) -> None:
+        self._body = body
+        self._marks = [m.start() for m in _MARK.finditer(body)]
+        self._ends: dict[int, bool] = {}
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the sentence holding body[start:end] (at most MAX_CONTEXT either side)."""
+        body, marks = self._body, self._marks
+        lo, hi = max(0, start - MAX_CONTEXT), min(len(body), end + MAX_CONTEXT)
+        first = lo
+        i = bisect_left(marks, start - 1) - 1  # a mark ending right before the figure counts
+        while i >= 0 and marks[i] >= lo:
+            if marks[i] + 2 <= start and self._ends_at(marks[i]):
+                first = marks[i] + 2
+                break
+            i -= 1
+        last = hi
+        i = bisect_left(marks, end)
+        while i < len(marks) and marks[i] < hi:
+            if marks[i] + 2 <= hi and self._ends_at(marks[i]):
+                last = marks[i] + 1
+                break
+            i += 1
+        return first, last
+
+    def _ends_at(self, at: int) -> bool:
+        ends = self._ends.get(at)
+        if ends is None:
+            ends = self._ends[at] = _ends_sentence(self._body, at, 2)
+        return ends
 
 
 def _ends_sentence(body: str, at: int, size: int) -> bool:
