@@ -69,6 +69,11 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 """Every buy-or-sell question holds one of these; a paragraph's tail without any
 cannot end in a glued pitch."""
 
+_UNASKED_OPENERS = "RrNn"
+"""First letters of the only pitch phrases without a "?" ("Read the free analysis
+now", "New … analysis … delivers the answer"): other paragraphs without a "?" skip
+the regexes (parse budget)."""
+
 _SENTENCE_START = re.compile(r"(?<=[.!?\"”])\s+(?=\S)")
 
 _AD_MARKER = re.compile(
@@ -76,6 +81,9 @@ _AD_MARKER = re.compile(
     r"\s*:?\s*[-–—*\])]*",
     re.IGNORECASE,
 )
+
+_MARKER_OPENERS = frozenset("AaWwSsPp-–—*[(")
+"""First characters `_AD_MARKER` can match; short headings skip it (parse budget)."""
 
 _AD_CUE = re.compile(
     rf"""
@@ -114,13 +122,14 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             in_ad = 0
         # The pitch is always short, so long paragraphs skip these regexes (parse budget).
         if len(paragraph) <= _PITCH_LIMIT:
-            if len(paragraph) <= _MARKER_LIMIT and _AD_MARKER.fullmatch(paragraph):
+            if (len(paragraph) <= _MARKER_LIMIT and paragraph[0] in _MARKER_OPENERS
+                    and _AD_MARKER.fullmatch(paragraph)):
                 in_ad = 1
                 continue
-            if _is_pitch(paragraph.lower()):
+            if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
                 notes.append("promotional line: " + _shorten(paragraph))
                 continue
-        if (cut := _glued_pitch(paragraph)) is not None:
+        if "?" in paragraph and (cut := _glued_pitch(paragraph)) is not None:
             notes.append("promotional line: " + _shorten(paragraph[cut:].lstrip()))
             paragraph = paragraph[:cut]
         kept.append(paragraph)
@@ -149,11 +158,9 @@ def _is_pitch(text: str, *, alone: bool = True) -> bool:
 
 def _glued_pitch(paragraph: str) -> int | None:
     """Where a pitch glued onto the end of a real paragraph (no blank line before it)
-    starts, if there is one. Every glued pitch asks a question, so a paragraph whose
-    last `_PITCH_LIMIT` characters hold no "?" costs one `find` (parse budget)."""
+    starts, if there is one; the caller checks for a "?" first, as every pitch asks a
+    question. Only the last `_PITCH_LIMIT` characters are searched."""
     tail_from = max(0, len(paragraph) - _PITCH_LIMIT)
-    if paragraph.find("?", tail_from) < 0:
-        return None
     tail = paragraph[tail_from:].lower()
     if not any(word in tail for word in _TRADE_WORDS):
         return None
