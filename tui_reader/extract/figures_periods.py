@@ -85,29 +85,36 @@ def worded(body: str) -> list[Found]:
     """Periods and multiples whose number is a word: "twelve months", "tenfold", "double"."""
     found = []
     for m in _HEAD.finditer(body):
-        head, end = m.start(), m.end()
-        glued = head
-        while glued > 0 and body[glued - 1].isalpha():
-            glued -= 1
-        word = m[0]
-        lower = word.lower()
+        head, end = m.span()
+        lower = m[0].lower()
         figure: Found | None = None
-        if lower.startswith(("fold", "fach")):
+        if lower[0] == "f":  # fold, fach: written glued to their number ("tenfold")
+            glued = head
+            while glued > 0 and body[glued - 1].isalpha():
+                glued -= 1
             figure = _fold(body, glued, head, end, lower)
+        elif head > 0 and body[head - 1].isalpha():  # inside a word: "percentage", "sometimes"
+            if lower.startswith("tag") and _after_handels(body, head):
+                figure = _worded_period(body, head - 7, end, lower)
         elif lower == "times":
-            figure = _worded_times(body, glued, head, end)
+            figure = _worded_times(body, head, head, end)
         elif lower == "twice":
-            if glued == head and _multiplies(body, head, end):
+            if _multiplies(body, head, end):
                 figure = Found(head, end, "multiple", 2.0)
         elif lower.startswith(("doubl", "tripl", "quadr", "halv", "ver", "halbi")):
-            if glued == head and not body.startswith(_NOT_AFTER, end):
+            if not body.startswith(_NOT_AFTER, end):
                 value = next(v for p, v in _WORD_MULTIPLES if lower.startswith(p))
                 figure = Found(head, end, "multiple", value)
-        elif glued == head or body[glued:head] == "Handels":
-            figure = _worded_period(body, glued, end, lower)
+        elif not body.startswith(_NOT_PERIOD_AFTER, end):
+            figure = _worded_period(body, head, end, lower)
         if figure is not None:
             found.append(figure)
     return found
+
+
+def _after_handels(body: str, head: int) -> bool:
+    """ "Handelstage": the one period unit written glued to the word before it."""
+    return body.endswith("Handels", 0, head) and (head == 7 or not body[head - 8].isalpha())
 
 
 def _fold(body: str, glued: int, head: int, end: int, lower: str) -> Found | None:
