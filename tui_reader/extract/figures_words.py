@@ -109,10 +109,10 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     """
     if sign:
         return "up" if sign == "+" else "down"
-    before = body[max(0, start - 100):start]
+    before = body[max(0, start - 100):start].lower()  # lowered once, not word by word
     paragraph = before.rfind("\n\n")
     words = before[paragraph + 2:].split() if paragraph >= 0 else before.split()
-    if words and words[-1][-1] not in _CLAUSE_END and words[-1].lower() in _LEVEL_WORDS:
+    if words and words[-1][-1] not in _CLAUSE_END and words[-1] in _LEVEL_WORDS:
         return None
     after = body[end:end + 60]
     following = after.split()
@@ -124,7 +124,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     for word in reversed(words):
         if word[-1] in _CLAUSE_END or word in _DASHES:
             break
-        key = word.strip(_PUNCT).lower()
+        key = word if word.isalpha() else word.strip(_PUNCT)
         if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
             later = key
             continue
