@@ -20,6 +20,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import NamedTuple
 
 from tui_reader.model import Article, Instrument, KeyFigure
@@ -95,6 +96,8 @@ def _published_text(moment: datetime | None) -> str | None:
 
 
 _FIGURE_FIELDS = tuple(f.name for f in fields(KeyFigure))
+_figure_values = attrgetter(*_FIGURE_FIELDS)
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _unique_instruments(instruments: Sequence[Instrument]) -> list[Instrument]:
@@ -113,9 +116,8 @@ def prepare(article: Article, now: float, story_keys: bool = False) -> Prepared:
     (in a worker); otherwise `upsert` does it only for articles not stored unchanged,
     the costliest step of re-reading a seed folder that brings nothing new."""
     instruments = _unique_instruments(article.instruments)
-    figures = json.dumps([{name: getattr(f, name) for name in _FIGURE_FIELDS} for f in article.figures],
-                         ensure_ascii=False)
-    removed = json.dumps(list(article.removed), ensure_ascii=False)
+    figures = _to_json([dict(zip(_FIGURE_FIELDS, _figure_values(f))) for f in article.figures])
+    removed = _to_json(list(article.removed)) if article.removed else "[]"
     published = _published_text(article.published)
     # repr of the frozen Instrument dataclasses covers every field, mentions included.
     parts = (article.source, article.title, article.body, article.url, article.path,

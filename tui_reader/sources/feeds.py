@@ -1,11 +1,14 @@
 """One poll of a set of feeds: fetch concurrently, parse in parallel, store as they land.
 
-The event loop only does network I/O. Parsing (feedparser is pure Python and slow-ish)
-runs in a process pool that is started only once a feed actually sent a body, so a
+The event loop only does network I/O. Parsing and extraction run in a process pool
+(one worker per core) that is started only once a feed actually sent a body, so a
 re-poll where every server answers 304 never imports feedparser or forks anything.
-Writes go through one thread, in order, each feed's articles and its new polling state
-(ETag, Last-Modified, back-off) in one transaction: a failed write can never leave an
-ETag that hides items we did not store.
+Workers send back `Prepared` rows (plain tuples with hashes and story keys computed),
+so the parent only runs SQL. Writes go through one thread; feeds that finish while a
+write runs are written together in the next transaction (one commit and one full-text
+index flush per batch, not per feed). Each feed's articles and its new polling state
+(ETag, Last-Modified, back-off) are always in the same transaction: a failed write can
+never leave an ETag that hides items we did not store.
 """
 
 from __future__ import annotations
@@ -21,14 +24,13 @@ from datetime import datetime, timedelta, timezone
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
-from tui_reader.model import Article, Skipped
+from tui_reader.model import Skipped
 from tui_reader.sources.fetching import Fetched, FetchLimits, fetch, make_client
 
 if TYPE_CHECKING:
     import httpx
 
-    from tui_reader.sources.feedparse import ParsedFeed
-    from tui_reader.store import SourceState, Store
+    from tui_reader.store import PollOutcome, Prepared, SourceState, Store
 
 DEFAULT_INTERVAL_MINUTES = 15
 MAX_BACKOFF = timedelta(hours=6)
@@ -157,10 +159,10 @@ class _Poller:
         self.store = store
         self.on_result = on_result
         self.limits = limits
-        self.workers = min(4, os.cpu_count() or 1) if parse_workers is None else parse_workers
+        self.workers = _cores() if parse_workers is None else parse_workers
         self.semaphore = asyncio.Semaphore(limits.concurrency)
         self.hosts: dict[str, asyncio.Semaphore] = {}
-        self.writer = ThreadPoolExecutor(1, thread_name_prefix="tui-reader-store")
+        self.writer = _BatchWriter(store)
         self.parser: Executor | None = None
 
     def report(self, result: SourceResult) -> SourceResult:
@@ -169,7 +171,7 @@ class _Poller:
         return result
 
     def close(self) -> None:
-        self.writer.shutdown(wait=True)
+        self.writer.close()
         if self.parser is not None:
             self.parser.shutdown(wait=True, cancel_futures=True)
 
@@ -194,11 +196,11 @@ class _Poller:
                 limits=self.limits,
             )
         title = feed.title or (state.title if state else None)
-        articles: list[Article] = []
+        items: list[Prepared] = []
         error = fetched.error
         if fetched.status == "ok":
             try:
-                parsed = await asyncio.get_running_loop().run_in_executor(
+                feed_title, items = await asyncio.get_running_loop().run_in_executor(
                     self._parse_executor(), parse_job, fetched.body, fetched.headers, fetched.url, feed.title, feed.url
                 )
             except ParseFailed as exc:
@@ -208,33 +210,83 @@ class _Poller:
             except Exception as exc:  # a bug in parsing or extraction: this feed's error line, not a crash of the poll
                 error = f"internal error while reading this feed: {type(exc).__name__}: {exc}"
             else:
-                articles = parsed.articles
-                title = title or parsed.title
+                title = title or feed_title
         elif fetched.status == "not_modified":
             fetched.etag = fetched.etag or (state.etag if state else None)
             fetched.last_modified = fetched.last_modified or (state.last_modified if state else None)
         if error and fetched.retry_after is not None:
             error = f"{error} ({_RETRY_AFTER_NOTE} {fetched.retry_after:.0f} s)"
-        new = await self._save(feed, state, fetched, articles, error, title)
+        failures = (state.failures + 1 if state else 1) if error else 0
+        when = next_poll_after(datetime.now(timezone.utc), feed.interval_minutes, failures, fetched.retry_after)
+        new = await self.writer.save(_outcome(feed.url, items, fetched, error, when, failures, title))
         status: Literal["new", "unchanged", "error"] = "error" if error else ("new" if new else "unchanged")
         return self.report(SourceResult(feed.url, title or feed.url, new, status, error, time.perf_counter() - started))
 
-    async def _save(
-        self, feed: FeedSource, state: SourceState | None, fetched: Fetched, articles: list[Article], error: str | None,
-        title: str | None,
-    ) -> int:
-        failures = (state.failures + 1 if state else 1) if error else 0
-        when = next_poll_after(datetime.now(timezone.utc), feed.interval_minutes, failures, fetched.retry_after)
 
-        def save() -> int:
-            return self.store.save_poll(
-                feed.url, articles, etag=fetched.etag, last_modified=fetched.last_modified,
-                error=error, next_poll=when, failures=failures, title=title,
-            )
+def _outcome(
+    key: str, items: list[Prepared], fetched: Fetched, error: str | None, when: datetime, failures: int, title: str | None
+) -> PollOutcome:
+    from tui_reader.store import PollOutcome
 
-        if not articles:  # polling state only: a few microseconds, not worth a thread hop
-            return save()
-        return await asyncio.get_running_loop().run_in_executor(self.writer, save)
+    return PollOutcome(key, items, fetched.etag, fetched.last_modified, error, when, failures, title)
+
+
+class _BatchWriter:
+    """Writes polls in the order they finish, batching those that arrive together.
+
+    Batches with articles go to one writer thread (the loop keeps fetching meanwhile);
+    batches of polling state only (304s, errors) are a few microseconds of SQL and run
+    on the loop. If a batch fails, its polls are retried one by one so one bad feed
+    cannot take the others' writes down with it.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.pending: list[tuple[PollOutcome, asyncio.Future[int]]] = []
+        self.draining: asyncio.Task[None] | None = None
+        self.thread = ThreadPoolExecutor(1, thread_name_prefix="tui-reader-store")
+
+    async def save(self, outcome: PollOutcome) -> int:
+        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self.pending.append((outcome, future))
+        if self.draining is None or self.draining.done():
+            self.draining = asyncio.create_task(self._drain())
+        return await future
+
+    async def _drain(self) -> None:
+        while self.pending:
+            batch, self.pending = self.pending, []
+            await self._settle(batch)
+
+    async def _settle(self, batch: list[tuple[PollOutcome, asyncio.Future[int]]]) -> None:
+        try:
+            counts = await self._write([outcome for outcome, _ in batch])
+        except Exception as exc:
+            if len(batch) > 1:  # find the poll that cannot be written; the others still are
+                for one in batch:
+                    await self._settle([one])
+            elif not batch[0][1].done():
+                batch[0][1].set_exception(exc)
+            return
+        for (_, future), count in zip(batch, counts):
+            if not future.done():
+                future.set_result(count)
+
+    async def _write(self, outcomes: list[PollOutcome]) -> list[int]:
+        if not any(outcome.items for outcome in outcomes):
+            return self.store.save_polls(outcomes)
+        return await asyncio.get_running_loop().run_in_executor(self.thread, self.store.save_polls, outcomes)
+
+    def close(self) -> None:
+        self.thread.shutdown(wait=True)
+
+
+def _cores() -> int:
+    """Cores this process may run on (a container's CPU set, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
 
 
 def _process_pool(workers: int) -> Executor:
@@ -245,7 +297,9 @@ def _process_pool(workers: int) -> Executor:
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["tui_reader.sources.feeds", "tui_reader.sources.feedparse", "tui_reader.extract"])
+    context.set_forkserver_preload(
+        ["tui_reader.sources.feeds", "tui_reader.sources.feedparse", "tui_reader.extract", "tui_reader.store_writes"]
+    )
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_exit_with, initargs=(os.getpid(),))
 
 
@@ -274,24 +328,30 @@ class ParseFailed(Exception):
     """A feed's document could not be turned into articles; the message is for the user."""
 
 
-def parse_job(body: bytes, headers: dict[str, str], url: str, source: str | None, feed_key: str) -> ParsedFeed:
-    """Runs in a worker: parse, drop portal boilerplate, extract instruments and figures.
+def parse_job(
+    body: bytes, headers: dict[str, str], url: str, source: str | None, feed_key: str
+) -> tuple[str | None, list[Prepared]]:
+    """Runs in a worker: parse, drop portal boilerplate, extract instruments and figures,
+    and prepare the store rows. Returns the feed's title and the rows.
 
-    Everything per item happens here, in parallel, so the parent only stores.
+    Everything per item happens here, in parallel, so the parent only runs SQL.
     """
     from tui_reader.extract import enrich
     from tui_reader.extract.boilerplate import strip_boilerplate
     from tui_reader.sources.feedparse import FeedError, parse_feed
+    from tui_reader.store_writes import prepare
 
     try:
         parsed = parse_feed(body, headers, url, source, feed_key)
     except FeedError as exc:
         raise ParseFailed(str(exc)) from None
+    now = time.time()
+    items = []
     for article in parsed.articles:
         if article.body:
             kept, removed = strip_boilerplate(article.body.split("\n\n"))
             if removed:
                 article.body = "\n\n".join(kept)
                 article.removed = removed
-        enrich(article)
-    return parsed
+        items.append(prepare(enrich(article), now, story_keys=True))
+    return parsed.title, items
