@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from rich.console import Console
+from textual.widgets import Static
 
 from tests.app.conftest import HOSTILE_TITLE, settle
 from tui_reader.app.screens.help import HelpScreen, help_rows
@@ -12,6 +15,13 @@ from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.store import Store
+
+
+def _plain(renderable) -> str:  # noqa: ANN001 - any Rich renderable
+    """What the renderable shows, as text (wide, so nothing wraps mid-word)."""
+    console = Console(width=400, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
 
 
 def _rows(app) -> list[str]:  # noqa: ANN001
@@ -183,7 +193,7 @@ async def test_hostile_text_renders_literally_and_does_nothing(make_app) -> None
         plain = str(meta)
         assert "[@click=app.quit]x[/]" in plain
         assert "\x1b" not in plain and "\x07" not in plain
-        body = str(view.query_one("#body").render())
+        body = _plain(view.query_one("#article-text", Static).content)
         assert "[@click=app.quit]quit[/]" in body and "\x1b" not in body and "\x9b" not in body
         await pilot.press("o")  # the hostile article has no link: a notification, no crash
         await pilot.pause()

@@ -89,19 +89,41 @@ def figures_table(article: Article, palette: Palette) -> RenderableType:
 
 
 def claims_block(chart: ChartData, palette: Palette) -> RenderableType | None:
+    """Stated moves next to computed ones: agreement or the gap, never "wrong"."""
     if not chart.claims:
         return None
-    styles = {"ok": palette.up, "off": palette.down}
-    lines = [Text("Claim checks" + (f" ({clean(chart.listing)})" if chart.listing else ""), style="bold")]
+    table = Table(box=None, expand=True, show_edge=False, pad_edge=False, header_style="bold",
+                  title="Claim checks", title_justify="left", title_style="bold")
+    table.add_column("Period", no_wrap=True)
+    table.add_column("Stated", no_wrap=True)
+    table.add_column("Computed", no_wrap=True, justify="right")
+    table.add_column("On", no_wrap=True)
+    table.add_column("Result", ratio=1)
+    styles = {True: palette.up, False: palette.down}
     for claim in chart.claims:
-        line = Text("  ")
-        line.append_text(plain(claim.stated))
-        line.append(" → ", style=palette.muted)
-        line.append_text(plain(claim.computed, styles.get(claim.verdict, palette.muted)))
-        if claim.note:
-            line.append_text(plain(f"  {claim.note}", palette.muted))
-        lines.append(line)
-    return Group(*lines)
+        result = plain(claim.result, f"bold {styles[claim.agrees]}" if claim.agrees is not None else palette.muted)
+        if claim.span:
+            result.append(f"  {claim.span}", style=palette.muted)
+        table.add_row(plain(claim.period), plain(claim.stated, f"bold {palette.figure}"),
+                      plain(claim.computed), plain(claim.listing, palette.muted), result)
+    return table
+
+
+def article_body(article: Article, chart: ChartData | None, palette: Palette, *, show_removed: bool) -> Group:
+    """Everything under the chart as one renderable: one widget to lay out per article
+    instead of five (the moves line, key figures, claim checks, body, removed notes)."""
+    parts: list[RenderableType] = []
+    if chart is None:
+        parts.append(Text("Loading prices…", style="italic"))
+    else:
+        parts.append(moves_line(chart, palette))
+        claims = claims_block(chart, palette)
+        if claims is not None:
+            parts += [Text(), claims]
+    parts += [Text(), figures_table(article, palette), Text(), body_text(article, palette)]
+    if article.removed:
+        parts += [Text(), removed_notes(article, unfolded=show_removed)]
+    return Group(*parts)
 
 
 def _instrument_spans(body: str, article: Article) -> list[tuple[int, int]]:

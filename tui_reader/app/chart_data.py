@@ -15,13 +15,25 @@ from tui_reader.model import PricePoint
 
 @dataclass(frozen=True, slots=True)
 class ClaimLine:
-    """One stated move next to the computed one, ready to show."""
+    """One move the article states next to the same move computed from prices.
 
+    Never a verdict on the article: it may quote another listing, currency or close,
+    so the line names the listing and currency used and shows the gap."""
+
+    period: str
+    """"1 trading day", "12 months", "year to date"…"""
     stated: str
+    """As written ("0.8%") with the direction the text gives ("down 0.8%")."""
     computed: str
-    verdict: str
-    """"ok", "off" or "unknown": colours the line."""
-    note: str = ""
+    """"-0.80 %", or why there is none ("prices do not reach back")."""
+    listing: str
+    """Symbol and currency the move was computed on ("BABA USD")."""
+    result: str
+    """"agrees" or "gap +2.35 pp" or "" when nothing was computed."""
+    agrees: bool | None
+    """Colours the result; None when nothing was computed."""
+    span: str = ""
+    """The two closes compared ("2026-01-28 → 2026-01-29")."""
 
 
 @dataclass(frozen=True, slots=True)

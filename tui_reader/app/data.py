@@ -132,7 +132,14 @@ class Library:
 
 
 def _claim_line(check: ClaimCheck) -> ClaimLine:
-    computed = f"{check.computed_pct:+.2f} %" if check.computed_pct is not None else "prices do not reach back"
-    verdict = "unknown" if check.agrees is None else "ok" if check.agrees else "off"
+    figure = check.stated
+    stated = f"{({'up': 'up ', 'down': 'down '}).get(figure.direction or '', '')}{figure.text}"
+    listing = " ".join(part for part in (check.listing, check.currency) if part)
     span = f"{check.start.day.isoformat()} → {check.end.day.isoformat()}" if check.start and check.end else ""
-    return ClaimLine(f"{check.stated.text} ({check.period})", computed, verdict, span)
+    if check.computed_pct is None:
+        return ClaimLine(check.period, stated, "prices do not reach back", listing, "", None, span)
+    # Without a direction in the text ("a 5% move") only the size can be compared.
+    computed = abs(check.computed_pct) if figure.direction is None else check.computed_pct
+    gap = computed - check.stated_pct
+    result = "agrees" if check.agrees else f"gap {gap:+.2f} pp"
+    return ClaimLine(check.period, stated, f"{check.computed_pct:+.2f} %", listing, result, bool(check.agrees), span)

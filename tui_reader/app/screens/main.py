@@ -19,7 +19,7 @@ from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList
 from textual.worker import get_current_worker
 
 from tui_reader.app.filters import Filter, Selection, parse_filter
@@ -37,6 +37,7 @@ from tui_reader.app.messages import (
 from tui_reader.app.widgets.article_list import PAGE_SIZE, ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
+from tui_reader.app.widgets.key_bar import KeyBar
 from tui_reader.app.widgets.status_line import PollStatus, StatusLine
 
 if TYPE_CHECKING:
@@ -96,14 +97,12 @@ class MainScreen(Screen[None]):
             yield InstrumentList(id="instruments")
             with Vertical(id="reader"):
                 with Vertical(id="list-pane"):
-                    yield Input(placeholder="ticker:BABA  isin:…  source:…  starred  unread  words", id="filter")
                     yield ArticleList(id="articles")
                 yield ArticleView(id="article")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one("#filter", Input).display = False
         self.query_one("#instruments", InstrumentList).border_title = "Instruments"
         self.query_one("#articles", ArticleList).border_title = "Articles"
         self.query_one("#article", ArticleView).border_title = "Article"
@@ -129,7 +128,8 @@ class MainScreen(Screen[None]):
         self.reload()
 
     def watch_filter(self, flt: Filter) -> None:
-        self.status = self.status.evolve(filter="" if flt.empty else self.query_one("#filter", Input).value)
+        box = self._filter_box()
+        self.status = self.status.evolve(filter="" if flt.empty or box is None else box.value)
         self.reload()
 
     def watch_status(self, status: PollStatus) -> None:
@@ -189,7 +189,7 @@ class MainScreen(Screen[None]):
             return
         articles = self.query_one(ArticleList)
         articles.show(message.summaries, append=message.append, keep=message.keep)
-        self.status = self.status.evolve(shown=articles.row_count)
+        self.status = self.status.evolve(shown=articles.row_count, more=not articles.exhausted)
         if message.summaries:
             # After the rows are painted: the first price lookup imports the directory.
             self.call_after_refresh(self._load_moves, message.summaries)
@@ -288,14 +288,26 @@ class MainScreen(Screen[None]):
         current = next((i for i, sel in enumerate(_PANES) if focused is not None and focused.id == sel[1:]), 1)
         self._focus_pane(_PANES[(current + step) % len(_PANES)])
 
+    def _filter_box(self, *, create: bool = False) -> Input | None:
+        """The filter input is mounted on the first `/`, not at start-up."""
+        found = self.query("#filter")
+        if found:
+            return found.only_one(Input)
+        if not create:
+            return None
+        box = Input(placeholder="ticker:BABA  isin:…  source:…  starred  unread  words", id="filter")
+        self.query_one("#list-pane").mount(box, before=0)
+        return box
+
     def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+        box = self._filter_box(create=True)
+        assert box is not None
         box.display = True
         box.focus()
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        if self.filter.empty and not box.display:
+        box = self._filter_box()
+        if box is None or (self.filter.empty and not box.display):
             if self.has_class("-show-instruments"):
                 self._focus_pane("#articles")
             return

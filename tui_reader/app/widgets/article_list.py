@@ -61,6 +61,11 @@ class ArticleList(DataTable):
         self.add_column("Move", key="move", width=_FIXED["move"])
 
     @property
+    def exhausted(self) -> bool:
+        """Every row of the selection is loaded."""
+        return self._exhausted
+
+    @property
     def summaries(self) -> list[ArticleSummary]:
         return list(self._rows.values())
 

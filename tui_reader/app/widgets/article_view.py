@@ -1,23 +1,33 @@
 """The right pane: one article with its chart, key figures, claim checks and body.
 
-The text arrives first (`show_article`) and the chart when its worker is done
-(`show_chart`), so moving through the list never waits for prices.
+Three widgets at most: the heading, the plot, and everything else as one renderable
+(each extra widget costs a layout and styling pass per article). The plot is
+mounted with the first chart (plotext is not imported before that) and redrawn with
+a debounce: a single `j` draws it at once, a held `j` redraws the text on every key
+and the plot once the cursor rests.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
+from textual.timer import Timer
 from textual.widgets import Static
 
-from tui_reader.app.article_text import Palette, body_text, claims_block, figures_table, meta, moves_line, removed_notes
+from tui_reader.app.article_text import Palette, article_body, meta
 from tui_reader.app.chart_data import ChartData
-from tui_reader.app.widgets.price_chart import PriceChart
 from tui_reader.model import Article
+
+if TYPE_CHECKING:
+    from textual.app import ComposeResult
+
+    from tui_reader.app.widgets.price_chart import PriceChart
+
+PLOT_QUIET = 0.06
+"""Seconds without a new article before the plot follows; measured in ui_bench.py."""
 
 
 class ArticleView(VerticalScroll):
@@ -38,20 +48,17 @@ class ArticleView(VerticalScroll):
         """The article the chart belongs to; a late chart for another one is dropped."""
         self.show_removed = False
         """Removed boilerplate is folded to one line until `b` unfolds it."""
+        self._plot: PriceChart | None = None
+        self._plot_timer: Timer | None = None
+        """Running while articles arrive faster than PLOT_QUIET apart."""
+        self._plot_stale = False
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Select an article.", style="italic"), id="article-meta", markup=False)
-        with Vertical(id="chart-box"):
-            yield PriceChart(id="chart")
-            yield Static("", id="chart-note", markup=False)
-        yield Static("", id="figures", markup=False)
-        yield Static("", id="claims", markup=False)
-        yield Static("", id="body", markup=False)
-        yield Static("", id="removed", markup=False)
+        yield Static("", id="article-text", markup=False)
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._render_all())
-        self._render_all()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._render_text())
 
     @property
     def palette(self) -> Palette:
@@ -66,56 +73,65 @@ class ArticleView(VerticalScroll):
             self.chart, self.chart_for = chart, article.id
         elif self.chart is not None and (article is None or self.chart_for != article.id):
             self.chart = None
-        self._render_all()
+        self._render_text()
+        self._plot_soon()
 
     def show_chart(self, article_id: str, chart: ChartData) -> None:
         if self.article is None or self.article.id != article_id:
             return  # the user has moved on
         self.chart, self.chart_for = chart, article_id
-        self._render_chart()
-
-    def _render_all(self) -> None:
-        palette = self.palette
-        article = self.article
-        self.set_class(article is None, "-empty")
-        if article is None:
-            self.query_one("#article-meta", Static).update(Text("Select an article.", style="italic"))
-            for name in ("#figures", "#claims", "#body"):
-                self.query_one(name, Static).update("")
-            self.query_one("#removed", Static).display = False
-            self._render_chart()
-            return
-        self.query_one("#article-meta", Static).update(meta(article, palette))
-        self.query_one("#figures", Static).update(figures_table(article, palette))
-        self.query_one("#body", Static).update(body_text(article, palette))
-        removed = self.query_one("#removed", Static)
-        removed.display = bool(article.removed)
-        removed.update(removed_notes(article, unfolded=self.show_removed))
-        self._render_chart()
+        self._render_text()
+        self._plot_soon()
 
     def action_toggle_removed(self) -> None:
         self.show_removed = not self.show_removed
-        if self.article is not None:
-            self.query_one("#removed", Static).update(removed_notes(self.article, unfolded=self.show_removed))
+        self._render_text()
 
-    def _render_chart(self) -> None:
-        chart = self.chart
-        note = self.query_one("#chart-note", Static)
-        plot = self.query_one(PriceChart)
-        claims = self.query_one("#claims", Static)
-        if self.article is None:
-            plot.display = False
-            note.update("")
-            claims.display = False
+    def _render_text(self) -> None:
+        article = self.article
+        self.set_class(article is None, "-empty")
+        heading = self.query_one("#article-meta", Static)
+        text = self.query_one("#article-text", Static)
+        if article is None:
+            heading.update(Text("Select an article.", style="italic"))
+            text.update("")
             return
-        if chart is None:
-            plot.display = False
-            note.update(Text("Loading prices…", style="italic"))
-            claims.display = False
-            return
-        plot.display = bool(chart.points)
-        plot.show(chart)
-        note.update(moves_line(chart, self.palette))
-        block = claims_block(chart, self.palette)
-        claims.display = block is not None
-        claims.update(block or "")
+        palette = self.palette
+        heading.update(meta(article, palette))
+        text.update(article_body(article, self.chart, palette, show_removed=self.show_removed))
+
+    # -- the plot ------------------------------------------------------------------------
+
+    def _plot_soon(self) -> None:
+        """Draw now unless articles are arriving in a burst; then once it ends."""
+        if self._plot_timer is None:
+            self._draw_plot()
+            self._plot_timer = self.set_timer(PLOT_QUIET, self._quiet)
+        else:
+            self._plot_stale = True
+            self._plot_timer.reset()
+
+    def _quiet(self) -> None:
+        self._plot_timer = None
+        if self._plot_stale:
+            self._plot_stale = False
+            self._draw_plot()
+
+    def _draw_plot(self) -> None:
+        chart = self.chart if self.article is not None else None
+        has_points = chart is not None and bool(chart.points)
+        if self._plot is None:
+            if not has_points:
+                return
+            from tui_reader.app.widgets.price_chart import PriceChart
+
+            self._plot = PriceChart(id="chart")
+            self.mount(self._plot, after="#article-meta")
+        if has_points and chart is not None:
+            self._plot.show(chart)
+        self._plot.display = has_points
+
+    @property
+    def plot(self) -> PriceChart | None:
+        """The chart widget once a first chart has been drawn (tests look at it)."""
+        return self._plot

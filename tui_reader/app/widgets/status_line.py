@@ -25,6 +25,8 @@ class PollStatus:
     offline: bool = False
     articles: int = 0
     shown: int = 0
+    more: bool = False
+    """The list has more rows than it has loaded so far."""
     filter: str = ""
 
     def evolve(self, **changes: object) -> PollStatus:
@@ -55,7 +57,7 @@ class StatusLine(Widget):
         if s.errors:
             error = self.app.theme_variables.get("error", "red")
             text.append(f" · {len(s.errors)} error{'s' if len(s.errors) != 1 else ''} (e)", style=f"bold {error}")
-        text.append(f" · {s.shown}{'+' if s.shown >= 500 and s.shown % 500 == 0 else ''} of {s.articles} articles")
+        text.append(f" · {s.shown}{'+' if s.more else ''} of {s.articles} articles")
         if s.filter:
             text.append(" · filter: ")
             text.append(clean(s.filter, single_line=True), style="bold")
