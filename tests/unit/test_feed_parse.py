@@ -162,3 +162,53 @@ def test_clean_text_paragraphs_and_entities():
     )
     assert clean_text("a <b and c> d", is_html=False) == "a <b and c> d"
     assert clean_line("  A\n\n <i>B</i>  ") == "A B"
+
+
+VARIED_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>R&amp;D &lt;i&gt;Wire&lt;/i&gt;</title>
+<item><title>AT&amp;T &amp;amp; friends</title><guid>https://w.example/permalink-only</guid>
+  <dc:date>2026-01-29T10:00:00+01:00</dc:date><author>x@example.com</author><category>Tech</category>
+  <description>Teaser &amp;mdash; short.</description></item>
+<item><title>  Spaced
+   title  </title><link> relative/path </link><guid isPermaLink="false">id-2</guid>
+  <pubDate>Thu, 29 Jan 2026 16:41:05 EST</pubDate>
+  <content:encoded><![CDATA[<p>Full <b>content</b></p><p>two</p>]]></content:encoded><description>short</description></item>
+<item><title></title><pubDate>Fri, 30 Jan 2026 08:00:00 -0000</pubDate><description>Body only, no title at all.</description></item>
+</channel></rss>"""
+
+
+@pytest.mark.parametrize(
+    "document",
+    [VARIED_RSS, (DATA / "rss20.xml").read_bytes(), (DATA / "cp1252_labelled_utf8.xml").read_bytes()],
+    ids=["varied", "rss20", "cp1252"],
+)
+def test_plain_rss_fast_path_gives_what_feedparser_gives(document, monkeypatch):
+    import tui_reader.sources.feedparse as feedparse
+
+    url = "https://w.example/feeds/main.xml"
+    fast_path = feedparse._parse_plain_rss
+    taken = []
+    monkeypatch.setattr(feedparse, "_parse_plain_rss", lambda *args: taken.append(fast_path(*args)) or taken[-1])
+    fast = parse_feed(document, {}, url)
+    assert taken and taken[0] is not None
+    monkeypatch.setattr(feedparse, "_parse_plain_rss", lambda *args: None)
+    assert parse_feed(document, {}, url) == fast
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "<title>t</title><media:description xmlns:media='http://search.yahoo.com/mrss/'>x</media:description>",
+        "<title>t</title><title>second</title>",
+        "<title>t</title><description><p>raw markup</p></description>",
+        "<title>t</title><pubDate>sometime last week</pubDate>",
+    ],
+    ids=["unknown-element", "repeated", "nested-markup", "unreadable-date"],
+)
+def test_items_the_fast_path_does_not_know_go_to_feedparser(item):
+    from tui_reader.sources.feedparse import _parse_plain_rss
+
+    document = f'<rss version="2.0"><channel><title>c</title><item>{item}</item></channel></rss>'.encode()
+    assert _parse_plain_rss(document, URL, None, URL) is None
+    assert len(parse_feed(document, {}, URL).articles) == 1

@@ -312,3 +312,33 @@ def test_missing_seed_folder_is_an_error_line(tmp_path, store):
 
     (result,) = poll_all([], [tmp_path / "nowhere"], store)
     assert result.status == "error" and "no such" in result.error
+
+
+def test_batch_writer_writes_feeds_that_finish_together_and_isolates_a_bad_one(store: Store):
+    """Three polls land while no write runs: one transaction for all, and when one of
+    them cannot be written the other two still are, each waiter getting its own outcome."""
+    from tui_reader.model import Article
+    from tui_reader.sources.feeds import _BatchWriter
+    from tui_reader.store import PollOutcome, prepare
+
+    def outcome(key: str, title: str, body: str) -> PollOutcome:
+        article = Article(id=f"{key}#1", source="S", title=title, body=body)
+        return PollOutcome(key, [prepare(article, time.time())], etag=f'"{key}"')
+
+    async def run():
+        writer = _BatchWriter(store)
+        try:
+            return await asyncio.gather(
+                writer.save(outcome("https://a.example/f", "Alibaba beats the estimates", "a")),
+                writer.save(outcome("https://b.example/f", "Broken text in this title", "\ud800")),
+                writer.save(outcome("https://c.example/f", "Siemens wins a rail order", "c")),
+                return_exceptions=True,
+            )
+        finally:
+            writer.close()
+
+    first, bad, third = asyncio.run(run())
+    assert (first, third) == (1, 1) and isinstance(bad, UnicodeEncodeError)
+    assert {s.key: s.etag for s in store.source_states()} == {
+        "https://a.example/f": '"https://a.example/f"', "https://c.example/f": '"https://c.example/f"'
+    }

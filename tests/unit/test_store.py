@@ -396,3 +396,59 @@ def test_sigkill_mid_write_loses_nothing_committed_and_no_half_batch(tmp_path: P
         (state,) = s.source_states()
         assert int(state.etag) == total // 50 - 1  # the polling state belongs to the last batch
         assert sum(r.total for r in s.instruments()) == total
+
+
+def _recounted(store: Store) -> list[tuple]:
+    """The instrument list as a full recount from the article tables would give it."""
+    return store._db.execute(
+        "SELECT i.key, count(*), sum(a.read = 0), max(i.sort_ts) FROM article_instruments i "
+        "JOIN articles a ON a.id = i.article_id GROUP BY i.key ORDER BY i.key"
+    ).fetchall()
+
+
+def _kept(store: Store) -> list[tuple]:
+    return store._db.execute("SELECT key, total, unread, latest FROM instrument_stats ORDER BY key").fetchall()
+
+
+def test_counters_kept_by_deltas_equal_a_full_recount(store: Store) -> None:
+    """Inserts add to the counters, in-place updates recount: after any mix of batches,
+    reads and updates the kept rows equal a recount, and the latest spelling wins."""
+    import random
+
+    rng = random.Random(5)
+    pool = [BABA, SAP, TSLA, Instrument("US0378331005", "AAPL", "Apple")]
+    for batch in range(12):
+        articles = []
+        for n in range(rng.randint(1, 8)):
+            number = rng.randint(0, 40)
+            chosen = rng.sample(pool, rng.randint(0, 3))
+            articles.append(make(f"x{number}", f"Story number {number} about several companies", f"{BODY} {number} {batch}",
+                                 published=T0 + timedelta(hours=rng.randint(-50, 50)), instruments=chosen))
+        store.save_poll(f"https://f{batch % 3}.example/rss", articles)
+        for summary in store.articles(limit=3, offset=rng.randint(0, 5)):
+            store.set_read(summary.id, rng.random() < 0.7)
+        assert _kept(store) == _recounted(store)
+    newest = max(store.articles(ticker="BABA"), key=lambda a: a.published or T0)
+    store.upsert_articles("https://g.example/rss", [
+        make("later", "Alibaba under a later spelling of its name", "x", published=T0 + timedelta(days=9),
+             instruments=[Instrument(BABA.isin, "BABA", "Alibaba Group Holding")]),
+    ])
+    row = next(r for r in store.instruments() if r.key == BABA.key)
+    assert row.name == "Alibaba Group Holding" and newest.id != "later"
+    assert _kept(store) == _recounted(store)
+
+
+def test_save_polls_writes_several_sources_in_one_transaction(store: Store) -> None:
+    from tui_reader.store import PollOutcome, prepare
+
+    now = datetime.now(UTC).timestamp()
+    good = PollOutcome("https://a.example/rss", [prepare(make("a1"), now)], etag='"a"')
+    other = PollOutcome("https://b.example/rss", [prepare(make("t1", "Tesla recalls cars in China", "x"), now)], etag='"b"')
+    assert store.save_polls([good, other]) == [1, 1]
+    assert {s.key: s.etag for s in store.source_states()} == {good.key: '"a"', other.key: '"b"'}
+    bad = PollOutcome("https://c.example/rss", [prepare(make("c1", "Broken text in this title", "\ud800"), now)], etag='"c"')
+    third = PollOutcome("https://d.example/rss", [prepare(make("d1", "Siemens wins a rail order", "y"), now)], etag='"d"')
+    with pytest.raises(UnicodeEncodeError):
+        store.save_polls([third, bad])
+    assert store.counts().total == 2  # neither the good nor the bad one of the failed batch
+    assert {s.key for s in store.source_states()} == {good.key, other.key}
