@@ -16,9 +16,11 @@ from bisect import bisect_left
 MAX_CONTEXT = 300
 """Longest context kept; longer sentences are cut to a window around the figure."""
 
-_MARK = re.compile(r"[.!?](?=[ \n])|\n(?=\n)")
+_MARK = re.compile(r"[.!?\n](?:(?<=\n)(?=\n)|(?<!\n)(?=[ \n]))")
 """Every place a sentence may end: the first character of a two-character mark (". ",
-".\n", "\n\n"), matched one character wide so ".\n\n" yields both of its marks."""
+".\n", "\n\n"), matched one character wide so ".\n\n" yields both of its marks. One
+leading character class lets the engine skip ahead to candidates (a top-level
+alternation is tried at every position: twice the time)."""
 _OPENERS = "\"“‘(«"
 _ABBREVIATIONS = frozenset(
     "mrd mio tsd approx ca bzw nr no vs inc corp co ltd plc jr sr dr mr mrs ms prof st "
