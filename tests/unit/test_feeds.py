@@ -342,3 +342,20 @@ def test_batch_writer_writes_feeds_that_finish_together_and_isolates_a_bad_one(s
     assert {s.key: s.etag for s in store.source_states()} == {
         "https://a.example/f": '"https://a.example/f"', "https://c.example/f": '"https://c.example/f"'
     }
+
+
+def test_a_plain_http_poll_never_builds_the_verifying_tls_transport(http, store, monkeypatch):
+    """Loading the CA bundle is the costliest step of a 304-only re-poll; http feeds skip it."""
+    import httpx
+
+    built = []
+    real = httpx.AsyncHTTPTransport.__init__
+
+    def spy(self, *args, **kwargs):
+        built.append(kwargs.get("verify", True))
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(httpx.AsyncHTTPTransport, "__init__", spy)
+    http.expect_request("/plain").respond_with_data(RSS, content_type="application/rss+xml")
+    assert poll([FeedSource(http.url_for("/plain"))], store)[http.url_for("/plain")].status == "new"
+    assert built == [False]
