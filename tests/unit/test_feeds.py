@@ -357,5 +357,6 @@ def test_a_plain_http_poll_never_builds_the_verifying_tls_transport(http, store,
 
     monkeypatch.setattr(httpx.AsyncHTTPTransport, "__init__", spy)
     http.expect_request("/plain").respond_with_data(RSS, content_type="application/rss+xml")
-    assert poll([FeedSource(http.url_for("/plain"))], store)[http.url_for("/plain")].status == "new"
+    result = poll([FeedSource(http.url_for("/plain"))], store)[http.url_for("/plain")]
+    assert result.status == "new", result.error
     assert built == [False]
