@@ -22,7 +22,8 @@ import csv
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
+from typing import NamedTuple
 from pathlib import Path
 
 from tui_reader.model import Instrument
@@ -120,8 +121,28 @@ def yahoo_symbol(exchange: str, code: str) -> str | None:
 
 
 def is_isin(text: str) -> bool:
-    """python-stdnum's check (country code and check digit), imported on first use:
-    stdnum.util pulls in ssl and pydoc, ~20 ms that start-up should not pay."""
+    """python-stdnum's check (country code and check digit), behind our own check digit
+    test: stdnum costs ~10 µs a call, and most ISIN-shaped words in text are not ISINs."""
+    return len(text) == 12 and text.isalnum() and text.isascii() and _luhn_ok(text) and _stdnum_isin(text)
+
+
+_AS_DIGITS = str.maketrans({chr(c): str(c - 55) for c in range(ord("A"), ord("Z") + 1)})
+_DOUBLED_DIGIT_SUM = {str(d): (2 * d) // 10 + (2 * d) % 10 for d in range(10)}
+
+
+def _luhn_ok(text: str) -> bool:
+    """The ISIN check digit: letters as 10–35, then the Luhn sum over all digits."""
+    digits = text.upper().translate(_AS_DIGITS)
+    if not digits.isdigit():
+        return False
+    total = sum(map(int, digits[-1::-2])) + sum(map(_DOUBLED_DIGIT_SUM.__getitem__, digits[-2::-2]))
+    return total % 10 == 0
+
+
+@lru_cache(maxsize=4096)
+def _stdnum_isin(text: str) -> bool:
+    """Imported on first use: stdnum.util pulls in ssl and pydoc, ~20 ms that start-up
+    should not pay. Cached (bounded): articles repeat the same few ISINs."""
     from stdnum import isin
 
     return bool(isin.is_valid(text))
@@ -192,67 +213,182 @@ def name_key(name: str) -> str:
     return " ".join(strip_legal(words))
 
 
-@dataclass(frozen=True, slots=True)
-class NameHit:
-    """A company name found in text by `Directory.scan_names`."""
+class NameHit(NamedTuple):
+    """A company name found in text by `NameScanner.names` (a tuple: made per mention)."""
 
     start: int
     key: str
     suffixed: bool
     """Written with a legal form ("Shell plc"), which makes a common word a company."""
+    end: int
+    """Where the name and its legal form end."""
 
 
-Token = tuple[int, int, str]
-"""A capitalised word in text: start, end, the word as written."""
-
-# Capitalised words (and numbers) up to whitespace or clause punctuation. One cheap
-# pass: hyphens and apostrophes stay inside ("Mercedes-Benz", "Nvidia’s"), and
-# find_instruments reuses the same tokens to spot ISINs.
-_CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ0-9][^\s,;:!?()\[\]\"“”]*")
-_CONNECTORS = frozenset({"of", "and", "&", "de", "du", "des", "la", "le", "the", "van", "von", "y"})
+# A run of capitalised words: the only text that can hold a company name. Words go up
+# to whitespace or clause punctuation, so hyphens, apostrophes and "&" stay inside
+# ("Mercedes-Benz", "Nvidia’s", "AT&T"); words join across whitespace and one
+# lower-case connector ("Bank of America"); an ISIN-shaped word ends the run, since
+# find_instruments reads it as an ISIN. The pattern starts after the run's capital
+# letter: find_instruments' one candidate regex leads every branch with a single
+# character class (capitals, "$", ":") so the engine can skip straight to candidates.
+CAPITALS = "A-ZÀ-ÖØ-Þ"
+_HAS_CAPITAL = re.compile(f"[{CAPITALS}]")
+_ISIN_WORD = r"[A-Z]{2}[A-Z0-9]{9}[0-9](?![^\W_])"
+_WORD_REST = r"[^\s,;:!?()\[\]\"“”]*"
+_CONNECTOR_WORDS = ("of", "and", "&", "de", "du", "des", "la", "le", "the", "van", "von", "y")
+NAME_RUN_TAIL = (
+    rf"(?P<word>{_WORD_REST})"
+    rf"(?P<more>(?:\s+(?:(?:{'|'.join(_CONNECTOR_WORDS)})\s+)?"
+    rf"(?!{_ISIN_WORD})[{CAPITALS}0-9]{_WORD_REST})*)"
+)
+_CONNECTORS = frozenset(_CONNECTOR_WORDS)
 """Lower-case words allowed inside a name ("Bank of America", "Procter & Gamble")."""
+_RUN_TAIL = re.compile(NAME_RUN_TAIL)
 _LOWER_LEGAL = re.compile(r"[ \u00a0]+(?:plc|ltd|inc|corp|limited)\b")
 
-
-def tokenize(text: str) -> list[Token]:
-    return [(m.start(), m.end(), m.group()) for m in _CAPITALISED.finditer(text)]
+Span = tuple[int, int]
+"""A run in text: its start and end."""
 
 
 class NameScanner:
-    """Finds known names in text by looking up 1–n word groups of capitalised words.
+    """Finds known names in runs of capitalised words by looking up 1–n word groups.
 
     Why not one big alternation regex: with ~4,000 names it is slow to compile and
-    to run; one dict lookup per capitalised word, guarded by a first-word table,
-    and a look at the neighbours only for the few words that can start a name.
+    to run; one dict lookup per run, guarded by a first-word table, and a look at the
+    following words only for the few runs that start with a name's first word.
     """
 
-    def __init__(self, keys: Iterable[str]) -> None:
+    def __init__(self) -> None:
         self._keys: set[str] = set()
         self._longest: dict[str, int] = {}
         """First word of a key → the most words any key starting with it has."""
-        for key in keys:
-            self.add(key)
+        self._spelled: dict[str, str] = {}
+        """First word → its exact spelling, for names that do not start with a capital
+        ("eBay", "3M"): only so written are they names ("ebay" may be anything)."""
+        self._uncapitalised: dict[str, str] = {}
+        """The same for spellings with no capital at all ("3i"), which start no run."""
+        self._runs: dict[str, tuple[tuple[int, str, bool, int], ...]] = {}
+        """Run text → the names in it: (start, key, suffixed, end), offsets in the run."""
 
-    def add(self, key: str) -> None:
+    def add(self, key: str, spelling: str = "") -> None:
+        """Index a name key; `spelling` is the name as written, which matters only
+        when it does not start with a capital letter."""
         words = key.split(" ")
         self._keys.add(key)
         if self._longest.get(words[0], 0) < len(words):
             self._longest[words[0]] = len(words)
+        if spelling and not _HAS_CAPITAL.match(spelling):
+            written = spelling.split()[0].rstrip(",.;:")
+            if name_word(written) == words[0]:
+                self._spelled[words[0]] = written
+                if not _HAS_CAPITAL.search(written):
+                    self._uncapitalised[words[0]] = written
 
-    def scan(
-        self, text: str, tokens: list[Token] | None = None, also: NameScanner | None = None
-    ) -> Iterator[NameHit]:
-        """Names in text, longest first, left to right; `also` adds a per-article table
-        (the declared instruments' names, which the directory may not know)."""
-        if tokens is None:
-            tokens = tokenize(text)
+    def knows(self, key: str, spelling: str = "") -> bool:
+        """Whether scanning finds this name already, so a per-article table need not add it."""
+        if key not in self._keys:
+            return False
+        if not spelling or _HAS_CAPITAL.match(spelling):
+            return True
+        return self._spelled.get(key.split(" ")[0]) == spelling.split()[0].rstrip(",.;:")
+
+    def spelled_runs(self, text: str, also: NameScanner | None = None) -> list[Span]:
+        """Runs that start with a name spelled without any capital ("3i", "1&1"), which
+        the candidate regex cannot see; names with a capital inside ("eBay", "3M") are
+        found from the run that capital starts (see `_mid_word`)."""
+        runs: list[Span] = []
+        for table in (self._uncapitalised, also._uncapitalised if also else {}):
+            for word, spelling in table.items():
+                at = text.find(spelling)
+                while at >= 0:
+                    if not (at and text[at - 1].isalnum()):
+                        run = _RUN_TAIL.match(text, at + 1)  # always matches, maybe empty
+                        if run and _word(text[at : run.end("word")]) == word:
+                            runs.append((at, run.end()))
+                    at = text.find(spelling, at + 1)
+        return runs
+
+    def names(self, text: str, runs: list[Span], also: NameScanner | None = None) -> list[NameHit]:
+        """Names in these runs, longest first, left to right; `also` adds a per-article
+        table (the declared instruments' names, which the directory may not know).
+
+        The same runs come back again and again ("The", "Analysts", "Microsoft", "Rival
+        Toyota Motor"), so what the directory finds in a run is cached by its text: most
+        runs then cost one dict lookup, which is what keeps extraction fast.
+        """
+        hits: list[NameHit] = []
+        cache = self._runs
+        for start, end in runs:
+            if also is not None or (start and text[start - 1].isalnum()):
+                hits += self._run(text, start, end, also)
+                continue
+            run = text[start:end]
+            found = cache.get(run)
+            if found is None:
+                if len(cache) > 50_000:
+                    cache.clear()
+                found = cache[run] = tuple(
+                    (hit.start - start, hit.key, hit.suffixed, hit.end - start)
+                    for hit in self._run(text, start, end, None, lower_legal=False)
+                )
+            for offset, key, suffixed, end_offset in found:
+                if start + end_offset == end and not suffixed:
+                    suffixed = _LOWER_LEGAL.match(text, end) is not None
+                hits.append(NameHit(start + offset, key, suffixed, start + end_offset))
+        return hits
+
+    def _run(
+        self, text: str, start: int, end: int, also: NameScanner | None, lower_legal: bool = True
+    ) -> list[NameHit]:
+        raws = text[start:end].split()
+        starts = []
+        at = start
+        for raw in raws:
+            at = text.find(raw, at)
+            starts.append(at)
+            at += len(raw)
+        if start and text[start - 1].isalnum():
+            self._mid_word(text, raws, starts, also)
+        return self._scan(text, raws, starts, also, lower_legal)
+
+    def _mid_word(self, text: str, raws: list[str], starts: list[int], also: NameScanner | None) -> None:
+        """A run that starts inside a word: the whole word is a name's first word only
+        when spelled exactly so ("eBay", "3M"); else it is no word at all ("iPhone")."""
+        first = starts[0]
+        while first and text[first - 1].isalnum():
+            first -= 1
+        written = text[first : starts[0]] + raws[0]
+        word = _word(written)
+        spelling = self._spelled.get(word) or (also._spelled.get(word) if also else None)
+        if spelling and written.startswith(spelling):
+            raws[0], starts[0] = written, first
+            return
+        del raws[0], starts[0]
+        while raws and raws[0] in _CONNECTORS:
+            del raws[0], starts[0]
+
+    def _scan(
+        self,
+        text: str,
+        raws: list[str],
+        starts: list[int],
+        also: NameScanner | None,
+        lower_legal: bool,
+    ) -> list[NameHit]:
+        """The run's words, connectors included as words of their own, left to right;
+        `lower_legal`: whether to look past the run for " plc" and the like."""
+        hits: list[NameHit] = []
         longest, keys = self._longest, self._keys
         more_longest = also._longest if also else {}
         more_keys = also._keys if also else set()
-        count = len(tokens)
+        count = len(raws)
         i = 0
         while i < count:
-            word = _word(tokens[i][2])
+            raw = raws[i]
+            if raw in _CONNECTORS:
+                i += 1
+                continue
+            word = _word(raw)
             most = longest.get(word, 0) or more_longest.get(word, 0)
             if not most and "-" in word:  # "Nvidia-backed": the name before the hyphen
                 word = word.split("-", 1)[0]
@@ -260,20 +396,16 @@ class NameScanner:
             if not most:
                 i += 1
                 continue
-            # The words that may continue the name: adjacent tokens, lower-case connectors.
+            # The words that may continue the name: the next words, lower-case connectors.
             words, owners = [word], [i]
             j = i
-            while len(words) < most and j + 1 < count and _continues(tokens[j][2]):
-                gap = text[tokens[j][1] : tokens[j + 1][0]]
-                if gap.isspace():
-                    pass
-                elif gap[:1].isspace() and gap.strip() in _CONNECTORS and gap[-1:].isspace():
-                    words.append(gap.strip())
-                    owners.append(-1)
-                else:
-                    break
+            while len(words) < most and j + 1 < count and _continues(raws[j]):
                 j += 1
-                words.append(_word(tokens[j][2]))
+                if raws[j] in _CONNECTORS:
+                    words.append(raws[j])
+                    owners.append(-1)
+                    j += 1
+                words.append(_word(raws[j]))
                 owners.append(j)
             for n in range(len(words), 0, -1):
                 if owners[n - 1] < 0:
@@ -282,17 +414,17 @@ class NameScanner:
                 if key in keys or key in more_keys:
                     last = owners[n - 1]
                     suffixed = False
-                    while last + 1 < count and _word(tokens[last + 1][2]) in LEGAL_SUFFIXES and (
-                        text[tokens[last][1] : tokens[last + 1][0]].isspace()
-                    ):
+                    while last + 1 < count and _word(raws[last + 1]) in LEGAL_SUFFIXES:
                         last += 1
                         suffixed = True
-                    if _LOWER_LEGAL.match(text, tokens[last][1]):
+                    end = starts[last] + len(raws[last])
+                    if lower_legal and _LOWER_LEGAL.match(text, end):
                         suffixed = True
-                    yield NameHit(tokens[i][0], key, suffixed)
+                    hits.append(NameHit(starts[i], key, suffixed, end))
                     i = last
                     break
             i += 1
+        return hits
 
 
 def _continues(raw: str) -> bool:
@@ -307,7 +439,8 @@ _WORD_CACHE: dict[str, str] = {}
 
 
 def _word(token: str) -> str:
-    """`name_word`, memoised: articles repeat the same capitalised words endlessly."""
+    """`name_word`, memoised: articles repeat the same capitalised words endlessly.
+    Cleared when large, so a long-running poller does not grow it without bound."""
     word = _WORD_CACHE.get(token)
     if word is None:
         if len(_WORD_CACHE) > 100_000:
@@ -343,7 +476,7 @@ class Directory:
     """Name keys two different companies share ("merck"): never resolved by name."""
     _pinned: set[str] = field(default_factory=set)
     """Name keys from our CSV, which a clashing pytickersymbols name cannot unseat."""
-    scanner: NameScanner = field(default_factory=lambda: NameScanner(()))
+    scanner: NameScanner = field(default_factory=NameScanner)
 
     @classmethod
     def of(cls, preferred: Iterable[Company], others: Iterable[Company] = ()) -> Directory:
@@ -354,8 +487,11 @@ class Directory:
         for company in others:
             if not directory._claims(company):
                 directory._add(company, pinned=False)
-        for key in directory._names:
+        for key, company in directory._names.items():
             directory.scanner.add(key)
+            for name in (company.name, *company.names):
+                if name[:1].islower() and name_key(name) == key:
+                    directory.scanner.add(key, name)
         return directory
 
     def _claims(self, company: Company) -> bool:
