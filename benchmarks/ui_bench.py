@@ -189,8 +189,8 @@ def main() -> int:
             "--theme", "terminal-amber"]
     term = Terminal(argv, env)
     try:
-        shown = term.wait_for(title(0)[:40].encode(), text_marker(0), chart_marker(0))
-        first_list = shown[title(0)[:40].encode()] - term.started
+        shown = term.wait_for(title(0)[:20].encode(), text_marker(0), chart_marker(0))
+        first_list = shown[title(0)[:20].encode()] - term.started
         first_article = max(shown.values()) - term.started
         term.drain(1.0)  # the move column and anything else that follows start-up
 

@@ -246,3 +246,21 @@ async def test_failing_feed_is_a_notification_and_an_error_entry(
         await pilot.press("e")
         await pilot.pause()
         assert type(app.screen).__name__ == "ErrorsScreen"
+
+
+async def test_a_seed_file_dropped_after_start_appears_and_keeps_the_cursor(make_app, seeds_dir: Path) -> None:
+    app = make_app(poll=True, seed_scan_interval=0.2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.screen.query_one(ArticleView).article.id == "a02"
+        (seeds_dir / "late.txt").write_text(
+            "Nvidia opens a new lab\n\nNVIDIA (NASDAQ: NVDA) said on Monday it opened a lab.\n", encoding="utf-8"
+        )
+        for _ in range(20):
+            await settle(pilot)
+            if "Nvidia opens a new lab" in _rows(app):
+                break
+        assert "Nvidia opens a new lab" in _rows(app)
+        assert app.screen.query_one(ArticleList).current_id == "a02"

@@ -42,6 +42,13 @@ class ArticleLoaded(Message):
 
 
 @dataclass
+class Prefetched(Message):
+    """Articles next to the cursor, loaded ahead so `j`/`k` show them in the same frame."""
+
+    items: dict[str, tuple[Article | None, ChartData | None]]
+
+
+@dataclass
 class ChartReady(Message):
     article_id: str
     chart: ChartData

@@ -25,7 +25,7 @@ class AppOptions:
     poll_interval: float | None = None
     """Seconds between checks for feeds that are due (each feed keeps its own interval
     from the config); None means once a minute."""
-    seed_scan_interval: float = 2.0
+    seed_scan_interval: float = 1.0
     """Seconds between cheap seed-folder re-scans, so new files show up quickly."""
     theme_dirs: list[Path] | None = None
     """Folders of TOML themes; None means the bundled and the user's theme folders."""

@@ -22,8 +22,9 @@ from tui_reader.app.safe_text import plain
 if TYPE_CHECKING:
     from tui_reader.store import ArticleSummary
 
-PAGE_SIZE = 500
-"""Rows fetched per page; measured in benchmarks/ui_bench.py."""
+PAGE_SIZE = 200
+"""Rows fetched per page: a screenful many times over, and few enough that the first
+page costs little of the start-up budget (benchmarks/ui_bench.py)."""
 _PREFETCH = 25
 """Ask for the next page this many rows before the end, so scrolling never stalls."""
 _FIXED = {"time": 12, "source": 12, "ticker": 7, "move": 9}
@@ -84,12 +85,14 @@ class ArticleList(DataTable):
         if not append:
             self.clear()
             self._rows.clear()
-        self._exhausted = len(summaries) < PAGE_SIZE
-        self._asked_for = None
+        # No "need more" while rows go in: the cursor moves as they are added.
+        self._exhausted = True
         new = [s for s in summaries if s.id not in self._rows]
         for summary in new:
             self._rows[summary.id] = summary
         self.add_rows_keyed(new)
+        self._exhausted = len(summaries) < PAGE_SIZE
+        self._asked_for = None
         if keep is not None and keep in self._rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
 

@@ -2,9 +2,9 @@
 
 Three widgets at most: the heading, the plot, and everything else as one renderable
 (each extra widget costs a layout and styling pass per article). The plot is
-mounted with the first chart (plotext is not imported before that) and redrawn with
-a debounce: a single `j` draws it at once, a held `j` redraws the text on every key
-and the plot once the cursor rests.
+mounted with the first chart (plotext is not imported before that) and follows the
+text once the cursor has rested PLOT_QUIET seconds: a plotext build costs about as
+much as the rest of the frame, so the text of each article is painted first.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
     from tui_reader.app.widgets.price_chart import PriceChart
 
-PLOT_QUIET = 0.06
+PLOT_QUIET = 0.05
 """Seconds without a new article before the plot follows; measured in ui_bench.py."""
 
 
@@ -50,8 +50,7 @@ class ArticleView(VerticalScroll):
         """Removed boilerplate is folded to one line until `b` unfolds it."""
         self._plot: PriceChart | None = None
         self._plot_timer: Timer | None = None
-        """Running while articles arrive faster than PLOT_QUIET apart."""
-        self._plot_stale = False
+        """Pending while articles arrive faster than PLOT_QUIET apart."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Select an article.", style="italic"), id="article-meta", markup=False)
@@ -103,19 +102,15 @@ class ArticleView(VerticalScroll):
     # -- the plot ------------------------------------------------------------------------
 
     def _plot_soon(self) -> None:
-        """Draw now unless articles are arriving in a burst; then once it ends."""
+        """Draw once no new article has arrived for PLOT_QUIET seconds."""
         if self._plot_timer is None:
-            self._draw_plot()
             self._plot_timer = self.set_timer(PLOT_QUIET, self._quiet)
         else:
-            self._plot_stale = True
             self._plot_timer.reset()
 
     def _quiet(self) -> None:
         self._plot_timer = None
-        if self._plot_stale:
-            self._plot_stale = False
-            self._draw_plot()
+        self._draw_plot()
 
     def _draw_plot(self) -> None:
         chart = self.chart if self.article is not None else None
