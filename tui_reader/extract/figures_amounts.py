@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from tui_reader.extract.figures_numbers import (
     NUM,
@@ -245,10 +246,13 @@ def _percent(body: str, start: int, end: int, raw: str, unit_text: str,
                  _percent_unit(unit_text), direction_of(body, start, end, sign))
 
 
+@cache
 def _german_unit(unit_text: str) -> bool:
+    """Cached like `_percent_unit`: the UNIT pattern allows only a few dozen spellings."""
     return unit_text.lstrip(_SPACES).startswith(("Prozent", "%-Punkt", "Basispunkt"))
 
 
+@cache
 def _percent_unit(unit_text: str) -> str:
     text = unit_text.lstrip(_SPACES).lower()
     if text.startswith(("percentage", "prozentpunkt", "%-punkt", "pp")):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
 
@@ -181,7 +182,7 @@ def _number_word_before(body: str, at: int) -> tuple[str | None, int]:
     """The word ending right before `at` (one space allowed) and where it starts."""
     head = body[max(0, at - 14):at]
     stripped = head.rstrip(_SPACES + "-")
-    words = stripped.split()
+    words = stripped.rsplit(None, 1)
     if not words:
         return None, at
     word = words[-1]
@@ -195,8 +196,7 @@ def _period(body: str, start: int, end: int, count: float | None,
             unit_text: str) -> Found | None:
     if not count or count <= 0 or body.startswith(_NOT_PERIOD_AFTER, end):
         return None
-    unit_key = unit_text.lower().rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
-    unit_key = next(u for u in _UNITS if unit_key.startswith(u))
+    unit_key = _unit_key(unit_text)
     lead, has_which = _lead_start(body, start)
     if unit_key == "quarter" and not has_which:
         return None  # "three quarters of revenue" is a fraction
@@ -206,13 +206,20 @@ def _period(body: str, start: int, end: int, count: float | None,
     return Found(lead, end, "period", f"P{text}{code}")
 
 
+@cache
+def _unit_key(unit_text: str) -> str:
+    """ "trading days" → "day", "Monaten" → "monat": the regexes allow few spellings."""
+    last = unit_text.lower().rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+    return next(u for u in _UNITS if last.startswith(u))
+
+
 def _lead_start(body: str, start: int) -> tuple[int, bool]:
     """Widen a period over "over the next", "the past", "within", "in den nächsten"."""
     pos, which, lead = start, False, False
     for group in (_WHICH, _THE, _THE, _LEADS):
         head = body[max(0, pos - 12):pos]
         stripped = head.rstrip(_SPACES)
-        words = stripped.split()
+        words = stripped.rsplit(None, 1)
         if len(stripped) == len(head) or not words:
             break
         if words[-1].lower() in group:
@@ -229,5 +236,5 @@ def _multiplies(body: str, start: int, end: int) -> bool:
     following = body[end:end + 16].split(None, 1)
     if following and following[0].rstrip(".,;:").lower() in _TIMES_AFTER:
         return True
-    before = body[max(0, start - 14):start].split()
+    before = body[max(0, start - 14):start].rsplit(None, 1)
     return bool(before) and before[-1].lower() in _TIMES_BEFORE

@@ -88,7 +88,7 @@ def qualifier_before(body: str, start: int) -> Qualifier | None:
     head = body[max(0, start - 40):start].rstrip()
     if head.endswith("~"):
         return "approx"
-    words = head.split()[-2:]
+    words = head.rsplit(None, 2)[-2:]
     if not words:
         return None
     last = words[-1].lstrip("([{\"“‘'").rstrip(".").lower()
@@ -111,29 +111,26 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         return "up" if sign == "+" else "down"
     before = body[max(0, start - 100):start].lower()  # lowered once, not word by word
     paragraph = before.rfind("\n\n")
-    words = before[paragraph + 2:].split() if paragraph >= 0 else before.split()
+    if paragraph >= 0:
+        before = before[paragraph + 2:]
+    # the nearest words usually decide; the rest of the window is split only if needed
+    words = before.rsplit(None, _NEAR)
+    rest = words.pop(0) if len(words) > _NEAR else ""
     if words and words[-1][-1] not in _CLAUSE_END and words[-1] in _LEVEL_WORDS:
         return None
     after = body[end:end + 60]
-    following = after.split()
+    following = after.split(None, 8)
     if following and after[0].isspace():
         found = _AFTER_WORDS.get(following[0].strip(_PUNCT).lower())
         if found:
             return found
-    later = ""
-    for word in reversed(words):
-        if word[-1] in _CLAUSE_END or word in _DASHES:
-            break
-        key = word if word.isalpha() else word.strip(_PUNCT)
-        if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
-            later = key
-            continue
-        found = DIRECTION_WORDS.get(key)
-        if found:
+    found, ended, later = _direction_back(words, "")
+    if found or ended:
+        return found
+    if rest:
+        found, ended, _ = _direction_back(rest.split(), later)
+        if found or ended:
             return found
-        if word[0] == "(":
-            break
-        later = key
     for word in following[:8]:
         found = _GERMAN_FINAL.get(word.strip(_PUNCT).lower())
         if found:
@@ -141,3 +138,26 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         if word[-1] in _CLAUSE_END or word[0] == "(":
             break
     return None
+
+
+_NEAR = 6
+"""Words before a percentage split off first: the direction word is almost always among them."""
+
+
+def _direction_back(words: list[str], later: str) -> tuple[Direction | None, bool, str]:
+    """The nearest direction word in `words` read backwards, whether the clause ended, and
+    the word read last (for "up to")."""
+    for word in reversed(words):
+        if word[-1] in _CLAUSE_END or word in _DASHES:
+            return None, True, later
+        key = word if word.isalpha() else word.strip(_PUNCT)
+        if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
+            later = key
+            continue
+        found = DIRECTION_WORDS.get(key)
+        if found:
+            return found, True, later
+        if word[0] == "(":
+            return None, True, later
+        later = key
+    return None, False, later
