@@ -234,12 +234,15 @@ class NameHit(NamedTuple):
 CAPITALS = "A-ZÀ-ÖØ-Þ"
 _HAS_CAPITAL = re.compile(f"[{CAPITALS}]")
 _ISIN_WORD = r"[A-Z]{2}[A-Z0-9]{9}[0-9](?![^\W_])"
-_WORD_REST = r"[^\s,;:!?()\[\]\"“”]*"
+_WORD_REST = r"[^\s,;:!?()\[\]\"“”]*+"
 _CONNECTOR_WORDS = ("of", "and", "&", "de", "du", "des", "la", "le", "the", "van", "von", "y")
 NAME_RUN_TAIL = (
     rf"(?P<word>{_WORD_REST})"
-    rf"(?P<more>(?:\s+(?:(?:{'|'.join(_CONNECTOR_WORDS)})\s+)?"
-    rf"(?!{_ISIN_WORD})[{CAPITALS}0-9]{_WORD_REST})*)"
+    # The connectors as a trie: the engine tries branches one by one, after every word.
+    # Possessive quantifiers (++, *+): a failed continuation is not retried with fewer
+    # spaces or letters, which could never succeed anyway.
+    r"(?P<more>(?:\s++(?:(?:of|and|&|d(?:es|e|u)|l[ae]|the|v[ao]n|y)\s++)?"
+    rf"(?!{_ISIN_WORD})[{CAPITALS}0-9]{_WORD_REST})*+)"
 )
 _CONNECTORS = frozenset(_CONNECTOR_WORDS)
 """Lower-case words allowed inside a name ("Bank of America", "Procter & Gamble")."""
@@ -477,6 +480,8 @@ class Directory:
     _pinned: set[str] = field(default_factory=set)
     """Name keys from our CSV, which a clashing pytickersymbols name cannot unseat."""
     scanner: NameScanner = field(default_factory=NameScanner)
+    _completed: dict[Instrument, Instrument] = field(default_factory=dict)
+    """`complete` results: every article of a source declares the same instrument."""
 
     @classmethod
     def of(cls, preferred: Iterable[Company], others: Iterable[Company] = ()) -> Directory:
@@ -588,15 +593,20 @@ class Directory:
             listing = self.by_name(instrument.name)
         if listing is None:
             return instrument
-        return Instrument(
-            isin=instrument.isin or listing.isin,
-            ticker=instrument.ticker or listing.ticker,
-            name=instrument.name or listing.name,
-            exchange=instrument.exchange or listing.exchange,
-            currency=instrument.currency or listing.currency,
-            primary=instrument.primary,
-            mentions=instrument.mentions,
-        )
+        completed = self._completed.get(instrument)
+        if completed is None:
+            if len(self._completed) > 10_000:
+                self._completed.clear()
+            completed = self._completed[instrument] = Instrument(
+                isin=instrument.isin or listing.isin,
+                ticker=instrument.ticker or listing.ticker,
+                name=instrument.name or listing.name,
+                exchange=instrument.exchange or listing.exchange,
+                currency=instrument.currency or listing.currency,
+                primary=instrument.primary,
+                mentions=instrument.mentions,
+            )
+        return completed
 
 # --- loading ---------------------------------------------------------------------
 

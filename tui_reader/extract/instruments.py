@@ -9,8 +9,10 @@ into one `Instrument` so the article is filed once, under the listing it names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tui_reader.extract.directory import (
     AMBIGUOUS_NAMES,
@@ -70,28 +72,34 @@ class _Merger:
     def __init__(self, found_in: Directory) -> None:
         self.directory = found_in
         self.companies: list[_Company] = []
-        self.index: dict[object, _Company] = {}
-
-    def _company_id(self, instrument: Instrument) -> object | None:
-        company = self.directory.company(instrument)
-        return ("company", company.name) if company is not None else None
+        self.by_name: dict[str, _Company] = {}
+        self.by_code: dict[str, _Company] = {}
+        """ISINs and symbols named outright, and the keys of issuers the directory lacks."""
+        self.by_company: dict[str, _Company] = {}
 
     def known(self, instrument: Instrument) -> bool:
-        company_id = self._company_id(instrument)
-        return company_id in self.index or instrument.key in self.index
+        company = self.directory.company(instrument)
+        if company is not None and company.name in self.by_company:
+            return True
+        return instrument.key in self.by_code
 
     def add(
         self, instrument: Instrument, at: int, rank: int, names: tuple[str, ...] = (), count: int = 1
     ) -> None:
         instrument = self.directory.complete(instrument)
-        ids: list[object] = [("name", key) for key in names]
-        if rank != _NAMED:
-            ids += [i for i in (instrument.isin, instrument.ticker) if i]
-        company_id = self._company_id(instrument)
-        entry = next((self.index[i] for i in ids if i in self.index), None)
-        if entry is None and company_id in self.index:
-            shared = self.index[company_id]
-            if rank == _NAMED or shared.rank == _NAMED:
+        entry = None
+        for key in names:
+            entry = self.by_name.get(key)
+            if entry is not None:
+                break
+        codes = [code for code in (instrument.isin, instrument.ticker) if code] if rank != _NAMED else []
+        for code in codes:
+            if entry is None:
+                entry = self.by_code.get(code)
+        company = self.directory.company(instrument)
+        if entry is None and company is not None:
+            shared = self.by_company.get(company.name)
+            if shared is not None and (rank == _NAMED or shared.rank == _NAMED):
                 entry = shared
         if entry is None:
             entry = _Company(instrument, rank, at)
@@ -99,15 +107,23 @@ class _Merger:
         elif rank < entry.rank:
             entry.listing = instrument
             entry.rank = rank
-        entry.first = min(entry.first, at)
-        entry.declared = entry.declared or rank == _DECLARED
+        if at < entry.first:
+            entry.first = at
+        if rank == _DECLARED:
+            entry.declared = True
         entry.mentions += count
-        for i in ids:
-            self.index.setdefault(i, entry)
-        if company_id is not None:
-            self.index.setdefault(company_id, entry)
+        for key in names:
+            self.by_name.setdefault(key, entry)
+        for code in codes:
+            self.by_code.setdefault(code, entry)
+        if company is not None:
+            self.by_company.setdefault(company.name, entry)
         elif rank == _NAMED:
-            self.index.setdefault(instrument.key, entry)
+            self.by_code.setdefault(instrument.key, entry)
+
+
+_name_key = lru_cache(maxsize=1024)(name_key)
+"""Declared names repeat with every article of a source."""
 
 
 def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[Instrument]:
@@ -125,7 +141,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     for instrument in declared:
         if not (instrument.isin or instrument.ticker or instrument.name):
             continue
-        key = name_key(instrument.name) if instrument.name else ""
+        key = _name_key(instrument.name) if instrument.name else ""
         if key:
             if not found_in.scanner.knows(key, instrument.name or ""):
                 declared_names = declared_names or NameScanner()
@@ -163,17 +179,25 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))
 
+    # "(Xetra: SAP)" is one mention, not a ticker and a name.
+    in_spans: set[int] = set()
+    if ticker_spans:
+        starts = [hit.start for hit in hits]
+        for start, end in ticker_spans:
+            i = bisect_left(starts, start)
+            while i < len(starts) and starts[i] < end:
+                in_spans.add(i)
+                i += 1
     # A company named ten times is merged once, with its count (and its first place).
     named: dict[str, list[int]] = {}
     deferred: dict[str, list[int]] = {}
-    for hit in hits:
-        if ticker_spans and any(start <= hit.start < end for start, end in ticker_spans):
-            continue  # "(Xetra: SAP)" is one mention, not a ticker and a name
-        key = hit.key
-        if key in AMBIGUOUS_NAMES and not hit.suffixed and key not in by_declared_name:
-            seen = deferred.setdefault(key, [hit.start, 0])
+    for i, (start, key, suffixed, _) in enumerate(hits):
+        if in_spans and i in in_spans:
+            continue
+        if key in AMBIGUOUS_NAMES and not suffixed and key not in by_declared_name:
+            seen = deferred.setdefault(key, [start, 0])
         else:
-            seen = named.setdefault(key, [hit.start, 0])
+            seen = named.setdefault(key, [start, 0])
         seen[1] += 1
     for table, only_known in ((named, False), (deferred, True)):
         for key, (at, count) in table.items():
@@ -197,17 +221,30 @@ def _ticker_mentions(
         yield start, end, listing
     for colon, end, code in colons:
         before = text[max(0, colon - 40) : colon]
-        listing = _venue_listing(found_in, before, code)
+        if not before or before[-1] not in " \u00a0" and not before[-1].isalpha():
+            continue  # "(NASDAQ: NVDA)", "HK: 9988", not "(1): AB"
+        words = before.split()[-3:]
+        if not words:
+            continue
+        form = (*words, code)
+        listing = _VENUE_FORMS.get(form, _UNSEEN)
+        if listing is _UNSEEN:
+            if len(_VENUE_FORMS) > 10_000:
+                _VENUE_FORMS.clear()
+            listing = _VENUE_FORMS[form] = _venue_listing(found_in, words, code)
         if listing is not None:
-            yield colon - len(before.rstrip().split()[-1]), end, listing
+            yield colon - len(words[-1]), end, listing  # type: ignore[misc]
 
 
-def _venue_listing(found_in: Directory, before: str, code: str) -> Instrument | None:
+_UNSEEN = object()
+_VENUE_FORMS: dict[tuple[str, ...], Instrument | None] = {}
+"""(up to three words before the colon, code) → listing: feeds repeat "(NASDAQ: NVDA)".
+Bounded; filled from `directory()`, the one directory find_instruments reads."""
+
+
+def _venue_listing(found_in: Directory, words: list[str], code: str) -> Instrument | None:
     """The listing "<venue>: CODE" names, reading the venue from up to three words
     before the colon ("(Tokyo Stock Exchange: 7203)", "NASDAQ:NVDA", "HK: 9988")."""
-    if not before or before[-1:] not in (" ", "\u00a0") and not before[-1:].isalpha():
-        return None
-    words = before.split()[-3:]
     for start in range(len(words)):
         candidate = " ".join(words[start:]).lstrip("([{")
         if not candidate.replace(" ", "").isalpha():
@@ -228,21 +265,19 @@ def _venue_listing(found_in: Directory, before: str, code: str) -> Instrument | 
 def _ranked(companies: list[_Company]) -> list[Instrument]:
     if not companies:
         return []
-    primary = next((c for c in companies if c.declared), None) or min(
-        companies, key=lambda c: (-c.mentions, c.first)
-    )
-    rest = sorted((c for c in companies if c is not primary), key=lambda c: (-c.mentions, c.first))
-    return [_final(primary, True)] + [_final(c, False) for c in rest]
+    by_mentions = sorted(companies, key=lambda c: (-c.mentions, c.first))
+    primary = next((c for c in companies if c.declared), by_mentions[0])
+    return [_final(primary, True)] + [_final(c, False) for c in by_mentions if c is not primary]
 
 
 def _final(company: _Company, primary: bool) -> Instrument:
     listing = company.listing
     return Instrument(
-        isin=listing.isin,
-        ticker=listing.ticker,
-        name=listing.name,
-        exchange=listing.exchange,
-        currency=listing.currency,
-        primary=primary,
-        mentions=max(1, company.mentions),
+        listing.isin,
+        listing.ticker,
+        listing.name,
+        listing.exchange,
+        listing.currency,
+        primary,
+        max(1, company.mentions),
     )
