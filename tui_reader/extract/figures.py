@@ -41,14 +41,15 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
     figures = []
     first = last = -1
     context = ""
-    for f in kept:
-        if not first <= f.start < last:  # figures of one sentence share its context
-            first, last = sentences.around(f.start, f.end)
-            context = context_text(body, first, last, f.start, f.end)
+    append = figures.append
+    for start, end, kind, value, currency, qualifier, unit, direction, high in kept:
+        if not first <= start < last:  # figures of one sentence share its context
+            first, last = sentences.around(start, end)
+            context = context_text(body, first, last, start, end)
         elif last - first > MAX_CONTEXT:
-            context = context_text(body, first, last, f.start, f.end)
-        figures.append(KeyFigure(f.kind, body[f.start:f.end], f.value, f.start, f.end, context,
-                                 f.currency, f.qualifier, f.unit, f.direction, f.high))
+            context = context_text(body, first, last, start, end)
+        append(KeyFigure(kind, body[start:end], value, start, end, context, currency, qualifier,
+                         unit, direction, high))
     return figures
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from tui_reader.extract.figures_numbers import Found
 
@@ -20,7 +21,6 @@ _CUE = re.compile(
     r"|released|published|began|started|last|since|ago|earlier))\b")
 """Words that put a year-less date in the past or the future: the last one before the
 date in its clause decides ("said on January 27", "is due on March 3")."""
-_CLAUSE_MARKS = (",", ";", ":", ". ", "\n")
 _CUE_WINDOW = 60
 """Characters before a date searched for a tense cue; a clause rarely reaches further."""
 
@@ -68,7 +68,7 @@ def day_first_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Fo
 
 def month_first_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Found | None, int]:
     head = body[max(0, m.start() - 12):m.start()]
-    words = head.split()
+    words = head.rsplit(None, 1)
     month = MONTHS.get(words[-1].rstrip(".").lower()) if words else None
     if month is None:  # "number 5" passed the lookbehind on its last letters
         return None, m.end()
@@ -92,7 +92,7 @@ def _found(body: str, start: int, end: int, year: int | None, month: int, day: i
 def _with_weekday(body: str, start: int) -> int:
     """Widen a date's start over a weekday written before it ("Thursday, February 19")."""
     head = body[max(0, start - 13):start]
-    words = head.split()
+    words = head.rsplit(None, 1)
     if words and words[-1].rstrip(",").lower() in _WEEKDAYS:
         return start - (len(head) - head.rindex(words[-1]))
     return start
@@ -105,7 +105,8 @@ def _tense(body: str, start: int) -> str | None:
     cue word between the clause start and the date decides.
     """
     window = body[max(0, start - _CUE_WINDOW):start]
-    cut = max(window.rfind(mark) for mark in _CLAUSE_MARKS)
+    cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind(". "),
+              window.rfind("\n"))
     window = window[cut + 1:].lower()
     if window.rstrip().endswith((" by", " until", " till")) or window.strip() == "by":
         return "future"
@@ -115,13 +116,15 @@ def _tense(body: str, start: int) -> str | None:
     return last.lastgroup if last is not None else None
 
 
+@lru_cache(maxsize=4096)
 def resolve(year: int | None, month: int, day: int, anchor: date | None,
             tense: str | None = None) -> date | None:
     """The date meant, or None when it does not exist or has no year to go by.
 
     A year-less date is the most recent such day on or before `anchor` when its clause
     speaks of the past, the next one on or after it when it speaks of the future, and
-    whichever of the two is nearer when the clause gives no cue.
+    whichever of the two is nearer when the clause gives no cue. Cached: an article's
+    dates share one anchor and repeat across a feed's articles.
     """
     if year is not None:
         return _make(year, month, day)

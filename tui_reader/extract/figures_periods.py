@@ -48,6 +48,8 @@ _WHICH_ONE = frozenset("next past last previous prior nächsten letzten vergange
 """Which-words that make a lone unit a span; "the coming decade" is a figure of speech."""
 _THE = frozenset("the den die der von".split())
 _LEADS = frozenset("over within in during for across through innerhalb binnen über".split())
+_LEAD_GROUPS = (_WHICH, _THE, _THE, _LEADS)
+"""The words a period widens over, nearest first: "over | the | next" three years."""
 _NOT_PERIOD_AFTER = ("-old", " old", " ago", " earlier", " later", " before")
 """"three years ago" is a point in time; "a 50-year-old CEO" an age."""
 _QUALIFIERS = ("trading", "business", "calendar")
@@ -144,10 +146,8 @@ def _worded_times(body: str, glued: int, head: int, end: int) -> Found | None:
 def _worded_period(body: str, head: int, end: int, unit_text: str) -> Found | None:
     at = head - 1 if body[head - 1:head] in ("-", " ", "\u00a0") else head
     before = body[max(0, at - 12):at]
-    for qualifier in _QUALIFIERS:  # "seven trading days"
-        if before.endswith(qualifier):
-            at -= len(qualifier) + 1
-            break
+    if before.endswith(_QUALIFIERS):  # "seven trading days"
+        at -= len(next(q for q in _QUALIFIERS if before.endswith(q))) + 1
     number, start = _number_word_before(body, at + 1 if at < head else at)
     count = word_value(number) if number else None
     if count is None:
@@ -216,14 +216,17 @@ def _unit_key(unit_text: str) -> str:
 def _lead_start(body: str, start: int) -> tuple[int, bool]:
     """Widen a period over "over the next", "the past", "within", "in den nächsten"."""
     pos, which, lead = start, False, False
-    for group in (_WHICH, _THE, _THE, _LEADS):
+    for group in _LEAD_GROUPS:
         head = body[max(0, pos - 12):pos]
         stripped = head.rstrip(_SPACES)
-        words = stripped.rsplit(None, 1)
-        if len(stripped) == len(head) or not words:
+        if len(stripped) == len(head):
             break
-        if words[-1].lower() in group:
-            pos -= len(head) - len(stripped) + len(words[-1])
+        words = stripped.rsplit(None, 1)
+        if not words:
+            break
+        word = words[-1]
+        if word.lower() in group:
+            pos -= len(head) - len(stripped) + len(word)
             which = which or group is _WHICH
             lead = lead or group is _LEADS
     if not (which or lead):
