@@ -78,6 +78,9 @@ def parse_number(raw: str, german: bool) -> float | None:
     values a float cannot hold, which callers treat as "not a figure".
     """
     dot, comma = raw.rfind("."), raw.rfind(",")
+    if comma < 0 and (dot < 0 or raw.find(".") == dot and not (german and len(raw) - dot == 4)):
+        value = float(raw)  # the common case: no grouping, at most one decimal point
+        return value if math.isfinite(value) else None
     if dot >= 0 and comma >= 0:
         if comma > dot:
             raw = raw.replace(".", "").replace(",", ".")
