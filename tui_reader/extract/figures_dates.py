@@ -23,6 +23,8 @@ _CUE = re.compile(
 date in its clause decides ("said on January 27", "is due on March 3")."""
 _CUE_WINDOW = 60
 """Characters before a date searched for a tense cue; a clause rarely reaches further."""
+_CUE_TAIL = 20
+"""Characters before a date read first for its tense cue (usually "is due on", "said on")."""
 
 MONTHS = {
     "january": 1, "jan": 1, "januar": 1, "jänner": 1,
@@ -110,9 +112,17 @@ def _tense(body: str, start: int) -> str | None:
     window = window[cut + 1:].lower()
     if window.rstrip().endswith((" by", " until", " till")) or window.strip() == "by":
         return "future"
+    # The last cue is wanted, and the engine only reads forwards: read the last few words
+    # first. Cues are whole words, and a multi-word cue ("is set to") holds no cue
+    # inside it, so any cue found there is also the last one of the whole window.
     last = None
-    for last in _CUE.finditer(window):
-        pass
+    tail = window.rfind(" ", 0, len(window) - _CUE_TAIL)
+    if tail > 0:
+        for last in _CUE.finditer(window, tail):
+            pass
+    if last is None:
+        for last in _CUE.finditer(window):
+            pass
     return last.lastgroup if last is not None else None
 
 
