@@ -174,8 +174,26 @@ class PriceService:
         history = self.history(key, start=start)
         window = price_window(history.points, article.published, symbol=history.symbol)
         listing = Instrument(history.isin, history.symbol, primary.name, history.exchange, history.currency)
-        checks = claim_checks(article, history.points, listing)
+        others = [i for i in self._company_listings(history) if i.ticker != history.symbol]
+
+        def series_of(other: Instrument) -> list[PricePoint] | None:
+            # Asked only when a sentence names that line ("the Hong Kong line"), so an
+            # article about BABA does not cost a 9988.HK request when it never quotes it.
+            try:
+                return self.history(other.ticker or "", start=start).points
+            except NoPrices:
+                return None
+
+        checks = claim_checks(article, history.points, listing, others, series_of)
         return ArticleWindow(history, window, checks)
+
+    def _company_listings(self, history: PriceHistory) -> list[Instrument]:
+        """Every line of the company the history belongs to (BABA and 9988.HK)."""
+        if self._directory is None:
+            from tui_reader.extract.directory import directory
+
+            self._directory = directory()
+        return [i for i in self._directory.listings(history.isin or history.symbol) if i.ticker]
 
     # ---- symbol resolution ----------------------------------------------------------
 

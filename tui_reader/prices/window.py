@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -24,27 +25,31 @@ class Market:
     zone: str
     close: time
     """Regular session close in local time; a close is "known" from this moment on."""
+    places: str = ""
+    """Regex alternatives (casefolded) writers use to name a listing here ("hong kong"),
+    so a claim about "the Hong Kong line" is checked against that listing's closes."""
 
 
-US = Market("America/New_York", time(16, 0))
+US = Market("America/New_York", time(16, 0), r"new york|nyse|nasdaq|wall street|u\.s\.|us")
+_EUROPE_BERLIN = Market("Europe/Berlin", time(17, 30), r"frankfurt|xetra|german")
 _MARKET_BY_SUFFIX = {
-    "HK": Market("Asia/Hong_Kong", time(16, 0)),
-    "DE": Market("Europe/Berlin", time(17, 30)),
-    "F": Market("Europe/Berlin", time(17, 30)),
-    "AS": Market("Europe/Amsterdam", time(17, 30)),
-    "PA": Market("Europe/Paris", time(17, 30)),
-    "MI": Market("Europe/Rome", time(17, 30)),
-    "MC": Market("Europe/Madrid", time(17, 30)),
-    "SW": Market("Europe/Zurich", time(17, 30)),
-    "CO": Market("Europe/Copenhagen", time(17, 0)),
-    "L": Market("Europe/London", time(16, 30)),
-    "T": Market("Asia/Tokyo", time(15, 30)),
-    "KS": Market("Asia/Seoul", time(15, 30)),
-    "TW": Market("Asia/Taipei", time(13, 30)),
-    "SS": Market("Asia/Shanghai", time(15, 0)),
-    "SZ": Market("Asia/Shanghai", time(15, 0)),
-    "NS": Market("Asia/Kolkata", time(15, 30)),
-    "BO": Market("Asia/Kolkata", time(15, 30)),
+    "HK": Market("Asia/Hong_Kong", time(16, 0), r"hong kong|hkex"),
+    "DE": _EUROPE_BERLIN,
+    "F": _EUROPE_BERLIN,
+    "AS": Market("Europe/Amsterdam", time(17, 30), r"amsterdam|euronext amsterdam|dutch"),
+    "PA": Market("Europe/Paris", time(17, 30), r"paris|euronext paris"),
+    "MI": Market("Europe/Rome", time(17, 30), r"milan"),
+    "MC": Market("Europe/Madrid", time(17, 30), r"madrid"),
+    "SW": Market("Europe/Zurich", time(17, 30), r"zurich|six|swiss"),
+    "CO": Market("Europe/Copenhagen", time(17, 0), r"copenhagen"),
+    "L": Market("Europe/London", time(16, 30), r"london|lse"),
+    "T": Market("Asia/Tokyo", time(15, 30), r"tokyo"),
+    "KS": Market("Asia/Seoul", time(15, 30), r"seoul|kospi"),
+    "TW": Market("Asia/Taipei", time(13, 30), r"taipei|taiwan"),
+    "SS": Market("Asia/Shanghai", time(15, 0), r"shanghai"),
+    "SZ": Market("Asia/Shanghai", time(15, 0), r"shenzhen"),
+    "NS": Market("Asia/Kolkata", time(15, 30), r"mumbai|nse"),
+    "BO": Market("Asia/Kolkata", time(15, 30), r"mumbai|bse"),
 }
 
 
@@ -120,6 +125,14 @@ def price_window(
 
 
 # ---- claim checks -----------------------------------------------------------------------
+#
+# A stated move is read clause by clause, because one sentence often carries several:
+# "The New York shares closed at $174.25, down 0.8% on the day and 1.65% lower than a
+# week earlier." Each figure takes the period phrase of its own clause (the nearest one
+# not closer to another figure), is excluded only by business words of its own clause or
+# of the clause its subject stands in, and is checked against the listing its clause or
+# sentence names ("the Hong Kong line", "stock code 9988", an ISIN), else the listing we
+# charted.
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +145,9 @@ class Period:
     days: int = 0
     since: date | None = None
     """Base is the last close on or before this day (year to date: 31 Dec of last year)."""
+    session: date | None = None
+    """A named session ("after a slide of 10.2% on Monday"): that day's close against the
+    one before, even when publication came a day later."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +159,8 @@ class ClaimCheck:
     """
 
     stated: KeyFigure
+    """The figure as written; its direction filled from the clause ("0.6% below") when
+    the extractor left it open."""
     stated_pct: float
     """Signed when the text gives a direction ("fell 4.46%" → -4.46)."""
     period: str
@@ -155,6 +173,9 @@ class ClaimCheck:
     end: PricePoint | None = None
 
 
+SeriesOf = Callable[[Instrument], "list[PricePoint] | None"]
+"""Closes of another listing of the company, or None when there are none to be had."""
+
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -162,47 +183,77 @@ _NUMBER_WORDS = {
 }
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
            "september", "october", "november", "december"]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
 _NUM = r"(\d{1,3}|fifty-two|" + "|".join(w for w in _NUMBER_WORDS if "-" not in w) + ")"
-_PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(_NUM + r"[\s-]+trading[\s-]+(?:days?|sessions?)"), "trading"),
-    (re.compile(r"\b(?:past|last|previous|over|in|within)\s+(?:the\s+)?(?:past\s+|last\s+)?" + _NUM + r"?\s*(day|week|month|year)s?\b"), "span"),
-    (re.compile(r"\b" + _NUM + r"[\s-]+(day|week|month|year)s?\b"), "span"),
-    (re.compile(r"\b(?:year[\s-]to[\s-]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year)\b"), "ytd"),
-    (re.compile(r"\bsince (?:the (?:start|beginning) of |early |mid-|late )?(" + "|".join(_MONTHS) + r")\b"), "since_month"),
-    (re.compile(r"\b(?:on the day|today|in (?:today's|the) (?:trading )?session|on (?:monday|tuesday|wednesday|thursday|friday))\b"), "day"),
-]
+_PERIOD_PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.IGNORECASE), kind) for p, kind in [
+    (_NUM + r"[\s-]+trading[\s-]+(?:days?|sessions?)", "trading"),
+    (r"\b(?:past|last|previous|over|in|within)\s+(?:the\s+)?(?:past\s+|last\s+)?" + _NUM + r"?\s*(day|week|month|year)s?\b", "span"),
+    (r"\b" + _NUM + r"[\s-]+(day|week|month|year)s?\b", "span"),
+    (r"\b(?:this|the) week\b", "week"),
+    (r"\b(?:year[\s-]to[\s-]date|ytd|so far this year|since the (?:start|beginning) of (?:the|this) year|this year)\b", "ytd"),
+    (r"\bsince (?:the (?:start|beginning) of |early |mid-|late )?(" + "|".join(_MONTHS) + r")\b", "since_month"),
+    (r"\bon (" + "|".join(_WEEKDAYS) + r")\b", "weekday"),
+    (r"\b(?:on the day|today|in (?:today's|the) (?:trading )?session)\b", "day"),
+]]
 _PRICE_WORDS = re.compile(
     r"\b(shares?|stock|share price|price|traded|closed|gain(?:ed|s)?|ris(?:e|en)|rose|fell|fall(?:en)?|drop(?:ped)?|"
     r"declin(?:e|ed)|slid|lost|retreat(?:ed)?|plunged?|surged?|jump(?:ed)?|climb(?:ed)?|rall(?:y|ied)|advanced?|"
-    r"slump(?:ed)?|tumbled?|sank|soared?|added|shed|down|up)\b")
+    r"slump(?:ed)?|tumbled?|sank|soared?|added|shed|down|up|lower|higher)\b", re.IGNORECASE)
+_SUBJECTS = re.compile(r"\b(shares?|stock|share price|adrs?|line|listing)\b", re.IGNORECASE)
+"""Words that make a clause about the share price, so business words in earlier clauses
+("Revenue came to $90.8 billion, down 4% ...") are no longer its subject."""
 _NOT_PRICE_WORDS = re.compile(
     r"\b(revenues?|sales|profits?|earnings|income|margins?|eps|dividends?|yield|guidance|market share|stake|"
-    r"inflation|gdp|interest|rates?|index|nasdaq|s&p|dow|dax|hang seng|nikkei|stoxx|ftse|volume|users|customers|"
-    r"growth|forecast|estimates?|target|upside|downside|highs?|lows?)\b")
+    r"inflation|gdp|interest|rates?|index|nasdaq composite|nasdaq[\s-]100|s&p|dow|dax|hang seng|nikkei|stoxx|ftse|"
+    r"volume|users|customers|growth|forecast|estimates?|target|upside|downside|budget)\b", re.IGNORECASE)
+_DISTANCE = re.compile(
+    r"\b(?:below|above|under|off|from)\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,3}?(?:highs?|lows?|records?|peaks?)\b",
+    re.IGNORECASE)
+"""'17.2% below the 52-week closing high': a distance from a level, not a move over a period."""
+_DIRECTION_AFTER = re.compile(r"\s*(higher|lower|up|down|above|below)\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z])")
+_CLAUSE_MARK = re.compile(r"[,;](?=\s)|\s(?:and|but|while|whereas)\s|\s[–—-]\s")
+_LEADING_CONJUNCTION = re.compile(r"^\W*(?:and|but|while|whereas)?\s*", re.IGNORECASE)
+
+Span = tuple[int, int]
 
 
 def _count(word: str | None) -> int:
     if not word:
         return 1
-    return int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
-def _period_from(match: re.Match[str], kind: str, published_day: date) -> Period | None:
+def _period_from(match: re.Match[str], kind: str, local_day: date) -> Period:
     if kind == "trading":
         n = _count(match.group(1))
         return Period(f"{n} trading day{'s' * (n != 1)}", trading_days=n)
     if kind == "day":
         return Period("1 trading day", trading_days=1)
+    if kind == "week":
+        return Period("1 week", trading_days=5)
+    if kind == "weekday":
+        weekday = _WEEKDAYS.index(match.group(1).lower())
+        session = local_day - timedelta(days=(local_day.weekday() - weekday) % 7)
+        return Period(f"1 trading day ({match.group(1).title()})", trading_days=1, session=session)
     if kind == "ytd":
-        return Period("year to date", since=date(published_day.year - 1, 12, 31))
+        return Period("year to date", since=date(local_day.year - 1, 12, 31))
     if kind == "since_month":
-        month = _MONTHS.index(match.group(1)) + 1
-        year = published_day.year if month <= published_day.month else published_day.year - 1
+        month = _MONTHS.index(match.group(1).lower()) + 1
+        year = local_day.year if month <= local_day.month else local_day.year - 1
         return Period(f"since {match.group(1).title()} {year}", since=date(year, month, 1) - timedelta(days=1))
-    n, unit = _count(match.group(1)), match.group(2)
+    n, unit = _count(match.group(1)), match.group(2).lower()
     if unit == "day" and n == 1:
         return Period("1 trading day", trading_days=1)
     label = f"{n} {unit}{'s' * (n != 1)}"
+    # A single week or month counts sessions (5, 21), as performance tables do: "0.6%
+    # below its close of a week ago" on 6 Jan 2025 means 27 Dec across the New Year
+    # holiday, and NVDA's "over the past month" on 23 May 2024 means 24 Apr, not 23 Apr.
+    # Longer spans ("12-month gain") run by the calendar.
+    if unit == "week" and n == 1:
+        return Period(label, trading_days=5)
+    if unit == "month" and n == 1:
+        return Period(label, trading_days=21)
     return {
         "day": Period(label, days=n),
         "week": Period(label, days=7 * n),
@@ -211,17 +262,67 @@ def _period_from(match: re.Match[str], kind: str, published_day: date) -> Period
     }[unit]
 
 
-def find_period(sentence: str, at: int, published_day: date) -> Period | None:
-    """The period phrase nearest to position `at` in the sentence, if any."""
-    text = sentence.casefold()
-    best: tuple[int, Period] | None = None
-    for pattern, kind in _PERIOD_PATTERNS:
-        for match in pattern.finditer(text):
-            period = _period_from(match, kind, published_day)
-            distance = min(abs(match.start() - at), abs(match.end() - at))
-            if period and (best is None or distance < best[0]):
-                best = (distance, period)
-    return best[1] if best else None
+def _protected_cuts(sentence: str, protected: Sequence[Span]) -> list[Span]:
+    """Clause marks outside parentheses and outside figures ("between 25% and 30%")."""
+    depth, inside = 0, []
+    for char in sentence:
+        depth = depth + 1 if char == "(" else max(depth - 1, 0) if char == ")" else depth
+        inside.append(depth > 0)
+    return [(m.start(), m.end()) for m in _CLAUSE_MARK.finditer(sentence)
+            if not inside[m.start()] and not any(a <= m.start() < b for a, b in protected)]
+
+
+def clauses_of(sentence: str, protected: Sequence[Span] = ()) -> list[Span]:
+    """The sentence cut at commas, semicolons, dashes and and/but/while."""
+    spans, begin = [], 0
+    for cut_start, cut_end in _protected_cuts(sentence, protected):
+        spans.append((begin, cut_start))
+        begin = cut_end
+    spans.append((begin, len(sentence)))
+    return spans
+
+
+def _gap(figure: Span, phrase: Span) -> tuple[int, int]:
+    """Distance between a figure and a phrase; on a tie the phrase after the figure wins
+    ("0.8% on the day")."""
+    return (phrase[0] - figure[1], 0) if phrase[0] >= figure[1] else (max(figure[0] - phrase[1], 0), 1)
+
+
+def _periods_in(text: str, offset: int, local_day: date) -> list[tuple[Span, Period]]:
+    return [((offset + m.start(), offset + m.end()), _period_from(m, kind, local_day))
+            for pattern, kind in _PERIOD_PATTERNS for m in pattern.finditer(text)]
+
+
+def find_period(sentence: str, at: int, published_day: date, figures: Sequence[Span] = ()) -> Period | None:
+    """The period the percent figure at `at` refers to.
+
+    `figures` are the spans of every percent figure in the sentence (default: just the
+    one at `at`). A phrase in the figure's clause belongs to whichever figure of that
+    clause stands nearest, so in "down 0.8% on the day, 1.65% lower than a week earlier"
+    the week goes with 1.65%. Failing that, an earlier clause without a figure of its own
+    that opens with a period ("Over the past year the shares doubled, up 80%") applies.
+    `published_day` is the publication date at the exchange (for "year to date", "Monday").
+    """
+    own = next((f for f in figures if f[0] <= at < f[1]), (at, at + 1))
+    spans = list(figures) or [own]
+    clauses = clauses_of(sentence, spans)
+    index = next(i for i, (a, b) in enumerate(clauses) if a <= own[0] <= b)
+    start, end = clauses[index]
+    in_clause = [f for f in spans if start <= f[0] < end]
+    mine = [(_gap(own, span), period) for span, period in _periods_in(sentence[start:end], start, published_day)
+            if min(in_clause, key=lambda f: _gap(f, span)) == own]
+    if mine:
+        return min(mine, key=lambda found: found[0])[1]
+    for a, b in reversed(clauses[:index]):
+        if any(a <= f[0] < b for f in spans):
+            continue
+        text = sentence[a:b]
+        lead = _LEADING_CONJUNCTION.match(text)
+        skip = lead.end() if lead else 0
+        for span, period in _periods_in(text[skip:], 0, published_day):
+            if span[0] == 0:
+                return period
+    return None
 
 
 def _months_before(day: date, months: int) -> date:
@@ -250,57 +351,198 @@ def period_base(points: list[PricePoint], end_index: int, period: Period) -> int
     return bisect_right([p.day for p in points], target) - 1
 
 
+def _period_end(points: list[PricePoint], published: datetime, market: Market, period: Period) -> int | None:
+    """The close a move ends at: the last one known at publication, or the named session's."""
+    if period.session is None:
+        return close_index_at(points, published, market)
+    index = bisect_right([p.day for p in points], period.session) - 1
+    return index if index >= 0 and points[index].day == period.session else None
+
+
+# ---- which listing a sentence talks about ---------------------------------------------------
+
+
+def _mention_pattern(listing: Instrument, listings: Sequence[Instrument]) -> re.Pattern[str] | None:
+    """What names this listing and no other line of the company: its ISIN, its symbol,
+    its stock code, its market ("the Hong Kong line", "NYSE-listed ADR")."""
+    symbol = listing.ticker or ""
+    code = symbol.partition(".")[0]
+    others = [o for o in listings if o is not listing]
+    parts = [r"\b" + re.escape(symbol) + r"\b"] if "." in symbol else []
+    if listing.isin and all(o.isin != listing.isin for o in others):
+        parts.append(r"\b" + listing.isin + r"\b")
+    if code.isdigit():
+        parts.append(r"(?<![\d.,])0*" + str(int(code)) + r"(?![\d%]|[.,]\d)")
+    elif code and all((o.ticker or "").partition(".")[0] != code for o in others) \
+            and code.casefold() not in (listing.name or "").casefold().split():
+        parts.append(r"(?-i:\b" + re.escape(code) + r"\b)")
+    market = market_for(symbol)
+    if market.places and all(market_for(o.ticker or "") != market for o in others):
+        places = market.places
+        parts += [
+            rf"\b(?:{places})(?:[\s-]+(?:listed|traded))?[\s-]+(?:shares?|stock|line|listing|adrs?|ads|securities|session)\b",
+            rf"\b(?:{places})-(?:listed|traded)\b",
+            rf"\b(?:in|on the)\s+(?:{places})(?!\w)",
+        ]
+        if market is US:
+            parts.append(r"\badrs?\b|\bamerican depositary")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+
+def _listing_named(sentence: str, clauses: list[Span], index: int, at: int,
+                   patterns: list[tuple[re.Pattern[str], Instrument]]) -> Instrument | None:
+    """The listing the figure's clause names (the mention nearest the figure), else the
+    one the nearest earlier clause names; None when the sentence names none before it."""
+    for i in range(index, -1, -1):
+        start, end = clauses[i]
+        found = [(abs(m.start() - at), listing) for pattern, listing in patterns
+                 for m in pattern.finditer(sentence, start, end)]
+        if found:
+            return min(found, key=lambda hit: hit[0])[1]
+    return None
+
+
+def _about_price(sentence: str, clauses: list[Span], index: int) -> bool:
+    """Whether the figure's clause is a share-price move: not when its own words are
+    business figures or a distance from a high, nor when its subject (the nearest
+    earlier clause naming shares or a business figure) is a business figure."""
+    own = sentence[clauses[index][0]:clauses[index][1]]
+    if _NOT_PRICE_WORDS.search(own) or _DISTANCE.search(own):
+        return False
+    for start, end in reversed(clauses[:index + 1]):
+        text = sentence[start:end]
+        if _SUBJECTS.search(text):
+            return True
+        if _NOT_PRICE_WORDS.search(text):
+            return False
+    return True
+
+
 def _names(instrument: Instrument, text: str) -> bool:
-    return any(re.search(r"\b" + re.escape(n.casefold()) + r"\b", text) for n in (instrument.name, instrument.ticker) if n)
+    return any(re.search(r"\b" + re.escape(n) + r"\b", text, re.IGNORECASE)
+               for n in (instrument.name, instrument.ticker) if n)
 
 
-def _is_about_primary(sentence: str, article: Article) -> bool:
-    """A percent is a share-price move of the primary instrument when its sentence talks
-    about price action, not about business figures, and does not name only another company."""
-    text = sentence.casefold()
-    if not _PRICE_WORDS.search(text) or _NOT_PRICE_WORDS.search(text):
+def _is_about_company(sentence: str, article: Article, listings: Sequence[Instrument]) -> bool:
+    """The sentence talks about price action and does not name only another company."""
+    if not _PRICE_WORDS.search(sentence):
         return False
     primary = article.primary
-    if primary is not None and _names(primary, text):
+    if primary is not None and _names(primary, sentence):
         return True
-    return not any(_names(i, text) for i in article.instruments if i is not primary)
+    ours = {key for listing in listings for key in (listing.isin, listing.ticker) if key}
+    return not any(_names(i, sentence) for i in article.instruments
+                   if i is not primary and i.isin not in ours and i.ticker not in ours)
 
 
-def claim_checks(article: Article, points: list[PricePoint], listing: Instrument) -> list[ClaimCheck]:
-    """Stated percent moves of the primary instrument over a named period, each with the
-    same move computed from `points` (the listing's full history, ascending) ending at
-    the last close known at publication."""
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """The sentence a figure stands in, and where its percent figures and every other
+    figure (kept whole when cutting clauses) stand in it."""
+
+    text: str
+    at: Span
+    percents: list[Span]
+    protected: list[Span]
+
+
+def _sentence_of(figure: KeyFigure, article: Article) -> _Sentence:
+    context = figure.context
+    base = article.body.find(context, max(0, figure.start - len(context)))
+    if base < 0 or not base <= figure.start < base + len(context):
+        base = figure.start - max(context.find(figure.text), 0)
+    same = [(f.start - base, f.end - base, f.kind) for f in article.figures if f.context == context]
+    at = figure.start - base
+    # The extractor's context may run over several sentences ("... at $183.38. Over the past ...").
+    cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(context)), len(context) + 1]
+    first = max(c for c in cuts if c <= at)
+    last = min(c for c in cuts if c > at)
+    text = context[first:last].rstrip()
+    inside = [(a - first, b - first, kind) for a, b, kind in same if first <= a < last]
+    return _Sentence(
+        text=text,
+        at=(at - first, at - first + len(figure.text)),
+        percents=[(a, b) for a, b, kind in inside if kind == "percent"],
+        protected=[(a, b) for a, b, _ in inside],
+    )
+
+
+def _stated_direction(figure: KeyFigure, sentence: _Sentence) -> KeyFigure:
+    if figure.direction is not None:
+        return figure
+    after = _DIRECTION_AFTER.match(sentence.text, sentence.at[1])
+    if after is None:
+        return figure
+    direction = "down" if after.group(1).lower() in ("lower", "down", "below") else "up"
+    return replace(figure, direction=direction)
+
+
+def claim_checks(
+    article: Article,
+    points: list[PricePoint],
+    listing: Instrument,
+    others: Sequence[Instrument] = (),
+    series_of: SeriesOf | None = None,
+) -> list[ClaimCheck]:
+    """Stated percent moves of the article's company over a named period, each with the
+    same move computed from prices, ending at the last close known at publication.
+
+    `points` are the closes of `listing` (the full history, ascending). `others` are the
+    company's other listings; a claim whose sentence names one of them is checked
+    against `series_of(that listing)` in its currency, and left out when that gives
+    nothing: a Hong Kong move is never compared with New York closes.
+    """
     if article.published is None or not points:
         return []
-    end_index = close_index_at(points, article.published, market_for(listing.ticker or ""))
+    listings = [listing, *others]
+    patterns = [(p, item) for item in listings if (p := _mention_pattern(item, listings)) is not None]
+    loaded: dict[str, list[PricePoint] | None] = {listing.ticker or "": points}
     checks: list[ClaimCheck] = []
     for figure in article.figures:
         if figure.kind != "percent" or figure.unit not in (None, "%") or not isinstance(figure.value, (int, float)):
             continue
-        if not _is_about_primary(figure.context, article):
+        sentence = _sentence_of(figure, article)
+        clauses = clauses_of(sentence.text, sentence.protected)
+        index = next(i for i, (a, b) in enumerate(clauses) if a <= sentence.at[0] <= b)
+        if not _is_about_company(sentence.text, article, listings) or not _about_price(sentence.text, clauses, index):
             continue
-        at = max(figure.context.find(figure.text), 0)
-        period = find_period(figure.context, at, article.published.date())
+        target = _listing_named(sentence.text, clauses, index, sentence.at[0], patterns) or listing
+        market = market_for(target.ticker or "")
+        local_day = article.published.astimezone(ZoneInfo(market.zone)).date()
+        period = find_period(sentence.text, sentence.at[0], local_day, sentence.percents)
         if period is None:
             continue
-        stated = -abs(figure.value) if figure.direction == "down" else float(figure.value)
-        base = period_base(points, end_index, period) if end_index is not None else None
-        computed = _pct(points[base].close, points[end_index].close) if base is not None and end_index is not None else None
-        if computed is None:
-            agrees = None
-        elif figure.direction is None and figure.value >= 0:
-            agrees = abs(abs(computed) - stated) <= AGREE_WITHIN_PP
-        else:
-            agrees = abs(computed - stated) <= AGREE_WITHIN_PP
-        checks.append(ClaimCheck(
-            stated=figure,
-            stated_pct=stated,
-            period=period.label,
-            computed_pct=computed,
-            listing=listing.ticker or "",
-            currency=listing.currency,
-            agrees=agrees,
-            start=points[base] if base is not None else None,
-            end=points[end_index] if end_index is not None else None,
-        ))
+        key = target.ticker or ""
+        if key not in loaded:
+            loaded[key] = series_of(target) if series_of else None
+        series = loaded[key]
+        if not series:
+            continue
+        checks.append(_check(_stated_direction(figure, sentence), series, target, period, article.published, market))
     return checks
+
+
+def _check(figure: KeyFigure, points: list[PricePoint], listing: Instrument, period: Period,
+           published: datetime, market: Market) -> ClaimCheck:
+    value = float(figure.value)  # type: ignore[arg-type]  # claim_checks keeps numeric percents only
+    stated = -abs(value) if figure.direction == "down" else value
+    end_index = _period_end(points, published, market, period)
+    base = period_base(points, end_index, period) if end_index is not None else None
+    computed = _pct(points[base].close, points[end_index].close) if base is not None and end_index is not None else None
+    if computed is None:
+        agrees = None
+    elif figure.direction is None and value >= 0:
+        agrees = abs(abs(computed) - stated) <= AGREE_WITHIN_PP
+    else:
+        agrees = abs(computed - stated) <= AGREE_WITHIN_PP
+    return ClaimCheck(
+        stated=figure,
+        stated_pct=stated,
+        period=period.label,
+        computed_pct=computed,
+        listing=listing.ticker or "",
+        currency=listing.currency,
+        agrees=agrees,
+        start=points[base] if base is not None else None,
+        end=points[end_index] if end_index is not None else None,
+    )
