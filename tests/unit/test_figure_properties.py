@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui_reader.extract.figures import find_figures
+from tui_reader.extract.figures_dates import _CUE, _tense
+from tui_reader.extract.figures_numbers import parse_number
 
 PUBLISHED = datetime(2026, 1, 29, 22, 41, tzinfo=timezone.utc)
 
@@ -60,3 +62,35 @@ def test_huge_and_degenerate_numbers() -> None:
 
 def test_unicode_digits_are_not_read_as_numbers() -> None:
     assert find_figures("Sales rose ٥٪ and ５% and 𝟓 percent.", PUBLISHED) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 10**12), st.integers(0, 99))
+def test_grouped_and_plain_numbers_read_alike(whole: int, cents: int) -> None:
+    """The shortcut for plain numbers ("1234.56") and the grouping rules agree."""
+    value = whole + cents / 100
+    english = f"{whole:,}.{cents:02d}"
+    german = english.replace(",", " ").replace(".", ",").replace(" ", ".")
+    for raw, is_german in ((f"{whole}.{cents:02d}", False), (english, False), (german, True)):
+        assert parse_number(raw, is_german) == float(f"{whole}.{cents:02d}"), raw
+    assert math.isclose(parse_number(f"{whole}.{cents:02d}", True) or 0, value)
+
+
+_CLAUSE_WORDS = st.lists(st.sampled_from(
+    "was is are set to will due said the on by a x, . ; began earlier ahead pre-planned "
+    "next last since Company \n İ".split(" ")), max_size=25).map(" ".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CLAUSE_WORDS)
+def test_tense_is_the_last_cue_of_the_clause(before: str) -> None:
+    """Reading the clause's last words first finds the same cue as reading all of it."""
+    window = before[-60:]
+    cut = max(window.rfind(mark) for mark in (",", ";", ":", ". ", "\n"))
+    window = window[cut + 1:].lower()
+    if window.rstrip().endswith((" by", " until", " till")) or window.strip() == "by":
+        expected: str | None = "future"
+    else:
+        cues = list(_CUE.finditer(window))
+        expected = cues[-1].lastgroup if cues else None
+    assert _tense(before + "March 3", len(before)) == expected
