@@ -160,3 +160,142 @@ def test_claim_beyond_the_series_is_shown_without_a_verdict(baba):
     checks = claim_checks(_article(body, [_figure(body, "150%", 150.0, "up")]), baba, BABA_LISTING)
     assert len(checks) == 1
     assert checks[0].computed_pct is None and checks[0].agrees is None
+
+
+# ---- which figure a period belongs to, which listing, which words exclude -----------------
+
+BABA_HK_LISTING = Instrument("KYG017191142", "9988.HK", "Alibaba Group", "HKEX", "HKD")
+
+
+@pytest.fixture(scope="module")
+def baba_hk() -> list[PricePoint]:
+    return read_csv(PRICES / "9988.HK.csv").points
+
+
+def _figures(body: str, *specs: tuple[str, float, str | None]) -> list[KeyFigure]:
+    return [_figure(body, text, value, direction) for text, value, direction in specs]
+
+
+def _alibaba(body: str, figures: list[KeyFigure], published: datetime | None = None) -> Article:
+    return Article(
+        id="a2", source="sample", title="Alibaba", body=body,
+        published=published or datetime(2026, 1, 29, 22, 41, 5, tzinfo=BERLIN),
+        instruments=[Instrument("US01609W1027", "BABA", "Alibaba Group", primary=True),
+                     Instrument("KYG017191142", "9988.HK", "Alibaba Group")],
+        figures=figures,
+    )
+
+
+def test_each_figure_takes_the_period_of_its_own_clause(baba):
+    body = ("The New York shares closed at $174.25 on Thursday, down 0.8% on the day "
+            "and 1.65% lower than a week earlier.")
+    checks = claim_checks(_alibaba(body, _figures(body, ("0.8%", 0.8, "down"), ("1.65%", 1.65, "down"))),
+                          baba, BABA_LISTING)
+    day, week = checks
+    # 0.8 %: 28 Jan 175.66 → 29 Jan 174.25 = -1.41 / 175.66 = -0.803 %.
+    assert (day.period, day.start, day.end) == ("1 trading day", PricePoint(date(2026, 1, 28), 175.66),
+                                                PricePoint(date(2026, 1, 29), 174.25))
+    assert day.computed_pct == pytest.approx(-0.8027, abs=1e-3) and day.agrees is True
+    # 1.65 %: five sessions back is 22 Jan 177.18 → -2.93 / 177.18 = -1.654 %.
+    assert (week.period, week.start) == ("1 week", PricePoint(date(2026, 1, 22), 177.18))
+    assert week.computed_pct == pytest.approx(-1.6537, abs=1e-3) and week.agrees is True
+
+
+def test_business_words_in_another_clause_do_not_exclude_a_move(baba):
+    body = "Over the past twelve months the stock has gained 80.2%, after a closing low of $98.61 on February 3, 2025."
+    (check,) = claim_checks(_alibaba(body, _figures(body, ("80.2%", 80.2, "up"))), baba, BABA_LISTING)
+    # 29 Jan 2025 96.72 → 174.25: 77.53 / 96.72 = +80.16 %.
+    assert check.period == "12 months" and check.start == PricePoint(date(2025, 1, 29), 96.72)
+    assert check.computed_pct == pytest.approx(80.159, abs=1e-2) and check.agrees is True
+
+
+@pytest.mark.parametrize("body", [
+    "Revenue for the quarter came to $90.8 billion, down 4% from a year earlier.",
+    "The shares now trade 17.2% below the 52-week closing high of $254.00.",
+    "The stock is 27.3% below its record close, and analysts see 15% upside over the next year.",
+])
+def test_business_figures_and_distances_from_a_high_are_not_moves(baba, body):
+    figures = [_figure(body, t, float(t.rstrip("%")), "down") for t in ("4%", "17.2%", "27.3%", "15%") if t in body]
+    assert claim_checks(_alibaba(body, figures), baba, BABA_LISTING) == []
+
+
+HK_SENTENCE = ("The Hong Kong line (stock code 9988, ISIN KYG017191142) ended its session at HK$173.30, "
+               "up 5.2% over five trading days.")
+
+
+@pytest.mark.parametrize("body", [
+    HK_SENTENCE,
+    "Stock code 9988 ended its session at HK$173.30, up 5.2% over five trading days.",
+    "In Hong Kong the shares ended at HK$173.30, up 5.2% over five trading days.",
+    "The KYG017191142 shares ended at HK$173.30, up 5.2% over five trading days.",
+])
+def test_a_sentence_naming_the_hong_kong_line_is_checked_against_its_closes(baba, baba_hk, body):
+    article = _alibaba(body, _figures(body, ("5.2%", 5.2, "up")))
+    asked: list[str] = []
+
+    def series_of(listing: Instrument) -> list[PricePoint]:
+        asked.append(listing.ticker or "")
+        return baba_hk
+
+    (check,) = claim_checks(article, baba, BABA_LISTING, [BABA_HK_LISTING], series_of)
+    assert asked == ["9988.HK"]
+    # 22 Jan HK$164.80 → 29 Jan HK$173.30 (after the 16:00 Hong Kong close): 8.50 / 164.80 = +5.16 %.
+    assert (check.listing, check.currency) == ("9988.HK", "HKD")
+    assert check.start.day == date(2026, 1, 22) and check.start.close == pytest.approx(164.80)
+    assert check.end.close == pytest.approx(173.30)
+    assert check.computed_pct == pytest.approx(5.158, abs=1e-2) and check.agrees is True
+
+
+def test_a_claim_about_a_listing_without_prices_is_left_out_not_checked_against_another(baba):
+    article = _alibaba(HK_SENTENCE, _figures(HK_SENTENCE, ("5.2%", 5.2, "up")))
+    assert claim_checks(article, baba, BABA_LISTING, [BABA_HK_LISTING], lambda listing: None) == []
+    assert claim_checks(article, baba, BABA_LISTING, [BABA_HK_LISTING]) == []
+
+
+def test_the_clause_naming_new_york_keeps_the_charted_listing(baba, baba_hk):
+    body = "The New York shares fell 0.8% on the day, while the Hong Kong line rose 5.2% over five trading days."
+    checks = claim_checks(_alibaba(body, _figures(body, ("0.8%", 0.8, "down"), ("5.2%", 5.2, "up"))),
+                          baba, BABA_LISTING, [BABA_HK_LISTING], lambda listing: baba_hk)
+    assert [(c.stated.text, c.listing, c.currency, c.agrees) for c in checks] == [
+        ("0.8%", "BABA", "USD", True), ("5.2%", "9988.HK", "HKD", True)]
+
+
+def test_a_named_weekday_is_that_session_not_the_day_of_publication(baba):
+    body = "The New York shares rose 3.85% on Tuesday to $134.01, after a slide of 10.2% on Monday."
+    published = datetime(2025, 2, 25, 22, 35, 21, tzinfo=BERLIN)
+    tuesday, monday = claim_checks(
+        _alibaba(body, _figures(body, ("3.85%", 3.85, "up"), ("10.2%", 10.2, "down")), published), baba, BABA_LISTING)
+    # Tuesday: 129.04 → 134.01 = +3.85 %. Monday: 21 Feb 143.75 → 24 Feb 129.04 = -14.71 / 143.75 = -10.23 %.
+    assert (tuesday.start.close, tuesday.end.close, tuesday.agrees) == (129.04, 134.01, True)
+    assert monday.period == "1 trading day (Monday)"
+    assert (monday.start, monday.end) == (PricePoint(date(2025, 2, 21), 143.75), PricePoint(date(2025, 2, 24), 129.04))
+    assert monday.computed_pct == pytest.approx(-10.233, abs=1e-2) and monday.agrees is True
+
+
+def test_a_month_counts_21_sessions_and_a_trailing_clause_takes_the_opening_period():
+    nvda = read_csv(PRICES / "NVDA.csv").points
+    body = "The shares rose 9.3% on Thursday. Over the past month they have gained 30.3%."
+    article = Article("n", "sample", "Nvidia", body, published=datetime(2024, 5, 23, 22, 31, 55, tzinfo=BERLIN),
+                      instruments=[Instrument("US67066G1040", "NVDA", "Nvidia", primary=True)],
+                      figures=[KeyFigure("percent", t, v, body.index(t), body.index(t) + len(t), body, unit="%",
+                                         direction="up") for t, v in (("9.3%", 9.3), ("30.3%", 30.3))])
+    day, month = claim_checks(article, nvda, Instrument("US67066G1040", "NVDA", "Nvidia", "NASDAQ", "USD"))
+    assert day.computed_pct == pytest.approx((103.799 / 94.95 - 1) * 100)
+    # 21 sessions before 23 May 2024 is 24 Apr (79.677): 103.799 / 79.677 = +30.27 %.
+    # (The calendar month would start at 23 Apr's 82.423: +25.9 %.)
+    assert month.start == PricePoint(date(2024, 4, 24), 79.677)
+    assert month.computed_pct == pytest.approx(30.275, abs=1e-2) and month.agrees is True
+
+
+def test_a_figure_without_direction_takes_it_from_the_word_after_it():
+    body = "Since the start of the year the stock is up 1.5%, but it still trades 0.6% below its close of a week ago."
+    published = datetime(2025, 1, 6, 22, 45, tzinfo=BERLIN)
+    msft = read_csv(PRICES / "MSFT.csv").points
+    article = Article("m", "sample", "Microsoft", body, published=published,
+                      instruments=[Instrument("US5949181045", "MSFT", "Microsoft", primary=True)],
+                      figures=_figures(body, ("1.5%", 1.5, "up"), ("0.6%", 0.6, None)))
+    ytd, week = claim_checks(article, msft, Instrument("US5949181045", "MSFT", "Microsoft", "NASDAQ", "USD"))
+    assert ytd.start == PricePoint(date(2024, 12, 31), 421.5)
+    # Five sessions back over New Year is 27 Dec (430.53): 427.85 / 430.53 = -0.62 %.
+    assert week.start == PricePoint(date(2024, 12, 27), 430.53)
+    assert week.stated.direction == "down" and week.stated_pct == -0.6 and week.agrees is True
