@@ -34,8 +34,10 @@ class FakeDirectory:
     def by_ticker(self, symbol: str) -> Instrument | None:
         return next((i for i in self._listings if i.ticker == symbol.upper()), None)
 
-    def listings(self, isin: str) -> list[Instrument]:
-        return [i for i in self._listings if i.isin == isin]
+    def listings(self, isin_or_symbol: str) -> list[Instrument]:
+        """Every line of the company, as the real directory answers (BABA and 9988.HK)."""
+        names = {i.name for i in self._listings if isin_or_symbol in (i.isin, i.ticker)}
+        return [i for i in self._listings if i.name in names]
 
 
 DIRECTORY = FakeDirectory(BABA, SAP_DE, SAP_ADR)
@@ -251,6 +253,48 @@ def test_article_window_pairs_an_article_with_its_prices(store, seeds):
     assert [round(c.computed_pct, 2) for c in found.checks] == [7.30]
     with pytest.raises(NoPrices, match="names no instrument"):
         service(store, seeds, offline=True).article_window(Article("b", "s", "t", "body"))
+
+
+SEEDS = PRICES.parent
+
+
+def _bundled_article(name: str) -> Article:
+    from tui_reader.extract import enrich
+    from tui_reader.sources.seeds import read_seed
+
+    (article,) = read_seed(SEEDS / name, SEEDS)
+    return enrich(article)
+
+
+def test_bundled_alibaba_article_checks_each_claim_on_its_own_period_and_listing(store):
+    """The seed's numbers come from the real CSVs (tests/data/golden, field `prices`)."""
+    article = _bundled_article("BABA-2026-01-29-cloud-spending.txt")
+    found = PriceService(store, [SEEDS], offline=True).article_window(article)
+    assert [(c.stated.text, c.period, c.listing, c.currency, c.start.day.isoformat(), c.agrees)
+            for c in found.checks] == [
+        ("0.8%", "1 trading day", "BABA", "USD", "2026-01-28", True),
+        ("1.65%", "1 week", "BABA", "USD", "2026-01-22", True),
+        ("80.2%", "12 months", "BABA", "USD", "2025-01-29", True),
+        ("5.2%", "5 trading days", "9988.HK", "HKD", "2026-01-22", True),
+    ]
+
+
+def test_hong_kong_claim_without_hong_kong_prices_is_left_out(store, seeds):
+    body = ("The New York shares fell 1.65% over five trading days. "
+            "The Hong Kong line (stock code 9988) rose 5.2% over five trading days.")
+    figures = [KeyFigure("percent", t, v, body.index(t), body.index(t) + len(t), body, unit="%", direction=d)
+               for t, v, d in (("1.65%", 1.65, "down"), ("5.2%", 5.2, "up"))]
+    article = Article("hk", "sample", "Alibaba", body,
+                      published=datetime(2026, 1, 29, 22, 41, 5, tzinfo=ZoneInfo("Europe/Berlin")),
+                      instruments=[Instrument("US01609W1027", "BABA", "Alibaba Group", primary=True)], figures=figures)
+    directory = FakeDirectory(BABA, BABA_HK)
+    # `seeds` holds BABA.csv but no 9988.HK.csv: the Hong Kong claim is not compared with BABA.
+    found = service(store, seeds, offline=True, directory=directory).article_window(article)
+    assert [(c.stated.text, c.listing) for c in found.checks] == [("1.65%", "BABA")]
+    shutil.copy(PRICES / "9988.HK.csv", seeds / "prices" / "9988.HK.csv")
+    found = service(store, seeds, offline=True, directory=directory).article_window(article)
+    assert [(c.stated.text, c.listing, c.currency) for c in found.checks] == [
+        ("1.65%", "BABA", "USD"), ("5.2%", "9988.HK", "HKD")]
 
 
 # ---- the real yfinance boundary ---------------------------------------------------------
