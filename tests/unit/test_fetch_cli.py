@@ -96,7 +96,8 @@ def test_usage_errors(tmp_path, capsys):
 
 
 def test_a_not_modified_repoll_never_loads_the_parser(http, tmp_path):
-    """The re-poll must stay light: no feedparser, no extraction, no worker processes."""
+    """The re-poll must stay light: no feedparser, no extraction, no worker processes,
+    and over plain http no TLS either."""
 
     def etag(request: Request) -> Response:
         if request.headers.get("If-None-Match") == '"1"':
@@ -107,7 +108,9 @@ def test_a_not_modified_repoll_never_loads_the_parser(http, tmp_path):
     db = str(tmp_path / "d.sqlite3")
     probe = (
         "import sys; from tui_reader.cli import main; code = main(sys.argv[1:]); "
-        "print(sorted(m for m in ('concurrent.futures.process', 'feedparser', 'tui_reader.extract', 'textual') if m in sys.modules)); "
+        "from tui_reader.sources.http11 import tls_context; "
+        "print(sorted(m for m in ('concurrent.futures.process', 'feedparser', 'tui_reader.extract', 'textual', 'httpx') "
+        "if m in sys.modules) + ['TLS context'] * tls_context.cache_info().currsize); "
         "sys.exit(code)"
     )
     args = [sys.executable, "-c", probe, "fetch", "--feed", http.url_for("/rss"), "--db", db]
