@@ -96,6 +96,10 @@ def test_edges_give_no_moves_instead_of_inventing_them(baba):
         ("The stock rose 30% in 52 weeks.", "52 weeks"),
         ("The shares gained 4% over three months.", "3 months"),
         ("The shares gained 4%.", None),
+        ("The shares had their best week in months, up 4%.", None),
+        ("The stock has doubled since the start of the year, a gain of 104% in all.", "year to date"),
+        ("Over the past year, the shares gained 40%.", "1 year"),
+        ("Revenue doubled over the past year, and the shares gained 40%.", None),
     ],
 )
 def test_period_phrases(sentence, label):
@@ -299,3 +303,16 @@ def test_a_figure_without_direction_takes_it_from_the_word_after_it():
     # Five sessions back over New Year is 27 Dec (430.53): 427.85 / 430.53 = -0.62 %.
     assert week.start == PricePoint(date(2024, 12, 27), 430.53)
     assert week.stated.direction == "down" and week.stated_pct == -0.6 and week.agrees is True
+
+
+def test_a_subordinate_clause_neither_excludes_the_move_nor_lends_it_a_period():
+    tsla = read_csv(PRICES / "TSLA.csv").points
+    body = ("Tesla shares had their strongest session in years on Thursday, jumping 21.9% to $260.48 "
+            "after quarterly profit beat estimates, while the car unit grew 8% in the quarter.")
+    article = Article("t", "sample", "Tesla", body, published=datetime(2024, 10, 24, 22, 25, tzinfo=BERLIN),
+                      instruments=[Instrument("US88160R1014", "TSLA", "Tesla", primary=True)],
+                      figures=_figures(body, ("21.9%", 21.9, "up"), ("8%", 8.0, "up")))
+    (check,) = claim_checks(article, tsla, Instrument("US88160R1014", "TSLA", "Tesla", "NASDAQ", "USD"))
+    # Thursday 24 Oct 2024: 213.65 → 260.48 = +21.92 %; "in years" is no period, the unit's 8% no move.
+    assert check.stated.text == "21.9%" and check.period == "1 trading day (Thursday)"
+    assert (check.start.close, check.end.close) == (213.65, 260.48) and check.agrees is True

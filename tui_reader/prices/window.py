@@ -205,14 +205,17 @@ _SUBJECTS = re.compile(r"\b(shares?|stock|share price|adrs?|line|listing)\b", re
 _NOT_PRICE_WORDS = re.compile(
     r"\b(revenues?|sales|profits?|earnings|income|margins?|eps|dividends?|yield|guidance|market share|stake|"
     r"inflation|gdp|interest|rates?|index|nasdaq composite|nasdaq[\s-]100|s&p|dow|dax|hang seng|nikkei|stoxx|ftse|"
-    r"volume|users|customers|growth|forecast|estimates?|target|upside|downside|budget)\b", re.IGNORECASE)
+    r"volume|users|customers|growth|forecast|estimates?|target|upside|downside|budget|division|unit|segment|business)\b",
+    re.IGNORECASE)
 _DISTANCE = re.compile(
     r"\b(?:below|above|under|off|from)\s+(?:its|the|their|a)\s+(?:[\w-]+\s+){0,3}?(?:highs?|lows?|records?|peaks?)\b",
     re.IGNORECASE)
 """'17.2% below the 52-week closing high': a distance from a level, not a move over a period."""
 _DIRECTION_AFTER = re.compile(r"\s*(higher|lower|up|down|above|below)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z])")
-_CLAUSE_MARK = re.compile(r"[,;](?=\s)|\s(?:and|but|while|whereas)\s|\s[–—-]\s")
+_CLAUSE_MARK = re.compile(r"[,;](?=\s)|\s(?:and|but|while|whereas|after|because|following)\s|\s[–—-]\s")
+"""Where a clause ends; a subordinate clause ("climbing 21.9% after third-quarter profit
+came in above expectations") is cut off so its business words do not exclude the move."""
 _LEADING_CONJUNCTION = re.compile(r"^\W*(?:and|but|while|whereas)?\s*", re.IGNORECASE)
 
 Span = tuple[int, int]
@@ -224,7 +227,7 @@ def _count(word: str | None) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
-def _period_from(match: re.Match[str], kind: str, local_day: date) -> Period:
+def _period_from(match: re.Match[str], kind: str, local_day: date) -> Period | None:
     if kind == "trading":
         n = _count(match.group(1))
         return Period(f"{n} trading day{'s' * (n != 1)}", trading_days=n)
@@ -242,6 +245,8 @@ def _period_from(match: re.Match[str], kind: str, local_day: date) -> Period:
         month = _MONTHS.index(match.group(1).lower()) + 1
         year = local_day.year if month <= local_day.month else local_day.year - 1
         return Period(f"since {match.group(1).title()} {year}", since=date(year, month, 1) - timedelta(days=1))
+    if match.group(1) is None and match.group(0).lower().endswith("s"):
+        return None  # "their best day in months": a while, not one month
     n, unit = _count(match.group(1)), match.group(2).lower()
     if unit == "day" and n == 1:
         return Period("1 trading day", trading_days=1)
@@ -289,8 +294,9 @@ def _gap(figure: Span, phrase: Span) -> tuple[int, int]:
 
 
 def _periods_in(text: str, offset: int, local_day: date) -> list[tuple[Span, Period]]:
-    return [((offset + m.start(), offset + m.end()), _period_from(m, kind, local_day))
-            for pattern, kind in _PERIOD_PATTERNS for m in pattern.finditer(text)]
+    found = [((offset + m.start(), offset + m.end()), _period_from(m, kind, local_day))
+             for pattern, kind in _PERIOD_PATTERNS for m in pattern.finditer(text)]
+    return [(span, period) for span, period in found if period is not None]
 
 
 def find_period(sentence: str, at: int, published_day: date, figures: Sequence[Span] = ()) -> Period | None:
@@ -299,8 +305,10 @@ def find_period(sentence: str, at: int, published_day: date, figures: Sequence[S
     `figures` are the spans of every percent figure in the sentence (default: just the
     one at `at`). A phrase in the figure's clause belongs to whichever figure of that
     clause stands nearest, so in "down 0.8% on the day, 1.65% lower than a week earlier"
-    the week goes with 1.65%. Failing that, an earlier clause without a figure of its own
-    that opens with a period ("Over the past year the shares doubled, up 80%") applies.
+    the week goes with 1.65%. Failing that, a period of the earlier clauses up to the
+    previous figure applies: any for a clause without a subject of its own ("Over the
+    past year the shares doubled, up 80%"), else one that opens a clause ("Over the past
+    year, the stock gained 30%").
     `published_day` is the publication date at the exchange (for "year to date", "Monday").
     """
     own = next((f for f in figures if f[0] <= at < f[1]), (at, at + 1))
@@ -313,15 +321,20 @@ def find_period(sentence: str, at: int, published_day: date, figures: Sequence[S
             if min(in_clause, key=lambda f: _gap(f, span)) == own]
     if mine:
         return min(mine, key=lambda found: found[0])[1]
+    # An appositive has no subject of its own and restates the clause before it ("The
+    # stock has more than doubled since the start of the year, a gain of 110.5%"); a
+    # clause with its own subject only takes a period that opens an earlier clause.
+    appositive = not _SUBJECTS.search(sentence[start:end])
     for a, b in reversed(clauses[:index]):
         if any(a <= f[0] < b for f in spans):
-            continue
-        text = sentence[a:b]
-        lead = _LEADING_CONJUNCTION.match(text)
-        skip = lead.end() if lead else 0
-        for span, period in _periods_in(text[skip:], 0, published_day):
-            if span[0] == 0:
-                return period
+            break
+        found = _periods_in(sentence[a:b], a, published_day)
+        if appositive and found:
+            return max(found, key=lambda item: item[0][1])[1]
+        lead = _LEADING_CONJUNCTION.match(sentence, a, b)
+        opening = [period for span, period in found if lead and span[0] == lead.end()]
+        if opening:
+            return opening[0]
     return None
 
 
