@@ -20,7 +20,8 @@ from typing import TypeVar
 from tui_reader import locations
 
 DEFAULT_INTERVAL_MINUTES = 15
-DEFAULT_THEME = "textual-dark"
+# Amber on black, as on the trading terminals this app is measured against; bundled in themes/.
+DEFAULT_THEME = "terminal-amber"
 
 DEFAULT_CONFIG = f"""\
 # tui-reader configuration. Lines starting with # are comments.

@@ -38,7 +38,7 @@ def test_first_run_writes_the_commented_default(home: Path) -> None:
     assert text == DEFAULT_CONFIG
     assert "# [[feeds]]" in text and "# watchlist = [" in text
     assert config == Config(path=written)  # the file says exactly the defaults
-    assert config.bundled_seeds and config.feeds == [] and config.theme == "textual-dark"
+    assert config.bundled_seeds and config.feeds == [] and config.theme == "terminal-amber"
     assert config.interval_minutes == 15 and not config.offline
 
 
