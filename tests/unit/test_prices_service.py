@@ -13,9 +13,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tui_reader.extract import enrich
 from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
 from tui_reader.prices import yahoo
 from tui_reader.prices.service import InvalidIsin, NoPrices, PriceService
+from tui_reader.sources.seeds import read_seed, scan
 from tui_reader.store import Store
 
 PRICES = Path(__file__).resolve().parents[2] / "seeds" / "prices"
@@ -259,9 +261,6 @@ SEEDS = PRICES.parent
 
 
 def _bundled_article(name: str) -> Article:
-    from tui_reader.extract import enrich
-    from tui_reader.sources.seeds import read_seed
-
     (article,) = read_seed(SEEDS / name, SEEDS)
     return enrich(article)
 
@@ -277,6 +276,19 @@ def test_bundled_alibaba_article_checks_each_claim_on_its_own_period_and_listing
         ("80.2%", "12 months", "BABA", "USD", "2025-01-29", True),
         ("5.2%", "5 trading days", "9988.HK", "HKD", "2026-01-22", True),
     ]
+
+
+def test_every_stated_move_in_the_bundled_seeds_agrees_with_the_bundled_closes(store):
+    """The seed articles' moves were computed from the bundled CSVs (golden `prices`
+    field), so any gap here is a claim read against the wrong period or listing."""
+    articles, _ = scan([SEEDS])
+    prices = PriceService(store, [SEEDS], offline=True)
+    checks = [(a.path, c) for a in articles for c in prices.article_window(enrich(a)).checks]
+    gaps = [(path, c.stated.text, c.period, c.listing, c.computed_pct) for path, c in checks if not c.agrees]
+    assert gaps == []
+    # Moves stated without a period ("rose 3% to $207.04") and distances from a high
+    # ("17.2% below the 52-week closing high") are not checked; these 35 are.
+    assert len(checks) == 35
 
 
 def test_hong_kong_claim_without_hong_kong_prices_is_left_out(store, seeds):

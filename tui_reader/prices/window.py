@@ -216,7 +216,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“‘(]?[A-Z])")
 _CLAUSE_MARK = re.compile(r"[,;](?=\s)|\s(?:and|but|while|whereas|after|because|following)\s|\s[–—-]\s")
 """Where a clause ends; a subordinate clause ("climbing 21.9% after third-quarter profit
 came in above expectations") is cut off so its business words do not exclude the move."""
-_LEADING_CONJUNCTION = re.compile(r"^\W*(?:and|but|while|whereas)?\s*", re.IGNORECASE)
+_LEADING_CONJUNCTION = re.compile(r"\W*(?:and|but|while|whereas)?\s*", re.IGNORECASE)
+"""Used with `match(text, pos)`, which anchors at `pos` (a `^` would not)."""
 
 Span = tuple[int, int]
 
@@ -299,7 +300,8 @@ def _periods_in(text: str, offset: int, local_day: date) -> list[tuple[Span, Per
     return [(span, period) for span, period in found if period is not None]
 
 
-def find_period(sentence: str, at: int, published_day: date, figures: Sequence[Span] = ()) -> Period | None:
+def find_period(sentence: str, at: int, published_day: date, figures: Sequence[Span] = (),
+                protected: Sequence[Span] = ()) -> Period | None:
     """The period the percent figure at `at` refers to.
 
     `figures` are the spans of every percent figure in the sentence (default: just the
@@ -309,11 +311,12 @@ def find_period(sentence: str, at: int, published_day: date, figures: Sequence[S
     previous figure applies: any for a clause without a subject of its own ("Over the
     past year the shares doubled, up 80%"), else one that opens a clause ("Over the past
     year, the stock gained 30%").
-    `published_day` is the publication date at the exchange (for "year to date", "Monday").
+    `published_day` is the publication date at the exchange (for "year to date", "Monday");
+    `protected` are other figures a clause cut must not split ("between $2 and $3 billion").
     """
     own = next((f for f in figures if f[0] <= at < f[1]), (at, at + 1))
-    spans = list(figures) or [own]
-    clauses = clauses_of(sentence, spans)
+    spans = list(figures) if own in figures else [*figures, own]
+    clauses = clauses_of(sentence, [*spans, *protected])
     index = next(i for i, (a, b) in enumerate(clauses) if a <= own[0] <= b)
     start, end = clauses[index]
     in_clause = [f for f in spans if start <= f[0] < end]
@@ -522,7 +525,7 @@ def claim_checks(
         target = _listing_named(sentence.text, clauses, index, sentence.at[0], patterns) or listing
         market = market_for(target.ticker or "")
         local_day = article.published.astimezone(ZoneInfo(market.zone)).date()
-        period = find_period(sentence.text, sentence.at[0], local_day, sentence.percents)
+        period = find_period(sentence.text, sentence.at[0], local_day, sentence.percents, sentence.protected)
         if period is None:
             continue
         key = target.ticker or ""
