@@ -6,15 +6,20 @@ If-None-Match / If-Modified-Since with 304 by itself. Each tool gets a fresh cac
 polls twice: the first poll downloads, parses, extracts and stores everything; the
 second finds every feed unchanged.
 
-Needs Debian's `nginx` and `newsboat` (`apt-get install -y nginx newsboat`).
-Usage: python benchmarks/poll_bench.py [--feeds 200] [--items 50] [--rounds 3]
+After the timings it measures, in this process, what each step costs per feed (first
+poll) and per re-poll, and names what dominates.
+
+Needs Debian's `nginx` and `newsboat`; run as root it installs them with apt-get when
+they are missing. Usage: python benchmarks/poll_bench.py [--feeds 200] [--items 50] [--rounds 3]
 Touches only 127.0.0.1 and a temporary folder; stops nginx by itself.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import os
+import pickle
 import resource
 import shutil
 import socket
@@ -111,16 +116,159 @@ def wait_for(port: int, nginx: subprocess.Popen[bytes]) -> None:
 
 
 def timed(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Wall seconds, CPU seconds (user+sys of the process and its children), stdout."""
+    """Wall seconds, CPU seconds (user+sys of the process and every descendant), stdout.
+
+    Parser workers are grandchildren (forkserver → worker) that outlive `fetch` by a
+    moment; as child subreaper we inherit and reap them, so their CPU time counts too.
+    """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=600)
     wall = time.perf_counter() - start
+    _reap_orphans()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         sys.exit(f"{args[0]} failed ({done.returncode}):\n{done.stderr[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return wall, cpu, done.stdout
+
+
+_SERVER_PIDS: set[int] = set()
+"""Our own long-running children (nginx), never waited for by `_reap_orphans`."""
+
+
+def _become_subreaper() -> None:
+    import ctypes
+
+    pr_set_child_subreaper = 36
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_child_subreaper, 1, 0, 0, 0)
+
+
+def _reap_orphans() -> None:
+    me = os.getpid()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        orphans = []
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit() and int(entry.name) not in _SERVER_PIDS:
+                try:
+                    if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == me:
+                        orphans.append(int(entry.name))
+                except (OSError, IndexError, ValueError):
+                    continue
+        if not orphans:
+            return
+        for pid in orphans:
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                continue
+
+
+def ensure_tools() -> None:
+    missing = [t for t in ("nginx", "newsboat") if shutil.which(t) is None and not Path(f"/usr/sbin/{t}").exists()]
+    if not missing:
+        return
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        sys.exit(f"{' and '.join(missing)} not installed: apt-get install -y nginx newsboat")
+    print(f"installing {' '.join(missing)} with apt-get ...")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "install", "-y", "--no-install-recommends", *missing], env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def _cpu_ms(step, repeat: int) -> float:
+    """CPU milliseconds per call (process time, so other load on the machine counts less)."""
+    start = time.process_time()
+    for _ in range(repeat):
+        step()
+    return (time.process_time() - start) * 1000 / repeat
+
+
+def first_poll_steps(documents: list[bytes], urls: list[str], work: Path) -> list[tuple[str, float]]:
+    """ms of CPU per feed for each step of a first poll, on the benchmark's own documents."""
+    import tui_reader.sources.feedparse as feedparse
+    from tui_reader.extract import enrich
+    from tui_reader.extract.boilerplate import strip_boilerplate
+    from tui_reader.sources.feeds import parse_job
+    from tui_reader.store import PollOutcome, Store
+    from tui_reader.store_writes import prepare
+
+    sample = list(zip(documents, urls))[:20]
+    headers = {"content-type": "application/rss+xml"}
+    parse_job(sample[0][0], headers, sample[0][1], None, sample[0][1])  # warm: imports, directory, patterns
+    fast = feedparse._parse_plain_rss
+
+    def parse_all() -> list:
+        return [feedparse.parse_feed(doc, headers, url) for doc, url in sample]
+
+    feedparse._parse_plain_rss = lambda *args: None
+    slow_ms = _cpu_ms(parse_all, 1) / len(sample)
+    feedparse._parse_plain_rss = fast
+    fast_ms = _cpu_ms(parse_all, 1) / len(sample)
+    parsed = parse_all()
+
+    def extract_all() -> None:
+        for feed in parsed:
+            for article in feed.articles:
+                strip_boilerplate(article.body.split("\n\n"))
+                enrich(article)
+
+    extract_ms = _cpu_ms(extract_all, 1) / len(sample)
+    now = time.time()
+    prepare_ms = _cpu_ms(lambda: [[prepare(a, now, story_keys=True) for a in f.articles] for f in parsed], 1) / len(sample)
+    results = [(f.title, [prepare(a, now, story_keys=True) for a in f.articles]) for f in parsed]
+    ipc_ms = _cpu_ms(lambda: [pickle.loads(pickle.dumps(r)) for r in results], 1) / len(sample)
+
+    # The store over every feed (it must not slow down as it fills), in batches of ten as a poll writes them.
+    every = [(url, parse_job(doc, headers, url, None, url)) for doc, url in zip(documents, urls)]
+    with Store.open(work / "steps.sqlite3") as store:
+        start = time.process_time()
+        for n in range(0, len(every), 10):
+            store.save_polls([PollOutcome(url, items, etag='"e"', title=title) for url, (title, items) in every[n:n + 10]])
+        store_ms = (time.process_time() - start) * 1000 / len(every)
+    return [
+        ("parse, feedparser (the fallback)", slow_ms),
+        ("parse, expat fast path (used)", fast_ms),
+        ("boilerplate + extraction", extract_ms),
+        ("prepare store rows", prepare_ms),
+        ("result IPC, pickle both ways", ipc_ms),
+        ("store: SQL + FTS, parent thread", store_ms),
+    ]
+
+
+def repoll_steps(urls: list[str], db: Path) -> list[tuple[str, float]]:
+    """ms (wall, nothing else runs) for the parts of a 304-only re-poll."""
+    bare = timed([sys.executable, "-c", "pass"], dict(os.environ))[0]
+    cli = timed([sys.executable, "-c", "import tui_reader.cli, tui_reader.cli.fetch, tui_reader.store, tui_reader.config"],
+                dict(os.environ))[0]
+    client = timed([sys.executable, "-c", "from tui_reader.sources.fetching import make_client; make_client()"],
+                   dict(os.environ))[0]
+    from tui_reader.sources.fetching import fetch, make_client
+    from tui_reader.store import Store
+
+    with Store.open(db) as store:
+        states = {s.key: s for s in store.source_states()}
+
+    async def get_all() -> float:
+        async with make_client() as http:
+            slots = asyncio.Semaphore(4)
+
+            async def one(url: str) -> None:
+                async with slots:
+                    got = await fetch(http, url, etag=states[url].etag, last_modified=states[url].last_modified)
+                assert got.status == "not_modified", got
+
+            start = time.perf_counter()
+            await asyncio.gather(*(one(u) for u in urls))
+            return time.perf_counter() - start
+
+    return [
+        ("python start", bare * 1000),
+        ("CLI, store, config imports", (cli - bare) * 1000),
+        ("HTTP client import + client", (client - bare) * 1000),
+        (f"{len(urls)} conditional GETs (304)", asyncio.run(get_all()) * 1000),
+    ]
 
 
 def one_round(root: Path, urls: list[str], items: int, round_no: int) -> dict[str, tuple[float, float]]:
@@ -171,9 +319,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args()
-    for tool in ("nginx", "newsboat"):
-        if shutil.which(tool) is None and not Path(f"/usr/sbin/{tool}").exists():
-            sys.exit(f"{tool} is not installed: apt-get install -y nginx newsboat")
+    ensure_tools()
 
     root = Path(tempfile.mkdtemp(prefix="poll-bench-"))
     root.chmod(0o755)  # nginx workers run as nobody
@@ -181,21 +327,26 @@ def main() -> int:
     (root / "tmp").mkdir()
     www = root / "www" / "feeds"
     www.mkdir(parents=True)
-    for n in range(args.feeds):
-        (www / f"f{n}.xml").write_text(feed_document(n, args.items, port), encoding="utf-8")
+    documents = [feed_document(n, args.items, port).encode() for n in range(args.feeds)]
+    for n, document in enumerate(documents):
+        (www / f"f{n}.xml").write_bytes(document)
     urls = [f"http://127.0.0.1:{port}/feeds/f{n}.xml" for n in range(args.feeds)]
     size = sum(p.stat().st_size for p in www.iterdir())
     (root / "nginx.conf").write_text(NGINX_CONF.format(root=root, port=port))
     nginx_bin = shutil.which("nginx") or "/usr/sbin/nginx"
+    _become_subreaper()
     nginx = subprocess.Popen(
         [nginx_bin, "-c", str(root / "nginx.conf"), "-p", str(root), "-e", str(root / "nginx-error.log")],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
+    _SERVER_PIDS.add(nginx.pid)
     try:
         wait_for(port, nginx)
         print(f"{args.feeds} feeds x {args.items} items ({size / 1e6:.1f} MB) on nginx at 127.0.0.1:{port}, "
               f"{os.cpu_count()} CPUs, {args.rounds} rounds")
         rounds = [one_round(root, urls, args.items, r + 1) for r in range(args.rounds)]
+        steps = first_poll_steps(documents, urls, root)
+        again = repoll_steps(urls, root / f"round{args.rounds}" / "tui.sqlite3")
     finally:
         nginx.terminate()
         try:
@@ -218,6 +369,22 @@ def main() -> int:
     print()
     print(f"first poll: tui-reader / newsboat = {tr_first / nb_first:.2f} (target <= 1.00)")
     print(f"re-poll:    tui-reader / newsboat = {tr_again / nb_again:.2f} (target <= 0.20)")
+    print()
+    print(f"first poll, CPU ms per {args.items}-item feed    (x {args.feeds} feeds, {os.cpu_count()} CPUs)")
+    for label, ms in steps:
+        print(f"  {label:36} {ms:7.2f}")
+    print(f"re-poll of {args.feeds} unchanged feeds, wall ms")
+    for label, ms in again:
+        print(f"  {label:36} {ms:7.0f}")
+    used = [s for s in steps if "feedparser" not in s[0]]
+    worker = sum(ms for label, ms in used if not label.startswith("store"))
+    store_ms = next(ms for label, ms in used if label.startswith("store"))
+    top = max(used, key=lambda s: s[1])
+    top_again = max(again, key=lambda s: s[1])
+    print()
+    print(f"dominates: first poll {top[0]} ({top[1] / (worker + store_ms):.0%} of {worker + store_ms:.1f} ms CPU per feed; "
+          f"workers {worker:.1f} ms in parallel, store {store_ms:.1f} ms in the parent); "
+          f"re-poll {top_again[0]} ({top_again[1]:.0f} of {sum(ms for _, ms in again):.0f} ms)")
     return 0
 
 
