@@ -65,8 +65,8 @@ def moves_line(chart: ChartData, palette: Palette) -> Text:
         text.append(f"{label} ", style=palette.muted)
         text.append_text(format_move(chart.moves.get(key), palette.up, palette.down))
         text.append("   ")
-    last = chart.points[-1]
-    text.append(f"last {last.close:,.2f} {chart.currency or ''} on {last.day.isoformat()}", style=palette.muted)
+    last = chart.latest or chart.points[-1]
+    text.append(f"latest {last.close:,.2f} {chart.currency or ''} on {last.day.isoformat()}", style=palette.muted)
     if chart.source:
         text.append(f" · {chart.source}", style=palette.muted)
     return text

@@ -46,6 +46,9 @@ class ChartData:
     published_day: date | None = None
     moves: dict[str, float | None] = field(default_factory=dict)
     """Moves in percent keyed "1d", "5d", "since" (see prices.window)."""
+    latest: PricePoint | None = None
+    """The close "since" is measured to; later than the chart's last point when the
+    window stops a month after publication."""
     reason: str | None = None
     """Why there is no chart; None when `points` is not empty."""
     claims: list[ClaimLine] = field(default_factory=list)

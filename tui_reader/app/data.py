@@ -88,6 +88,7 @@ class Library:
             published=article.published,
             published_day=window.published_day,
             moves=dict(window.moves),
+            latest=window.latest,
             claims=[_claim_line(check) for check in found.checks],
             listing=listing,
         )

@@ -16,11 +16,13 @@ _QUALIFIERS = {"approx": "~", "more_than": "> ", "less_than": "< ", "up_to": "â‰
 
 
 def local_time(when: datetime | None, *, short: bool = False) -> str:
-    """In the user's local time zone: the list shows `03 Feb 14:05`, the article adds the year."""
+    """In the user's local time zone, always with the year: stores span several years,
+    and a list that reads `03 Feb` cannot tell this February from last year's.
+    The article header adds the zone."""
     if when is None:
         return "â€”"
     local = when.astimezone()
-    return local.strftime("%d %b %H:%M" if short else "%Y-%m-%d %H:%M %Z")
+    return local.strftime("%Y-%m-%d %H:%M" if short else "%Y-%m-%d %H:%M %Z")
 
 
 def format_move(move: float | None, up: str = "green", down: str = "red") -> Text:

@@ -42,5 +42,8 @@ def clean(text: str | None, *, single_line: bool = False) -> str:
 
 
 def plain(text: str | None, style: str = "", *, single_line: bool = True) -> Text:
-    """A `Text` holding cleaned untrusted text; markup in it stays literal."""
-    return Text(clean(text, single_line=single_line), style=style, no_wrap=single_line)
+    """A `Text` holding cleaned untrusted text; markup in it stays literal.
+
+    A single line that does not fit ends in "…", so a cut title or source says so."""
+    return Text(clean(text, single_line=single_line), style=style, no_wrap=single_line,
+                overflow="ellipsis" if single_line else "fold")

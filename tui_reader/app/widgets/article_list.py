@@ -27,7 +27,7 @@ PAGE_SIZE = 200
 page costs little of the start-up budget (benchmarks/ui_bench.py)."""
 _PREFETCH = 25
 """Ask for the next page this many rows before the end, so scrolling never stalls."""
-_FIXED = {"time": 12, "source": 12, "ticker": 7, "move": 9}
+_FIXED = {"time": 16, "source": 10, "ticker": 7, "move": 9}
 
 
 class ArticleList(DataTable):
