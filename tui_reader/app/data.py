@@ -18,7 +18,7 @@ from tui_reader.model import Article, PricePoint
 
 if TYPE_CHECKING:
     from tui_reader.prices.service import PriceService
-    from tui_reader.prices.window import ClaimCheck
+    from tui_reader.prices.claims import ClaimCheck
     from tui_reader.store import ArticleSummary, Counts, InstrumentSummary, Store
 
 

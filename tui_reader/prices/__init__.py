@@ -4,8 +4,15 @@ Import-light on purpose (no yfinance, no pandas): the UI imports this at start-u
 runs `PriceService.history` / `.article_window` in worker threads.
 """
 
-from tui_reader.prices.service import ArticleWindow, InvalidIsin, NoPrices, PriceHistory, PriceService
-from tui_reader.prices.window import ClaimCheck, Window, claim_checks, price_window
+from tui_reader.prices.claims import ClaimCheck, claim_checks
+from tui_reader.prices.service import (
+    ArticleWindow,
+    InvalidIsin,
+    NoPrices,
+    PriceHistory,
+    PriceService,
+)
+from tui_reader.prices.window import Window, price_window
 
 __all__ = [
     "ArticleWindow",

@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
 from tui_reader.model import Article, Instrument, PricePoint
 from tui_reader.prices import csvfiles, yahoo
-from tui_reader.prices.window import ClaimCheck, Window, claim_checks, price_window
+from tui_reader.prices.claims import ClaimCheck, claim_checks
+from tui_reader.prices.window import Window, price_window
 
 if TYPE_CHECKING:
     from tui_reader.store import Store
