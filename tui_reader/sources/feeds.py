@@ -183,10 +183,11 @@ class _Poller:
     def start_parsers(self) -> None:
         """Start every worker and let each build the extractor's tables now (~70 ms),
         while the parent still waits for responses, not when the first feed arrives."""
+        if self.workers == 0:
+            return
         executor = self._parse_executor()
-        if self.workers > 0:
-            for _ in range(self.workers):
-                executor.submit(_warm_up)
+        for _ in range(self.workers):
+            executor.submit(_warm_up)
 
     def _parse_executor(self) -> Executor:
         if self.parser is None:
@@ -291,6 +292,10 @@ class _BatchWriter:
         return await asyncio.get_running_loop().run_in_executor(self.thread, self.store.save_polls, outcomes)
 
     def close(self) -> None:
+        """After a cancelled poll nothing more is written (the write in progress, if
+        any, completes); unwritten feeds simply keep their old state and are polled again."""
+        if self.draining is not None:
+            self.draining.cancel()
         self.thread.shutdown(wait=True)
 
 
