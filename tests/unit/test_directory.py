@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,9 +13,12 @@ from stdnum import isin as stdnum_isin
 
 import tui_reader.extract.directory as directory_module
 from tui_reader.extract.directory import (
+    _CONNECTORS,
+    NAME_RUN_TAIL,
     Company,
     Directory,
     directory,
+    is_isin,
     name_key,
     pytickersymbols_company,
     yahoo_symbol,
@@ -214,3 +220,35 @@ def test_pytickersymbols_entry_keeps_only_the_trustworthy_listing() -> None:
 def test_hyphenated_names_match_with_or_without_the_hyphen() -> None:
     found = directory()
     assert found.by_name("Mercedes-Benz") == found.by_name("Mercedes Benz") is not None
+
+
+def test_no_module_builds_the_directory_at_import_time() -> None:
+    # Building costs ~35 ms that the UI's start-up must not pay: first use only.
+    script = (
+        "import importlib, pkgutil, tui_reader\n"
+        "from tui_reader.extract.directory import directory\n"
+        "for m in pkgutil.walk_packages(tui_reader.__path__, 'tui_reader.'):\n"
+        "    if not m.name.endswith('__main__'):  # that one runs the program\n"
+        "        importlib.import_module(m.name)\n"
+        "print(directory.cache_info().currsize)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "0"
+
+
+@pytest.mark.parametrize("connector", sorted(_CONNECTORS))
+def test_every_connector_joins_a_run(connector: str) -> None:
+    run = re.compile(NAME_RUN_TAIL).match(f"ank {connector} America rose")
+    assert run is not None and run.group() == f"ank {connector} America"
+
+
+def test_other_lower_case_words_end_a_run() -> None:
+    for word in ("for", "dee", "them", "a", "Of"):
+        run = re.compile(NAME_RUN_TAIL).match(f"ank {word} America")
+        assert run is not None and run.group() == ("ank" if word != "Of" else "ank Of America")
+
+
+def test_isin_check_agrees_with_stdnum_on_valid_and_invalid_codes() -> None:
+    for code in ("US0378331005", "US0378331006", "KYG017191142", "XS0000000009", "ZZ0000000000",
+                 "us0378331005", "US037833100", "US03783310055", "US037833100Ä"):
+        assert is_isin(code) == bool(stdnum_isin.is_valid(code)), code

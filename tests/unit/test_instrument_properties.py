@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui_reader.extract.directory import is_isin
 from tui_reader.extract.instruments import find_instruments
 from tui_reader.model import Instrument
 
@@ -15,6 +16,7 @@ fragments = st.sampled_from(
         "US01609W1027", "US01609W1028", "(NYSE: ", "HKEX:", "$", "$BRK.", "Alibaba", "’s",
         "Inc.", " plc", "Shell", "Next", "ticker: ", ":", " ", "\u00a0", "-", "&", "of ",
         "Tokyo Stock Exchange: ", "0700", "(", ")", "\n", "ÄÖÜ", "\x1b[31m", "[/]",
+        "eBay", "3M", "3i", "iPhone", " of ", "Bank", "Group",
     ]
 )
 texts = st.lists(st.one_of(fragments, st.text(max_size=20)), max_size=30).map("".join)
@@ -38,3 +40,16 @@ def test_never_raises_and_marks_exactly_one_primary(
         assert all(i.mentions >= 1 for i in found)
     keys = [i.key for i in found]
     assert len(keys) == len(set(keys))
+    # Runs are cached by their text: the second reading must match the first.
+    assert find_instruments(title, body, declared) == found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(r"[A-Z]{2}[A-Z0-9]{9}", fullmatch=True))
+def test_isin_check_is_stdnums(stem: str) -> None:
+    from stdnum import isin
+
+    valid = stem + isin.calc_check_digit(stem)
+    assert is_isin(valid) == bool(isin.is_valid(valid))
+    wrong = stem + str((int(valid[-1]) + 1) % 10)
+    assert not is_isin(wrong)

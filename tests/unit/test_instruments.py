@@ -183,3 +183,30 @@ def test_hyphenated_words_and_multiword_names() -> None:
 def test_a_name_does_not_run_across_a_full_stop() -> None:
     # "Apple. General" must not be read as one name, nor swallow the next sentence.
     assert tickers("", "We like Apple. General Motors too.") == ["AAPL", "GM"]
+
+
+def test_names_without_a_capital_initial_match_only_as_spelled() -> None:
+    assert tickers("", "eBay’s sales rose; eBay said more.") == ["EBAY"]
+    assert tickers("", "Shares of 3M fell.") == ["MMM"]
+    assert tickers("", "3i Group plc rose.") == ["III.L"]
+    # Spelled otherwise they are other words ("3m" is three metres).
+    assert tickers("", "I sold it on ebay, then EBay.") == []
+    assert tickers("", "Shares of 3m fell. Bought 13i shares.") == []
+
+
+def test_a_capital_inside_a_word_starts_no_name() -> None:
+    assert tickers("", "The iPhone maker Apple and the iShares funds.") == ["AAPL"]
+
+
+def test_declared_name_with_a_lower_case_initial_counts_as_spelled() -> None:
+    declared = [Instrument("IE00B4L5Y983", None, "iShares Core MSCI World")]
+    (found,) = find_instruments(
+        "iShares Core MSCI World draws inflows", "Money moved into iShares Core MSCI World.", declared
+    )
+    assert (found.isin, found.mentions, found.primary) == ("IE00B4L5Y983", 2, True)
+
+
+def test_the_second_time_is_the_same() -> None:
+    # What the scanner finds in a run is cached by its text: a hit must not change it.
+    body = "Microsoft (NASDAQ: MSFT) and Shell plc. Rival Toyota Motor (TSE: 7203) rose."
+    assert find_instruments("", body, []) == find_instruments("", body, [])

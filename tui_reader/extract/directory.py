@@ -384,6 +384,7 @@ class NameScanner:
         longest, keys = self._longest, self._keys
         more_longest = also._longest if also else {}
         more_keys = also._keys if also else set()
+        spelled, more_spelled = self._spelled, also._spelled if also else {}
         count = len(raws)
         i = 0
         while i < count:
@@ -392,6 +393,10 @@ class NameScanner:
                 i += 1
                 continue
             word = _word(raw)
+            spelling = spelled.get(word) or more_spelled.get(word)
+            if spelling and not raw.startswith(spelling):
+                i += 1  # "3m", "EBAY": not as the name is spelled
+                continue
             most = longest.get(word, 0) or more_longest.get(word, 0)
             if not most and "-" in word:  # "Nvidia-backed": the name before the hyphen
                 word = word.split("-", 1)[0]
@@ -495,7 +500,7 @@ class Directory:
         for key, company in directory._names.items():
             directory.scanner.add(key)
             for name in (company.name, *company.names):
-                if name[:1].islower() and name_key(name) == key:
+                if not _HAS_CAPITAL.match(name) and name_key(name) == key:
                     directory.scanner.add(key, name)
         return directory
 
