@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from tui_reader.model import Instrument
 

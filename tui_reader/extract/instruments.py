@@ -107,8 +107,7 @@ class _Merger:
         elif rank < entry.rank:
             entry.listing = instrument
             entry.rank = rank
-        if at < entry.first:
-            entry.first = at
+        entry.first = min(entry.first, at)
         if rank == _DECLARED:
             entry.declared = True
         entry.mentions += count
