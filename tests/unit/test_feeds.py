@@ -344,12 +344,19 @@ def test_batch_writer_writes_feeds_that_finish_together_and_isolates_a_bad_one(s
     }
 
 
-def test_a_plain_http_poll_never_builds_the_tls_context(http, store):
+def test_a_plain_http_poll_never_builds_the_verifying_tls_transport(http, store, monkeypatch):
     """Loading the CA bundle is the costliest step of a 304-only re-poll; http feeds skip it."""
-    from tui_reader.sources.http11 import tls_context
+    import httpx
 
-    tls_context.cache_clear()
+    built = []
+    real = httpx.AsyncHTTPTransport.__init__
+
+    def spy(self, *args, **kwargs):
+        built.append(kwargs.get("verify", True))
+        real(self, *args, **kwargs)
+
+    monkeypatch.setattr(httpx.AsyncHTTPTransport, "__init__", spy)
     http.expect_request("/plain").respond_with_data(RSS, content_type="application/rss+xml")
     result = poll([FeedSource(http.url_for("/plain"))], store)[http.url_for("/plain")]
     assert result.status == "new", result.error
-    assert tls_context.cache_info().currsize == 0
+    assert built == [False]

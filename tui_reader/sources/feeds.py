@@ -28,7 +28,8 @@ from tui_reader.model import Skipped
 from tui_reader.sources.fetching import Fetched, FetchLimits, fetch, make_client
 
 if TYPE_CHECKING:
-    from tui_reader.sources.http11 import Client
+    import httpx
+
     from tui_reader.store import PollOutcome, Prepared, SourceState, Store
 
 DEFAULT_INTERVAL_MINUTES = 15
@@ -197,7 +198,7 @@ class _Poller:
                 self.parser = _process_pool(self.workers)
         return self.parser
 
-    async def poll_one(self, client: Client, feed: FeedSource, state: SourceState | None) -> SourceResult:
+    async def poll_one(self, client: httpx.AsyncClient, feed: FeedSource, state: SourceState | None) -> SourceResult:
         started = time.perf_counter()
         host = urlsplit(feed.url).hostname or ""
         host_slots = self.hosts.setdefault(host, asyncio.Semaphore(self.limits.per_host))
