@@ -348,6 +348,11 @@ def test_a_plain_http_poll_never_builds_the_verifying_tls_transport(http, store,
     """Loading the CA bundle is the costliest step of a 304-only re-poll; http feeds skip it."""
     import httpx
 
+    # Without proxies (tests/conftest.py sets them to keep tests off the internet): with
+    # one, httpx builds a transport per proxy variable, which is not what this measures.
+    for name in ("HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "https_proxy", "http_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+
     built = []
     real = httpx.AsyncHTTPTransport.__init__
 

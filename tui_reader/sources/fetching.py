@@ -81,7 +81,8 @@ def make_client(limits: FetchLimits = FetchLimits()) -> httpx.AsyncClient:
     pool = httpx.Limits(max_connections=limits.concurrency, max_keepalive_connections=limits.concurrency)
     transport: httpx.AsyncBaseTransport | None = None
     mounts: dict[str, httpx.AsyncBaseTransport] | None = None
-    if not urllib.request.getproxies():
+    # getproxies() also reports NO_PROXY (as "no"), which sets no proxy by itself.
+    if not [scheme for scheme in urllib.request.getproxies() if scheme != "no"]:
         # The default transport then serves plain http only, which never touches its
         # (unverified, empty) TLS context; https goes to the verifying one.
         transport = httpx.AsyncHTTPTransport(verify=False, limits=pool)
