@@ -178,37 +178,20 @@ VARIED_RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 </channel></rss>"""
 
 
-@pytest.mark.parametrize(
-    "document",
-    [VARIED_RSS, (DATA / "rss20.xml").read_bytes(), (DATA / "cp1252_labelled_utf8.xml").read_bytes()],
-    ids=["varied", "rss20", "cp1252"],
-)
-def test_plain_rss_fast_path_gives_what_feedparser_gives(document, monkeypatch):
-    import tui_reader.sources.feedparse as feedparse
-
-    url = "https://w.example/feeds/main.xml"
-    fast_path = feedparse._parse_plain_rss
-    taken = []
-    monkeypatch.setattr(feedparse, "_parse_plain_rss", lambda *args: taken.append(fast_path(*args)) or taken[-1])
-    fast = parse_feed(document, {}, url)
-    assert taken and taken[0] is not None
-    monkeypatch.setattr(feedparse, "_parse_plain_rss", lambda *args: None)
-    assert parse_feed(document, {}, url) == fast
-
-
-@pytest.mark.parametrize(
-    "item",
-    [
-        "<title>t</title><media:description xmlns:media='http://search.yahoo.com/mrss/'>x</media:description>",
-        "<title>t</title><title>second</title>",
-        "<title>t</title><description><p>raw markup</p></description>",
-        "<title>t</title><pubDate>sometime last week</pubDate>",
-    ],
-    ids=["unknown-element", "repeated", "nested-markup", "unreadable-date"],
-)
-def test_items_the_fast_path_does_not_know_go_to_feedparser(item):
-    from tui_reader.sources.feedparse import _parse_plain_rss
-
-    document = f'<rss version="2.0"><channel><title>c</title><item>{item}</item></channel></rss>'.encode()
-    assert _parse_plain_rss(document, URL, None, URL) is None
-    assert len(parse_feed(document, {}, URL).articles) == 1
+def test_varied_rss_entities_links_guids_zones_and_missing_titles():
+    feed = parse_feed(VARIED_RSS, {}, "https://w.example/feeds/main.xml")
+    assert feed.title == "R&D Wire"
+    first, second, third = feed.articles
+    # RSS titles are HTML: entities decode, markup goes.
+    assert first.title == "AT&T & friends"
+    # A permalink GUID is the link; a relative link resolves against the feed's URL.
+    assert first.url == "https://w.example/permalink-only"
+    assert second.url == "https://w.example/feeds/relative/path"
+    assert second.title == "Spaced title"
+    # dc:date with an offset and RFC 822 with a zone name both land in UTC.
+    assert first.published == datetime(2026, 1, 29, 9, 0, tzinfo=timezone.utc)
+    assert second.published == datetime(2026, 1, 29, 21, 41, 5, tzinfo=timezone.utc)
+    # content:encoded wins over the shorter description.
+    assert second.body == "Full content\n\ntwo"
+    # No title: the body's opening stands in, so the list never shows a blank row.
+    assert third.title == "Body only, no title at all." and third.url is None
