@@ -17,9 +17,23 @@ from tui_reader.app.filters import Filter, Selection, merge_kwargs
 from tui_reader.model import Article, PricePoint
 
 if TYPE_CHECKING:
-    from tui_reader.prices.service import PriceService
+    from types import ModuleType
+
     from tui_reader.prices.claims import ClaimCheck
+    from tui_reader.prices.service import PriceService
     from tui_reader.store import ArticleSummary, Counts, InstrumentSummary, Store
+
+_IMPORT_LOCK = threading.Lock()
+
+
+def _prices() -> ModuleType:
+    """The price package, imported on first use by one thread at a time: the article
+    and move-column workers start together, and two threads importing the package's
+    modules at once can see one of them half-initialised (an ImportError seen in
+    benchmarks/ui_bench.py runs)."""
+    with _IMPORT_LOCK:
+        import tui_reader.prices as prices
+    return prices
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +60,7 @@ class Library:
     def _service(self, *, network: bool) -> PriceService:
         """The chart asks the full chain; the list's move column never uses the network
         (a page of 500 rows must not fire 50 Yahoo requests) and reads cache and CSVs."""
-        from tui_reader.prices.service import PriceService
+        PriceService = _prices().PriceService  # noqa: N806 - the class, imported late
 
         with self._lock:
             if network:
@@ -68,7 +82,7 @@ class Library:
             self._series.clear()
 
     def chart(self, article: Article) -> ChartData:
-        from tui_reader.prices.service import NoPrices
+        NoPrices = _prices().NoPrices  # noqa: N806 - the exception class, imported late
 
         primary = article.primary
         symbol = primary.ticker or primary.isin if primary else None
@@ -95,7 +109,7 @@ class Library:
 
     def moves(self, summaries: list[ArticleSummary]) -> dict[str, float | None]:
         """Move since publication (in %) per article, from cached closes and CSVs only."""
-        from tui_reader.prices.window import price_window
+        price_window = _prices().price_window
 
         out: dict[str, float | None] = {}
         for summary in summaries:
@@ -109,7 +123,7 @@ class Library:
         return out
 
     def _series_of(self, symbol: str) -> list[PricePoint] | None:
-        from tui_reader.prices.service import NoPrices
+        NoPrices = _prices().NoPrices  # noqa: N806 - the exception class, imported late
 
         if symbol in self._series:
             return self._series[symbol]

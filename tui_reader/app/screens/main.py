@@ -43,6 +43,8 @@ from tui_reader.app.widgets.key_bar import KeyBar
 from tui_reader.app.widgets.status_line import PollStatus, StatusLine
 
 if TYPE_CHECKING:
+    from textual.coordinate import Coordinate
+
     from tui_reader.app.app import TuiReaderApp
     from tui_reader.app.chart_data import ChartData
     from tui_reader.app.data import Library
@@ -115,7 +117,13 @@ class MainScreen(Screen[None]):
         self.query_one("#instruments", InstrumentList).border_title = "Instruments"
         self.query_one("#articles", ArticleList).border_title = "Articles"
         self.query_one("#article", ArticleView).border_title = "Article"
-        self.query_one(ArticleList).focus()
+        articles = self.query_one(ArticleList)
+        articles.focus()
+        # A reactive watcher runs inside the key press that moved the cursor, so the
+        # cursor and the article it lands on reach the screen in the same frame; the
+        # RowHighlighted message would arrive after the cursor had been painted alone,
+        # and the article a 60 fps refresh tick later (benchmarks/ui_bench.py).
+        self.watch(articles, "cursor_coordinate", self._cursor_moved, init=False)
         self.status = self.status.evolve(offline=self.library.offline)
         self.reload()
 
@@ -293,9 +301,17 @@ class MainScreen(Screen[None]):
     def _instrument_selected(self) -> None:
         self.query_one(ArticleList).focus()
 
+    def _cursor_moved(self, old: Coordinate, new: Coordinate) -> None:
+        # DataTable re-sets the same coordinate for every row it adds: not a move.
+        if old != new:
+            self._select_article(self.query_one(ArticleList).current_id)
+
     @on(DataTable.RowHighlighted, "#articles")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        article_id = event.row_key.value
+        """The first row of a fresh list is highlighted without the cursor moving."""
+        self._select_article(event.row_key.value)
+
+    def _select_article(self, article_id: str | None) -> None:
         if article_id is None or article_id == self._article_id:
             return
         self._article_id = article_id
