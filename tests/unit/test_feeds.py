@@ -365,3 +365,18 @@ def test_a_plain_http_poll_never_builds_the_verifying_tls_transport(http, store,
     result = poll([FeedSource(http.url_for("/plain"))], store)[http.url_for("/plain")]
     assert result.status == "new", result.error
     assert built == [False]
+
+
+def test_parser_processes_that_cannot_start_mean_parsing_here_not_a_lost_poll(http, store, monkeypatch):
+    """Seen under Textual's Pilot: a forkserver refuses to start when stdio is not a real
+    file ("bad value(s) in fds_to_keep"), which used to fail the whole poll."""
+    from tui_reader.sources import feeds
+
+    def refuse(workers: int):
+        raise ValueError("bad value(s) in fds_to_keep")
+
+    monkeypatch.setattr(feeds, "_process_pool", refuse)
+    http.expect_request("/f").respond_with_data(RSS, content_type="application/rss+xml")
+    result = poll([FeedSource(http.url_for("/f"))], store, parse_workers=2)[http.url_for("/f")]
+    assert result.status == "new" and result.new > 0, result.error
+    assert store.counts().total == result.new

@@ -14,6 +14,7 @@ never leave an ETag that hides items we did not store.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import random
 import time
@@ -26,6 +27,8 @@ from urllib.parse import urlsplit
 
 from tui_reader.model import Skipped
 from tui_reader.sources.fetching import Fetched, FetchLimits, fetch, make_client
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     import httpx
@@ -192,10 +195,17 @@ class _Poller:
 
     def _parse_executor(self) -> Executor:
         if self.parser is None:
-            if self.workers == 0:
+            if self.workers:
+                try:
+                    self.parser = _process_pool(self.workers)
+                except (OSError, ValueError) as exc:
+                    # No worker processes to be had (process limits, or stdio that is not a
+                    # real file, as under some embedders and test runners): parse here, slower
+                    # but complete, rather than lose the poll.
+                    log.warning("parsing in-process: cannot start parser processes (%s)", exc)
+                    self.workers = 0
+            if self.parser is None:
                 self.parser = ThreadPoolExecutor(1, thread_name_prefix="tui-reader-parse")
-            else:
-                self.parser = _process_pool(self.workers)
         return self.parser
 
     async def poll_one(self, client: httpx.AsyncClient, feed: FeedSource, state: SourceState | None) -> SourceResult:
