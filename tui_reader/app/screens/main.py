@@ -271,7 +271,9 @@ class MainScreen(Screen[None]):
             self._chart_timer.stop()
         if article is not None and chart is None:
             self._chart_timer = self.set_timer(CHART_DELAY, lambda: self._load_chart(article))
-        self._prefetch_around()
+        # After the paint: the worker thread's reads would compete with this frame for
+        # the GIL.
+        self.call_after_refresh(self._prefetch_around)
 
     def _prefetch_around(self) -> None:
         articles = self.query_one(ArticleList)
