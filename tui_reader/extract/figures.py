@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from operator import attrgetter
 
 from tui_reader.extract.figures_context import MAX_CONTEXT, Sentences, context_text
 from tui_reader.extract.figures_numbers import Found
@@ -23,6 +24,7 @@ from tui_reader.model import KeyFigure
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _RANK = {"date": 0, "money": 1, "percent": 2, "period": 3, "multiple": 4}
 """Which kind wins when two figures claim the same characters and are equally long."""
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
@@ -55,7 +57,8 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
 
 def _without_overlaps(found: list[Found]) -> list[Found]:
     """Sorted by start; of two overlapping figures the longer (then higher-ranked) stays."""
-    found.sort(key=lambda f: (f.start, f.start - f.end))
+    found.sort(key=_END, reverse=True)  # two stable C-keyed sorts: start, then longest first
+    found.sort(key=_START)
     kept: list[Found] = []
     for figure in found:
         if kept and figure.start < kept[-1].end:

@@ -217,14 +217,16 @@ def _signed_start(body: str, head: int) -> tuple[int, str | None]:
     return head, None
 
 
+@cache
 def _currency(token: str) -> str | None:
-    """ISO 4217 code of a currency symbol, code or name."""
+    """ISO 4217 code of a currency symbol, code or name (cached: the pattern allows few)."""
     key = " ".join(token.split()).lower()
     if key.upper() in _CODE_SET:
         return "CNY" if key == "rmb" else key.upper()
     return _CURRENCIES.get(key) or _CURRENCIES.get(key.removesuffix("s"))
 
 
+@cache
 def _money_currency(prefix: str | None, suffix: str | None) -> str | None:
     """The currency of an amount; a currency word overrides an ambiguous "$" or "¥"."""
     currency = _currency(suffix) if suffix else None
@@ -233,6 +235,7 @@ def _money_currency(prefix: str | None, suffix: str | None) -> str | None:
     return currency
 
 
+@cache
 def _german_suffix(suffix: str | None) -> bool:
     return bool(suffix) and suffix.strip(_SPACES) in _GERMAN_CURRENCY_WORDS
 

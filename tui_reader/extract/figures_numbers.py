@@ -9,6 +9,7 @@ tables live here; the extractors compile them into their own patterns.
 from __future__ import annotations
 
 import math
+from functools import cache
 from typing import NamedTuple
 
 from tui_reader.model import Direction, FigureKind, Qualifier
@@ -119,8 +120,10 @@ GERMAN_SCALES = frozenset({"billionen", "milliarden", "milliarde", "mrd", "milli
 """Scale words that mark a number as German-formatted ("4,2 Mrd." is 4.2, not 42)."""
 
 
+@cache
 def scale_value(scale: str | None) -> tuple[float, bool]:
-    """Multiplier for a matched scale and whether the scale word is German."""
+    """Multiplier for a matched scale and whether the scale word is German (cached: the
+    SCALE pattern allows a few dozen spellings)."""
     if not scale:
         return 1.0, False
     key = scale.strip(" \u00a0\u202f.").lower()

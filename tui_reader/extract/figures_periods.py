@@ -214,24 +214,38 @@ def _unit_key(unit_text: str) -> str:
 
 
 def _lead_start(body: str, start: int) -> tuple[int, bool]:
-    """Widen a period over "over the next", "the past", "within", "in den nächsten"."""
+    """Widen a period over "over the next", "the past", "within", "in den nächsten".
+
+    Each group is tried against the same word until one takes it, so the word before
+    the current start is read again only after the start moved.
+    """
     pos, which, lead = start, False, False
+    word, width = _lead_word(body, pos)
     for group in _LEAD_GROUPS:
-        head = body[max(0, pos - 12):pos]
-        stripped = head.rstrip(_SPACES)
-        if len(stripped) == len(head):
+        if word is None:
             break
-        words = stripped.rsplit(None, 1)
-        if not words:
-            break
-        word = words[-1]
-        if word.lower() in group:
-            pos -= len(head) - len(stripped) + len(word)
+        if word in group:
+            pos -= width
             which = which or group is _WHICH
             lead = lead or group is _LEADS
+            word, width = _lead_word(body, pos)
     if not (which or lead):
         return start, False
     return pos, which
+
+
+def _lead_word(body: str, pos: int) -> tuple[str | None, int]:
+    """The lower-cased word before `pos` when spaces separate them (within 12 characters),
+    and how far back it starts."""
+    if pos == 0 or body[pos - 1] not in _SPACES:
+        return None, 0
+    head = body[max(0, pos - 12):pos]
+    stripped = head.rstrip(_SPACES)
+    words = stripped.rsplit(None, 1)
+    if not words:
+        return None, 0
+    word = words[-1]
+    return word.lower(), len(head) - len(stripped) + len(word)
 
 
 def _multiplies(body: str, start: int, end: int) -> bool:

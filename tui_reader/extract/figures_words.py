@@ -28,6 +28,7 @@ _QUALIFIER_PHRASES: dict[tuple[str, str], Qualifier] = {
     ("up", "to"): "up_to", ("much", "as"): "up_to", ("bis", "zu"): "up_to",
 }
 """Two-word endings of longer qualifiers ("in excess of", "as much as")."""
+_PHRASE_ENDS = frozenset(last for _, last in _QUALIFIER_PHRASES)
 
 _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps jumping "
        "climbed climb climbs climbing surged surge surges surging increased increase "
@@ -92,11 +93,10 @@ def qualifier_before(body: str, start: int) -> Qualifier | None:
     if not words:
         return None
     last = words[-1].lstrip("([{\"“‘'").rstrip(".").lower()
-    if last in _QUALIFIER_WORDS:
-        return _QUALIFIER_WORDS[last]
-    if len(words) == 2:
+    found = _QUALIFIER_WORDS.get(last)
+    if found is None and len(words) == 2 and last in _PHRASE_ENDS:
         return _QUALIFIER_PHRASES.get((words[0].lower(), last))
-    return None
+    return found
 
 
 def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction | None:
@@ -118,12 +118,12 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     rest = words.pop(0) if len(words) > _NEAR else ""
     if words and words[-1][-1] not in _CLAUSE_END and words[-1] in _LEVEL_WORDS:
         return None
-    after = body[end:end + 60]
-    following = after.split(None, 8)
-    if following and after[0].isspace():
-        found = _AFTER_WORDS.get(following[0].strip(_PUNCT).lower())
-        if found:
-            return found
+    if body[end:end + 1].isspace():
+        following = body[end:end + 60].split(None, 1)
+        if following:
+            found = _AFTER_WORDS.get(following[0].strip(_PUNCT).lower())
+            if found:
+                return found
     found, ended, later = _direction_back(words, "")
     if found or ended:
         return found
@@ -131,7 +131,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         found, ended, _ = _direction_back(rest.split(), later)
         if found or ended:
             return found
-    for word in following[:8]:
+    for word in body[end:end + 60].split(None, 8)[:8]:
         found = _GERMAN_FINAL.get(word.strip(_PUNCT).lower())
         if found:
             return found
