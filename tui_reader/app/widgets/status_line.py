@@ -50,6 +50,8 @@ class StatusLine(Widget):
             text.append(f"polling {s.done}/{s.total}…", style="bold")
         elif s.last_poll is not None:
             text.append(f"polled {s.last_poll.astimezone().strftime('%H:%M')}")
+        elif s.offline:
+            text.append("feeds not polled; seed folders watched")
         else:
             text.append("not polled yet")
         if s.new:
