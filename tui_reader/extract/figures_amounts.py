@@ -183,19 +183,19 @@ def _range_start(body: str, start: int, sep: str, low: float, high: float,
     if word in ("and", "und") or between is not None:
         return between
     if word in ("to", "bis"):
-        before = body[max(0, start - 20):start].split()[-1:]
+        before = body[(start - 20 if start > 20 else 0):start].split()[-1:]
         if before and before[0].lower() in change_words:
             return None
     return start
 
 
 def _between_start(body: str, start: int) -> int | None:
-    head = body[max(0, start - 12):start].rstrip(_SPACES)
+    head = body[(start - 12 if start > 12 else 0):start].rstrip(_SPACES)
     for word in _BETWEEN:
         if head.endswith(word):
             at = len(head) - len(word)
             if at == 0 or not head[at - 1].isalpha():
-                return start - len(body[max(0, start - 12):start]) + at
+                return start - len(body[(start - 12 if start > 12 else 0):start]) + at
     return None
 
 
@@ -203,7 +203,8 @@ def _symbol_start(body: str, head: int) -> int:
     """Widen "$" over the letters of "US$", "HK$", "C$", "A$"."""
     if body[head] != "$" or head == 0:
         return head
-    if body[max(0, head - 2):head] in _SYMBOL_LETTERS and (head < 3 or not body[head - 3].isalpha()):
+    if (body[(head - 2 if head > 2 else 0):head] in _SYMBOL_LETTERS
+            and (head < 3 or not body[head - 3].isalpha())):
         return head - 2
     if body[head - 1] in "CASR" and (head < 2 or not body[head - 2].isalpha()):
         return head - 1

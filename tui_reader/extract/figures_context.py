@@ -40,7 +40,8 @@ class Sentences:
     def around(self, start: int, end: int) -> tuple[int, int]:
         """The span of the sentence holding body[start:end] (at most MAX_CONTEXT either side)."""
         body, marks = self._body, self._marks
-        lo, hi = max(0, start - MAX_CONTEXT), min(len(body), end + MAX_CONTEXT)
+        lo = start - MAX_CONTEXT if start > MAX_CONTEXT else 0
+        hi = min(len(body), end + MAX_CONTEXT)
         first = lo
         i = bisect_left(marks, start - 1) - 1  # a mark ending right before the figure counts
         while i >= 0 and marks[i] >= lo:
@@ -72,7 +73,7 @@ def _ends_sentence(body: str, at: int, size: int) -> bool:
         following = body[at + 2:at + 3].lstrip()
         if following and not (following.isupper() or following in _OPENERS):
             return False
-    words = body[max(0, at - 12):at].split()
+    words = body[(at - 12 if at > 12 else 0):at].split()
     if not words:
         return True
     token = words[-1].lstrip(_OPENERS)

@@ -93,7 +93,7 @@ def _found(body: str, start: int, end: int, year: int | None, month: int, day: i
 
 def _with_weekday(body: str, start: int) -> int:
     """Widen a date's start over a weekday written before it ("Thursday, February 19")."""
-    head = body[max(0, start - 13):start]
+    head = body[(start - 13 if start > 13 else 0):start]
     words = head.rsplit(None, 1)
     if words and words[-1].rstrip(",").lower() in _WEEKDAYS:
         return start - (len(head) - head.rindex(words[-1]))
@@ -106,7 +106,7 @@ def _tense(body: str, start: int) -> str | None:
     "by March 3" and "until March 3" look ahead even without a verb; otherwise the last
     cue word between the clause start and the date decides.
     """
-    window = body[max(0, start - _CUE_WINDOW):start]
+    window = body[(start - _CUE_WINDOW if start > _CUE_WINDOW else 0):start]
     cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind(". "),
               window.rfind("\n"))
     window = window[cut + 1:].lower()

@@ -26,8 +26,9 @@ _HEAD = re.compile(
 _UNITS = {"year": (1, "Y"), "decade": (10, "Y"), "month": (1, "M"), "quarter": (3, "M"),
           "week": (1, "W"), "day": (1, "D"),
           "jahr": (1, "Y"), "monat": (1, "M"), "woche": (1, "W"), "tag": (1, "D")}
-_WORD_MULTIPLES = (("doubl", 2.0), ("tripl", 3.0), ("quadr", 4.0), ("halv", 0.5),
-                   ("verdo", 2.0), ("verdr", 3.0), ("vervi", 4.0), ("halbi", 0.5))
+_WORD_MULTIPLES = {"doubl": 2.0, "tripl": 3.0, "quadr": 4.0, "halve": 0.5, "halvi": 0.5,
+                   "verdo": 2.0, "verdr": 3.0, "vervi": 4.0, "halbi": 0.5}
+"""Multiplying words by their first five letters, all the head pattern lets through."""
 _FACH = {"zwei": 2.0, "drei": 3.0, "vier": 4.0, "fünf": 5.0, "zehn": 10.0, "hundert": 100.0}
 _TIMES_AFTER = frozenset(
     "as more larger bigger higher greater faster the its their that what over "
@@ -104,9 +105,8 @@ def worded(body: str) -> list[Found]:
         elif lower == "twice":
             if _multiplies(body, head, end):
                 figure = Found(head, end, "multiple", 2.0)
-        elif lower.startswith(("doubl", "tripl", "quadr", "halv", "ver", "halbi")):
+        elif (value := _WORD_MULTIPLES.get(lower[:5])) is not None:
             if not body.startswith(_NOT_AFTER, end):
-                value = next(v for p, v in _WORD_MULTIPLES if lower.startswith(p))
                 figure = Found(head, end, "multiple", value)
         elif not body.startswith(_NOT_PERIOD_AFTER, end):
             figure = _worded_period(body, head, end, lower)
@@ -145,7 +145,7 @@ def _worded_times(body: str, glued: int, head: int, end: int) -> Found | None:
 
 def _worded_period(body: str, head: int, end: int, unit_text: str) -> Found | None:
     at = head - 1 if body[head - 1:head] in ("-", " ", "\u00a0") else head
-    before = body[max(0, at - 12):at]
+    before = body[(at - 12 if at > 12 else 0):at]
     if before.endswith(_QUALIFIERS):  # "seven trading days"
         at -= len(next(q for q in _QUALIFIERS if before.endswith(q))) + 1
     number, start = _number_word_before(body, at + 1 if at < head else at)
@@ -180,7 +180,7 @@ def _one_period(body: str, head: int, end: int, unit_text: str, word: str | None
 
 def _number_word_before(body: str, at: int) -> tuple[str | None, int]:
     """The word ending right before `at` (one space allowed) and where it starts."""
-    head = body[max(0, at - 14):at]
+    head = body[(at - 14 if at > 14 else 0):at]
     stripped = head.rstrip(_SPACES + "-")
     words = stripped.rsplit(None, 1)
     if not words:
@@ -239,7 +239,7 @@ def _lead_word(body: str, pos: int) -> tuple[str | None, int]:
     and how far back it starts."""
     if pos == 0 or body[pos - 1] not in _SPACES:
         return None, 0
-    head = body[max(0, pos - 12):pos]
+    head = body[(pos - 12 if pos > 12 else 0):pos]
     stripped = head.rstrip(_SPACES)
     words = stripped.rsplit(None, 1)
     if not words:
@@ -253,5 +253,5 @@ def _multiplies(body: str, start: int, end: int) -> bool:
     following = body[end:end + 16].split(None, 1)
     if following and following[0].rstrip(".,;:").lower() in _TIMES_AFTER:
         return True
-    before = body[max(0, start - 14):start].rsplit(None, 1)
+    before = body[(start - 14 if start > 14 else 0):start].rsplit(None, 1)
     return bool(before) and before[-1].lower() in _TIMES_BEFORE

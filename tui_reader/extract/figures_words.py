@@ -80,13 +80,13 @@ _DASHES = frozenset({"-", "–", "—"})
 
 def previous_words(body: str, start: int, count: int = 2) -> list[str]:
     """The last `count` words before `start`, lower-cased, punctuation stripped."""
-    words = body[max(0, start - 40):start].split()[-count:]
+    words = body[(start - 40 if start > 40 else 0):start].split()[-count:]
     return [w.strip(_PUNCT).lower() for w in words]
 
 
 def qualifier_before(body: str, start: int) -> Qualifier | None:
     """The qualifier written right before an amount ("more than", "about", "~", "bis zu")."""
-    head = body[max(0, start - 40):start].rstrip()
+    head = body[(start - 40 if start > 40 else 0):start].rstrip()
     if head.endswith("~"):
         return "approx"
     words = head.rsplit(None, 2)[-2:]
@@ -109,7 +109,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     """
     if sign:
         return "up" if sign == "+" else "down"
-    before = body[max(0, start - 100):start].lower()  # lowered once, not word by word
+    # lowered once, not word by word
+    before = body[(start - 100 if start > 100 else 0):start].lower()
     paragraph = before.rfind("\n\n")
     if paragraph >= 0:
         before = before[paragraph + 2:]
