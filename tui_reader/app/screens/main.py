@@ -53,8 +53,9 @@ if TYPE_CHECKING:
 
 WIDE = 160
 """From this width the article sits beside the list; below it, under the list."""
-NARROW = 100
-"""Below this width the instrument pane hides until it is asked for."""
+NARROW = 110
+"""Below this width the instrument pane hides until it is asked for: beside it, the
+article list would leave the titles no room (measured at 100 columns)."""
 CHART_DELAY = 0.12
 """Online, seconds the cursor must rest on an article before its prices are looked up,
 so holding `j` does not queue a Yahoo request per row. Offline there is no delay."""
@@ -124,7 +125,7 @@ class MainScreen(Screen[None]):
         # RowHighlighted message would arrive after the cursor had been painted alone,
         # and the article a 60 fps refresh tick later (benchmarks/ui_bench.py).
         self.watch(articles, "cursor_coordinate", self._cursor_moved, init=False)
-        self.status = self.status.evolve(offline=self.library.offline)
+        self.status = self.status.evolve(offline=self.library.offline, feeds=len(self.reader.feeds))
         self.reload()
 
     def on_resize(self, event: Resize) -> None:

@@ -23,6 +23,8 @@ class PollStatus:
     errors: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     """(source, reason) from the last poll."""
     offline: bool = False
+    feeds: int = 0
+    """Configured feeds; with none, the seed folders are all that is live."""
     articles: int = 0
     shown: int = 0
     more: bool = False
@@ -52,6 +54,8 @@ class StatusLine(Widget):
             text.append(f"polled {s.last_poll.astimezone().strftime('%H:%M')}")
         elif s.offline:
             text.append("feeds not polled; seed folders watched")
+        elif not s.feeds:
+            text.append("no feeds configured; seed folders watched")
         else:
             text.append("not polled yet")
         if s.new:
