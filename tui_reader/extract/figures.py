@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from operator import attrgetter
+from operator import itemgetter
 
 from tui_reader.extract.figures_context import MAX_CONTEXT, Sentences, context_text
 from tui_reader.extract.figures_numbers import Found
@@ -24,7 +24,7 @@ from tui_reader.model import KeyFigure
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _RANK = {"date": 0, "money": 1, "percent": 2, "period": 3, "multiple": 4}
 """Which kind wins when two figures claim the same characters and are equally long."""
-_START, _END = attrgetter("start"), attrgetter("end")
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
@@ -61,10 +61,10 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
     found.sort(key=_START)
     kept: list[Found] = []
     for figure in found:
-        if kept and figure.start < kept[-1].end:
-            last = kept[-1]
-            if (figure.end - figure.start, -_RANK[figure.kind]) > (last.end - last.start,
-                                                                   -_RANK[last.kind]):
+        if kept and figure[0] < kept[-1][1]:
+            start, end, kind = figure[:3]
+            last_start, last_end, last_kind = kept[-1][:3]
+            if (end - start, -_RANK[kind]) > (last_end - last_start, -_RANK[last_kind]):
                 kept[-1] = figure
             continue
         kept.append(figure)
@@ -74,4 +74,4 @@ def _without_overlaps(found: list[Found]) -> list[Found]:
 def _outside_urls(body: str, found: list[Found]) -> list[Found]:
     """Drop figures inside links: "…/2026/02/19/up-50-percent" states nothing."""
     spans = [m.span() for m in _URL.finditer(body)]
-    return [f for f in found if not any(s < f.end and f.start < e for s, e in spans)]
+    return [f for f in found if not any(s < f[1] and f[0] < e for s, e in spans)]

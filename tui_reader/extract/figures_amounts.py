@@ -122,8 +122,9 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
 
 def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
     """ "18.5%", "−1.2 percentage points", "12,3 Prozent", "25 bps"."""
-    start, sign = _signed_start(body, m.start())
-    return _percent(body, start, m.end(), body[m.start():m.end("n")], m["u"], sign), m.end()
+    head, end = m.span()
+    start, sign = _signed_start(body, head)
+    return _percent(body, start, end, body[head:m.end("n")], m["u"], sign), end
 
 
 def percent_range(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
@@ -137,8 +138,8 @@ def percent_range(body: str, m: re.Match[str], _: date | None) -> tuple[Found | 
                                                  or _percent_unit(m["u1"]) == unit):
         range_start = _range_start(body, start, m["psep"], low, high)
         if range_start is not None:
-            return Found(range_start, m.end(), "percent", low, unit=unit, high=high,
-                         direction=direction_of(body, range_start, m.end(), sign)), m.end()
+            return (range_start, m.end(), "percent", low, None, None, unit,
+                    direction_of(body, range_start, m.end(), sign), high), m.end()
     if m["u1"] is None:
         return None, m.end("n")
     return _percent(body, start, m.end("u1"), body[head:m.end("n")], m["u1"], sign), m.end("u1")
@@ -150,7 +151,8 @@ def _money(body: str, start: int, end: int, raw: str, scale_text: str | None,
     value = parse_number(raw, german or _german_suffix(suffix))
     if value is None or currency is None:
         return None
-    return Found(start, end, "money", value * scale, currency, qualifier_before(body, start))
+    return (start, end, "money", value * scale, currency, qualifier_before(body, start), None,
+            None, None)
 
 
 def _money_range(body: str, start: int, end: int, low_raw: str, low_scale: str | None,
@@ -166,7 +168,7 @@ def _money_range(body: str, start: int, end: int, low_raw: str, low_scale: str |
     range_start = _range_start(body, start, sep, low * scale1, high * scale2, MONEY_CHANGE_WORDS)
     if range_start is None:
         return None
-    return Found(range_start, end, "money", low * scale1, currency, high=high * scale2)
+    return (range_start, end, "money", low * scale1, currency, None, None, None, high * scale2)
 
 
 def _range_start(body: str, start: int, sep: str, low: float, high: float,
@@ -243,11 +245,18 @@ def _german_suffix(suffix: str | None) -> bool:
 
 def _percent(body: str, start: int, end: int, raw: str, unit_text: str,
              sign: str | None) -> Found | None:
-    value = parse_number(raw, _german_unit(unit_text))
+    german, unit = _units(unit_text)
+    value = parse_number(raw, german)
     if value is None:
         return None
-    return Found(start, end, "percent", value, None, qualifier_before(body, start),
-                 _percent_unit(unit_text), direction_of(body, start, end, sign))
+    return (start, end, "percent", value, None, qualifier_before(body, start), unit,
+            direction_of(body, start, end, sign), None)
+
+
+@cache
+def _units(unit_text: str) -> tuple[bool, str]:
+    """Whether a percent unit is German and what it measures, in one cached look-up."""
+    return _german_unit(unit_text), _percent_unit(unit_text)
 
 
 @cache

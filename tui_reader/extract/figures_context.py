@@ -89,4 +89,9 @@ def context_text(body: str, first: int, last: int, start: int, end: int) -> str:
         first = max(first, start - half)
         last = min(last, max(end + half, first + MAX_CONTEXT))
         first = max(first, last - MAX_CONTEXT)
-    return " ".join(body[first:last].split())
+    text = body[first:last]
+    # Every character str.split() breaks on except the plain space is unprintable, so a
+    # printable sentence without double spaces only needs its ends trimmed.
+    if text.isprintable() and "  " not in text:
+        return text.strip(" ")
+    return " ".join(text.split())

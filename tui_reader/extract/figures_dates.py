@@ -88,7 +88,7 @@ def _found(body: str, start: int, end: int, year: int | None, month: int, day: i
     when = resolve(year, month, day, anchor, tense)
     if when is None:
         return None
-    return Found(start, end, "date", when.isoformat())
+    return (start, end, "date", when.isoformat(), None, None, None, None, None)
 
 
 def _with_weekday(body: str, start: int) -> int:

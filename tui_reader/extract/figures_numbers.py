@@ -9,8 +9,7 @@ tables live here; the extractors compile them into their own patterns.
 from __future__ import annotations
 
 import math
-from functools import cache
-from typing import NamedTuple
+from functools import cache, lru_cache
 
 from tui_reader.model import Direction, FigureKind, Qualifier
 
@@ -56,8 +55,12 @@ NUMBER_WORD = (
 GERMAN_NUMBER_WORD = "|".join(sorted(_GERMAN, key=len, reverse=True))
 
 
+@lru_cache(maxsize=1024)
 def word_value(word: str) -> int | None:
-    """The value of an English or German number word ("twenty-four" → 24), else None."""
+    """The value of an English or German number word ("twenty-four" → 24), else None.
+
+    Cached: it is asked about the word before every period unit ("the quarter", "coming
+    quarters", "five years"), and those few words repeat across articles."""
     word = word.lower()
     if word in WORD_VALUES:
         return WORD_VALUES[word]
@@ -130,15 +133,9 @@ def scale_value(scale: str | None) -> tuple[float, bool]:
     return SCALE_VALUES[key], key in GERMAN_SCALES
 
 
-class Found(NamedTuple):
-    """A figure before its sentence is known: what each extractor hands to `find_figures`."""
-
-    start: int
-    end: int
-    kind: FigureKind
-    value: float | str
-    currency: str | None = None
-    qualifier: Qualifier | None = None
-    unit: str | None = None
-    direction: Direction | None = None
-    high: float | None = None
+Found = tuple[int, int, FigureKind, float | str, str | None, Qualifier | None, str | None,
+              Direction | None, float | None]
+"""A figure before its sentence is known, what each extractor hands to `find_figures`:
+(start, end, kind, value, currency, qualifier, unit, direction, high), the fields of
+`KeyFigure` without text and context. A plain tuple, not a NamedTuple: building one is
+~30 ns instead of ~250 ns, and an article has dozens."""

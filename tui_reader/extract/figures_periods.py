@@ -60,13 +60,17 @@ _SINGULAR = frozenset("year decade month quarter week day jahr monat woche tag".
 def x_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
     """ "3x", "3.5x"."""
     value = parse_number(body[m.start():m.end("n")], False)
-    return (Found(m.start(), m.end(), "multiple", value) if value else None), m.end()
+    return _multiple(m, value), m.end()
 
 
 def fold_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
     """ "10-fold"."""
     value = parse_number(body[m.start():m.end("n")], False)
-    return (Found(m.start(), m.end(), "multiple", value) if value else None), m.end()
+    return _multiple(m, value), m.end()
+
+
+def _multiple(m: re.Match[str], value: float | None) -> Found | None:
+    return (m.start(), m.end(), "multiple", value, None, None, None, None, None) if value else None
 
 
 def times_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
@@ -74,7 +78,7 @@ def times_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found |
     value = parse_number(body[m.start():m.end("n")], False)
     if not value or not _multiplies(body, m.start(), m.end()):
         return None, m.end()
-    return Found(m.start(), m.end(), "multiple", value), m.end()
+    return (m.start(), m.end(), "multiple", value, None, None, None, None, None), m.end()
 
 
 def number_period(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
@@ -104,10 +108,10 @@ def worded(body: str) -> list[Found]:
             figure = _worded_times(body, head, head, end)
         elif lower == "twice":
             if _multiplies(body, head, end):
-                figure = Found(head, end, "multiple", 2.0)
+                figure = (head, end, "multiple", 2.0, None, None, None, None, None)
         elif (value := _WORD_MULTIPLES.get(lower[:5])) is not None:
             if not body.startswith(_NOT_AFTER, end):
-                figure = Found(head, end, "multiple", value)
+                figure = (head, end, "multiple", value, None, None, None, None, None)
         elif not body.startswith(_NOT_PERIOD_AFTER, end):
             figure = _worded_period(body, head, end, lower)
         if figure is not None:
@@ -130,7 +134,7 @@ def _fold(body: str, glued: int, head: int, end: int, lower: str) -> Found | Non
     else:
         count = word_value(number) if number else None
         value = float(count) if count else None
-    return Found(start, end, "multiple", value) if value else None
+    return (start, end, "multiple", value, None, None, None, None, None) if value else None
 
 
 def _worded_times(body: str, glued: int, head: int, end: int) -> Found | None:
@@ -140,7 +144,7 @@ def _worded_times(body: str, glued: int, head: int, end: int) -> Found | None:
     count = word_value(number) if number else None
     if not count or not _multiplies(body, start, end):
         return None
-    return Found(start, end, "multiple", float(count))
+    return (start, end, "multiple", float(count), None, None, None, None, None)
 
 
 def _worded_period(body: str, head: int, end: int, unit_text: str) -> Found | None:
@@ -203,7 +207,7 @@ def _period(body: str, start: int, end: int, count: float | None,
     factor, code = _UNITS[unit_key]
     amount = count * factor
     text = f"{int(amount)}" if amount == int(amount) else f"{amount:g}"
-    return Found(lead, end, "period", f"P{text}{code}")
+    return (lead, end, "period", f"P{text}{code}", None, None, None, None, None)
 
 
 @cache
@@ -227,7 +231,9 @@ def _lead_start(body: str, start: int) -> tuple[int, bool]:
         if word in group:
             pos -= width
             which = which or group is _WHICH
-            lead = lead or group is _LEADS
+            if group is _LEADS:  # the last group: nothing further back to read
+                lead = True
+                break
             word, width = _lead_word(body, pos)
     if not (which or lead):
         return start, False
