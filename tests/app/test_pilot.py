@@ -276,3 +276,21 @@ async def test_a_seed_file_dropped_after_start_appears_and_keeps_the_cursor(make
                 break
         assert "Nvidia opens a new lab" in _rows(app)
         assert app.screen.query_one(ArticleList).current_id == "a02"
+
+
+async def test_skipped_seed_files_are_counted_in_the_status_and_listed_by_e(make_app, tmp_path: Path, seeds_dir: Path) -> None:
+    (seeds_dir / "note.txt").write_text("Apple opens a store\n\nApple (NASDAQ: AAPL) opened a store.\n", encoding="utf-8")
+    (seeds_dir / "blob.txt").write_bytes(b"\x00\x01\x02 binary \x00" * 50)
+    (seeds_dir / "empty.txt").write_text("", encoding="utf-8")
+    app = make_app(db=tmp_path / "empty.sqlite3", poll=True, seed_scan_interval=0.2)
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _ in range(20):
+            await settle(pilot)
+            if app.screen.status.skipped:
+                break
+        assert app.screen.status.skipped == 2
+        assert _rows(app) == ["Apple opens a store"]
+        await pilot.press("e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ErrorsScreen"
+        assert sorted(Path(p).name for p in app.screen.skipped) == ["blob.txt", "empty.txt"]

@@ -236,12 +236,13 @@ class MainScreen(Screen[None]):
 
     def on_poll_finished(self, message: PollFinished) -> None:
         errors = tuple(self.reader.poll_state.errors.values())
+        skipped = len(self.reader.poll_state.skipped)
         if message.scan:
-            self.status = self.status.evolve(errors=errors)
+            self.status = self.status.evolve(errors=errors, skipped=skipped)
         else:
             self.status = self.status.evolve(
                 running=False, last_poll=datetime.now(timezone.utc), new=message.new, errors=errors,
-                offline=self.library.offline or message.offline,
+                skipped=skipped, offline=self.library.offline or message.offline,
             )
             if message.errors:
                 names = ", ".join(title for title, _ in message.errors[:3])

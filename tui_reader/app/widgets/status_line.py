@@ -22,6 +22,8 @@ class PollStatus:
     """New articles found by the last poll."""
     errors: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     """(source, reason) from the last poll."""
+    skipped: int = 0
+    """Seed files (or JSON items) that were not articles; `e` lists them with reasons."""
     offline: bool = False
     feeds: int = 0
     """Configured feeds; with none, the seed folders are all that is live."""
@@ -63,6 +65,8 @@ class StatusLine(Widget):
         if s.errors:
             error = self.app.theme_variables.get("error", "red")
             text.append(f" · {len(s.errors)} error{'s' if len(s.errors) != 1 else ''} (e)", style=f"bold {error}")
+        if s.skipped:
+            text.append(f" · {s.skipped} skipped (e)")
         text.append(f" · {s.shown}{'+' if s.more else ''} of {s.articles} articles")
         if s.filter:
             text.append(" · filter: ")
