@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui_reader.extract.figures import find_figures
+from tui_reader.extract.figures_context import context_text
 from tui_reader.extract.figures_dates import _CUE, _tense
 from tui_reader.extract.figures_numbers import parse_number
+from tui_reader.extract.figures_periods import _HEAD, _WORD_MULTIPLES, worded
 
 PUBLISHED = datetime(2026, 1, 29, 22, 41, tzinfo=timezone.utc)
 
@@ -94,3 +96,32 @@ def test_tense_is_the_last_cue_of_the_clause(before: str) -> None:
         cues = list(_CUE.finditer(window))
         expected = cues[-1].lastgroup if cues else None
     assert _tense(before + "March 3", len(before)) == expected
+
+
+def test_every_split_character_but_the_space_is_unprintable() -> None:
+    """The premise of context_text's shortcut (a printable sentence is only trimmed)."""
+    printable_spaces = [hex(c) for c in range(0x110000)
+                        if chr(c).isspace() and chr(c).isprintable() and c != 0x20]
+    assert printable_spaces == []
+
+
+_SPACED = st.text(st.sampled_from("ab. \n\t\u00a0\u2028\x1c\x85"), max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_SPACED)
+def test_context_collapses_whitespace_like_split_and_join(sentence: str) -> None:
+    assert context_text(sentence, 0, len(sentence), 0, 0) == " ".join(sentence.split())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(_HEAD, fullmatch=True))
+def test_every_multiplying_head_has_a_five_letter_key(head: str) -> None:
+    """worded() looks multiplying words up by their first five letters; every spelling
+    the head pattern admits must have its key, and no period or "times" head may."""
+    lower = head.lower()
+    multiplies = lower.startswith(("doubl", "tripl", "quadr", "halv", "verd", "verv", "halbi"))
+    assert (lower[:5] in _WORD_MULTIPLES) == multiplies, head
+    if multiplies:
+        found = worded(f"Sales will {head} soon.")
+        assert [(f[2], f[3]) for f in found] == [("multiple", _WORD_MULTIPLES[lower[:5]])]
