@@ -190,29 +190,30 @@ class PriceService:
 
     def _company_listings(self, history: PriceHistory) -> list[Instrument]:
         """Every line of the company the history belongs to (BABA and 9988.HK)."""
-        if self._directory is None:
-            from tui_reader.extract.directory import directory
-
-            self._directory = directory()
-        return [i for i in self._directory.listings(history.isin or history.symbol) if i.ticker]
+        return [i for i in self._listings_source().listings(history.isin or history.symbol) if i.ticker]
 
     # ---- symbol resolution ----------------------------------------------------------
 
-    def _listings(self, text: str) -> list[Instrument]:
+    def _listings_source(self) -> Listings:
+        """The offline directory, loaded on first use (it costs start-up time)."""
         if self._directory is None:
             from tui_reader.extract.directory import directory
 
             self._directory = directory()
-        if not is_isin_shape(text):
-            found = self._directory.by_ticker(text)
-            return [found if found and found.ticker else Instrument(None, text, None)]
-        from stdnum import isin as stdnum_isin
+        return self._directory
 
-        if not stdnum_isin.is_valid(text):
+    def _listings(self, text: str) -> list[Instrument]:
+        source = self._listings_source()
+        if not is_isin_shape(text):
+            found = source.by_ticker(text)
+            return [found if found and found.ticker else Instrument(None, text, None)]
+        from tui_reader.extract.directory import is_isin
+
+        if not is_isin(text):
             raise InvalidIsin(text)
         # The directory lists a company's lines primary first (BABA before 9988.HK);
         # the line of the ISIN asked for goes first, the others are fallbacks.
-        listings = sorted((i for i in self._directory.listings(text) if i.ticker), key=lambda i: i.isin != text)
+        listings = sorted((i for i in source.listings(text) if i.ticker), key=lambda i: i.isin != text)
         return listings or [self._searched_listing(text)]
 
     def _searched_listing(self, isin: str) -> Instrument:
