@@ -16,6 +16,14 @@ from zoneinfo import ZoneInfo
 from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
 from tui_reader.prices.window import US, Market, close_index_at, market_for, pct_change
 
+# A stated move is read clause by clause, because one sentence often carries several:
+# "The New York shares closed at $174.25, down 0.8% on the day and 1.65% lower than a
+# week earlier." Each figure takes the period phrase of its own clause (the nearest one
+# not closer to another figure), is excluded only by business words of its own clause or
+# of the clause its subject stands in, and is checked against the listing its clause or
+# sentence names ("the Hong Kong line", "stock code 9988", an ISIN), else the listing we
+# charted.
+
 AGREE_WITHIN_PP = 0.5
 """A stated move agrees when it is within this many percentage points of ours: articles
 round, and quote a slightly different close (intraday, adjusted, another feed)."""

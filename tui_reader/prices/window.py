@@ -118,13 +118,3 @@ def price_window(
     moves = {"1d": move_to(1), "5d": move_to(5), "since": pct_change(base.close, points[-1].close) if index < len(points) - 1 else None}
     return Window(shown, base.close, base.day, moves, latest)
 
-
-# ---- claim checks -----------------------------------------------------------------------
-#
-# A stated move is read clause by clause, because one sentence often carries several:
-# "The New York shares closed at $174.25, down 0.8% on the day and 1.65% lower than a
-# week earlier." Each figure takes the period phrase of its own clause (the nearest one
-# not closer to another figure), is excluded only by business words of its own clause or
-# of the clause its subject stands in, and is checked against the listing its clause or
-# sentence names ("the Hong Kong line", "stock code 9988", an ISIN), else the listing we
-# charted.
