@@ -7,14 +7,13 @@ shown, because articles quote other listings, currencies and closes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
-from tui_reader.prices.window import US, Market, close_index_at, market_for, pct_change
+from tui_reader.prices.window import US, Market, close_index_at, index_on_or_before, market_for, pct_change
 
 # A stated move is read clause by clause, because one sentence often carries several:
 # "The New York shares closed at $174.25, down 0.8% on the day and 1.65% lower than a
@@ -256,17 +255,15 @@ def period_base(points: list[PricePoint], end_index: int, period: Period) -> int
         target = period.since
     else:
         target = _months_before(points[end_index].day, period.months) - timedelta(days=period.days)
-    if points[0].day > target:
-        return None
-    return bisect_right([p.day for p in points], target) - 1
+    return index_on_or_before(points, target)
 
 
 def _period_end(points: list[PricePoint], published: datetime, market: Market, period: Period) -> int | None:
     """The close a move ends at: the last one known at publication, or the named session's."""
     if period.session is None:
         return close_index_at(points, published, market)
-    index = bisect_right([p.day for p in points], period.session) - 1
-    return index if index >= 0 and points[index].day == period.session else None
+    index = index_on_or_before(points, period.session)
+    return index if index is not None and points[index].day == period.session else None
 
 
 # ---- which listing a sentence talks about ---------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -48,6 +49,9 @@ _MARKET_BY_SUFFIX = {
 }
 
 
+_DAY = attrgetter("day")
+
+
 def market_for(symbol: str) -> Market:
     """The exchange clock of a Yahoo symbol: its suffix (9988.HK, SAP.DE), else the US."""
     _, dot, suffix = symbol.rpartition(".")
@@ -78,7 +82,14 @@ def close_index_at(points: list[PricePoint], published: datetime, market: Market
     """
     local = published.astimezone(ZoneInfo(market.zone))
     last_known = local.date() if local.time() >= market.close else local.date() - timedelta(days=1)
-    index = bisect_right([p.day for p in points], last_known) - 1
+    return index_on_or_before(points, last_known)
+
+
+def index_on_or_before(points: list[PricePoint], day: date) -> int | None:
+    """Index of the last close on or before `day` (None when the series starts later).
+    Bisects on the points themselves: a list of their days would cost O(n) per call,
+    and the list's move column asks once per row."""
+    index = bisect_right(points, day, key=_DAY) - 1
     return index if index >= 0 else None
 
 
