@@ -307,6 +307,23 @@ def test_seed_watcher_picks_up_new_and_changed_files_and_keeps_removed_ones(tmp_
     assert store.counts().total == 2
 
 
+def test_seed_watcher_watches_what_scan_reads_and_ends_on_symlink_loops(tmp_path, store):
+    """Two links back to the folder itself made the old stat walk descend 2**40 paths."""
+    from tui_reader.sources.poll import SeedWatcher
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Siemens wins a rail order in Spain\n\nSiemens AG won an order worth EUR 1.2 billion.\n")
+    (folder / "up").symlink_to(folder, target_is_directory=True)
+    (folder / "again").symlink_to(folder, target_is_directory=True)
+    watcher = SeedWatcher([folder], store)
+    (result,) = watcher.check()
+    assert (result.status, result.new, result.skipped) == ("new", 1, [])
+    (folder / "README.md").write_text("Notes about these files.\n")
+    assert watcher.check() == []  # documentation is not an article: no re-read, no skip line
+    assert store.counts().total == 1
+
+
 def test_missing_seed_folder_is_an_error_line(tmp_path, store):
     from tui_reader.sources.poll import poll_all
 

@@ -21,7 +21,7 @@ from tui_reader.sources.seeds_json import parse_json
 from tui_reader.sources.seeds_portal import parse_text
 
 __all__ = ["MAX_BYTES", "SEED_SUFFIXES", "SeedPathError", "SkipFile", "is_documentation", "parse_seed_bytes",
-           "read_seed", "scan"]
+           "read_seed", "scan", "seed_files"]
 
 MAX_BYTES = 5_000_000
 """No news article is this long; a bigger file is a data dump that would stall the UI."""
@@ -61,7 +61,7 @@ def scan(paths: Iterable[Path]) -> tuple[list[Article], list[Skipped]]:
     skipped: list[Skipped] = []
     for path in paths:
         if path.is_dir():
-            for file in _walk(path, skipped):
+            for file in seed_files(path, skipped):
                 _collect(file, path, articles, skipped)
         else:
             _collect(path, None, articles, skipped)
@@ -92,10 +92,12 @@ def _check_named(path: Path) -> None:
         raise SeedPathError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _walk(folder: Path, skipped: list[Skipped]) -> list[Path]:
+def seed_files(folder: Path, skipped: list[Skipped]) -> list[Path]:
     """Every file below `folder`, sorted; hidden folders, `prices/` (price CSVs) and
     documentation files are left out silently: a folder is expected to hold them, so
-    listing them as skipped would be noise."""
+    listing them as skipped would be noise. Symlinked folders are not entered, so a
+    link back up the tree cannot make the walk endless. `SeedWatcher` walks with this
+    too, so it watches exactly the files a full read reads."""
     files: list[Path] = []
 
     def unreadable(exc: OSError) -> None:
@@ -104,7 +106,8 @@ def _walk(folder: Path, skipped: list[Skipped]) -> list[Path]:
     for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "prices")
         files.extend(path for f in filenames if not is_documentation(path := Path(dirpath, f)))
-    files.sort(key=lambda p: p.relative_to(folder).parts)
+    depth = len(folder.parts)  # sorting by relative parts, without relative_to's cost
+    files.sort(key=lambda p: p.parts[depth:])
     return files
 
 
