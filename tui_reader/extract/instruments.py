@@ -101,6 +101,10 @@ class _Merger:
             shared = self.by_company.get(company.name)
             if shared is not None and (rank == _NAMED or shared.rank == _NAMED):
                 entry = shared
+        elif entry is None:
+            # Outside the directory the key is all there is: a declared name "SAP" and
+            # "ticker: SAP" are one instrument, as the store would file them.
+            entry = self.by_code.get(instrument.key)
         if entry is None:
             entry = _Company(instrument, rank, at)
             self.companies.append(entry)
@@ -117,7 +121,7 @@ class _Merger:
             self.by_code.setdefault(code, entry)
         if company is not None:
             self.by_company.setdefault(company.name, entry)
-        elif rank == _NAMED:
+        else:
             self.by_code.setdefault(instrument.key, entry)
 
 
