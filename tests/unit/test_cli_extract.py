@@ -111,3 +111,11 @@ def _figure(kind: str, value: float | str, **extra: object) -> KeyFigure:
 )
 def test_figures_are_shown_normalised(figure: KeyFigure, shown: str) -> None:
     assert format_figure(figure) == shown
+
+
+def test_hostile_file_names_reach_neither_stream_with_escapes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "evil\x1b]0;pwned\x07.bin").write_bytes(b"\x00\x01")
+    (tmp_path / "news\x1b[2J.txt").write_text("Siemens wins a rail order\n\nSiemens AG won an order.\n")
+    code, out, err = run(capsys, str(tmp_path))
+    assert code == 0 and "skipped" in err and "news[2J.txt" in out
+    assert "\x1b" not in out + err and "\x07" not in out + err

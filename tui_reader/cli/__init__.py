@@ -8,6 +8,7 @@ imported inside the subcommand that needs them.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,6 +16,14 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_NO_DATA = 1
 EXIT_USAGE = 2
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Server reason phrases, feed errors and file names are untrusted: no escapes or
+    bidi overrides reach the terminal."""
+    return _UNPRINTABLE.sub("", text)
 
 
 class UsageError(Exception):

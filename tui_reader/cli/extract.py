@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Iterator
 
-from tui_reader.cli import EXIT_OK, UsageError
+from tui_reader.cli import EXIT_OK, UsageError, printable
 from tui_reader.model import Article, KeyFigure
 
 _KIND_ORDER = ("money", "percent", "date", "multiple", "period")
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     for article in articles:
         enrich(article)
     for item in skipped:
-        print(f"skipped {item.where}: {item.reason}", file=sys.stderr)
+        print(printable(f"skipped {item.where}: {item.reason}"), file=sys.stderr)
     if args.json:
         print(json.dumps([a.to_json() for a in articles], ensure_ascii=False, indent=2))
     elif articles:
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _report(article: Article) -> Iterator[str]:
-    yield article.path or article.id
+    yield printable(article.path or article.id)
     yield f"  title      {article.title}"
     yield f"  published  {article.published.isoformat(' ') if article.published else 'unknown'}"
     yield f"  source     {article.source}"

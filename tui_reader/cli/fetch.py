@@ -9,16 +9,14 @@ was, 2 for bad usage.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from pathlib import Path
 from typing import TextIO
 
-from tui_reader.cli import EXIT_NO_DATA, EXIT_OK, UsageError
+from tui_reader.cli import EXIT_NO_DATA, EXIT_OK, UsageError, printable
 from tui_reader.sources.feeds import FeedSource, SourceResult
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _KEY_WIDTH_CAP = 60
 
 
@@ -108,9 +106,9 @@ class _Printer:
         if self.bar:
             self.err.write("\r\x1b[K")
             self.err.flush()
-        print(_printable(f"{key:<{self.width}}  {outcome}"), file=self.out, flush=self.bar)
+        print(printable(f"{key:<{self.width}}  {outcome}"), file=self.out, flush=self.bar)
         for item in result.skipped:
-            print(_printable(f"skipped {item.where}: {item.reason}"), file=self.err)
+            print(printable(f"skipped {item.where}: {item.reason}"), file=self.err)
         if self.bar:
             self._draw()
 
@@ -124,8 +122,3 @@ class _Printer:
         if self.bar:
             self.err.write("\r\x1b[K")
             self.err.flush()
-
-
-def _printable(text: str) -> str:
-    """Server reason phrases and feed errors are untrusted: no escapes reach the terminal."""
-    return _UNPRINTABLE.sub("", text)
