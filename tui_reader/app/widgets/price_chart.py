@@ -12,6 +12,7 @@ from textual.color import Color
 from textual_plotext import PlotextPlot
 
 from tui_reader.app.chart_data import ChartData
+from tui_reader.app.safe_text import clean
 
 _TICKS = 4
 
@@ -61,5 +62,7 @@ class PriceChart(PlotextPlot):
         step = max(1, (len(xs) - 1) // (_TICKS - 1)) if len(xs) > 1 else 1
         ticks = xs[::step]
         plt.xticks(ticks, [data.points[i].day.strftime("%d %b") for i in ticks])
-        plt.title(f"{data.symbol or ''} daily close{f' ({data.currency})' if data.currency else ''}")
+        # The plot reaches the screen through Text.from_ansi: a symbol from a seed file or
+        # Yahoo's search must not carry escape sequences into it.
+        plt.title(clean(f"{data.symbol or ''} daily close{f' ({data.currency})' if data.currency else ''}", single_line=True))
         self.refresh()
