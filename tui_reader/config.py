@@ -105,7 +105,8 @@ def load_config(path: Path | None = None, *, create: bool = True) -> Config:
             if not create:
                 return parse_config(DEFAULT_CONFIG, path)
             try:
-                _write_atomically(path, DEFAULT_CONFIG)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                write_atomically(path, DEFAULT_CONFIG)
             except OSError:
                 return parse_config(DEFAULT_CONFIG, path)
     return parse_config(_read(path), path)
@@ -169,7 +170,8 @@ def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> int:
         parse_config(new_text, path)
     except ConfigError as exc:
         raise ConfigError(f"{path}: cannot add feeds to this file ({exc})") from exc
-    _write_atomically(path, new_text)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, new_text)
     return len(blocks)
 
 
@@ -201,12 +203,17 @@ def _read(path: Path) -> str:
         raise ConfigError(f"{path}: cannot read ({exc})") from exc
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write beside the file, then rename over it: a crash never leaves half a config."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def write_atomically(path: Path, text: str) -> None:
+    """Write beside the file, then rename over it: a crash never leaves half a file, and
+    a failed write (a full disk) leaves no temporary file behind. Raises `OSError`.
+    Also writes the OPML export."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 _T = TypeVar("_T")

@@ -165,3 +165,11 @@ def test_effective_seed_dirs(tmp_path: Path) -> None:
     config.bundled_seeds = False
     assert effective_seed_dirs(config, []) == [tmp_path / "mine"]
     assert effective_seed_dirs(config, [tmp_path / "cli", tmp_path / "cli"]) == [(tmp_path / "cli").resolve()]
+
+
+def test_a_failed_write_leaves_the_target_and_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "config.toml"
+    target.mkdir()  # the rename over it fails
+    with pytest.raises(OSError):
+        add_feeds(target, [FeedConfig(url="https://a.example/rss")])
+    assert target.is_dir() and sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]

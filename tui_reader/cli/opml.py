@@ -7,9 +7,7 @@ export writes the configured feeds as OPML 2.0, to a file or standard output.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from tui_reader.cli import EXIT_OK, UsageError
@@ -45,7 +43,7 @@ def _import(file: Path, config_path: Path | None) -> int:
 
 
 def _export(file: Path | None, config_path: Path | None) -> int:
-    from tui_reader.config import ConfigError, load_config
+    from tui_reader.config import ConfigError, load_config, write_atomically
     from tui_reader.sources.opml import write_opml
 
     try:
@@ -56,21 +54,9 @@ def _export(file: Path | None, config_path: Path | None) -> int:
     if file is None:
         sys.stdout.write(text)
         return EXIT_OK
-    _write_atomically(Path(file), text)
+    try:
+        write_atomically(Path(file), text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {file}: {exc.strerror or exc}") from None
     print(f"wrote {len(config.feeds)} feed{'s' if len(config.feeds) != 1 else ''} to {file}", file=sys.stderr)
     return EXIT_OK
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """A crash mid-write must not leave the user with half an export over the old one."""
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
