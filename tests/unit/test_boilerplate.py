@@ -141,3 +141,8 @@ def test_other_ad_marker_spellings_open_an_ad_block(marker: str) -> None:
     kept, notes = strip_boilerplate([NEWS, marker, "Apple: Buy, Hold or Sell? Our April 3 analysis has the answer."])
     assert kept == [NEWS]
     assert notes == ["ad block: 2 paragraphs"]
+
+
+def test_empty_paragraphs_are_kept_not_a_crash() -> None:
+    # "a\n\n\n\nb".split("\n\n") is how a feed body with a double blank line arrives.
+    assert strip_boilerplate(["a", "", "b"]) == (["a", "", "b"], [])

@@ -121,7 +121,8 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             notes.append(_ad_note(in_ad))
             in_ad = 0
         # The pitch is always short, so long paragraphs skip these regexes (parse budget).
-        if len(paragraph) <= _PITCH_LIMIT:
+        # Empty ones occur: feeds split their bodies at every blank line.
+        if paragraph and len(paragraph) <= _PITCH_LIMIT:
             if (len(paragraph) <= _MARKER_LIMIT and paragraph[0] in _MARKER_OPENERS
                     and _AD_MARKER.fullmatch(paragraph)):
                 in_ad = 1
