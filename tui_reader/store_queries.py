@@ -101,7 +101,8 @@ def chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
         yield items[start : start + CHUNK]
 
 
-def _marks(chunk: Sequence[str]) -> str:
+def marks(chunk: Sequence[str]) -> str:
+    """The `?, ?, …` placeholders of an `IN (...)` over one chunk."""
     return ",".join("?" * len(chunk))
 
 
@@ -226,7 +227,7 @@ def _sources_of(db: sqlite3.Connection, article_ids: list[str]) -> dict[str, lis
     out: dict[str, list[str]] = {}
     for chunk in chunks(article_ids):
         for article_id, name in db.execute(
-            f"SELECT article_id, source FROM article_sources WHERE article_id IN ({_marks(chunk)}) "
+            f"SELECT article_id, source FROM article_sources WHERE article_id IN ({marks(chunk)}) "
             "ORDER BY seen, rowid",
             chunk,
         ):
@@ -242,7 +243,7 @@ def instruments_of(db: sqlite3.Connection, article_ids: Sequence[str]) -> dict[s
     for chunk in chunks(list(article_ids)):
         for article_id, *row in db.execute(
             f"SELECT article_id, {_INSTRUMENT_COLUMNS} FROM article_instruments "
-            f"WHERE article_id IN ({_marks(chunk)}) ORDER BY article_id, is_primary DESC, position",
+            f"WHERE article_id IN ({marks(chunk)}) ORDER BY article_id, is_primary DESC, position",
             chunk,
         ):
             out.setdefault(article_id, []).append(_instrument(*row))

@@ -24,7 +24,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from tui_reader.model import Article, Instrument, KeyFigure
-from tui_reader.store_queries import chunks, normalise_text, symbol_forms
+from tui_reader.store_queries import chunks, marks, normalise_text, symbol_forms
 
 STORY_WINDOW_SECONDS = 24 * 3600
 """Two feeds carrying one story publish it within a day of each other; a longer window
@@ -241,10 +241,9 @@ def _known_items(db: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[str,
     """item id → (article id it belongs to, that article's content hash)."""
     known: dict[str, tuple[str, str]] = {}
     for chunk in chunks(ids):
-        marks = ",".join("?" * len(chunk))
         for item, owner, content_hash in db.execute(
             "SELECT s.item_id, s.article_id, a.content_hash FROM article_sources s "
-            f"JOIN articles a ON a.id = s.article_id WHERE s.item_id IN ({marks})",
+            f"JOIN articles a ON a.id = s.article_id WHERE s.item_id IN ({marks(chunk)})",
             chunk,
         ):
             known[item] = (owner, content_hash)
@@ -259,9 +258,8 @@ def _candidate_stories(db: sqlite3.Connection, incoming: list[Prepared]) -> Stor
         ("body_key", sorted({i.body_key for i in incoming if i.body_key})),
     ):
         for chunk in chunks(keys):
-            marks = ",".join("?" * len(chunk))
             for story_key, article_id, sort_ts, dated in db.execute(
-                f"SELECT {column}, id, sort_ts, published IS NOT NULL FROM articles WHERE {column} IN ({marks})",
+                f"SELECT {column}, id, sort_ts, published IS NOT NULL FROM articles WHERE {column} IN ({marks(chunk)})",
                 chunk,
             ):
                 stories.setdefault(story_key, []).append((article_id, sort_ts, bool(dated)))
@@ -282,8 +280,7 @@ def _match_story(stories: Stories, item: Prepared) -> str | None:
 def _instrument_keys(db: sqlite3.Connection, article_ids: list[str]) -> set[str]:
     keys: set[str] = set()
     for chunk in chunks(article_ids):
-        marks = ",".join("?" * len(chunk))
-        keys.update(k for (k,) in db.execute(f"SELECT key FROM article_instruments WHERE article_id IN ({marks})", chunk))
+        keys.update(k for (k,) in db.execute(f"SELECT key FROM article_instruments WHERE article_id IN ({marks(chunk)})", chunk))
     return keys
 
 
@@ -317,13 +314,12 @@ def _recount_stats(db: sqlite3.Connection, keys: set[str]) -> None:
     """Recount the instrument rows of articles updated in place: their instruments and
     times may have changed, so no delta is known."""
     for chunk in chunks(sorted(keys)):
-        marks = ",".join("?" * len(chunk))
-        db.execute(f"DELETE FROM instrument_stats WHERE key IN ({marks})", chunk)
+        db.execute(f"DELETE FROM instrument_stats WHERE key IN ({marks(chunk)})", chunk)
         # SQLite takes the bare columns from the row holding max(): the latest spelling wins.
         db.execute(
             "INSERT INTO instrument_stats(key, isin, ticker, name, latest, total, unread) "
             "SELECT i.key, i.isin, i.ticker, i.name, max(i.sort_ts), count(*), sum(a.read = 0) "
             "FROM article_instruments i JOIN articles a ON a.id = i.article_id "
-            f"WHERE i.key IN ({marks}) GROUP BY i.key",
+            f"WHERE i.key IN ({marks(chunk)}) GROUP BY i.key",
             chunk,
         )
