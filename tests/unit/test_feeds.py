@@ -397,3 +397,17 @@ def test_parser_processes_that_cannot_start_mean_parsing_here_not_a_lost_poll(ht
     result = poll([FeedSource(http.url_for("/f"))], store, parse_workers=2)[http.url_for("/f")]
     assert result.status == "new" and result.new > 0, result.error
     assert store.counts().total == result.new
+
+
+def test_a_wait_that_reaches_into_another_day_names_the_date():
+    from tui_reader.sources.feeds import _deferred
+    from tui_reader.store import SourceState
+
+    later = datetime.now(timezone.utc) + timedelta(days=1, hours=1)
+    result = _deferred(FeedSource("https://a.example/f"), SourceState("https://a.example/f", "feed", next_poll=later))
+    assert later.astimezone().strftime("%Y-%m-%d %H:%M:%S") in result.error
+    soon = datetime.now(timezone.utc).replace(microsecond=0)
+    result = _deferred(FeedSource("https://a.example/f"), SourceState("https://a.example/f", "feed", next_poll=soon))
+    local = soon.astimezone()
+    expected = local.strftime("%H:%M:%S" if local.date() == datetime.now().astimezone().date() else "%Y-%m-%d %H:%M:%S")
+    assert result.error.endswith(f"wait until {expected}")

@@ -157,7 +157,11 @@ def _has_validators(state: SourceState | None) -> bool:
 
 
 def _deferred(feed: FeedSource, state: SourceState) -> SourceResult:
-    local = state.next_poll.astimezone().strftime("%H:%M:%S") if state.next_poll else "later"
+    local = "later"
+    if state.next_poll is not None:
+        # A Retry-After can reach into tomorrow: then the time alone would mislead.
+        when = state.next_poll.astimezone()
+        local = when.strftime("%H:%M:%S" if when.date() == datetime.now().astimezone().date() else "%Y-%m-%d %H:%M:%S")
     return SourceResult(feed.url, feed.title or feed.url, 0, "error", f"not polled: the server asked us to wait until {local}")
 
 
