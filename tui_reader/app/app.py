@@ -163,10 +163,11 @@ class TuiReaderApp(App[None]):
         self.main.post_message(SourceDone(result.key, result.title, result.status, result.new, result.error))
 
     def _report(self, results: list[SourceResult], *, scan: bool) -> None:
-        errors = [(r.title, r.error or "failed") for r in results if r.status == "error"]
+        errors: list[tuple[str, str]] = []
         for result in results:
             if result.status == "error":
-                self.poll_state.errors[result.key] = (result.title, result.error or "failed")
+                errors.append((result.title, result.error or "failed"))
+                self.poll_state.errors[result.key] = errors[-1]
             else:
                 self.poll_state.errors.pop(result.key, None)
             for skipped in result.skipped:
