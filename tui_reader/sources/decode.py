@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["NotText", "decode_text", "sanitize"]
+__all__ = ["NotText", "decode_text", "sanitize", "strip_controls"]
 
 
 class NotText(ValueError):
@@ -73,6 +73,13 @@ def sanitize(text: str) -> str:
     control characters after parsing.
     """
     return _clean(text, reject_binary=False)
+
+
+def strip_controls(text: str) -> str:
+    """Only the safety part of `sanitize`: escape sequences and control characters out,
+    line ends and spaces as they are. For strings shown as they come (titles in the UI,
+    file names and server messages on the command line)."""
+    return _CONTROLS.sub("", _strip_escapes(text))
 
 
 def _clean(text: str, *, reject_binary: bool) -> str:
