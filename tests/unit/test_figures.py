@@ -399,6 +399,10 @@ def test_words_that_multiply_nothing(body: str) -> None:
         ("Ziel innerhalb von fünf Jahren.", "innerhalb von fünf Jahren", "P5Y"),
         ("Ziel in den nächsten drei Jahren.", "in den nächsten drei Jahren", "P3Y"),
         ("Ein Plus binnen 12 Monaten.", "binnen 12 Monaten", "P12M"),
+        # "Handelstage" with digits once raised StopIteration (found by a token-soup corpus)
+        ("Ein Plus in den nächsten 5 Handelstagen.", "in den nächsten 5 Handelstagen", "P5D"),
+        ("Ein Plus in den nächsten fünf Handelstagen.", "in den nächsten fünf Handelstagen",
+         "P5D"),
     ],
 )
 def test_periods(body: str, text: str, value: str) -> None:

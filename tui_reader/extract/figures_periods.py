@@ -212,8 +212,9 @@ def _period(body: str, start: int, end: int, count: float | None,
 
 @cache
 def _unit_key(unit_text: str) -> str:
-    """ "trading days" → "day", "Monaten" → "monat": the regexes allow few spellings."""
-    last = unit_text.lower().rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+    """ "trading days" → "day", "Monaten" → "monat", "Handelstagen" → "tag": the regexes
+    allow few spellings."""
+    last = unit_text.lower().rsplit(" ", 1)[-1].rsplit("-", 1)[-1].removeprefix("handels")
     return next(u for u in _UNITS if last.startswith(u))
 
 
