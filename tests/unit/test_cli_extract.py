@@ -117,5 +117,13 @@ def test_hostile_file_names_reach_neither_stream_with_escapes(capsys: pytest.Cap
     (tmp_path / "evil\x1b]0;pwned\x07.bin").write_bytes(b"\x00\x01")
     (tmp_path / "news\x1b[2J.txt").write_text("Siemens wins a rail order\n\nSiemens AG won an order.\n")
     code, out, err = run(capsys, str(tmp_path))
-    assert code == 0 and "skipped" in err and "news[2J.txt" in out
+    # Each escape goes whole, so no "[2J" or "]0;pwned" residue is printed either.
+    assert code == 0 and "skipped" in err and f"{tmp_path}/news.txt\n" in out
+    assert f"skipped {tmp_path}/evil.bin: " in err
     assert "\x1b" not in out + err and "\x07" not in out + err
+
+
+def test_a_usage_error_naming_a_hostile_path_is_printable(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, str(tmp_path / "gone\x1b[31m\u202e\n.txt"))
+    assert code == 2
+    assert err == f"error: no such file or directory: {tmp_path}/gone .txt\n"

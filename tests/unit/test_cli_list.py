@@ -50,7 +50,8 @@ def test_terminal_escapes_in_titles_are_removed(db: Path, capsys: pytest.Capture
     main(["list", "--db", str(db), "--ticker", "SAP"])
     out = capsys.readouterr().out
     assert "\x1b" not in out and "\x07" not in out
-    assert "SAP raises its outlook  [31mfor 2026" in out
+    # The whole escape goes, not only its ESC: no "[31m" residue on screen.
+    assert "SAP raises its outlook for 2026\n" in out
 
 
 def test_json(db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -95,3 +95,16 @@ def test_online_fills_the_cache_and_then_uses_it(seeds, tmp_path, capsys, monkey
     # Offline the cached Yahoo series answers first, as the chain promises.
     assert run("prices", "BABA", "--offline", "--seeds", seeds, "--db", db, "--json") == 0
     assert json.loads(capsys.readouterr().out)["source"] == "cache"
+
+
+def test_yahoo_reasons_reach_stderr_without_escapes(seeds, tmp_path, capsys, monkeypatch):
+    def fetch_daily(symbol, start, end, timeout):
+        raise yahoo.YahooError("HTTP 500 \x1b[31mboom\u202e\nagain")
+
+    monkeypatch.setattr(yahoo, "fetch_daily", fetch_daily)
+    db = tmp_path / "db.sqlite3"
+    assert run("prices", "NOPE", "--seeds", seeds, "--db", db) == 1
+    assert capsys.readouterr().err == "error: no prices for NOPE (HTTP 500 boom again)\n"
+    # A CSV still answers; Yahoo's reason is a warning, printed the same way.
+    assert run("prices", "BABA", "--seeds", seeds, "--db", db, "--start", "2020-01-01") == 0
+    assert "warning: HTTP 500 boom again\n" in capsys.readouterr().err

@@ -108,3 +108,15 @@ def test_export_command(tmp_path: Path, capsys):
     target = tmp_path / "out.opml"
     assert main(["export-opml", str(target), "--config", str(config)]) == 0
     assert read_opml(target.read_bytes())[0].url == "https://wire.example.com/rss"
+
+
+def test_export_drops_controls_an_imported_title_brought(tmp_path: Path, capsys):
+    config = tmp_path / "config.toml"
+    config.write_text('[[feeds]]\nurl = "https://wire.example.com/rss"\ntitle = "Wire \\u009b2J\\u202eeviL"\n',
+                      encoding="utf-8")
+    assert main(["export-opml", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert read_opml(out.encode())[0].title == "Wire eviL"
+    target = tmp_path / "out.opml"
+    assert main(["export-opml", str(target), "--config", str(config)]) == 0
+    assert target.read_text(encoding="utf-8") == out

@@ -13,17 +13,21 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from tui_reader.sources.decode import strip_controls
+
 EXIT_OK = 0
 EXIT_NO_DATA = 1
 EXIT_USAGE = 2
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAKS = re.compile("[\t\n]+")
 
 
 def printable(text: str) -> str:
-    """Server reason phrases, feed errors and file names are untrusted: no escapes or
-    bidi overrides reach the terminal."""
-    return _UNPRINTABLE.sub("", text)
+    """One line of untrusted text (titles, server reason phrases, feed errors, file
+    names) for the terminal. Escape sequences go whole through the decoder's filter, the
+    one every output shares, so no ``[31m`` residue is left; the tabs and line breaks it
+    keeps become a space, so one item stays one line."""
+    return _LINE_BREAKS.sub(" ", strip_controls(text))
 
 
 class UsageError(Exception):
@@ -117,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _merge_globals(args)
         return _dispatch(args)
     except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(printable(f"error: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130

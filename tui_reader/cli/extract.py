@@ -35,12 +35,13 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([a.to_json() for a in articles], ensure_ascii=False, indent=2))
     elif articles:
-        print("\n\n".join("\n".join(_report(a)) for a in articles))
+        print("\n\n".join("\n".join(map(printable, _report(a))) for a in articles))
     return EXIT_OK
 
 
 def _report(article: Article) -> Iterator[str]:
-    yield printable(article.path or article.id)
+    """The text report's lines, raw: the caller makes each printable."""
+    yield article.path or article.id
     yield f"  title      {article.title}"
     yield f"  published  {article.published.isoformat(' ') if article.published else 'unknown'}"
     yield f"  source     {article.source}"

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
 from tui_reader import locations
-from tui_reader.cli import EXIT_OK, UsageError
+from tui_reader.cli import EXIT_OK, UsageError, printable
 from tui_reader.store import ArticleSummary, Store, StoreError
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-"""C0/C1 controls, ESC included: a feed title must not move the cursor or recolour the terminal."""
 _SOURCE_WIDTH = 24
 
 
@@ -54,7 +51,9 @@ def _as_json(row: ArticleSummary, instruments: list[dict[str, object]]) -> dict[
 
 
 def _clean(text: str | None) -> str:
-    return _CONTROL.sub(" ", text or "").strip()
+    """A stored title or source is untrusted: it must not move the cursor or recolour
+    the terminal."""
+    return printable(text or "").strip()
 
 
 def _print_lines(rows: list[ArticleSummary]) -> None:

@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tui_reader.cli import EXIT_OK, UsageError
+from tui_reader.cli import EXIT_OK, UsageError, printable
+from tui_reader.sources.decode import strip_controls
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,7 +39,8 @@ def _import(file: Path, config_path: Path | None) -> int:
     except (ConfigError, OSError) as exc:
         raise UsageError(str(exc)) from None
     known = len(feeds) - added
-    print(f"added {added} feed{'s' if added != 1 else ''} to {target}" + (f" ({known} already there)" if known else ""))
+    already = f" ({known} already there)" if known else ""
+    print(printable(f"added {added} feed{'s' if added != 1 else ''} to {target}{already}"))
     return EXIT_OK
 
 
@@ -50,7 +52,9 @@ def _export(file: Path | None, config_path: Path | None) -> int:
         config = load_config(config_path)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    text = write_opml(config.feeds)
+    # Feed titles come from imported OPML files and may hold controls; a document keeps
+    # its line breaks, so it takes the decoder's filter directly rather than printable().
+    text = strip_controls(write_opml(config.feeds))
     if file is None:
         sys.stdout.write(text)
         return EXIT_OK
@@ -58,5 +62,5 @@ def _export(file: Path | None, config_path: Path | None) -> int:
         write_atomically(Path(file), text)
     except OSError as exc:
         raise UsageError(f"cannot write {file}: {exc.strerror or exc}") from None
-    print(f"wrote {len(config.feeds)} feed{'s' if len(config.feeds) != 1 else ''} to {file}", file=sys.stderr)
+    print(printable(f"wrote {len(config.feeds)} feed{'s' if len(config.feeds) != 1 else ''} to {file}"), file=sys.stderr)
     return EXIT_OK

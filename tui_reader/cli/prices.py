@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from tui_reader import locations
-from tui_reader.cli import EXIT_NO_DATA, EXIT_OK, UsageError
+from tui_reader.cli import EXIT_NO_DATA, EXIT_OK, UsageError, printable
 
 DEFAULT_SPAN = timedelta(days=183)
 """With no --start, show the latest six months of whatever data there is."""
@@ -69,21 +69,21 @@ def run(args: argparse.Namespace) -> int:
         except InvalidIsin as exc:
             raise UsageError(str(exc)) from None
         except NoPrices as exc:
-            print(f"error: {exc}", file=sys.stderr)
+            print(printable(f"error: {exc}"), file=sys.stderr)
             return EXIT_NO_DATA
     if start is None:
         first = (end or history.points[-1].day) - DEFAULT_SPAN
         history = replace(history, points=[p for p in history.points if p.day >= first])
     for warning in history.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(printable(f"warning: {warning}"), file=sys.stderr)
     if args.json:
         json.dump(history.to_json(), sys.stdout)
         sys.stdout.write("\n")
         return EXIT_OK
     points = history.points
     stale = ", stale" if history.stale else ""
-    print(f"{history.symbol}  {history.isin or '-'}  {history.currency or '-'}  source {history.source}{stale}  "
-          f"{len(points)} closes  {points[0].day}..{points[-1].day}")
+    print(printable(f"{history.symbol}  {history.isin or '-'}  {history.currency or '-'}  source {history.source}"
+                    f"{stale}  {len(points)} closes  {points[0].day}..{points[-1].day}"))
     for point in points:
         print(f"{point.day}  {_format_close(point.close)}")
     return EXIT_OK

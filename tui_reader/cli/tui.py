@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from tui_reader import locations
-from tui_reader.cli import EXIT_USAGE
+from tui_reader.cli import EXIT_USAGE, printable
 
 
 def run(args: argparse.Namespace) -> int:
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         app = create_app(options)
     except (ConfigError, StoreError, OSError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(printable(f"error: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     try:
         app.run()
