@@ -11,6 +11,8 @@ from __future__ import annotations
 import shlex
 from dataclasses import dataclass, field
 
+from tui_reader.isin_shape import looks_like_isin
+
 _KEYED = ("ticker", "isin", "source")
 _FLAGS = ("starred", "unread")
 
@@ -94,10 +96,6 @@ class Selection:
                 return {"isin": self.key.upper()}
             return {"ticker": self.key.upper()}
         return {}
-
-
-def looks_like_isin(text: str) -> bool:
-    return len(text) == 12 and text[:2].isalpha() and text[2:].isalnum()
 
 
 def merge_kwargs(selection: Selection, flt: Filter) -> dict[str, object]:

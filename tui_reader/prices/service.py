@@ -13,7 +13,6 @@ tried in the directory's order and the result says which listing and currency an
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
+from tui_reader.isin_shape import looks_like_isin
 from tui_reader.model import Article, Instrument, PricePoint
 from tui_reader.prices import csvfiles, yahoo
 from tui_reader.prices.claims import ClaimCheck, claim_checks
@@ -41,7 +41,6 @@ class Listings(Protocol):
     def listings(self, isin: str) -> list[Instrument]: ...
 
 
-_ISIN_SHAPE = re.compile(r"^[A-Z]{2}[A-Z0-9]{9}[0-9]$")
 YAHOO_SPAN = timedelta(days=730)
 """How far back a Yahoo fetch reaches when the caller gives no start: enough for a
 chart, a 12-month claim and the article windows of the last year."""
@@ -97,10 +96,6 @@ class ArticleWindow:
     history: PriceHistory
     window: Window
     checks: list[ClaimCheck]
-
-
-def is_isin_shape(text: str) -> bool:
-    return bool(_ISIN_SHAPE.match(text))
 
 
 class PriceService:
@@ -204,7 +199,7 @@ class PriceService:
 
     def _listings(self, text: str) -> list[Instrument]:
         source = self._listings_source()
-        if not is_isin_shape(text):
+        if not looks_like_isin(text):
             found = source.by_ticker(text)
             return [found if found and found.ticker else Instrument(None, text, None)]
         from tui_reader.extract.directory import is_isin
