@@ -7,7 +7,7 @@ import os
 import shutil
 import threading
 import time
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -70,7 +70,7 @@ class FakeYahoo:
 
 class Clock:
     def __init__(self) -> None:
-        self.now = datetime.now(timezone.utc)
+        self.now = datetime.now(UTC)
 
     def __call__(self) -> datetime:
         return self.now
@@ -403,3 +403,30 @@ def test_concurrent_requests_for_one_symbol_ask_yahoo_once(store, seeds):
         worker.join(5)
     assert calls == ["MSFT"]
     assert sorted(results) == ["cache", "cache", "yahoo"]
+
+
+def test_a_symbol_lock_lives_only_while_someone_holds_or_waits_for_it(store, seeds):
+    gate = threading.Event()
+    inside = threading.Event()
+
+    def slow_fetch(symbol, start, end, timeout):
+        if symbol == "NOPE":
+            raise yahoo.YahooError("HTTP 404")
+        inside.set()
+        gate.wait(2)
+        return RECENT, "USD"
+
+    prices = PriceService(store, [seeds], False, fetch_daily=slow_fetch, directory=DIRECTORY)
+    workers = [threading.Thread(target=prices.history, args=("MSFT",)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    assert inside.wait(2)
+    time.sleep(0.1)  # the second worker is waiting for the first one's lock
+    assert list(prices._symbol_locks) == ["MSFT"] and prices._symbol_locks["MSFT"].users == 2
+    gate.set()
+    for worker in workers:
+        worker.join(5)
+    prices.history("BABA")
+    with pytest.raises(NoPrices):
+        prices.history("NOPE")
+    assert prices._symbol_locks == {}

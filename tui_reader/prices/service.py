@@ -14,9 +14,10 @@ tried in the directory's order and the result says which listing and currency an
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
 
@@ -98,6 +99,13 @@ class ArticleWindow:
     checks: list[ClaimCheck]
 
 
+@dataclass(slots=True)
+class _SymbolLock:
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    users: int = 0
+    """Chain runs holding or waiting for `lock`."""
+
+
 class PriceService:
     """Shared by the CLI and the UI's workers; safe to call from several threads."""
 
@@ -124,14 +132,16 @@ class PriceService:
         self._fetch_daily = fetch_daily or yahoo.fetch_daily
         self._search_isin = search_isin or yahoo.search_isin
         self._directory = directory
-        self._now = now or (lambda: datetime.now(timezone.utc))
+        self._now = now or (lambda: datetime.now(UTC))
         self._lock = threading.Lock()
         self._asked: dict[str, tuple[datetime, str | None]] = {}
         """Per symbol/ISIN: when Yahoo was last asked and why it failed (None: it answered)."""
         self._blocked: tuple[datetime, yahoo.YahooError] | None = None
         """Until when every Yahoo call is refused after a 429 or a dead network, and why."""
         self._failures = 0
-        self._symbol_locks: dict[str, threading.Lock] = {}
+        self._symbol_locks: dict[str, _SymbolLock] = {}
+        """Only symbols a chain run holds or waits for: a long session asks for
+        thousands of symbols, and a lock per symbol kept forever would be a leak."""
 
     # ---- public -------------------------------------------------------------------
 
@@ -152,11 +162,24 @@ class PriceService:
         assert first_failure is not None  # _listings never returns an empty list
         raise NoPrices(text, first_failure.reason)
 
-    def _symbol_lock(self, symbol: str) -> threading.Lock:
+    @contextmanager
+    def _symbol_lock(self, symbol: str) -> Iterator[None]:
         """One chain run per symbol at a time: a second worker asking for the same
-        symbol waits and then finds the cache the first one filled."""
+        symbol waits and then finds the cache the first one filled. The last user out
+        drops the symbol's lock."""
         with self._lock:
-            return self._symbol_locks.setdefault(symbol, threading.Lock())
+            entry = self._symbol_locks.get(symbol)
+            if entry is None:
+                entry = self._symbol_locks[symbol] = _SymbolLock()
+            entry.users += 1
+        try:
+            with entry.lock:
+                yield
+        finally:
+            with self._lock:
+                entry.users -= 1
+                if not entry.users:
+                    del self._symbol_locks[symbol]
 
     def article_window(self, article: Article) -> ArticleWindow:
         """The primary instrument's window around publication, its moves and the claim
@@ -349,7 +372,7 @@ def _with_deadline(call: Callable[..., T], args: tuple[object, ...], seconds: fl
             outcome["value"] = call(*args)
         except yahoo.YahooError as exc:
             outcome["error"] = exc
-        except Exception as exc:  # a yfinance bug must reach the user as a reason, not kill the worker
+        except Exception as exc:  # noqa: BLE001 - a yfinance bug must reach the user as a reason, not kill the worker
             outcome["error"] = yahoo.YahooError(f"Yahoo request failed: {type(exc).__name__}: {exc}")
 
     worker = threading.Thread(target=target, name="yahoo-request", daemon=True)
