@@ -14,17 +14,19 @@ from tui_reader.app.screens.help import HelpScreen, help_rows
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
+from tui_reader.app.widgets.status_line import StatusLine
+from tui_reader.prices import yahoo
 from tui_reader.store import Store
 
 
-def _plain(renderable) -> str:  # noqa: ANN001 - any Rich renderable
+def _plain(renderable) -> str:
     """What the renderable shows, as text (wide, so nothing wraps mid-word)."""
     console = Console(width=400, record=True, file=io.StringIO())
     console.print(renderable)
     return console.export_text()
 
 
-def _rows(app) -> list[str]:  # noqa: ANN001
+def _rows(app) -> list[str]:
     return [s.title for s in app.screen.query_one(ArticleList).summaries]
 
 
@@ -294,3 +296,33 @@ async def test_skipped_seed_files_are_counted_in_the_status_and_listed_by_e(make
         await pilot.pause()
         assert type(app.screen).__name__ == "ErrorsScreen"
         assert sorted(Path(p).name for p in app.screen.skipped) == ["blob.txt", "empty.txt"]
+
+
+async def test_a_dead_network_with_no_feeds_is_said_once_in_the_status_line(make_app, monkeypatch) -> None:
+    calls: list[str] = []
+
+    def dead_network(symbol, start, end, timeout):
+        calls.append(symbol)
+        raise yahoo.Unreachable("cannot reach Yahoo (ConnectError)")
+
+    monkeypatch.setattr(yahoo, "fetch_daily", dead_network)
+    app = make_app(offline=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        status = app.screen.query_one(StatusLine)
+        assert app.screen.status.live_prices == "Yahoo unreachable"
+        line = _plain(status.render())
+        assert line.startswith("no feeds configured; seed folders watched · Yahoo unreachable: prices from cache")
+        assert "OFFLINE" not in line
+        # The CSV still draws Alibaba's chart; the network is not asked again per article.
+        assert app.screen.query_one(ArticleView).chart.points
+        for _ in range(4):
+            await pilot.press("j")
+            await settle(pilot)
+        assert calls == ["BABA"]
+        assert app.screen.status.live_prices == "Yahoo unreachable"
+        assert not [n for n in app._notifications if "Yahoo" in n.message]
+        # Going offline says so instead; coming back forgets the old answer until Yahoo is asked.
+        app.action_toggle_offline()
+        await settle(pilot)
+        assert "Yahoo" not in _plain(status.render()) and "OFFLINE" in _plain(status.render())

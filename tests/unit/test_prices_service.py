@@ -430,3 +430,25 @@ def test_a_symbol_lock_lives_only_while_someone_holds_or_waits_for_it(store, see
     with pytest.raises(NoPrices):
         prices.history("NOPE")
     assert prices._symbol_locks == {}
+
+
+def test_yahoo_trouble_lasts_from_a_dead_network_until_yahoo_answers(store, seeds):
+    fake, clock = FakeYahoo(RECENT, error=yahoo.Unreachable("cannot reach Yahoo (ConnectError)")), Clock()
+    prices = service(store, seeds, offline=False, fake=fake, clock=clock)
+    assert prices.yahoo_trouble is None
+    prices.history("BABA")  # the CSV answers, with a warning
+    assert isinstance(prices.yahoo_trouble, yahoo.Unreachable)
+    with pytest.raises(NoPrices):
+        prices.history("MSFT")  # refused at once: the backoff is on
+    assert isinstance(prices.yahoo_trouble, yahoo.Unreachable) and len(fake.calls) == 1
+    clock.now += timedelta(minutes=2)
+    fake.error = None
+    assert prices.history("MSFT").source == "yahoo"
+    assert prices.yahoo_trouble is None
+
+
+def test_a_symbol_yahoo_does_not_know_is_no_trouble(store, seeds):
+    prices = service(store, seeds, offline=False, fake=FakeYahoo([]))
+    with pytest.raises(NoPrices):
+        prices.history("MSFT")
+    assert prices.yahoo_trouble is None

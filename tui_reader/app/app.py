@@ -208,7 +208,7 @@ class TuiReaderApp(App[None]):
     def action_toggle_offline(self) -> None:
         offline = not self.library.offline
         self.library.set_offline(offline)
-        self.main.status = self.main.status.evolve(offline=offline)
+        self.main.status = self.main.status.evolve(offline=offline, live_prices=None)
         self.notify("Offline: seeds, cached prices and CSVs only." if offline else "Online: feeds and Yahoo prices.", timeout=3)
         if not offline and self.poll_enabled and self.feeds:
             self.poll_feeds(honour_schedule=False)

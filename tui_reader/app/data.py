@@ -32,7 +32,7 @@ def _prices() -> ModuleType:
     modules at once can see one of them half-initialised (an ImportError seen in
     benchmarks/ui_bench.py runs)."""
     with _IMPORT_LOCK:
-        import tui_reader.prices as prices
+        from tui_reader import prices
     return prices
 
 
@@ -60,7 +60,7 @@ class Library:
     def _service(self, *, network: bool) -> PriceService:
         """The chart asks the full chain; the list's move column never uses the network
         (a page of 500 rows must not fire 50 Yahoo requests) and reads cache and CSVs."""
-        PriceService = _prices().PriceService  # noqa: N806 - the class, imported late
+        PriceService = _prices().PriceService  # the class, imported late
 
         with self._lock:
             if network:
@@ -76,13 +76,25 @@ class Library:
             self.offline = offline
             self._prices = None
 
+    def live_prices_problem(self) -> str | None:
+        """"Yahoo unreachable" or "Yahoo rate limit" while charts can only come from the
+        cache and CSVs; None while Yahoo answers, before it is asked, and offline."""
+        with self._lock:
+            service = self._prices
+        trouble = service.yahoo_trouble if service is not None else None
+        if trouble is None:
+            return None
+        from tui_reader.prices.yahoo import RateLimited
+
+        return "Yahoo rate limit" if isinstance(trouble, RateLimited) else "Yahoo unreachable"
+
     def forget_prices(self) -> None:
         """After a refresh: the cache may hold newer closes now."""
         with self._lock:
             self._series.clear()
 
     def chart(self, article: Article) -> ChartData:
-        NoPrices = _prices().NoPrices  # noqa: N806 - the exception class, imported late
+        NoPrices = _prices().NoPrices  # the exception class, imported late
 
         primary = article.primary
         symbol = primary.ticker or primary.isin if primary else None
@@ -123,7 +135,7 @@ class Library:
         return out
 
     def _series_of(self, symbol: str) -> list[PricePoint] | None:
-        NoPrices = _prices().NoPrices  # noqa: N806 - the exception class, imported late
+        NoPrices = _prices().NoPrices  # the exception class, imported late
 
         if symbol in self._series:
             return self._series[symbol]

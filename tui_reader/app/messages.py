@@ -52,6 +52,8 @@ class Prefetched(Message):
 class ChartReady(Message):
     article_id: str
     chart: ChartData
+    live_prices_problem: str | None = None
+    """`Library.live_prices_problem()` right after this chart asked the price chain."""
 
 
 @dataclass

@@ -145,6 +145,15 @@ class PriceService:
 
     # ---- public -------------------------------------------------------------------
 
+    @property
+    def yahoo_trouble(self) -> yahoo.YahooError | None:
+        """The dead network or refusal (`Unreachable`, `RateLimited`) that stopped the
+        last Yahoo call, until Yahoo answers again; None while it answers or before it
+        is asked. Lets the UI say once that prices are not live, where otherwise only
+        each article's chart area would."""
+        with self._lock:
+            return self._blocked[1] if self._blocked else None
+
     def history(self, symbol_or_isin: str, start: date | None = None, end: date | None = None) -> PriceHistory:
         """Daily closes between start and end (inclusive; None = all available).
         Raises `NoPrices` with a user-facing reason, `InvalidIsin` for a bad check digit."""

@@ -9,7 +9,7 @@ recognised by a request counter or the article id and dropped.
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
@@ -189,7 +189,7 @@ class MainScreen(Screen[None]):
     def _load_chart(self, article: Article) -> None:
         chart = self.library.chart(article)
         if not get_current_worker().is_cancelled:
-            self.post_message(ChartReady(article.id, chart))
+            self.post_message(ChartReady(article.id, chart, self.library.live_prices_problem()))
 
     @work(thread=True, exit_on_error=False, group="moves")
     def _load_moves(self, summaries: list[ArticleSummary]) -> None:
@@ -241,7 +241,7 @@ class MainScreen(Screen[None]):
             self.status = self.status.evolve(errors=errors, skipped=skipped)
         else:
             self.status = self.status.evolve(
-                running=False, last_poll=datetime.now(timezone.utc), new=message.new, errors=errors,
+                running=False, last_poll=datetime.now(UTC), new=message.new, errors=errors,
                 skipped=skipped, offline=self.library.offline or message.offline,
             )
             if message.errors:
@@ -287,6 +287,9 @@ class MainScreen(Screen[None]):
 
     def on_chart_ready(self, message: ChartReady) -> None:
         self.query_one(ArticleView).show_chart(message.article_id, message.chart)
+        # The status reactive only redraws on a change: a dead network is said once,
+        # not again for every article whose chart it empties.
+        self.status = self.status.evolve(live_prices=message.live_prices_problem)
 
     def on_moves_ready(self, message: MovesReady) -> None:
         self.query_one(ArticleList).set_moves(message.moves)

@@ -1,4 +1,5 @@
-"""The one-line status bar: poll progress, the last poll, new articles, errors, offline."""
+"""The one-line status bar: poll progress, the last poll, new articles, errors, offline,
+and whether Yahoo answers."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ class PollStatus:
     offline: bool = False
     feeds: int = 0
     """Configured feeds; with none, the seed folders are all that is live."""
+    live_prices: str | None = None
+    """Why charts come from the cache and CSVs only ("Yahoo unreachable"): with no feeds
+    to fail, a dead network would otherwise show only in each article's chart area."""
     articles: int = 0
     shown: int = 0
     more: bool = False
@@ -67,6 +71,9 @@ class StatusLine(Widget):
             text.append(f" · {len(s.errors)} error{'s' if len(s.errors) != 1 else ''} (e)", style=f"bold {error}")
         if s.skipped:
             text.append(f" · {s.skipped} skipped (e)")
+        if s.live_prices and not s.offline:
+            warning = self.app.theme_variables.get("warning", "yellow")
+            text.append(f" · {s.live_prices}: prices from cache and CSVs", style=f"bold {warning}")
         text.append(f" · {s.shown}{'+' if s.more else ''} of {s.articles} articles")
         if s.filter:
             text.append(" · filter: ")
