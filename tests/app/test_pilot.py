@@ -326,3 +326,18 @@ async def test_a_dead_network_with_no_feeds_is_said_once_in_the_status_line(make
         app.action_toggle_offline()
         await settle(pilot)
         assert "Yahoo" not in _plain(status.render()) and "OFFLINE" in _plain(status.render())
+
+
+def test_instrument_rows_keep_long_yahoo_symbols_whole() -> None:
+    from tui_reader.app.widgets.instrument_list import instrument_row, ticker_width
+    from tui_reader.store_queries import InstrumentSummary
+
+    samsung = InstrumentSummary("KR7005930003", "KR7005930003", "005930.KS", "Samsung Electronics", 3, 3, None)
+    sap = InstrumentSummary("DE0007164600", "DE0007164600", "SAP.DE", "SAP SE", 1, 1, None)
+    cells = ticker_width([samsung, sap])
+    assert cells == 9
+    rows = [instrument_row(item, 38, cells).plain for item in (samsung, sap)]
+    assert rows[0].startswith("005930.KS KR7005930003 Samsung")
+    assert rows[1].startswith("SAP.DE    DE0007164600 SAP SE")
+    assert {len(row) for row in rows} == {38}
+    assert ticker_width([sap]) == 7

@@ -40,16 +40,21 @@ def _fixed(label: str, glyph: str, unread: int, total: int) -> Text:
     return text
 
 
-def instrument_row(item: InstrumentSummary, width: int = 40) -> Text:
+def ticker_width(instruments: list[InstrumentSummary]) -> int:
+    """The ticker column fits the longest symbol shown (005930.KS is nine cells), within 7–10."""
+    return min(10, max([7, *(len(i.ticker) for i in instruments if i.ticker)]))
+
+
+def instrument_row(item: InstrumentSummary, width: int = 40, ticker_cells: int = 7) -> Text:
     """`TICKER  ISIN  Name  unread/total` in `width` cells; cleaned, never parsed as markup."""
-    ticker = clean(item.ticker or "", single_line=True)[:7]
+    ticker = clean(item.ticker or "", single_line=True)[:ticker_cells]
     isin = clean(item.isin or "", single_line=True)[:12]
     count = _count(item.unread, item.total)
-    room = max(4, width - 8 - 13 - len(count) - 1)
+    room = max(4, width - ticker_cells - 1 - 13 - len(count) - 1)
     name = clean(item.name or "", single_line=True)
     name = name if len(name) <= room else name[: room - 1] + "…"
     text = Text(no_wrap=True, overflow="ellipsis")
-    text.append(f"{ticker:<7} ", style="bold" if item.unread else "")
+    text.append(f"{ticker:<{ticker_cells}} ", style="bold" if item.unread else "")
     text.append(f"{isin:<12} ", style="dim")
     text.append(f"{name:<{room}} ")
     text.append_text(count)
@@ -98,7 +103,8 @@ class InstrumentList(OptionList):
             options.append(Option(label, id=f"watch:{entry}"))
         options.append(None)
         width = self.scrollable_content_region.width or 34
-        options.extend(Option(instrument_row(item, width), id=f"inst:{item.key}") for item in instruments)
+        cells = ticker_width(instruments)
+        options.extend(Option(instrument_row(item, width, cells), id=f"inst:{item.key}") for item in instruments)
         self.set_options(options)
         try:
             self.highlighted = self.get_option_index(current)
