@@ -120,3 +120,15 @@ def test_export_drops_controls_an_imported_title_brought(tmp_path: Path, capsys)
     target = tmp_path / "out.opml"
     assert main(["export-opml", str(target), "--config", str(config)]) == 0
     assert target.read_text(encoding="utf-8") == out
+
+
+def test_import_cleans_titles_and_refuses_urls_with_controls():
+    data = (
+        '<opml version="2.0"><body><outline text="Desk \u009b31mred\u202e">'
+        '<outline text="Wire\u009b2J  Co" xmlUrl="https://wire.example.com/rss"/>'
+        '<outline text="Spoof" xmlUrl="https://evil.example.com/\u202egpj.rss"/>'
+        '<outline text="Spaced" xmlUrl="https://evil.example.com/a b"/>'
+        "</outline></body></opml>"
+    ).encode()
+    feeds = read_opml(data)
+    assert [(f.url, f.title, f.tags) for f in feeds] == [("https://wire.example.com/rss", "Wire Co", ["Desk red"])]

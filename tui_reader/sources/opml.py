@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from tui_reader.config import FeedConfig
+from tui_reader.sources.decode import strip_controls
 
 
 class OpmlError(Exception):
@@ -28,7 +29,9 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
 def read_opml(data: bytes) -> list[FeedConfig]:
     """Every outline with an http(s) `xmlUrl`, at any depth, first occurrence wins.
 
-    Folder outlines (no `xmlUrl`) become tags of the feeds inside them.
+    Folder outlines (no `xmlUrl`) become tags of the feeds inside them. Titles lose
+    escape sequences and control characters before they reach the config; a URL that
+    carries any is not a URL a feed can live at, and is left out.
     """
     try:
         root = ET.fromstring(_DOCTYPE.sub(b"", data, count=1))
@@ -49,12 +52,17 @@ def _collect(element: ET.Element, folders: list[str], feeds: dict[str, FeedConfi
     for outline in element:
         if outline.tag.lower() != "outline":
             continue
-        title = (outline.get("title") or outline.get("text") or "").strip() or None
+        title = " ".join(strip_controls(outline.get("title") or outline.get("text") or "").split()) or None
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
-        if url:
-            if urlsplit(url).scheme.lower() in ("http", "https") and url not in feeds:
-                feeds[url] = FeedConfig(url=url, title=title, tags=list(folders))
+        if url and _is_feed_url(url) and url not in feeds:
+            feeds[url] = FeedConfig(url=url, title=title, tags=list(folders))
         _collect(outline, folders + [title] if title and not url else folders, feeds)
+
+
+def _is_feed_url(url: str) -> bool:
+    return urlsplit(url).scheme.lower() in ("http", "https") and strip_controls(url) == url and not any(
+        ch.isspace() for ch in url
+    )
 
 
 def write_opml(feeds: Sequence[FeedConfig], title: str = "tui-reader feeds") -> str:
