@@ -60,7 +60,7 @@ def decode_text(data: bytes) -> str:
     Raises `NotText("binary file")` or `NotText("empty file")`; never anything else.
     """
     text = _clean(_decode(data), reject_binary=True)
-    if not text.strip():
+    if not text or text.isspace():  # as `not text.strip()`, without copying the text
         raise NotText("empty file")
     return text
 
