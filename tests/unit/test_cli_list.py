@@ -112,3 +112,17 @@ def test_a_file_that_is_not_a_store(tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_bad_limit(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--db", str(db), "--limit", "0"]) == 2
     assert "--limit" in capsys.readouterr().err
+
+
+def test_json_escapes_what_a_terminal_would_act_on_and_keeps_the_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "store.sqlite3"
+    title = "Wire \u009b2J news \u202eevil\u2028 — Tōkyō 📈"
+    with Store.open(path) as store:
+        store.upsert_articles("https://a.example/rss", [Article("h1", "Wire", title, "Body.", T0)])
+    assert main(["list", "--db", str(path), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert not any(ch in out for ch in "\u009b\u202e\u2028")
+    assert "\\u009b2J" in out and "— Tōkyō 📈" in out
+    assert json.loads(out)[0]["title"] == title

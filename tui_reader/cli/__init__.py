@@ -30,6 +30,19 @@ def printable(text: str) -> str:
     return _LINE_BREAKS.sub(" ", strip_controls(text))
 
 
+def json_text(value: object) -> str:
+    """JSON for the terminal or a pipe. Strings keep their exact values, but a character
+    a terminal would act on (C1 controls such as the one-byte CSI, bidi overrides, other
+    invisible format characters) is written as a ``\\uXXXX`` escape instead of raw:
+    `json.dumps` only escapes U+0000-U+001F."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    if text.replace("\n", " ").isprintable():
+        return text
+    return "".join(ch if ch == "\n" or ch.isprintable() else json.dumps(ch)[1:-1] for ch in text)
+
+
 class UsageError(Exception):
     """Bad usage or unreadable input: printed as one `error: ...` line, exit 2."""
 

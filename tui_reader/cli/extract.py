@@ -8,11 +8,10 @@ JSON on stdout stays parseable.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 
-from tui_reader.cli import EXIT_OK, UsageError, printable
+from tui_reader.cli import EXIT_OK, UsageError, json_text, printable
 from tui_reader.model import Article, KeyFigure
 
 _KIND_ORDER = ("money", "percent", "date", "multiple", "period")
@@ -33,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
     for item in skipped:
         print(printable(f"skipped {item.where}: {item.reason}"), file=sys.stderr)
     if args.json:
-        print(json.dumps([a.to_json() for a in articles], ensure_ascii=False, indent=2))
+        print(json_text([a.to_json() for a in articles]))
     elif articles:
         print("\n\n".join("\n".join(map(printable, _report(a))) for a in articles))
     return EXIT_OK

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from tui_reader import locations
-from tui_reader.cli import EXIT_OK, UsageError, printable
+from tui_reader.cli import EXIT_OK, UsageError, json_text, printable
 from tui_reader.store import ArticleSummary, Store, StoreError
 
 _SOURCE_WIDTH = 24
@@ -29,8 +28,7 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             instruments = store.instruments_of([r.id for r in rows])
             out = [_as_json(r, [i.to_json() for i in instruments.get(r.id, [])]) for r in rows]
-            json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
+            print(json_text(out))
         else:
             _print_lines(rows)
     return EXIT_OK
