@@ -196,7 +196,7 @@ def first_poll_steps(documents: list[bytes], urls: list[str], work: Path) -> lis
     import tui_reader.sources.feedparse as feedparse
     from tui_reader.extract import enrich
     from tui_reader.extract.boilerplate import strip_boilerplate
-    from tui_reader.sources.feeds import parse_job
+    from tui_reader.sources.feed_worker import parse_job
     from tui_reader.store import PollOutcome, Store
     from tui_reader.store_writes import prepare
 

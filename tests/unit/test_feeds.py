@@ -361,6 +361,70 @@ def test_batch_writer_writes_feeds_that_finish_together_and_isolates_a_bad_one(s
     }
 
 
+def _one_article_poll(key: str):
+    from tui_reader.model import Article
+    from tui_reader.store import PollOutcome, prepare
+
+    article = Article(id=f"{key}#1", source="S", title=f"Story number one of {key}", body=f"Body of {key}")
+    return PollOutcome(key, [prepare(article, time.time())], etag=f'"{key}"')
+
+
+def _count_transactions(store: Store, monkeypatch) -> list[list[str]]:
+    transactions: list[list[str]] = []
+    save_polls = store.save_polls
+
+    def spy(outcomes):
+        transactions.append([o.key for o in outcomes])
+        return save_polls(outcomes)
+
+    monkeypatch.setattr(store, "save_polls", spy)
+    return transactions
+
+
+def test_batch_writer_gathers_polls_that_finish_apart_and_never_waits_for_none(store: Store, monkeypatch):
+    """Polls finishing a few ms apart share one transaction; once every poll of the run
+    is in, the batch is written at once instead of waiting out BATCH_WAIT."""
+    from tui_reader.sources import feeds
+
+    monkeypatch.setattr(feeds, "BATCH_WAIT", 60.0)
+    transactions = _count_transactions(store, monkeypatch)
+    keys = [f"https://{name}.example/f" for name in "abc"]
+
+    async def run():
+        writer = feeds._BatchWriter(store, expected=len(keys))
+
+        async def finish(n: int, key: str) -> int:
+            await asyncio.sleep(0.02 * n)
+            return await writer.save(_one_article_poll(key))
+
+        try:
+            return await asyncio.wait_for(asyncio.gather(*(finish(n, k) for n, k in enumerate(keys))), 10)
+        finally:
+            writer.close()
+
+    assert asyncio.run(run()) == [1, 1, 1]
+    assert transactions == [keys]
+
+
+def test_batch_writer_waits_for_company_only_so_long(store: Store, monkeypatch):
+    """A poll whose companions are slow is written after BATCH_WAIT, not held for them."""
+    from tui_reader.sources import feeds
+
+    monkeypatch.setattr(feeds, "BATCH_WAIT", 0.05)
+    transactions = _count_transactions(store, monkeypatch)
+
+    async def run():
+        writer = feeds._BatchWriter(store, expected=3)
+        try:
+            return await asyncio.wait_for(writer.save(_one_article_poll("https://a.example/f")), 10)
+        finally:
+            writer.close()
+
+    assert asyncio.run(run()) == 1
+    assert transactions == [["https://a.example/f"]]
+    assert state(store, "https://a.example/f").etag == '"https://a.example/f"'
+
+
 def test_a_plain_http_poll_never_builds_the_verifying_tls_transport(http, store, monkeypatch):
     """Loading the CA bundle is the costliest step of a 304-only re-poll; http feeds skip it."""
     import httpx

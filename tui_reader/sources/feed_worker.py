@@ -1,0 +1,76 @@
+"""The half of a feed poll that runs in the parser processes (see `feeds.py`).
+
+Apart from `feeds.py` so the forkserver that starts the workers imports only what they
+run: no asyncio, no HTTP client. Heavy imports stay inside the functions, so the
+parent can import this module at no cost.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tui_reader.store_writes import Prepared
+
+
+def warm_up() -> None:
+    """Runs in a fresh worker: one tiny extraction builds the instrument directory and
+    compiles the patterns. A failure here shows up again, as a feed's error line, in
+    the first real job."""
+    from tui_reader.extract import enrich
+    from tui_reader.model import Article
+
+    enrich(Article(id="warm-up", source="", title="Apple (NASDAQ: AAPL) rises", body="Apple rose 1.5% to $200 on Monday."))
+
+
+def exit_with(owner: int) -> None:
+    """A worker whose poll was killed (SIGKILL, a crash) would otherwise wait for work
+    forever: it checks every second that the process that started it still exists."""
+    import threading
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(owner, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # the pid was reused by someone else's process
+                os._exit(0)
+
+    threading.Thread(target=watch, name="tui-reader-owner-watch", daemon=True).start()
+
+
+class ParseFailed(Exception):
+    """A feed's document could not be turned into articles; the message is for the user."""
+
+
+def parse_job(
+    body: bytes, headers: dict[str, str], url: str, source: str | None, feed_key: str
+) -> tuple[str | None, list[Prepared]]:
+    """Runs in a worker: parse, drop portal boilerplate, extract instruments and figures,
+    and prepare the store rows. Returns the feed's title and the rows.
+
+    Everything per item happens here, in parallel, so the parent only runs SQL.
+    """
+    from tui_reader.extract import enrich
+    from tui_reader.extract.boilerplate import strip_boilerplate
+    from tui_reader.sources.feedparse import FeedError, parse_feed
+    from tui_reader.store_writes import prepare
+
+    try:
+        parsed = parse_feed(body, headers, url, source, feed_key)
+    except FeedError as exc:
+        raise ParseFailed(str(exc)) from None
+    now = time.time()
+    items = []
+    for article in parsed.articles:
+        if article.body:
+            kept, removed = strip_boilerplate(article.body.split("\n\n"))
+            if removed:
+                article.body = "\n\n".join(kept)
+                article.removed = removed
+        items.append(prepare(enrich(article), now, story_keys=True))
+    return parsed.title, items
