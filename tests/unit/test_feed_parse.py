@@ -137,7 +137,11 @@ def test_terminal_escapes_and_bidi_controls_are_removed():
     text = article.title + article.body
     assert not any("\x00" <= ch < " " or "\x7f" <= ch <= "\x9f" or ch == "\u202e" for ch in text.replace("\n", ""))
     assert article.title.endswith("31m now")  # feedparser maps a C1 byte to its cp1252 glyph
-    assert article.body == "a[2Jb"
+    assert article.body == "ab"  # the whole escape sequence goes (decode.strip_controls), not only its ESC
+
+
+def test_a_lone_carriage_return_still_separates_words():
+    assert clean_text("<p>Shares\rrose</p><p>a\r\nb \x1b[31mred\x1b[0m</p>") == "Shares rose\n\na\nb red"
 
 
 def test_javascript_links_are_dropped():
