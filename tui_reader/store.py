@@ -255,6 +255,11 @@ class Store:
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
+            # 16 MiB of page cache instead of 2: the indexes on random ids (articles.id,
+            # article_sources, article_instruments) outgrow 2 MiB within a few thousand
+            # articles, and every insert then re-reads their pages. Storing the
+            # 200-feed benchmark's first poll: 5.4 -> 4.9 ms of CPU per 50-item feed.
+            db.execute("PRAGMA cache_size=-16384")
             db.execute("PRAGMA foreign_keys=ON")
             store = cls(db, path)
             store._migrate()
