@@ -448,27 +448,6 @@ def test_a_plain_http_poll_never_builds_the_verifying_tls_transport(http, store,
     assert built == [False]
 
 
-def test_a_missing_sniffio_is_looked_for_once_not_at_every_request(http, store, monkeypatch):
-    """httpcore imports sniffio at every lock it sets up; when it is not installed, the
-    client records that once, and polls work as before."""
-    import sys
-
-    from tui_reader.sources import fetching
-
-    monkeypatch.delitem(sys.modules, "sniffio", raising=False)
-    looked_for = []
-
-    def not_installed(name):
-        looked_for.append(name)
-        return None
-
-    monkeypatch.setattr(fetching, "find_spec", not_installed)
-    http.expect_request("/f").respond_with_data(RSS, content_type="application/rss+xml")
-    result = poll([FeedSource(http.url_for("/f"))], store)[http.url_for("/f")]
-    assert result.status == "new", result.error
-    assert looked_for == ["sniffio"] and sys.modules["sniffio"] is None
-
-
 def test_parser_processes_that_cannot_start_mean_parsing_here_not_a_lost_poll(http, store, monkeypatch):
     """Seen under Textual's Pilot: a forkserver refuses to start when stdio is not a real
     file ("bad value(s) in fds_to_keep"), which used to fail the whole poll."""

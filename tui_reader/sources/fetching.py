@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import sys
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from importlib.util import find_spec
 from typing import TYPE_CHECKING, Literal
 
 from tui_reader import __version__
@@ -80,7 +78,6 @@ def make_client(limits: FetchLimits = FetchLimits()) -> httpx.AsyncClient:
 
     from tui_reader.sources.transport import OnFirstUse
 
-    _remember_missing_sniffio()
     pool = httpx.Limits(max_connections=limits.concurrency, max_keepalive_connections=limits.concurrency)
     transport: httpx.AsyncBaseTransport | None = None
     mounts: dict[str, httpx.AsyncBaseTransport] | None = None
@@ -99,16 +96,6 @@ def make_client(limits: FetchLimits = FetchLimits()) -> httpx.AsyncClient:
         transport=transport,
         mounts=mounts,
     )
-
-
-def _remember_missing_sniffio() -> None:
-    """httpcore 1.0 tries `import sniffio` whenever it sets up a lock or an event (about
-    six times a request) and Python does not remember a failed import: without sniffio,
-    which anyio 4.11+ no longer installs, every try searches sys.path again (~28 us; a
-    200-feed poll ~35 ms of CPU). Recording the absence once makes the later tries fail
-    at once, as they would anyway (upstream: encode/httpcore#1103)."""
-    if "sniffio" not in sys.modules and find_spec("sniffio") is None:
-        sys.modules["sniffio"] = None  # type: ignore[assignment]  # "import sniffio" now raises at once
 
 
 def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
