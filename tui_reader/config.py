@@ -22,6 +22,9 @@ from tui_reader import locations
 DEFAULT_INTERVAL_MINUTES = 15
 # Amber on black, as on the trading terminals this app is measured against; bundled in themes/.
 DEFAULT_THEME = "terminal-amber"
+# Long enough that holding `j` flies past articles without marking them, short enough
+# that an article glanced at counts (mail readers with a preview pane wait 1-5 s).
+DEFAULT_MARK_READ_AFTER = 1.0
 
 DEFAULT_CONFIG = f"""\
 # tui-reader configuration. Lines starting with # are comments.
@@ -47,6 +50,10 @@ theme = "{DEFAULT_THEME}"
 
 # true: never use the network (seeds, cached prices and price CSVs only).
 offline = false
+
+# Seconds an article must stay in the article pane before it counts as read
+# (0: as soon as it is shown; false: only when you press m).
+mark_read_after = {DEFAULT_MARK_READ_AFTER}
 
 # Change key bindings: binding id = "keys" (comma-separated). The help screen lists the ids.
 [keymap]
@@ -87,6 +94,8 @@ class Config:
     offline: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id → keys, handed to Textual's `App.set_keymap`."""
+    mark_read_after: float | None = DEFAULT_MARK_READ_AFTER
+    """Seconds an article is shown before it is marked read; None: only `m` marks it."""
 
 
 def load_config(path: Path | None = None, *, create: bool = True) -> Config:
@@ -119,13 +128,16 @@ def parse_config(text: str, path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     check = _Checker(text, path)
-    check.known(data, ("interval", "bundled_seeds", "seeds", "watchlist", "theme", "offline", "keymap", "feeds"))
+    check.known(data, ("interval", "bundled_seeds", "seeds", "watchlist", "theme", "offline", "mark_read_after",
+                       "keymap", "feeds"))
     config = Config(path=path)
     if "interval" in data:
         config.interval_minutes = check.interval(data["interval"], "interval")
     config.bundled_seeds = check.typed(data.get("bundled_seeds", True), bool, "bundled_seeds")
     config.offline = check.typed(data.get("offline", False), bool, "offline")
     config.theme = check.typed(data.get("theme", DEFAULT_THEME), str, "theme")
+    if "mark_read_after" in data:
+        config.mark_read_after = check.dwell(data["mark_read_after"], "mark_read_after")
     config.watchlist = [w.strip() for w in check.strings(data.get("watchlist", []), "watchlist") if w.strip()]
     config.seeds = [_seed_path(s, path) for s in check.strings(data.get("seeds", []), "seeds")]
     keymap = check.typed(data.get("keymap", {}), dict, "keymap")
@@ -275,6 +287,14 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise self.fail(key, f"expected a whole number of minutes (1 or more), got {value!r}", where)
         return value
+
+    def dwell(self, value: object, key: str) -> float | None:
+        """Seconds (0 or more), or `false` for never."""
+        if value is False:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < float("inf"):
+            raise self.fail(key, f"expected seconds (0 or more) or false, got {value!r}")
+        return float(value)
 
     def feed(self, entry: object, index: int) -> FeedConfig:
         if not isinstance(entry, dict):

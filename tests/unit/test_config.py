@@ -40,6 +40,7 @@ def test_first_run_writes_the_commented_default(home: Path) -> None:
     assert config == Config(path=written)  # the file says exactly the defaults
     assert config.bundled_seeds and config.feeds == [] and config.theme == "terminal-amber"
     assert config.interval_minutes == 15 and not config.offline
+    assert config.mark_read_after == 1.0
 
 
 def test_existing_default_file_is_read_not_rewritten(home: Path) -> None:
@@ -69,6 +70,7 @@ seeds = ["notes", "~/more", "/abs/seeds"]
 watchlist = ["BABA", " US0378331005 ", ""]
 theme = "gruvbox"
 offline = true
+mark_read_after = 2.5
 
 [keymap]
 refresh = "ctrl+r,f5"
@@ -87,6 +89,7 @@ tags = ["markets", "asia"]
     assert config.seeds == [tmp_path / "notes", tmp_path / "me" / "more", Path("/abs/seeds")]
     assert config.watchlist == ["BABA", "US0378331005"]
     assert config.theme == "gruvbox" and config.keymap == {"refresh": "ctrl+r,f5"}
+    assert config.mark_read_after == 2.5
     assert config.feeds == [
         FeedConfig("https://a.example/rss"),
         FeedConfig("https://b.example/atom", "B", 60, ["markets", "asia"]),
@@ -103,6 +106,10 @@ tags = ["markets", "asia"]
         ("seeds = \"one\"\n", r"c\.toml:1: seeds: expected a list"),
         ("watchlist = [1, 2]\n", r"c\.toml:1: watchlist: expected a list of strings"),
         ("colour = \"red\"\n", r"c\.toml:1: colour: unknown setting"),
+        ('theme = "a"\nmark_read_after = true\n', r"c\.toml:2: mark_read_after: expected seconds \(0 or more\) or false"),
+        ("mark_read_after = -0.5\n", r"c\.toml:1: mark_read_after: expected seconds"),
+        ('mark_read_after = "1s"\n', r"c\.toml:1: mark_read_after: expected seconds"),
+        ("mark_read_after = nan\n", r"c\.toml:1: mark_read_after: expected seconds"),
         ("\n[keymap]\nquit = 3\n", r"c\.toml:3: keymap\.quit: expected a string"),
         ('[[feeds]]\nurl = "https://a"\n[[feeds]]\nurl = "https://b"\ninterval = -1\n',
          r"c\.toml:5: feeds\[1\]\.interval: expected a whole number"),
@@ -116,6 +123,11 @@ tags = ["markets", "asia"]
 def test_errors_name_file_line_and_key(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         load_config(write(tmp_path / "c.toml", text))
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("mark_read_after = 0\n", 0.0), ("mark_read_after = false\n", None)])
+def test_mark_read_after_takes_zero_for_at_once_and_false_for_never(tmp_path: Path, text: str, seconds: float | None) -> None:
+    assert load_config(write(tmp_path / "c.toml", text)).mark_read_after == seconds
 
 
 def test_unreadable_bytes_are_a_config_error(tmp_path: Path) -> None:
