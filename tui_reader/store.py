@@ -23,15 +23,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
 from tui_reader import store_queries as queries
 from tui_reader import store_writes as writes
 from tui_reader.model import Article, Instrument, PricePoint
-from tui_reader.store_queries import ArticleSummary, Counts, InstrumentSummary, fts_query, from_ts
+from tui_reader.store_queries import (
+    ArticleSummary,
+    Counts,
+    InstrumentSummary,
+    from_ts,
+    fts_query,
+)
 from tui_reader.store_writes import Prepared, prepare
 
 __all__ = [
+    "SCHEMA_VERSION",
     "ArticleSummary",
     "CachedSeries",
     "CachedSymbol",
@@ -39,7 +46,6 @@ __all__ = [
     "InstrumentSummary",
     "PollOutcome",
     "Prepared",
-    "SCHEMA_VERSION",
     "SourceState",
     "Store",
     "StoreError",
@@ -275,7 +281,7 @@ class Store:
         with self._lock:
             self._db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -399,6 +405,36 @@ class Store:
                     "WHERE key IN (SELECT key FROM article_instruments WHERE article_id = ?)",
                     (-1 if read else 1, article_id),
                 )
+
+    def mark_all_read(
+        self,
+        *,
+        instrument: str | None = None,
+        ticker: str | None = None,
+        isin: str | None = None,
+        query: str | None = None,
+        source: str | None = None,
+        unread_only: bool = False,
+        starred_only: bool = False,
+    ) -> int:
+        """Mark read every article `articles()` lists with these filters (all pages),
+        in one transaction; returns how many were unread. The filters are the same
+        keywords, so "mark all read" in the app means exactly the list on screen."""
+        found = queries.article_filter(
+            instrument=instrument, ticker=ticker, isin=isin, query=query, source=source,
+            unread_only=True, starred_only=starred_only,
+        )
+        if found is None:
+            return 0
+        where, params = found
+        with self._transaction() as db:
+            drops = db.execute(
+                "SELECT i.key, count(*) FROM article_instruments i JOIN articles a ON a.id = i.article_id "
+                f"WHERE {where} GROUP BY i.key",
+                params,
+            ).fetchall()
+            db.executemany("UPDATE instrument_stats SET unread = unread - ? WHERE key = ?", [(n, k) for k, n in drops])
+            return db.execute(f"UPDATE articles SET read = 1 WHERE n IN (SELECT a.n FROM articles a WHERE {where})", params).rowcount
 
     def set_starred(self, article_id: str, starred: bool = True) -> None:
         with self._transaction() as db:

@@ -154,20 +154,19 @@ def load_article(db: sqlite3.Connection, article_id: str) -> Article | None:
     )
 
 
-def list_articles(
-    db: sqlite3.Connection,
+def article_filter(
     *,
-    instrument: str | None,
-    ticker: str | None,
-    isin: str | None,
-    query: str | None,
-    source: str | None,
-    unread_only: bool,
-    starred_only: bool,
-    limit: int,
-    offset: int,
-) -> list[ArticleSummary]:
-    """See `Store.articles`.
+    instrument: str | None = None,
+    ticker: str | None = None,
+    isin: str | None = None,
+    query: str | None = None,
+    source: str | None = None,
+    unread_only: bool = False,
+    starred_only: bool = False,
+) -> tuple[str, list[object]] | None:
+    """The WHERE clause (over `articles a`) and its parameters for `Store.articles`'
+    filters, shared by the list and by "mark all read" so both mean the same rows.
+    None when the text query has nothing searchable: nothing matches.
 
     Each filter is a `+a.n IN (subquery)`: the unary plus keeps SQLite from driving the
     query by the subquery's rows (and then sorting them all); it walks the newest-first
@@ -188,7 +187,7 @@ def list_articles(
     if query is not None and query.strip():
         match = fts_query(query)
         if match is None:
-            return []
+            return None
         where.append("+a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(match)
     if source:
@@ -198,10 +197,31 @@ def list_articles(
         where.append("a.read = 0")
     if starred_only:
         where.append("a.starred = 1")
-    sql = f"SELECT {_SUMMARY_COLUMNS} FROM articles a"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY a.sort_ts DESC, a.n DESC LIMIT ? OFFSET ?"
+    return " AND ".join(where) or "1", params
+
+
+def list_articles(
+    db: sqlite3.Connection,
+    *,
+    instrument: str | None,
+    ticker: str | None,
+    isin: str | None,
+    query: str | None,
+    source: str | None,
+    unread_only: bool,
+    starred_only: bool,
+    limit: int,
+    offset: int,
+) -> list[ArticleSummary]:
+    """See `Store.articles`."""
+    found = article_filter(
+        instrument=instrument, ticker=ticker, isin=isin, query=query, source=source,
+        unread_only=unread_only, starred_only=starred_only,
+    )
+    if found is None:
+        return []
+    where, params = found
+    sql = f"SELECT {_SUMMARY_COLUMNS} FROM articles a WHERE {where} ORDER BY a.sort_ts DESC, a.n DESC LIMIT ? OFFSET ?"
     rows = db.execute(sql, [*params, limit, offset]).fetchall()
     sources = _sources_of(db, [r[0] for r in rows])
     return [

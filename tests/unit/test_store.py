@@ -452,3 +452,42 @@ def test_save_polls_writes_several_sources_in_one_transaction(store: Store) -> N
         store.save_polls([third, bad])
     assert store.counts().total == 2  # neither the good nor the bad one of the failed batch
     assert {s.key for s in store.source_states()} == {good.key, other.key}
+
+
+def test_mark_all_read_marks_every_listed_article_in_one_transaction(store: Store) -> None:
+    """The same filters as `articles()`, every page of them, and the counters kept right."""
+    store.upsert_articles("https://a.example/rss", [
+        make("a1", instruments=[BABA, SAP]),
+        make("a2", "Alibaba cloud unit spins off in Hong Kong", "other", published=T0 - timedelta(days=5)),
+        make("t1", "Tesla recalls cars in China", "Recall.", instruments=[TSLA], source="CNBC"),
+        make("n1", "A story about nothing listed anywhere", "None.", instruments=[]),
+    ])
+    store.set_read("a2")
+    assert store.mark_all_read(ticker="BABA") == 1  # a2 was read already
+    assert {s.id for s in store.articles(unread_only=True)} == {"t1", "n1"}
+    assert {r.key: r.unread for r in store.instruments()} == {"TSLA": 1, BABA.key: 0, SAP.key: 0}
+    assert _kept(store) == _recounted(store)
+    assert store.mark_all_read(ticker="BABA") == 0
+    assert store.mark_all_read(query="recalls", source="CNBC") == 1
+    assert store.mark_all_read(query="***") == 0  # nothing searchable matches nothing
+    assert store.counts().unread == 1
+    assert store.mark_all_read() == 1
+    assert store.counts().unread == 0 and _kept(store) == _recounted(store)
+
+
+def test_mark_all_read_reaches_past_the_first_page_and_rolls_back_whole(store: Store) -> None:
+    store.upsert_articles("https://a.example/rss", [
+        make(f"x{n}", f"Story number {n} about Alibaba results", f"{BODY} {n}", published=T0 - timedelta(hours=n))
+        for n in range(30)
+    ])
+    assert len(store.articles(limit=10)) == 10
+    store._db.execute(
+        "CREATE TEMP TRIGGER refuse BEFORE UPDATE OF read ON articles WHEN new.id = 'x29' "
+        "BEGIN SELECT raise(ABORT, 'refused'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError):
+        store.mark_all_read()
+    assert store.counts().unread == 30 and _kept(store) == _recounted(store)
+    store._db.execute("DROP TRIGGER refuse")
+    assert store.mark_all_read() == 30
+    assert store.counts().unread == 0 and next(iter(store.instruments())).unread == 0
