@@ -83,8 +83,11 @@ def seeds_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def config_file(tmp_path: Path) -> Path:
+    """Reading marks nothing by itself here (`mark_read_after = false`), so what a test
+    sees does not depend on how long it took; the reading tests set their own."""
     path = tmp_path / "config.toml"
-    path.write_text('bundled_seeds = false\ntheme = "terminal-amber"\nwatchlist = ["NVDA", "US01609W1027"]\n')
+    path.write_text('bundled_seeds = false\ntheme = "terminal-amber"\nwatchlist = ["NVDA", "US01609W1027"]\n'
+                    "mark_read_after = false\n")
     return path
 
 

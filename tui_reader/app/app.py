@@ -104,7 +104,7 @@ class TuiReaderApp(App[None]):
             self.notify(f"Themes not loaded: {names}", title="Bad theme files", severity="warning", timeout=10, markup=False)
         if self.keymap:
             self.set_keymap(self.keymap)
-        self.push_screen(MainScreen(self.library, self.watchlist))
+        self.push_screen(MainScreen(self.library, self.watchlist, mark_read_after=self.config.mark_read_after))
         if self.poll_enabled:
             self.call_after_refresh(self._start_polling)
 

@@ -157,6 +157,10 @@ class Library:
     def article(self, article_id: str) -> Article | None:
         return self.store.article(article_id)
 
+    def mark_all_read(self, selection: Selection, flt: Filter) -> int:
+        """Every article of the list `page` pages through, not only the loaded rows."""
+        return self.store.mark_all_read(**merge_kwargs(selection, flt))  # type: ignore[arg-type]
+
 
 def _claim_line(check: ClaimCheck) -> ClaimLine:
     figure = check.stated

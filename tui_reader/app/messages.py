@@ -69,6 +69,14 @@ class FlagsSaved(Message):
 
 
 @dataclass
+class MarkedAllRead(Message):
+    """`A` marked the whole list read; `request` says which list that was."""
+
+    request: int
+    count: int
+
+
+@dataclass
 class SourceDone(Message):
     """One source finished during a poll or a seed scan."""
 

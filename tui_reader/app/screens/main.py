@@ -28,6 +28,7 @@ from tui_reader.app.messages import (
     ArticleLoaded,
     ChartReady,
     FlagsSaved,
+    MarkedAllRead,
     MovesReady,
     OverviewLoaded,
     PageLoaded,
@@ -77,6 +78,8 @@ class MainScreen(Screen[None]):
         Binding("n", "next_unread", "Next unread", id="next_unread"),
         Binding("s", "star", "Star", id="star"),
         Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
+        Binding("A", "mark_all_read", "Mark all read", show=False, id="mark_all_read",
+                tooltip="Every article of this list, all pages, with the filter applied"),
         Binding("o", "open_link", "Open link", id="open_link"),
         Binding("r", "refresh", "Refresh", id="refresh"),
         Binding("e", "errors", "Errors", show=False, id="errors"),
@@ -88,13 +91,16 @@ class MainScreen(Screen[None]):
     """What `/` asked for; narrows the selection further."""
     status: reactive[PollStatus] = reactive(PollStatus, init=False)
 
-    def __init__(self, library: Library, watchlist: list[str]) -> None:
+    def __init__(self, library: Library, watchlist: list[str], *, mark_read_after: float | None = None) -> None:
         super().__init__()
         self.library = library
         self.watchlist = watchlist
+        self.mark_read_after = mark_read_after
+        """Seconds an article is shown before it counts as read; None: only `m` marks it."""
         self._request = 0
         self._article_id: str | None = None
         self._chart_timer: Timer | None = None
+        self._read_timer: Timer | None = None
         self._ready: OrderedDict[str, tuple[Article | None, ChartData | None]] = OrderedDict()
         """Articles loaded ahead of the cursor (with their chart offline)."""
         self.instruments: list[InstrumentSummary] = []
@@ -205,6 +211,10 @@ class MainScreen(Screen[None]):
             summary.starred = starred
         self.post_message(FlagsSaved(summary))
 
+    @work(thread=True, exit_on_error=False, group="flags")
+    def _mark_all_read(self, request: int, selection: Selection, flt: Filter) -> None:
+        self.post_message(MarkedAllRead(request, self.library.mark_all_read(selection, flt)))
+
     # -- results -------------------------------------------------------------------------
 
     def on_overview_loaded(self, message: OverviewLoaded) -> None:
@@ -224,6 +234,7 @@ class MainScreen(Screen[None]):
             self.call_after_refresh(self._load_moves, message.summaries)
         if not message.append and not articles.row_count:
             self._article_id = None
+            self._start_reading(None)
             self.query_one(ArticleView).show_article(None)
 
     def on_poll_started(self, message: PollStarted) -> None:
@@ -269,6 +280,7 @@ class MainScreen(Screen[None]):
 
     def _show(self, article: Article | None, chart: ChartData | None) -> None:
         self.query_one(ArticleView).show_article(article, chart)
+        self._start_reading(self._article_id if article is not None else None)
         if self._chart_timer is not None:
             self._chart_timer.stop()
         if article is not None and chart is None:
@@ -297,6 +309,43 @@ class MainScreen(Screen[None]):
     def on_flags_saved(self, message: FlagsSaved) -> None:
         self.query_one(ArticleList).redraw_row(message.summary)
         self._load_overview()
+
+    def on_marked_all_read(self, message: MarkedAllRead) -> None:
+        if message.request == self._request:
+            articles = self.query_one(ArticleList)
+            for summary in articles.summaries:
+                if not summary.read:
+                    summary.read = True
+                    articles.redraw_row(summary)
+            self._load_overview()
+        else:  # the list changed meanwhile; its page may have been read before the write
+            self.reload(keep_cursor=True)
+        count = message.count
+        text = f"Marked {count} article{'s' if count != 1 else ''} read." if count else "Nothing unread in this list."
+        self.notify(text, timeout=3)
+
+    # -- reading marks read ----------------------------------------------------------------
+
+    def _start_reading(self, article_id: str | None) -> None:
+        """An article counts as read once it has been shown for `mark_read_after` seconds,
+        as in a mail reader's preview pane: every article shown restarts the clock, so a
+        held `j` flying past rows marks none of them."""
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+        if article_id is None or self.mark_read_after is None:
+            return
+        if self.mark_read_after == 0:
+            self.call_after_refresh(self._read_long_enough, article_id)
+        else:
+            self._read_timer = self.set_timer(self.mark_read_after, lambda: self._read_long_enough(article_id))
+
+    def _read_long_enough(self, article_id: str) -> None:
+        if article_id != self._article_id:
+            return
+        summary = self.query_one(ArticleList).summary(article_id)
+        if summary is not None and not summary.read:
+            self._save_flags(summary, read=True)
 
     # -- interaction ---------------------------------------------------------------------
 
@@ -331,6 +380,7 @@ class MainScreen(Screen[None]):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         summary = self.query_one(ArticleList).summary(event.row_key.value or "")
         if summary is not None and not summary.read:
+            self._start_reading(None)  # read now, not again when the clock runs out
             self._save_flags(summary, read=True)
         self._focus_pane("#article")
 
@@ -402,7 +452,14 @@ class MainScreen(Screen[None]):
 
     def action_toggle_read(self) -> None:
         if (summary := self._current()) is not None:
+            # The user decided: an article marked unread stays unread while it is shown.
+            self._start_reading(None)
             self._save_flags(summary, read=not summary.read)
+
+    def action_mark_all_read(self) -> None:
+        """No confirmation (as in newsboat): it only changes read marks, and the
+        notification says how many."""
+        self._mark_all_read(self._request, self.selection, self.filter)
 
     def action_open_link(self) -> None:
         summary = self._current()

@@ -105,6 +105,14 @@ class InstrumentList(OptionList):
         width = self.scrollable_content_region.width or 34
         cells = ticker_width(instruments)
         options.extend(Option(instrument_row(item, width, cells), id=f"inst:{item.key}") for item in instruments)
+        wanted = [option for option in options if option is not None]
+        if [o.id for o in wanted] == [o.id for o in self.options]:
+            # The same rows with new counts (an article was read): new prompts in place,
+            # so the pane neither jumps back to the top nor re-announces its highlight.
+            for index, (old, new) in enumerate(zip(self.options, wanted, strict=True)):
+                if old.prompt != new.prompt:
+                    self.replace_option_prompt_at_index(index, new.prompt)
+            return
         self.set_options(options)
         try:
             self.highlighted = self.get_option_index(current)
