@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from tui_reader.store import Store
 
 REPO = Path(__file__).resolve().parents[2]
 HOSTILE_TITLE = "[@click=app.quit]x[/] \x1b]8;;https://evil.example\x07click\x1b]8;;\x07 \x1b[2J[bold red]boom"
+NVDA = "US67066G1040"
 HOSTILE_BODY = "Text with [/] and [@click=app.quit]quit[/] and \x1b[31mred\x1b[0m and \x9b2J and \x07bell."
 
 
@@ -61,6 +62,22 @@ def sample_articles() -> list[Article]:
                  source="[/]evil"),
         _article(5, "Unknown Widgets Corp soars", "2025-03-03T12:00:00+00:00", "ZZZW", None, "Widgets Corp",
                  "Widgets Corp rose after results."),
+    ]
+
+
+def nvidia_articles(count: int, topic: str) -> list[Article]:
+    """More Nvidia news than one page of the list holds, each a story of its own."""
+    start = datetime.fromisoformat("2025-11-01T12:00:00+00:00")
+    return [
+        Article(
+            id=f"{topic}{n}",
+            source="example.com",
+            title=f"Nvidia {topic} report number {n} for investors",
+            body=f"Nvidia {topic} item {n}: the company said something different each time ({n}).",
+            published=start + timedelta(hours=n),
+            instruments=[Instrument(NVDA, "NVDA", "NVIDIA", primary=True)],
+        )
+        for n in range(count)
     ]
 
 

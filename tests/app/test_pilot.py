@@ -9,9 +9,9 @@ from pytest_httpserver import HTTPServer
 from rich.console import Console
 from textual.widgets import Static
 
-from tests.app.conftest import HOSTILE_TITLE, settle
+from tests.app.conftest import HOSTILE_TITLE, nvidia_articles, settle
 from tui_reader.app.screens.help import HelpScreen, help_rows
-from tui_reader.app.widgets.article_list import ArticleList
+from tui_reader.app.widgets.article_list import PAGE_SIZE, ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.app.widgets.status_line import StatusLine
@@ -341,3 +341,31 @@ def test_instrument_rows_keep_long_yahoo_symbols_whole() -> None:
     assert rows[1].startswith("SAP.DE    DE0007164600 SAP SE")
     assert {len(row) for row in rows} == {38}
     assert ticker_width([sap]) == 7
+
+
+async def test_a_list_longer_than_a_page_reads_each_page_once(make_app, db_path: Path) -> None:
+    """Clearing or rebuilding the table moves its cursor to the top of an empty table;
+    that must not ask for more rows. It once asked for page 0, whose arrival cleared the
+    table again: every reload of a 200+ row list became an endless loop of page reads."""
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:more", nvidia_articles(PAGE_SIZE + 30, "datacenter"))
+    app = make_app()
+    offsets: list[int] = []
+    page = app.library.page
+    app.library.page = lambda selection, flt, offset=0, limit=500: (offsets.append(offset), page(selection, flt, offset, limit))[1]
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("j", "j")
+        await settle(pilot)
+        current = articles.current_id
+        await pilot.resize_terminal(100, 30)  # the title column changes width: rows rebuilt
+        await settle(pilot)
+        assert offsets == [0] and articles.row_count == PAGE_SIZE and articles.current_id == current
+        await pilot.press("slash", *"datacenter", "enter")  # a reload
+        await settle(pilot)
+        await pilot.pause(0.5)
+        assert offsets == [0, 0] and articles.row_count == PAGE_SIZE
+        await pilot.press("G")  # near the end: the second page is read, once
+        await settle(pilot)
+        assert offsets == [0, 0, PAGE_SIZE] and articles.row_count == PAGE_SIZE + 30

@@ -82,11 +82,13 @@ class ArticleList(DataTable):
 
     def show(self, summaries: list[ArticleSummary], *, append: bool = False, keep: str | None = None) -> None:
         """Replace (or extend) the rows; `keep` puts the cursor back on that article."""
+        # No "need more" while rows go in: clearing and adding rows move the cursor. (A
+        # clear that asked for more requested page 0, whose arrival cleared the table
+        # again: on a list of 200+ rows every reload started an endless page loop.)
+        self._exhausted = True
         if not append:
             self.clear()
             self._rows.clear()
-        # No "need more" while rows go in: the cursor moves as they are added.
-        self._exhausted = True
         new = [s for s in summaries if s.id not in self._rows]
         for summary in new:
             self._rows[summary.id] = summary
@@ -146,9 +148,12 @@ class ArticleList(DataTable):
         """Column widths and theme colours are baked into rows: redraw them all."""
         keep = self.current_id
         rows = list(self._rows.values())
+        # As in `show`: no "need more" while the rows go back in.
+        exhausted, self._exhausted = self._exhausted, True
         self.clear(columns=True)
         self._add_columns()
         self.add_rows_keyed(rows)
+        self._exhausted = exhausted
         if keep is not None:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
 
