@@ -1,0 +1,156 @@
+"""Reading marks read: an article shown long enough counts as read; `A` marks a whole list.
+
+These run on the real clock (timers in the app), with dwell times several times longer
+than a key press takes, so a fast pass and a rest are told apart without racing.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.app.conftest import NVDA, nvidia_articles, settle
+from tui_reader.app.widgets.article_list import PAGE_SIZE, ArticleList
+from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.instrument_list import InstrumentList
+from tui_reader.store import Store
+
+
+def _dwell(config_file: Path, setting: str) -> None:
+    text = re.sub(r"(?m)^mark_read_after = .*$", f"mark_read_after = {setting}", config_file.read_text())
+    assert f"mark_read_after = {setting}\n" in text
+    config_file.write_text(text)
+
+
+async def _until(pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the app did not get there in time"
+        await pilot.pause(0.05)
+
+
+def _unread(app) -> set[str]:
+    return {s.id for s in app.library.store.articles(unread_only=True, limit=10_000)}
+
+
+def _shown(app) -> str | None:
+    article = app.screen.query_one(ArticleView).article
+    return article.id if article is not None else None
+
+
+def _option(app, option_id: str) -> str:
+    instruments = app.screen.query_one(InstrumentList)
+    return instruments.get_option_at_index(instruments.get_option_index(option_id)).prompt.plain
+
+
+async def test_resting_on_an_article_marks_it_read_and_a_fast_pass_marks_nothing(make_app, config_file: Path) -> None:
+    _dwell(config_file, "1.5")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        articles = app.screen.query_one(ArticleList)
+        await _until(pilot, lambda: _shown(app) == "a01")
+        started = time.monotonic()
+        await pilot.press("j", "j", "j")
+        await _until(pilot, lambda: _shown(app) == "a05")
+        assert time.monotonic() - started < 1.5, "the keys took longer than the dwell: the test proves nothing"
+        assert _unread(app) == {"a01", "a02", "a03", "a04", "a05"}
+        await _until(pilot, lambda: "a05" not in _unread(app))
+        await settle(pilot)
+        # Only the article the cursor rested on; the ones it flew past stay unread.
+        assert _unread(app) == {"a01", "a02", "a03", "a04"}
+        assert articles.cursor_row == 3 and articles.current_id == "a05"
+        assert articles.summary("a05").read and articles.summary("a04").read is False
+        assert articles.get_cell("a05", "title").style == "" and articles.get_cell("a04", "title").style == "bold"
+        assert _option(app, "all").endswith("4/5") and _option(app, "unread").endswith("4/4")
+        assert _option(app, "inst:ZZZW").endswith("0/1") and _option(app, "inst:US88160R1014").endswith("1/1")
+        assert app.screen.query_one(InstrumentList).highlighted == 0
+
+
+async def test_m_stands_while_the_article_is_shown(make_app, config_file: Path) -> None:
+    _dwell(config_file, "1.0")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _until(pilot, lambda: "a01" not in _unread(app))
+        await settle(pilot)
+        await pilot.press("m")  # the user says: still unread
+        await _until(pilot, lambda: "a01" in _unread(app))
+        await pilot.pause(1.2)
+        await settle(pilot)
+        assert "a01" in _unread(app) and _shown(app) == "a01"
+        assert not app.screen.query_one(ArticleList).summary("a01").read
+        await pilot.press("m")  # and m still marks it read
+        await _until(pilot, lambda: "a01" not in _unread(app))
+        await pilot.press("m")
+        await _until(pilot, lambda: "a01" in _unread(app))
+        # Shown again later, it is read again once the dwell has passed.
+        await pilot.press("j", "k")
+        await _until(pilot, lambda: "a01" not in _unread(app))
+        # m pressed before the dwell has passed stops the clock too.
+        await pilot.press("j", "m")
+        await _until(pilot, lambda: "a02" not in _unread(app))
+        await pilot.press("m")
+        await _until(pilot, lambda: "a02" in _unread(app))
+        await pilot.pause(1.5)
+        await settle(pilot)
+        assert "a02" in _unread(app) and _shown(app) == "a02"
+
+
+async def test_zero_marks_as_soon_as_shown_and_false_never(make_app, config_file: Path) -> None:
+    _dwell(config_file, "0")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _until(pilot, lambda: "a01" not in _unread(app))
+        await pilot.press("j")
+        await _until(pilot, lambda: "a02" not in _unread(app))
+        await settle(pilot)
+        assert _unread(app) == {"a03", "a04", "a05"}
+        await pilot.press("m")
+        await settle(pilot)
+        assert "a02" in _unread(app)
+        app.library.store.set_read("a01", False)
+
+    _dwell(config_file, "false")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await _until(pilot, lambda: _shown(app) == "a01")
+        await pilot.pause(1.5)  # longer than the default dwell
+        await settle(pilot)
+        assert "a01" in _unread(app)
+        await pilot.press("m")
+        await _until(pilot, lambda: "a01" not in _unread(app))
+
+
+async def test_mark_all_read_takes_the_selection_and_filter_beyond_the_loaded_page(
+    make_app, db_path: Path
+) -> None:
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:more", nvidia_articles(PAGE_SIZE + 30, "datacenter") + nvidia_articles(7, "gaming"))
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        instruments = app.screen.query_one(InstrumentList)
+        instruments.highlighted = instruments.get_option_index(f"inst:{NVDA}")
+        await settle(pilot)
+        await pilot.press("slash", *"datacenter", "enter")
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.row_count == PAGE_SIZE  # one page loaded of the 230 that match
+        await pilot.press("j", "j")
+        await settle(pilot)
+        await pilot.press("A")
+        await _until(pilot, lambda: any("Marked" in n.message for n in app._notifications))
+        await settle(pilot)
+        assert [n.message for n in app._notifications if "Marked" in n.message] == [f"Marked {PAGE_SIZE + 30} articles read."]
+        unread = _unread(app)
+        assert not {i for i in unread if i.startswith("datacenter")}
+        assert {f"gaming{n}" for n in range(7)} | {"a01", "a02", "a03", "a04", "a05"} == unread
+        # The loaded rows are redrawn as read in place; the cursor stays where it was.
+        assert all(s.read for s in articles.summaries) and articles.cursor_row == 2
+        assert articles.get_cell(articles.current_id, "title").style == ""
+        assert _option(app, f"inst:{NVDA}").endswith(f"8/{PAGE_SIZE + 38}")
+        assert _option(app, "all").endswith(f"12/{PAGE_SIZE + 42}")
+        # Again: nothing left to mark in this list, and it says so.
+        await pilot.press("A")
+        await _until(pilot, lambda: any("Nothing unread" in n.message for n in app._notifications))
