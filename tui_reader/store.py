@@ -313,11 +313,6 @@ class Store:
 
     # -- sources ---------------------------------------------------------------------
 
-    def ensure_source(self, key: str, kind: SourceKind, title: str | None = None) -> SourceState:
-        with self._transaction() as db:
-            self._ensure_source(db, key, kind, title)
-        return next(s for s in self.source_states() if s.key == key)
-
     @staticmethod
     def _ensure_source(db: sqlite3.Connection, key: str, kind: SourceKind, title: str | None) -> None:
         db.execute(

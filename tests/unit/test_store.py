@@ -292,10 +292,11 @@ def test_save_poll_records_state_and_keeps_validators_on_error(store: Store) -> 
     assert (state.etag, state.last_error, state.failures) == ('"v2"', None, 0)
 
 
-def test_ensure_source(store: Store) -> None:
-    state = store.ensure_source("/home/me/seeds", "seeds", "My notes")
-    assert (state.key, state.kind, state.title, state.article_count) == ("/home/me/seeds", "seeds", "My notes", 0)
-    assert store.ensure_source("/home/me/seeds", "seeds").title == "My notes"
+def test_a_source_keeps_its_title_when_a_later_poll_names_none(store: Store) -> None:
+    store.save_poll("https://a.example/rss", [], title="Markets wire")
+    store.save_poll("https://a.example/rss", [])
+    (state,) = store.source_states()
+    assert (state.key, state.kind, state.title, state.article_count) == ("https://a.example/rss", "feed", "Markets wire", 0)
 
 
 def test_a_failing_row_rolls_back_the_whole_batch(store: Store) -> None:
