@@ -132,3 +132,14 @@ def test_import_cleans_titles_and_refuses_urls_with_controls():
     ).encode()
     feeds = read_opml(data)
     assert [(f.url, f.title, f.tags) for f in feeds] == [("https://wire.example.com/rss", "Wire Co", ["Desk red"])]
+
+
+def test_export_takes_a_seven_bit_escape_out_whole(tmp_path: Path, capsys):
+    """XML cannot carry ESC: it must go with its sequence, not alone leaving "[31m"."""
+    config = tmp_path / "config.toml"
+    config.write_text('[[feeds]]\nurl = "https://wire.example.com/rss"\ntitle = "Wire \\u001b[31mred\\u001b]0;x\\u0007"\n'
+                      'tags = ["desk\\u001b[1m"]\n', encoding="utf-8")
+    assert main(["export-opml", "--config", str(config)]) == 0
+    out = capsys.readouterr().out
+    assert 'title="Wire red"' in out and 'category="desk"' in out
+    assert "[31m" not in out and "]0;" not in out

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 from tui_reader.cli import EXIT_OK, UsageError, printable
-from tui_reader.sources.decode import strip_controls
 
 
 def run(args: argparse.Namespace) -> int:
@@ -52,9 +51,7 @@ def _export(file: Path | None, config_path: Path | None) -> int:
         config = load_config(config_path)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    # Feed titles come from imported OPML files and may hold controls; a document keeps
-    # its line breaks, so it takes the decoder's filter directly rather than printable().
-    text = strip_controls(write_opml(config.feeds))
+    text = write_opml(config.feeds)
     if file is None:
         sys.stdout.write(text)
         return EXIT_OK

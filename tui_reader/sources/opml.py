@@ -88,12 +88,15 @@ def write_opml(feeds: Sequence[FeedConfig], title: str = "tui-reader feeds") -> 
     return "\n".join(lines)
 
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NONCHARACTERS = re.compile("[\ufffe\uffff]")
 
 
 def _xml_chars(value: str) -> str:
-    """Characters XML 1.0 cannot carry at all, not even escaped."""
-    return _NOT_XML.sub("", value)
+    """An attribute's text without the characters XML 1.0 cannot carry, not even
+    escaped: C0 controls go through the decoder's filter, which takes a terminal escape
+    sequence out whole (a title from a hand-edited config cannot leave ``[31m`` behind
+    in the document) and bidi overrides with it; U+FFFE and U+FFFF go here."""
+    return _NONCHARACTERS.sub("", strip_controls(value))
 
 
 def _text(value: str) -> str:
