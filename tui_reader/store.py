@@ -459,11 +459,14 @@ class Store:
         `ticker` matches case-blind, with or without the Yahoo exchange suffix, and also
         takes an ISIN; `source` is a source key or a source name; `query` is user text
         for the full-text index (never FTS syntax)."""
+        found = queries.article_filter(
+            instrument=instrument, ticker=ticker, isin=isin, query=query, source=source,
+            unread_only=unread_only, starred_only=starred_only,
+        )
+        if found is None:
+            return []
         with self._lock:
-            return queries.list_articles(
-                self._db, instrument=instrument, ticker=ticker, isin=isin, query=query, source=source,
-                unread_only=unread_only, starred_only=starred_only, limit=limit, offset=offset,
-            )
+            return queries.list_articles(self._db, *found, limit=limit, offset=offset)
 
     def instruments_of(self, article_ids: Sequence[str]) -> dict[str, list[Instrument]]:
         """Every instrument of each listed article, primary first: for JSON output of a page."""

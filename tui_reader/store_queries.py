@@ -200,27 +200,8 @@ def article_filter(
     return " AND ".join(where) or "1", params
 
 
-def list_articles(
-    db: sqlite3.Connection,
-    *,
-    instrument: str | None,
-    ticker: str | None,
-    isin: str | None,
-    query: str | None,
-    source: str | None,
-    unread_only: bool,
-    starred_only: bool,
-    limit: int,
-    offset: int,
-) -> list[ArticleSummary]:
-    """See `Store.articles`."""
-    found = article_filter(
-        instrument=instrument, ticker=ticker, isin=isin, query=query, source=source,
-        unread_only=unread_only, starred_only=starred_only,
-    )
-    if found is None:
-        return []
-    where, params = found
+def list_articles(db: sqlite3.Connection, where: str, params: list[object], *, limit: int, offset: int) -> list[ArticleSummary]:
+    """See `Store.articles`; `where` and `params` come from `article_filter`."""
     sql = f"SELECT {_SUMMARY_COLUMNS} FROM articles a WHERE {where} ORDER BY a.sort_ts DESC, a.n DESC LIMIT ? OFFSET ?"
     rows = db.execute(sql, [*params, limit, offset]).fetchall()
     sources = _sources_of(db, [r[0] for r in rows])
