@@ -425,6 +425,46 @@ def test_batch_writer_waits_for_company_only_so_long(store: Store, monkeypatch):
     assert state(store, "https://a.example/f").etag == '"https://a.example/f"'
 
 
+def test_a_poll_finishing_during_a_write_waits_for_company_from_its_arrival(store: Store, monkeypatch):
+    """A feed still hanging (expected=3, the third never comes) holds nobody longer than
+    BATCH_WAIT: a poll that arrived while the previous batch was being written has
+    already waited that long when the write ends, and is written at once."""
+    import threading
+
+    from tui_reader.sources import feeds
+
+    monkeypatch.setattr(feeds, "BATCH_WAIT", 0.8)
+    writing, release = threading.Event(), threading.Event()
+    transactions: list[list[str]] = []
+    save_polls = store.save_polls
+
+    def slow_first_write(outcomes):
+        transactions.append([o.key for o in outcomes])
+        if len(transactions) == 1:
+            writing.set()
+            release.wait(10)
+        return save_polls(outcomes)
+
+    monkeypatch.setattr(store, "save_polls", slow_first_write)
+
+    async def run() -> float:
+        writer = feeds._BatchWriter(store, expected=3)
+        try:
+            first = asyncio.ensure_future(writer.save(_one_article_poll("https://a.example/f")))
+            assert await asyncio.to_thread(writing.wait, 10)
+            second = asyncio.ensure_future(writer.save(_one_article_poll("https://b.example/f")))
+            await asyncio.sleep(0.9)  # the write outlasts the second poll's BATCH_WAIT
+            release.set()
+            released = time.perf_counter()
+            assert await asyncio.wait_for(asyncio.gather(first, second), 10) == [1, 1]
+            return time.perf_counter() - released
+        finally:
+            writer.close()
+
+    assert asyncio.run(run()) < 0.5  # not another BATCH_WAIT (0.8 s) after the write
+    assert transactions == [["https://a.example/f"], ["https://b.example/f"]]
+
+
 def test_a_plain_http_poll_never_builds_the_verifying_tls_transport(http, store, monkeypatch):
     """Loading the CA bundle is the costliest step of a 304-only re-poll; http feeds skip it."""
     import httpx

@@ -285,12 +285,18 @@ class _BatchWriter:
         """Polls that will be saved in all: once they are all in, nothing waits (0: write at once)."""
         self.saved = 0
         self.pending: list[tuple[PollOutcome, asyncio.Future[int]]] = []
+        self.oldest = 0.0
+        """Loop time the oldest pending poll arrived: its wait for company counts from then,
+        so a poll that came in during a write waits no longer for it."""
         self.arrived = asyncio.Event()
         self.draining: asyncio.Task[None] | None = None
         self.thread = ThreadPoolExecutor(1, thread_name_prefix="tui-reader-store")
 
     async def save(self, outcome: PollOutcome) -> int:
-        future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[int] = loop.create_future()
+        if not self.pending:
+            self.oldest = loop.time()
         self.pending.append((outcome, future))
         self.saved += 1
         self.arrived.set()
@@ -305,8 +311,7 @@ class _BatchWriter:
             await self._settle(batch)
 
     async def _gather_company(self) -> None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + BATCH_WAIT
+        deadline = self.oldest + BATCH_WAIT
         while self.saved < self.expected and sum(len(o.items) for o, _ in self.pending) < BATCH_ARTICLES:
             self.arrived.clear()
             try:
