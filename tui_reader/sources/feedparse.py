@@ -155,8 +155,9 @@ def _bozo_text(exc: object) -> str:
 
 
 def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str) -> Article:
-    # A plain dict: FeedParserDict.get runs its key aliasing in Python, and none of the
-    # keys read here has an alias (~4 us of a 40 us entry).
+    # A plain dict: FeedParserDict.get runs its key aliasing in Python (~4 us of a 40 us
+    # entry). No key read here is aliased; the one special case, updated_parsed falling
+    # back to published_parsed, only repeats the lookup made just before it.
     entry = dict(entry)
     link = _http_url(entry.get("link"), feed_url)
     title = clean_line(entry.get("title", ""), _is_html(entry.get("title_detail")))
