@@ -15,10 +15,22 @@ from functools import cache
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
 
 _SPACES = " \u00a0\u202f"
-_P = r"(?!\w|-old| old| ago| earlier| later| before)"
-"""After a period unit: worded()'s `_NOT_PERIOD_AFTER` check as a lookahead ("a year ago")."""
-_M = r"(?!\w|-| digit| down| dip)"
-"""After a multiplying word: worded()'s `_NOT_AFTER` check as a lookahead ("double-digit")."""
+_NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
+""""double-digit", "double digits", "double down" multiply nothing."""
+_NOT_PERIOD_AFTER = ("-old", " old", " ago", " earlier", " later", " before")
+""""three years ago" is a point in time; "a 50-year-old CEO" an age."""
+
+
+def _not_followed_by(texts: tuple[str, ...]) -> str:
+    """A lookahead: no word character and none of `texts` next. Built from worded()'s
+    own lists, so `_HEAD` turns away exactly what worded() would."""
+    return rf"(?!\w|{'|'.join(map(re.escape, texts))})"
+
+
+_P = _not_followed_by(_NOT_PERIOD_AFTER)
+"""After a period unit ("a year ago")."""
+_M = _not_followed_by(_NOT_AFTER)
+"""After a multiplying word ("double-digit")."""
 _ED = r"(?:e[ds]?|ing)"
 
 
@@ -70,9 +82,6 @@ _TIMES_BEFORE = frozenset(
     "grow grew grown growing grows rise rose risen increase increased expand expanded "
     "multiply multiplied multiplies jumped climbed surged soared".split())
 """Words before "N times" that make it a multiplier ("grew three times")."""
-_NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
-""""double-digit", "double digits", "double down" multiply nothing."""
-
 _WHICH = frozenset("next past last coming following previous prior "
                    "nächsten kommenden letzten vergangenen".split())
 _WHICH_ONE = frozenset("next past last previous prior nächsten letzten vergangenen".split())
@@ -81,8 +90,6 @@ _THE = frozenset("the den die der von".split())
 _LEADS = frozenset("over within in during for across through innerhalb binnen über".split())
 _LEAD_GROUPS = (_WHICH, _THE, _THE, _LEADS)
 """The words a period widens over, nearest first: "over | the | next" three years."""
-_NOT_PERIOD_AFTER = ("-old", " old", " ago", " earlier", " later", " before")
-""""three years ago" is a point in time; "a 50-year-old CEO" an age."""
 _QUALIFIERS = ("trading", "business", "calendar")
 _SINGULAR = frozenset("year decade month quarter week day jahr monat woche tag".split())
 
