@@ -6,7 +6,11 @@ import codecs
 
 import pytest
 
-from tui_reader.sources.decode import NotText, decode_text, sanitize
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui_reader.sources import decode
+from tui_reader.sources.decode import NotText, decode_text, sanitize, strip_controls
 
 TEXT = "Nordlicht’s, Offshore\nMüller AG: 1.234,5 Mio. €"
 
@@ -78,3 +82,8 @@ def test_binary_is_not_text(data: bytes) -> None:
 def test_a_stray_control_character_in_long_text_is_just_removed() -> None:
     text = "word " * 100 + "\x07" + "more"
     assert decode_text(text.encode()) == "word " * 100 + "more"
+
+
+@given(st.text(alphabet=st.characters(codec=None)) | st.text(alphabet="ab \n\t\r\x1b[]31m;\x07\x9b\x9d\x9c\u200e\u202e\ufeff\u00a0"))
+def test_strip_controls_fast_path_changes_nothing_the_scan_would_not(text: str) -> None:
+    assert strip_controls(text) == decode._CONTROLS.sub("", decode._strip_escapes(text))

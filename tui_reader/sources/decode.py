@@ -79,6 +79,11 @@ def strip_controls(text: str) -> str:
     """Only the safety part of `sanitize`: escape sequences and control characters out,
     line ends and spaces as they are. For strings shown as they come (titles in the UI,
     file names and server messages on the command line)."""
+    # Every character this removes is non-printable, so text that is printable apart
+    # from its tabs and line ends is returned as it is: a C-speed check (~1 us for a
+    # 3 KB feed body) instead of two regex scans (~9 us).
+    if text.replace("\n", " ").replace("\t", " ").isprintable():
+        return text
     return _CONTROLS.sub("", _strip_escapes(text))
 
 
