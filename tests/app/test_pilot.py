@@ -113,6 +113,24 @@ async def test_filter_by_ticker_and_by_isin_and_escape(make_app) -> None:
         assert len(_rows(app)) == 5
 
 
+async def test_the_list_follows_the_filter_box_as_you_type(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ticker:baba")
+        await pilot.pause(0.4)
+        await settle(pilot)
+        assert _rows(app) == ["Alibaba lifts cloud spending plan"]
+        assert app.focused is app.screen.query_one("#filter")  # still typing: the box keeps focus
+        await pilot.press(*["backspace"] * len("ticker:baba"), *"nvidia")
+        await pilot.pause(0.4)
+        await settle(pilot)
+        assert _rows(app) == ["Nvidia closes above five trillion dollars"]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(_rows(app)) == 5
+
+
 async def test_star_and_read_persist_in_the_store(make_app, db_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

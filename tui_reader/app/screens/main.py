@@ -60,6 +60,9 @@ article list would leave the titles no room (measured at 100 columns)."""
 CHART_DELAY = 0.12
 """Online, seconds the cursor must rest on an article before its prices are looked up,
 so holding `j` does not queue a Yahoo request per row. Offline there is no delay."""
+FILTER_PAUSE = 0.15
+"""Seconds of no typing before the filter box's text filters the list (a store query per
+key would queue up behind a fast typist)."""
 _PANES = ("#instruments", "#articles", "#article")
 PREFETCH_AHEAD = 4
 """Articles after the cursor (and one before) loaded ahead, so a `j` needs no worker
@@ -101,6 +104,7 @@ class MainScreen(Screen[None]):
         self._article_id: str | None = None
         self._chart_timer: Timer | None = None
         self._read_timer: Timer | None = None
+        self._filter_timer: Timer | None = None
         self._ready: OrderedDict[str, tuple[Article | None, ChartData | None]] = OrderedDict()
         """Articles loaded ahead of the cursor (with their chart offline)."""
         self.instruments: list[InstrumentSummary] = []
@@ -384,8 +388,21 @@ class MainScreen(Screen[None]):
             self._save_flags(summary, read=True)
         self._focus_pane("#article")
 
+    @on(Input.Changed, "#filter")
+    def _filter_typed(self, event: Input.Changed) -> None:
+        """The list follows the box as you type, once typing pauses; Enter applies at once."""
+        self._stop_filter_timer()
+        value = event.value
+        self._filter_timer = self.set_timer(FILTER_PAUSE, lambda: setattr(self, "filter", parse_filter(value)))
+
+    def _stop_filter_timer(self) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_timer = None
+
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
+        self._stop_filter_timer()
         self.filter = parse_filter(event.value)
         if not event.value.strip():
             event.input.display = False
@@ -428,6 +445,7 @@ class MainScreen(Screen[None]):
             return
         box.value = ""
         box.display = False
+        self._stop_filter_timer()
         self.filter = Filter()
         self.query_one(ArticleList).focus()
 
