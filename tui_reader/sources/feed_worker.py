@@ -35,9 +35,7 @@ def exit_with(owner: int) -> None:
             time.sleep(1.0)
             try:
                 os.kill(owner, 0)
-            except ProcessLookupError:
-                os._exit(0)
-            except PermissionError:  # the pid was reused by someone else's process
+            except (ProcessLookupError, PermissionError):  # gone, or its pid now someone else's
                 os._exit(0)
 
     threading.Thread(target=watch, name="tui-reader-owner-watch", daemon=True).start()
