@@ -92,6 +92,9 @@ class KeyFigure:
     direction: Direction | None = None
     high: float | None = None
     """Upper end of a range ("between $2 billion and $2.5 billion"); value is the lower end."""
+    in_title: bool = False
+    """The figure stands in the headline: `start`/`end` index the title, not the body.
+    Real feed items often state their one figure only there ("Jabil jumps 20%")."""
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {"kind": self.kind, "text": self.text, "value": self.value}
@@ -106,6 +109,7 @@ class KeyFigure:
             if self.high is not None:
                 out["high"] = self.high
         out["context"] = self.context
+        out["in"] = "title" if self.in_title else "body"
         out["start"] = self.start
         out["end"] = self.end
         return out

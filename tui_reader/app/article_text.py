@@ -142,7 +142,7 @@ def body_text(article: Article, palette: Palette) -> Text:
     """
     body = article.body
     marks: list[tuple[int, int, str]] = [
-        (f.start, f.end, f"bold {palette.figure}") for f in article.figures if 0 <= f.start < f.end <= len(body)
+        (f.start, f.end, f"bold {palette.figure}") for f in article.figures if not f.in_title and 0 <= f.start < f.end <= len(body)
     ]
     taken = [(s, e) for s, e, _ in marks]
     for start, end in _instrument_spans(body, article):

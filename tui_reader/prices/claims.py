@@ -355,10 +355,12 @@ class _Sentence:
 
 def _sentence_of(figure: KeyFigure, article: Article) -> _Sentence:
     context = figure.context
-    base = article.body.find(context, max(0, figure.start - len(context)))
+    text = article.title if figure.in_title else article.body  # the span indexes this
+    base = text.find(context, max(0, figure.start - len(context)))
     if base < 0 or not base <= figure.start < base + len(context):
         base = figure.start - max(context.find(figure.text), 0)
-    same = [(f.start - base, f.end - base, f.kind) for f in article.figures if f.context == context]
+    same = [(f.start - base, f.end - base, f.kind) for f in article.figures
+            if f.context == context and f.in_title == figure.in_title]
     at = figure.start - base
     # The extractor's context may run over several sentences ("... at $183.38. Over the past ...").
     cuts = [0, *(m.end() for m in _SENTENCE_END.finditer(context)), len(context) + 1]

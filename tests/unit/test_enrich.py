@@ -1,0 +1,42 @@
+"""enrich: instruments and figures from the headline as well as the body."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tui_reader.extract import enrich
+from tui_reader.model import Article
+
+PUBLISHED = datetime(2025, 12, 18, 14, 0, tzinfo=UTC)
+
+
+def _article(title: str, body: str) -> Article:
+    return Article(id="x", source="test", title=title, body=body, published=PUBLISHED)
+
+
+def test_a_figure_only_in_the_headline_is_found_with_a_title_span() -> None:
+    article = enrich(_article("Shares of Nvidia jumped 20% on Thursday", "The chipmaker said demand stays strong."))
+    title_figures = [f for f in article.figures if f.in_title]
+    assert [(f.kind, f.value) for f in title_figures] == [("percent", 20.0)]
+    figure = title_figures[0]
+    assert article.title[figure.start:figure.end] == figure.text == "20%"
+    assert figure.to_json()["in"] == "title"
+
+
+def test_a_headline_figure_the_body_repeats_is_listed_once_from_the_body() -> None:
+    article = enrich(_article("Nvidia jumps 20%", "Nvidia shares rose 20% to a record."))
+    percents = [f for f in article.figures if f.kind == "percent"]
+    assert len(percents) == 1
+    assert not percents[0].in_title
+    assert article.body[percents[0].start:percents[0].end] == "20%"
+
+
+def test_a_company_named_only_in_the_headline_is_filed() -> None:
+    article = enrich(_article("Microsoft raises its dividend", "The board approved the increase on Tuesday."))
+    assert article.primary is not None and article.primary.ticker == "MSFT"
+
+
+def test_body_figures_are_marked_as_body() -> None:
+    article = enrich(_article("Quarterly results", "Revenue rose 12% to $4.2 billion."))
+    assert article.figures and not any(f.in_title for f in article.figures)
+    assert {f.to_json()["in"] for f in article.figures} == {"body"}
