@@ -4,7 +4,7 @@ symbol asked of the price chain.
 
 Shape only, so it stays a regex: the UI imports this at start-up and must not pull in
 the price chain or python-stdnum. Whether the check digit is right is a different
-question, answered by python-stdnum behind `extract.directory.is_isin`.
+question, answered by python-stdnum behind `extract.isins.is_isin`.
 """
 
 from __future__ import annotations

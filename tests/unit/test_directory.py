@@ -11,21 +11,15 @@ from pathlib import Path
 import pytest
 from stdnum import isin as stdnum_isin
 
-import tui_reader.extract.directory as directory_module
-from tui_reader.extract.directory import (
-    _CONNECTORS,
-    NAME_RUN_TAIL,
-    Company,
-    Directory,
-    directory,
-    is_isin,
-    name_key,
-    pytickersymbols_company,
-    yahoo_symbol,
-)
+import tui_reader.extract.listings as listings_module
+from tui_reader.extract.directory import Directory, directory
+from tui_reader.extract.exchanges import yahoo_symbol
+from tui_reader.extract.isins import is_isin
+from tui_reader.extract.listings import Company, pytickersymbols_company
+from tui_reader.extract.names import CONNECTORS, NAME_RUN_TAIL, name_key
 from tui_reader.model import Instrument
 
-CSV_PATH = Path(directory_module.__file__).with_name("data") / "instruments.csv"
+CSV_PATH = Path(listings_module.__file__).with_name("data") / "instruments.csv"
 
 
 def csv_rows() -> list[dict[str, str]]:
@@ -236,7 +230,7 @@ def test_no_module_builds_the_directory_at_import_time() -> None:
     assert out.stdout.strip() == "0"
 
 
-@pytest.mark.parametrize("connector", sorted(_CONNECTORS))
+@pytest.mark.parametrize("connector", sorted(CONNECTORS))
 def test_every_connector_joins_a_run(connector: str) -> None:
     run = re.compile(NAME_RUN_TAIL).match(f"ank {connector} America rose")
     assert run is not None and run.group() == f"ank {connector} America"

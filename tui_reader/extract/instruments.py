@@ -14,19 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui_reader.extract.directory import (
-    AMBIGUOUS_NAMES,
-    CAPITALS,
-    NAME_RUN_TAIL,
-    Directory,
-    NameScanner,
-    Span,
-    directory,
-    exchange_named,
-    is_isin,
-    name_key,
-    yahoo_symbol,
-)
+from tui_reader.extract.directory import Directory, directory
+from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
+from tui_reader.extract.isins import is_isin
+from tui_reader.extract.name_scanner import NameScanner
+from tui_reader.extract.names import AMBIGUOUS_NAMES, CAPITALS, NAME_RUN_TAIL, Span, name_key
 from tui_reader.model import Instrument
 
 # Every candidate in one pass. All branches start with one character class, which

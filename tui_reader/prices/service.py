@@ -234,7 +234,7 @@ class PriceService:
         if not looks_like_isin(text):
             found = source.by_ticker(text)
             return [found if found and found.ticker else Instrument(None, text, None)]
-        from tui_reader.extract.directory import is_isin
+        from tui_reader.extract.isins import is_isin
 
         if not is_isin(text):
             raise InvalidIsin(text)
