@@ -1,0 +1,93 @@
+"""A query's syntax tree compiled to one SQL WHERE clause over `articles a`.
+
+Every condition is a `+a.n IN (subquery)` over an indexed table (figures by kind and
+amount, instruments by symbol, sources, the FTS5 index) or a test on an `articles`
+column, so SQLite walks the newest-first index and stops at the list's page size.
+Comparisons are null-safe (`coalesce(..., 0)`): an article with no known move does not
+satisfy `move<-10`, nor does it come back under `not move<-10` as NULL would make it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from tui_reader.query.conditions import FigureTest, figure_test, group_key, is_figure_condition, split_conjunction
+from tui_reader.query.syntax import And, Compare, Flag, Keyed, Node, Not, Or, Words
+from tui_reader.query.text_match import fts_expression
+from tui_reader.query.values import resolve_day
+
+_BY_INSTRUMENT = "SELECT x.n FROM article_instruments i JOIN articles x ON x.id = i.article_id WHERE "
+_BY_SOURCE = (
+    "SELECT x.n FROM article_sources s JOIN articles x ON x.id = s.article_id "
+    "WHERE s.source LIKE ? ESCAPE '\\'"
+)
+_NOTHING = "0"
+
+
+def compile_where(node: Node | None, today: date) -> tuple[str, list[object]]:
+    """(WHERE clause, parameters); `today` resolves `today`, `today+30d` and the like."""
+    if node is None:
+        return "1", []
+    params: list[object] = []
+    return _compile(node, today, params), params
+
+
+def _compile(node: Node, today: date, params: list[object]) -> str:
+    if isinstance(node, And):
+        groups, rest = split_conjunction(node)
+        parts = [_figures(figure_test(g, today), params) for g in groups]
+        parts += [_compile(item, today, params) for item in rest]
+        return "(" + " AND ".join(parts) + ")"
+    if isinstance(node, Or):
+        return "(" + " OR ".join(_compile(item, today, params) for item in node.items) + ")"
+    if isinstance(node, Not):
+        return f"NOT ({_compile(node.item, today, params)})"
+    if is_figure_condition(node):
+        assert group_key(node)
+        return _figures(figure_test([node], today), params)
+    if isinstance(node, Compare):
+        if node.field == "move":
+            params.append(node.value.value)  # type: ignore[union-attr]
+            return f"coalesce(a.move {node.op} ?, 0)"
+        params.append(resolve_day(node.value, today).isoformat())  # type: ignore[arg-type]
+        return f"coalesce(substr(a.published, 1, 10) {node.op} ?, 0)"
+    if isinstance(node, Flag):
+        return "a.read = 0" if node.name == "unread" else "a.starred = 1"
+    if isinstance(node, Words):
+        expression = fts_expression(node.text, node.phrase)
+        if expression is None:
+            return _NOTHING
+        params.append(expression)
+        return "+a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+    assert isinstance(node, Keyed)
+    return _keyed(node, params)
+
+
+def _keyed(node: Keyed, params: list[object]) -> str:
+    if node.key == "ticker":
+        symbol = node.value.strip().upper()
+        base = symbol.split(".", 1)[0] or symbol
+        params.extend((symbol, symbol, base, symbol))
+        return f"+a.n IN ({_BY_INSTRUMENT}i.symbol = ? OR i.symbol_base = ? OR i.symbol = ? OR i.isin = ?)"
+    if node.key == "isin":
+        params.append(node.value.strip().upper())
+        return f"+a.n IN ({_BY_INSTRUMENT}i.isin = ?)"
+    escaped = node.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    params.append(escaped + "%")
+    return f"+a.n IN ({_BY_SOURCE})"
+
+
+def _figures(test: FigureTest, params: list[object]) -> str:
+    where = ["f.kind = ?"]
+    params.append(test.kind)
+    if test.unit:
+        where.append("f.unit = ?")
+        params.append(test.unit)
+    if test.currency:
+        where.append("f.currency = ?")
+        params.append(test.currency)
+    column = "f.day" if test.kind == "date" else "f.amount"
+    for op, value in test.compares:
+        where.append(f"{column} {op} ?")
+        params.append(value)
+    return "+a.n IN (SELECT f.article_n FROM article_figures f WHERE " + " AND ".join(where) + ")"
