@@ -1,0 +1,81 @@
+"""Coming dates: date figures as events, merged across articles, written as .ics."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from icalendar import Calendar
+
+from tui_reader.events import events_of, write_ics
+from tui_reader.model import Article, Instrument, KeyFigure
+
+SAP = Instrument("DE0007164600", "SAP.DE", "SAP SE", primary=True)
+BABA = Instrument("US01609W1027", "BABA", "Alibaba Group", primary=True)
+
+
+def _date(day: str, context: str) -> KeyFigure:
+    return KeyFigure("date", day, day, 0, len(day), context)
+
+
+def _article(n: int, instrument: Instrument, *figures: KeyFigure, url: str | None = None) -> Article:
+    return Article(
+        id=f"a{n}", source="test", title=f"headline {n}", body="", url=url,
+        published=datetime(2026, 1, n, tzinfo=UTC), instruments=[instrument], figures=list(figures),
+    )
+
+
+def test_the_same_day_for_the_same_instrument_is_one_event_with_every_source() -> None:
+    articles = [
+        _article(3, SAP, _date("2026-01-29", "SAP reports on 29 January."), url="https://example.com/3"),
+        _article(2, SAP, _date("2026-01-29", "Results are due on January 29.")),
+        _article(1, BABA, _date("2026-01-29", "Alibaba reports the same day.")),
+    ]
+    events = events_of(articles, start=date(2026, 1, 1))
+    assert [(e.day, e.instruments, [a.id for a in e.articles]) for e in events] == [
+        (date(2026, 1, 29), ["BABA"], ["a1"]),
+        (date(2026, 1, 29), ["SAP.DE"], ["a3", "a2"]),
+    ]
+    assert events[1].text == "SAP reports on 29 January."  # from the newest article
+    assert events[1].to_json() == {
+        "date": "2026-01-29",
+        "text": "SAP reports on 29 January.",
+        "instruments": ["SAP.DE"],
+        "articles": [
+            {"id": "a3", "title": "headline 3", "url": "https://example.com/3"},
+            {"id": "a2", "title": "headline 2", "url": None},
+        ],
+    }
+
+
+def test_only_days_in_the_window_and_other_kinds_are_left_out() -> None:
+    article = _article(
+        1, SAP,
+        _date("2025-12-31", "last year"), _date("2026-02-01", "in"), _date("2026-03-01", "after"),
+        KeyFigure("money", "$5", 5.0, 0, 2, "money", currency="USD"),
+    )
+    events = events_of([article], start=date(2026, 1, 1), end=date(2026, 2, 28))
+    assert [e.day for e in events] == [date(2026, 2, 1)]
+
+
+def test_a_day_stated_twice_in_one_article_counts_once() -> None:
+    article = _article(1, SAP, _date("2026-02-01", "first"), _date("2026-02-01", "again"))
+    [event] = events_of([article], start=date(2026, 1, 1))
+    assert len(event.articles) == 1
+
+
+def test_ics_holds_one_all_day_event_per_event(tmp_path: Path) -> None:
+    articles = [
+        _article(3, SAP, _date("2026-01-29", "SAP reports on 29 January."), url="https://example.com/3"),
+        _article(1, BABA, _date("2026-02-19", "Alibaba reports on February 19."), url="javascript:alert(1)"),
+    ]
+    path = tmp_path / "coming.ics"
+    assert write_ics(events_of(articles, start=date(2026, 1, 1)), path) == 2
+    calendar = Calendar.from_ical(path.read_bytes())
+    entries = list(calendar.walk("VEVENT"))
+    assert [e.decoded("dtstart") for e in entries] == [date(2026, 1, 29), date(2026, 2, 19)]
+    assert [e.decoded("dtend") for e in entries] == [date(2026, 1, 30), date(2026, 2, 20)]
+    assert str(entries[0]["summary"]) == "SAP.DE: headline 3"
+    assert "SAP reports on 29 January." in str(entries[0]["description"])
+    assert str(entries[0]["url"]) == "https://example.com/3"
+    assert "url" not in entries[1]  # only http(s) links become the event's link
