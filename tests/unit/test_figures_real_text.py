@@ -1,0 +1,329 @@
+"""Key figures in the forms real publishers write them (issue 9): wire stories, German
+portal reports, fool.com-style quote widgets and bare headlines.
+
+Every sentence here is our own, built to reproduce a structure seen in real market news;
+expected values were written before the extractor was run on them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from tui_reader.extract.figures import find_figures
+from tui_reader.model import KeyFigure
+
+MARCH = datetime(2026, 3, 10, 14, 5, tzinfo=timezone.utc)
+"""A March article: year-less February dates lie in its recent past."""
+
+
+def figures(body: str, published: datetime | None = MARCH) -> list[KeyFigure]:
+    found = find_figures(body, published)
+    for figure in found:
+        assert body[figure.start:figure.end] == figure.text
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    return found
+
+
+def only(body: str, published: datetime | None = MARCH) -> KeyFigure:
+    found = figures(body, published)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+def summary(found: list[KeyFigure]) -> list[tuple[object, ...]]:
+    return [(f.kind, f.text, f.value, f.currency, f.unit, f.direction, f.high) for f in found]
+
+
+# --- headlines: no final full stop, often nothing but a name, a verb and a number ---
+
+@pytest.mark.parametrize(
+    ("title", "text", "direction"),
+    [
+        ("Shares of Jabil jumped 20%", "20%", "up"),
+        ("Fabrinet drops 9% after earnings", "9%", "down"),
+        ("Siemens Energy: Aktie klettert um 5 Prozent", "5 Prozent", "up"),
+        ("Why Protagonist Stock Skyrocketed 30% Today", "30%", "up"),
+        ("Nordex-Aktie bricht um 12 Prozent ein", "12 Prozent", "down"),
+        ("Chipmaker plummets 14% on weak outlook", "14%", "down"),
+    ],
+)
+def test_bare_headlines(title: str, text: str, direction: str) -> None:
+    figure = only(title)
+    assert (figure.kind, figure.text, figure.direction) == ("percent", text, direction)
+    assert figure.context == title
+
+
+# --- money in the forms wire stories and portals use ---
+
+@pytest.mark.parametrize(
+    ("body", "text", "value", "currency"),
+    [
+        ("The chipmaker earned 22 cents a share in the quarter.", "22 cents", 0.22, "USD"),
+        ("It posted EPS of 45 cents, ahead of estimates.", "45 cents", 0.45, "USD"),
+        ("It lost 8 cents per share.", "8 cents", 0.08, "USD"),
+        ("Adjusted EPS was 41c in the quarter.", "41c", 0.41, "USD"),
+        ("Die Dividende steigt auf 45 Cent je Aktie.", "45 Cent", 0.45, "EUR"),
+        ("Sales reached 2.38 billion francs last year.", "2.38 billion francs", 2.38e9, "CHF"),
+        ("Die Aktie fiel unter die 48-Euro-Marke.", "48-Euro", 48.0, "EUR"),
+        ("Der Kurs sprang über die 50-Dollar-Marke.", "50-Dollar", 50.0, "USD"),
+        ("The deal is worth Rp 5 trillion.", "Rp 5 trillion", 5e12, "IDR"),
+        ("The deal is worth Rp5 trillion.", "Rp5 trillion", 5e12, "IDR"),
+        ("Profit was Rs 116.8 million.", "Rs 116.8 million", 1.168e8, "INR"),
+        ("It raised CHF 12.5 million in the round.", "CHF 12.5 million", 1.25e7, "CHF"),
+        ("Der Umsatz lag bei 12,5 Mio. Euro.", "12,5 Mio. Euro", 1.25e7, "EUR"),
+        ("Der Gewinn betrug 1,2 Mrd. € im Jahr.", "1,2 Mrd. €", 1.2e9, "EUR"),
+        ("It sold US$ 500 million of bonds.", "US$ 500 million", 5e8, "USD"),
+        ("Der Index ist 1,78 Bio. Euro wert.", "1,78 Bio. Euro", 1.78e12, "EUR"),
+        ("It agreed a $5-billion takeover.", "$5-billion", 5e9, "USD"),
+        ("It made an 8.2-billion-pound offer.", "8.2-billion-pound", 8.2e9, "GBP"),
+        ("The miner rose 21.6p on the day.", "21.6p", 0.216, "GBP"),
+    ],
+)
+def test_real_money_forms(body: str, text: str, value: float, currency: str) -> None:
+    figure = only(body)
+    assert (figure.kind, figure.text, figure.currency) == ("money", text, currency)
+    assert figure.value == pytest.approx(value)
+
+
+def test_cents_and_a_dollar_amount_in_one_earnings_line() -> None:
+    found = figures("It earned 46 cents per share on $5.37 billion in sales, "
+                    "topping the 44 cents analysts expected.")
+    assert [(f.text, f.value, f.currency) for f in found] == [
+        ("46 cents", pytest.approx(0.46), "USD"), ("$5.37 billion", 5.37e9, "USD"),
+        ("44 cents", pytest.approx(0.44), "USD")]
+
+
+def test_a_cent_range() -> None:
+    figure = only("It guided for EPS of 72 to 80c.")
+    assert (figure.text, figure.currency) == ("72 to 80c", "USD")
+    assert (figure.value, figure.high) == (pytest.approx(0.72), pytest.approx(0.80))
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Section 3c of the act applies.", "The video plays at 1080p.", "It was 5c colder."],
+)
+def test_letters_after_numbers_are_not_always_cents_or_pence(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "money"] == []
+
+
+# --- direction carried by a noun or a German verb ---
+
+@pytest.mark.parametrize(
+    ("body", "direction"),
+    [
+        ("The company reported 26% growth in cloud sales.", "up"),
+        ("Ein Umsatzanstieg von 12 Prozent stützte die Aktie.", "up"),
+        ("Die Aktie ist um 8 Prozent geklettert.", "up"),
+        ("Die Aktie gab 3 Prozent nach.", "down"),
+        ("Der Index gab um 0,4 Prozent nach.", "down"),
+        ("Es gab 50 Prozent weniger Aufträge.", "down"),
+        ("Der MDax schloss mit 0,4 Prozent mehr als am Vortag.", "up"),
+        ("Der Kurs sank um 4 Prozent.", "down"),
+        ("Die Aktie legte 6 Prozent zu.", "up"),
+        ("Die Aktie verlor 2,5 Prozent.", "down"),
+        ("Ein Kursrutsch von 15 Prozent erschreckte Anleger.", "down"),
+        ("Ein Einbruch von 30 Prozent beim Absatz.", "down"),
+        ("Orders saw a 12% slump.", "down"),
+        ("Demand saw a 40% surge.", "up"),
+        ("Revenue showed a 7% decline.", "down"),
+        ("Siemens verbuchte einen Wertanstieg von 3,2 Prozent.", "up"),
+        ("GEA trug mit einem Abschlag von 4,2 Prozent die rote Laterne.", "down"),
+        ("Zalando schaffte einen Aufschlag von 2,1 Prozent.", "up"),
+        ("Die Aktie schloss mit einem Kursplus von 7,2 Prozent.", "up"),
+        ("Die Aktie verzeichnete einen Kursverlust von 3 Prozent.", "down"),
+        ("Der Dax schloss 4,4 Prozent tiefer.", "down"),
+        ("Der Dax schloss 0,5 Prozent fester.", "up"),
+        ("Die Aktie lag 2 Prozent im Minus.", "down"),
+        ("Die Aktie lag 2 Prozent im Plus.", "up"),
+        ("Der EuroStoxx rückte um 0,6 Prozent vor.", "up"),
+        ("Der Kurs schoss um 58 Prozent nach oben.", "up"),
+        ("Die Papiere schossen um 8,6 Prozent hoch.", "up"),
+        ("Der Gewinn brach um 40 Prozent ein.", "down"),
+        ("Die Aktie büßte 6 Prozent ein.", "down"),
+        ("Die Aktie zog um 4 Prozent an.", "up"),
+        ("Die Aktie verteuerte sich um 2 Prozent.", "up"),
+        ("Die Aktie verbilligte sich um 3 Prozent.", "down"),
+        ("Der Umsatz ging um 5 Prozent zurück.", "down"),
+        ("Die Aktie sackte um 11 Prozent ab.", "down"),
+        ("Der Umsatz ist um 5 Prozent zurückgegangen.", "down"),
+        ("Der Umsatz soll um 5 Prozent steigen.", "up"),
+        ("Shares exploded 27% on Thursday.", "up"),
+        ("Fitbit shares plummeted 32% on the warning.", "down"),
+        ("The stock tanked 9% after the call.", "down"),
+        ("Shares rebounded 4% on Friday.", "up"),
+    ],
+)
+def test_direction_from_nouns_and_german_verbs(body: str, direction: str) -> None:
+    figure = only(body)
+    assert (figure.kind, figure.direction) == ("percent", direction)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Das Segment macht 20 Prozent of sales aus.",
+        "Das Segment macht 20 Prozent des Umsatzes aus.",
+        "It bought a 20% stake in the firm.",
+        "Cloud makes up 20% of revenue.",
+        "It holds an 83% share of the market.",
+        "Der Staat hält 20 Prozent der Anteile.",
+        "Revenue should be about $11 billion, plus or minus 2%.",
+        "Die Rendite fiel auf 0,754 Prozent zurück.",
+        "Der Konzern peilt eine Marge von 8 Prozent an.",
+    ],
+)
+def test_shares_levels_and_tolerances_are_not_moves(body: str) -> None:
+    assert [f.direction for f in figures(body) if f.kind == "percent"] == [None]
+
+
+@pytest.mark.parametrize(
+    ("body", "direction"),
+    [
+        ("The stock is 17.2% below the 52-week high.", "down"),
+        ("The stock trades 5% above its 200-day average.", "up"),
+        ("Die Aktie notiert 12 Prozent unter dem Rekordhoch.", "down"),
+    ],
+)
+def test_distance_below_or_above_a_level(body: str, direction: str) -> None:
+    figure = figures(body)[0]
+    assert (figure.kind, figure.direction) == ("percent", direction)
+
+
+# --- ranges and from-to moves keep both numbers ---
+
+def test_german_von_bis_is_a_range() -> None:
+    figure = only("Der Konzern peilt eine Marge von 8 bis 10 Prozent an.")
+    assert (figure.kind, figure.text, figure.value, figure.high, figure.unit) == (
+        "percent", "8 bis 10 Prozent", 8.0, 10.0, "%")
+
+
+def test_german_von_bis_money_is_a_range() -> None:
+    figure = only("Die Spanne liegt bei 60 bis 70 Milliarden Euro.")
+    assert (figure.value, figure.high, figure.currency) == (6e10, 7e10, "EUR")
+
+
+def test_german_von_auf_keeps_the_old_level_as_its_own_figure() -> None:
+    """The new level is the figure of the move; the old level is a figure of its own
+    that borrows the scale and currency written only once, after the new level."""
+    assert summary(figures("Der Umsatz stieg von 78 auf 107 Millionen Dollar.")) == [
+        ("money", "78", 7.8e7, "USD", None, None, None),
+        ("money", "107 Millionen Dollar", 1.07e8, "USD", None, None, None),
+    ]
+
+
+def test_kursziel_von_auf() -> None:
+    found = figures("Der Analyst hob das Kursziel von 80,00 auf 120,50 Euro an.")
+    assert [(f.text, f.value, f.currency) for f in found] == [
+        ("80,00", 80.0, "EUR"), ("120,50 Euro", 120.5, "EUR")]
+
+
+def test_english_from_to_keeps_both_levels() -> None:
+    assert summary(figures("Margins rose from 5 to 7 percent.")) == [
+        ("percent", "5", 5.0, None, "%", None, None),
+        ("percent", "7 percent", 7.0, None, "%", None, None),
+    ]
+    found = figures("Revenue climbed from 78 to 107 million dollars.")
+    assert [(f.text, f.value, f.currency) for f in found] == [
+        ("78", 7.8e7, "USD"), ("107 million dollars", 1.07e8, "USD")]
+
+
+def test_english_from_to_borrows_the_scale_of_the_new_level() -> None:
+    found = figures("Revenue climbed from $78 to $107 million.")
+    assert [(f.text, f.value) for f in found] == [("$78", 7.8e7), ("$107 million", 1.07e8)]
+
+
+def test_german_von_auf_percent_old_level_has_no_direction() -> None:
+    found = figures("Der Gewinn stieg von 5 Prozent auf 7 Prozent.")
+    assert [(f.text, f.direction) for f in found] == [("5 Prozent", None), ("7 Prozent", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "texts", "values"),
+    [
+        ("Die Messe findet vom 19. bis 22. Mai statt.", ["19.", "22. Mai"],
+         ["2026-05-19", "2026-05-22"]),
+        ("Die Messe läuft vom 19.-22. Mai in Hannover.", ["19.", "22. Mai"],
+         ["2026-05-19", "2026-05-22"]),
+        ("Die Tagung ist am 4. und 5. Juni.", ["4.", "5. Juni"], ["2026-06-04", "2026-06-05"]),
+        ("The conference runs May 19-22 in Berlin.", ["May 19", "22"],
+         ["2026-05-19", "2026-05-22"]),
+        ("The conference runs May 19 to 22 in Berlin.", ["May 19", "22"],
+         ["2026-05-19", "2026-05-22"]),
+    ],
+)
+def test_date_ranges_are_two_dates(body: str, texts: list[str], values: list[str]) -> None:
+    """A date range is two date figures, the first day spanning only its own digits."""
+    found = [f for f in figures(body) if f.kind == "date"]
+    assert [f.text for f in found] == texts
+    assert [f.value for f in found] == values
+
+
+def test_a_day_before_a_date_without_a_range_word_stays_out() -> None:
+    assert [f.text for f in figures("Am 19. Mai kam der 3. Mann.")] == ["19. Mai"]
+
+
+# --- year-less dates in a March article ---
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("The company reported on Feb. 28 that sales fell.", "2026-02-28"),
+        ("The company said Feb. 28 that it would cut jobs.", "2026-02-28"),
+        ("It reported better-than-expected earnings on Feb. 28.", "2026-02-28"),
+        ("Results beat what was expected on Feb. 28.", "2026-02-28"),
+        ("Shares rose ahead of the results on Feb. 28.", "2026-02-28"),
+        ("The company announced plans on Feb. 28 to cut jobs.", "2026-02-28"),
+        ("The company will report on Feb. 28.", "2027-02-28"),
+        ("Results are due on Feb. 28.", "2027-02-28"),
+        ("The deal is expected to close on April 2.", "2026-04-02"),
+    ],
+)
+def test_february_dates_in_a_march_article(body: str, value: str) -> None:
+    assert [f.value for f in figures(body) if f.kind == "date"] == [value]
+
+
+# --- datelines and quote widgets are not figures ---
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        ("Dec 18 (Reuters) - Apple shares rose 2% on Thursday.", ["2%"]),
+        ("NEW YORK, March 3 (AP) — Stocks fell 1% at the open.", ["1%"]),
+        ("FRANKFURT, 5. März (Reuters) - Die Aktie stieg um 3 Prozent.", ["3 Prozent"]),
+        ("LONDON, Feb 3 (Reuters) - European shares fell 1.6 percent.", ["1.6 percent"]),
+        ("Jabil (JBL 0.32%) reported results.", []),
+        ("Amkor (NASDAQ: AMKR 0.77%) rose 5%.", ["5%"]),
+        ("AAPL +1.2% in premarket trading", []),
+        ("Shares of American Express (AXP 10.54%) climbed 10.5% on Friday.", ["10.5%"]),
+        ("The S&P 500 (^GSPC -2.71%) slid by almost 3%.", ["3%"]),
+        ("Facebook FB, -2.19% lost ground as the index NDX, -1.42% fell 1.4%.", ["1.4%"]),
+    ],
+)
+def test_datelines_and_quote_widgets_are_not_figures(body: str, texts: list[str]) -> None:
+    assert [f.text for f in figures(body)] == texts
+
+
+@pytest.mark.parametrize(
+    ("body", "texts"),
+    [
+        ("EPS +12% to $1.10 in the quarter.", ["+12%", "$1.10"]),
+        ("The DAX rose 1.2% (its best day in a month).", ["1.2%"]),
+        ("Revenue rose 5% (after 3% in Q2).", ["5%", "3%"]),
+        ("The index closed on March 3 (a Tuesday) higher.", ["March 3"]),
+    ],
+)
+def test_look_alikes_of_widgets_and_datelines_stay(body: str, texts: list[str]) -> None:
+    assert [f.text for f in figures(body)] == texts
+
+
+# --- portal table lines ---
+
+def test_portal_winner_list_with_spaced_signs() -> None:
+    found = figures("Gewinner: Bayer (+ 3,76 Prozent auf 27,32 EUR), "
+                    "Zalando (-2,79 Prozent auf 26,17 EUR).")
+    assert [(f.text, f.value, f.direction, f.currency) for f in found] == [
+        ("+ 3,76 Prozent", 3.76, "up", None), ("27,32 EUR", 27.32, None, "EUR"),
+        ("-2,79 Prozent", 2.79, "down", None), ("26,17 EUR", 26.17, None, "EUR")]
