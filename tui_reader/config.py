@@ -65,6 +65,7 @@ mark_read_after = {DEFAULT_MARK_READ_AFTER}
 # title = "Example markets"   # optional: the feed's own title is used otherwise
 # interval = 30                # optional: minutes, overrides `interval` above
 # tags = ["markets"]           # optional
+# instruments = ["AAPL", "DE0007164600"]  # optional: tickers/ISINs every item is filed under
 """
 
 
@@ -79,6 +80,8 @@ class FeedConfig:
     interval_minutes: int | None = None
     """None: the config's default interval."""
     tags: list[str] = field(default_factory=list)
+    instruments: list[str] = field(default_factory=list)
+    """Yahoo symbols and ISINs the feed is about, upper-cased: declared for every item."""
 
 
 @dataclass(slots=True)
@@ -195,6 +198,8 @@ def _feed_block(feed: FeedConfig, url: str) -> str:
         lines.append(f"interval = {int(feed.interval_minutes)}")
     if feed.tags:
         lines.append("tags = [" + ", ".join(_toml_string(t) for t in feed.tags) + "]")
+    if feed.instruments:
+        lines.append("instruments = [" + ", ".join(_toml_string(i) for i in feed.instruments) + "]")
     return "\n".join(lines) + "\n"
 
 
@@ -300,7 +305,7 @@ class _Checker:
         if not isinstance(entry, dict):
             raise self.fail("feeds", "expected [[feeds]] tables")
         where: _Where = ("feeds", index)
-        self.known(entry, ("url", "title", "interval", "tags"), where)
+        self.known(entry, ("url", "title", "interval", "tags", "instruments"), where)
         if "url" not in entry:
             raise ConfigError(f"{self._path}: feeds[{index}]: missing url")
         url = self.typed(entry["url"], str, "url", where).strip()
@@ -309,4 +314,18 @@ class _Checker:
         title = self.typed(entry["title"], str, "title", where) if "title" in entry else None
         interval = self.interval(entry["interval"], "interval", where) if "interval" in entry else None
         tags = self.strings(entry.get("tags", []), "tags", where)
-        return FeedConfig(url=url, title=title, interval_minutes=interval, tags=tags)
+        instruments = self.instruments(entry.get("instruments", []), where)
+        return FeedConfig(url=url, title=title, interval_minutes=interval, tags=tags, instruments=instruments)
+
+    def instruments(self, value: object, where: _Where) -> list[str]:
+        """Yahoo symbols (AAPL, SAP.DE, BRK-B, ^GDAXI) or ISINs with a valid check digit."""
+        codes = [code.strip().upper() for code in self.strings(value, "instruments", where)]
+        for code in codes:
+            if re.fullmatch(r"[A-Z]{2}[A-Z0-9]{9}[0-9]", code):
+                from stdnum import isin  # only a config that names an ISIN pays the import
+
+                if not isin.is_valid(code):
+                    raise self.fail("instruments", f"{code!r} is not a valid ISIN (check digit)", where)
+            elif not re.fullmatch(r"\^?[A-Z0-9]{1,10}(?:[.=-][A-Z0-9]{1,4})?", code):
+                raise self.fail("instruments", f"expected tickers or ISINs, got {code!r}", where)
+        return codes

@@ -23,7 +23,7 @@ def create_app(options: AppOptions) -> TuiReaderApp:
     offline = options.offline or config.offline
     theme_dirs = options.theme_dirs if options.theme_dirs is not None else [locations.bundled_themes(), locations.user_themes()]
     themes, problems = load_theme_files(theme_dirs)
-    feeds = [FeedSource(f.url, f.title, f.interval_minutes or config.interval_minutes) for f in config.feeds]
+    feeds = [FeedSource.from_config(f, config.interval_minutes) for f in config.feeds]
     store = Store.open(options.db)
     app = TuiReaderApp(
         Library(store, seed_dirs, offline),

@@ -67,7 +67,7 @@ def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path]]:
     seed_dirs = effective_seed_dirs(config, cli_seeds)
     if offline:
         return [], seed_dirs
-    feeds = [FeedSource(f.url, f.title, f.interval_minutes or config.interval_minutes) for f in config.feeds]
+    feeds = [FeedSource.from_config(f, config.interval_minutes) for f in config.feeds]
     return feeds, seed_dirs
 
 

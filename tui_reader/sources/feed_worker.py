@@ -46,20 +46,23 @@ class ParseFailed(Exception):
 
 
 def parse_job(
-    body: bytes, headers: dict[str, str], url: str, source: str | None, feed_key: str
+    body: bytes, headers: dict[str, str], url: str, source: str | None, feed_key: str,
+    instruments: tuple[str, ...] = (),
 ) -> tuple[str | None, list[Prepared]]:
     """Runs in a worker: parse, drop portal boilerplate, extract instruments and figures,
-    and prepare the store rows. Returns the feed's title and the rows.
+    and prepare the store rows. Returns the feed's title and the rows. `instruments`
+    are the feed's configured ones (tickers, ISINs), declared for every item.
 
     Everything per item happens here, in parallel, so the parent only runs SQL.
     """
     from tui_reader.extract import enrich
     from tui_reader.extract.boilerplate import strip_boilerplate
+    from tui_reader.sources.feed_items import configured_instruments
     from tui_reader.sources.feedparse import FeedError, parse_feed
     from tui_reader.store_writes import prepare
 
     try:
-        parsed = parse_feed(body, headers, url, source, feed_key)
+        parsed = parse_feed(body, headers, url, source, feed_key, configured_instruments(instruments))
     except FeedError as exc:
         raise ParseFailed(str(exc)) from None
     now = time.time()

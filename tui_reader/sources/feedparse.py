@@ -14,13 +14,24 @@ import codecs
 import html
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
-from tui_reader.model import Article, stable_id
+from tui_reader.model import Article, Instrument, stable_id
 from tui_reader.sources.decode import strip_controls
+from tui_reader.sources.feed_items import (
+    credited_publisher,
+    edgar_company,
+    edgar_filer,
+    mark_item_metadata,
+    merge_declared,
+    strip_filing_line,
+    strip_more_links,
+    tag_instruments,
+    url_instruments,
+)
 
 
 class FeedError(Exception):
@@ -34,26 +45,35 @@ class ParsedFeed:
 
 
 def parse_feed(
-    body: bytes, headers: Mapping[str, str], url: str, source: str | None = None, feed_key: str | None = None
+    body: bytes,
+    headers: Mapping[str, str],
+    url: str,
+    source: str | None = None,
+    feed_key: str | None = None,
+    declared: Sequence[Instrument] = (),
 ) -> ParsedFeed:
     """Turn a fetched document into articles.
 
     `url` is where the document came from (after redirects): relative links resolve
     against it. `feed_key` (the configured URL, default `url`) scopes the article ids.
     `source` (the configured feed title) names the articles; without it the feed's
-    own title, then the host name, does.
+    own title, then the host name, does; an item that credits its publisher
+    (`<source>`, as Google News items do) names itself. `declared` (the feed's
+    configured instruments) joins what the configured URL names (`url_instruments`)
+    in every item's `Article.declared`, after the item's own symbol tags.
     """
     feed_key = feed_key or url
+    declared = merge_declared(declared, url_instruments(feed_key))
     if not body.strip():
         raise FeedError("empty response")
     content_type = headers.get("content-type", "").lower()
     text = _to_text(body, _charset(content_type))
     head = text.lstrip()[:512]
     if head.startswith(("{", "[")) or "json" in content_type:
-        return _parse_json_feed(text, url, source, feed_key)
+        return _parse_json_feed(text, url, source, feed_key, declared)
     if _HTML_PAGE.match(head):
         raise FeedError("an HTML page, not a feed")
-    return _parse_xml_feed(text, url, source, feed_key)
+    return _parse_xml_feed(text, url, source, feed_key, declared)
 
 
 # --- encoding ----------------------------------------------------------------------
@@ -114,8 +134,9 @@ def _strip_doctype(text: str) -> str:
     return _DOCTYPE.sub("", prolog) + text[end:]
 
 
-def _parse_xml_feed(text: str, url: str, source: str | None, feed_key: str) -> ParsedFeed:
+def _parse_xml_feed(text: str, url: str, source: str | None, feed_key: str, declared: list[Instrument]) -> ParsedFeed:
     text = _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', _strip_doctype(text), count=1)
+    text = mark_item_metadata(text)
     data = text.encode("utf-8")
     import feedparser
 
@@ -138,9 +159,10 @@ def _parse_xml_feed(text: str, url: str, source: str | None, feed_key: str) -> P
         raise FeedError("not a feed (no RSS, Atom or JSON Feed root)")
     feed_title = clean_line(result.feed.get("title", ""), _is_html(result.feed.get("title_detail"))) or None
     name = source or feed_title or urlsplit(url).hostname or url
+    declared = merge_declared(declared, edgar_company(feed_key, result.feed))
     articles: list[Article] = []
     for entry in entries:
-        articles.append(_entry_article(entry, url, name, feed_key))
+        articles.append(_entry_article(entry, url, name, feed_key, declared))
     return ParsedFeed(feed_title, _unique(articles))
 
 
@@ -154,28 +176,55 @@ def _bozo_text(exc: object) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
-def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str) -> Article:
+def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str, declared: list[Instrument]) -> Article:
     # A plain dict: FeedParserDict.get runs its key aliasing in Python (~4 us of a 40 us
     # entry). No key read here is aliased; the one special case, updated_parsed falling
     # back to published_parsed, only repeats the lookup made just before it.
     entry = dict(entry)
-    link = _http_url(entry.get("link"), feed_url)
+    # Feedburner's <link> is its click-counting redirect; origLink is the article.
+    link = _http_url(entry.get("feedburner_origlink"), feed_url) or _http_url(entry.get("link"), feed_url)
     title = clean_line(entry.get("title", ""), _is_html(entry.get("title_detail")))
-    body = _best_body(entry)
+    body = strip_more_links(strip_filing_line(_best_body(entry)))
+    publisher, short_title = credited_publisher(entry.get("source"), title)
+    if publisher is not None:
+        body = _aggregator_body(body, publisher, (title, short_title))
     published = _from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
+    tags = entry.get("tags")
+    own = tag_instruments(tags) if tags else []
+    if feed_key.startswith(_EDGAR_PREFIXES) and (filer := edgar_filer(title)) is not None:
+        own.append(filer)
     return Article(
         id=_article_id(feed_key, entry.get("id"), link, title, published),
-        source=source,
-        title=title or _fallback_title(body),
+        source=publisher or source,
+        title=short_title or _fallback_title(body),
         body=body,
         published=published,
         url=link,
+        declared=merge_declared(own, declared) if own else list(declared),
     )
 
 
+_EDGAR_PREFIXES = ("https://www.sec.gov/", "http://www.sec.gov/", "https://sec.gov/")
+
+
+def _aggregator_body(body: str, publisher: str, titles: tuple[str, str]) -> str:
+    """An aggregator's summary is often just the headline linked and the publisher's
+    name again ("Apple rises - Reuters  Reuters"): that paragraph is no article text."""
+    kept = []
+    for paragraph in body.split("\n\n"):
+        text = " ".join(paragraph.split())
+        if text.endswith(publisher):
+            text = text[: -len(publisher)].rstrip()
+        if text not in titles:
+            kept.append(paragraph)
+    return "\n\n".join(kept)
+
+
 def _best_body(entry: Mapping) -> str:
-    """Full content (content:encoded, atom:content) when it says more than the summary."""
-    candidates = [c for c in entry.get("content", ()) if isinstance(c, Mapping)]
+    """Full content (content:encoded, atom:content) when it says more than the summary.
+    Photo captions never compete (`mark_item_metadata` keeps them out of both), nor
+    does structured XML content (EDGAR's filing fields), which is data, not text."""
+    candidates = [c for c in entry.get("content", ()) if isinstance(c, Mapping) and c.get("type") != "text/xml"]
     if "summary" in entry:
         candidates.append({"value": entry["summary"], "type": entry.get("summary_detail", {}).get("type")})
     if not candidates:
@@ -201,7 +250,8 @@ def _from_struct(value: object) -> datetime | None:
 # --- JSON Feed ----------------------------------------------------------------------
 
 
-def _parse_json_feed(text: str, url: str, source: str | None, feed_key: str) -> ParsedFeed:
+def _parse_json_feed(text: str, url: str, source: str | None, feed_key: str, declared: list[Instrument]
+                     ) -> ParsedFeed:
     try:
         doc = json.loads(text)
     except (ValueError, RecursionError) as exc:
@@ -224,6 +274,7 @@ def _parse_json_feed(text: str, url: str, source: str | None, feed_key: str) -> 
             body = clean_text(content_html)
         else:
             body = clean_text(_str(item.get("content_text")) or _str(item.get("summary")), is_html=False)
+        body = strip_more_links(body)
         published = _iso_datetime(_str(item.get("date_published")) or _str(item.get("date_modified")))
         articles.append(
             Article(
@@ -233,9 +284,17 @@ def _parse_json_feed(text: str, url: str, source: str | None, feed_key: str) -> 
                 body=body,
                 published=published,
                 url=link,
+                declared=merge_declared(_json_tags(item.get("tags")), declared),
             )
         )
     return ParsedFeed(feed_title, _unique(articles))
+
+
+def _json_tags(tags: object) -> list[Instrument]:
+    """A JSON Feed item's `tags` (strings) read as categories are."""
+    if not isinstance(tags, list):
+        return []
+    return tag_instruments({"term": tag} for tag in tags if isinstance(tag, str))
 
 
 def _str(value: object) -> str:

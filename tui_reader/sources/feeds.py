@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 if TYPE_CHECKING:
     import httpx
 
+    from tui_reader.config import FeedConfig
     from tui_reader.store import PollOutcome, Prepared, SourceState, Store
 
 DEFAULT_INTERVAL_MINUTES = 15
@@ -54,6 +55,13 @@ class FeedSource:
     title: str | None = None
     """The configured name; articles carry it as their source."""
     interval_minutes: int = DEFAULT_INTERVAL_MINUTES
+    instruments: tuple[str, ...] = ()
+    """Tickers and ISINs the feed is about (config `instruments`): declared for every item."""
+
+    @classmethod
+    def from_config(cls, feed: FeedConfig, default_interval: int) -> FeedSource:
+        """A configured `[[feeds]]` table, its interval defaulting to the config's."""
+        return cls(feed.url, feed.title, feed.interval_minutes or default_interval, tuple(feed.instruments))
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +244,8 @@ class _Poller:
         if fetched.status == "ok":
             try:
                 feed_title, items = await asyncio.get_running_loop().run_in_executor(
-                    self._parse_executor(), parse_job, fetched.body, fetched.headers, fetched.url, feed.title, feed.url
+                    self._parse_executor(), parse_job, fetched.body, fetched.headers, fetched.url, feed.title, feed.url,
+                    feed.instruments,
                 )
             except ParseFailed as exc:
                 error = str(exc)
