@@ -20,7 +20,8 @@ from tui_reader.extract.exchanges import yahoo_symbol
 from tui_reader.extract.isins import is_isin
 from tui_reader.extract.listings import Company, pytickersymbols_company, read_csv
 from tui_reader.extract.name_scanner import NameScanner
-from tui_reader.extract.names import HAS_CAPITAL, name_key
+from tui_reader.extract.aliases import curated_aliases, derived_short_names, is_acronym
+from tui_reader.extract.names import HAS_CAPITAL, legal_keys, name_key
 from tui_reader.model import Instrument
 
 
@@ -35,33 +36,84 @@ class Directory:
     """Name keys two different companies share ("merck"): never resolved by name."""
     _pinned: set[str] = field(default_factory=set)
     """Name keys from our CSV, which a clashing pytickersymbols name cannot unseat."""
+    _spellings: dict[str, set[str]] = field(default_factory=dict)
+    """Name key → the names as written that gave it ("UPS"): all-capital short ones
+    must be so written in text (see `aliases.is_acronym`)."""
     scanner: NameScanner = field(default_factory=NameScanner)
     _completed: dict[tuple[object, ...], Instrument] = field(default_factory=dict)
     """`complete` results: every article of a source declares the same instrument."""
+    revision: int = 0
+    """Counts `learn` calls that added something: caches of lookups compare it."""
 
     @classmethod
     def of(cls, preferred: Iterable[Company], others: Iterable[Company] = ()) -> Directory:
-        """Index companies; preferred ones (our CSV) win every ISIN, symbol and name."""
+        """Index companies; preferred ones (our CSV) win every ISIN, symbol and name.
+
+        Then the names people write: curated aliases (as strong as the CSV), and short
+        names derived from official ones (only where no company has that name yet).
+        """
         directory = cls()
         for company in preferred:
             directory._add(company, pinned=True)
         for company in others:
             if not directory._claims(company):
                 directory._add(company, pinned=False)
-        for key, company in directory._names.items():
-            directory.scanner.add(key)
+        for symbol, alias in curated_aliases():
+            found = directory._tickers.get(symbol)
+            if found is not None:
+                directory._add_names(found[0], (alias,), pinned=True)
+        for key, company in derived_short_names(directory._names, directory._clashes).items():
+            directory._names[key] = company  # type: ignore[assignment]
+        directory._index_names(directory._names)
+        return directory
+
+    def learn(self, companies: Iterable[Company]) -> int:
+        """Add companies learned online (the SEC's list, a search for an ISIN) after load.
+
+        Below everything already known: a learned company whose ISIN or symbol is taken
+        is skipped, and its names only fill keys no company has, so it fills gaps and
+        never overrides our CSV or pytickersymbols. Returns how many were added.
+        """
+        added = 0
+        new_keys: dict[str, Company] = {}
+        for company in companies:
+            if not company.listings or self._claims(company):
+                continue
+            self._add_listings(company)
+            for key in self._name_keys(company.name, *company.names):
+                if key not in self._names and key not in self._clashes:
+                    self._names[key] = new_keys[key] = company
+            added += 1
+        if added:
+            self._index_names(new_keys)
+            self.scanner.forget_runs()
+            self._completed.clear()
+            self.revision += 1
+        return added
+
+    def _index_names(self, names: dict[str, Company]) -> None:
+        """Teach the scanner these keys, with the spellings that matter: names without
+        a capital initial ("eBay", "3i") and all-capital short names ("UPS")."""
+        for key, company in names.items():
+            self.scanner.add(key)
+            spellings = self._spellings.get(key, ())
+            if spellings and all(is_acronym(s) for s in spellings):
+                self.scanner.add(key, min(spellings), exact=True)
             for name in (company.name, *company.names):
                 if not HAS_CAPITAL.match(name) and name_key(name) == key:
-                    directory.scanner.add(key, name)
-        return directory
+                    self.scanner.add(key, name)
 
     def _claims(self, company: Company) -> bool:
         """Whether an earlier company already holds one of this one's identifiers."""
         return any(
-            i.isin in self._isins or (i.ticker or "") in self._tickers for i in company.listings
+            i.isin in self._isins or (i.ticker or "").upper() in self._tickers for i in company.listings
         ) or any(isin in self._isins for isin in company.other_isins)
 
     def _add(self, company: Company, *, pinned: bool) -> None:
+        self._add_listings(company)
+        self._add_names(company, (company.name, *company.names), pinned=pinned)
+
+    def _add_listings(self, company: Company) -> None:
         for listing in company.listings:
             if listing.isin:
                 self._isins.setdefault(listing.isin, (company, listing))
@@ -69,19 +121,37 @@ class Directory:
                 self._tickers.setdefault(listing.ticker.upper(), (company, listing))
         for isin in company.other_isins:
             self._isins.setdefault(isin, (company, Instrument(isin, None, company.name)))
-        keys = [name_key(name) for name in (company.name, *company.names)]
-        keys += [key.replace("-", " ") for key in keys if "-" in key]  # "Mercedes Benz" too
-        for key in keys:
-            if not key or key in self._clashes:
+
+    def _add_names(self, company: Company, names: Iterable[str], *, pinned: bool) -> None:
+        for name in names:
+            for key in self._name_keys(name):
+                self._spellings.setdefault(key, set()).add(name)
+                if key in self._clashes:
+                    continue
+                held = self._names.get(key)
+                if held is None:
+                    self._names[key] = company
+                    if pinned:
+                        self._pinned.add(key)
+                elif held is not company and key not in self._pinned:
+                    del self._names[key]
+                    self._clashes.add(key)
+
+    @staticmethod
+    def _name_keys(*names: str) -> list[str]:
+        """The keys a name is found under: its key, the same without hyphens ("Mercedes
+        Benz"), and with its legal words kept ("SoftBank Group" beside "SoftBank Corp",
+        "Porsche SE" beside "Porsche AG"): those tell a parent from its listed unit."""
+        keys = []
+        for name in names:
+            key = name_key(name)
+            if not key:
                 continue
-            held = self._names.get(key)
-            if held is None:
-                self._names[key] = company
-                if pinned:
-                    self._pinned.add(key)
-            elif held is not company and key not in self._pinned:
-                del self._names[key]
-                self._clashes.add(key)
+            keys.append(key)
+            if "-" in key:
+                keys.append(key.replace("-", " "))
+            keys += legal_keys(name, key)
+        return keys
 
     def by_isin(self, isin: str) -> Instrument | None:
         found = self._isins.get(isin.strip().upper())

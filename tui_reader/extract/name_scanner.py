@@ -36,20 +36,26 @@ class NameScanner:
         self._runs: dict[str, tuple[tuple[int, str, bool, int], ...]] = {}
         """Run text → the names in it: (start, key, suffixed, end), offsets in the run."""
 
-    def add(self, key: str, spelling: str = "") -> None:
-        """Index a name key; `spelling` is the name as written, which matters only
-        when it does not start with a capital letter."""
+    def add(self, key: str, spelling: str = "", *, exact: bool = False) -> None:
+        """Index a name key; `spelling` is the name as written, which matters when it
+        does not start with a capital letter, or when `exact` ("UPS": not "Ups")."""
         words = key.split(" ")
         self._keys.add(key)
         if self._longest.get(words[0], 0) < len(words):
             self._longest[words[0]] = len(words)
-        if spelling and not HAS_CAPITAL.match(spelling):
+        if exact:
+            self._spelled[words[0]] = spelling.split()[0]
+        elif spelling and not HAS_CAPITAL.match(spelling):
             written = spelling.split()[0].rstrip(",.;:")
             if name_word(written) == words[0]:
                 self._spelled[words[0]] = written
                 if not HAS_CAPITAL.search(written):
                     probe = next((c for c in written if not c.isalnum()), written)
                     self._uncapitalised[words[0]] = (written, probe)
+
+    def forget_runs(self) -> None:
+        """Drop what was found in runs seen so far: after new names are added."""
+        self._runs.clear()
 
     def knows(self, key: str, spelling: str = "") -> bool:
         """Whether scanning finds this name already, so a per-article table need not add it."""

@@ -71,6 +71,21 @@ def name_key(name: str) -> str:
     return " ".join(strip_legal(words))
 
 
+def legal_keys(name: str, key: str) -> list[str]:
+    """`key` lengthened by the legal words `name_key` dropped, one at a time: "SoftBank
+    Group Corp" → "softbank group", "softbank group corp". Where a parent and its unit
+    share a key ("softbank"), these keep them apart."""
+    if "(" in name:
+        name = PARENTHESISED.sub(" ", name)
+    words = [w for w in map(name_word, name.split()) if w]
+    if words and words[0] == "the":
+        words = words[1:]
+    size = key.count(" ") + 1
+    if " ".join(words[:size]) != key:
+        return []
+    return [" ".join(words[:n]) for n in range(size + 1, len(words) + 1) if words[n - 1] not in ("&", "and")]
+
+
 NameHit = tuple[int, str, bool, int]
 """A company name found in text by `NameScanner.names`: (start, key, suffixed, end).
 `suffixed`: written with a legal form ("Shell plc"), which makes a common word a
