@@ -37,7 +37,11 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "widened widen improved improve improves improving expanded boosted boost boosts "
        "raised raise raises raising lifted lift lifts hiked hike hikes "
        "gestiegen steigt stieg stiegen zugelegt legte legten plus kletterte klettert "
-       "gewachsen wuchs höher anstieg zuwachs")
+       "gewachsen wuchs höher anstieg zuwachs "
+       "growth exploded explodes skyrocketed skyrockets skyrocketing rocketed rockets "
+       "spiked spikes leapt leaped leaps rebounded rebound rebounds recovered firmed "
+       "strengthened accelerated sprang sprangen springt schoss schossen schießt "
+       "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen")
 _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
          "declines declining slipped slip slips slipping lost lose loses losing loss "
          "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -46,22 +50,73 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "slumps dipped dip dips eased shrank shrunk contracted cut cuts cutting "
          "reduced reduce reduces reducing lowered lowers lowering trimmed trims slashed "
          "gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
-         "minus rutschte eingebrochen niedriger rückgang einbruch")
+         "minus rutschte eingebrochen niedriger rückgang einbruch "
+         "plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
+         "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
+         "sackt brach brachen bricht büßte büßten büßt verbilligte verbilligten "
+         "rutschten rutscht schrumpfte schrumpften schrumpft")
 DIRECTION_WORDS: dict[str, Direction] = {w: "up" for w in _UP.split()}
 DIRECTION_WORDS.update({w: "down" for w in _DOWN.split()})
 
 _AFTER_WORDS: dict[str, Direction] = {
     w: DIRECTION_WORDS[w]
     for w in ("higher lower up down gain rise increase jump advance drop decline fall loss "
-              "plunge slump höher niedriger plus minus anstieg rückgang zuwachs").split()
+              "plunge slump höher niedriger plus minus anstieg rückgang zuwachs growth "
+              "rebound").split()
 }
-"""Words that bind to the figure right before them: "6.3% lower", "a 5% drop"."""
+_AFTER_WORDS.update({w: "up" for w in "surge rally climb gains above more über mehr fester "
+                     "teurer stärker".split()})
+_AFTER_WORDS.update({w: "down" for w in "tumble slide dip selloff sell-off below less fewer "
+                     "unter weniger tiefer leichter billiger schwächer".split()})
+"""Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
+below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
 
-_GERMAN_FINAL: dict[str, Direction] = {
-    w: DIRECTION_WORDS[w]
-    for w in "gestiegen zugelegt gewachsen gefallen gesunken verloren eingebrochen".split()
+_SHARE_AFTER = frozenset(
+    "of des der aller stake share holding interest ownership weighting anteil "
+    "beteiligung".split())
+"""A percentage followed by these is a part of a whole ("20% of revenue", "a 20% stake",
+"20 Prozent des Umsatzes"), not a move, whatever verb stands before it ("makes up")."""
+
+_GERMAN_FINAL: dict[str, Direction] = {w: "up" for w in (
+    "gestiegen zugelegt gewachsen geklettert gesprungen angestiegen hochgeschnellt "
+    "verteuert erholt steigen wachsen zulegen klettern").split()}
+_GERMAN_FINAL.update({w: "down" for w in (
+    "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
+    "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
+    "fallen verlieren nachgeben einbrechen schrumpfen").split()})
+"""German participles and infinitives that close the clause after the figure ("um 5
+Prozent gestiegen", "soll um 5 Prozent steigen")."""
+
+_SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
+    "nach": (frozenset("gab gaben gibt geben".split()), "down"),
+    "zurück": (frozenset("ging gingen geht gehen".split()), "down"),
+    "ein": (frozenset("brach brachen bricht büßte büßten büßt".split()), "down"),
+    "an": (frozenset("zog zogen zieht ziehen".split()), "up"),
+    "vor": (frozenset("rückte rückten rückt".split()), "up"),
+    "hoch": (frozenset("schoss schossen schießt ging gingen geht schnellte schnellten".split()),
+             "up"),
 }
-"""German participles that close the clause after the figure ("um 5 Prozent gestiegen")."""
+"""German verbs whose particle closes the clause: "gab 3 Prozent nach", "zog um 4 Prozent
+an". The verb alone says nothing ("gab bekannt", "zog Bilanz"); with its particle it
+is a move."""
+_NACH_WHERE: dict[str, Direction] = {"oben": "up", "unten": "down"}
+""""nach oben", "nach unten" after the figure: a move whatever the verb."""
+
+_COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
+    *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag",
+                              "zuschlag", "steigerung", "kursgewinn", "tagesgewinn")),
+    *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus",
+                                "abschlag", "abschwung", "absturz", "rückschlag", "einbuße")),
+)
+"""German compound nouns end in the word that carries the move: "Umsatzanstieg",
+"Kursrutsch", "Tagesplus", "Wertzuwachs"."""
+_compounds: dict[str, Direction | None] = {}
+"""Memo of words looked up by their ending: the vocabulary of news is small, and each
+word is then a single dict look-up."""
+_COMPOUND_MEMO_LIMIT = 50_000
+
+_TOLERANCES = ("plus or minus", "plus/minus", "plus minus", "plus oder minus", "+/-", "±")
+""""plus or minus 2%" is a tolerance, not a fall."""
 
 _LEVEL_WORDS = frozenset({"to", "from", "at", "auf"})
 """A percentage after these is a level ("narrowed ... to 9.8%"), not a move."""
@@ -102,10 +157,13 @@ def qualifier_before(body: str, start: int) -> Qualifier | None:
 def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction | None:
     """Whether a percentage is a rise or a fall, from its sign or the words of its clause.
 
-    Order: a written sign; none for a level ("to 9.8%"); the word right after ("6.3%
-    lower", "a 5% drop"); the nearest direction word before it in its clause; a German
-    participle closing the clause ("um 5 Prozent gestiegen"). Clauses end at , ; : ( )
-    and sentence ends; words are read with split(), not a regex, to stay cheap.
+    Order: a written sign; none for a level ("to 9.8%"), a tolerance ("plus or minus
+    2%") or a part of a whole ("20% of revenue", "a 20% stake"); the word right after
+    ("6.3% lower", "a 5% drop", "17.2% below", "2 Prozent im Minus"); the nearest
+    direction word before it in its clause, German compounds included ("Kursrutsch von
+    15 Prozent"); a German participle or separable verb closing the clause ("um 5
+    Prozent gestiegen", "gab 3 Prozent nach"). Clauses end at , ; : ( ) and sentence
+    ends; words are read with split(), not a regex, to stay cheap.
     """
     if sign:
         return "up" if sign == "+" else "down"
@@ -119,12 +177,22 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     rest = words.pop(0) if len(words) > _NEAR else ""
     if words and words[-1][-1] not in _CLAUSE_END and words[-1] in _LEVEL_WORDS:
         return None
+    if before.rstrip().endswith(_TOLERANCES):
+        return None
+    following: list[str] = []
     if body[end:end + 1].isspace():
-        following = body[end:end + 60].split(None, 1)
+        following = body[end:end + 60].split(None, 2)
         if following:
-            found = _AFTER_WORDS.get(following[0].strip(_PUNCT).lower())
+            first = following[0].strip(_PUNCT).lower()
+            if first in _SHARE_AFTER:
+                return None
+            found = _AFTER_WORDS.get(first)
             if found:
                 return found
+            if first == "im" and len(following) > 1:  # "2 Prozent im Minus"
+                second = following[1].strip(_PUNCT).lower()
+                if second in ("plus", "minus"):
+                    return _AFTER_WORDS[second]
     found, ended, later = _direction_back(words, "")
     if found or ended:
         return found
@@ -132,13 +200,39 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         found, ended, _ = _direction_back(rest.split(), later)
         if found or ended:
             return found
+    return _closing_verb(body, end, words)
+
+
+def _closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
+    """A German participle, infinitive or verb particle that closes the figure's clause."""
+    previous = ""
     for word in body[end:end + 60].split(None, 8)[:8]:
-        found = _GERMAN_FINAL.get(word.strip(_PUNCT).lower())
+        key = word.strip(_PUNCT).lower()
+        found = _GERMAN_FINAL.get(key)
         if found:
             return found
+        if previous == "nach" and key in _NACH_WHERE:
+            return _NACH_WHERE[key]
+        separable = _SEPARABLE.get(key)
+        if separable is not None and not separable[0].isdisjoint(words):
+            return separable[1]
         if word[-1] in _CLAUSE_END or word[0] == "(":
             break
+        previous = key
     return None
+
+
+def _compound(word: str) -> Direction | None:
+    """The move a German compound noun names by its last part ("Umsatzanstieg": up)."""
+    try:
+        return _compounds[word]
+    except KeyError:
+        pass
+    found = next((d for tail, d in _COMPOUND_ENDS if word.endswith(tail)), None)
+    if len(_compounds) > _COMPOUND_MEMO_LIMIT:
+        _compounds.clear()
+    _compounds[word] = found
+    return found
 
 
 _NEAR = 6
@@ -156,6 +250,8 @@ def _direction_back(words: list[str], later: str) -> tuple[Direction | None, boo
             later = key
             continue
         found = DIRECTION_WORDS.get(key)
+        if found is None and len(key) > 6:
+            found = _compound(key)
         if found:
             return found, True, later
         if word[0] == "(":
