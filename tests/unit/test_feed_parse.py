@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tui_reader.model import Instrument
+from tui_reader.sources.feed_items import edgar_filer, strip_filing_line, strip_more_links, tag_instruments, url_instruments
 from tui_reader.sources.feedparse import FeedError, clean_line, clean_text, parse_feed
 
 DATA = Path(__file__).parent.parent / "data" / "feeds"
@@ -199,3 +201,149 @@ def test_varied_rss_entities_links_guids_zones_and_missing_titles():
     assert second.body == "Full content\n\ntwo"
     # No title: the body's opening stands in, so the list never shows a blank row.
     assert third.title == "Body only, no title at all." and third.url is None
+
+
+# --- evidence from the feed itself (issue 9) ------------------------------------------
+
+
+def tickers(article) -> list[str | None]:
+    return [i.ticker or i.isin or i.name for i in article.declared]
+
+
+def test_symbol_tags_become_declared_instruments_and_topics_do_not():
+    handset, chips, rally, wrap = parse("symbol_feed.xml").articles
+    assert tickers(handset) == ["AAPL", "MSFT"]  # every sa:stock, not only the last
+    assert tickers(chips) == ["AVGO"]  # domain=".../symbol/AVGO"; "Technology", "Markets" are topics
+    assert tickers(rally) == ["NVDA", "AMKR", "X", "SAP"]  # type="symbol", nasdaq:, NYSE:, stock:
+    assert tickers(wrap) == []  # "Dividends and income" under a symbol scheme has no ticker's shape
+
+
+@pytest.mark.parametrize(
+    ("term", "scheme", "expected"),
+    [
+        ("AAPL", "symbol", "AAPL"),
+        ("brk-b", "ticker", "BRK-B"),
+        ("NASDAQ:NVDA", None, "NVDA"),
+        ("nyse: X", None, "X"),
+        ("XETRA:SAP", None, "SAP.DE"),
+        ("$TSLA", None, "TSLA"),
+        ("US0378331005", None, "US0378331005"),
+        ("Technology", None, None),
+        ("Markets", "symbol", None),
+        ("Apple Inc", "http://times.example.com/keywords/org", None),
+        ("Earnings: Q3", None, None),
+        ("Time: 12:30", None, None),
+        ("US0378331006", None, None),  # wrong check digit
+        ("AAPL", None, None),  # a bare word outside a symbol scheme could be anything
+    ],
+)
+def test_which_tags_name_an_instrument(term, scheme, expected):
+    found = tag_instruments([{"term": term, "scheme": scheme, "label": None}])
+    assert [i.ticker or i.isin for i in found] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://feeds.finance.yahoo.com/rss/2.0/headline?s=MSFT&region=US&lang=en-US", ["MSFT"]),
+        ("https://feeds.finance.yahoo.com/rss/2.0/headline?s=AAPL,SAP.DE", ["AAPL", "SAP.DE"]),
+        ("https://www.nasdaq.com/feed/rssoutbound?symbol=amkr", ["AMKR"]),
+        ("https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=AAPL&type=10-K&output=atom", ["AAPL"]),
+        ("https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000320193&output=atom", []),
+        ("https://example.com/rss?s=AAPL", []),  # only the providers whose s= is a symbol
+        ("https://www.nasdaq.com/feed/nasdaq-original/rss.xml", []),
+    ],
+)
+def test_a_providers_feed_url_declares_its_symbols(url, expected):
+    assert [i.ticker for i in url_instruments(url)] == expected
+
+
+def test_configured_and_url_instruments_follow_the_items_own_tags():
+    body = (DATA / "symbol_feed.xml").read_bytes()
+    url = "https://feeds.finance.yahoo.com/rss/2.0/headline?s=AAPL"
+    feed = parse_feed(body, {}, url, declared=[Instrument("DE0007164600", None, None)])
+    handset, chips, _, wrap = feed.articles
+    assert tickers(handset) == ["AAPL", "MSFT", "DE0007164600"]  # AAPL once
+    assert tickers(chips) == ["AVGO", "DE0007164600", "AAPL"]
+    assert tickers(wrap) == ["DE0007164600", "AAPL"]
+
+
+def test_edgar_company_feed_declares_its_company_and_keeps_filing_metadata_out_of_the_body():
+    url = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000320193&type=&output=atom"
+    quarterly, current = parse_feed((DATA / "edgar_company.xml").read_bytes(), {}, url).articles
+    assert [i.name for i in quarterly.declared] == ["Apple Inc."]
+    assert quarterly.body == ""  # neither the Filed/AccNo line nor the XML fields are text
+    assert current.body == "Item 2.02: Results of Operations and Financial Condition"
+    assert "2025-07-31" not in current.body
+
+
+def test_edgar_latest_filings_items_name_the_filer_not_the_reporting_owner():
+    assert edgar_filer("8-K - ACME WIDGETS CORP (0000012345) (Filer)") == Instrument(None, None, "ACME WIDGETS CORP")
+    assert edgar_filer("4 - DOE JANE (0001234567) (Reporting)") is None
+    assert edgar_filer("10-Q  - Quarterly report [Sections 13 or 15(d)]") is None
+
+
+def test_filing_line_is_dropped_only_in_its_own_shape():
+    assert strip_filing_line("Filed: 2025-08-01 AccNo: 0000320193-25-000073 Size: 5 MB") == ""
+    assert strip_filing_line("Filed: the company filed suit on Monday.") == "Filed: the company filed suit on Monday."
+
+
+def test_google_news_items_are_credited_to_their_publisher():
+    first, cluster, uncredited = parse("google_news.xml").articles
+    assert first.source == "Wire Daily"
+    assert first.title == "Fabrinet drops after earnings, dragging down optics peers"
+    assert first.body == ""  # the summary only repeated the headline and the publisher
+    assert cluster.source == "Markets Weekly"
+    assert cluster.title == "Optics makers: what the quarter showed - Markets Weekly"  # one suffix only
+    assert cluster.body == "Contract manufacturer beats on revenue Street Notes"
+    # No <source>: the feed names it, and a dash inside a title stays.
+    assert uncredited.source == '"Fabrinet" - Aggregated News'
+    assert uncredited.title == "Profit - Loss: a primer"
+
+
+def test_feedburner_origlink_is_the_link_and_blog_trailers_go():
+    (post,) = parse("feedburner.xml").articles
+    assert post.url == "https://valuenotes.example.org/2025/11/why-the-buyback-matters/"
+    assert post.body == (
+        "The board approved a $5 billion repurchase, its largest so far.\n\n"
+        "Management said the plan runs through 2027."
+    )
+
+
+def test_the_items_own_summary_wins_over_a_longer_photo_caption_in_either_order():
+    retail, recall = parse("media_caption.xml").articles
+    assert retail.body == "The chain now expects sales to fall 3 percent this year."
+    assert recall.body == "A faulty seat bracket prompted the recall."
+    assert "Photographer" not in retail.body and "Agency" not in recall.body
+    assert retail.declared == []  # an organisation keyword is not a listing
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der Konzern senkt die Prognose. [mehr]", "Der Konzern senkt die Prognose."),
+        ("Shares fell 4%. Read more »", "Shares fell 4%."),
+        ("Shares fell 4%.\n\nRead More", "Shares fell 4%."),
+        ("Die Aktie gab nach. Weiterlesen", "Die Aktie gab nach."),
+        ("Die Aktie gab nach. mehr »", "Die Aktie gab nach."),
+        ("Body.\n\nThe post Why it matters appeared first on Value Notes.", "Body."),
+        # must not match: prose that ends in the same words
+        ("Die Preise steigen nicht mehr", "Die Preise steigen nicht mehr"),
+        ("Investors who want to read more.", "Investors who want to read more."),
+        ("We want more", "We want more"),
+    ],
+)
+def test_trailing_more_links(body, expected):
+    assert strip_more_links(body) == expected
+
+
+def test_iso_8859_1_and_cp1252_feeds_decode():
+    (portuguese,) = parse("latin1_portuguese.xml").articles
+    assert portuguese.title == "Petroleira eleva produção e ações sobem 2,5%"
+    assert "produção média" in portuguese.body and "R$ 45,00" in portuguese.body
+    (german,) = parse("cp1252_german.xml").articles
+    assert german.title == "„Gewinnwarnung“ – Aktie fällt unter 48 €"
+    assert german.body == "Der Konzern senkt die Prognose; die Aktie gab um 4,2 % nach."
+    # A server that says ISO-8859-1 for cp1252 bytes still gets the quotes and the euro.
+    relabelled = parse("cp1252_german.xml", {"content-type": "text/xml; charset=ISO-8859-1"})
+    assert relabelled.articles[0].title == german.title

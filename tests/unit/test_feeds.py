@@ -515,3 +515,59 @@ def test_a_wait_that_reaches_into_another_day_names_the_date():
     local = soon.astimezone()
     expected = local.strftime("%H:%M:%S" if local.date() == datetime.now().astimezone().date() else "%Y-%m-%d %H:%M:%S")
     assert result.error.endswith(f"wait until {expected}")
+
+
+# --- declared instruments (issue 9) ---------------------------------------------------
+
+
+def test_configured_instruments_reach_the_parser_processes_and_file_every_item(http, store):
+    http.expect_request("/sym").respond_with_data(generated_rss(7, 3))
+    url = http.url_for("/sym")
+    results = poll([FeedSource(url, instruments=("AAPL", "DE0007164600"))], store, parse_workers=2)
+    assert results[url].status == "new"
+    assert len(store.articles(ticker="AAPL")) == 3  # completed through the directory
+    assert len(store.articles(isin="DE0007164600")) == 3
+    assert store.articles(ticker="MSFT") == []
+
+
+def test_symbol_tags_file_items_under_their_tickers(http, store):
+    http.expect_request("/tags").respond_with_data((DATA / "symbol_feed.xml").read_bytes())
+    url = http.url_for("/tags")
+    poll([FeedSource(url)], store)
+    assert [a.title for a in store.articles(ticker="AAPL")] == ["Handset maker lifts its services target again"]
+    assert [a.title for a in store.articles(ticker="NVDA")] == ["Three stocks that rallied into the close"]
+
+
+def test_feed_source_from_config_carries_instruments(tmp_path):
+    from tui_reader.config import parse_config
+
+    text = '[[feeds]]\nurl = "https://example.com/a"\ninstruments = ["aapl", "DE0007164600"]\n'
+    config = parse_config(text, tmp_path / "config.toml")
+    source = FeedSource.from_config(config.feeds[0], 15)
+    assert source == FeedSource("https://example.com/a", None, 15, ("AAPL", "DE0007164600"))
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ('"AAPL"', "expected a list"),
+        ('["AAPL", 5]', "expected a list of strings"),
+        ('["DE0007164601"]', "not a valid ISIN"),
+        ('["Apple Inc."]', "expected tickers or ISINs"),
+    ],
+)
+def test_bad_feed_instruments_name_the_line(tmp_path, value, message):
+    from tui_reader.config import ConfigError, parse_config
+
+    text = f'interval = 5\n\n[[feeds]]\nurl = "https://example.com/a"\n\n[[feeds]]\nurl = "https://example.com/b"\ninstruments = {value}\n'
+    with pytest.raises(ConfigError, match=rf"config.toml:8: feeds\[1\]\.instruments: .*{message}"):
+        parse_config(text, tmp_path / "config.toml")
+
+
+def test_the_commented_default_config_documents_instruments(tmp_path):
+    from tui_reader.config import DEFAULT_CONFIG, parse_config
+
+    assert "# instruments = [" in DEFAULT_CONFIG
+    uncommented = DEFAULT_CONFIG.replace("# [[feeds]]", "[[feeds]]").replace("# url =", "url =")
+    uncommented = uncommented.replace("# instruments =", "instruments =")
+    assert parse_config(uncommented, tmp_path / "c.toml").feeds[0].instruments == ["AAPL", "DE0007164600"]
