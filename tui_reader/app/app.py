@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from tui_reader.app.commands import InstrumentCommands
 from tui_reader.app.data import Library
+from tui_reader.app.options import Delays
 from tui_reader.app.messages import PollFinished, PollStarted, SourceDone
 from tui_reader.app.screens.errors import ErrorsScreen
 from tui_reader.app.screens.help import HelpScreen
@@ -70,6 +71,7 @@ class TuiReaderApp(App[None]):
         poll_interval: float,
         seed_scan_interval: float,
         watchlist: list[str],
+        delays: Delays | None = None,
     ) -> None:
         super().__init__()
         self.library = library
@@ -79,6 +81,7 @@ class TuiReaderApp(App[None]):
         self.poll_interval = poll_interval
         self.seed_scan_interval = seed_scan_interval
         self.watchlist = watchlist
+        self.delays = delays or Delays()
         self.keymap: dict[str, str] = dict(config.keymap)
         """The user's remapped keys (binding id → keys): the help screen shows them."""
         self.poll_state = PollState()
@@ -104,7 +107,8 @@ class TuiReaderApp(App[None]):
             self.notify(f"Themes not loaded: {names}", title="Bad theme files", severity="warning", timeout=10, markup=False)
         if self.keymap:
             self.set_keymap(self.keymap)
-        self.push_screen(MainScreen(self.library, self.watchlist, mark_read_after=self.config.mark_read_after))
+        self.push_screen(MainScreen(self.library, self.watchlist, mark_read_after=self.config.mark_read_after,
+                                    delays=self.delays))
         if self.poll_enabled:
             self.call_after_refresh(self._start_polling)
 

@@ -8,7 +8,7 @@ benchmarked without an app.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,9 +93,12 @@ class Library:
         with self._lock:
             self._series.clear()
 
-    def chart(self, article: Article) -> ChartData:
+    def chart(self, article: Article, focus: str | None = None) -> ChartData:
+        """The chart of the instrument `focus` names (a ticker or ISIN, the one selected in
+        the left pane) when the article mentions it, else of the article's primary one."""
         NoPrices = _prices().NoPrices  # the exception class, imported late
 
+        article = charted(article, focus)
         primary = article.primary
         symbol = primary.ticker or primary.isin if primary else None
         try:
@@ -160,6 +163,19 @@ class Library:
     def mark_all_read(self, selection: Selection, flt: Filter) -> int:
         """Every article of the list `page` pages through, not only the loaded rows."""
         return self.store.mark_all_read(**merge_kwargs(selection, flt))  # type: ignore[arg-type]
+
+
+def charted(article: Article, focus: str | None) -> Article:
+    """The article with `focus` as its primary instrument, when it names it: the price
+    chain charts (and checks claims against) the primary one."""
+    if not focus:
+        return article
+    wanted = focus.upper()
+    hit = next((i for i in article.instruments if wanted in ((i.isin or "").upper(), (i.ticker or "").upper())), None)
+    if hit is None or hit.primary:
+        return article
+    instruments = [replace(i, primary=i is hit) for i in article.instruments]
+    return replace(article, instruments=instruments)
 
 
 def _claim_line(check: ClaimCheck) -> ClaimLine:

@@ -36,5 +36,6 @@ def create_app(options: AppOptions) -> TuiReaderApp:
         poll_interval=options.poll_interval or 60.0,
         seed_scan_interval=options.seed_scan_interval,
         watchlist=[*config.watchlist, *options.watchlist],
+        delays=options.delays,
     )
     return app

@@ -107,3 +107,37 @@ def merge_kwargs(selection: Selection, flt: Filter) -> dict[str, object]:
         else:
             merged[key] = value
     return {k: v for k, v in merged.items() if v not in (None, False)}
+
+
+def scope_label(selection: Selection) -> str:
+    """Where a search looks, in a few words: "in all articles", "in BABA"."""
+    if selection.kind == "all":
+        return "in all articles"
+    if selection.kind in ("unread", "starred"):
+        return f"in {selection.kind} articles"
+    return f"in {selection.label or selection.key or 'this instrument'}"
+
+
+def scope_title(selection: Selection, filter_text: str) -> str:
+    """The article list's border title: what the list holds, so a scope is never hidden."""
+    where = {"all": "All", "unread": "Unread", "starred": "Starred"}.get(selection.kind)
+    title = f"Articles · {where or selection.label or selection.key}"
+    if filter_text.strip():
+        title += f" · filter: {' '.join(filter_text.split())}"
+    return title
+
+
+def empty_reason(selection: Selection, flt: Filter, filter_text: str) -> str:
+    """Why the list is empty, and the key that widens it."""
+    wanted = " ".join(filter_text.split())
+    if selection.kind != "all" and not flt.empty:
+        return f"Nothing {scope_label(selection)} matches “{wanted}”. Press * to search all articles, Esc to clear the filter."
+    if not flt.empty:
+        return f"No article matches “{wanted}”. Esc clears the filter."
+    if selection.kind == "unread":
+        return "No unread articles."
+    if selection.kind == "starred":
+        return "No starred articles: s stars the article under the cursor."
+    if selection.kind != "all":
+        return f"No articles {scope_label(selection)} yet."
+    return "No articles yet: add feeds or seed folders to the config (see the README), or press r to poll."

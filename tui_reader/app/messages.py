@@ -31,6 +31,8 @@ class PageLoaded(Message):
     summaries: list[ArticleSummary]
     append: bool
     keep: str | None = None
+    to_end: bool = False
+    """`G` asked for every remaining row: the cursor goes to the last one."""
 
 
 @dataclass

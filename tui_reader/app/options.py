@@ -9,6 +9,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 
+@dataclass(frozen=True, slots=True)
+class Delays:
+    """The app's deliberate waits, in seconds. Tests set them to zero and wait on
+    conditions instead of on the clock."""
+
+    chart: float = 0.12
+    """Online, how long the cursor must rest on an article before its prices are looked
+    up, so holding `j` does not queue a Yahoo request per row (offline: no wait)."""
+    filter: float = 0.15
+    """Typing pause before the filter box's text filters the list: a store query per key
+    would queue up behind a fast typist."""
+    plot: float = 0.05
+    """Quiet time before the plot follows the text (a plotext build costs about as much
+    as the rest of the frame; measured in benchmarks/ui_bench.py)."""
+
+
 @dataclass(slots=True)
 class AppOptions:
     db: Path
@@ -31,3 +47,4 @@ class AppOptions:
     """Folders of TOML themes; None means the bundled and the user's theme folders."""
     watchlist: list[str] = field(default_factory=list)
     """Extra watchlist entries (the config's come first)."""
+    delays: Delays = field(default_factory=Delays)

@@ -16,14 +16,15 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.worker import get_current_worker
 
-from tui_reader.app.filters import Filter, Selection, parse_filter
+from tui_reader.app.filters import Filter, Selection, empty_reason, parse_filter, scope_label, scope_title
+from tui_reader.app.options import Delays
 from tui_reader.app.messages import (
     ArticleLoaded,
     ChartReady,
@@ -52,17 +53,15 @@ if TYPE_CHECKING:
     from tui_reader.model import Article
     from tui_reader.store import ArticleSummary, InstrumentSummary
 
-WIDE = 160
-"""From this width the article sits beside the list; below it, under the list."""
+WIDE = 190
+"""From this width the article sits beside the list; below it, under the list. Beside
+it earlier, the list is too narrow for a 60-character headline and its columns."""
 NARROW = 110
 """Below this width the instrument pane hides until it is asked for: beside it, the
 article list would leave the titles no room (measured at 100 columns)."""
-CHART_DELAY = 0.12
-"""Online, seconds the cursor must rest on an article before its prices are looked up,
-so holding `j` does not queue a Yahoo request per row. Offline there is no delay."""
-FILTER_PAUSE = 0.15
-"""Seconds of no typing before the filter box's text filters the list (a store query per
-key would queue up behind a fast typist)."""
+COMPACT = 160
+"""Below this width (and from WIDE on) the instrument pane shows tickers and counts
+only, so the article list keeps room for whole headlines."""
 _PANES = ("#instruments", "#articles", "#article")
 PREFETCH_AHEAD = 4
 """Articles after the cursor (and one before) loaded ahead, so a `j` needs no worker
@@ -78,6 +77,8 @@ class MainScreen(Screen[None]):
         Binding("h,left", "pane(-1)", "Pane left", show=False, id="pane.left"),
         Binding("slash", "filter", "Filter", id="filter", tooltip="ticker:BABA isin:… source:… starred unread or words"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="filter.clear"),
+        Binding("asterisk", "search_all", "Search all", show=False, id="search_all", priority=True,
+                tooltip="Keep the filter, drop the instrument: search every article"),
         Binding("n", "next_unread", "Next unread", id="next_unread"),
         Binding("s", "star", "Star", id="star"),
         Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
@@ -94,9 +95,11 @@ class MainScreen(Screen[None]):
     """What `/` asked for; narrows the selection further."""
     status: reactive[PollStatus] = reactive(PollStatus, init=False)
 
-    def __init__(self, library: Library, watchlist: list[str], *, mark_read_after: float | None = None) -> None:
+    def __init__(self, library: Library, watchlist: list[str], *, mark_read_after: float | None = None,
+                 delays: Delays | None = None) -> None:
         super().__init__()
         self.library = library
+        self.delays = delays or Delays()
         self.watchlist = watchlist
         self.mark_read_after = mark_read_after
         """Seconds an article is shown before it counts as read; None: only `m` marks it."""
@@ -104,6 +107,11 @@ class MainScreen(Screen[None]):
         self._article_id: str | None = None
         self._chart_timer: Timer | None = None
         self._read_timer: Timer | None = None
+        self._previewing = False
+        """True while a list (re)load puts its cursor on an article: that one is shown as
+        a preview and is not marked read by the clock; a move the user makes is."""
+        self._chosen = False
+        """The article shown was chosen by the user (a cursor move, `n`, Enter, a click)."""
         self._filter_timer: Timer | None = None
         self._ready: OrderedDict[str, tuple[Article | None, ChartData | None]] = OrderedDict()
         """Articles loaded ahead of the cursor (with their chart offline)."""
@@ -120,13 +128,15 @@ class MainScreen(Screen[None]):
             with Vertical(id="reader"):
                 with Vertical(id="list-pane"):
                     yield ArticleList(id="articles")
-                yield ArticleView(id="article")
+                    yield Static("", id="empty-note", markup=False)
+                yield ArticleView(id="article", plot_quiet=self.delays.plot)
         yield StatusLine(id="status")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#instruments", InstrumentList).border_title = "Instruments"
-        self.query_one("#articles", ArticleList).border_title = "Articles"
+        self.query_one("#empty-note").display = False
+        self._show_scope()
         self.query_one("#article", ArticleView).border_title = "Article"
         articles = self.query_one(ArticleList)
         articles.focus()
@@ -142,6 +152,12 @@ class MainScreen(Screen[None]):
         width = event.size.width
         self.set_class(width >= WIDE, "-wide")
         self.set_class(width < NARROW, "-narrow")
+        self.set_class(width < COMPACT or width >= WIDE, "-compact")
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        """What has focus is on screen: in a narrow terminal the instrument pane shows
+        exactly while it has focus, and the list comes back as soon as it leaves."""
+        self.set_class(event.widget.id == "instruments", "-show-instruments")
 
     # -- loading -------------------------------------------------------------------------
 
@@ -154,12 +170,25 @@ class MainScreen(Screen[None]):
         self._load_page(self._request, self.selection, self.filter, 0, keep)
 
     def watch_selection(self) -> None:
+        self._show_scope()
         self.reload()
 
     def watch_filter(self, flt: Filter) -> None:
         box = self._filter_box()
         self.status = self.status.evolve(filter="" if flt.empty or box is None else box.value)
+        self._show_scope()
         self.reload()
+
+    def _show_scope(self) -> None:
+        """The list's title says what it holds: the selection and the filter."""
+        self.query_one(ArticleList).border_title = scope_title(self.selection, self._filter_text())
+        box = self._filter_box()
+        if box is not None:
+            box.border_title = f"Filter {scope_label(self.selection)} · * searches all"
+
+    def _filter_text(self) -> str:
+        box = self._filter_box()
+        return "" if self.filter.empty or box is None else box.value
 
     def watch_status(self, status: PollStatus) -> None:
         self.query_one(StatusLine).status = status
@@ -171,33 +200,42 @@ class MainScreen(Screen[None]):
             self.post_message(OverviewLoaded(overview))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="page")
-    def _load_page(self, request: int, selection: Selection, flt: Filter, offset: int, keep: str | None) -> None:
-        summaries = self.library.page(selection, flt, offset, PAGE_SIZE)
+    def _load_page(self, request: int, selection: Selection, flt: Filter, offset: int, keep: str | None,
+                   *, to_end: bool = False) -> None:
+        # `G` reads every remaining row at once: the end of the list is where it goes.
+        summaries = self.library.page(selection, flt, offset, -1 if to_end else PAGE_SIZE)
         if not get_current_worker().is_cancelled:
-            self.post_message(PageLoaded(request, summaries, append=offset > 0, keep=keep))
+            self.post_message(PageLoaded(request, summaries, append=offset > 0, keep=keep, to_end=to_end))
+
+    @property
+    def _focus_instrument(self) -> str | None:
+        """The ticker or ISIN selected in the left pane: the chart shows it when the
+        article names it."""
+        return self.selection.key if self.selection.kind in ("instrument", "watch") else None
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="article")
-    def _load_article(self, article_id: str) -> None:
+    def _load_article(self, article_id: str, focus: str | None) -> None:
         article = self.library.article(article_id)
         # Offline the chart costs well under a millisecond (cache and CSVs): bring it
         # along so text and chart arrive in one layout pass.
-        chart = self.library.chart(article) if article is not None and self.library.offline else None
+        chart = self.library.chart(article, focus) if article is not None and self.library.offline else None
         if not get_current_worker().is_cancelled:
             self.post_message(ArticleLoaded(article_id, article, chart))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="prefetch")
-    def _prefetch(self, article_ids: list[str]) -> None:
+    def _prefetch(self, article_ids: list[str], focus: str | None) -> None:
         items: dict[str, tuple[Article | None, ChartData | None]] = {}
         for article_id in article_ids:
             if get_current_worker().is_cancelled:
                 return
             article = self.library.article(article_id)
-            items[article_id] = (article, self.library.chart(article) if article is not None and self.library.offline else None)
+            chart = self.library.chart(article, focus) if article is not None and self.library.offline else None
+            items[article_id] = (article, chart)
         self.post_message(Prefetched(items))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="chart")
-    def _load_chart(self, article: Article) -> None:
-        chart = self.library.chart(article)
+    def _load_chart(self, article: Article, focus: str | None) -> None:
+        chart = self.library.chart(article, focus)
         if not get_current_worker().is_cancelled:
             self.post_message(ChartReady(article.id, chart, self.library.live_prices_problem()))
 
@@ -231,8 +269,15 @@ class MainScreen(Screen[None]):
         if message.request != self._request:
             return
         articles = self.query_one(ArticleList)
-        articles.show(message.summaries, append=message.append, keep=message.keep)
+        self._previewing = True
+        try:
+            articles.show(message.summaries, append=message.append, keep=message.keep)
+        finally:
+            self._previewing = False
+        if message.to_end and articles.row_count:
+            articles.move_cursor(row=articles.row_count - 1, animate=False)
         self.status = self.status.evolve(shown=articles.row_count, more=not articles.exhausted)
+        self._show_empty(articles.row_count == 0)
         if message.summaries:
             # After the rows are painted: the first price lookup imports the directory.
             self.call_after_refresh(self._load_moves, message.summaries)
@@ -269,6 +314,17 @@ class MainScreen(Screen[None]):
     def on_article_list_need_more(self, message: ArticleList.NeedMore) -> None:
         self._load_page(self._request, self.selection, self.filter, message.offset, None)
 
+    def on_article_list_need_all(self, message: ArticleList.NeedAll) -> None:
+        self._load_page(self._request, self.selection, self.filter, self.query_one(ArticleList).row_count, None,
+                        to_end=True)
+
+    def _show_empty(self, empty: bool) -> None:
+        """An empty list says why, and how to widen it: a blank pane says nothing."""
+        note = self.query_one("#empty-note", Static)
+        note.display = empty
+        if empty:
+            note.update(empty_reason(self.selection, self.filter, self._filter_text()))
+
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         self._keep_ready({message.article_id: (message.article, message.chart)})
         if message.article_id == self._article_id:
@@ -284,11 +340,12 @@ class MainScreen(Screen[None]):
 
     def _show(self, article: Article | None, chart: ChartData | None) -> None:
         self.query_one(ArticleView).show_article(article, chart)
-        self._start_reading(self._article_id if article is not None else None)
+        self._start_reading(self._article_id if article is not None and self._chosen else None)
         if self._chart_timer is not None:
             self._chart_timer.stop()
         if article is not None and chart is None:
-            self._chart_timer = self.set_timer(CHART_DELAY, lambda: self._load_chart(article))
+            focus = self._focus_instrument
+            self._chart_timer = self.set_timer(self.delays.chart, lambda: self._load_chart(article, focus))
         # After the paint: the worker thread's reads would compete with this frame for
         # the GIL.
         self.call_after_refresh(self._prefetch_around)
@@ -299,7 +356,7 @@ class MainScreen(Screen[None]):
         rows = articles.summaries[max(0, row - 1): row + PREFETCH_AHEAD + 1]
         wanted = [s.id for s in rows if s.id not in self._ready]
         if wanted:
-            self._prefetch(wanted)
+            self._prefetch(wanted, self._focus_instrument)
 
     def on_chart_ready(self, message: ChartReady) -> None:
         self.query_one(ArticleView).show_chart(message.article_id, message.chart)
@@ -359,26 +416,28 @@ class MainScreen(Screen[None]):
 
     @on(OptionList.OptionSelected, "#instruments")
     def _instrument_selected(self) -> None:
-        self.query_one(ArticleList).focus()
+        self._focus_pane("#articles")
 
     def _cursor_moved(self, old: Coordinate, new: Coordinate) -> None:
         # DataTable re-sets the same coordinate for every row it adds: not a move.
         if old != new:
-            self._select_article(self.query_one(ArticleList).current_id)
+            self._select_article(self.query_one(ArticleList).current_id, chosen=not self._previewing)
 
     @on(DataTable.RowHighlighted, "#articles")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        """The first row of a fresh list is highlighted without the cursor moving."""
-        self._select_article(event.row_key.value)
+        """The first row of a fresh list is highlighted without the cursor moving: a
+        preview the user did not choose."""
+        self._select_article(event.row_key.value, chosen=False)
 
-    def _select_article(self, article_id: str | None) -> None:
+    def _select_article(self, article_id: str | None, *, chosen: bool) -> None:
         if article_id is None or article_id == self._article_id:
             return
         self._article_id = article_id
+        self._chosen = chosen
         if article_id in self._ready:
             self._show(*self._ready[article_id])
         else:
-            self._load_article(article_id)
+            self._load_article(article_id, self._focus_instrument)
 
     @on(DataTable.RowSelected, "#articles")
     def _row_selected(self, event: DataTable.RowSelected) -> None:
@@ -393,7 +452,7 @@ class MainScreen(Screen[None]):
         """The list follows the box as you type, once typing pauses; Enter applies at once."""
         self._stop_filter_timer()
         value = event.value
-        self._filter_timer = self.set_timer(FILTER_PAUSE, lambda: setattr(self, "filter", parse_filter(value)))
+        self._filter_timer = self.set_timer(self.delays.filter, lambda: setattr(self, "filter", parse_filter(value)))
 
     def _stop_filter_timer(self) -> None:
         if self._filter_timer is not None:
@@ -410,7 +469,8 @@ class MainScreen(Screen[None]):
 
     def _focus_pane(self, selector: str) -> None:
         # In a narrow terminal the instrument pane is hidden until asked for: show the
-        # target first and focus it once the layout has it.
+        # target first and focus it once the layout has it (on_descendant_focus keeps
+        # the class in step with focus from then on).
         self.set_class(selector == "#instruments", "-show-instruments")
         target = self.query_one(selector)
         self.call_after_refresh(target.focus)
@@ -428,6 +488,7 @@ class MainScreen(Screen[None]):
         if not create:
             return None
         box = Input(placeholder="ticker:BABA  isin:…  source:…  starred  unread  words", id="filter")
+        box.border_title = f"Filter {scope_label(self.selection)} · * searches all"
         self.query_one("#list-pane").mount(box, before=0)
         return box
 
@@ -460,9 +521,14 @@ class MainScreen(Screen[None]):
         for index in range(start, len(rows)):
             if not rows[index].read:
                 articles.move_cursor(row=index)
-                articles.focus()
+                self._focus_pane("#articles")
                 return
         self.notify("No more unread articles in this list.", timeout=3)
+
+    def action_search_all(self) -> None:
+        """`*`: the same filter over every article, whatever the left pane selects."""
+        self.query_one(InstrumentList).highlighted = 0  # "All"; its highlight sets the selection
+        self.selection = Selection("all")
 
     def action_star(self) -> None:
         if (summary := self._current()) is not None:

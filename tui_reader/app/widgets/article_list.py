@@ -17,7 +17,8 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from tui_reader.app.formatting import format_move, local_time
-from tui_reader.app.safe_text import plain
+from tui_reader.app.list_columns import GAP, Column, ContentWidths, layout
+from tui_reader.app.safe_text import clean, plain
 
 if TYPE_CHECKING:
     from tui_reader.store import ArticleSummary
@@ -27,17 +28,20 @@ PAGE_SIZE = 200
 page costs little of the start-up budget (benchmarks/ui_bench.py)."""
 _PREFETCH = 25
 """Ask for the next page this many rows before the end, so scrolling never stalls."""
-_FIXED = {"time": 16, "source": 10, "ticker": 7, "move": 9}
+_UNGAPPED = ("read", "move")
+"""The unread mark starts the row; the move is right-aligned, its gap falls on the left."""
 
 
 class ArticleList(DataTable):
-    """Articles as rows: time, source, title, primary ticker, move since publication."""
+    """Articles as rows: unread mark, time, source, title, primary ticker, move since
+    publication. Which columns show, and how wide, follows the width (list_columns.py):
+    the title takes what the others leave, and no row is wider than the pane."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
         Binding("g", "scroll_top", "Top", show=False, id="list.top"),
-        Binding("G", "scroll_bottom", "Bottom", show=False, id="list.bottom"),
+        Binding("G", "last_row", "Bottom", show=False, id="list.bottom"),
     ]
 
     @dataclass
@@ -46,20 +50,52 @@ class ArticleList(DataTable):
 
         offset: int
 
+    class NeedAll(Message):
+        """`G` was pressed before every row was loaded: load the rest, then go there."""
+
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False, cursor_foreground_priority="renderable")
+        super().__init__(id=id, cursor_type="row", zebra_stripes=False, cursor_foreground_priority="renderable",
+                         cell_padding=0)
         self._rows: dict[str, ArticleSummary] = {}
         self._moves: dict[str, float | None] = {}
         self._exhausted = True
         self._asked_for: int | None = None
-        self._title_width = 40
+        self._columns: list[Column] = []
+        self._full_time = True
+        self.source_labels: dict[str, str] = {}
+        """Source name → what the Source column shows (a seed folder's display name)."""
+
+    def _content_widths(self, rows: list[ArticleSummary]) -> ContentWidths:
+        moves = [len(format_move(m).plain) for m in self._moves.values()]
+        return ContentWidths(
+            title=max((len(clean(s.title, single_line=True)) + (2 if s.starred else 0) for s in rows), default=0),
+            source=max((len(self._source_label(s)) for s in rows), default=0),
+            ticker=max((len(s.primary_ticker or "") for s in rows), default=0),
+            move=max(moves, default=0),
+        )
+
+    def _layout_changed(self, rows: list[ArticleSummary]) -> bool:
+        """Work out the columns for the current width and rows; True when they changed."""
+        width = self.size.width - 1  # the vertical scrollbar's cell, whether shown or not
+        columns, full_time = layout(width, self._content_widths(rows))
+        if columns == self._columns and full_time == self._full_time:
+            return False
+        self._columns, self._full_time = columns, full_time
+        return True
 
     def _add_columns(self) -> None:
-        self.add_column("Time", key="time", width=_FIXED["time"])
-        self.add_column("Source", key="source", width=_FIXED["source"])
-        self.add_column("Title", key="title", width=self._title_width)
-        self.add_column("Ticker", key="ticker", width=_FIXED["ticker"])
-        self.add_column("Move", key="move", width=_FIXED["move"])
+        for column in self._columns:
+            # The gap is part of the column's width, on its left (a cut cell keeps it);
+            # the table's own cell padding is off.
+            label = Text(column.label, no_wrap=True)
+            if column.key not in _UNGAPPED:
+                label.pad_left(GAP)
+            self.add_column(label, key=column.key, width=column.width + GAP)
+
+    @property
+    def column_keys(self) -> list[str]:
+        """The columns shown now (tests and the header look at them)."""
+        return [c.key for c in self._columns]
 
     @property
     def exhausted(self) -> bool:
@@ -87,11 +123,16 @@ class ArticleList(DataTable):
         # again: on a list of 200+ rows every reload started an endless page loop.)
         self._exhausted = True
         if not append:
-            self.clear()
             self._rows.clear()
         new = [s for s in summaries if s.id not in self._rows]
         for summary in new:
             self._rows[summary.id] = summary
+        if self._layout_changed(list(self._rows.values())):
+            self.clear(columns=True)
+            self._add_columns()
+            new = list(self._rows.values())
+        elif not append:
+            self.clear()
         self.add_rows_keyed(new)
         self._exhausted = len(summaries) < PAGE_SIZE
         self._asked_for = None
@@ -102,18 +143,33 @@ class ArticleList(DataTable):
         for summary in summaries:
             self.add_row(*self._cells(summary), key=summary.id)
 
-    def _cells(self, s: ArticleSummary) -> tuple[Text, Text, Text, Text, Text]:
-        unread_style = "" if s.read else "bold"
-        title = plain(s.title, unread_style)
-        if s.starred:
-            title = Text.assemble(("★ ", "bold"), title)
-        return (
-            Text(local_time(s.published, short=True), style="dim", no_wrap=True),
-            plain(s.source),
-            title,
-            plain(s.primary_ticker or ""),
-            format_move(self._moves.get(s.id), *self._move_styles()),
-        )
+    def _source_label(self, s: ArticleSummary) -> str:
+        source = clean(s.source, single_line=True)
+        return self.source_labels.get(s.source, source)
+
+    def _cell(self, key: str, s: ArticleSummary) -> Text:
+        cell = self._content(key, s)
+        if key not in _UNGAPPED:
+            cell.pad_left(GAP)
+        return cell
+
+    def _content(self, key: str, s: ArticleSummary) -> Text:
+        if key == "read":
+            return Text("" if s.read else "●", style="bold", no_wrap=True)
+        if key == "time":
+            when = local_time(s.published, short=True)
+            return Text(when if self._full_time else when[:10], style="dim", no_wrap=True)
+        if key == "source":
+            return plain(self._source_label(s))
+        if key == "title":
+            title = plain(s.title, "" if s.read else "bold")
+            return Text.assemble(("★ ", "bold"), title) if s.starred else title
+        if key == "ticker":
+            return plain(s.primary_ticker or "")
+        return format_move(self._moves.get(s.id), *self._move_styles())
+
+    def _cells(self, s: ArticleSummary) -> list[Text]:
+        return [self._cell(column.key, s) for column in self._columns]
 
     def _move_styles(self) -> tuple[str, str]:
         variables = self.app.theme_variables
@@ -124,25 +180,35 @@ class ArticleList(DataTable):
         if summary.id not in self._rows:
             return
         self._rows[summary.id] = summary
-        for column, cell in zip(("time", "source", "title", "ticker", "move"), self._cells(summary)):
-            self.update_cell(summary.id, column, cell)
+        for column in self._columns:
+            self.update_cell(summary.id, column.key, self._cell(column.key, summary))
 
     def set_moves(self, moves: dict[str, float | None]) -> None:
         for article_id, move in moves.items():
             if article_id in self._rows:
                 self._moves[article_id] = move
+        if self._layout_changed(list(self._rows.values())):
+            self._rebuild()
+            return
+        for article_id, move in moves.items():
+            if article_id in self._rows and "move" in self.column_keys:
                 self.update_cell(article_id, "move", format_move(move, *self._move_styles()))
 
     def on_mount(self) -> None:
+        self._layout_changed([])
         self._add_columns()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._rebuild())
 
     def on_resize(self) -> None:
-        # Title takes what the fixed columns leave (each column pads one cell each side).
-        width = max(12, self.size.width - sum(_FIXED.values()) - 2 * (len(_FIXED) + 1) - 1)
-        if width != self._title_width:
-            self._title_width = width
+        if self._layout_changed(list(self._rows.values())):
             self._rebuild()
+
+    def action_last_row(self) -> None:
+        """`G`: the real end of the list, loading the rows not read yet first."""
+        if self._exhausted:
+            self.move_cursor(row=self.row_count - 1)
+        else:
+            self.post_message(self.NeedAll())
 
     def _rebuild(self) -> None:
         """Column widths and theme colours are baked into rows: redraw them all."""

@@ -3,7 +3,7 @@
 Three widgets at most: the heading, the plot, and everything else as one renderable
 (each extra widget costs a layout and styling pass per article). The plot is
 mounted with the first chart (plotext is not imported before that) and follows the
-text once the cursor has rested PLOT_QUIET seconds: a plotext build costs about as
+text once the cursor has rested `Delays.plot` seconds: a plotext build costs about as
 much as the rest of the frame, so the text of each article is painted first.
 """
 
@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 
     from tui_reader.app.widgets.price_chart import PriceChart
 
-PLOT_QUIET = 0.05
-"""Seconds without a new article before the plot follows; measured in ui_bench.py."""
 
 
 class ArticleView(VerticalScroll):
@@ -40,8 +38,10 @@ class ArticleView(VerticalScroll):
         Binding("b", "toggle_removed", "Show removed boilerplate", show=False, id="article.removed"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, plot_quiet: float = 0.05) -> None:
         super().__init__(id=id, can_focus=True)
+        self.plot_quiet = plot_quiet
+        """Seconds without a new article before the plot follows (`Delays.plot`)."""
         self.article: Article | None = None
         self.chart: ChartData | None = None
         self.chart_for: str | None = None
@@ -50,7 +50,7 @@ class ArticleView(VerticalScroll):
         """Removed boilerplate is folded to one line until `b` unfolds it."""
         self._plot: PriceChart | None = None
         self._plot_timer: Timer | None = None
-        """Pending while articles arrive faster than PLOT_QUIET apart."""
+        """Pending while articles arrive faster than `plot_quiet` apart."""
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Select an article.", style="italic"), id="article-meta", markup=False)
@@ -102,9 +102,9 @@ class ArticleView(VerticalScroll):
     # -- the plot ------------------------------------------------------------------------
 
     def _plot_soon(self) -> None:
-        """Draw once no new article has arrived for PLOT_QUIET seconds."""
+        """Draw once no new article has arrived for `plot_quiet` seconds."""
         if self._plot_timer is None:
-            self._plot_timer = self.set_timer(PLOT_QUIET, self._quiet)
+            self._plot_timer = self.set_timer(self.plot_quiet, self._quiet)
         else:
             self._plot_timer.reset()
 

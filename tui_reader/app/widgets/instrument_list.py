@@ -45,17 +45,25 @@ def ticker_width(instruments: list[InstrumentSummary]) -> int:
     return min(10, max([7, *(len(i.ticker) for i in instruments if i.ticker)]))
 
 
+_MIN_NAME = 8
+"""Below this many cells for the name, the ISIN gives its place up (compact pane)."""
+
+
 def instrument_row(item: InstrumentSummary, width: int = 40, ticker_cells: int = 7) -> Text:
-    """`TICKER  ISIN  Name  unread/total` in `width` cells; cleaned, never parsed as markup."""
+    """`TICKER  ISIN  Name  unread/total` in `width` cells, without the ISIN when the pane
+    is compact; cleaned, never parsed as markup."""
     ticker = clean(item.ticker or "", single_line=True)[:ticker_cells]
     isin = clean(item.isin or "", single_line=True)[:12]
     count = _count(item.unread, item.total)
-    room = max(4, width - ticker_cells - 1 - 13 - len(count) - 1)
+    room = width - ticker_cells - 1 - len(count) - 1
+    with_isin = room - 13 >= _MIN_NAME
+    room = max(1, room - 13 if with_isin else room)
     name = clean(item.name or "", single_line=True)
     name = name if len(name) <= room else name[: room - 1] + "…"
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{ticker:<{ticker_cells}} ", style="bold" if item.unread else "")
-    text.append(f"{isin:<12} ", style="dim")
+    if with_isin:
+        text.append(f"{isin:<12} ", style="dim")
     text.append(f"{name:<{room}} ")
     text.append_text(count)
     return text
@@ -64,6 +72,8 @@ def instrument_row(item: InstrumentSummary, width: int = 40, ticker_cells: int =
 class InstrumentList(OptionList):
     _shown: tuple[Counts, list[str], list[InstrumentSummary]] | None = None
     """The last data shown, to lay it out again when the pane's width changes."""
+    _tickers: dict[str, str] = {}
+    """Instrument key → ticker, so a selection can name itself ("BABA", not its ISIN)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j", "cursor_down", "Down", show=False, id="instruments.down"),
@@ -79,6 +89,7 @@ class InstrumentList(OptionList):
     def show(self, counts: Counts, watchlist: list[str], instruments: list[InstrumentSummary]) -> None:
         """Rebuild the options, keeping the highlighted one where it still exists."""
         self._shown = (counts, watchlist, instruments)
+        self._tickers = {i.key: clean(i.ticker or i.isin or i.key, single_line=True) for i in instruments}
         current = self.highlighted_option.id if self.highlighted_option is not None else "all"
         by_ticker = {i.ticker.upper(): i for i in instruments if i.ticker}
         by_isin = {i.isin.upper(): i for i in instruments if i.isin}
@@ -122,4 +133,8 @@ class InstrumentList(OptionList):
     @property
     def selection(self) -> Selection:
         option = self.highlighted_option
-        return selection_for(option.id) if option is not None and option.id else Selection("all")
+        if option is None or not option.id:
+            return Selection("all")
+        selection = selection_for(option.id)
+        label = self._tickers.get(selection.key or "", selection.key or "")
+        return Selection(selection.kind, selection.key, label)

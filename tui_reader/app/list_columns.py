@@ -1,0 +1,74 @@
+"""Which columns the article list shows, and how wide, for the width it has.
+
+The headline is what a reader scans, so it takes every cell the other columns do not
+need; those are sized to their content (the longest ticker, move and source loaded).
+When the headline would still be cut short (below `WANTED_TITLE` cells or its own
+length), the other columns give way in a fixed order: the time loses its clock, the
+source goes, then the time. Textual-free, so each width can be unit-tested.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+WANTED_TITLE = 60
+"""A headline up to this long should be shown whole when the width allows it."""
+GAP = 1
+"""Cells between two columns (the table's own cell padding is off)."""
+FULL_TIME = 16
+"""`2026-02-06 21:27`"""
+DATE_ONLY = 10
+"""`2026-02-06`"""
+MAX_SOURCE = 20
+"""A source label longer than this is cut with "…"."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    key: str
+    label: str
+    width: int
+    """Content cells, without the gap."""
+
+
+@dataclass(frozen=True, slots=True)
+class ContentWidths:
+    """The widest value of each column among the rows loaded."""
+
+    title: int = 0
+    source: int = 0
+    ticker: int = 0
+    move: int = 0
+
+
+def layout(available: int, content: ContentWidths) -> tuple[list[Column], bool]:
+    """Columns for `available` cells, and whether the time shows its clock.
+
+    Each column is followed by a gap of `GAP` cells (the last one's is its right edge),
+    so the widths plus gaps never exceed `available`: the table never scrolls sideways.
+    """
+    ticker = max(6, content.ticker)
+    move = max(8, content.move)
+    source = min(MAX_SOURCE, max(6, content.source))
+    wanted = max(12, min(WANTED_TITLE, content.title))
+    stages = (
+        (FULL_TIME, True),
+        (DATE_ONLY, True),
+        (DATE_ONLY, False),
+        (0, False),
+    )
+    chosen: list[Column] = []
+    full_time = False
+    for time_width, with_source in stages:
+        fixed = [Column("read", "", 0)]  # the unread mark sits in its gap
+        if time_width:
+            fixed.append(Column("time", "Time", time_width))
+        if with_source:
+            fixed.append(Column("source", "Source", source))
+        tail = [Column("ticker", "Ticker", ticker), Column("move", "Move", move)]
+        title = available - sum(c.width + GAP for c in (*fixed, *tail)) - GAP
+        chosen = [*fixed, Column("title", "Title", max(8, title)), *tail]
+        full_time = time_width == FULL_TIME
+        if title >= wanted:
+            break
+    return chosen, full_time
