@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Literal, Self
 
 from tui_reader import store_queries as queries
+from tui_reader import store_refile as refile
+from tui_reader import store_registries as registries
 from tui_reader import store_writes as writes
 from tui_reader.model import Article, Instrument, PricePoint
 from tui_reader.store_queries import (
@@ -35,6 +37,8 @@ from tui_reader.store_queries import (
     from_ts,
     fts_query,
 )
+from tui_reader.store_refile import StaleArticle
+from tui_reader.store_registries import Registrant, RegistryState
 from tui_reader.store_writes import Prepared, prepare
 
 __all__ = [
@@ -46,7 +50,10 @@ __all__ = [
     "InstrumentSummary",
     "PollOutcome",
     "Prepared",
+    "Registrant",
+    "RegistryState",
     "SourceState",
+    "StaleArticle",
     "Store",
     "StoreError",
     "fts_query",
@@ -237,6 +244,28 @@ _MIGRATIONS: list[str] = [
     # 2: `articles(source=...)` also matches the source's display name.
     """
     CREATE INDEX article_sources_name ON article_sources(source);
+    """,
+    # 3: which extractor filed each article, and what its source declared, so a newer
+    # extractor re-files stored articles (store_refile.py); and the registries learned
+    # online (the SEC's list of US registrants), kept for offline use.
+    """
+    ALTER TABLE articles ADD COLUMN extractor INTEGER NOT NULL DEFAULT 0;
+    -- JSON [[isin, ticker, name, exchange, currency], ...]; NULL: stored before it was kept.
+    ALTER TABLE articles ADD COLUMN declared TEXT;
+    CREATE INDEX articles_extractor ON articles(extractor, sort_ts);
+
+    CREATE TABLE registrants (
+        ticker TEXT PRIMARY KEY,
+        cik INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL       -- the list's order: a company's first ticker is its main line
+    );
+    CREATE TABLE registries (
+        name TEXT PRIMARY KEY,          -- 'sec'
+        fetched_at REAL,                -- last successful download
+        tried_at REAL NOT NULL,
+        error TEXT                      -- why the last try failed, NULL when it worked
+    );
     """,
 ]
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -481,6 +510,49 @@ class Store:
     def counts(self) -> Counts:
         with self._lock:
             return queries.counts(self._db)
+
+    # -- re-filing (queries and writes in store_refile.py) ----------------------------
+
+    def stale_articles(self, version: int, limit: int) -> list[StaleArticle]:
+        """Articles another extractor version filed, newest first, as extraction reads them."""
+        with self._lock:
+            return refile.stale_articles(self._db, version, limit)
+
+    def count_stale(self, version: int) -> int:
+        with self._lock:
+            return refile.count_stale(self._db, version)
+
+    def save_refiled(self, items: Sequence[tuple[StaleArticle, Prepared]], version: int) -> int:
+        """Re-extracted articles in one transaction (see `store_refile.save_refiled`)."""
+        with self._transaction() as db:
+            return refile.save_refiled(db, list(items), version)
+
+    def isins_to_resolve(self, limit: int) -> list[str]:
+        with self._lock:
+            return refile.isins_to_resolve(self._db, limit)
+
+    def apply_symbols(self) -> int:
+        """File ISIN-only instruments under the tickers the symbol cache resolved."""
+        with self._transaction() as db:
+            return refile.apply_symbols(db)
+
+    # -- registries (store_registries.py) ----------------------------------------------
+
+    def registry_state(self, name: str) -> RegistryState | None:
+        with self._lock:
+            return registries.registry_state(self._db, name)
+
+    def save_registrants(self, rows: Sequence[Registrant]) -> None:
+        with self._transaction() as db:
+            registries.replace_registrants(db, rows, time.time())
+
+    def note_registry_failure(self, name: str, error: str) -> None:
+        with self._transaction() as db:
+            registries.note_failure(db, name, error, time.time())
+
+    def registrants(self) -> list[Registrant]:
+        with self._lock:
+            return registries.registrants(self._db)
 
     # -- price and symbol cache ------------------------------------------------------
 

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from operator import attrgetter
 from typing import NamedTuple
 
+from tui_reader.extract import EXTRACTOR_VERSION
 from tui_reader.model import Article, Instrument, KeyFigure
 from tui_reader.store_queries import chunks, marks, normalise_text, symbol_forms
 
@@ -56,6 +57,11 @@ class Prepared(NamedTuple):
     removed: str
     instruments: tuple[InstrumentRow, ...]
     """One per instrument key, in the article's order; `is_primary` marks exactly one."""
+    declared: str = "[]"
+    """The instruments the source stated (JSON, see `declared_json`): re-extraction
+    starts from them, since the instrument line they came from is not in the body."""
+    extractor: int = EXTRACTOR_VERSION
+    """The extractor version that found `instruments` and `figures`."""
     title_key: str | None = None
     body_key: str | None = None
     keyed: bool = False
@@ -100,6 +106,17 @@ _figure_values = attrgetter(*_FIGURE_FIELDS)
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
+def declared_json(declared: Sequence[Instrument]) -> str:
+    """[[isin, ticker, name, exchange, currency], ...]: what `enrich` reads of them."""
+    if not declared:
+        return "[]"
+    return _to_json([[i.isin, i.ticker, i.name, i.exchange, i.currency] for i in declared])
+
+
+def declared_from_json(text: str) -> list[Instrument]:
+    return [Instrument(*fields) for fields in json.loads(text)]
+
+
 def _unique_instruments(instruments: Sequence[Instrument]) -> list[Instrument]:
     """One row per instrument key: the extractor may list a company under two spellings."""
     seen: set[str] = set()
@@ -119,9 +136,11 @@ def prepare(article: Article, now: float, story_keys: bool = False) -> Prepared:
     figures = _to_json([dict(zip(_FIGURE_FIELDS, _figure_values(f))) for f in article.figures])
     removed = _to_json(list(article.removed)) if article.removed else "[]"
     published = _published_text(article.published)
+    declared = declared_json(article.declared)
     # repr of the frozen Instrument dataclasses covers every field, mentions included.
+    # `declared` only when there is one, so articles without keep their earlier hash.
     parts = (article.source, article.title, article.body, article.url, article.path,
-             published, figures, removed, repr(instruments))
+             published, figures, removed, repr(instruments)) + ((declared,) if article.declared else ())
     content = "\x1f".join(part or "" for part in parts).encode("utf-8", "surrogatepass")
     primary = next((i for i in instruments if i.primary), instruments[0] if instruments else None)
     published_ts = ts(article.published)
@@ -140,6 +159,7 @@ def prepare(article: Article, now: float, story_keys: bool = False) -> Prepared:
         instruments=tuple(
             (i.key, i.isin, i.ticker, i.name, i.exchange, i.currency, i is primary, i.mentions) for i in instruments
         ),
+        declared=declared,
     )
     return prepared.with_story_keys() if story_keys else prepared
 
@@ -192,16 +212,17 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
     db.executemany(
         "INSERT INTO articles(id, source_key, source, url, path, title, body, published, sort_ts, "
         "fetched, title_key, body_key, content_hash, primary_ticker, primary_isin, primary_name, "
-        "figures, removed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "figures, removed, declared, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(i.id, source_key, i.source, i.url, i.path, i.title, i.body, i.published, i.sort_ts, now,
-          i.title_key, i.body_key, i.content_hash, *_primary_row(i), i.figures, i.removed) for i in inserts],
+          i.title_key, i.body_key, i.content_hash, *primary_row(i), i.figures, i.removed, i.declared, i.extractor)
+         for i in inserts],
     )
     db.executemany(
         "UPDATE articles SET source = ?, url = ?, path = ?, title = ?, body = ?, published = ?, "
         "sort_ts = ?, title_key = ?, body_key = ?, content_hash = ?, primary_ticker = ?, "
-        "primary_isin = ?, primary_name = ?, figures = ?, removed = ? WHERE id = ?",
+        "primary_isin = ?, primary_name = ?, figures = ?, removed = ?, declared = ?, extractor = ? WHERE id = ?",
         [(i.source, i.url, i.path, i.title, i.body, i.published, i.sort_ts, i.title_key, i.body_key,
-          i.content_hash, *_primary_row(i), i.figures, i.removed, i.id) for i in updates],
+          i.content_hash, *primary_row(i), i.figures, i.removed, i.declared, i.extractor, i.id) for i in updates],
     )
     db.executemany(
         "INSERT INTO article_sources(item_id, article_id, source_key, source, url, seen) VALUES (?, ?, ?, ?, ?, ?)",
@@ -213,6 +234,15 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
     )
     recount = _instrument_keys(db, [i.id for i in updates])
     db.executemany("DELETE FROM article_instruments WHERE article_id = ?", [(i.id,) for i in updates])
+    insert_instruments(db, inserts + updates)
+    recount |= {row[0] for i in updates for row in i.instruments}
+    _add_to_stats(db, inserts, recount)
+    recount_stats(db, recount)
+    return len(inserts)
+
+
+def insert_instruments(db: sqlite3.Connection, items: list[Prepared]) -> None:
+    """The `article_instruments` rows of these articles (whose old rows are gone)."""
     db.executemany(
         "INSERT INTO article_instruments(article_id, position, key, isin, ticker, symbol, symbol_base, "
         "name, exchange, currency, is_primary, mentions, sort_ts) "
@@ -220,17 +250,13 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
         [
             (i.id, pos, key, isin, ticker, *symbol_forms(ticker), name, exchange, currency, int(primary),
              mentions, i.sort_ts)
-            for i in inserts + updates
+            for i in items
             for pos, (key, isin, ticker, name, exchange, currency, primary, mentions) in enumerate(i.instruments)
         ],
     )
-    recount |= {row[0] for i in updates for row in i.instruments}
-    _add_to_stats(db, inserts, recount)
-    _recount_stats(db, recount)
-    return len(inserts)
 
 
-def _primary_row(item: Prepared) -> tuple[str | None, str | None, str | None]:
+def primary_row(item: Prepared) -> tuple[str | None, str | None, str | None]:
     for key, isin, ticker, name, _exchange, _currency, primary, _mentions in item.instruments:
         if primary:
             return ticker, isin, name
@@ -310,7 +336,7 @@ def _add_to_stats(db: sqlite3.Connection, inserts: list[Prepared], skip: set[str
     )
 
 
-def _recount_stats(db: sqlite3.Connection, keys: set[str]) -> None:
+def recount_stats(db: sqlite3.Connection, keys: set[str]) -> None:
     """Recount the instrument rows of articles updated in place: their instruments and
     times may have changed, so no delta is known."""
     for chunk in chunks(sorted(keys)):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
-from tui_reader.store import SCHEMA_VERSION, Store, StoreError, fts_query
+from tui_reader.store import _MIGRATIONS, SCHEMA_VERSION, Store, StoreError, fts_query
 
 T0 = datetime(2026, 1, 29, 21, 41, 5, tzinfo=timezone(timedelta(hours=1)))
 BABA = Instrument("US01609W1027", "BABA", "Alibaba Group", exchange="NYSE", currency="USD", primary=True, mentions=4)
@@ -67,21 +67,47 @@ def test_reopen_keeps_data_and_does_not_migrate_again(tmp_path: Path) -> None:
         assert [a.id for a in s.articles()] == ["a1"]
 
 
-def test_migrates_a_version_1_store(tmp_path: Path) -> None:
-    """A file left at schema 1 gets the later steps, keeping its rows."""
-    path = tmp_path / "s.sqlite3"
-    with Store.open(path) as s:
-        s.upsert_articles("https://a.example/rss", [make("a1")])
+def old_store(path: Path, version: int) -> None:
+    """A store file as a release with schema `version` left it, with one article in it."""
     db = sqlite3.connect(path)
-    db.execute("DROP INDEX article_sources_name")
-    db.execute("PRAGMA user_version=1")
+    for script in _MIGRATIONS[:version]:
+        db.executescript(script)
+    db.execute("INSERT INTO sources(key, kind) VALUES ('https://a.example/rss', 'feed')")
+    db.execute(
+        "INSERT INTO articles(id, source_key, source, title, body, published, sort_ts, fetched, content_hash, "
+        "primary_ticker, primary_isin, primary_name) VALUES ('a1', 'https://a.example/rss', 'Reuters', "
+        "'Alibaba beats revenue estimates on cloud growth', ?, ?, ?, ?, 'old', 'BABA', ?, 'Alibaba Group')",
+        (BODY, T0.isoformat(), T0.timestamp(), T0.timestamp(), BABA.isin),
+    )
+    db.execute(
+        "INSERT INTO article_sources(item_id, article_id, source_key, source, seen) "
+        "VALUES ('a1', 'a1', 'https://a.example/rss', 'Reuters', 0)"
+    )
+    db.execute(
+        "INSERT INTO article_instruments(article_id, position, key, isin, ticker, symbol, symbol_base, name, "
+        "is_primary, mentions, sort_ts) VALUES ('a1', 0, ?, ?, 'BABA', 'BABA', 'BABA', 'Alibaba Group', 1, 4, ?)",
+        (BABA.isin, BABA.isin, T0.timestamp()),
+    )
+    db.execute("INSERT INTO instrument_stats VALUES (?, ?, 'BABA', 'Alibaba Group', 1, 1, ?)", (BABA.isin, BABA.isin, T0.timestamp()))
+    db.execute(f"PRAGMA user_version={version}")
     db.commit()
     db.close()
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_migrates_an_older_store(tmp_path: Path, version: int) -> None:
+    """A file left at an older schema gets the later steps, keeping its rows; its
+    articles are marked as filed by no known extractor (0), so they are re-filed."""
+    path = tmp_path / "s.sqlite3"
+    old_store(path, version)
     with Store.open(path) as s:
         assert [a.id for a in s.articles(source="Reuters")] == ["a1"]
+        assert s.count_stale(1) == 1
+        assert [stale.article.title for stale in s.stale_articles(1, 10)] == ["Alibaba beats revenue estimates on cloud growth"]
     db = sqlite3.connect(path)
     names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
-    assert "article_sources_name" in names
+    assert {"article_sources_name", "articles_extractor"} <= names
+    assert db.execute("SELECT extractor, declared FROM articles").fetchall() == [(0, None)]
     db.close()
 
 

@@ -243,14 +243,15 @@ class PriceService:
         listings = sorted((i for i in source.listings(text) if i.ticker), key=lambda i: i.isin != text)
         return listings or [self._searched_listing(text)]
 
-    def _searched_listing(self, isin: str) -> Instrument:
-        """An ISIN the offline directory lacks: the store's memory of an earlier search,
-        else Yahoo's ISIN search (online only), remembered either way."""
+    def lookup_isin(self, isin: str) -> Instrument | None:
+        """The listing of an ISIN the offline directory lacks: the store's memory of an
+        earlier search, else Yahoo's ISIN search (online only), remembered either way,
+        so ISIN-only articles can be filed under the ticker too (`upkeep.fill_tickers`).
+        None when Yahoo knows none; `NoPrices` when it cannot be asked (offline, a
+        back-off running, no answer)."""
         cached = self.store.cached_symbol(isin)
         if cached is not None:
-            if cached.symbol is None:
-                raise NoPrices(isin, "unknown symbol")
-            return Instrument(isin, cached.symbol, None, currency=cached.currency)
+            return Instrument(isin, cached.symbol, None, currency=cached.currency) if cached.symbol else None
         if self.offline:
             raise NoPrices(isin, "offline; ISIN not in the offline directory")
         try:
@@ -258,9 +259,13 @@ class PriceService:
         except yahoo.YahooError as exc:
             raise NoPrices(isin, exc.reason) from None
         self.store.save_symbol(isin, found[0] if found else None, found[1] if found else None)
-        if not found:
+        return Instrument(isin, found[0], None, currency=found[1]) if found else None
+
+    def _searched_listing(self, isin: str) -> Instrument:
+        found = self.lookup_isin(isin)
+        if found is None:
             raise NoPrices(isin, "unknown symbol")
-        return Instrument(isin, found[0], None, currency=found[1])
+        return found
 
     # ---- the chain ------------------------------------------------------------------
 
