@@ -51,6 +51,10 @@ theme = "{DEFAULT_THEME}"
 # true: never use the network (seeds, cached prices and price CSVs only).
 offline = false
 
+# Your e-mail address: the SEC asks for a contact before it serves its list of US
+# companies, which tui-reader then downloads once a week to file more news.
+# sec_contact = "you@example.com"
+
 # Seconds an article must stay in the article pane before it counts as read
 # (0: as soon as it is shown; false: only when you press m).
 mark_read_after = {DEFAULT_MARK_READ_AFTER}
@@ -99,6 +103,8 @@ class Config:
     """Binding id → keys, handed to Textual's `App.set_keymap`."""
     mark_read_after: float | None = DEFAULT_MARK_READ_AFTER
     """Seconds an article is shown before it is marked read; None: only `m` marks it."""
+    sec_contact: str | None = None
+    """E-mail address named in the User-Agent of SEC downloads; None: no SEC downloads."""
 
 
 def load_config(path: Path | None = None, *, create: bool = True) -> Config:
@@ -132,13 +138,15 @@ def parse_config(text: str, path: Path) -> Config:
         raise ConfigError(f"{path}: {exc}") from exc
     check = _Checker(text, path)
     check.known(data, ("interval", "bundled_seeds", "seeds", "watchlist", "theme", "offline", "mark_read_after",
-                       "keymap", "feeds"))
+                       "keymap", "feeds", "sec_contact"))
     config = Config(path=path)
     if "interval" in data:
         config.interval_minutes = check.interval(data["interval"], "interval")
     config.bundled_seeds = check.typed(data.get("bundled_seeds", True), bool, "bundled_seeds")
     config.offline = check.typed(data.get("offline", False), bool, "offline")
     config.theme = check.typed(data.get("theme", DEFAULT_THEME), str, "theme")
+    if "sec_contact" in data:
+        config.sec_contact = check.contact(data["sec_contact"], "sec_contact")
     if "mark_read_after" in data:
         config.mark_read_after = check.dwell(data["mark_read_after"], "mark_read_after")
     config.watchlist = [w.strip() for w in check.strings(data.get("watchlist", []), "watchlist") if w.strip()]
@@ -300,6 +308,13 @@ class _Checker:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < float("inf"):
             raise self.fail(key, f"expected seconds (0 or more) or false, got {value!r}")
         return float(value)
+
+    def contact(self, value: object, key: str) -> str:
+        """An e-mail address, sent in an HTTP header: one line of printable text."""
+        text = self.typed(value, str, key).strip()
+        if "@" not in text or not text.isprintable() or not text.isascii():
+            raise self.fail(key, f"expected an e-mail address such as \"you@example.com\", got {value!r}")
+        return text
 
     def feed(self, entry: object, index: int) -> FeedConfig:
         if not isinstance(entry, dict):
