@@ -127,3 +127,19 @@ def test_a_usage_error_naming_a_hostile_path_is_printable(capsys: pytest.Capture
     code, _, err = run(capsys, str(tmp_path / "gone\x1b[31m\u202e\n.txt"))
     assert code == 2
     assert err == f"error: no such file or directory: {tmp_path}/gone .txt\n"
+
+
+def test_an_article_that_names_no_source_reports_null(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(VARIANTS / "portal_no_footer.txt"), str(VARIANTS / "json_single.json"), "--json")
+    assert code == 0
+    sources = [article["source"] for article in json.loads(out)]
+    assert None in sources and not any(s and s.startswith("seed:") for s in sources)
+    code, out, _ = run(capsys, str(VARIANTS / "portal_no_footer.txt"))
+    assert "source     none given" in out
+
+
+def test_the_reader_still_labels_a_sourceless_article_by_its_folder() -> None:
+    from tui_reader.sources.seeds import scan
+
+    articles, _ = scan([VARIANTS / "portal_no_footer.txt"])
+    assert articles[0].source == "seed:seed_variants"

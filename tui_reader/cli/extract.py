@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from tui_reader.sources.seeds import SeedPathError, scan
 
     try:
-        articles, skipped = scan(args.paths)
+        articles, skipped = scan(args.paths, label_by_folder=False)
     except SeedPathError as exc:
         raise UsageError(str(exc)) from None
     for article in articles:
@@ -32,7 +32,8 @@ def run(args: argparse.Namespace) -> int:
     for item in skipped:
         print(printable(f"skipped {item.where}: {item.reason}"), file=sys.stderr)
     if args.json:
-        print(json_text([a.to_json() for a in articles]))
+        # An article that names no source says so (null); only the reader labels it by folder.
+        print(json_text([{**a.to_json(), "source": a.source or None} for a in articles]))
     elif articles:
         print("\n\n".join("\n".join(map(printable, _report(a))) for a in articles))
     return EXIT_OK
@@ -43,7 +44,7 @@ def _report(article: Article) -> Iterator[str]:
     yield article.path or article.id
     yield f"  title      {article.title}"
     yield f"  published  {article.published.isoformat(' ') if article.published else 'unknown'}"
-    yield f"  source     {article.source}"
+    yield f"  source     {article.source or 'none given'}"
     yield f"  body       {len(article.body)} characters"
     if article.instruments:
         yield "  instruments"

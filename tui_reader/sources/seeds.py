@@ -50,10 +50,12 @@ def parse_seed_bytes(data: bytes, name: str, *, key: str | None = None, folder: 
     return _parse(data, name, key or name, folder, path)[0]
 
 
-def scan(paths: Iterable[Path]) -> tuple[list[Article], list[Skipped]]:
+def scan(paths: Iterable[Path], *, label_by_folder: bool = True) -> tuple[list[Article], list[Skipped]]:
     """Read files and folders (recursively, sorted). Raises `SeedPathError` for a named
     path that is missing or unreadable; everything inside it that is not an article
-    becomes a `Skipped` instead."""
+    becomes a `Skipped` instead. An article that names no source is labelled
+    ``seed:<folder>`` for the reader's lists; `label_by_folder=False` leaves its
+    source empty, as `extract --json` reports it (null)."""
     paths = list(paths)
     for path in paths:
         _check_named(path)
@@ -62,9 +64,9 @@ def scan(paths: Iterable[Path]) -> tuple[list[Article], list[Skipped]]:
     for path in paths:
         if path.is_dir():
             for file in seed_files(path, skipped):
-                _collect(file, path, articles, skipped)
+                _collect(file, path, articles, skipped, label_by_folder)
         else:
-            _collect(path, None, articles, skipped)
+            _collect(path, None, articles, skipped, label_by_folder)
     return articles, skipped
 
 
@@ -111,13 +113,14 @@ def seed_files(folder: Path, skipped: list[Skipped]) -> list[Path]:
     return files
 
 
-def _collect(file: Path, root: Path | None, articles: list[Article], skipped: list[Skipped]) -> None:
+def _collect(file: Path, root: Path | None, articles: list[Article], skipped: list[Skipped],
+             label_by_folder: bool) -> None:
     suffix = file.suffix.lower()
     if suffix not in SEED_SUFFIXES and not file.name.startswith("."):
         skipped.append(Skipped(str(file), f"not a seed format ({suffix})"))
         return
     try:
-        found, problems = _read(file, root)
+        found, problems = _read(file, root, label_by_folder)
     except SkipFile as exc:
         skipped.append(Skipped(str(file), exc.reason))
         return
@@ -125,7 +128,8 @@ def _collect(file: Path, root: Path | None, articles: list[Article], skipped: li
     skipped.extend(Skipped(f"{file}[{index}]", reason) for index, reason in problems)
 
 
-def _read(path: Path, root: Path | None) -> tuple[list[Article], list[tuple[int, str]]]:
+def _read(path: Path, root: Path | None, label_by_folder: bool = True
+          ) -> tuple[list[Article], list[tuple[int, str]]]:
     if path.name.startswith("."):
         raise SkipFile("hidden file")
     if is_documentation(path):  # named outright or re-read by the watcher: say why
@@ -142,7 +146,7 @@ def _read(path: Path, root: Path | None) -> tuple[list[Article], list[tuple[int,
         raise SkipFile(f"unreadable: {exc.strerror or exc}") from None
     below_root = root is not None and path.is_relative_to(root)
     key = path.relative_to(root).as_posix() if below_root else path.name
-    folder = path.parent.name or Path.cwd().name
+    folder = (path.parent.name or Path.cwd().name) if label_by_folder else None
     return _parse(data, path.name, key, folder, str(path))
 
 
@@ -153,8 +157,9 @@ def _too_large(size: int) -> str:
 # --- formats --------------------------------------------------------------------------
 
 
-def _parse(data: bytes, name: str, key: str, folder: str, path: str | None
+def _parse(data: bytes, name: str, key: str, folder: str | None, path: str | None
            ) -> tuple[list[Article], list[tuple[int, str]]]:
+    """`folder` labels articles that name no source (``seed:<folder>``); None leaves them empty."""
     if name.startswith("."):
         raise SkipFile("hidden file")
     if len(data) > MAX_BYTES:
@@ -165,9 +170,13 @@ def _parse(data: bytes, name: str, key: str, folder: str, path: str | None
         raise SkipFile(str(exc)) from None
     suffix = os.path.splitext(name)[1].lower()
     if suffix == ".json":
-        return parse_json(text, key, folder, path)
-    article = parse_text(text, markdown=suffix in (".md", ".markdown"))
-    article.id = stable_id("seed", key, "0")
-    article.source = article.source or f"seed:{folder}"
-    article.path = path
-    return [article], []
+        articles, problems = parse_json(text, key, path)
+    else:
+        article = parse_text(text, markdown=suffix in (".md", ".markdown"))
+        article.id = stable_id("seed", key, "0")
+        article.path = path
+        articles, problems = [article], []
+    if folder is not None:
+        for article in articles:
+            article.source = article.source or f"seed:{folder}"
+    return articles, problems

@@ -24,8 +24,8 @@ class _BadItem(Exception):
     pass
 
 
-def parse_json(text: str, key: str, folder: str, path: str | None
-                ) -> tuple[list[Article], list[tuple[int, str]]]:
+def parse_json(text: str, key: str, path: str | None) -> tuple[list[Article], list[tuple[int, str]]]:
+    """The articles of a JSON seed; one without a `source` is left with an empty one."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -44,7 +44,7 @@ def parse_json(text: str, key: str, folder: str, path: str | None
     problems: list[tuple[int, str]] = []
     for index, item in enumerate(items):
         try:
-            articles.append(_json_article(item, stable_id("seed", key, str(index)), folder, path))
+            articles.append(_json_article(item, stable_id("seed", key, str(index)), path))
         except _BadItem as exc:
             problems.append((index, str(exc)))
     if not articles:
@@ -52,7 +52,7 @@ def parse_json(text: str, key: str, folder: str, path: str | None
     return articles, problems
 
 
-def _json_article(item: object, article_id: str, folder: str, path: str | None) -> Article:
+def _json_article(item: object, article_id: str, path: str | None) -> Article:
     if not isinstance(item, dict):
         raise _BadItem(f"not an article object ({type(item).__name__})")
     title = item.get("title")
@@ -70,7 +70,7 @@ def _json_article(item: object, article_id: str, folder: str, path: str | None) 
     source, url = _json_text(item.get("source")), _json_text(item.get("url"))
     return Article(
         id=article_id,
-        source=source or f"seed:{folder}",
+        source=source or "",
         title=title,
         body="\n\n".join(kept),
         published=_json_time(item.get("published")),
