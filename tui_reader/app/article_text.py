@@ -20,6 +20,8 @@ from tui_reader.app.safe_text import clean, plain
 from tui_reader.model import Article
 
 _MOVE_LABELS = (("1d", "1 day"), ("5d", "5 days"), ("since", "since"))
+"""Moves after publication: from the close before it to one and five trading days
+later, and to the latest close."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +62,7 @@ def meta(article: Article, palette: Palette) -> Text:
 def moves_line(chart: ChartData, palette: Palette) -> Text:
     if not chart.points:
         return Text(f"No chart: {clean(chart.reason or 'no prices', single_line=True)}", style="italic")
-    text = Text()
+    text = Text("After publication: ", style=palette.muted)
     for key, label in _MOVE_LABELS:
         text.append(f"{label} ", style=palette.muted)
         text.append_text(format_move(chart.moves.get(key), palette.up, palette.down))
@@ -72,41 +74,70 @@ def moves_line(chart: ChartData, palette: Palette) -> Text:
     return text
 
 
+CONTEXT_WORDS = 7
+"""Words shown on each side of a figure in the key figures table."""
+_WORD = re.compile(r"\S+")
+
+
+def figure_context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> str:
+    """The words around a figure (`text[start:end]`), with "…" where the text goes on:
+    the figure's own neighbourhood, not the start of its sentence, which several
+    figures of one sentence would all share."""
+    if not 0 <= start < end <= len(text):
+        return ""
+    before = [m for m in _WORD.finditer(text, 0, start)]
+    after = [m for m in _WORD.finditer(text, end)]
+    first = before[-words].start() if len(before) >= words else 0
+    # A word the figure starts inside of ("(56.94%)") belongs with it.
+    last = after[words - 1].end() if len(after) >= words else len(text)
+    snippet = " ".join(text[first:last].split())
+    return ("…" if first > 0 else "") + snippet + ("…" if last < len(text) else "")
+
+
 def figures_table(article: Article, palette: Palette) -> RenderableType:
     if not article.figures:
         return Text("No key figures found.", style=palette.muted)
     table = Table(box=None, expand=True, show_edge=False, pad_edge=False, header_style="bold")
     table.add_column("Kind", no_wrap=True)
     table.add_column("Value", no_wrap=True, style=f"bold {palette.figure}")
-    table.add_column("Context", ratio=1)
+    table.add_column("Around it", ratio=1)
     for figure in article.figures:
+        source = article.title if getattr(figure, "in_title", False) else article.body
+        around = figure_context(source, figure.start, figure.end) or figure.context
         table.add_row(
             Text(figure.kind),
             plain(format_figure(figure)),
-            plain(figure.context, palette.muted, single_line=True),
+            # Wrapped at word boundaries, never cut: the words are the point.
+            plain(around, palette.muted, single_line=False),
         )
     return table
 
 
 def claims_block(chart: ChartData, palette: Palette) -> RenderableType | None:
-    """Stated moves next to computed ones: agreement or the gap, never "wrong"."""
+    """Stated moves next to computed ones: agreement or the gap, never "wrong".
+
+    One wrapping line per claim rather than a table: a table squeezed to 60 columns
+    cut the verdict ("agr…") that is the reason to look."""
     if not chart.claims:
         return None
-    table = Table(box=None, expand=True, show_edge=False, pad_edge=False, header_style="bold",
-                  title="Claim checks", title_justify="left", title_style="bold")
-    table.add_column("Period", no_wrap=True)
-    table.add_column("Stated", no_wrap=True)
-    table.add_column("Computed", no_wrap=True, justify="right")
-    table.add_column("On", no_wrap=True)
-    table.add_column("Result", ratio=1)
     styles = {True: palette.up, False: palette.down}
+    text = Text("Claim checks (the period the article states, before publication)", style="bold")
     for claim in chart.claims:
-        result = plain(claim.result, f"bold {styles[claim.agrees]}" if claim.agrees is not None else palette.muted)
+        text.append("\n")
+        text.append_text(plain(claim.period))
+        text.append(": stated ", style=palette.muted)
+        text.append_text(plain(claim.stated, f"bold {palette.figure}"))
+        text.append(", computed ", style=palette.muted)
+        text.append_text(plain(claim.computed))
+        if claim.listing:
+            text.append(" on ", style=palette.muted)
+            text.append_text(plain(claim.listing, palette.muted))
+        if claim.result:
+            text.append(" → ", style=palette.muted)
+            text.append_text(plain(claim.result, f"bold {styles[claim.agrees]}" if claim.agrees is not None else palette.muted))
         if claim.span:
-            result.append(f"  {claim.span}", style=palette.muted)
-        table.add_row(plain(claim.period), plain(claim.stated, f"bold {palette.figure}"),
-                      plain(claim.computed), plain(claim.listing, palette.muted), result)
-    return table
+            text.append(f" ({claim.span})", style=palette.muted)
+    return text
 
 
 def article_body(article: Article, chart: ChartData | None, palette: Palette, *, show_removed: bool) -> Group:

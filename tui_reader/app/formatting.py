@@ -5,6 +5,7 @@ Textual-free (Rich only), so the formats can be unit-tested without an app.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from rich.text import Text
@@ -13,6 +14,24 @@ from tui_reader.model import KeyFigure
 
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
 _QUALIFIERS = {"approx": "~", "more_than": "> ", "less_than": "< ", "up_to": "≤ "}
+_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?")
+_DURATION_UNITS = ("year", "month", "week", "day")
+
+
+def period_words(value: str) -> str:
+    """An ISO 8601 duration in words: `P5D` → `5 days`, `P52W` → `52 weeks`,
+    `P1Y6M` → `1 year 6 months`; anything else as it is."""
+    found = _DURATION.fullmatch(value)
+    if not found or not any(found.groups()):
+        return value
+    parts = []
+    for number, unit in zip(found.groups(), _DURATION_UNITS, strict=True):
+        if number is None:
+            continue
+        count = float(number)
+        shown = f"{count:g}"
+        parts.append(f"{shown} {unit}{'' if count == 1 else 's'}")
+    return " ".join(parts)
 
 
 def local_time(when: datetime | None, *, short: bool = False) -> str:
@@ -66,4 +85,6 @@ def format_figure(figure: KeyFigure) -> str:
         return prefix + text
     if figure.kind == "multiple" and isinstance(value, (int, float)):
         return f"{value:g}x"
+    if figure.kind == "period" and isinstance(value, str):
+        return prefix + period_words(value)
     return prefix + str(value)
