@@ -146,3 +146,62 @@ def test_other_ad_marker_spellings_open_an_ad_block(marker: str) -> None:
 def test_empty_paragraphs_are_kept_not_a_crash() -> None:
     # "a\n\n\n\nb".split("\n\n") is how a feed body with a double blank line arrives.
     assert strip_boilerplate(["a", "", "b"]) == (["a", "", "b"], [])
+
+
+# --- real portals' promotion blocks (issue 9) -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Solarkraft-Nord-Aktie: Kaufen oder verkaufen?! Neue Solarkraft-Nord-Analyse vom 5. November liefert die Antwort:",
+        "Neue Solarkraft-Nord-Analyse vom 5. November liefert die Antwort:",
+        "Die neusten Solarkraft-Nord-Zahlen sprechen eine klare Sprache: Dringender Handlungsbedarf für "
+        "Solarkraft-Nord-Aktionäre. Lohnt sich ein Einstieg oder sollten Sie lieber verkaufen? In der aktuellen "
+        "Gratis-Analyse zur Solarkraft-Nord-Aktie vom 5. November erfahren Sie, was jetzt zu tun ist.",
+        "The latest Nordlicht figures speak for themselves: urgent action needed for shareholders.",
+        "Solarkraft Nord: Kaufen oder verkaufen? Hier weiterlesen...",
+        "Jetzt kostenlos Newsletter abonnieren und keine Analyse mehr verpassen.",
+        "Melden Sie sich jetzt für unseren täglichen Newsletter an.",
+        "Sign up for our free daily newsletter.",
+        "Free report: five dividend stocks for the next decade",
+        "Read More News: Chipmaker raises its outlook",
+        "Lesen Sie auch: Windparkbetreiber senkt Dividende",
+        "Mehr zum Thema: Zinsentscheid der EZB",
+    ],
+)
+def test_portal_promotion_and_teaser_lines_are_removed(line: str) -> None:
+    kept, notes = strip_boilerplate([NEWS, line])
+    assert kept == [NEWS]
+    assert len(notes) == 1 and notes[0].startswith("promotional line: ")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die neue Analyse der Bank sieht den Kurs bei 60 Euro.",
+        "Der Newsletter-Anbieter steigerte den Umsatz um 12 Prozent.",
+        "Kostenlose Kontoführung lockte 200.000 neue Kunden an.",
+        "Jetzt will der Vorstand die Kosten um 5 Prozent senken.",
+        "Mehr zum Thema Zinsen sagte die Notenbank nicht.",
+        "Read more about the settlement in the filing, the company said.",
+        "The latest figures show sales up 4%.",
+        "Subscribers to the newsletter rose 9%.",
+        "Hier lohnt sich ein Blick auf die Marge: Sie stieg auf 14 Prozent.",
+    ],
+)
+def test_news_sentences_that_share_the_pitchs_words_stay(sentence: str) -> None:
+    assert strip_boilerplate([sentence]) == ([sentence], [])
+
+
+def test_a_german_portal_page_loses_its_whole_promotion_block() -> None:
+    from pathlib import Path
+
+    from tui_reader.sources.seeds import read_seed
+
+    seed = Path(__file__).resolve().parents[1] / "data" / "seed_variants" / "portal_promo_de.txt"
+    (article,) = read_seed(seed)
+    assert article.body.endswith("Die Aktie legte im Xetra-Handel um 3,1 Prozent auf 48,20 Euro zu.")
+    assert "Lesen Sie auch" not in article.body and "Gratis" not in article.body
+    assert len(article.removed) == 6
+    assert all(note.startswith("promotional line: ") for note in article.removed)

@@ -27,11 +27,22 @@ _PITCH = re.compile(
     | read\ the\ free\ analysis\ now
     | new\ .{1,80}\ analysis\ from\ .{1,40}\ delivers\ the\ answer
     | sollten\ anleger\ sofort\ verkaufen\?
+    | neue\ .{1,80}analyse\ vom\ .{1,40}\ liefert\ die\ antwort
+    | die\ neue?sten\ .{1,80}\ sprechen\ eine\ klare\ sprache
+    | the\ latest\ .{1,80}\ (?:figures|numbers|results)\ speak\ for\ themselves
+    | (?:jetzt\ |hier\ )?(?:kostenlos(?:e[nrs]?)?|gratis)[\ -](?:newsletter|analyse|report|sonderreport|börsenbrief)
+    | (?:jetzt\ )?(?:melden\ sie\ sich|abonnieren\ sie)\b.{0,80}\bnewsletter
+    | (?:sign\ up|subscribe)\ (?:now\ )?(?:for|to)\ (?:our|the)\b.{0,40}\bnewsletter
+    | (?:free|exclusive)\ (?:special\ )?(?:report|analysis):
+    | (?:read\ more\ news|read\ more|also\ read|see\ also|lesen\ sie\ auch|mehr\ zum\ thema|auch\ interessant):\ 
     """,
     re.VERBOSE,
 )
 """The pitch's fixed phrasings: a paragraph that opens with one of these is the pitch,
-whatever follows. Matched on the lower-cased paragraph; each branch starts with a
+whatever follows: buy-or-sell pitches, the German portals' "Neue X-Analyse vom …
+liefert die Antwort" and "Die neusten X-Zahlen sprechen eine klare Sprache", newsletter
+and free-report offers, and teaser lines that link other stories ("Read More News:",
+"Lesen Sie auch:"). Matched on the lower-cased paragraph; each branch starts with a
 literal, so a paragraph that is not the pitch fails within a few characters."""
 
 _ASK = re.compile(
@@ -59,7 +70,8 @@ _SALES = re.compile(
     r"""
       free | special\ report | report\ now | (?:has|have|delivers|gives)\ the\ answer
     | what\ to\ do\ with\ your | find\ out | download | click\ here | sign\ up
-    | kostenlos | gratis | liefert\ die\ antwort | jetzt\ lesen | hier\ lesen
+    | kostenlos | gratis | liefert\ die\ antwort | jetzt\ lesen | hier\ lesen | weiterlesen
+    | erfahren\ sie,?\ was\ jetzt\ zu\ tun\ ist
     """,
     re.VERBOSE,
 )
@@ -69,10 +81,10 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 """Every buy-or-sell question holds one of these; a paragraph's tail without any
 cannot end in a glued pitch."""
 
-_UNASKED_OPENERS = "RrNn"
-"""First letters of the only pitch phrases without a "?" ("Read the free analysis
-now", "New … analysis … delivers the answer"): other paragraphs without a "?" skip
-the regexes (parse budget)."""
+_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLl")
+"""First letters of the pitch phrases without a "?" ("Read the free analysis now",
+"Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
+without a "?" skip the regexes (parse budget)."""
 
 _SENTENCE_START = re.compile(r"(?<=[.!?\"”])\s+(?=\S)")
 
@@ -98,7 +110,9 @@ _AD_CUE = re.compile(
 """Phrases of the ad copy after the marker, matched on the lower-cased paragraph (an
 IGNORECASE scan is several times slower); the first paragraph without any ends the block."""
 
-_PITCH_LIMIT = 300
+_PITCH_LIMIT = 450
+"""The German portals' pitch paragraphs run to about 400 characters; news paragraphs
+this short that hold a "?" or open with a pitch letter pay one literal-led match."""
 _MARKER_LIMIT = len("-- sponsored content: --")
 _NOTE_LIMIT = 60
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)")
