@@ -59,6 +59,11 @@ offline = false
 # (0: as soon as it is shown; false: only when you press m).
 mark_read_after = {DEFAULT_MARK_READ_AFTER}
 
+# Names for seed folders, shown in the Source column and matched by source:NAME.
+# (The bundled samples are "tui-reader samples" unless named here.)
+# [seed_names]
+# "~/market-notes" = "My notes"
+
 # Change key bindings: binding id = "keys" (comma-separated). The help screen lists the ids.
 [keymap]
 # refresh = "ctrl+r"
@@ -105,6 +110,8 @@ class Config:
     """Seconds an article is shown before it is marked read; None: only `m` marks it."""
     sec_contact: str | None = None
     """E-mail address named in the User-Agent of SEC downloads; None: no SEC downloads."""
+    seed_names: dict[Path, str] = field(default_factory=dict)
+    """Seed folder → the name the UI shows for its articles (and `source:` matches)."""
 
 
 def load_config(path: Path | None = None, *, create: bool = True) -> Config:
@@ -138,13 +145,16 @@ def parse_config(text: str, path: Path) -> Config:
         raise ConfigError(f"{path}: {exc}") from exc
     check = _Checker(text, path)
     check.known(data, ("interval", "bundled_seeds", "seeds", "watchlist", "theme", "offline", "mark_read_after",
-                       "keymap", "feeds", "sec_contact"))
+                       "keymap", "feeds", "sec_contact", "seed_names"))
     config = Config(path=path)
     if "interval" in data:
         config.interval_minutes = check.interval(data["interval"], "interval")
     config.bundled_seeds = check.typed(data.get("bundled_seeds", True), bool, "bundled_seeds")
     config.offline = check.typed(data.get("offline", False), bool, "offline")
     config.theme = check.typed(data.get("theme", DEFAULT_THEME), str, "theme")
+    names = check.typed(data.get("seed_names", {}), dict, "seed_names")
+    config.seed_names = {_seed_path(folder, path): check.typed(name, str, f"seed_names.{folder}").strip()
+                         for folder, name in names.items()}
     if "sec_contact" in data:
         config.sec_contact = check.contact(data["sec_contact"], "sec_contact")
     if "mark_read_after" in data:
@@ -196,6 +206,28 @@ def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, new_text)
     return len(blocks)
+
+
+_THEME_LINE = re.compile(r'(?m)^theme[ \t]*=.*$')
+
+
+def remember_theme(path: Path, name: str) -> None:
+    """Write the theme chosen in the app into the config file, as text, so the user's
+    comments stay: the `theme = ...` line is replaced, or one is added at the top.
+    Raises `ConfigError` (unreadable file, or a result that would not parse) or `OSError`."""
+    path = Path(path).expanduser()
+    text = _read(path) if path.is_file() else DEFAULT_CONFIG
+    line = f"theme = {_toml_string(name)}"
+    # Only a top-level key: the first match must stand before any [table] header.
+    found = _THEME_LINE.search(text)
+    table = re.search(r"(?m)^\s*\[", text)
+    if found and (table is None or found.start() < table.start()):
+        new_text = text[: found.start()] + line + text[found.end():]
+    else:
+        new_text = line + "\n" + text
+    parse_config(new_text, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, new_text)
 
 
 def _feed_block(feed: FeedConfig, url: str) -> str:
