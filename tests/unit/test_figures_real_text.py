@@ -310,7 +310,7 @@ def test_datelines_and_quote_widgets_are_not_figures(body: str, texts: list[str]
     ("body", "texts"),
     [
         ("EPS +12% to $1.10 in the quarter.", ["+12%", "$1.10"]),
-        ("The DAX rose 1.2% (its best day in a month).", ["1.2%"]),
+        ("The DAX rose 1.2% (its best day since June).", ["1.2%"]),
         ("Revenue rose 5% (after 3% in Q2).", ["5%", "3%"]),
         ("The index closed on March 3 (a Tuesday) higher.", ["March 3"]),
     ],

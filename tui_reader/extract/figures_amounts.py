@@ -28,18 +28,22 @@ from tui_reader.extract.figures_words import (
     qualifier_before,
 )
 
-CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD"
+CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD|IDR"
+LOCAL_PREFIXES = ("Rp", "Rs")
+"""Two-letter currency marks written before the amount ("Rp 5 trillion", "Rs 116.8 million")."""
 PREFIX = rf"(?:(?:US|HK|NZ|[CASR])?[$€£¥]|(?:{CODES}))"
 """A currency before the second amount of a range ("€1.1 to €1.3 billion")."""
 SUFFIX = (
-    rf"(?:{SP}?€|{SP}(?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
+    rf"(?:{SP}?€|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
-    rf"|Swiss francs?|Franken|won|rupees?|kronor|kroner|{CODES}))(?!\w)"
+    rf"|(?:Swiss )?francs?|Franken|won|rupees?|kronor|kroner|{CODES}))(?!\w)"
 )
-"""A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €")."""
-SEP = rf"(?:{SP}?[-–—]{SP}?|{SP}+(?:to|and|bis|und){SP}+)"
-"""Between the two ends of a range."""
+"""A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
+or joined to it by a hyphen ("die 48-Euro-Marke", "an 8.2-billion-pound offer")."""
+SEP = rf"(?:{SP}?[-–—]{SP}?|{SP}+(?:to|and|bis|und|auf){SP}+)"
+"""Between the two ends of a range, or of a move from one level to another ("von 78 auf
+107 Millionen Dollar": never a range, see `range_start`)."""
 UNIT = (
     rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|{SP}?(?:[Pp]ercentage{SP}points?|Prozentpunkte?n?"
     rf"|ppts?|pp|[Pp]er{SP}?cent|Prozent|pct|[Bb]asis{SP}points?|Basispunkte?n?|bps|bp)(?!\w))"
@@ -53,7 +57,7 @@ _CURRENCIES = {
     "s$": "SGD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY",
     "dollar": "USD", "us dollar": "USD", "us-dollar": "USD", "u.s. dollar": "USD",
     "hong kong dollar": "HKD", "canadian dollar": "CAD", "australian dollar": "AUD",
-    "singapore dollar": "SGD", "euro": "EUR", "pound": "GBP", "pound sterling": "GBP",
+    "singapore dollar": "SGD", "euro": "EUR", "franc": "CHF", "rp": "IDR", "rs": "INR", "pound": "GBP", "pound sterling": "GBP",
     "pounds sterling": "GBP", "sterling": "GBP", "pfund": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "swiss franc": "CHF", "franken": "CHF", "won": "KRW",
     "rupee": "INR", "kronor": "SEK", "kroner": "NOK",
@@ -84,7 +88,11 @@ def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
             return found, m.end()
         one = _ONE_SYMBOL.match(body, head)
         assert one is not None  # the scanned match starts with the same amount
-        m = one
+        scale = one["sk"]
+        if scale is None and one["sc"] is None and from_to_level(body, start, m["ssep"]):
+            scale = m["sk2"]  # "from $78 to $107 million": $78 million
+        return _money(body, start, one.end(), one["sa"], scale,
+                      _money_currency(prefix, one["sc"]), one["sc"]), one.end()
     return _money(body, start, m.end(), m["sa"], m["sk"], _money_currency(prefix, m["sc"]),
                   m["sc"]), m.end()
 
@@ -92,10 +100,13 @@ def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
 def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
     """ "EUR 3.1 billion", "USD4.9bn", "CHF 200-250 million"."""
     head = m.start()
-    start = head - 4 if body[head - 1] in _SPACES else head - 3
+    mark_end = head - 1 if body[head - 1] in _SPACES else head
+    if body[mark_end - 1] == ".":  # "Rs. 5 crore"
+        mark_end -= 1
+    start = mark_end - 2 if body[mark_end - 2:mark_end] in LOCAL_PREFIXES else mark_end - 3
     if start > 0 and body[start - 1].isalpha():
         return None, m.end()
-    currency = _currency(body[start:start + 3])
+    currency = _currency(body[start:mark_end])
     raw = body[head:m.end("ca")]
     if m["csep"] is not None:
         found = _money_range(body, start, m.end(), raw, m["ck"], m["csep"], m["ca2"], m["ck2"],
@@ -116,7 +127,13 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
     if m["msep"] is not None:
         found = _money_range(body, start, m.end(), raw, m["k1"], m["msep"], m["mn2"], m["mk2"],
                              currency, m["c1"], True)
-        return found, (m.end() if found is not None else m.end("n"))
+        if found is not None:
+            return found, m.end()
+        if from_to_level(body, start, m["msep"]):  # "von 78 auf 107 Millionen Dollar"
+            level_end = m.end("k1") if m["k1"] else m.end("n")
+            return _money(body, start, level_end, raw, m["k1"] or m["mk2"], currency,
+                          m["c1"]), level_end
+        return None, m.end("n")
     return _money(body, start, m.end(), raw, m["k1"], currency, m["c1"]), m.end()
 
 
@@ -136,13 +153,19 @@ def percent_range(body: str, m: re.Match[str], _: date | None) -> tuple[Found | 
     low, high = parse_number(body[head:m.end("n")], german), parse_number(m["pn2"], german)
     if low is not None and high is not None and (m["u1"] is None
                                                  or _percent_unit(m["u1"]) == unit):
-        range_start = _range_start(body, start, m["psep"], low, high)
-        if range_start is not None:
-            return (range_start, m.end(), "percent", low, None, None, unit,
-                    direction_of(body, range_start, m.end(), sign), high), m.end()
+        begin = range_start(body, start, m["psep"], low, high)
+        if begin is not None:
+            return (begin, m.end(), "percent", low, None, None, unit,
+                    direction_of(body, begin, m.end(), sign), high), m.end()
+    level = from_to_level(body, start, m["psep"])
     if m["u1"] is None:
+        if level and low is not None:  # "from 5 to 7 percent": 5 is a level too
+            return (start, m.end("n"), "percent", low, None, None, unit, None, None), m.end("n")
         return None, m.end("n")
-    return _percent(body, start, m.end("u1"), body[head:m.end("n")], m["u1"], sign), m.end("u1")
+    first = _percent(body, start, m.end("u1"), body[head:m.end("n")], m["u1"], sign)
+    if level and first is not None:  # "von 5 Prozent auf 7 Prozent": a level, not a move
+        first = (*first[:7], None, None)
+    return first, m.end("u1")
 
 
 def _money(body: str, start: int, end: int, raw: str, scale_text: str | None,
@@ -165,18 +188,19 @@ def _money_range(body: str, start: int, end: int, low_raw: str, low_scale: str |
     low, high = parse_number(low_raw, german), parse_number(high_raw, german)
     if currency is None or low is None or high is None or not same_currency:
         return None
-    range_start = _range_start(body, start, sep, low * scale1, high * scale2, MONEY_CHANGE_WORDS)
-    if range_start is None:
+    begin = range_start(body, start, sep, low * scale1, high * scale2, MONEY_CHANGE_WORDS)
+    if begin is None:
         return None
-    return (range_start, end, "money", low * scale1, currency, None, None, None, high * scale2)
+    return (begin, end, "money", low * scale1, currency, None, None, None, high * scale2)
 
 
-def _range_start(body: str, start: int, sep: str, low: float, high: float,
-                 change_words: frozenset[str] = CHANGE_WORDS) -> int | None:
+def range_start(body: str, start: int, sep: str, low: float, high: float,
+                change_words: frozenset[str] = CHANGE_WORDS) -> int | None:
     """Where "X sep Y" starts as one range, or None if it is two figures or a change.
 
     "and" needs a "between" before it; "to" after "from", "by" or a verb of change
-    ("rose 5% to 7%") is a move from one level to another, not a range.
+    ("rose 5% to 7%") is a move from one level to another, not a range, and so is
+    German "auf". German "von X bis Y" is a range ("von 8 bis 10 Prozent").
     """
     if not low < high:
         return None
@@ -184,11 +208,30 @@ def _range_start(body: str, start: int, sep: str, low: float, high: float,
     word = sep.strip(_SPACES)
     if word in ("and", "und") or between is not None:
         return between
+    if word == "auf":
+        return None
     if word in ("to", "bis"):
         before = body[(start - 20 if start > 20 else 0):start].split()[-1:]
-        if before and before[0].lower() in change_words:
+        if before and (lower := before[0].lower()) in change_words and not (
+                word == "bis" and lower in ("von", "vom")):
             return None
     return start
+
+
+def from_to_level(body: str, start: int, sep: str) -> bool:
+    """Whether the number at `start` is the old level of a move ("from 78 to 107 million",
+    "von 78 auf 107 Millionen Dollar").
+
+    Such a number is kept as a figure of its own, borrowing the scale and unit written
+    once after the new level; the new level is the figure the move leads to.
+    """
+    if sep.strip(_SPACES) not in ("to", "auf"):
+        return False
+    before = body[(start - 12 if start > 12 else 0):start].split()[-1:]
+    return bool(before) and before[0].lower() in _FROM_WORDS
+
+
+_FROM_WORDS = frozenset({"from", "von", "vom"})
 
 
 def _between_start(body: str, start: int) -> int | None:
@@ -223,7 +266,7 @@ def _signed_start(body: str, head: int) -> tuple[int, str | None]:
 @cache
 def _currency(token: str) -> str | None:
     """ISO 4217 code of a currency symbol, code or name (cached: the pattern allows few)."""
-    key = " ".join(token.split()).lower()
+    key = " ".join(token.split()).lower().lstrip("-")
     if key.upper() in _CODE_SET:
         return "CNY" if key == "rmb" else key.upper()
     return _CURRENCIES.get(key) or _CURRENCIES.get(key.removesuffix("s"))
@@ -240,7 +283,7 @@ def _money_currency(prefix: str | None, suffix: str | None) -> str | None:
 
 @cache
 def _german_suffix(suffix: str | None) -> bool:
-    return bool(suffix) and suffix.strip(_SPACES) in _GERMAN_CURRENCY_WORDS
+    return bool(suffix) and suffix.strip(_SPACES + "-") in _GERMAN_CURRENCY_WORDS
 
 
 def _percent(body: str, start: int, end: int, raw: str, unit_text: str,

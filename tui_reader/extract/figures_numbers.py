@@ -102,24 +102,25 @@ def parse_number(raw: str, german: bool) -> float | None:
 
 
 SCALE = (
-    rf"(?:{SP}?(?:trillion|Trillion|billion|Billion|million|Million|thousand|Thousand"
-    r"|Billionen|Milliarden|Milliarde|Millionen|Mrd\.?|Mio\.?|Tsd\.?"
+    r"(?:[ \u00a0\u202f-]?(?:trillion|Trillion|billion|Billion|million|Million|thousand|Thousand"
+    r"|Billionen|Milliarden|Milliarde|Millionen|Mrd\.?|Mio\.?|Tsd\.?|Bio\."
     r"|bn|Bn|bln|mn|mln|Mln|tn|trn)"
     r"|[bBmMkK])(?![\w])"
 )
 """A scale after an amount. Single letters only attached ("$5m"), words with or without
-a space. German "Billionen" is 10**12; English "Billion" in a headline is 10**9."""
+a space or a hyphen ("a $5-billion deal"). German "Billionen" and "Bio." are 10**12;
+English "Billion" in a headline is 10**9."""
 
 SCALE_VALUES: dict[str, float] = {
-    "trillion": 1e12, "billionen": 1e12, "tn": 1e12, "trn": 1e12,
+    "trillion": 1e12, "billionen": 1e12, "bio": 1e12, "tn": 1e12, "trn": 1e12,
     "billion": 1e9, "milliarden": 1e9, "milliarde": 1e9, "mrd": 1e9, "bn": 1e9,
     "bln": 1e9, "b": 1e9,
     "million": 1e6, "millionen": 1e6, "mio": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "thousand": 1e3, "tsd": 1e3, "k": 1e3,
 }
 
-GERMAN_SCALES = frozenset({"billionen", "milliarden", "milliarde", "mrd", "millionen", "mio",
-                           "tsd"})
+GERMAN_SCALES = frozenset({"billionen", "bio", "milliarden", "milliarde", "mrd", "millionen",
+                           "mio", "tsd"})
 """Scale words that mark a number as German-formatted ("4,2 Mrd." is 4.2, not 42)."""
 
 
@@ -129,7 +130,7 @@ def scale_value(scale: str | None) -> tuple[float, bool]:
     SCALE pattern allows a few dozen spellings)."""
     if not scale:
         return 1.0, False
-    key = scale.strip(" \u00a0\u202f.").lower()
+    key = scale.strip(" \u00a0\u202f.-").lower()
     return SCALE_VALUES[key], key in GERMAN_SCALES
 
 

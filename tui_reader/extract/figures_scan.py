@@ -18,6 +18,7 @@ from datetime import date, datetime
 
 from tui_reader.extract import figures_amounts as amounts
 from tui_reader.extract import figures_dates as dates
+from tui_reader.extract import figures_minor as minor
 from tui_reader.extract import figures_periods as periods
 from tui_reader.extract.figures_numbers import NUM, REST, SCALE, SP, STARTS_TOKEN, Found
 
@@ -38,6 +39,7 @@ _NUMBER_TAILS = (
     rf"|(?P<u>{amounts.UNIT})(?P<K_pct>)"
     rf"|(?P<k1>{SCALE})?(?:(?P<msep>{amounts.SEP})(?P<mn2>{NUM})(?P<mk2>{SCALE})?)?"
     rf"(?P<c1>{amounts.SUFFIX})(?P<K_msuf>)"
+    rf"|(?:(?P<xsep>{amounts.SEP})(?P<xn2>{NUM}))?(?P<minor>{minor.MINOR})(?P<K_minor>)"
 )
 _CODE_AMOUNT = (
     rf"(?P<ca>{REST})(?P<ck>{SCALE})?(?:(?P<csep>{amounts.SEP})(?:(?:{amounts.CODES}){SP}?)?"
@@ -64,9 +66,10 @@ FIGURE = re.compile(
     rf"|(?<=[ \u00a0][0-9])(?:"
     rf"(?:(?<=(?:{_MONTH_ENDS})[ \u00a0][0-9])|(?<=(?:{_ABBREVIATED})\.[ \u00a0][0-9]))"
     rf"[0-9]?(?:st|nd|rd|th)?(?![\w%]|[.,][0-9]){_YEAR.format('mf_y')}(?P<K_mfirst>)))"
-    # "EUR 3.1 billion", "USD4.9bn"
-    rf"|(?<=[A-Z \u00a0][0-9])(?:(?<=(?:{amounts.CODES})[ \u00a0][0-9])"
-    rf"|(?<=(?:{amounts.CODES})[0-9])){_CODE_AMOUNT}(?P<K_code>)"
+    # "EUR 3.1 billion", "USD4.9bn", "Rp 5 trillion", "Rs. 116 crore"
+    rf"|(?<=[A-Z \u00a0ps.][0-9])(?:(?<=(?:{amounts.CODES})[ \u00a0][0-9])"
+    rf"|(?<=(?:{amounts.CODES})[0-9])|(?<=R[ps][ \u00a0][0-9])|(?<=R[ps][0-9])"
+    rf"|(?<=Rs\.[ \u00a0][0-9])|(?<=Rs\.[0-9])){_CODE_AMOUNT}(?P<K_code>)"
     r")"
 )
 
@@ -75,6 +78,7 @@ _DECODERS: dict[str, Decoder] = {
     "K_sym": amounts.symbol_money,
     "K_code": amounts.code_money,
     "K_msuf": amounts.suffix_money,
+    "K_minor": minor.minor_money,
     "K_pct": amounts.percent,
     "K_prange": amounts.percent_range,
     "K_iso": dates.iso_date,
