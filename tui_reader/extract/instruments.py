@@ -19,6 +19,7 @@ from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
 from tui_reader.extract.isins import is_isin
 from tui_reader.extract.name_context import is_person, is_product
 from tui_reader.extract.name_scanner import NameScanner
+from tui_reader.extract.written_tickers import paren_ticker
 from tui_reader.extract.names import AMBIGUOUS_NAMES, CAPITALS, NAME_RUN_TAIL, Span, name_key
 from tui_reader.model import Instrument
 
@@ -27,11 +28,13 @@ from tui_reader.model import Instrument
 # position (3x faster); the branch is then picked by that first character: "$TSLA";
 # the colon of "<venue or 'ticker'>: CODE" (only the colon is consumed, so the code is
 # still read as a name when no venue precedes it; the venue is read from the words
-# before the colon); an ISIN-shaped word; else a run of capitalised words.
+# before the colon); "(CODE)" or the quote widget "(CODE 0.77%)", tickers only with
+# evidence (see `written_tickers`); an ISIN-shaped word; else a run of capitalised words.
 _CANDIDATES = re.compile(
-    rf"[$:{CAPITALS}](?:"
+    rf"[$:({CAPITALS}](?:"
     r"(?<=\$)(?P<cash>[A-Z]{1,6}(?:\.[A-Z]{1,2})?)(?![\w.])"
     r"|(?<=:)(?=[ \u00a0]*(?P<code>[A-Z0-9]{1,6}(?:[.\-][A-Z0-9]{1,3})?)(?![\w]))"
+    r"|(?<=\()(?P<paren>[A-Z]{1,5}(?:\.[A-Z])?)(?:(?P<quote>[ \u00a0][+\-\u2212]?\d{1,3}(?:\.\d{1,2})?%)|(?=\)))"
     r"|(?<=[A-Z])(?P<isin>[A-Z][A-Z0-9]{9}[0-9])(?![^\W_])"
     rf"|(?<=[{CAPITALS}]){NAME_RUN_TAIL})"
 )
@@ -152,6 +155,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     isins: list[tuple[int, str]] = []
     cashtags: list[tuple[int, int, str]] = []
     colons: list[tuple[int, int, str]] = []
+    parens: list[tuple[int, str, bool]] = []
     spelled = found_in.scanner.spelled_runs(text, declared_names)  # "3i": usually none
     runs: list[Span] = []
     for match in _CANDIDATES.finditer(text):
@@ -160,6 +164,8 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             runs.append(match.span())
         elif kind == "isin":
             isins.append((match.start(), match.group()))
+        elif kind == "paren" or kind == "quote":
+            parens.append((match.start(), match.group("paren"), kind == "quote"))
         elif kind == "cash":
             cashtags.append((match.start(), match.end(), match.group("cash")))
         else:
@@ -176,6 +182,12 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     for at, end, instrument in _ticker_mentions(found_in, text, cashtags, colons):
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))
+
+    for at, code, quoted in parens:
+        listing = paren_ticker(found_in, text, at, code, quoted)
+        if listing is not None:
+            merger.add(listing, at, _EXPLICIT)
+            ticker_spans.append((at, at + 2 + len(code)))
 
     # "(Xetra: SAP)" is one mention, not a ticker and a name.
     in_spans: set[int] = set()
