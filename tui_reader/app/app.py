@@ -24,7 +24,7 @@ from tui_reader.app.data import Library
 from tui_reader.app.options import Delays
 from tui_reader.app.messages import PollFinished, PollStarted, SourceDone
 from tui_reader.app.screens.errors import ErrorsScreen
-from tui_reader.app.screens.help import HelpScreen
+from tui_reader.app.screens.help import HelpScreen, checked_keymap
 from tui_reader.app.screens.main import MainScreen
 from tui_reader.app.themes import APP_VARIABLES, ThemeProblem
 
@@ -102,10 +102,16 @@ class TuiReaderApp(App[None]):
 
     def on_mount(self) -> None:
         self._apply_theme(self._wanted_theme)
+        # From here on a theme change is the user's choice: the config keeps it.
+        self.theme_changed_signal.subscribe(self, lambda theme: self._remember_theme(theme.name))
         if self._theme_problems:
             names = "; ".join(str(p) for p in self._theme_problems)
             self.notify(f"Themes not loaded: {names}", title="Bad theme files", severity="warning", timeout=10, markup=False)
         if self.keymap:
+            self.keymap, problems = checked_keymap(self.keymap)
+            if problems:
+                self.notify("; ".join(problems), title="Key map not applied in full", severity="warning",
+                            timeout=12, markup=False)
             self.set_keymap(self.keymap)
         self.push_screen(MainScreen(self.library, self.watchlist, mark_read_after=self.config.mark_read_after,
                                     delays=self.delays))
@@ -119,6 +125,16 @@ class TuiReaderApp(App[None]):
         fallback = "terminal-amber" if "terminal-amber" in self.available_themes else "textual-dark"
         self.theme = fallback
         self.notify(f"Unknown theme {name!r}; using {fallback}.", severity="warning", timeout=6, markup=False)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="config")
+    def _remember_theme(self, name: str) -> None:
+        from tui_reader.config import ConfigError, remember_theme
+
+        try:
+            remember_theme(self.config.path, name)
+        except (ConfigError, OSError) as exc:
+            self.call_from_thread(self.notify, f"Theme not saved to the config: {exc}", severity="warning",
+                                  timeout=6, markup=False)
 
     # -- polling -------------------------------------------------------------------------
 
@@ -176,10 +192,7 @@ class TuiReaderApp(App[None]):
                 self.poll_state.errors.pop(result.key, None)
             for skipped in result.skipped:
                 self.poll_state.skipped[skipped.where] = skipped.reason
-        feeds_failed = not scan and bool(results) and all(r.status == "error" for r in results)
-        self.main.post_message(
-            PollFinished(sum(r.new for r in results), errors, offline=feeds_failed, scan=scan)
-        )
+        self.main.post_message(PollFinished(sum(r.new for r in results), errors, scan=scan))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed worker becomes a message for the user."""

@@ -102,5 +102,4 @@ class PollFinished(Message):
     new: int
     errors: list[tuple[str, str]] = field(default_factory=list)
     """(source, reason) for every source that failed."""
-    offline: bool = False
     scan: bool = False

@@ -52,12 +52,22 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("tui-reader")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown (not installed)"
+
+
 def _common_store(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", type=Path, metavar="FILE", help="use this store instead of the default one")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="tui-reader", description="A terminal market-news reader.")
+    parser.add_argument("--version", action="version", version=f"tui-reader {_version()}")
     parser.add_argument("--offline", action="store_true", help="no network: seeds, cached prices and price CSVs only")
     parser.add_argument("--seeds", type=Path, action="append", metavar="DIR", help="read and watch this seed folder (repeatable)")
     parser.add_argument("--config", type=Path, metavar="FILE", help="use this config file (TOML)")

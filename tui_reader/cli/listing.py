@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tui_reader import locations
 from tui_reader.cli import EXIT_OK, UsageError, json_text, printable
+from tui_reader.isin_shape import looks_like_isin
 from tui_reader.store import ArticleSummary, Store, StoreError
 
 _SOURCE_WIDTH = 24
@@ -16,6 +17,8 @@ _SOURCE_WIDTH = 24
 def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UsageError("--limit must be 1 or more")
+    if args.isin is not None:
+        _check_isin(args.isin)
     path = Path(args.db).expanduser() if args.db else locations.default_db()
     if not path.is_file():
         raise UsageError(f"no store at {path} (run tui-reader fetch first)")
@@ -32,6 +35,16 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_lines(rows)
     return EXIT_OK
+
+
+def _check_isin(text: str) -> None:
+    """A mistyped ISIN would list nothing and look like "no news": say what is wrong."""
+    from tui_reader.extract.isins import is_isin
+
+    if not looks_like_isin(text.strip()):
+        raise UsageError(f"--isin {printable(text)!r} is not an ISIN (two letters, nine letters or digits, a check digit)")
+    if not is_isin(text.strip().upper()):
+        raise UsageError(f"--isin {printable(text)!r} is not a valid ISIN (its check digit does not match)")
 
 
 def _as_json(row: ArticleSummary, instruments: list[dict[str, object]]) -> dict[str, object]:

@@ -62,6 +62,31 @@ def help_rows(keymap: dict[str, str], key_display: Callable[[str], str]) -> list
     return out
 
 
+def checked_keymap(keymap: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """The user's `[keymap]` without the entries that cannot work, and why each was left
+    out: an id no binding has (a typo would otherwise do nothing, silently), or a key
+    another binding keeps (a remap onto `q` would silently replace Quit)."""
+    bindings = [b for name in _classes() for b in Binding.make_bindings(_classes()[name].BINDINGS)]
+    ids = {b.id for b in bindings if b.id}
+    remapped = {i for i in keymap if i in ids}
+    taken: dict[str, str] = {}
+    for binding in bindings:
+        if binding.id and binding.id not in remapped:
+            taken.setdefault(binding.key, binding.id)
+    kept: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, keys in keymap.items():
+        if binding_id not in ids:
+            problems.append(f"no binding has the id {binding_id!r} (the help screen, ?, lists them)")
+            continue
+        clash = next((taken[k.strip()] for k in keys.split(",") if k.strip() in taken and taken[k.strip()] != binding_id), None)
+        if clash is not None:
+            problems.append(f"{binding_id} = {keys!r} left out: that key belongs to {clash}")
+            continue
+        kept[binding_id] = keys
+    return kept, problems
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),

@@ -302,7 +302,7 @@ class MainScreen(Screen[None]):
         else:
             self.status = self.status.evolve(
                 running=False, last_poll=datetime.now(UTC), new=message.new, errors=errors,
-                skipped=skipped, offline=self.library.offline or message.offline,
+                skipped=skipped, offline=self.library.offline,
             )
             if message.errors:
                 names = ", ".join(title for title, _ in message.errors[:3])

@@ -14,6 +14,10 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 
+_KEPT = ("help", "quit")
+"""Binding ids whose hints stay however narrow the terminal."""
+
+
 class KeyBar(Widget):
     DEFAULT_CSS = """
     KeyBar { height: 1; background: $footer-background; }
@@ -35,17 +39,29 @@ class KeyBar(Widget):
         variables = self.app.theme_variables
         key_style = f"bold {variables.get('footer-key-foreground', variables.get('accent', 'yellow'))}"
         description_style = variables.get("footer-description-foreground", variables.get("foreground", "white"))
-        text = Text(no_wrap=True, overflow="crop")
-        self._targets = []
+        hints: list[tuple[str, str, str, bool, str]] = []
         seen: set[str] = set()
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
+            hints.append((f" {self.app.get_key_display(binding)} ", f"{binding.description} ", binding.key,
+                          enabled, binding.id or ""))
+        # Too narrow for every hint: drop from the end, but never Help and Quit (the
+        # way to every other key, and the way out).
+        width = self.size.width
+        while sum(len(k) + len(d) for k, d, *_ in hints) > width:
+            droppable = [i for i, hint in enumerate(hints) if hint[4] not in _KEPT]
+            if not droppable:
+                break
+            del hints[droppable[-1]]
+        text = Text(no_wrap=True, overflow="crop")
+        self._targets = []
+        for key_text, description, key, enabled, _id in hints:
             start = len(text)
-            text.append(f" {self.app.get_key_display(binding)} ", style=key_style if enabled else "dim")
-            text.append(f"{binding.description} ", style=description_style if enabled else "dim")
-            self._targets.append((start, len(text), binding.key))
+            text.append(key_text, style=key_style if enabled else "dim")
+            text.append(description, style=description_style if enabled else "dim")
+            self._targets.append((start, len(text), key))
         return text
 
     def on_click(self, event: events.Click) -> None:

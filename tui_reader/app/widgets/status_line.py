@@ -54,6 +54,8 @@ class StatusLine(Widget):
         if s.offline:
             text.append(" OFFLINE ", style="reverse bold")
             text.append(" ")
+        # The count first: at 80 columns the poll details may be cut, the count must not.
+        text.append(f"{s.shown}{'+' if s.more else ''} of {s.articles} articles · ")
         if s.running:
             text.append(f"polling {s.done}/{s.total}…", style="bold")
         elif s.last_poll is not None:
@@ -74,7 +76,6 @@ class StatusLine(Widget):
         if s.live_prices and not s.offline:
             warning = self.app.theme_variables.get("warning", "yellow")
             text.append(f" · {s.live_prices}: prices from cache and CSVs", style=f"bold {warning}")
-        text.append(f" · {s.shown}{'+' if s.more else ''} of {s.articles} articles")
         if s.filter:
             text.append(" · filter: ")
             text.append(clean(s.filter, single_line=True), style="bold")
