@@ -246,3 +246,45 @@ def test_isin_check_agrees_with_stdnum_on_valid_and_invalid_codes() -> None:
     for code in ("US0378331005", "US0378331006", "KYG017191142", "XS0000000009", "ZZ0000000000",
                  "us0378331005", "US037833100", "US03783310055", "US037833100Ä"):
         assert is_isin(code) == bool(stdnum_isin.is_valid(code)), code
+
+
+def _fresh_directory() -> Directory:
+    from tui_reader.extract.directory import load_directory
+
+    return load_directory()
+
+
+def test_learned_companies_fill_gaps() -> None:
+    found = _fresh_directory()
+    learned = Company("Zeta Quantum Robotics", (Instrument("US0000000000", "ZQRB", "Zeta Quantum Robotics"),))
+    assert found.learn([learned]) == 1
+    assert found.by_ticker("ZQRB") == learned.listings[0]
+    assert found.by_name("Zeta Quantum Robotics") == learned.listings[0]
+    assert found.scanner.names("Zeta Quantum Robotics rose", [(0, 21)])[0][1] == "zeta quantum robotics"
+
+
+def test_learned_companies_never_override_what_we_know() -> None:
+    found = _fresh_directory()
+    apple = found.by_ticker("AAPL")
+    impostors = [
+        Company("Apple Fruit Farms", (Instrument(None, "AAPL", "Apple Fruit Farms"),)),  # taken symbol
+        Company("Apple", (Instrument(None, "APLX", "Apple"),)),  # taken name
+    ]
+    assert found.learn(impostors) == 1  # the second adds its symbol, not the name
+    assert found.by_ticker("AAPL") == apple
+    assert found.by_name("Apple") == apple
+    assert found.by_ticker("APLX") is not None
+
+
+def test_learning_a_name_reaches_runs_already_scanned() -> None:
+    found = _fresh_directory()
+    text = "Quorvex Dynamics rose"
+    assert found.scanner.names(text, [(0, 16)]) == []
+    found.learn([Company("Quorvex Dynamics", (Instrument(None, "QRVX", "Quorvex Dynamics"),))])
+    assert [hit[1] for hit in found.scanner.names(text, [(0, 16)])] == ["quorvex dynamics"]
+    assert found.revision == 1
+
+
+def test_learning_nothing_new_changes_nothing() -> None:
+    found = _fresh_directory()
+    assert found.learn([]) == 0 and found.revision == 0

@@ -134,6 +134,9 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     else the most mentioned, ties going to the first mentioned.
     """
     found_in = directory()
+    if found_in.revision != _venue_forms_revision[0]:  # companies were learned since
+        _VENUE_FORMS.clear()
+        _venue_forms_revision[0] = found_in.revision
     merger = _Merger(found_in)
     text = f"{title}\n{body}"
 
@@ -252,6 +255,8 @@ _UNSEEN = object()
 _VENUE_FORMS: dict[tuple[str, ...], Instrument | None] = {}
 """(up to three words before the colon, code) → listing: feeds repeat "(NASDAQ: NVDA)".
 Bounded; filled from `directory()`, the one directory find_instruments reads."""
+_venue_forms_revision = [0]
+"""The `Directory.revision` the cached venue forms were resolved against."""
 
 
 def _venue_listing(found_in: Directory, words: list[str], code: str) -> Instrument | None:

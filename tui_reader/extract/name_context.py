@@ -27,7 +27,7 @@ TITLES: frozenset[str] = frozenset(
 """Words that put a person's name after them ("Judge", "Premier", "Kanzler")."""
 
 PRODUCT_NOUNS: frozenset[str] = frozenset(
-    """owner owners driver drivers dealer dealers dealership dealerships enthusiast
+    """owners driver drivers dealer dealers dealership dealerships enthusiast
     enthusiasts collector collectors fan fans buyer buyers model models car cars
     fahrer fahrerin besitzer händler modell modelle fans käufer""".split()
 )
@@ -62,6 +62,8 @@ def is_product(text: str, start: int, end: int) -> bool:
     """Whether the name is a product or brand here: "Porsche owners", "Porsche-Fahrer",
     "a Porsche 911", "bought a Porsche." (after "a"/"an" with no noun following)."""
     written = text[start:end]
+    if written.endswith(("'s", "’s")):
+        return False  # "Facebook's owner" is Meta
     if "-" in written and name_word(written.rsplit("-", 1)[1]) in PRODUCT_NOUNS:
         return True
     following = _NEXT_WORD.match(text, end)

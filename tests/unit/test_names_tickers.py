@@ -1,0 +1,56 @@
+"""Tickers written in the text: parentheses with evidence, quote widgets, venue forms."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_reader.extract.instruments import find_instruments
+
+
+def listings(text: str) -> list[tuple[str | None, str | None]]:
+    return [(i.ticker, i.name) for i in find_instruments("", text, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "ticker"),
+    [
+        ("Twitter (TWTR) fell after the deal news.", "TWTR"),
+        ("Twitter Inc. (TWTR) fell.", "TWTR"),
+        ("Packaging maker Amkor Technology (NASDAQ: AMKR) rose.", "AMKR"),
+        ("Amkor Technology (AMKR 0.77%) rose after hours.", "AMKR"),
+        ("Amkor Technology (AMKR -1.25%) slipped.", "AMKR"),
+        ("the packaging firm (AMKR 0.77%) rose", "AMKR"),
+        ("U.S. Steel, NYSE: X, jumped.", "X"),
+    ],
+)
+def test_tickers_outside_the_directory_are_kept_as_written(text: str, ticker: str) -> None:
+    assert listings(text) == [(ticker, None)]
+
+
+def test_a_known_ticker_in_parentheses_is_that_listing() -> None:
+    assert listings("Jabil (JBL 0.32%) and Apple (AAPL) rose.") == [("JBL", "Jabil"), ("AAPL", "Apple")]
+
+
+def test_widget_and_venue_form_of_one_symbol_are_one_instrument() -> None:
+    (amkor,) = find_instruments("", "Amkor (AMKR 0.77%) said ... (NASDAQ: AMKR) shares", [])
+    assert amkor.ticker == "AMKR" and amkor.mentions == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The chief executive officer (CEO) said margins held.",
+        "Chief Executive Officer (CEO) Jane Roe spoke.",
+        "Artificial Intelligence (AI) spending rose.",
+        "Earnings Per Share (EPS) beat estimates.",
+        "The European Central Bank (ECB) held rates.",
+        "The Food and Drug Administration (FDA) approved it.",
+        "Prices are quoted in dollars (USD).",
+        "Die Europäische Zentralbank (EZB) senkte die Zinsen.",
+        "It is listed in New York (NYSE).",
+        "(AMKR) opens the line without a name before it.",
+        "Revenue (GAAP) rose while a note (1) explained it.",
+    ],
+)
+def test_acronyms_in_parentheses_are_not_tickers(text: str) -> None:
+    assert listings(text) == []
