@@ -14,15 +14,21 @@ from functools import lru_cache
 from tui_reader.extract.figures_numbers import Found
 
 _CUE = re.compile(
-    r"\b(?=[a-z])(?:(?P<future>will|due|expected|expects?|scheduled|slated|plans?|planned|next|upcoming"
-    r"|(?:is|are) set to|(?:is|are) to|comes?|arrives?|begins?|starts?|until|ahead)"
+    r"\b(?=[a-z])(?:(?P<weak>due to|expected|expects?|plans?|planned|ahead)"
+    r"|(?P<future>will|due|scheduled|slated|next|upcoming"
+    r"|(?:is|are) set to|(?:is|are) to|comes?|arrives?|begins?|starts?|until)"
     r"|(?P<past>was|were|had|came|reported|said|closed|ended|rose|fell|reached|hit|peaked"
     r"|posted|announced|gained|lost|jumped|dropped|slid|climbed|traded|recorded|opened"
     r"|released|published|began|started|last|since|ago|earlier))\b")
 """Words that put a year-less date in the past or the future: the last one before the
-date in its clause decides ("said on January 27", "is due on March 3"). The lookahead
-after the word boundary skips the boundaries that end words without trying all the cues
-there (the window is lower-cased and every cue starts with a letter): 1.7 -> 1.2 us a search."""
+date in its clause decides ("said on January 27", "is due on March 3"). "weak" cues look
+forward only to a date in the coming half year: they are as often adjectives and nouns
+about the past ("better than expected on Feb. 28", "announced plans on Feb. 28", "rose
+ahead of its Feb. 28 report"). The lookahead after the word boundary skips the
+boundaries that end words without trying all the cues there (the window is lower-cased
+and every cue starts with a letter): 1.7 -> 1.2 us a search."""
+_WEAK_REACH = 183
+"""Days ahead a weak future cue may reach; beyond it the nearer reading wins."""
 _CUE_WINDOW = 60
 """Characters before a date searched for a tense cue; a clause rarely reaches further."""
 _CUE_TAIL = 20
@@ -42,8 +48,22 @@ MONTHS = {
     "november": 11, "nov": 11,
     "december": 12, "dec": 12, "dezember": 12,
 }
+_ABBREVIATED = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 """English and German month names and abbreviations, capitalised ("may" is a verb)."""
+
+_DATELINE = re.compile(r"[ \u00a0]?\([A-Za-z][\w .&/-]{0,30}\)[ \u00a0]?[-–—]")
+"""What follows the date of a wire dateline: "Dec 18 (Reuters) -", "5. März (dpa-AFX) -".
+The date says when the story was filed, which its publication time already holds."""
+_FIRST_DAY = re.compile(
+    r"(?<![\w.,])([0-3]?[0-9])(\.?)[ \u00a0]*(?:bis(?:[ \u00a0]+zum)?|und|and|to|[-–/])"
+    r"[ \u00a0]*$")
+"""The first day of a day-first range, read backwards from the second date: "19. bis 22.
+Mai", "19.-22. Mai", "4. und 5. Juni", "19-22 May"."""
+_LAST_DAY = re.compile(
+    r"(?:[-–]|[ \u00a0]+(?:to|and|through|until)[ \u00a0]+)([0-3]?[0-9])(?:st|nd|rd|th)?"
+    r"(?![\w%]|[.,][0-9])(?:,?[ \u00a0]+((?:19|20)[0-9]{2})(?![0-9]))?")
+"""The last day of a month-first range after its first date: "May 19-22", "May 19 to 22"."""
 
 _WEEKDAYS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
@@ -62,29 +82,71 @@ def dotted_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Found
                   anchor), m.end()
 
 
-def day_first_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Found | None, int]:
+def day_first_date(body: str, m: re.Match[str],
+                   anchor: date | None) -> tuple[Found | list[Found] | None, int]:
+    """ "19 February 2026", "12. März"; with the first day of a range before it, both days
+    ("19. bis 22. Mai" is 19 May and 22 May)."""
     text = m[0]
     day = text[:2] if text[1:2].isdigit() else text[:1]
     year = int(m["df_y"]) if m["df_y"] else None
-    return _found(body, m.start(), m.end(), year, MONTHS[m["df_m"].lower()], int(day),
-                  anchor), m.end()
+    start, end = m.span()
+    month = m["df_m"].lower()
+    if year is None and text[-1] == "." and month not in _ABBREVIATED:
+        end -= 1  # "am 5. Juni." ends a sentence; "5. Sept." is abbreviated
+    found = _found(body, start, end, year, MONTHS[month], int(day), anchor)
+    if found is None or start == 0 or body[start - 1] not in _RANGE_ENDS:
+        return found, m.end()
+    first = _FIRST_DAY.search(body, max(0, start - 20), start)
+    if first is None or not 0 < int(first[1]) < int(day):
+        return found, m.end()
+    return [_first_day(found, first.start(), first.end(2), int(first[1])), found], m.end()
 
 
-def month_first_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Found | None, int]:
+def month_first_date(body: str, m: re.Match[str],
+                     anchor: date | None) -> tuple[Found | list[Found] | None, int]:
+    """ "February 19, 2026", "Feb. 19"; with a last day after it, both days ("May 19-22"
+    is 19 May and 22 May)."""
     head = body[max(0, m.start() - 12):m.start()]
     words = head.rsplit(None, 1)
     month = MONTHS.get(words[-1].rstrip(".").lower()) if words else None
     if month is None:  # "number 5" passed the lookbehind on its last letters
         return None, m.end()
     text = m[0]
-    day = text[:2] if text[1:2].isdigit() else text[:1]
+    day = int(text[:2] if text[1:2].isdigit() else text[:1])
     year = int(m["mf_y"]) if m["mf_y"] else None
     start = m.start() - (len(head) - head.rindex(words[-1]))
-    return _found(body, start, m.end(), year, month, int(day), anchor), m.end()
+    last = None
+    if year is None and body[m.end():m.end() + 1] in _RANGE_STARTS:
+        last = _LAST_DAY.match(body, m.end())
+        if last is not None and not day < int(last[1]) <= 31:
+            last = None
+        if last is not None and last[2]:
+            year = int(last[2])
+    found = _found(body, start, m.end(), year, month, day, anchor)
+    if found is None or last is None:
+        return found, m.end()
+    return [found, _first_day(found, last.start(1), last.end(1), int(last[1]))], last.end()
+
+
+_RANGE_ENDS = frozenset(" \u00a0-–/")
+"""Characters right before a day-first date that may close a range word or dash."""
+_RANGE_STARTS = frozenset(" \u00a0-–")
+
+
+def _first_day(found: Found, start: int, end: int, day: int) -> Found:
+    """Another day of the month of `found`, spanning body[start:end] (a range's other end)."""
+    when = date.fromisoformat(str(found[3]))
+    try:
+        other = when.replace(day=day)
+    except ValueError:  # "April 30-31"
+        other = when
+    return (start, end, "date", other.isoformat(), None, None, None, None, None)
 
 
 def _found(body: str, start: int, end: int, year: int | None, month: int, day: int,
            anchor: date | None) -> Found | None:
+    if "(" in body[end:end + 2] and _DATELINE.match(body, end):
+        return None
     start = _with_weekday(body, start)
     tense = _tense(body, start) if year is None and anchor is not None else None
     when = resolve(year, month, day, anchor, tense)
@@ -153,6 +215,8 @@ def resolve(year: int | None, month: int, day: int, anchor: date | None,
             return None
         before = this if this <= anchor else _make(anchor.year - 1, month, day)
         after = this if this >= anchor else _make(anchor.year + 1, month, day)
+    if tense == "weak":
+        tense = "future" if after is not None and (after - anchor).days <= _WEAK_REACH else None
     if tense == "past" or after is None:
         return before
     if tense == "future" or before is None:

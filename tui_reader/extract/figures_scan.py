@@ -73,7 +73,8 @@ FIGURE = re.compile(
     r")"
 )
 
-Decoder = Callable[[str, re.Match[str], date | None], tuple[Found | None, int]]
+Decoder = Callable[[str, re.Match[str], date | None], tuple[Found | list[Found] | None, int]]
+"""Reads one match: its figure (two for a date range), and where scanning resumes."""
 _DECODERS: dict[str, Decoder] = {
     "K_sym": amounts.symbol_money,
     "K_code": amounts.code_money,
@@ -101,5 +102,8 @@ def scan(body: str, published: datetime | None) -> list[Found]:
     while (m := search(body, pos)) is not None:
         figure, pos = _DECODERS[m.lastgroup or ""](body, m, anchor)
         if figure is not None:
-            found.append(figure)
+            if figure.__class__ is list:
+                found.extend(figure)
+            else:
+                found.append(figure)  # type: ignore[arg-type]
     return found
