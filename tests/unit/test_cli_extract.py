@@ -43,7 +43,7 @@ def test_folder_json_lists_every_article_and_reports_skips_on_stderr(capsys: pyt
     code, out, err = run(capsys, str(VARIANTS), "--json")
     assert code == 0
     articles = json.loads(out)
-    assert len(articles) == 18
+    assert len(articles) == 19
     assert sum(a["path"].endswith("json_bad_item.json") for a in articles) == 2
     lines = err.splitlines()
     assert f"skipped {VARIANTS / 'empty.txt'}: empty file" in lines

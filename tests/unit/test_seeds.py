@@ -318,7 +318,7 @@ def test_scan_of_the_variant_folder_skips_exactly_the_non_articles() -> None:
         "json_bad_item.json[2]": "not an article object (str)",
         "json_broken.json": "invalid JSON at line 3 column 1: Expecting ',' delimiter",
     }
-    assert len(articles) == 18  # 13 text seeds, 1 + 2 + 2 from JSON
+    assert len(articles) == 19  # 14 text seeds, 1 + 2 + 2 from JSON
 
 
 def test_scan_missing_path_is_an_error(tmp_path: Path) -> None:

@@ -101,3 +101,82 @@ def test_headlines_are_never_cut() -> None:
 )
 def test_short_title_cuts(text: str, expected: str) -> None:
     assert short_title(text) == expected
+
+
+# --- datelines (issue 9) --------------------------------------------------------------
+
+from datetime import datetime, timedelta, timezone  # noqa: E402
+from zoneinfo import ZoneInfo  # noqa: E402
+
+from tui_reader.sources.datelines import find_dateline, is_date_only  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("June 28, 2016 12:58 PM ET", datetime(2016, 6, 28, 12, 58, tzinfo=ZoneInfo("America/New_York"))),
+        ("Fri Nov 7, 2025 3:30 pm JST", datetime(2025, 11, 7, 15, 30, tzinfo=ZoneInfo("Asia/Tokyo"))),
+        ("Published: Nov. 7, 2025, 3:30 p.m. EST", datetime(2025, 11, 7, 15, 30, tzinfo=ZoneInfo("America/New_York"))),
+        ("28.06.2016, 12:58 Uhr", datetime(2016, 6, 28, 12, 58, tzinfo=ZoneInfo("Europe/Berlin"))),
+        ("28. Juni 2016, 12:58 Uhr MESZ", datetime(2016, 6, 28, 12, 58, tzinfo=ZoneInfo("Europe/Berlin"))),
+        ("28 June 2016 12:58 GMT", datetime(2016, 6, 28, 12, 58, tzinfo=timezone.utc)),
+        ("June 28, 2016", datetime(2016, 6, 28, tzinfo=timezone.utc)),
+        ("28.06.2016", datetime(2016, 6, 28, tzinfo=timezone.utc)),
+        ("2016-06-28", datetime(2016, 6, 28, tzinfo=timezone.utc)),
+    ],
+)
+def test_dateline_under_the_title_is_the_publication_time(line: str, expected: datetime) -> None:
+    article = parse(f"Chipmaker Beats\n\n{line}\n\n{BODY}\n")
+    assert article.published == expected
+    assert article.published.utcoffset() == expected.utcoffset()
+    assert article.body == BODY
+
+
+def test_a_date_without_a_time_keeps_its_calendar_day_everywhere() -> None:
+    from tui_reader.app.formatting import local_time
+    from tui_reader.store_writes import ts
+
+    article = parse(f"Chipmaker Beats\n\n28.06.2016\n\n{BODY}\n")
+    assert article.published.astimezone(timezone.utc).date().isoformat() == "2016-06-28"
+    assert datetime.fromtimestamp(ts(article.published), timezone.utc).day == 28  # the store's sort key
+    assert local_time(article.published) == "2016-06-28"  # not shifted into the reader's zone
+    timed = datetime(2016, 6, 28, 0, 0, tzinfo=timezone(timedelta(hours=2)))
+    assert not is_date_only(timed) and local_time(timed) != "2016-06-28"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["June 31, 2016", "Nov 7, 2025 13:30 pm ET", "Dec 18 (Reuters) - Shares rose 3%.", "June 28 was a good day."],
+)
+def test_not_a_dateline_or_an_impossible_one(line: str) -> None:
+    article = parse(f"Chipmaker Beats\n\n{line}\n\n{BODY}\n")
+    assert article.published is None
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("TOKYO, Fri Nov 7, 2025 3:30 pm JST - Shares rose.", datetime(2025, 11, 7, 6, 30, tzinfo=timezone.utc)),
+        ("FRANKFURT, 28.06.2016, 12:58 Uhr - Die Aktie stieg.", datetime(2016, 6, 28, 10, 58, tzinfo=timezone.utc)),
+        ("By A. Writer\nJune 28, 2016 12:58 PM ET\nShares rose.", datetime(2016, 6, 28, 16, 58, tzinfo=timezone.utc)),
+        # must not match: dates the story is about, wire datelines without a year
+        ("The deal, announced June 28, 2016, closed on Friday.", None),
+        ("June 28, 2016 was a good day for the shares.", None),
+        ("Dec 18 (Reuters) - Shares rose 3.1% on Monday.", None),
+        ("Revenue rose 12.5% in 2016.", None),
+    ],
+)
+def test_a_body_that_opens_with_its_dateline(body: str, expected: datetime | None) -> None:
+    assert find_dateline(body) == expected
+
+
+def test_a_feed_item_without_a_date_takes_its_bodys_dateline() -> None:
+    from tui_reader.sources.feedparse import parse_feed
+
+    rss = (b'<rss version="2.0"><channel><title>T</title><item><title>Chips</title><link>https://e.com/1</link>'
+           b"<description>NEW YORK, June 28, 2016 12:58 PM ET - Shares rose 3%.</description></item>"
+           b'<item><title>Dated</title><link>https://e.com/2</link><pubDate>Tue, 04 Nov 2025 10:00:00 GMT</pubDate>'
+           b"<description>June 28, 2016 12:58 PM ET</description></item></channel></rss>")
+    undated, dated = parse_feed(rss, {}, "https://e.com/feed").articles
+    assert undated.published == datetime(2016, 6, 28, 16, 58, tzinfo=timezone.utc)
+    assert dated.published == datetime(2025, 11, 4, 10, 0, tzinfo=timezone.utc)  # the feed's date wins

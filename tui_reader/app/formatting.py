@@ -11,6 +11,7 @@ from datetime import datetime
 from rich.text import Text
 
 from tui_reader.model import KeyFigure
+from tui_reader.sources.datelines import is_date_only
 
 _SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
 _QUALIFIERS = {"approx": "~", "more_than": "> ", "less_than": "< ", "up_to": "≤ "}
@@ -40,6 +41,8 @@ def local_time(when: datetime | None, *, short: bool = False) -> str:
     The article header adds the zone."""
     if when is None:
         return "—"
+    if is_date_only(when):  # a calendar day: shifting it into the local zone would change the day
+        return when.strftime("%Y-%m-%d")
     local = when.astimezone()
     return local.strftime("%Y-%m-%d %H:%M" if short else "%Y-%m-%d %H:%M %Z")
 

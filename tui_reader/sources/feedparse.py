@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 from tui_reader.model import Article, Instrument, stable_id
+from tui_reader.sources.datelines import find_dateline
 from tui_reader.sources.decode import strip_controls
 from tui_reader.sources.feed_items import (
     credited_publisher,
@@ -189,6 +190,8 @@ def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str, de
     if publisher is not None:
         body = _aggregator_body(body, publisher, (title, short_title))
     published = _from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
+    if published is None and body:
+        published = find_dateline(body)
     tags = entry.get("tags")
     own = tag_instruments(tags) if tags else []
     if feed_key.startswith(_EDGAR_PREFIXES) and (filer := edgar_filer(title)) is not None:

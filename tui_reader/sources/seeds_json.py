@@ -15,6 +15,7 @@ from tui_reader.extract.boilerplate import strip_boilerplate
 from tui_reader.model import Article, Instrument, stable_id
 from tui_reader.sources.decode import sanitize
 from tui_reader.sources.seeds_errors import SkipFile
+from tui_reader.sources.datelines import DATELINE, dateline_time
 from tui_reader.sources.seeds_portal import ISIN, STAMP, merge, stamp_time, valid_isin
 
 __all__ = ["parse_json"]
@@ -90,8 +91,12 @@ def _json_text(value: object) -> str | None:
 def _json_time(value: object) -> datetime | None:
     """ISO 8601 (or the portal's format); a naive time means UTC, as feeds mean it."""
     text = _json_text(value)
-    match = STAMP.fullmatch(text) if text else None
-    return stamp_time(match, timezone.utc) if match else None
+    if not text:
+        return None
+    if match := STAMP.fullmatch(text):
+        return stamp_time(match, timezone.utc)
+    match = DATELINE.fullmatch(text)
+    return dateline_time(match, timezone.utc) if match else None
 
 
 _TICKER = re.compile(r"[A-Z0-9][A-Z0-9.\-=^]{0,11}")

@@ -17,6 +17,7 @@ from itertools import groupby
 
 from tui_reader.extract.boilerplate import strip_boilerplate
 from tui_reader.model import Article, Instrument
+from tui_reader.sources.datelines import DATELINE, dateline_time, find_dateline
 from tui_reader.sources.seeds_errors import SkipFile
 from tui_reader.sources.seeds_plain import TITLE_LIMIT, meta_line, short_title, take_trailing_meta, unmark
 
@@ -44,6 +45,8 @@ _END_PUNCTUATION = frozenset(".!?:;,…\"”")
 _BULLET = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 _BULLET_START = frozenset("-*+•0123456789")
 _HEADER_LINE_LIMIT = 400
+_NOT_DATELINE = frozenset("@#-*•(\"'„“")
+"""First characters no dateline starts with: header lines skip its regex."""
 
 
 def parse_text(text: str, *, markdown: bool) -> Article:
@@ -79,6 +82,8 @@ def parse_text(text: str, *, markdown: bool) -> Article:
     published, named = _header(rest, meta)
     paragraphs = [p for block in rest for p in _block_paragraphs(block)]
     kept, removed = strip_boilerplate(paragraphs)
+    if published is None and kept:
+        published = find_dateline(kept[0], _berlin())
     return Article(id="", source=source or meta.get("source", ""), title=title, body="\n\n".join(kept),
                    published=published, url=meta.get("url"), removed=removed,
                    declared=merge(named, declared))
@@ -127,6 +132,8 @@ def _header(rest: list[list[str]], meta: dict[str, str]) -> tuple[datetime | Non
                 return published, declared
             if not stamped and (match := STAMP.fullmatch(line)):
                 published, stamped = stamp_time(match, _berlin()), True
+            elif not stamped and line[0] not in _NOT_DATELINE and (match := DATELINE.fullmatch(line)):
+                published, stamped = dateline_time(match, _berlin()), True
             elif _INSTRUMENT_LINE.fullmatch(line):
                 declared.extend(Instrument(isin=code, ticker=None, name=name or None)
                                 for name, code in _INSTRUMENT_PAIR.findall(line))
@@ -141,12 +148,18 @@ def _header(rest: list[list[str]], meta: dict[str, str]) -> tuple[datetime | Non
 
 def stamp_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
     """The time a timestamp line states; naive times are in `naive_zone`. None for
-    impossible dates (31.02.), which still count as the timestamp line."""
+    impossible dates (31.02.), which still count as the timestamp line. A date without
+    a time is a calendar day: midnight UTC, never midnight in `naive_zone`, which UTC
+    (and the reader west of it) would show as the day before (see `datelines`)."""
     zone = timezone.utc if match.group("utc") else naive_zone
     try:
         if iso := match.group("iso"):
             moment = datetime.fromisoformat(iso)
+            if len(iso) == 10:
+                return moment.replace(tzinfo=timezone.utc)
             return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
+        if match["H"] is None:
+            return datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=timezone.utc)
         # The zone passed in, not set by replace() afterwards: 0.5 µs less per article.
         return datetime(int(match["y"]), int(match["m"]), int(match["d"]),
                         int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0), tzinfo=zone)

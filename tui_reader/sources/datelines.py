@@ -1,0 +1,123 @@
+"""Publication times as pages print them: "June 28, 2016 12:58 PM ET", "Fri Nov 7, 2025
+3:30 pm JST", "28. Juni 2016, 12:58 Uhr MESZ".
+
+Pasted articles and feed items without a date often carry their dateline as a line of
+text. A named zone is read with its daylight-saving rules (ET is EDT in June); a time
+without a zone is in the caller's zone. A date without a time is a calendar day, not
+a moment: it is kept as midnight UTC so that it reads as that same day in every UTC
+view (sorting, JSON), and the reader shows such values as a date alone
+(`is_date_only`), never shifted into the day before.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone, tzinfo
+from functools import lru_cache
+
+__all__ = ["DATELINE", "dateline_time", "find_dateline", "is_date_only"]
+
+_MONTHS = {
+    "jan": 1, "january": 1, "januar": 1, "jänner": 1, "feb": 2, "february": 2, "februar": 2,
+    "mar": 3, "march": 3, "mär": 3, "märz": 3, "maerz": 3, "apr": 4, "april": 4, "may": 5, "mai": 5,
+    "jun": 6, "june": 6, "juni": 6, "jul": 7, "july": 7, "juli": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "okt": 10, "oktober": 10,
+    "nov": 11, "november": 11, "dec": 12, "december": 12, "dez": 12, "dezember": 12,
+}
+_ZONES = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "GMT": "UTC", "UTC": "UTC", "Z": "UTC", "BST": "Europe/London",
+    "CET": "Europe/Berlin", "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
+    "JST": "Asia/Tokyo", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+}
+_MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+_ZONE = "|".join(sorted(_ZONES, key=len, reverse=True))
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?\s+"
+_TIME = (
+    r"(?:,?\s*(?:at\s+|um\s+|-\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"\s*(?:(?P<ampm>[ap])\.?\s?m\.?|(?P<uhr>uhr))?(?:\s+(?P<zone>" + _ZONE + r"))?)?"
+)
+DATELINE = re.compile(
+    r"(?:(?:published|updated|veröffentlicht|aktualisiert|stand|date|datum)\s*:?\s*)?"
+    rf"(?:{_WEEKDAY})?"
+    r"(?:"
+    rf"(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"  # June 28, 2016
+    rf"|(?P<day2>\d{{1,2}})\.?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"  # 28 June 2016, 28. Juni 2016
+    r"|(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"  # 28.06.2016
+    r")"
+    + _TIME,
+    re.IGNORECASE,
+)
+"""One dateline, matched from its start; a whole line when used with `fullmatch`."""
+
+
+def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
+    """The moment a `DATELINE` match states (None for an impossible date such as 31 June).
+    Its named zone wins over `naive_zone` ("Uhr" means Central European time); a date
+    without a time is midnight UTC."""
+    if match.group("mon"):
+        month, day, year = _MONTHS[match["mon"].lower()], match["day"], match["year"]
+    elif match.group("mon2"):
+        month, day, year = _MONTHS[match["mon2"].lower()], match["day2"], match["year2"]
+    else:
+        month, day, year = int(match["m"]), match["d"], match["y"]
+    try:
+        if match.group("H") is None:
+            return datetime(int(year), month, int(day), tzinfo=timezone.utc)
+        hour = int(match["H"])
+        if ampm := match.group("ampm"):
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
+        if match.group("zone"):
+            zone = _zone(match["zone"].upper())
+        else:  # "Uhr" is German-speaking Europe's clock
+            zone = _zone("MEZ") if match.group("uhr") else naive_zone
+        return datetime(int(year), month, int(day), hour, int(match["M"]), int(match["S"] or 0), tzinfo=zone)
+    except ValueError:
+        return None
+
+
+_LEAD = 240
+"""Characters at the start of a body where a dateline may stand."""
+_PLACE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ.'\- ]{1,30}(?:/[A-ZÄÖÜ][A-Za-zäöü]+)?,\s*")
+"""A wire story's place ("TOKYO, ", "FRANKFURT/MAIN, ") before its dateline."""
+
+
+def find_dateline(body: str, naive_zone: tzinfo = timezone.utc) -> datetime | None:
+    """The dateline a body opens with, for items whose feed gave no date: a line of its
+    own among the first lines, or the start of the first line, after a wire story's
+    place ("TOKYO, Fri Nov 7, 2025 3:30 pm JST - ..."). A date elsewhere in a sentence
+    is what the story is about, not when it appeared; and wire datelines without a year
+    ("Dec 18 (Reuters)") say nothing about the year, so only full dates count."""
+    head = body[:_LEAD]
+    lines = head.split("\n")
+    for number, line in enumerate(lines[:4]):
+        line = line.strip()
+        if number < len(lines) - 1 or len(body) <= _LEAD:  # a whole line, not one cut off
+            if (match := DATELINE.fullmatch(line)) is not None:
+                return dateline_time(match, naive_zone)
+    first = lines[0]
+    place = _PLACE.match(first)
+    match = DATELINE.match(first, place.end() if place else 0)
+    if match is not None and (match.group("H") is not None or place):
+        return dateline_time(match, naive_zone)
+    return None
+
+
+def is_date_only(moment: datetime) -> bool:
+    """Whether `moment` is how a date without a time is kept (midnight UTC exactly)."""
+    return (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0) and (
+        moment.utcoffset() is not None and not moment.utcoffset()
+    )
+
+
+@lru_cache(maxsize=32)
+def _zone(name: str) -> tzinfo:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(_ZONES[name])
