@@ -96,7 +96,9 @@ def test_usage_errors(tmp_path, capsys):
 
 
 def test_a_not_modified_repoll_never_loads_the_parser(http, tmp_path):
-    """The re-poll must stay light: no feedparser, no extraction, no worker processes."""
+    """The re-poll must stay light: no feedparser, no extraction, no worker processes.
+    (The `tui_reader.extract` package itself is loaded: it holds only `EXTRACTOR_VERSION`,
+    which the store writes beside every article and the re-extraction check reads.)"""
 
     def etag(request: Request) -> Response:
         if request.headers.get("If-None-Match") == '"1"':
@@ -107,7 +109,8 @@ def test_a_not_modified_repoll_never_loads_the_parser(http, tmp_path):
     db = str(tmp_path / "d.sqlite3")
     probe = (
         "import sys; from tui_reader.cli import main; code = main(sys.argv[1:]); "
-        "print(sorted(m for m in ('concurrent.futures.process', 'feedparser', 'tui_reader.extract', 'textual') if m in sys.modules)); "
+        "print(sorted(m for m in ('concurrent.futures.process', 'feedparser', 'tui_reader.extract.instruments', "
+        "'tui_reader.extract.figures', 'textual') if m in sys.modules)); "
         "sys.exit(code)"
     )
     args = [sys.executable, "-c", probe, "fetch", "--feed", http.url_for("/rss"), "--db", db]

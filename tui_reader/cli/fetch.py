@@ -1,7 +1,11 @@
 """`tui-reader fetch`: poll every feed and seed folder once, print one line per source.
 
 Lines appear as sources finish (`URL  new 12`, `unchanged`, `error: reason`), then a
-summary with the time taken. On a terminal a one-line progress bar runs on stderr;
+summary with the time taken. Around the poll it keeps the stored articles current
+(`sources.upkeep`): online, the SEC's list of US registrants is refreshed when a week
+old (before the poll, so the parser processes learn it); after it, articles an older
+extractor filed are re-extracted and, online, ISIN-only instruments get the tickers
+Yahoo's search finds. The summary says how many of each, when there were any. On a terminal a one-line progress bar runs on stderr;
 piped output stays plain lines. Exit 0 when at least one source was read, 1 when none
 was, 2 for bad usage.
 """
@@ -22,13 +26,15 @@ _KEY_WIDTH_CAP = 60
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    feeds, seed_dirs = _sources(args)
+    feeds, seed_dirs, online, sec_contact = _sources(args)
     if not feeds and not seed_dirs:
         print("error: nothing to poll: no feeds configured and no seed folders", file=sys.stderr)
         return EXIT_NO_DATA
 
     from tui_reader import locations
     from tui_reader.sources.poll import poll_all
+    from tui_reader.sources.registrants import refresh_registrants, teach_directory
+    from tui_reader.sources.upkeep import fill_tickers, reextract_pending
     from tui_reader.store import Store, StoreError
 
     try:
@@ -38,13 +44,19 @@ def run(args: argparse.Namespace) -> int:
     keys = [str(d) for d in seed_dirs] + [f.url for f in feeds]
     printer = _Printer(len(keys), max((len(k) for k in keys), default=0), sys.stdout, sys.stderr)
     with store:
+        if online and (note := refresh_registrants(store, sec_contact)):
+            print(printable(note), file=sys.stderr)
+        teach_directory(store)
         results = poll_all(feeds, seed_dirs, store, printer.show)
-    printer.finish()
-    return _summary(results, time.perf_counter() - started)
+        printer.finish()
+        refiled = reextract_pending(store)
+        filled = fill_tickers(store, online=online)
+    return _summary(results, time.perf_counter() - started, refiled, filled)
 
 
-def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path]]:
-    """`--feed` URLs replace the configured feeds (with only `--seeds` folders beside
+def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path], bool, str | None]:
+    """Feeds, seed folders, whether the network may be used and the SEC contact.
+    `--feed` URLs replace the configured feeds (with only `--seeds` folders beside
     them); `--offline` keeps the seed folders only."""
     from tui_reader.config import ConfigError, effective_seed_dirs, load_config
 
@@ -63,20 +75,24 @@ def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path]]:
         for url in args.feed:
             if not url.lower().startswith(("http://", "https://")):
                 raise UsageError(f"not an http(s) URL: {url}")
-        return [FeedSource(url, interval_minutes=config.interval_minutes) for url in args.feed], cli_seeds
+        feeds = [FeedSource(url, interval_minutes=config.interval_minutes) for url in args.feed]
+        return feeds, cli_seeds, True, config.sec_contact
     seed_dirs = effective_seed_dirs(config, cli_seeds)
     if offline:
-        return [], seed_dirs
+        return [], seed_dirs, False, None
     feeds = [FeedSource.from_config(f, config.interval_minutes) for f in config.feeds]
-    return feeds, seed_dirs
+    return feeds, seed_dirs, True, config.sec_contact
 
 
-def _summary(results: list[SourceResult], elapsed: float) -> int:
+def _summary(results: list[SourceResult], elapsed: float, refiled: int = 0, filled: int = 0) -> int:
     new = sum(r.new for r in results)
     errors = sum(1 for r in results if r.status == "error")
     sources = "source" if len(results) == 1 else "sources"
     error_word = "error" if errors == 1 else "errors"
-    print(f"polled {len(results)} {sources} in {elapsed:.2f} s: {new:,} new, {errors} {error_word}")
+    upkeep = f"; re-extracted {refiled:,} stored articles" if refiled else ""
+    if filled:
+        upkeep += f"; {filled:,} ISIN-only instruments filed under their ticker"
+    print(f"polled {len(results)} {sources} in {elapsed:.2f} s: {new:,} new, {errors} {error_word}{upkeep}")
     return EXIT_OK if any(r.read for r in results) else EXIT_NO_DATA
 
 

@@ -5,6 +5,9 @@ runs a `SeedWatcher` every second so a file dropped into a seed folder shows up 
 two seconds. Seed folders are read through `seeds.scan` (the authority on what counts
 as a seed file); the watcher then re-reads only files whose size or mtime changed. A
 file that disappears keeps its article: the store never forgets what it showed.
+After its scan, each check also re-extracts a slice of the articles an older extractor
+filed (`upkeep.reextract_pending`), so after an upgrade the app catches up in the
+background, a fraction of a second per tick, without a thread of its own.
 """
 
 from __future__ import annotations
@@ -109,10 +112,17 @@ class SeedWatcher:
     network folders where inotify does not.
     """
 
+    REFILE_SLICE = 0.2
+    """Seconds of re-extraction per check: the UI thread keeps most of each second."""
+
     def __init__(self, folders: Sequence[Path], store: Store) -> None:
         self.folders = [Path(f).resolve() for f in folders]
         self.store = store
         self._seen: dict[Path, Signature] = {}
+        self._refiling = True
+        """Until a check finds nothing stale: afterwards only new stores would need it."""
+        self.refiled = 0
+        """Articles re-extracted by this watcher's checks so far."""
 
     def check(self) -> list[SourceResult]:
         """Results only for folders that changed since the last call (new ones included)."""
@@ -132,6 +142,12 @@ class SeedWatcher:
                 result = self._reread(folder, sorted(changed))
             self._seen[folder] = signature
             results.append(result)
+        if self._refiling:
+            from tui_reader.sources.upkeep import reextract_pending
+
+            done = reextract_pending(self.store, budget=self.REFILE_SLICE, batch=100)
+            self.refiled += done
+            self._refiling = done > 0
         return results
 
     def _reread(self, folder: Path, files: list[Path]) -> SourceResult:

@@ -1,0 +1,108 @@
+"""Work on articles already stored: re-extraction after an upgrade, tickers found later.
+
+`fetch` runs all of it after its poll; the app runs re-extraction in slices beside its
+seed scans (`SeedWatcher.check`) and the online part after each feed poll, always in
+worker threads. Every step commits whole batches, so stopping at any moment (a
+budget, a quit, a SIGKILL) loses nothing and the next run carries on.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import weakref
+from typing import TYPE_CHECKING
+
+from tui_reader.sources.registrants import refresh_registrants, teach_directory
+
+if TYPE_CHECKING:
+    from tui_reader.prices.service import PriceService
+    from tui_reader.store import Prepared, StaleArticle, Store
+
+log = logging.getLogger(__name__)
+
+REFILE_BATCH = 200
+"""Articles per transaction: ~0.1 s of extraction, so a slice stops soon after its budget."""
+LOOKUPS_PER_RUN = 20
+"""ISIN searches per run: enough to keep up with news, few enough never to look like a scraper."""
+
+
+def reextract_pending(store: Store, *, budget: float | None = None, batch: int = REFILE_BATCH) -> int:
+    """Re-extract articles another extractor version filed, newest first, a batch per
+    transaction, until none is left or `budget` seconds have passed; returns how many."""
+    from tui_reader.extract import EXTRACTOR_VERSION
+
+    teach_directory(store)
+    started = time.monotonic()
+    done = 0
+    while True:
+        stale = store.stale_articles(EXTRACTOR_VERSION, batch)
+        if not stale:
+            return done
+        done += store.save_refiled([(s, _reextracted(s)) for s in stale], EXTRACTOR_VERSION)
+        if budget is not None and time.monotonic() - started >= budget:
+            return done
+
+
+def _reextracted(stale: StaleArticle) -> Prepared:
+    from tui_reader.extract import enrich
+    from tui_reader.store_writes import prepare
+
+    try:
+        return prepare(enrich(stale.article), stale.sort_ts)
+    except Exception:  # noqa: BLE001 - one article the rules choke on must not stop the rest
+        log.exception("re-extraction failed for article %s; it keeps its earlier filing", stale.article.id)
+        # The stored hash makes `save_refiled` only mark the row done, keeping its rows.
+        return prepare(stale.article, stale.sort_ts)._replace(content_hash=stale.content_hash)
+
+
+def fill_tickers(store: Store, *, online: bool, service: PriceService | None = None, limit: int = LOOKUPS_PER_RUN) -> int:
+    """Online: ask Yahoo's search for up to `limit` ISINs filed without a ticker (each
+    answer, found or not, is cached and never asked again), then file every ISIN-only
+    instrument under the ticker found; returns how many instrument rows got one.
+    Offline nothing changes. A dead network or a 429 ends the run; the service's
+    back-off keeps the next runs from asking until it has passed."""
+    if not online:
+        return 0
+    isins = store.isins_to_resolve(limit)
+    if isins:
+        from tui_reader.prices.service import NoPrices
+
+        service = service or _lookup_service(store)
+        for isin in isins:
+            try:
+                service.lookup_isin(isin)
+            except NoPrices as exc:
+                log.info("ISIN lookups stopped: %s", exc.reason)
+                break
+    return store.apply_symbols()
+
+
+_services: weakref.WeakKeyDictionary[Store, PriceService] = weakref.WeakKeyDictionary()
+_services_lock = threading.Lock()
+
+
+def _lookup_service(store: Store) -> PriceService:
+    """One service per store for the lookups, so its back-off after a 429 or a dead
+    network outlasts a run: the app runs this after every feed poll."""
+    from tui_reader.prices.service import PriceService
+
+    with _services_lock:
+        service = _services.get(store)
+        if service is None:
+            service = _services[store] = PriceService(store, [], offline=False)
+        return service
+
+
+def online_upkeep(store: Store, sec_contact: str | None) -> list[str]:
+    """The app's call after a feed poll: refresh the SEC's list when due and learn it,
+    fill tickers; returns lines worth logging."""
+    notes = [note] if (note := refresh_registrants(store, sec_contact)) else []
+    teach_directory(store)
+    filled = fill_tickers(store, online=True)
+    if filled:
+        notes.append(f"{filled} ISIN-only instruments filed under their ticker")
+    for line in notes:
+        log.info("%s", line)
+    return notes
