@@ -493,7 +493,7 @@ def test_parser_processes_that_cannot_start_mean_parsing_here_not_a_lost_poll(ht
     file ("bad value(s) in fds_to_keep"), which used to fail the whole poll."""
     from tui_reader.sources import feeds
 
-    def refuse(workers: int):
+    def refuse(workers: int, store_path: str):
         raise ValueError("bad value(s) in fds_to_keep")
 
     monkeypatch.setattr(feeds, "_process_pool", refuse)

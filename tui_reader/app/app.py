@@ -177,6 +177,9 @@ class TuiReaderApp(App[None]):
         self.main.post_message(PollStarted(len(self.feeds)))
         results = poll_all(self.feeds, [], self.library.store, self._source_done, honour_schedule=honour_schedule)
         self._report(results, scan=False)
+        from tui_reader.sources.upkeep import online_upkeep
+
+        online_upkeep(self.library.store, self.config.sec_contact)  # SEC list when due, tickers for ISINs
 
     def _source_done(self, result: SourceResult) -> None:
         """Called in the poll thread as each feed finishes."""

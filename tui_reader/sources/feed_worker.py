@@ -41,6 +41,15 @@ def exit_with(owner: int) -> None:
     threading.Thread(target=watch, name="tui-reader-owner-watch", daemon=True).start()
 
 
+def start(owner: int, store_path: str) -> None:
+    """A new worker's initializer: watch the owner (`exit_with`) and let the directory
+    learn the registrants cached in the store, which the forkserver's copy lacks."""
+    from tui_reader.sources.registrants import teach_worker
+
+    exit_with(owner)
+    teach_worker(store_path)
+
+
 class ParseFailed(Exception):
     """A feed's document could not be turned into articles; the message is for the user."""
 

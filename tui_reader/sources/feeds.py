@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
 from tui_reader.model import Skipped
-from tui_reader.sources.feed_worker import ParseFailed, exit_with, parse_job, warm_up
+from tui_reader.sources.feed_worker import ParseFailed, parse_job, start, warm_up
 from tui_reader.sources.fetching import Fetched, FetchLimits, fetch, make_client
 
 log = logging.getLogger(__name__)
@@ -215,7 +215,7 @@ class _Poller:
         if self.parser is None:
             if self.workers:
                 try:
-                    self.parser = _process_pool(self.workers)
+                    self.parser = _process_pool(self.workers, str(self.store.path))
                 except (OSError, ValueError) as exc:
                     # No worker processes to be had (process limits, or stdio that is not a
                     # real file, as under some embedders and test runners): parse here, slower
@@ -364,7 +364,7 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def _process_pool(workers: int) -> Executor:
+def _process_pool(workers: int, store_path: str) -> Executor:
     """Workers come from a forkserver, not a plain fork: the UI polls from a thread, and
     forking a threaded process can copy a held lock into the child. The server imports
     what the workers run once, so each worker starts warm: feedparser included (once
@@ -381,4 +381,4 @@ def _process_pool(workers: int) -> Executor:
             "tui_reader.extract.instruments",
         ]
     )
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),))
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=start, initargs=(os.getpid(), store_path))
