@@ -21,6 +21,7 @@ from tui_reader.extract.figures_numbers import (
     parse_number,
     scale_value,
 )
+from tui_reader.extract.figures_widgets import quote_widget
 from tui_reader.extract.figures_words import (
     CHANGE_WORDS,
     MONEY_CHANGE_WORDS,
@@ -138,9 +139,11 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
 
 
 def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
-    """ "18.5%", "−1.2 percentage points", "12,3 Prozent", "25 bps"."""
+    """ "18.5%", "−1.2 percentage points", "12,3 Prozent", "25 bps"; not a quote widget."""
     head, end = m.span()
     start, sign = _signed_start(body, head)
+    if quote_widget(body, start, end, sign):
+        return None, end
     return _percent(body, start, end, body[head:m.end("n")], m["u"], sign), end
 
 
@@ -257,9 +260,18 @@ def _symbol_start(body: str, head: int) -> int:
 
 
 def _signed_start(body: str, head: int) -> tuple[int, str | None]:
-    """A sign written right before a percentage ("+18.5%", "−1.2 pp") and where it starts."""
+    """A sign written right before a percentage ("+18.5%", "−1.2 pp") and where it starts.
+
+    Portal tables set the sign apart ("Bayer (+ 3,76 Prozent auf 27,32 EUR)"): a spaced
+    "+" counts after a space or parenthesis, a spaced minus only right after "(" (" - "
+    elsewhere is a dash).
+    """
     if head > 0 and body[head - 1] in "+-−–" and (head == 1 or body[head - 2] in " \t\n(["):
         return head - 1, body[head - 1]
+    if head > 1 and body[head - 1] == " " and (sign := body[head - 2]) in "+-−–":
+        before = body[head - 3] if head > 2 else " "
+        if before == "(" or (sign == "+" and before in " \t\n["):
+            return head - 2, sign
     return head, None
 
 
