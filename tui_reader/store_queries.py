@@ -109,8 +109,10 @@ def marks(chunk: Sequence[str]) -> str:
 _BY_INSTRUMENT = "SELECT x.n FROM article_instruments i JOIN articles x ON x.id = i.article_id WHERE"
 _BY_SOURCE = (
     "SELECT x.n FROM article_sources s JOIN articles x ON x.id = s.article_id "
-    "WHERE s.source_key = ? OR s.source = ?"
+    "WHERE s.source_key = ? OR s.source LIKE ? ESCAPE '\\'"
 )
+"""A source key exactly, or a source name by its start, case-blind (ASCII): the list
+shows names cut, and `source:reuters` should find "Reuters"."""
 _SUMMARY_COLUMNS = (
     "a.id, a.title, a.source, a.published, a.url, a.primary_ticker, a.primary_isin, "
     "a.primary_name, a.read, a.starred"
@@ -192,7 +194,8 @@ def article_filter(
         params.append(match)
     if source:
         where.append(f"+a.n IN ({_BY_SOURCE})")
-        params += [source, source]
+        prefix = source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params += [source, prefix + "%"]
     if unread_only:
         where.append("a.read = 0")
     if starred_only:

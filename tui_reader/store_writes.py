@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import fields
@@ -128,6 +129,17 @@ def _unique_instruments(instruments: Sequence[Instrument]) -> list[Instrument]:
     return out
 
 
+def _undated_ts(path: object, now: float) -> float:
+    """Where an undated article sorts: a seed note by when its file was last written (read
+    at start-up, `now` would put it above every newer dated article), else `now`."""
+    if path:
+        try:
+            return min(os.stat(str(path)).st_mtime, now)
+        except OSError:
+            pass
+    return now
+
+
 def prepare(article: Article, now: float, story_keys: bool = False) -> Prepared:
     """`now` dates undated articles. `story_keys=True` normalises title and body now
     (in a worker); otherwise `upsert` does it only for articles not stored unchanged,
@@ -152,7 +164,7 @@ def prepare(article: Article, now: float, story_keys: bool = False) -> Prepared:
         published=published,
         url=article.url,
         path=article.path,
-        sort_ts=published_ts if published_ts is not None else now,
+        sort_ts=published_ts if published_ts is not None else _undated_ts(article.path, now),
         content_hash=hashlib.blake2b(content, digest_size=16).hexdigest(),
         figures=figures,
         removed=removed,

@@ -44,11 +44,21 @@ class Overview:
     instruments: list[InstrumentSummary]
 
 
+BUNDLED_SEEDS_NAME = "tui-reader samples"
+"""What the bundled sample folder is called unless the config's [seed_names] says otherwise."""
+
+
 class Library:
-    def __init__(self, store: Store, seed_dirs: list[Path], offline: bool) -> None:
+    def __init__(self, store: Store, seed_dirs: list[Path], offline: bool,
+                 seed_names: dict[Path, str] | None = None) -> None:
         self.store = store
         self.seed_dirs = seed_dirs
         self.offline = offline
+        self.seed_names = {Path(folder): name for folder, name in (seed_names or {}).items() if name}
+        """Seed folder → display name: its articles show it as their source, and
+        `source:` matches it."""
+        self._members: dict[str, str] | None = None
+        """Article id → the display name of the named seed folder it came from."""
         self._lock = threading.Lock()
         self._prices: PriceService | None = None
         self._cached_prices: PriceService | None = None
@@ -155,14 +165,55 @@ class Library:
         return Overview(self.store.counts(), self.store.instruments())
 
     def page(self, selection: Selection, flt: Filter, offset: int = 0, limit: int = 500) -> list[ArticleSummary]:
-        return self.store.articles(**merge_kwargs(selection, flt), limit=limit, offset=offset)  # type: ignore[arg-type]
+        """A page of the list; `limit=-1` is every row from `offset` on."""
+        found = self.store.articles(**self._kwargs(selection, flt), limit=limit, offset=offset)  # type: ignore[arg-type]
+        members = self._named_members()
+        for summary in found:
+            summary.source = members.get(summary.id, summary.source)
+        return found
 
     def article(self, article_id: str) -> Article | None:
-        return self.store.article(article_id)
+        article = self.store.article(article_id)
+        if article is not None and article.source.startswith("seed:"):
+            # The folder's fallback label ("seed:/home/…/notes") gives way to its name.
+            article.source = self._named_members().get(article.id, article.source)
+        return article
 
     def mark_all_read(self, selection: Selection, flt: Filter) -> int:
         """Every article of the list `page` pages through, not only the loaded rows."""
-        return self.store.mark_all_read(**merge_kwargs(selection, flt))  # type: ignore[arg-type]
+        return self.store.mark_all_read(**self._kwargs(selection, flt))  # type: ignore[arg-type]
+
+    def sources_changed(self) -> None:
+        """After a poll brought articles: the named folders may hold new ones."""
+        with self._lock:
+            self._members = None
+
+    def _kwargs(self, selection: Selection, flt: Filter) -> dict[str, object]:
+        """`source:` that starts a seed folder's name (case-blind) means that folder."""
+        if flt.source:
+            wanted = flt.source.casefold()
+            folder = next((f for f, name in self.seed_names.items() if name.casefold().startswith(wanted)), None)
+            if folder is not None:
+                flt = replace(flt, source=_seed_key(folder))
+        return merge_kwargs(selection, flt)
+
+    def _named_members(self) -> dict[str, str]:
+        with self._lock:
+            if self._members is not None:
+                return self._members
+        members: dict[str, str] = {}
+        for folder, name in self.seed_names.items():
+            for summary in self.store.articles(source=_seed_key(folder), limit=-1):
+                members.setdefault(summary.id, name)
+        with self._lock:
+            self._members = members
+        return members
+
+
+def _seed_key(folder: Path) -> str:
+    from tui_reader.sources.poll import seed_key
+
+    return seed_key(folder)
 
 
 def charted(article: Article, focus: str | None) -> Article:

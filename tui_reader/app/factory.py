@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tui_reader import locations
 from tui_reader.app.app import TuiReaderApp
-from tui_reader.app.data import Library
+from tui_reader.app.data import BUNDLED_SEEDS_NAME, Library
 from tui_reader.app.options import AppOptions
 from tui_reader.app.themes import DEFAULT_THEME, load_theme_files
+
+
+def seed_names(configured: dict[Path, str]) -> dict[Path, str]:
+    """The config's [seed_names], with the bundled samples named unless it names them."""
+    names = {Path(folder).resolve(): name for folder, name in configured.items()}
+    names.setdefault(locations.bundled_seeds().resolve(), BUNDLED_SEEDS_NAME)
+    return names
 
 
 def create_app(options: AppOptions) -> TuiReaderApp:
@@ -26,7 +35,7 @@ def create_app(options: AppOptions) -> TuiReaderApp:
     feeds = [FeedSource.from_config(f, config.interval_minutes) for f in config.feeds]
     store = Store.open(options.db)
     app = TuiReaderApp(
-        Library(store, seed_dirs, offline),
+        Library(store, seed_dirs, offline, seed_names(config.seed_names)),
         config,
         feeds=feeds,
         themes=themes,

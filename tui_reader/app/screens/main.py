@@ -127,6 +127,11 @@ class MainScreen(Screen[None]):
             yield InstrumentList(id="instruments")
             with Vertical(id="reader"):
                 with Vertical(id="list-pane"):
+                    # Mounted hidden, not on the first `/`: keys typed right after `/`
+                    # must reach the box, not the list (`s` would star, `e` show errors).
+                    filter_box = Input(placeholder="ticker:BABA  isin:…  source:…  starred  unread  words", id="filter")
+                    filter_box.display = False
+                    yield filter_box
                     yield ArticleList(id="articles")
                     yield Static("", id="empty-note", markup=False)
                 yield ArticleView(id="article", plot_quiet=self.delays.plot)
@@ -175,20 +180,17 @@ class MainScreen(Screen[None]):
 
     def watch_filter(self, flt: Filter) -> None:
         box = self._filter_box()
-        self.status = self.status.evolve(filter="" if flt.empty or box is None else box.value)
+        self.status = self.status.evolve(filter="" if flt.empty else box.value)
         self._show_scope()
         self.reload()
 
     def _show_scope(self) -> None:
         """The list's title says what it holds: the selection and the filter."""
         self.query_one(ArticleList).border_title = scope_title(self.selection, self._filter_text())
-        box = self._filter_box()
-        if box is not None:
-            box.border_title = f"Filter {scope_label(self.selection)} · * searches all"
+        self._filter_box().border_title = f"Filter {scope_label(self.selection)} · * searches all"
 
     def _filter_text(self) -> str:
-        box = self._filter_box()
-        return "" if self.filter.empty or box is None else box.value
+        return "" if self.filter.empty else self._filter_box().value
 
     def watch_status(self, status: PollStatus) -> None:
         self.query_one(StatusLine).status = status
@@ -292,6 +294,7 @@ class MainScreen(Screen[None]):
     def on_source_done(self, message: SourceDone) -> None:
         self.status = self.status.evolve(done=self.status.done + 1)
         if message.new:
+            self.library.sources_changed()
             self.reload(keep_cursor=True)
 
     def on_poll_finished(self, message: PollFinished) -> None:
@@ -309,6 +312,7 @@ class MainScreen(Screen[None]):
                 more = f" and {len(message.errors) - 3} more" if len(message.errors) > 3 else ""
                 self.notify(f"{names}{more} failed; press e for details.", title="Feed errors", severity="warning", timeout=6, markup=False)
         if message.new:
+            self.library.sources_changed()
             self.reload(keep_cursor=True)
 
     def on_article_list_need_more(self, message: ArticleList.NeedMore) -> None:
@@ -480,27 +484,17 @@ class MainScreen(Screen[None]):
         current = next((i for i, sel in enumerate(_PANES) if focused is not None and focused.id == sel[1:]), 1)
         self._focus_pane(_PANES[(current + step) % len(_PANES)])
 
-    def _filter_box(self, *, create: bool = False) -> Input | None:
-        """The filter input is mounted on the first `/`, not at start-up."""
-        found = self.query("#filter")
-        if found:
-            return found.only_one(Input)
-        if not create:
-            return None
-        box = Input(placeholder="ticker:BABA  isin:…  source:…  starred  unread  words", id="filter")
-        box.border_title = f"Filter {scope_label(self.selection)} · * searches all"
-        self.query_one("#list-pane").mount(box, before=0)
-        return box
+    def _filter_box(self) -> Input:
+        return self.query_one("#filter", Input)
 
     def action_filter(self) -> None:
-        box = self._filter_box(create=True)
-        assert box is not None
+        box = self._filter_box()
         box.display = True
         box.focus()
 
     def action_clear_filter(self) -> None:
         box = self._filter_box()
-        if box is None or (self.filter.empty and not box.display):
+        if self.filter.empty and not box.display:
             if self.has_class("-show-instruments"):
                 self._focus_pane("#articles")
             return

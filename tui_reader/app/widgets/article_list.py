@@ -62,8 +62,6 @@ class ArticleList(DataTable):
         self._asked_for: int | None = None
         self._columns: list[Column] = []
         self._full_time = True
-        self.source_labels: dict[str, str] = {}
-        """Source name → what the Source column shows (a seed folder's display name)."""
 
     def _content_widths(self, rows: list[ArticleSummary]) -> ContentWidths:
         moves = [len(format_move(m).plain) for m in self._moves.values()]
@@ -144,8 +142,7 @@ class ArticleList(DataTable):
             self.add_row(*self._cells(summary), key=summary.id)
 
     def _source_label(self, s: ArticleSummary) -> str:
-        source = clean(s.source, single_line=True)
-        return self.source_labels.get(s.source, source)
+        return clean(s.source, single_line=True)
 
     def _cell(self, key: str, s: ArticleSummary) -> Text:
         cell = self._content(key, s)
