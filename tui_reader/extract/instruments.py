@@ -17,7 +17,7 @@ from functools import lru_cache
 from tui_reader.extract.directory import Directory, directory
 from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
 from tui_reader.extract.isins import is_isin
-from tui_reader.extract.name_context import is_person, is_product
+from tui_reader.extract.name_context import not_the_company
 from tui_reader.extract.name_scanner import NameScanner
 from tui_reader.extract.written_tickers import paren_ticker
 from tui_reader.extract.names import AMBIGUOUS_NAMES, CAPITALS, NAME_RUN_TAIL, Span, name_key
@@ -207,7 +207,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     for i, (start, key, suffixed, end) in enumerate(hits):
         if in_spans and i in in_spans:
             continue
-        if not suffixed and (is_person(text, start) or is_product(text, start, end)):
+        if not suffixed and not_the_company(text, start, end):
             continue  # "Judge Richard Eaton", "Porsche owners"
         if key in AMBIGUOUS_NAMES and not suffixed and key not in by_declared_name:
             seen = deferred.setdefault(key, [start, 0])

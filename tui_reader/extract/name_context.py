@@ -43,35 +43,41 @@ def _person_cues() -> frozenset[str]:
     return TITLES | first_names()
 
 
-def is_person(text: str, start: int) -> bool:
+def not_the_company(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is a person or a product here.
+
+    Judged from the few characters around it, cached by them: a feed's articles
+    repeat the same contexts ("Shares of Apple rose"), and this runs for every name.
+    """
+    return _judged(text[max(0, start - 24) : start], text[start:end], text[end : end + 16])
+
+
+@lru_cache(maxsize=8192)
+def _judged(before: str, written: str, after: str) -> bool:
+    return is_person(before) or is_product(before, written, after)
+
+
+def is_person(before: str) -> bool:
     """Whether the word before the name is a first name or a title ("Judge Richard
     Eaton", "Premier Fico"), so that the name is a surname."""
-    if start < 2 or text[start - 1] not in " \u00a0" or not text[start - 2].isalpha():
+    if len(before) < 2 or before[-1] not in " \u00a0" or not before[-2].isalpha():
         return False
-    return _names_a_person(text[max(0, start - 24) : start])
+    return name_word(before.split()[-1]) in _person_cues()
 
 
-@lru_cache(maxsize=4096)
-def _names_a_person(before: str) -> bool:
-    """Cached by the text before the name: "Rival ", "Shares of " come back endlessly."""
-    words = before.split()
-    return bool(words) and name_word(words[-1]) in _person_cues()
-
-
-def is_product(text: str, start: int, end: int) -> bool:
+def is_product(before: str, written: str, after: str) -> bool:
     """Whether the name is a product or brand here: "Porsche owners", "Porsche-Fahrer",
     "a Porsche 911", "bought a Porsche." (after "a"/"an" with no noun following)."""
-    written = text[start:end]
     if written.endswith(("'s", "’s")):
         return False  # "Facebook's owner" is Meta
     if "-" in written and name_word(written.rsplit("-", 1)[1]) in PRODUCT_NOUNS:
         return True
-    following = _NEXT_WORD.match(text, end)
+    following = _NEXT_WORD.match(after)
     if following and following.group(1).casefold() in PRODUCT_NOUNS:
         return True
-    before = text[max(0, start - 4) : start].split()
-    if not before or before[-1].casefold() not in _ARTICLES:
+    words = before[-4:].split()
+    if not words or words[-1].casefold() not in _ARTICLES:
         return False
-    if _MODEL.match(text, end):
+    if _MODEL.match(after):
         return True  # "a Porsche 911", "a Mercedes S-Class"
-    return written[-1] in ".,;!?" or text[end : end + 1] in ("", "\n", ".", ",", ";", "!", "?")
+    return written[-1] in ".,;!?" or after[:1] in ("", "\n", ".", ",", ";", "!", "?")
