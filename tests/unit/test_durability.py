@@ -110,3 +110,63 @@ def test_sigkill_during_fetch_keeps_the_store_sound(tmp_path: Path):
     finally:
         server.clear()
         server.stop()
+
+
+def test_sigkill_during_re_extraction_leaves_whole_batches_and_the_next_fetch_finishes(tmp_path: Path):
+    """Articles an older extractor filed are re-filed a batch per transaction: killed
+    mid-way, every article is either wholly old or wholly new, the counters equal a
+    recount, and the next fetch re-extracts exactly the rest."""
+    from tui_reader.extract import EXTRACTOR_VERSION
+    from tui_reader.model import Article, Instrument
+
+    count = 4000
+    old = Instrument(None, "OLDX", "Old Extractor Corp", primary=True)
+    db = tmp_path / "articles.sqlite3"
+    with Store.open(db) as store:
+        store.upsert_articles("https://wire.example/rss", [
+            Article(id=f"a{n}", source="Wire", title=f"Apple and Siemens, story {n}",
+                    body=f"Apple (NASDAQ: AAPL) rose {n % 9 + 1}% while Siemens AG won an order worth EUR {n} million.",
+                    instruments=[old])
+            for n in range(count)
+        ])
+    with sqlite3.connect(db) as raw:
+        raw.execute("UPDATE articles SET extractor = 0")
+
+    env = {**os.environ, "TUI_READER_HOME": str(tmp_path / "home")}
+    args = [sys.executable, "-m", "tui_reader", "fetch", "--offline", "--db", str(db)]
+    process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    watcher = sqlite3.connect(db, timeout=10)
+    done = 0
+    deadline = time.monotonic() + 60
+    while done < 400 and time.monotonic() < deadline:
+        assert process.poll() is None, f"fetch finished before it could be killed: {process.communicate()}"
+        done = watcher.execute("SELECT count(*) FROM articles WHERE extractor = ?", (EXTRACTOR_VERSION,)).fetchone()[0]
+        time.sleep(0.005)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait(timeout=10)
+    watcher.close()
+
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        mixed = raw.execute(
+            "SELECT a.extractor, i.key = 'OLDX', count(DISTINCT a.id) FROM articles a "
+            "JOIN article_instruments i ON i.article_id = a.id GROUP BY 1, 2 ORDER BY 1, 2"
+        ).fetchall()
+        left = raw.execute("SELECT count(*) FROM articles WHERE extractor = 0").fetchone()[0]
+        kept = raw.execute("SELECT key, total, unread FROM instrument_stats ORDER BY key").fetchall()
+        recount = raw.execute(
+            "SELECT i.key, count(*), sum(a.read = 0) FROM article_instruments i "
+            "JOIN articles a ON a.id = i.article_id GROUP BY i.key ORDER BY i.key"
+        ).fetchall()
+    assert 0 < left < count, "the kill should have come mid-way"
+    assert (0, 1, left) in mixed and not [row for row in mixed if row[0] == 0 and row[1] == 0]
+    assert not [row for row in mixed if row[0] == EXTRACTOR_VERSION and row[1] == 1], "a re-filed article kept its old row"
+    assert kept == recount
+
+    finish = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
+    assert finish.returncode == 0, finish.stderr
+    assert finish.stdout.splitlines()[-1].endswith(f"; re-extracted {left:,} stored articles")
+    with Store.open(db) as store:
+        assert store.count_stale(EXTRACTOR_VERSION) == 0
+        assert "OLDX" not in {i.key for i in store.instruments()}
+        assert {s.id for s in store.articles(ticker="AAPL", limit=count)} >= {f"a{n}" for n in range(count)}
