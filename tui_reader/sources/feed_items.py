@@ -227,20 +227,28 @@ _APPEARED_FIRST = re.compile(
 )
 
 
+_MORE_ENDS = frozenset("])»›>→…")
+_MORE_WORDS = ("read more", "continue reading", "weiterlesen", "mehr lesen", "zum artikel", "full story")
+_MORE_TAIL = 40
+"""Characters at the end of a body a "more" link fits in."""
+
+
 def strip_more_links(body: str) -> str:
     """The body without a trailing "more" link (`[mehr]`, "Read more »", "Weiterlesen")
     or WordPress's "The post X appeared first on Y." line. A sentence that merely ends
-    in "mehr" ("…steigen nicht mehr.") keeps it: a bare "mehr" needs brackets or an arrow."""
+    in "mehr" ("…steigen nicht mehr.") keeps it: a bare "mehr" needs brackets or an arrow.
+    Most bodies end in neither a bracket, an arrow nor one of the link words, and are
+    returned after two cheap checks (the regexes cost ~50 us on a whole tail)."""
     if not body:
         return body
-    tail = body[-400:]
-    lowered = tail.lower()
-    if "appeared first on" in lowered or "erschien zuerst auf" in lowered:
+    if "appeared first on" in body[-400:] or "erschien zuerst auf" in body[-400:]:
+        tail = body[-400:]
         if match := _APPEARED_FIRST.search(tail):
             body = body[: len(body) - len(tail) + match.start()].rstrip()
-            tail = body[-400:]
-    if match := _MORE_LINK.search(tail):
-        body = body[: len(body) - len(tail) + match.start()].rstrip()
+    end = body[-_MORE_TAIL:].rstrip()
+    if end and (end[-1] in _MORE_ENDS or end.endswith("...") or end.lower().endswith(_MORE_WORDS)):
+        if match := _MORE_LINK.search(end):
+            body = body[: len(body) - len(body[-_MORE_TAIL:]) + match.start()].rstrip()
     return body
 
 
