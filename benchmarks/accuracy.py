@@ -41,13 +41,16 @@ def read_articles(path: Path) -> list[object]:
     return [enrich(article) for article in read_seed(path, path.parent)]
 
 
-def read_feed(path: Path, url: str, content_type: str) -> list[object]:
-    """What a poll stores for this feed: `feed_worker.parse_job` without the store rows."""
+def read_feed(path: Path, url: str, content_type: str, configured: list[str]) -> list[object]:
+    """What a poll stores for this feed: `feed_worker.parse_job` without the store rows.
+    `configured` are the feed config's `instruments = [...]`."""
     from tui_reader.extract import enrich
     from tui_reader.extract.boilerplate import strip_boilerplate
     from tui_reader.sources.feedparse import parse_feed
 
-    articles = parse_feed(path.read_bytes(), {"content-type": content_type}, url).articles
+    document = (path.read_bytes(), {"content-type": content_type}, url)
+    declared = _configured(configured)
+    articles = (parse_feed(*document, declared=declared) if declared else parse_feed(*document)).articles
     for article in articles:
         if article.body:
             kept, removed = strip_boilerplate(article.body.split("\n\n"))
@@ -56,13 +59,26 @@ def read_feed(path: Path, url: str, content_type: str) -> list[object]:
     return [enrich(article) for article in articles]
 
 
+def _configured(codes: list[str]) -> list[object]:
+    """The config's tickers and ISINs as the poll declares them; none on code that predates
+    configured instruments, whose items then miss them (and the score says so)."""
+    if not codes:
+        return []
+    try:
+        from tui_reader.sources.feed_items import configured_instruments
+    except ImportError:
+        return []
+    return list(configured_instruments(tuple(codes)))
+
+
 def score_file(label_file: Mapping[str, object], data: Path) -> Score:
     path = data / str(label_file["file"])
     score = Score()
     try:
         if path.parent.name == "feeds":
             content_type = str(label_file.get("content_type", "application/xml"))
-            articles = read_feed(path, str(label_file["url"]), content_type)
+            configured = list(label_file.get("config_instruments", []))
+            articles = read_feed(path, str(label_file["url"]), content_type, configured)
         else:
             articles = read_articles(path)
     except Exception as exc:  # a benchmark reports a crash on one file and goes on
