@@ -7,13 +7,17 @@ use ("Goldman names Chipotle a top pick", "Papiere von SFC Energy", "Judge ... r
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 
 import pytest
 
+from tui_reader.cli import main
+from tui_reader.extract import enrich
 from tui_reader.extract.aliases import COMMON_WORDS, curated_aliases, derived_short_names, first_names
 from tui_reader.extract.directory import directory
 from tui_reader.extract.instruments import find_instruments
-from tui_reader.model import Instrument
+from tui_reader.model import Article, Instrument
+from tui_reader.store import Store
 
 
 def tickers(text: str, declared: list[Instrument] | None = None) -> list[str | None]:
@@ -134,3 +138,21 @@ def test_derived_short_names_skip_shared_common_and_taken_words() -> None:
 def test_a_short_name_never_replaces_an_official_one() -> None:
     found = directory()
     assert found.by_name("Siemens").ticker == "SIE.DE"  # type: ignore[union-attr]
+
+
+def test_german_compounds_after_a_multi_word_name() -> None:
+    assert tickers("Die Eckert & Ziegler-Aktie zog an.") == ["EUZ.DE"]
+    assert tickers("Die Siemens Energy-Aktie gab nach, Siemens nicht.") == ["ENR.DE", "SIE.DE"]
+
+
+def test_list_by_bare_ticker_finds_an_isin_only_small_cap(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Filed from the text alone (the portal names it, no symbol anywhere), then listed
+    # by the ticker people type: `list --ticker EUZ`.
+    article = enrich(Article("e1", "finanznachrichten.de", "Eckert & Ziegler hebt Prognose",
+                             "Die Papiere von Eckert & Ziegler stiegen.", None))
+    path = tmp_path / "store.sqlite3"
+    with Store.open(path) as store:
+        store.upsert_articles("https://portal.example/rss", [article])
+    assert main(["list", "--db", str(path), "--ticker", "EUZ"]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert "EUZ.DE" in line and "Eckert & Ziegler hebt Prognose" in line

@@ -54,3 +54,15 @@ def test_widget_and_venue_form_of_one_symbol_are_one_instrument() -> None:
 )
 def test_acronyms_in_parentheses_are_not_tickers(text: str) -> None:
     assert listings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW YORK (AP) - Stocks rose on Friday.",
+        "FRANKFURT (AFX) - Der Dax stieg.",
+        "Trading closes at 4 PM (ET) on Friday.",
+    ],
+)
+def test_datelines_and_time_zones_are_not_tickers(text: str) -> None:
+    assert listings(text) == []

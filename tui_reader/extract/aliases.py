@@ -54,7 +54,8 @@ COMMON_WORDS: frozenset[str] = frozenset(
     imperial innovative insight inspire liberty lincoln liquidity merchants merit
     minerals oxford penguin progress quaker redwood republic rush safety select sonic
     stellar taiwan trinity triumph tyler vulcan zurich fukuoka shizuoka lakeland
-    lexington southside whitestone penn powell matthews apogee beacon fuji""".split()
+    lexington southside whitestone penn powell matthews apogee beacon fuji lumen
+    iridium quanta cogent align protagonist gibraltar fulton erie""".split()
 )
 
 _HERE = Path(__file__).with_name("data")

@@ -195,6 +195,9 @@ class NameScanner:
                 if owners[n - 1] < 0:
                     continue
                 key = " ".join(words[:n])
+                if n > 1 and "-" in words[n - 1] and key not in keys and key not in more_keys:
+                    # "Eckert & Ziegler-Aktie", "Siemens Energy-Chef": the name before the hyphen
+                    key = " ".join(words[: n - 1]) + " " + words[n - 1].split("-", 1)[0]
                 if key in keys or key in more_keys:
                     last = owners[n - 1]
                     suffixed = False

@@ -16,8 +16,8 @@ from tui_reader.extract.names import CONNECTORS, LEGAL_SUFFIXES, name_word
 from tui_reader.model import Instrument
 
 NOT_TICKERS: frozenset[str] = frozenset(
-    # Roles, economics and accounting, institutions, currencies, places, indices and
-    # technologies that writers spell out once and then abbreviate in parentheses.
+    # Roles, economics and accounting, institutions, currencies, places, indices,
+    # technologies, news agencies and time zones that writers put in parentheses.
     """CEO CFO COO CTO CIO CMO EVP SVP VP MD AI KI ML AR VR EV EVS IT HR PR IPO SPO ETF
     ETFS REIT SPAC ADR ADRS ADS EPS DPS EBIT EBITDA FCF ROE ROI ROIC YOY QOQ YTD TTM
     GAAP IFRS CAGR ARR MRR KPI OEM SAAS API LLM GPU CPU SOC LNG LPG EUV DRAM NAND HBM
@@ -27,7 +27,8 @@ NOT_TICKERS: frozenset[str] = frozenset(
     GB DE FR JP CN HK IN IT ES NL CH KR TW UAE DAX MDAX SDAX TECDAX STOXX FTSE SPX NDX
     DJIA OTC LSE TSE HKEX KRX NYSE AMEX ESG CO NV SA AG SE PLC LTD INC LLC GMBH KGAA
     BV AB ASA OYJ SPA PDF FAQ CEST CET EST EDT PST PDT UTC GMT AM PM Q1 Q2 Q3 Q4 H1 H2
-    FY TBD NA NM ETA""".split()
+    FY TBD NA NM ETA AP AFP DPA AFX UPI ANSA APA SDA KNA EPD BBG ET CT MT PT BST MEZ
+    MESZ II III IV""".split()
 )
 
 
@@ -43,6 +44,8 @@ def paren_ticker(
     words = _words_before(text, start)
     if not words or not words[-1][:1].isupper():
         return None  # "the chief executive officer (CEO)", "(TWTR)" opening a line
+    if all(w.isupper() for w in words) and listing is None:
+        return None  # a dateline: "NEW YORK (AP)", "FRANKFURT (AFX)"
     if _initials(words).endswith(code):
         return None  # "European Central Bank (ECB)", "Food and Drug Administration (FDA)"
     if listing is not None:
