@@ -347,3 +347,19 @@ def test_iso_8859_1_and_cp1252_feeds_decode():
     # A server that says ISO-8859-1 for cp1252 bytes still gets the quotes and the euro.
     relabelled = parse("cp1252_german.xml", {"content-type": "text/xml; charset=ISO-8859-1"})
     assert relabelled.articles[0].title == german.title
+
+
+def test_nasdaq_symbol_feed_items_are_filed_under_their_listed_tickers_and_the_feeds_symbol():
+    url = "https://www.nasdaq.com/feed/rssoutbound?symbol=AMKR"
+    (item,) = parse_feed((DATA / "nasdaq_symbol.xml").read_bytes(), {}, url).articles
+    assert tickers(item) == ["AMKR", "TSM"]
+
+
+def test_an_edgar_filing_date_never_becomes_a_key_figure():
+    from tui_reader.extract import enrich
+
+    url = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000320193&type=&output=atom"
+    for article in parse_feed((DATA / "edgar_company.xml").read_bytes(), {}, url).articles:
+        enrich(article)
+        assert not [f for f in article.figures if f.kind == "date"]
+        assert article.primary is not None and article.primary.ticker == "AAPL"

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from tui_reader.model import Instrument
 
-__all__ = ["configured_instruments", "credited_publisher", "edgar_company", "edgar_filer", "mark_item_metadata",
+__all__ = ["configured_instruments", "credited_publisher", "edgar_company", "edgar_filer", "listed_tickers", "mark_item_metadata",
            "merge_declared", "strip_filing_line", "strip_more_links", "tag_instruments", "url_instruments"]
 
 # --- the document, before feedparser ------------------------------------------------
@@ -74,6 +74,13 @@ def tag_instruments(tags: Iterable[Mapping[str, object]]) -> list[Instrument]:
         if instrument is not None:
             found.append(instrument)
     return found
+
+
+def listed_tickers(value: object) -> list[Instrument]:
+    """Nasdaq's `<nasdaq:tickers>AAPL,MSFT</nasdaq:tickers>`: comma-separated symbols."""
+    if not isinstance(value, str):
+        return []
+    return tag_instruments({"term": code, "scheme": "symbol"} for code in value.split(","))
 
 
 def _symbol_term(term: str) -> Instrument | None:

@@ -26,6 +26,7 @@ from tui_reader.sources.feed_items import (
     credited_publisher,
     edgar_company,
     edgar_filer,
+    listed_tickers,
     mark_item_metadata,
     merge_declared,
     strip_filing_line,
@@ -194,6 +195,8 @@ def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str, de
         published = find_dateline(body)
     tags = entry.get("tags")
     own = tag_instruments(tags) if tags else []
+    if "nasdaq_tickers" in entry:
+        own += listed_tickers(entry["nasdaq_tickers"])
     if feed_key.startswith(_EDGAR_PREFIXES) and (filer := edgar_filer(title)) is not None:
         own.append(filer)
     return Article(
