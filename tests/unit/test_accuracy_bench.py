@@ -223,3 +223,18 @@ def test_every_example_has_labels_and_the_set_is_big_enough() -> None:
     assert articles >= 30 and len(feeds) >= 10 and all(len(feed["items"]) >= 3 for feed in feeds)
     languages = {Path(f).name[:3] for f in examples if f.startswith("articles/")}
     assert languages == {"en-", "de-"}
+
+
+def test_the_pipeline_reads_every_example_and_pairs_every_label() -> None:
+    """Not the figures it reports (the extractor's business), only that the benchmark
+    measures every example: no file fails to parse and no label loses its article."""
+    spec = importlib.util.spec_from_file_location("accuracy_bench", ROOT / "benchmarks" / "accuracy.py")
+    bench = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = bench
+    spec.loader.exec_module(bench)
+    parts = bench.run(DATA)
+    assert set(parts) == {"articles-en", "articles-de", "feeds", "held-out"}
+    lost = [p for score in parts.values() for p in score.problems if "no article" in p or "Error" in p]
+    assert lost == []
+    total = bench.labelled(parts)
+    assert total.checks["title exact"][1] >= 80 and total.tallies["filing"].tp + total.tallies["filing"].fn >= 120
