@@ -145,15 +145,17 @@ def labelled(parts: dict[str, Score]) -> Score:
 
 def report(parts: dict[str, Score], verbose: bool) -> str:
     ours = labelled(parts)
-    lines = ["Labelled examples (benchmarks/accuracy/)",
+    counts = ", ".join(f"{name} {score.items}" for name, score in parts.items() if name != "held-out")
+    lines = [f"Labelled examples (benchmarks/accuracy/: {counts})",
              f"  {'kind':<12} {'precision':>9} {'recall':>7} {'tp':>5} {'fp':>4} {'fn':>4}"]
     lines += [_row(kind, ours.tallies[kind]) for kind in ("filing", *FIGURE_KINDS)]
     lines.append(_row("all figures", ours.figures))
-    lines.append("  " + "   ".join(f"{name} {p}/{t}" for name, (p, t) in sorted(ours.checks.items())))
-    lines.append("By part             filing P / R      figures P / R")
+    checks = [f"{name} {passed}/{total}" for name, (passed, total) in sorted(ours.checks.items())]
+    lines += ["  " + "   ".join(checks[i:i + 4]) for i in range(0, len(checks), 4)]
+    lines.append("By part           items   filing P / R      figures P / R")
     for name, score in parts.items():
         filing, figures = score.tallies["filing"], score.figures
-        lines.append(f"  {name:<16} {filing.precision:6.3f} / {filing.recall:5.3f}   "
+        lines.append(f"  {name:<16} {score.items:4d}  {filing.precision:6.3f} / {filing.recall:5.3f}   "
                      f"{figures.precision:6.3f} / {figures.recall:5.3f}")
     if verbose:
         for name, score in parts.items():

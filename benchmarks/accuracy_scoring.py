@@ -53,6 +53,8 @@ class Score:
     checks: dict[str, list[int]] = field(default_factory=dict)
     """Yes/no checks ("publication day", "body clean", "must not: figures"): [passed, total]."""
     problems: list[str] = field(default_factory=list)
+    items: int = 0
+    """Labelled articles scored."""
 
     @property
     def figures(self) -> Tally:
@@ -74,10 +76,12 @@ class Score:
             counts[0] += passed
             counts[1] += total
         self.problems += other.problems
+        self.items += other.items
 
     def to_json(self) -> dict[str, object]:
         out: dict[str, object] = {kind: tally.to_json() for kind, tally in self.tallies.items()}
         out["figures"] = self.figures.to_json()
+        out["items"] = self.items
         out["checks"] = {name: {"passed": p, "total": t} for name, (p, t) in self.checks.items()}
         return out
 
@@ -158,7 +162,7 @@ def _describe(figure: Mapping[str, object]) -> str:
 
 def score_item(label: Mapping[str, object], article: object | None, where: str) -> Score:
     """Score one article (None: the pipeline lost it) against its label."""
-    score = Score()
+    score = Score(items=1)
     instruments = list(getattr(article, "instruments", []) or [])
     figures = figure_dicts(article) if article is not None else []
     if article is None:
