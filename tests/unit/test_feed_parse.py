@@ -235,6 +235,7 @@ def test_symbol_tags_become_declared_instruments_and_topics_do_not():
         ("Time: 12:30", None, None),
         ("US0378331006", None, None),  # wrong check digit
         ("AAPL", None, None),  # a bare word outside a symbol scheme could be anything
+        ("IPO", "stocks", None),  # a topic filed under "stocks"
     ],
 )
 def test_which_tags_name_an_instrument(term, scheme, expected):

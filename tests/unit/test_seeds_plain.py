@@ -3,10 +3,13 @@ gets a short title and keeps the whole paragraph in its body."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from tui_reader.sources.datelines import find_dateline, is_date_only
 from tui_reader.sources.seeds import parse_seed_bytes, read_seed
 from tui_reader.sources.seeds_plain import TITLE_LIMIT, short_title
 
@@ -104,12 +107,6 @@ def test_short_title_cuts(text: str, expected: str) -> None:
 
 
 # --- datelines (issue 9) --------------------------------------------------------------
-
-from datetime import datetime, timedelta, timezone  # noqa: E402
-from zoneinfo import ZoneInfo  # noqa: E402
-
-from tui_reader.sources.datelines import find_dateline, is_date_only  # noqa: E402
-
 
 @pytest.mark.parametrize(
     ("line", "expected"),

@@ -46,7 +46,8 @@ def mark_item_metadata(text: str) -> str:
 
 # --- tags -------------------------------------------------------------------------
 
-_SYMBOL_SCHEMES = frozenset({"symbol", "symbols", "ticker", "tickers", "stock", "stocks", "stock symbol"})
+_SYMBOL_SCHEMES = frozenset({"symbol", "symbols", "ticker", "tickers", "stock symbol", "stock symbols"})
+"""Schemes whose terms are tickers. Not "stocks": blogs file topics ("IPO", "Dividends") there."""
 _TICKER = re.compile(r"[A-Z0-9]{1,6}(?:[.\-][A-Z0-9]{1,4})?")
 _PREFIXED = re.compile(r"([A-Za-z][A-Za-z ]{1,20}?)\s*:\s*([A-Za-z0-9][A-Za-z0-9.\-]{0,9})")
 _CASHTAG = re.compile(r"\$([A-Z]{1,6}(?:\.[A-Z]{1,2})?)")
