@@ -156,3 +156,14 @@ def test_list_by_bare_ticker_finds_an_isin_only_small_cap(tmp_path: Path, capsys
     assert main(["list", "--db", str(path), "--ticker", "EUZ"]) == 0
     (line,) = capsys.readouterr().out.splitlines()
     assert "EUZ.DE" in line and "Eckert & Ziegler hebt Prognose" in line
+
+
+def test_a_derived_short_name_followed_by_another_capitalised_word_is_another_name() -> None:
+    # "Getty Images" (photo credits under every wire picture) is not Getty Realty.
+    assert tickers("Photo: Jane Roe | Getty Images") == []
+    assert tickers("Marvell Technology rose; Marvell said demand held.") == ["MRVL"]
+
+
+def test_german_declined_forms_of_deutsche_names() -> None:
+    assert tickers("Ein Analyst der Deutschen Bank hob das Ziel.") == ["DBK.DE"]
+    assert tickers("Der Arbeitskreis der Deutschen Börse entschied.") == ["DB1.DE"]

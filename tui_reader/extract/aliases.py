@@ -30,7 +30,7 @@ DESCRIPTORS: frozenset[str] = frozenset(
     labs scientific instruments electric properties realty services worldwide interactive
     media platforms devices automotive aerospace logistics enterprises products
     electronics restaurants hotels insurance reit trust energietechnik immobilien chemie
-    solar biomedical security werke aktiengesellschaft""".split()
+    solar biomedical security werke aktiengesellschaft bancorporation""".split()
 )
 """Words that say what a company does, not which company it is."""
 
@@ -54,7 +54,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
     imperial innovative insight inspire liberty lincoln liquidity merchants merit
     minerals oxford penguin progress quaker redwood republic rush safety select sonic
     stellar taiwan trinity triumph tyler vulcan zurich fukuoka shizuoka lakeland
-    lexington southside whitestone penn powell matthews apogee beacon fuji lumen
+    lexington southside whitestone penn powell matthews apogee beacon fuji lumen getty
     iridium quanta cogent align protagonist gibraltar fulton erie""".split()
 )
 

@@ -42,6 +42,9 @@ class Directory:
     scanner: NameScanner = field(default_factory=NameScanner)
     _completed: dict[tuple[object, ...], Instrument] = field(default_factory=dict)
     """`complete` results: every article of a source declares the same instrument."""
+    short_names: set[str] = field(default_factory=set)
+    """Keys derived from official names ("marvell"): a name only where no capitalised
+    word follows ("Getty Images" is not Getty Realty)."""
     revision: int = 0
     """Counts `learn` calls that added something: caches of lookups compare it."""
 
@@ -64,6 +67,7 @@ class Directory:
                 directory._add_names(found[0], (alias,), pinned=True)
         for key, company in derived_short_names(directory._names, directory._clashes).items():
             directory._names[key] = company  # type: ignore[assignment]
+            directory.short_names.add(key)
         directory._index_names(directory._names)
         return directory
 

@@ -39,6 +39,7 @@ _CANDIDATES = re.compile(
     rf"|(?<=[{CAPITALS}]){NAME_RUN_TAIL})"
 )
 _SYMBOL_WORDS = frozenset({"ticker", "symbol"})
+_CAPITAL_NEXT = re.compile(rf"[ \u00a0]+[{CAPITALS}]")
 
 _DECLARED, _EXPLICIT, _NAMED = 0, 1, 2
 """How surely a mention names a listing: the source's own instrument line beats an
@@ -201,6 +202,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             while i < len(starts) and starts[i] < end:
                 in_spans.add(i)
                 i += 1
+    short_names = found_in.short_names
     # A company named ten times is merged once, with its count (and its first place).
     named: dict[str, list[int]] = {}
     deferred: dict[str, list[int]] = {}
@@ -209,6 +211,8 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             continue
         if not suffixed and not_the_company(text, start, end):
             continue  # "Judge Richard Eaton", "Porsche owners"
+        if key in short_names and not suffixed and _CAPITAL_NEXT.match(text, end):
+            continue  # "Getty Images": another name that starts with the same word
         if key in AMBIGUOUS_NAMES and not suffixed and key not in by_declared_name:
             seen = deferred.setdefault(key, [start, 0])
         else:
