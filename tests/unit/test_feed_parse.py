@@ -279,9 +279,12 @@ def test_edgar_company_feed_declares_its_company_and_keeps_filing_metadata_out_o
 
 
 def test_edgar_latest_filings_items_name_the_filer_not_the_reporting_owner():
-    assert edgar_filer("8-K - ACME WIDGETS CORP (0000012345) (Filer)") == Instrument(None, None, "ACME WIDGETS CORP")
-    assert edgar_filer("4 - DOE JANE (0001234567) (Reporting)") is None
-    assert edgar_filer("10-Q  - Quarterly report [Sections 13 or 15(d)]") is None
+    latest = "https://www.sec.gov/cgi-bin/browse-edgar?action=getcurrent&output=atom"
+    filer = edgar_filer(latest, "8-K - ACME WIDGETS CORP (0000012345) (Filer)")
+    assert filer == Instrument(None, None, "ACME WIDGETS CORP")
+    assert edgar_filer(latest, "4 - DOE JANE (0001234567) (Reporting)") is None
+    assert edgar_filer(latest, "10-Q  - Quarterly report [Sections 13 or 15(d)]") is None
+    assert edgar_filer("https://blog.example.com/feed", "8-K - ACME WIDGETS CORP (0000012345) (Filer)") is None
 
 
 def test_filing_line_is_dropped_only_in_its_own_shape():

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from tui_reader.model import Instrument
 
-__all__ = ["configured_instruments", "credited_publisher", "edgar_company", "edgar_filer", "listed_tickers", "mark_item_metadata",
+__all__ = ["configured_instruments", "credited_publisher", "drop_repeated_headline", "edgar_company", "edgar_filer", "listed_tickers", "mark_item_metadata",
            "merge_declared", "strip_filing_line", "strip_more_links", "tag_instruments", "url_instruments"]
 
 # --- the document, before feedparser ------------------------------------------------
@@ -167,9 +167,14 @@ def edgar_company(url: str, feed: Mapping[str, object]) -> list[Instrument]:
 _EDGAR_FILER = re.compile(r".{1,20}?\s+-\s+(.+?)\s+\(\d{4,10}\)\s+\((?:Filer|Subject|Issuer)\)")
 
 
-def edgar_filer(title: str) -> Instrument | None:
+_EDGAR_PREFIXES = ("https://www.sec.gov/", "http://www.sec.gov/", "https://sec.gov/")
+
+
+def edgar_filer(feed_url: str, title: str) -> Instrument | None:
     """EDGAR's latest-filings items name their company in the title ("8-K - ACME CORP
     (0000012345) (Filer)"). A "(Reporting)" owner is a person or fund, not the issuer."""
+    if not feed_url.startswith(_EDGAR_PREFIXES):
+        return None
     match = _EDGAR_FILER.fullmatch(title)
     return Instrument(None, None, match.group(1)) if match else None
 
@@ -214,6 +219,19 @@ def credited_publisher(source: object, title: str) -> tuple[str | None, str]:
         if title.endswith(suffix) and len(title) > len(suffix):
             return name, title[: -len(suffix)].rstrip()
     return name, title
+
+
+def drop_repeated_headline(body: str, publisher: str, titles: tuple[str, str]) -> str:
+    """An aggregator's summary is often just the headline linked and the publisher's
+    name again ("Apple rises - Reuters  Reuters"): that paragraph is no article text."""
+    kept = []
+    for paragraph in body.split("\n\n"):
+        text = " ".join(paragraph.split())
+        if text.endswith(publisher):
+            text = text[: -len(publisher)].rstrip()
+        if text not in titles:
+            kept.append(paragraph)
+    return "\n\n".join(kept)
 
 
 # --- body lines that are not article text -------------------------------------------

@@ -5,7 +5,9 @@ on plain bytes and returns plain dataclasses. Before feedparser sees a document 
 settle its encoding ourselves (servers often mislabel it, in both directions) and strip
 the DOCTYPE, so entity-expansion documents cannot blow up memory and feedparser's
 strict parser runs on clean UTF-8. HTML in titles and bodies becomes plain text with
-control characters removed: feed text must never reach the terminal as escapes.
+control characters removed: feed text must never reach the terminal as escapes. What
+an item says besides its text (symbol tags, the credited publisher, filing lines) is
+read by `feed_items`.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from tui_reader.sources.datelines import find_dateline
 from tui_reader.sources.decode import strip_controls
 from tui_reader.sources.feed_items import (
     credited_publisher,
+    drop_repeated_headline,
     edgar_company,
     edgar_filer,
     listed_tickers,
@@ -189,7 +192,7 @@ def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str, de
     body = strip_more_links(strip_filing_line(_best_body(entry)))
     publisher, short_title = credited_publisher(entry.get("source"), title)
     if publisher is not None:
-        body = _aggregator_body(body, publisher, (title, short_title))
+        body = drop_repeated_headline(body, publisher, (title, short_title))
     published = _from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
     if published is None and body:
         published = find_dateline(body)
@@ -197,7 +200,7 @@ def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str, de
     own = tag_instruments(tags) if tags else []
     if "nasdaq_tickers" in entry:
         own += listed_tickers(entry["nasdaq_tickers"])
-    if feed_key.startswith(_EDGAR_PREFIXES) and (filer := edgar_filer(title)) is not None:
+    if (filer := edgar_filer(feed_key, title)) is not None:
         own.append(filer)
     return Article(
         id=_article_id(feed_key, entry.get("id"), link, title, published),
@@ -208,22 +211,6 @@ def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str, de
         url=link,
         declared=merge_declared(own, declared) if own else list(declared),
     )
-
-
-_EDGAR_PREFIXES = ("https://www.sec.gov/", "http://www.sec.gov/", "https://sec.gov/")
-
-
-def _aggregator_body(body: str, publisher: str, titles: tuple[str, str]) -> str:
-    """An aggregator's summary is often just the headline linked and the publisher's
-    name again ("Apple rises - Reuters  Reuters"): that paragraph is no article text."""
-    kept = []
-    for paragraph in body.split("\n\n"):
-        text = " ".join(paragraph.split())
-        if text.endswith(publisher):
-            text = text[: -len(publisher)].rstrip()
-        if text not in titles:
-            kept.append(paragraph)
-    return "\n\n".join(kept)
 
 
 def _best_body(entry: Mapping) -> str:
