@@ -142,7 +142,7 @@ def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, 
     """ "18.5%", "−1.2 percentage points", "12,3 Prozent", "25 bps"; not a quote widget."""
     head, end = m.span()
     start, sign = _signed_start(body, head)
-    if quote_widget(body, start, end, sign):
+    if start > 1 and body[start - 1] == " " and quote_widget(body, start, end, sign):
         return None, end
     return _percent(body, start, end, body[head:m.end("n")], m["u"], sign), end
 

@@ -145,7 +145,7 @@ def _first_day(found: Found, start: int, end: int, day: int) -> Found:
 
 def _found(body: str, start: int, end: int, year: int | None, month: int, day: int,
            anchor: date | None) -> Found | None:
-    if "(" in body[end:end + 2] and _DATELINE.match(body, end):
+    if body.find("(", end, end + 2) >= 0 and _DATELINE.match(body, end):
         return None
     start = _with_weekday(body, start)
     tense = _tense(body, start) if year is None and anchor is not None else None

@@ -7,6 +7,8 @@ about 100 µs for all of them.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from tui_reader.model import Direction, Qualifier
 
 _PUNCT = ".,;:()[]\"'“”‘’«»"
@@ -100,7 +102,7 @@ _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
 an". The verb alone says nothing ("gab bekannt", "zog Bilanz"); with its particle it
 is a move."""
 _NACH_WHERE: dict[str, Direction] = {"oben": "up", "unten": "down"}
-""""nach oben", "nach unten" after the figure: a move whatever the verb."""
+"""After "nach" following the figure ("nach oben", "nach unten"): a move whatever the verb."""
 
 _COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
     *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag",
@@ -110,13 +112,14 @@ _COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
 )
 """German compound nouns end in the word that carries the move: "Umsatzanstieg",
 "Kursrutsch", "Tagesplus", "Wertzuwachs"."""
-_compounds: dict[str, Direction | None] = {}
-"""Memo of words looked up by their ending: the vocabulary of news is small, and each
-word is then a single dict look-up."""
-_COMPOUND_MEMO_LIMIT = 50_000
+_WORD_DIRECTION: dict[str, Direction | Literal[""]] = dict(DIRECTION_WORDS)
+"""Every word read before a percentage so far and the move it names ("" for none): the
+vocabulary of news is small, so a compound's ending is checked once per word."""
+_WORD_MEMO_LIMIT = 50_000
 
 _TOLERANCES = ("plus or minus", "plus/minus", "plus minus", "plus oder minus", "+/-", "±")
-""""plus or minus 2%" is a tolerance, not a fall."""
+"""A tolerance ("plus or minus 2%"), not a fall."""
+_TOLERANCE_ENDS = frozenset({"minus", "plus/minus", "+/-", "±"})
 
 _LEVEL_WORDS = frozenset({"to", "from", "at", "auf"})
 """A percentage after these is a level ("narrowed ... to 9.8%"), not a move."""
@@ -175,13 +178,14 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     # the nearest words usually decide; the rest of the window is split only if needed
     words = before.rsplit(None, _NEAR)
     rest = words.pop(0) if len(words) > _NEAR else ""
-    if words and words[-1][-1] not in _CLAUSE_END and words[-1] in _LEVEL_WORDS:
-        return None
-    if before.rstrip().endswith(_TOLERANCES):
-        return None
-    following: list[str] = []
+    if words:
+        last = words[-1]
+        if last[-1] not in _CLAUSE_END and last in _LEVEL_WORDS:
+            return None
+        if last in _TOLERANCE_ENDS and " ".join(words[-3:]).endswith(_TOLERANCES):
+            return None
     if body[end:end + 1].isspace():
-        following = body[end:end + 60].split(None, 2)
+        following = body[end:end + 60].split(None, 1)
         if following:
             first = following[0].strip(_PUNCT).lower()
             if first in _SHARE_AFTER:
@@ -190,7 +194,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             if found:
                 return found
             if first == "im" and len(following) > 1:  # "2 Prozent im Minus"
-                second = following[1].strip(_PUNCT).lower()
+                second = following[1].split(None, 1)[0].strip(_PUNCT).lower()
                 if second in ("plus", "minus"):
                     return _AFTER_WORDS[second]
     found, ended, later = _direction_back(words, "")
@@ -222,16 +226,16 @@ def _closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
     return None
 
 
-def _compound(word: str) -> Direction | None:
-    """The move a German compound noun names by its last part ("Umsatzanstieg": up)."""
-    try:
-        return _compounds[word]
-    except KeyError:
-        pass
-    found = next((d for tail, d in _COMPOUND_ENDS if word.endswith(tail)), None)
-    if len(_compounds) > _COMPOUND_MEMO_LIMIT:
-        _compounds.clear()
-    _compounds[word] = found
+def _learn(word: str) -> Direction | Literal[""]:
+    """The move a word names, German compounds by their last part ("Umsatzanstieg": up),
+    remembered so that every later look-up of the word is one dict access; "" for none."""
+    found: Direction | Literal[""] = ""
+    if len(word) > 6:
+        found = next((d for tail, d in _COMPOUND_ENDS if word.endswith(tail)), "")
+    if len(_WORD_DIRECTION) > _WORD_MEMO_LIMIT:
+        _WORD_DIRECTION.clear()
+        _WORD_DIRECTION.update(DIRECTION_WORDS)
+    _WORD_DIRECTION[word] = found
     return found
 
 
@@ -249,9 +253,9 @@ def _direction_back(words: list[str], later: str) -> tuple[Direction | None, boo
         if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
             later = key
             continue
-        found = DIRECTION_WORDS.get(key)
-        if found is None and len(key) > 6:
-            found = _compound(key)
+        found = _WORD_DIRECTION.get(key)
+        if found is None:
+            found = _learn(key)
         if found:
             return found, True, later
         if word[0] == "(":
