@@ -327,3 +327,43 @@ def test_portal_winner_list_with_spaced_signs() -> None:
     assert [(f.text, f.value, f.direction, f.currency) for f in found] == [
         ("+ 3,76 Prozent", 3.76, "up", None), ("27,32 EUR", 27.32, None, "EUR"),
         ("-2,79 Prozent", 2.79, "down", None), ("26,17 EUR", 26.17, None, "EUR")]
+
+
+# --- more forms met in real stories ---
+
+@pytest.mark.parametrize(
+    ("body", "text", "value", "qualifier", "direction"),
+    [
+        ("Der Dax stürzte um fast acht Prozent ab.", "acht Prozent", 8.0, "approx", "down"),
+        ("Der Index ist seitdem um zwölf Prozent gestiegen.", "zwölf Prozent", 12.0, None, "up"),
+        ("Sales rose eight percent in May.", "eight percent", 8.0, None, "up"),
+        ("Der Umsatz sinkt um 7 Prozent.", "7 Prozent", 7.0, None, "down"),
+        ("Die Marge liegt bei gut 5 Prozent.", "5 Prozent", 5.0, "more_than", None),
+    ],
+)
+def test_worded_and_german_present_tense_percentages(
+        body: str, text: str, value: float, qualifier: str | None, direction: str | None) -> None:
+    figure = only(body)
+    assert (figure.kind, figure.text, figure.value, figure.qualifier, figure.direction) == (
+        "percent", text, value, qualifier, direction)
+
+
+@pytest.mark.parametrize("body", ["Einige Prozent fehlen noch.", "The percentage fell.",
+                                  "Mehrere Prozent der Stimmen fehlten."])
+def test_words_before_prozent_that_are_no_number(body: str) -> None:
+    assert figures(body) == []
+
+
+def test_a_loss_per_share_written_with_a_minus_is_negative_money() -> None:
+    found = figures("The loss per share was -$0.08, against an estimate of -$0.07.")
+    assert [(f.text, f.value, f.currency) for f in found] == [
+        ("-$0.08", -0.08, "USD"), ("-$0.07", -0.07, "USD")]
+
+
+def test_a_hyphen_joining_words_to_an_amount_is_no_minus() -> None:
+    assert [f.value for f in figures("It guided for $5-$7 billion.")] == [5e9]
+
+
+def test_the_wire_exchange_rate_note_is_not_a_figure() -> None:
+    body = "It will pay 438 million euros ($502 million).\n($1 = 0.8725 euros)"
+    assert [f.text for f in figures(body)] == ["438 million euros", "$502 million"]

@@ -77,9 +77,20 @@ _ONE_CODE = re.compile(rf"(?P<ca>{NUM})(?P<ck>{SCALE})?")
 
 
 def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
-    """ "$4.9 billion", "US$4.9bn", "€1.1 to €1.3 billion", "¥380 billion yuan"."""
+    """ "$4.9 billion", "US$4.9bn", "€1.1 to €1.3 billion", "¥380 billion yuan", a loss
+    of "-$0.08" a share; not the exchange rate a wire story notes ("($1 = 0.87 euros)")."""
     head = m.start()
     start = _symbol_start(body, head)
+    if start > 0 and body[start - 1] in "-−(":
+        if body[start - 1] == "(":
+            if body.startswith(" = ", m.end()):
+                close = body.find(")", m.end(), m.end() + 40)
+                return None, (close if close > 0 else m.end())
+        elif start == 1 or body[start - 2] in " \n(":
+            found = _money(body, start, m.end(), m["sa"], m["sk"],
+                           _money_currency(body[start:head + 1], m["sc"]), m["sc"])
+            if found is not None and m["ssep"] is None:
+                return (start - 1, found[1], "money", -found[3], *found[4:]), m.end()
     prefix = body[start:head + 1]
     if m["ssep"] is not None:
         found = _money_range(body, start, m.end(), m["sa"], m["sk"], m["ssep"], m["sa2"],

@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
+from tui_reader.extract.figures_words import direction_of, qualifier_before
 
 _SPACES = " \u00a0\u202f"
 _NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
@@ -64,6 +65,9 @@ _HEAD = re.compile(
     rf"|week{_alone('week')}s?{_P}|year{_alone('year')}s?{_P}|Jahr{_alone('Jahr')}e?n?{_P}"
     rf"|Monat{_alone('Monat')}e?n?{_P}|Woche{_alone('Woche')}n?{_P}"
     r"|ver(?:doppel|doppl|dreifach|vierfach)\w*|Ver(?:doppel|doppl|dreifach|vierfach)\w*"
+    # "acht Prozent", "eight percent": only after a lower-case word, so "5 Prozent" (read
+    # by figures_scan) costs no Python here
+    r"|P(?<=[a-zäöüß] P)rozent(?!\w)|p(?<=[a-z] p)er(?: ?cent)(?!\w)"
 )
 _UNITS = {"year": (1, "Y"), "decade": (10, "Y"), "month": (1, "M"), "quarter": (3, "M"),
           "week": (1, "W"), "day": (1, "D"),
@@ -127,13 +131,16 @@ def number_period(body: str, m: re.Match[str], _: date | None) -> tuple[Found | 
 
 
 def worded(body: str) -> list[Found]:
-    """Periods and multiples whose number is a word: "twelve months", "tenfold", "double"."""
+    """Periods, multiples and percentages whose number is a word: "twelve months",
+    "tenfold", "double", "acht Prozent"."""
     found = []
     for m in _HEAD.finditer(body):
         head, end = m.span()
         lower = m[0].lower()
         figure: Found | None = None
-        if lower[0] == "f":  # fold, fach: written glued to their number ("tenfold")
+        if lower[0] == "p":
+            figure = worded_percent(body, head, end)
+        elif lower[0] == "f":  # fold, fach: written glued to their number ("tenfold")
             glued = head
             while glued > 0 and body[glued - 1].isalpha():
                 glued -= 1
@@ -154,6 +161,17 @@ def worded(body: str) -> list[Found]:
         if figure is not None:
             found.append(figure)
     return found
+
+
+def worded_percent(body: str, head: int, end: int) -> Found | None:
+    """ "um fast acht Prozent", "eight percent": German wire copy writes small numbers in
+    words."""
+    number, start = _number_word_before(body, head)
+    count = word_value(number) if number else None
+    if count is None:
+        return None
+    return (start, end, "percent", float(count), None, qualifier_before(body, start), "%",
+            direction_of(body, start, end, None), None)
 
 
 def _after_handels(body: str, head: int) -> bool:

@@ -17,6 +17,7 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "about": "approx", "around": "approx", "roughly": "approx", "nearly": "approx",
     "almost": "approx", "some": "approx", "approximately": "approx", "approx": "approx",
     "circa": "approx", "ca": "approx", "rund": "approx", "etwa": "approx", "knapp": "approx",
+    "fast": "approx", "beinahe": "approx", "gut": "more_than",
     "over": "more_than", "above": "more_than", "über": "more_than",
     "under": "less_than", "below": "less_than", "unter": "less_than",
 }
@@ -43,7 +44,9 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "growth exploded explodes skyrocketed skyrockets skyrocketing rocketed rockets "
        "spiked spikes leapt leaped leaps rebounded rebound rebounds recovered firmed "
        "strengthened accelerated sprang sprangen springt schoss schossen schießt "
-       "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen")
+       "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
+       "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
+       "verbesserte verbesserten")
 _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
          "declines declining slipped slip slips slipping lost lose loses losing loss "
          "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -56,7 +59,8 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
          "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
          "sackt brach brachen bricht büßte büßten büßt verbilligte verbilligten "
-         "rutschten rutscht schrumpfte schrumpften schrumpft")
+         "rutschten rutscht schrumpfte schrumpften schrumpft sinkt senkt senkte senkten "
+         "kürzt kürzte kürzten reduziert reduzierte reduzierten verschlechterte")
 DIRECTION_WORDS: dict[str, Direction] = {w: "up" for w in _UP.split()}
 DIRECTION_WORDS.update({w: "down" for w in _DOWN.split()})
 
