@@ -15,6 +15,7 @@ from tui_reader.cli import main
 from tui_reader.extract import enrich
 from tui_reader.extract.aliases import COMMON_WORDS, curated_aliases, derived_short_names, first_names
 from tui_reader.extract.directory import directory
+from tui_reader.extract.listings import Company
 from tui_reader.extract.instruments import find_instruments
 from tui_reader.model import Article, Instrument
 from tui_reader.store import Store
@@ -123,7 +124,7 @@ def test_aliases_file_has_its_header() -> None:
 
 
 def test_derived_short_names_skip_shared_common_and_taken_words() -> None:
-    a, b, c, d, e = (object() for _ in range(5))
+    a, b, c, d, e = (Company(f"c{n}", ()) for n in range(5))
     names = {
         "marvell technology": a,
         "wacker chemie": b, "wacker neuson": c,  # shared first word

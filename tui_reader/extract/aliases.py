@@ -19,6 +19,7 @@ import csv
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from tui_reader.extract.listings import Company
 from tui_reader.extract.names import AMBIGUOUS_NAMES, LEGAL_SUFFIXES, name_key, name_word
 
 DESCRIPTORS: frozenset[str] = frozenset(
@@ -70,7 +71,7 @@ def first_names() -> frozenset[str]:
         )
 
 
-def derived_short_names(names: dict[str, object], blocked: Iterable[str]) -> dict[str, object]:
+def derived_short_names(names: dict[str, Company], blocked: Iterable[str]) -> dict[str, Company]:
     """Short keys → company, for name keys of a distinctive word and descriptors only.
 
     `names` maps every known key to its company; `blocked` are keys that must not be
@@ -78,7 +79,7 @@ def derived_short_names(names: dict[str, object], blocked: Iterable[str]) -> dic
     that is already a key, is not returned.
     """
     stop = COMMON_WORDS | first_names() | AMBIGUOUS_NAMES | LEGAL_SUFFIXES | set(blocked)
-    found: dict[str, object] = {}
+    found: dict[str, Company] = {}
     shared: set[str] = set()
     # Every first word any key starts with: "Wacker Chemie" and "Wacker Neuson" share one.
     starts: dict[str, set[int]] = {}

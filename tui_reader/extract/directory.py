@@ -66,7 +66,7 @@ class Directory:
             if found is not None:
                 directory._add_names(found[0], (alias,), pinned=True)
         for key, company in derived_short_names(directory._names, directory._clashes).items():
-            directory._names[key] = company  # type: ignore[assignment]
+            directory._names[key] = company
             directory.short_names.add(key)
         directory._index_names(directory._names)
         return directory
