@@ -177,3 +177,29 @@ def test_a_feed_item_without_a_date_takes_its_bodys_dateline() -> None:
     undated, dated = parse_feed(rss, {}, "https://e.com/feed").articles
     assert undated.published == datetime(2016, 6, 28, 16, 58, tzinfo=timezone.utc)
     assert dated.published == datetime(2025, 11, 4, 10, 0, tzinfo=timezone.utc)  # the feed's date wins
+
+
+def test_a_date_only_article_reads_as_its_day_west_of_utc_after_a_store_round_trip(tmp_path, monkeypatch) -> None:
+    import time
+
+    from tui_reader.app.formatting import local_time
+    from tui_reader.cli.listing import _when
+    from tui_reader.extract import enrich
+    from tui_reader.store import Store
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    time.tzset()
+    try:
+        article = enrich(parse(f"Chipmaker Beats\n\n28.06.2016\n\n{BODY}\n"))
+        article.id = "date-only"
+        with Store.open(tmp_path / "a.sqlite3") as store:
+            store.upsert_articles("seeds:test", [article])
+            stored = store.article("date-only")
+        assert stored is not None
+        assert local_time(stored.published) == "2016-06-28"
+        assert _when(stored.published).strip() == "2016-06-28"
+        timed = datetime(2016, 6, 28, 2, 0, tzinfo=timezone.utc)  # a real moment still moves to the reader's day
+        assert _when(timed) == "2016-06-27 22:00"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from tui_reader import locations
 from tui_reader.cli import EXIT_OK, UsageError, json_text, printable
 from tui_reader.isin_shape import looks_like_isin
+from tui_reader.sources.datelines import is_date_only
 from tui_reader.store import ArticleSummary, Store, StoreError
 
 _SOURCE_WIDTH = 24
@@ -77,5 +79,14 @@ def _print_lines(rows: list[ArticleSummary]) -> None:
     ticker_width = max(map(len, tickers))
     source_width = max(map(len, sources))
     for row, ticker, source in zip(rows, tickers, sources, strict=True):
-        when = row.published.astimezone().strftime("%Y-%m-%d %H:%M") if row.published else "-".ljust(16)
+        when = _when(row.published)
         print(f"{when}  {ticker.ljust(ticker_width)}  {source.ljust(source_width)}  {_clean(row.title)}")
+
+
+def _when(published: datetime | None) -> str:
+    """Local time; a date without a time stays its own calendar day (see `datelines`)."""
+    if published is None:
+        return "-".ljust(16)
+    if is_date_only(published):
+        return published.strftime("%Y-%m-%d").ljust(16)
+    return published.astimezone().strftime("%Y-%m-%d %H:%M")
