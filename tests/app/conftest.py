@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tui_reader.app import AppOptions, TuiReaderApp, create_app
+from tui_reader.app.options import Delays
 from tui_reader.model import Article, Instrument, KeyFigure
 from tui_reader.store import Store
 
@@ -121,8 +122,9 @@ def make_app(db_path: Path, config_file: Path, seeds_dir: Path) -> Callable[...,
     apps: list[TuiReaderApp] = []
 
     def make(**changes: object) -> TuiReaderApp:
+        # No deliberate waits: the tests wait on conditions (settle), not on the clock.
         options = AppOptions(db=db_path, config=config_file, seed_dirs=[seeds_dir], offline=True, poll=False,
-                             theme="terminal-amber")
+                             theme="terminal-amber", delays=NO_DELAYS)
         for key, value in changes.items():
             setattr(options, key, value)
         app = create_app(options)
@@ -134,10 +136,25 @@ def make_app(db_path: Path, config_file: Path, seeds_dir: Path) -> Callable[...,
         app.library.store.close()
 
 
+NO_DELAYS = Delays(chart=0.001, filter=0.001, plot=0.001)
+"""As good as none (a Textual timer needs a positive interval)."""
+
+
 async def settle(pilot) -> None:  # noqa: ANN001 - textual.pilot.Pilot
-    """Let every worker finish and the screen catch up (chart timers included)."""
-    for _ in range(3):
+    """Let every worker finish and the screen catch up: a worker's message may start
+    another worker (an article, then its chart), so wait until a round starts none."""
+    for _ in range(20):
         await pilot.app.workers.wait_for_complete()
-        await pilot.pause(0.2)
-    await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        if not any(w.is_running for w in pilot.app.workers):
+            break
     await pilot.pause()
+
+
+async def until(pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:  # noqa: ANN001
+    """Wait for what the test is about, not for a fixed time."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "the app did not get there in time"
+        await pilot.pause(0.02)

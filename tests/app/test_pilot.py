@@ -9,7 +9,8 @@ from pytest_httpserver import HTTPServer
 from rich.console import Console
 from textual.widgets import Static
 
-from tests.app.conftest import HOSTILE_TITLE, nvidia_articles, settle
+from tests.app.conftest import HOSTILE_TITLE, nvidia_articles, settle, until
+from tui_reader.app.options import Delays
 from tui_reader.app.screens.help import HelpScreen, help_rows
 from tui_reader.app.widgets.article_list import PAGE_SIZE, ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
@@ -253,10 +254,8 @@ async def test_offline_start_fills_the_list_from_seed_files(make_app, tmp_path: 
     empty = tmp_path / "empty.sqlite3"
     app = make_app(db=empty, poll=True, seed_scan_interval=0.2)
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(20):
-            await settle(pilot)
-            if _rows(app):
-                break
+        await until(pilot, lambda: bool(_rows(app)), timeout=20)
+        await settle(pilot)
         assert _rows(app) == ["Alibaba opens a new data centre"]
         assert app.screen.status.offline
 
@@ -268,10 +267,8 @@ async def test_failing_feed_is_a_notification_and_an_error_entry(
     config_file.write_text(config_file.read_text() + f'\n[[feeds]]\nurl = "{httpserver.url_for("/feed")}"\ntitle = "Broken feed"\n')
     app = make_app(offline=False, poll=True)
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(20):
-            await settle(pilot)
-            if app.screen.status.errors:
-                break
+        await until(pilot, lambda: bool(app.screen.status.errors), timeout=20)
+        await settle(pilot)
         assert app.is_running
         assert [title for title, _ in app.screen.status.errors] == ["Broken feed"]
         assert any("Broken feed" in n.message for n in app._notifications)
@@ -290,10 +287,8 @@ async def test_a_seed_file_dropped_after_start_appears_and_keeps_the_cursor(make
         (seeds_dir / "late.txt").write_text(
             "Nvidia opens a new lab\n\nNVIDIA (NASDAQ: NVDA) said on Monday it opened a lab.\n", encoding="utf-8"
         )
-        for _ in range(20):
-            await settle(pilot)
-            if "Nvidia opens a new lab" in _rows(app):
-                break
+        await until(pilot, lambda: bool("Nvidia opens a new lab" in _rows(app)), timeout=20)
+        await settle(pilot)
         assert "Nvidia opens a new lab" in _rows(app)
         assert app.screen.query_one(ArticleList).current_id == "a02"
 
@@ -304,10 +299,8 @@ async def test_skipped_seed_files_are_counted_in_the_status_and_listed_by_e(make
     (seeds_dir / "empty.txt").write_text("", encoding="utf-8")
     app = make_app(db=tmp_path / "empty.sqlite3", poll=True, seed_scan_interval=0.2)
     async with app.run_test(size=(120, 36)) as pilot:
-        for _ in range(20):
-            await settle(pilot)
-            if app.screen.status.skipped:
-                break
+        await until(pilot, lambda: bool(app.screen.status.skipped), timeout=20)
+        await settle(pilot)
         assert app.screen.status.skipped == 2
         assert _rows(app) == ["Apple opens a store"]
         await pilot.press("e")
@@ -330,7 +323,7 @@ async def test_a_dead_network_with_no_feeds_is_said_once_in_the_status_line(make
         status = app.screen.query_one(StatusLine)
         assert app.screen.status.live_prices == "Yahoo unreachable"
         line = _plain(status.render())
-        assert line.startswith("no feeds configured; seed folders watched · Yahoo unreachable: prices from cache")
+        assert line.startswith("5 of 5 articles · no feeds configured; seed folders watched · Yahoo unreachable: prices from cache")
         assert "OFFLINE" not in line
         # The CSV still draws Alibaba's chart; the network is not asked again per article.
         assert app.screen.query_one(ArticleView).chart.points
@@ -367,7 +360,8 @@ async def test_a_list_longer_than_a_page_reads_each_page_once(make_app, db_path:
     table again: every reload of a 200+ row list became an endless loop of page reads."""
     with Store.open(db_path) as store:
         store.upsert_articles("seeds:more", nvidia_articles(PAGE_SIZE + 30, "datacenter"))
-    app = make_app()
+    # Typing never pauses long enough to filter: only Enter reloads the list.
+    app = make_app(delays=Delays(chart=0.001, filter=60, plot=0.001))
     offsets: list[int] = []
     page = app.library.page
     app.library.page = lambda selection, flt, offset=0, limit=500: (offsets.append(offset), page(selection, flt, offset, limit))[1]

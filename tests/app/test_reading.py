@@ -72,6 +72,8 @@ async def test_m_stands_while_the_article_is_shown(make_app, config_file: Path) 
     _dwell(config_file, "1.0")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
+        await _until(pilot, lambda: _shown(app) == "a01")
+        await pilot.press("j", "k")  # chosen, not only previewed at start-up
         await _until(pilot, lambda: "a01" not in _unread(app))
         await settle(pilot)
         await pilot.press("m")  # the user says: still unread
@@ -101,9 +103,14 @@ async def test_zero_marks_as_soon_as_shown_and_false_never(make_app, config_file
     _dwell(config_file, "0")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await _until(pilot, lambda: "a01" not in _unread(app))
+        await _until(pilot, lambda: _shown(app) == "a01")
+        await settle(pilot)
+        assert "a01" in _unread(app)  # shown at start-up, not chosen: a preview
         await pilot.press("j")
         await _until(pilot, lambda: "a02" not in _unread(app))
+        await pilot.press("k")
+        await _until(pilot, lambda: "a01" not in _unread(app))
+        await pilot.press("j")
         await settle(pilot)
         assert _unread(app) == {"a03", "a04", "a05"}
         await pilot.press("m")
