@@ -367,3 +367,15 @@ def test_an_edgar_filing_date_never_becomes_a_key_figure():
         enrich(article)
         assert not [f for f in article.figures if f.kind == "date"]
         assert article.primary is not None and article.primary.ticker == "AAPL"
+
+
+def test_a_caption_with_attributes_or_alone_never_becomes_the_body():
+    rss = (b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>t</title>'
+           b'<item><title>x</title><link>https://e.com/1</link><media:description type="plain">A long caption of a '
+           b"photo, longer than the summary by far.</media:description><description>Own summary.</description></item>"
+           b'<item><title>y</title><link>https://e.com/2</link><media:group><media:content url="https://i/1.jpg">'
+           b"<media:description>Caption only</media:description></media:content></media:group></item>"
+           b"</channel></rss>")
+    with_summary, caption_only = parse_feed(rss, {}, URL).articles
+    assert with_summary.body == "Own summary."
+    assert caption_only.body == "" and caption_only.title == "y"
