@@ -66,3 +66,21 @@ def test_acronyms_in_parentheses_are_not_tickers(text: str) -> None:
 )
 def test_datelines_and_time_zones_are_not_tickers(text: str) -> None:
     assert listings(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Internationale Währungsfonds (IWF) warnte vor Zöllen.",
+        "Die Europäische Zentralbank (EZB) senkte den Zins.",
+        "Das Bruttoinlandsprodukt (BIP) wuchs kaum.",
+    ],
+)
+def test_german_institutions_in_parentheses_are_not_tickers(text: str) -> None:
+    # German compounds hide the initials ("Währungsfonds"), so these are listed.
+    assert listings(text) == []
+
+
+def test_a_known_name_and_its_initials_in_parentheses_are_one_instrument() -> None:
+    (adp,) = find_instruments("", "Automatic Data Processing (ADP) rose.", [])
+    assert adp.ticker == "ADP"
