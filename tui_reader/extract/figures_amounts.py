@@ -21,7 +21,7 @@ from tui_reader.extract.figures_numbers import (
     parse_number,
     scale_value,
 )
-from tui_reader.extract.figures_widgets import quote_widget
+from tui_reader.extract.figures_widgets import WIDGET_TAILS, quote_widget
 from tui_reader.extract.figures_words import (
     CHANGE_WORDS,
     MONEY_CHANGE_WORDS,
@@ -153,7 +153,8 @@ def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, 
     """ "18.5%", "−1.2 percentage points", "12,3 Prozent", "25 bps"; not a quote widget."""
     head, end = m.span()
     start, sign = _signed_start(body, head)
-    if start > 1 and body[start - 1] == " " and quote_widget(body, start, end, sign):
+    if start > 1 and body[start - 2] in WIDGET_TAILS and body[start - 1] == " " and quote_widget(
+            body, start, end, sign):
         return None, end
     return _percent(body, start, end, body[head:m.end("n")], m["u"], sign), end
 

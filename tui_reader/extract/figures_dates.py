@@ -94,7 +94,7 @@ def day_first_date(body: str, m: re.Match[str],
     if year is None and text[-1] == "." and month not in _ABBREVIATED:
         end -= 1  # "am 5. Juni." ends a sentence; "5. Sept." is abbreviated
     found = _found(body, start, end, year, MONTHS[month], int(day), anchor)
-    if found is None or start == 0 or body[start - 1] not in _RANGE_ENDS:
+    if found is None or not body.endswith(_RANGE_WORD_ENDS, 0, start):
         return found, m.end()
     first = _FIRST_DAY.search(body, max(0, start - 20), start)
     if first is None or not 0 < int(first[1]) < int(day):
@@ -116,7 +116,7 @@ def month_first_date(body: str, m: re.Match[str],
     year = int(m["mf_y"]) if m["mf_y"] else None
     start = m.start() - (len(head) - head.rindex(words[-1]))
     last = None
-    if year is None and body[m.end():m.end() + 1] in _RANGE_STARTS:
+    if year is None and body.startswith(_RANGE_WORD_STARTS, m.end()):
         last = _LAST_DAY.match(body, m.end())
         if last is not None and not day < int(last[1]) <= 31:
             last = None
@@ -128,9 +128,10 @@ def month_first_date(body: str, m: re.Match[str],
     return [found, _first_day(found, last.start(1), last.end(1), int(last[1]))], last.end()
 
 
-_RANGE_ENDS = frozenset(" \u00a0-–/")
-"""Characters right before a day-first date that may close a range word or dash."""
-_RANGE_STARTS = frozenset(" \u00a0-–")
+_RANGE_WORD_ENDS = ("bis ", "zum ", "und ", " and ", " to ", "-", "–", "/")
+"""How the text before the second date of a day-first range ends: checked before the
+range pattern is searched, as most dates stand alone."""
+_RANGE_WORD_STARTS = ("-", "–", " to ", " and ", " through ", " until ")
 
 
 def _first_day(found: Found, start: int, end: int, day: int) -> Found:

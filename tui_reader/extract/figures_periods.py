@@ -65,9 +65,10 @@ _HEAD = re.compile(
     rf"|week{_alone('week')}s?{_P}|year{_alone('year')}s?{_P}|Jahr{_alone('Jahr')}e?n?{_P}"
     rf"|Monat{_alone('Monat')}e?n?{_P}|Woche{_alone('Woche')}n?{_P}"
     r"|ver(?:doppel|doppl|dreifach|vierfach)\w*|Ver(?:doppel|doppl|dreifach|vierfach)\w*"
-    # "acht Prozent", "eight percent": only after a lower-case word, so "5 Prozent" (read
-    # by figures_scan) costs no Python here
-    r"|P(?<=[a-zäöüß] P)rozent(?!\w)|p(?<=[a-z] p)er(?: ?cent)(?!\w)"
+    # "acht Prozent": only after a lower-case word, so "5 Prozent" (read by figures_scan)
+    # costs no Python here. English wire copy writes percentages in digits, and a
+    # lower-case "p" head would be tried all over English text.
+    r"|P(?<=[a-zäöüß] P)rozent(?!\w)"
 )
 _UNITS = {"year": (1, "Y"), "decade": (10, "Y"), "month": (1, "M"), "quarter": (3, "M"),
           "week": (1, "W"), "day": (1, "D"),
@@ -138,7 +139,7 @@ def worded(body: str) -> list[Found]:
         head, end = m.span()
         lower = m[0].lower()
         figure: Found | None = None
-        if lower[0] == "p":
+        if lower[0] == "p":  # "acht Prozent"
             figure = worded_percent(body, head, end)
         elif lower[0] == "f":  # fold, fach: written glued to their number ("tenfold")
             glued = head
@@ -164,8 +165,7 @@ def worded(body: str) -> list[Found]:
 
 
 def worded_percent(body: str, head: int, end: int) -> Found | None:
-    """ "um fast acht Prozent", "eight percent": German wire copy writes small numbers in
-    words."""
+    """ "um fast acht Prozent": German wire copy writes small numbers in words."""
     number, start = _number_word_before(body, head)
     count = word_value(number) if number else None
     if count is None:

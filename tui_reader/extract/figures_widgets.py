@@ -21,14 +21,14 @@ _PROSE_CAPITALS = frozenset(
     "MSCI NASDAQ NYSE AI IT TV FY".split())
 """Capitals that name a measure, a market or an index in prose, not a listing."""
 _PERIOD_CODE = re.compile(r"(?:[QH][1-4]|FY)[0-9]*")
+WIDGET_TAILS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,")
+"""The last character of a ticker or of "FB,": checked before calling `quote_widget`,
+which most percentages ("rose 5%") then never reach."""
 
 
 def quote_widget(body: str, start: int, end: int, sign: str | None) -> bool:
     """Whether the percentage body[start:end] (sign included) is a quote widget."""
-    if start < 2 or body[start - 1] not in " \u00a0":
-        return False
-    previous = body[start - 2]
-    if not (previous.isupper() or previous == "," or previous.isdigit()):
+    if start < 2 or body[start - 1] not in " \u00a0" or body[start - 2] not in WIDGET_TAILS:
         return False  # the common case, "rose 5%", leaves here
     closing = body[end:end + 1] == ")"
     if not closing and sign is None:
