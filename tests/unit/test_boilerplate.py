@@ -205,3 +205,24 @@ def test_a_german_portal_page_loses_its_whole_promotion_block() -> None:
     assert "Lesen Sie auch" not in article.body and "Gratis" not in article.body
     assert len(article.removed) == 6
     assert all(note.startswith("promotional line: ") for note in article.removed)
+
+
+def test_a_teaser_glued_onto_a_paragraph_is_cut_off() -> None:
+    paragraph = "Die Aktie gab dennoch um 0,9 Prozent auf 96,10 Euro nach. Read More News: Rüstungsaktien im Überblick"
+    kept, notes = strip_boilerplate([paragraph])
+    assert kept == ["Die Aktie gab dennoch um 0,9 Prozent auf 96,10 Euro nach."]
+    assert notes == ["promotional line: Read More News: Rüstungsaktien im Überblick"]
+    # must not: a quoted label inside a sentence, or one followed by a full sentence
+    for sentence in ("He said: read more books.", "Analysts wrote: Lesen Sie auch die Fußnoten."):
+        assert strip_boilerplate([sentence]) == ([sentence], [])
+
+
+def test_investing_columns_stock_pick_pitch_goes() -> None:
+    pitch = (
+        "Should you invest $1,000 in Jabil right now? Before you buy stock in Jabil, consider this: our analyst "
+        "team just picked the 10 best stocks to buy now..."
+    )
+    kept, notes = strip_boilerplate([NEWS, pitch, "See the 10 stocks »"])
+    assert kept == [NEWS] and len(notes) == 2
+    real = "Should you invest in chips now? Fund managers cut their holdings by 3% in the quarter."
+    assert strip_boilerplate([real]) == ([real], [])

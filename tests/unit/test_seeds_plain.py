@@ -118,6 +118,7 @@ def test_short_title_cuts(text: str, expected: str) -> None:
         ("28. Juni 2016, 12:58 Uhr MESZ", datetime(2016, 6, 28, 12, 58, tzinfo=ZoneInfo("Europe/Berlin"))),
         ("28 June 2016 12:58 GMT", datetime(2016, 6, 28, 12, 58, tzinfo=timezone.utc)),
         ("June 28, 2016", datetime(2016, 6, 28, tzinfo=timezone.utc)),
+        ("By Sample Writer - Dec 16, 2025 at 2:41PM", datetime(2025, 12, 16, 14, 41, tzinfo=ZoneInfo("Europe/Berlin"))),
         ("28.06.2016", datetime(2016, 6, 28, tzinfo=timezone.utc)),
         ("2016-06-28", datetime(2016, 6, 28, tzinfo=timezone.utc)),
     ],
@@ -143,7 +144,8 @@ def test_a_date_without_a_time_keeps_its_calendar_day_everywhere() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["June 31, 2016", "Nov 7, 2025 13:30 pm ET", "Dec 18 (Reuters) - Shares rose 3%.", "June 28 was a good day."],
+    ["June 31, 2016", "Nov 7, 2025 13:30 pm ET", "Dec 18 (Reuters) - Shares rose 3%.", "June 28 was a good day.",
+     "By the end of June 28, 2016 the deal had closed."],
 )
 def test_not_a_dateline_or_an_impossible_one(line: str) -> None:
     article = parse(f"Chipmaker Beats\n\n{line}\n\n{BODY}\n")

@@ -35,6 +35,7 @@ _PITCH = re.compile(
     | (?:sign\ up|subscribe)\ (?:now\ )?(?:for|to)\ (?:our|the)\b.{0,40}\bnewsletter
     | (?:free|exclusive)\ (?:special\ )?(?:report|analysis):
     | (?:read\ more\ news|read\ more|also\ read|see\ also|lesen\ sie\ auch|mehr\ zum\ thema|auch\ interessant):\ 
+    | see\ the\ \d{1,3}\ stocks
     """,
     re.VERBOSE,
 )
@@ -50,6 +51,7 @@ _ASK = re.compile(
       is\ [^.!?]{1,60}?\ an?\ (?:buy|sell|hold)(?:\ (?:now|today|right\ now))?\?
     | (?:is\ it\ time\ to|should\ you|should\ investors)\ (?:buy|sell)\b[^.!?]{0,60}\?
     | is\ it\ worth\ buying\b[^.!?]{0,60}\?
+    | should\ you\ invest\ [^.!?]{1,80}\?
     | oder\ lohnt\ sich\b[^.!?]{0,80}\?
     """,
     re.VERBOSE,
@@ -71,7 +73,7 @@ _SALES = re.compile(
       free | special\ report | report\ now | (?:has|have|delivers|gives)\ the\ answer
     | what\ to\ do\ with\ your | find\ out | download | click\ here | sign\ up
     | kostenlos | gratis | liefert\ die\ antwort | jetzt\ lesen | hier\ lesen | weiterlesen
-    | erfahren\ sie,?\ was\ jetzt\ zu\ tun\ ist
+    | erfahren\ sie,?\ was\ jetzt\ zu\ tun\ ist | analyst\ team | stocks\ to\ buy
     """,
     re.VERBOSE,
 )
@@ -110,6 +112,15 @@ _AD_CUE = re.compile(
 """Phrases of the ad copy after the marker, matched on the lower-cased paragraph (an
 IGNORECASE scan is several times slower); the first paragraph without any ends the block."""
 
+_GLUED_TEASER = re.compile(
+    r"(?<=[.!?\"”])\s+((?:read\ more\ news|read\ more|also\ read|see\ also|lesen\ sie\ auch|mehr\ zum\ thema"
+    r"|auch\ interessant):\ [^.!?]{1,120})$",
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A teaser line glued onto the end of a paragraph ("… nach. Read More News: Rüstungsaktien
+im Überblick"): the link's headline has no sentence end of its own."""
+_TEASER_LIMIT = 160
+
 _PITCH_LIMIT = 450
 """The German portals' pitch paragraphs run to about 400 characters; news paragraphs
 this short that hold a "?" or open with a pitch letter pay one literal-led match."""
@@ -147,6 +158,9 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if "?" in paragraph and (cut := _glued_pitch(paragraph)) is not None:
             notes.append("promotional line: " + _shorten(paragraph[cut:].lstrip()))
             paragraph = paragraph[:cut]
+        if ": " in paragraph[-_TEASER_LIMIT:] and (teaser := _GLUED_TEASER.search(paragraph[-_TEASER_LIMIT:])):
+            notes.append("promotional line: " + _shorten(teaser.group(1)))
+            paragraph = paragraph[: len(paragraph) - len(paragraph[-_TEASER_LIMIT:]) + teaser.start()]
         kept.append(paragraph)
     if in_ad:
         notes.append(_ad_note(in_ad))

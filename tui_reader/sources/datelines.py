@@ -42,6 +42,7 @@ _TIME = (
     r"\s*(?:(?P<ampm>[ap])\.?\s?m\.?|(?P<uhr>uhr))?(?:\s+(?P<zone>" + _ZONE + r"))?)?"
 )
 DATELINE = re.compile(
+    r"(?:by\s[^\n]{1,60}?\s[-–|·]\s+)?"  # a byline before it: "By Jane Doe - Dec 16, 2025 at 2:41PM"
     r"(?:(?:published|updated|veröffentlicht|aktualisiert|stand|date|datum)\s*:?\s*)?"
     rf"(?:{_WEEKDAY})?"
     r"(?:"
