@@ -288,3 +288,16 @@ def test_learning_a_name_reaches_runs_already_scanned() -> None:
 def test_learning_nothing_new_changes_nothing() -> None:
     found = _fresh_directory()
     assert found.learn([]) == 0 and found.revision == 0
+
+
+def test_learned_ciks_lead_to_new_and_known_companies() -> None:
+    found = _fresh_directory()
+    apple = found.by_ticker("AAPL")
+    learned = [
+        Company("Apple Inc.", (Instrument(None, "AAPL", "Apple Inc."),), cik="0000320193"),  # known: CIK only
+        Company("Zeta Quantum Robotics", (Instrument(None, "ZQRB", "Zeta Quantum Robotics"),), cik="1999999"),
+    ]
+    assert found.learn(learned) == 1
+    assert found.by_cik("320193") == found.by_cik("0000320193") == apple
+    assert found.by_cik("0001999999").ticker == "ZQRB"  # type: ignore[union-attr]
+    assert found.by_cik("42") is None

@@ -32,6 +32,7 @@ class Directory:
     _isins: dict[str, tuple[Company, Instrument]] = field(default_factory=dict)
     _tickers: dict[str, tuple[Company, Instrument]] = field(default_factory=dict)
     _names: dict[str, Company] = field(default_factory=dict)
+    _ciks: dict[str, Company] = field(default_factory=dict)
     _clashes: set[str] = field(default_factory=set)
     """Name keys two different companies share ("merck"): never resolved by name."""
     _pinned: set[str] = field(default_factory=set)
@@ -75,13 +76,17 @@ class Directory:
         """Add companies learned online (the SEC's list, a search for an ISIN) after load.
 
         Below everything already known: a learned company whose ISIN or symbol is taken
-        is skipped, and its names only fill keys no company has, so it fills gaps and
-        never overrides our CSV or pytickersymbols. Returns how many were added.
+        is skipped (only its CIK is kept, for `by_cik`), and its names only fill keys no
+        company has, so it fills gaps and never overrides our CSV or pytickersymbols.
+        Returns how many companies were added.
         """
         added = 0
         new_keys: dict[str, Company] = {}
         for company in companies:
-            if not company.listings or self._claims(company):
+            if not company.listings:
+                continue
+            if self._claims(company):
+                self._known_cik(company)
                 continue
             self._add_listings(company)
             for key in self._name_keys(company.name, *company.names):
@@ -94,6 +99,17 @@ class Directory:
             self._completed.clear()
             self.revision += 1
         return added
+
+    def _known_cik(self, learned: Company) -> None:
+        """A learned CIK of a company we know under its symbol or ISIN: an identifier
+        more, which overrides nothing (the SEC's list names Apple too)."""
+        if not learned.cik:
+            return
+        for listing in learned.listings:
+            found = self._tickers.get((listing.ticker or "").upper()) or self._isins.get(listing.isin or "")
+            if found is not None:
+                self._ciks.setdefault(learned.cik.lstrip("0"), found[0])
+                return
 
     def _index_names(self, names: dict[str, Company]) -> None:
         """Teach the scanner these keys, with the spellings that matter: names without
@@ -125,6 +141,8 @@ class Directory:
                 self._tickers.setdefault(listing.ticker.upper(), (company, listing))
         for isin in company.other_isins:
             self._isins.setdefault(isin, (company, Instrument(isin, None, company.name)))
+        if company.cik:
+            self._ciks.setdefault(company.cik.lstrip("0"), company)
 
     def _add_names(self, company: Company, names: Iterable[str], *, pinned: bool) -> None:
         for name in names:
@@ -156,6 +174,11 @@ class Directory:
                 keys.append(key.replace("-", " "))
             keys += legal_keys(name, key)
         return keys
+
+    def by_cik(self, cik: str) -> Instrument | None:
+        """The primary listing of the registrant with this SEC CIK ("320193", "0000320193")."""
+        company = self._ciks.get(cik.strip().lstrip("0"))
+        return company.listings[0] if company and company.listings else None
 
     def by_isin(self, isin: str) -> Instrument | None:
         found = self._isins.get(isin.strip().upper())

@@ -34,6 +34,9 @@ class Company:
     """Other ways writers name it ("Alibaba", "Alibaba Group Holding Ltd")."""
     other_isins: tuple[str, ...] = ()
     """The issuer's ISINs that no listing here can be tied to (share classes, ADRs)."""
+    cik: str | None = None
+    """The SEC's Central Index Key of a US registrant, as learned online: an EDGAR
+    feed names its company by CIK only."""
 
 
 
