@@ -216,3 +216,20 @@ def test_a_store_of_the_previous_schema_is_upgraded_and_re_filed(tmp_path: Path)
         assert stored is not None and stored.figures  # the old row had none
         assert [(s.read, s.starred) for s in store.articles()] == [(True, True)]
         assert _kept(store) == _recounted(store)
+
+
+def test_the_apps_seed_watcher_re_extracts_a_slice_per_check(store: Store) -> None:
+    """The app's seed scan worker carries the re-extraction: a bounded slice per check,
+    until a check finds nothing stale; seed results are reported as before."""
+    from tui_reader.sources.poll import SeedWatcher
+
+    store.upsert_articles("https://wire.example/rss", [_old_filing(_article(n)) for n in range(150)])
+    _age(store)
+    watcher = SeedWatcher([], store)
+    watcher.REFILE_SLICE = 0  # one batch (100) per check
+    assert watcher.check() == []
+    assert (watcher.refiled, store.count_stale(EXTRACTOR_VERSION)) == (100, 50)
+    watcher.check()
+    assert (watcher.refiled, store.count_stale(EXTRACTOR_VERSION)) == (150, 0)
+    watcher.check()
+    assert watcher._refiling is False
