@@ -20,6 +20,14 @@ class NameScanner:
     Why not one big alternation regex: with ~4,000 names it is slow to compile and
     to run; one dict lookup per run, guarded by a first-word table, and a look at the
     following words only for the few runs that start with a name's first word.
+
+    Why not Aho-Corasick (pyahocorasick) over the whole text: measured with 30,000
+    names on the bundled seeds and feed fixtures (~10 KB each), it took ~150 us a text
+    against ~100 us here on first sight of a text and ~60 us once runs repeat, and
+    that for a bare automaton without possessives, legal forms, connectors or
+    spellings: lower-cased text holds many short keys inside other words, each a
+    boundary check in Python. It wins only on text whose capitalised runs never
+    repeat (~100 against ~240 us), which news is not.
     """
 
     def __init__(self) -> None:
