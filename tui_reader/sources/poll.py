@@ -7,7 +7,10 @@ as a seed file); the watcher then re-reads only files whose size or mtime change
 file that disappears keeps its article: the store never forgets what it showed.
 After its scan, each check also re-extracts a slice of the articles an older extractor
 filed (`upkeep.reextract_pending`), so after an upgrade the app catches up in the
-background, a fraction of a second per tick, without a thread of its own.
+background, a fraction of a second per tick, without a thread of its own. The check
+is also where the app's directory learns a newly stored SEC list: the thread that
+runs the app's in-process extraction (seeds, re-extraction), so none of it sees the
+directory's tables change halfway (feeds are parsed in worker processes).
 """
 
 from __future__ import annotations
@@ -126,6 +129,9 @@ class SeedWatcher:
 
     def check(self) -> list[SourceResult]:
         """Results only for folders that changed since the last call (new ones included)."""
+        from tui_reader.sources.registrants import teach_directory
+
+        teach_directory(self.store)  # one query when there is nothing new to learn
         results = []
         for folder in self.folders:
             signature = _signature(folder)

@@ -14,7 +14,7 @@ import time
 import weakref
 from typing import TYPE_CHECKING
 
-from tui_reader.sources.registrants import refresh_registrants, teach_directory
+from tui_reader.sources.registrants import refresh_registrants
 
 if TYPE_CHECKING:
     from tui_reader.prices.service import PriceService
@@ -30,10 +30,10 @@ LOOKUPS_PER_RUN = 20
 
 def reextract_pending(store: Store, *, budget: float | None = None, batch: int = REFILE_BATCH) -> int:
     """Re-extract articles another extractor version filed, newest first, a batch per
-    transaction, until none is left or `budget` seconds have passed; returns how many."""
+    transaction, until none is left or `budget` seconds have passed; returns how many.
+    The caller has let the directory learn first (`registrants.teach_directory`)."""
     from tui_reader.extract import EXTRACTOR_VERSION
 
-    teach_directory(store)
     started = time.monotonic()
     done = 0
     while True:
@@ -96,10 +96,11 @@ def _lookup_service(store: Store) -> PriceService:
 
 
 def online_upkeep(store: Store, sec_contact: str | None) -> list[str]:
-    """The app's call after a feed poll: refresh the SEC's list when due and learn it,
-    fill tickers; returns lines worth logging."""
+    """The app's call after a feed poll: refresh the SEC's list when due (the next
+    poll's parser processes and the seed watcher learn it), fill tickers; returns lines
+    worth logging. It teaches no directory itself: learning while another thread
+    extracts could change the scanner's tables under it."""
     notes = [note] if (note := refresh_registrants(store, sec_contact)) else []
-    teach_directory(store)
     filled = fill_tickers(store, online=True)
     if filled:
         notes.append(f"{filled} ISIN-only instruments filed under their ticker")
