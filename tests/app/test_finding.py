@@ -1,0 +1,160 @@
+"""Issue 10: nothing becomes read unseen, search says where it looks, `source:` by prefix
+and by a seed folder's name, `G` to the real end, the chart of the selected instrument."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from textual.widgets import Static
+
+from tests.app.conftest import NVDA, nvidia_articles, settle, until
+from tui_reader.app.widgets.article_list import PAGE_SIZE, ArticleList
+from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.instrument_list import InstrumentList
+from tui_reader.model import Article, Instrument
+from tui_reader.sources.poll import seed_key
+from tui_reader.store import Store
+
+
+def _rows(app) -> list[str]:  # noqa: ANN001
+    return [s.id for s in app.screen.query_one(ArticleList).summaries]
+
+
+def _unread(app) -> set[str]:  # noqa: ANN001
+    return {s.id for s in app.library.store.articles(unread_only=True, limit=10_000)}
+
+
+def _select(app, option_id: str) -> None:  # noqa: ANN001
+    instruments = app.screen.query_one(InstrumentList)
+    instruments.highlighted = instruments.get_option_index(option_id)
+
+
+async def test_typing_a_filter_marks_nothing_read(make_app, config_file: Path) -> None:
+    """The list previews its top match while the user types: that is not reading it."""
+    config_file.write_text(config_file.read_text().replace("mark_read_after = false", "mark_read_after = 0"))
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for key in ("slash", *"nvidia"):
+            await pilot.press(key)
+            await settle(pilot)  # each pause filters the list and previews its top row
+        assert _rows(app) == ["a02"] and app.screen.query_one(ArticleView).article.id == "a02"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert _unread(app) == {"a01", "a02", "a03", "a04", "a05"}
+        # Choosing it is reading it.
+        await pilot.press("enter")
+        await until(pilot, lambda: "a02" not in _unread(app))
+        # Selecting an instrument previews its first article, and marks nothing either.
+        await pilot.press("escape")
+        await settle(pilot)
+        _select(app, "inst:DE0007164600")
+        await settle(pilot)
+        assert app.screen.query_one(ArticleView).article.id == "a03" and "a03" in _unread(app)
+
+
+async def test_search_shows_its_scope_says_why_nothing_matched_and_star_searches_all(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        _select(app, "inst:US01609W1027")  # Alibaba
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert "BABA" in str(articles.border_title)
+        await pilot.press("slash", *"trillion", "enter")
+        await settle(pilot)
+        assert _rows(app) == []
+        note = str(app.screen.query_one("#empty-note", Static).render())
+        assert "in BABA" in note and "trillion" in note and "*" in note
+        assert app.screen.query_one("#empty-note").display
+        assert "BABA" in str(articles.border_title) and "trillion" in str(articles.border_title)
+        await pilot.press("asterisk")
+        await settle(pilot)
+        assert _rows(app) == ["a02"]  # "Nvidia closes above five trillion dollars"
+        assert str(articles.border_title).startswith("Articles · All") and "trillion" in str(articles.border_title)
+        assert not app.screen.query_one("#empty-note").display
+
+
+async def test_source_matches_by_prefix_any_case_and_seed_folder_names(
+    make_app, config_file: Path, db_path: Path, seeds_dir: Path
+) -> None:
+    config_file.write_text(config_file.read_text() + f'\n[seed_names]\n"{seeds_dir}" = "Desk notes"\n')
+    with Store.open(db_path) as store:
+        store.upsert_articles(seed_key(seeds_dir), [
+            Article("n1", f"seed:{seeds_dir}", "A desk note on Nvidia", "Nvidia notes.",
+                    datetime.fromisoformat("2025-12-01T09:00:00+00:00"),
+                    instruments=[Instrument(NVDA, "NVDA", "NVIDIA", primary=True)]),
+        ])
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.summary("n1").source == "Desk notes"
+        await pilot.press("slash", *"source:REUT", "enter")
+        await settle(pilot)
+        assert _rows(app) == ["a03"]  # reuters.com
+        await pilot.press("slash", "ctrl+u", *"source:desk", "enter")
+        await settle(pilot)
+        assert _rows(app) == ["n1"]
+        assert "Desk notes" in articles.get_cell("n1", "source").plain
+        assert app.screen.query_one(ArticleView).article.source == "Desk notes"
+
+
+def test_the_bundled_samples_have_one_name(tmp_path: Path) -> None:
+    from tui_reader import locations
+    from tui_reader.app.data import BUNDLED_SEEDS_NAME, Library
+    from tui_reader.app.factory import seed_names
+    from tui_reader.app.filters import Selection, parse_filter
+    from tui_reader.sources.poll import poll_seed_folder
+
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        poll_seed_folder(locations.bundled_seeds(), store)
+        library = Library(store, [locations.bundled_seeds()], True, seed_names({}))
+        every = library.page(Selection("all"), parse_filter(""), limit=-1)
+        assert len(every) >= 14 and {s.source for s in every} == {BUNDLED_SEEDS_NAME}
+        assert len(library.page(Selection("all"), parse_filter("source:TUI-READER"), limit=-1)) == len(every)
+
+
+async def test_G_goes_to_the_real_end(make_app, db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:more", nvidia_articles(4 * PAGE_SIZE, "chips"))
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.row_count == PAGE_SIZE
+        await pilot.press("G")
+        await until(pilot, lambda: articles.row_count == 4 * PAGE_SIZE + 5 and articles.cursor_row == articles.row_count - 1)
+        await settle(pilot)
+        assert articles.current_id == "a03"  # the oldest article: SAP, January 2024
+        assert app.screen.query_one(ArticleView).article.id == "a03"
+
+
+async def test_the_chart_follows_the_instrument_selected_on_the_left(make_app, db_path: Path) -> None:
+    both = Article(
+        "both", "example.com", "Alibaba and Nvidia sign a chip deal", "Alibaba will buy Nvidia chips.",
+        datetime.fromisoformat("2025-11-20T12:00:00+00:00"),
+        instruments=[Instrument("US01609W1027", "BABA", "Alibaba Group", primary=True),
+                     Instrument(NVDA, "NVDA", "NVIDIA")],
+    )
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:fixture", [both])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        _select(app, f"inst:{NVDA}")
+        await settle(pilot)
+        assert view.article.id == "both"
+        assert view.chart is not None and view.chart.symbol == "NVDA"
+        _select(app, "inst:US01609W1027")
+        await settle(pilot)
+        await pilot.press("j")  # past the newer Alibaba article
+        await settle(pilot)
+        assert view.article.id == "both" and view.chart.symbol == "BABA"
+        _select(app, "all")  # no instrument selected: the article's primary one
+        await settle(pilot)
+        await pilot.press("slash", *"chip deal", "enter")
+        await settle(pilot)
+        assert view.article.id == "both" and view.chart.symbol == "BABA"

@@ -1,0 +1,176 @@
+"""Issue 10: whole headlines at every width, verdicts never cut, focus that matches what
+is on screen. Run on the bundled sample seeds, whose headlines are 48 to 83 characters."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from textual.widgets import Static
+
+from tests.app.conftest import REPO, settle, until
+from tui_reader.app.chart_data import ChartData, ClaimLine
+from tui_reader.app.list_columns import ContentWidths, layout
+from tui_reader.app.widgets.article_list import ArticleList
+from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.instrument_list import InstrumentList
+from tui_reader.app.widgets.key_bar import KeyBar
+from tui_reader.app.widgets.status_line import StatusLine
+from tui_reader.sources.poll import poll_seed_folder
+from tui_reader.store import Store
+
+SIZES = [(80, 24), (120, 36), (160, 48), (200, 50)]
+
+
+@pytest.fixture
+def bundled_db(tmp_path: Path) -> Path:
+    path = tmp_path / "bundled.sqlite3"
+    with Store.open(path) as store:
+        result = poll_seed_folder(REPO / "seeds", store)
+    assert result.status == "new" and result.new >= 14
+    return path
+
+
+def _cell_text(articles: ArticleList, row_key: str, column: str) -> str:
+    """What the cell shows: its text cut to the column's width, as the table cuts it."""
+    width = next(c.width for key, c in articles.columns.items() if key.value == column)
+    shown = articles.get_cell(row_key, column).copy()
+    shown.truncate(width, overflow="ellipsis")
+    return shown.plain.strip()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+async def test_headlines_take_the_free_width_and_nothing_scrolls_sideways(make_app, bundled_db: Path, size) -> None:
+    app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.row_count >= 14
+        # Nothing wider than the pane: no sideways scrolling.
+        assert articles.max_scroll_x == 0, (articles.virtual_size, articles.size)
+        assert sum(c.width for c in articles.columns.values()) <= articles.size.width
+        title_width = next(c.width for key, c in articles.columns.items() if key.value == "title")
+        wanted = 40 if size[0] < 120 else 60
+        for summary in articles.summaries:
+            shown = _cell_text(articles, summary.id, "title")
+            if shown != summary.title:  # cut only past `wanted`, with "…" saying so
+                assert len(summary.title) > wanted and shown.endswith("…") and len(shown) >= wanted, (size, shown)
+        assert title_width - 1 >= wanted
+        # Ticker and move are whole: "9988.HK", "-30.00 %".
+        for summary in articles.summaries:
+            assert _cell_text(articles, summary.id, "ticker") == (summary.primary_ticker or "")
+            assert "…" not in _cell_text(articles, summary.id, "move")
+
+
+def test_columns_give_way_in_order_for_the_headline() -> None:
+    content = ContentWidths(title=83, source=25, ticker=9, move=8)
+    keys = lambda width: [c.key for c in layout(width, content)[0]]  # noqa: E731
+    assert keys(130) == ["read", "time", "source", "title", "ticker", "move"]
+    assert keys(100) == ["read", "time", "title", "ticker", "move"]
+    assert keys(77) == ["read", "title", "ticker", "move"]
+    for width in (60, 77, 93, 117, 180):
+        columns, _ = layout(width, content)
+        assert sum(c.width + 1 for c in columns) - 1 <= width  # gaps included
+    assert layout(130, content)[1] is True and layout(100, content)[1] is False
+    # Short headlines leave room: every column stays.
+    short = ContentWidths(title=30, source=10, ticker=4, move=8)
+    assert [c.key for c in layout(77, short)[0]] == ["read", "time", "source", "title", "ticker", "move"]
+
+
+def _rendered(renderable, width: int) -> str:  # noqa: ANN001
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+async def test_claim_verdicts_and_figure_context_are_shown_whole(make_app, bundled_db: Path) -> None:
+    app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ticker:BABA", "enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        claims = view.chart.claims if view.chart else []
+        assert claims, "the Alibaba sample states moves to check"
+        width = view.query_one("#article-text", Static).content_region.width
+        text = _rendered(view.query_one("#article-text", Static).content, width)
+        flat = " ".join(text.split())
+        for claim in claims:
+            for part in (claim.result, claim.computed, claim.stated):
+                if part:
+                    assert " ".join(part.split()) in flat, (part, width)
+        # Each figure's context is its own neighbourhood: no two alike in this article.
+        contexts = re.findall(r"(?m)^\S+\s+\S.*?\s{2,}(….*)$", text)
+        assert len(contexts) >= 5 and len(set(contexts)) == len(contexts)
+
+
+def test_claims_wrap_at_words_in_a_narrow_pane() -> None:
+    from tui_reader.app.article_text import Palette, claims_block
+
+    chart = ChartData("BABA", claims=[
+        ClaimLine("12 months", "up 56.94%", "+53.82 %", "BABA USD", "gap -3.12 pp", False, "2025-01-29 → 2026-01-29"),
+        ClaimLine("1 trading day", "down 0.8%", "-0.80 %", "BABA USD", "agrees", True, "2026-01-28 → 2026-01-29"),
+        ClaimLine("5 years", "up 40%", "prices do not reach back", "BABA USD", "", None),
+    ])
+    text = _rendered(claims_block(chart, Palette()), 44)
+    flat = " ".join(text.split())
+    for whole in ("gap -3.12 pp", "agrees", "prices do not reach back", "2025-01-29 → 2026-01-29"):
+        assert whole in flat
+    assert "…" not in text
+
+
+def test_figure_context_is_the_words_around_it() -> None:
+    from tui_reader.app.article_text import figure_context
+
+    body = "Alibaba said it will spend more than 380 billion yuan on cloud and AI. The shares rose 56.94% over twelve months."
+    start = body.index("56.94%")
+    assert figure_context(body, start, start + 6, words=3) == "…The shares rose 56.94% over twelve months."
+    start = body.index("380 billion")
+    assert figure_context(body, start, start + 16, words=2) == "…more than 380 billion yuan on cloud…"
+
+
+def _visible(app, widget) -> bool:  # noqa: ANN001
+    """On screen: displayed itself and all its ancestors, with a non-empty region."""
+    node = widget
+    while node is not None and node is not app.screen:
+        if not node.display:
+            return False
+        node = node.parent
+    return widget.region.width > 0 and widget.region.height > 0
+
+
+async def test_focus_and_visibility_agree_in_a_narrow_terminal(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        instruments = app.screen.query_one(InstrumentList)
+        articles = app.screen.query_one(ArticleList)
+        assert app.focused is articles and not _visible(app, instruments)
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.focused is instruments)
+        assert _visible(app, instruments)
+        await pilot.press("j", "j", "j", "j", "enter")  # a watchlist entry or instrument: show its news
+        await until(pilot, lambda: app.focused is articles)
+        await pilot.pause()
+        assert _visible(app, articles) and not _visible(app, instruments)
+        # Every way out of the pane: focus and what is shown stay together.
+        for keys in (("h",), ("tab",), ("shift+tab",), ("escape",), ("l",), ("slash",), ("escape",)):
+            await pilot.press(*keys)
+            await pilot.pause()
+            await pilot.pause()
+            assert app.focused is not None and _visible(app, app.focused), (keys, app.focused)
+
+
+async def test_footer_keeps_help_and_status_keeps_the_count_at_80x24(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeyBar).render().plain
+        assert "? Help" in footer and "q Quit" in footer and len(footer) <= 80
+        status = app.screen.query_one(StatusLine)
+        line = status.render()
+        line.truncate(status.content_region.width)
+        assert "5 of 5 articles" in line.plain
