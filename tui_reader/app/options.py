@@ -11,8 +11,8 @@ from pathlib import Path
 
 @dataclass(frozen=True, slots=True)
 class Delays:
-    """The app's deliberate waits, in seconds. Tests set them to zero and wait on
-    conditions instead of on the clock."""
+    """The app's deliberate waits, in seconds (each > 0: they are Textual timers). Tests
+    make them a millisecond and wait on conditions instead of on the clock."""
 
     chart: float = 0.12
     """Online, how long the cursor must rest on an article before its prices are looked
