@@ -205,7 +205,7 @@ def first_poll_steps(documents: list[bytes], urls: list[str], work: Path) -> lis
     from tui_reader.extract.boilerplate import strip_boilerplate
     from tui_reader.sources.feed_worker import parse_job
     from tui_reader.store import PollOutcome, Store
-    from tui_reader.store_writes import prepare
+    from tui_reader.store.writes import prepare
 
     sample = list(zip(documents, urls))[:20]
     headers = {"content-type": "application/rss+xml"}

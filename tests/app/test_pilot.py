@@ -341,7 +341,7 @@ async def test_a_dead_network_with_no_feeds_is_said_once_in_the_status_line(make
 
 def test_instrument_rows_keep_long_yahoo_symbols_whole() -> None:
     from tui_reader.app.widgets.instrument_list import instrument_row, ticker_width
-    from tui_reader.store_queries import InstrumentSummary
+    from tui_reader.store.queries import InstrumentSummary
 
     samsung = InstrumentSummary("KR7005930003", "KR7005930003", "005930.KS", "Samsung Electronics", 3, 3, None)
     sap = InstrumentSummary("DE0007164600", "DE0007164600", "SAP.DE", "SAP SE", 1, 1, None)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
-from tui_reader.store import _MIGRATIONS, SCHEMA_VERSION, Store, StoreError, fts_query
+from tui_reader.store import SCHEMA_VERSION, Store, StoreError, fts_query
+from tui_reader.store.schema import MIGRATIONS
 
 T0 = datetime(2026, 1, 29, 21, 41, 5, tzinfo=timezone(timedelta(hours=1)))
 BABA = Instrument("US01609W1027", "BABA", "Alibaba Group", exchange="NYSE", currency="USD", primary=True, mentions=4)
@@ -70,7 +71,7 @@ def test_reopen_keeps_data_and_does_not_migrate_again(tmp_path: Path) -> None:
 def old_store(path: Path, version: int) -> None:
     """A store file as a release with schema `version` left it, with one article in it."""
     db = sqlite3.connect(path)
-    for script in _MIGRATIONS[:version]:
+    for script in MIGRATIONS[:version]:
         db.executescript(script)
     db.execute("INSERT INTO sources(key, kind) VALUES ('https://a.example/rss', 'feed')")
     db.execute(

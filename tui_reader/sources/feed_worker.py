@@ -12,7 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui_reader.store_writes import Prepared
+    from tui_reader.store.writes import Prepared
 
 
 def warm_up() -> None:
@@ -68,7 +68,7 @@ def parse_job(
     from tui_reader.extract.boilerplate import strip_boilerplate
     from tui_reader.sources.feed_items import configured_instruments
     from tui_reader.sources.feedparse import FeedError, parse_feed
-    from tui_reader.store_writes import prepare
+    from tui_reader.store.writes import prepare
 
     try:
         parsed = parse_feed(body, headers, url, source, feed_key, configured_instruments(instruments))

@@ -377,7 +377,7 @@ def _process_pool(workers: int, store_path: str) -> Executor:
     context.set_forkserver_preload(
         [
             "tui_reader.sources.feed_worker", "tui_reader.sources.feedparse", "feedparser",
-            "tui_reader.store_writes", "tui_reader.extract.boilerplate", "tui_reader.extract.figures",
+            "tui_reader.store.writes", "tui_reader.extract.boilerplate", "tui_reader.extract.figures",
             "tui_reader.extract.instruments",
         ]
     )

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui_reader import __version__
-from tui_reader.store_registries import SEC, Registrant, registrants
+from tui_reader.store.registries import SEC, Registrant, registrants
 
 if TYPE_CHECKING:
     from tui_reader.extract.listings import Company

@@ -47,7 +47,7 @@ def reextract_pending(store: Store, *, budget: float | None = None, batch: int =
 
 def _reextracted(stale: StaleArticle) -> Prepared:
     from tui_reader.extract import enrich
-    from tui_reader.store_writes import prepare
+    from tui_reader.store.writes import prepare
 
     try:
         return prepare(enrich(stale.article), stale.sort_ts)

@@ -1,16 +1,11 @@
-"""The one SQLite file everything is kept in: articles, their sources, the price cache.
+"""`Store`: the one SQLite connection, its lock and transactions, and the API over it.
 
-One module owns the schema so migrations stay in one ordered list. The file runs in
-WAL mode and every write is one explicit transaction, so a process killed at any
-moment leaves either the whole batch or none of it. The UI's worker threads share one
-`Store`: the connection is opened with `check_same_thread=False` and every call holds
-an internal lock, because an sqlite3 connection must not be used by two threads at once.
-
-Story de-duplication: an article seen again under its id updates nothing (or updates
-in place when its content changed, keeping read/starred); a new id whose story is
-already stored — same normalised title within a day, or the same body fingerprint —
-is recorded as one more source of that story instead of a new article. The write path
-itself lives in `store_writes.py`.
+The file runs in WAL mode and every write is one explicit transaction, so a process
+killed at any moment leaves either the whole batch or none of it. The UI's worker
+threads share one `Store`: the connection is opened with `check_same_thread=False`
+and every call holds an internal lock, because an sqlite3 connection must not be used
+by two threads at once. The SQL itself lives beside this module, by idea: `schema`,
+`writes`, `queries`, `refile`, `registries`.
 """
 
 from __future__ import annotations
@@ -25,40 +20,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Literal, Self
 
-from tui_reader import store_queries as queries
-from tui_reader import store_refile as refile
-from tui_reader import store_registries as registries
-from tui_reader import store_writes as writes
 from tui_reader.model import Article, Instrument, PricePoint
-from tui_reader.store_queries import (
-    ArticleSummary,
-    Counts,
-    InstrumentSummary,
-    from_ts,
-    fts_query,
-)
-from tui_reader.store_refile import StaleArticle
-from tui_reader.store_registries import Registrant, RegistryState
-from tui_reader.store_writes import Prepared, prepare
-
-__all__ = [
-    "SCHEMA_VERSION",
-    "ArticleSummary",
-    "CachedSeries",
-    "CachedSymbol",
-    "Counts",
-    "InstrumentSummary",
-    "PollOutcome",
-    "Prepared",
-    "Registrant",
-    "RegistryState",
-    "SourceState",
-    "StaleArticle",
-    "Store",
-    "StoreError",
-    "fts_query",
-    "prepare",
-]
+from tui_reader.store import queries, refile, registries, writes
+from tui_reader.store.queries import ArticleSummary, Counts, InstrumentSummary, from_ts
+from tui_reader.store.refile import StaleArticle
+from tui_reader.store.registries import Registrant, RegistryState
+from tui_reader.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
+from tui_reader.store.writes import Prepared, prepare
 
 SourceKind = Literal["feed", "seeds"]
 
@@ -117,158 +85,6 @@ class CachedSymbol:
     resolved_at: datetime
 
 
-_MIGRATIONS: list[str] = [
-    # 1: the initial schema.
-    """
-    CREATE TABLE sources (
-        key TEXT PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('feed', 'seeds')),
-        title TEXT,
-        etag TEXT,
-        last_modified TEXT,
-        last_poll REAL,
-        last_error TEXT,
-        next_poll REAL,
-        failures INTEGER NOT NULL DEFAULT 0
-    );
-    CREATE TABLE articles (
-        n INTEGER PRIMARY KEY,          -- stable rowid for the FTS index
-        id TEXT NOT NULL UNIQUE,
-        source_key TEXT NOT NULL REFERENCES sources(key),
-        source TEXT NOT NULL,
-        url TEXT,
-        path TEXT,
-        title TEXT NOT NULL,
-        body TEXT NOT NULL,
-        published TEXT,                 -- ISO 8601 with the source's own offset
-        sort_ts REAL NOT NULL,          -- published, else fetched, as unix time
-        fetched REAL NOT NULL,
-        read INTEGER NOT NULL DEFAULT 0,
-        starred INTEGER NOT NULL DEFAULT 0,
-        title_key TEXT,
-        body_key TEXT,
-        content_hash TEXT NOT NULL,
-        primary_ticker TEXT,
-        primary_isin TEXT,
-        primary_name TEXT,
-        figures TEXT NOT NULL DEFAULT '[]',
-        removed TEXT NOT NULL DEFAULT '[]'
-    );
-    CREATE INDEX articles_sort ON articles(sort_ts);
-    CREATE INDEX articles_unread ON articles(sort_ts) WHERE read = 0;
-    CREATE INDEX articles_starred ON articles(sort_ts) WHERE starred = 1;
-    CREATE INDEX articles_title_key ON articles(title_key) WHERE title_key IS NOT NULL;
-    CREATE INDEX articles_body_key ON articles(body_key) WHERE body_key IS NOT NULL;
-
-    -- Every (source, item id) that carried a story, the article's own id included.
-    CREATE TABLE article_sources (
-        item_id TEXT PRIMARY KEY,
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        source_key TEXT NOT NULL REFERENCES sources(key),
-        source TEXT NOT NULL,
-        url TEXT,
-        seen REAL NOT NULL
-    );
-    CREATE INDEX article_sources_article ON article_sources(article_id);
-    CREATE INDEX article_sources_source ON article_sources(source_key);
-
-    CREATE TABLE article_instruments (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        position INTEGER NOT NULL,
-        key TEXT NOT NULL,
-        isin TEXT,
-        ticker TEXT,
-        symbol TEXT,                    -- upper-cased ticker, for case-blind lookup
-        symbol_base TEXT,               -- without the exchange suffix: SAP.DE -> SAP
-        name TEXT,
-        exchange TEXT,
-        currency TEXT,
-        is_primary INTEGER NOT NULL,
-        mentions INTEGER NOT NULL,
-        sort_ts REAL NOT NULL,          -- copy of the article's, for ordered scans by key
-        PRIMARY KEY (article_id, position)
-    ) WITHOUT ROWID;
-    CREATE INDEX article_instruments_key ON article_instruments(key, sort_ts);
-    CREATE INDEX article_instruments_isin ON article_instruments(isin);
-    CREATE INDEX article_instruments_symbol ON article_instruments(symbol);
-    CREATE INDEX article_instruments_symbol_base ON article_instruments(symbol_base);
-
-    -- Kept up to date by every write so the instrument list paints without a GROUP BY.
-    CREATE TABLE instrument_stats (
-        key TEXT PRIMARY KEY,
-        isin TEXT,
-        ticker TEXT,
-        name TEXT,
-        total INTEGER NOT NULL,
-        unread INTEGER NOT NULL,
-        latest REAL
-    );
-    CREATE INDEX instrument_stats_latest ON instrument_stats(latest);
-
-    CREATE VIRTUAL TABLE articles_fts USING fts5(
-        title, body, content='articles', content_rowid='n',
-        tokenize='unicode61 remove_diacritics 2'
-    );
-    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, body) VALUES (new.n, new.title, new.body);
-    END;
-    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, body)
-        VALUES ('delete', old.n, old.title, old.body);
-    END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, body)
-        VALUES ('delete', old.n, old.title, old.body);
-        INSERT INTO articles_fts(rowid, title, body) VALUES (new.n, new.title, new.body);
-    END;
-
-    CREATE TABLE price_series (
-        symbol TEXT PRIMARY KEY,
-        currency TEXT,
-        source TEXT NOT NULL,
-        fetched_at REAL NOT NULL
-    );
-    CREATE TABLE prices (
-        symbol TEXT NOT NULL REFERENCES price_series(symbol) ON DELETE CASCADE,
-        day TEXT NOT NULL,
-        close REAL NOT NULL,
-        PRIMARY KEY (symbol, day)
-    ) WITHOUT ROWID;
-    CREATE TABLE symbols (
-        isin TEXT PRIMARY KEY,
-        symbol TEXT,
-        currency TEXT,
-        resolved_at REAL NOT NULL
-    );
-    """,
-    # 2: `articles(source=...)` also matches the source's display name.
-    """
-    CREATE INDEX article_sources_name ON article_sources(source);
-    """,
-    # 3: which extractor filed each article, and what its source declared, so a newer
-    # extractor re-files stored articles (store_refile.py); and the registries learned
-    # online (the SEC's list of US registrants), kept for offline use.
-    """
-    ALTER TABLE articles ADD COLUMN extractor INTEGER NOT NULL DEFAULT 0;
-    -- JSON [[isin, ticker, name, exchange, currency], ...]; NULL: stored before it was kept.
-    ALTER TABLE articles ADD COLUMN declared TEXT;
-    CREATE INDEX articles_extractor ON articles(extractor, sort_ts);
-
-    CREATE TABLE registrants (
-        ticker TEXT PRIMARY KEY,
-        cik INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        position INTEGER NOT NULL       -- the list's order: a company's first ticker is its main line
-    );
-    CREATE TABLE registries (
-        name TEXT PRIMARY KEY,          -- 'sec'
-        fetched_at REAL,                -- last successful download
-        tried_at REAL NOT NULL,
-        error TEXT                      -- why the last try failed, NULL when it worked
-    );
-    """,
-]
-SCHEMA_VERSION = len(_MIGRATIONS)
 
 class Store:
     """The article store and price cache; see the module docstring for the guarantees."""
@@ -334,9 +150,9 @@ class Store:
             raise StoreError(
                 f"{self.path}: written by a newer tui-reader (schema {version}, this one knows {SCHEMA_VERSION})"
             )
-        for number, script in enumerate(_MIGRATIONS[version:], start=version + 1):
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
             with self._transaction() as db:
-                for statement in _statements(script):
+                for statement in statements(script):
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version={number}")
 
@@ -464,7 +280,7 @@ class Store:
         with self._transaction() as db:
             db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
 
-    # -- articles (queries in store_queries.py) -------------------------------------
+    # -- articles (queries in queries.py) -------------------------------------------
 
     def article(self, article_id: str) -> Article | None:
         """The full article; an id that was merged into another story returns that story."""
@@ -511,7 +327,7 @@ class Store:
         with self._lock:
             return queries.counts(self._db)
 
-    # -- re-filing (queries and writes in store_refile.py) ----------------------------
+    # -- re-filing (queries and writes in refile.py) ----------------------------------
 
     def stale_articles(self, version: int, limit: int) -> list[StaleArticle]:
         """Articles another extractor version filed, newest first, as extraction reads them."""
@@ -523,7 +339,7 @@ class Store:
             return refile.count_stale(self._db, version)
 
     def save_refiled(self, items: Sequence[tuple[StaleArticle, Prepared]], version: int) -> int:
-        """Re-extracted articles in one transaction (see `store_refile.save_refiled`)."""
+        """Re-extracted articles in one transaction (see `refile.save_refiled`)."""
         with self._transaction() as db:
             return refile.save_refiled(db, list(items), version)
 
@@ -536,7 +352,7 @@ class Store:
         with self._transaction() as db:
             return refile.apply_symbols(db)
 
-    # -- registries (store_registries.py) ----------------------------------------------
+    # -- registries (registries.py) ----------------------------------------------------
 
     def registry_state(self, name: str) -> RegistryState | None:
         with self._lock:
@@ -605,21 +421,3 @@ class Store:
 
 def _guess_kind(key: str) -> SourceKind:
     return "feed" if key.startswith(("http://", "https://", "file://")) else "seeds"
-
-
-def _statements(script: str) -> Iterator[str]:
-    """Split a migration into statements, keeping trigger bodies whole.
-
-    `executescript` would COMMIT the surrounding transaction, so each statement runs
-    through `execute` inside the migration's own transaction instead.
-    """
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        if line.strip().startswith("--") and not buffer.strip():
-            continue
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            yield buffer.strip()
-            buffer = ""
-    if buffer.strip():
-        raise ValueError(f"incomplete SQL statement in migration: {buffer.strip()[:60]}")

@@ -1,7 +1,7 @@
 """The read side of the store: article lists, instrument lists, counts, full articles.
 
-Kept apart from `store.py` (which owns the schema and every write) so the queries the
-UI waits on at start-up can be read and tuned in one place. Each function takes an
+Kept apart from the writes so the queries the UI waits on at start-up can be read and
+tuned in one place. Each function takes an
 open connection; `Store` holds its lock around the call.
 """
 

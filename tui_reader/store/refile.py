@@ -1,6 +1,6 @@
 """Re-filing stored articles: under a newer extractor, and under a ticker found later.
 
-Apart from `store_writes.py` because it rewrites what extraction derived and nothing
+Apart from `writes.py` because it rewrites what extraction derived and nothing
 else: title and body stay as stored, so the full-text index (whose trigger fires
 only on an UPDATE naming title or body) is never touched, and read/starred flags,
 sources and story merges stay as they are. Each function runs inside the caller's
@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tui_reader.model import Article, Instrument
-from tui_reader.store_queries import chunks, marks, symbol_forms
-from tui_reader.store_writes import Prepared, declared_from_json, insert_instruments, primary_row, recount_stats
+from tui_reader.store.queries import chunks, marks, symbol_forms
+from tui_reader.store.writes import Prepared, declared_from_json, insert_instruments, primary_row, recount_stats
 
 
 @dataclass(slots=True)

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tui_reader.store_queries import from_ts
+from tui_reader.store.queries import from_ts
 
 Registrant = tuple[str, int, str]
 """(ticker, CIK, name) in the list's order."""

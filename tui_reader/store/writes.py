@@ -1,7 +1,7 @@
 """The article write path: prepared rows, story de-duplication, instrument counters.
 
-Apart from `store.py` (schema, migrations, the `Store` API) because a feed poll splits
-it across processes: `prepare` is pure and runs in the parser workers, where hashing,
+Apart from `database.py` (the `Store` API) because a feed poll splits it across
+processes: `prepare` is pure and runs in the parser workers, where hashing,
 JSON and story keys cost nothing on the parent's single writer thread, and it returns
 a `Prepared` row, a plain tuple that pickles in a fraction of the time an `Article`
 with its figure dataclasses does. `upsert` then only runs SQL, in the caller's
@@ -26,7 +26,7 @@ from typing import NamedTuple
 
 from tui_reader.extract import EXTRACTOR_VERSION
 from tui_reader.model import Article, Instrument, KeyFigure
-from tui_reader.store_queries import chunks, marks, normalise_text, symbol_forms
+from tui_reader.store.queries import chunks, marks, normalise_text, symbol_forms
 
 STORY_WINDOW_SECONDS = 24 * 3600
 """Two feeds carrying one story publish it within a day of each other; a longer window

@@ -1,0 +1,47 @@
+"""The one SQLite file everything is kept in: articles, their sources, the price cache,
+the registries learned online.
+
+Story de-duplication: an article seen again under its id updates nothing (or updates
+in place when its content changed, keeping read/starred); a new id whose story is
+already stored (same normalised title within a day, or the same body fingerprint) is
+recorded as one more source of that story instead of a new article.
+
+The package by idea: `schema` (the ordered migrations), `database` (`Store`: the
+connection, its lock and transactions, the API), `writes` (prepared rows and the
+write path, whose `prepare` also runs in the feed parser processes), `queries` (the
+read side the UI waits on), `refile` (re-filing stored articles under a newer
+extractor or a ticker found later), `registries` (lists learned online).
+"""
+
+from tui_reader.store.database import (
+    CachedSeries,
+    CachedSymbol,
+    PollOutcome,
+    SourceState,
+    Store,
+    StoreError,
+)
+from tui_reader.store.queries import ArticleSummary, Counts, InstrumentSummary, fts_query
+from tui_reader.store.refile import StaleArticle
+from tui_reader.store.registries import Registrant, RegistryState
+from tui_reader.store.schema import SCHEMA_VERSION
+from tui_reader.store.writes import Prepared, prepare
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ArticleSummary",
+    "CachedSeries",
+    "CachedSymbol",
+    "Counts",
+    "InstrumentSummary",
+    "PollOutcome",
+    "Prepared",
+    "Registrant",
+    "RegistryState",
+    "SourceState",
+    "StaleArticle",
+    "Store",
+    "StoreError",
+    "fts_query",
+    "prepare",
+]

@@ -1,0 +1,182 @@
+"""The store's schema as an ordered list of migrations: the file's `user_version` says
+how many have run, and `Store.open` runs the rest, each in its own transaction.
+
+A migration is only ever appended, never edited: a file written by any release
+becomes the current schema by running the steps it has not seen.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+
+MIGRATIONS: list[str] = [
+    # 1: the initial schema.
+    """
+    CREATE TABLE sources (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('feed', 'seeds')),
+        title TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_poll REAL,
+        last_error TEXT,
+        next_poll REAL,
+        failures INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE articles (
+        n INTEGER PRIMARY KEY,          -- stable rowid for the FTS index
+        id TEXT NOT NULL UNIQUE,
+        source_key TEXT NOT NULL REFERENCES sources(key),
+        source TEXT NOT NULL,
+        url TEXT,
+        path TEXT,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        published TEXT,                 -- ISO 8601 with the source's own offset
+        sort_ts REAL NOT NULL,          -- published, else fetched, as unix time
+        fetched REAL NOT NULL,
+        read INTEGER NOT NULL DEFAULT 0,
+        starred INTEGER NOT NULL DEFAULT 0,
+        title_key TEXT,
+        body_key TEXT,
+        content_hash TEXT NOT NULL,
+        primary_ticker TEXT,
+        primary_isin TEXT,
+        primary_name TEXT,
+        figures TEXT NOT NULL DEFAULT '[]',
+        removed TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX articles_sort ON articles(sort_ts);
+    CREATE INDEX articles_unread ON articles(sort_ts) WHERE read = 0;
+    CREATE INDEX articles_starred ON articles(sort_ts) WHERE starred = 1;
+    CREATE INDEX articles_title_key ON articles(title_key) WHERE title_key IS NOT NULL;
+    CREATE INDEX articles_body_key ON articles(body_key) WHERE body_key IS NOT NULL;
+
+    -- Every (source, item id) that carried a story, the article's own id included.
+    CREATE TABLE article_sources (
+        item_id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        source_key TEXT NOT NULL REFERENCES sources(key),
+        source TEXT NOT NULL,
+        url TEXT,
+        seen REAL NOT NULL
+    );
+    CREATE INDEX article_sources_article ON article_sources(article_id);
+    CREATE INDEX article_sources_source ON article_sources(source_key);
+
+    CREATE TABLE article_instruments (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        key TEXT NOT NULL,
+        isin TEXT,
+        ticker TEXT,
+        symbol TEXT,                    -- upper-cased ticker, for case-blind lookup
+        symbol_base TEXT,               -- without the exchange suffix: SAP.DE -> SAP
+        name TEXT,
+        exchange TEXT,
+        currency TEXT,
+        is_primary INTEGER NOT NULL,
+        mentions INTEGER NOT NULL,
+        sort_ts REAL NOT NULL,          -- copy of the article's, for ordered scans by key
+        PRIMARY KEY (article_id, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_instruments_key ON article_instruments(key, sort_ts);
+    CREATE INDEX article_instruments_isin ON article_instruments(isin);
+    CREATE INDEX article_instruments_symbol ON article_instruments(symbol);
+    CREATE INDEX article_instruments_symbol_base ON article_instruments(symbol_base);
+
+    -- Kept up to date by every write so the instrument list paints without a GROUP BY.
+    CREATE TABLE instrument_stats (
+        key TEXT PRIMARY KEY,
+        isin TEXT,
+        ticker TEXT,
+        name TEXT,
+        total INTEGER NOT NULL,
+        unread INTEGER NOT NULL,
+        latest REAL
+    );
+    CREATE INDEX instrument_stats_latest ON instrument_stats(latest);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body, content='articles', content_rowid='n',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.n, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.n, old.title, old.body);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, body ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body)
+        VALUES ('delete', old.n, old.title, old.body);
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.n, new.title, new.body);
+    END;
+
+    CREATE TABLE price_series (
+        symbol TEXT PRIMARY KEY,
+        currency TEXT,
+        source TEXT NOT NULL,
+        fetched_at REAL NOT NULL
+    );
+    CREATE TABLE prices (
+        symbol TEXT NOT NULL REFERENCES price_series(symbol) ON DELETE CASCADE,
+        day TEXT NOT NULL,
+        close REAL NOT NULL,
+        PRIMARY KEY (symbol, day)
+    ) WITHOUT ROWID;
+    CREATE TABLE symbols (
+        isin TEXT PRIMARY KEY,
+        symbol TEXT,
+        currency TEXT,
+        resolved_at REAL NOT NULL
+    );
+    """,
+    # 2: `articles(source=...)` also matches the source's display name.
+    """
+    CREATE INDEX article_sources_name ON article_sources(source);
+    """,
+    # 3: which extractor filed each article, and what its source declared, so a newer
+    # extractor re-files stored articles (store/refile.py); and the registries learned
+    # online (the SEC's list of US registrants), kept for offline use.
+    """
+    ALTER TABLE articles ADD COLUMN extractor INTEGER NOT NULL DEFAULT 0;
+    -- JSON [[isin, ticker, name, exchange, currency], ...]; NULL: stored before it was kept.
+    ALTER TABLE articles ADD COLUMN declared TEXT;
+    CREATE INDEX articles_extractor ON articles(extractor, sort_ts);
+
+    CREATE TABLE registrants (
+        ticker TEXT PRIMARY KEY,
+        cik INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL       -- the list's order: a company's first ticker is its main line
+    );
+    CREATE TABLE registries (
+        name TEXT PRIMARY KEY,          -- 'sec'
+        fetched_at REAL,                -- last successful download
+        tried_at REAL NOT NULL,
+        error TEXT                      -- why the last try failed, NULL when it worked
+    );
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def statements(script: str) -> Iterator[str]:
+    """Split a migration into statements, keeping trigger bodies whole.
+
+    `executescript` would COMMIT the surrounding transaction, so each statement runs
+    through `execute` inside the migration's own transaction instead.
+    """
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buffer.strip():
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {buffer.strip()[:60]}")
