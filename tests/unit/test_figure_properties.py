@@ -25,6 +25,11 @@ _PIECES = st.sampled_from([
     "-fold", "x", " times as", "double", "tenfold", " years", "-month", "twelve",
     "over the next ", "1e308", "0" * 40, str(10**400), "١٢٣", "٣٪", "𝟓", "https://a.b/5%",
     "DE000NLE0014", "07:15", "24/7", "Q3", "H100", "Inc.", "U.S.", "\x1b[31m", "\u00a0",
+    # real publishers' forms (issue 9)
+    " cents", "c", "p", " Cent", "-Euro-Marke", "Rp ", "Rs. ", " Bio.", "-billion", " francs",
+    " (Reuters) - ", "(JBL ", "(NASDAQ: AMKR ", ")", "FB, ", " von ", " auf ", " bis ",
+    " Prozent", "acht ", "19.", " Mai", "May ", " des ", " of ", " stake", "plus or minus ",
+    "gab ", " nach", "+ ", "($1 = ", "Kursrutsch ", " growth", " below",
 ])
 _TEXT = st.lists(st.one_of(_PIECES, st.integers(0, 10**6).map(str),
                            st.floats(0, 1e6, allow_nan=False).map(lambda f: f"{f:.2f}"),
@@ -125,3 +130,27 @@ def test_every_multiplying_head_has_a_five_letter_key(head: str) -> None:
     if multiplies:
         found = worded(f"Sales will {head} soon.")
         assert [(f[2], f[3]) for f in found] == [("multiple", _WORD_MULTIPLES[lower[:5]])]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 998), st.integers(1, 999))
+def test_von_auf_keeps_both_levels_and_von_bis_is_a_range(old: int, new: int) -> None:
+    """Whatever the two numbers, a German move keeps its old and new level, and a German
+    range with a lower first end is one figure with both ends."""
+    moves = find_figures(f"Der Umsatz stieg von {old} auf {new} Millionen Euro.", PUBLISHED)
+    assert [(f.value, f.currency) for f in moves] == [(old * 1e6, "EUR"), (new * 1e6, "EUR")]
+    ranges = find_figures(f"Die Marge soll bei von {old} bis {new} Prozent liegen.", PUBLISHED)
+    if old < new:
+        assert [(f.value, f.high) for f in ranges] == [(float(old), float(new))]
+    else:
+        assert [f.value for f in ranges] == [float(new)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 30), st.integers(1, 30), st.sampled_from(["Mai", "Juni", "Oktober"]))
+def test_day_ranges_are_in_order_and_in_one_month(first: int, last: int, month: str) -> None:
+    dates = [f.value for f in find_figures(f"Die Messe läuft vom {first}. bis {last}. {month}.",
+                                           PUBLISHED) if f.kind == "date"]
+    assert dates == sorted(dates)
+    assert len({d[:7] for d in dates}) == 1  # type: ignore[index]
+    assert len(dates) == (2 if first < last else 1)
