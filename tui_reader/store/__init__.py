@@ -10,17 +10,12 @@ The package by idea: `schema` (the ordered migrations), `database` (`Store`: the
 connection, its lock and transactions, the API), `writes` (prepared rows and the
 write path, whose `prepare` also runs in the feed parser processes), `queries` (the
 read side the UI waits on), `refile` (re-filing stored articles under a newer
-extractor or a ticker found later), `registries` (lists learned online).
+extractor or a ticker found later), `registries` (lists learned online), `prices`
+(the price and symbol caches).
 """
 
-from tui_reader.store.database import (
-    CachedSeries,
-    CachedSymbol,
-    PollOutcome,
-    SourceState,
-    Store,
-    StoreError,
-)
+from tui_reader.store.database import PollOutcome, SourceState, Store, StoreError
+from tui_reader.store.prices import CachedSeries, CachedSymbol
 from tui_reader.store.queries import ArticleSummary, Counts, InstrumentSummary, fts_query
 from tui_reader.store.refile import StaleArticle
 from tui_reader.store.registries import Registrant, RegistryState

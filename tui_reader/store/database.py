@@ -5,7 +5,7 @@ killed at any moment leaves either the whole batch or none of it. The UI's worke
 threads share one `Store`: the connection is opened with `check_same_thread=False`
 and every call holds an internal lock, because an sqlite3 connection must not be used
 by two threads at once. The SQL itself lives beside this module, by idea: `schema`,
-`writes`, `queries`, `refile`, `registries`.
+`writes`, `queries`, `refile`, `registries`, `prices`.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Literal, Self
 
 from tui_reader.model import Article, Instrument, PricePoint
-from tui_reader.store import queries, refile, registries, writes
+from tui_reader.store import prices, queries, refile, registries, writes
+from tui_reader.store.prices import CachedSeries, CachedSymbol
 from tui_reader.store.queries import ArticleSummary, Counts, InstrumentSummary, from_ts
 from tui_reader.store.refile import StaleArticle
 from tui_reader.store.registries import Registrant, RegistryState
@@ -64,26 +65,6 @@ class PollOutcome:
     next_poll: datetime | None = None
     failures: int = 0
     title: str | None = None
-
-
-@dataclass(slots=True)
-class CachedSeries:
-    symbol: str
-    currency: str | None
-    source: str
-    """Where the closes came from: "yahoo" or "csv"."""
-    fetched_at: datetime
-    points: list[PricePoint]
-
-
-@dataclass(slots=True)
-class CachedSymbol:
-    isin: str
-    symbol: str | None
-    """None records that the lookup was made and found nothing, so it is not repeated."""
-    currency: str | None
-    resolved_at: datetime
-
 
 
 class Store:
@@ -374,49 +355,20 @@ class Store:
 
     def cached_prices(self, symbol: str) -> CachedSeries | None:
         with self._lock:
-            head = self._db.execute(
-                "SELECT currency, source, fetched_at FROM price_series WHERE symbol = ?", (symbol,)
-            ).fetchone()
-            if head is None:
-                return None
-            points = self._db.execute(
-                "SELECT day, close FROM prices WHERE symbol = ? ORDER BY day", (symbol,)
-            ).fetchall()
-        currency, source, fetched_at = head
-        return CachedSeries(
-            symbol, currency, source, datetime.fromtimestamp(fetched_at, tz=UTC),
-            [PricePoint(date.fromisoformat(day), close) for day, close in points],
-        )
+            return prices.cached_prices(self._db, symbol)
 
     def save_prices(self, symbol: str, points: Sequence[PricePoint], *, currency: str | None, source: str) -> None:
         """Merge the closes into the cached series (new days added, known days replaced)."""
         with self._transaction() as db:
-            db.execute(
-                "INSERT INTO price_series(symbol, currency, source, fetched_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(symbol) DO UPDATE SET currency = coalesce(excluded.currency, currency), "
-                "source = excluded.source, fetched_at = excluded.fetched_at",
-                (symbol, currency, source, time.time()),
-            )
-            db.executemany(
-                "INSERT OR REPLACE INTO prices(symbol, day, close) VALUES (?, ?, ?)",
-                [(symbol, p.day.isoformat(), float(p.close)) for p in points],
-            )
+            prices.save_prices(db, symbol, points, currency, source, time.time())
 
     def cached_symbol(self, isin: str) -> CachedSymbol | None:
         with self._lock:
-            row = self._db.execute(
-                "SELECT isin, symbol, currency, resolved_at FROM symbols WHERE isin = ?", (isin,)
-            ).fetchone()
-        if row is None:
-            return None
-        return CachedSymbol(row[0], row[1], row[2], datetime.fromtimestamp(row[3], tz=UTC))
+            return prices.cached_symbol(self._db, isin)
 
     def save_symbol(self, isin: str, symbol: str | None, currency: str | None) -> None:
         with self._transaction() as db:
-            db.execute(
-                "INSERT OR REPLACE INTO symbols(isin, symbol, currency, resolved_at) VALUES (?, ?, ?, ?)",
-                (isin, symbol, currency, time.time()),
-            )
+            prices.save_symbol(db, isin, symbol, currency, time.time())
 
 
 def _guess_kind(key: str) -> SourceKind:
