@@ -158,3 +158,46 @@ async def test_the_chart_follows_the_instrument_selected_on_the_left(make_app, d
         await pilot.press("slash", *"chip deal", "enter")
         await settle(pilot)
         assert view.article.id == "both" and view.chart.symbol == "BABA"
+
+
+async def test_o_copies_the_link_where_no_browser_can_open_and_y_copies_it_anyway(make_app, monkeypatch) -> None:
+    monkeypatch.delenv("DISPLAY", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22")
+    opened: list[str] = []
+    app = make_app()
+    monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert "https://example.com/baba" in str(app.screen.query_one("#article-meta", Static).render())
+        await pilot.press("o")
+        await pilot.pause()
+        assert opened == [] and app.clipboard == "https://example.com/baba"
+        assert any("copied" in n.message and "OSC 52" in n.message for n in app._notifications)
+        app.copy_to_clipboard("")
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == "https://example.com/baba"
+
+
+def test_a_browser_needs_a_display_and_no_ssh() -> None:
+    from tui_reader.app.links import can_open_browser
+
+    assert can_open_browser({"DISPLAY": ":0"}, "linux")
+    assert not can_open_browser({}, "linux")
+    assert not can_open_browser({"DISPLAY": ":0", "SSH_TTY": "/dev/pts/1"}, "linux")
+    assert can_open_browser({}, "darwin")
+
+
+async def test_S_saves_the_article_as_markdown(make_app, tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("S")
+        await until(pilot, lambda: any("Saved to" in n.message for n in app._notifications))
+    saved = list((tmp_path / "home" / "saved").glob("*.md"))
+    assert [p.name for p in saved] == ["2026-01-29-alibaba-lifts-cloud-spending-plan.md"]
+    text = saved[0].read_text()
+    assert text.startswith("# Alibaba lifts cloud spending plan\n")
+    assert "<https://example.com/baba>" in text and "BABA US01609W1027 Alibaba Group (primary)" in text
+    assert "| money | > CNY 380 bn | 380 billion yuan |" in text and "Moves of BABA after publication" in text

@@ -235,6 +235,9 @@ async def test_hostile_text_renders_literally_and_does_nothing(make_app) -> None
 
 async def test_open_link_refuses_non_http(make_app, monkeypatch) -> None:
     opened: list[str] = []
+    monkeypatch.setenv("DISPLAY", ":0")  # a desktop session: the browser is used
+    monkeypatch.delenv("SSH_CONNECTION", raising=False)
+    monkeypatch.delenv("SSH_TTY", raising=False)
     app = make_app()
     monkeypatch.setattr(app, "open_url", lambda url, **_: opened.append(url))
     async with app.run_test(size=(120, 36)) as pilot:

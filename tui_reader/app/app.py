@@ -21,8 +21,10 @@ from textual.worker import Worker, WorkerState
 
 from tui_reader.app.commands import InstrumentCommands
 from tui_reader.app.data import Library
-from tui_reader.app.options import Delays
+from tui_reader.app.links import SAFE_SCHEMES, can_open_browser
 from tui_reader.app.messages import PollFinished, PollStarted, SourceDone
+from tui_reader.app.options import Delays
+from tui_reader.app.safe_text import clean
 from tui_reader.app.screens.errors import ErrorsScreen
 from tui_reader.app.screens.help import HelpScreen, checked_keymap
 from tui_reader.app.screens.main import MainScreen
@@ -34,8 +36,6 @@ if TYPE_CHECKING:
     from tui_reader.config import Config
     from tui_reader.sources.feeds import FeedSource, SourceResult
     from tui_reader.sources.poll import SeedWatcher
-
-SAFE_SCHEMES = ("http://", "https://")
 
 
 @dataclass(slots=True)
@@ -217,13 +217,26 @@ class TuiReaderApp(App[None]):
         self.push_screen(ErrorsScreen(dict(self.poll_state.errors), dict(self.poll_state.skipped)))
 
     def open_article_link(self, url: str | None) -> None:
-        """`o`: only http(s) links reach the browser; anything else is refused and named."""
+        """`o`: only http(s) links reach the browser; anything else is refused and named.
+        Where no browser can be opened (SSH, no display) the link is copied instead."""
         if not url:
             self.notify("This article has no link.", timeout=3)
         elif not url.lower().startswith(SAFE_SCHEMES):
             self.notify("Refusing to open a link that is not http or https.", severity="warning", timeout=5)
-        else:
+        elif can_open_browser():
             self.open_url(url)
+        else:
+            self.copy_to_clipboard(url)
+            self.notify("No browser can be opened here (SSH or no display): the link is copied to the clipboard "
+                        "(OSC 52; your terminal must allow it).", timeout=6)
+
+    def copy_article_link(self, url: str | None) -> None:
+        """`y`: the link to the clipboard through the terminal (OSC 52), browser or not."""
+        if not url:
+            self.notify("This article has no link.", timeout=3)
+            return
+        self.copy_to_clipboard(clean(url, single_line=True))
+        self.notify("Link copied to the clipboard (OSC 52; your terminal must allow it).", timeout=4)
 
     def action_toggle_offline(self) -> None:
         offline = not self.library.offline

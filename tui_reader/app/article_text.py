@@ -51,6 +51,10 @@ def meta(article: Article, palette: Palette) -> Text:
     text.append("\n")
     text.append_text(plain(article.source, palette.muted))
     text.append(f" · {local_time(article.published)}", style=palette.muted)
+    if article.url:
+        # The link as text (never as a terminal hyperlink escape): o opens it, y copies it.
+        text.append("\n")
+        text.append(clean(article.url, single_line=True), style=f"underline {palette.muted}")
     for instrument in article.instruments:
         label = " ".join(clean(part, single_line=True) for part in (instrument.ticker, instrument.isin, instrument.name) if part)
         text.append("\n")

@@ -34,6 +34,15 @@ _EXTRA = (
     ("↑ ↓ pgup pgdn", "Move in lists, scroll the article", ""),
 )
 
+_LEGEND = (
+    ("●", "Unread (an article becomes read once you move to it and stay mark_read_after seconds, or with m)", ""),
+    ("Move", "The list's column: the primary (or selected) instrument's close since publication, to the latest close", ""),
+    ("1 day · 5 days · since", "After publication: from the last close before it to one and five trading days later, and to the latest", ""),
+    ("Claim checks", "Before publication: the move the article states over its period, next to the move computed from prices", ""),
+    ("Periods", "As written, in words: 5 days, 52 weeks, 3 years", ""),
+)
+"""What the numbers on screen mean; the help screen is where a reader looks it up."""
+
 
 def _classes() -> dict[str, type[DOMNode]]:
     from tui_reader.app.app import TuiReaderApp
@@ -59,6 +68,7 @@ def help_rows(keymap: dict[str, str], key_display: Callable[[str], str]) -> list
             merged.setdefault((description, binding_id), []).append(keys)
         out.append((title, [(", ".join(key_display(k) for k in keys), d, i) for (d, i), keys in merged.items()]))
     out.append(("More", list(_EXTRA)))
+    out.append(("Reading the numbers", list(_LEGEND)))
     return out
 
 

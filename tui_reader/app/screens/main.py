@@ -24,7 +24,6 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from tui_reader.app.filters import Filter, Selection, empty_reason, parse_filter, scope_label, scope_title
-from tui_reader.app.options import Delays
 from tui_reader.app.messages import (
     ArticleLoaded,
     ChartReady,
@@ -38,6 +37,7 @@ from tui_reader.app.messages import (
     Prefetched,
     SourceDone,
 )
+from tui_reader.app.options import Delays
 from tui_reader.app.widgets.article_list import PAGE_SIZE, ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
@@ -84,7 +84,11 @@ class MainScreen(Screen[None]):
         Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
         Binding("A", "mark_all_read", "Mark all read", show=False, id="mark_all_read",
                 tooltip="Every article of this list, all pages, with the filter applied"),
-        Binding("o", "open_link", "Open link", id="open_link"),
+        Binding("o", "open_link", "Open link", id="open_link",
+                tooltip="In the browser; over SSH or without a display the link is copied instead"),
+        Binding("y", "copy_link", "Copy link", show=False, id="copy_link", tooltip="To the clipboard (OSC 52)"),
+        Binding("S", "save", "Save as Markdown", show=False, id="save",
+                tooltip="With its figures, instruments and claim checks, into your downloads folder"),
         Binding("r", "refresh", "Refresh", id="refresh"),
         Binding("e", "errors", "Errors", show=False, id="errors"),
     ]
@@ -543,6 +547,28 @@ class MainScreen(Screen[None]):
         summary = self._current()
         url = summary.url if summary is not None else None
         self.reader.open_article_link(url)
+
+    def action_copy_link(self) -> None:
+        summary = self._current()
+        self.reader.copy_article_link(summary.url if summary is not None else None)
+
+    def action_save(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.article is None:
+            self.notify("No article to save.", timeout=3)
+            return
+        self._save(view.article, view.chart if view.chart_for == view.article.id else None)
+
+    @work(thread=True, exit_on_error=False, group="save")
+    def _save(self, article: Article, chart: ChartData | None) -> None:
+        from tui_reader.app.links import save_markdown, saved_folder
+
+        try:
+            path = save_markdown(article, chart, saved_folder())
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, f"Not saved: {exc}", severity="error", timeout=8, markup=False)
+            return
+        self.app.call_from_thread(self.notify, f"Saved to {path}", timeout=6, markup=False)
 
     def action_refresh(self) -> None:
         self.library.forget_prices()

@@ -1,0 +1,118 @@
+"""Issue 10, item 9: themes and keymaps that keep their promises, an honest OFFLINE,
+undated notes in their place, and a start without a terminal that does not spin."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from rich.color import Color, ColorSystem
+
+from tests.app.conftest import REPO, settle, until
+from tui_reader.app.themes import theme_from_mapping
+from tui_reader.app.widgets.article_list import ArticleList
+from tui_reader.app.widgets.status_line import StatusLine
+from tui_reader.sources.poll import poll_seed_folder
+from tui_reader.store import Store
+
+
+async def test_the_chosen_theme_is_remembered(make_app, config_file: Path) -> None:
+    app = make_app(theme=None)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.theme == "terminal-amber"
+        app.theme = "newsprint"
+        await until(pilot, lambda: tomllib.loads(config_file.read_text())["theme"] == "newsprint")
+    assert "watchlist" in config_file.read_text()  # the rest of the file is kept
+    again = make_app(theme=None)
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert again.theme == "newsprint"
+
+
+async def test_keymap_mistakes_are_named_and_quit_stays(make_app, config_file: Path) -> None:
+    config_file.write_text(config_file.read_text() + '[keymap]\nno_such_binding = "x"\nstar = "q"\nrefresh = "ctrl+r"\n')
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        messages = " ".join(n.message for n in app._notifications)
+        assert "no_such_binding" in messages and "star" in messages and "quit" in messages
+        assert app.keymap == {"refresh": "ctrl+r"}
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_offline_is_shown_only_when_offline(make_app, config_file: Path, httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed").respond_with_data("oops", status=500)
+    config_file.write_text(config_file.read_text() + f'\n[[feeds]]\nurl = "{httpserver.url_for("/feed")}"\n')
+    app = make_app(offline=False, poll=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: bool(app.screen.status.errors) and not app.screen.status.running, timeout=20)
+        await settle(pilot)
+        line = app.screen.query_one(StatusLine).render().plain
+        assert "OFFLINE" not in line and "1 error" in line
+
+
+def _pinkish(colour: str) -> bool:
+    r, g, b = Color.parse(colour).downgrade(ColorSystem.EIGHT_BIT).get_truecolor()
+    return r - g >= 30 and abs(g - b) <= 20 and r > 150
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "themes").glob("*.toml")), ids=lambda p: p.stem)
+def test_theme_backgrounds_keep_their_hue_in_256_colours(path: Path) -> None:
+    """A 256-colour terminal gets the nearest palette colour: #efeadf became pink 224."""
+    colours = theme_from_mapping(tomllib.loads(path.read_text())).to_color_system().generate()
+    for name in ("background", "surface", "panel"):
+        if name in colours:
+            assert not _pinkish(colours[name].split()[0]), (name, colours[name])
+
+
+def test_an_undated_note_sorts_by_its_file_time(tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "dated.txt").write_text("A dated note\n2025-06-01\n\nSomething about Nvidia.\n", encoding="utf-8")
+    undated = folder / "undated.txt"
+    undated.write_text("An undated note from 2024\n\nSomething about Apple.\n", encoding="utf-8")
+    old = time.mktime((2024, 3, 1, 12, 0, 0, 0, 0, -1))
+    os.utime(undated, (old, old))
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        poll_seed_folder(folder, store)
+        titles = [s.title for s in store.articles()]
+    assert titles == ["A dated note", "An undated note from 2024"]
+
+
+async def test_the_list_puts_undated_notes_after_newer_articles(make_app, db_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    note = folder / "note.txt"
+    note.write_text("An old undated note\n\nAlibaba notes.\n", encoding="utf-8")
+    old = time.mktime((2025, 1, 1, 12, 0, 0, 0, 0, -1))
+    os.utime(note, (old, old))
+    with Store.open(db_path) as store:
+        poll_seed_folder(folder, store)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        titles = [s.title for s in app.screen.query_one(ArticleList).summaries]
+        assert titles.index("An old undated note") > titles.index("Alibaba lifts cloud spending plan")
+
+
+def test_without_a_terminal_it_says_so_and_exits(tmp_path: Path) -> None:
+    env = {**os.environ, "TUI_READER_HOME": str(tmp_path)}
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "tui_reader", "--offline"], stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=30, env=env)
+    assert done.returncode == 2 and "needs a terminal" in done.stderr
+    assert time.monotonic() - started < 20
+
+
+def test_version() -> None:
+    done = subprocess.run([sys.executable, "-m", "tui_reader", "--version"], capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0 and done.stdout.startswith("tui-reader ")

@@ -1,0 +1,95 @@
+"""Whether a browser can be opened here, and the article as a Markdown file.
+
+Textual-free, with the environment passed in, so both can be unit-tested. Over SSH or on
+a machine without a display, Python's `webbrowser` finds no browser or starts a text
+browser inside our terminal; there the app copies the link instead (OSC 52).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from tui_reader.app.chart_data import ChartData
+from tui_reader.app.formatting import format_figure, local_time
+from tui_reader.app.safe_text import clean
+from tui_reader.model import Article
+
+SAFE_SCHEMES = ("http://", "https://")
+
+
+def can_open_browser(env: Mapping[str, str] | None = None, platform: str | None = None) -> bool:
+    """A graphical browser can be started: macOS and Windows always, elsewhere only with
+    a display and not over SSH (the browser would open on the far machine, if at all)."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    if env.get("SSH_CONNECTION") or env.get("SSH_TTY"):
+        return False
+    if platform == "darwin" or platform.startswith("win"):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
+def saved_folder() -> Path:
+    """Where `S` writes: under TUI_READER_HOME when set (tests), else the user's
+    downloads folder, where a person looks for a file they just saved."""
+    from tui_reader import locations
+
+    home = os.environ.get("TUI_READER_HOME")
+    if home:
+        return Path(home) / "saved"
+    from platformdirs import user_downloads_path
+
+    return user_downloads_path() / locations.APP_NAME
+
+
+def _line(text: str | None) -> str:
+    return clean(text, single_line=True)
+
+
+def article_markdown(article: Article, chart: ChartData | None) -> str:
+    """The article as Markdown: headline, source and time, link, instruments, moves,
+    key figures, claim checks, then the body. Control characters are removed; the text
+    is otherwise the article's own."""
+    out = [f"# {_line(article.title)}", "", f"{_line(article.source)} · {local_time(article.published)}"]
+    if article.url:
+        out += ["", f"<{_line(article.url)}>"]
+    if article.instruments:
+        out += ["", "## Instruments", ""]
+        out += [f"- {' '.join(_line(p) for p in (i.ticker, i.isin, i.name) if p)}{' (primary)' if i.primary else ''}"
+                for i in article.instruments]
+    if chart is not None and chart.points:
+        moves = ", ".join(f"{label} {chart.moves[key]:+.2f} %" for key, label in
+                          (("1d", "1 day"), ("5d", "5 days"), ("since", "since")) if chart.moves.get(key) is not None)
+        out += ["", f"Moves of {_line(chart.symbol)} after publication: {moves or 'none'}"]
+    if article.figures:
+        out += ["", "## Key figures", "", "| kind | value | as written |", "|---|---|---|"]
+        out += [f"| {f.kind} | {_cell(format_figure(f))} | {_cell(f.text)} |" for f in article.figures]
+    if chart is not None and chart.claims:
+        out += ["", "## Claim checks", ""]
+        out += [f"- {_line(c.period)}: stated {_line(c.stated)}, computed {_line(c.computed)}"
+                f"{' on ' + _line(c.listing) if c.listing else ''}{' → ' + _line(c.result) if c.result else ''}"
+                for c in chart.claims]
+    out += ["", "## Text", "", clean(article.body).strip(), ""]
+    return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    return _line(text).replace("|", "\\|")
+
+
+def save_markdown(article: Article, chart: ChartData | None, folder: Path) -> Path:
+    """Write the article beside earlier ones, never over one: `name.md`, `name-2.md`…"""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = re.sub(r"[^\w]+", "-", _line(article.title).lower(), flags=re.ASCII).strip("-")[:60] or "article"
+    day = article.published.date().isoformat() if article.published else "undated"
+    path = folder / f"{day}-{stem}.md"
+    number = 2
+    while path.exists():
+        path = folder / f"{day}-{stem}-{number}.md"
+        number += 1
+    path.write_text(article_markdown(article, chart), encoding="utf-8")
+    return path
