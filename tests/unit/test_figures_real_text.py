@@ -118,6 +118,8 @@ def test_letters_after_numbers_are_not_always_cents_or_pence(body: str) -> None:
         ("Ein Umsatzanstieg von 12 Prozent stützte die Aktie.", "up"),
         ("Die Aktie ist um 8 Prozent geklettert.", "up"),
         ("Die Aktie gab 3 Prozent nach.", "down"),
+        ("FRANKFURT (dpa-AFX) - Die Aktie gab 3 Prozent nach, der Dax auch.", "down"),
+        ("Der Umsatz, der um 5 Prozent gestiegen ist, überraschte.", "up"),
         ("Der Index gab um 0,4 Prozent nach.", "down"),
         ("Es gab 50 Prozent weniger Aufträge.", "down"),
         ("Der MDax schloss mit 0,4 Prozent mehr als am Vortag.", "up"),

@@ -202,12 +202,14 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 if second in ("plus", "minus"):
                     return _AFTER_WORDS[second]
     found, ended, later = _direction_back(words, "")
-    if found or ended:
+    if found:
         return found
-    if rest:
-        found, ended, _ = _direction_back(rest.split(), later)
-        if found or ended:
+    if rest and not ended:
+        found, _, _ = _direction_back(rest.split(), later)
+        if found:
             return found
+    # a verb closing the clause counts even when the clause began just before the figure
+    # ("FRANKFURT (Reuters) - Die Aktie gab 3 Prozent nach")
     return _closing_verb(body, end, words)
 
 
