@@ -378,7 +378,7 @@ def _process_pool(workers: int, store_path: str) -> Executor:
         [
             "tui_reader.sources.feed_worker", "tui_reader.sources.feedparse", "feedparser",
             "tui_reader.store.writes", "tui_reader.extract.boilerplate", "tui_reader.extract.figures",
-            "tui_reader.extract.instruments",
+            "tui_reader.extract.instruments", "tui_reader.sources.registrants",
         ]
     )
     return ProcessPoolExecutor(workers, mp_context=context, initializer=start, initargs=(os.getpid(), store_path))
