@@ -118,6 +118,18 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def bundled_db(tmp_path: Path) -> Path:
+    """A store holding the bundled sample seeds, read the way the app reads them."""
+    from tui_reader.sources.poll import poll_seed_folder
+
+    path = tmp_path / "bundled.sqlite3"
+    with Store.open(path) as store:
+        result = poll_seed_folder(REPO / "seeds", store)
+    assert result.status == "new" and result.new >= 14
+    return path
+
+
+@pytest.fixture
 def make_app(db_path: Path, config_file: Path, seeds_dir: Path) -> Callable[..., TuiReaderApp]:
     apps: list[TuiReaderApp] = []
 

@@ -19,19 +19,8 @@ from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.app.widgets.key_bar import KeyBar
 from tui_reader.app.widgets.status_line import StatusLine
-from tui_reader.sources.poll import poll_seed_folder
-from tui_reader.store import Store
 
 SIZES = [(80, 24), (120, 36), (160, 48), (200, 50)]
-
-
-@pytest.fixture
-def bundled_db(tmp_path: Path) -> Path:
-    path = tmp_path / "bundled.sqlite3"
-    with Store.open(path) as store:
-        result = poll_seed_folder(REPO / "seeds", store)
-    assert result.status == "new" and result.new >= 14
-    return path
 
 
 def _cell_text(articles: ArticleList, row_key: str, column: str) -> str:

@@ -5,23 +5,22 @@ Update after looking at the result: `pytest tests/app/test_snapshots.py --snapsh
 
 from __future__ import annotations
 
-from tests.app.conftest import settle
+from pathlib import Path
+
+import pytest
+
+from tests.app.conftest import REPO, settle
 
 
 async def _ready(pilot) -> None:  # noqa: ANN001
     await settle(pilot)
 
 
-def test_main_screen_120x36(snap_compare, make_app) -> None:
-    assert snap_compare(make_app(), terminal_size=(120, 36), run_before=_ready)
-
-
-def test_main_screen_80x24(snap_compare, make_app) -> None:
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=_ready)
-
-
-def test_main_screen_wide_160x40(snap_compare, make_app) -> None:
-    assert snap_compare(make_app(), terminal_size=(160, 40), run_before=_ready)
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (160, 48), (200, 50)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_main_screen_with_the_bundled_seeds(snap_compare, make_app, bundled_db: Path, size: tuple[int, int]) -> None:
+    """The first thing a new user sees, at the four sizes issue 10 measured."""
+    app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
+    assert snap_compare(app, terminal_size=size, run_before=_ready)
 
 
 def test_help_screen(snap_compare, make_app) -> None:
