@@ -19,19 +19,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from tui_reader.isin_shape import looks_like_isin
 from tui_reader.model import Article, Instrument, PricePoint
 from tui_reader.prices import csvfiles, yahoo
 from tui_reader.prices.claims import ClaimCheck, claim_checks
+from tui_reader.prices.gate import YahooGate
 from tui_reader.prices.window import Window, price_window
 
 if TYPE_CHECKING:
     from tui_reader.store import Store
 
 Source = Literal["cache", "csv", "yahoo"]
-T = TypeVar("T")
 FetchDaily = Callable[[str, date, date, float], tuple[list[PricePoint], "str | None"]]
 SearchIsin = Callable[[str, float], "tuple[str, str | None] | None"]
 
@@ -128,17 +128,12 @@ class PriceService:
         self.offline = offline
         self.cache_ttl = cache_ttl
         self.timeout = timeout
-        self.retry_interval = retry_interval
         self._fetch_daily = fetch_daily or yahoo.fetch_daily
         self._search_isin = search_isin or yahoo.search_isin
         self._directory = directory
         self._now = now or (lambda: datetime.now(UTC))
         self._lock = threading.Lock()
-        self._asked: dict[str, tuple[datetime, str | None]] = {}
-        """Per symbol/ISIN: when Yahoo was last asked and why it failed (None: it answered)."""
-        self._blocked: tuple[datetime, yahoo.YahooError] | None = None
-        """Until when every Yahoo call is refused after a 429 or a dead network, and why."""
-        self._failures = 0
+        self._gate = YahooGate(retry_interval, timeout, self._now)
         self._symbol_locks: dict[str, _SymbolLock] = {}
         """Only symbols a chain run holds or waits for: a long session asks for
         thousands of symbols, and a lock per symbol kept forever would be a leak."""
@@ -151,8 +146,7 @@ class PriceService:
         last Yahoo call, until Yahoo answers again; None while it answers or before it
         is asked. Lets the UI say once that prices are not live, where otherwise only
         each article's chart area would."""
-        with self._lock:
-            return self._blocked[1] if self._blocked else None
+        return self._gate.trouble
 
     def history(self, symbol_or_isin: str, start: date | None = None, end: date | None = None) -> PriceHistory:
         """Daily closes between start and end (inclusive; None = all available).
@@ -255,7 +249,7 @@ class PriceService:
         if self.offline:
             raise NoPrices(isin, "offline; ISIN not in the offline directory")
         try:
-            found = self._ask_yahoo(isin, self._search_isin, isin, self.timeout)
+            found = self._gate.ask(isin, self._search_isin, isin, self.timeout)
         except yahoo.YahooError as exc:
             raise NoPrices(isin, exc.reason) from None
         self.store.save_symbol(isin, found[0] if found else None, found[1] if found else None)
@@ -330,74 +324,12 @@ class PriceService:
             warnings=warnings or [],
         )
 
-    # ---- Yahoo: rate limits, backoff, timeout -----------------------------------------
+    # ---- Yahoo (how often it may be asked: gate.py) ------------------------------------
 
     def _fetch(self, symbol: str, start: date | None, now: datetime) -> tuple[list[PricePoint], str | None]:
         today = now.date()
         first = min(start, today - YAHOO_SPAN) if start else today - YAHOO_SPAN
-        return self._ask_yahoo(symbol, self._fetch_daily, symbol, first, today, self.timeout)
-
-    def _ask_yahoo(self, key: str, call: Callable[..., T], *args: object) -> T:
-        """Run one Yahoo call under the backoff and per-key limits, in a daemon thread
-        with a deadline (a thread that hangs on a dead socket must not hold up exit)."""
-        now = self._now()
-        with self._lock:
-            if self._blocked is not None and now < self._blocked[0]:
-                raise self._blocked[1]
-            asked = self._asked.get(key)
-            if asked and now - asked[0] < self.retry_interval:
-                when = asked[0].astimezone().strftime("%H:%M")
-                raise yahoo.YahooError(asked[1] or f"Yahoo already asked for {key} at {when}")
-            self._asked[key] = (now, None)
-        try:
-            result = _with_deadline(call, args, self.timeout)
-        except yahoo.YahooError as exc:
-            raise self._record_failure(key, exc, now) from exc
-        with self._lock:
-            self._failures = 0
-            self._blocked = None
-            if not result or (isinstance(result, tuple) and not result[0]):
-                self._asked[key] = (now, f"no data for {key} at Yahoo")
-        return result
-
-    def _record_failure(self, key: str, exc: yahoo.YahooError, now: datetime) -> yahoo.YahooError:
-        """Remember the failure; a refusal or a dead network blocks every symbol for a
-        doubling pause (1, 2, 4 ... 60 min) so the UI does not hammer Yahoo per article."""
-        with self._lock:
-            self._asked[key] = (now, exc.reason)
-            if not isinstance(exc, (yahoo.RateLimited, yahoo.Unreachable)):
-                return exc
-            self._failures += 1
-            until = now + timedelta(minutes=min(2 ** (self._failures - 1), 60))
-            local = until.astimezone().strftime("%H:%M")
-            if isinstance(exc, yahoo.RateLimited):
-                blocked: yahoo.YahooError = yahoo.RateLimited(f"Yahoo rate limit; retrying after {local}")
-            else:
-                blocked = yahoo.Unreachable(f"{exc.reason}; retrying after {local}")
-            self._blocked = (until, blocked)
-            return blocked
-
-
-def _with_deadline(call: Callable[..., T], args: tuple[object, ...], seconds: float) -> T:
-    outcome: dict[str, Any] = {}
-
-    def target() -> None:
-        try:
-            outcome["value"] = call(*args)
-        except yahoo.YahooError as exc:
-            outcome["error"] = exc
-        except Exception as exc:  # noqa: BLE001 - a yfinance bug must reach the user as a reason, not kill the worker
-            outcome["error"] = yahoo.YahooError(f"Yahoo request failed: {type(exc).__name__}: {exc}")
-
-    worker = threading.Thread(target=target, name="yahoo-request", daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
-        raise yahoo.Unreachable(f"Yahoo did not answer within {seconds:g} s")
-    if "error" in outcome:
-        raise outcome["error"]
-    value: T = outcome["value"]
-    return value
+        return self._gate.ask(symbol, self._fetch_daily, symbol, first, today, self.timeout)
 
 
 def _covers(points: list[PricePoint], start: date | None, end: date | None) -> bool:
