@@ -119,19 +119,32 @@ def test_the_directory_learns_the_stored_list_and_extraction_files_by_it(store: 
     assert [i.ticker for i in enrich(article).instruments][:1] == ["QZVX"]
 
 
-def test_parser_processes_learn_the_stored_list_too(store: Store, sec, httpserver: HTTPServer) -> None:
-    """The forkserver's directory is the bundled one: each worker learns at start."""
+@pytest.mark.parametrize("relative", [False, True], ids=["absolute", "relative store path"])
+def test_parser_processes_learn_the_stored_list_too(
+    tmp_path: Path, sec, httpserver: HTTPServer, monkeypatch: pytest.MonkeyPatch, relative: bool
+) -> None:
+    """The forkserver's directory is the bundled one: each worker learns at start, from
+    the store file however it was named (`--db store.sqlite3` is relative)."""
     from tui_reader.sources.poll import FeedSource, poll_all
 
+    monkeypatch.chdir(tmp_path)
+    store = Store.open(Path("rel.sqlite3") if relative else tmp_path / "abs.sqlite3")
     url, _ = sec
     refresh_registrants(store, CONTACT, url=url)
     item = ("<item><title>Blandewood Holdings wins a contract</title><guid>b1</guid>"
             "<description>Blandewood Holdings said the order is worth $40 million.</description></item>")
     feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title>{item}</channel></rss>'
     httpserver.expect_request("/rss").respond_with_data(feed, content_type="application/rss+xml")
-    [result] = poll_all([FeedSource(httpserver.url_for("/rss"))], [], store, parse_workers=1)
-    assert result.status == "new", result.error
-    assert [s.primary_ticker for s in store.articles()] == ["BLNDA"]
+    with store:
+        [result] = poll_all([FeedSource(httpserver.url_for("/rss"))], [], store, parse_workers=1)
+        assert result.status == "new", result.error
+        assert [s.primary_ticker for s in store.articles()] == ["BLNDA"]
+
+
+def test_a_store_a_worker_cannot_read_leaves_the_bundled_directory(tmp_path: Path) -> None:
+    registrants.teach_worker(str(tmp_path / "missing.sqlite3"))  # logs, never raises
+    (tmp_path / "junk.sqlite3").write_bytes(b"not a database at all" * 100)
+    registrants.teach_worker(str(tmp_path / "junk.sqlite3"))
 
 
 # -- tickers for ISIN-only instruments ---------------------------------------------

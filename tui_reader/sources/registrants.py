@@ -151,19 +151,19 @@ def teach_directory(store: Store) -> int:
 
 def teach_worker(store_path: str) -> None:
     """In a parser process: learn the stored list straight from the file, read-only (no
-    `Store.open`, which would migrate). A store that cannot be read leaves the bundled
-    directory as it is: parsing must not fail for want of the list."""
+    `Store.open`, which would migrate). Whatever goes wrong leaves the bundled directory
+    as it is: this runs as the pool's initializer, where an exception would break the
+    pool and lose the poll for want of an optional list."""
     try:
-        db = sqlite3.connect(Path(store_path).as_uri() + "?mode=ro", uri=True)
+        db = sqlite3.connect(Path(store_path).resolve().as_uri() + "?mode=ro", uri=True)
         try:
             rows = registrants(db)
         finally:
             db.close()
-    except sqlite3.Error as exc:
-        log.warning("parser process: SEC registrants not learned (%s)", exc)
-        return
-    if rows:
-        _learn(registrant_companies(rows))
+        if rows:
+            _learn(registrant_companies(rows))
+    except Exception as exc:  # noqa: BLE001 - see the docstring
+        log.warning("parser process: SEC registrants not learned (%s: %s)", type(exc).__name__, exc)
 
 
 def _learn(companies: list[Company]) -> None:
