@@ -368,3 +368,62 @@ def test_a_hyphen_joining_words_to_an_amount_is_no_minus() -> None:
 def test_the_wire_exchange_rate_note_is_not_a_figure() -> None:
     body = "It will pay 438 million euros ($502 million).\n($1 = 0.8725 euros)"
     assert [f.text for f in figures(body)] == ["438 million euros", "$502 million"]
+
+
+@pytest.mark.parametrize(
+    ("body", "directions"),
+    [
+        ("Der Dax legte zu. SAP gewann 2,4 Prozent, Merck 1,2 Prozent.", ["up", "up"]),
+        ("Apple slid 2%, Dell 1% and HP 3%.", ["down", "down", "down"]),
+        ("Die Aktie hat seit Januar 20 Prozent gewonnen./abc/xyz", ["up"]),
+        ("Der Umsatz wurde um 13 Prozent gesteigert.", ["up"]),
+        ("Die Kosten wurden um 8 Prozent gesenkt.", ["down"]),
+        ("Analysts see an upside of at least 30% for the stock.", ["up"]),
+        ("Staff got a 38 percent raise.", ["up"]),
+        ("It announced a 10% cut in staff.", ["down"]),
+    ],
+)
+def test_lists_participles_and_nouns_after_the_figure(body: str, directions: list[str]) -> None:
+    assert [f.direction for f in figures(body) if f.kind == "percent"] == directions
+
+
+def test_a_valuation_multiple_before_next_years_earnings() -> None:
+    figure = only("The chipmaker trades at 18 times next year's expected earnings.")
+    assert (figure.kind, figure.text, figure.value) == ("multiple", "18 times", 18.0)
+
+
+@pytest.mark.parametrize(
+    ("body", "periods"),
+    [
+        ("Its supply of chips for next year is sold out.", []),
+        ("It hedged its fuel for the next year.", ["P1Y"]),
+        ("Der Gewinn war 50 Prozent niedriger als ein Jahr zuvor.", []),
+        ("Der Umsatz lag 3 Prozent über dem Wert von vor drei Jahren davor.", []),
+    ],
+)
+def test_points_in_time_are_not_spans(body: str, periods: list[str]) -> None:
+    assert [f.value for f in figures(body) if f.kind == "period"] == periods
+
+
+def test_a_press_release_dateline_is_not_a_figure() -> None:
+    body = "AUSTIN, Texas, Nov. 25, 2025 /PRNewswire/ -- The company grew sales 9%."
+    assert [f.text for f in figures(body)] == ["9%"]
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "currency", "qualifier"),
+    [
+        ("Der Konzern verdiente mehr als eine Milliarde Dollar.", 1e9, "USD", "more_than"),
+        ("Das Projekt kostet etwa einer Milliarde Euro weniger.", 1e9, "EUR", "approx"),
+        ("Die Bank zahlt zwei Millionen Franken Strafe.", 2e6, "CHF", None),
+    ],
+)
+def test_german_amounts_in_words(body: str, value: float, currency: str,
+                                 qualifier: str | None) -> None:
+    figure = only(body)
+    assert (figure.kind, figure.value, figure.currency, figure.qualifier) == (
+        "money", value, currency, qualifier)
+
+
+def test_a_worded_count_without_a_currency_is_no_money() -> None:
+    assert figures("Die App hat eine Million Kunden und zwei Milliarden Aufrufe.") == []

@@ -52,9 +52,11 @@ _ABBREVIATED = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".spli
 MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True))
 """English and German month names and abbreviations, capitalised ("may" is a verb)."""
 
-_DATELINE = re.compile(r"[ \u00a0]?\([A-Za-z][\w .&/-]{0,30}\)[ \u00a0]?[-–—]")
-"""What follows the date of a wire dateline: "Dec 18 (Reuters) -", "5. März (dpa-AFX) -".
-The date says when the story was filed, which its publication time already holds."""
+_DATELINE = re.compile(
+    r"[ \u00a0]?(?:\([A-Za-z][\w .&/-]{0,30}\)|/[A-Za-z][\w .-]{0,30}/)[ \u00a0]?[-–—]")
+"""What follows the date of a wire or press-release dateline: "Dec 18 (Reuters) -",
+"5. März (dpa-AFX) -", "Nov. 25, 2025 /PRNewswire/ --". The date says when the story was
+filed, which its publication time already holds."""
 _FIRST_DAY = re.compile(
     r"(?<![\w.,])([0-3]?[0-9])(\.?)[ \u00a0]*(?:bis(?:[ \u00a0]+zum)?|und|and|to|[-–/])"
     r"[ \u00a0]*$")
@@ -146,7 +148,8 @@ def _first_day(found: Found, start: int, end: int, day: int) -> Found:
 
 def _found(body: str, start: int, end: int, year: int | None, month: int, day: int,
            anchor: date | None) -> Found | None:
-    if body.find("(", end, end + 2) >= 0 and _DATELINE.match(body, end):
+    if body.find("(", end, end + 2) + body.find("/", end, end + 2) > -2 and _DATELINE.match(
+            body, end):
         return None
     start = _with_weekday(body, start)
     tense = _tense(body, start) if year is None and anchor is not None else None

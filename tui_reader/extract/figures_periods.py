@@ -13,12 +13,13 @@ from datetime import date
 from functools import cache
 
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
-from tui_reader.extract.figures_words import direction_of, qualifier_before
+from tui_reader.extract.figures_worded import worded_money, worded_percent
 
 _SPACES = " \u00a0\u202f"
 _NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
 """"double-digit", "double digits", "double down" multiply nothing."""
-_NOT_PERIOD_AFTER = ("-old", " old", " ago", " earlier", " later", " before")
+_NOT_PERIOD_AFTER = ("-old", " old", " ago", " earlier", " later", " before", " zuvor",
+                     " davor", " früher", " später")
 """"three years ago" is a point in time; "a 50-year-old CEO" an age."""
 
 
@@ -79,10 +80,10 @@ _HEAD = re.compile(
     rf"|week{_unit('week')}s?{_P}|year{_unit('year')}s?{_P}|Jahr{_unit('Jahr')}e?n?{_P}"
     rf"|Monat{_unit('Monat')}e?n?{_P}|Woche{_unit('Woche')}n?{_P}"
     r"|ver(?:doppel|doppl|dreifach|vierfach)\w*|Ver(?:doppel|doppl|dreifach|vierfach)\w*"
-    # "acht Prozent": only after a lower-case word, so "5 Prozent" (read by figures_scan)
-    # costs no Python here. English wire copy writes percentages in digits, and a
-    # lower-case "p" head would be tried all over English text.
-    r"|P(?<=[a-zäöüß] P)rozent(?!\w)"
+    # "acht Prozent", "eine Milliarde": only after a lower-case word, so "5 Prozent" (read
+    # by figures_scan) costs no Python here. English wire copy writes these in digits,
+    # and a lower-case "p" or "b" head would be tried all over English text.
+    r"|P(?<=[a-zäöüß] P)rozent(?!\w)|M(?<=[a-zäöüß] M)illi(?:arden?|onen?)(?!\w)"
 )
 _UNITS = {"year": (1, "Y"), "decade": (10, "Y"), "month": (1, "M"), "quarter": (3, "M"),
           "week": (1, "W"), "day": (1, "D"),
@@ -99,8 +100,9 @@ _TIMES_AFTER = frozenset(
 12 times expected earnings")."""
 _TIMES_BEFORE = frozenset(
     "grow grew grown growing grows rise rose risen increase increased expand expanded "
-    "multiply multiplied multiplies jumped climbed surged soared".split())
-"""Words before "N times" that make it a multiplier ("grew three times")."""
+    "multiply multiplied multiplies jumped climbed surged soared at".split())
+"""Words before "N times" that make it a multiplier ("grew three times", "trades at 18
+times next year's earnings")."""
 _WHICH = frozenset("next past last coming following previous prior "
                    "nächsten kommenden letzten vergangenen".split())
 _WHICH_ONE = frozenset("next past last previous prior nächsten letzten vergangenen".split())
@@ -146,15 +148,18 @@ def number_period(body: str, m: re.Match[str], _: date | None) -> tuple[Found | 
 
 
 def worded(body: str) -> list[Found]:
-    """Periods, multiples and percentages whose number is a word: "twelve months",
-    "tenfold", "double", "acht Prozent"."""
+    """Periods, multiples, percentages and amounts whose number is a word: "twelve
+    months", "tenfold", "double", "acht Prozent", "eine Milliarde Dollar"."""
     found = []
     for m in _HEAD.finditer(body):
         head, end = m.span()
         lower = m[0].lower()
         figure: Found | None = None
-        if lower[0] == "p":  # "acht Prozent"
-            figure = worded_percent(body, head, end)
+        if lower[0] == "p" or lower.startswith("milli"):  # "acht Prozent", "eine Milliarde"
+            number, start = _number_word_before(body, head)
+            if number is not None:
+                figure = (worded_percent(body, start, end, number) if lower[0] == "p"
+                          else worded_money(body, start, end, number, lower))
         elif lower[0] == "f":  # fold, fach: written glued to their number ("tenfold")
             glued = head
             while glued > 0 and body[glued - 1].isalpha():
@@ -176,16 +181,6 @@ def worded(body: str) -> list[Found]:
         if figure is not None:
             found.append(figure)
     return found
-
-
-def worded_percent(body: str, head: int, end: int) -> Found | None:
-    """ "um fast acht Prozent": German wire copy writes small numbers in words."""
-    number, start = _number_word_before(body, head)
-    count = word_value(number) if number else None
-    if count is None:
-        return None
-    return (start, end, "percent", float(count), None, qualifier_before(body, start), "%",
-            direction_of(body, start, end, None), None)
 
 
 def _after_handels(body: str, head: int) -> bool:
@@ -246,8 +241,9 @@ def _one_period(body: str, head: int, end: int, unit_text: str, word: str | None
     if lower not in _WHICH_ONE:
         return None
     lead, _ = _lead_start(body, head)
-    if not any(w.lower() in _LEADS for w in body[lead:head].split()[:2]):
-        return None
+    leading = [w.lower() for w in body[lead:head].split()[:2]]
+    if not any(w in _LEADS for w in leading) or leading[-1] in _WHICH:
+        return None  # "for next year" is a point in time; "for the next year" a span
     return _period(body, head, end, 1.0, unit_text)
 
 

@@ -46,7 +46,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "strengthened accelerated sprang sprangen springt schoss schossen schießt "
        "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
        "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
-       "verbesserte verbesserten")
+       "verbesserte verbesserten upside")
 _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
          "declines declining slipped slip slips slipping lost lose loses losing loss "
          "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -60,7 +60,7 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
          "sackt brach brachen bricht büßte büßten büßt verbilligte verbilligten "
          "rutschten rutscht schrumpfte schrumpften schrumpft sinkt senkt senkte senkten "
-         "kürzt kürzte kürzten reduziert reduzierte reduzierten verschlechterte")
+         "kürzt kürzte kürzten reduziert reduzierte reduzierten verschlechterte downside")
 DIRECTION_WORDS: dict[str, Direction] = {w: "up" for w in _UP.split()}
 DIRECTION_WORDS.update({w: "down" for w in _DOWN.split()})
 
@@ -68,12 +68,13 @@ _AFTER_WORDS: dict[str, Direction] = {
     w: DIRECTION_WORDS[w]
     for w in ("higher lower up down gain rise increase jump advance drop decline fall loss "
               "plunge slump höher niedriger plus minus anstieg rückgang zuwachs growth "
-              "rebound").split()
+              "rebound upside downside").split()
 }
 _AFTER_WORDS.update({w: "up" for w in "surge rally climb gains above more über mehr fester "
-                     "teurer stärker".split()})
+                     "teurer stärker raise hike boost premium".split()})
 _AFTER_WORDS.update({w: "down" for w in "tumble slide dip selloff sell-off below less fewer "
-                     "unter weniger tiefer leichter billiger schwächer".split()})
+                     "unter weniger tiefer leichter billiger schwächer cut reduction decrease "
+                     "discount".split()})
 """Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
 below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
 
@@ -85,11 +86,13 @@ _SHARE_AFTER = frozenset(
 
 _GERMAN_FINAL: dict[str, Direction] = {w: "up" for w in (
     "gestiegen zugelegt gewachsen geklettert gesprungen angestiegen hochgeschnellt "
-    "verteuert erholt steigen wachsen zulegen klettern").split()}
+    "verteuert erholt steigen wachsen zulegen klettern gewonnen gesteigert erhöht verbessert"
+    ).split()}
 _GERMAN_FINAL.update({w: "down" for w in (
     "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
-    "fallen verlieren nachgeben einbrechen schrumpfen").split()})
+    "fallen verlieren nachgeben einbrechen schrumpfen gesenkt gekürzt reduziert verringert "
+    "verschlechtert").split()})
 """German participles and infinitives that close the clause after the figure ("um 5
 Prozent gestiegen", "soll um 5 Prozent steigen")."""
 
@@ -204,6 +207,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     found, ended, later = _direction_back(words, "")
     if found:
         return found
+    if ended and (found := _listed_after(rest.split() + words if rest else words)):
+        return found
     if rest and not ended:
         found, _, _ = _direction_back(rest.split(), later)
         if found:
@@ -213,10 +218,39 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     return _closing_verb(body, end, words)
 
 
+def _listed_after(words: list[str]) -> Direction | None:
+    """The move of the figure listed before, for a figure whose verb is left out: "SAP
+    gewann 2,4 Prozent, Siemens 1,9 Prozent", "Apple slid 2%, Dell 1% and HP 3%".
+
+    Steps back over list items (a percentage, then "," or "and", then a name of at most
+    two words) until one has its verb."""
+    end = len(words)
+    while end > 1:
+        for at in range(end - 2, max(end - 4, 0) - 1, -1):
+            word = words[at]
+            if word.endswith(_LISTED_COMMA) or (word.endswith(_LISTED) and at + 1 < end
+                                                and words[at + 1] in _CONNECTORS):
+                break
+        else:
+            return None
+        found, ended, _ = _direction_back(words[:at] + [word.rstrip(",")], "")
+        if found or not ended:
+            return found
+        end = at
+    return None
+
+
+_LISTED = ("%", "prozent", "percent")
+_LISTED_COMMA = ("%,", "prozent,", "percent,")
+_CONNECTORS = frozenset({"and", "und", "sowie"})
+
+
 def _closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
     """A German participle, infinitive or verb particle that closes the figure's clause."""
     previous = ""
     for word in body[end:end + 60].split(None, 8)[:8]:
+        if "/" in word:  # dpa-AFX signs off glued to the last word: "gewonnen./mne/jha"
+            word = word.split("/", 1)[0] or "/"
         key = word.strip(_PUNCT).lower()
         found = _GERMAN_FINAL.get(key)
         if found:
