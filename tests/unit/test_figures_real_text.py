@@ -427,3 +427,21 @@ def test_german_amounts_in_words(body: str, value: float, currency: str,
 
 def test_a_worded_count_without_a_currency_is_no_money() -> None:
     assert figures("Die App hat eine Million Kunden und zwei Milliarden Aufrufe.") == []
+
+
+def test_losses_per_share_in_accountants_parentheses_are_negative() -> None:
+    found = figures("It reported ($0.12) earnings per share, missing the consensus "
+                    "estimate of ($0.05) by $0.07.")
+    assert [(f.text, f.value) for f in found] == [
+        ("($0.12)", -0.12), ("($0.05)", -0.05), ("$0.07", 0.07)]
+
+
+@pytest.mark.parametrize("body", ["It will pay 438 million euros ($502 million) in cash.",
+                                  "A small ($5) fee applies."])
+def test_other_amounts_in_parentheses_stay_positive(body: str) -> None:
+    assert all(f.value > 0 for f in figures(body) if f.kind == "money")  # type: ignore[operator]
+
+
+def test_a_decimal_without_its_leading_zero() -> None:
+    figure = only("Quarterly revenue was down .8% on the year.")
+    assert (figure.text, figure.value, figure.direction) == (".8%", 0.8, "down")

@@ -78,7 +78,8 @@ _ONE_CODE = re.compile(rf"(?P<ca>{NUM})(?P<ck>{SCALE})?")
 
 def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
     """ "$4.9 billion", "US$4.9bn", "€1.1 to €1.3 billion", "¥380 billion yuan", a loss
-    of "-$0.08" a share; not the exchange rate a wire story notes ("($1 = 0.87 euros)")."""
+    of "-$0.08" or "($0.10)" a share; not the exchange rate a wire story notes ("($1 =
+    0.87 euros)")."""
     head = m.start()
     start = _symbol_start(body, head)
     if start > 0 and body[start - 1] in "-−(":
@@ -86,6 +87,11 @@ def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
             if body.startswith(" = ", m.end()):
                 close = body.find(")", m.end(), m.end() + 40)
                 return None, (close if close > 0 else m.end())
+            if body.startswith(")", m.end()) and _accounting_loss(body, start - 1, m.end() + 1):
+                found = _money(body, start, m.end(), m["sa"], m["sk"],
+                               _money_currency(body[start:head + 1], m["sc"]), m["sc"])
+                if found is not None and m["ssep"] is None:
+                    return (start - 1, m.end() + 1, "money", -found[3], *found[4:]), m.end() + 1
         elif start == 1 or body[start - 2] in " \n(":
             found = _money(body, start, m.end(), m["sa"], m["sk"],
                            _money_currency(body[start:head + 1], m["sc"]), m["sc"])
@@ -107,6 +113,19 @@ def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
                       _money_currency(prefix, one["sc"]), one["sc"]), one.end()
     return _money(body, start, m.end(), m["sa"], m["sk"], _money_currency(prefix, m["sc"]),
                   m["sc"]), m.end()
+
+
+_LOSS_BEFORE = ("estimate of ", "estimates of ", "reported ", "posted ", "EPS of ",
+                "loss of ", "estimate of $", "expectations of ")
+_LOSS_AFTER = (" earnings per share", " EPS", " per share", " a share", " loss per share")
+
+
+def _accounting_loss(body: str, open_at: int, close_end: int) -> bool:
+    """Whether "($0.10)" is a negative per-share figure written the accountants' way
+    ("reported ($0.10) earnings per share", "estimate of ($0.19)"); a parenthesised
+    amount is otherwise a conversion or an aside ("438 million euros ($502 million)")."""
+    return (body.startswith(_LOSS_AFTER, close_end)
+            or body.endswith(_LOSS_BEFORE, max(0, open_at - 16), open_at))
 
 
 def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
@@ -157,6 +176,12 @@ def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, 
             body, start, end, sign):
         return None, end
     return _percent(body, start, end, body[head:m.end("n")], m["u"], sign), end
+
+
+def bare_decimal_percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "down .8%": the leading zero left out, as some generated reports do."""
+    start, end = m.start() - 1, m.end()
+    return _percent(body, start, end, "0" + body[start:m.start("lu")], m["lu"], None), end
 
 
 def percent_range(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:

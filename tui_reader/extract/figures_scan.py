@@ -70,6 +70,8 @@ FIGURE = re.compile(
     rf"|(?<=[A-Z \u00a0ps.][0-9])(?:(?<=(?:{amounts.CODES})[ \u00a0][0-9])"
     rf"|(?<=(?:{amounts.CODES})[0-9])|(?<=R[ps][ \u00a0][0-9])|(?<=R[ps][0-9])"
     rf"|(?<=Rs\.[ \u00a0][0-9])|(?<=Rs\.[0-9])){_CODE_AMOUNT}(?P<K_code>)"
+    # "down .8%": a decimal without its leading zero
+    rf"|(?<=[ (]\.[0-9])[0-9]{{0,8}}(?![0-9]|[.,][0-9])(?P<lu>{amounts.UNIT})(?P<K_lead>)"
     r")"
 )
 
@@ -81,6 +83,7 @@ _DECODERS: dict[str, Decoder] = {
     "K_msuf": amounts.suffix_money,
     "K_minor": minor.minor_money,
     "K_pct": amounts.percent,
+    "K_lead": amounts.bare_decimal_percent,
     "K_prange": amounts.percent_range,
     "K_iso": dates.iso_date,
     "K_dot": dates.dotted_date,
