@@ -138,3 +138,24 @@ def test_progress_bar_on_a_terminal():
     assert out.getvalue().splitlines() == ["https://a.example/  new 2", "/tmp/s      error: HTTP 500 bad"]
     assert "[###############...............] 1/2 sources" in err.getvalue()
     assert err.getvalue().endswith("\r\x1b[K")
+
+
+def test_a_bar_for_re_extraction_on_a_terminal(tmp_path):
+    from tui_reader.extract import EXTRACTOR_VERSION
+    from tui_reader.model import Article
+    from tui_reader.sources.upkeep import reextract_pending
+    from tui_reader.store import Store
+
+    with Store.open(tmp_path / "s.sqlite3") as store:
+        store.upsert_articles("seeds:/notes", [
+            Article(id=f"n{n}", source="Notes", title=f"Siemens order number {n}", body=f"Siemens AG won order {n}.")
+            for n in range(3)
+        ])
+        store._db.execute("UPDATE articles SET extractor = ?", (EXTRACTOR_VERSION - 1,))
+        err = _Terminal()
+        printer = _Printer(0, 0, io.StringIO(), err)
+        assert reextract_pending(store, batch=2, on_batch=printer.refiling(store)) == 3
+        printer.finish()
+    assert "re-extracting 2/3 stored articles" in err.getvalue()
+    assert "re-extracting 3/3 stored articles" in err.getvalue()
+    assert _Printer(0, 0, io.StringIO(), io.StringIO()).refiling(store) is None  # piped: no bar

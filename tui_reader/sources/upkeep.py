@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tui_reader.sources.registrants import refresh_registrants
@@ -28,10 +29,17 @@ LOOKUPS_PER_RUN = 20
 """ISIN searches per run: enough to keep up with news, few enough never to look like a scraper."""
 
 
-def reextract_pending(store: Store, *, budget: float | None = None, batch: int = REFILE_BATCH) -> int:
+def reextract_pending(
+    store: Store,
+    *,
+    budget: float | None = None,
+    batch: int = REFILE_BATCH,
+    on_batch: Callable[[int], None] | None = None,
+) -> int:
     """Re-extract articles another extractor version filed, newest first, a batch per
     transaction, until none is left or `budget` seconds have passed; returns how many.
-    The caller has let the directory learn first (`registrants.teach_directory`)."""
+    `on_batch` hears the running count after each batch (fetch's progress bar). The
+    caller has let the directory learn first (`registrants.teach_directory`)."""
     from tui_reader.extract import EXTRACTOR_VERSION
 
     started = time.monotonic()
@@ -41,6 +49,8 @@ def reextract_pending(store: Store, *, budget: float | None = None, batch: int =
         if not stale:
             return done
         done += store.save_refiled([(s, _reextracted(s)) for s in stale], EXTRACTOR_VERSION)
+        if on_batch is not None:
+            on_batch(done)
         if budget is not None and time.monotonic() - started >= budget:
             return done
 
