@@ -163,3 +163,9 @@ def test_words_before_prozent_that_are_no_number(body: str) -> None:
 )
 def test_lists_participles_and_nouns_after_the_figure(body: str, directions: list[str]) -> None:
     assert [f.direction for f in figures(body) if f.kind == "percent"] == directions
+
+
+def test_a_range_after_a_noun_of_change_stays_a_range() -> None:
+    figure = only("The company expects growth 5% to 7% next year.")
+    assert (figure.text, figure.value, figure.high, figure.direction) == ("5% to 7%", 5.0, 7.0,
+                                                                         "up")

@@ -131,10 +131,12 @@ _TOLERANCE_ENDS = frozenset({"minus", "plus/minus", "+/-", "±"})
 _LEVEL_WORDS = frozenset({"to", "from", "at", "auf"})
 """A percentage after these is a level ("narrowed ... to 9.8%"), not a move."""
 
-CHANGE_WORDS = frozenset({"from", "von"}) | DIRECTION_WORDS.keys()
+CHANGE_WORDS = frozenset({"from", "von"}) | (DIRECTION_WORDS.keys() - {"growth", "upside",
+                                                                        "downside"})
 """Words before "X% to Y%" that make it a change from X to Y rather than a range.
 
-Not "by": "grow by 20% to 30%" is a range of growth rates."""
+Not "by": "grow by 20% to 30%" is a range of growth rates; nor a noun of change:
+"expects growth 5% to 7%" is a range too."""
 MONEY_CHANGE_WORDS = CHANGE_WORDS | {"by", "um"}
 """For amounts "by" does mark a change: "cut debt by $1 billion to $5 billion"."""
 
