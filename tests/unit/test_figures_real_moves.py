@@ -23,6 +23,8 @@ from tests.unit.test_figures_real_text import figures, only
         ("Why Protagonist Stock Skyrocketed 30% Today", "30%", "up"),
         ("Nordex-Aktie bricht um 12 Prozent ein", "12 Prozent", "down"),
         ("Chipmaker plummets 14% on weak outlook", "14%", "down"),
+        ("Micron shares pop 10% on upbeat forecast", "10%", "up"),
+        ("AKTIE IM FOKUS: Zalando-Papiere brechen um 8 Prozent ein", "8 Prozent", "down"),
     ],
 )
 def test_bare_headlines(title: str, text: str, direction: str) -> None:

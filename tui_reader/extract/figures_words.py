@@ -46,7 +46,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "strengthened accelerated sprang sprangen springt schoss schossen schießt "
        "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
        "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
-       "verbesserte verbesserten upside")
+       "verbesserte verbesserten upside pop pops popped popping")
 _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
          "declines declining slipped slip slips slipping lost lose loses losing loss "
          "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -99,11 +99,11 @@ Prozent gestiegen", "soll um 5 Prozent steigen")."""
 _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
     "nach": (frozenset("gab gaben gibt geben".split()), "down"),
     "zurück": (frozenset("ging gingen geht gehen".split()), "down"),
-    "ein": (frozenset("brach brachen bricht büßte büßten büßt".split()), "down"),
+    "ein": (frozenset("brach brachen bricht brechen büßte büßten büßt büßen".split()), "down"),
     "an": (frozenset("zog zogen zieht ziehen".split()), "up"),
-    "vor": (frozenset("rückte rückten rückt".split()), "up"),
-    "hoch": (frozenset("schoss schossen schießt ging gingen geht schnellte schnellten".split()),
-             "up"),
+    "vor": (frozenset("rückte rückten rückt rücken".split()), "up"),
+    "hoch": (frozenset("schoss schossen schießt schießen ging gingen geht gehen schnellte "
+                       "schnellten".split()), "up"),
 }
 """German verbs whose particle closes the clause: "gab 3 Prozent nach", "zog um 4 Prozent
 an". The verb alone says nothing ("gab bekannt", "zog Bilanz"); with its particle it
