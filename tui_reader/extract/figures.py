@@ -7,6 +7,15 @@ the per-article budget (see benchmarks/figures_rate.py). One regex pass finds ev
 figure led by a digit or currency symbol (figures_scan), one more the figures written
 in words (figures_periods); this module merges them into one non-overlapping list and
 attaches each figure's sentence.
+
+Real publishers' forms (issue 9) are read by the decoder of their kind: cents and pence
+(figures_minor), German amounts and percentages in words (figures_worded), quote widgets
+that are not figures (figures_widgets), wire datelines and day ranges (figures_dates),
+moves named by nouns, German compounds and separable verbs (figures_words). Two
+decisions shape the output: a move between two levels ("von 78 auf 107 Millionen
+Dollar", "from 5 to 7 percent") is two figures, the old level borrowing the scale and
+unit written once after the new one; a day range ("19. bis 22. Mai", "May 19-22") is
+two dates, the first spanning only its own day.
 """
 
 from __future__ import annotations
