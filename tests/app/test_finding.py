@@ -9,6 +9,7 @@ from pathlib import Path
 from textual.widgets import Static
 
 from tests.app.conftest import NVDA, nvidia_articles, settle, until
+from tui_reader.app.options import Delays
 from tui_reader.app.widgets.article_list import PAGE_SIZE, ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
@@ -33,7 +34,7 @@ def _select(app, option_id: str) -> None:  # noqa: ANN001
 async def test_typing_a_filter_marks_nothing_read(make_app, config_file: Path) -> None:
     """The list previews its top match while the user types: that is not reading it."""
     config_file.write_text(config_file.read_text().replace("mark_read_after = false", "mark_read_after = 0"))
-    app = make_app()
+    app = make_app(delays=Delays(chart=0.001, filter=0.001, plot=0.001))  # every key filters
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         for key in ("slash", *"nvidia"):
