@@ -171,3 +171,17 @@ def test_a_range_after_a_noun_of_change_stays_a_range() -> None:
     figure = only("The company expects growth 5% to 7% next year.")
     assert (figure.text, figure.value, figure.high, figure.direction) == ("5% to 7%", 5.0, 7.0,
                                                                          "up")
+
+
+@pytest.mark.parametrize(
+    ("body", "qualifier", "direction"),
+    [
+        ("Das Papier stand annähernd 19 Prozent im Minus.", "approx", "down"),
+        ("Während der MDax um 12 Prozent seit Januar stieg, trat Gea auf der Stelle.", None, "up"),
+        ("Weil der Umsatz um 4 Prozent zurückging, sank der Gewinn.", None, "down"),
+    ],
+)
+def test_german_qualifiers_and_verbs_of_subordinate_clauses(
+        body: str, qualifier: str | None, direction: str) -> None:
+    figure = only(body)
+    assert (figure.qualifier, figure.direction) == (qualifier, direction)

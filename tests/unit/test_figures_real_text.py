@@ -292,3 +292,35 @@ def test_other_amounts_in_parentheses_stay_positive(body: str) -> None:
 def test_a_decimal_without_its_leading_zero() -> None:
     figure = only("Quarterly revenue was down .8% on the year.")
     assert (figure.text, figure.value, figure.direction) == (".8%", 0.8, "down")
+
+
+def test_prior_year_level_in_parentheses_keeps_both_levels() -> None:
+    """dpa-AFX writes "auf 113 (Vorjahr: 144) Millionen Euro": two figures, each spanning
+    its own number and both taking the unit written once after them."""
+    found = figures("Der operative Gewinn sank auf 113 (Vorjahr: 144) Millionen Euro.")
+    assert [(f.text, f.value, f.currency) for f in found] == [
+        ("113", 1.13e8, "EUR"), ("144", 1.44e8, "EUR")]
+    found = figures("Die Marge erreichte 12,5 (Vorjahr: 11,8) Prozent.")
+    assert [(f.text, f.value, f.unit, f.direction) for f in found] == [
+        ("12,5", 12.5, "%", None), ("11,8", 11.8, "%", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "low", "high"),
+    [
+        ("Das Ziel einer Rendite von vier bis sechs Prozent wurde verfehlt.",
+         "vier bis sechs Prozent", 4.0, 6.0),
+        ("Er erwartet nun eine Marge von zwei bis 3,5 Prozent.", "zwei bis 3,5 Prozent", 2.0,
+         3.5),
+    ],
+)
+def test_german_ranges_with_worded_ends(body: str, text: str, low: float, high: float) -> None:
+    figure = only(body)
+    assert (figure.kind, figure.text, figure.value, figure.high) == ("percent", text, low, high)
+
+
+def test_worded_amount_beside_a_digit_amount() -> None:
+    found = figures("Das Ebitda lag bei 570 Millionen Euro, davon zehn Millionen Euro aus "
+                    "einem Zukauf.")
+    assert [(f.text, f.value) for f in found] == [("570 Millionen Euro", 5.7e8),
+                                                  ("zehn Millionen Euro", 1e7)]

@@ -22,6 +22,7 @@ from tui_reader.extract.figures_numbers import (
     scale_value,
 )
 from tui_reader.extract.figures_widgets import WIDGET_TAILS, quote_widget
+from tui_reader.extract.figures_worded import worded_low
 from tui_reader.extract.figures_words import (
     CHANGE_WORDS,
     MONEY_CHANGE_WORDS,
@@ -176,7 +177,36 @@ def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, 
     if start > 1 and body[start - 2] in WIDGET_TAILS and body[start - 1] == " " and quote_widget(
             body, start, end, sign):
         return None, end
+    if sign is None and body.endswith((" bis ", " to "), 0, start):  # "zwei bis 3,5 Prozent"
+        german, unit = _units(m["u"])
+        high = parse_number(body[head:m.end("n")], german)
+        low = worded_low(body, start, high) if high is not None else None
+        if low is not None:
+            return (low[1], end, "percent", low[0], None, qualifier_before(body, low[1]), unit,
+                    direction_of(body, low[1], end, None), high), end
     return _percent(body, start, end, body[head:m.end("n")], m["u"], sign), end
+
+
+def prior_year(body: str, m: re.Match[str],
+               _: date | None) -> tuple[list[Found] | None, int]:
+    """ "auf 113 (Vorjahr: 144) Millionen Euro": the new and the prior-year level, each
+    spanning its own number and both taking the unit written once after them."""
+    start, end = m.start(), m.end()
+    new_raw, old_at = body[start:m.end("n")], m.start("vn")
+    if m["vu"] is not None:
+        german, unit = _units(m["vu"])
+        new, old = parse_number(new_raw, german), parse_number(m["vn"], german)
+        if new is None or old is None:
+            return None, end
+        return [(start, m.end("n"), "percent", new, None, qualifier_before(body, start), unit,
+                 None, None),
+                (old_at, m.end("vn"), "percent", old, None, None, unit, None, None)], end
+    currency = _currency(m["vc"])
+    new_found = _money(body, start, m.end("n"), new_raw, m["vk"], currency, m["vc"])
+    old_found = _money(body, old_at, m.end("vn"), m["vn"], m["vk"], currency, m["vc"])
+    if new_found is None or old_found is None:
+        return None, end
+    return [new_found, (*old_found[:5], None, *old_found[6:])], end
 
 
 def bare_decimal_percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:

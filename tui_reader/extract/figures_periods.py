@@ -13,7 +13,7 @@ from datetime import date
 from functools import cache
 
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
-from tui_reader.extract.figures_worded import worded_money, worded_percent
+from tui_reader.extract.figures_worded import number_word_before, worded_money, worded_percent
 
 _SPACES = " \u00a0\u202f"
 _NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
@@ -156,7 +156,7 @@ def worded(body: str) -> list[Found]:
         lower = m[0].lower()
         figure: Found | None = None
         if lower[0] == "p" or lower.startswith("milli"):  # "acht Prozent", "eine Milliarde"
-            number, start = _number_word_before(body, head)
+            number, start = number_word_before(body, head)
             if number is not None:
                 figure = (worded_percent(body, start, end, number) if lower[0] == "p"
                           else worded_money(body, start, end, number, lower))
@@ -190,7 +190,7 @@ def _after_handels(body: str, head: int) -> bool:
 
 def _fold(body: str, glued: int, head: int, end: int, lower: str) -> Found | None:
     if glued == head:  # "ten-fold"
-        number, start = _number_word_before(body, head - 1 if body[head - 1:head] == "-" else head)
+        number, start = number_word_before(body, head - 1 if body[head - 1:head] == "-" else head)
     else:
         number, start = body[glued:head].lower(), glued
     if lower == "fach":
@@ -204,7 +204,7 @@ def _fold(body: str, glued: int, head: int, end: int, lower: str) -> Found | Non
 def _worded_times(body: str, glued: int, head: int, end: int) -> Found | None:
     if glued != head:  # "sometimes"
         return None
-    number, start = _number_word_before(body, head)
+    number, start = number_word_before(body, head)
     count = word_value(number) if number else None
     if not count or not _multiplies(body, start, end):
         return None
@@ -216,7 +216,7 @@ def _worded_period(body: str, head: int, end: int, unit_text: str) -> Found | No
     before = body[(at - 12 if at > 12 else 0):at]
     if before.endswith(_QUALIFIERS):  # "seven trading days"
         at -= len(next(q for q in _QUALIFIERS if before.endswith(q))) + 1
-    number, start = _number_word_before(body, at + 1 if at < head else at)
+    number, start = number_word_before(body, at + 1 if at < head else at)
     count = word_value(number) if number else None
     if count is None:
         return _one_period(body, head, end, unit_text, number, start)
@@ -245,20 +245,6 @@ def _one_period(body: str, head: int, end: int, unit_text: str, word: str | None
     if not any(w in _LEADS for w in leading) or leading[-1] in _WHICH:
         return None  # "for next year" is a point in time; "for the next year" a span
     return _period(body, head, end, 1.0, unit_text)
-
-
-def _number_word_before(body: str, at: int) -> tuple[str | None, int]:
-    """The word ending right before `at` (one space allowed) and where it starts."""
-    head = body[(at - 14 if at > 14 else 0):at]
-    stripped = head.rstrip(_SPACES + "-")
-    words = stripped.rsplit(None, 1)
-    if not words:
-        return None, at
-    word = words[-1]
-    start = at - len(head) + len(stripped) - len(word)
-    if not word.replace("-", "").isalpha():
-        return None, at
-    return word, start
 
 
 def _period(body: str, start: int, end: int, count: float | None,

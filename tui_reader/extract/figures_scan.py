@@ -41,6 +41,10 @@ _NUMBER_TAILS = (
     rf"|(?P<k1>{SCALE})?(?:(?P<msep>{amounts.SEP})(?P<mn2>{NUM})(?P<mk2>{SCALE})?)?"
     rf"(?P<c1>{amounts.SUFFIX})(?P<K_msuf>)"
     rf"|(?:(?P<xsep>{amounts.SEP})(?P<xn2>{NUM}))?(?P<minor>{minor.MINOR})(?P<K_minor>)"
+    # "auf 113 (Vorjahr: 144) Millionen Euro", "12,5 (Vorjahr: 11,8) Prozent"
+    rf"|{SP}\((?:Vorjahr(?:eswert)?|Vj\.|prior year|year earlier|year ago)[:,]?{SP}+"
+    rf"(?P<vn>{NUM})\)(?:(?P<vu>{amounts.UNIT})|(?P<vk>{SCALE})?(?P<vc>{amounts.SUFFIX}))"
+    rf"(?P<K_prior>)"
 )
 _CODE_AMOUNT = (
     rf"(?P<ca>{REST})(?P<ck>{SCALE})?(?:(?P<csep>{amounts.SEP})(?:(?:{amounts.CODES}){SP}?)?"
@@ -83,6 +87,7 @@ _DECODERS: dict[str, Decoder] = {
     "K_code": amounts.code_money,
     "K_msuf": amounts.suffix_money,
     "K_minor": minor.minor_money,
+    "K_prior": amounts.prior_year,
     "K_pct": amounts.percent,
     "K_lead": amounts.bare_decimal_percent,
     "K_prange": amounts.percent_range,

@@ -14,6 +14,7 @@ import re
 from tui_reader.extract.figures_numbers import Found, word_value
 from tui_reader.extract.figures_words import direction_of, qualifier_before
 
+_SPACES = " \u00a0\u202f"
 _ONE = frozenset({"eine", "einer", "einem", "ein", "einen"})
 """The article "ein" in every case: one of the amount ("eine Milliarde")."""
 _SCALES = {"milliarde": 1e9, "milliarden": 1e9, "million": 1e6, "millionen": 1e6}
@@ -23,12 +24,50 @@ _CURRENCIES = {"US-Dollar": "USD", "Dollar": "USD", "Euro": "EUR", "Franken": "C
 
 
 def worded_percent(body: str, start: int, end: int, number: str) -> Found | None:
-    """ "acht Prozent" spanning body[start:end], `number` being its first word."""
+    """ "acht Prozent" spanning body[start:end], `number` being its first word; "vier bis
+    sechs Prozent" a range."""
     count = word_value(number)
     if count is None:
         return None
+    low = worded_low(body, start, count)
+    if low is not None:
+        value, begin = low
+        return (begin, end, "percent", value, None, qualifier_before(body, begin), "%",
+                direction_of(body, begin, end, None), float(count))
     return (start, end, "percent", float(count), None, qualifier_before(body, start), "%",
             direction_of(body, start, end, None), None)
+
+
+def worded_low(body: str, start: int, high: float) -> tuple[float, int] | None:
+    """The low end written in words before a percentage's number ("vier bis sechs
+    Prozent", "zwei bis 3,5 Prozent") and where it starts, if lower than `high`."""
+    join = next((j for j in _RANGE_JOINS if body.endswith(j, 0, start)), None)
+    if join is None:
+        return None
+    word, begin = number_word_before(body, start - len(join))
+    value = word_value(word) if word else None
+    if value is None or not value < high:
+        return None
+    return float(value), begin
+
+
+_RANGE_JOINS = (" bis ", " to ")
+
+
+def number_word_before(body: str, at: int) -> tuple[str | None, int]:
+    """The word ending right before `at` (one space allowed) and where it starts."""
+    head = body[(at - 14 if at > 14 else 0):at]
+    stripped = head.rstrip(_SPACES + "-")
+    words = stripped.rsplit(None, 1)
+    if not words:
+        return None, at
+    word = words[-1]
+    start = at - len(head) + len(stripped) - len(word)
+    if not word.replace("-", "").isalpha():
+        return None, at
+    return word, start
+
+
 
 
 def worded_money(body: str, start: int, end: int, number: str, scale_word: str) -> Found | None:

@@ -17,7 +17,8 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "about": "approx", "around": "approx", "roughly": "approx", "nearly": "approx",
     "almost": "approx", "some": "approx", "approximately": "approx", "approx": "approx",
     "circa": "approx", "ca": "approx", "rund": "approx", "etwa": "approx", "knapp": "approx",
-    "fast": "approx", "beinahe": "approx", "gut": "more_than",
+    "fast": "approx", "beinahe": "approx", "annähernd": "approx", "nahezu": "approx",
+    "ungefähr": "approx", "gut": "more_than",
     "over": "more_than", "above": "more_than", "über": "more_than",
     "under": "less_than", "below": "less_than", "unter": "less_than",
 }
@@ -86,20 +87,24 @@ _SHARE_AFTER = frozenset(
 
 _GERMAN_FINAL: dict[str, Direction] = {w: "up" for w in (
     "gestiegen zugelegt gewachsen geklettert gesprungen angestiegen hochgeschnellt "
-    "verteuert erholt steigen wachsen zulegen klettern gewonnen gesteigert erhöht verbessert"
-    ).split()}
+    "verteuert erholt steigen wachsen zulegen klettern gewonnen gesteigert erhöht verbessert "
+    "stieg stiegen steigt kletterte kletterten wuchs wuchsen zulegte zulegten anzog anzogen "
+    "vorrückte gewann").split()}
 _GERMAN_FINAL.update({w: "down" for w in (
     "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
     "fallen verlieren nachgeben einbrechen schrumpfen gesenkt gekürzt reduziert verringert "
-    "verschlechtert").split()})
-"""German participles and infinitives that close the clause after the figure ("um 5
-Prozent gestiegen", "soll um 5 Prozent steigen")."""
+    "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "
+    "einbrachen zurückging zurückgingen abrutschte absackte").split()})
+"""German participles, infinitives and verbs of subordinate clauses that close the
+clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
+"während der Index um 12 Prozent seit Jahresbeginn stieg")."""
 
 _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
     "nach": (frozenset("gab gaben gibt geben".split()), "down"),
     "zurück": (frozenset("ging gingen geht gehen".split()), "down"),
-    "ein": (frozenset("brach brachen bricht brechen büßte büßten büßt büßen".split()), "down"),
+    "ein": (frozenset("brach brachen bricht brechen büßte büßten büßt büßen".split()),
+            "down"),
     "an": (frozenset("zog zogen zieht ziehen".split()), "up"),
     "vor": (frozenset("rückte rückten rückt rücken".split()), "up"),
     "hoch": (frozenset("schoss schossen schießt schießen ging gingen geht gehen schnellte "
