@@ -223,11 +223,31 @@ def test_lookups_are_bounded_and_stop_at_a_rate_limit(store: Store) -> None:
         assert other.cached_symbol(EUZ.isin) is None  # nothing recorded: asked again later
 
 
-def test_a_new_article_of_a_resolved_isin_is_filed_under_the_ticker_at_the_next_run(store: Store) -> None:
+def test_a_new_article_of_a_resolved_isin_is_filed_under_the_ticker_as_it_is_written(store: Store) -> None:
     _isin_only_articles(store)
     fill_tickers(store, online=True, service=_service(store, FakeSearch({EUZ.isin: ("EUZ.DE", "EUR")})))
     later = Article(id="e2", source="Portal", title="Eckert & Ziegler again", body="w",
                     published=datetime(2026, 3, 3, tzinfo=UTC), instruments=[EUZ])
     store.upsert_articles("seeds:/notes", [later])
-    assert fill_tickers(store, online=True, service=_service(store, FakeSearch({}))) == 1
     assert {s.id for s in store.articles(ticker="EUZ")} == {"e1", "e2"}
+    assert fill_tickers(store, online=True, service=_service(store, FakeSearch({}))) == 0
+
+
+def test_a_resolved_ticker_is_applied_at_write_time_and_survives_re_extraction(store: Store) -> None:
+    """Offline too: the cache holds what an earlier online search found. A new article
+    is filed under it as it is stored; a re-extraction (whose text names no ticker)
+    keeps it."""
+    from tui_reader.extract import EXTRACTOR_VERSION
+    from tui_reader.sources.upkeep import reextract_pending
+
+    store.save_symbol(EUZ.isin, "EUZ.DE", "EUR")
+    euz = Instrument(EUZ.isin, None, "Eckert & Ziegler")
+    article = Article(id="e3", source="Portal", title="Eckert & Ziegler wins an order",
+                      body="The isotope maker won an order worth EUR 5 million.",
+                      published=datetime(2026, 3, 4, tzinfo=UTC), declared=[euz], instruments=[EUZ])
+    store.upsert_articles("seeds:/notes", [article])
+    assert [s.primary_ticker for s in store.articles(ticker="EUZ")] == ["EUZ.DE"]
+    store._db.execute("UPDATE articles SET extractor = ?", (EXTRACTOR_VERSION - 1,))
+    assert reextract_pending(store) == 1
+    assert [s.id for s in store.articles(ticker="EUZ")] == ["e3"]
+    assert {i.key: i.ticker for i in store.instruments()}[EUZ.isin] == "EUZ.DE"

@@ -23,7 +23,14 @@ from datetime import datetime
 
 from tui_reader.model import Article, Instrument
 from tui_reader.store.queries import chunks, marks, symbol_forms
-from tui_reader.store.writes import Prepared, declared_from_json, insert_instruments, primary_row, recount_stats
+from tui_reader.store.writes import (
+    Prepared,
+    declared_from_json,
+    insert_instruments,
+    primary_row,
+    recount_stats,
+    with_resolved_tickers,
+)
 
 
 @dataclass(slots=True)
@@ -123,6 +130,8 @@ def save_refiled(db: sqlite3.Connection, items: list[tuple[StaleArticle, Prepare
             same.append(item)
         else:
             changed.append((item, bool(stored[0])))
+    patched = with_resolved_tickers(db, [item for item, _ in changed])
+    changed = [(item, read) for item, (_, read) in zip(patched, changed, strict=True)]
 
     old_keys: dict[str, set[str]] = {}
     for chunk in chunks([item.id for item, _ in changed]):

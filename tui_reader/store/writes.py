@@ -220,6 +220,8 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
         for story_key in (item.title_key, item.body_key):
             if story_key:
                 stories.setdefault(story_key, []).append((item_id, item.sort_ts, item.published is not None))
+    inserts = with_resolved_tickers(db, inserts)
+    updates = with_resolved_tickers(db, updates)
 
     db.executemany(
         "INSERT INTO articles(id, source_key, source, url, path, title, body, published, sort_ts, "
@@ -251,6 +253,36 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
     _add_to_stats(db, inserts, recount)
     recount_stats(db, recount)
     return len(inserts)
+
+
+def with_resolved_tickers(db: sqlite3.Connection, items: list[Prepared]) -> list[Prepared]:
+    """ISIN-only instruments take the ticker an earlier ISIN search found (the `symbols`
+    cache), so an article is filed under it from its first write on, and re-extraction
+    (which finds no ticker in the text) never takes it away. The content hash stays the
+    one computed from the text: a re-poll of the same item still changes nothing.
+    Batches without an ISIN-only instrument, nearly all, cost one pass over their rows."""
+    wanted = sorted({row[1] for item in items for row in item.instruments if row[2] is None and row[1]})
+    if not wanted:
+        return items
+    found: dict[str, tuple[str, str | None]] = {}
+    for chunk in chunks(wanted):
+        for isin, symbol, currency in db.execute(
+            f"SELECT isin, symbol, currency FROM symbols WHERE symbol IS NOT NULL AND isin IN ({marks(chunk)})", chunk
+        ):
+            found[isin] = (symbol, currency)
+    if not found:
+        return items
+    return [_with_tickers(item, found) if any(r[2] is None and r[1] in found for r in item.instruments) else item
+            for item in items]
+
+
+def _with_tickers(item: Prepared, found: dict[str, tuple[str, str | None]]) -> Prepared:
+    rows = []
+    for key, isin, ticker, name, exchange, currency, primary, mentions in item.instruments:
+        if ticker is None and isin in found:
+            ticker, currency = found[isin][0], currency or found[isin][1]
+        rows.append((key, isin, ticker, name, exchange, currency, primary, mentions))
+    return item._replace(instruments=tuple(rows))
 
 
 def insert_instruments(db: sqlite3.Connection, items: list[Prepared]) -> None:
