@@ -123,7 +123,8 @@ class SeedWatcher:
         self.store = store
         self._seen: dict[Path, Signature] = {}
         self._refiling = True
-        """Until a check finds nothing stale: afterwards only new stores would need it."""
+        """Until a check finds nothing stale: the extractor's version cannot change while
+        the app runs, so later checks need not ask again."""
         self.refiled = 0
         """Articles re-extracted by this watcher's checks so far."""
 
