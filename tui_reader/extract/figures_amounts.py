@@ -1,10 +1,12 @@
-"""Money amounts and percentages, including ranges ("$2-2.5 billion", "between 5% and 7%").
+"""Money amounts, including ranges ("$2-2.5 billion", "between €1.1 and €1.3 billion").
 
-The regex fragments here are assembled into the one scanning pattern in figures_scan;
-the decoders below turn its matches into figures and read the words around them
-(qualifier, "between", sign, direction). A match that turns out not to be a range
-("rose 5% to 7%" read as a change, "$5 billion and $3 billion") is cut back to its
-first amount, and scanning resumes right after it so the second is still found.
+The regex fragments here (money and percentage alike) are assembled into the one
+scanning pattern in figures_scan; the decoders below turn its money matches into figures
+and read the words around them (qualifier, "between"). A match that turns out not to be
+a range ("cut debt by $1 billion to $5 billion" read as a change, "$5 billion and $3
+billion") is cut back to its first amount, and scanning resumes right after it so the
+second is still found; the old level of a move ("von 78 auf 107 Millionen Dollar") is a
+figure of its own. Percentages are decoded in figures_percent.
 """
 
 from __future__ import annotations
@@ -21,14 +23,7 @@ from tui_reader.extract.figures_numbers import (
     parse_number,
     scale_value,
 )
-from tui_reader.extract.figures_widgets import WIDGET_TAILS, quote_widget
-from tui_reader.extract.figures_worded import worded_low
-from tui_reader.extract.figures_words import (
-    CHANGE_WORDS,
-    MONEY_CHANGE_WORDS,
-    direction_of,
-    qualifier_before,
-)
+from tui_reader.extract.figures_words import CHANGE_WORDS, MONEY_CHANGE_WORDS, qualifier_before
 
 CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD|IDR"
 LOCAL_PREFIXES = ("Rp", "Rs")
@@ -90,20 +85,20 @@ def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
                 close = body.find(")", m.end(), m.end() + 40)
                 return None, (close if close > 0 else m.end())
             if body.startswith(")", m.end()) and _accounting_loss(body, start - 1, m.end() + 1):
-                found = _money(body, start, m.end(), m["sa"], m["sk"],
-                               _money_currency(body[start:head + 1], m["sc"]), m["sc"])
+                found = money_found(body, start, m.end(), m["sa"], m["sk"],
+                                    _money_currency(body[start:head + 1], m["sc"]), m["sc"])
                 if found is not None and m["ssep"] is None:
                     return (start - 1, m.end() + 1, "money", -found[3], *found[4:]), m.end() + 1
         elif start == 1 or body[start - 2] in " \n(":
-            found = _money(body, start, m.end(), m["sa"], m["sk"],
-                           _money_currency(body[start:head + 1], m["sc"]), m["sc"])
+            found = money_found(body, start, m.end(), m["sa"], m["sk"],
+                                _money_currency(body[start:head + 1], m["sc"]), m["sc"])
             if found is not None and m["ssep"] is None:
                 return (start - 1, found[1], "money", -found[3], *found[4:]), m.end()
     prefix = body[start:head + 1]
     if m["ssep"] is not None:
         found = _money_range(body, start, m.end(), m["sa"], m["sk"], m["ssep"], m["sa2"],
                              m["sk2"], _money_currency(prefix, m["sc"]), m["sc"],
-                             m["sp2"] is None or _currency(m["sp2"]) == _currency(prefix))
+                             m["sp2"] is None or currency_code(m["sp2"]) == currency_code(prefix))
         if found is not None:
             return found, m.end()
         one = _ONE_SYMBOL.match(body, head)
@@ -111,10 +106,10 @@ def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
         scale = one["sk"]
         if scale is None and one["sc"] is None and from_to_level(body, start, m["ssep"]):
             scale = m["sk2"]  # "from $78 to $107 million": $78 million
-        return _money(body, start, one.end(), one["sa"], scale,
-                      _money_currency(prefix, one["sc"]), one["sc"]), one.end()
-    return _money(body, start, m.end(), m["sa"], m["sk"], _money_currency(prefix, m["sc"]),
-                  m["sc"]), m.end()
+        return money_found(body, start, one.end(), one["sa"], scale,
+                           _money_currency(prefix, one["sc"]), one["sc"]), one.end()
+    return money_found(body, start, m.end(), m["sa"], m["sk"], _money_currency(prefix, m["sc"]),
+                       m["sc"]), m.end()
 
 
 _LOSS_BEFORE = ("estimate of ", "estimates of ", "reported ", "posted ", "EPS of ",
@@ -139,7 +134,7 @@ def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | Non
     start = mark_end - 2 if body[mark_end - 2:mark_end] in LOCAL_PREFIXES else mark_end - 3
     if start > 0 and body[start - 1].isalpha():
         return None, m.end()
-    currency = _currency(body[start:mark_end])
+    currency = currency_code(body[start:mark_end])
     raw = body[head:m.end("ca")]
     if m["csep"] is not None:
         found = _money_range(body, start, m.end(), raw, m["ck"], m["csep"], m["ca2"], m["ck2"],
@@ -148,15 +143,15 @@ def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | Non
             return found, m.end()
         one = _ONE_CODE.match(body, head)
         assert one is not None
-        return _money(body, start, one.end(), raw, one["ck"], currency, None), one.end()
-    return _money(body, start, m.end(), raw, m["ck"], currency, None), m.end()
+        return money_found(body, start, one.end(), raw, one["ck"], currency, None), one.end()
+    return money_found(body, start, m.end(), raw, m["ck"], currency, None), m.end()
 
 
 def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
     """ "380 billion yuan", "4,2 Mrd. Euro", "2-3 billion euros"."""
     start = m.start()
     raw = body[start:m.end("n")]
-    currency = _currency(m["c1"])
+    currency = currency_code(m["c1"])
     if m["msep"] is not None:
         found = _money_range(body, start, m.end(), raw, m["k1"], m["msep"], m["mn2"], m["mk2"],
                              currency, m["c1"], True)
@@ -164,83 +159,16 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
             return found, m.end()
         if from_to_level(body, start, m["msep"]):  # "von 78 auf 107 Millionen Dollar"
             level_end = m.end("k1") if m["k1"] else m.end("n")
-            return _money(body, start, level_end, raw, m["k1"] or m["mk2"], currency,
-                          m["c1"]), level_end
+            return money_found(body, start, level_end, raw, m["k1"] or m["mk2"], currency,
+                               m["c1"]), level_end
         return None, m.end("n")
-    return _money(body, start, m.end(), raw, m["k1"], currency, m["c1"]), m.end()
+    return money_found(body, start, m.end(), raw, m["k1"], currency, m["c1"]), m.end()
 
 
-def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
-    """ "18.5%", "−1.2 percentage points", "12,3 Prozent", "25 bps"; not a quote widget."""
-    head, end = m.span()
-    start, sign = _signed_start(body, head)
-    if start > 1 and body[start - 2] in WIDGET_TAILS and body[start - 1] == " " and quote_widget(
-            body, start, end, sign):
-        return None, end
-    if sign is None and body.endswith((" bis ", " to "), 0, start):  # "zwei bis 3,5 Prozent"
-        german, unit = _units(m["u"])
-        high = parse_number(body[head:m.end("n")], german)
-        low = worded_low(body, start, high) if high is not None else None
-        if low is not None:
-            return (low[1], end, "percent", low[0], None, qualifier_before(body, low[1]), unit,
-                    direction_of(body, low[1], end, None), high), end
-    return _percent(body, start, end, body[head:m.end("n")], m["u"], sign), end
-
-
-def prior_year(body: str, m: re.Match[str],
-               _: date | None) -> tuple[list[Found] | None, int]:
-    """ "auf 113 (Vorjahr: 144) Millionen Euro": the new and the prior-year level, each
-    spanning its own number and both taking the unit written once after them."""
-    start, end = m.start(), m.end()
-    new_raw, old_at = body[start:m.end("n")], m.start("vn")
-    if m["vu"] is not None:
-        german, unit = _units(m["vu"])
-        new, old = parse_number(new_raw, german), parse_number(m["vn"], german)
-        if new is None or old is None:
-            return None, end
-        return [(start, m.end("n"), "percent", new, None, qualifier_before(body, start), unit,
-                 None, None),
-                (old_at, m.end("vn"), "percent", old, None, None, unit, None, None)], end
-    currency = _currency(m["vc"])
-    new_found = _money(body, start, m.end("n"), new_raw, m["vk"], currency, m["vc"])
-    old_found = _money(body, old_at, m.end("vn"), m["vn"], m["vk"], currency, m["vc"])
-    if new_found is None or old_found is None:
-        return None, end
-    return [new_found, (*old_found[:5], None, *old_found[6:])], end
-
-
-def bare_decimal_percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
-    """ "down .8%": the leading zero left out, as some generated reports do."""
-    start, end = m.start() - 1, m.end()
-    return _percent(body, start, end, "0" + body[start:m.start("lu")], m["lu"], None), end
-
-
-def percent_range(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
-    """ "5-7%", "between 5% and 7%", "5 to 7 percent" (not "rose from 5% to 7%")."""
-    head = m.start()
-    start, sign = _signed_start(body, head)
-    unit = _percent_unit(m["u2"])
-    german = _german_unit(m["u2"])
-    low, high = parse_number(body[head:m.end("n")], german), parse_number(m["pn2"], german)
-    if low is not None and high is not None and (m["u1"] is None
-                                                 or _percent_unit(m["u1"]) == unit):
-        begin = range_start(body, start, m["psep"], low, high)
-        if begin is not None:
-            return (begin, m.end(), "percent", low, None, None, unit,
-                    direction_of(body, begin, m.end(), sign), high), m.end()
-    level = from_to_level(body, start, m["psep"])
-    if m["u1"] is None:
-        if level and low is not None:  # "from 5 to 7 percent": 5 is a level too
-            return (start, m.end("n"), "percent", low, None, None, unit, None, None), m.end("n")
-        return None, m.end("n")
-    first = _percent(body, start, m.end("u1"), body[head:m.end("n")], m["u1"], sign)
-    if level and first is not None:  # "von 5 Prozent auf 7 Prozent": a level, not a move
-        first = (*first[:7], None, None)
-    return first, m.end("u1")
-
-
-def _money(body: str, start: int, end: int, raw: str, scale_text: str | None,
-           currency: str | None, suffix: str | None) -> Found | None:
+def money_found(body: str, start: int, end: int, raw: str, scale_text: str | None,
+                currency: str | None, suffix: str | None) -> Found | None:
+    """The money figure body[start:end], or None when its number or currency cannot be
+    read. Public for the prior-year form in figures_percent ("113 (Vorjahr: 144) Mio. €")."""
     scale, german = scale_value(scale_text)
     value = parse_number(raw, german or _german_suffix(suffix))
     if value is None or currency is None:
@@ -327,24 +255,8 @@ def _symbol_start(body: str, head: int) -> int:
     return head
 
 
-def _signed_start(body: str, head: int) -> tuple[int, str | None]:
-    """A sign written right before a percentage ("+18.5%", "−1.2 pp") and where it starts.
-
-    Portal tables set the sign apart ("Bayer (+ 3,76 Prozent auf 27,32 EUR)"): a spaced
-    "+" counts after a space or parenthesis, a spaced minus only right after "(" (" - "
-    elsewhere is a dash).
-    """
-    if head > 0 and body[head - 1] in "+-−–" and (head == 1 or body[head - 2] in " \t\n(["):
-        return head - 1, body[head - 1]
-    if head > 1 and body[head - 1] == " " and (sign := body[head - 2]) in "+-−–":
-        before = body[head - 3] if head > 2 else " "
-        if before == "(" or (sign == "+" and before in " \t\n["):
-            return head - 2, sign
-    return head, None
-
-
 @cache
-def _currency(token: str) -> str | None:
+def currency_code(token: str) -> str | None:
     """ISO 4217 code of a currency symbol, code or name (cached: the pattern allows few)."""
     key = " ".join(token.split()).lower().lstrip("-")
     if key.upper() in _CODE_SET:
@@ -355,44 +267,12 @@ def _currency(token: str) -> str | None:
 @cache
 def _money_currency(prefix: str | None, suffix: str | None) -> str | None:
     """The currency of an amount; a currency word overrides an ambiguous "$" or "¥"."""
-    currency = _currency(suffix) if suffix else None
+    currency = currency_code(suffix) if suffix else None
     if prefix and not (currency and prefix in _AMBIGUOUS_PREFIXES):
-        currency = _currency(prefix)
+        currency = currency_code(prefix)
     return currency
 
 
 @cache
 def _german_suffix(suffix: str | None) -> bool:
     return bool(suffix) and suffix.strip(_SPACES + "-") in _GERMAN_CURRENCY_WORDS
-
-
-def _percent(body: str, start: int, end: int, raw: str, unit_text: str,
-             sign: str | None) -> Found | None:
-    german, unit = _units(unit_text)
-    value = parse_number(raw, german)
-    if value is None:
-        return None
-    return (start, end, "percent", value, None, qualifier_before(body, start), unit,
-            direction_of(body, start, end, sign), None)
-
-
-@cache
-def _units(unit_text: str) -> tuple[bool, str]:
-    """Whether a percent unit is German and what it measures, in one cached look-up."""
-    return _german_unit(unit_text), _percent_unit(unit_text)
-
-
-@cache
-def _german_unit(unit_text: str) -> bool:
-    """Cached like `_percent_unit`: the UNIT pattern allows only a few dozen spellings."""
-    return unit_text.lstrip(_SPACES).startswith(("Prozent", "%-Punkt", "Basispunkt"))
-
-
-@cache
-def _percent_unit(unit_text: str) -> str:
-    text = unit_text.lstrip(_SPACES).lower()
-    if text.startswith(("percentage", "prozentpunkt", "%-punkt", "pp")):
-        return "pp"
-    if text.startswith(("basis", "bp")):
-        return "bp"
-    return "%"

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from tui_reader.extract import figures_amounts as amounts
 from tui_reader.extract import figures_dates as dates
 from tui_reader.extract import figures_minor as minor
+from tui_reader.extract import figures_percent as percent
 from tui_reader.extract import figures_periods as periods
 from tui_reader.extract.figures_numbers import NUM, REST, SCALE, SP, STARTS_TOKEN, Found
 
@@ -87,10 +88,10 @@ _DECODERS: dict[str, Decoder] = {
     "K_code": amounts.code_money,
     "K_msuf": amounts.suffix_money,
     "K_minor": minor.minor_money,
-    "K_prior": amounts.prior_year,
-    "K_pct": amounts.percent,
-    "K_lead": amounts.bare_decimal_percent,
-    "K_prange": amounts.percent_range,
+    "K_prior": percent.prior_year,
+    "K_pct": percent.percent,
+    "K_lead": percent.bare_decimal_percent,
+    "K_prange": percent.percent_range,
     "K_iso": dates.iso_date,
     "K_dot": dates.dotted_date,
     "K_dfirst": dates.day_first_date,

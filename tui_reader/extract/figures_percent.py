@@ -1,0 +1,144 @@
+"""Percentages, percentage points and basis points: "18.5%", "−1.2 pp", "5-7%", "between
+5% and 7%", "12,5 (Vorjahr: 11,8) Prozent".
+
+The regex fragments (UNIT, SIGN, SEP) live in figures_amounts beside the money ones, as
+both are assembled into the one scanning pattern in figures_scan; the decoders here read
+a percentage's sign, unit, qualifier and direction, and whether two numbers form a range
+or a move between levels (`range_start`, `from_to_level`).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from tui_reader.extract.figures_amounts import (
+    currency_code,
+    from_to_level,
+    money_found,
+    range_start,
+)
+from tui_reader.extract.figures_numbers import Found, parse_number
+from tui_reader.extract.figures_widgets import WIDGET_TAILS, quote_widget
+from tui_reader.extract.figures_worded import worded_low
+from tui_reader.extract.figures_words import direction_of, qualifier_before
+
+_SPACES = " \u00a0\u202f"
+
+
+def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "18.5%", "−1.2 percentage points", "12,3 Prozent", "25 bps"; not a quote widget."""
+    head, end = m.span()
+    start, sign = _signed_start(body, head)
+    if start > 1 and body[start - 2] in WIDGET_TAILS and body[start - 1] == " " and quote_widget(
+            body, start, end, sign):
+        return None, end
+    if sign is None and body.endswith((" bis ", " to "), 0, start):  # "zwei bis 3,5 Prozent"
+        german, unit = _units(m["u"])
+        high = parse_number(body[head:m.end("n")], german)
+        low = worded_low(body, start, high) if high is not None else None
+        if low is not None:
+            return (low[1], end, "percent", low[0], None, qualifier_before(body, low[1]), unit,
+                    direction_of(body, low[1], end, None), high), end
+    return _percent(body, start, end, body[head:m.end("n")], m["u"], sign), end
+
+
+def percent_range(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "5-7%", "between 5% and 7%", "5 to 7 percent" (not "rose from 5% to 7%")."""
+    head = m.start()
+    start, sign = _signed_start(body, head)
+    unit = _percent_unit(m["u2"])
+    german = _german_unit(m["u2"])
+    low, high = parse_number(body[head:m.end("n")], german), parse_number(m["pn2"], german)
+    if low is not None and high is not None and (m["u1"] is None
+                                                 or _percent_unit(m["u1"]) == unit):
+        begin = range_start(body, start, m["psep"], low, high)
+        if begin is not None:
+            return (begin, m.end(), "percent", low, None, None, unit,
+                    direction_of(body, begin, m.end(), sign), high), m.end()
+    level = from_to_level(body, start, m["psep"])
+    if m["u1"] is None:
+        if level and low is not None:  # "from 5 to 7 percent": 5 is a level too
+            return (start, m.end("n"), "percent", low, None, None, unit, None, None), m.end("n")
+        return None, m.end("n")
+    first = _percent(body, start, m.end("u1"), body[head:m.end("n")], m["u1"], sign)
+    if level and first is not None:  # "von 5 Prozent auf 7 Prozent": a level, not a move
+        first = (*first[:7], None, None)
+    return first, m.end("u1")
+
+
+def bare_decimal_percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "down .8%": the leading zero left out, as some generated reports do."""
+    start, end = m.start() - 1, m.end()
+    return _percent(body, start, end, "0" + body[start:m.start("lu")], m["lu"], None), end
+
+
+def prior_year(body: str, m: re.Match[str],
+               _: date | None) -> tuple[list[Found] | None, int]:
+    """ "auf 113 (Vorjahr: 144) Millionen Euro": the new and the prior-year level, each
+    spanning its own number and both taking the unit written once after them."""
+    start, end = m.start(), m.end()
+    new_raw, old_at = body[start:m.end("n")], m.start("vn")
+    if m["vu"] is not None:
+        german, unit = _units(m["vu"])
+        new, old = parse_number(new_raw, german), parse_number(m["vn"], german)
+        if new is None or old is None:
+            return None, end
+        return [(start, m.end("n"), "percent", new, None, qualifier_before(body, start), unit,
+                 None, None),
+                (old_at, m.end("vn"), "percent", old, None, None, unit, None, None)], end
+    currency = currency_code(m["vc"])
+    new_found = money_found(body, start, m.end("n"), new_raw, m["vk"], currency, m["vc"])
+    old_found = money_found(body, old_at, m.end("vn"), m["vn"], m["vk"], currency, m["vc"])
+    if new_found is None or old_found is None:
+        return None, end
+    return [new_found, (*old_found[:5], None, *old_found[6:])], end
+
+
+def _signed_start(body: str, head: int) -> tuple[int, str | None]:
+    """A sign written right before a percentage ("+18.5%", "−1.2 pp") and where it starts.
+
+    Portal tables set the sign apart ("Bayer (+ 3,76 Prozent auf 27,32 EUR)"): a spaced
+    "+" counts after a space or parenthesis, a spaced minus only right after "(" (" - "
+    elsewhere is a dash).
+    """
+    if head > 0 and body[head - 1] in "+-−–" and (head == 1 or body[head - 2] in " \t\n(["):
+        return head - 1, body[head - 1]
+    if head > 1 and body[head - 1] == " " and (sign := body[head - 2]) in "+-−–":
+        before = body[head - 3] if head > 2 else " "
+        if before == "(" or (sign == "+" and before in " \t\n["):
+            return head - 2, sign
+    return head, None
+
+
+def _percent(body: str, start: int, end: int, raw: str, unit_text: str,
+             sign: str | None) -> Found | None:
+    german, unit = _units(unit_text)
+    value = parse_number(raw, german)
+    if value is None:
+        return None
+    return (start, end, "percent", value, None, qualifier_before(body, start), unit,
+            direction_of(body, start, end, sign), None)
+
+
+@cache
+def _units(unit_text: str) -> tuple[bool, str]:
+    """Whether a percent unit is German and what it measures, in one cached look-up."""
+    return _german_unit(unit_text), _percent_unit(unit_text)
+
+
+@cache
+def _german_unit(unit_text: str) -> bool:
+    """Cached like `_percent_unit`: the UNIT pattern allows only a few dozen spellings."""
+    return unit_text.lstrip(_SPACES).startswith(("Prozent", "%-Punkt", "Basispunkt"))
+
+
+@cache
+def _percent_unit(unit_text: str) -> str:
+    text = unit_text.lstrip(_SPACES).lower()
+    if text.startswith(("percentage", "prozentpunkt", "%-punkt", "pp")):
+        return "pp"
+    if text.startswith(("basis", "bp")):
+        return "bp"
+    return "%"
