@@ -13,7 +13,6 @@ from textual.widgets import Static
 
 from tests.app.conftest import REPO, settle, until
 from tui_reader.app.chart_data import ChartData, ClaimLine
-from tui_reader.app.list_columns import ContentWidths, layout
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
@@ -55,6 +54,8 @@ async def test_headlines_take_the_free_width_and_nothing_scrolls_sideways(make_a
 
 
 def test_columns_give_way_in_order_for_the_headline() -> None:
+    from tui_reader.app.list_columns import ContentWidths, layout
+
     content = ContentWidths(title=83, source=25, ticker=9, move=8)
     keys = lambda width: [c.key for c in layout(width, content)[0]]  # noqa: E731
     assert keys(130) == ["read", "time", "source", "title", "ticker", "move"]
