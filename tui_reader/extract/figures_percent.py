@@ -34,7 +34,7 @@ def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, 
     if start > 1 and body[start - 2] in WIDGET_TAILS and body[start - 1] == " " and quote_widget(
             body, start, end, sign):
         return None, end
-    if sign is None and body.endswith((" bis ", " to "), 0, start):  # "zwei bis 3,5 Prozent"
+    if sign is None and body.endswith(" bis ", 0, start):  # "zwei bis 3,5 Prozent"
         german, unit = _units(m["u"])
         high = parse_number(body[head:m.end("n")], german)
         low = worded_low(body, start, high) if high is not None else None
