@@ -40,6 +40,15 @@ TICKERS = {
 CONTACT = "reader@example.com"
 
 
+@pytest.fixture(autouse=True)
+def bundled_directory_after(monkeypatch: pytest.MonkeyPatch):
+    """What a test teaches the process-wide directory goes with it: later tests in the
+    same run see the bundled directory, as they expect."""
+    monkeypatch.setattr(registrants, "_taught", None)
+    yield
+    directory.cache_clear()
+
+
 @pytest.fixture
 def store(tmp_path: Path):
     with Store.open(tmp_path / "store.sqlite3") as s:
