@@ -68,6 +68,17 @@ def format_amount(value: float, currency: str | None = None) -> str:
     return f"{currency} {text}" if currency else text
 
 
+_COUNT_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def format_count(value: float) -> str:
+    """A count in words people use: `8,000`, `-1,250.5`, `3 million`, `1.2 billion`."""
+    for scale, word in _COUNT_SCALES:
+        if abs(value) >= scale:
+            return f"{value / scale:,.3g} {word}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def format_figure(figure: KeyFigure) -> str:
     """The normalised value of a key figure: `CNY 380 bn`, `+56.94 %`, `2026-02-19`, `10x`."""
     value = figure.value
@@ -90,4 +101,8 @@ def format_figure(figure: KeyFigure) -> str:
         return f"{value:g}x"
     if figure.kind == "period" and isinstance(value, str):
         return prefix + period_words(value)
+    if isinstance(value, (int, float)):
+        # A count ("8,000 shares", "3 million units"): the number as a person reads it, with
+        # its unit word and its sign, not a float's repr ("8000.0").
+        return prefix + format_count(float(value)) + (f" {figure.unit}" if figure.unit else "")
     return prefix + str(value)

@@ -12,16 +12,14 @@ from collections import OrderedDict
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, OptionList, Static
-from textual.worker import get_current_worker
 
 from tui_reader.app.filters import Filter, Selection, empty_reason, parse_filter, scope_label, scope_title
 from tui_reader.app.messages import (
@@ -38,7 +36,8 @@ from tui_reader.app.messages import (
     SourceDone,
 )
 from tui_reader.app.options import Delays
-from tui_reader.app.widgets.article_list import PAGE_SIZE, ArticleList
+from tui_reader.app.screens.main_workers import LibraryScreen
+from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.app.widgets.key_bar import KeyBar
@@ -69,7 +68,7 @@ round trip: a thread hop costs more than a frame, the read itself well under 1 m
 _PREFETCH_KEEP = 64
 
 
-class MainScreen(Screen[None]):
+class MainScreen(LibraryScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "pane(1)", "Next pane", show=False, id="pane.next"),
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane.previous"),
@@ -199,69 +198,11 @@ class MainScreen(Screen[None]):
     def watch_status(self, status: PollStatus) -> None:
         self.query_one(StatusLine).status = status
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="overview")
-    def _load_overview(self) -> None:
-        overview = self.library.overview()
-        if not get_current_worker().is_cancelled:
-            self.post_message(OverviewLoaded(overview))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="page")
-    def _load_page(self, request: int, selection: Selection, flt: Filter, offset: int, keep: str | None,
-                   *, to_end: bool = False) -> None:
-        # `G` reads every remaining row at once: the end of the list is where it goes.
-        summaries = self.library.page(selection, flt, offset, -1 if to_end else PAGE_SIZE)
-        if not get_current_worker().is_cancelled:
-            self.post_message(PageLoaded(request, summaries, append=offset > 0, keep=keep, to_end=to_end))
-
     @property
     def _focus_instrument(self) -> str | None:
         """The ticker or ISIN selected in the left pane: the chart shows it when the
         article names it."""
         return self.selection.key if self.selection.kind in ("instrument", "watch") else None
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="article")
-    def _load_article(self, article_id: str, focus: str | None) -> None:
-        article = self.library.article(article_id)
-        # Offline the chart costs well under a millisecond (cache and CSVs): bring it
-        # along so text and chart arrive in one layout pass.
-        chart = self.library.chart(article, focus) if article is not None and self.library.offline else None
-        if not get_current_worker().is_cancelled:
-            self.post_message(ArticleLoaded(article_id, article, chart))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="prefetch")
-    def _prefetch(self, article_ids: list[str], focus: str | None) -> None:
-        items: dict[str, tuple[Article | None, ChartData | None]] = {}
-        for article_id in article_ids:
-            if get_current_worker().is_cancelled:
-                return
-            article = self.library.article(article_id)
-            chart = self.library.chart(article, focus) if article is not None and self.library.offline else None
-            items[article_id] = (article, chart)
-        self.post_message(Prefetched(items))
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="chart")
-    def _load_chart(self, article: Article, focus: str | None) -> None:
-        chart = self.library.chart(article, focus)
-        if not get_current_worker().is_cancelled:
-            self.post_message(ChartReady(article.id, chart, self.library.live_prices_problem()))
-
-    @work(thread=True, exit_on_error=False, group="moves")
-    def _load_moves(self, summaries: list[ArticleSummary]) -> None:
-        self.post_message(MovesReady(self.library.moves(summaries)))
-
-    @work(thread=True, exit_on_error=False, group="flags")
-    def _save_flags(self, summary: ArticleSummary, *, read: bool | None = None, starred: bool | None = None) -> None:
-        if read is not None:
-            self.library.store.set_read(summary.id, read)
-            summary.read = read
-        if starred is not None:
-            self.library.store.set_starred(summary.id, starred)
-            summary.starred = starred
-        self.post_message(FlagsSaved(summary))
-
-    @work(thread=True, exit_on_error=False, group="flags")
-    def _mark_all_read(self, request: int, selection: Selection, flt: Filter) -> None:
-        self.post_message(MarkedAllRead(request, self.library.mark_all_read(selection, flt)))
 
     # -- results -------------------------------------------------------------------------
 
@@ -558,17 +499,6 @@ class MainScreen(Screen[None]):
             self.notify("No article to save.", timeout=3)
             return
         self._save(view.article, view.chart if view.chart_for == view.article.id else None)
-
-    @work(thread=True, exit_on_error=False, group="save")
-    def _save(self, article: Article, chart: ChartData | None) -> None:
-        from tui_reader.app.links import save_markdown, saved_folder
-
-        try:
-            path = save_markdown(article, chart, saved_folder())
-        except OSError as exc:
-            self.app.call_from_thread(self.notify, f"Not saved: {exc}", severity="error", timeout=8, markup=False)
-            return
-        self.app.call_from_thread(self.notify, f"Saved to {path}", timeout=6, markup=False)
 
     def action_refresh(self) -> None:
         self.library.forget_prices()

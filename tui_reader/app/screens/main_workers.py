@@ -1,0 +1,108 @@
+"""The main screen's workers: every read and write of the store and the price chain.
+
+They run in threads, never touch a widget and post one typed message each (messages.py);
+the screen's handlers decide what is shown. Kept apart from the screen so the I/O is in
+one place and the screen holds only view state and key handling.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.screen import Screen
+from textual.worker import get_current_worker
+
+from tui_reader.app.messages import (
+    ArticleLoaded,
+    ChartReady,
+    FlagsSaved,
+    MarkedAllRead,
+    MovesReady,
+    OverviewLoaded,
+    PageLoaded,
+    Prefetched,
+)
+from tui_reader.app.widgets.article_list import PAGE_SIZE
+
+if TYPE_CHECKING:
+    from tui_reader.app.chart_data import ChartData
+    from tui_reader.app.data import Library
+    from tui_reader.app.filters import Filter, Selection
+    from tui_reader.model import Article
+    from tui_reader.store import ArticleSummary
+
+
+class LibraryScreen(Screen[None]):
+    """A screen reading the library in workers; `MainScreen` is the one that shows it."""
+
+    library: Library
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="overview")
+    def _load_overview(self) -> None:
+        overview = self.library.overview()
+        if not get_current_worker().is_cancelled:
+            self.post_message(OverviewLoaded(overview))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="page")
+    def _load_page(self, request: int, selection: Selection, flt: Filter, offset: int, keep: str | None,
+                   *, to_end: bool = False) -> None:
+        # `G` reads every remaining row at once: the end of the list is where it goes.
+        summaries = self.library.page(selection, flt, offset, -1 if to_end else PAGE_SIZE)
+        if not get_current_worker().is_cancelled:
+            self.post_message(PageLoaded(request, summaries, append=offset > 0, keep=keep, to_end=to_end))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="article")
+    def _load_article(self, article_id: str, focus: str | None) -> None:
+        article = self.library.article(article_id)
+        # Offline the chart costs well under a millisecond (cache and CSVs): bring it
+        # along so text and chart arrive in one layout pass.
+        chart = self.library.chart(article, focus) if article is not None and self.library.offline else None
+        if not get_current_worker().is_cancelled:
+            self.post_message(ArticleLoaded(article_id, article, chart))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="prefetch")
+    def _prefetch(self, article_ids: list[str], focus: str | None) -> None:
+        items: dict[str, tuple[Article | None, ChartData | None]] = {}
+        for article_id in article_ids:
+            if get_current_worker().is_cancelled:
+                return
+            article = self.library.article(article_id)
+            chart = self.library.chart(article, focus) if article is not None and self.library.offline else None
+            items[article_id] = (article, chart)
+        self.post_message(Prefetched(items))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="chart")
+    def _load_chart(self, article: Article, focus: str | None) -> None:
+        chart = self.library.chart(article, focus)
+        if not get_current_worker().is_cancelled:
+            self.post_message(ChartReady(article.id, chart, self.library.live_prices_problem()))
+
+    @work(thread=True, exit_on_error=False, group="moves")
+    def _load_moves(self, summaries: list[ArticleSummary]) -> None:
+        self.post_message(MovesReady(self.library.moves(summaries)))
+
+    @work(thread=True, exit_on_error=False, group="flags")
+    def _save_flags(self, summary: ArticleSummary, *, read: bool | None = None, starred: bool | None = None) -> None:
+        if read is not None:
+            self.library.store.set_read(summary.id, read)
+            summary.read = read
+        if starred is not None:
+            self.library.store.set_starred(summary.id, starred)
+            summary.starred = starred
+        self.post_message(FlagsSaved(summary))
+
+    @work(thread=True, exit_on_error=False, group="flags")
+    def _mark_all_read(self, request: int, selection: Selection, flt: Filter) -> None:
+        self.post_message(MarkedAllRead(request, self.library.mark_all_read(selection, flt)))
+
+    @work(thread=True, exit_on_error=False, group="save")
+    def _save(self, article: Article, chart: ChartData | None) -> None:
+        from tui_reader.app.links import save_markdown, saved_folder
+
+        try:
+            path = save_markdown(article, chart, saved_folder())
+        except OSError as exc:
+            self.app.call_from_thread(self.notify, f"Not saved: {exc}", severity="error", timeout=8, markup=False)
+            return
+        self.app.call_from_thread(self.notify, f"Saved to {path}", timeout=6, markup=False)
