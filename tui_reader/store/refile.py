@@ -212,8 +212,10 @@ def apply_symbols(db: sqlite3.Connection) -> int:
     the caller's transaction, so `--ticker` finds them; returns how many rows changed.
     The articles' content hash is left as is: a re-poll of the same item changes nothing."""
     resolved = db.execute(
+        # CROSS JOIN keeps this order: the few resolved ISINs drive, each an index
+        # lookup, instead of a scan of every instrument row of the store.
         "SELECT i.article_id, i.position, i.is_primary, s.isin, s.symbol, s.currency FROM symbols s "
-        "JOIN article_instruments i ON i.isin = s.isin WHERE s.symbol IS NOT NULL AND i.ticker IS NULL"
+        "CROSS JOIN article_instruments i ON i.isin = s.isin WHERE s.symbol IS NOT NULL AND i.ticker IS NULL"
     ).fetchall()
     if not resolved:
         return 0
