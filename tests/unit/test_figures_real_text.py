@@ -60,6 +60,11 @@ def summary(found: list[KeyFigure]) -> list[tuple[object, ...]]:
         ("It agreed a $5-billion takeover.", "$5-billion", 5e9, "USD"),
         ("It made an 8.2-billion-pound offer.", "8.2-billion-pound", 8.2e9, "GBP"),
         ("The miner rose 21.6p on the day.", "21.6p", 0.216, "GBP"),
+        ("Revenue reached NT$868.5 billion.", "NT$868.5 billion", 8.685e11, "TWD"),
+        ("The developer lost Rmb5bn.", "Rmb5bn", 5e9, "CNY"),
+        ("The group earned SFr 2.4 billion.", "SFr 2.4 billion", 2.4e9, "CHF"),
+        ("Profit came to ₹19,000 crore.", "₹19,000 crore", 1.9e11, "INR"),
+        ("Operating profit was ₩10 trillion.", "₩10 trillion", 1e13, "KRW"),
     ],
 )
 def test_real_money_forms(body: str, text: str, value: float, currency: str) -> None:

@@ -25,10 +25,12 @@ from tui_reader.extract.figures_numbers import (
 )
 from tui_reader.extract.figures_words import CHANGE_WORDS, MONEY_CHANGE_WORDS, qualifier_before
 
-CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD|IDR"
+CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD|IDR|Rmb|SFr"
 LOCAL_PREFIXES = ("Rp", "Rs")
 """Two-letter currency marks written before the amount ("Rp 5 trillion", "Rs 116.8 million")."""
-PREFIX = rf"(?:(?:US|HK|NZ|[CASR])?[$€£¥]|(?:{CODES}))"
+SYMBOLS = "$€£¥₹₩"
+"""Currency signs an amount may start with (also the first characters figures_scan jumps to)."""
+PREFIX = rf"(?:(?:US|HK|NZ|NT|[CASR])?[{SYMBOLS}]|(?:{CODES}))"
 """A currency before the second amount of a range ("€1.1 to €1.3 billion")."""
 SUFFIX = (
     rf"(?:{SP}?€|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
@@ -51,7 +53,8 @@ SIGN = "[+\\-−–](?=[0-9])"
 _CODE_SET = frozenset(CODES.split("|"))
 _CURRENCIES = {
     "$": "USD", "us$": "USD", "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "a$": "AUD",
-    "s$": "SGD", "r$": "BRL", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "s$": "SGD", "r$": "BRL", "nt$": "TWD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+    "₩": "KRW", "sfr": "CHF",
     "dollar": "USD", "us dollar": "USD", "us-dollar": "USD", "u.s. dollar": "USD",
     "hong kong dollar": "HKD", "canadian dollar": "CAD", "australian dollar": "AUD",
     "singapore dollar": "SGD", "euro": "EUR", "franc": "CHF", "rp": "IDR", "rs": "INR",
@@ -64,11 +67,11 @@ _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "Dollar", "US-Dollar", "Frank
 """Written after the amount only in German ("4,20 €", "1.234,5 Mio. Euro")."""
 _AMBIGUOUS_PREFIXES = frozenset({"$", "¥"})
 """Symbols a following currency word overrides ("¥380 billion yuan" is CNY)."""
-_SYMBOL_LETTERS = ("US", "HK", "NZ")
+_SYMBOL_LETTERS = ("US", "HK", "NZ", "NT")
 _BETWEEN = ("between", "Between", "zwischen", "Zwischen")
 _SPACES = " \u00a0\u202f"
 
-_ONE_SYMBOL = re.compile(rf"[$€£¥]{SP}?(?P<sa>{NUM})(?P<sk>{SCALE})?(?P<sc>{SUFFIX})?")
+_ONE_SYMBOL = re.compile(rf"[{SYMBOLS}]{SP}?(?P<sa>{NUM})(?P<sk>{SCALE})?(?P<sc>{SUFFIX})?")
 _ONE_CODE = re.compile(rf"(?P<ca>{NUM})(?P<ck>{SCALE})?")
 """One amount, for when a scanned range turned out not to be one."""
 

@@ -52,9 +52,9 @@ _CODE_AMOUNT = (
     rf"(?P<ca2>{NUM})(?P<ck2>{SCALE})?)?(?!{amounts.UNIT})"
 )
 FIGURE = re.compile(
-    r"[0-9$€£¥](?:"
+    rf"[0-9{amounts.SYMBOLS}](?:"
     # "$4.9 billion", "€1.1 to €1.3 billion", "¥380 billion yuan" (US$/HK$ read in Python)
-    rf"(?<=[$€£¥]){SP}?(?P<sa>{NUM})(?P<sk>{SCALE})?(?:(?P<ssep>{amounts.SEP})"
+    rf"(?<=[{amounts.SYMBOLS}]){SP}?(?P<sa>{NUM})(?P<sk>{SCALE})?(?:(?P<ssep>{amounts.SEP})"
     rf"(?P<sp2>{amounts.PREFIX})?{SP}?(?P<sa2>{NUM})(?P<sk2>{SCALE})?)?"
     rf"(?P<sc>{amounts.SUFFIX})?(?P<K_sym>)"
     # the first digit of a number that does not continue a word, an ISIN or a number
@@ -73,7 +73,7 @@ FIGURE = re.compile(
     rf"(?:(?<=(?:{_MONTH_ENDS})[ \u00a0][0-9])|(?<=(?:{_ABBREVIATED})\.[ \u00a0][0-9]))"
     rf"[0-9]?(?:st|nd|rd|th)?(?![\w%]|[.,][0-9]){_YEAR.format('mf_y')}(?P<K_mfirst>)))"
     # "EUR 3.1 billion", "USD4.9bn", "Rp 5 trillion", "Rs. 116 crore"
-    rf"|(?<=[A-Z \u00a0ps.][0-9])(?:(?<=(?:{amounts.CODES})[ \u00a0][0-9])"
+    rf"|(?<=[A-Z \u00a0psbr.][0-9])(?:(?<=(?:{amounts.CODES})[ \u00a0][0-9])"
     rf"|(?<=(?:{amounts.CODES})[0-9])|(?<=R[ps][ \u00a0][0-9])|(?<=R[ps][0-9])"
     rf"|(?<=Rs\.[ \u00a0][0-9])|(?<=Rs\.[0-9])){_CODE_AMOUNT}(?P<K_code>)"
     # "down .8%": a decimal without its leading zero
