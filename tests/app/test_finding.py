@@ -202,3 +202,27 @@ async def test_S_saves_the_article_as_markdown(make_app, tmp_path: Path) -> None
     assert text.startswith("# Alibaba lifts cloud spending plan\n")
     assert "<https://example.com/baba>" in text and "BABA US01609W1027 Alibaba Group (primary)" in text
     assert "| money | > CNY 380 bn | 380 billion yuan |" in text and "Moves of BABA after publication" in text
+
+
+async def test_O_sorts_the_whole_list_and_says_so(make_app, db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:more", nvidia_articles(PAGE_SIZE + 20, "chips"))
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        await pilot.press("O")  # by move since publication
+        await until(pilot, lambda: articles.row_count == PAGE_SIZE + 25)
+        await settle(pilot)
+        assert "by move" in str(articles.border_title)
+        assert any(str(c.label).startswith("Move ▼") for c in articles.columns.values())
+        moves = [articles.move_of(s.id) for s in articles.summaries]
+        known = [m for m in moves if m is not None]
+        assert known and known == sorted(known, reverse=True) and moves[: len(known)] == known
+        await pilot.press("O")  # by ticker
+        await settle(pilot)
+        tickers = [s.primary_ticker for s in articles.summaries]
+        assert tickers == sorted(tickers, key=lambda t: (t is None, (t or "").upper()))
+        await pilot.press("O", "O")  # by source, then back to time: the store's order
+        await settle(pilot)
+        assert articles.summaries[0].id == "a01" and "by" not in str(articles.border_title)

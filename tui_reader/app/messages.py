@@ -33,6 +33,8 @@ class PageLoaded(Message):
     keep: str | None = None
     to_end: bool = False
     """`G` asked for every remaining row: the cursor goes to the last one."""
+    whole: bool = False
+    """Every remaining row was read (for `G` or a sort other than by time)."""
 
 
 @dataclass

@@ -62,6 +62,9 @@ COMPACT = 160
 """Below this width (and from WIDE on) the instrument pane shows tickers and counts
 only, so the article list keeps room for whole headlines."""
 _PANES = ("#instruments", "#articles", "#article")
+SORT_ORDER = ("time", "move", "ticker", "source")
+SORT_LABELS = {"time": "time, newest first", "move": "move since publication, biggest rise first",
+               "ticker": "ticker", "source": "source"}
 PREFETCH_AHEAD = 4
 """Articles after the cursor (and one before) loaded ahead, so a `j` needs no worker
 round trip: a thread hop costs more than a frame, the read itself well under 1 ms."""
@@ -88,6 +91,8 @@ class MainScreen(LibraryScreen):
         Binding("y", "copy_link", "Copy link", show=False, id="copy_link", tooltip="To the clipboard (OSC 52)"),
         Binding("S", "save", "Save as Markdown", show=False, id="save",
                 tooltip="With its figures, instruments and claim checks, into your downloads folder"),
+        Binding("O", "sort", "Sort", show=False, id="sort",
+                tooltip="By time, move since publication, ticker or source (the whole list)"),
         Binding("r", "refresh", "Refresh", id="refresh"),
         Binding("e", "errors", "Errors", show=False, id="errors"),
     ]
@@ -175,7 +180,8 @@ class MainScreen(LibraryScreen):
         self._ready.clear()  # a poll may have changed an article in place
         self._request += 1
         keep = self.query_one(ArticleList).current_id if keep_cursor else None
-        self._load_page(self._request, self.selection, self.filter, 0, keep)
+        self._load_page(self._request, self.selection, self.filter, 0, keep,
+                        whole=self.query_one(ArticleList).sort_by != "time")
 
     def watch_selection(self) -> None:
         self._show_scope()
@@ -189,7 +195,9 @@ class MainScreen(LibraryScreen):
 
     def _show_scope(self) -> None:
         """The list's title says what it holds: the selection and the filter."""
-        self.query_one(ArticleList).border_title = scope_title(self.selection, self._filter_text())
+        articles = self.query_one(ArticleList)
+        title = scope_title(self.selection, self._filter_text())
+        articles.border_title = title + (f" · by {SORT_LABELS[articles.sort_by]}" if articles.sort_by != "time" else "")
         self._filter_box().border_title = f"Filter {scope_label(self.selection)} · * searches all"
 
     def _filter_text(self) -> str:
@@ -218,7 +226,7 @@ class MainScreen(LibraryScreen):
         articles = self.query_one(ArticleList)
         self._previewing = True
         try:
-            articles.show(message.summaries, append=message.append, keep=message.keep)
+            articles.show(message.summaries, append=message.append, keep=message.keep, complete=message.whole)
         finally:
             self._previewing = False
         if message.to_end and articles.row_count:
@@ -468,6 +476,15 @@ class MainScreen(LibraryScreen):
         """`*`: the same filter over every article, whatever the left pane selects."""
         self.query_one(InstrumentList).highlighted = 0  # "All"; its highlight sets the selection
         self.selection = Selection("all")
+
+    def action_sort(self) -> None:
+        """`O`: the next order. Any order but time needs every row of the list."""
+        articles = self.query_one(ArticleList)
+        articles.set_sort(SORT_ORDER[(SORT_ORDER.index(articles.sort_by) + 1) % len(SORT_ORDER)])
+        self._show_scope()
+        if articles.sort_by != "time" and not articles.exhausted:
+            self._load_page(self._request, self.selection, self.filter, articles.row_count, None, whole=True)
+        self.notify(f"Sorted by {SORT_LABELS[articles.sort_by]}.", timeout=2)
 
     def action_star(self) -> None:
         if (summary := self._current()) is not None:

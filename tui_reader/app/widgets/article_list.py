@@ -61,6 +61,10 @@ class ArticleList(DataTable):
         self._exhausted = True
         self._asked_for: int | None = None
         self._columns: list[Column] = []
+        self._arrival: dict[str, int] = {}
+        """Article id → its place in the store's order (newest first), for sorting back."""
+        self.sort_by = "time"
+        """What the rows are ordered by: "time", "move", "ticker" or "source"."""
         self._full_time = True
 
     def _content_widths(self, rows: list[ArticleSummary]) -> ContentWidths:
@@ -85,7 +89,7 @@ class ArticleList(DataTable):
         for column in self._columns:
             # The gap is part of the column's width, on its left (a cut cell keeps it);
             # the table's own cell padding is off.
-            label = Text(column.label, no_wrap=True)
+            label = Text(column.label + (" ▼" if column.key == self.sort_by else ""), no_wrap=True)
             if column.key not in _UNGAPPED:
                 label.pad_left(GAP)
             self.add_column(label, key=column.key, width=column.width + GAP)
@@ -107,6 +111,10 @@ class ArticleList(DataTable):
     def summary(self, article_id: str) -> ArticleSummary | None:
         return self._rows.get(article_id)
 
+    def move_of(self, article_id: str) -> float | None:
+        """The move since publication shown for the article (None: unknown yet or none)."""
+        return self._moves.get(article_id)
+
     @property
     def current_id(self) -> str | None:
         if not self.row_count:
@@ -114,28 +122,60 @@ class ArticleList(DataTable):
         row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
         return row_key.value
 
-    def show(self, summaries: list[ArticleSummary], *, append: bool = False, keep: str | None = None) -> None:
-        """Replace (or extend) the rows; `keep` puts the cursor back on that article."""
+    def show(self, summaries: list[ArticleSummary], *, append: bool = False, keep: str | None = None,
+             complete: bool = False) -> None:
+        """Replace (or extend) the rows; `keep` puts the cursor back on that article;
+        `complete`: these were all the remaining rows."""
         # No "need more" while rows go in: clearing and adding rows move the cursor. (A
         # clear that asked for more requested page 0, whose arrival cleared the table
         # again: on a list of 200+ rows every reload started an endless page loop.)
         self._exhausted = True
+        if keep is None and append:
+            keep = self.current_id
         if not append:
             self._rows.clear()
+            self._arrival.clear()
         new = [s for s in summaries if s.id not in self._rows]
         for summary in new:
             self._rows[summary.id] = summary
+            self._arrival[summary.id] = len(self._arrival)
+        resorted = self.sort_by != "time" and self._sort_rows()
         if self._layout_changed(list(self._rows.values())):
             self.clear(columns=True)
             self._add_columns()
             new = list(self._rows.values())
-        elif not append:
+        elif not append or resorted:
             self.clear()
+            new = list(self._rows.values())
         self.add_rows_keyed(new)
-        self._exhausted = len(summaries) < PAGE_SIZE
+        self._exhausted = complete or len(summaries) < PAGE_SIZE
         self._asked_for = None
         if keep is not None and keep in self._rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
+
+    def set_sort(self, sort_by: str) -> None:
+        """Order the loaded rows by "time" (the store's order), "move", "ticker" or
+        "source"; the cursor stays on its article."""
+        self.sort_by = sort_by
+        self._sort_rows()
+        self._rebuild()
+
+    def _sort_rows(self) -> bool:
+        """Reorder `_rows` for `sort_by`; True (the table must be refilled)."""
+        rows = list(self._rows.values())
+        arrival = self._arrival
+        if self.sort_by == "move":
+            # Biggest rise first, unknown moves last.
+            moves = self._moves
+            rows.sort(key=lambda s: (moves.get(s.id) is None, -(moves.get(s.id) or 0.0), arrival[s.id]))
+        elif self.sort_by == "ticker":
+            rows.sort(key=lambda s: (not s.primary_ticker, (s.primary_ticker or "").upper(), arrival[s.id]))
+        elif self.sort_by == "source":
+            rows.sort(key=lambda s: (clean(s.source, single_line=True).casefold(), arrival[s.id]))
+        else:
+            rows.sort(key=lambda s: arrival[s.id])
+        self._rows = {s.id: s for s in rows}
+        return True
 
     def add_rows_keyed(self, summaries: list[ArticleSummary]) -> None:
         for summary in summaries:
@@ -184,6 +224,11 @@ class ArticleList(DataTable):
         for article_id, move in moves.items():
             if article_id in self._rows:
                 self._moves[article_id] = move
+        if self.sort_by == "move":
+            self._sort_rows()
+            self._layout_changed(list(self._rows.values()))
+            self._rebuild()
+            return
         if self._layout_changed(list(self._rows.values())):
             self._rebuild()
             return
