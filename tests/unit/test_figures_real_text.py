@@ -203,6 +203,7 @@ def test_february_dates_in_a_march_article(body: str, value: str) -> None:
         ("Shares of American Express (AXP 10.54%) climbed 10.5% on Friday.", ["10.5%"]),
         ("The S&P 500 (^GSPC -2.71%) slid by almost 3%.", ["3%"]),
         ("Facebook FB, -2.19% lost ground as the index NDX, -1.42% fell 1.4%.", ["1.4%"]),
+        ("Jabil (JBL -0.32%) slipped while Alibaba (9988.HK 2.5%) rose 3%.", ["3%"]),
     ],
 )
 def test_datelines_and_quote_widgets_are_not_figures(body: str, texts: list[str]) -> None:
