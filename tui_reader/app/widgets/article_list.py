@@ -89,7 +89,8 @@ class ArticleList(DataTable):
         for column in self._columns:
             # The gap is part of the column's width, on its left (a cut cell keeps it);
             # the table's own cell padding is off.
-            label = Text(column.label + (" ▼" if column.key == self.sort_by else ""), no_wrap=True)
+            label = Text(column.label + (" ▼" if column.key == self.sort_by else ""), no_wrap=True,
+                         justify="right" if column.key == "move" else "left")
             if column.key not in _UNGAPPED:
                 label.pad_left(GAP)
             self.add_column(label, key=column.key, width=column.width + GAP)
