@@ -109,6 +109,23 @@ def test_a_file_that_is_not_a_store(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert capsys.readouterr().err.startswith("error: ")
 
 
+@pytest.mark.parametrize(("isin", "reason"), [
+    ("US01609W1028", "check digit"),   # Alibaba's ISIN with the last digit changed
+    ("BABA", "is not an ISIN"),
+    ("US01609W102", "is not an ISIN"),  # one character short
+])
+def test_an_invalid_isin_is_refused_not_listed_as_nothing(db: Path, capsys: pytest.CaptureFixture[str],
+                                                         isin: str, reason: str) -> None:
+    assert main(["list", "--db", str(db), "--isin", isin]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --isin ") and reason in err and err.count("\n") == 1
+
+
+def test_a_valid_isin_any_case_lists(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--db", str(db), "--json", "--isin", "us01609w1027"]) == 0
+    assert [item["id"] for item in json.loads(capsys.readouterr().out)] == ["a1"]
+
+
 def test_bad_limit(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--db", str(db), "--limit", "0"]) == 2
     assert "--limit" in capsys.readouterr().err
