@@ -101,7 +101,8 @@ def day_first_date(body: str, m: re.Match[str],
     first = _FIRST_DAY.search(body, max(0, start - 20), start)
     if first is None or not 0 < int(first[1]) < int(day):
         return found, m.end()
-    return [_first_day(found, first.start(), first.end(2), int(first[1])), found], m.end()
+    other = _other_day(found, first.start(), first.end(2), int(first[1]))
+    return ([other, found] if other is not None else found), m.end()
 
 
 def month_first_date(body: str, m: re.Match[str],
@@ -127,7 +128,10 @@ def month_first_date(body: str, m: re.Match[str],
     found = _found(body, start, m.end(), year, month, day, anchor)
     if found is None or last is None:
         return found, m.end()
-    return [found, _first_day(found, last.start(1), last.end(1), int(last[1]))], last.end()
+    other = _other_day(found, last.start(1), last.end(1), int(last[1]))
+    if other is None:  # "April 30-31"
+        return found, m.end()
+    return [found, other], last.end()
 
 
 _RANGE_WORD_ENDS = ("bis ", "zum ", "und ", " and ", " to ", "-", "–", "/")
@@ -136,20 +140,20 @@ range pattern is searched, as most dates stand alone."""
 _RANGE_WORD_STARTS = ("-", "–", " to ", " and ", " through ", " until ")
 
 
-def _first_day(found: Found, start: int, end: int, day: int) -> Found:
-    """Another day of the month of `found`, spanning body[start:end] (a range's other end)."""
-    when = date.fromisoformat(str(found[3]))
+def _other_day(found: Found, start: int, end: int, day: int) -> Found | None:
+    """Another day of the month of `found`, spanning body[start:end] (a range's other
+    end), or None when the month has no such day."""
     try:
-        other = when.replace(day=day)
-    except ValueError:  # "April 30-31"
-        other = when
+        other = date.fromisoformat(str(found[3])).replace(day=day)
+    except ValueError:
+        return None
     return (start, end, "date", other.isoformat(), None, None, None, None, None)
 
 
 def _found(body: str, start: int, end: int, year: int | None, month: int, day: int,
            anchor: date | None) -> Found | None:
-    if body.find("(", end, end + 2) + body.find("/", end, end + 2) > -2 and _DATELINE.match(
-            body, end):
+    after = body[end:end + 2]
+    if ("(" in after or "/" in after) and _DATELINE.match(body, end):
         return None
     start = _with_weekday(body, start)
     tense = _tense(body, start) if year is None and anchor is not None else None
