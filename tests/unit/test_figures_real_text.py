@@ -252,6 +252,9 @@ def test_a_valuation_multiple_before_next_years_earnings() -> None:
         ("It hedged its fuel for the next year.", ["P1Y"]),
         ("Der Gewinn war 50 Prozent niedriger als ein Jahr zuvor.", []),
         ("Der Umsatz lag 3 Prozent über dem Wert von vor drei Jahren davor.", []),
+        ("Der Index lag vor einem Monat bei 18.000 Punkten.", []),
+        ("Vor drei Jahren war die Aktie doppelt so teuer.", []),
+        ("Seit drei Jahren wächst der Umsatz.", ["P3Y"]),
     ],
 )
 def test_points_in_time_are_not_spans(body: str, periods: list[str]) -> None:

@@ -20,6 +20,8 @@ _NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
 """"double-digit", "double digits", "double down" multiply nothing."""
 _NOT_PERIOD_AFTER = ("-old", " old", " ago", " earlier", " later", " before", " zuvor",
                      " davor", " früher", " später")
+_AGO_BEFORE = ("vor ", "Vor ")
+"""German writes "ago" before the span: "vor einem Monat" is a point in time."""
 """"three years ago" is a point in time; "a 50-year-old CEO" an age."""
 
 
@@ -249,7 +251,8 @@ def _one_period(body: str, head: int, end: int, unit_text: str, word: str | None
 
 def _period(body: str, start: int, end: int, count: float | None,
             unit_text: str) -> Found | None:
-    if not count or count <= 0 or body.startswith(_NOT_PERIOD_AFTER, end):
+    if (not count or count <= 0 or body.startswith(_NOT_PERIOD_AFTER, end)
+            or body.endswith(_AGO_BEFORE, 0, start)):
         return None
     unit_key = _unit_key(unit_text)
     lead, has_which = _lead_start(body, start)
