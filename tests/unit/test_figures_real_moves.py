@@ -185,3 +185,18 @@ def test_german_qualifiers_and_verbs_of_subordinate_clauses(
         body: str, qualifier: str | None, direction: str) -> None:
     figure = only(body)
     assert (figure.qualifier, figure.direction) == (qualifier, direction)
+
+
+@pytest.mark.parametrize(
+    ("body", "directions"),
+    [
+        ("Ein Plus von 1,3 Prozent ist bei einem um 0,4 Prozent nachgebenden Index gut.",
+         ["up", "down"]),
+        ("Das EBIT verringert sich um 10 Prozent.", ["down"]),
+        ("Die Experten erhöhen ihre Schätzung um rund 9 Prozent.", ["up"]),
+        ("Die Inflation lag im März bei 2,4 Prozent.", [None]),
+    ],
+)
+def test_german_participle_adjectives_present_tense_and_levels(
+        body: str, directions: list[str | None]) -> None:
+    assert [f.direction for f in figures(body) if f.kind == "percent"] == directions

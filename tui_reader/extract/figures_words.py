@@ -47,7 +47,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "strengthened accelerated sprang sprangen springt schoss schossen schießt "
        "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
        "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
-       "verbesserte verbesserten upside pop pops popped popping")
+       "verbesserte verbesserten upside pop pops popped popping erhöhen steigern")
 _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
          "declines declining slipped slip slips slipping lost lose loses losing loss "
          "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -61,7 +61,8 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
          "sackt brach brachen bricht büßte büßten büßt verbilligte verbilligten "
          "rutschten rutscht schrumpfte schrumpften schrumpft sinkt senkt senkte senkten "
-         "kürzt kürzte kürzten reduziert reduzierte reduzierten verschlechterte downside")
+         "kürzt kürzte kürzten reduziert reduzierte reduzierten verschlechterte downside "
+         "verringert verringerte verringerten senken kürzen")
 DIRECTION_WORDS: dict[str, Direction] = {w: "up" for w in _UP.split()}
 DIRECTION_WORDS.update({w: "down" for w in _DOWN.split()})
 
@@ -72,10 +73,12 @@ _AFTER_WORDS: dict[str, Direction] = {
               "rebound upside downside").split()
 }
 _AFTER_WORDS.update({w: "up" for w in "surge rally climb gains above more über mehr fester "
-                     "teurer stärker raise hike boost premium".split()})
+                     "teurer stärker raise hike boost premium steigenden wachsenden "
+                     "kletternden höheren".split()})
 _AFTER_WORDS.update({w: "down" for w in "tumble slide dip selloff sell-off below less fewer "
                      "unter weniger tiefer leichter billiger schwächer cut reduction decrease "
-                     "discount".split()})
+                     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
+                     "verlierenden".split()})
 """Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
 below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
 
@@ -133,8 +136,9 @@ _TOLERANCES = ("plus or minus", "plus/minus", "plus minus", "plus oder minus", "
 """A tolerance ("plus or minus 2%"), not a fall."""
 _TOLERANCE_ENDS = frozenset({"minus", "plus/minus", "+/-", "±"})
 
-_LEVEL_WORDS = frozenset({"to", "from", "at", "auf"})
-"""A percentage after these is a level ("narrowed ... to 9.8%"), not a move."""
+_LEVEL_WORDS = frozenset({"to", "from", "at", "auf", "bei"})
+"""A percentage after these is a level ("narrowed ... to 9.8%", "lag bei 2,4 Prozent"),
+not a move."""
 
 CHANGE_WORDS = frozenset({"from", "von"}) | (DIRECTION_WORDS.keys() - {"growth", "upside",
                                                                         "downside"})
