@@ -116,3 +116,19 @@ def test_without_a_terminal_it_says_so_and_exits(tmp_path: Path) -> None:
 def test_version() -> None:
     done = subprocess.run([sys.executable, "-m", "tui_reader", "--version"], capture_output=True, text=True, timeout=30)
     assert done.returncode == 0 and done.stdout.startswith("tui-reader ")
+
+
+def test_remember_theme_rewrites_only_the_top_level_theme_line(tmp_path: Path) -> None:
+    from tui_reader.config import ConfigError, parse_config, remember_theme
+
+    path = tmp_path / "config.toml"
+    path.write_text('# mine\ntheme = "nord"   # was\n\n[keymap]\ntheme = "t"\n')
+    remember_theme(path, "newsprint")
+    assert path.read_text() == '# mine\ntheme = "newsprint"\n\n[keymap]\ntheme = "t"\n'
+    path.write_text('[keymap]\nstar = "x"\n')  # no top-level theme yet: one goes on top
+    remember_theme(path, "deep-sea")
+    assert parse_config(path.read_text(), path).theme == "deep-sea" and path.read_text().endswith('star = "x"\n')
+    path.write_text("seed_names = 3\n")
+    with pytest.raises(ConfigError, match="seed_names"):
+        remember_theme(path, "nord")
+    assert path.read_text() == "seed_names = 3\n"  # a file that does not parse is left alone
