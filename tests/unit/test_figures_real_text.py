@@ -333,3 +333,9 @@ def test_worded_amount_beside_a_digit_amount() -> None:
                     "einem Zukauf.")
     assert [(f.text, f.value) for f in found] == [("570 Millionen Euro", 5.7e8),
                                                   ("zehn Millionen Euro", 1e7)]
+
+
+def test_a_cents_move_keeps_the_old_level() -> None:
+    found = figures("The quarterly dividend rose from 20 to 22 cents a share.")
+    assert [(f.text, f.value, f.currency) for f in found] == [
+        ("20", pytest.approx(0.20), "USD"), ("22 cents", pytest.approx(0.22), "USD")]

@@ -13,12 +13,18 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tui_reader.extract.figures_amounts import from_to_level, range_start
-from tui_reader.extract.figures_numbers import SP, Found, parse_number
+from tui_reader.extract.figures_amounts import SEP, from_to_level, range_start
+from tui_reader.extract.figures_numbers import NUM, SP, Found, parse_number
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
 MINOR = rf"(?:{SP}(?:[Cc]ents?|pence)|[cp])(?![\w'’]|\.m\.)"
 """The hundredth after the amount: a word after a space, or "c"/"p" glued to it."""
+
+_LOW_END = re.compile(rf"(?<![\w.,])(?P<low>{NUM})(?P<sep>{SEP})$")
+"""The low end of a range read back from its high end ("72 to 80c"): looked for in Python
+only when a separator stands right before the amount, so the scanning pattern stays
+small."""
+_SEP_ENDS = ("-", "–", "—", " to ", " and ", " bis ", " und ")
 
 _CENT_CUES = frozenset(
     "eps share shares dividend dividends payout vs vs. estimate estimates earnings loss profit "
@@ -26,30 +32,35 @@ _CENT_CUES = frozenset(
 """Words before a glued "c" that make it cents ("EPS of 41c", "41c vs. 39c")."""
 
 
-def minor_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
-    """ "22 cents", "41c", "72 to 80c", "45 Cent", "21.6p"."""
+def minor_money(body: str, m: re.Match[str],
+                _: date | None) -> tuple[Found | list[Found] | None, int]:
+    """ "22 cents", "41c", "45 Cent", "21.6p"; with its low end, "72 to 80c"; with its old
+    level, "from 20 to 22 cents" (two figures)."""
     head, end = m.start(), m.end()
     raw = body[head:m.end("n")]
     unit = m["minor"].lstrip(" \u00a0\u202f")
     if unit == "p" and "." not in raw:
         return None, end
-    if unit == "c" and _CENT_CUES.isdisjoint(previous_words(body, head, 3)):
-        return None, end
     currency = "GBP" if unit[0] == "p" else "EUR" if unit == "Cent" else "USD"
     german = currency == "EUR"
-    low = parse_number(raw, german)
-    if low is None:
+    value = parse_number(raw, german)
+    if value is None:
         return None, end
-    if m["xsep"] is not None:
-        high = parse_number(m["xn2"], german)
-        if high is None:
-            return None, end
-        start = range_start(body, head, m["xsep"], low, high, MONEY_CHANGE_WORDS)
-        if start is not None:
-            return (start, end, "money", low / 100, currency, None, None, None, high / 100), end
-        if from_to_level(body, head, m["xsep"]):
-            return (head, m.end("n"), "money", low / 100, currency, None, None, None,
-                    None), m.end("n")
-        return None, m.end("n")
-    return (head, end, "money", low / 100, currency, qualifier_before(body, head), None, None,
-            None), end
+    low = _LOW_END.search(body, max(0, head - 24), head) if body.endswith(
+        _SEP_ENDS, 0, head) else None
+    low_value = parse_number(low["low"], german) if low is not None else None
+    start = low.start() if low is not None and low_value is not None else head
+    if unit == "c" and _CENT_CUES.isdisjoint(previous_words(body, start, 3)):
+        return None, end
+    figure: Found = (head, end, "money", value / 100, currency, qualifier_before(body, head),
+                     None, None, None)
+    if low is None or low_value is None:
+        return figure, end
+    begin = range_start(body, start, low["sep"], low_value, value, MONEY_CHANGE_WORDS)
+    if begin is not None:
+        return (begin, end, "money", low_value / 100, currency, None, None, None,
+                value / 100), end
+    if from_to_level(body, start, low["sep"]):
+        return [(start, low.end("low"), "money", low_value / 100, currency, None, None, None,
+                 None), figure], end
+    return figure, end

@@ -41,7 +41,7 @@ _NUMBER_TAILS = (
     rf"|(?P<u>{amounts.UNIT})(?P<K_pct>)"
     rf"|(?P<k1>{SCALE})?(?:(?P<msep>{amounts.SEP})(?P<mn2>{NUM})(?P<mk2>{SCALE})?)?"
     rf"(?P<c1>{amounts.SUFFIX})(?P<K_msuf>)"
-    rf"|(?:(?P<xsep>{amounts.SEP})(?P<xn2>{NUM}))?(?P<minor>{minor.MINOR})(?P<K_minor>)"
+    rf"|(?P<minor>{minor.MINOR})(?P<K_minor>)"
     # "auf 113 (Vorjahr: 144) Millionen Euro", "12,5 (Vorjahr: 11,8) Prozent"
     rf"|{SP}\((?:Vorjahr(?:eswert)?|Vj\.|prior year|year earlier|year ago)[:,]?{SP}+"
     rf"(?P<vn>{NUM})\)(?:(?P<vu>{amounts.UNIT})|(?P<vk>{SCALE})?(?P<vc>{amounts.SUFFIX}))"
@@ -72,12 +72,14 @@ FIGURE = re.compile(
     rf"|(?<=[ \u00a0][0-9])(?:"
     rf"(?:(?<=(?:{_MONTH_ENDS})[ \u00a0][0-9])|(?<=(?:{_ABBREVIATED})\.[ \u00a0][0-9]))"
     rf"[0-9]?(?:st|nd|rd|th)?(?![\w%]|[.,][0-9]){_YEAR.format('mf_y')}(?P<K_mfirst>)))"
+    # one cheap look at the character before the digit guards the next two
+    rf"|(?<=[A-Z \u00a0psbr.][0-9])(?:"
     # "EUR 3.1 billion", "USD4.9bn", "Rp 5 trillion", "Rs. 116 crore"
-    rf"|(?<=[A-Z \u00a0psbr.][0-9])(?:(?<=(?:{amounts.CODES})[ \u00a0][0-9])"
+    rf"(?:(?<=(?:{amounts.CODES})[ \u00a0][0-9])"
     rf"|(?<=(?:{amounts.CODES})[0-9])|(?<=R[ps][ \u00a0][0-9])|(?<=R[ps][0-9])"
     rf"|(?<=Rs\.[ \u00a0][0-9])|(?<=Rs\.[0-9])){_CODE_AMOUNT}(?P<K_code>)"
     # "down .8%": a decimal without its leading zero
-    rf"|(?<=[ (]\.[0-9])[0-9]{{0,8}}(?![0-9]|[.,][0-9])(?P<lu>{amounts.UNIT})(?P<K_lead>)"
+    rf"|(?<=[ (]\.[0-9])[0-9]{{0,8}}(?![0-9]|[.,][0-9])(?P<lu>{amounts.UNIT})(?P<K_lead>))"
     r")"
 )
 
