@@ -96,7 +96,8 @@ def test_tense_is_the_last_cue_of_the_clause(before: str) -> None:
     cut = max(window.rfind(mark) for mark in (",", ";", ":", ". ", "\n"))
     window = window[cut + 1:].lower()
     if window.rstrip().endswith((" by", " until", " till")) or window.strip() == "by":
-        expected: str | None = "future"
+        past = any(cue.lastgroup == "past" for cue in _CUE.finditer(window))
+        expected: str | None = "past" if past else "future"
     else:
         cues = list(_CUE.finditer(window))
         expected = cues[-1].lastgroup if cues else None

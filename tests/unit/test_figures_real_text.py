@@ -182,6 +182,8 @@ def test_a_day_before_a_date_without_a_range_word_stays_out() -> None:
         ("The company will report on Feb. 28.", "2027-02-28"),
         ("Results are due on Feb. 28.", "2027-02-28"),
         ("The deal is expected to close on April 2.", "2026-04-02"),
+        ("Trading in the shares was halted until Feb. 28.", "2026-02-28"),
+        ("The deal is expected to close by Feb. 28.", "2027-02-28"),
     ],
 )
 def test_february_dates_in_a_march_article(body: str, value: str) -> None:

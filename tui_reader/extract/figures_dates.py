@@ -175,15 +175,17 @@ def _with_weekday(body: str, start: int) -> int:
 def _tense(body: str, start: int) -> str | None:
     """ "past", "future" or None: the tense cue nearest before the date in its clause.
 
-    "by March 3" and "until March 3" look ahead even without a verb; otherwise the last
-    cue word between the clause start and the date decides.
+    "by March 3" and "until March 3" look ahead even without a verb, unless a verb in
+    the past stands before them ("trading was halted until Feb. 28", "closed by March
+    3"); otherwise the last cue word between the clause start and the date decides.
     """
     window = body[(start - _CUE_WINDOW if start > _CUE_WINDOW else 0):start]
     cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind(". "),
               window.rfind("\n"))
     window = window[cut + 1:].lower()
     if window.rstrip().endswith((" by", " until", " till")) or window.strip() == "by":
-        return "future"
+        past = any(cue.lastgroup == "past" for cue in _CUE.finditer(window))
+        return "past" if past else "future"
     # The last cue is wanted, and the engine only reads forwards: read the last few words
     # first. Cues are whole words, and a multi-word cue ("is set to") holds no cue
     # inside it, so any cue found there is also the last one of the whole window.
