@@ -39,6 +39,7 @@ from tui_reader.app.options import Delays
 from tui_reader.app.screens.main_workers import LibraryScreen
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.filter_box import FilterBox
 from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.app.widgets.key_bar import KeyBar
 from tui_reader.app.widgets.status_line import PollStatus, StatusLine
@@ -120,7 +121,6 @@ class MainScreen(LibraryScreen):
         a preview and is not marked read by the clock; a move the user makes is."""
         self._chosen = False
         """The article shown was chosen by the user (a cursor move, `n`, Enter, a click)."""
-        self._filter_timer: Timer | None = None
         self._ready: OrderedDict[str, tuple[Article | None, ChartData | None]] = OrderedDict()
         """Articles loaded ahead of the cursor (with their chart offline)."""
         self.instruments: list[InstrumentSummary] = []
@@ -135,10 +135,8 @@ class MainScreen(LibraryScreen):
             yield InstrumentList(id="instruments")
             with Vertical(id="reader"):
                 with Vertical(id="list-pane"):
-                    # Mounted hidden, not on the first `/`: keys typed right after `/`
-                    # must reach the box, not the list (`s` would star, `e` show errors).
-                    filter_box = Input(placeholder="ticker:BABA  isin:…  source:…  starred  unread  words", id="filter")
-                    filter_box.display = False
+                    filter_box = FilterBox(pause=self.delays.filter, id="filter")
+                    filter_box.display = False  # until `/`
                     yield filter_box
                     yield ArticleList(id="articles")
                     yield Static("", id="empty-note", markup=False)
@@ -404,21 +402,13 @@ class MainScreen(LibraryScreen):
             self._save_flags(summary, read=True)
         self._focus_pane("#article")
 
-    @on(Input.Changed, "#filter")
-    def _filter_typed(self, event: Input.Changed) -> None:
+    def on_filter_box_paused(self, message: FilterBox.Paused) -> None:
         """The list follows the box as you type, once typing pauses; Enter applies at once."""
-        self._stop_filter_timer()
-        value = event.value
-        self._filter_timer = self.set_timer(self.delays.filter, lambda: setattr(self, "filter", parse_filter(value)))
-
-    def _stop_filter_timer(self) -> None:
-        if self._filter_timer is not None:
-            self._filter_timer.stop()
-            self._filter_timer = None
+        self.filter = message.filter
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        self._stop_filter_timer()
+        self._filter_box().stop_pause()
         self.filter = parse_filter(event.value)
         if not event.value.strip():
             event.input.display = False
@@ -437,8 +427,8 @@ class MainScreen(LibraryScreen):
         current = next((i for i, sel in enumerate(_PANES) if focused is not None and focused.id == sel[1:]), 1)
         self._focus_pane(_PANES[(current + step) % len(_PANES)])
 
-    def _filter_box(self) -> Input:
-        return self.query_one("#filter", Input)
+    def _filter_box(self) -> FilterBox:
+        return self.query_one("#filter", FilterBox)
 
     def action_filter(self) -> None:
         box = self._filter_box()
@@ -451,9 +441,7 @@ class MainScreen(LibraryScreen):
             if self.has_class("-show-instruments"):
                 self._focus_pane("#articles")
             return
-        box.value = ""
-        box.display = False
-        self._stop_filter_timer()
+        box.clear_and_hide()
         self.filter = Filter()
         self.query_one(ArticleList).focus()
 
