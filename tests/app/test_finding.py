@@ -149,6 +149,8 @@ async def test_the_chart_follows_the_instrument_selected_on_the_left(make_app, d
         await settle(pilot)
         assert view.article.id == "both"
         assert view.chart is not None and view.chart.symbol == "NVDA"
+        heading = str(view.query_one("#article-meta", Static).render())
+        assert "▶ NVDA" in heading and "▶ BABA" not in heading  # the pane says which one is charted
         _select(app, "inst:US01609W1027")
         await settle(pilot)
         await pilot.press("j")  # past the newer Alibaba article

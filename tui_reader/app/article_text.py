@@ -44,8 +44,9 @@ class Palette:
         )
 
 
-def meta(article: Article, palette: Palette) -> Text:
-    """Title, then `source · time`, then the instruments with the primary first."""
+def meta(article: Article, palette: Palette, charted: str | None = None) -> Text:
+    """Title, then `source · time`, the link, then the instruments with the primary first;
+    `▶` marks the one the chart shows (`charted`, a symbol), else the primary one."""
     text = Text()
     text.append_text(plain(article.title, "bold", single_line=True))
     text.append("\n")
@@ -55,11 +56,12 @@ def meta(article: Article, palette: Palette) -> Text:
         # The link as text (never as a terminal hyperlink escape): o opens it, y copies it.
         text.append("\n")
         text.append(clean(article.url, single_line=True), style=f"underline {palette.muted}")
+    marked = next((i for i in article.instruments if charted and charted in (i.ticker, i.isin)), article.primary)
     for instrument in article.instruments:
         label = " ".join(clean(part, single_line=True) for part in (instrument.ticker, instrument.isin, instrument.name) if part)
         text.append("\n")
-        text.append("▶ " if instrument.primary else "  ", style=palette.instrument)
-        text.append(label, style=f"bold {palette.instrument}" if instrument.primary else palette.instrument)
+        text.append("▶ " if instrument is marked else "  ", style=palette.instrument)
+        text.append(label, style=f"bold {palette.instrument}" if instrument is marked else palette.instrument)
     return text
 
 

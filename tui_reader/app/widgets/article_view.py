@@ -96,7 +96,8 @@ class ArticleView(VerticalScroll):
             text.update("")
             return
         palette = self.palette
-        heading.update(meta(article, palette))
+        charted = self.chart.symbol if self.chart is not None and self.chart_for == article.id else None
+        heading.update(meta(article, palette, charted))
         text.update(article_body(article, self.chart, palette, show_removed=self.show_removed))
 
     # -- the plot ------------------------------------------------------------------------
