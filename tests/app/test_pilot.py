@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 from rich.console import Console
+from textual.command import CommandList
 from textual.widgets import Static
 
 from tests.app.conftest import HOSTILE_TITLE, nvidia_articles, settle, until
@@ -119,14 +120,13 @@ async def test_the_list_follows_the_filter_box_as_you_type(make_app) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"ticker:baba")
-        await pilot.pause(0.4)
+        # No Enter: the list follows once typing pauses.
+        await until(pilot, lambda: _rows(app) == ["Alibaba lifts cloud spending plan"])
         await settle(pilot)
-        assert _rows(app) == ["Alibaba lifts cloud spending plan"]
         assert app.focused is app.screen.query_one("#filter")  # still typing: the box keeps focus
         await pilot.press(*["backspace"] * len("ticker:baba"), *"nvidia")
-        await pilot.pause(0.4)
+        await until(pilot, lambda: _rows(app) == ["Nvidia closes above five trillion dollars"])
         await settle(pilot)
-        assert _rows(app) == ["Nvidia closes above five trillion dollars"]
         await pilot.press("escape")
         await settle(pilot)
         assert len(_rows(app)) == 5
@@ -176,7 +176,7 @@ async def test_palette_jumps_to_an_instrument_by_isin(make_app) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"DE0007164600")
-        await pilot.pause(0.5)
+        await until(pilot, lambda: any("SAP" in str(o.prompt) for o in app.screen.query_one(CommandList).options))
         await pilot.press("enter")
         await settle(pilot)
         assert _rows(app) == ["SAP plans restructuring"]
