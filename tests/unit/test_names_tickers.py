@@ -16,10 +16,10 @@ def listings(text: str) -> list[tuple[str | None, str | None]]:
     [
         ("Twitter (TWTR) fell after the deal news.", "TWTR"),
         ("Twitter Inc. (TWTR) fell.", "TWTR"),
-        ("Packaging maker Amkor Technology (NASDAQ: AMKR) rose.", "AMKR"),
-        ("Amkor Technology (AMKR 0.77%) rose after hours.", "AMKR"),
-        ("Amkor Technology (AMKR -1.25%) slipped.", "AMKR"),
-        ("the packaging firm (AMKR 0.77%) rose", "AMKR"),
+        ("Packaging maker Quarrix Technology (NASDAQ: QRXP) rose.", "QRXP"),
+        ("Quarrix Technology (QRXP 0.77%) rose after hours.", "QRXP"),
+        ("Quarrix Technology (QRXP -1.25%) slipped.", "QRXP"),
+        ("the packaging firm (QRXP 0.77%) rose", "QRXP"),
         ("U.S. Steel, NYSE: X, jumped.", "X"),
     ],
 )
@@ -32,8 +32,8 @@ def test_a_known_ticker_in_parentheses_is_that_listing() -> None:
 
 
 def test_widget_and_venue_form_of_one_symbol_are_one_instrument() -> None:
-    (amkor,) = find_instruments("", "Amkor (AMKR 0.77%) said ... (NASDAQ: AMKR) shares", [])
-    assert amkor.ticker == "AMKR" and amkor.mentions == 2
+    (quarrix,) = find_instruments("", "Quarrix (QRXP 0.77%) said ... (NASDAQ: QRXP) shares", [])
+    assert quarrix.ticker == "QRXP" and quarrix.mentions == 2
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_widget_and_venue_form_of_one_symbol_are_one_instrument() -> None:
         "Prices are quoted in dollars (USD).",
         "Die Europäische Zentralbank (EZB) senkte die Zinsen.",
         "It is listed in New York (NYSE).",
-        "(AMKR) opens the line without a name before it.",
+        "(QRXP) opens the line without a name before it.",
         "Revenue (GAAP) rose while a note (1) explained it.",
     ],
 )

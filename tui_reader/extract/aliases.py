@@ -43,7 +43,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
     digital electronic advanced applied public universal diversified consolidated
     monster zebra host regions fifth principal marathon dollar delivery home best
     constellation healthcare medical energy ameri china japan india europe euro
-    texas norfolk kansas boston heidelberg hannover frankfurt berlin münchen munich
+    texas norfolk kansas boston heidelberg hannover frankfurt berlin munchen munich
     hamburg stuttgart paris london tokyo dallas denver atlanta phoenix florida
     california carolina virginia washington york jersey ohio nevada arizona vegas
     deutsche deutscher deutsches bayerische french british swiss german
@@ -56,7 +56,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
     minerals oxford penguin progress quaker redwood republic rush safety select sonic
     stellar taiwan trinity triumph tyler vulcan zurich fukuoka shizuoka lakeland
     lexington southside whitestone penn powell matthews apogee beacon fuji lumen getty
-    iridium quanta cogent align protagonist gibraltar fulton erie""".split()
+    iridium quanta cogent align protagonist gibraltar fulton erie ally bloom riot""".split()
 )
 
 _HERE = Path(__file__).with_name("data")

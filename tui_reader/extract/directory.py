@@ -197,8 +197,15 @@ class Directory:
         return found[1] if found else None
 
     def by_name(self, name: str) -> Instrument | None:
-        """The primary listing of the company so named, in any common spelling."""
-        company = self._names.get(name_key(name))
+        """The primary listing of the company so named, in any common spelling; where two
+        companies share the name ("Merck"), its legal words tell them apart ("Merck KGaA",
+        "Merck & Co."), as they do for the scanner."""
+        key = name_key(name)
+        company = self._names.get(key)
+        if company is None and key in self._clashes:
+            for longer in reversed(legal_keys(name, key)):
+                if (company := self._names.get(longer)) is not None:
+                    break
         return company.listings[0] if company and company.listings else None
 
     def by_key(self, key: str) -> Instrument | None:

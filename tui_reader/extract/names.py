@@ -7,10 +7,11 @@ the runs of capitalised words in text that can hold a name at all.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 LEGAL_SUFFIXES: frozenset[str] = frozenset(
-    "inc incorporated corp corporation co company cos ag se plc ltd limited nv sa holding "
-    "holdings group llc lp kgaa ab asa oyj spa as bv gmbh".split()
+    "inc incorporated corp corporation co company companies cos ag se plc ltd limited nv sa "
+    "holding holdings group llc lp kgaa ab asa oyj spa as bv gmbh".split()
 )
 """Words that do not tell companies apart: "Alibaba Group Holding Ltd" is "alibaba"."""
 
@@ -25,7 +26,8 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     integer interface mosaic noble partners pool rational screen sharp shift stride
     universal verve waters sage geo prog ly nn qt q2 booking carnival phoenix dover
     everest indus hartford carter hawkins brady rogers campbell dana lindsay disco
-    mitsubishi mitsui sumitomo energizer""".split()
+    mitsubishi mitsui sumitomo energizer toast snap wise grab elastic gap celsius rocket
+    ig acs cgi fmc""".split()
 ) | {
     "london stock exchange",
     "national bank",
@@ -41,17 +43,29 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "–": "-"})
 _DROP = str.maketrans("", "", ".'/,()")
+_UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"})
 PARENTHESISED = re.compile(r"\([^)]*\)")
 
 
+def fold_accents(word: str) -> str:
+    """A lower-case word without its diacritics ("estée" → "estee", "mærsk" → "maersk"):
+    writers and feeds drop accents at will ("Nestle", "L'Oreal", "Societe Generale"),
+    so a key must not depend on them. ASCII words, nearly all, return at once."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def name_word(token: str) -> str:
-    """One written word as name keys spell it: "Nvidia’s" → "nvidia", "N.V." → "nv"."""
+    """One written word as name keys spell it: "Nvidia’s" → "nvidia", "N.V." → "nv",
+    "Estée" → "estee"."""
     word = token.casefold().translate(_APOSTROPHES).rstrip(".,;:!?)")
     if word.endswith("'s"):
         word = word[:-2]
     elif word.endswith("'"):
         word = word[:-1]
-    return word.translate(_DROP)
+    return fold_accents(word.translate(_DROP))
 
 
 def strip_legal(words: list[str]) -> list[str]:
