@@ -17,10 +17,10 @@ from functools import lru_cache
 from tui_reader.extract.directory import Directory, directory
 from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
 from tui_reader.extract.isins import is_isin
-from tui_reader.extract.name_context import not_the_company
+from tui_reader.extract.name_context import PERSON, mention_kind, parent_named_for
 from tui_reader.extract.name_scanner import NameScanner
 from tui_reader.extract.written_tickers import paren_ticker
-from tui_reader.extract.names import AMBIGUOUS_NAMES, CAPITALS, NAME_RUN_TAIL, Span, name_key
+from tui_reader.extract.names import AMBIGUOUS_NAMES, CAPITALS, NAME_RUN_TAIL, NameHit, Span, name_key
 from tui_reader.model import Instrument
 
 # Every candidate in one pass. All branches start with one character class, which
@@ -202,22 +202,9 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             while i < len(starts) and starts[i] < end:
                 in_spans.add(i)
                 i += 1
-    short_names = found_in.short_names
-    # A company named ten times is merged once, with its count (and its first place).
-    named: dict[str, list[int]] = {}
-    deferred: dict[str, list[int]] = {}
-    for i, (start, key, suffixed, end) in enumerate(hits):
-        if in_spans and i in in_spans:
-            continue
-        if not suffixed and not_the_company(text, start, end):
-            continue  # "Judge Richard Eaton", "Porsche owners"
-        if key in short_names and not suffixed and _CAPITAL_NEXT.match(text, end):
-            continue  # "Getty Images": another name that starts with the same word
-        if key in AMBIGUOUS_NAMES and not suffixed and key not in by_declared_name:
-            seen = deferred.setdefault(key, [start, 0])
-        else:
-            seen = named.setdefault(key, [start, 0])
-        seen[1] += 1
+    named, deferred, people = _count_names(text, hits, in_spans, found_in.short_names, by_declared_name, set())
+    if people:  # rare: a surname met before its first name or title is that person too
+        named, deferred, _ = _count_names(text, hits, in_spans, found_in.short_names, by_declared_name, people)
     for table, only_known in ((named, False), (deferred, True)):
         for key, (at, count) in table.items():
             instrument = by_declared_name.get(key) or found_in.by_key(key)
@@ -226,6 +213,48 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             merger.add(instrument, at, _NAMED, (key,), count)
 
     return _ranked(merger.companies)
+
+
+def _count_names(
+    text: str,
+    hits: list[NameHit],
+    in_spans: set[int],
+    short_names: set[str],
+    declared: dict[str, Instrument],
+    people: set[str],
+) -> tuple[dict[str, list[int]], dict[str, list[int]], set[str]]:
+    """The names that are the company, as key -> [first place, count], plain and
+    deferred (everyday words, see `AMBIGUOUS_NAMES`), and the keys found to be people.
+
+    `people`: keys the article shows to be a person's surname ("Judge Richard Eaton"),
+    whose other bare mentions ("Eaton, who was appointed") are that person too. A
+    company named ten times is merged once, with its count (and its first place).
+    """
+    named: dict[str, list[int]] = {}
+    deferred: dict[str, list[int]] = {}
+    found_people: set[str] = set()
+    last = len(hits) - 1
+    for i, (start, key, suffixed, end) in enumerate(hits):
+        if in_spans and i in in_spans:
+            continue
+        if not suffixed:
+            kind = mention_kind(text, start, end, key)
+            if kind is not None:
+                if kind is PERSON:
+                    found_people.add(key)
+                continue  # "Judge Richard Eaton", "Porsche owners", "polled by FactSet"
+            if key in people:
+                continue
+            if key in short_names and _CAPITAL_NEXT.match(text, end):
+                continue  # "Getty Images": another name that starts with the same word
+        if i < last and hits[i + 1][0] - end < 40 and parent_named_for(text, start, end, hits[i + 1][0]):
+            continue  # "Volkswagen-Tochter Traton": the parent only describes the unit
+        if key in AMBIGUOUS_NAMES and not suffixed and key not in declared:
+            seen = deferred.setdefault(key, [start, 0])
+        else:
+            seen = named.setdefault(key, [start, 0])
+        seen[1] += 1
+    return named, deferred, found_people
 
 
 def _ticker_mentions(

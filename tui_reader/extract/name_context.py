@@ -12,10 +12,11 @@ import re
 from functools import cache, lru_cache
 
 from tui_reader.extract.aliases import first_names
-from tui_reader.extract.names import name_word
+from tui_reader.extract.names import fold_accents, name_word
 
 TITLES: frozenset[str] = frozenset(
-    """mr mrs ms dr prof sir dame lord lady judge justice senator sen rep representative
+    fold_accents(word)
+    for word in """mr mrs ms dr prof sir dame lord lady judge justice senator sen rep representative
     congressman congresswoman governor gov president vice premier prime minister chancellor
     secretary mayor commissioner chairman chairwoman chair ceo cfo coo cto founder
     analyst economist general gen colonel col captain capt king queen prince princess
@@ -24,12 +25,20 @@ TITLES: frozenset[str] = frozenset(
     bürgermeister bürgermeisterin senatorin abgeordnete chef chefin vorstand
     vorstandschef""".split()
 )
-"""Words that put a person's name after them ("Judge", "Premier", "Kanzler")."""
+"""Words that put a person's name after them ("Judge", "Premier", "Kanzler"), without
+their accents, as `name_word` gives them."""
+
+_TITLE_ENDINGS = tuple(
+    fold_accents(word)
+    for word in "präsident präsidentin minister ministerin kanzler kanzlerin chef chefin richter richterin".split()
+)
+"""German titles end compounds ("Bundestagspräsidentin", "Finanzminister",
+"Konzernchef"), which no list can hold whole."""
 
 PRODUCT_NOUNS: frozenset[str] = frozenset(
     """owners driver drivers dealer dealers dealership dealerships enthusiast
     enthusiasts collector collectors fan fans buyer buyers model models car cars
-    fahrer fahrerin besitzer händler modell modelle fans käufer""".split()
+    fahrer fahrerin besitzer händler haendler modell modelle fans käufer kaeufer""".split()
 )
 """Nouns after a brand that make it the product ("Porsche owners", "Mercedes-Fahrer")."""
 
@@ -38,23 +47,106 @@ _MODEL = re.compile(r"[ \u00a0]+(?:[A-Z]{0,2}-?\d{1,4}[a-z]?|[A-Z]-Class|Model [
 _ARTICLES = frozenset({"a", "an"})
 
 
+DATA_VENDORS: frozenset[str] = frozenset(
+    # Name keys of companies whose data, estimates or pictures articles cite.
+    (
+        "factset", "lseg", "refinitiv", "s&p global", "s&p global market intelligence",
+        "morningstar", "bloomberg", "moody", "msci", "dow jones", "thomson reuters",
+        "reuters", "getty images", "visible alpha", "zacks", "ice", "intercontinental exchange",
+        "nasdaq", "gartner", "idc", "counterpoint", "canalys", "nielsen",
+        "kantar", "ipsos", "yougov", "circana", "sensor tower", "jd power", "cox automotive",
+        "lipper", "preqin", "pitchbook", "dealogic", "emarketer", "statista",
+        "shutterstock", "alamy"
+    )
+)
+"""Vendors cited as the source of numbers ("according to FactSet", "LSEG data"): the
+article is about the numbers, not the vendor, unless it names the vendor otherwise."""
+
+_CREDIT_LABELS = frozenset(
+    "photo photos photograph foto fotos bild bilder image images picture illustration credit "
+    "credits quelle source sources bildquelle fotoquelle datenquelle".split()
+)
+"""Words that open a picture credit or a source line ("Photo: Reuters", "Quelle: LSEG")."""
+_GATHERED = frozenset("polled compiled surveyed tracked collected gathered aggregated".split())
+_DATA_NOUNS = frozenset("data figures estimates daten zahlen schätzungen angaben".split())
+_VENDOR_CUE = re.compile(
+    # A vendor cited for numbers: "according to LSEG", "per FactSet", "laut FactSet".
+    r"\b(?:according to|per|citing|via|laut|nach|from)[ \u00a0]+$", re.IGNORECASE
+)
+_VENDOR_AFTER = re.compile(
+    r"(?:['’]s?)?[ \u00a0]+(?:data|figures|estimates|consensus|survey|polls?|index data|zufolge)\b"
+    r"|-(?:[Dd]aten|[Ss]chätzungen|[Zz]ahlen|[Kk]onsens|[Uu]mfrage)\b"
+)
+
+
+def is_source(before: str, written: str, after: str, key: str) -> bool:
+    """Whether the name is cited as the source of numbers here: "polled by", "data
+    from" (any company; credit lines: `_in_credit_line`), "according to FactSet", "LSEG data",
+    "FactSet-Daten", "FactSet zufolge" (data vendors only: "according to Apple" is
+    about Apple). Word checks, not regexes: this runs for every new context."""
+    words = before.split()
+    if words and words[-1].casefold().startswith("datenanbieter"):
+        return True  # "Datenanbieter FactSet"
+    if len(words) >= 2:
+        last, previous = words[-1].casefold(), words[-2].casefold()
+        if last == "by" and previous in _GATHERED:
+            return True  # "analysts polled by", "data compiled by"
+        if last in ("from", "by", "of", "von", "des", "der") and previous in _DATA_NOUNS:
+            return True  # "data from", "Daten von"
+    if key not in DATA_VENDORS:
+        return False
+    if "-" in written:
+        return _VENDOR_AFTER.match(written, written.rindex("-")) is not None
+    return _VENDOR_CUE.search(before) is not None or _VENDOR_AFTER.match(after) is not None
+
+
+def _in_credit_line(before: str) -> bool:
+    """Whether the name stands in a credit on its line: after "Photo:", "Bild:",
+    "Quelle:" or "©" with no sentence end between."""
+    line = before[before.rfind("\n") + 1 :]
+    if "©" in line:
+        return True
+    colon = line.rfind(":")
+    if colon < 0 or any(mark in line[colon:] for mark in ".;!?"):
+        return False
+    label = line[:colon].split()[-1:]
+    return bool(label) and label[0].casefold() in _CREDIT_LABELS
+
+
 @cache
 def _person_cues() -> frozenset[str]:
     return TITLES | first_names()
 
 
-def not_the_company(text: str, start: int, end: int) -> bool:
-    """Whether the name at text[start:end] is a person or a product here.
+PERSON, PRODUCT, SOURCE = "person", "product", "source"
+"""What a name found in text is instead of the company (`mention_kind`)."""
+
+
+def mention_kind(text: str, start: int, end: int, key: str = "") -> str | None:
+    """Whether the name at text[start:end] (name key `key`) is a person, a product or
+    a cited source here; None when it is the company.
 
     Judged from the few characters around it, cached by them: a feed's articles
     repeat the same contexts ("Shares of Apple rose"), and this runs for every name.
     """
-    return _judged(text[max(0, start - 24) : start], text[start:end], text[end : end + 16])
+    return _judged(text[max(0, start - 32) : start], text[start:end], text[end : end + 16], key)
 
 
-@lru_cache(maxsize=8192)
-def _judged(before: str, written: str, after: str) -> bool:
-    return is_person(before) or is_product(before, written, after)
+def not_the_company(text: str, start: int, end: int, key: str = "") -> bool:
+    """Whether the name at text[start:end] is a person, a product or a source here."""
+    return mention_kind(text, start, end, key) is not None
+
+
+@lru_cache(maxsize=32768)
+def _judged(before: str, written: str, after: str, key: str) -> str | None:
+    near = before[-24:]
+    if is_person(near):
+        return PERSON
+    if is_product(near, written, after):
+        return PRODUCT
+    if is_source(near, written, after, key) or _in_credit_line(before):
+        return SOURCE
+    return None
 
 
 def is_person(before: str) -> bool:
@@ -62,7 +154,8 @@ def is_person(before: str) -> bool:
     Eaton", "Premier Fico"), so that the name is a surname."""
     if len(before) < 2 or before[-1] not in " \u00a0" or not before[-2].isalpha():
         return False
-    return name_word(before.split()[-1]) in _person_cues()
+    word = name_word(before.split()[-1])
+    return word in _person_cues() or (len(word) > 8 and word.endswith(_TITLE_ENDINGS))
 
 
 def is_product(before: str, written: str, after: str) -> bool:
@@ -70,7 +163,7 @@ def is_product(before: str, written: str, after: str) -> bool:
     "a Porsche 911", "bought a Porsche." (after "a"/"an" with no noun following)."""
     if written.endswith(("'s", "’s")):
         return False  # "Facebook's owner" is Meta
-    if "-" in written and name_word(written.rsplit("-", 1)[1]) in PRODUCT_NOUNS:
+    if "-" in written and written.rsplit("-", 1)[1].casefold() in PRODUCT_NOUNS:
         return True
     following = _NEXT_WORD.match(after)
     if following and following.group(1).casefold() in PRODUCT_NOUNS:
@@ -81,3 +174,25 @@ def is_product(before: str, written: str, after: str) -> bool:
     if _MODEL.match(after):
         return True  # "a Porsche 911", "a Mercedes S-Class"
     return written[-1] in ".,;!?" or after[:1] in ("", "\n", ".", ",", ";", "!", "?")
+
+
+_UNIT_BETWEEN = re.compile(
+    # What stands between a parent and its unit's name: "Volkswagen's truck unit Traton",
+    # "Siemens subsidiary Siemens Healthineers", "Thyssenkrupp-Tochter Nucera".
+    r"(?:['’]s?)?[ \u00a0]+(?:[\w-]+[ \u00a0]+){0,2}?"
+    r"(?:unit|subsidiary|spin-?off|offshoot|[Tt]ochter(?:gesellschaft|firma|unternehmen)?)[ \u00a0]+"
+)
+
+
+def parent_named_for(text: str, start: int, end: int, next_start: int) -> bool:
+    """Whether the name at text[start:end] only describes the company named next, at
+    `next_start`, as its parent ("Volkswagen-Tochter Traton", "Volkswagen's truck unit
+    Traton"): the article is about the listed unit, and files the parent only where it
+    names the parent on its own."""
+    if next_start - end > 40:
+        return False
+    between = text[end:next_start]
+    written = text[start:end]
+    if "-" in written and written.rsplit("-", 1)[1].casefold().endswith("tochter"):
+        return not between.strip()
+    return _UNIT_BETWEEN.fullmatch(between) is not None
