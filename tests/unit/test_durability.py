@@ -115,11 +115,14 @@ def test_sigkill_during_fetch_keeps_the_store_sound(tmp_path: Path):
 def test_sigkill_during_re_extraction_leaves_whole_batches_and_the_next_fetch_finishes(tmp_path: Path):
     """Articles an older extractor filed are re-filed a batch per transaction: killed
     mid-way, every article is either wholly old or wholly new, the counters equal a
-    recount, and the next fetch re-extracts exactly the rest."""
+    recount, and the next fetch re-extracts exactly the rest. Enough articles that fetch
+    uses its worker processes (`upkeep.POOL_FROM`), which must not outlive it either."""
     from tui_reader.extract import EXTRACTOR_VERSION
     from tui_reader.model import Article, Instrument
 
-    count = 4000
+    from tui_reader.sources.upkeep import POOL_FROM
+
+    count = POOL_FROM + 1000
     old = Instrument(None, "OLDX", "Old Extractor Corp", primary=True)
     db = tmp_path / "articles.sqlite3"
     with Store.open(db) as store:
@@ -142,9 +145,15 @@ def test_sigkill_during_re_extraction_leaves_whole_batches_and_the_next_fetch_fi
         assert process.poll() is None, f"fetch finished before it could be killed: {process.communicate()}"
         done = watcher.execute("SELECT count(*) FROM articles WHERE extractor = ?", (EXTRACTOR_VERSION,)).fetchone()[0]
         time.sleep(0.005)
+    workers = _children_of(process.pid)
+    assert workers, "the re-extraction should run in worker processes"
     os.kill(process.pid, signal.SIGKILL)
     process.wait(timeout=10)
     watcher.close()
+    deadline = time.monotonic() + 5
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in workers if _alive(pid)], "re-extraction processes outlived the killed fetch"
 
     with sqlite3.connect(db) as raw:
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -233,3 +233,42 @@ def test_the_apps_seed_watcher_re_extracts_a_slice_per_check(store: Store) -> No
     assert (watcher.refiled, store.count_stale(EXTRACTOR_VERSION)) == (150, 0)
     watcher.check()
     assert watcher._refiling is False
+
+
+def _stored(store: Store) -> list[tuple]:
+    return store._db.execute(
+        "SELECT a.id, a.figures, a.content_hash, a.extractor, group_concat(i.key || ':' || coalesce(i.ticker, ''), ',') "
+        "FROM articles a LEFT JOIN article_instruments i ON i.article_id = a.id GROUP BY a.id ORDER BY a.id"
+    ).fetchall()
+
+
+def test_worker_processes_re_extract_exactly_as_this_process_does(tmp_path: Path) -> None:
+    from tui_reader.sources.upkeep import refile_pool
+
+    results = []
+    for name, pooled in (("here", False), ("pool", True)):
+        with Store.open(tmp_path / f"{name}.sqlite3") as store:
+            store.upsert_articles("https://wire.example/rss", [_old_filing(_article(n)) for n in range(40)])
+            _age(store)
+            pool = refile_pool(store) if pooled else None
+            try:
+                assert reextract_pending(store, batch=7, executor=pool) == 40
+            finally:
+                if pool is not None:
+                    pool.shutdown()
+            results.append((_stored(store), _kept(store)))
+            assert _kept(store) == _recounted(store)
+    assert results[0] == results[1]
+
+
+def test_worker_processes_that_fail_leave_the_rest_to_this_process(store: Store) -> None:
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Broken:
+        def map(self, *_args: object) -> None:
+            raise BrokenProcessPool("a worker died")
+
+    store.upsert_articles("https://wire.example/rss", [_old_filing(_article(n)) for n in range(5)])
+    _age(store)
+    assert reextract_pending(store, executor=Broken()) == 5  # type: ignore[arg-type]
+    assert store.count_stale(EXTRACTOR_VERSION) == 0

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from tui_reader import locations
     from tui_reader.sources.poll import poll_all
     from tui_reader.sources.registrants import refresh_registrants, teach_directory
-    from tui_reader.sources.upkeep import fill_tickers, reextract_pending
+    from tui_reader.sources.upkeep import fill_tickers, reextract_all
     from tui_reader.store import Store, StoreError
 
     try:
@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         printer = _Printer(len(keys), max((len(k) for k in keys), default=0), sys.stdout, sys.stderr)
         results = poll_all(feeds, seed_dirs, store, printer.show)
         printer.finish()
-        refiled = reextract_pending(store, on_batch=printer.refiling(store))
+        refiled = reextract_all(store, on_batch=printer.refiling(store))
         printer.finish()
         filled = fill_tickers(store, online=online)
     return _summary(results, time.perf_counter() - started, refiled, filled)
