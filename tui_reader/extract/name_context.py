@@ -74,8 +74,11 @@ _VENDOR_CUE = re.compile(
     r"\b(?:according to|per|citing|via|laut|nach|from)[ \u00a0]+$", re.IGNORECASE
 )
 _VENDOR_AFTER = re.compile(
-    r"(?:['’]s?)?[ \u00a0]+(?:data|figures|estimates|consensus|survey|polls?|index data|zufolge)\b"
-    r"|-(?:[Dd]aten|[Ss]chätzungen|[Zz]ahlen|[Kk]onsens|[Uu]mfrage)\b"
+    # The vendor's numbers or judgement, not the vendor: "LSEG data", "Morningstar
+    # analysts", "S&P Global Ratings", "FactSet-Daten", "FactSet zufolge".
+    r"(?:['’]s?)?[ \u00a0]+(?:data|figures|estimates|consensus|survey|polls?|index data|zufolge"
+    r"|analysts?|[Aa]nalysten|research|[Rr]atings?)\b"
+    r"|-(?:[Dd]aten|[Ss]chätzungen|[Zz]ahlen|[Kk]onsens|[Uu]mfrage|[Aa]nalysten|[Rr]ating)"
 )
 
 

@@ -27,7 +27,7 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     universal verve waters sage geo prog ly nn qt q2 booking carnival phoenix dover
     everest indus hartford carter hawkins brady rogers campbell dana lindsay disco
     mitsubishi mitsui sumitomo energizer toast snap wise grab elastic gap celsius rocket
-    ig acs cgi fmc""".split()
+    ig acs cgi fmc man vat pandora frontline siegfried nu flex douglas""".split()
 ) | {
     "london stock exchange",
     "national bank",
