@@ -391,7 +391,7 @@ def test_words_that_multiply_nothing(body: str) -> None:
         ("It has risen for twelve months.", "for twelve months", "P12M"),
         ("It rose over the past seven trading days.", "over the past seven trading days",
          "P7D"),
-        ("The stock hit a 52-week high.", "52-week", "P52W"),
+        ("The trial runs a 52-week course.", "52-week", "P52W"),
         ("A plan for the next twenty-four months.", "for the next twenty-four months", "P24M"),
         ("A plan over the next 2 quarters.", "over the next 2 quarters", "P6M"),
         ("A five-year plan.", "five-year", "P5Y"),

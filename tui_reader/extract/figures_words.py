@@ -44,6 +44,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "gewachsen wuchs höher anstieg zuwachs "
        "growth exploded explodes skyrocketed skyrockets skyrocketing rocketed rockets "
        "spiked spikes leapt leaped leaps rebounded rebound rebounds recovered firmed "
+       "bounced bounces "
        "strengthened accelerated sprang sprangen springt schoss schossen schießt "
        "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
        "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
@@ -81,6 +82,19 @@ _AFTER_WORDS.update({w: "down" for w in "tumble slide dip selloff sell-off below
                      "verlierenden".split()})
 """Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
 below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
+_AFTER_WORDS.update({w: "up" for w in "increases jumps climbs surges gains".split()})
+_AFTER_WORDS.update({w: "down" for w in "declines drops falls slump losses".split()})
+
+_SPAN_ADJECTIVES = frozenset(
+    "year-over-year year-on-year yoy y/y y-o-y annual annualized annualised sequential "
+    "quarter-over-quarter quarter-on-quarter month-over-month month-on-month quarterly "
+    "monthly weekly daily organic overall like-for-like same-store comparable "
+    "jährliche jährlichen organische organischen".split())
+"""Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
+read past, so the noun still binds to the figure."""
+
+_PULLED = ("pull", "pulled", "pulls", "pulling")
+"""Verbs that, with "back", name a fall ("pulled back more than 5%")."""
 
 _SHARE_AFTER = frozenset(
     "of des der aller stake share holding interest ownership weighting anteil "
@@ -98,7 +112,8 @@ _GERMAN_FINAL.update({w: "down" for w in (
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
     "fallen verlieren nachgeben einbrechen schrumpfen gesenkt gekürzt reduziert verringert "
     "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "
-    "einbrachen zurückging zurückgingen abrutschte absackte").split()})
+    "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
+    "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft").split()})
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
 "während der Index um 12 Prozent seit Jahresbeginn stieg")."""
@@ -206,6 +221,9 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         following = body[end:end + 60].split(None, 1)
         if following:
             first = following[0].strip(_PUNCT).lower()
+            if first in _SPAN_ADJECTIVES and len(following) > 1:
+                following = following[1].split(None, 1)
+                first = following[0].strip(_PUNCT).lower()
             if first in _SHARE_AFTER:
                 return None
             found = _AFTER_WORDS.get(first)
@@ -297,13 +315,16 @@ _NEAR = 6
 def _direction_back(words: list[str], later: str) -> tuple[Direction | None, bool, str]:
     """The nearest direction word in `words` read backwards, whether the clause ended, and
     the word read last (for "up to")."""
-    for word in reversed(words):
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
         if word[-1] in _CLAUSE_END or word in _DASHES:
             return None, True, later
         key = word if word.isalpha() else word.strip(_PUNCT)
         if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
             later = key
             continue
+        if key == "back" and at and words[at - 1] in _PULLED:
+            return "down", True, later
         found = _WORD_DIRECTION.get(key)
         if found is None:
             found = _learn(key)
