@@ -87,6 +87,11 @@ def test_cross_listings_share_their_company() -> None:
         "Legend has it the founder sold early.",
         "Restaurant sales rose in May.",
         "Esso raised fuel prices at its German stations.",
+        "The shares are listed on Euronext Paris and Euronext Amsterdam.",
+        "Der Netzbetreiber 50 Hertz baut eine neue Leitung.",
+        "Galaxy phones sold well in Korea.",
+        "Metro trains ran late in the capital.",
+        "Array sizes grew with the new chips.",
     ],
 )
 def test_everyday_words_among_the_new_names_need_more_evidence(text: str) -> None:
@@ -99,6 +104,9 @@ def test_everyday_words_among_the_new_names_need_more_evidence(text: str) -> Non
         ("Toast Inc. raised its outlook.", ["TOST"]),
         ("Toast (NYSE: TOST) raised its outlook.", ["TOST"]),
         ("Wise plc reported more customers.", ["WISE.L"]),
+        ("Metro AG verkaufte weniger.", ["B4B.DE"]),
+        ("Volvo Cars cut jobs while Volvo raised truck prices.", ["VOLCAR-B.ST", "VOLV-B.ST"]),
+        ("Klarna and Figma rose after their listings.", ["KLAR", "FIG"]),
         ("Gap Inc. lifted its forecast.", ["GAP"]),
         ("FMC Corp cut its guidance.", ["FMC"]),
         ("Affirm shares jumped after the report.", ["AFRM"]),

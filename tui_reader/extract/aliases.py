@@ -57,7 +57,8 @@ COMMON_WORDS: frozenset[str] = frozenset(
     stellar taiwan trinity triumph tyler vulcan zurich fukuoka shizuoka lakeland
     lexington southside whitestone penn powell matthews apogee beacon fuji lumen getty
     iridium quanta cogent align protagonist gibraltar fulton erie ally bloom riot
-    alaska beam crispr fairfax harbour intact legend restaurant royalty unity viking zealand""".split()
+    alaska beam crispr fairfax harbour intact legend restaurant royalty unity viking zealand
+    planet jackson galaxy mineral origin array hanwha""".split()
 )
 
 _HERE = Path(__file__).with_name("data")

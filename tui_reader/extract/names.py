@@ -27,7 +27,8 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     universal verve waters sage geo prog ly nn qt q2 booking carnival phoenix dover
     everest indus hartford carter hawkins brady rogers campbell dana lindsay disco
     mitsubishi mitsui sumitomo energizer toast snap wise grab elastic gap celsius rocket
-    ig acs cgi fmc man vat pandora frontline siegfried nu flex douglas""".split()
+    ig acs cgi fmc man vat pandora frontline siegfried nu flex douglas hertz wendy
+    equitable flutter ferguson diploma metro euronext signify eternal goodman santos""".split()
 ) | {
     "london stock exchange",
     "national bank",
