@@ -226,3 +226,43 @@ def test_investing_columns_stock_pick_pitch_goes() -> None:
     assert kept == [NEWS] and len(notes) == 2
     real = "Should you invest in chips now? Fund managers cut their holdings by 3% in the quarter."
     assert strip_boilerplate([real]) == ([real], [])
+
+
+def test_stock_info_box_at_the_end_goes_with_a_note() -> None:
+    paragraphs = [
+        NEWS,
+        "Zusätzliche Unternehmensinformationen zur Nordlicht Energie Aktie",
+        "Kurs",
+        "12,40 EUR",
+        "+0,57 %",
+        "1 Woche",
+        "+3,2 %",
+        "30 Tage",
+        "-1,4 %",
+    ]
+    kept, notes = strip_boilerplate(paragraphs)
+    assert kept == [NEWS]
+    assert notes == ["info box: Zusätzliche Unternehmensinformationen zur Nordlicht Energie …"]
+
+
+def test_stock_info_box_in_one_paragraph_of_lines() -> None:
+    box = "Weitere Informationen zur Nordlicht Aktie\nKurs 12,40 EUR\n+0,57 %\n1 Woche +3,2 %"
+    kept, notes = strip_boilerplate([NEWS, box])
+    assert kept == [NEWS] and notes[0].startswith("info box: ")
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # the heading's words inside a real sentence
+        [NEWS, "Weitere Informationen zur Nordlicht Aktie veröffentlichte der Vorstand am "
+               "Montag in einem ausführlichen Bericht an die Aktionäre."],
+        # a heading followed by a real paragraph is the article's own section
+        [NEWS, "Daten zur Nordlicht Aktie", "Die Aktie hat in den vergangenen zwölf Monaten "
+                                             "mehr als ein Drittel ihres Wertes verloren, "
+                                             "weil die Aufträge ausblieben."],
+    ],
+)
+def test_info_box_heading_words_in_prose_stay(paragraphs: list[str]) -> None:
+    kept, notes = strip_boilerplate(paragraphs)
+    assert kept == paragraphs and notes == []

@@ -89,3 +89,61 @@ def test_comparison_bases_are_no_periods(body: str) -> None:
 )
 def test_spans_stay_periods(body: str, value: str) -> None:
     assert [f.value for f in figures(body) if f.kind == "period"] == [value]
+
+
+# --- class 5: page furniture holds dates and quotes the article does not state ---
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The plant will close.\n(Photo by Jane Roe/Getty Images) March 12, 2019",
+        "Last update: Sep 17, 2025\nThe plant will close.",
+        "Aktualisiert am 12.03.2025\nDas Werk schließt.",
+        "Published Tue, Mar 12 2019 9:31 AM EDT\nThe plant will close.",
+        "By Jane Roe and John Doe - Dec 16, 2025\nThe plant will close.",
+        "The plant will close.\n\nMarch 12, 2019 10:15 AM ET",
+        "Stand: 05.03.2025, 14:12 Uhr\nDas Werk schließt.",
+    ],
+)
+def test_furniture_dates_are_no_figures(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("The deal was published on March 12, 2019 in the register.", "2019-03-12"),
+        ("By March 31, 2026 the plant will close.", "2026-03-31"),
+        ("March 12, 2019 was the day the plant closed.", "2019-03-12"),
+        ("The regulator updated its rules on 12.03.2025, the company said.", "2025-03-12"),
+    ],
+)
+def test_dates_in_sentences_stay(body: str, value: str) -> None:
+    assert [f.value for f in figures(body) if f.kind == "date"] == [value]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DAX +0,57 % MDAX -0,12 % TecDAX +1,02 %",
+        "DAX\n+0,57 %\nMDAX\n-0,12 %",
+        "Dow Jones -1,2 % | S&P 500 -0,8 % | Nasdaq -1,5 %",
+        "The index fell (^GSPC -2.71%) on Monday.",
+        "American Express (AXP 10.54%) rose after the report.",
+    ],
+)
+def test_ticker_strips_and_widgets_are_no_figures(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "percent"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Der DAX +1,2 % im Wochenvergleich war das beste Ergebnis.",
+        "Apple +2%, Microsoft -1% in early trade.",
+        "EPS +12% year on year.",
+    ],
+)
+def test_signed_percentages_in_prose_stay(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "percent"] != []

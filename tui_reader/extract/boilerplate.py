@@ -8,8 +8,11 @@ differently ("Is Apple a buy now? Our free special report ...", "Advertisement",
 into sales copy, then a marked ad block. None of it is news, and its "buy"/"sell"
 wording would pollute search and figure extraction, so it goes. A question alone is
 not enough, because editors ask the same questions in real sentences: it must stand
-as a paragraph of its own or be followed by sales copy. Every removal leaves a note,
-so the reader can see what was taken out.
+as a paragraph of its own or be followed by sales copy. Portals also end articles with
+an info box about the stock ("Zusätzliche Unternehmensinformationen zur X Aktie", then
+short lines of price and performance: "+0,57 %", "1 Woche", "30 Tage"): it restates the
+quote page, not the article, and its numbers would read as the article's figures. Every
+removal leaves a note, so the reader can see what was taken out.
 """
 
 from __future__ import annotations
@@ -88,6 +91,19 @@ _UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLl")
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""
 
+_INFO_BOX = re.compile(
+    r"(?:zusätzliche\ |weitere\ )?(?:unternehmensinformationen|informationen|kennzahlen|daten)"
+    r"\ zu[mr]?\ .{1,60}(?:aktie|wertpapier)\b"
+    r"|(?:additional\ )?(?:company\ information|key\ data|stock\ data)\ (?:on|for|about)\ ",
+    re.VERBOSE,
+)
+"""The heading of a portal's info box about the stock; matched on the lower-cased
+paragraph's start."""
+_INFO_BOX_OPENERS = frozenset("ZzWwUuIiKkDdAaCcSs")
+_INFO_HEADING_LIMIT = 100
+_INFO_LINE_LIMIT = 80
+"""Lines of the info box are short: a label, a price, a performance figure."""
+
 _SENTENCE_START = re.compile(r"(?<=[.!?\"”])\s+(?=\S)")
 
 _AD_MARKER = re.compile(
@@ -138,6 +154,10 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     kept: list[str] = []
     notes: list[str] = []
     in_ad = 0
+    box = _info_box_start(paragraphs)
+    if box is not None:
+        notes.append(f"info box: {_shorten(paragraphs[box])}")
+        paragraphs = paragraphs[:box]
     for paragraph in paragraphs:
         if in_ad:
             if len(paragraph) < 40 or _AD_CUE.search(paragraph.lower()):
@@ -165,6 +185,21 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     if in_ad:
         notes.append(_ad_note(in_ad))
     return kept, notes
+
+
+def _info_box_start(paragraphs: list[str]) -> int | None:
+    """Where a stock info box at the article's end starts: its heading, followed only by
+    short lines up to the end."""
+    for at in range(len(paragraphs) - 1, -1, -1):
+        paragraph = paragraphs[at]
+        lines = paragraph.split("\n")
+        if (paragraph[:1] in _INFO_BOX_OPENERS and len(lines[0]) <= _INFO_HEADING_LIMIT
+                and _INFO_BOX.match(lines[0].lower())
+                and all(len(line) <= _INFO_LINE_LIMIT for line in lines[1:])):
+            return at
+        if any(len(line) > _INFO_LINE_LIMIT for line in lines):
+            return None
+    return None
 
 
 def _is_pitch(text: str, *, alone: bool = True) -> bool:

@@ -156,11 +156,48 @@ def _found(body: str, start: int, end: int, year: int | None, month: int, day: i
     if ("(" in after or "/" in after) and _DATELINE.match(body, end):
         return None
     start = _with_weekday(body, start)
+    if _page_furniture(body, start, end):
+        return None
     tense = _tense(body, start) if year is None and anchor is not None else None
     when = resolve(year, month, day, anchor, tense)
     if when is None:
         return None
     return (start, end, "date", when.isoformat(), None, None, None, None, None)
+
+
+_STAMP = re.compile(
+    r"(?:(?:last|zuletzt|first|zuerst)\s+)?(?:updated?|aktualisiert|published|posted"
+    r"|veröffentlicht|erstellt|geändert|modified|stand)(?:\s+(?:am|on|at|um))?\s*:?\s*"
+    r"(?:[a-zäöü]{2,10}\.?,?\s+)?$")
+"""An update or publication line's label right before its date ("Last update: Sep 17,
+2025", "Aktualisiert am 12.03.2025", "Published Tue, Mar 12 2019")."""
+_CREDIT = re.compile(r"\([^()]*(?:photo|foto|bild|image|getty|credit|picture|/)[^()]*\)\s*$")
+"""A photo credit the date follows ("(Photo by Jane Doe/Getty Images) March 12, 2019")."""
+_BYLINE = re.compile(
+    r"(?:By|BY|Von|VON)\s+(?:[A-ZÄÖÜ][\w.'’-]*,?\s+(?:(?:and|und)\s+)?){1,6}"
+    r"(?:[-–—|•·]\s*)?$")
+"""A byline the date follows ("By Jane Doe - Dec 16, 2025")."""
+_STAMP_TAIL = re.compile(
+    r",?[ \u00a0]*(?:(?:at|um|,)[ \u00a0]*)?"
+    r"(?:[0-9]{1,2}[:.][0-9]{2}(?:[ \u00a0]*[AaPp]\.?[Mm]\.?)?"
+    r"(?:[ \u00a0]*(?:Uhr|[A-Z]{2,4}))?)?[ \u00a0]*(?:\n|$)")
+"""What may follow a date that stands alone on its line: a time and its zone."""
+_FURNITURE_REACH = 120
+
+
+def _page_furniture(body: str, start: int, end: int) -> bool:
+    """Whether the date is page furniture: a byline's, an update line's or a photo
+    credit's date, or a date alone on its line. It says when the page was made, which
+    the publication time already holds, not something the article states."""
+    reach = start - _FURNITURE_REACH if start > _FURNITURE_REACH else 0
+    line = body.rfind("\n", reach, start) + 1 or reach
+    head = body[line:start]
+    if not head.strip():
+        return _STAMP_TAIL.match(body, end) is not None
+    lower = head.lower()
+    return (_STAMP.match(lower.lstrip()) is not None or (head.rstrip()[-1:] == ")"
+                                                  and _CREDIT.search(lower) is not None)
+            or _BYLINE.match(head.lstrip()) is not None)
 
 
 def _with_weekday(body: str, start: int) -> int:

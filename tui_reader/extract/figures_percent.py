@@ -20,7 +20,7 @@ from tui_reader.extract.figures_amounts import (
     range_start,
 )
 from tui_reader.extract.figures_numbers import Found, parse_number
-from tui_reader.extract.figures_widgets import WIDGET_TAILS, quote_widget
+from tui_reader.extract.figures_widgets import WIDGET_TAILS, in_ticker_strip, quote_widget
 from tui_reader.extract.figures_worded import worded_low
 from tui_reader.extract.figures_words import direction_of, qualifier_before
 
@@ -33,6 +33,8 @@ def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, 
     start, sign = _signed_start(body, head)
     if start > 1 and body[start - 2] in WIDGET_TAILS and body[start - 1] == " " and quote_widget(
             body, start, end, sign):
+        return None, end
+    if sign is not None and in_ticker_strip(body, start, end):
         return None, end
     if sign is None and body.endswith(" bis ", 0, start):  # "zwei bis 3,5 Prozent"
         german, unit = _units(m["u"])

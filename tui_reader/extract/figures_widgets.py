@@ -4,7 +4,9 @@ fool.com writes "Jabil (JBL 0.32%)", "(NASDAQ: AMKR 0.77%)", "(^GSPC -2.71%)";
 MarketWatch "Facebook FB, -2.19%"; tickers in feeds "AAPL +1.2%". The number is the
 stock's move at the moment the page was rendered, not something the article states, so
 it is not a key figure. A bare ticker needs a sign to count as a widget, and words
-that look like tickers in prose ("EPS +12%", "DAX +1.2%", "Q3, +5%") stay figures.
+that look like tickers in prose ("EPS +12%", "DAX +1.2%", "Q3, +5%") stay figures,
+unless they stand in a ticker strip: two or more "name ±N %" items in a row with
+nothing but spaces, line breaks or bars between them ("DAX +0,57 % MDAX -0,12 %").
 """
 
 from __future__ import annotations
@@ -21,6 +23,26 @@ _PROSE_CAPITALS = frozenset(
     "SDAX TECDAX ATX SMI FTSE CAC IBEX AEX OMX HSI CSI NIKKEI TOPIX KOSPI ASX TSX DOW STOXX "
     "MSCI NASDAQ NYSE AI IT TV FY".split())
 """Capitals that name a measure, a market or an index in prose, not a listing."""
+_ITEM = r"[A-ZÄÖÜ][\w.&-]*(?:[ \u00a0][A-Za-z0-9][\w.&-]*){0,2}[ \u00a0\n\t]+"
+_GAP = r"[ \u00a0\n\t]*[|•·]?[ \u00a0\n\t]*"
+_STRIP_NEXT = re.compile(rf"{_GAP}{_ITEM}[+\-−][0-9]")
+"""The next item of a ticker strip right after a percentage: "  MDAX -0,12"."""
+_STRIP_PREVIOUS = re.compile(rf"[0-9][ \u00a0]?%{_GAP}{_ITEM}$")
+"""The end of the item before, up to this item's name: "+0,57 % MDAX "."""
+_NAME_BEFORE = re.compile(rf"(?:^|[\s|•·]){_ITEM}$")
+_STRIP_REACH = 48
+
+
+def in_ticker_strip(body: str, start: int, end: int) -> bool:
+    """Whether the signed percentage body[start:end] is one item of a ticker strip: a
+    name before it, and another "name ±N %" item right after or right before it."""
+    reach = start - _STRIP_REACH if start > _STRIP_REACH else 0
+    if _NAME_BEFORE.search(body, reach, start) is None:
+        return False
+    return (_STRIP_NEXT.match(body, end) is not None
+            or _STRIP_PREVIOUS.search(body, reach, start) is not None)
+
+
 _PERIOD_CODE = re.compile(r"(?:[QH][1-4]|FY)[0-9]*")
 WIDGET_TAILS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,")
 """The last character of a ticker or of "FB,": checked before calling `quote_widget`,
