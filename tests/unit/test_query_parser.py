@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui_reader.query import QueryError, parse, to_text
+from tui_reader.query.parser import QueryError, parse
+from tui_reader.query.syntax import to_text
 from tui_reader.query.syntax import And, Compare, Day, Flag, Keyed, Node, Not, Number, Or, Words
 
 

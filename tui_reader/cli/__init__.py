@@ -12,8 +12,12 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tui_reader.sources.decode import strip_controls
+
+if TYPE_CHECKING:
+    from tui_reader.store import Store
 
 EXIT_OK = 0
 EXIT_NO_DATA = 1
@@ -50,6 +54,20 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse would print usage + exit 2 itself
         raise UsageError(message)
+
+
+def open_existing_store(db: Path | None) -> Store:
+    """The store a read-only command works on; a usage error when there is none yet."""
+    from tui_reader import locations
+    from tui_reader.store import Store, StoreError
+
+    path = Path(db).expanduser() if db else locations.default_db()
+    if not path.is_file():
+        raise UsageError(f"no store at {path} (run tui-reader fetch first)")
+    try:
+        return Store.open(path)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from exc
 
 
 def _version() -> str:
@@ -90,8 +108,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ticker", metavar="T")
     p.add_argument("--isin", metavar="I")
     p.add_argument("--query", metavar="TEXT")
+    p.add_argument("--where", metavar="EXPR", help="the query language, e.g. 'money>=50bn currency:USD' (docs/QUERIES.md)")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
+    _common_store(p)
+
+    p = sub.add_parser("calendar", help="coming dates extracted from the stored articles")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD; default: today)")
+    p.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD; default: no limit)")
+    p.add_argument("--ticker", metavar="T")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--ics", type=Path, metavar="FILE", help="also write the events as an iCalendar file")
     _common_store(p)
 
     p = sub.add_parser("prices", help="daily closes from the cache, price CSVs or Yahoo Finance")
@@ -129,6 +156,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui_reader.cli.fetch import run
     elif command == "list":
         from tui_reader.cli.listing import run
+    elif command == "calendar":
+        from tui_reader.cli.calendar import run
     elif command == "prices":
         from tui_reader.cli.prices import run
     elif command in ("import-opml", "export-opml"):

@@ -5,7 +5,8 @@ summary with the time taken. Around the poll it keeps the stored articles curren
 (`sources.upkeep`): online, the SEC's list of US registrants is refreshed when a week
 old (before the poll, so the parser processes learn it); after it, articles an older
 extractor filed are re-extracted and, online, ISIN-only instruments get the tickers
-Yahoo's search finds. The summary says how many of each, when there were any. On a terminal a one-line progress bar runs on stderr;
+Yahoo's search finds; each article's move since publication is stored from cached
+closes and price CSVs (for `list --where 'move<-10'`). The summary says how many of each, when there were any. On a terminal a one-line progress bar runs on stderr;
 piped output stays plain lines. Exit 0 when at least one source was read, 1 when none
 was, 2 for bad usage.
 """
@@ -56,7 +57,17 @@ def run(args: argparse.Namespace) -> int:
         refiled = reextract_all(store, on_batch=printer.refiling(store))
         printer.finish()
         filled = fill_tickers(store, online=online)
+        _store_moves(store, seed_dirs)
     return _summary(results, time.perf_counter() - started, refiled, filled)
+
+
+def _store_moves(store: Store, seed_dirs: list[Path]) -> None:
+    """Moves since publication for `list --where 'move<...'`, from cached closes and
+    price CSVs only (see prices/moves.py)."""
+    from tui_reader.prices.moves import refresh_moves
+    from tui_reader.prices.service import PriceService
+
+    refresh_moves(store, PriceService(store, seed_dirs, offline=True))
 
 
 def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path], bool, str | None]:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import datetime
-from pathlib import Path
 
-from tui_reader import locations
-from tui_reader.cli import EXIT_OK, UsageError, json_text, printable
+from tui_reader.cli import EXIT_OK, UsageError, json_text, open_existing_store, printable
 from tui_reader.isin_shape import looks_like_isin
+from tui_reader.query.syntax import Node
 from tui_reader.sources.datelines import is_date_only
-from tui_reader.store import ArticleSummary, Store, StoreError
+from tui_reader.store import ArticleSummary
 
 _SOURCE_WIDTH = 24
 
@@ -21,15 +20,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--limit must be 1 or more")
     if args.isin is not None:
         _check_isin(args.isin)
-    path = Path(args.db).expanduser() if args.db else locations.default_db()
-    if not path.is_file():
-        raise UsageError(f"no store at {path} (run tui-reader fetch first)")
-    try:
-        store = Store.open(path)
-    except StoreError as exc:
-        raise UsageError(str(exc)) from exc
-    with store:
-        rows = store.articles(ticker=args.ticker, isin=args.isin, query=args.query, limit=args.limit)
+    where = _parse_where(args.where) if args.where is not None else None
+    with open_existing_store(args.db) as store:
+        rows = store.articles(ticker=args.ticker, isin=args.isin, query=args.query, where=where, limit=args.limit)
         if args.json:
             instruments = store.instruments_of([r.id for r in rows])
             out = [_as_json(r, [i.to_json() for i in instruments.get(r.id, [])]) for r in rows]
@@ -37,6 +30,16 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_lines(rows)
     return EXIT_OK
+
+
+def _parse_where(text: str) -> Node | None:
+    """The --where expression, or a usage error naming the column and what was expected."""
+    from tui_reader.query.parser import QueryError, parse
+
+    try:
+        return parse(text)
+    except QueryError as exc:
+        raise UsageError(f"--where: {exc}") from None
 
 
 def _check_isin(text: str) -> None:

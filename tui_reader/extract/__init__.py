@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui_reader.model import Article, KeyFigure
 
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 """Bumped whenever a change to the rules changes what `enrich` finds: stored articles
 written by an older version are re-extracted in the background, so a user who upgrades
 sees the better filing on the news they already have."""

@@ -16,11 +16,13 @@ from tui_reader.query.syntax import And, Compare, Flag, Keyed, Node, Not, Or, Wo
 from tui_reader.query.text_match import fts_expression
 from tui_reader.query.values import resolve_day
 
-_BY_INSTRUMENT = "SELECT x.n FROM article_instruments i JOIN articles x ON x.id = i.article_id WHERE "
+BY_INSTRUMENT = "SELECT x.n FROM article_instruments i JOIN articles x ON x.id = i.article_id WHERE "
 _BY_SOURCE = (
     "SELECT x.n FROM article_sources s JOIN articles x ON x.id = s.article_id "
-    "WHERE s.source LIKE ? ESCAPE '\\'"
+    "WHERE s.source_key = ? OR s.source LIKE ? ESCAPE '\\'"
 )
+"""A source key exactly, or a source name by its start, case-blind (ASCII): the list
+shows sources cut short, so the start of a name is what a user can type."""
 _NOTHING = "0"
 
 
@@ -65,15 +67,29 @@ def _compile(node: Node, today: date, params: list[object]) -> str:
 
 def _keyed(node: Keyed, params: list[object]) -> str:
     if node.key == "ticker":
-        symbol = node.value.strip().upper()
-        base = symbol.split(".", 1)[0] or symbol
-        params.extend((symbol, symbol, base, symbol))
-        return f"+a.n IN ({_BY_INSTRUMENT}i.symbol = ? OR i.symbol_base = ? OR i.symbol = ? OR i.isin = ?)"
+        return ticker_condition(node.value, params)
     if node.key == "isin":
-        params.append(node.value.strip().upper())
-        return f"+a.n IN ({_BY_INSTRUMENT}i.isin = ?)"
-    escaped = node.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    params.append(escaped + "%")
+        return isin_condition(node.value, params)
+    return source_condition(node.value, params)
+
+
+def ticker_condition(ticker: str, params: list[object]) -> str:
+    """Any instrument with this symbol, case-blind, with or without the Yahoo exchange
+    suffix (SAP finds SAP.DE and SAP.DE finds SAP), or this ISIN."""
+    symbol = ticker.strip().upper()
+    base = symbol.split(".", 1)[0] or symbol
+    params.extend((symbol, symbol, base, symbol))
+    return f"+a.n IN ({BY_INSTRUMENT}i.symbol = ? OR i.symbol_base = ? OR i.symbol = ? OR i.isin = ?)"
+
+
+def isin_condition(isin: str, params: list[object]) -> str:
+    params.append(isin.strip().upper())
+    return f"+a.n IN ({BY_INSTRUMENT}i.isin = ?)"
+
+
+def source_condition(source: str, params: list[object]) -> str:
+    escaped = source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    params.extend((source, escaped + "%"))
     return f"+a.n IN ({_BY_SOURCE})"
 
 

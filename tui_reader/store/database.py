@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Literal, Self
 
 from tui_reader.model import Article, Instrument, PricePoint
-from tui_reader.store import prices, queries, refile, registries, writes
+from tui_reader.query.syntax import Node
+from tui_reader.store import figure_index, prices, queries, refile, registries, writes
 from tui_reader.store.prices import CachedSeries, CachedSymbol
 from tui_reader.store.queries import ArticleSummary, Counts, InstrumentSummary, from_ts
 from tui_reader.store.refile import StaleArticle
@@ -237,13 +238,14 @@ class Store:
         source: str | None = None,
         unread_only: bool = False,
         starred_only: bool = False,
+        where: Node | None = None,
     ) -> int:
         """Mark read every article `articles()` lists with these filters (all pages),
         in one transaction; returns how many were unread. The filters are the same
         keywords, so "mark all read" in the app means exactly the list on screen."""
         found = queries.article_filter(
             instrument=instrument, ticker=ticker, isin=isin, query=query, source=source,
-            unread_only=True, starred_only=starred_only,
+            unread_only=True, starred_only=starred_only, where=where,
         )
         if found is None:
             return 0
@@ -256,6 +258,17 @@ class Store:
             ).fetchall()
             db.executemany("UPDATE instrument_stats SET unread = unread - ? WHERE key = ?", [(n, k) for k, n in drops])
             return db.execute(f"UPDATE articles SET read = 1 WHERE n IN (SELECT a.n FROM articles a WHERE {where})", params).rowcount
+
+    def move_candidates(self, older_than: float) -> list[tuple[str, str | None, str | None, str]]:
+        """(id, primary ticker, primary ISIN, published) of dated articles with a primary
+        instrument whose stored move is missing or computed before `older_than`."""
+        with self._lock:
+            return figure_index.move_candidates(self._db, older_than)
+
+    def save_moves(self, moves: Sequence[tuple[str, float | None]]) -> None:
+        """Each article's price move since publication (in %), for `move<...` queries."""
+        with self._transaction() as db:
+            figure_index.save_moves(db, moves, time.time())
 
     def set_starred(self, article_id: str, starred: bool = True) -> None:
         with self._transaction() as db:
@@ -278,21 +291,31 @@ class Store:
         source: str | None = None,
         unread_only: bool = False,
         starred_only: bool = False,
+        where: Node | None = None,
         limit: int = 500,
         offset: int = 0,
     ) -> list[ArticleSummary]:
         """Newest first (published, else fetched). `instrument` is an instrument key;
         `ticker` matches case-blind, with or without the Yahoo exchange suffix, and also
         takes an ISIN; `source` is a source key or a source name; `query` is user text
-        for the full-text index (never FTS syntax)."""
+        for the full-text index (never FTS syntax); `where` a parsed query-language
+        expression (tui_reader.query)."""
         found = queries.article_filter(
             instrument=instrument, ticker=ticker, isin=isin, query=query, source=source,
-            unread_only=unread_only, starred_only=starred_only,
+            unread_only=unread_only, starred_only=starred_only, where=where,
         )
         if found is None:
             return []
         with self._lock:
             return queries.list_articles(self._db, *found, limit=limit, offset=offset)
+
+    def articles_with_dates(self, start: str, end: str | None, ticker: str | None = None) -> list[Article]:
+        """Articles (newest first) stating a date from `start` to `end` (ISO days, `end`
+        None: no limit), optionally only those about `ticker`: the calendar's sources."""
+        with self._lock:
+            ids = figure_index.articles_with_dates(self._db, start, end, ticker)
+            found = (queries.load_article(self._db, article_id) for article_id in ids)
+            return [article for article in found if article is not None]
 
     def instruments_of(self, article_ids: Sequence[str]) -> dict[str, list[Instrument]]:
         """Every instrument of each listed article, primary first: for JSON output of a page."""

@@ -12,9 +12,11 @@ import re
 import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from tui_reader.model import Article, Instrument, KeyFigure
+from tui_reader.query.sql import BY_INSTRUMENT, compile_where, isin_condition, source_condition, ticker_condition
+from tui_reader.query.syntax import Node
 
 CHUNK = 500
 """Rows per `IN (...)` lookup; stays well below SQLite's bound-variable limit."""
@@ -106,13 +108,6 @@ def marks(chunk: Sequence[str]) -> str:
     return ",".join("?" * len(chunk))
 
 
-_BY_INSTRUMENT = "SELECT x.n FROM article_instruments i JOIN articles x ON x.id = i.article_id WHERE"
-_BY_SOURCE = (
-    "SELECT x.n FROM article_sources s JOIN articles x ON x.id = s.article_id "
-    "WHERE s.source_key = ? OR s.source LIKE ? ESCAPE '\\'"
-)
-"""A source key exactly, or a source name by its start, case-blind (ASCII): the list
-shows names cut, and `source:reuters` should find "Reuters"."""
 _SUMMARY_COLUMNS = (
     "a.id, a.title, a.source, a.published, a.url, a.primary_ticker, a.primary_isin, "
     "a.primary_name, a.read, a.starred"
@@ -165,42 +160,44 @@ def article_filter(
     source: str | None = None,
     unread_only: bool = False,
     starred_only: bool = False,
+    where: Node | None = None,
+    today: date | None = None,
 ) -> tuple[str, list[object]] | None:
     """The WHERE clause (over `articles a`) and its parameters for `Store.articles`'
     filters, shared by the list and by "mark all read" so both mean the same rows.
-    None when the text query has nothing searchable: nothing matches.
+    None when the text query has nothing searchable: nothing matches. `where` is a
+    parsed query-language expression (`today` resolves its relative days).
 
     Each filter is a `+a.n IN (subquery)`: the unary plus keeps SQLite from driving the
     query by the subquery's rows (and then sorting them all); it walks the newest-first
     index, which holds `n`, and stops at `limit` — a few ms however many rows match.
     """
-    where: list[str] = []
+    clauses: list[str] = []
     params: list[object] = []
     if instrument:
-        where.append(f"+a.n IN ({_BY_INSTRUMENT} i.key = ?)")
+        clauses.append(f"+a.n IN ({BY_INSTRUMENT}i.key = ?)")
         params.append(instrument)
     if ticker:
-        symbol, base = symbol_forms(ticker)
-        where.append(f"+a.n IN ({_BY_INSTRUMENT} i.symbol = ? OR i.symbol_base = ? OR i.symbol = ? OR i.isin = ?)")
-        params += [symbol, symbol, base, symbol]
+        clauses.append(ticker_condition(ticker, params))
     if isin:
-        where.append(f"+a.n IN ({_BY_INSTRUMENT} i.isin = ?)")
-        params.append(isin.strip().upper())
+        clauses.append(isin_condition(isin, params))
     if query is not None and query.strip():
         match = fts_query(query)
         if match is None:
             return None
-        where.append("+a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        clauses.append("+a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
         params.append(match)
     if source:
-        where.append(f"+a.n IN ({_BY_SOURCE})")
-        prefix = source.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params += [source, prefix + "%"]
+        clauses.append(source_condition(source, params))
     if unread_only:
-        where.append("a.read = 0")
+        clauses.append("a.read = 0")
     if starred_only:
-        where.append("a.starred = 1")
-    return " AND ".join(where) or "1", params
+        clauses.append("a.starred = 1")
+    if where is not None:
+        compiled, more = compile_where(where, today or date.today())
+        clauses.append(compiled)
+        params += more
+    return " AND ".join(clauses) or "1", params
 
 
 def list_articles(db: sqlite3.Connection, where: str, params: list[object], *, limit: int, offset: int) -> list[ArticleSummary]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tui_reader.model import Article, Instrument
+from tui_reader.store.figure_index import replace_figure_rows
 from tui_reader.store.queries import chunks, marks, symbol_forms
 from tui_reader.store.writes import (
     Prepared,
@@ -149,6 +150,7 @@ def save_refiled(db: sqlite3.Connection, items: list[tuple[StaleArticle, Prepare
     db.executemany(
         "UPDATE articles SET declared = ?, extractor = ? WHERE id = ?", [(i.declared, i.extractor, i.id) for i in same]
     )
+    replace_figure_rows(db, [item for item, _ in changed])
     _restat(db, changed, old_keys)
     return len(changed) + len(same)
 

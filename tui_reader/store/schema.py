@@ -160,6 +160,24 @@ MIGRATIONS: list[str] = [
         error TEXT                      -- why the last try failed, NULL when it worked
     );
     """,
+    # 4: the figure index for the query language (store/figure_index.py) and each
+    # article's move since publication. Rows for articles stored before come with their
+    # re-extraction (EXTRACTOR_VERSION 3), which every older article gets.
+    """
+    CREATE TABLE article_figures (
+        article_n INTEGER NOT NULL REFERENCES articles(n) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        amount REAL,                    -- money; percent signed, pp for pp and bp; multiple
+        currency TEXT,                  -- money only
+        unit TEXT,                      -- percent only: '%' or 'pp'
+        day TEXT                        -- date only: ISO day
+    );
+    CREATE INDEX article_figures_article ON article_figures(article_n);
+    CREATE INDEX article_figures_amount ON article_figures(kind, amount);
+    CREATE INDEX article_figures_day ON article_figures(kind, day) WHERE day IS NOT NULL;
+    ALTER TABLE articles ADD COLUMN move REAL;      -- % since publication, NULL: unknown
+    ALTER TABLE articles ADD COLUMN move_at REAL;   -- when `move` was computed
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -26,6 +26,8 @@ from typing import NamedTuple
 
 from tui_reader.extract import EXTRACTOR_VERSION
 from tui_reader.model import Article, Instrument, KeyFigure
+from tui_reader.query.figure_rows import FigureRow, figure_rows
+from tui_reader.store.figure_index import replace_figure_rows
 from tui_reader.store.queries import chunks, marks, normalise_text, symbol_forms
 
 STORY_WINDOW_SECONDS = 24 * 3600
@@ -67,6 +69,8 @@ class Prepared(NamedTuple):
     body_key: str | None = None
     keyed: bool = False
     """Whether the story keys were computed (they may legitimately be None)."""
+    figure_rows: tuple[FigureRow, ...] = ()
+    """The figures as the query language compares them (store/figure_index.py)."""
 
     def with_story_keys(self) -> Prepared:
         if self.keyed:
@@ -172,6 +176,7 @@ def prepare(article: Article, now: float, story_keys: bool = False) -> Prepared:
             (i.key, i.isin, i.ticker, i.name, i.exchange, i.currency, i is primary, i.mentions) for i in instruments
         ),
         declared=declared,
+        figure_rows=tuple(figure_rows(article.figures)),
     )
     return prepared.with_story_keys() if story_keys else prepared
 
@@ -249,6 +254,7 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
     recount = _instrument_keys(db, [i.id for i in updates])
     db.executemany("DELETE FROM article_instruments WHERE article_id = ?", [(i.id,) for i in updates])
     insert_instruments(db, inserts + updates)
+    replace_figure_rows(db, inserts + updates)
     recount |= {row[0] for i in updates for row in i.instruments}
     _add_to_stats(db, inserts, recount)
     recount_stats(db, recount)
