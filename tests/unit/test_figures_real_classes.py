@@ -147,3 +147,39 @@ def test_ticker_strips_and_widgets_are_no_figures(body: str) -> None:
 )
 def test_signed_percentages_in_prose_stay(body: str) -> None:
     assert [f for f in figures(body) if f.kind == "percent"] != []
+
+
+# --- class 2: multiples in German verbs and nouns, digits glued to -fach ---
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value"),
+    [
+        ("Der Kurs der Aktie hat sich seither verzehnfacht.", "verzehnfacht", 10.0),
+        ("Der Wert hat sich verzwanzigfacht.", "verzwanzigfacht", 20.0),
+        ("Der Umsatz soll sich bis 2030 verdreifachen.", "verdreifachen", 3.0),
+        ("Die Nachfrage hat sich verhundertfacht.", "verhundertfacht", 100.0),
+        ("Die Aktie stieg um das Zehnfache.", "Zehnfache", 10.0),
+        ("Das Papier kostet das 20-fache des Gewinns.", "20-fache", 20.0),
+        ("Sie notiert beim 15fachen des Gewinns.", "15fachen", 15.0),
+        ("Die Anleihe war fünffach überzeichnet.", "fünffach", 5.0),
+        ("Revenue quadrupled in two years.", "quadrupled", 4.0),
+    ],
+)
+def test_multiples(body: str, text: str, value: float) -> None:
+    found = [f for f in figures(body) if f.kind == "multiple"]
+    assert [(f.text, f.value) for f in found] == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Das Verfahren wurde deutlich vereinfacht.",
+        "Das ist ganz einfach.",
+        "Die Zahl der Kunden hat sich vervielfacht.",
+        "Der Wert stieg um ein Vielfaches.",
+        "Er wurde mehrfach ausgezeichnet.",
+    ],
+)
+def test_no_number_no_multiple(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "multiple"] == []

@@ -70,7 +70,7 @@ _HEAD = re.compile(
     # any letters (fold, fach, halbier..., verdoppel...) get none: rejecting one of them
     # would let a head inside it ("...fach") be found instead.
     rf"d(?:ay{_unit('day')}s?{_P}|ecade{_unit('decade')}s?{_P}|oubl{_alone('doubl')}{_ED}{_M})"
-    rf"|Doubl{_alone('Doubl')}{_ED}{_M}|f(?:old|ach)(?!\w)"
+    rf"|Doubl{_alone('Doubl')}{_ED}{_M}|f(?:old|ach(?:e[nrs]?)?)(?!\w)"
     rf"|h(?:alv{_alone('halv')}{_ED}{_M}|albier\w*)|H(?:alv{_alone('Halv')}{_ED}{_M}|albier\w*)"
     rf"|month{_unit('month')}s?{_P}"
     rf"|qua(?:rter{_unit('quarter')}s?{_P}|drupl{_alone('quadrupl')}{_ED}{_M})"
@@ -81,7 +81,7 @@ _HEAD = re.compile(
     rf"|ag(?:(?<=HandelsTag)|{_alone('Tag')})e?n?{_P})"
     rf"|week{_unit('week')}s?{_P}|year{_unit('year')}s?{_P}|Jahr{_unit('Jahr')}e?n?{_P}"
     rf"|Monat{_unit('Monat')}e?n?{_P}|Woche{_unit('Woche')}n?{_P}"
-    r"|ver(?:doppel|doppl|dreifach|vierfach)\w*|Ver(?:doppel|doppl|dreifach|vierfach)\w*"
+    r"|ver(?:doppel|doppl|[a-zäöüß]{3,12}?fach)\w*|Ver(?:doppel|doppl|[a-zäöüß]{3,12}?fach)\w*"
     # "acht Prozent", "eine Milliarde": only after a lower-case word, so "5 Prozent" (read
     # by figures_scan) costs no Python here. English wire copy writes these in digits,
     # and a lower-case "p" or "b" head would be tried all over English text.
@@ -93,7 +93,8 @@ _UNITS = {"year": (1, "Y"), "decade": (10, "Y"), "month": (1, "M"), "quarter": (
 _WORD_MULTIPLES = {"doubl": 2.0, "tripl": 3.0, "quadr": 4.0, "halve": 0.5, "halvi": 0.5,
                    "verdo": 2.0, "verdr": 3.0, "vervi": 4.0, "halbi": 0.5}
 """Multiplying words by their first five letters, all the head pattern lets through."""
-_FACH = {"zwei": 2.0, "drei": 3.0, "vier": 4.0, "fünf": 5.0, "zehn": 10.0, "hundert": 100.0}
+_FACH = {"hundert": 100.0, "tausend": 1000.0, "vierzig": 40.0, "fünfzig": 50.0}
+"""German multiplying numbers beyond figures_numbers' words ("verhundertfacht")."""
 _TIMES_AFTER = frozenset(
     "as more larger bigger higher greater faster the its their that what over "
     "earnings sales revenue revenues profit profits book expected forward trailing "
@@ -175,6 +176,10 @@ def worded(body: str) -> list[Found]:
         elif lower == "twice":
             if _multiplies(body, head, end):
                 figure = (head, end, "multiple", 2.0, None, None, None, None, None)
+        elif lower[0] == "v" and "fach" in lower:  # "verzehnfacht", "verdreifachen"
+            value = _fach_value(lower[3:lower.index("fach")])
+            if value is not None:
+                figure = (head, end, "multiple", value, None, None, None, None, None)
         elif (value := _WORD_MULTIPLES.get(lower[:5])) is not None:
             if not body.startswith(_NOT_AFTER, end):
                 figure = (head, end, "multiple", value, None, None, None, None, None)
@@ -195,12 +200,19 @@ def _fold(body: str, glued: int, head: int, end: int, lower: str) -> Found | Non
         number, start = number_word_before(body, head - 1 if body[head - 1:head] == "-" else head)
     else:
         number, start = body[glued:head].lower(), glued
-    if lower == "fach":
-        value = _FACH.get(number or "")
+    if lower.startswith("fach"):  # "zehnfach", "das Zehnfache", "um das Dreifache"
+        value = _fach_value(number.lower()) if number else None
     else:
         count = word_value(number) if number else None
         value = float(count) if count else None
     return (start, end, "multiple", value, None, None, None, None, None) if value else None
+
+
+def _fach_value(number: str) -> float | None:
+    """The multiple a German "-fach" word names ("zehn" in "verzehnfacht"); none for
+    "ein" ("vereinfacht", "einfach") nor "viel"/"mehr" (no number)."""
+    count = word_value(number) or _FACH.get(number)
+    return float(count) if count and count >= 2 else None
 
 
 def _worded_times(body: str, glued: int, head: int, end: int) -> Found | None:

@@ -30,7 +30,7 @@ _ABBREVIATED = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|ept|Oct|Nov|Dec"
 _YEAR = rf"(?:,?{SP}+(?P<{{}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?"
 _NUMBER_TAILS = (
     rf"(?P<x>[xX×])(?!\w)(?P<K_x>)"
-    rf"|-?fold(?!\w)(?P<K_fold>)"
+    rf"|-?(?:fold|fach(?:e[nrs]?)?)(?!\w)(?P<K_fold>)"
     rf"|{SP}+times(?!\w)(?P<K_times>)"
     rf"|(?:-|{SP})(?P<pu>(?:(?:trading|business|calendar)[- ])?"
     rf"(?:years?|months?|weeks?|days?|decades?|quarters?)|Jahre?n?|Monate?n?|Wochen?"
