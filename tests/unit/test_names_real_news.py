@@ -168,6 +168,7 @@ def test_by_name_folds_accents_and_reads_legal_words_of_shared_names() -> None:
         "Photo: Shutterstock",
         "Bild: picture alliance / Shutterstock",
         "© Shutterstock",
+        "Image by Shutterstock",
         "The consensus, according to Morningstar, is a hold.",
         "Morningstar analysts rate the fund a buy.",
         "It carries a Morningstar rating of four stars.",
@@ -216,6 +217,10 @@ def test_a_source_mention_is_judged_as_such() -> None:
         ("Merck KGaA lifted its forecast.", ["MRK.DE"]),
         ("Merck & Co. lifted its forecast.", ["MRK"]),
         ("Porsche AG fell while Porsche SE held.", ["P911.DE", "PAH3.DE"]),
+        ("Die Siemens-Tochter Healthineers legte zu.", ["SHL.DE"]),
+        ("Die Siemens-Energy-Aktie stieg.", ["ENR.DE"]),  # a compound of the unit's name
+        ("Die Daimler-Truck-Aktie fiel.", ["DTG.DE"]),
+        ("Die Mercedes-Benz-Aktie fiel.", ["MBG.DE"]),
     ],
 )
 def test_a_listed_unit_is_filed_under_itself_only(text: str, expected: list[str]) -> None:
@@ -228,6 +233,8 @@ def test_a_listed_unit_is_filed_under_itself_only(text: str, expected: list[str]
         ("Volkswagen cut its outlook; its unit Traton held its own.", ["VOW3.DE", "8TRA.DE"]),
         ("Fresenius Medical Care fell, and Fresenius slipped too.", ["FME.DE", "FRE.DE"]),
         ("Siemens unit Mobility won a train order.", ["SIE.DE"]),  # an unlisted unit
+        ("Die Fresenius-Tochter Kabi wuchs.", ["FRE.DE"]),
+        ("Die Siemens-Aktie stieg.", ["SIE.DE"]),
     ],
 )
 def test_a_parent_named_on_its_own_is_filed(text: str, expected: list[str]) -> None:

@@ -92,8 +92,8 @@ def is_source(before: str, written: str, after: str, key: str) -> bool:
         return True  # "Datenanbieter FactSet"
     if len(words) >= 2:
         last, previous = words[-1].casefold(), words[-2].casefold()
-        if last == "by" and previous in _GATHERED:
-            return True  # "analysts polled by", "data compiled by"
+        if last == "by" and (previous in _GATHERED or previous in _CREDIT_LABELS):
+            return True  # "analysts polled by", "data compiled by", "Image by"
         if last in ("from", "by", "of", "von", "des", "der") and previous in _DATA_NOUNS:
             return True  # "data from", "Daten von"
     if key not in DATA_VENDORS:

@@ -182,9 +182,9 @@ class NameScanner:
                 i += 1  # "3m", "EBAY": not as the name is spelled
                 continue
             most = longest.get(word, 0) or more_longest.get(word, 0)
-            if not most and "-" in word:  # "Nvidia-backed": the name before the hyphen
-                word = word.split("-", 1)[0]
-                most = 1 if word in keys or word in more_keys else 0
+            if not most and "-" in word:  # "Nvidia-backed", "Siemens-Energy-Aktie"
+                word = _hyphen_prefix(word, keys, more_keys)
+                most = 1 if word else 0
             if not most:
                 i += 1
                 continue
@@ -220,6 +220,22 @@ class NameScanner:
                     break
             i += 1
         return hits
+
+
+def _hyphen_prefix(word: str, keys: set[str], more_keys: set[str]) -> str:
+    """The longest name a hyphenated compound starts with, as its key: "nvidia-backed"
+    → "nvidia", "siemens-energy-aktie" → "siemens energy" (a listed unit, not its
+    parent), "daimler-truck-aktie" → "daimler truck"; "" when none."""
+    parts = word.split("-")
+    for n in range(len(parts) - 1, 0, -1):
+        joined = "-".join(parts[:n])
+        if joined in keys or joined in more_keys:
+            return joined
+        if n > 1:
+            spaced = " ".join(parts[:n])
+            if spaced in keys or spaced in more_keys:
+                return spaced
+    return ""
 
 
 def _continues(raw: str) -> bool:
