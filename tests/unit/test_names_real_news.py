@@ -173,6 +173,7 @@ def test_by_name_folds_accents_and_reads_legal_words_of_shared_names() -> None:
         "Morningstar analysts rate the fund a buy.",
         "It carries a Morningstar rating of four stars.",
         "S&P Global Ratings cut the outlook to negative.",
+        "LSEG Data & Analytics figures show a drop.",
     ],
 )
 def test_vendors_and_credits_cited_as_sources_file_nothing(text: str) -> None:
@@ -192,6 +193,21 @@ def test_vendors_and_credits_cited_as_sources_file_nothing(text: str) -> None:
     ],
 )
 def test_the_same_companies_as_subjects_are_filed(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Aktie ist an der Deutschen Börse notiert.", []),
+        ("The company listed on HKEX last year.", []),
+        ("The lender was delisted from the Nasdaq.", []),
+        ("Die Deutsche Börse steigerte den Gewinn.", ["DB1.DE"]),
+        ("HKEX reported record turnover.", ["0388.HK"]),
+        ("Deutsche-Börse-Chef Weimer sprach.", ["DB1.DE"]),
+    ],
+)
+def test_an_exchange_operator_named_as_the_venue_is_not_the_subject(text: str, expected: list[str]) -> None:
     assert tickers(text) == expected
 
 

@@ -62,6 +62,18 @@ DATA_VENDORS: frozenset[str] = frozenset(
 """Vendors cited as the source of numbers ("according to FactSet", "LSEG data"): the
 article is about the numbers, not the vendor, unless it names the vendor otherwise."""
 
+EXCHANGE_OPERATORS: frozenset[str] = frozenset(
+    (
+        "deutsche borse", "deutschen borse", "hkex", "hong kong exchanges and clearing",
+        "london stock exchange", "lseg", "euronext", "nasdaq", "nyse", "cboe", "cme",
+        "intercontinental exchange", "six", "asx", "sgx", "tmx", "japan exchange",
+    )
+)
+"""Listed companies that run exchanges: "an der Deutschen Börse notiert", "listed on
+HKEX" name the venue, not the company."""
+_VENUE_WORDS = frozenset("on onto an auf at from".split())
+_VENUE_ARTICLES = frozenset("the der die dem".split())
+
 _CREDIT_LABELS = frozenset(
     "photo photos photograph foto fotos bild bilder image images picture illustration credit "
     "credits quelle source sources bildquelle fotoquelle datenquelle".split()
@@ -77,7 +89,7 @@ _VENDOR_AFTER = re.compile(
     # The vendor's numbers or judgement, not the vendor: "LSEG data", "Morningstar
     # analysts", "S&P Global Ratings", "FactSet-Daten", "FactSet zufolge".
     r"(?:['’]s?)?[ \u00a0]+(?:data|figures|estimates|consensus|survey|polls?|index data|zufolge"
-    r"|analysts?|[Aa]nalysten|research|[Rr]atings?)\b"
+    r"|analysts?|[Aa]nalysten|research|[Rr]atings?|Data)\b"
     r"|-(?:[Dd]aten|[Ss]chätzungen|[Zz]ahlen|[Kk]onsens|[Uu]mfrage|[Aa]nalysten|[Rr]ating)"
 )
 
@@ -103,6 +115,20 @@ def is_source(before: str, written: str, after: str, key: str) -> bool:
     return _VENDOR_CUE.search(before) is not None or _VENDOR_AFTER.match(after) is not None
 
 
+def is_venue(before: str, key: str) -> bool:
+    """Whether an exchange operator's name is the venue here: after "on", "an der",
+    "listed on the", "delisted from"."""
+    if key not in EXCHANGE_OPERATORS:
+        return False
+    words = before.split()[-2:]
+    if not words:
+        return False
+    last = words[-1].casefold()
+    if last in _VENUE_ARTICLES and len(words) == 2:
+        last = words[0].casefold()
+    return last in _VENUE_WORDS
+
+
 def _in_credit_line(before: str) -> bool:
     """Whether the name stands in a credit on its line: after "Photo:", "Bild:",
     "Quelle:" or "©" with no sentence end between."""
@@ -122,7 +148,8 @@ def _person_cues() -> frozenset[str]:
 
 
 PERSON, PRODUCT, SOURCE = "person", "product", "source"
-"""What a name found in text is instead of the company (`mention_kind`)."""
+"""What a name found in text is instead of the company (`mention_kind`); SOURCE covers
+cited vendors, credits and exchanges named as the venue."""
 
 
 def mention_kind(text: str, start: int, end: int, key: str = "") -> str | None:
@@ -147,7 +174,7 @@ def _judged(before: str, written: str, after: str, key: str) -> str | None:
         return PERSON
     if is_product(near, written, after):
         return PRODUCT
-    if is_source(near, written, after, key) or _in_credit_line(before):
+    if is_source(near, written, after, key) or _in_credit_line(before) or is_venue(near, key):
         return SOURCE
     return None
 
