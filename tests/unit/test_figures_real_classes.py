@@ -183,3 +183,49 @@ def test_multiples(body: str, text: str, value: float) -> None:
 )
 def test_no_number_no_multiple(body: str) -> None:
     assert [f for f in figures(body) if f.kind == "multiple"] == []
+
+
+# --- class 3: moves written new level first, with "nach", or with "(zuvor ...)"; ranges ---
+
+
+@pytest.mark.parametrize(
+    ("body", "levels"),
+    [
+        ("Die Bank hob das Kursziel auf 95 von 90 Franken an.", [(95.0, "CHF"), (90.0, "CHF")]),
+        ("Das Kursziel steigt auf 82 (zuvor 80) Franken.", [(82.0, "CHF"), (80.0, "CHF")]),
+        ("Das Ziel sinkt auf 41 (bisher: 45) Euro.", [(41.0, "EUR"), (45.0, "EUR")]),
+        ("Das Kursziel sinkt von 81 nach 71 Franken.", [(81.0, "CHF"), (71.0, "CHF")]),
+        ("The broker lifted its target to $95 from $90.", [(95.0, "USD"), (90.0, "USD")]),
+        ("UBS raised its price target to 95 francs from 90.", [(95.0, "CHF"), (90.0, "CHF")]),
+        ("It trimmed the payout to 50 cents from 60 on Monday.", [(0.5, "USD"), (0.6, "USD")]),
+        ("Sales rose to $1.2 billion from 1.1 a year ago.", [(1.2e9, "USD"), (1.1e9, "USD")]),
+        ("EPS rose from 19 cents to 29 cents.", [(0.19, "USD"), (0.29, "USD")]),
+    ],
+)
+def test_moves_keep_both_levels(body: str, levels: list[tuple[float, str]]) -> None:
+    found = [f for f in figures(body) if f.kind == "money"]
+    assert [(round(f.value, 6), f.currency) for f in found] == levels
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "value", "high"),
+    [
+        ("Earnings of 19 cents to 29 cents a share are expected.", "money", 0.19, 0.29),
+        ("Die Marge soll 23 bis 25% erreichen.", "percent", 23.0, 25.0),
+    ],
+)
+def test_ranges_are_one_figure(body: str, kind: str, value: float, high: float) -> None:
+    figure = only(body)
+    assert (figure.kind, figure.value, figure.high) == (kind, value, high)
+
+
+@pytest.mark.parametrize(
+    ("body", "values"),
+    [
+        ("It earned $5 from 2020 to 2022.", [5.0]),  # years after "from" are no old level
+        ("Drei von 10 Prozent der Kunden kündigten.", [10.0]),
+        ("The fund sold $40 million from its stake.", [40e6]),
+    ],
+)
+def test_from_without_a_move_adds_nothing(body: str, values: list[float]) -> None:
+    assert [f.value for f in figures(body) if f.kind in ("money", "percent")] == values

@@ -40,9 +40,10 @@ SUFFIX = (
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
 or joined to it by a hyphen ("die 48-Euro-Marke", "an 8.2-billion-pound offer")."""
-SEP = rf"(?:{SP}?[-–—]{SP}?|{SP}+(?:to|and|bis|und|auf){SP}+)"
+SEP = rf"(?:{SP}?[-–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+)"
 """Between the two ends of a range, or of a move from one level to another ("von 78 auf
-107 Millionen Dollar": never a range, see `range_start`)."""
+107 Millionen Dollar", "von 81 nach 71 Franken", new level first: "auf 95 von 90
+Franken": never a range, see `range_start`)."""
 UNIT = (
     rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|{SP}?(?:[Pp]ercentage{SP}points?|Prozentpunkte?n?"
     rf"|ppts?|pp|[Pp]er{SP}?cent|Prozent|pct|[Bb]asis{SP}points?|Basispunkte?n?|bps|bp)(?!\w))"
@@ -111,8 +112,9 @@ def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
             scale = m["sk2"]  # "from $78 to $107 million": $78 million
         return money_found(body, start, one.end(), one["sa"], scale,
                            _money_currency(prefix, one["sc"]), one["sc"]), one.end()
-    return money_found(body, start, m.end(), m["sa"], m["sk"], _money_currency(prefix, m["sc"]),
-                       m["sc"]), m.end()
+    found = money_found(body, start, m.end(), m["sa"], m["sk"], _money_currency(prefix, m["sc"]),
+                        m["sc"])
+    return with_old_level(body, found, m["sk"], 1.0), m.end()
 
 
 _LOSS_BEFORE = ("estimate of ", "estimates of ", "reported ", "posted ", "EPS of ",
@@ -165,7 +167,37 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
             return money_found(body, start, level_end, raw, m["k1"] or m["mk2"], currency,
                                m["c1"]), level_end
         return None, m.end("n")
-    return money_found(body, start, m.end(), raw, m["k1"], currency, m["c1"]), m.end()
+    found = money_found(body, start, m.end(), raw, m["k1"], currency, m["c1"])
+    return with_old_level(body, found, m["k1"], 1.0), m.end()
+
+
+_DECIMAL_COMMA = re.compile(r",[0-9]{1,2}$")
+_OLD_LEVEL_AFTER = re.compile(
+    rf"{SP}+from{SP}+(?P<n>{NUM})(?P<k>{SCALE})?"
+    rf"(?![0-9]|{UNIT}|{SUFFIX}|{SP}?(?:[Cc]ents?\b|pence\b|[$€£¥]))")
+"""The old level written bare after the new one: "to 95 francs from 90", "to $1.2 billion
+from 1.1"."""
+
+
+def with_old_level(body: str, found: Found | None, scale_text: str | None,
+                   factor: float) -> Found | list[Found] | None:
+    """`found` and, for "to 95 francs from 90", the old level written bare after it,
+    taking the new level's currency (and scale, when it has none of its own).
+
+    Only after "to": "raised its target to $95 from $90" is a move between levels, while
+    "$5 from 2020 to 2022" is not. `factor` turns the written number into the main unit
+    (1/100 for cents)."""
+    if found is None or not body.endswith(("to ", "auf "), 0, found[0]):
+        return found
+    old = _OLD_LEVEL_AFTER.match(body, found[1])
+    if old is None:
+        return found
+    value = parse_number(old["n"], _DECIMAL_COMMA.search(old["n"]) is not None)
+    if value is None:
+        return found
+    scale, _ = scale_value(old["k"] or scale_text)
+    return [found, (old.start("n"), old.end(), "money", value * scale * factor, found[4], None,
+                    None, None, None)]
 
 
 def money_found(body: str, start: int, end: int, raw: str, scale_text: str | None,
@@ -210,7 +242,7 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
     word = sep.strip(_SPACES)
     if word in ("and", "und") or between is not None:
         return between
-    if word == "auf":
+    if word in ("auf", "von", "nach"):
         return None
     if word in ("to", "bis"):
         before = body[(start - 20 if start > 20 else 0):start].split()[-1:]
@@ -221,19 +253,25 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
 
 
 def from_to_level(body: str, start: int, sep: str) -> bool:
-    """Whether the number at `start` is the old level of a move ("from 78 to 107 million",
-    "von 78 auf 107 Millionen Dollar").
+    """Whether the number at `start` is the first level of a move written with both
+    numbers before the unit: the old level ("from 78 to 107 million", "von 78 auf 107
+    Millionen Dollar", "von 81 nach 71 Franken") or the new one when German writes it
+    first ("auf 95 von 90 Franken").
 
     Such a number is kept as a figure of its own, borrowing the scale and unit written
-    once after the new level; the new level is the figure the move leads to.
+    once after the second level, which is a figure of its own too.
     """
-    if sep.strip(_SPACES) not in ("to", "auf"):
+    word = sep.strip(_SPACES)
+    if word not in _LEVEL_SEPS:
         return False
     before = body[(start - 12 if start > 12 else 0):start].split()[-1:]
-    return bool(before) and before[0].lower() in _FROM_WORDS
+    return bool(before) and before[0].lower() in _LEVEL_SEPS[word]
 
 
 _FROM_WORDS = frozenset({"from", "von", "vom"})
+_LEVEL_SEPS = {"to": _FROM_WORDS, "auf": _FROM_WORDS, "nach": _FROM_WORDS,
+               "von": frozenset({"auf"})}
+"""The word between the two levels, and the words that may stand before the first."""
 
 
 def _between_start(body: str, start: int) -> int | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tui_reader.extract.figures_amounts import SEP, from_to_level, range_start
+from tui_reader.extract.figures_amounts import SEP, from_to_level, range_start, with_old_level
 from tui_reader.extract.figures_numbers import NUM, SP, Found, parse_number
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
@@ -24,7 +24,10 @@ _LOW_END = re.compile(rf"(?<![\w.,])(?P<low>{NUM})(?P<sep>{SEP})$")
 """The low end of a range read back from its high end ("72 to 80c"): looked for in Python
 only when a separator stands right before the amount, so the scanning pattern stays
 small."""
-_SEP_ENDS = ("-", "–", "—", " to ", " and ", " bis ", " und ")
+_LOW_END_UNIT = re.compile(
+    rf"(?<![\w.,])(?P<low>{NUM})(?:{SP}(?:[Cc]ents?|pence|Cent)|[cp])(?P<sep>{SEP})$")
+"""The low end written with its own unit ("19 cents to 29 cents"): a range too."""
+_SEP_ENDS = ("-", "–", "—", " to ", " and ", " bis ", " und ", " auf ", " von ", " nach ")
 
 _CENT_CUES = frozenset(
     "eps share shares dividend dividends payout vs vs. estimate estimates earnings loss profit "
@@ -46,8 +49,10 @@ def minor_money(body: str, m: re.Match[str],
     value = parse_number(raw, german)
     if value is None:
         return None, end
-    low = _LOW_END.search(body, max(0, head - 24), head) if body.endswith(
-        _SEP_ENDS, 0, head) else None
+    low = None
+    if body.endswith(_SEP_ENDS, 0, head):
+        low = (_LOW_END.search(body, max(0, head - 24), head)
+               or _LOW_END_UNIT.search(body, max(0, head - 32), head))
     low_value = parse_number(low["low"], german) if low is not None else None
     start = low.start() if low is not None and low_value is not None else head
     if unit == "c" and _CENT_CUES.isdisjoint(previous_words(body, start, 3)):
@@ -55,12 +60,13 @@ def minor_money(body: str, m: re.Match[str],
     figure: Found = (head, end, "money", value / 100, currency, qualifier_before(body, head),
                      None, None, None)
     if low is None or low_value is None:
-        return figure, end
+        return with_old_level(body, figure, None, 0.01), end
     begin = range_start(body, start, low["sep"], low_value, value, MONEY_CHANGE_WORDS)
     if begin is not None:
         return (begin, end, "money", low_value / 100, currency, None, None, None,
                 value / 100), end
-    if from_to_level(body, start, low["sep"]):
+    if from_to_level(body, start, low["sep"]) and low.end("low") == low.end("sep") - len(
+            low["sep"]):
         return [(start, low.end("low"), "money", low_value / 100, currency, None, None, None,
                  None), figure], end
     return figure, end

@@ -81,7 +81,8 @@ _HEAD = re.compile(
     rf"|ag(?:(?<=HandelsTag)|{_alone('Tag')})e?n?{_P})"
     rf"|week{_unit('week')}s?{_P}|year{_unit('year')}s?{_P}|Jahr{_unit('Jahr')}e?n?{_P}"
     rf"|Monat{_unit('Monat')}e?n?{_P}|Woche{_unit('Woche')}n?{_P}"
-    r"|ver(?:doppel|doppl|[a-zäöüß]{3,12}?fach)\w*|Ver(?:doppel|doppl|[a-zäöüß]{3,12}?fach)\w*"
+    r"|ver(?:doppel|doppl|[a-zäöüß]{3,12}?fach)\w*"
+    r"|Ver(?:doppel|doppl|[a-zäöüß]{3,12}?fach)\w*"
     # "acht Prozent", "eine Milliarde": only after a lower-case word, so "5 Prozent" (read
     # by figures_scan) costs no Python here. English wire copy writes these in digits,
     # and a lower-case "p" or "b" head would be tried all over English text.
