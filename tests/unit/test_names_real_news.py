@@ -55,6 +55,12 @@ def test_a_listing_without_a_verified_isin_is_filed_by_its_symbol() -> None:
     assert found.key == "TWLO"
 
 
+def test_a_verified_isin_and_the_name_are_one_instrument() -> None:
+    """German portals print the ISIN beside the name: both must file one instrument."""
+    (renk,) = find_instruments("", "Renk (ISIN: DE000RENK730) gewann einen Auftrag. Renk-Aktie stieg.", [])
+    assert (renk.ticker, renk.isin, renk.mentions) == ("R3NK.DE", "DE000RENK730", 3)
+
+
 def test_cross_listings_share_their_company() -> None:
     found = directory()
     assert found.by_name("Royal Bank of Canada") == found.by_ticker("RY.TO")
