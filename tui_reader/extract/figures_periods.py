@@ -12,6 +12,7 @@ import re
 from datetime import date
 from functools import cache
 
+from tui_reader.extract.figures_bases import base_after, comparison_base, single_day
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
 from tui_reader.extract.figures_worded import number_word_before, worded_money, worded_percent
 
@@ -262,67 +263,13 @@ def _one_period(body: str, head: int, end: int, unit_text: str, word: str | None
     return _period(body, head, end, 1.0, unit_text)
 
 
-_BASE_AFTER = re.compile(
-    r"[- \u00a0](?:(?:closing|intraday|trading)[- ])?"
-    r"(?:highs?|lows?|peaks?|records?|troughs?|bottoms?|best|worst|moving"
-    r"|Hochs?|Tiefs?|Höchststand|Tiefststand|Rekord|Durchschnitt)(?!\w)")
-"""Nouns after a span that make it an adjective of comparison: "a two-year low", "the
-52-week high", "its 200-day moving average", "ein 52-Wochen-Hoch"."""
-_NOT_SINCE = (" nicht mehr", " not seen", " nicht gesehen")
-""""so hoch wie seit drei Jahren nicht mehr": a record's base, like a superlative."""
-_BASE_INTROS = frozenset("in seit since".split())
-_SUPERLATIVES = frozenset(
-    "highest lowest biggest largest smallest strongest weakest best worst steepest "
-    "sharpest fastest slowest greatest deepest longest heaviest first most least "
-    "erstmals".split())
-_GERMAN_SUPERLATIVE_STEMS = frozenset(
-    "höchst tiefst niedrigst stärkst schwächst größt kleinst best schlechtest steilst "
-    "kräftigst deutlichst heftigst erst meist schnellst".split())
-_SUPERLATIVE_WINDOW = 10
-"""Words read back from "in"/"seit" for a superlative: "the worst day for the index in"."""
-
-
-def _comparison_base(body: str, start: int) -> bool:
-    """Whether the span at `start` is the base of a comparison, not a span something
-    lasts: "the highest level in three years", "zum ersten Mal seit drei Jahren", "den
-    stärksten Anstieg seit zehn Jahren". A period is a span the article says something
-    lasts or covers ("over the next three years", "seit drei Jahren Chef"); after a
-    superlative, "in"/"seit" only say how far back the record reaches."""
-    words = body[(start - 90 if start > 90 else 0):start].lower().split()[-_SUPERLATIVE_WINDOW:]
-    at = len(words) - 1
-    while at >= 0 and (words[at] in _WHICH or words[at] in _THE or words[at] in _QUALIFIERS):
-        at -= 1
-    if at < 0 or words[at] not in _BASE_INTROS:
-        return False
-    for word in reversed(words[:at]):
-        if word[-1] in ".;:!?":
-            return False
-        word = word.strip(".,;:()\"'“”„")
-        if word in _SUPERLATIVES:
-            return True
-        for ending in ("en", "em", "er", "es", "e"):
-            if word.endswith(ending) and word[:-len(ending)] in _GERMAN_SUPERLATIVE_STEMS:
-                return True
-    return False
-
-
-def _single_day(body: str, start: int, count: float, unit_key: str) -> bool:
-    """ "an einem Tag", "in a single day", "an einem einzigen Handelstag": the base of a
-    record ("the biggest drop in a single day"), not a span."""
-    if count != 1 or unit_key not in ("day", "tag"):
-        return False
-    before = body[(start - 12 if start > 12 else 0):start].lower()
-    return before.endswith((" an ", " single ", " einzigen ", " one ")) or before == "an "
-
-
 def _period(body: str, start: int, end: int, count: float | None,
             unit_text: str) -> Found | None:
     if (not count or count <= 0 or body.startswith(_NOT_PERIOD_AFTER, end)
-            or body.endswith(_AGO_BEFORE, 0, start) or _BASE_AFTER.match(body, end)
-            or body.startswith(_NOT_SINCE, end)):
+            or body.endswith(_AGO_BEFORE, 0, start) or base_after(body, end)):
         return None
     unit_key = _unit_key(unit_text)
-    if _single_day(body, start, count, unit_key) or _comparison_base(body, start):
+    if single_day(body, start, count, unit_key) or comparison_base(body, start):
         return None
     lead, has_which = _lead_start(body, start)
     if unit_key == "quarter" and not has_which:

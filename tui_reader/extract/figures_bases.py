@@ -1,0 +1,79 @@
+"""Spans that are the base of a comparison, not a period: "a two-year low", "the 52-week
+high", "the highest level in three years", "zum ersten Mal seit drei Jahren", "an
+einem Tag".
+
+The rule (issue 9): a period is a span the article says something lasts or covers
+("over the next three years", "in den kommenden fünf Jahren", "für 2 Jahre", "seit drei
+Jahren Chef"). A span used as an adjective of a record (low, high, peak, moving
+average) or as the reach of a superlative ("the worst week in two years", "so hoch wie
+seit sieben Jahren nicht mehr") says how far back a comparison looks, so it is no
+period. Checked only for spans the period readers already found, so it costs nothing
+on text without them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SKIPPED_WORDS = frozenset(
+    "the den die der von next past last coming following previous prior nächsten kommenden "
+    "letzten vergangenen trading business calendar".split())
+"""Words between "in"/"seit" and the span's number ("in the past three years")."""
+
+_BASE_AFTER = re.compile(
+    r"[- \u00a0](?:(?:closing|intraday|trading)[- ])?"
+    r"(?:highs?|lows?|peaks?|records?|troughs?|bottoms?|best|worst|moving"
+    r"|Hochs?|Tiefs?|Höchststand|Tiefststand|Rekord|Durchschnitt)(?!\w)")
+"""Nouns after a span that make it an adjective of comparison: "a two-year low", "the
+52-week high", "its 200-day moving average", "ein 52-Wochen-Hoch"."""
+_NOT_SINCE = (" nicht mehr", " not seen", " nicht gesehen")
+""""so hoch wie seit drei Jahren nicht mehr": a record's base, like a superlative."""
+_BASE_INTROS = frozenset("in seit since".split())
+_SUPERLATIVES = frozenset(
+    "highest lowest biggest largest smallest strongest weakest best worst steepest "
+    "sharpest fastest slowest greatest deepest longest heaviest first most least "
+    "erstmals".split())
+_GERMAN_SUPERLATIVE_STEMS = frozenset(
+    "höchst tiefst niedrigst stärkst schwächst größt kleinst best schlechtest steilst "
+    "kräftigst deutlichst heftigst erst meist schnellst".split())
+_SUPERLATIVE_WINDOW = 10
+"""Words read back from "in"/"seit" for a superlative: "the worst day for the index in"."""
+
+
+def comparison_base(body: str, start: int) -> bool:
+    """Whether the span at `start` is the base of a comparison, not a span something
+    lasts: "the highest level in three years", "zum ersten Mal seit drei Jahren", "den
+    stärksten Anstieg seit zehn Jahren". A period is a span the article says something
+    lasts or covers ("over the next three years", "seit drei Jahren Chef"); after a
+    superlative, "in"/"seit" only say how far back the record reaches."""
+    words = body[(start - 90 if start > 90 else 0):start].lower().split()[-_SUPERLATIVE_WINDOW:]
+    at = len(words) - 1
+    while at >= 0 and words[at] in _SKIPPED_WORDS:
+        at -= 1
+    if at < 0 or words[at] not in _BASE_INTROS:
+        return False
+    for word in reversed(words[:at]):
+        if word[-1] in ".;:!?":
+            return False
+        word = word.strip(".,;:()\"'“”„")
+        if word in _SUPERLATIVES:
+            return True
+        for ending in ("en", "em", "er", "es", "e"):
+            if word.endswith(ending) and word[:-len(ending)] in _GERMAN_SUPERLATIVE_STEMS:
+                return True
+    return False
+
+
+def single_day(body: str, start: int, count: float, unit_key: str) -> bool:
+    """ "an einem Tag", "in a single day", "an einem einzigen Handelstag": the base of a
+    record ("the biggest drop in a single day"), not a span."""
+    if count != 1 or unit_key not in ("day", "tag"):
+        return False
+    before = body[(start - 12 if start > 12 else 0):start].lower()
+    return before.endswith((" an ", " single ", " einzigen ", " one ")) or before == "an "
+
+
+def base_after(body: str, end: int) -> bool:
+    """Whether what follows a span makes it a comparison base ("two-year low", "wie seit
+    drei Jahren nicht mehr")."""
+    return _BASE_AFTER.match(body, end) is not None or body.startswith(_NOT_SINCE, end)
