@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from tui_reader import locations
+from tui_reader import __version__, locations
+from tui_reader.templates import SourceTemplate, TemplateProblem, default_config_section, read_templates
 
 DEFAULT_INTERVAL_MINUTES = 15
 # Amber on black, as on the trading terminals this app is measured against; bundled in themes/.
@@ -75,7 +76,8 @@ mark_read_after = {DEFAULT_MARK_READ_AFTER}
 # interval = 30                # optional: minutes, overrides `interval` above
 # tags = ["markets"]           # optional
 # instruments = ["AAPL", "DE0007164600"]  # optional: tickers/ISINs every item is filed under
-"""
+# template = "yahoo"           # set by `tui-reader follow`: the [templates.NAME] it came from
+""" + default_config_section()
 
 
 class ConfigError(Exception):
@@ -91,6 +93,10 @@ class FeedConfig:
     tags: list[str] = field(default_factory=list)
     instruments: list[str] = field(default_factory=list)
     """Yahoo symbols and ISINs the feed is about, upper-cased: declared for every item."""
+    template: str | None = None
+    """The `[templates.NAME]` a followed instrument's feed was built from."""
+    user_agent: str | None = None
+    """Sent instead of the default User-Agent (the SEC's contact rule); set at load."""
 
 
 @dataclass(slots=True)
@@ -112,6 +118,12 @@ class Config:
     """E-mail address named in the User-Agent of SEC downloads; None: no SEC downloads."""
     seed_names: dict[Path, str] = field(default_factory=dict)
     """Seed folder → the name the UI shows for its articles (and `source:` matches)."""
+    templates: dict[str, SourceTemplate] = field(default_factory=lambda: read_templates({}))
+    """Per-instrument source templates by name: the built-ins overlaid with the file's."""
+    unpolled: list[FeedConfig] = field(default_factory=list)
+    """Feeds left out of `feeds`: their template is switched off or lacks `sec_contact`."""
+    notes: list[str] = field(default_factory=list)
+    """One line per reason feeds are left out, for the user."""
 
 
 def load_config(path: Path | None = None, *, create: bool = True) -> Config:
@@ -145,7 +157,8 @@ def parse_config(text: str, path: Path) -> Config:
         raise ConfigError(f"{path}: {exc}") from exc
     check = _Checker(text, path)
     check.known(data, ("interval", "bundled_seeds", "seeds", "watchlist", "theme", "offline", "mark_read_after",
-                       "keymap", "feeds", "sec_contact", "seed_names"))
+                       "keymap", "feeds", "sec_contact", "seed_names",
+                       "templates"))
     config = Config(path=path)
     if "interval" in data:
         config.interval_minutes = check.interval(data["interval"], "interval")
@@ -164,8 +177,36 @@ def parse_config(text: str, path: Path) -> Config:
     keymap = check.typed(data.get("keymap", {}), dict, "keymap")
     config.keymap = {k: check.typed(v, str, k, ("keymap", None)) for k, v in keymap.items()}
     feeds = check.typed(data.get("feeds", []), list, "feeds")
-    config.feeds = [check.feed(entry, index) for index, entry in enumerate(feeds)]
+    try:
+        config.templates = read_templates(check.typed(data.get("templates", {}), dict, "templates"))
+    except TemplateProblem as exc:
+        raise check.fail(exc.key, exc.message, (f"templates.{exc.name}", None)) from None
+    config.feeds = [check.feed(entry, index, config.templates) for index, entry in enumerate(feeds)]
+    _apply_templates(config)
     return config
+
+
+def _apply_templates(config: Config) -> None:
+    """Leave out feeds of switched-off templates, and those needing a contact the config
+    lacks (one note, not a 403 per feed); give the others the User-Agent they need."""
+    kept, missing_contact = [], []
+    for feed in config.feeds:
+        template = config.templates.get(feed.template) if feed.template else None
+        if template is not None and not template.enabled:
+            config.unpolled.append(feed)
+        elif template is not None and template.needs_contact and not config.sec_contact:
+            config.unpolled.append(feed)
+            missing_contact.append(template.name)
+        else:
+            if template is not None and template.needs_contact:
+                feed.user_agent = f"tui-reader/{__version__} {config.sec_contact}"
+            kept.append(feed)
+    config.feeds = kept
+    if missing_contact:
+        names = ", ".join(sorted(set(missing_contact)))
+        count = len(missing_contact)
+        config.notes.append(f'{count} feed{"s" if count != 1 else ""} of template {names} not polled: set '
+                            'sec_contact = "you@example.com" in the config (the SEC refuses clients that name no contact)')
 
 
 def effective_seed_dirs(config: Config, cli_seeds: Sequence[Path] | None) -> list[Path]:
@@ -240,6 +281,8 @@ def _feed_block(feed: FeedConfig, url: str) -> str:
         lines.append("tags = [" + ", ".join(_toml_string(t) for t in feed.tags) + "]")
     if feed.instruments:
         lines.append("instruments = [" + ", ".join(_toml_string(i) for i in feed.instruments) + "]")
+    if feed.template:
+        lines.append(f"template = {_toml_string(feed.template)}")
     return "\n".join(lines) + "\n"
 
 
@@ -348,11 +391,11 @@ class _Checker:
             raise self.fail(key, f"expected an e-mail address such as \"you@example.com\", got {value!r}")
         return text
 
-    def feed(self, entry: object, index: int) -> FeedConfig:
+    def feed(self, entry: object, index: int, templates: dict[str, SourceTemplate]) -> FeedConfig:
         if not isinstance(entry, dict):
             raise self.fail("feeds", "expected [[feeds]] tables")
         where: _Where = ("feeds", index)
-        self.known(entry, ("url", "title", "interval", "tags", "instruments"), where)
+        self.known(entry, ("url", "title", "interval", "tags", "instruments", "template"), where)
         if "url" not in entry:
             raise ConfigError(f"{self._path}: feeds[{index}]: missing url")
         url = self.typed(entry["url"], str, "url", where).strip()
@@ -362,7 +405,11 @@ class _Checker:
         interval = self.interval(entry["interval"], "interval", where) if "interval" in entry else None
         tags = self.strings(entry.get("tags", []), "tags", where)
         instruments = self.instruments(entry.get("instruments", []), where)
-        return FeedConfig(url=url, title=title, interval_minutes=interval, tags=tags, instruments=instruments)
+        template = self.typed(entry["template"], str, "template", where) if "template" in entry else None
+        if template is not None and template not in templates:
+            raise self.fail("template", f"no [templates.{template}] (known: {', '.join(templates)})", where)
+        return FeedConfig(url=url, title=title, interval_minutes=interval, tags=tags, instruments=instruments,
+                          template=template)
 
     def instruments(self, value: object, where: _Where) -> list[str]:
         """Yahoo symbols (AAPL, SAP.DE, BRK-B, ^GDAXI) or ISINs with a valid check digit."""

@@ -134,6 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument("--config", type=Path, metavar="FILE", dest="sub_config")
 
+    for name, what in (("follow", "add instruments to the watchlist and subscribe their sources"),
+                       ("unfollow", "remove instruments from the watchlist and their sources")):
+        p = sub.add_parser(name, help=what)
+        p.add_argument("instruments", nargs="+", metavar="SYMBOL|ISIN|NAME")
+        p.add_argument("--config", type=Path, metavar="FILE", dest="sub_config")
+        _common_store(p)
+
     p = sub.add_parser("export-opml", help="write the configured feeds as OPML")
     p.add_argument("file", type=Path, nargs="?", metavar="FILE", help="default: standard output")
     p.add_argument("--config", type=Path, metavar="FILE", dest="sub_config")
@@ -160,6 +167,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui_reader.cli.calendar import run
     elif command == "prices":
         from tui_reader.cli.prices import run
+    elif command in ("follow", "unfollow"):
+        from tui_reader.cli.follow import run
     elif command in ("import-opml", "export-opml"):
         from tui_reader.cli.opml import run
     else:

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot open the store: {exc}") from None
     keys = [str(d) for d in seed_dirs] + [f.url for f in feeds]
     with store:
-        if online and (note := refresh_registrants(store, sec_contact)):
+        if online and (note := refresh_registrants(store, sec_contact)) and sec_contact != "":
             print(printable(note), file=sys.stderr)
         teach_directory(store)
         printer = _Printer(len(keys), max((len(k) for k in keys), default=0), sys.stdout, sys.stderr)
@@ -97,7 +97,10 @@ def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path], bo
     if offline:
         return [], seed_dirs, False, None
     feeds = [FeedSource.from_config(f, config.interval_minutes) for f in config.feeds]
-    return feeds, seed_dirs, True, config.sec_contact
+    for note in config.notes:  # feeds left out (a template switched off, no SEC contact)
+        print(printable(note), file=sys.stderr)
+    # The line above already asked for the SEC contact: the registrants' note would repeat it.
+    return feeds, seed_dirs, True, config.sec_contact or ("" if config.notes else None)
 
 
 def _summary(results: list[SourceResult], elapsed: float, refiled: int = 0, filled: int = 0) -> int:

@@ -223,6 +223,23 @@ class Directory:
                 return found
         return self.by_ticker(text) or self.by_name(text)
 
+    def candidates(self, name: str) -> list[Instrument]:
+        """The primary listings of every company a name could mean ("Merck": Merck KGaA
+        and Merck & Co.), for a user to choose from when `resolve` cannot. A scan of all
+        companies: for a command's single lookup, never for text."""
+        key = name_key(name)
+        if not key:
+            return []
+        seen: set[int] = set()
+        found = []
+        for company, _ in self._tickers.values():
+            if id(company) in seen or not company.listings:
+                continue
+            seen.add(id(company))
+            if key in self._name_keys(company.name, *company.names):
+                found.append(company.listings[0])
+        return found
+
     def company(self, instrument: Instrument) -> Company | None:
         """The issuer an instrument belongs to, found by its ISIN or else its symbol."""
         found = None

@@ -57,11 +57,14 @@ class FeedSource:
     interval_minutes: int = DEFAULT_INTERVAL_MINUTES
     instruments: tuple[str, ...] = ()
     """Tickers and ISINs the feed is about (config `instruments`): declared for every item."""
+    user_agent: str | None = None
+    """Instead of the default User-Agent: SEC feeds name the config's contact."""
 
     @classmethod
     def from_config(cls, feed: FeedConfig, default_interval: int) -> FeedSource:
         """A configured `[[feeds]]` table, its interval defaulting to the config's."""
-        return cls(feed.url, feed.title, feed.interval_minutes or default_interval, tuple(feed.instruments))
+        return cls(feed.url, feed.title, feed.interval_minutes or default_interval, tuple(feed.instruments),
+                   feed.user_agent)
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +240,7 @@ class _Poller:
                 etag=state.etag if state else None,
                 last_modified=state.last_modified if state else None,
                 limits=self.limits,
+                user_agent=feed.user_agent,
             )
         title = feed.title or (state.title if state else None)
         items: list[Prepared] = []

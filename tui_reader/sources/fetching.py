@@ -122,11 +122,13 @@ async def fetch(
     etag: str | None = None,
     last_modified: str | None = None,
     limits: FetchLimits = FetchLimits(),
+    user_agent: str | None = None,
 ) -> Fetched:
-    """GET `url` conditionally; never raises for network or server trouble."""
+    """GET `url` conditionally; never raises for network or server trouble. `user_agent`
+    replaces the client's for this request (a provider that wants a contact named)."""
     import httpx
 
-    headers = {}
+    headers = {"User-Agent": user_agent} if user_agent else {}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
