@@ -141,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--config", type=Path, metavar="FILE", dest="sub_config")
         _common_store(p)
 
+    p = sub.add_parser("sources", help="every configured source and its polling state")
+    p.add_argument("--seeds", type=Path, action="append", metavar="DIR", dest="sub_seeds")
+    p.add_argument("--config", type=Path, metavar="FILE", dest="sub_config")
+    p.add_argument("--json", action="store_true")
+    _common_store(p)
+
     p = sub.add_parser("export-opml", help="write the configured feeds as OPML")
     p.add_argument("file", type=Path, nargs="?", metavar="FILE", help="default: standard output")
     p.add_argument("--config", type=Path, metavar="FILE", dest="sub_config")
@@ -167,6 +173,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from tui_reader.cli.calendar import run
     elif command == "prices":
         from tui_reader.cli.prices import run
+    elif command == "sources":
+        from tui_reader.cli.sources import run
     elif command in ("follow", "unfollow"):
         from tui_reader.cli.follow import run
     elif command in ("import-opml", "export-opml"):
