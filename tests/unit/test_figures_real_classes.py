@@ -229,3 +229,65 @@ def test_ranges_are_one_figure(body: str, kind: str, value: float, high: float) 
 )
 def test_from_without_a_move_adds_nothing(body: str, values: list[float]) -> None:
     assert [f.value for f in figures(body) if f.kind in ("money", "percent")] == values
+
+
+# --- class 1: numbers and fractions in words; a fraction is a percentage of its whole ---
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value", "unit", "direction"),
+    [
+        ("Die Aktie lag zwei Prozent im Plus.", "zwei Prozent", 2.0, "%", "up"),
+        ("Der Kurs gab knapp ein halbes Prozent nach.", "ein halbes Prozent", 0.5, "%", "down"),
+        ("Shares rose eight percent on Monday.", "eight percent", 8.0, "%", "up"),
+        ("Sales fell some five per cent last year.", "five per cent", 5.0, "%", "down"),
+        ("The yield fell a half percent.", "a half percent", 0.5, "%", "down"),
+        ("Rates rose half a percent.", "half a percent", 0.5, "%", "up"),
+        ("Yields rose two percentage points.", "two percentage points", 2.0, "pp", "up"),
+        ("Die Rendite stieg um zwei Prozentpunkte.", "zwei Prozentpunkte", 2.0, "pp", "up"),
+        ("Der Umsatz sank um fast ein Fünftel.", "ein Fünftel", 20.0, "%", "down"),
+        ("Der Gewinn stieg um ein Drittel.", "ein Drittel", 100 / 3, "%", "up"),
+        ("Profit fell by a third.", "a third", 100 / 3, "%", "down"),
+        ("The stock fell by a quarter.", "a quarter", 25.0, "%", "down"),
+        ("Shares lost half their value.", "half", 50.0, "%", "down"),
+        ("Mehr als die Hälfte des Umsatzes stammt aus China.", "die Hälfte", 50.0, "%", None),
+        ("Zwei Drittel der Aktien liegen beim Gründer.", "Zwei Drittel", 200 / 3, "%", None),
+        ("Two-thirds of sales come from Europe.", "Two-thirds", 200 / 3, "%", None),
+        ("Three quarters of revenue come from services.", "Three quarters", 75.0, "%", None),
+    ],
+)
+def test_worded_percentages_and_fractions(body: str, text: str, value: float, unit: str,
+                                          direction: str | None) -> None:
+    figure = only(body)
+    assert (figure.kind, figure.text, figure.unit, figure.direction) == (
+        "percent", text, unit, direction)
+    assert figure.value == pytest.approx(value)
+
+
+def test_worded_german_amount() -> None:
+    figure = only("Die Aktie notierte knapp über fünf Euro.")
+    assert (figure.kind, figure.text, figure.value, figure.currency, figure.qualifier) == (
+        "money", "fünf Euro", 5.0, "EUR", "more_than")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In the first half of the year sales rose.",
+        "The second half was weak.",
+        "It takes half an hour.",
+        "It posted a third quarter loss.",
+        "For a third time, the board met.",
+        "It signed a third-party deal.",
+        "The team finished fifth in the race.",
+        "A quarter of a century ago it was founded.",
+        "In der ersten Hälfte des Jahres stieg der Umsatz.",
+        "Er wohnt im Viertel am Hafen.",
+        "Der Kurs des Euro stieg.",
+        "Das kostet ein Euro.",
+        "It is the percentage of sales.",
+        "He paid a percent of the sum.",
+    ],
+)
+def test_words_that_are_no_figures(body: str) -> None:
+    assert figures(body) == []

@@ -171,6 +171,7 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
     return with_old_level(body, found, m["k1"], 1.0), m.end()
 
 
+_FROM = (" from ", "\u00a0from ")
 _DECIMAL_COMMA = re.compile(r",[0-9]{1,2}$")
 _OLD_LEVEL_AFTER = re.compile(
     rf"{SP}+from{SP}+(?P<n>{NUM})(?P<k>{SCALE})?"
@@ -187,7 +188,8 @@ def with_old_level(body: str, found: Found | None, scale_text: str | None,
     Only after "to": "raised its target to $95 from $90" is a move between levels, while
     "$5 from 2020 to 2022" is not. `factor` turns the written number into the main unit
     (1/100 for cents)."""
-    if found is None or not body.endswith(("to ", "auf "), 0, found[0]):
+    if found is None or not body.startswith(_FROM, found[1]) or not body.endswith(
+            ("to ", "auf "), 0, found[0]):
         return found
     old = _OLD_LEVEL_AFTER.match(body, found[1])
     if old is None:

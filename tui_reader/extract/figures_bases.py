@@ -20,14 +20,14 @@ _SKIPPED_WORDS = frozenset(
     "letzten vergangenen trading business calendar".split())
 """Words between "in"/"seit" and the span's number ("in the past three years")."""
 
-_BASE_AFTER = re.compile(
+BASE_AFTER = re.compile(
     r"[- \u00a0](?:(?:closing|intraday|trading)[- ])?"
     r"(?:highs?|lows?|peaks?|records?|troughs?|bottoms?|best|worst|moving"
-    r"|Hochs?|Tiefs?|Höchststand|Tiefststand|Rekord|Durchschnitt)(?!\w)")
-"""Nouns after a span that make it an adjective of comparison: "a two-year low", "the
-52-week high", "its 200-day moving average", "ein 52-Wochen-Hoch"."""
-_NOT_SINCE = (" nicht mehr", " not seen", " nicht gesehen")
-""""so hoch wie seit drei Jahren nicht mehr": a record's base, like a superlative."""
+    r"|Hochs?|Tiefs?|Höchststand|Tiefststand|Rekord|Durchschnitt"
+    r"|nicht mehr|nicht gesehen|not seen)(?!\w)")
+"""What follows a span that makes it a comparison base: a noun it is the adjective of ("a
+two-year low", "the 52-week high", "its 200-day moving average", "ein 52-Wochen-Hoch"),
+or the end of a record's phrase ("so hoch wie seit drei Jahren nicht mehr")."""
 _BASE_INTROS = frozenset("in seit since".split())
 _SUPERLATIVES = frozenset(
     "highest lowest biggest largest smallest strongest weakest best worst steepest "
@@ -46,6 +46,9 @@ def comparison_base(body: str, start: int) -> bool:
     stärksten Anstieg seit zehn Jahren". A period is a span the article says something
     lasts or covers ("over the next three years", "seit drei Jahren Chef"); after a
     superlative, "in"/"seit" only say how far back the record reaches."""
+    near = body[(start - 32 if start > 32 else 0):start]
+    if " in " not in near and " seit " not in near and " since " not in near:
+        return False  # most spans: no "in"/"seit" before them at all (a superlative does)
     words = body[(start - 90 if start > 90 else 0):start].lower().split()[-_SUPERLATIVE_WINDOW:]
     at = len(words) - 1
     while at >= 0 and words[at] in _SKIPPED_WORDS:
@@ -72,8 +75,3 @@ def single_day(body: str, start: int, count: float, unit_key: str) -> bool:
     before = body[(start - 12 if start > 12 else 0):start].lower()
     return before.endswith((" an ", " single ", " einzigen ", " one ")) or before == "an "
 
-
-def base_after(body: str, end: int) -> bool:
-    """Whether what follows a span makes it a comparison base ("two-year low", "wie seit
-    drei Jahren nicht mehr")."""
-    return _BASE_AFTER.match(body, end) is not None or body.startswith(_NOT_SINCE, end)

@@ -182,7 +182,8 @@ _STAMP_TAIL = re.compile(
     r"(?:[0-9]{1,2}[:.][0-9]{2}(?:[ \u00a0]*[AaPp]\.?[Mm]\.?)?"
     r"(?:[ \u00a0]*(?:Uhr|[A-Z]{2,4}))?)?[ \u00a0]*(?:\n|$)")
 """What may follow a date that stands alone on its line: a time and its zone."""
-_FURNITURE_REACH = 120
+_FURNITURE_REACH = 100
+"""Furniture lines are short before their date (a credit, a byline, "Last update:")."""
 
 
 def _page_furniture(body: str, start: int, end: int) -> bool:
@@ -190,7 +191,9 @@ def _page_furniture(body: str, start: int, end: int) -> bool:
     credit's date, or a date alone on its line. It says when the page was made, which
     the publication time already holds, not something the article states."""
     reach = start - _FURNITURE_REACH if start > _FURNITURE_REACH else 0
-    line = body.rfind("\n", reach, start) + 1 or reach
+    line = body.rfind("\n", reach, start) + 1
+    if not line and reach:
+        return False  # a long line before the date: a sentence, not furniture
     head = body[line:start]
     if not head.strip():
         return _STAMP_TAIL.match(body, end) is not None

@@ -12,9 +12,15 @@ import re
 from datetime import date
 from functools import cache
 
-from tui_reader.extract.figures_bases import base_after, comparison_base, single_day
+from tui_reader.extract.figures_bases import BASE_AFTER, comparison_base, single_day
+from tui_reader.extract.figures_fractions import FRACTIONS, fraction
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
-from tui_reader.extract.figures_worded import number_word_before, worded_money, worded_percent
+from tui_reader.extract.figures_worded import (
+    number_word_before,
+    worded_amount,
+    worded_money,
+    worded_percent,
+)
 
 _SPACES = " \u00a0\u202f"
 _NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
@@ -71,24 +77,38 @@ _HEAD = re.compile(
     # any letters (fold, fach, halbier..., verdoppel...) get none: rejecting one of them
     # would let a head inside it ("...fach") be found instead.
     rf"d(?:ay{_unit('day')}s?{_P}|ecade{_unit('decade')}s?{_P}|oubl{_alone('doubl')}{_ED}{_M})"
-    rf"|Doubl{_alone('Doubl')}{_ED}{_M}|f(?:old|ach(?:e[nrs]?)?)(?!\w)"
-    rf"|h(?:alv{_alone('halv')}{_ED}{_M}|albier\w*)|H(?:alv{_alone('Halv')}{_ED}{_M}|albier\w*)"
+    rf"|Doubl{_alone('Doubl')}{_ED}{_M}|f(?:old|ach(?:e[nrs]?)?|ifths?(?!-))(?!\w)"
+    rf"|h(?:alv{_alone('halv')}{_ED}{_M}|albier\w*|alf{_alone('half')}(?![\w-]))"
+    rf"|H(?:alv{_alone('Halv')}{_ED}{_M}|albier\w*|alf(?![\w-])|älfte(?!\w))"
     rf"|month{_unit('month')}s?{_P}"
     rf"|qua(?:rter{_unit('quarter')}s?{_P}|drupl{_alone('quadrupl')}{_ED}{_M})"
     rf"|Quadrupl{_alone('Quadrupl')}{_ED}{_M}"
     rf"|t(?:imes{_alone('times')}(?!\w)|wice{_alone('twice')}(?!\w)"
-    rf"|ripl{_alone('tripl')}{_ED}{_M}|ag(?:(?<=Handelstag)|{_alone('tag')})e?n?{_P})"
-    rf"|T(?:wice{_alone('Twice')}(?!\w)|ripl{_alone('Tripl')}{_ED}{_M}"
+    rf"|ripl{_alone('tripl')}{_ED}{_M}|ag(?:(?<=Handelstag)|{_alone('tag')})e?n?{_P}"
+    rf"|hirds?{_alone('third')}(?![\w-])"
+    # the German fractions "Drittel" ... "Zehntel" and "eight percent", "two percentage
+    # points" (after a lower-case word and a space): found at their last "t", a head
+    # letter already, and tried last there, as more capitals or a lower-case "p" as
+    # heads cost several us an article
+    rf"|el(?<=\wtel)(?:(?<=Drittel)|(?<=Viertel)|(?<=Fünftel)|(?<=Sechstel)|(?<=Achtel)"
+    rf"|(?<=Zehntel))(?!\w)"
+    rf"|(?<=cent)(?:(?<=[a-z] percent)|(?<=[a-z] per[ \u00a0]cent))"
+    rf"(?:age[ \u00a0]points?)?(?!\w))"
+    rf"|T(?:hirds?(?![\w-])|wice{_alone('Twice')}(?!\w)|ripl{_alone('Tripl')}{_ED}{_M}"
     rf"|ag(?:(?<=HandelsTag)|{_alone('Tag')})e?n?{_P})"
     rf"|week{_unit('week')}s?{_P}|year{_unit('year')}s?{_P}|Jahr{_unit('Jahr')}e?n?{_P}"
     rf"|Monat{_unit('Monat')}e?n?{_P}|Woche{_unit('Woche')}n?{_P}"
     r"|ver(?:doppel|doppl|[a-zäöüß]{3,12}?fach)\w*"
     r"|Ver(?:doppel|doppl|[a-zäöüß]{3,12}?fach)\w*"
     # "acht Prozent", "eine Milliarde": only after a lower-case word, so "5 Prozent" (read
-    # by figures_scan) costs no Python here. English wire copy writes these in digits,
-    # and a lower-case "p" or "b" head would be tried all over English text.
-    r"|P(?<=[a-zäöüß] P)rozent(?!\w)|M(?<=[a-zäöüß] M)illi(?:arden?|onen?)(?!\w)"
+    # by figures_scan) costs no Python here.
+    r"|P(?<=[a-zäöüß] P)rozent(?:punkte?n?)?(?!\w)"
+    r"|M(?<=[a-zäöüß] M)illi(?:arden?|onen?)(?!\w)"
+    # "fünf Euro": small German amounts in words
+    r"|E(?<=[a-zäöüß] E)uro(?!\w)|F(?<=[a-zäöüß] F)ranken(?!\w)"
+    r"|D(?<=[a-zäöüß] D)ollar(?!\w)"
 )
+_CURRENCY_HEADS = frozenset({"euro", "franken", "dollar"})
 _UNITS = {"year": (1, "Y"), "decade": (10, "Y"), "month": (1, "M"), "quarter": (3, "M"),
           "week": (1, "W"), "day": (1, "D"),
           "jahr": (1, "Y"), "monat": (1, "M"), "woche": (1, "W"), "tag": (1, "D")}
@@ -160,11 +180,23 @@ def worded(body: str) -> list[Found]:
         head, end = m.span()
         lower = m[0].lower()
         figure: Found | None = None
+        if lower[0] == "t" and (lower == "tel" or body.endswith("cen", 0, head)):  # last "t"
+            head = _word_start(body, head)
+            lower = body[head:end].lower()
+        if lower in FRACTIONS:  # "ein Drittel", "by a third"; "a quarter" may be a period
+            if head == 0 or not body[head - 1].isalpha():
+                figure = fraction(body, head, end, body[head:end])
+            if figure is not None or not lower.startswith("quarter"):
+                if figure is not None:
+                    found.append(figure)
+                continue
         if lower[0] == "p" or lower.startswith("milli"):  # "acht Prozent", "eine Milliarde"
             number, start = number_word_before(body, head)
             if number is not None:
-                figure = (worded_percent(body, start, end, number) if lower[0] == "p"
+                figure = (worded_percent(body, start, end, number, lower) if lower[0] == "p"
                           else worded_money(body, start, end, number, lower))
+        elif lower in _CURRENCY_HEADS:  # "knapp über fünf Euro"
+            figure = worded_amount(body, head, end, m[0])
         elif lower[0] == "f":  # fold, fach: written glued to their number ("tenfold")
             glued = head
             while glued > 0 and body[glued - 1].isalpha():
@@ -190,6 +222,16 @@ def worded(body: str) -> list[Found]:
         if figure is not None:
             found.append(figure)
     return found
+
+
+def _word_start(body: str, head: int) -> int:
+    """Where the word, or "per cent", that ends at a head found at its last "t" starts."""
+    start = head
+    while start > 0 and body[start - 1].isalpha():
+        start -= 1
+    if body.endswith("per", 0, start - 1) and body[start - 1] in _SPACES:
+        start -= 4
+    return start
 
 
 def _after_handels(body: str, head: int) -> bool:
@@ -266,10 +308,10 @@ def _one_period(body: str, head: int, end: int, unit_text: str, word: str | None
 def _period(body: str, start: int, end: int, count: float | None,
             unit_text: str) -> Found | None:
     if (not count or count <= 0 or body.startswith(_NOT_PERIOD_AFTER, end)
-            or body.endswith(_AGO_BEFORE, 0, start) or base_after(body, end)):
+            or body.endswith(_AGO_BEFORE, 0, start) or BASE_AFTER.match(body, end)):
         return None
     unit_key = _unit_key(unit_text)
-    if single_day(body, start, count, unit_key) or comparison_base(body, start):
+    if (count == 1 and single_day(body, start, count, unit_key)) or comparison_base(body, start):
         return None
     lead, has_which = _lead_start(body, start)
     if unit_key == "quarter" and not has_which:

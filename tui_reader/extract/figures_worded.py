@@ -23,19 +23,48 @@ _CURRENCIES = {"US-Dollar": "USD", "Dollar": "USD", "Euro": "EUR", "Franken": "C
                "Pfund": "GBP"}
 
 
-def worded_percent(body: str, start: int, end: int, number: str) -> Found | None:
-    """ "acht Prozent" spanning body[start:end], `number` being its first word; "vier bis
-    sechs Prozent" a range."""
-    count = word_value(number)
+def worded_percent(body: str, start: int, end: int, number: str, head: str) -> Found | None:
+    """ "acht Prozent", "eight percent", "two percentage points" spanning body[start:end],
+    `number` being its first word and `head` the lower-cased unit word; "vier bis sechs
+    Prozent" a range; "ein halbes Prozent", "a half percent", "half a percent" 0.5."""
+    unit = "pp" if head.startswith(("prozentp", "percentage")) else "%"
+    count: float | None = word_value(number)
     if count is None:
-        return None
+        lower = number.lower()
+        count = _HALVES.get(lower)
+        if lower == "a":  # "half a percent"
+            word, begin = number_word_before(body, start)
+            if word is not None and word.lower() == "half":
+                count, start = 0.5, begin
+        elif count is not None:  # "ein halbes", "a half": the article belongs to it
+            word, begin = number_word_before(body, start)
+            if word is not None and word.lower() in _ONE_OR_A:
+                start = begin
+        if count is None:
+            return None
     low = worded_low(body, start, count)
     if low is not None:
         value, begin = low
-        return (begin, end, "percent", value, None, qualifier_before(body, begin), "%",
+        return (begin, end, "percent", value, None, qualifier_before(body, begin), unit,
                 direction_of(body, begin, end, None), float(count))
-    return (start, end, "percent", float(count), None, qualifier_before(body, start), "%",
+    return (start, end, "percent", float(count), None, qualifier_before(body, start), unit,
             direction_of(body, start, end, None), None)
+
+
+_HALVES = {"half": 0.5, "halbes": 0.5, "halben": 0.5, "anderthalb": 1.5, "eineinhalb": 1.5,
+           "zweieinhalb": 2.5, "dreieinhalb": 3.5}
+_ONE_OR_A = _ONE | {"a", "one"}
+
+
+def worded_amount(body: str, head: int, end: int, currency: str) -> Found | None:
+    """ "fünf Euro", "knapp über zehn Franken": a German amount below a million in words.
+    The article "ein" is no number here ("der Kurs des Euro", "ein Euro-Raum")."""
+    number, start = number_word_before(body, head)
+    count = word_value(number) if number and number.lower() not in _ONE else None
+    if count is None or body.startswith("-", end):
+        return None
+    return (start, end, "money", float(count), _CURRENCIES[currency],
+            qualifier_before(body, start), None, None, None)
 
 
 def worded_low(body: str, start: int, high: float) -> tuple[float, int] | None:

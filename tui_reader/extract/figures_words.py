@@ -315,15 +315,14 @@ _NEAR = 6
 def _direction_back(words: list[str], later: str) -> tuple[Direction | None, bool, str]:
     """The nearest direction word in `words` read backwards, whether the clause ended, and
     the word read last (for "up to")."""
-    for at in range(len(words) - 1, -1, -1):
-        word = words[at]
+    for word in reversed(words):
         if word[-1] in _CLAUSE_END or word in _DASHES:
             return None, True, later
         key = word if word.isalpha() else word.strip(_PUNCT)
         if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
             later = key
             continue
-        if key == "back" and at and words[at - 1] in _PULLED:
+        if later == "back" and key in _PULLED:  # "pulled back 5%"
             return "down", True, later
         found = _WORD_DIRECTION.get(key)
         if found is None:
