@@ -291,3 +291,31 @@ def test_worded_german_amount() -> None:
 )
 def test_words_that_are_no_figures(body: str) -> None:
     assert figures(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "direction"),
+    [
+        ("Zuletzt sacken die Titel um 9,4 Prozent auf 8,76 Franken ab.", "9,4 Prozent", "down"),
+        ("Die Aktien rutschen um 4 Prozent ab.", "4 Prozent", "down"),
+        ("Die Aktie drehte mit 1,5 Prozent ins Minus.", "1,5 Prozent", "down"),
+        ("The stock lost 20% of its value in a week.", "20%", "down"),
+        ("Die Aktie verlor 30 Prozent ihres Wertes.", "30 Prozent", "down"),
+    ],
+)
+def test_direction_of_separable_verbs_and_own_value(body: str, text: str,
+                                                     direction: str) -> None:
+    found = [f for f in figures(body) if f.kind == "percent"]
+    assert [(f.text, f.direction) for f in found] == [(text, direction)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Der Konzern gab 5 Prozent seiner Anteile ab.",  # sold a stake: no fall
+        "20% of revenue comes from services.",
+        "Die Sparte steht für 20 Prozent des Umsatzes.",
+    ],
+)
+def test_shares_and_sales_of_stakes_have_no_direction(body: str) -> None:
+    assert only(body).direction is None

@@ -93,6 +93,9 @@ _SPAN_ADJECTIVES = frozenset(
 """Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
 read past, so the noun still binds to the figure."""
 
+_OWN_VALUE = ("its value", "their value", "its market value", "their market value",
+              "ihres wertes", "seines wertes", "ihres börsenwertes", "seines börsenwertes")
+"""After "of"/"des" these make a part of a whole a move: "lost 20% of its value"."""
 _PULLED = ("pull", "pulled", "pulls", "pulling")
 """Verbs that, with "back", name a fall ("pulled back more than 5%")."""
 
@@ -124,6 +127,10 @@ _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
     "ein": (frozenset("brach brachen bricht brechen büßte büßten büßt büßen".split()),
             "down"),
     "an": (frozenset("zog zogen zieht ziehen".split()), "up"),
+    "ab": (frozenset("sackte sackten sackt sacken rutschte rutschten rutscht rutschen stürzte "
+                     "stürzten stürzt stürzen bröckelte bröckelten bröckelt bröckeln fiel fielen "
+                     "fällt fallen sank sanken sinkt sinken".split()),
+           "down"),
     "vor": (frozenset("rückte rückten rückt rücken".split()), "up"),
     "hoch": (frozenset("schoss schossen schießt schießen ging gingen geht gehen schnellte "
                        "schnellten".split()), "up"),
@@ -224,12 +231,13 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             if first in _SPAN_ADJECTIVES and len(following) > 1:
                 following = following[1].split(None, 1)
                 first = following[0].strip(_PUNCT).lower()
-            if first in _SHARE_AFTER:
+            if first in _SHARE_AFTER and not (
+                    len(following) > 1 and following[1].lower().startswith(_OWN_VALUE)):
                 return None
             found = _AFTER_WORDS.get(first)
             if found:
                 return found
-            if first == "im" and len(following) > 1:  # "2 Prozent im Minus"
+            if (first == "im" or first == "ins") and len(following) > 1:  # "im Minus"
                 second = following[1].split(None, 1)[0].strip(_PUNCT).lower()
                 if second in ("plus", "minus"):
                     return _AFTER_WORDS[second]
