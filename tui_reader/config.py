@@ -52,6 +52,11 @@ theme = "{DEFAULT_THEME}"
 # true: never use the network (seeds, cached prices and price CSVs only).
 offline = false
 
+# Fetch the article page of feed items that carry only a teaser, and read the whole
+# article: "followed" for feeds about an instrument (those of `tui-reader follow`),
+# "all" for every feed, "off" never.
+full_text = "followed"
+
 # Your e-mail address: the SEC asks for a contact before it serves its list of US
 # companies, which tui-reader then downloads once a week to file more news.
 # sec_contact = "you@example.com"
@@ -124,6 +129,8 @@ class Config:
     """Feeds left out of `feeds`: their template is switched off or lacks `sec_contact`."""
     notes: list[str] = field(default_factory=list)
     """One line per reason feeds are left out, for the user."""
+    full_text: str = "followed"
+    """Whose summary-only items get their page's text: `followed`, `all` or `off`."""
 
 
 def load_config(path: Path | None = None, *, create: bool = True) -> Config:
@@ -158,7 +165,7 @@ def parse_config(text: str, path: Path) -> Config:
     check = _Checker(text, path)
     check.known(data, ("interval", "bundled_seeds", "seeds", "watchlist", "theme", "offline", "mark_read_after",
                        "keymap", "feeds", "sec_contact", "seed_names",
-                       "templates"))
+                       "templates", "full_text"))
     config = Config(path=path)
     if "interval" in data:
         config.interval_minutes = check.interval(data["interval"], "interval")
@@ -177,6 +184,9 @@ def parse_config(text: str, path: Path) -> Config:
     keymap = check.typed(data.get("keymap", {}), dict, "keymap")
     config.keymap = {k: check.typed(v, str, k, ("keymap", None)) for k, v in keymap.items()}
     feeds = check.typed(data.get("feeds", []), list, "feeds")
+    config.full_text = check.typed(data.get("full_text", "followed"), str, "full_text")
+    if config.full_text not in ("followed", "all", "off"):
+        raise check.fail("full_text", f'expected "followed", "all" or "off", got {config.full_text!r}')
     try:
         config.templates = read_templates(check.typed(data.get("templates", {}), dict, "templates"))
     except TemplateProblem as exc:

@@ -31,7 +31,7 @@ _KEY_WIDTH_CAP = 60
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    feeds, seed_dirs, online, sec_contact = _sources(args)
+    feeds, seed_dirs, online, sec_contact, full_text = _sources(args)
     if not feeds and not seed_dirs:
         print("error: nothing to poll: no feeds configured and no seed folders", file=sys.stderr)
         return EXIT_NO_DATA
@@ -54,11 +54,26 @@ def run(args: argparse.Namespace) -> int:
         printer = _Printer(len(keys), max((len(k) for k in keys), default=0), sys.stdout, sys.stderr)
         results = poll_all(feeds, seed_dirs, store, printer.show)
         printer.finish()
+        _fill_full_texts(store, feeds, full_text)
         refiled = reextract_all(store, on_batch=printer.refiling(store))
         printer.finish()
         filled = fill_tickers(store, online=online)
         _store_moves(store, seed_dirs)
     return _summary(results, time.perf_counter() - started, refiled, filled)
+
+
+def _fill_full_texts(store: Store, feeds: list[FeedSource], mode: str) -> None:
+    """Pages of summary-only items: of the feeds about an instrument (`followed`, the
+    default: followed instruments' feeds declare theirs) or of every feed (`all`)."""
+    if mode == "off":
+        return
+    keys = None if mode == "all" else {feed.url for feed in feeds if feed.instruments}
+    if keys is not None and not keys:
+        return
+    from tui_reader.sources.fulltext import fill_full_texts
+
+    if line := fill_full_texts(store, keys).line():
+        print(line, file=sys.stderr)
 
 
 def _store_moves(store: Store, seed_dirs: list[Path]) -> None:
@@ -70,8 +85,9 @@ def _store_moves(store: Store, seed_dirs: list[Path]) -> None:
     refresh_moves(store, PriceService(store, seed_dirs, offline=True))
 
 
-def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path], bool, str | None]:
-    """Feeds, seed folders, whether the network may be used and the SEC contact.
+def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path], bool, str | None, str]:
+    """Feeds, seed folders, whether the network may be used, the SEC contact and the
+    config's `full_text` setting.
     `--feed` URLs replace the configured feeds (with only `--seeds` folders beside
     them); `--offline` keeps the seed folders only."""
     from tui_reader.config import ConfigError, effective_seed_dirs, load_config
@@ -92,15 +108,15 @@ def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path], bo
             if not url.lower().startswith(("http://", "https://")):
                 raise UsageError(f"not an http(s) URL: {url}")
         feeds = [FeedSource(url, interval_minutes=config.interval_minutes) for url in args.feed]
-        return feeds, cli_seeds, True, config.sec_contact
+        return feeds, cli_seeds, True, config.sec_contact, "off"
     seed_dirs = effective_seed_dirs(config, cli_seeds)
     if offline:
-        return [], seed_dirs, False, None
+        return [], seed_dirs, False, None, "off"
     feeds = [FeedSource.from_config(f, config.interval_minutes) for f in config.feeds]
     for note in config.notes:  # feeds left out (a template switched off, no SEC contact)
         print(printable(note), file=sys.stderr)
     # The line above already asked for the SEC contact: the registrants' note would repeat it.
-    return feeds, seed_dirs, True, config.sec_contact or ("" if config.notes else None)
+    return feeds, seed_dirs, True, config.sec_contact or ("" if config.notes else None), config.full_text
 
 
 def _summary(results: list[SourceResult], elapsed: float, refiled: int = 0, filled: int = 0) -> int:

@@ -178,6 +178,20 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN move REAL;      -- % since publication, NULL: unknown
     ALTER TABLE articles ADD COLUMN move_at REAL;   -- when `move` was computed
     """,
+    # 5: the full text of summary-only feed items (store/fulltext.py), fetched once: on
+    # success it becomes the article's body and the feed's teaser is kept here; on
+    # failure the body stays the teaser and `error` says why.
+    """
+    CREATE TABLE full_texts (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        url TEXT NOT NULL,
+        summary TEXT NOT NULL,          -- the body the feed gave
+        summary_hash TEXT NOT NULL,     -- its content hash: a re-poll of the same item changes nothing
+        text TEXT,                      -- the page's main text; NULL when it failed
+        error TEXT,                     -- why there is none (HTTP 403, nothing extracted ...)
+        fetched_at REAL NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
