@@ -319,3 +319,21 @@ def test_direction_of_separable_verbs_and_own_value(body: str, text: str,
 )
 def test_shares_and_sales_of_stakes_have_no_direction(body: str) -> None:
     assert only(body).direction is None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The index posted its biggest one-day drop in two years.",
+        "It was the largest single-day gain since the spring.",
+        "Die Aktie fiel auf den tiefsten Stand seit fünf Jahren.",
+        "Shares reached a new 52 week high of $351.72 on Friday.",
+    ],
+)
+def test_record_measures_are_no_periods(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "period"] == []
+
+
+def test_a_one_day_strike_lasts_a_day() -> None:
+    assert [f.value for f in figures("The union called a one-day strike.")
+            if f.kind == "period"] == ["P1D"]

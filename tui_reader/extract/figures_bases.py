@@ -45,8 +45,12 @@ def comparison_base(body: str, start: int) -> bool:
     lasts: "the highest level in three years", "zum ersten Mal seit drei Jahren", "den
     stärksten Anstieg seit zehn Jahren". A period is a span the article says something
     lasts or covers ("over the next three years", "seit drei Jahren Chef"); after a
-    superlative, "in"/"seit" only say how far back the record reaches."""
+    superlative, "in"/"seit" only say how far back the record reaches, and a span right
+    after one is the record's measure ("the biggest one-day drop")."""
     near = body[(start - 32 if start > 32 else 0):start]
+    last = near.rsplit(None, 1)[-1:]
+    if last and _superlative(last[0].lower()):  # "the biggest one-day drop"
+        return True
     if " in " not in near and " seit " not in near and " since " not in near:
         return False  # most spans: no "in"/"seit" before them at all (a superlative does)
     words = body[(start - 90 if start > 90 else 0):start].lower().split()[-_SUPERLATIVE_WINDOW:]
@@ -58,13 +62,20 @@ def comparison_base(body: str, start: int) -> bool:
     for word in reversed(words[:at]):
         if word[-1] in ".;:!?":
             return False
-        word = word.strip(".,;:()\"'“”„")
-        if word in _SUPERLATIVES:
+        if _superlative(word.strip(".,;:()\"'“”„")):
             return True
-        for ending in ("en", "em", "er", "es", "e"):
-            if word.endswith(ending) and word[:-len(ending)] in _GERMAN_SUPERLATIVE_STEMS:
-                return True
     return False
+
+
+def _superlative(word: str) -> bool:
+    """Whether a lower-cased word is a superlative ("biggest", "höchsten", "first")."""
+    if word in _SUPERLATIVES:
+        return True
+    return any(word.endswith(ending) and word[:-len(ending)] in _GERMAN_SUPERLATIVE_STEMS
+               for ending in _GERMAN_ENDINGS)
+
+
+_GERMAN_ENDINGS = ("en", "em", "er", "es", "e")
 
 
 def single_day(body: str, start: int, count: float, unit_key: str) -> bool:

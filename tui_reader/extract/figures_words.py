@@ -127,10 +127,9 @@ _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
     "ein": (frozenset("brach brachen bricht brechen büßte büßten büßt büßen".split()),
             "down"),
     "an": (frozenset("zog zogen zieht ziehen".split()), "up"),
-    "ab": (frozenset("sackte sackten sackt sacken rutschte rutschten rutscht rutschen stürzte "
-                     "stürzten stürzt stürzen bröckelte bröckelten bröckelt bröckeln fiel fielen "
-                     "fällt fallen sank sanken sinkt sinken".split()),
-           "down"),
+    "ab": (frozenset("sackte sackten sackt sacken rutschte rutschten rutscht rutschen "
+                     "stürzte stürzten stürzt stürzen bröckelte bröckelten bröckelt bröckeln "
+                     "fiel fielen fällt fallen sank sanken sinkt sinken".split()), "down"),
     "vor": (frozenset("rückte rückten rückt rücken".split()), "up"),
     "hoch": (frozenset("schoss schossen schießt schießen ging gingen geht gehen schnellte "
                        "schnellten".split()), "up"),
