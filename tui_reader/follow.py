@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,17 +50,20 @@ def resolve(text: str) -> Instrument:
     raise NotFound(text)
 
 
-def cik_of(instrument: Instrument) -> str | None:
-    """The issuer's SEC CIK as the directory knows it (learned from the SEC's list)."""
+def cik_of(instrument: Instrument, registered: Mapping[str, str]) -> str | None:
+    """The issuer's SEC CIK: from the SEC's list of registrants (ticker → CIK, as the
+    store keeps it), else as the directory knows it."""
     from tui_reader.extract.directory import directory
 
+    if found := registered.get((instrument.ticker or "").upper()):
+        return found
     company = directory().company(instrument)
     return company.cik if company else None
 
 
-def feeds_for(config: Config, instrument: Instrument) -> list[FeedConfig]:
+def feeds_for(config: Config, instrument: Instrument, registered: Mapping[str, str] | None = None) -> list[FeedConfig]:
     """One feed per enabled template that applies to this listing, declaring it."""
-    followed = Followed(instrument, cik_of(instrument))
+    followed = Followed(instrument, cik_of(instrument, registered or {}))
     feeds = []
     for template in config.templates.values():
         if not template.enabled or (built := expand(template, followed)) is None:
@@ -81,9 +84,10 @@ class Change:
     """Whether the watchlist entry was added (follow) or removed (unfollow)."""
 
 
-def follow(path: Path, instruments: Sequence[Instrument]) -> list[Change]:
+def follow(path: Path, instruments: Sequence[Instrument], registered: Mapping[str, str] | None = None) -> list[Change]:
     """Add each instrument to the watchlist and subscribe its template feeds (feeds
-    already configured are kept as they are). Raises `ConfigError` or `OSError`."""
+    already configured are kept as they are); `registered` maps US tickers to SEC CIKs.
+    Raises `ConfigError` or `OSError`."""
     path = Path(path).expanduser()
     changes = []
     for instrument in instruments:
@@ -94,7 +98,7 @@ def follow(path: Path, instruments: Sequence[Instrument]) -> list[Change]:
             _write(path, add_to_watchlist(text, instrument.ticker or ""))
             change.watchlist = True
         known = {f.url for f in (*config.feeds, *config.unpolled)}
-        wanted = [f for f in feeds_for(config, instrument) if f.url not in known]
+        wanted = [f for f in feeds_for(config, instrument, registered) if f.url not in known]
         if wanted:
             add_feeds(path, wanted)
         change.feeds = [f.template or "" for f in wanted]

@@ -293,3 +293,15 @@ def test_a_provider_refusing_one_symbol_fails_that_feed_only(http, tmp_path, cap
     assert len(failed) == 1 and failed[0].key.endswith("s=NOSUCH")
     fine = [s for s in states.values() if s.key.startswith("http") and not s.failures]
     assert len(fine) == 3 and failed[0].next_poll > max(s.next_poll for s in fine)  # backoff for that feed only
+
+
+def test_sec_feed_by_the_cik_the_store_learned_and_isin_input(tmp_path, capsys):
+    from tui_reader.store import Store
+
+    db = tmp_path / "store.sqlite3"
+    with Store.open(db) as store:
+        store.save_registrants([("AAPL", 320193, "Apple Inc."), ("MSFT", 789019, "MICROSOFT CORP")])
+    path = write_config(tmp_path, text='sec_contact = "desk@example.com"\n' + DEFAULT_CONFIG)
+    assert run(capsys, "follow", "US0378331005", "--config", str(path), "--db", str(db))[0] == 0
+    sec = next(f for f in load_config(path).feeds if f.template == "sec")
+    assert "CIK=320193&" in sec.url and sec.instruments == ["AAPL"]

@@ -24,7 +24,7 @@ def run(args: argparse.Namespace) -> int:
         config = load_config(args.config)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    _learn_ciks(args.db)
+    registered = _registered_ciks(args.db)
     instruments = []
     for text in args.instruments:
         try:
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
                              "name one by its symbol; nothing changed") from None
     try:
         if args.command == "follow":
-            changes = follow(target, instruments)
+            changes = follow(target, instruments, registered)
         else:
             changes = unfollow(target, instruments)
     except (ConfigError, OSError) as exc:
@@ -60,18 +60,18 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _learn_ciks(db: Path | None) -> None:
-    """Teach the directory the SEC's registrants when a store holds them: SEC feeds are
-    built by CIK. Without a store the ticker stands in (EDGAR accepts it)."""
+def _registered_ciks(db: Path | None) -> dict[str, str]:
+    """US ticker → SEC CIK from the registrants list a store holds (`fetch` downloads it
+    with `sec_contact` set): SEC feeds are built by CIK. Without it the ticker stands in
+    (EDGAR's company browser accepts one)."""
     from tui_reader import locations
-    from tui_reader.sources.registrants import teach_directory
     from tui_reader.store import Store, StoreError
 
     path = Path(db).expanduser() if db else locations.default_db()
     if not path.is_file():
-        return
+        return {}
     try:
         with Store.open(path) as store:
-            teach_directory(store)
+            return {ticker.upper(): str(cik) for ticker, cik, _ in reversed(store.registrants())}
     except (StoreError, OSError):
-        return  # the CIK is an improvement, not a requirement
+        return {}  # the CIK is an improvement, not a requirement
