@@ -337,3 +337,44 @@ def test_record_measures_are_no_periods(body: str) -> None:
 def test_a_one_day_strike_lasts_a_day() -> None:
     assert [f.value for f in figures("The union called a one-day strike.")
             if f.kind == "period"] == ["P1D"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The exchange floor in New York on Sept. 16, 2024.\nJane Roe | Bloomberg | Getty Images"
+        "\n\nThe index climbed on Friday.",
+        "Der Börsensaal in Frankfurt am 3. März 2025.\nFoto: dpa\nDer Dax stieg.",
+        "Friday, 20 Sep 2013 | 3:32 PM ET\nThe index rose.",
+    ],
+)
+def test_caption_and_stamp_dates_are_no_figures(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "date"] == []
+
+
+def test_a_date_in_a_sentence_before_a_pipe_line_stays() -> None:
+    body = "The company said on Sept. 16, 2024 it would close.\nSales | APAC region | 2025"
+    assert [f.value for f in figures(body) if f.kind == "date"] == ["2024-09-16"]
+
+
+@pytest.mark.parametrize(
+    ("body", "periods"),
+    [
+        ("The 10-year Treasury yield rose to 4.24%.", []),
+        ("Two-year notes yielded 4.1%.", []),
+        ("The bank signed a three-year loan.", ["P3Y"]),
+    ],
+)
+def test_bond_tenors_are_names(body: str, periods: list[str]) -> None:
+    assert [f.value for f in figures(body) if f.kind == "period"] == periods
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("Die Holding hat in den ersten neun Monaten Verlust gemacht.", "P9M"),
+        ("Sales rose in the first six months.", "P6M"),
+    ],
+)
+def test_first_months_are_a_span(body: str, value: str) -> None:
+    assert [f.value for f in figures(body) if f.kind == "period"] == [value]

@@ -24,10 +24,13 @@ BASE_AFTER = re.compile(
     r"[- \u00a0](?:(?:closing|intraday|trading)[- ])?"
     r"(?:highs?|lows?|peaks?|records?|troughs?|bottoms?|best|worst|moving"
     r"|Hochs?|Tiefs?|Höchststand|Tiefststand|Rekord|Durchschnitt"
-    r"|nicht mehr|nicht gesehen|not seen)(?!\w)")
+    r"|nicht mehr|nicht gesehen|not seen"
+    r"|Treasury|Treasuries|[Nn]otes?|[Bb]onds?|[Yy]ields?|gilts?|Bunds?|Anleihen?|Renditen?)(?!\w)")
 """What follows a span that makes it a comparison base: a noun it is the adjective of ("a
 two-year low", "the 52-week high", "its 200-day moving average", "ein 52-Wochen-Hoch"),
-or the end of a record's phrase ("so hoch wie seit drei Jahren nicht mehr")."""
+or the end of a record's phrase ("so hoch wie seit drei Jahren nicht mehr"); and the
+tenor that names a bond ("the 10-year Treasury yield", "die 10-jährige Anleihe" is
+written in words, "two-year notes"): a name, not a span the article talks about."""
 _BASE_INTROS = frozenset("in seit since".split())
 _SUPERLATIVES = frozenset(
     "highest lowest biggest largest smallest strongest weakest best worst steepest "
@@ -49,8 +52,8 @@ def comparison_base(body: str, start: int) -> bool:
     after one is the record's measure ("the biggest one-day drop")."""
     near = body[(start - 32 if start > 32 else 0):start]
     last = near.rsplit(None, 1)[-1:]
-    if last and _superlative(last[0].lower()):  # "the biggest one-day drop"
-        return True
+    if last and (word := last[0].lower()) not in _ORDINALS and _superlative(word):
+        return True  # "the biggest one-day drop"; "the first nine months" is a span
     if " in " not in near and " seit " not in near and " since " not in near:
         return False  # most spans: no "in"/"seit" before them at all (a superlative does)
     words = body[(start - 90 if start > 90 else 0):start].lower().split()[-_SUPERLATIVE_WINDOW:]
@@ -76,6 +79,9 @@ def _superlative(word: str) -> bool:
 
 
 _GERMAN_ENDINGS = ("en", "em", "er", "es", "e")
+_ORDINALS = frozenset("first erste ersten erstem erster erstes".split())
+"""Superlatives of order: right before a span they count it ("in den ersten neun
+Monaten"), they do not measure a record."""
 
 
 def single_day(body: str, start: int, count: float, unit_key: str) -> bool:

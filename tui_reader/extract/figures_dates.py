@@ -178,10 +178,17 @@ _BYLINE = re.compile(
     r"(?:[-–—|•·]\s*)?$")
 """A byline the date follows ("By Jane Doe - Dec 16, 2025")."""
 _STAMP_TAIL = re.compile(
-    r",?[ \u00a0]*(?:(?:at|um|,)[ \u00a0]*)?"
+    r",?[ \u00a0]*(?:(?:at|um|,|\||[-–·•])[ \u00a0]*)?"
     r"(?:[0-9]{1,2}[:.][0-9]{2}(?:[ \u00a0]*[AaPp]\.?[Mm]\.?)?"
     r"(?:[ \u00a0]*(?:Uhr|[A-Z]{2,4}))?)?[ \u00a0]*(?:\n|$)")
 """What may follow a date that stands alone on its line: a time and its zone."""
+_CREDIT_LINE = re.compile(
+    r"(?:(?:Photo|Foto|Bild|Credit|Image)s?[:\s]|[^\n|]{2,40}\|)[^\n]{0,80}"
+    r"(?:Getty|Bloomberg|Reuters|AFP|AP|dpa|[Pp]icture[ -][Aa]lliance|Shutterstock|Imago|IMAGO"
+    r"|Images|Photos?|Fotos?)\b")
+"""A photo credit line ("Jane Roe | Bloomberg | Getty Images", "Foto: dpa")."""
+_CAPTION_REACH = 240
+"""Caption lines are short: the credit line starts within this many characters."""
 _FURNITURE_REACH = 100
 """Furniture lines are short before their date (a credit, a byline, "Last update:")."""
 
@@ -190,6 +197,9 @@ def _page_furniture(body: str, start: int, end: int) -> bool:
     """Whether the date is page furniture: a byline's, an update line's or a photo
     credit's date, or a date alone on its line. It says when the page was made, which
     the publication time already holds, not something the article states."""
+    next_line = body.find("\n", end, end + _CAPTION_REACH)
+    if next_line >= 0 and _CREDIT_LINE.match(body, next_line + 1):
+        return True  # a photo caption: its credit follows on the next line
     reach = start - _FURNITURE_REACH if start > _FURNITURE_REACH else 0
     line = body.rfind("\n", reach, start) + 1
     if not line and reach:
