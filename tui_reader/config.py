@@ -11,14 +11,18 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from tui_reader import __version__, locations
 from tui_reader.templates import SourceTemplate, TemplateProblem, default_config_section, read_templates
+
+if TYPE_CHECKING:
+    from tui_reader.query.saved import SavedSearch
 
 DEFAULT_INTERVAL_MINUTES = 15
 # Amber on black, as on the trading terminals this app is measured against; bundled in themes/.
@@ -131,6 +135,12 @@ class Config:
     """One line per reason feeds are left out, for the user."""
     full_text: str = "followed"
     """Whose summary-only items get their page's text: `followed`, `all` or `off`."""
+    searches: list[SavedSearch] = field(default_factory=list)
+    """`[searches]`: named queries, listed under the watchlist (parsed at load)."""
+    alert_bell: bool = False
+    """Ring the terminal bell with an alert's notification."""
+    notify_command: list[str] = field(default_factory=list)
+    """Program (and its first arguments) run per alert with title, ticker and link."""
 
 
 def load_config(path: Path | None = None, *, create: bool = True) -> Config:
@@ -164,7 +174,7 @@ def parse_config(text: str, path: Path) -> Config:
         raise ConfigError(f"{path}: {exc}") from exc
     check = _Checker(text, path)
     check.known(data, ("interval", "bundled_seeds", "seeds", "watchlist", "theme", "offline", "mark_read_after",
-                       "keymap", "feeds", "sec_contact", "seed_names",
+                       "keymap", "feeds", "sec_contact", "seed_names", "searches", "alert_bell", "notify_command",
                        "templates", "full_text"))
     config = Config(path=path)
     if "interval" in data:
@@ -193,6 +203,11 @@ def parse_config(text: str, path: Path) -> Config:
         raise check.fail(exc.key, exc.message, (f"templates.{exc.name}", None)) from None
     config.feeds = [check.feed(entry, index, config.templates) for index, entry in enumerate(feeds)]
     _apply_templates(config)
+    config.alert_bell = check.typed(data.get("alert_bell", False), bool, "alert_bell")
+    if "notify_command" in data:
+        config.notify_command = check.command(data["notify_command"], "notify_command")
+    searches = check.typed(data.get("searches", {}), dict, "searches")
+    config.searches = [check.search(name, entry) for name, entry in searches.items()]
     return config
 
 
@@ -277,6 +292,32 @@ def remember_theme(path: Path, name: str) -> None:
     else:
         new_text = line + "\n" + text
     parse_config(new_text, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, new_text)
+
+
+def remember_search(path: Path, name: str, query: str) -> None:
+    """Add `name = "query"` to the config's `[searches]` table, as text (comments stay):
+    under the table's header when there is one, else in a new table at the end. A name
+    already in use is refused, not overwritten. Raises `ConfigError` or `OSError`."""
+    path = Path(path).expanduser()
+    text = _read(path) if path.is_file() else DEFAULT_CONFIG
+    if any(s.name == name for s in parse_config(text, path).searches):
+        raise ConfigError(f"a saved search named {name!r} exists already")
+    key = name if re.fullmatch(r"[A-Za-z0-9_-]+", name) else _toml_string(name)
+    line = f"{key} = {_toml_string(query)}\n"
+    header = re.search(r"(?m)^[ \t]*\[[ \t]*searches[ \t]*\][ \t]*(#.*)?$\n?", text)
+    if header is not None:
+        # At the end of the table: before the next header and the blank lines above it.
+        following = re.compile(r"(?m)^[ \t]*\[").search(text, header.end())
+        at = len(text) if following is None else following.start()
+        while at > header.end() and text[at - 2: at] == "\n\n":
+            at -= 1
+        new_text = text[:at] + ("" if text[:at].endswith("\n") else "\n") + line + text[at:]
+    else:
+        new_text = text + ("" if text.endswith("\n") else "\n") + "\n[searches]\n" + line
+    if not any(s.name == name for s in parse_config(new_text, path).searches):
+        raise ConfigError(f"{path}: cannot add a search to this file")
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, new_text)
 
@@ -400,6 +441,41 @@ class _Checker:
         if "@" not in text or not text.isprintable() or not text.isascii():
             raise self.fail(key, f"expected an e-mail address such as \"you@example.com\", got {value!r}")
         return text
+
+    def command(self, value: object, key: str) -> list[str]:
+        """A list of strings, or one string split as a shell would (but never run by one)."""
+        if isinstance(value, str):
+            try:
+                argv = shlex.split(value)
+            except ValueError as exc:
+                raise self.fail(key, f"cannot split {value!r} into words ({exc})") from None
+        else:
+            argv = self.strings(value, key)
+        if not argv or not argv[0].strip():
+            raise self.fail(key, "expected a program, such as [\"notify-send\", \"tui-reader\"]")
+        return argv
+
+    def search(self, name: str, entry: object) -> SavedSearch:
+        """`name = "query"` under [searches], or a [searches.name] table with `query`
+        and `alert`; the query is parsed here so a mistake names its line and column."""
+        from tui_reader.query.parser import QueryError
+        from tui_reader.query.saved import saved_search
+
+        where: _Where = ("searches", None)
+        key, alert, text = name, False, entry
+        if isinstance(entry, dict):
+            where = (f"searches.{name}", None)
+            self.known(entry, ("query", "alert"), where)
+            if "query" not in entry:
+                raise ConfigError(f"{self._path}: searches.{name}: missing query")
+            key = "query"
+            text = self.typed(entry["query"], str, key, where)
+            alert = self.typed(entry.get("alert", False), bool, "alert", where)
+        text = self.typed(text, str, key, where)
+        try:
+            return saved_search(name, text, alert)
+        except QueryError as exc:
+            raise self.fail(key, f"query {text!r}: {exc}", where) from None
 
     def feed(self, entry: object, index: int, templates: dict[str, SourceTemplate]) -> FeedConfig:
         if not isinstance(entry, dict):

@@ -142,7 +142,7 @@ async def test_focus_and_visibility_agree_in_a_narrow_terminal(make_app) -> None
         await pilot.press("shift+tab")
         await until(pilot, lambda: app.focused is instruments)
         assert _visible(app, instruments)
-        await pilot.press("j", "j", "j", "j", "enter")  # a watchlist entry or instrument: show its news
+        await pilot.press("j", "j", "j", "j", "l")  # a watchlist entry or instrument: to its news (Enter charts it)
         await until(pilot, lambda: app.focused is articles)
         await pilot.pause()
         assert _visible(app, articles) and not _visible(app, instruments)

@@ -93,7 +93,11 @@ async def test_selecting_an_instrument_filters_the_list(make_app) -> None:
         instruments.highlighted = instruments.get_option_index("inst:DE0007164600")
         await settle(pilot)
         assert _rows(app) == ["SAP plans restructuring"]
-        await pilot.press("enter")
+        await pilot.press("enter")  # the instrument's chart with its news (issue 12)
+        await pilot.pause()
+        assert type(app.screen).__name__ == "InstrumentScreen"
+        await pilot.press("escape", "l")
+        await pilot.pause()
         await pilot.pause()
         assert app.focused is app.screen.query_one(ArticleList)
 

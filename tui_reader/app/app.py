@@ -19,6 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui_reader.app.alerting import AlertsFound, notifications
 from tui_reader.app.commands import InstrumentCommands
 from tui_reader.app.data import Library
 from tui_reader.app.links import SAFE_SCHEMES, can_open_browser
@@ -33,6 +34,7 @@ from tui_reader.app.themes import APP_VARIABLES, ThemeProblem
 if TYPE_CHECKING:
     from textual.theme import Theme
 
+    from tui_reader.alerts import Alert
     from tui_reader.config import Config
     from tui_reader.sources.feeds import FeedSource, SourceResult
     from tui_reader.sources.poll import SeedWatcher
@@ -89,6 +91,8 @@ class TuiReaderApp(App[None]):
         self._wanted_theme = theme
         self._watcher: SeedWatcher | None = None
         self._last_failure: str | None = None
+        self._notify_problem: str | None = None
+        """The notify command's last failure, said once."""
         self._scan_lock = threading.Lock()
         for item in themes:
             self.register_theme(item)
@@ -164,22 +168,64 @@ class TuiReaderApp(App[None]):
         try:
             if self._watcher is None:
                 self._watcher = SeedWatcher(self.library.seed_dirs, self.library.store)
+            before = self.library.store.newest_n()
             results = self._watcher.check()
         finally:
             self._scan_lock.release()
         if results:
             self._report(results, scan=True)
+            self._after_new(before)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="poll")
     def poll_feeds(self, *, honour_schedule: bool) -> None:
         from tui_reader.sources.poll import poll_all
 
         self.main.post_message(PollStarted(len(self.feeds)))
+        before = self.library.store.newest_n()
         results = poll_all(self.feeds, [], self.library.store, self._source_done, honour_schedule=honour_schedule)
         self._report(results, scan=False)
+        self._after_new(before)
         from tui_reader.sources.upkeep import online_upkeep
 
         online_upkeep(self.library.store, self.config.sec_contact)  # SEC list when due, tickers for ISINs
+
+    def _after_new(self, before: int) -> None:
+        """In the poll or scan thread, for the articles stored after row `before`: their
+        moves since publication (so `move<` sees them), then the alerts they raise."""
+        from datetime import date
+
+        from tui_reader.alerts import alerts_for
+
+        new = self.library.store.articles_after(before)
+        if not new:
+            return
+        self.library.refresh_moves()
+        alerts = alerts_for(new, self.watchlist, self.library.searches, date.today())
+        if alerts:
+            self.post_message(AlertsFound(alerts))
+
+    def on_alerts_found(self, message: AlertsFound) -> None:
+        for title, text in notifications(message.alerts):
+            self.notify(text, title=title, timeout=8, markup=False)
+        if self.config.alert_bell:
+            self.bell()
+        if self.config.notify_command:
+            self._run_notify_command(message.alerts)
+
+    @work(thread=True, exit_on_error=False, group="notify")
+    def _run_notify_command(self, alerts: list[Alert]) -> None:
+        """The configured program once per alert, never through a shell; a failure is
+        said once (a broken script must not raise a notification per article)."""
+        from tui_reader.alerts import notify
+
+        for alert in alerts:
+            problem = notify(self.config.notify_command, alert)
+            if problem is not None:
+                if problem != self._notify_problem:
+                    self._notify_problem = problem
+                    self.call_from_thread(self.notify, problem, title="notify_command", severity="warning",
+                                          timeout=8, markup=False)
+                return
 
     def _source_done(self, result: SourceResult) -> None:
         """Called in the poll thread as each feed finishes."""

@@ -8,19 +8,21 @@ benchmarked without an app.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui_reader.app.chart_data import ChartData, ClaimLine
-from tui_reader.app.filters import Filter, Selection, merge_kwargs
+from tui_reader.app.filters import Filter, Selection, merge_kwargs, rename_sources
 from tui_reader.model import Article, PricePoint
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from types import ModuleType
 
     from tui_reader.prices.claims import ClaimCheck
     from tui_reader.prices.service import PriceService
+    from tui_reader.query.saved import SavedSearch
     from tui_reader.store import ArticleSummary, Counts, InstrumentSummary, Store
 
 _IMPORT_LOCK = threading.Lock()
@@ -37,11 +39,21 @@ def _prices() -> ModuleType:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchCount:
+    """A saved search as the left pane lists it, with its unread/total counts."""
+
+    name: str
+    unread: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
 class Overview:
     """What the left pane shows."""
 
     counts: Counts
     instruments: list[InstrumentSummary]
+    searches: list[SearchCount] = field(default_factory=list)
 
 
 BUNDLED_SEEDS_NAME = "tui-reader samples"
@@ -50,8 +62,10 @@ BUNDLED_SEEDS_NAME = "tui-reader samples"
 
 class Library:
     def __init__(self, store: Store, seed_dirs: list[Path], offline: bool,
-                 seed_names: dict[Path, str] | None = None) -> None:
+                 seed_names: dict[Path, str] | None = None, searches: Sequence[SavedSearch] = ()) -> None:
         self.store = store
+        self.searches = list(searches)
+        """The config's saved searches, in its order; `save_search` adds to it."""
         self.seed_dirs = seed_dirs
         self.offline = offline
         self.seed_names = {Path(folder): name for folder, name in (seed_names or {}).items() if name}
@@ -80,6 +94,10 @@ class Library:
             if self._cached_prices is None:
                 self._cached_prices = PriceService(self.store, self.seed_dirs, True)
             return self._cached_prices
+
+    def price_service(self) -> PriceService:
+        """The full chain (cache, CSVs, Yahoo when online), for the instrument view."""
+        return self._service(network=True)
 
     def set_offline(self, offline: bool) -> None:
         with self._lock:
@@ -162,7 +180,18 @@ class Library:
     # -- articles ------------------------------------------------------------------------
 
     def overview(self) -> Overview:
-        return Overview(self.store.counts(), self.store.instruments())
+        searches = []
+        for search in list(self.searches):
+            tree = search.tree and rename_sources(search.tree, self._seed_source)
+            searches.append(SearchCount(search.name, *self.store.count_matching(tree)))
+        return Overview(self.store.counts(), self.store.instruments(), searches)
+
+    def refresh_moves(self) -> int:
+        """Store the since-publication moves a poll's new articles lack (cache and CSVs
+        only), so `move<...` filters see them."""
+        with _IMPORT_LOCK:
+            from tui_reader.prices.moves import refresh_moves
+        return refresh_moves(self.store, self._service(network=False))
 
     def page(self, selection: Selection, flt: Filter, offset: int = 0, limit: int = 500) -> list[ArticleSummary]:
         """A page of the list; `limit=-1` is every row from `offset` on."""
@@ -190,12 +219,15 @@ class Library:
 
     def _kwargs(self, selection: Selection, flt: Filter) -> dict[str, object]:
         """`source:` that starts a seed folder's name (case-blind) means that folder."""
-        if flt.source:
-            wanted = flt.source.casefold()
-            folder = next((f for f, name in self.seed_names.items() if name.casefold().startswith(wanted)), None)
-            if folder is not None:
-                flt = replace(flt, source=_seed_key(folder))
-        return merge_kwargs(selection, flt)
+        searches = {s.name: s.tree and rename_sources(s.tree, self._seed_source) for s in self.searches}
+        if flt.tree is not None:
+            flt = replace(flt, tree=rename_sources(flt.tree, self._seed_source))
+        return merge_kwargs(selection, flt, searches)
+
+    def _seed_source(self, wanted: str) -> str:
+        folded = wanted.casefold()
+        folder = next((f for f, name in self.seed_names.items() if name.casefold().startswith(folded)), None)
+        return wanted if folder is None else _seed_key(folder)
 
     def _named_members(self) -> dict[str, str]:
         with self._lock:

@@ -1,76 +1,50 @@
-"""The `/` filter language: `ticker:BABA isin:US01609W1027 source:reuters starred unread words`.
+"""The `/` filter: the query language (docs/QUERIES.md) typed by hand, and the scope.
 
-Parsed into a `Filter` whose fields map one-to-one onto `Store.articles()` keywords,
-so the store does the work (FTS5 for the free text) and the UI never builds SQL.
-Unknown `word:` prefixes stay part of the free text rather than failing: a headline
-search for "EUR:USD" should still find something.
+`ticker:BABA isin:… source:reuters starred unread words` read as before; figures,
+comparisons and `and`/`or`/`not` come with the language. The parsed tree goes to
+`Store.articles(where=...)`, so the store does the work and the UI never builds SQL.
+The left pane's selection (`Selection`) narrows first; a saved search selected there
+adds its own query.
 """
 
 from __future__ import annotations
 
-import shlex
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from tui_reader.isin_shape import looks_like_isin
-
-_KEYED = ("ticker", "isin", "source")
-_FLAGS = ("starred", "unread")
+from tui_reader.query.parser import parse
+from tui_reader.query.syntax import And, Keyed, Node, Not, Or
 
 
 @dataclass(frozen=True, slots=True)
 class Filter:
-    ticker: str | None = None
-    isin: str | None = None
-    source: str | None = None
-    starred: bool = False
-    unread: bool = False
-    text: str | None = None
-    """Free text for the store's full-text search."""
+    """What the `/` box holds once it parsed: the text as typed and its syntax tree."""
+
+    text: str = ""
+    tree: Node | None = None
+    """None: the box is empty, everything passes."""
 
     @property
     def empty(self) -> bool:
-        return self == Filter()
-
-    def store_kwargs(self) -> dict[str, object]:
-        """Keywords for `Store.articles()`."""
-        return {
-            "ticker": self.ticker,
-            "isin": self.isin,
-            "source": self.source,
-            "starred_only": self.starred,
-            "unread_only": self.unread,
-            "query": self.text,
-        }
+        return self.tree is None
 
 
-def _split(query: str) -> list[str]:
-    try:
-        return shlex.split(query)
-    except ValueError:  # an unbalanced quote: take the words as typed
-        return query.split()
+def parse_filter(text: str) -> Filter:
+    """The box's text as a filter; raises `QueryError` (column, what was expected)."""
+    return Filter(text, parse(text))
 
 
-def parse_filter(query: str) -> Filter:
-    values: dict[str, str] = {}
-    flags: set[str] = set()
-    words: list[str] = []
-    for token in _split(query):
-        key, sep, value = token.partition(":")
-        key = key.lower()
-        if sep and key in _KEYED and value:
-            values[key] = value.upper() if key in ("ticker", "isin") else value
-        elif not sep and token.lower() in _FLAGS:
-            flags.add(token.lower())
-        else:
-            words.append(token)
-    return Filter(
-        ticker=values.get("ticker"),
-        isin=values.get("isin"),
-        source=values.get("source"),
-        starred="starred" in flags,
-        unread="unread" in flags,
-        text=" ".join(words) or None,
-    )
+def rename_sources(node: Node, rename: Callable[[str], str]) -> Node:
+    """The tree with each `source:NAME` replaced by `rename(NAME)`: a seed folder's
+    display name stands for the folder's source key."""
+    if isinstance(node, Keyed) and node.key == "source":
+        return Keyed("source", rename(node.value))
+    if isinstance(node, Not):
+        return Not(rename_sources(node.item, rename))
+    if isinstance(node, And | Or):
+        return type(node)(tuple(rename_sources(item, rename) for item in node.items))
+    return node
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +52,10 @@ class Selection:
     """What the left pane has selected: a fixed view, a watchlist entry or an instrument."""
 
     kind: str
-    """"all", "unread", "starred", "watch" or "instrument"."""
+    """"all", "unread", "starred", "watch", "instrument" or "search"."""
     key: str | None = None
-    """The instrument key (ISIN, else ticker), or the watchlist entry as configured."""
+    """The instrument key (ISIN, else ticker), the watchlist entry as configured, or
+    the saved search's name."""
     label: str = field(default="", compare=False)
 
     def store_kwargs(self) -> dict[str, object]:
@@ -98,15 +73,17 @@ class Selection:
         return {}
 
 
-def merge_kwargs(selection: Selection, flt: Filter) -> dict[str, object]:
-    """The selection narrows, the filter narrows further; flags add up."""
-    merged: dict[str, object] = dict(flt.store_kwargs())
-    for key, value in selection.store_kwargs().items():
-        if isinstance(value, bool):
-            merged[key] = bool(merged.get(key)) or value
-        else:
-            merged[key] = value
-    return {k: v for k, v in merged.items() if v not in (None, False)}
+def merge_kwargs(selection: Selection, flt: Filter, searches: Mapping[str, Node | None] | None = None) -> dict[str, object]:
+    """`Store.articles()` keywords: the selection narrows, the filter narrows further; a
+    selected saved search (its tree from `searches`, by name) and the filter both hold."""
+    merged = selection.store_kwargs()
+    wheres = [flt.tree]
+    if selection.kind == "search" and selection.key is not None:
+        wheres.insert(0, (searches or {}).get(selection.key))
+    wheres = [w for w in wheres if w is not None]
+    if wheres:
+        merged["where"] = wheres[0] if len(wheres) == 1 else And(tuple(wheres))
+    return merged
 
 
 def scope_label(selection: Selection) -> str:
@@ -121,6 +98,8 @@ def scope_label(selection: Selection) -> str:
 def scope_title(selection: Selection, filter_text: str) -> str:
     """The article list's border title: what the list holds, so a scope is never hidden."""
     where = {"all": "All", "unread": "Unread", "starred": "Starred"}.get(selection.kind)
+    if selection.kind == "search":
+        where = f"search {selection.label or selection.key}"
     title = f"Articles · {where or selection.label or selection.key}"
     if filter_text.strip():
         title += f" · filter: {' '.join(filter_text.split())}"
@@ -138,6 +117,8 @@ def empty_reason(selection: Selection, flt: Filter, filter_text: str) -> str:
         return "No unread articles."
     if selection.kind == "starred":
         return "No starred articles: s stars the article under the cursor."
+    if selection.kind == "search":
+        return f"No article matches the saved search {selection.label or selection.key}."
     if selection.kind != "all":
         return f"No articles {scope_label(selection)} yet."
     return "No articles yet: add feeds or seed folders to the config (see the README), or press r to poll."

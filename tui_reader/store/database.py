@@ -309,6 +309,32 @@ class Store:
         with self._lock:
             return queries.list_articles(self._db, *found, limit=limit, offset=offset)
 
+    def count_matching(self, where: Node | None) -> tuple[int, int]:
+        """(unread, total) of the articles a query matches: a saved search's counts in
+        the app's left pane, one indexed count rather than a list of summaries."""
+        found = queries.article_filter(where=where)
+        if found is None:
+            return 0, 0
+        clause, params = found
+        with self._lock:
+            unread, total = self._db.execute(
+                f"SELECT coalesce(sum(a.read = 0), 0), count(*) FROM articles a WHERE {clause}", params
+            ).fetchone()
+        return int(unread), int(total)
+
+    def newest_n(self) -> int:
+        """The highest article row number: a poll's new articles are the rows above it."""
+        with self._lock:
+            return int(self._db.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0])
+
+    def articles_after(self, n: int, limit: int = 200) -> list[Article]:
+        """Articles stored after row `n` (`newest_n` before a poll), oldest first: what a
+        poll brought, for alerts."""
+        with self._lock:
+            ids = [r[0] for r in self._db.execute("SELECT id FROM articles WHERE n > ? ORDER BY n LIMIT ?", (n, limit))]
+            found = (queries.load_article(self._db, article_id) for article_id in ids)
+            return [article for article in found if article is not None]
+
     def articles_with_dates(self, start: str, end: str | None, ticker: str | None = None) -> list[Article]:
         """Articles (newest first) stating a date from `start` to `end` (ISO days, `end`
         None: no limit), optionally only those about `ticker`: the calendar's sources."""

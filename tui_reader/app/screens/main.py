@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
@@ -21,7 +22,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, OptionList, Static
 
-from tui_reader.app.filters import Filter, Selection, empty_reason, parse_filter, scope_label, scope_title
+from tui_reader.app.filters import Filter, Selection, empty_reason, scope_label, scope_title
 from tui_reader.app.messages import (
     ArticleLoaded,
     ChartReady,
@@ -36,7 +37,7 @@ from tui_reader.app.messages import (
     SourceDone,
 )
 from tui_reader.app.options import Delays
-from tui_reader.app.screens.main_workers import LibraryScreen
+from tui_reader.app.screens.main_views import ViewsScreen
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.filter_box import FilterBox
@@ -72,7 +73,7 @@ round trip: a thread hop costs more than a frame, the read itself well under 1 m
 _PREFETCH_KEEP = 64
 
 
-class MainScreen(LibraryScreen):
+class MainScreen(ViewsScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "pane(1)", "Next pane", show=False, id="pane.next"),
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane.previous"),
@@ -96,6 +97,11 @@ class MainScreen(LibraryScreen):
                 tooltip="By time, move since publication, ticker or source (the whole list)"),
         Binding("r", "refresh", "Refresh", id="refresh"),
         Binding("e", "errors", "Errors", show=False, id="errors"),
+        Binding("c", "calendar", "Calendar", id="calendar", tooltip="Coming dates the stored articles state"),
+        Binding("i", "instrument", "Chart", show=False, id="instrument",
+                tooltip="The article's instrument: its prices with a marker per article"),
+        Binding("W", "save_search", "Save search", show=False, id="save_search",
+                tooltip="Save the filter as a named search in the config's [searches]"),
     ]
 
     selection: reactive[Selection] = reactive(Selection("all"), init=False)
@@ -172,12 +178,13 @@ class MainScreen(LibraryScreen):
 
     # -- loading -------------------------------------------------------------------------
 
-    def reload(self, *, keep_cursor: bool = False) -> None:
-        """Re-read the overview and the first page (after a poll, a flag, a new filter)."""
+    def reload(self, *, keep_cursor: bool = False, keep: str | None = None) -> None:
+        """Re-read the overview and the first page (after a poll, a flag, a new filter);
+        the cursor goes back to its article (`keep_cursor`) or to the article `keep`."""
         self._load_overview()
         self._ready.clear()  # a poll may have changed an article in place
         self._request += 1
-        keep = self.query_one(ArticleList).current_id if keep_cursor else None
+        keep = keep or (self.query_one(ArticleList).current_id if keep_cursor else None)
         self._load_page(self._request, self.selection, self.filter, 0, keep,
                         whole=self.query_one(ArticleList).sort_by != "time")
 
@@ -195,7 +202,8 @@ class MainScreen(LibraryScreen):
         """The list's title says what it holds: the selection and the filter."""
         articles = self.query_one(ArticleList)
         title = scope_title(self.selection, self._filter_text())
-        articles.border_title = title + (f" · by {SORT_LABELS[articles.sort_by]}" if articles.sort_by != "time" else "")
+        # Content, not a str: a str title is parsed as markup, and the filter is typed text.
+        articles.border_title = Content(title + (f" · by {SORT_LABELS[articles.sort_by]}" if articles.sort_by != "time" else ""))
         self._filter_box().border_title = f"Filter {scope_label(self.selection)} · * searches all"
 
     def _filter_text(self) -> str:
@@ -215,7 +223,7 @@ class MainScreen(LibraryScreen):
     def on_overview_loaded(self, message: OverviewLoaded) -> None:
         overview = message.overview
         self.instruments = overview.instruments
-        self.query_one(InstrumentList).show(overview.counts, self.watchlist, overview.instruments)
+        self.query_one(InstrumentList).show(overview.counts, self.watchlist, overview.instruments, overview.searches)
         self.status = self.status.evolve(articles=overview.counts.total)
 
     def on_page_loaded(self, message: PageLoaded) -> None:
@@ -371,7 +379,7 @@ class MainScreen(LibraryScreen):
 
     @on(OptionList.OptionSelected, "#instruments")
     def _instrument_selected(self) -> None:
-        self._focus_pane("#articles")
+        self.open_selected()
 
     def _cursor_moved(self, old: Coordinate, new: Coordinate) -> None:
         # DataTable re-sets the same coordinate for every row it adds: not a move.
@@ -408,8 +416,12 @@ class MainScreen(LibraryScreen):
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        self._filter_box().stop_pause()
-        self.filter = parse_filter(event.value)
+        box = self._filter_box()
+        box.stop_pause()
+        flt = box.read()
+        if flt is None:  # the mistake is shown in the box, which keeps the focus
+            return
+        self.filter = flt
         if not event.value.strip():
             event.input.display = False
         self.query_one(ArticleList).focus()

@@ -1,28 +1,32 @@
-"""The `/` box: the filter language typed by hand, applied once typing pauses.
+"""The `/` box: the query language typed by hand, applied once typing pauses.
 
 It owns the pause (a store query per key would queue up behind a fast typist) and
-says what it has through messages; the screen decides what the list shows. It is
-mounted hidden at start-up, not on the first `/`, so keys typed right after `/` reach
-it instead of acting on the list.
+says what it has through messages; the screen decides what the list shows. A query
+that does not parse is answered in the box itself (its lower border names the column
+and what was expected) and posts nothing, so the list keeps its last good filter.
+It is mounted hidden at start-up, not on the first `/`, so keys typed right after `/`
+reach it instead of acting on the list.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Input
 
 from tui_reader.app.filters import Filter, parse_filter
+from tui_reader.query.parser import QueryError
 
-PLACEHOLDER = "ticker:BABA  isin:…  source:…  starred  unread  words"
+PLACEHOLDER = "ticker:BABA  source:…  unread  pct<=-5  money>=1bn currency:USD  words"
 
 
 class FilterBox(Input):
     @dataclass
     class Paused(Message):
-        """Typing paused: the list follows what is in the box."""
+        """Typing paused on a query that parses: the list follows it."""
 
         filter: Filter
 
@@ -31,10 +35,32 @@ class FilterBox(Input):
         self.pause = pause
         """Seconds without a key before the box's text filters the list (`Delays.filter`)."""
         self._timer: Timer | None = None
+        self.mistake: QueryError | None = None
+        """Why the text does not parse, while it does not; shown in the lower border."""
 
     def watch_value(self, value: str) -> None:
         self.stop_pause()
-        self._timer = self.set_timer(self.pause, lambda: self.post_message(self.Paused(parse_filter(value))))
+        self._timer = self.set_timer(self.pause, self._paused)
+
+    def _paused(self) -> None:
+        if (flt := self.read()) is not None:
+            self.post_message(self.Paused(flt))
+
+    def read(self) -> Filter | None:
+        """The box's filter; None (and the mistake shown) when it does not parse."""
+        try:
+            flt = parse_filter(self.value)
+        except QueryError as error:
+            self._show_mistake(error)
+            return None
+        self._show_mistake(None)
+        return flt
+
+    def _show_mistake(self, error: QueryError | None) -> None:
+        self.mistake = error
+        self.set_class(error is not None, "-mistake")
+        # Content, not a str: a border title string is parsed as markup.
+        self.border_subtitle = None if error is None else Content(f"column {error.column}: expected {error.expected}")
 
     def stop_pause(self) -> None:
         """Forget a pending pause: Enter or Esc decided already."""
@@ -45,4 +71,5 @@ class FilterBox(Input):
     def clear_and_hide(self) -> None:
         self.value = ""
         self.stop_pause()
+        self._show_mistake(None)
         self.display = False

@@ -1,7 +1,8 @@
-"""The left pane: the fixed views, the watchlist, then every instrument with news.
+"""The left pane: the fixed views, the watchlist, the saved searches, then every
+instrument with news.
 
 Each instrument reads `TICKER  ISIN  Name  unread/total`. Option ids encode the
-selection (`all`, `unread`, `starred`, `watch:BABA`, `inst:US01609W1027`) so the
+selection (`all`, `unread`, `starred`, `watch:BABA`, `search:NAME`, `inst:US01609W1027`) so the
 screen can turn a highlight back into a `Selection` without a lookup table.
 """
 
@@ -18,6 +19,7 @@ from tui_reader.app.filters import Selection
 from tui_reader.app.safe_text import clean
 
 if TYPE_CHECKING:
+    from tui_reader.app.data import SearchCount
     from tui_reader.store import Counts, InstrumentSummary
 
 
@@ -27,6 +29,8 @@ def selection_for(option_id: str) -> Selection:
         return Selection("instrument", key)
     if kind == "watch":
         return Selection("watch", key)
+    if kind == "search":
+        return Selection("search", key, key)
     return Selection(kind)
 
 
@@ -70,7 +74,7 @@ def instrument_row(item: InstrumentSummary, width: int = 40, ticker_cells: int =
 
 
 class InstrumentList(OptionList):
-    _shown: tuple[Counts, list[str], list[InstrumentSummary]] | None = None
+    _shown: tuple[Counts, list[str], list[InstrumentSummary], list[SearchCount]] | None = None
     """The last data shown, to lay it out again when the pane's width changes."""
     _tickers: dict[str, str] = {}
     """Instrument key → ticker, so a selection can name itself ("BABA", not its ISIN)."""
@@ -86,9 +90,11 @@ class InstrumentList(OptionList):
         if self._shown is not None:
             self.show(*self._shown)
 
-    def show(self, counts: Counts, watchlist: list[str], instruments: list[InstrumentSummary]) -> None:
+    def show(self, counts: Counts, watchlist: list[str], instruments: list[InstrumentSummary],
+             searches: list[SearchCount] | None = None) -> None:
         """Rebuild the options, keeping the highlighted one where it still exists."""
-        self._shown = (counts, watchlist, instruments)
+        searches = searches or []
+        self._shown = (counts, watchlist, instruments, searches)
         self._tickers = {i.key: clean(i.ticker or i.isin or i.key, single_line=True) for i in instruments}
         current = self.highlighted_option.id if self.highlighted_option is not None else "all"
         by_ticker = {i.ticker.upper(): i for i in instruments if i.ticker}
@@ -112,6 +118,10 @@ class InstrumentList(OptionList):
             else:
                 label.append(" no news", style="dim")
             options.append(Option(label, id=f"watch:{entry}"))
+        for search in searches:  # newsboat's query feeds: a list per saved query
+            label = Text.assemble(("⌕ ", "dim"), (clean(search.name, single_line=True), "bold"), " ")
+            label.append_text(_count(search.unread, search.total))
+            options.append(Option(label, id=f"search:{search.name}"))
         options.append(None)
         width = self.scrollable_content_region.width or 34
         cells = ticker_width(instruments)

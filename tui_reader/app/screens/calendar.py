@@ -1,0 +1,149 @@
+"""`c`: what is coming. Every date the stored articles state, from today on, as events
+on their day with the instruments and the sentence it stands in.
+
+For the watchlist (when there is one) or everything, `w` switches. Enter goes back to
+the reading screen with the event's newest article selected.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from tui_reader.app.safe_text import clean
+from tui_reader.app.views_data import coming_events
+from tui_reader.app.widgets.key_bar import KeyBar
+
+if TYPE_CHECKING:
+    from tui_reader.app.data import Library
+    from tui_reader.events import Event
+
+
+def today() -> date:
+    """The calendar's first day (a function, so tests can fix it)."""
+    return date.today()
+
+
+class EventsLoaded(Message):
+    def __init__(self, events: list[Event], everything: bool) -> None:
+        super().__init__()
+        self.events = events
+        self.everything = everything
+
+
+def event_row(event: Event, start: date) -> Table:
+    """`Thu 19 Feb 2026  in 12 d  BABA, SAP` over the sentence, which wraps in its own
+    column; how many articles state it when more than one."""
+    days = (event.day - start).days
+    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} d"
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(width=15, no_wrap=True)
+    grid.add_column(width=9, no_wrap=True)
+    grid.add_column(ratio=1)
+    about = Text(clean(", ".join(event.instruments), single_line=True) or "-", style="bold")
+    count = len(event.articles)
+    if count > 1:
+        about.append(f"  {count} articles", style="dim")
+    about.append("\n")
+    about.append(clean(event.text, single_line=True))
+    grid.add_row(Text(event.day.strftime("%a %d %b %Y"), style="bold"), Text(when, style="dim"), about)
+    return grid
+
+
+class CalendarScreen(Screen[str | None]):
+    """Dismissed with the id of the article to show, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,c", "dismiss(None)", "Back", id="calendar.close"),
+        Binding("w", "toggle_scope", "Watchlist/all", id="calendar.scope",
+                tooltip="The watchlist's coming dates, or every stored article's"),
+        Binding("enter", "open", "Open article", id="calendar.open"),
+        Binding("j", "cursor(1)", "Down", show=False, id="calendar.down"),
+        Binding("k", "cursor(-1)", "Up", show=False, id="calendar.up"),
+    ]
+
+    everything: reactive[bool] = reactive(False, init=False)
+    """Every article's dates (True) or only the watchlist's."""
+
+    def __init__(self, library: Library, watchlist: list[str]) -> None:
+        super().__init__()
+        self.library = library
+        self.watchlist = watchlist
+        self.start = today()
+        self.events: list[Event] = []
+        self.set_reactive(CalendarScreen.everything, not watchlist)
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="events-note", markup=False)
+        yield OptionList(id="events")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self._title("loading…")
+        self.query_one("#events-note").display = False
+        self.query_one("#events", OptionList).focus()
+        self._load(self.everything)
+
+    def _title(self, count: str) -> None:
+        scope = "every article" if self.everything else "the watchlist"
+        self.query_one("#events").border_title = Content(
+            f"Coming dates from {self.start.strftime('%d %b %Y')} · {scope} · {count}"
+        )
+
+    def watch_everything(self, everything: bool) -> None:
+        self._title("loading…")
+        self._load(everything)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="calendar")
+    def _load(self, everything: bool) -> None:
+        events = coming_events(self.library, self.start, None if everything else self.watchlist)
+        if not get_current_worker().is_cancelled:
+            self.post_message(EventsLoaded(events, everything))
+
+    def on_events_loaded(self, message: EventsLoaded) -> None:
+        if message.everything != self.everything:
+            return
+        self.events = message.events
+        listing = self.query_one("#events", OptionList)
+        listing.set_options(Option(event_row(e, self.start), id=str(i)) for i, e in enumerate(self.events))
+        if self.events:
+            listing.highlighted = 0
+        count = len(self.events)
+        self._title(f"{count} event{'s' if count != 1 else ''}")
+        note = self.query_one("#events-note", Static)
+        note.display = not self.events
+        if not self.events:
+            where = "the stored articles" if self.everything else "the watchlist's articles"
+            hint = "" if self.everything else " Press w for every article."
+            note.update(f"No coming dates in {where}.{hint}")
+
+    def action_toggle_scope(self) -> None:
+        self.everything = not self.everything
+
+    def action_cursor(self, step: int) -> None:
+        listing = self.query_one("#events", OptionList)
+        listing.action_cursor_down() if step > 0 else listing.action_cursor_up()
+
+    @on(OptionList.OptionSelected, "#events")
+    def _selected(self) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        listing = self.query_one("#events", OptionList)
+        index = listing.highlighted
+        if index is None or not self.events or not self.events[index].articles:
+            return
+        self.dismiss(self.events[index].articles[0].id)
