@@ -1,0 +1,72 @@
+"""The watchlist's quotes in one strip: last price, day change, the market's state.
+
+Fed by `prices.quotes.watchlist_quotes` from a worker on the poll interval; the strip
+only draws what it is given. Offline or with Yahoo unreachable the quotes come from
+the cache, and the strip says how old it is rather than passing old prices off as
+current. Symbols come from the config and prices from the network: drawn as `Text`,
+never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from rich.text import Text
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tui_reader.app.safe_text import clean
+from tui_reader.prices.quotes import NoQuote, Quote
+
+
+def describe_age(age: timedelta) -> str:
+    minutes = int(age.total_seconds() // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h"
+    return f"{minutes // (24 * 60)} days"
+
+
+class QuoteStrip(Widget):
+    """One line per followed instrument: `AAPL 195.20 +1.2% open`."""
+
+    DEFAULT_CSS = """
+    QuoteStrip { height: auto; padding: 0 1; color: $text-muted; }
+    QuoteStrip.-empty { display: none; }
+    """
+
+    quotes: reactive[tuple[Quote | NoQuote, ...]] = reactive((), layout=True)
+    """The latest quotes, in watchlist order; empty hides the strip."""
+
+    def show(self, quotes: Sequence[Quote | NoQuote]) -> None:
+        self.quotes = tuple(quotes)
+
+    def watch_quotes(self, quotes: tuple[Quote | NoQuote, ...]) -> None:
+        self.set_class(not quotes, "-empty")
+
+    def render(self) -> Text:
+        variables = self.app.theme_variables
+        up, down = variables.get("price-up", "green"), variables.get("price-down", "red")
+        text = Text(no_wrap=True, overflow="ellipsis")
+        oldest: timedelta | None = None
+        for index, quote in enumerate(self.quotes):
+            if index:
+                text.append("\n")
+            text.append(clean(quote.symbol, single_line=True)[:12].ljust(9), style="bold")
+            text.append(" ")
+            if isinstance(quote, NoQuote):
+                text.append(clean(quote.reason, single_line=True), style="italic")
+                continue
+            text.append(f"{quote.last:>10,.2f}")
+            if quote.change_pct is not None:
+                style = up if quote.change_pct > 0 else down if quote.change_pct < 0 else ""
+                text.append(f" {quote.change_pct:+6.2f}%", style=style)
+            if quote.state:
+                text.append(f"  {quote.state}")
+            if quote.age is not None:
+                oldest = max(oldest or quote.age, quote.age)
+        if oldest is not None:
+            text.append(f"\ncached prices, {describe_age(oldest)} old", style="italic")
+        return text
