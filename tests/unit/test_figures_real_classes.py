@@ -378,3 +378,29 @@ def test_bond_tenors_are_names(body: str, periods: list[str]) -> None:
 )
 def test_first_months_are_a_span(body: str, value: str) -> None:
     assert [f.value for f in figures(body) if f.kind == "period"] == [value]
+
+
+@pytest.mark.parametrize(
+    ("body", "levels"),
+    [
+        ("Die Bank senkte das Kursziel für Nordlicht auf 95 (100) Euro.",
+         [(95.0, "EUR"), (100.0, "EUR")]),
+        ("Broker cut its target to 250p from 230p.", [(2.5, "GBP"), (2.3, "GBP")]),
+        ("Der Umsatz stieg um 3 auf 95 Millionen Euro.", [(3e6, "EUR"), (95e6, "EUR")]),
+    ],
+)
+def test_analyst_lines_and_changes_keep_both_numbers(body: str,
+                                                      levels: list[tuple[float, str]]) -> None:
+    found = [f for f in figures(body) if f.kind == "money"]
+    assert [(round(f.value, 6), f.currency) for f in found] == levels
+
+
+@pytest.mark.parametrize("body", ["The clip was upscaled 1080p footage.", "See Section 3p."])
+def test_whole_pence_need_a_price_word(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "money"] == []
+
+
+def test_a_percentage_change_before_the_new_level_keeps_its_direction() -> None:
+    found = figures("Die Marge stieg um 2,1 Prozentpunkte auf 6,8 Prozent.")
+    assert [(f.value, f.unit, f.direction) for f in found] == [(2.1, "pp", "up"),
+                                                             (6.8, "%", None)]

@@ -162,7 +162,7 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
                              currency, m["c1"], True)
         if found is not None:
             return found, m.end()
-        if from_to_level(body, start, m["msep"]):  # "von 78 auf 107 Millionen Dollar"
+        if from_to_level(body, start, m["msep"], changes=True):  # "von 78 auf 107 Mio. $"
             level_end = m.end("k1") if m["k1"] else m.end("n")
             return money_found(body, start, level_end, raw, m["k1"] or m["mk2"], currency,
                                m["c1"]), level_end
@@ -254,11 +254,13 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
     return start
 
 
-def from_to_level(body: str, start: int, sep: str) -> bool:
+def from_to_level(body: str, start: int, sep: str, changes: bool = False) -> bool:
     """Whether the number at `start` is the first level of a move written with both
     numbers before the unit: the old level ("from 78 to 107 million", "von 78 auf 107
     Millionen Dollar", "von 81 nach 71 Franken") or the new one when German writes it
-    first ("auf 95 von 90 Franken").
+    first ("auf 95 von 90 Franken"), or, for amounts (`changes`), the change before the
+    new level ("um 3 auf 95 Millionen Euro"; a percentage's change keeps its direction
+    and is read as a figure of its own).
 
     Such a number is kept as a figure of its own, borrowing the scale and unit written
     once after the second level, which is a figure of its own too.
@@ -267,7 +269,10 @@ def from_to_level(body: str, start: int, sep: str) -> bool:
     if word not in _LEVEL_SEPS:
         return False
     before = body[(start - 12 if start > 12 else 0):start].split()[-1:]
-    return bool(before) and before[0].lower() in _LEVEL_SEPS[word]
+    if not before:
+        return False
+    lead = before[0].lower()
+    return lead in _LEVEL_SEPS[word] or (changes and word == "auf" and lead == "um")
 
 
 _FROM_WORDS = frozenset({"from", "von", "vom"})

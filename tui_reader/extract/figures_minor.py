@@ -27,6 +27,9 @@ small."""
 _LOW_END_UNIT = re.compile(
     rf"(?<![\w.,])(?P<low>{NUM})(?:{SP}(?:[Cc]ents?|pence|Cent)|[cp])(?P<sep>{SEP})$")
 """The low end written with its own unit ("19 cents to 29 cents"): a range too."""
+_PENCE_LEADS = ("to ", "from ", "target of ", "price of ")
+"""Words before whole pence that make "250p" a price ("cut its target to 250p from 230p"),
+where "1080p" or "Section 3p" stand alone."""
 _SEP_ENDS = ("-", "–", "—", " to ", " and ", " bis ", " und ", " auf ", " von ", " nach ")
 
 _CENT_CUES = frozenset(
@@ -42,7 +45,7 @@ def minor_money(body: str, m: re.Match[str],
     head, end = m.start(), m.end()
     raw = body[head:m.end("n")]
     unit = m["minor"].lstrip(" \u00a0\u202f")
-    if unit == "p" and "." not in raw:
+    if unit == "p" and "." not in raw and not body.endswith(_PENCE_LEADS, 0, head):
         return None, end
     currency = "GBP" if unit[0] == "p" else "EUR" if unit == "Cent" else "USD"
     german = currency == "EUR"

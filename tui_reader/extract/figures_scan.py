@@ -43,8 +43,9 @@ _NUMBER_TAILS = (
     rf"(?P<c1>{amounts.SUFFIX})(?P<K_msuf>)"
     rf"|(?P<minor>{minor.MINOR})(?P<K_minor>)"
     # "auf 113 (Vorjahr: 144) Millionen Euro", "12,5 (Vorjahr: 11,8) Prozent"
-    rf"|{SP}\((?:Vorjahr(?:eswert)?|Vj\.|zuvor|bisher|vorher|alt|prior year|year earlier"
-    rf"|year ago|previously|prior|before|old)[:,]?{SP}+"
+    # "auf 95 (100) Euro": dpa-AFX's analyst lines leave the label out
+    rf"|{SP}\((?:(?:Vorjahr(?:eswert)?|Vj\.|zuvor|bisher|vorher|alt|prior year|year earlier"
+    rf"|year ago|previously|prior|before|old)[:,]?{SP}+)?"
     rf"(?P<vn>{NUM})\)(?:(?P<vu>{amounts.UNIT})|(?P<vk>{SCALE})?(?P<vc>{amounts.SUFFIX}))"
     rf"(?P<K_prior>)"
 )
