@@ -50,3 +50,34 @@ def test_no_prices_says_why(snap_compare, make_app) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(), terminal_size=(120, 36), run_before=open_unknown)
+
+
+def test_calendar_screen(snap_compare, make_app, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`c` on the fixed store, as of a day before the Alibaba results date, everything."""
+    from datetime import date
+
+    from tui_reader.app.screens import calendar
+
+    monkeypatch.setattr(calendar, "today", lambda: date(2026, 1, 1))
+
+    async def open_calendar(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 36), run_before=open_calendar)
+
+
+def test_instrument_screen(snap_compare, make_app) -> None:
+    """`i` on the Alibaba article: its closes over 6M with the article's marker, then 1Y."""
+
+    async def open_instrument(pilot) -> None:  # noqa: ANN001
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(120, 36), run_before=open_instrument)
