@@ -404,3 +404,20 @@ def test_a_percentage_change_before_the_new_level_keeps_its_direction() -> None:
     found = figures("Die Marge stieg um 2,1 Prozentpunkte auf 6,8 Prozent.")
     assert [(f.value, f.unit, f.direction) for f in found] == [(2.1, "pp", "up"),
                                                              (6.8, "%", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "directions"),
+    [
+        ("Revenue rose 5% with an adjusted EBITDA margin of approximately 36 percent.",
+         ["up", None]),
+        ("Sales jumped 8% and the group kept a market share of 20%.", ["up", None]),
+        ("Shares rose 3% on a yield of 4.2%.", ["up", None]),
+        ("Die Sparquote von 12 Prozent sank nicht.", [None]),
+        ("Der Umsatz stieg um mehr als 70 Prozent.", ["up"]),
+        ("Profit fell by about 10 percent.", ["down"]),
+    ],
+)
+def test_a_level_named_before_the_figure_has_no_direction(body: str,
+                                                          directions: list[str | None]) -> None:
+    assert [f.direction for f in figures(body) if f.kind == "percent"] == directions

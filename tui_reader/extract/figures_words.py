@@ -223,6 +223,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             return None
         if last in _TOLERANCE_ENDS and " ".join(words[-3:]).endswith(_TOLERANCES):
             return None
+        if not _OF.isdisjoint(words[-3:]) and _level_named(words):
+            return None
     if body[end:end + 1].isspace():
         following = body[end:end + 60].split(None, 1)
         if following:
@@ -252,6 +254,28 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     # a verb closing the clause counts even when the clause began just before the figure
     # ("FRANKFURT (Reuters) - Die Aktie gab 3 Prozent nach")
     return _closing_verb(body, end, words)
+
+
+_OF = frozenset({"of", "von"})
+_LEVEL_NOUN_ENDS = ("margin", "margins", "yield", "yields", "rate", "rates", "ratio", "share",
+                    "stake", "quote", "marge", "rendite", "anteil", "satz", "zins", "niveau",
+                    "level", "payout", "weighting", "gewichtung", "occupancy", "utilization",
+                    "auslastung")
+"""Nouns that name a level: "a margin of 36%", "eine Quote von 12 Prozent", "a market
+share of 20%", "Dividendenrendite von 4 Prozent" (compounds by their end)."""
+
+
+def _level_named(words: list[str]) -> bool:
+    """Whether the figure follows "<level noun> of/von [qualifier]": a level, which has
+    no direction whatever verb the sentence has ("rose 5%, with a margin of 36%")."""
+    at = len(words) - 1
+    if words[at] in _QUALIFIER_WORDS:
+        at -= 1
+    elif at > 0 and (words[at - 1], words[at]) in _QUALIFIER_PHRASES:
+        at -= 2
+    if at < 1 or words[at] not in _OF:
+        return False
+    return words[at - 1].strip(_PUNCT).endswith(_LEVEL_NOUN_ENDS)
 
 
 def _listed_after(words: list[str]) -> Direction | None:
