@@ -35,6 +35,9 @@ class SourceTemplate:
     needs_contact: bool = False
     """Sends the config's `sec_contact` in the User-Agent (the SEC refuses anonymous
     clients); without a contact its feeds are not polled."""
+    full_text: bool = True
+    """Whether its summary-only items get their page's text (config `full_text`): not
+    for filings, whose links lead to document indexes."""
 
 
 BUILTIN_TEMPLATES: tuple[SourceTemplate, ...] = (
@@ -44,7 +47,8 @@ BUILTIN_TEMPLATES: tuple[SourceTemplate, ...] = (
                    applies=("US",)),
     # EDGAR's company browser takes a CIK, and answers for a US ticker in that field too.
     SourceTemplate("sec", "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK={cik}&type=&dateb="
-                   "&owner=include&count=40&output=atom", "SEC filings: {symbol}", applies=("US",), needs_contact=True),
+                   "&owner=include&count=40&output=atom", "SEC filings: {symbol}", applies=("US",), needs_contact=True,
+                   full_text=False),
     SourceTemplate("google-news", "https://news.google.com/rss/search?q={name}&hl={lang}", "Google News: {name}"),
 )
 
@@ -132,14 +136,15 @@ def read_templates(tables: Mapping[str, object]) -> dict[str, SourceTemplate]:
     for name, table in tables.items():
         if not isinstance(table, dict):
             raise TemplateProblem(name, "url", "expected a [templates.NAME] table")
-        unknown = set(table) - {"url", "title", "enabled", "applies", "needs_contact"}
+        unknown = set(table) - {"url", "title", "enabled", "applies", "needs_contact", "full_text"}
         if unknown:
-            raise TemplateProblem(name, min(unknown), "unknown setting (known: url, title, enabled, applies, needs_contact)")
+            raise TemplateProblem(name, min(unknown),
+                                  "unknown setting (known: url, title, enabled, applies, needs_contact, full_text)")
         base = templates.get(name)
         if base is None and "url" not in table:
             raise TemplateProblem(name, "url", "missing url (a new template needs one)")
         fields: dict[str, object] = {}
-        for key, kind in (("url", str), ("title", str), ("enabled", bool), ("needs_contact", bool)):
+        for key, kind in (("url", str), ("title", str), ("enabled", bool), ("needs_contact", bool), ("full_text", bool)):
             if key in table:
                 if not isinstance(table[key], kind):
                     raise TemplateProblem(name, key, f"expected {'a string' if kind is str else 'true or false'}")
@@ -159,6 +164,7 @@ def read_templates(tables: Mapping[str, object]) -> dict[str, SourceTemplate]:
             name, url, str(fields.get("title", base.title if base else "{name}")),
             bool(fields.get("enabled", True)), tuple(fields.get("applies", base.applies if base else ())),  # type: ignore[arg-type]
             bool(fields.get("needs_contact", base.needs_contact if base else False)),
+            bool(fields.get("full_text", base.full_text if base else True)),
         )
     return templates
 
@@ -190,4 +196,6 @@ def default_config_section() -> str:
             lines.append("applies = [" + ", ".join(f'"{m}"' for m in template.applies) + "]")
         if template.needs_contact:
             lines.append("needs_contact = true   # sends sec_contact (above) in the User-Agent")
+        if not template.full_text:
+            lines.append("full_text = false      # its links lead to document indexes, not articles")
     return "\n".join(lines) + "\n"

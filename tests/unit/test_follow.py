@@ -187,7 +187,7 @@ YAHOO = """<?xml version="1.0" encoding="UTF-8"?>
 <language>en-US</language><lastBuildDate>Thu, 04 Dec 2026 10:00:00 +0000</lastBuildDate>
 <item><description>The maker of the handsets lifted its buyback by $20 billion as services revenue grew 14%.</description>
 <guid isPermaLink="false">b7a1c2d3-aaaa-4bbb-8ccc-000000000001</guid>
-<link>https://finance.example.com/news/handset-maker-lifts-buyback-100000001.html</link>
+<link>{base}story/handset-maker-lifts-buyback</link>
 <pubDate>Thu, 04 Dec 2026 09:30:00 +0000</pubDate>
 <title>Handset maker lifts buyback as services grow</title></item>
 </channel></rss>"""
@@ -196,7 +196,7 @@ NASDAQ = """<?xml version="1.0" encoding="utf-8"?>
 <rss xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:nasdaq="http://nasdaq.com/reference/feeds/1.0" version="2.0">
 <channel><title>{s} Feed</title><link>https://exchange.example.com</link><description>Articles for {s}</description>
 <item><title>Handset maker lifts buyback as services grow</title>
-<link>https://exchange.example.com/articles/handset-maker-lifts-buyback</link>
+<link>{base}story/handset-maker-lifts-buyback</link>
 <dc:creator>Partner Desk</dc:creator><pubDate>Thu, 04 Dec 2026 09:41:00 +0000</pubDate>
 <category>Markets</category><nasdaq:tickers>{s}</nasdaq:tickers>
 <description>The maker of the handsets lifted its buyback by $20 billion as services revenue grew 14%.</description>
@@ -221,11 +221,14 @@ GOOGLE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <title>"{q}" - Aggregated News</title><link>https://news.example.com/search?q={q}</link><language>{hl}</language>
 <description>Aggregated News</description>
 <item><title>Quarterly report date set for late January - Wire Daily</title>
-<link>https://news.example.com/rss/articles/CBMiQQQ?oc=5</link><guid isPermaLink="false">CBMiQQQ</guid>
+<link>{base}gnews/rss/articles/CBMiQQQ</link><guid isPermaLink="false">CBMiQQQ</guid>
 <pubDate>Thu, 04 Dec 2026 08:00:00 GMT</pubDate>
 <description>&lt;a href="https://news.example.com/rss/articles/CBMiQQQ?oc=5"&gt;Quarterly report date set for late January&lt;/a&gt;&amp;nbsp;&amp;nbsp;&lt;font color="#6f6f6f"&gt;Wire Daily&lt;/font&gt;</description>
 <source url="https://www.wiredaily.example">Wire Daily</source></item>
 </channel></rss>"""
+
+
+PAGE = (Path(__file__).parent.parent / "data" / "pages" / "article_with_furniture.html").read_bytes()
 
 
 def serve_providers(http: HTTPServer, seen_agents: dict[str, str]) -> None:
@@ -237,19 +240,26 @@ def serve_providers(http: HTTPServer, seen_agents: dict[str, str]) -> None:
             symbol = request.args["s"]
             if symbol == "NOSUCH":
                 return Response("Not Found", status=404)
-            return Response(YAHOO.format(s=symbol), content_type="application/rss+xml")
+            return Response(YAHOO.format(s=symbol, base=request.host_url), content_type="application/rss+xml")
         if request.path.startswith("/nasdaq"):
-            return Response(NASDAQ.format(s=request.args["symbol"]), content_type="application/rss+xml")
+            return Response(NASDAQ.format(s=request.args["symbol"], base=request.host_url), content_type="application/rss+xml")
+        if request.path.startswith("/story"):
+            return Response(PAGE, content_type="text/html; charset=utf-8")
+        if request.path.startswith("/gnews/rss/articles"):  # a redirect page built by script
+            return Response(b"<html><body><script>location.href='/x'</script></body></html>", content_type="text/html")
         if request.path.startswith("/edgar"):
             if "desk@example.com" not in request.headers.get("User-Agent", ""):
                 return Response("Undeclared Automated Tool", status=403)
             return Response(EDGAR, content_type="application/atom+xml")
-        return Response(GOOGLE.format(q=request.args["q"], hl=request.args["hl"]), content_type="application/rss+xml")
+        return Response(GOOGLE.format(q=request.args["q"], hl=request.args["hl"], base=request.host_url),
+                        content_type="application/rss+xml")
 
     http.expect_request("/yahoo/headline").respond_with_handler(handler)
     http.expect_request("/nasdaq/rssoutbound").respond_with_handler(handler)
     http.expect_request("/edgar/browse-edgar").respond_with_handler(handler)
     http.expect_request("/gnews/search").respond_with_handler(handler)
+    http.expect_request("/story/handset-maker-lifts-buyback").respond_with_handler(handler)
+    http.expect_request("/gnews/rss/articles/CBMiQQQ").respond_with_handler(handler)
 
 
 def test_followed_feeds_file_their_items_under_the_instrument(http, tmp_path, capsys):
@@ -270,6 +280,10 @@ def test_followed_feeds_file_their_items_under_the_instrument(http, tmp_path, ca
     assert "Quarterly report date set for late January" in articles
     story = articles["Handset maker lifts buyback as services grow"]
     assert len(story["sources"]) == 2, story  # one article, two providers
+    # The two teasers got their pages (not the filing: its link is a document index).
+    assert "full text for 1 summary-only article, 1 kept their summary" in err
+    code, out, _ = run(capsys, "list", "--ticker", "AAPL", "--where", "money>=3bn", "--json", "--db", db)
+    assert [a["title"] for a in json.loads(out)] == ["Handset maker lifts buyback as services grow"]
 
 
 def test_a_provider_refusing_one_symbol_fails_that_feed_only(http, tmp_path, capsys):

@@ -24,6 +24,7 @@ from tui_reader.cli import EXIT_NO_DATA, EXIT_OK, UsageError, printable
 from tui_reader.sources.feeds import FeedSource, SourceResult
 
 if TYPE_CHECKING:
+    from tui_reader.config import Config
     from tui_reader.store import Store
 
 _KEY_WIDTH_CAP = 60
@@ -31,7 +32,7 @@ _KEY_WIDTH_CAP = 60
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    feeds, seed_dirs, online, sec_contact, full_text = _sources(args)
+    feeds, seed_dirs, online, sec_contact, page_feeds = _sources(args)
     if not feeds and not seed_dirs:
         print("error: nothing to poll: no feeds configured and no seed folders", file=sys.stderr)
         return EXIT_NO_DATA
@@ -54,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         printer = _Printer(len(keys), max((len(k) for k in keys), default=0), sys.stdout, sys.stderr)
         results = poll_all(feeds, seed_dirs, store, printer.show)
         printer.finish()
-        _fill_full_texts(store, feeds, full_text)
+        _fill_full_texts(store, page_feeds)
         refiled = reextract_all(store, on_batch=printer.refiling(store))
         printer.finish()
         filled = fill_tickers(store, online=online)
@@ -62,13 +63,9 @@ def run(args: argparse.Namespace) -> int:
     return _summary(results, time.perf_counter() - started, refiled, filled)
 
 
-def _fill_full_texts(store: Store, feeds: list[FeedSource], mode: str) -> None:
-    """Pages of summary-only items: of the feeds about an instrument (`followed`, the
-    default: followed instruments' feeds declare theirs) or of every feed (`all`)."""
-    if mode == "off":
-        return
-    keys = None if mode == "all" else {feed.url for feed in feeds if feed.instruments}
-    if keys is not None and not keys:
+def _fill_full_texts(store: Store, keys: set[str]) -> None:
+    """The pages of the summary-only items these feeds brought (see `page_feeds`)."""
+    if not keys:
         return
     from tui_reader.sources.fulltext import fill_full_texts
 
@@ -85,9 +82,9 @@ def _store_moves(store: Store, seed_dirs: list[Path]) -> None:
     refresh_moves(store, PriceService(store, seed_dirs, offline=True))
 
 
-def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path], bool, str | None, str]:
+def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path], bool, str | None, set[str]]:
     """Feeds, seed folders, whether the network may be used, the SEC contact and the
-    config's `full_text` setting.
+    feeds whose summary-only items get their page's text.
     `--feed` URLs replace the configured feeds (with only `--seeds` folders beside
     them); `--offline` keeps the seed folders only."""
     from tui_reader.config import ConfigError, effective_seed_dirs, load_config
@@ -108,15 +105,32 @@ def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path], bo
             if not url.lower().startswith(("http://", "https://")):
                 raise UsageError(f"not an http(s) URL: {url}")
         feeds = [FeedSource(url, interval_minutes=config.interval_minutes) for url in args.feed]
-        return feeds, cli_seeds, True, config.sec_contact, "off"
+        return feeds, cli_seeds, True, config.sec_contact, set()
     seed_dirs = effective_seed_dirs(config, cli_seeds)
     if offline:
-        return [], seed_dirs, False, None, "off"
+        return [], seed_dirs, False, None, set()
     feeds = [FeedSource.from_config(f, config.interval_minutes) for f in config.feeds]
     for note in config.notes:  # feeds left out (a template switched off, no SEC contact)
         print(printable(note), file=sys.stderr)
     # The line above already asked for the SEC contact: the registrants' note would repeat it.
-    return feeds, seed_dirs, True, config.sec_contact or ("" if config.notes else None), config.full_text
+    return feeds, seed_dirs, True, config.sec_contact or ("" if config.notes else None), page_feeds(config)
+
+
+def page_feeds(config: Config) -> set[str]:
+    """Config `full_text`: `followed` (the default) means the feeds about an instrument
+    (followed instruments' feeds declare theirs), `all` every feed, `off` none; feeds of
+    a template with `full_text = false` (SEC filings: their pages are document indexes)
+    never."""
+    if config.full_text == "off":
+        return set()
+    keys = set()
+    for feed in config.feeds:
+        template = config.templates.get(feed.template) if feed.template else None
+        if template is not None and not template.full_text:
+            continue
+        if config.full_text == "all" or feed.instruments:
+            keys.add(feed.url)
+    return keys
 
 
 def _summary(results: list[SourceResult], elapsed: float, refiled: int = 0, filled: int = 0) -> int:
