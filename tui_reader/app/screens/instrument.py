@@ -42,7 +42,7 @@ class HistoryLoaded(Message):
 
 def article_row(summary: ArticleSummary) -> Text:
     when = summary.published.strftime("%Y-%m-%d") if summary.published else "          "
-    text = Text.assemble((when, "dim"), "  ")
+    text = Text.assemble((when, "dim"), "  ", no_wrap=True, overflow="ellipsis")
     text.append(clean(summary.title, single_line=True), style="" if summary.read else "bold")
     return text
 
@@ -148,14 +148,12 @@ class InstrumentScreen(Screen[str | None]):
         currency = f" ({history.currency})" if history.currency else ""
         chart.show(f"{history.symbol} daily close{currency} · {label}", points, days, self._day(self.selected))
         shown = len(chart.markers)
-        head = f"{history.symbol}"
-        if history.name:
-            head += f"  {history.name}"
-        head += f"  ·  range {label} (1 3 6 y 5)  ·  {shown} of {len(history.articles)} articles on the chart ([ ])"
+        head = f"{history.symbol}  {history.name or ''}".rstrip()
+        head += f" · {label} · {shown} of {len(history.articles)} articles on the chart"
         if history.reason:
-            head += f"  ·  no prices: {history.reason}"
-        elif history.source:
-            head += f"  ·  {history.source}"
+            head += f" · no prices: {history.reason}"
+        elif history.source and points:
+            head += f" · {history.source} to {points[-1].day.isoformat()}"
         self.query_one("#instrument-head", Static).update(clean(head, single_line=True))
 
     # -- keys -----------------------------------------------------------------------------
