@@ -34,6 +34,7 @@ def feed(base: str) -> bytes:
              "The packager raised its outlook on AI orders."),
             ("Subscriber story on the packager", "/story/paywalled", "A teaser only subscribers can read past."),
             ("Packager's slides as a PDF", "/story/slides.pdf", "The presentation to investors."),
+            ("Packager behind a consent wall", "/story/walled", "Only readers who accept cookies get this."),
         ], start=1)
     )
     return f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Symbol news</title>
@@ -76,25 +77,30 @@ def test_teasers_become_full_articles_once(http, store, tmp_path):
             response = Response(PAGE, content_type="text/html; charset=utf-8")
             response.set_cookie("consent", "tracked")
             return response
+        if request.path == "/story/walled":
+            return Response("", status=302, headers={"Location": "/consent?sessionId=1&done=/story/walled"})
+        if request.path == "/consent":
+            return Response(PAGE, content_type="text/html")  # long enough, but no article
         if request.path == "/story/paywalled":
             return Response(PAYWALL, status=403, content_type="text/html")
         return Response(b"%PDF-1.7 slides", content_type="application/pdf")
 
     base = http.url_for("").rstrip("/")
     http.expect_request("/feed").respond_with_data(feed(base), content_type="application/rss+xml")
-    for path in ("/story/packager", "/story/paywalled", "/story/slides.pdf"):
+    for path in ("/story/packager", "/story/paywalled", "/story/slides.pdf", "/story/walled", "/consent"):
         http.expect_request(path).respond_with_handler(page)
     source = FeedSource(http.url_for("/feed"), instruments=("AMKR",))
     poll_all([source], [], store, parse_workers=0)
     before = {a.title: a for a in store.articles(limit=10)}
-    assert len(before) == 3
+    assert len(before) == 4
 
     report = fill_full_texts(store, {source.url}, limits=FetchLimits(total_timeout=10))
-    assert report.fetched == 1 and len(report.failed) == 2
-    assert report.line() == "full text for 1 summary-only article, 2 kept their summary"
+    assert report.fetched == 1 and len(report.failed) == 3
+    assert report.line() == "full text for 1 summary-only article, 3 kept their summary"
     assert all(cookie is None for _, cookie in requests)  # the consent cookie was never sent back
 
     stored = {a.title: a for a in store.articles(limit=10)}
+    assert len(stored) == 4
     full = store.article(stored["Chip packager lifts outlook as AI orders pile up"].id)
     assert full.body.startswith("Amkor Technology raised its full-year outlook")
     assert "Related stories" not in full.body
@@ -108,10 +114,13 @@ def test_teasers_become_full_articles_once(http, store, tmp_path):
     assert "403" in full_text_state(store, paywalled.id).error and "paywall" in full_text_state(store, paywalled.id).error
     pdf = store.article(stored["Packager's slides as a PDF"].id)
     assert full_text_state(store, pdf.id).error == "not a web page (application/pdf)"
+    walled = store.article(stored["Packager behind a consent wall"].id)
+    assert walled.body == "Only readers who accept cookies get this."
+    assert full_text_state(store, walled.id).error == "a cookie-consent page instead of the article"
 
     # Fetched once: a second run asks for nothing; a re-poll of the feed keeps the full text.
     assert fill_full_texts(store, {source.url}).line() is None
-    assert len(requests) == 3
+    assert len(requests) == 5
     poll_all([FeedSource(source.url, instruments=("AMKR",))], [], store, parse_workers=0)
     assert store.article(full.id).body == full.body
     hits = store.articles(query="high-bandwidth", limit=5)

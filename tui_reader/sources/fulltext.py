@@ -12,6 +12,7 @@ reason, and the teaser stays the body: a page is tried once.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -30,6 +31,8 @@ PER_RUN = 40
 """Pages fetched per fetch run at most: a first follow brings many teasers at once,
 and the rest come with the next runs instead of one long wait."""
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
+_CONSENT = re.compile(r"^https?://(?:[^/?#]*[.-])?(?:consent|guce)[.-]|/(?:consent|cookie-?consent|collectConsent)(?:[/?#]|$)", re.I)
+"""Where a redirect ended: a consent host (consent.example, guce.example) or path."""
 
 
 @dataclass(slots=True)
@@ -108,6 +111,10 @@ def _outcome(fetched: Fetched) -> MainText | str:
         if fetched.http_status in (401, 402, 403):
             reason += " (a paywall or a block)"
         return reason
+    if _CONSENT.search(fetched.url):
+        # Without cookies a consent wall answers every visit (Yahoo's in the EU, many
+        # publishers'): its text is no article, however long.
+        return "a cookie-consent page instead of the article"
     kind = fetched.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind and kind not in _PAGE_TYPES:
         return f"not a web page ({kind})"
