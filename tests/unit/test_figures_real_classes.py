@@ -269,3 +269,25 @@ def test_a_percentage_change_before_the_new_level_keeps_its_direction() -> None:
 def test_a_level_named_before_the_figure_has_no_direction(body: str,
                                                           directions: list[str | None]) -> None:
     assert [f.direction for f in figures(body) if f.kind == "percent"] == directions
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "value"),
+    [
+        ("Der Umsatz stieg um fünfzehn Prozent.", "percent", 15.0),
+        ("Der Umsatz stieg um das Doppelte.", "multiple", 2.0),
+        ("Die Aktie kletterte aufs Doppelte.", "multiple", 2.0),
+    ],
+)
+def test_more_german_number_words(body: str, kind: str, value: float) -> None:
+    figure = only(body)
+    assert (figure.kind, figure.value) == (kind, value)
+
+
+def test_doppelte_as_an_adjective_is_no_multiple() -> None:
+    assert figures("Doppelte Freude bei den Anlegern.") == []
+
+
+def test_von_zuvor_keeps_the_old_level() -> None:
+    found = figures("Das Kursziel wurde von zuvor 90 auf 95 Euro angehoben.")
+    assert [(f.value, f.currency) for f in found] == [(90.0, "EUR"), (95.0, "EUR")]

@@ -20,7 +20,6 @@ from tests.unit.test_figures_real_text import figures
         "The shares sank to a three-year low.",
         "The stock touched a 52-week high on Monday.",
         "The 52-week closing low came in March.",
-        "The index slipped under its 200-day moving average.",
         "Die Aktie markierte ein 52-Wochen-Hoch.",
         "It was the steepest fall in a single day since the crash.",
         "Es war der größte Verlust an einem Tag.",
@@ -163,4 +162,34 @@ def test_bond_tenors_are_names(body: str, periods: list[str]) -> None:
     ],
 )
 def test_first_months_are_a_span(body: str, value: str) -> None:
+    assert [f.value for f in figures(body) if f.kind == "period"] == [value]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Die Aktie notiert unter der 200-Tage-Linie.",
+        "Its 52-week range is wide.",
+    ],
+)
+def test_technical_measures_are_no_periods(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "period"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Mar 12, 2019 / 9:31 AM\nThe plant will close.", "12.03.2025 | 14:30 Uhr\nDas Werk schließt."],
+)
+def test_stamp_lines_with_a_time_are_furniture(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("The stock trades at a premium to its five-year average.", "P5Y"),
+        ("The index slipped under its 200-day moving average.", "P200D"),
+    ],
+)
+def test_averages_cover_their_span(body: str, value: str) -> None:
     assert [f.value for f in figures(body) if f.kind == "period"] == [value]

@@ -276,7 +276,9 @@ def from_to_level(body: str, start: int, sep: str, changes: bool = False) -> boo
 
 
 _FROM_WORDS = frozenset({"from", "von", "vom"})
-_LEVEL_SEPS = {"to": _FROM_WORDS, "auf": _FROM_WORDS, "nach": _FROM_WORDS,
+_PREVIOUSLY = frozenset({"zuvor", "bisher", "vorher"})
+"""German moves often name the old level "von zuvor 90 auf 95 Euro"."""
+_LEVEL_SEPS = {"to": _FROM_WORDS, "auf": _FROM_WORDS | _PREVIOUSLY, "nach": _FROM_WORDS,
                "von": frozenset({"auf"})}
 """The word between the two levels, and the words that may stand before the first."""
 

@@ -1,6 +1,7 @@
 """Spans that are the base of a comparison, not a period: "a two-year low", "the 52-week
 high", "the highest level in three years", "zum ersten Mal seit drei Jahren", "an
-einem Tag".
+einem Tag". An average covers its span ("a premium to its five-year average", "the
+200-day moving average"), so it stays a period.
 
 The rule (issue 9): a period is a span the article says something lasts or covers
 ("over the next three years", "in den kommenden fünf Jahren", "für 2 Jahre", "seit drei
@@ -22,12 +23,12 @@ _SKIPPED_WORDS = frozenset(
 
 BASE_AFTER = re.compile(
     r"[- \u00a0](?:(?:closing|intraday|trading)[- ])?"
-    r"(?:highs?|lows?|peaks?|records?|troughs?|bottoms?|best|worst|moving"
-    r"|Hochs?|Tiefs?|Höchststand|Tiefststand|Rekord|Durchschnitt"
+    r"(?:highs?|lows?|peaks?|records?|troughs?|bottoms?|best|worst|range|Linie"
+    r"|Hochs?|Tiefs?|Höchststand|Tiefststand|Rekord"
     r"|nicht mehr|nicht gesehen|not seen"
     r"|Treasury|Treasuries|[Nn]otes?|[Bb]onds?|[Yy]ields?|gilts?|Bunds?|Anleihen?|Renditen?)(?!\w)")
 """What follows a span that makes it a comparison base: a noun it is the adjective of ("a
-two-year low", "the 52-week high", "its 200-day moving average", "ein 52-Wochen-Hoch"),
+two-year low", "the 52-week high", "the 52-week range", "die 200-Tage-Linie"),
 or the end of a record's phrase ("so hoch wie seit drei Jahren nicht mehr"); and the
 tenor that names a bond ("the 10-year Treasury yield", "die 10-jährige Anleihe" is
 written in words, "two-year notes"): a name, not a span the article talks about."""

@@ -178,7 +178,7 @@ _BYLINE = re.compile(
     r"(?:[-–—|•·]\s*)?$")
 """A byline the date follows ("By Jane Doe - Dec 16, 2025")."""
 _STAMP_TAIL = re.compile(
-    r",?[ \u00a0]*(?:(?:at|um|,|\||[-–·•])[ \u00a0]*)?"
+    r",?[ \u00a0]*(?:(?:at|um|,|\||/|[-–·•])[ \u00a0]*)?"
     r"(?:[0-9]{1,2}[:.][0-9]{2}(?:[ \u00a0]*[AaPp]\.?[Mm]\.?)?"
     r"(?:[ \u00a0]*(?:Uhr|[A-Z]{2,4}))?)?[ \u00a0]*(?:\n|$)")
 """What may follow a date that stands alone on its line: a time and its zone."""

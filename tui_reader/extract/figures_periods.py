@@ -77,7 +77,8 @@ _HEAD = re.compile(
     # any letters (fold, fach, halbier..., verdoppel...) get none: rejecting one of them
     # would let a head inside it ("...fach") be found instead.
     rf"d(?:ay{_unit('day')}s?{_P}|ecade{_unit('decade')}s?{_P}|oubl{_alone('doubl')}{_ED}{_M})"
-    rf"|Doubl{_alone('Doubl')}{_ED}{_M}|f(?:old|ach(?:e[nrs]?)?|ifths?(?!-))(?!\w)"
+    rf"|Do(?:ubl{_alone('Doubl')}{_ED}{_M}|ppelten?(?!\w))"
+    rf"|f(?:old|ach(?:e[nrs]?)?|ifths?(?!-))(?!\w)"
     rf"|h(?:alv{_alone('halv')}{_ED}{_M}|albier\w*|alf{_alone('half')}(?![\w-]))"
     rf"|H(?:alv{_alone('Halv')}{_ED}{_M}|albier\w*|alf(?![\w-])|älfte(?!\w))"
     rf"|month{_unit('month')}s?{_P}"
@@ -109,6 +110,8 @@ _HEAD = re.compile(
     r"|D(?<=[a-zäöüß] D)ollar(?!\w)"
 )
 _CURRENCY_HEADS = frozenset({"euro", "franken", "dollar"})
+_DOUBLE_LEADS = ("das ", "aufs ", "ums ")
+""""das Doppelte" is a multiple; "Doppelte Freude" at a sentence's start is not."""
 _UNITS = {"year": (1, "Y"), "decade": (10, "Y"), "month": (1, "M"), "quarter": (3, "M"),
           "week": (1, "W"), "day": (1, "D"),
           "jahr": (1, "Y"), "monat": (1, "M"), "woche": (1, "W"), "tag": (1, "D")}
@@ -197,6 +200,9 @@ def worded(body: str) -> list[Found]:
                           else worded_money(body, start, end, number, lower))
         elif lower in _CURRENCY_HEADS:  # "knapp über fünf Euro"
             figure = worded_amount(body, head, end, m[0])
+        elif lower.startswith("doppelt"):  # "um das Doppelte", "aufs Doppelte"
+            if body.endswith(_DOUBLE_LEADS, 0, head):
+                figure = (head, end, "multiple", 2.0, None, None, None, None, None)
         elif lower[0] == "f":  # fold, fach: written glued to their number ("tenfold")
             glued = head
             while glued > 0 and body[glued - 1].isalpha():
