@@ -69,6 +69,20 @@ full_text = "followed"
 # (0: as soon as it is shown; false: only when you press m).
 mark_read_after = {DEFAULT_MARK_READ_AFTER}
 
+# Alerts for new articles about the watchlist (or matching a search with alert = true):
+# ring the terminal bell, and run a program with the title, ticker and link appended
+# (never through a shell).
+# alert_bell = true
+# notify_command = ["notify-send", "tui-reader"]
+
+# Saved searches in the query language (docs/QUERIES.md), listed under the watchlist;
+# W in the app saves the current filter here.
+# [searches]
+# big-deals = "money>=50bn currency:USD"
+# [searches.falls]
+# query = "pct<=-5 unread"
+# alert = true
+
 # Names for seed folders, shown in the Source column and matched by source:NAME.
 # (The bundled samples are "tui-reader samples" unless named here.)
 # [seed_names]

@@ -21,6 +21,7 @@ from textual.worker import Worker, WorkerState
 
 from tui_reader.app.alerting import AlertsFound, notifications
 from tui_reader.app.commands import InstrumentCommands
+from tui_reader.app.follow_commands import FollowCommands
 from tui_reader.app.data import Library
 from tui_reader.app.links import SAFE_SCHEMES, can_open_browser
 from tui_reader.app.messages import PollFinished, PollStarted, SourceDone
@@ -53,7 +54,7 @@ class PollState:
 class TuiReaderApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "tui-reader"
-    COMMANDS = App.COMMANDS | {InstrumentCommands}
+    COMMANDS = App.COMMANDS | {InstrumentCommands, FollowCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help", tooltip="Every key, generated from the bindings"),
@@ -301,3 +302,7 @@ class TuiReaderApp(App[None]):
             self.action_toggle_offline,
         )
         yield SystemCommand("Source errors", "Feeds and seed files that failed", self.show_errors)
+        if isinstance(screen, MainScreen):
+            yield SystemCommand("Calendar", "Coming dates the stored articles state (c)", screen.action_calendar)
+            yield SystemCommand("Save the filter as a search", "Name the / filter; it goes to [searches] (W)",
+                                screen.action_save_search)
