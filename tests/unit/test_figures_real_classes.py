@@ -291,3 +291,7 @@ def test_doppelte_as_an_adjective_is_no_multiple() -> None:
 def test_von_zuvor_keeps_the_old_level() -> None:
     found = figures("Das Kursziel wurde von zuvor 90 auf 95 Euro angehoben.")
     assert [(f.value, f.currency) for f in found] == [(90.0, "EUR"), (95.0, "EUR")]
+
+
+def test_a_year_after_from_is_no_old_level() -> None:
+    assert [f.value for f in figures("Shares fell to $5 from 2019's peak.")] == [5.0]

@@ -193,3 +193,14 @@ def test_stamp_lines_with_a_time_are_furniture(body: str) -> None:
 )
 def test_averages_cover_their_span(body: str, value: str) -> None:
     assert [f.value for f in figures(body) if f.kind == "period"] == [value]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The biggest bank in the US will cut 5,000 jobs in three years.",
+        "The largest lender in Europe plans to grow in three years.",
+    ],
+)
+def test_a_superlative_far_from_the_span_leaves_it_a_period(body: str) -> None:
+    assert [f.value for f in figures(body) if f.kind == "period"] == ["P3Y"]

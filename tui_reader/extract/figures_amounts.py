@@ -172,6 +172,7 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
 
 
 _FROM = (" from ", "\u00a0from ")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _DECIMAL_COMMA = re.compile(r",[0-9]{1,2}$")
 _OLD_LEVEL_AFTER = re.compile(
     rf"{SP}+from{SP}+(?P<n>{NUM})(?P<k>{SCALE})?"
@@ -195,8 +196,8 @@ def with_old_level(body: str, found: Found | None, scale_text: str | None,
     if old is None:
         return found
     value = parse_number(old["n"], _DECIMAL_COMMA.search(old["n"]) is not None)
-    if value is None:
-        return found
+    if value is None or (old["k"] is None and _YEAR.fullmatch(old["n"])):
+        return found  # "fell to $5 from 2019's peak"
     scale, _ = scale_value(old["k"] or scale_text)
     return [found, (old.start("n"), old.end(), "money", value * scale * factor, found[4], None,
                     None, None, None)]

@@ -41,6 +41,8 @@ _GERMAN_SUPERLATIVE_STEMS = frozenset(
     "höchst tiefst niedrigst stärkst schwächst größt kleinst best schlechtest steilst "
     "kräftigst deutlichst heftigst erst meist schnellst".split())
 _SUPERLATIVE_WINDOW = 10
+_SUPERLATIVE_REACH = 5
+"""Words a superlative may stand before "in"/"seit": "the worst day for the index in"."""
 """Words read back from "in"/"seit" for a superlative: "the worst day for the index in"."""
 
 
@@ -63,9 +65,10 @@ def comparison_base(body: str, start: int) -> bool:
         at -= 1
     if at < 0 or words[at] not in _BASE_INTROS:
         return False
-    for word in reversed(words[:at]):
-        if word[-1] in ".;:!?":
-            return False
+    for word in reversed(words[max(0, at - _SUPERLATIVE_REACH):at]):
+        if word[-1] in ".;:!?" or not word.isalpha() and any(c.isdigit() for c in word):
+            return False  # a sentence end or another figure: "the biggest bank will cut
+            # 5,000 jobs in three years" plans a span
         if _superlative(word.strip(".,;:()\"'“”„")):
             return True
     return False
