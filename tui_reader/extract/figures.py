@@ -11,11 +11,15 @@ attaches each figure's sentence.
 Real publishers' forms (issue 9) are read by the decoder of their kind: cents and pence
 (figures_minor), German amounts and percentages in words (figures_worded), quote widgets
 that are not figures (figures_widgets), wire datelines and day ranges (figures_dates),
-moves named by nouns, German compounds and separable verbs (figures_words). Two
-decisions shape the output: a move between two levels ("von 78 auf 107 Millionen
-Dollar", "from 5 to 7 percent") is two figures, the old level borrowing the scale and
-unit written once after the new one; a day range ("19. bis 22. Mai", "May 19-22") is
-two dates, the first spanning only its own day.
+moves named by nouns, German compounds and separable verbs (figures_words), fractions
+(figures_fractions: "ein Drittel" is a percent figure of 33.33), spans that are only a
+comparison's base and so no period (figures_bases: "a two-year low", "the highest in
+three years"); page furniture (update lines, bylines, photo credits, ticker strips) is
+no figure (figures_dates, figures_widgets). Two decisions shape the output: a move
+between two levels ("von 78 auf 107 Millionen Dollar", "from 5 to 7 percent", "auf 95
+von 90 Franken", "to 95 francs from 90") is two figures, the level written bare
+borrowing the scale and unit written once with the other; a day range ("19. bis 22.
+Mai", "May 19-22") is two dates, the first spanning only its own day.
 """
 
 from __future__ import annotations
