@@ -17,10 +17,11 @@ from functools import lru_cache
 from tui_reader.extract.directory import Directory, directory
 from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
 from tui_reader.extract.isins import is_isin
-from tui_reader.extract.name_context import PERSON, mention_kind, parent_named_for
+from tui_reader.extract.name_context import PERSON, mention_kind, named_as_stock, parent_named_for
 from tui_reader.extract.name_scanner import NameScanner
 from tui_reader.extract.written_tickers import paren_ticker
-from tui_reader.extract.names import AMBIGUOUS_NAMES, CAPITALS, NAME_RUN_TAIL, NameHit, Span, name_key
+from tui_reader.extract.names import CAPITALS, NAME_RUN_TAIL, NameHit, Span, name_key
+from tui_reader.extract.word_names import GERMAN_TEXT, is_german, word_names
 from tui_reader.model import Instrument
 
 # Every candidate in one pass. All branches start with one character class, which
@@ -224,7 +225,7 @@ def _count_names(
     people: set[str],
 ) -> tuple[dict[str, list[int]], dict[str, list[int]], set[str]]:
     """The names that are the company, as key -> [first place, count], plain and
-    deferred (everyday words, see `AMBIGUOUS_NAMES`), and the keys found to be people.
+    deferred (everyday words, see `word_names`), and the keys found to be people.
 
     `people`: keys the article shows to be a person's surname ("Judge Richard Eaton"),
     whose other bare mentions ("Eaton, who was appointed") are that person too. A
@@ -233,6 +234,8 @@ def _count_names(
     named: dict[str, list[int]] = {}
     deferred: dict[str, list[int]] = {}
     found_people: set[str] = set()
+    needs_evidence = word_names()
+    german: bool | None = None  # asked once, and only for a German-only word
     last = len(hits) - 1
     for i, (start, key, suffixed, end) in enumerate(hits):
         if in_spans and i in in_spans:
@@ -249,7 +252,12 @@ def _count_names(
                 continue  # "Getty Images": another name that starts with the same word
         if i < last and hits[i + 1][0] - end < 40 and parent_named_for(text, start, end, hits[i + 1][0]):
             continue  # "Volkswagen-Tochter Traton": the parent only describes the unit
-        if key in AMBIGUOUS_NAMES and not suffixed and key not in declared:
+        where = needs_evidence.get(key) if not suffixed else None
+        if where is not None and named_as_stock(text, start, end):
+            where = None  # "Rubrik-Aktie", "Target shares": the listed company
+        if where == GERMAN_TEXT and german is None:
+            german = is_german(text)
+        if where is not None and key not in declared and (where != GERMAN_TEXT or german):
             seen = deferred.setdefault(key, [start, 0])
         else:
             seen = named.setdefault(key, [start, 0])

@@ -83,13 +83,17 @@ _GATHERED = frozenset("polled compiled surveyed tracked collected gathered aggre
 _DATA_NOUNS = frozenset("data figures estimates daten zahlen schätzungen angaben".split())
 _VENDOR_CUE = re.compile(
     # A vendor cited for numbers: "according to LSEG", "per FactSet", "laut FactSet".
-    r"\b(?:according to|per|citing|via|laut|nach|from)[ \u00a0]+$", re.IGNORECASE
+    r"\b(?:according to|per|citing|via|laut|nach|from|based on|using|gemäß|zufolge)[ \u00a0]+$", re.IGNORECASE
 )
 _VENDOR_AFTER = re.compile(
     # The vendor's numbers or judgement, not the vendor: "LSEG data", "Morningstar
     # analysts", "S&P Global Ratings", "FactSet-Daten", "FactSet zufolge".
     r"(?:['’]s?)?[ \u00a0]+(?:data|figures|estimates|consensus|survey|polls?|index data|zufolge"
-    r"|analysts?|[Aa]nalysten|research|[Rr]atings?|Data)\b"
+    r"|analysts?|[Aa]nalysten|research|[Rr]atings?|Data"
+    # The vendor's products: "LSEG SmartEstimate", "LSEG I/B/E/S", "Refinitiv Eikon",
+    # "Bloomberg Intelligence", "FactSet Consensus", "S&P Capital IQ".
+    r"|(?i:smart ?estimates?|i/b/e/s|ibes|eikon|workspace|datastream|starmine|intelligence"
+    r"|terminal|consensus|estimates|capital iq|market intelligence|economics|indices|indexes))\b"
     r"|-(?:[Dd]aten|[Ss]chätzungen|[Zz]ahlen|[Kk]onsens|[Uu]mfrage|[Aa]nalysten|[Rr]ating)"
 )
 
@@ -226,3 +230,17 @@ def parent_named_for(text: str, start: int, end: int, next_start: int) -> bool:
     if "-" in written and written.rsplit("-", 1)[1].casefold().endswith("tochter"):
         return not between.strip()
     return _UNIT_BETWEEN.fullmatch(between) is not None
+
+
+_SHARE_COMPOUND = re.compile(r"-(?:[Aa]ktien?|[Pp]apiere?|[Tt]itel|[Kk]onzern(?:s|chef)?|[Cc]hef(?:in)?|[Aa]ktionäre)$")
+_SHARES_AFTER = re.compile(r"(?:['’]s)?[ \u00a0]+(?:shares|stock|Aktien?|Papiere|Anteilscheine)\b")
+_SHARES_BEFORE = re.compile(r"\b(?:[Ss]hares|[Ss]tock|Aktien?|Papiere|Anteilscheine)[ \u00a0]+(?:of|in|von|der|des)[ \u00a0]+$")
+
+
+def named_as_stock(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is written as a listed share: "Rubrik-Aktie",
+    "Target shares", "shares of Target", "Aktien von Rubrik". Evidence enough that an
+    everyday word is the company (see `word_names`); asked only for such words."""
+    if _SHARE_COMPOUND.search(text, start, end):
+        return True
+    return _SHARES_AFTER.match(text, end) is not None or _SHARES_BEFORE.search(text, max(0, start - 24), start) is not None

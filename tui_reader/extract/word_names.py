@@ -1,0 +1,72 @@
+"""Company names that are everyday words, which need evidence before they file.
+
+"Target price", "a Shell company", German "in der Rubrik Wirtschaft": a name key that
+is also a common word is that word far more often than the company. Such a key files
+only with evidence: a legal form ("Rubrik Inc."), a ticker or ISIN of the company, a
+declared instrument line, or the company named unambiguously elsewhere in the article.
+
+Which keys are words comes from ``data/word_names.txt``, generated at development time
+by ``tools/word_names.py`` from word frequencies and spelling dictionaries (no runtime
+dependency), plus the hand-kept `names.AMBIGUOUS_NAMES` (places, surnames, venues).
+``data/word_names_allowed.txt`` lists the famous names that are words yet are nearly
+always the company when capitalised in market news ("Apple", "Oracle", "Linde").
+
+German-only words ("rubrik", "lowe" from "Löwe") matter only in German text: German
+capitalises every noun, so there the company needs evidence; in English text
+"Rubrik" is the company.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from tui_reader.extract.names import AMBIGUOUS_NAMES
+
+_DATA = Path(__file__).with_name("data")
+
+ANY_TEXT, GERMAN_TEXT = "any", "de"
+"""Where a key needs evidence: in any text, or in German text only."""
+
+
+def _keys(file: str) -> list[str]:
+    with open(_DATA / file, encoding="utf-8") as lines:
+        return [line.rstrip("\n") for line in lines if line.strip() and not line.startswith("#")]
+
+
+@cache
+def allowed_word_names() -> frozenset[str]:
+    """Keys that are words yet file without evidence (data/word_names_allowed.txt)."""
+    return frozenset(_keys("word_names_allowed.txt"))
+
+
+@cache
+def word_names() -> dict[str, str]:
+    """Name key → where it needs evidence (`ANY_TEXT` or `GERMAN_TEXT`).
+
+    Built on first use (~10 ms for ~23,000 words), as the directory is."""
+    allowed = allowed_word_names()
+    needs: dict[str, str] = {}
+    for line in _keys("word_names.txt"):
+        key, _, languages = line.partition("\t")
+        if key not in allowed:
+            needs[key] = ANY_TEXT if "en" in languages.split() else GERMAN_TEXT
+    for key in AMBIGUOUS_NAMES:
+        needs[key] = ANY_TEXT
+    return needs
+
+
+_GERMAN_WORDS = re.compile(r"\b(?:der|die|das|und|den|dem|des|mit|für|nicht|ist|auf|sich|wird|eine?)\b")
+
+
+def is_german(text: str) -> bool:
+    """Whether the text reads as German: German function words in it, at least three
+    (an English article may quote "der" once). Only asked when a German-only word
+    name was found, so it costs nothing on most articles."""
+    found = 0
+    for _ in _GERMAN_WORDS.finditer(text):
+        found += 1
+        if found >= 3:
+            return True
+    return False
