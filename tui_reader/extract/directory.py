@@ -25,6 +25,11 @@ from tui_reader.extract.names import HAS_CAPITAL, legal_keys, name_key
 from tui_reader.model import Instrument
 
 
+_UMLAUTS = frozenset("äöüÄÖÜß")
+_TRANSLITERATED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+"""German umlauts as writers without them spell them: "Süss" is "Suess" (and "Suss")."""
+
+
 @dataclass(slots=True)
 class Directory:
     """Lookups between ISINs, Yahoo symbols and names, all O(1) dict hits."""
@@ -166,6 +171,8 @@ class Directory:
         "Porsche SE" beside "Porsche AG"): those tell a parent from its listed unit."""
         keys = []
         for name in names:
+            if _UMLAUTS.intersection(name):  # "Suess MicroTec", "Suedzucker" as written without umlauts
+                keys.append(name_key(name.translate(_TRANSLITERATED)))
             key = name_key(name)
             if not key:
                 continue

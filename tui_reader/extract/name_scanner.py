@@ -140,14 +140,18 @@ class NameScanner:
 
     def _mid_word(self, text: str, raws: list[str], starts: list[int], also: NameScanner | None) -> None:
         """A run that starts inside a word: the whole word is a name's first word only
-        when spelled exactly so ("eBay", "3M"); else it is no word at all ("iPhone")."""
+        when spelled exactly so ("eBay", "3M"), or when it is a whole name of five
+        letters or more written in the company's camel case ("flatexDEGIRO", whose
+        directory name is "Flatexdegiro"); else it is no word at all ("iPhone")."""
         first = starts[0]
         while first and text[first - 1].isalnum():
             first -= 1
         written = text[first : starts[0]] + raws[0]
         word = _word(written)
         spelling = self._spelled.get(word) or (also._spelled.get(word) if also else None)
-        if spelling and written.startswith(spelling):
+        if spelling and written.startswith(spelling) or (
+            not spelling and len(word) >= 5 and (word in self._keys or (also is not None and word in also._keys))
+        ):
             raws[0], starts[0] = written, first
             return
         del raws[0], starts[0]
