@@ -133,3 +133,10 @@ def test_only_the_followed_sources_are_filled(http, store):
     poll_all([FeedSource(http.url_for("/feed"))], [], store, parse_workers=0)
     assert fill_full_texts(store, {"https://some.other.example/feed"}).line() is None
     assert [request.path for request, _ in http.log] == ["/feed"]  # no page was asked for
+
+
+def test_the_same_page_twice_gives_the_same_text():
+    """No state across pages: trafilatura's `deduplicate` would empty the second copy
+    of a story read from two providers' links."""
+    first = main_text(PAGE, "https://one.example/story")
+    assert first and main_text(PAGE, "https://two.example/story") == first

@@ -185,10 +185,24 @@ class TuiReaderApp(App[None]):
         before = self.library.store.newest_n()
         results = poll_all(self.feeds, [], self.library.store, self._source_done, honour_schedule=honour_schedule)
         self._report(results, scan=False)
+        self._fill_full_texts()
         self._after_new(before)
         from tui_reader.sources.upkeep import online_upkeep
 
         online_upkeep(self.library.store, self.config.sec_contact)  # SEC list when due, tickers for ISINs
+
+    def _fill_full_texts(self) -> None:
+        """In the poll thread: the pages of summary-only items of the feeds `full_text`
+        names (read from the file: the palette may have followed more since start)."""
+        from tui_reader.config import ConfigError, load_config
+        from tui_reader.sources.fulltext import fill_full_texts, page_feeds
+
+        try:
+            keys = page_feeds(load_config(self.config.path))
+        except ConfigError:
+            return  # the file went bad since start: the poll keeps to what it had
+        if keys and fill_full_texts(self.library.store, keys).fetched:
+            self.call_from_thread(self.main.reload, keep_cursor=True)
 
     def _after_new(self, before: int) -> None:
         """In the poll or scan thread, for the articles stored after row `before`: their

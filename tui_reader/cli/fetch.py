@@ -24,7 +24,6 @@ from tui_reader.cli import EXIT_NO_DATA, EXIT_OK, UsageError, printable
 from tui_reader.sources.feeds import FeedSource, SourceResult
 
 if TYPE_CHECKING:
-    from tui_reader.config import Config
     from tui_reader.store import Store
 
 _KEY_WIDTH_CAP = 60
@@ -113,24 +112,10 @@ def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path], bo
     for note in config.notes:  # feeds left out (a template switched off, no SEC contact)
         print(printable(note), file=sys.stderr)
     # The line above already asked for the SEC contact: the registrants' note would repeat it.
+    from tui_reader.sources.fulltext import page_feeds
+
     return feeds, seed_dirs, True, config.sec_contact or ("" if config.notes else None), page_feeds(config)
 
-
-def page_feeds(config: Config) -> set[str]:
-    """Config `full_text`: `followed` (the default) means the feeds about an instrument
-    (followed instruments' feeds declare theirs), `all` every feed, `off` none; feeds of
-    a template with `full_text = false` (SEC filings: their pages are document indexes)
-    never."""
-    if config.full_text == "off":
-        return set()
-    keys = set()
-    for feed in config.feeds:
-        template = config.templates.get(feed.template) if feed.template else None
-        if template is not None and not template.full_text:
-            continue
-        if config.full_text == "all" or feed.instruments:
-            keys.add(feed.url)
-    return keys
 
 
 def _summary(results: list[SourceResult], elapsed: float, refiled: int = 0, filled: int = 0) -> int:

@@ -23,6 +23,8 @@ from tui_reader.store.fulltext import Teaser, save_failure, save_full_text, teas
 if TYPE_CHECKING:
     import httpx
 
+    from tui_reader.config import Config
+
     from tui_reader.store import Store
 
 MIN_TEXT_CHARS = 300
@@ -33,6 +35,23 @@ and the rest come with the next runs instead of one long wait."""
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 _CONSENT = re.compile(r"^https?://(?:[^/?#]*[.-])?(?:consent|guce)[.-]|/(?:consent|cookie-?consent|collectConsent)(?:[/?#]|$)", re.I)
 """Where a redirect ended: a consent host (consent.example, guce.example) or path."""
+
+
+def page_feeds(config: Config) -> set[str]:
+    """Config `full_text`: `followed` (the default) means the feeds about an instrument
+    (followed instruments' feeds declare theirs), `all` every feed, `off` none; feeds of
+    a template with `full_text = false` (SEC filings: their pages are document indexes)
+    never."""
+    if config.full_text == "off":
+        return set()
+    keys = set()
+    for feed in config.feeds:
+        template = config.templates.get(feed.template) if feed.template else None
+        if template is not None and not template.full_text:
+            continue
+        if config.full_text == "all" or feed.instruments:
+            keys.add(feed.url)
+    return keys
 
 
 @dataclass(slots=True)
@@ -135,7 +154,7 @@ def main_text(html: bytes | str, url: str | None = None) -> str | None:
 
     text = trafilatura.extract(
         html, url=url, include_comments=False, include_tables=False, include_images=False,
-        include_links=False, favor_precision=True, deduplicate=True,
+        include_links=False, favor_precision=True,
     )
     if not text:
         return None
