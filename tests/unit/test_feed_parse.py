@@ -234,7 +234,8 @@ def test_symbol_tags_become_declared_instruments_and_topics_do_not():
         ("Earnings: Q3", None, None),
         ("Time: 12:30", None, None),
         ("US0378331006", None, None),  # wrong check digit
-        ("AAPL", None, None),  # a bare word outside a symbol scheme could be anything
+        ("AAPL", None, "AAPL"),  # bare, outside a symbol scheme: a ticker the directory lists
+        ("ZZQX", None, None),  # bare and unknown: could be anything
         ("IPO", "stocks", None),  # a topic filed under "stocks"
     ],
 )

@@ -55,13 +55,15 @@ _SYMBOL_WORDS = frozenset({"stock", "stocks", "ticker", "symbol", "aktie"})
 _ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}[0-9]")
 
 
-def tag_instruments(tags: Iterable[Mapping[str, object]]) -> list[Instrument]:
+def tag_instruments(tags: Iterable[Mapping[str, object]], *urls: object) -> list[Instrument]:
     """Instruments an item's categories name: any term under a symbol scheme
     (`domain="symbol"`, Seeking Alpha's `.../symbol/AAPL`), and terms written as
     `nasdaq:AAPL`, `NYSE:X`, `stock:SAP`, `$AAPL` or an ISIN under any scheme.
     Topic words never qualify, not even under a symbol scheme, unless they have a
-    ticker's shape."""
+    ticker's shape. A bare all-capital term ("RXT") is read by `_bare_symbol`, which
+    asks whether the feed or item `urls` belong to a provider that tags symbols so."""
     found: list[Instrument] = []
+    tags_symbols: bool | None = None
     for tag in tags:
         term = tag.get("term")
         if not isinstance(term, str) or not (term := term.strip()) or len(term) > 40:
@@ -72,9 +74,45 @@ def tag_instruments(tags: Iterable[Mapping[str, object]]) -> list[Instrument]:
             instrument = _symbol_term(term)
         else:
             instrument = _written_symbol(term)
+            if instrument is None and _BARE.fullmatch(term):
+                if tags_symbols is None:
+                    tags_symbols = any(_tags_bare_symbols(url) for url in urls)
+                instrument = _bare_symbol(term, tags_symbols)
         if instrument is not None:
             found.append(instrument)
     return found
+
+
+_BARE = re.compile(r"[A-Z]{1,5}(?:\.[A-Z]{1,2})?")
+"""A category that looks like a ticker: "RXT", "UAVS", "BRK.B"."""
+_BARE_SYMBOL_HOSTS = ("seekingalpha.com",)
+"""Providers whose plain `<category>` terms are the item's tickers ("RXT", "KAR")."""
+
+
+def _tags_bare_symbols(url: object) -> bool:
+    if not isinstance(url, str) or not url:
+        return False
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in _BARE_SYMBOL_HOSTS)
+
+
+def _bare_symbol(term: str, tags_symbols: bool) -> Instrument | None:
+    """A bare all-capital category as a ticker. At a provider that tags symbols so, any
+    such term but a common acronym the directory does not list as a ticker ("IPO");
+    elsewhere only a ticker the directory knows that is neither a common acronym
+    ("ETF", "CEO", "AI", "EPS", "USA", "EU") nor an everyday word ("TECH", "NOW")."""
+    from tui_reader.extract.directory import directory
+    from tui_reader.extract.word_names import word_names
+    from tui_reader.extract.written_tickers import NOT_TICKERS
+
+    known = directory().by_ticker(term)
+    if tags_symbols:
+        if term in NOT_TICKERS and known is None:
+            return None
+        return Instrument(None, term.replace(".", "-") if known is None else known.ticker, None)
+    if known is None or len(term) < 2 or term in NOT_TICKERS or term.lower() in word_names():
+        return None
+    return Instrument(None, known.ticker, None)
 
 
 def listed_tickers(value: object) -> list[Instrument]:

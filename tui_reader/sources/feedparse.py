@@ -197,7 +197,7 @@ def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str, de
     if published is None and body:
         published = find_dateline(body)
     tags = entry.get("tags")
-    own = tag_instruments(tags) if tags else []
+    own = tag_instruments(tags, feed_url, link) if tags else []
     if "nasdaq_tickers" in entry:
         own += listed_tickers(entry["nasdaq_tickers"])
     if (filer := edgar_filer(feed_key, title)) is not None:
