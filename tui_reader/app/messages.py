@@ -13,7 +13,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from tui_reader.app.chart_data import ChartData
-    from tui_reader.app.data import Overview
+    from tui_reader.app.data import Overview, SearchCount
     from tui_reader.model import Article
     from tui_reader.store import ArticleSummary
 
@@ -21,6 +21,13 @@ if TYPE_CHECKING:
 @dataclass
 class OverviewLoaded(Message):
     overview: Overview
+
+
+@dataclass
+class SearchesCounted(Message):
+    """The saved searches' unread/total counts, after the overview they belong to."""
+
+    searches: list[SearchCount]
 
 
 @dataclass

@@ -316,10 +316,11 @@ class Store:
         if found is None:
             return 0, 0
         clause, params = found
+        # Two counts, not one sum over the rows: each can be answered from an index
+        # (rowids; the unread partial index) without reading the articles' bodies.
         with self._lock:
-            unread, total = self._db.execute(
-                f"SELECT coalesce(sum(a.read = 0), 0), count(*) FROM articles a WHERE {clause}", params
-            ).fetchone()
+            total = self._db.execute(f"SELECT count(*) FROM articles a WHERE {clause}", params).fetchone()[0]
+            unread = self._db.execute(f"SELECT count(*) FROM articles a WHERE a.read = 0 AND {clause}", params).fetchone()[0]
         return int(unread), int(total)
 
     def newest_n(self) -> int:

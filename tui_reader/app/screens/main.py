@@ -22,6 +22,7 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, OptionList, Static
 
+from tui_reader.app.data import SearchCount
 from tui_reader.app.filters import Filter, Selection, empty_reason, scope_label, scope_title
 from tui_reader.app.messages import (
     ArticleLoaded,
@@ -34,6 +35,7 @@ from tui_reader.app.messages import (
     PollFinished,
     PollStarted,
     Prefetched,
+    SearchesCounted,
     SourceDone,
 )
 from tui_reader.app.options import Delays
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
 
     from tui_reader.app.app import TuiReaderApp
     from tui_reader.app.chart_data import ChartData
-    from tui_reader.app.data import Library
+    from tui_reader.app.data import Library, Overview
     from tui_reader.model import Article
     from tui_reader.store import ArticleSummary, InstrumentSummary
 
@@ -131,6 +133,11 @@ class MainScreen(ViewsScreen):
         """Articles loaded ahead of the cursor (with their chart offline)."""
         self.instruments: list[InstrumentSummary] = []
         """The instruments last loaded: the palette searches these."""
+        self._overview: Overview | None = None
+        self._searches: list[SearchCount] = [
+            SearchCount(s.name, 0, 0) for s in library.searches
+        ]
+        """The saved searches' last counts (shown at 0/0 until first counted)."""
 
     @property
     def reader(self) -> TuiReaderApp:
@@ -221,10 +228,16 @@ class MainScreen(ViewsScreen):
     # -- results -------------------------------------------------------------------------
 
     def on_overview_loaded(self, message: OverviewLoaded) -> None:
-        overview = message.overview
+        overview = self._overview = message.overview
         self.instruments = overview.instruments
-        self.query_one(InstrumentList).show(overview.counts, self.watchlist, overview.instruments, overview.searches)
+        self.query_one(InstrumentList).show(overview.counts, self.watchlist, overview.instruments, self._searches)
         self.status = self.status.evolve(articles=overview.counts.total)
+
+    def on_searches_counted(self, message: SearchesCounted) -> None:
+        self._searches = message.searches
+        if self._overview is not None:
+            self.query_one(InstrumentList).show(self._overview.counts, self.watchlist, self._overview.instruments,
+                                                self._searches)
 
     def on_page_loaded(self, message: PageLoaded) -> None:
         if message.request != self._request:

@@ -22,6 +22,7 @@ from tui_reader.app.messages import (
     OverviewLoaded,
     PageLoaded,
     Prefetched,
+    SearchesCounted,
 )
 from tui_reader.app.widgets.article_list import PAGE_SIZE
 
@@ -41,8 +42,16 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="overview")
     def _load_overview(self) -> None:
         overview = self.library.overview()
-        if not get_current_worker().is_cancelled:
-            self.post_message(OverviewLoaded(overview))
+        if get_current_worker().is_cancelled:
+            return
+        self.post_message(OverviewLoaded(overview))
+        counts = []
+        for search in list(self.library.searches):
+            if get_current_worker().is_cancelled:
+                return
+            counts.append(self.library.search_count(search))
+        if counts:
+            self.post_message(SearchesCounted(counts))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="page")
     def _load_page(self, request: int, selection: Selection, flt: Filter, offset: int, keep: str | None,
