@@ -46,7 +46,7 @@ _SUPERLATIVE_REACH = 5
 """Words read back from "in"/"seit" for a superlative: "the worst day for the index in"."""
 
 
-def comparison_base(body: str, start: int) -> bool:
+def comparison_base(body: str, start: int, end: int) -> bool:
     """Whether the span at `start` is the base of a comparison, not a span something
     lasts: "the highest level in three years", "zum ersten Mal seit drei Jahren", "den
     stärksten Anstieg seit zehn Jahren". A period is a span the article says something
@@ -54,9 +54,10 @@ def comparison_base(body: str, start: int) -> bool:
     superlative, "in"/"seit" only say how far back the record reaches, and a span right
     after one is the record's measure ("the biggest one-day drop")."""
     near = body[(start - 32 if start > 32 else 0):start]
-    last = near.rsplit(None, 1)[-1:]
-    if last and (word := last[0].lower()) not in _ORDINALS and _superlative(word):
-        return True  # "the biggest one-day drop"; "the first nine months" is a span
+    if body.find("-", start, end) > 0:  # an adjective: "the biggest one-day drop"
+        last = near.rsplit(None, 1)[-1:]
+        if last and (word := last[0].lower()) not in _ORDINALS and _superlative(word):
+            return True
     if " in " not in near and " seit " not in near and " since " not in near:
         return False  # most spans: no "in"/"seit" before them at all (a superlative does)
     words = body[(start - 90 if start > 90 else 0):start].lower().split()[-_SUPERLATIVE_WINDOW:]
@@ -78,11 +79,8 @@ def _superlative(word: str) -> bool:
     """Whether a lower-cased word is a superlative ("biggest", "höchsten", "first")."""
     if word in _SUPERLATIVES:
         return True
-    return any(word.endswith(ending) and word[:-len(ending)] in _GERMAN_SUPERLATIVE_STEMS
-               for ending in _GERMAN_ENDINGS)
-
-
-_GERMAN_ENDINGS = ("en", "em", "er", "es", "e")
+    stem = word.rstrip("enmrs")  # "höchsten" -> "höchst", "größte" -> "größt"
+    return stem != word and stem in _GERMAN_SUPERLATIVE_STEMS
 _ORDINALS = frozenset("first erste ersten erstem erster erstes".split())
 """Superlatives of order: right before a span they count it ("in den ersten neun
 Monaten"), they do not measure a record."""

@@ -69,6 +69,12 @@ def _unit(word: str) -> str:
     return _alone(word) + groups
 
 
+_FACH_NUMBERS = ("(?:drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig"
+                 "|vierzig|fünfzig|hundert|tausend)")
+"""The numbers German multiplies with ("verzehnfacht"): a literal list, as a wildcard run
+before "fach" was tried at every "ver" of English text ("over", "every": 2 us an article)."""
+
+
 _HEAD = re.compile(
     # Every branch starts with a literal letter, so the engine skips to positions holding
     # one of them (a character class first, e.g. [vV], loses that: 3x slower). The
@@ -99,8 +105,7 @@ _HEAD = re.compile(
     rf"|ag(?:(?<=HandelsTag)|{_alone('Tag')})e?n?{_P})"
     rf"|week{_unit('week')}s?{_P}|year{_unit('year')}s?{_P}|Jahr{_unit('Jahr')}e?n?{_P}"
     rf"|Monat{_unit('Monat')}e?n?{_P}|Woche{_unit('Woche')}n?{_P}"
-    r"|ver(?:doppel|doppl|[a-zäöüß]{3,12}?fach)\w*"
-    r"|Ver(?:doppel|doppl|[a-zäöüß]{3,12}?fach)\w*"
+    rf"|ver(?:doppel|doppl|{_FACH_NUMBERS}fach)\w*|Ver(?:doppel|doppl|{_FACH_NUMBERS}fach)\w*"
     # "acht Prozent", "eine Milliarde": only after a lower-case word, so "5 Prozent" (read
     # by figures_scan) costs no Python here.
     r"|P(?<=[a-zäöüß] P)rozent(?:punkte?n?)?(?!\w)"
@@ -317,7 +322,9 @@ def _period(body: str, start: int, end: int, count: float | None,
             or body.endswith(_AGO_BEFORE, 0, start) or BASE_AFTER.match(body, end)):
         return None
     unit_key = _unit_key(unit_text)
-    if (count == 1 and single_day(body, start, count, unit_key)) or comparison_base(body, start):
+    if count == 1 and single_day(body, start, count, unit_key):
+        return None
+    if comparison_base(body, start, end):
         return None
     lead, has_which = _lead_start(body, start)
     if unit_key == "quarter" and not has_which:

@@ -223,7 +223,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             return None
         if last in _TOLERANCE_ENDS and " ".join(words[-3:]).endswith(_TOLERANCES):
             return None
-        if not _OF.isdisjoint(words[-3:]) and _level_named(words):
+        if (" of " in before[-32:] or " von " in before[-32:]) and _level_named(words):
             return None
     if body[end:end + 1].isspace():
         following = body[end:end + 60].split(None, 1)
@@ -257,6 +257,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
 
 
 _OF = frozenset({"of", "von"})
+"""Checked as " of " in the text before a figure first: one substring search."""
 _LEVEL_NOUN_ENDS = ("margin", "margins", "yield", "yields", "rate", "rates", "ratio", "share",
                     "stake", "quote", "marge", "rendite", "anteil", "satz", "zins", "niveau",
                     "level", "payout", "weighting", "gewichtung", "occupancy", "utilization",
