@@ -56,10 +56,13 @@ def english_words() -> set[str]:
 
 
 def german_nouns() -> set[str]:
-    """German common nouns, lower-cased: capitalised entries with a declension flag."""
+    """German common nouns, lower-cased: capitalised entries with a declension flag, or
+    feminine nouns, which take no genitive -s ("Evolution/m"; names: "Berlin/Sm")."""
     nouns = set()
     for word, flags in _entries("de_DE.dic"):
-        if word[:1].isupper() and word.isalpha() and GERMAN_NOUN_FLAGS & set(flags):
+        if not (word[:1].isupper() and word.isalpha()):
+            continue
+        if GERMAN_NOUN_FLAGS & set(flags) or ("m" in flags and "S" not in flags):
             nouns.add(word.casefold())
     return {w for w in nouns if zipf_frequency(w, "de") >= MIN_ZIPF}
 

@@ -12,7 +12,7 @@ import pytest
 
 from tui_reader.extract.instruments import find_instruments
 from tui_reader.extract.names import name_word
-from tui_reader.extract.word_names import GERMAN_TEXT, allowed_word_names, is_german, word_names
+from tui_reader.extract.word_names import GERMAN_WORD, allowed_word_names, is_german, word_names
 
 DATA = Path(__file__).resolve().parents[2] / "tui_reader" / "extract" / "data"
 
@@ -53,7 +53,7 @@ def test_allow_list_is_sorted_and_holds_only_listed_words():
 
 def test_where_keys_need_evidence():
     needs = word_names()
-    assert needs["target"] != GERMAN_TEXT and needs["rubrik"] == GERMAN_TEXT
+    assert needs["target"] != GERMAN_WORD and needs["rubrik"] == GERMAN_WORD
     assert "apple" not in needs and "linde" not in needs  # allowed
     assert "shell" in needs  # the hand-kept list still counts
     assert "apple" in allowed_word_names()
@@ -143,3 +143,32 @@ def test_everyday_english_words_with_evidence(title, body, expected):
 )
 def test_famous_names_that_are_words_still_file(title, expected):
     assert tickers(title) == [expected]
+
+
+# --- how a word is written ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Bitcoin rallies", "Analysts expect Strategy to buy more coins this quarter.", "MSTR"),
+        ("Optics demand", "Orders at rival Coherent rose sharply.", "COHR"),
+        ("Optik-Nachfrage", "Der Konkurrent Coherent meldete mehr Aufträge, und die Aktie stieg.", "COHR"),
+        ("Bitcoin miners", "MARA said its hash rate rose in the month.", "MARA"),
+    ],
+)
+def test_capitals_that_make_a_word_a_name(title, body, expected):
+    assert tickers(title, body) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("The Evolution of the Bond Market", "Yields rose."),  # title case
+        ("Notes", "Evolution matters. Strategy is what counts."),  # sentence starts
+        ("Notes", "Mara Smith and Anderson Cooper spoke at the event."),  # people
+        ("Evolution der Märkte", "Die Evolution der Börse und die Strategie der Anleger sind das Thema."),
+    ],
+)
+def test_capitals_that_do_not(title, body):
+    assert tickers(title, body) == []

@@ -17,11 +17,18 @@ from functools import lru_cache
 from tui_reader.extract.directory import Directory, directory
 from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
 from tui_reader.extract.isins import is_isin
-from tui_reader.extract.name_context import PERSON, mention_kind, named_as_stock, parent_named_for
+from tui_reader.extract.name_context import (
+    PERSON,
+    capitalised_mid_sentence,
+    in_capitals,
+    mention_kind,
+    named_as_stock,
+    parent_named_for,
+)
 from tui_reader.extract.name_scanner import NameScanner
 from tui_reader.extract.written_tickers import paren_ticker
 from tui_reader.extract.names import CAPITALS, NAME_RUN_TAIL, NameHit, Span, name_key
-from tui_reader.extract.word_names import GERMAN_TEXT, is_german, word_names
+from tui_reader.extract.word_names import ANY_TEXT, ENGLISH_WORD, GERMAN_WORD, is_german, word_names
 from tui_reader.model import Instrument
 
 # Every candidate in one pass. All branches start with one character class, which
@@ -253,16 +260,29 @@ def _count_names(
         if i < last and hits[i + 1][0] - end < 40 and parent_named_for(text, start, end, hits[i + 1][0]):
             continue  # "Volkswagen-Tochter Traton": the parent only describes the unit
         where = needs_evidence.get(key) if not suffixed else None
-        if where is not None and named_as_stock(text, start, end):
-            where = None  # "Rubrik-Aktie", "Target shares": the listed company
-        if where == GERMAN_TEXT and german is None:
-            german = is_german(text)
-        if where is not None and key not in declared and (where != GERMAN_TEXT or german):
+        if where is not None and (named_as_stock(text, start, end) or in_capitals(text, start, end)):
+            where = None  # "Rubrik-Aktie", "Target shares", "MARA said": the listed company
+        if where is not None and where != ANY_TEXT:
+            if german is None:
+                german = is_german(text)
+            if _written_as_name(where, german, text, start):
+                where = None
+        if where is not None and key not in declared:
             seen = deferred.setdefault(key, [start, 0])
         else:
             seen = named.setdefault(key, [start, 0])
         seen[1] += 1
     return named, deferred, found_people
+
+
+def _written_as_name(word: str, german: bool, text: str, start: int) -> bool:
+    """Whether an everyday word (`word_names`: English, German or both) is written as a
+    name here: an English-only word in German text ("der Konkurrent Coherent"), a German
+    noun in English text ("Rubrik said"), or an English word capitalised inside an
+    English sentence ("analysts expect Strategy to buy")."""
+    if german:
+        return word == ENGLISH_WORD
+    return word == GERMAN_WORD or capitalised_mid_sentence(text, start)
 
 
 def _ticker_mentions(

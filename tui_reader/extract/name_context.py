@@ -238,9 +238,38 @@ _SHARES_BEFORE = re.compile(r"\b(?:[Ss]hares|[Ss]tock|Aktien?|Papiere|Anteilsche
 
 
 def named_as_stock(text: str, start: int, end: int) -> bool:
-    """Whether the name at text[start:end] is written as a listed share: "Rubrik-Aktie",
-    "Target shares", "shares of Target", "Aktien von Rubrik". Evidence enough that an
+    """Whether the name at text[start:end] is written as a listed share ("Rubrik-Aktie",
+    "Target shares", "shares of Target", "Aktien von Rubrik"). Evidence enough that an
     everyday word is the company (see `word_names`); asked only for such words."""
     if _SHARE_COMPOUND.search(text, start, end):
         return True
     return _SHARES_AFTER.match(text, end) is not None or _SHARES_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+def in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether the word at `start` is written in capitals amid ordinary text ("MARA said",
+    "TAKKT"): a word that is a name only in that spelling. Four letters or more: shorter
+    ones are abbreviations with meanings of their own ("VAT", "FMC")."""
+    word = text[start:end].split(None, 1)[0]
+    return len(word) >= 4 and word.isupper() and any(c.islower() for c in text[max(0, start - 30) : end + 30])
+
+
+_TITLE_SMALL_WORDS = frozenset("a an the of and or nor to for in on at by with from as vs via per into over but".split())
+"""Words title case leaves in lower case ("Evolution of the Bond Market")."""
+
+
+def capitalised_mid_sentence(text: str, start: int) -> bool:
+    """Whether the word at `start` follows a lower-case word inside a sentence ("analysts
+    expect Strategy to"): in English such a capital makes a common word a name. Not after
+    a sentence end, a line start, a capitalised word (title case) or a small word title
+    case leaves lower-case ("the Evolution of")."""
+    i = start - 1
+    while i >= 0 and text[i] in " \u00a0":
+        i -= 1
+    if i < 0 or i == start - 1 or not text[i].islower():
+        return False
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "'’-"):
+        j -= 1
+    word = text[j : i + 1]
+    return word.islower() and word not in _TITLE_SMALL_WORDS

@@ -28,7 +28,8 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     everest indus hartford carter hawkins brady rogers campbell dana lindsay disco
     mitsubishi mitsui sumitomo energizer toast snap wise grab elastic gap celsius rocket
     ig acs cgi fmc man vat pandora frontline siegfried nu flex douglas hertz wendy
-    equitable flutter ferguson diploma metro euronext signify eternal goodman santos""".split()
+    equitable flutter ferguson diploma metro euronext signify eternal goodman santos
+    cooper hays weir roper hayward mara ana merlin admiral""".split()
 ) | {
     "london stock exchange",
     "national bank",

@@ -26,8 +26,13 @@ from tui_reader.extract.names import AMBIGUOUS_NAMES
 
 _DATA = Path(__file__).with_name("data")
 
-ANY_TEXT, GERMAN_TEXT = "any", "de"
-"""Where a key needs evidence: in any text, or in German text only."""
+ANY_TEXT, ENGLISH_WORD, BOTH_WORD, GERMAN_WORD = "any", "en", "de en", "de"
+"""What a key that needs evidence is: a hand-kept name (places, surnames, venues),
+which needs it in any text however written; an English word, a word in both
+languages, or a German noun. An English word capitalised inside an English sentence
+is a name ("analysts expect Strategy to buy more"), and so is an English-only word in
+German text ("der Konkurrent Coherent"); a German-only noun needs evidence only in
+German text, where every noun is capitalised."""
 
 
 def _keys(file: str) -> list[str]:
@@ -43,7 +48,8 @@ def allowed_word_names() -> frozenset[str]:
 
 @cache
 def word_names() -> dict[str, str]:
-    """Name key → where it needs evidence (`ANY_TEXT` or `GERMAN_TEXT`).
+    """Name key → what kind of word it is (`ANY_TEXT`, `ENGLISH_WORD`, `BOTH_WORD`,
+    `GERMAN_WORD`): see those.
 
     Built on first use (~10 ms for ~23,000 words), as the directory is."""
     allowed = allowed_word_names()
@@ -51,13 +57,13 @@ def word_names() -> dict[str, str]:
     for line in _keys("word_names.txt"):
         key, _, languages = line.partition("\t")
         if key not in allowed:
-            needs[key] = ANY_TEXT if "en" in languages.split() else GERMAN_TEXT
+            needs[key] = languages
     for key in AMBIGUOUS_NAMES:
         needs[key] = ANY_TEXT
     return needs
 
 
-_GERMAN_WORDS = re.compile(r"\b(?:der|die|das|und|den|dem|des|mit|für|nicht|ist|auf|sich|wird|eine?)\b")
+_GERMAN_WORDS = re.compile(r"\b(?:der|die|das|und|den|dem|des|mit|für|nicht|ist|auf|sich|wird|eine?)\b", re.IGNORECASE)
 
 
 def is_german(text: str) -> bool:
