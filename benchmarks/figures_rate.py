@@ -6,6 +6,8 @@ parsing and extraction together). Two generated corpora, reproducible from a see
 "prose" has a handful of figures in ordinary text, which is what most feeds carry;
 "wire" the forms of real wire and German portal copy (datelines, quote widgets, cents,
 German verbs of change, from-to moves, ranges).
+"pages" the classes the held-out evaluation found missing (numbers and fractions in
+words, German multiples, new-level-first moves, furniture, comparison bases).
 "seeds" is the extract_rate.py corpus read through `read_seed` (~36 figures per 2.7 KB
 body, the figure density of our real seeds): the one the 110 us budget is set for. Its
 "floor" line is what no rewrite of the Python around the regexes can remove: the three
@@ -85,6 +87,26 @@ def wire_paragraph(rng: random.Random) -> str:
     )
 
 
+def pages_paragraph(rng: random.Random) -> str:
+    """The forms the held-out evaluation found missing (issue 9, classes 1-6), in our own
+    words: numbers and fractions in words, German multiples, moves written new level
+    first, levels without direction, page furniture and comparison bases."""
+    new, old = rng.randint(60, 120), rng.randint(40, 59)
+    return (
+        f"Published Tue, Mar {rng.randint(1, 28)} 2026 9:31 AM EDT\n"
+        f"Die Aktie lag {rng.choice(['zwei', 'acht', 'zwölf'])} Prozent im Plus und hat sich "
+        f"seit dem Börsengang {rng.choice(['verzehnfacht', 'verdreifacht', 'verdoppelt'])}; "
+        f"die Bank hob das Kursziel auf {new} von {old} Franken an. Der Umsatz sank um fast "
+        f"ein {rng.choice(['Drittel', 'Fünftel', 'Viertel'])}, die Quote von "
+        f"{rng.randint(5, 20)} Prozent blieb stabil. Profit fell by a third and shares hit a "
+        f"two-year low, the biggest drop in a single day since the spring; the broker raised "
+        f"its target to {new} francs from {old}, and sales rose eight percent with a margin "
+        f"of {rng.randint(20, 40)} percent. Es war der höchste Stand zum ersten Mal seit "
+        f"{rng.choice(['drei', 'fünf'])} Jahren.\nDAX +{rng.uniform(0, 2):.2f} % MDAX "
+        f"-{rng.uniform(0, 2):.2f} %\n"
+    )
+
+
 def make_corpus(rng: random.Random, count: int, paragraph) -> list[str]:
     articles = []
     for _ in range(count):
@@ -157,7 +179,7 @@ def main() -> None:
     rng = random.Random(20260219)
     published = datetime(2026, 1, 29, 22, 41, tzinfo=timezone.utc)
     for name, paragraph in (("dense", dense_paragraph), ("prose", prose_paragraph),
-                            ("wire", wire_paragraph)):
+                            ("wire", wire_paragraph), ("pages", pages_paragraph)):
         corpus = make_corpus(rng, args.articles, paragraph)
         micros, per_article = measure(corpus, published)
         size = sum(len(a.encode()) for a in corpus) / len(corpus) / 1024

@@ -295,3 +295,15 @@ def test_von_zuvor_keeps_the_old_level() -> None:
 
 def test_a_year_after_from_is_no_old_level() -> None:
     assert [f.value for f in figures("Shares fell to $5 from 2019's peak.")] == [5.0]
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("Profit fell by a third and shares hit a low.", [100 / 3]),
+        ("Profit fell by a third in the quarter.", [100 / 3]),
+        ("It was a third consecutive loss.", []),
+    ],
+)
+def test_a_third_before_a_function_word_is_a_fraction(body: str, found: list[float]) -> None:
+    assert [f.value for f in figures(body) if f.kind == "percent"] == pytest.approx(found)

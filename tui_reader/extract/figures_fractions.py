@@ -33,6 +33,11 @@ _NOT_AFTER = ("of a century", "of an hour", "of a mile", "of a point", "of a per
               "a percentage", "time", "hour", "point", "-")
 """What follows a fraction word that makes it no share ("half an hour", "a quarter of a
 century", "half a percentage point", "a third time", "half-year")."""
+_FOLLOWERS = frozenset(
+    "of and or but in on to from since after as while this last over at versus vs compared "
+    "the its their year-over-year year-on-year".split())
+"""Words after "a third" that leave it a fraction ("fell by a third and ...", "by a
+third in the quarter"); any other word makes it an ordinal ("a third quarter")."""
 _SPACES = " \u00a0\u202f"
 
 
@@ -64,7 +69,7 @@ def _english_count(body: str, head: int, end: int, word: str, number: str,
     after = body[end:end + 24].lstrip(_SPACES)
     if body.startswith("-", end) or after.startswith(_NOT_AFTER) or (
             word in ("third", "fifth", "quarter") and after[:1].isalpha()
-            and not after.startswith("of ")):
+            and after.split(None, 1)[0].lower() not in _FOLLOWERS):
         return None  # "third-party", "half an hour", "a third time", "a quarter century"
     if word == "half":
         if number in _ONE:  # "by a half": rare, and "a half" before a unit is 0.5 of it
