@@ -307,3 +307,16 @@ def test_a_year_after_from_is_no_old_level() -> None:
 )
 def test_a_third_before_a_function_word_is_a_fraction(body: str, found: list[float]) -> None:
     assert [f.value for f in figures(body) if f.kind == "percent"] == pytest.approx(found)
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "direction"),
+    [
+        ("The company posted a 5-percent gain in sales.", "5-percent", "up"),
+        ("Die Partei scheiterte an der 5-Prozent-Hürde.", "5-Prozent", None),
+    ],
+)
+def test_percent_joined_by_a_hyphen(body: str, text: str, direction: str | None) -> None:
+    figure = only(body)
+    assert (figure.kind, figure.text, figure.value, figure.direction) == (
+        "percent", text, 5.0, direction)

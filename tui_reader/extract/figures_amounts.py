@@ -45,10 +45,11 @@ SEP = rf"(?:{SP}?[-–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+)"
 107 Millionen Dollar", "von 81 nach 71 Franken", new level first: "auf 95 von 90
 Franken": never a range, see `range_start`)."""
 UNIT = (
-    rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|{SP}?(?:[Pp]ercentage{SP}points?|Prozentpunkte?n?"
+    rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|(?:{SP}|-)?(?:[Pp]ercentage{SP}points?|Prozentpunkte?n?"
     rf"|ppts?|pp|[Pp]er{SP}?cent|Prozent|pct|[Bb]asis{SP}points?|Basispunkte?n?|bps|bp)(?!\w))"
 )
-"""Percent, percentage points or basis points."""
+"""Percent, percentage points or basis points; the word joined by a hyphen too, as an
+adjective ("a 5-percent gain", "die 5-Prozent-Hürde")."""
 SIGN = "[+\\-−–](?=[0-9])"
 
 _CODE_SET = frozenset(CODES.split("|"))
