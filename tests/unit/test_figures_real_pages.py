@@ -85,6 +85,7 @@ def test_dates_in_sentences_stay(body: str, value: str) -> None:
     [
         "DAX +0,57 % MDAX -0,12 % TecDAX +1,02 %",
         "DAX\n+0,57 %\nMDAX\n-0,12 %",
+        "DAX 18.512,30 +0,57 % MDAX 27.100,00 -0,12 % TecDAX 3.400,10 +1,02 %",
         "Dow Jones -1,2 % | S&P 500 -0,8 % | Nasdaq -1,5 %",
         "The index fell (^GSPC -2.71%) on Monday.",
         "American Express (AXP 10.54%) rose after the report.",
@@ -98,6 +99,7 @@ def test_ticker_strips_and_widgets_are_no_figures(body: str) -> None:
     "body",
     [
         "Der DAX +1,2 % im Wochenvergleich war das beste Ergebnis.",
+        "Der DAX stieg auf 18.512 Punkte, +0,57 % zum Vortag.",
         "Apple +2%, Microsoft -1% in early trade.",
         "EPS +12% year on year.",
     ],

@@ -6,7 +6,8 @@ stock's move at the moment the page was rendered, not something the article stat
 it is not a key figure. A bare ticker needs a sign to count as a widget, and words
 that look like tickers in prose ("EPS +12%", "DAX +1.2%", "Q3, +5%") stay figures,
 unless they stand in a ticker strip: two or more "name ±N %" items in a row with
-nothing but spaces, line breaks or bars between them ("DAX +0,57 % MDAX -0,12 %").
+nothing but spaces, line breaks or bars between them ("DAX +0,57 % MDAX -0,12 %",
+"DAX 18.512,30 +0,57 % MDAX 27.100,00 -0,12 %").
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ _PROSE_CAPITALS = frozenset(
     "SDAX TECDAX ATX SMI FTSE CAC IBEX AEX OMX HSI CSI NIKKEI TOPIX KOSPI ASX TSX DOW STOXX "
     "MSCI NASDAQ NYSE AI IT TV FY".split())
 """Capitals that name a measure, a market or an index in prose, not a listing."""
-_ITEM = r"[A-ZÄÖÜ][\w.&-]*(?:[ \u00a0][A-Za-z0-9][\w.&-]*){0,2}[ \u00a0\n\t]+"
+_ITEM = (r"[A-ZÄÖÜ][\w.&-]*(?:[ \u00a0][A-Za-z0-9][\w.&-]*){0,2}[ \u00a0\n\t]+"
+         r"(?:[0-9][0-9.,]*[ \u00a0\n\t]+)?")
+"""A strip item's name and, optionally, its level before the change: "DAX ", "MDAX
+27.512,30 "."""
 _GAP = r"[ \u00a0\n\t]*[|•·]?[ \u00a0\n\t]*"
 _STRIP_NEXT = re.compile(rf"{_GAP}{_ITEM}[+\-−][0-9]")
 """The next item of a ticker strip right after a percentage: "  MDAX -0,12"."""
