@@ -33,6 +33,10 @@ def tickers(title: str, body: str = "") -> list[str]:
         ("Nordic Semiconductor", "NOD.OL"),
         ("Baloise", "BALN.SW"),
         ("Taylor Wimpey", "TW.L"),
+        ("Navitas Semiconductor", "NVTS"),
+        ("Ginkgo Bioworks", "DNA"),
+        ("Steyr Motors", "4X0.DE"),
+        ("ElringKlinger", "ZIL2.DE"),
     ],
 )
 def test_names_from_real_news_are_known(name, symbol):
@@ -51,6 +55,9 @@ def test_names_from_real_news_are_known(name, symbol):
         ("Suess MicroTec liefert mehr Anlagen", "SMHN.DE"),
         ("Suedzucker hebt Ausblick", "SZU.DE"),
         ("Die BVB-Aktie steigt nach dem Sieg", "BVB.DE"),
+        ("loanDepot cuts jobs", "LDI"),
+        ("Laser maker nLight rises", "LASR"),
+        ("8x8 beats estimates", "EGHT"),
     ],
 )
 def test_names_as_companies_write_them(text, symbol):
@@ -65,6 +72,8 @@ def test_names_as_companies_write_them(text, symbol):
         "Pros and cons of buying now",  # not PROS Holdings
         "Rs 500 crore for the new plant",  # rupees, not a listing
         "The Nordic countries cut rates",  # not Nordic Semiconductor
+        "As Figure 2 shows, the Holy Grail is near; see Figure 3.",  # not Figure, not GRAIL
+        "The Voyager probe left the solar system",  # not Voyager Technologies
     ],
 )
 def test_must_not_match(text):

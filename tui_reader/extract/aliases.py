@@ -58,7 +58,8 @@ COMMON_WORDS: frozenset[str] = frozenset(
     lexington southside whitestone penn powell matthews apogee beacon fuji lumen getty
     iridium quanta cogent align protagonist gibraltar fulton erie ally bloom riot
     alaska beam crispr fairfax harbour intact legend restaurant royalty unity viking zealand
-    planet jackson galaxy mineral origin array hanwha trump nordic uranium comet genus""".split()
+    planet jackson galaxy mineral origin array hanwha trump nordic uranium comet genus
+    figure voyager firefly""".split()
 )
 
 _HERE = Path(__file__).with_name("data")
