@@ -62,8 +62,7 @@ class ViewsScreen(LibraryScreen):
         self.app.push_screen(CalendarScreen(self.library, self.watchlist), self._back_with)
 
     def action_instrument(self) -> None:
-        """`i`: the chart of the article's instrument (the one the left pane selects,
-        when the article names it), on the article."""
+        """`i`: the chart of the article's primary instrument, on the article."""
         summary = self._current()
         if summary is None or not (summary.primary_isin or summary.primary_ticker):
             self.notify("This article names no instrument.", timeout=3)
@@ -103,7 +102,7 @@ class ViewsScreen(LibraryScreen):
 
     def action_save_search(self) -> None:
         """`W`: the filter under a name, in the config's [searches] and the left pane."""
-        text = " ".join(self._filter_box().value.split())
+        text = " ".join(self.filter.text.split())  # what the list shows, not a mistake being typed
         if self.filter.empty or not text:
             self.notify("No filter to save: press / and type a query first.", timeout=4)
             return
