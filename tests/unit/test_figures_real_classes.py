@@ -153,13 +153,13 @@ def test_from_without_a_move_adds_nothing(body: str, values: list[float]) -> Non
         ("Yields rose two percentage points.", "two percentage points", 2.0, "pp", "up"),
         ("Die Rendite stieg um zwei Prozentpunkte.", "zwei Prozentpunkte", 2.0, "pp", "up"),
         ("Der Umsatz sank um fast ein Fünftel.", "ein Fünftel", 20.0, "%", "down"),
-        ("Der Gewinn stieg um ein Drittel.", "ein Drittel", 100 / 3, "%", "up"),
-        ("Profit fell by a third.", "a third", 100 / 3, "%", "down"),
+        ("Der Gewinn stieg um ein Drittel.", "ein Drittel", 33.3, "%", "up"),
+        ("Profit fell by a third.", "a third", 33.3, "%", "down"),
         ("The stock fell by a quarter.", "a quarter", 25.0, "%", "down"),
         ("Shares lost half their value.", "half", 50.0, "%", "down"),
         ("Mehr als die Hälfte des Umsatzes stammt aus China.", "die Hälfte", 50.0, "%", None),
-        ("Zwei Drittel der Aktien liegen beim Gründer.", "Zwei Drittel", 200 / 3, "%", None),
-        ("Two-thirds of sales come from Europe.", "Two-thirds", 200 / 3, "%", None),
+        ("Zwei Drittel der Aktien liegen beim Gründer.", "Zwei Drittel", 66.7, "%", None),
+        ("Two-thirds of sales come from Europe.", "Two-thirds", 66.7, "%", None),
         ("Three quarters of revenue come from services.", "Three quarters", 75.0, "%", None),
     ],
 )
@@ -300,8 +300,8 @@ def test_a_year_after_from_is_no_old_level() -> None:
 @pytest.mark.parametrize(
     ("body", "found"),
     [
-        ("Profit fell by a third and shares hit a low.", [100 / 3]),
-        ("Profit fell by a third in the quarter.", [100 / 3]),
+        ("Profit fell by a third and shares hit a low.", [33.3]),
+        ("Profit fell by a third in the quarter.", [33.3]),
         ("It was a third consecutive loss.", []),
     ],
 )

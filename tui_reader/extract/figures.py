@@ -12,7 +12,7 @@ Real publishers' forms (issue 9) are read by the decoder of their kind: cents an
 (figures_minor), German amounts and percentages in words (figures_worded), quote widgets
 that are not figures (figures_widgets), wire datelines and day ranges (figures_dates),
 moves named by nouns, German compounds and separable verbs (figures_words), fractions
-(figures_fractions: "ein Drittel" is a percent figure of 33.33), spans that are only a
+(figures_fractions: "ein Drittel" is a percent figure of 33.3), spans that are only a
 comparison's base and so no period (figures_bases: "a two-year low", "the highest in
 three years"); page furniture (update lines, bylines, photo credits, ticker strips) is
 no figure (figures_dates, figures_widgets). Two decisions shape the output: a move

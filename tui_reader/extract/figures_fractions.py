@@ -2,7 +2,8 @@
 "mehr als die Hälfte", "fell by a third", "two-thirds of sales", "lost half its value".
 
 A fraction is a percentage of its whole, so it is a percent figure with unit "%" and the
-fraction's value times 100 (ein Drittel → 33.33, drei Viertel → 75, die Hälfte → 50);
+fraction's value times 100, to one decimal as an article would write it (ein Drittel →
+33.3, zwei Drittel → 66.7, drei Viertel → 75, die Hälfte → 50);
 direction and qualifier are read like any percentage's. German fraction nouns name
 nothing else, so a number word before them is enough ("ein Drittel", "zwei Drittel").
 The English words also mean other things ("the third quarter", "the first half", "a
@@ -58,7 +59,7 @@ def fraction(body: str, head: int, end: int, word: str) -> Found | None:
             start = head
     if count is None or count >= denominator:
         return None
-    value = 100.0 * count / denominator
+    value = round(100.0 * count / denominator, 1)
     return (start, end, "percent", value, None, qualifier_before(body, start), "%",
             direction_of(body, start, end, None), None)
 
