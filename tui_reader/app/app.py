@@ -205,19 +205,20 @@ class TuiReaderApp(App[None]):
             self.call_from_thread(self.main.reload, keep_cursor=True)
 
     def _after_new(self, before: int) -> None:
-        """In the poll or scan thread, for the articles stored after row `before`: their
-        moves since publication (so `move<` sees them), then the alerts they raise."""
+        """In the poll or scan thread, for the articles stored after row `before`: the
+        alerts they raise, then their moves since publication (so `move<` sees them;
+        after the alerts, as a first run may have thousands to compute)."""
         from datetime import date
 
         from tui_reader.alerts import alerts_for
 
-        new = self.library.store.articles_after(before)
+        new = self.library.store.articles_after(before, limit=1000)
         if not new:
             return
-        self.library.refresh_moves()
         alerts = alerts_for(new, self.watchlist, self.library.searches, date.today())
         if alerts:
             self.post_message(AlertsFound(alerts))
+        self.library.refresh_moves()
 
     def on_alerts_found(self, message: AlertsFound) -> None:
         for title, text in notifications(message.alerts):
