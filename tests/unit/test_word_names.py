@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui_reader.extract.instruments import find_instruments
-from tui_reader.extract.names import name_word
+from tui_reader.extract.names import AMBIGUOUS_NAMES, name_word
 from tui_reader.extract.word_names import GERMAN_WORD, allowed_word_names, is_german, word_names
 
 DATA = Path(__file__).resolve().parents[2] / "tui_reader" / "extract" / "data"
@@ -47,8 +47,11 @@ def test_generated_list_is_sorted_unique_and_clean():
 def test_allow_list_is_sorted_and_holds_only_listed_words():
     allowed = _lines("word_names_allowed.txt")
     assert allowed == sorted(set(allowed))
-    listed = {line.split("\t")[0] for line in _lines("word_names.txt")}
-    assert set(allowed) <= listed  # an entry that is no word would allow nothing
+    listed = {line.split("\t")[0] for line in _lines("word_names.txt")} | AMBIGUOUS_NAMES
+    for line in allowed:
+        key, *where = line.split("\t")
+        assert key in listed, key  # an entry that is no word would allow nothing
+        assert where in ([], ["de"]), line
 
 
 def test_where_keys_need_evidence():
@@ -172,3 +175,16 @@ def test_capitals_that_make_a_word_a_name(title, body, expected):
 )
 def test_capitals_that_do_not(title, body):
     assert tickers(title, body) == []
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Continental hebt die Prognose", "Der Zulieferer ist für das Jahr zuversichtlich, sagte der Chef.", ["CON.DE"]),
+        ("Shell mit mehr Gewinn", "Der Ölkonzern hat im Quartal mehr verdient, als die Analysten erwartet hatten.", ["SHEL.L"]),
+        ("Continental Europe lags", "Stocks in Continental Europe fell as the euro rose.", []),
+        ("Software-News", "Die News des Tages: Der Deal ist fertig, und die Software ist neu.", []),
+    ],
+)
+def test_names_allowed_in_german_text_only(title, body, expected):
+    assert tickers(title, body) == expected

@@ -28,7 +28,14 @@ from tui_reader.extract.name_context import (
 from tui_reader.extract.name_scanner import NameScanner
 from tui_reader.extract.written_tickers import paren_ticker
 from tui_reader.extract.names import CAPITALS, NAME_RUN_TAIL, NameHit, Span, name_key
-from tui_reader.extract.word_names import ANY_TEXT, ENGLISH_WORD, GERMAN_WORD, is_german, word_names
+from tui_reader.extract.word_names import (
+    ANY_TEXT,
+    ENGLISH_WORD,
+    GERMAN_WORD,
+    allowed_in_german,
+    is_german,
+    word_names,
+)
 from tui_reader.model import Instrument
 
 # Every candidate in one pass. All branches start with one character class, which
@@ -241,7 +248,7 @@ def _count_names(
     named: dict[str, list[int]] = {}
     deferred: dict[str, list[int]] = {}
     found_people: set[str] = set()
-    needs_evidence = word_names()
+    needs_evidence, german_names = word_names(), allowed_in_german()
     german: bool | None = None  # asked once, and only for a German-only word
     last = len(hits) - 1
     for i, (start, key, suffixed, end) in enumerate(hits):
@@ -262,10 +269,12 @@ def _count_names(
         where = needs_evidence.get(key) if not suffixed else None
         if where is not None and (named_as_stock(text, start, end) or in_capitals(text, start, end)):
             where = None  # "Rubrik-Aktie", "Target shares", "MARA said": the listed company
-        if where is not None and where != ANY_TEXT:
+        if where is not None and (where != ANY_TEXT or key in german_names):
             if german is None:
                 german = is_german(text)
-            if _written_as_name(where, german, text, start):
+            if german and key in german_names:
+                where = None  # "Continental" in German text
+            elif where != ANY_TEXT and _written_as_name(where, german, text, start):
                 where = None
         if where is not None and key not in declared:
             seen = deferred.setdefault(key, [start, 0])

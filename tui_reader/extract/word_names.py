@@ -9,7 +9,8 @@ Which keys are words comes from ``data/word_names.txt``, generated at developmen
 by ``tools/word_names.py`` from word frequencies and spelling dictionaries (no runtime
 dependency), plus the hand-kept `names.AMBIGUOUS_NAMES` (places, surnames, venues).
 ``data/word_names_allowed.txt`` lists the famous names that are words yet are nearly
-always the company when capitalised in market news ("Apple", "Oracle", "Linde").
+always the company when capitalised in market news ("Apple", "Oracle", "Linde"), and
+those that are so in German text only ("Continental", "Shell").
 
 German-only words ("rubrik", "lowe" from "Löwe") matter only in German text: German
 capitalises every noun, so there the company needs evidence; in English text
@@ -43,7 +44,14 @@ def _keys(file: str) -> list[str]:
 @cache
 def allowed_word_names() -> frozenset[str]:
     """Keys that are words yet file without evidence (data/word_names_allowed.txt)."""
-    return frozenset(_keys("word_names_allowed.txt"))
+    return frozenset(line for line in _keys("word_names_allowed.txt") if "\t" not in line)
+
+
+@cache
+def allowed_in_german() -> frozenset[str]:
+    """Keys that file without evidence in German text, where they are no word
+    ("Continental", "Shell"): the allow list's lines marked "de"."""
+    return frozenset(line.split("\t")[0] for line in _keys("word_names_allowed.txt") if line.endswith("\tde"))
 
 
 @cache
