@@ -115,7 +115,9 @@ def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
                            _money_currency(prefix, one["sc"]), one["sc"]), one.end()
     found = money_found(body, start, m.end(), m["sa"], m["sk"], _money_currency(prefix, m["sc"]),
                         m["sc"])
-    return with_old_level(body, found, m["sk"], 1.0), m.end()
+    if body.startswith(_FROM, m.end()):  # "to $95 from 90"
+        return with_old_level(body, found, m["sk"], 1.0), m.end()
+    return found, m.end()
 
 
 _LOSS_BEFORE = ("estimate of ", "estimates of ", "reported ", "posted ", "EPS of ",
@@ -169,7 +171,9 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
                                m["c1"]), level_end
         return None, m.end("n")
     found = money_found(body, start, m.end(), raw, m["k1"], currency, m["c1"])
-    return with_old_level(body, found, m["k1"], 1.0), m.end()
+    if body.startswith(_FROM, m.end()):  # "to 95 francs from 90"
+        return with_old_level(body, found, m["k1"], 1.0), m.end()
+    return found, m.end()
 
 
 _FROM = (" from ", "\u00a0from ")

@@ -7,6 +7,7 @@ about 100 µs for all of them.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from tui_reader.model import Direction, Qualifier
@@ -96,8 +97,10 @@ read past, so the noun still binds to the figure."""
 _OWN_VALUE = ("its value", "their value", "its market value", "their market value",
               "ihres wertes", "seines wertes", "ihres börsenwertes", "seines börsenwertes")
 """After "of"/"des" these make a part of a whole a move: "lost 20% of its value"."""
-_PULLED = ("pull", "pulled", "pulls", "pulling")
-"""Verbs that, with "back", name a fall ("pulled back more than 5%")."""
+_PULLED_BACK = re.compile(
+    r"\bpull(?:ed|s|ing)? back(?: (?:by|more than|less than|about|nearly|almost|roughly|some))? $")
+"""A fall named by a phrasal verb right before the figure ("pulled back more than 5%"):
+looked for only when " back " stands in the text just before the figure."""
 
 _SHARE_AFTER = frozenset(
     "of des der aller stake share holding interest ownership weighting anteil "
@@ -223,8 +226,11 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             return None
         if last in _TOLERANCE_ENDS and " ".join(words[-3:]).endswith(_TOLERANCES):
             return None
-        if (" of " in before[-32:] or " von " in before[-32:]) and _level_named(words):
+        tail = before[-32:]
+        if (" of " in tail or " von " in tail) and _level_named(words):
             return None
+        if " back " in tail and _PULLED_BACK.search(tail):  # "pulled back more than 5%"
+            return "down"
     if body[end:end + 1].isspace():
         following = body[end:end + 60].split(None, 1)
         if following:
@@ -354,8 +360,6 @@ def _direction_back(words: list[str], later: str) -> tuple[Direction | None, boo
         if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
             later = key
             continue
-        if later == "back" and key in _PULLED:  # "pulled back 5%"
-            return "down", True, later
         found = _WORD_DIRECTION.get(key)
         if found is None:
             found = _learn(key)
