@@ -9,11 +9,14 @@ alert after another.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui_reader.alerts import Alert
 from tui_reader.app.safe_text import clean
+
+if TYPE_CHECKING:
+    from tui_reader.alerts import Alert
 
 SHOWN = 3
 """Alerts shown one by one; more than this many are summed up in one notification."""

@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from tui_reader.isin_shape import looks_like_isin
-from tui_reader.query.parser import parse
 from tui_reader.query.syntax import And, Keyed, Node, Not, Or
 
 
@@ -32,6 +31,8 @@ class Filter:
 
 def parse_filter(text: str) -> Filter:
     """The box's text as a filter; raises `QueryError` (column, what was expected)."""
+    from tui_reader.query.parser import parse  # lark: on the first filter, not at start-up
+
     return Filter(text, parse(text))
 
 

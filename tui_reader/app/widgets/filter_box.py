@@ -11,6 +11,7 @@ reach it instead of acting on the list.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.message import Message
@@ -18,7 +19,9 @@ from textual.timer import Timer
 from textual.widgets import Input
 
 from tui_reader.app.filters import Filter, parse_filter
-from tui_reader.query.parser import QueryError
+
+if TYPE_CHECKING:
+    from tui_reader.query.parser import QueryError
 
 PLACEHOLDER = "ticker:BABA  source:…  unread  pct<=-5  money>=1bn currency:USD  words"
 
@@ -48,6 +51,8 @@ class FilterBox(Input):
 
     def read(self) -> Filter | None:
         """The box's filter; None (and the mistake shown) when it does not parse."""
+        from tui_reader.query.parser import QueryError
+
         try:
             flt = parse_filter(self.value)
         except QueryError as error:
