@@ -233,3 +233,31 @@ async def test_instrument_view_marks_each_article_switches_range_and_walks_the_m
         await pilot.press("i")
         await settle(pilot)
         assert app.screen.history.articles[app.screen.selected].id == "b1"
+
+
+async def test_a_feed_poll_alerts_for_an_alerting_saved_search(make_app, config_file: Path, httpserver, tmp_path: Path) -> None:
+    """The poll path (not a seed scan): a feed item matching `alert = true` runs the command."""
+    record = tmp_path / "argv.json"
+    script = tmp_path / "record.py"
+    script.write_text(f"import json, sys\nopen({str(record)!r}, 'w').write(json.dumps(sys.argv[1:]))\n")
+    rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Desk</title><link>https://example.com/</link>"
+           "<description>d</description><item><title>Widgets Corp &amp; co: $(id) `id` ; x</title>"
+           "<link>https://example.com/w?x=1&amp;y=2</link><guid>w1</guid>"
+           "<pubDate>Mon, 02 Mar 2026 10:00:00 +0000</pubDate>"
+           "<description>Widgets Corp said revenue fell 12% to $40 million.</description></item></channel></rss>")
+    httpserver.expect_request("/desk").respond_with_data(rss, content_type="application/rss+xml")
+    config_file.write_text(
+        config_file.read_text()
+        + f'notify_command = [{json.dumps(sys.executable)}, {json.dumps(str(script))}]\n'
+        + '[searches.falls]\nquery = "pct<=-10"\nalert = true\n'
+        + f'[[feeds]]\nurl = "{httpserver.url_for("/desk")}"\ntitle = "Desk"\n'
+    )
+    app = make_app(offline=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        app.poll_feeds(honour_schedule=False)
+        await until(pilot, record.exists, timeout=20)
+        title = "Widgets Corp & co: $(id) `id` ; x"
+        assert json.loads(record.read_text())[0] == title
+        assert json.loads(record.read_text())[2] == "https://example.com/w?x=1&y=2"
+        assert any(n.title == "New: search falls" for n in app._notifications)
