@@ -57,7 +57,6 @@ def test_names_from_real_news_are_known(name, symbol):
         ("Die BVB-Aktie steigt nach dem Sieg", "BVB.DE"),
         ("loanDepot cuts jobs", "LDI"),
         ("Laser maker nLight rises", "LASR"),
-        ("8x8 beats estimates", "EGHT"),
     ],
 )
 def test_names_as_companies_write_them(text, symbol):
