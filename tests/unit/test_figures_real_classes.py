@@ -24,6 +24,7 @@ from tests.unit.test_figures_real_text import figures, only
         ("The lender posted a 2.5% year-over-year increase in deposits.", "2.5%", "up"),
         ("Margins showed a 3% sequential decline in the quarter.", "3%", "down"),
         ("The chipmaker pulled back more than 6% after the report.", "6%", "down"),
+        ("Shares gave up 3% after the report.", "3%", "down"),
         ("The stock bounced 4% from its lows.", "4%", "up"),
         ("Der Kurs wurde um 12 Prozent erhöht.", "12 Prozent", "up"),
         ("Das Ergebnis ist um mehr als 60 Prozent eingebrochen.", "60 Prozent", "down"),

@@ -97,6 +97,7 @@ read past, so the noun still binds to the figure."""
 _OWN_VALUE = ("its value", "their value", "its market value", "their market value",
               "ihres wertes", "seines wertes", "ihres börsenwertes", "seines börsenwertes")
 """After "of"/"des" these make a part of a whole a move: "lost 20% of its value"."""
+_GAVE_UP = ("gave up ", "give up ", "gives up ", "giving up ", "given up ")
 _PULLED_BACK = re.compile(
     r"\bpull(?:ed|s|ing)? back(?: (?:by|more than|less than|about|nearly|almost|roughly|some))? $")
 """A fall named by a phrasal verb right before the figure ("pulled back more than 5%"):
@@ -230,6 +231,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         if (" of " in tail or " von " in tail) and _level_named(words):
             return None
         if " back " in tail and _PULLED_BACK.search(tail):  # "pulled back more than 5%"
+            return "down"
+        if tail.endswith(_GAVE_UP):  # "gave up 3%": a fall, though "up" names a rise
             return "down"
     if body[end:end + 1].isspace():
         following = body[end:end + 60].split(None, 1)
