@@ -180,7 +180,8 @@ def test_technical_measures_are_no_periods(body: str) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    ["Mar 12, 2019 / 9:31 AM\nThe plant will close.", "12.03.2025 | 14:30 Uhr\nDas Werk schließt."],
+    ["Mar 12, 2019 / 9:31 AM\nThe plant will close.", "12.03.2025 | 14:30 Uhr\nDas Werk schließt.",
+     "Einleitung.\n24.03.2024 10:50 130 mal gelesen\nDas Werk schließt."],
 )
 def test_stamp_lines_with_a_time_are_furniture(body: str) -> None:
     assert [f for f in figures(body) if f.kind == "date"] == []
@@ -206,3 +207,8 @@ def test_averages_cover_their_span(body: str, value: str) -> None:
 )
 def test_a_superlative_far_from_the_span_leaves_it_a_period(body: str) -> None:
     assert [f.value for f in figures(body) if f.kind == "period"] == ["P3Y"]
+
+
+def test_a_date_with_a_time_inside_a_sentence_stays() -> None:
+    body = "Die Hauptversammlung findet am 12.03.2025 um 10:00 Uhr statt."
+    assert [f.value for f in figures(body) if f.kind == "date"] == ["2025-03-12"]

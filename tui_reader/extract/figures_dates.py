@@ -182,6 +182,10 @@ _STAMP_TAIL = re.compile(
     r"(?:[0-9]{1,2}[:.][0-9]{2}(?:[ \u00a0]*[AaPp]\.?[Mm]\.?)?"
     r"(?:[ \u00a0]*(?:Uhr|[A-Z]{2,4}))?)?[ \u00a0]*(?:\n|$)")
 """What may follow a date that stands alone on its line: a time and its zone."""
+_TIME_AFTER = re.compile(
+    r",?[ \u00a0]*(?:(?:at|um|,|\||/|[-–·•])[ \u00a0]*)?[0-9]{1,2}:[0-9]{2}(?![0-9])")
+"""A clock time right after a date that opens its line: a page stamp, whatever follows
+("24.03.2024 10:50 130 mal gelesen")."""
 _CREDIT_LINE = re.compile(
     r"(?:(?:Photo|Foto|Bild|Credit|Image)s?[:\s]|[^\n|]{2,40}\|)[^\n]{0,80}"
     r"(?:Getty|Bloomberg|Reuters|AFP|AP|dpa|[Pp]icture[ -][Aa]lliance|Shutterstock|Imago|IMAGO"
@@ -205,8 +209,9 @@ def _page_furniture(body: str, start: int, end: int) -> bool:
     if not line and reach:
         return False  # a long line before the date: a sentence, not furniture
     head = body[line:start]
-    if not head.strip():
-        return _STAMP_TAIL.match(body, end) is not None
+    if not head.strip():  # alone on its line, or opening it with a clock time
+        return (_STAMP_TAIL.match(body, end) is not None
+                or _TIME_AFTER.match(body, end) is not None)
     lower = head.lower()
     return (_STAMP.match(lower.lstrip()) is not None or (head.rstrip()[-1:] == ")"
                                                   and _CREDIT.search(lower) is not None)
