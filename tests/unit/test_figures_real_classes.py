@@ -189,6 +189,7 @@ def test_worded_german_amount() -> None:
         "It signed a third-party deal.",
         "The team finished fifth in the race.",
         "A quarter of a century ago it was founded.",
+        "About a quarter of the year passed.",
         "In der ersten Hälfte des Jahres stieg der Umsatz.",
         "Er wohnt im Viertel am Hafen.",
         "Der Kurs des Euro stieg.",
@@ -321,3 +322,8 @@ def test_percent_joined_by_a_hyphen(body: str, text: str, direction: str | None)
     figure = only(body)
     assert (figure.kind, figure.text, figure.value, figure.direction) == (
         "percent", text, 5.0, direction)
+
+
+def test_quarters_of_the_year_stay_a_period() -> None:
+    found = figures("Sales rose in the last three quarters of the year.")
+    assert [(f.kind, f.value) for f in found] == [("period", "P9M")]

@@ -30,7 +30,7 @@ _LEADS = frozenset(
     "rund etwa gut mehr weniger nahezu beinahe".split())
 """Words before an English fraction that make it a figure ("by a third", "nearly half")."""
 _NOT_AFTER = ("of a century", "of an hour", "of a mile", "of a point", "of a percentage",
-              "of the way", "of the time", "a century", "an hour", "a dozen", "a point",
+              "of the way", "of the time", "of the year", "of the century", "of a year", "a century", "an hour", "a dozen", "a point",
               "a percentage", "time", "hour", "point", "-")
 """What follows a fraction word that makes it no share ("half an hour", "a quarter of a
 century", "half a percentage point", "a third time", "half-year")."""
