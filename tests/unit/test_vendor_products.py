@@ -25,6 +25,9 @@ def tickers(title: str, body: str = "") -> list[str]:
         "The stock trades at 18 times earnings, Bloomberg Intelligence analysts wrote.",
         "Figures based on FactSet data showed a gain.",
         "Estimates compiled by S&P Capital IQ pointed higher.",
+        "Profit beat the LSEG-compiled consensus of 30 cents.",
+        "Der Gewinn lag über der Konsensschätzung von FactSet, hieß es.",
+        "Das Ergebnis übertraf die Prognosen von LSEG deutlich.",
     ],
 )
 def test_vendor_products_cited_file_only_the_subject(body):

@@ -80,7 +80,10 @@ _CREDIT_LABELS = frozenset(
 )
 """Words that open a picture credit or a source line ("Photo: Reuters", "Quelle: LSEG")."""
 _GATHERED = frozenset("polled compiled surveyed tracked collected gathered aggregated".split())
-_DATA_NOUNS = frozenset("data figures estimates daten zahlen schätzungen angaben".split())
+_DATA_NOUNS = frozenset(
+    "data figures estimates estimate consensus survey poll daten zahlen schätzung schätzungen angaben "
+    "konsens konsensschätzung konsensschätzungen prognose prognosen umfrage".split()
+)
 _VENDOR_CUE = re.compile(
     # A vendor cited for numbers: "according to LSEG", "per FactSet", "laut FactSet".
     r"\b(?:according to|per|citing|via|laut|nach|from|based on|using|gemäß|zufolge)[ \u00a0]+$", re.IGNORECASE
@@ -94,7 +97,7 @@ _VENDOR_AFTER = re.compile(
     # "Bloomberg Intelligence", "FactSet Consensus", "S&P Capital IQ".
     r"|(?i:smart ?estimates?|i/b/e/s|ibes|eikon|workspace|datastream|starmine|intelligence"
     r"|terminal|consensus|estimates|capital iq|market intelligence|economics|indices|indexes))\b"
-    r"|-(?:[Dd]aten|[Ss]chätzungen|[Zz]ahlen|[Kk]onsens|[Uu]mfrage|[Aa]nalysten|[Rr]ating)"
+    r"|-(?:[Dd]aten|[Ss]chätzungen|[Zz]ahlen|[Kk]onsens|[Uu]mfrage|[Aa]nalysten|[Rr]ating|compiled|polled|tracked)"
 )
 
 
