@@ -114,7 +114,10 @@ _HEAD = re.compile(
     r"|E(?<=[a-zäöüß] E)uro(?!\w)|F(?<=[a-zäöüß] F)ranken(?!\w)"
     r"|D(?<=[a-zäöüß] D)ollar(?!\w)"
 )
-_CURRENCY_HEADS = frozenset({"euro", "franken", "dollar"})
+_SPECIAL_HEADS = {**dict.fromkeys(FRACTIONS, "fraction"),
+                  **dict.fromkeys(("euro", "franken", "dollar"), "amount"),
+                  **dict.fromkeys(("doppelte", "doppelten"), "double")}
+"""Heads read by their own decoder: fractions, German amounts in words, "das Doppelte"."""
 _DOUBLE_LEADS = ("das ", "aufs ", "ums ")
 """"das Doppelte" is a multiple; "Doppelte Freude" at a sentence's start is not."""
 _UNITS = {"year": (1, "Y"), "decade": (10, "Y"), "month": (1, "M"), "quarter": (3, "M"),
@@ -191,23 +194,22 @@ def worded(body: str) -> list[Found]:
         if lower[0] == "t" and (lower == "tel" or body.endswith("cen", 0, head)):  # last "t"
             head = _word_start(body, head)
             lower = body[head:end].lower()
-        if lower in FRACTIONS:  # "ein Drittel", "by a third"; "a quarter" may be a period
-            if head == 0 or not body[head - 1].isalpha():
-                figure = fraction(body, head, end, body[head:end])
-            if figure is not None or not lower.startswith("quarter"):
-                if figure is not None:
-                    found.append(figure)
-                continue
-        if lower[0] == "p" or lower.startswith("milli"):  # "acht Prozent", "eine Milliarde"
+        special = _SPECIAL_HEADS.get(lower)
+        if special is not None:  # one look-up keeps the common heads off these branches
+            if special == "fraction":  # "ein Drittel", "by a third"
+                if head == 0 or not body[head - 1].isalpha():
+                    figure = fraction(body, head, end, body[head:end])
+                if figure is None and lower.startswith("quarter"):  # "three quarters"
+                    figure = _worded_period(body, head, end, lower)
+            elif special == "amount":  # "knapp über fünf Euro"
+                figure = worded_amount(body, head, end, m[0])
+            elif body.endswith(_DOUBLE_LEADS, 0, head):  # "um das Doppelte"
+                figure = (head, end, "multiple", 2.0, None, None, None, None, None)
+        elif lower[0] == "p" or lower.startswith("milli"):  # "acht Prozent", "eine Milliarde"
             number, start = number_word_before(body, head)
             if number is not None:
                 figure = (worded_percent(body, start, end, number, lower) if lower[0] == "p"
                           else worded_money(body, start, end, number, lower))
-        elif lower in _CURRENCY_HEADS:  # "knapp über fünf Euro"
-            figure = worded_amount(body, head, end, m[0])
-        elif lower.startswith("doppelt"):  # "um das Doppelte", "aufs Doppelte"
-            if body.endswith(_DOUBLE_LEADS, 0, head):
-                figure = (head, end, "multiple", 2.0, None, None, None, None, None)
         elif lower[0] == "f":  # fold, fach: written glued to their number ("tenfold")
             glued = head
             while glued > 0 and body[glued - 1].isalpha():
