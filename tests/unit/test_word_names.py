@@ -158,6 +158,8 @@ def test_famous_names_that_are_words_still_file(title, expected):
         ("Optics demand", "Orders at rival Coherent rose sharply.", "COHR"),
         ("Optik-Nachfrage", "Der Konkurrent Coherent meldete mehr Aufträge, und die Aktie stieg.", "COHR"),
         ("Bitcoin miners", "MARA said its hash rate rose in the month.", "MARA"),
+        ("Affirm's loan volume jumps", "Affirm's customers borrowed more.", "AFRM"),
+        ("Strategy’s bitcoin pile grows", "", "MSTR"),
     ],
 )
 def test_capitals_that_make_a_word_a_name(title, body, expected):
@@ -170,6 +172,7 @@ def test_capitals_that_make_a_word_a_name(title, body, expected):
         ("The Evolution of the Bond Market", "Yields rose."),  # title case
         ("Notes", "Evolution matters. Strategy is what counts."),  # sentence starts
         ("Notes", "Mara Smith and Anderson Cooper spoke at the event."),  # people
+        ("The Strategy's Flaws", "It was never tested."),  # owned by "the" strategy
         ("Evolution der Märkte", "Die Evolution der Börse und die Strategie der Anleger sind das Thema."),
     ],
 )

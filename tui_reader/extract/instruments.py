@@ -274,7 +274,7 @@ def _count_names(
                 german = is_german(text)
             if german and key in german_names:
                 where = None  # "Continental" in German text
-            elif where != ANY_TEXT and _written_as_name(where, german, text, start):
+            elif where != ANY_TEXT and _written_as_name(where, german, text, start, end):
                 where = None
         if where is not None and key not in declared:
             seen = deferred.setdefault(key, [start, 0])
@@ -284,14 +284,17 @@ def _count_names(
     return named, deferred, found_people
 
 
-def _written_as_name(word: str, german: bool, text: str, start: int) -> bool:
+def _written_as_name(word: str, german: bool, text: str, start: int, end: int) -> bool:
     """Whether an everyday word (`word_names`: English, German or both) is written as a
     name here: an English-only word in German text ("der Konkurrent Coherent"), a German
     noun in English text ("Rubrik said"), or an English word capitalised inside an
-    English sentence ("analysts expect Strategy to buy")."""
+    English sentence ("analysts expect Strategy to buy") or as an owner ("Affirm's
+    loans": everyday words seldom own anything)."""
     if german:
         return word == ENGLISH_WORD
-    return word == GERMAN_WORD or capitalised_mid_sentence(text, start)
+    if word == GERMAN_WORD or capitalised_mid_sentence(text, start):
+        return True
+    return text.endswith(("'s", "’s"), start, end) and not text.endswith(("the ", "The "), 0, start)
 
 
 def _ticker_mentions(
