@@ -66,6 +66,8 @@ def test_is_german():
     assert is_german("Die Aktie stieg, und der Konzern ist zuversichtlich.")
     assert not is_german("The shares rose and the company said it was confident.")
     assert not is_german("Analysts at Der Spiegel said the stock rose.")
+    assert is_german("Mehr in der Rubrik Wirtschaft")  # a teaser
+    assert tickers("Mehr in der Rubrik Wirtschaft") == []
 
 
 # --- German nouns ---------------------------------------------------------------------
