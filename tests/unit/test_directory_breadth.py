@@ -73,6 +73,7 @@ def test_names_as_companies_write_them(text, symbol):
         "The Nordic countries cut rates",  # not Nordic Semiconductor
         "As Figure 2 shows, the Holy Grail is near; see Figure 3.",  # not Figure, not GRAIL
         "The Voyager probe left the solar system",  # not Voyager Technologies
+        "Drillers in the Permian added rigs as the Canadian dollar fell",  # regions, not companies
     ],
 )
 def test_must_not_match(text):

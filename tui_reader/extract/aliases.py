@@ -59,7 +59,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
     iridium quanta cogent align protagonist gibraltar fulton erie ally bloom riot
     alaska beam crispr fairfax harbour intact legend restaurant royalty unity viking zealand
     planet jackson galaxy mineral origin array hanwha trump nordic uranium comet genus
-    figure voyager firefly""".split()
+    figure voyager firefly permian steyr carpenter comfort selective flushing kearny canadian mueller""".split()
 )
 
 _HERE = Path(__file__).with_name("data")
