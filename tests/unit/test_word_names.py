@@ -193,3 +193,16 @@ def test_capitals_that_do_not(title, body):
 )
 def test_names_allowed_in_german_text_only(title, body, expected):
     assert tickers(title, body) == expected
+
+
+def test_committed_list_is_what_the_generator_writes():
+    """Only where the development tools are installed (wordfreq, Hunspell dictionaries)."""
+    pytest.importorskip("wordfreq")
+    if not Path("/usr/share/hunspell/de_DE.dic").exists() or not Path("/usr/share/hunspell/en_US.dic").exists():
+        pytest.skip("Hunspell dictionaries not installed")
+    import subprocess
+    import sys
+
+    tool = Path(__file__).resolve().parents[2] / "tools" / "word_names.py"
+    written = subprocess.run([sys.executable, str(tool)], capture_output=True, text=True, check=True).stdout
+    assert written == (DATA / "word_names.txt").read_text(encoding="utf-8")
