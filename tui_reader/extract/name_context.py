@@ -235,9 +235,13 @@ def parent_named_for(text: str, start: int, end: int, next_start: int) -> bool:
     return _UNIT_BETWEEN.fullmatch(between) is not None
 
 
-_SHARE_COMPOUND = re.compile(r"-(?:[Aa]ktien?|[Pp]apiere?|[Tt]itel|[Kk]onzern(?:s|chef)?|[Cc]hef(?:in)?|[Aa]ktionäre)$")
+_SHARE_COMPOUND = re.compile(
+    r"-(?:[Aa]ktien?|[Pp]apiere?|[Tt]itel|[Kk]onzern(?:s|chef)?|[Cc]hef(?:in)?|[Aa]ktionäre)$"
+)
 _SHARES_AFTER = re.compile(r"(?:['’]s)?[ \u00a0]+(?:shares|stock|Aktien?|Papiere|Anteilscheine)\b")
-_SHARES_BEFORE = re.compile(r"\b(?:[Ss]hares|[Ss]tock|Aktien?|Papiere|Anteilscheine)[ \u00a0]+(?:of|in|von|der|des)[ \u00a0]+$")
+_SHARES_BEFORE = re.compile(
+    r"\b(?:[Ss]hares|[Ss]tock|Aktien?|Papiere|Anteilscheine)[ \u00a0]+(?:of|in|von|der|des)[ \u00a0]+$"
+)
 
 
 def named_as_stock(text: str, start: int, end: int) -> bool:
@@ -246,7 +250,9 @@ def named_as_stock(text: str, start: int, end: int) -> bool:
     everyday word is the company (see `word_names`); asked only for such words."""
     if _SHARE_COMPOUND.search(text, start, end):
         return True
-    return _SHARES_AFTER.match(text, end) is not None or _SHARES_BEFORE.search(text, max(0, start - 24), start) is not None
+    if _SHARES_AFTER.match(text, end) is not None:
+        return True
+    return _SHARES_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 def in_capitals(text: str, start: int, end: int) -> bool:
@@ -254,10 +260,14 @@ def in_capitals(text: str, start: int, end: int) -> bool:
     "TAKKT"): a word that is a name only in that spelling. Four letters or more: shorter
     ones are abbreviations with meanings of their own ("VAT", "FMC")."""
     word = text[start:end].split(None, 1)[0]
-    return len(word) >= 4 and word.isupper() and any(c.islower() for c in text[max(0, start - 30) : end + 30])
+    if len(word) < 4 or not word.isupper():
+        return False
+    return any(c.islower() for c in text[max(0, start - 30) : end + 30])
 
 
-_TITLE_SMALL_WORDS = frozenset("a an the of and or nor to for in on at by with from as vs via per into over but".split())
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the of and or nor to for in on at by with from as vs via per into over but".split()
+)
 """Words title case leaves in lower case ("Evolution of the Bond Market")."""
 
 
