@@ -175,6 +175,8 @@ def test_capitals_that_make_a_word_a_name(title, body, expected):
         ("Notes", "Evolution matters. Strategy is what counts."),  # sentence starts
         ("Notes", "Mara Smith and Anderson Cooper spoke at the event."),  # people
         ("The Strategy's Flaws", "It was never tested."),  # owned by "the" strategy
+        ("Listing news", "The fund will list on the Nasdaq Stock Market in May."),  # the venue
+        ("Listing news", "Tech names led the Nasdaq stock index higher in May."),
         ("Evolution der Märkte", "Die Evolution der Börse und die Strategie der Anleger sind das Thema."),
     ],
 )

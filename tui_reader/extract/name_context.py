@@ -238,7 +238,11 @@ def parent_named_for(text: str, start: int, end: int, next_start: int) -> bool:
 _SHARE_COMPOUND = re.compile(
     r"-(?:[Aa]ktien?|[Pp]apiere?|[Tt]itel|[Kk]onzern(?:s|chef)?|[Cc]hef(?:in)?|[Aa]ktionäre)$"
 )
-_SHARES_AFTER = re.compile(r"(?:['’]s)?[ \u00a0]+(?:shares|stock|Aktien?|Papiere|Anteilscheine)\b")
+_SHARES_AFTER = re.compile(
+    # Not "the Nasdaq stock market", "Dow stock index": the venue or the index.
+    r"(?:['’]s)?[ \u00a0]+(?:shares|stock(?![ \u00a0]+(?:[Mm]arkets?|[Ee]xchanges?|[Ii]nd(?:ex|ices)))"
+    r"|Aktien?|Papiere|Anteilscheine)\b"
+)
 _SHARES_BEFORE = re.compile(
     r"\b(?:[Ss]hares|[Ss]tock|Aktien?|Papiere|Anteilscheine)[ \u00a0]+(?:of|in|von|der|des)[ \u00a0]+$"
 )
