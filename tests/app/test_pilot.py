@@ -388,3 +388,18 @@ async def test_a_list_longer_than_a_page_reads_each_page_once(make_app, db_path:
         await pilot.press("G")  # near the end: the second page is read, once
         await settle(pilot)
         assert offsets == [0, 0, PAGE_SIZE] and articles.row_count == PAGE_SIZE + 30
+
+
+async def test_every_built_in_theme_starts_and_draws(make_app) -> None:
+    """Textual's ANSI themes name colours `ansi_magenta`, which Rich cannot parse: the
+    key bar once crashed the app at start-up with them (and the theme is remembered)."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for name in sorted(app.available_themes):
+            app.theme = name
+            await pilot.pause()
+            app.screen.refresh()
+            await pilot.pause()
+        assert app.is_running
+        assert app.theme == sorted(app.available_themes)[-1]

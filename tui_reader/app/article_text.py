@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rich import color as rich_color
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.color import Color, ColorParseError
 
 from tui_reader.app.chart_data import ChartData
 from tui_reader.app.formatting import format_figure, format_move, local_time
@@ -37,11 +39,31 @@ class Palette:
     @classmethod
     def from_variables(cls, variables: dict[str, str]) -> Palette:
         return cls(
-            up=variables.get("price-up", cls.up),
-            down=variables.get("price-down", cls.down),
-            figure=variables.get("figure-highlight", cls.figure),
-            instrument=variables.get("instrument-highlight", cls.instrument),
+            up=theme_colour(variables, "price-up", cls.up),
+            down=theme_colour(variables, "price-down", cls.down),
+            figure=theme_colour(variables, "figure-highlight", cls.figure),
+            instrument=theme_colour(variables, "instrument-highlight", cls.instrument),
         )
+
+
+def theme_colour(variables: dict[str, str], name: str, fallback: str) -> str:
+    """A theme variable as a colour Rich can draw. Textual's ANSI themes name colours
+    `ansi_magenta`, which Rich refuses (a crash at start-up in KeyBar): those become
+    the terminal's own colour (`magenta`), anything else Textual cannot parse falls back."""
+    value = variables.get(name)
+    if not value:
+        return fallback
+    if value.startswith("ansi_"):
+        return value.removeprefix("ansi_")
+    try:
+        rich_color.Color.parse(value)
+        return value
+    except rich_color.ColorParseError:
+        pass
+    try:
+        return Color.parse(value).hex  # hsl(...), #rrggbbaa: Textual's forms
+    except ColorParseError:
+        return fallback
 
 
 def meta(article: Article, palette: Palette, charted: str | None = None) -> Text:

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from tui_reader.app.article_text import theme_colour
 from tui_reader.app.formatting import format_move, local_time
 from tui_reader.app.list_columns import GAP, Column, ContentWidths, layout
 from tui_reader.app.safe_text import clean, plain
@@ -211,7 +212,7 @@ class ArticleList(DataTable):
 
     def _move_styles(self) -> tuple[str, str]:
         variables = self.app.theme_variables
-        return variables.get("price-up", "green"), variables.get("price-down", "red")
+        return theme_colour(variables, "price-up", "green"), theme_colour(variables, "price-down", "red")
 
     def redraw_row(self, summary: ArticleSummary) -> None:
         """Redraw one row after its read/starred state changed."""

@@ -13,6 +13,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 
+from tui_reader.app.article_text import theme_colour
+
 
 _KEPT = ("help", "quit")
 """Binding ids whose hints stay however narrow the terminal."""
@@ -37,8 +39,10 @@ class KeyBar(Widget):
 
     def render(self) -> Text:
         variables = self.app.theme_variables
-        key_style = f"bold {variables.get('footer-key-foreground', variables.get('accent', 'yellow'))}"
-        description_style = variables.get("footer-description-foreground", variables.get("foreground", "white"))
+        accent = theme_colour(variables, "accent", "yellow")
+        key_style = f"bold {theme_colour(variables, 'footer-key-foreground', accent)}"
+        foreground = theme_colour(variables, "foreground", "white")
+        description_style = theme_colour(variables, "footer-description-foreground", foreground)
         hints: list[tuple[str, str, str, bool, str]] = []
         seen: set[str] = set()
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
