@@ -177,6 +177,7 @@ def test_capitals_that_make_a_word_a_name(title, body, expected):
         ("The Strategy's Flaws", "It was never tested."),  # owned by "the" strategy
         ("Listing news", "The fund will list on the Nasdaq Stock Market in May."),  # the venue
         ("Listing news", "Tech names led the Nasdaq stock index higher in May."),
+        ("BREAKING NEWS from the market", "NEWS: rates were left unchanged."),  # shouted labels
         ("Evolution der Märkte", "Die Evolution der Börse und die Strategie der Anleger sind das Thema."),
     ],
 )

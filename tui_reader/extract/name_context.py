@@ -262,11 +262,13 @@ def named_as_stock(text: str, start: int, end: int) -> bool:
 def in_capitals(text: str, start: int, end: int) -> bool:
     """Whether the word at `start` is written in capitals amid ordinary text ("MARA said",
     "TAKKT"): a word that is a name only in that spelling. Four letters or more: shorter
-    ones are abbreviations with meanings of their own ("VAT", "FMC")."""
+    ones are abbreviations with meanings of their own ("VAT", "FMC"); not a shouted
+    label ("BREAKING NEWS", "NEWS:"), whose neighbours are capitals or a colon."""
     word = text[start:end].split(None, 1)[0]
-    if len(word) < 4 or not word.isupper():
+    if len(word) < 4 or not word.isupper() or text.startswith(":", start + len(word)):
         return False
-    return any(c.islower() for c in text[max(0, start - 30) : end + 30])
+    neighbours = text[max(0, start - 30) : start].split()[-1:] + text[end : end + 30].split()[:1]
+    return bool(neighbours) and all(any(c.islower() for c in w) for w in neighbours)
 
 
 _TITLE_SMALL_WORDS = frozenset(
