@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -136,7 +136,7 @@ def make_app(db_path: Path, config_file: Path, seeds_dir: Path) -> Callable[...,
     def make(**changes: object) -> TuiReaderApp:
         # No deliberate waits: the tests wait on conditions (settle), not on the clock.
         options = AppOptions(db=db_path, config=config_file, seed_dirs=[seeds_dir], offline=True, poll=False,
-                             theme="terminal-amber", delays=NO_DELAYS)
+                             theme="terminal-amber", delays=NO_DELAYS, clock=lambda: FIXED_NOW)
         for key, value in changes.items():
             setattr(options, key, value)
         app = create_app(options)
@@ -147,6 +147,10 @@ def make_app(db_path: Path, config_file: Path, seeds_dir: Path) -> Callable[...,
     for app in apps:
         app.library.store.close()
 
+
+FIXED_NOW = datetime(2026, 4, 1, 14, 0, tzinfo=UTC)
+"""The quote strip's clock in tests: the day after the bundled closes end (a Wednesday,
+New York open), so snapshots do not change with the hour they run."""
 
 NO_DELAYS = Delays(chart=0.001, filter=0.25, plot=0.001)
 """As good as none (a Textual timer needs a positive interval), except the typing pause:

@@ -27,15 +27,32 @@ async def test_the_strip_shows_each_quote_and_the_cache_age():
             NoQuote("[@click=app.quit]X", "offline; no cache or CSV"),
         ])
         await pilot.pause()
-        lines = strip.render().plain.splitlines()
-        assert lines[0].split() == ["AAPL", "195.20", "+1.23%", "open"]
-        assert lines[1].split() == ["SAP.DE", "210.50", "-0.40%", "closed"]
-        assert lines[2] == "[@click=app. offline; no cache or CSV"  # as text, cut to 12 cells
-        assert lines[3] == "cached prices, 5 h old"
-        assert not strip.has_class("-empty") and strip.region.height == 4
-        await pilot.click(QuoteStrip, offset=(2, 2))  # a symbol written as markup does nothing
+        text = strip.render().plain
+        assert text == (
+            "AAPL 195.20 +1.23% open   SAP.DE 210.50 -0.40% closed   "
+            "[@click=app. offline; no cache or CSV"  # as text, cut to 12 cells
+            "   · cached prices, 5 h old"
+        )
+        # Side by side, wrapping at the strip's width (60 columns, 2 of padding).
+        assert not strip.has_class("-empty") and strip.region.height == 3
+        await pilot.click(QuoteStrip, offset=(2, 1))  # a symbol written as markup does nothing
         assert app.is_running
 
 
 def test_describe_age():
     assert [describe_age(timedelta(minutes=m)) for m in (5, 90, 3 * 24 * 60)] == ["5 min", "1 h", "3 days"]
+
+
+async def test_the_main_screen_shows_the_watchlist_quotes(make_app, seeds_dir) -> None:
+    """The fixture's watchlist (NVDA and Alibaba's ISIN) with the seed folder's CSVs:
+    the last close, its day change and the market's state at the fixed clock."""
+    from tests.app.conftest import settle
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        strip = app.screen.query_one(QuoteStrip)
+        assert strip.display and not strip.has_class("-empty")
+        text = strip.render().plain
+        assert text.startswith("NVDA ") and "US01609W1027 " in text
+        assert [q.symbol for q in strip.quotes] == ["NVDA", "US01609W1027"]

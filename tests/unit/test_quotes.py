@@ -49,3 +49,11 @@ def test_watchlist_quotes_offline_from_the_bundled_csvs(tmp_path: Path):
     baba, nope = quotes
     assert isinstance(baba, Quote) and baba.last > 0 and baba.change_pct is not None and baba.state == "open"
     assert isinstance(nope, NoQuote) and nope.reason
+
+
+def test_a_last_close_days_old_is_dated_not_passed_off_as_today():
+    points = [PricePoint(date(2026, 3, 30), 250.0), PricePoint(date(2026, 3, 31), 253.0)]
+    csv = PriceHistory("AAPL", None, "USD", "csv", points)
+    assert quote_from("AAPL", csv, datetime(2026, 4, 3, 15, tzinfo=UTC), None).dated is False  # 3 days
+    old = quote_from("AAPL", csv, datetime(2026, 12, 6, 15, tzinfo=UTC), None)
+    assert old.dated is True and old.day == date(2026, 3, 31)

@@ -17,10 +17,12 @@ from tui_reader.app.filters import Filter, Selection, merge_kwargs, rename_sourc
 from tui_reader.model import Article, PricePoint
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
+    from datetime import datetime
     from types import ModuleType
 
     from tui_reader.prices.claims import ClaimCheck
+    from tui_reader.prices.quotes import NoQuote, Quote
     from tui_reader.prices.service import PriceService
     from tui_reader.query.saved import SavedSearch
     from tui_reader.store import ArticleSummary, Counts, InstrumentSummary, Store
@@ -61,8 +63,11 @@ BUNDLED_SEEDS_NAME = "tui-reader samples"
 
 class Library:
     def __init__(self, store: Store, seed_dirs: list[Path], offline: bool,
-                 seed_names: dict[Path, str] | None = None, searches: Sequence[SavedSearch] = ()) -> None:
+                 seed_names: dict[Path, str] | None = None, searches: Sequence[SavedSearch] = (),
+                 clock: Callable[[], datetime] | None = None) -> None:
         self.store = store
+        self.clock = clock
+        """The quote strip's "now"; None: the real clock (see AppOptions.clock)."""
         self.searches = list(searches)
         """The config's saved searches, in its order; `save_search` adds to it."""
         self.seed_dirs = seed_dirs
@@ -148,6 +153,13 @@ class Library:
             claims=[_claim_line(check) for check in found.checks],
             listing=listing,
         )
+
+    def quotes(self, symbols: list[str]) -> list[Quote | NoQuote]:
+        """The watchlist's quotes (blocking: a worker calls it after each poll). Online
+        the chain may ask Yahoo, with its own pacing; offline the cache and CSVs."""
+        from tui_reader.prices.quotes import watchlist_quotes
+
+        return watchlist_quotes(self._service(network=True), symbols, self.clock() if self.clock else None)
 
     def moves(self, summaries: list[ArticleSummary]) -> dict[str, float | None]:
         """Move since publication (in %) per article, from cached closes and CSVs only."""

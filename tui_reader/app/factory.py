@@ -35,7 +35,7 @@ def create_app(options: AppOptions) -> TuiReaderApp:
     feeds = [FeedSource.from_config(f, config.interval_minutes) for f in config.feeds]
     store = Store.open(options.db)
     app = TuiReaderApp(
-        Library(store, seed_dirs, offline, seed_names(config.seed_names), config.searches),
+        Library(store, seed_dirs, offline, seed_names(config.seed_names), config.searches, options.clock),
         config,
         feeds=feeds,
         themes=themes,

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from tui_reader.app.data import Overview, SearchCount
     from tui_reader.model import Article
     from tui_reader.store import ArticleSummary
+    from tui_reader.prices.quotes import NoQuote, Quote
 
 
 @dataclass
@@ -70,6 +71,13 @@ class ChartReady(Message):
 @dataclass
 class MovesReady(Message):
     moves: dict[str, float | None]
+
+
+@dataclass
+class QuotesReady(Message):
+    """The watchlist's quotes for the quote strip, in watchlist order."""
+
+    quotes: list[Quote | NoQuote]
 
 
 @dataclass

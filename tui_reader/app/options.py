@@ -5,7 +5,9 @@ Textual-free so the CLI can build it before paying for the Textual import.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 
@@ -48,3 +50,6 @@ class AppOptions:
     watchlist: list[str] = field(default_factory=list)
     """Extra watchlist entries (the config's come first)."""
     delays: Delays = field(default_factory=Delays)
+    clock: Callable[[], datetime] | None = None
+    """The quote strip's "now" (a market's open/closed state, the cache's age); None is
+    the real clock. Snapshot tests fix it so the screen does not change by the hour."""

@@ -88,6 +88,9 @@ class Quote:
     age: timedelta | None
     """How old the cached closes are when they could not be refreshed (offline, Yahoo
     unreachable); None when fresh or from a price CSV."""
+    dated: bool = False
+    """The last close is more than a few days old (a price CSV that ends long ago):
+    the strip then shows its day, so an old price is never read as today's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +107,12 @@ def quote_from(symbol: str, history: PriceHistory, now: datetime, fetched_at: da
     before = history.points[-2].close if len(history.points) > 1 else None
     change = (last.close / before - 1) * 100 if before else None
     age = now - fetched_at if history.stale and fetched_at else None
-    return Quote(symbol, last.close, last.day, change, history.currency, market_state(history.symbol, now), age)
+    dated = (now.date() - last.day).days > _RECENT_DAYS
+    return Quote(symbol, last.close, last.day, change, history.currency, market_state(history.symbol, now), age, dated)
+
+
+_RECENT_DAYS = 4
+"""A last close within this many days is current (a weekend and a holiday)."""
 
 
 def watchlist_quotes(service: PriceService, symbols: Sequence[str], now: datetime | None = None) -> list[Quote | NoQuote]:
@@ -115,11 +123,10 @@ def watchlist_quotes(service: PriceService, symbols: Sequence[str], now: datetim
     from tui_reader.prices.service import InvalidIsin, NoPrices
 
     now = now or datetime.now(UTC)
-    start = (now - timedelta(days=14)).date()
     quotes: list[Quote | NoQuote] = []
     for symbol in symbols:
         try:
-            history = service.history(symbol, start=start)
+            history = service.history(symbol)
         except (NoPrices, InvalidIsin) as exc:
             quotes.append(NoQuote(symbol, getattr(exc, "reason", str(exc))))
             continue

@@ -35,6 +35,7 @@ from tui_reader.app.messages import (
     PollFinished,
     PollStarted,
     Prefetched,
+    QuotesReady,
     SearchesCounted,
     SourceDone,
 )
@@ -45,6 +46,7 @@ from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.filter_box import FilterBox
 from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.app.widgets.key_bar import KeyBar
+from tui_reader.app.widgets.quote_strip import QuoteStrip
 from tui_reader.app.widgets.status_line import PollStatus, StatusLine
 
 if TYPE_CHECKING:
@@ -148,6 +150,7 @@ class MainScreen(ViewsScreen):
             yield InstrumentList(id="instruments")
             with Vertical(id="reader"):
                 with Vertical(id="list-pane"):
+                    yield QuoteStrip(id="quotes")
                     filter_box = FilterBox(pause=self.delays.filter, id="filter")
                     filter_box.display = False  # until `/`
                     yield filter_box
@@ -171,6 +174,15 @@ class MainScreen(ViewsScreen):
         self.watch(articles, "cursor_coordinate", self._cursor_moved, init=False)
         self.status = self.status.evolve(offline=self.library.offline, feeds=len(self.reader.feeds))
         self.reload()
+        self._refresh_quotes()
+
+    def _refresh_quotes(self) -> None:
+        """The quote strip follows the watchlist; asked again after every poll."""
+        if self.watchlist:
+            self._load_quotes(list(self.watchlist))
+
+    def on_quotes_ready(self, message: QuotesReady) -> None:
+        self.query_one(QuoteStrip).show(message.quotes)
 
     def on_resize(self, event: Resize) -> None:
         width = event.size.width
@@ -270,6 +282,8 @@ class MainScreen(ViewsScreen):
             self.reload(keep_cursor=True)
 
     def on_poll_finished(self, message: PollFinished) -> None:
+        if not message.scan:
+            self._refresh_quotes()
         errors = tuple(self.reader.poll_state.errors.values())
         skipped = len(self.reader.poll_state.skipped)
         if message.scan:

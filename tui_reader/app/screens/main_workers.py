@@ -22,6 +22,7 @@ from tui_reader.app.messages import (
     OverviewLoaded,
     PageLoaded,
     Prefetched,
+    QuotesReady,
     SearchesCounted,
 )
 from tui_reader.app.widgets.article_list import PAGE_SIZE
@@ -88,6 +89,12 @@ class LibraryScreen(Screen[None]):
         chart = self.library.chart(article, focus)
         if not get_current_worker().is_cancelled:
             self.post_message(ChartReady(article.id, chart, self.library.live_prices_problem()))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="quotes")
+    def _load_quotes(self, symbols: list[str]) -> None:
+        quotes = self.library.quotes(symbols)
+        if not get_current_worker().is_cancelled:
+            self.post_message(QuotesReady(quotes))
 
     @work(thread=True, exit_on_error=False, group="moves")
     def _load_moves(self, summaries: list[ArticleSummary]) -> None:

@@ -16,6 +16,7 @@ from rich.text import Text
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui_reader.app.article_text import theme_colour
 from tui_reader.app.safe_text import clean
 from tui_reader.prices.quotes import NoQuote, Quote
 
@@ -30,7 +31,7 @@ def describe_age(age: timedelta) -> str:
 
 
 class QuoteStrip(Widget):
-    """One line per followed instrument: `AAPL 195.20 +1.2% open`."""
+    """The followed instruments side by side, wrapping: `AAPL 195.20 +1.20% open   SAP.DE …`."""
 
     DEFAULT_CSS = """
     QuoteStrip { height: auto; padding: 0 1; color: $text-muted; }
@@ -48,25 +49,27 @@ class QuoteStrip(Widget):
 
     def render(self) -> Text:
         variables = self.app.theme_variables
-        up, down = variables.get("price-up", "green"), variables.get("price-down", "red")
-        text = Text(no_wrap=True, overflow="ellipsis")
+        up, down = theme_colour(variables, "price-up", "green"), theme_colour(variables, "price-down", "red")
+        text = Text(overflow="fold")
         oldest: timedelta | None = None
         for index, quote in enumerate(self.quotes):
             if index:
-                text.append("\n")
-            text.append(clean(quote.symbol, single_line=True)[:12].ljust(9), style="bold")
+                text.append("   ")
+            text.append(clean(quote.symbol, single_line=True)[:12], style="bold")
             text.append(" ")
             if isinstance(quote, NoQuote):
                 text.append(clean(quote.reason, single_line=True), style="italic")
                 continue
-            text.append(f"{quote.last:>10,.2f}")
+            text.append(f"{quote.last:,.2f}")
             if quote.change_pct is not None:
                 style = up if quote.change_pct > 0 else down if quote.change_pct < 0 else ""
-                text.append(f" {quote.change_pct:+6.2f}%", style=style)
-            if quote.state:
-                text.append(f"  {quote.state}")
+                text.append(f" {quote.change_pct:+.2f}%", style=style)
+            if quote.dated:
+                text.append(f" on {quote.day.isoformat()}", style="italic")
+            elif quote.state:
+                text.append(f" {quote.state}")
             if quote.age is not None:
                 oldest = max(oldest or quote.age, quote.age)
         if oldest is not None:
-            text.append(f"\ncached prices, {describe_age(oldest)} old", style="italic")
+            text.append(f"   · cached prices, {describe_age(oldest)} old", style="italic")
         return text
