@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.reactive import reactive
@@ -18,7 +19,9 @@ from textual.widget import Widget
 
 from tui_reader.app.article_text import theme_colour
 from tui_reader.app.safe_text import clean
-from tui_reader.prices.quotes import NoQuote, Quote
+
+if TYPE_CHECKING:  # the price chain loads in the worker that makes quotes, not at start-up
+    from tui_reader.prices.quotes import NoQuote, Quote
 
 
 def describe_age(age: timedelta) -> str:
@@ -48,6 +51,8 @@ class QuoteStrip(Widget):
         self.set_class(not quotes, "-empty")
 
     def render(self) -> Text:
+        from tui_reader.prices.quotes import NoQuote
+
         variables = self.app.theme_variables
         up, down = theme_colour(variables, "price-up", "green"), theme_colour(variables, "price-down", "red")
         text = Text(overflow="fold")
