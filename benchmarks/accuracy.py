@@ -81,7 +81,7 @@ def score_file(label_file: Mapping[str, object], data: Path) -> Score:
             articles = read_feed(path, str(label_file["url"]), content_type, configured)
         else:
             articles = read_articles(path)
-    except Exception as exc:  # a benchmark reports a crash on one file and goes on
+    except Exception as exc:  # noqa: BLE001 - a benchmark reports a crash on one file and goes on
         score.problems.append(f"{path.name}: {type(exc).__name__}: {exc}")
         articles = []
     for number, (label, article) in enumerate(pair(list(label_file["items"]), articles)):
@@ -118,7 +118,7 @@ def run(data: Path = DATA) -> dict[str, Score]:
     for seed, items in unseen_labels():
         try:
             articles = read_articles(seed)
-        except Exception as exc:  # reported like a missing article
+        except Exception as exc:  # noqa: BLE001 - reported like a missing article
             held_out.problems.append(f"{seed.name}: {type(exc).__name__}: {exc}")
             articles = []
         for number, (label, article) in enumerate(pair(items, articles)):

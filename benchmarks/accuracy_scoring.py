@@ -283,4 +283,4 @@ def pair(labels: list[Mapping[str, object]], articles: list[object]
         if index is None and position in free:
             free.remove(position)
             chosen[position] = position
-    return [(label, articles[i] if i is not None else None) for label, i in zip(labels, chosen)]
+    return [(label, articles[i] if i is not None else None) for label, i in zip(labels, chosen, strict=True)]

@@ -24,7 +24,7 @@ import random
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from tui_reader.extract.figures import find_figures
@@ -177,7 +177,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=5000)
     args = parser.parse_args()
     rng = random.Random(20260219)
-    published = datetime(2026, 1, 29, 22, 41, tzinfo=timezone.utc)
+    published = datetime(2026, 1, 29, 22, 41, tzinfo=UTC)
     for name, paragraph in (("dense", dense_paragraph), ("prose", prose_paragraph),
                             ("wire", wire_paragraph), ("pages", pages_paragraph)):
         corpus = make_corpus(rng, args.articles, paragraph)

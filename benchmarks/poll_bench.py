@@ -207,7 +207,7 @@ def first_poll_steps(documents: list[bytes], urls: list[str], work: Path) -> lis
     from tui_reader.store import PollOutcome, Store
     from tui_reader.store.writes import prepare
 
-    sample = list(zip(documents, urls))[:20]
+    sample = list(zip(documents, urls, strict=True))[:20]
     headers = {"content-type": "application/rss+xml"}
     parse_job(sample[0][0], headers, sample[0][1], None, sample[0][1])  # warm: imports, directory, patterns
 
@@ -230,7 +230,7 @@ def first_poll_steps(documents: list[bytes], urls: list[str], work: Path) -> lis
     ipc_ms = _cpu_ms(lambda: [pickle.loads(pickle.dumps(r)) for r in results], 1) / len(sample)
 
     # The store over every feed (it must not slow down as it fills), in batches of ten as a poll writes them.
-    every = [(url, parse_job(doc, headers, url, None, url)) for doc, url in zip(documents, urls)]
+    every = [(url, parse_job(doc, headers, url, None, url)) for doc, url in zip(documents, urls, strict=True)]
     with Store.open(work / "steps.sqlite3") as store:
         start = time.process_time()
         for n in range(0, len(every), 10):

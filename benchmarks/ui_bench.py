@@ -32,7 +32,7 @@ import sys
 import tempfile
 import termios
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -74,7 +74,7 @@ def build_store(path: Path, count: int) -> float:
     from tui_reader.store import Store
 
     started = time.perf_counter()
-    base = datetime(2026, 2, 27, 20, 0, tzinfo=timezone.utc)
+    base = datetime(2026, 2, 27, 20, 0, tzinfo=UTC)
     with Store.open(path) as store:
         batch: list[Article] = []
         for n in range(count):
@@ -205,7 +205,7 @@ def main() -> int:
             term.drain(0.15)
 
         held, held_rows = [], 12
-        for i in range(held_rows):
+        for _ in range(held_rows):
             row += 1
             at = term.send(b"j")
             held.append(term.wait_for(text_marker(row))[text_marker(row)] - at)

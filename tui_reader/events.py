@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from tui_reader.model import Article
@@ -76,7 +76,7 @@ def write_ics(events: Iterable[Event], path: Path, now: datetime | None = None) 
     from icalendar import Calendar
     from icalendar import Event as IcsEvent
 
-    stamp = now or datetime.now(timezone.utc)
+    stamp = now or datetime.now(UTC)
     calendar = Calendar()
     calendar.add("prodid", "-//tui-reader//coming dates//EN")
     calendar.add("version", "2.0")

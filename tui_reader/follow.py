@@ -16,8 +16,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tui_reader.config import (DEFAULT_CONFIG, Config, ConfigError, FeedConfig, _read, _toml_string, add_feeds,
-                               parse_config, write_atomically)
+from tui_reader.config import (
+    DEFAULT_CONFIG,
+    Config,
+    ConfigError,
+    FeedConfig,
+    _read,
+    _toml_string,
+    add_feeds,
+    parse_config,
+    write_atomically,
+)
 from tui_reader.model import Instrument
 from tui_reader.templates import Followed, expand
 
@@ -227,7 +236,7 @@ def remove_followed_feeds(text: str, codes: set[str]) -> tuple[str, list[str]]:
     wanted = {c.upper() for c in codes}
     cuts: list[tuple[int, int]] = []
     removed = []
-    for header, feed in zip(headers, feeds):
+    for header, feed in zip(headers, feeds, strict=True):
         if not feed.get("template") or not wanted & {str(i).upper() for i in feed.get("instruments", [])}:
             continue
         start = header.start()

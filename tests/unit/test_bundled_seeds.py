@@ -14,7 +14,7 @@ import csv
 import json
 import re
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -54,7 +54,7 @@ def _article_cases() -> list[pytest.param]:
     return params
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(seed: Path, enriched: bool) -> tuple[Article, ...]:
     """Parsed once per seed; header and body checks do not need the extractors."""
     articles = read_seed(seed, seed.parent)

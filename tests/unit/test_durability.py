@@ -119,7 +119,6 @@ def test_sigkill_during_re_extraction_leaves_whole_batches_and_the_next_fetch_fi
     uses its worker processes (`upkeep.POOL_FROM`), which must not outlive it either."""
     from tui_reader.extract import EXTRACTOR_VERSION
     from tui_reader.model import Article, Instrument
-
     from tui_reader.sources.upkeep import POOL_FROM
 
     count = POOL_FROM + 1000

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import resource
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from tui_reader.model import Instrument
-from tui_reader.sources.feed_items import edgar_filer, strip_filing_line, strip_more_links, tag_instruments, url_instruments
+from tui_reader.sources.feed_items import (
+    edgar_filer,
+    strip_filing_line,
+    strip_more_links,
+    tag_instruments,
+    url_instruments,
+)
 from tui_reader.sources.feedparse import FeedError, clean_line, clean_text, parse_feed
 
 DATA = Path(__file__).parent.parent / "data" / "feeds"
@@ -26,7 +32,7 @@ def test_rss20_cleans_html_resolves_links_and_prefers_full_content():
     first, second, third = feed.articles
     assert first.title == "Alibaba beats estimates as cloud revenue jumps 26%"
     assert first.url == "https://feeds.example.com/2026/01/alibaba-cloud"
-    assert first.published == datetime(2026, 1, 29, 21, 41, 5, tzinfo=timezone.utc)
+    assert first.published == datetime(2026, 1, 29, 21, 41, 5, tzinfo=UTC)
     assert first.source == "Market Wire & Co"
     assert first.body == (
         "Alibaba Group (NYSE: BABA) said cloud revenue rose 26% to 33.5 billion yuan.\n\n"
@@ -46,7 +52,7 @@ def test_configured_title_names_the_source():
 def test_rss10_and_rss091():
     rdf = parse("rss10.rdf").articles
     assert [a.title for a in rdf] == ["SAP raises its cloud outlook"]
-    assert rdf[0].published == datetime(2026, 1, 27, 9, 15, tzinfo=timezone.utc)
+    assert rdf[0].published == datetime(2026, 1, 27, 9, 15, tzinfo=UTC)
     old = parse("rss091.xml")
     assert old.title == "Old Wire"
     assert old.articles[0].url == "http://old.example.net/siemens"
@@ -58,7 +64,7 @@ def test_atom_xml_base_html_and_xhtml_titles():
     assert nvidia.title == "Nvidia & partners"
     assert nvidia.url == "https://atom.example.com/news/nvidia-partners"
     assert nvidia.body == "Nvidia (NASDAQ: NVDA) announced new partners.\n\nSecond paragraph."
-    assert nvidia.published == datetime(2026, 1, 30, 9, 0, tzinfo=timezone.utc)
+    assert nvidia.published == datetime(2026, 1, 30, 9, 0, tzinfo=UTC)
     assert tesla.title == "Tesla deliveries"
     assert tesla.body == "Tesla delivered cars. 1 < 2."
 
@@ -195,8 +201,8 @@ def test_varied_rss_entities_links_guids_zones_and_missing_titles():
     assert second.url == "https://w.example/feeds/relative/path"
     assert second.title == "Spaced title"
     # dc:date with an offset and RFC 822 with a zone name both land in UTC.
-    assert first.published == datetime(2026, 1, 29, 9, 0, tzinfo=timezone.utc)
-    assert second.published == datetime(2026, 1, 29, 21, 41, 5, tzinfo=timezone.utc)
+    assert first.published == datetime(2026, 1, 29, 9, 0, tzinfo=UTC)
+    assert second.published == datetime(2026, 1, 29, 21, 41, 5, tzinfo=UTC)
     # content:encoded wins over the shorter description.
     assert second.body == "Full content\n\ntwo"
     # No title: the body's opening stands in, so the list never shows a blank row.

@@ -6,7 +6,7 @@ import asyncio
 import gzip
 import os
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -123,7 +123,7 @@ def test_a_failed_parse_does_not_keep_the_etag(http, store):
 def test_http_errors_are_reported_and_backed_off(http, store, status, text):
     http.expect_request("/err").respond_with_data("no", status=status)
     url = http.url_for("/err")
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     result = poll([FeedSource(url, interval_minutes=10)], store)[url]
     assert result.status == "error" and result.error.startswith(text)
     polled = state(store, url)
@@ -137,7 +137,7 @@ def test_http_errors_are_reported_and_backed_off(http, store, status, text):
 def test_429_retry_after_is_honoured(http, store):
     http.expect_request("/busy").respond_with_data("slow down", status=429, headers={"Retry-After": "120"})
     url = http.url_for("/busy")
-    before = datetime.now(timezone.utc)
+    before = datetime.now(UTC)
     result = poll([FeedSource(url)], store)[url]
     assert result.error.startswith("HTTP 429") and "retry after 120 s" in result.error
     polled = state(store, url)
@@ -149,14 +149,14 @@ def test_429_retry_after_is_honoured(http, store):
 
 
 def test_503_with_http_date():
-    now = datetime(2026, 1, 30, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 1, 30, 12, 0, tzinfo=UTC)
     assert parse_retry_after("Fri, 30 Jan 2026 12:05:00 GMT", now) == 300
     assert parse_retry_after("soon", now) is None
     assert parse_retry_after("7", now) == 7
 
 
 def test_backoff_is_capped_at_six_hours():
-    now = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    now = datetime(2026, 1, 1, tzinfo=UTC)
     assert next_poll_after(now, 15, 0) == now + timedelta(minutes=15)
     assert next_poll_after(now, 15, 30) <= now + timedelta(hours=6.6)
     assert next_poll_after(now, 15, 1, retry_after=5) == now + timedelta(seconds=5)
@@ -507,10 +507,10 @@ def test_a_wait_that_reaches_into_another_day_names_the_date():
     from tui_reader.sources.feeds import _deferred
     from tui_reader.store import SourceState
 
-    later = datetime.now(timezone.utc) + timedelta(days=1, hours=1)
+    later = datetime.now(UTC) + timedelta(days=1, hours=1)
     result = _deferred(FeedSource("https://a.example/f"), SourceState("https://a.example/f", "feed", next_poll=later))
     assert later.astimezone().strftime("%Y-%m-%d %H:%M:%S") in result.error
-    soon = datetime.now(timezone.utc).replace(microsecond=0)
+    soon = datetime.now(UTC).replace(microsecond=0)
     result = _deferred(FeedSource("https://a.example/f"), SourceState("https://a.example/f", "feed", next_poll=soon))
     local = soon.astimezone()
     expected = local.strftime("%H:%M:%S" if local.date() == datetime.now().astimezone().date() else "%Y-%m-%d %H:%M:%S")

@@ -11,7 +11,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from tui_reader.cli import main
-from tui_reader.config import DEFAULT_CONFIG, ConfigError, load_config, parse_config
+from tui_reader.config import DEFAULT_CONFIG, ConfigError, load_config
 from tui_reader.follow import add_to_watchlist, remove_from_watchlist
 from tui_reader.templates import listing_market
 

@@ -11,10 +11,10 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from tui_reader.sources.feeds import FeedSource
 from tui_reader.sources.fetching import FetchLimits
 from tui_reader.sources.fulltext import fill_full_texts, main_text
 from tui_reader.sources.poll import poll_all
-from tui_reader.sources.feeds import FeedSource
 from tui_reader.store import Store
 from tui_reader.store.fulltext import full_text_state
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui_reader.extract.isins import is_isin
 from tui_reader.extract.instruments import find_instruments
+from tui_reader.extract.isins import is_isin
 from tui_reader.model import Instrument
 
 # Text biased towards the shapes the extractor looks for, so the interesting

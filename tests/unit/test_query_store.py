@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from tui_reader.model import Article, Instrument, KeyFigure
 from tui_reader.query.evaluate import Facts, matches
 from tui_reader.query.parser import parse
-from tui_reader.query.syntax import Compare, Day, Flag, Keyed, Node, Not, Number, Or, Words, And
+from tui_reader.query.syntax import And, Compare, Day, Flag, Keyed, Node, Not, Number, Or, Words
 from tui_reader.store import Store
 
 TODAY = date(2026, 3, 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -27,7 +27,7 @@ def one(path: Path, root: Path | None = None):
 def test_worked_example() -> None:
     article = one(FULL)
     assert article.title == TITLE
-    assert article.published == datetime(2026, 11, 3, 6, 15, 42, tzinfo=timezone.utc)
+    assert article.published == datetime(2026, 11, 3, 6, 15, 42, tzinfo=UTC)
     assert article.published.utcoffset() == timedelta(hours=1)  # Europe/Berlin, winter time
     assert [(i.name, i.isin) for i in article.declared] == [("Nordlicht Energie", "DE000NLE0014")]
     assert article.source == "boerse-global.de"
@@ -78,7 +78,7 @@ def test_cp1252_apostrophe_reaches_the_text() -> None:
 def test_no_teaser_starts_with_the_headline() -> None:
     article = one(VARIANTS / "portal_no_teaser.txt")
     assert article.title == "Baltic Rail Shares Jump After Record Freight Quarter"
-    assert article.published == datetime(2026, 11, 3, 6, 15, tzinfo=timezone.utc)
+    assert article.published == datetime(2026, 11, 3, 6, 15, tzinfo=UTC)
     # real sentences with "sell"/"buy" survive; the pitch does not
     assert article.body.startswith("Baltic Rail reported freight volumes up 12%")
     assert "Investors who sell now" in article.body and "buy back shares" in article.body
@@ -95,7 +95,7 @@ def test_no_footer_falls_back_to_the_folder_as_source() -> None:
 def test_no_instrument_line_keeps_the_body_and_the_footer_source() -> None:
     article = one(VARIANTS / "portal_no_instrument.txt")
     assert article.title == "Harbour Cranes Order Book Swells Past $2 Billion"
-    assert article.published == datetime(2026, 11, 3, 9, 30, tzinfo=timezone.utc)
+    assert article.published == datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
     assert article.declared == []
     assert article.source == "boerse-global.de"
     assert article.body == "The crane maker said its order book grew 30% to more than $2 billion."
@@ -121,13 +121,13 @@ def test_german_numbers_and_german_boilerplate() -> None:
 @pytest.mark.parametrize(
     ("stamp", "expected"),
     [
-        ("03.11.2026 - 07:15:42", datetime(2026, 11, 3, 6, 15, 42, tzinfo=timezone.utc)),
-        ("03.11.2026 - 07:15", datetime(2026, 11, 3, 6, 15, tzinfo=timezone.utc)),
-        ("2026-11-03 07:15", datetime(2026, 11, 3, 6, 15, tzinfo=timezone.utc)),
-        ("2026-11-03T07:15:42+01:00", datetime(2026, 11, 3, 6, 15, 42, tzinfo=timezone.utc)),
-        ("2026-11-03T06:15:42Z", datetime(2026, 11, 3, 6, 15, 42, tzinfo=timezone.utc)),
-        ("Published: 2026-11-03 07:15", datetime(2026, 11, 3, 6, 15, tzinfo=timezone.utc)),
-        ("03.07.2026 - 07:15:42", datetime(2026, 7, 3, 5, 15, 42, tzinfo=timezone.utc)),  # summer time
+        ("03.11.2026 - 07:15:42", datetime(2026, 11, 3, 6, 15, 42, tzinfo=UTC)),
+        ("03.11.2026 - 07:15", datetime(2026, 11, 3, 6, 15, tzinfo=UTC)),
+        ("2026-11-03 07:15", datetime(2026, 11, 3, 6, 15, tzinfo=UTC)),
+        ("2026-11-03T07:15:42+01:00", datetime(2026, 11, 3, 6, 15, 42, tzinfo=UTC)),
+        ("2026-11-03T06:15:42Z", datetime(2026, 11, 3, 6, 15, 42, tzinfo=UTC)),
+        ("Published: 2026-11-03 07:15", datetime(2026, 11, 3, 6, 15, tzinfo=UTC)),
+        ("03.07.2026 - 07:15:42", datetime(2026, 7, 3, 5, 15, 42, tzinfo=UTC)),  # summer time
         ("31.02.2026 - 07:15:42", None),  # shaped like a timestamp, but no such day
     ],
 )
@@ -142,7 +142,7 @@ def test_header_lines_without_blank_lines_between_them() -> None:
     text = "Nordlicht’s, Offshore\n\nNordlicht Offshore Plan\n03.11.2026 - 07:15:42\nNordlicht Energie DE000NLE0014\n\nBody text."
     article = parse_seed_bytes(text.encode(), "x.txt")[0]
     assert article.title == "Nordlicht Offshore Plan"
-    assert article.published == datetime(2026, 11, 3, 6, 15, 42, tzinfo=timezone.utc)
+    assert article.published == datetime(2026, 11, 3, 6, 15, 42, tzinfo=UTC)
     assert [i.isin for i in article.declared] == ["DE000NLE0014"]
     assert article.body == "Body text."
 
@@ -150,7 +150,7 @@ def test_header_lines_without_blank_lines_between_them() -> None:
 def test_markdown_heading_and_syntax_reduced() -> None:
     article = one(VARIANTS / "plain_heading.md")
     assert article.title == "Quiet Week for Chip Stocks"
-    assert article.published == datetime(2026, 11, 2, 18, tzinfo=timezone.utc)
+    assert article.published == datetime(2026, 11, 2, 18, tzinfo=UTC)
     assert article.body == (
         "Chip stocks drifted lower on thin volume; see the index page.\n\n"
         "What to Watch\n\n- earnings from NVDA\n- the Fed decision"
@@ -171,7 +171,7 @@ def test_txt_hash_heading_is_stripped_from_the_title() -> None:
 def test_json_single_object() -> None:
     article = one(VARIANTS / "json_single.json")
     assert article.title == "Alibaba Cloud Revenue Climbs"
-    assert article.published == datetime(2026, 1, 29, 21, 41, 5, tzinfo=timezone.utc)
+    assert article.published == datetime(2026, 1, 29, 21, 41, 5, tzinfo=UTC)
     assert article.url == "https://example.com/baba" and article.source == "example.com"
     assert article.body == "Alibaba said cloud revenue rose 34%."
     assert article.removed == ["promotional line: Should investors sell immediately? …"]
@@ -184,7 +184,7 @@ def test_json_single_object() -> None:
 
 def test_json_list_naive_time_is_utc_and_bad_urls_are_dropped() -> None:
     first, second = read_seed(VARIANTS / "json_list.json")
-    assert first.published == datetime(2026, 3, 1, 8, tzinfo=timezone.utc)
+    assert first.published == datetime(2026, 3, 1, 8, tzinfo=UTC)
     assert first.source == "wire" and second.source == "seed:seed_variants"
     assert second.url is None  # javascript: is not a link to follow
     assert (first.id, second.id) == (stable_id("seed", "json_list.json", "0"), stable_id("seed", "json_list.json", "1"))

@@ -3,7 +3,7 @@ gets a short title and keeps the whole paragraph in its body."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -116,11 +116,11 @@ def test_short_title_cuts(text: str, expected: str) -> None:
         ("Published: Nov. 7, 2025, 3:30 p.m. EST", datetime(2025, 11, 7, 15, 30, tzinfo=ZoneInfo("America/New_York"))),
         ("28.06.2016, 12:58 Uhr", datetime(2016, 6, 28, 12, 58, tzinfo=ZoneInfo("Europe/Berlin"))),
         ("28. Juni 2016, 12:58 Uhr MESZ", datetime(2016, 6, 28, 12, 58, tzinfo=ZoneInfo("Europe/Berlin"))),
-        ("28 June 2016 12:58 GMT", datetime(2016, 6, 28, 12, 58, tzinfo=timezone.utc)),
-        ("June 28, 2016", datetime(2016, 6, 28, tzinfo=timezone.utc)),
+        ("28 June 2016 12:58 GMT", datetime(2016, 6, 28, 12, 58, tzinfo=UTC)),
+        ("June 28, 2016", datetime(2016, 6, 28, tzinfo=UTC)),
         ("By Sample Writer - Dec 16, 2025 at 2:41PM", datetime(2025, 12, 16, 14, 41, tzinfo=ZoneInfo("Europe/Berlin"))),
-        ("28.06.2016", datetime(2016, 6, 28, tzinfo=timezone.utc)),
-        ("2016-06-28", datetime(2016, 6, 28, tzinfo=timezone.utc)),
+        ("28.06.2016", datetime(2016, 6, 28, tzinfo=UTC)),
+        ("2016-06-28", datetime(2016, 6, 28, tzinfo=UTC)),
     ],
 )
 def test_dateline_under_the_title_is_the_publication_time(line: str, expected: datetime) -> None:
@@ -135,8 +135,8 @@ def test_a_date_without_a_time_keeps_its_calendar_day_everywhere() -> None:
     from tui_reader.store.writes import ts
 
     article = parse(f"Chipmaker Beats\n\n28.06.2016\n\n{BODY}\n")
-    assert article.published.astimezone(timezone.utc).date().isoformat() == "2016-06-28"
-    assert datetime.fromtimestamp(ts(article.published), timezone.utc).day == 28  # the store's sort key
+    assert article.published.astimezone(UTC).date().isoformat() == "2016-06-28"
+    assert datetime.fromtimestamp(ts(article.published), UTC).day == 28  # the store's sort key
     assert local_time(article.published) == "2016-06-28"  # not shifted into the reader's zone
     timed = datetime(2016, 6, 28, 0, 0, tzinfo=timezone(timedelta(hours=2)))
     assert not is_date_only(timed) and local_time(timed) != "2016-06-28"
@@ -155,9 +155,9 @@ def test_not_a_dateline_or_an_impossible_one(line: str) -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("TOKYO, Fri Nov 7, 2025 3:30 pm JST - Shares rose.", datetime(2025, 11, 7, 6, 30, tzinfo=timezone.utc)),
-        ("FRANKFURT, 28.06.2016, 12:58 Uhr - Die Aktie stieg.", datetime(2016, 6, 28, 10, 58, tzinfo=timezone.utc)),
-        ("By A. Writer\nJune 28, 2016 12:58 PM ET\nShares rose.", datetime(2016, 6, 28, 16, 58, tzinfo=timezone.utc)),
+        ("TOKYO, Fri Nov 7, 2025 3:30 pm JST - Shares rose.", datetime(2025, 11, 7, 6, 30, tzinfo=UTC)),
+        ("FRANKFURT, 28.06.2016, 12:58 Uhr - Die Aktie stieg.", datetime(2016, 6, 28, 10, 58, tzinfo=UTC)),
+        ("By A. Writer\nJune 28, 2016 12:58 PM ET\nShares rose.", datetime(2016, 6, 28, 16, 58, tzinfo=UTC)),
         # must not match: dates the story is about, wire datelines without a year
         ("The deal, announced June 28, 2016, closed on Friday.", None),
         ("June 28, 2016 was a good day for the shares.", None),
@@ -177,8 +177,8 @@ def test_a_feed_item_without_a_date_takes_its_bodys_dateline() -> None:
            b'<item><title>Dated</title><link>https://e.com/2</link><pubDate>Tue, 04 Nov 2025 10:00:00 GMT</pubDate>'
            b"<description>June 28, 2016 12:58 PM ET</description></item></channel></rss>")
     undated, dated = parse_feed(rss, {}, "https://e.com/feed").articles
-    assert undated.published == datetime(2016, 6, 28, 16, 58, tzinfo=timezone.utc)
-    assert dated.published == datetime(2025, 11, 4, 10, 0, tzinfo=timezone.utc)  # the feed's date wins
+    assert undated.published == datetime(2016, 6, 28, 16, 58, tzinfo=UTC)
+    assert dated.published == datetime(2025, 11, 4, 10, 0, tzinfo=UTC)  # the feed's date wins
 
 
 def test_a_date_only_article_reads_as_its_day_west_of_utc_after_a_store_round_trip(tmp_path, monkeypatch) -> None:
@@ -200,7 +200,7 @@ def test_a_date_only_article_reads_as_its_day_west_of_utc_after_a_store_round_tr
         assert stored is not None
         assert local_time(stored.published) == "2016-06-28"
         assert _when(stored.published).strip() == "2016-06-28"
-        timed = datetime(2016, 6, 28, 2, 0, tzinfo=timezone.utc)  # a real moment still moves to the reader's day
+        timed = datetime(2016, 6, 28, 2, 0, tzinfo=UTC)  # a real moment still moves to the reader's day
         assert _when(timed) == "2016-06-27 22:00"
     finally:
         monkeypatch.undo()

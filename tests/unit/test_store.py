@@ -370,7 +370,7 @@ def test_worker_threads_can_share_one_store(store: Store) -> None:
                 store.upsert_articles(f"https://f{n}.example/rss",
                                       [make(f"{n}-{k}", f"Story {n} {k} about things", f"body {n} {k}")])
                 store.articles(limit=10)
-        except BaseException as exc:  # collected and asserted below
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
             errors.append(exc)
 
     threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
@@ -447,7 +447,7 @@ def test_counters_kept_by_deltas_equal_a_full_recount(store: Store) -> None:
     pool = [BABA, SAP, TSLA, Instrument("US0378331005", "AAPL", "Apple")]
     for batch in range(12):
         articles = []
-        for n in range(rng.randint(1, 8)):
+        for _ in range(rng.randint(1, 8)):
             number = rng.randint(0, 40)
             chosen = rng.sample(pool, rng.randint(0, 3))
             articles.append(make(f"x{number}", f"Story number {number} about several companies", f"{BODY} {number} {batch}",

@@ -21,8 +21,8 @@ from textual.worker import Worker, WorkerState
 
 from tui_reader.app.alerting import AlertsFound, notifications
 from tui_reader.app.commands import InstrumentCommands
-from tui_reader.app.follow_commands import FollowCommands
 from tui_reader.app.data import Library
+from tui_reader.app.follow_commands import FollowCommands
 from tui_reader.app.links import SAFE_SCHEMES, can_open_browser
 from tui_reader.app.messages import PollFinished, PollStarted, SourceDone
 from tui_reader.app.options import Delays

@@ -113,8 +113,8 @@ def figure_context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) 
     figures of one sentence would all share."""
     if not 0 <= start < end <= len(text):
         return ""
-    before = [m for m in _WORD.finditer(text, 0, start)]
-    after = [m for m in _WORD.finditer(text, end)]
+    before = list(_WORD.finditer(text, 0, start))
+    after = list(_WORD.finditer(text, end))
     first = before[-words].start() if len(before) >= words else 0
     # A word the figure starts inside of ("(56.94%)") belongs with it.
     last = after[words - 1].end() if len(after) >= words else len(text)

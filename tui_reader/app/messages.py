@@ -15,8 +15,8 @@ if TYPE_CHECKING:
     from tui_reader.app.chart_data import ChartData
     from tui_reader.app.data import Overview, SearchCount
     from tui_reader.model import Article
-    from tui_reader.store import ArticleSummary
     from tui_reader.prices.quotes import NoQuote, Quote
+    from tui_reader.store import ArticleSummary
 
 
 @dataclass

@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
 
     target = Path(args.config).expanduser() if args.config else locations.config_file()
     try:
-        config = load_config(args.config)
+        load_config(args.config)  # a config that does not read is not edited
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     registered = _registered_ciks(args.db)

@@ -37,8 +37,10 @@ def compile_where(node: Node | None, today: date) -> tuple[str, list[object]]:
 def _compile(node: Node, today: date, params: list[object]) -> str:
     if isinstance(node, And):
         groups, rest = split_conjunction(node)
-        parts = [_figures(figure_test(g, today), params) for g in groups]
-        parts += [_compile(item, today, params) for item in rest]
+        # The other conditions first: SQLite tests a row's terms in this order, and a
+        # ticker or flag turns most rows away before their figures are looked at.
+        parts = [_compile(item, today, params) for item in rest]
+        parts += [_figures(figure_test(g, today), params) for g in groups]
         return "(" + " AND ".join(parts) + ")"
     if isinstance(node, Or):
         return "(" + " OR ".join(_compile(item, today, params) for item in node.items) + ")"
@@ -106,4 +108,4 @@ def _figures(test: FigureTest, params: list[object]) -> str:
     for op, value in test.compares:
         where.append(f"{column} {op} ?")
         params.append(value)
-    return "+a.n IN (SELECT f.article_n FROM article_figures f WHERE " + " AND ".join(where) + ")"
+    return "EXISTS (SELECT 1 FROM article_figures f WHERE f.article_n = a.n AND " + " AND ".join(where) + ")"

@@ -12,7 +12,7 @@ view (sorting, JSON), and the reader shows such values as a date alone
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 
 __all__ = ["DATELINE", "dateline_time", "find_dateline", "is_date_only"]
@@ -68,7 +68,7 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
         month, day, year = int(match["m"]), match["d"], match["y"]
     try:
         if match.group("H") is None:
-            return datetime(int(year), month, int(day), tzinfo=timezone.utc)
+            return datetime(int(year), month, int(day), tzinfo=UTC)
         hour = int(match["H"])
         if ampm := match.group("ampm"):
             if not 1 <= hour <= 12:
@@ -89,7 +89,7 @@ _PLACE = re.compile(r"[A-ZÄÖÜ][A-ZÄÖÜ.'\- ]{1,30}(?:/[A-ZÄÖÜ][A-Za-zä�
 """A wire story's place ("TOKYO, ", "FRANKFURT/MAIN, ") before its dateline."""
 
 
-def find_dateline(body: str, naive_zone: tzinfo = timezone.utc) -> datetime | None:
+def find_dateline(body: str, naive_zone: tzinfo = UTC) -> datetime | None:
     """The dateline a body opens with, for items whose feed gave no date: a line of its
     own among the first lines, or the start of the first line, after a wire story's
     place ("TOKYO, Fri Nov 7, 2025 3:30 pm JST - ..."). A date elsewhere in a sentence
@@ -99,9 +99,9 @@ def find_dateline(body: str, naive_zone: tzinfo = timezone.utc) -> datetime | No
     lines = head.split("\n")
     for number, line in enumerate(lines[:4]):
         line = line.strip()
-        if number < len(lines) - 1 or len(body) <= _LEAD:  # a whole line, not one cut off
-            if (match := DATELINE.fullmatch(line)) is not None:
-                return dateline_time(match, naive_zone)
+        whole = number < len(lines) - 1 or len(body) <= _LEAD  # a whole line, not one cut off
+        if whole and (match := DATELINE.fullmatch(line)) is not None:
+            return dateline_time(match, naive_zone)
     first = lines[0]
     place = _PLACE.match(first)
     match = DATELINE.match(first, place.end() if place else 0)

@@ -310,9 +310,12 @@ def strip_more_links(body: str) -> str:
         if match := _APPEARED_FIRST.search(tail):
             body = body[: len(body) - len(tail) + match.start()].rstrip()
     end = body[-_MORE_TAIL:].rstrip()
-    if end and (end[-1] in _MORE_ENDS or end.endswith("...") or end.lower().endswith(_MORE_WORDS)):
-        if match := _MORE_LINK.search(end):
-            body = body[: len(body) - len(body[-_MORE_TAIL:]) + match.start()].rstrip()
+    if (
+        end
+        and (end[-1] in _MORE_ENDS or end.endswith("...") or end.lower().endswith(_MORE_WORDS))
+        and (match := _MORE_LINK.search(end))
+    ):
+        body = body[: len(body) - len(body[-_MORE_TAIL:]) + match.start()].rstrip()
     return body
 
 

@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 from tui_reader.model import Article, Instrument, stable_id
@@ -235,7 +235,7 @@ def _from_struct(value: object) -> datetime | None:
     if value is None:
         return None
     try:
-        return datetime(*value[:6], tzinfo=timezone.utc)  # type: ignore[index,misc]
+        return datetime(*value[:6], tzinfo=UTC)  # type: ignore[index,misc]
     except (TypeError, ValueError):
         return None
 
@@ -303,7 +303,7 @@ def _iso_datetime(value: str) -> datetime | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 # --- shared helpers -----------------------------------------------------------------

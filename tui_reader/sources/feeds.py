@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import urlsplit
 
@@ -143,12 +143,12 @@ async def poll_feeds(
     `True` (the UI's background poll) skips every feed that is not due.
     `parse_workers=0` parses in a thread instead of processes (tests, tiny polls).
     """
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     states = {state.key: state for state in store.source_states()}
     poller = _Poller(store, on_result, limits, parse_workers)
     deferred: list[SourceResult] = []
     jobs = []
-    for feed in dict((f.url, f) for f in feeds).values():
+    for feed in {f.url: f for f in feeds}.values():
         state = states.get(feed.url)
         if honour_schedule and not is_due(state, now):
             continue
@@ -255,7 +255,7 @@ class _Poller:
                 error = str(exc)
             except BrokenExecutor:
                 error = "the parser process died (out of memory?)"
-            except Exception as exc:  # a bug in parsing or extraction: this feed's error line, not a crash of the poll
+            except Exception as exc:  # noqa: BLE001 - a bug in parsing or extraction: this feed's error line, not a crash of the poll
                 error = f"internal error while reading this feed: {type(exc).__name__}: {exc}"
             else:
                 title = title or feed_title
@@ -265,7 +265,7 @@ class _Poller:
         if error and fetched.retry_after is not None:
             error = f"{error} ({_RETRY_AFTER_NOTE} {fetched.retry_after:.0f} s)"
         failures = (state.failures + 1 if state else 1) if error else 0
-        when = next_poll_after(datetime.now(timezone.utc), feed.interval_minutes, failures, fetched.retry_after)
+        when = next_poll_after(datetime.now(UTC), feed.interval_minutes, failures, fetched.retry_after)
         new = await self.writer.save(_outcome(feed.url, items, fetched, error, when, failures, title))
         status: Literal["new", "unchanged", "error"] = "error" if error else ("new" if new else "unchanged")
         return self.report(SourceResult(feed.url, title or feed.url, new, status, error, time.perf_counter() - started))
@@ -336,14 +336,14 @@ class _BatchWriter:
     async def _settle(self, batch: list[tuple[PollOutcome, asyncio.Future[int]]]) -> None:
         try:
             counts = await self._write([outcome for outcome, _ in batch])
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - handed to the feed's future, whose poll reports it
             if len(batch) > 1:  # find the poll that cannot be written; the others still are
                 for one in batch:
                     await self._settle([one])
             elif not batch[0][1].done():
                 batch[0][1].set_exception(exc)
             return
-        for (_, future), count in zip(batch, counts):
+        for (_, future), count in zip(batch, counts, strict=True):
             if not future.done():
                 future.set_result(count)
 

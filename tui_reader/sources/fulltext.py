@@ -17,14 +17,13 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tui_reader.sources.fetching import FetchLimits, Fetched, fetch, make_client
+from tui_reader.sources.fetching import Fetched, FetchLimits, fetch, make_client
 from tui_reader.store.fulltext import Teaser, save_failure, save_full_text, teasers
 
 if TYPE_CHECKING:
     import httpx
 
     from tui_reader.config import Config
-
     from tui_reader.store import Store
 
 MIN_TEXT_CHARS = 300

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import format_datetime
 from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
@@ -67,7 +67,7 @@ def _is_feed_url(url: str) -> bool:
 
 def write_opml(feeds: Sequence[FeedConfig], title: str = "tui-reader feeds") -> str:
     """OPML 2.0 with one `rss` outline per feed; every attribute escaped."""
-    now = format_datetime(datetime.now(timezone.utc), usegmt=True)
+    now = format_datetime(datetime.now(UTC), usegmt=True)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<opml version="2.0">',

@@ -79,16 +79,18 @@ def _download(url: str, contact: str, timeout: float) -> bytes:
 
     headers = {"User-Agent": f"tui-reader/{__version__} {contact}", "Accept-Encoding": "gzip, deflate"}
     try:
-        with httpx.Client(timeout=timeout, follow_redirects=True, headers=headers) as client:
-            with client.stream("GET", url) as response:
-                if response.status_code != 200:
-                    raise RegistryError(f"HTTP {response.status_code} from {url}")
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body += chunk
-                    if len(body) > MAX_BYTES:
-                        raise RegistryError(f"more than {MAX_BYTES // 1024 // 1024} MB from {url}")
-                return bytes(body)
+        with (
+            httpx.Client(timeout=timeout, follow_redirects=True, headers=headers) as client,
+            client.stream("GET", url) as response,
+        ):
+            if response.status_code != 200:
+                raise RegistryError(f"HTTP {response.status_code} from {url}")
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > MAX_BYTES:
+                    raise RegistryError(f"more than {MAX_BYTES // 1024 // 1024} MB from {url}")
+            return bytes(body)
     except (httpx.HTTPError, httpx.InvalidURL) as exc:
         raise RegistryError(f"cannot download {url} ({type(exc).__name__})") from None
 

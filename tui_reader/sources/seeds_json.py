@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from tui_reader.extract.boilerplate import strip_boilerplate
 from tui_reader.model import Article, Instrument, stable_id
+from tui_reader.sources.datelines import DATELINE, dateline_time
 from tui_reader.sources.decode import sanitize
 from tui_reader.sources.seeds_errors import SkipFile
-from tui_reader.sources.datelines import DATELINE, dateline_time
 from tui_reader.sources.seeds_portal import ISIN, STAMP, merge, stamp_time, valid_isin
 
 __all__ = ["parse_json"]
@@ -94,9 +94,9 @@ def _json_time(value: object) -> datetime | None:
     if not text:
         return None
     if match := STAMP.fullmatch(text):
-        return stamp_time(match, timezone.utc)
+        return stamp_time(match, UTC)
     match = DATELINE.fullmatch(text)
-    return dateline_time(match, timezone.utc) if match else None
+    return dateline_time(match, UTC) if match else None
 
 
 _TICKER = re.compile(r"[A-Z0-9][A-Z0-9.\-=^]{0,11}")

@@ -149,7 +149,7 @@ def prepare(article: Article, now: float, story_keys: bool = False) -> Prepared:
     (in a worker); otherwise `upsert` does it only for articles not stored unchanged,
     the costliest step of re-reading a seed folder that brings nothing new."""
     instruments = _unique_instruments(article.instruments)
-    figures = _to_json([dict(zip(_FIGURE_FIELDS, _figure_values(f))) for f in article.figures])
+    figures = _to_json([dict(zip(_FIGURE_FIELDS, _figure_values(f), strict=True)) for f in article.figures])
     removed = _to_json(list(article.removed)) if article.removed else "[]"
     published = _published_text(article.published)
     declared = declared_json(article.declared)
@@ -307,7 +307,7 @@ def insert_instruments(db: sqlite3.Connection, items: list[Prepared]) -> None:
 
 
 def primary_row(item: Prepared) -> tuple[str | None, str | None, str | None]:
-    for key, isin, ticker, name, _exchange, _currency, primary, _mentions in item.instruments:
+    for _key, isin, ticker, name, _exchange, _currency, primary, _mentions in item.instruments:
         if primary:
             return ticker, isin, name
     return None, None, None

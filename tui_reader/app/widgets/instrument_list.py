@@ -8,6 +8,8 @@ screen can turn a highlight back into a `Selection` without a lookup table.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -76,7 +78,7 @@ def instrument_row(item: InstrumentSummary, width: int = 40, ticker_cells: int =
 class InstrumentList(OptionList):
     _shown: tuple[Counts, list[str], list[InstrumentSummary], list[SearchCount]] | None = None
     """The last data shown, to lay it out again when the pane's width changes."""
-    _tickers: dict[str, str] = {}
+    _tickers: Mapping[str, str] = MappingProxyType({})
     """Instrument key → ticker, so a selection can name itself ("BABA", not its ISIN)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -15,7 +15,6 @@ from textual.widget import Widget
 
 from tui_reader.app.article_text import theme_colour
 
-
 _KEPT = ("help", "quit")
 """Binding ids whose hints stay however narrow the terminal."""
 
