@@ -164,3 +164,14 @@ async def test_footer_keeps_help_and_status_keeps_the_count_at_80x24(make_app) -
         line = status.render()
         line.truncate(status.content_region.width)
         assert "5 of 5 articles" in line.plain
+
+
+def test_a_theme_without_the_palette_variables_gets_the_default_colours() -> None:
+    """Regression (issue 13): the fallbacks were the dataclass's slot descriptors, which
+    crashed Rich as soon as an article was drawn under such a theme."""
+    from tui_reader.app.article_text import Palette
+
+    palette = Palette.from_variables({})
+    assert palette == Palette()
+    assert all(isinstance(getattr(palette, f), str) for f in ("up", "down", "figure", "instrument", "muted"))
+    assert Palette.from_variables({"price-up": "ansi_bright_green"}).up == "bright_green"

@@ -38,11 +38,14 @@ class Palette:
 
     @classmethod
     def from_variables(cls, variables: dict[str, str]) -> Palette:
+        # The defaults come from an instance: with slots=True, `cls.up` is the slot's
+        # descriptor, not "green", and a theme without the variable handed it to Rich.
+        default = cls()
         return cls(
-            up=theme_colour(variables, "price-up", cls.up),
-            down=theme_colour(variables, "price-down", cls.down),
-            figure=theme_colour(variables, "figure-highlight", cls.figure),
-            instrument=theme_colour(variables, "instrument-highlight", cls.instrument),
+            up=theme_colour(variables, "price-up", default.up),
+            down=theme_colour(variables, "price-down", default.down),
+            figure=theme_colour(variables, "figure-highlight", default.figure),
+            instrument=theme_colour(variables, "instrument-highlight", default.instrument),
         )
 
 

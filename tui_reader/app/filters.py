@@ -78,10 +78,10 @@ def merge_kwargs(selection: Selection, flt: Filter, searches: Mapping[str, Node 
     """`Store.articles()` keywords: the selection narrows, the filter narrows further; a
     selected saved search (its tree from `searches`, by name) and the filter both hold."""
     merged = selection.store_kwargs()
-    wheres = [flt.tree]
+    trees = [flt.tree]
     if selection.kind == "search" and selection.key is not None:
-        wheres.insert(0, (searches or {}).get(selection.key))
-    wheres = [w for w in wheres if w is not None]
+        trees.insert(0, (searches or {}).get(selection.key))
+    wheres = [w for w in trees if w is not None]
     if wheres:
         merged["where"] = wheres[0] if len(wheres) == 1 else And(tuple(wheres))
     return merged

@@ -70,7 +70,14 @@ def theme_from_mapping(data: dict[str, object]) -> Theme:
     dark = data.get("dark", True)
     if not isinstance(dark, bool):
         raise ValueError("'dark' must be true or false")
-    return Theme(name=name.strip(), dark=dark, variables=dict(variables), **colours)
+    # Each colour by name: Theme's other fields are floats and bools a str must not reach.
+    return Theme(
+        name=name.strip(), primary=colours["primary"], secondary=colours.get("secondary"),
+        accent=colours.get("accent"), background=colours.get("background"), surface=colours.get("surface"),
+        panel=colours.get("panel"), foreground=colours.get("foreground"), success=colours.get("success"),
+        warning=colours.get("warning"), error=colours.get("error"), boost=colours.get("boost"),
+        dark=dark, variables=dict(variables),
+    )
 
 
 def _check_colour(key: str, value: str) -> None:

@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tui_reader.sources.decode import strip_controls
 
@@ -52,7 +52,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse would print usage + exit 2 itself
+    def error(self, message: str) -> NoReturn:  # argparse would print usage + exit 2 itself
         raise UsageError(message)
 
 

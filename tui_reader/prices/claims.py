@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
+from tui_reader.model import Article, Direction, Instrument, KeyFigure, PricePoint
 from tui_reader.prices.window import US, Market, close_index_at, index_on_or_before, market_for, pct_change
 
 # A stated move is read clause by clause, because one sentence often carries several:
@@ -382,7 +382,7 @@ def _stated_direction(figure: KeyFigure, sentence: _Sentence) -> KeyFigure:
     after = _DIRECTION_AFTER.match(sentence.text, sentence.at[1])
     if after is None:
         return figure
-    direction = "down" if after.group(1).lower() in ("lower", "down", "below") else "up"
+    direction: Direction = "down" if after.group(1).lower() in ("lower", "down", "below") else "up"
     return replace(figure, direction=direction)
 
 

@@ -29,6 +29,8 @@ def refresh_moves(store: Store, service: PriceService, now: float | None = None)
     moves: list[tuple[str, float | None]] = []
     for article_id, ticker, isin, published in store.move_candidates(older_than=now - STALE_AFTER):
         symbol = isin or ticker
+        if symbol is None:  # the query asks for one of the two; this keeps the types honest
+            continue
         if symbol not in series:
             try:
                 series[symbol] = service.history(symbol).points

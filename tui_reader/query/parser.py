@@ -13,6 +13,7 @@ column) and what was expected there, which the filter box shows inline.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import cache
 
 from lark import Lark, Token, Transformer, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
@@ -150,7 +151,7 @@ def parse(text: str) -> Node | None:
             raise QueryError(len(text) + 1, _expected(error.expected)) from None
         raise QueryError(error.column, _expected(error.expected)) from None
     except UnexpectedCharacters as error:
-        wanted = "a closing quote" if text[error.pos_in_stream] == '"' else _expected(error.allowed)
+        wanted = "a closing quote" if error.char == '"' else _expected(error.allowed)
         raise QueryError(error.column, wanted) from None
 
 
@@ -168,7 +169,7 @@ _NAMES = {
 }
 
 
-def _expected(names: set[str] | frozenset[str] | None) -> str:
+def _expected(names: Collection[str] | None) -> str:
     """What lark expected, in words: a condition, or one of a few tokens."""
     names = set(names or ())
     if names & {"WORD", "COMPARE", "KEYED"}:

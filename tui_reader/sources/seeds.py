@@ -144,8 +144,7 @@ def _read(path: Path, root: Path | None, label_by_folder: bool = True
             data = handle.read(MAX_BYTES + 1)  # the file may have grown since stat
     except OSError as exc:
         raise SkipFile(f"unreadable: {exc.strerror or exc}") from None
-    below_root = root is not None and path.is_relative_to(root)
-    key = path.relative_to(root).as_posix() if below_root else path.name
+    key = path.relative_to(root).as_posix() if root is not None and path.is_relative_to(root) else path.name
     folder = (path.parent.name or Path.cwd().name) if label_by_folder else None
     return _parse(data, path.name, key, folder, str(path))
 

@@ -249,15 +249,15 @@ class Store:
         )
         if found is None:
             return 0
-        where, params = found
+        clause, params = found
         with self._transaction() as db:
             drops = db.execute(
                 "SELECT i.key, count(*) FROM article_instruments i JOIN articles a ON a.id = i.article_id "
-                f"WHERE {where} GROUP BY i.key",
+                f"WHERE {clause} GROUP BY i.key",
                 params,
             ).fetchall()
             db.executemany("UPDATE instrument_stats SET unread = unread - ? WHERE key = ?", [(n, k) for k, n in drops])
-            return db.execute(f"UPDATE articles SET read = 1 WHERE n IN (SELECT a.n FROM articles a WHERE {where})", params).rowcount
+            return db.execute(f"UPDATE articles SET read = 1 WHERE n IN (SELECT a.n FROM articles a WHERE {clause})", params).rowcount
 
     def move_candidates(self, older_than: float) -> list[tuple[str, str | None, str | None, str]]:
         """(id, primary ticker, primary ISIN, published) of dated articles with a primary

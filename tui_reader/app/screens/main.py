@@ -18,7 +18,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import DescendantFocus, Resize
-from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, OptionList, Static
 
@@ -107,12 +106,6 @@ class MainScreen(ViewsScreen):
         Binding("W", "save_search", "Save search", show=False, id="save_search",
                 tooltip="Save the filter as a named search in the config's [searches]"),
     ]
-
-    selection: reactive[Selection] = reactive(Selection("all"), init=False)
-    """What the left pane selects; changing it reloads the list."""
-    filter: reactive[Filter] = reactive(Filter(), init=False)
-    """What `/` asked for; narrows the selection further."""
-    status: reactive[PollStatus] = reactive(PollStatus, init=False)
 
     def __init__(self, library: Library, watchlist: list[str], *, mark_read_after: float | None = None,
                  delays: Delays | None = None) -> None:

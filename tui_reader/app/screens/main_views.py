@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual import work
+from textual.reactive import reactive
 from textual.widgets import OptionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 from tui_reader.app.filters import Filter, Selection
 from tui_reader.app.screens.main_workers import LibraryScreen
 from tui_reader.app.widgets.instrument_list import InstrumentList
+from tui_reader.app.widgets.status_line import PollStatus
 
 if TYPE_CHECKING:
     from tui_reader.app.app import TuiReaderApp
@@ -29,8 +31,13 @@ class ViewsScreen(LibraryScreen):
 
     watchlist: list[str]
     instruments: list[InstrumentSummary]
-    filter: Filter
-    selection: Selection
+    # The view state is declared here, where `show_instrument` sets it without watchers;
+    # MainScreen's watch_* methods react to it.
+    selection: reactive[Selection] = reactive(Selection("all"), init=False)
+    """What the left pane selects; changing it reloads the list."""
+    filter: reactive[Filter] = reactive(Filter(), init=False)
+    """What `/` asked for; narrows the selection further."""
+    status: reactive[PollStatus] = reactive(PollStatus, init=False)
 
     if TYPE_CHECKING:
         @property
@@ -109,7 +116,12 @@ class ViewsScreen(LibraryScreen):
         from tui_reader.app.screens.save_search import SaveSearchScreen
 
         taken = {s.name for s in self.library.searches}
-        self.app.push_screen(SaveSearchScreen(text, taken), lambda name: name and self._save_search(name, text))
+
+        def save(name: str | None) -> None:
+            if name:  # None: the dialog was cancelled
+                self._save_search(name, text)
+
+        self.app.push_screen(SaveSearchScreen(text, taken), save)
 
     @work(thread=True, exit_on_error=False, group="config")
     def _save_search(self, name: str, query: str) -> None:

@@ -84,7 +84,7 @@ class InstrumentChart(PlotextPlot):
         step = max(1, (len(xs) - 1) // (_TICKS - 1)) if len(xs) > 1 else 1
         ticks = xs[::step]
         form = "%d %b %y" if (points[-1].day - points[0].day).days > 200 else "%d %b"
-        plt.xticks(ticks, [points[i].day.strftime(form) for i in ticks])
+        plt.xticks([float(i) for i in ticks], [points[i].day.strftime(form) for i in ticks])
         # The plot reaches the screen through Text.from_ansi: no escapes from a symbol.
         plt.title(clean(self.title, single_line=True))
         self.refresh()

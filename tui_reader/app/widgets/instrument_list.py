@@ -138,7 +138,7 @@ class InstrumentList(OptionList):
             return
         self.set_options(options)
         try:
-            self.highlighted = self.get_option_index(current)
+            self.highlighted = self.get_option_index(current or "all")
         except OptionDoesNotExist:  # the instrument has no news any more
             self.highlighted = 0
 

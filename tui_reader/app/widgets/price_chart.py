@@ -61,7 +61,7 @@ class PriceChart(PlotextPlot):
             plt.vertical_line(marker, color=self._colour("chart-marker", "#e3b341"))
         step = max(1, (len(xs) - 1) // (_TICKS - 1)) if len(xs) > 1 else 1
         ticks = xs[::step]
-        plt.xticks(ticks, [data.points[i].day.strftime("%d %b") for i in ticks])
+        plt.xticks([float(i) for i in ticks], [data.points[i].day.strftime("%d %b") for i in ticks])
         # The plot reaches the screen through Text.from_ansi: a symbol from a seed file or
         # Yahoo's search must not carry escape sequences into it.
         plt.title(clean(f"{data.symbol or ''} daily close{f' ({data.currency})' if data.currency else ''}", single_line=True))
