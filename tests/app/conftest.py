@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tui_reader.app import AppOptions, TuiReaderApp, create_app
-from tui_reader.app.options import Delays
+from tui_reader.app.app import TuiReaderApp
+from tui_reader.app.factory import create_app
+from tui_reader.app.options import AppOptions, Delays
 from tui_reader.model import Article, Instrument, KeyFigure
 from tui_reader.store import Store
 

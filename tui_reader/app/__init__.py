@@ -1,7 +1,6 @@
-"""The Textual UI. Only this package imports Textual; see ARCHITECTURE.md."""
+"""The Textual UI. Only this package imports Textual; see ARCHITECTURE.md.
 
-from tui_reader.app.app import TuiReaderApp
-from tui_reader.app.factory import create_app
-from tui_reader.app.options import AppOptions
-
-__all__ = ["AppOptions", "TuiReaderApp", "create_app"]
+Nothing is imported here: `tui_reader.app.data` (the UI's Textual-free data layer) and
+the others are imported by name, so importing one of them does not start Textual.
+The app is `tui_reader.app.factory.create_app` / `tui_reader.app.app.TuiReaderApp`.
+"""
