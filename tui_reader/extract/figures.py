@@ -28,6 +28,7 @@ import re
 from datetime import datetime
 from operator import itemgetter
 
+from tui_reader.extract.figures_joins import join_figures
 from tui_reader.extract.figures_context import MAX_CONTEXT, Sentences, context_text
 from tui_reader.extract.figures_numbers import Found
 from tui_reader.extract.figures_periods import worded
@@ -52,6 +53,7 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
     kept = _without_overlaps(found)
     if "://" in body or "www." in body:
         kept = _outside_urls(body, kept)
+    kept = join_figures(body, kept)
     sentences = Sentences(body)
     figures = []
     first = last = -1

@@ -20,6 +20,7 @@ from tui_reader.extract.figures_numbers import (
     SCALE,
     SP,
     Found,
+    parse_in,
     parse_number,
     scale_value,
 )
@@ -30,7 +31,7 @@ LOCAL_PREFIXES = ("Rp", "Rs")
 """Two-letter currency marks written before the amount ("Rp 5 trillion", "Rs 116.8 million")."""
 SYMBOLS = "$€£¥₹₩"
 """Currency signs an amount may start with (also the first characters figures_scan jumps to)."""
-PREFIX = rf"(?:(?:US|HK|NZ|NT|[CASR])?[{SYMBOLS}]|(?:{CODES}))"
+PREFIX = rf"(?:(?:US|HK|NZ|NT|[CASRT])?[{SYMBOLS}]|(?:{CODES}))"
 """A currency before the second amount of a range ("€1.1 to €1.3 billion")."""
 SUFFIX = (
     rf"(?:{SP}?€|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
@@ -40,7 +41,7 @@ SUFFIX = (
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
 or joined to it by a hyphen ("die 48-Euro-Marke", "an 8.2-billion-pound offer")."""
-SEP = rf"(?:{SP}?[-–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+)"
+SEP = rf"(?:{SP}?[-\u2011–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+)"
 """Between the two ends of a range, or of a move from one level to another ("von 78 auf
 107 Millionen Dollar", "von 81 nach 71 Franken", new level first: "auf 95 von 90
 Franken": never a range, see `range_start`)."""
@@ -55,7 +56,7 @@ SIGN = "[+\\-−–](?=[0-9])"
 _CODE_SET = frozenset(CODES.split("|"))
 _CURRENCIES = {
     "$": "USD", "us$": "USD", "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "a$": "AUD",
-    "s$": "SGD", "r$": "BRL", "nt$": "TWD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+    "s$": "SGD", "r$": "BRL", "nt$": "TWD", "t$": "TWD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
     "₩": "KRW", "sfr": "CHF",
     "dollar": "USD", "us dollar": "USD", "us-dollar": "USD", "u.s. dollar": "USD",
     "hong kong dollar": "HKD", "canadian dollar": "CAD", "australian dollar": "AUD",
@@ -65,8 +66,9 @@ _CURRENCIES = {
     "yuan": "CNY", "renminbi": "CNY", "swiss franc": "CHF", "franken": "CHF", "won": "KRW",
     "rupee": "INR", "kronor": "SEK", "kroner": "NOK",
 }
-_GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "Dollar", "US-Dollar", "Franken", "Pfund"})
-"""Written after the amount only in German ("4,20 €", "1.234,5 Mio. Euro")."""
+_GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken",
+                                    "Pfund"})
+"""Written after the amount only in German ("4,20 €", "1.234,5 Mio. Euro", "1,250 EUR")."""
 _AMBIGUOUS_PREFIXES = frozenset({"$", "¥"})
 """Symbols a following currency word overrides ("¥380 billion yuan" is CNY)."""
 _SYMBOL_LETTERS = ("US", "HK", "NZ", "NT")
@@ -120,6 +122,17 @@ def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
     return found, m.end()
 
 
+def accounting_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "$(6.5) million", "US$(0.14)": the accountants' parentheses are a minus wherever
+    they stand right after the currency sign."""
+    start = _symbol_start(body, m.start())
+    found = money_found(body, start, m.end(), m["na"], m["nk"],
+                        currency_code(body[start:m.start() + 1]), None)
+    if found is None:
+        return None, m.end()
+    return (*found[:3], -found[3], *found[4:]), m.end()
+
+
 _LOSS_BEFORE = ("estimate of ", "estimates of ", "reported ", "posted ", "EPS of ",
                 "loss of ", "estimate of $", "expectations of ")
 _LOSS_AFTER = (" earnings per share", " EPS", " per share", " a share", " loss per share")
@@ -160,6 +173,10 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
     start = m.start()
     raw = body[start:m.end("n")]
     currency = currency_code(m["c1"])
+    if start > 0 and body[start - 1] in _MINUS and m["msep"] is None and (
+            start == 1 or body[start - 2] in _SIGN_LEADS):  # "-0,26 EUR"
+        found = money_found(body, start - 1, m.end(), raw, m["k1"], currency, m["c1"])
+        return (None if found is None else (*found[:3], -found[3], *found[4:])), m.end()
     if m["msep"] is not None:
         found = _money_range(body, start, m.end(), raw, m["k1"], m["msep"], m["mn2"], m["mk2"],
                              currency, m["c1"], True)
@@ -176,6 +193,9 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
     return found, m.end()
 
 
+_MINUS = "-−"
+_SIGN_LEADS = " \t\n(["
+"""What may stand before a minus glued to an amount ("bei -0,26 EUR"); "2-3 Euro" is a range."""
 _FROM = (" from ", "\u00a0from ")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _DECIMAL_COMMA = re.compile(r",[0-9]{1,2}$")
@@ -213,7 +233,7 @@ def money_found(body: str, start: int, end: int, raw: str, scale_text: str | Non
     """The money figure body[start:end], or None when its number or currency cannot be
     read. Public for the prior-year form in figures_percent ("113 (Vorjahr: 144) Mio. €")."""
     scale, german = scale_value(scale_text)
-    value = parse_number(raw, german or _german_suffix(suffix))
+    value = parse_in(body, raw, german or _german_suffix(suffix))
     if value is None or currency is None:
         return None
     return (start, end, "money", value * scale, currency, qualifier_before(body, start), None,
@@ -227,7 +247,7 @@ def _money_range(body: str, start: int, end: int, low_raw: str, low_scale: str |
     scale2, german2 = scale_value(high_scale)
     scale1, german1 = scale_value(low_scale) if low_scale else (scale2, german2)
     german = german1 or german2 or _german_suffix(suffix)
-    low, high = parse_number(low_raw, german), parse_number(high_raw, german)
+    low, high = parse_in(body, low_raw, german), parse_in(body, high_raw, german)
     if currency is None or low is None or high is None or not same_currency:
         return None
     begin = range_start(body, start, sep, low * scale1, high * scale2, MONEY_CHANGE_WORDS)
@@ -300,13 +320,13 @@ def _between_start(body: str, start: int) -> int | None:
 
 
 def _symbol_start(body: str, head: int) -> int:
-    """Widen "$" over the letters of "US$", "HK$", "C$", "A$"."""
+    """Widen "$" over the letters of "US$", "HK$", "C$", "A$", "T$" (Taiwan's)."""
     if body[head] != "$" or head == 0:
         return head
     if (body[(head - 2 if head > 2 else 0):head] in _SYMBOL_LETTERS
             and (head < 3 or not body[head - 3].isalpha())):
         return head - 2
-    if body[head - 1] in "CASR" and (head < 2 or not body[head - 2].isalpha()):
+    if body[head - 1] in "CASRT" and (head < 2 or not body[head - 2].isalpha()):
         return head - 1
     return head
 

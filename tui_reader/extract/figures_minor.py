@@ -14,7 +14,7 @@ import re
 from datetime import date
 
 from tui_reader.extract.figures_amounts import SEP, from_to_level, range_start, with_old_level
-from tui_reader.extract.figures_numbers import NUM, SP, Found, parse_number
+from tui_reader.extract.figures_numbers import NUM, SP, Found, parse_in
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
 MINOR = rf"(?:{SP}(?:[Cc]ents?|pence)|[cp])(?![\w'’]|\.m\.)"
@@ -49,14 +49,14 @@ def minor_money(body: str, m: re.Match[str],
         return None, end
     currency = "GBP" if unit[0] == "p" else "EUR" if unit == "Cent" else "USD"
     german = currency == "EUR"
-    value = parse_number(raw, german)
+    value = parse_in(body, raw, german)
     if value is None:
         return None, end
     low = None
     if body.endswith(_SEP_ENDS, 0, head):
         low = (_LOW_END.search(body, max(0, head - 24), head)
                or _LOW_END_UNIT.search(body, max(0, head - 32), head))
-    low_value = parse_number(low["low"], german) if low is not None else None
+    low_value = parse_in(body, low["low"], german) if low is not None else None
     start = low.start() if low is not None and low_value is not None else head
     if unit == "c" and _CENT_CUES.isdisjoint(previous_words(body, start, 3)):
         return None, end

@@ -81,11 +81,14 @@ def parse_number(raw: str, german: bool) -> float | None:
     Both marks present: the last one is the decimal mark ("1.234,5", "1,234.5"). One
     mark repeated: grouping ("1.234.567"). One mark once: decimal unless exactly three
     digits follow it and the surrounding words are not German ("1,234 million" is
-    1234 million; "1.250 Mio." is German grouping; "4,2 Mrd." is 4.2). Returns None for
-    values a float cannot hold, which callers treat as "not a figure".
+    1234 million; "1.250 Mio." is German grouping; "4,2 Mrd." is 4.2). A leading "0"
+    is never a thousands group ("0,700 EUR", "0.291"). Returns None for values a float
+    cannot hold, which callers treat as "not a figure".
     """
     dot, comma = raw.rfind("."), raw.rfind(",")
-    if comma < 0 and (dot < 0 or raw.find(".") == dot and not (german and len(raw) - dot == 4)):
+    grouped_three = raw[0] != "0"  # "0,700" and "0.700" are decimals in any language
+    if comma < 0 and (dot < 0 or raw.find(".") == dot and not (
+            german and len(raw) - dot == 4 and grouped_three)):
         value = float(raw)  # the common case: no grouping, at most one decimal point
         return value if math.isfinite(value) else None
     if dot >= 0 and comma >= 0:
@@ -94,14 +97,41 @@ def parse_number(raw: str, german: bool) -> float | None:
         else:
             raw = raw.replace(",", "")
     elif comma >= 0:
-        if raw.count(",") > 1 or (len(raw) - comma == 4 and not german):
+        if raw.count(",") > 1 or (len(raw) - comma == 4 and not german and grouped_three):
             raw = raw.replace(",", "")
         else:
             raw = raw.replace(",", ".")
-    elif dot >= 0 and (raw.count(".") > 1 or (german and len(raw) - dot == 4)):
+    elif dot >= 0 and (raw.count(".") > 1 or (german and len(raw) - dot == 4 and grouped_three)):
         raw = raw.replace(".", "")
     value = float(raw)
     return value if math.isfinite(value) else None
+
+
+def parse_in(body: str, raw: str, german: bool) -> float | None:
+    """`parse_number` for a number of `body`: a lone comma before three digits ("1,250
+    EUR") is the decimal mark when the article is German, whatever its unit says."""
+    if not german and len(raw) > 4 and raw[-4] == "," and raw.count(",") == 1 and (
+            "." not in raw):
+        german = german_text(body)
+    return parse_number(raw, german)
+
+
+_GERMAN_CUES = (" und ", " der ", " die ", " das ", " nicht ", " mit ")
+_last_text: list[object] = [None, False]
+
+
+def german_text(body: str) -> bool:
+    """Whether `body` is German, by its commonest function words; remembered for the last
+    body only, since its figures are decoded one after another."""
+    if _last_text[0] is not body:
+        hits = 0
+        for cue in _GERMAN_CUES:
+            if cue in body:
+                hits += 1
+                if hits == 2:
+                    break
+        _last_text[0], _last_text[1] = body, hits >= 2
+    return bool(_last_text[1])
 
 
 SCALE = (

@@ -46,6 +46,15 @@ def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, 
     return _percent(body, start, end, body[head:m.end("n")], m["u"], sign), end
 
 
+def accounting_percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "(9)%": the accountants' minus, read like "-9%" (the size, direction down); a
+    number closing any other parenthesis ("(see note 3)%") is none."""
+    start = m.start() - 1
+    if start < 0 or body[start] != "(":
+        return None, m.end()
+    return _percent(body, start, m.end(), body[m.start():m.end("n")], m["au"], "-"), m.end()
+
+
 def percent_range(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
     """ "5-7%", "between 5% and 7%", "5 to 7 percent" (not "rose from 5% to 7%")."""
     head = m.start()

@@ -15,8 +15,12 @@ from functools import cache
 from tui_reader.extract.figures_bases import BASE_AFTER, comparison_base, single_day
 from tui_reader.extract.figures_fractions import FRACTIONS, fraction
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
+from tui_reader.extract.figures_words import qualifier_before
+from tui_reader.model import Qualifier
 from tui_reader.extract.figures_worded import (
+    HALVES,
     number_word_before,
+    percent_adjective,
     worded_amount,
     worded_money,
     worded_percent,
@@ -69,7 +73,7 @@ def _unit(word: str) -> str:
     return _alone(word) + groups
 
 
-_FACH_NUMBERS = ("(?:drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig"
+_FACH_NUMBERS = ("(?:(?:zwei|drei|vier)einhalb|anderthalb|eineinhalb|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig"
                  "|vierzig|fünfzig|hundert|tausend)")
 """The numbers German multiplies with ("verzehnfacht"): a literal list, as a wildcard run
 before "fach" was tried at every "ver" of English text ("over", "every": 2 us an article)."""
@@ -99,6 +103,7 @@ _HEAD = re.compile(
     # heads cost several us an article
     rf"|el(?<=\wtel)(?:(?<=Drittel)|(?<=Viertel)|(?<=Fünftel)|(?<=Sechstel)|(?<=Achtel)"
     rf"|(?<=Zehntel))(?!\w)"
+    rf"|ig(?<=[\w-]prozentig)(?:e[nmrs]?)?(?!\w)"  # "elfprozentigen", "5-prozentige"
     rf"|(?<=cent)(?:(?<=[a-z] percent)|(?<=[a-z] per[ \u00a0]cent))"
     rf"(?:age[ \u00a0]points?)?(?!\w))"
     rf"|T(?:hirds?(?![\w-])|wice{_alone('Twice')}(?!\w)|ripl{_alone('Tripl')}{_ED}{_M}"
@@ -110,6 +115,7 @@ _HEAD = re.compile(
     # by figures_scan) costs no Python here.
     r"|P(?<=[a-zäöüß] P)rozent(?:punkte?n?)?(?!\w)"
     r"|M(?<=[a-zäöüß] M)illi(?:arden?|onen?)(?!\w)"
+    r"|B(?<=[a-zäöüß] B)illionen?(?!\w)"  # German Billion: 10**12
     # "fünf Euro": small German amounts in words
     r"|E(?<=[a-zäöüß] E)uro(?!\w)|F(?<=[a-zäöüß] F)ranken(?!\w)"
     r"|D(?<=[a-zäöüß] D)ollar(?!\w)"
@@ -172,7 +178,8 @@ def times_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found |
     value = parse_number(body[m.start():m.end("n")], False)
     if not value or not _multiplies(body, m.start(), m.end()):
         return None, m.end()
-    return (m.start(), m.end(), "multiple", value, None, None, None, None, None), m.end()
+    return (m.start(), m.end(), "multiple", value, None, _qualifier(body, m.start()), None,
+            None, None), m.end()
 
 
 def number_period(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
@@ -194,6 +201,11 @@ def worded(body: str) -> list[Found]:
         if lower[0] == "t" and (lower == "tel" or body.endswith("cen", 0, head)):  # last "t"
             head = _word_start(body, head)
             lower = body[head:end].lower()
+        if lower.startswith("tig"):  # "elfprozentigen"
+            figure = percent_adjective(body, head - 6, end)
+            if figure is not None:
+                found.append(figure)
+            continue
         special = _SPECIAL_HEADS.get(lower)
         if special is not None:  # one look-up keeps the common heads off these branches
             if special == "fraction":  # "ein Drittel", "by a third"
@@ -205,7 +217,7 @@ def worded(body: str) -> list[Found]:
                 figure = worded_amount(body, head, end, m[0])
             elif body.endswith(_DOUBLE_LEADS, 0, head):  # "um das Doppelte"
                 figure = (head, end, "multiple", 2.0, None, None, None, None, None)
-        elif lower[0] == "p" or lower.startswith("milli"):  # "acht Prozent", "eine Milliarde"
+        elif lower[0] == "p" or lower.startswith(("milli", "billi")):  # "acht Prozent", "eine Milliarde"
             number, start = number_word_before(body, head)
             if number is not None:
                 figure = (worded_percent(body, start, end, number, lower) if lower[0] == "p"
@@ -228,8 +240,9 @@ def worded(body: str) -> list[Found]:
             if value is not None:
                 figure = (head, end, "multiple", value, None, None, None, None, None)
         elif (value := _WORD_MULTIPLES.get(lower[:5])) is not None:
-            if not body.startswith(_NOT_AFTER, end):
-                figure = (head, end, "multiple", value, None, None, None, None, None)
+            if not body.startswith(_NOT_AFTER, end):  # "more than doubled"
+                figure = (head, end, "multiple", value, None, _qualifier(body, head), None,
+                          None, None)
         elif not body.startswith(_NOT_PERIOD_AFTER, end):
             figure = _worded_period(body, head, end, lower)
         if figure is not None:
@@ -268,8 +281,8 @@ def _fold(body: str, glued: int, head: int, end: int, lower: str) -> Found | Non
 def _fach_value(number: str) -> float | None:
     """The multiple a German "-fach" word names ("zehn" in "verzehnfacht"); none for
     "ein" ("vereinfacht", "einfach") nor "viel"/"mehr" (no number)."""
-    count = word_value(number) or _FACH.get(number)
-    return float(count) if count and count >= 2 else None
+    count = word_value(number) or _FACH.get(number) or HALVES.get(number)
+    return float(count) if count and count >= 1.5 else None
 
 
 def _worded_times(body: str, glued: int, head: int, end: int) -> Found | None:
@@ -382,10 +395,30 @@ def _lead_word(body: str, pos: int) -> tuple[str | None, int]:
     return word.lower(), len(head) - len(stripped) + len(word)
 
 
+_QUALIFIER_CUES = ("than ", "nearly ", "almost ", "about ", "around ", "roughly ", "some ",
+                   "over ", "rund ", "etwa ", "knapp ", "fast ", "als ")
+"""Endings of the words before a multiple that may qualify it ("more than doubled"):
+checked first, as most multiples ("double") stand without one."""
+
+
+def _qualifier(body: str, start: int) -> Qualifier | None:
+    return qualifier_before(body, start) if body.endswith(_QUALIFIER_CUES, 0, start) else None
+
+
 def _multiplies(body: str, start: int, end: int) -> bool:
-    """Whether "N times" multiplies ("three times as large") or counts ("three times a year")."""
-    following = body[end:end + 16].split(None, 1)
-    if following and following[0].rstrip(".,;:").lower() in _TIMES_AFTER:
+    """Whether "N times" multiplies ("three times as large", "oversubscribed by more than
+    20 times") or counts ("three times a year", "three times over the last four
+    quarters": "over" before a span counts events)."""
+    following = body[end:end + 24].split(None, 2)
+    if following and (after := following[0].rstrip(".,;:").lower()) in _TIMES_AFTER:
+        return not (after == "over" and len(following) > 1 and following[1] in _THE)
+    before = body[(start - 32 if start > 32 else 0):start].rsplit(None, 4)
+    if not before:
+        return False
+    if before[-1].lower() in _TIMES_BEFORE:
         return True
-    before = body[(start - 14 if start > 14 else 0):start].rsplit(None, 1)
-    return bool(before) and before[-1].lower() in _TIMES_BEFORE
+    return any(word.startswith(_OVER_PREFIXES) for word in before[:-1])
+
+
+_OVER_PREFIXES = ("oversubscribed", "overbooked", "überzeichnet")
+"""Words a few before "N times" that measure demand: "oversubscribed by more than 20 times"."""

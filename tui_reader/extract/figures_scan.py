@@ -48,6 +48,7 @@ _NUMBER_TAILS = (
     rf"|year ago|previously|prior|before|old)[:,]?{SP}+)?"
     rf"(?P<vn>{NUM})\)(?:(?P<vu>{amounts.UNIT})|(?P<vk>{SCALE})?(?P<vc>{amounts.SUFFIX}))"
     rf"(?P<K_prior>)"
+    rf"|\)(?P<au>{amounts.UNIT})(?P<K_accpct>)"  # "(9)%": an accountant's minus
 )
 _CODE_AMOUNT = (
     rf"(?P<ca>{REST})(?P<ck>{SCALE})?(?:(?P<csep>{amounts.SEP})(?:(?:{amounts.CODES}){SP}?)?"
@@ -56,9 +57,11 @@ _CODE_AMOUNT = (
 FIGURE = re.compile(
     rf"[0-9{amounts.SYMBOLS}](?:"
     # "$4.9 billion", "€1.1 to €1.3 billion", "¥380 billion yuan" (US$/HK$ read in Python)
-    rf"(?<=[{amounts.SYMBOLS}]){SP}?(?P<sa>{NUM})(?P<sk>{SCALE})?(?:(?P<ssep>{amounts.SEP})"
+    rf"(?<=[{amounts.SYMBOLS}])(?:{SP}?(?P<sa>{NUM})(?P<sk>{SCALE})?(?:(?P<ssep>{amounts.SEP})"
     rf"(?P<sp2>{amounts.PREFIX})?{SP}?(?P<sa2>{NUM})(?P<sk2>{SCALE})?)?"
     rf"(?P<sc>{amounts.SUFFIX})?(?P<K_sym>)"
+    # "$(6.5) million", "$(0.14)": an accountant's minus
+    rf"|\((?P<na>{NUM})\)(?P<nk>{SCALE})?(?P<K_symneg>))"
     # the first digit of a number that does not continue a word, an ISIN or a number
     rf"|{STARTS_TOKEN}(?:"
     # "2026-02-19"
@@ -89,11 +92,13 @@ Decoder = Callable[[str, re.Match[str], date | None], tuple[Found | list[Found] 
 """Reads one match: its figure (two for a date range), and where scanning resumes."""
 _DECODERS: dict[str, Decoder] = {
     "K_sym": amounts.symbol_money,
+    "K_symneg": amounts.accounting_money,
     "K_code": amounts.code_money,
     "K_msuf": amounts.suffix_money,
     "K_minor": minor.minor_money,
     "K_prior": percent.prior_year,
     "K_pct": percent.percent,
+    "K_accpct": percent.accounting_percent,
     "K_lead": percent.bare_decimal_percent,
     "K_prange": percent.percent_range,
     "K_iso": dates.iso_date,

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 
-from tui_reader.extract.figures_numbers import Found, word_value
+from tui_reader.extract.figures_numbers import Found, parse_number, word_value
 from tui_reader.extract.figures_words import direction_of, qualifier_before
 
 _SPACES = " \u00a0\u202f"
 _ONE = frozenset({"eine", "einer", "einem", "ein", "einen"})
 """The article "ein" in every case: one of the amount ("eine Milliarde")."""
-_SCALES = {"milliarde": 1e9, "milliarden": 1e9, "million": 1e6, "millionen": 1e6}
+_SCALES = {"milliarde": 1e9, "milliarden": 1e9, "million": 1e6, "millionen": 1e6,
+           "billion": 1e12, "billionen": 1e12}
+"""German scales: "Billion" is 10**12 ("vier Billionen Dollar")."""
 _CURRENCY_AFTER = re.compile(r"[ \u00a0](?P<c>US-Dollar|Dollar|Euro|Franken|Pfund)(?!\w)")
 _CURRENCIES = {"US-Dollar": "USD", "Dollar": "USD", "Euro": "EUR", "Franken": "CHF",
                "Pfund": "GBP"}
@@ -31,7 +33,7 @@ def worded_percent(body: str, start: int, end: int, number: str, head: str) -> F
     count: float | None = word_value(number)
     if count is None:
         lower = number.lower()
-        count = _HALVES.get(lower)
+        count = HALVES.get(lower)
         if lower == "a":  # "half a percent"
             word, begin = number_word_before(body, start)
             if word is not None and word.lower() == "half":
@@ -51,7 +53,7 @@ def worded_percent(body: str, start: int, end: int, number: str, head: str) -> F
             direction_of(body, start, end, None), None)
 
 
-_HALVES = {"half": 0.5, "halbes": 0.5, "halben": 0.5, "anderthalb": 1.5, "eineinhalb": 1.5,
+HALVES = {"half": 0.5, "halbes": 0.5, "halben": 0.5, "anderthalb": 1.5, "eineinhalb": 1.5,
            "zweieinhalb": 2.5, "dreieinhalb": 3.5}
 _ONE_OR_A = _ONE | {"a", "one"}
 
@@ -77,10 +79,17 @@ def worded_low(body: str, start: int, high: float) -> tuple[float, int] | None:
     value = word_value(word) if word else None
     if value is None or not value < high:
         return None
+    if join in _BETWEEN_JOINS:  # "zwischen sechs und acht Prozent"; "und" alone lists
+        lead = next((w for w in _BETWEEN if body.endswith(w, 0, begin)), None)
+        if lead is None:
+            return None
+        begin -= len(lead)
     return float(value), begin
 
 
-_RANGE_JOINS = (" bis ", " to ")
+_RANGE_JOINS = (" bis ", " to ", " und ", " and ")
+_BETWEEN_JOINS = (" und ", " and ")
+_BETWEEN = ("zwischen ", "Zwischen ", "between ", "Between ")
 
 
 def number_word_before(body: str, at: int) -> tuple[str | None, int]:
@@ -109,3 +118,22 @@ def worded_money(body: str, start: int, end: int, number: str, scale_word: str) 
         return None
     return (start, currency.end(), "money", count * _SCALES[scale_word.lower()],
             _CURRENCIES[currency["c"]], qualifier_before(body, start), None, None, None)
+
+
+def percent_adjective(body: str, head: int, end: int) -> Found | None:
+    """ "nach dem elfprozentigen Plus", "eine 5-prozentige Rendite": a German percentage
+    written as one adjective, body[head:end] being "prozentig..." and its number glued
+    before it."""
+    start = head
+    while start > 0 and (body[start - 1].isalnum() or body[start - 1] in ",-"):
+        start -= 1
+    number = body[start:head]
+    if number.endswith("-") and number[:1].isdigit():
+        count = parse_number(number[:-1], True)
+    else:
+        word = word_value(number) if number.isalpha() else None
+        count = float(word) if word is not None else HALVES.get(number.lower())
+    if count is None:
+        return None
+    return (start, end, "percent", count, None, qualifier_before(body, start), "%",
+            direction_of(body, start, end, None), None)

@@ -49,7 +49,9 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "strengthened accelerated sprang sprangen springt schoss schossen schießt "
        "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
        "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
-       "verbesserte verbesserten upside pop pops popped popping erhöhen steigern")
+       "verbesserte verbesserten upside pop pops popped popping erhöhen steigern "
+       "aufwärts bergauf gewinnen appreciated appreciates appreciating hochschnellte "
+       "hochschnellten umsatzplus")
 _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
          "declines declining slipped slip slips slipping lost lose loses losing loss "
          "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -64,7 +66,8 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "sackt brach brachen bricht büßte büßten büßt verbilligte verbilligten "
          "rutschten rutscht schrumpfte schrumpften schrumpft sinkt senkt senkte senkten "
          "kürzt kürzte kürzten reduziert reduzierte reduzierten verschlechterte downside "
-         "verringert verringerte verringerten senken kürzen")
+         "verringert verringerte verringerten senken kürzen "
+         "abwärts bergab off shedding depreciated depreciates depreciating")
 DIRECTION_WORDS: dict[str, Direction] = {w: "up" for w in _UP.split()}
 DIRECTION_WORDS.update({w: "down" for w in _DOWN.split()})
 
@@ -76,11 +79,12 @@ _AFTER_WORDS: dict[str, Direction] = {
 }
 _AFTER_WORDS.update({w: "up" for w in "surge rally climb gains above more über mehr fester "
                      "teurer stärker raise hike boost premium steigenden wachsenden "
-                     "kletternden höheren".split()})
+                     "kletternden höheren gestiegenen gewachsenen spike spikes aufwärts "
+                     "bergauf".split()})
 _AFTER_WORDS.update({w: "down" for w in "tumble slide dip selloff sell-off below less fewer "
                      "unter weniger tiefer leichter billiger schwächer cut reduction decrease "
                      "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
-                     "verlierenden".split()})
+                     "verlierenden gefallenen gesunkenen lesser abwärts bergab".split()})
 """Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
 below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
 _AFTER_WORDS.update({w: "up" for w in "increases jumps climbs surges gains".split()})
@@ -109,18 +113,23 @@ _SHARE_AFTER = frozenset(
 """A percentage followed by these is a part of a whole ("20% of revenue", "a 20% stake",
 "20 Prozent des Umsatzes"), not a move, whatever verb stands before it ("makes up")."""
 
+_SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
+"""Joined by a hyphen after the percentage, a part of a whole: "49-Prozent-Anteils"."""
+
 _GERMAN_FINAL: dict[str, Direction] = {w: "up" for w in (
     "gestiegen zugelegt gewachsen geklettert gesprungen angestiegen hochgeschnellt "
     "verteuert erholt steigen wachsen zulegen klettern gewonnen gesteigert erhöht verbessert "
     "stieg stiegen steigt kletterte kletterten wuchs wuchsen zulegte zulegten anzog anzogen "
-    "vorrückte gewann").split()}
+    "vorrückte gewann aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
+    "hochschnellten").split()}
 _GERMAN_FINAL.update({w: "down" for w in (
     "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
     "fallen verlieren nachgeben einbrechen schrumpfen gesenkt gekürzt reduziert verringert "
     "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
-    "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft").split()})
+    "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
+    "abwärtsgegangen").split()})
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
 "während der Index um 12 Prozent seit Jahresbeginn stieg")."""
@@ -234,6 +243,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             return "down"
         if tail.endswith(_GAVE_UP):  # "gave up 3%": a fall, though "up" names a rise
             return "down"
+    if body.startswith("-", end) and body[end + 1:end + 16].lower().startswith(_SHARE_NOUNS):
+        return None  # "ein 49-Prozent-Anteil": a part of a whole
     if body[end:end + 1].isspace():
         following = body[end:end + 60].split(None, 1)
         if following:

@@ -1,0 +1,141 @@
+"""Figures read again once every figure of an article is known: ranges written with the
+unit twice, and per-share amounts that take their currency from the money nearby.
+
+The scanning decoders see one match at a time, so "4,20 Mrd. Euro bis 4,35 Mrd. Euro",
+"zwischen 350 Mio. Euro und 430 Mio. Euro" and "$36.5 billion U.S. to $39 billion
+U.S." reach here as two amounts; "sechs bis zwölf Monaten" as a period whose low end is
+a bare word. And a currency in a hundredth ("55 Cent" on a Swiss portal about a US
+company, "cents" in a story about euros) or no currency at all ("$1.2 billion, or 0.49
+per share") is the currency of the amount nearest to it. Each rule costs one cheap test
+per figure and does its work only where its cue stands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui_reader.extract.figures_amounts import range_start
+from tui_reader.extract.figures_numbers import NUM, Found, parse_number, word_value
+from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS
+
+_SPACES = " \u00a0\u202f"
+_JOINS = {"-": " - ", "\u2011": " - ", "–": " - ", "—": " - ", "to": " to ", "bis": " bis ",
+          "and": " and ", "und": " und "}
+"""What may stand between the two amounts of a range, as `range_start` reads it."""
+_US = "U.S."
+"""Canadian wire copy marks the currency after the scale: "$36.5 billion U.S."."""
+_MAX_GAP = 12
+
+
+def join_figures(body: str, found: list[Found]) -> list[Found]:
+    """`found` (sorted, not overlapping) read again in one loop: two amounts of one
+    currency that form one range ("4,20 Mrd. Euro bis 4,35 Mrd. Euro") merged into one
+    figure, its value the low end and `high` the high end (a move, "from $5 billion to $7
+    billion", "von 350 auf 430 Mio. Euro", and a list, "$5 billion and $3 billion", stay
+    two figures); a period after "bis"/"to" with its worded low end (`period_range`); and,
+    where the loop saw their cue, cents and bare per-share amounts in the currency nearby."""
+    low: Found | None = None
+    merged_any = cents = per_share = False
+    for i, figure in enumerate(found):
+        kind = figure[2]
+        if kind == "money":
+            end = figure[1]
+            if (low is not None and figure[0] - low[1] <= _MAX_GAP and low[8] is None
+                    and figure[8] is None and low[4] == figure[4]):
+                merged = _range(body, low, figure)
+                if merged is not None:
+                    found[i - 1] = None  # type: ignore[call-overload]
+                    found[i] = figure = merged
+                    merged_any = True
+            if body[end - 1] in "tsT" and body.endswith(_MINOR_ENDS, figure[0], end):
+                cents = True
+            elif body.startswith(", or ", end):
+                per_share = True
+            low = figure
+            continue
+        if kind == "period" and body.endswith(_PERIOD_JOINS, 0, figure[0]):
+            found[i] = period_range(body, figure, found[i - 1][1] if i else 0)
+        low = None
+    if merged_any:
+        found = [f for f in found if f is not None]
+    if cents:
+        found = _cents(body, found)
+    if per_share and _PER_SHARE.search(body) is not None:
+        found = _per_share(body, found, [f for f in found if f[2] == "money"])
+    return found
+
+
+def _range(body: str, low: Found, high: Found) -> Found | None:
+    gap = body[low[1]:high[0]].strip(_SPACES)
+    if gap.startswith(_US):
+        gap = gap[len(_US):].strip(_SPACES)
+    sep = _JOINS.get(gap)
+    if sep is None or not isinstance(low[3], float) or not isinstance(high[3], float):
+        return None
+    begin = range_start(body, low[0], sep, low[3], high[3], MONEY_CHANGE_WORDS)
+    if begin is None:
+        return None
+    end = high[1] + len(_US) + 1 if body.startswith(" " + _US, high[1]) else high[1]
+    return (begin, end, "money", low[3], low[4], low[5], None, None, high[3])
+
+
+_PERIOD_LOW = re.compile(r"(?P<n>[\w,.]+)[ \u00a0]+(?:bis|to)[ \u00a0]+$")
+_UNIT_COUNT = re.compile(r"P(?P<n>[0-9.]+)(?P<u>[YMWD])$")
+
+
+_PERIOD_JOINS = (" bis ", " to ")
+
+
+def period_range(body: str, figure: Found, previous_end: int) -> Found:
+    """ "sechs bis zwölf Monaten", "three to five years": the period of the low end, its
+    span widened over the low end and `high` the count of the high end in its unit."""
+    unit = _UNIT_COUNT.match(str(figure[3]))
+    low = _PERIOD_LOW.search(body, max(previous_end, figure[0] - 24), figure[0])
+    if unit is None or low is None:
+        return figure
+    number = low["n"]
+    count = word_value(number) if number.isalpha() else parse_number(number, False) if (
+        number[0].isdigit() and number[-1].isdigit()) else None
+    high = float(unit["n"])
+    if count is None or not 0 < count < high:
+        return figure
+    return (low.start(), figure[1], "period", f"P{count:g}{unit['u']}", None, figure[5], None,
+            None, high)
+
+
+_MINOR_ENDS = ("cents", "cent", "Cent", "Cents")
+_SHARES_CURRENCIES = frozenset({"USD", "EUR", "CAD", "AUD", "NZD", "HKD", "SGD"})
+"""Currencies whose hundredth is called a cent."""
+_PER_SHARE = re.compile(
+    rf",[ \u00a0]or[ \u00a0](?P<n>{NUM})[ \u00a0](?:per|a)[ \u00a0](?:diluted[ \u00a0])?share")
+"""The per-share figure written bare after the total: "$1.2 billion, or 0.49 per share"."""
+
+
+def _cents(body: str, found: list[Found]) -> list[Found]:
+    money = [f for f in found if f[2] == "money"]
+    main = [f for f in money if not body.endswith(_MINOR_ENDS, f[0], f[1])]
+    if len(main) == len(money) or not main:
+        return found
+    for i, figure in enumerate(found):
+        if figure[2] == "money" and body.endswith(_MINOR_ENDS, figure[0], figure[1]):
+            nearest = min(main, key=lambda f: abs(f[0] - figure[0]))
+            if nearest[4] != figure[4] and nearest[4] in _SHARES_CURRENCIES:
+                found[i] = (*figure[:4], nearest[4], *figure[5:])
+    return found
+
+
+def _per_share(body: str, found: list[Found], money: list[Found]) -> list[Found]:
+    starts = {f[0] for f in found}
+    added = False
+    for figure in money:
+        m = _PER_SHARE.match(body, figure[1])
+        if m is None or m.start("n") in starts:
+            continue
+        value = parse_number(m["n"], False)
+        if value is not None:
+            found.append((m.start("n"), m.end("n"), "money", value, figure[4], None, None,
+                          None, None))
+            added = True
+    if added:
+        found.sort(key=lambda f: f[0])
+    return found
