@@ -28,8 +28,8 @@ import re
 from datetime import datetime
 from operator import itemgetter
 
-from tui_reader.extract.figures_joins import join_figures
 from tui_reader.extract.figures_context import MAX_CONTEXT, Sentences, context_text
+from tui_reader.extract.figures_joins import join_figures
 from tui_reader.extract.figures_numbers import Found
 from tui_reader.extract.figures_periods import worded
 from tui_reader.extract.figures_scan import scan
@@ -55,7 +55,7 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
         kept = _outside_urls(body, kept)
     kept = join_figures(body, kept)
     sentences = Sentences(body)
-    figures = []
+    figures: list[KeyFigure] = []
     first = last = -1
     context = ""
     append = figures.append

@@ -80,7 +80,8 @@ _ONE_CODE = re.compile(rf"(?P<ca>{NUM})(?P<ck>{SCALE})?")
 """One amount, for when a scanned range turned out not to be one."""
 
 
-def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+def symbol_money(body: str, m: re.Match[str],
+                 _: date | None) -> tuple[Found | list[Found] | None, int]:
     """ "$4.9 billion", "US$4.9bn", "€1.1 to €1.3 billion", "¥380 billion yuan", a loss
     of "-$0.08" or "($0.10)" a share; not the exchange rate a wire story notes ("($1 =
     0.87 euros)")."""
@@ -95,12 +96,12 @@ def symbol_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
                 found = money_found(body, start, m.end(), m["sa"], m["sk"],
                                     _money_currency(body[start:head + 1], m["sc"]), m["sc"])
                 if found is not None and m["ssep"] is None:
-                    return (start - 1, m.end() + 1, "money", -found[3], *found[4:]), m.end() + 1
+                    return (start - 1, m.end() + 1, "money", -float(found[3]), *found[4:]), m.end() + 1
         elif start == 1 or body[start - 2] in " \n(":
             found = money_found(body, start, m.end(), m["sa"], m["sk"],
                                 _money_currency(body[start:head + 1], m["sc"]), m["sc"])
             if found is not None and m["ssep"] is None:
-                return (start - 1, found[1], "money", -found[3], *found[4:]), m.end()
+                return (start - 1, found[1], "money", -float(found[3]), *found[4:]), m.end()
     prefix = body[start:head + 1]
     if m["ssep"] is not None:
         found = _money_range(body, start, m.end(), m["sa"], m["sk"], m["ssep"], m["sa2"],
@@ -130,7 +131,7 @@ def accounting_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found
                         currency_code(body[start:m.start() + 1]), None)
     if found is None:
         return None, m.end()
-    return (*found[:3], -found[3], *found[4:]), m.end()
+    return (*found[:3], -float(found[3]), *found[4:]), m.end()
 
 
 _LOSS_BEFORE = ("estimate of ", "estimates of ", "reported ", "posted ", "EPS of ",
@@ -168,7 +169,8 @@ def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | Non
     return money_found(body, start, m.end(), raw, m["ck"], currency, None), m.end()
 
 
-def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+def suffix_money(body: str, m: re.Match[str],
+                 _: date | None) -> tuple[Found | list[Found] | None, int]:
     """ "380 billion yuan", "4,2 Mrd. Euro", "2-3 billion euros"."""
     start = m.start()
     raw = body[start:m.end("n")]
@@ -176,7 +178,7 @@ def suffix_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | N
     if start > 0 and body[start - 1] in _MINUS and m["msep"] is None and (
             start == 1 or body[start - 2] in _SIGN_LEADS):  # "-0,26 EUR"
         found = money_found(body, start - 1, m.end(), raw, m["k1"], currency, m["c1"])
-        return (None if found is None else (*found[:3], -found[3], *found[4:])), m.end()
+        return (None if found is None else (*found[:3], -float(found[3]), *found[4:])), m.end()
     if m["msep"] is not None:
         found = _money_range(body, start, m.end(), raw, m["k1"], m["msep"], m["mn2"], m["mk2"],
                              currency, m["c1"], True)
@@ -351,4 +353,4 @@ def _money_currency(prefix: str | None, suffix: str | None) -> str | None:
 
 @cache
 def _german_suffix(suffix: str | None) -> bool:
-    return bool(suffix) and suffix.strip(_SPACES + "-") in _GERMAN_CURRENCY_WORDS
+    return suffix is not None and suffix.strip(_SPACES + "-") in _GERMAN_CURRENCY_WORDS

@@ -75,7 +75,8 @@ def _english_count(body: str, head: int, end: int, word: str, number: str,
     if word == "half":
         if number in _ONE:  # "by a half": rare, and "a half" before a unit is 0.5 of it
             return None
-        count, lead_at = 1, head
+        count: int | None = 1
+        lead_at = head
     else:
         count = 1 if number in _ONE else (word_value(number) if number else None)
         lead_at = start

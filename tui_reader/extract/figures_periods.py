@@ -15,8 +15,6 @@ from functools import cache
 from tui_reader.extract.figures_bases import BASE_AFTER, comparison_base, single_day
 from tui_reader.extract.figures_fractions import FRACTIONS, fraction
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
-from tui_reader.extract.figures_words import qualifier_before
-from tui_reader.model import Qualifier
 from tui_reader.extract.figures_worded import (
     HALVES,
     number_word_before,
@@ -25,6 +23,8 @@ from tui_reader.extract.figures_worded import (
     worded_money,
     worded_percent,
 )
+from tui_reader.extract.figures_words import qualifier_before
+from tui_reader.model import Qualifier
 
 _SPACES = " \u00a0\u202f"
 _NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
