@@ -162,7 +162,7 @@ async def test_help_lists_the_bindings_with_user_keymap(make_app, config_file: P
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        rows = {i: k for _, section in help_rows(app.keymap, str) for k, _, i in section}
+        rows = {i: k for _, section in help_rows(app.binding_sections(), app.keymap, str) for k, _, i in section}
         assert rows["star"] == "x" and rows["filter"] == "slash"
         await pilot.press("escape")
         await pilot.pause()

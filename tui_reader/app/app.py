@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -24,13 +23,17 @@ from tui_reader.app.commands import InstrumentCommands
 from tui_reader.app.data import Library
 from tui_reader.app.follow_commands import FollowCommands
 from tui_reader.app.links import SAFE_SCHEMES, can_open_browser
-from tui_reader.app.messages import PollFinished, PollStarted, SourceDone
+from tui_reader.app.messages import FollowingChanged, PollFinished, PollStarted, SourceDone
 from tui_reader.app.options import Delays
+from tui_reader.app.reader import PollState
 from tui_reader.app.safe_text import clean
 from tui_reader.app.screens.errors import ErrorsScreen
-from tui_reader.app.screens.help import HelpScreen, checked_keymap
+from tui_reader.app.screens.help import HelpScreen, Sections, checked_keymap
 from tui_reader.app.screens.main import MainScreen
 from tui_reader.app.themes import APP_VARIABLES, ThemeProblem
+from tui_reader.app.widgets.article_list import ArticleList
+from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.instrument_list import InstrumentList
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -39,16 +42,6 @@ if TYPE_CHECKING:
     from tui_reader.config import Config
     from tui_reader.sources.feeds import FeedSource, SourceResult
     from tui_reader.sources.poll import SeedWatcher
-
-
-@dataclass(slots=True)
-class PollState:
-    """Per-source outcome of the latest poll and seed scan, for the status line and `e`."""
-
-    errors: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Source key → (title, reason)."""
-    skipped: dict[str, str] = field(default_factory=dict)
-    """Seed file → why it is not an article."""
 
 
 class TuiReaderApp(App[None]):
@@ -113,12 +106,12 @@ class TuiReaderApp(App[None]):
             names = "; ".join(str(p) for p in self._theme_problems)
             self.notify(f"Themes not loaded: {names}", title="Bad theme files", severity="warning", timeout=10, markup=False)
         if self.keymap:
-            self.keymap, problems = checked_keymap(self.keymap)
+            self.keymap, problems = checked_keymap(self.binding_sections(), self.keymap)
             if problems:
                 self.notify("; ".join(problems), title="Key map not applied in full", severity="warning",
                             timeout=12, markup=False)
             self.set_keymap(self.keymap)
-        self.push_screen(MainScreen(self.library, self.watchlist, mark_read_after=self.config.mark_read_after,
+        self.push_screen(MainScreen(self, self.library, self.watchlist, mark_read_after=self.config.mark_read_after,
                                     delays=self.delays))
         if self.poll_enabled:
             self.call_after_refresh(self._start_polling)
@@ -220,6 +213,11 @@ class TuiReaderApp(App[None]):
             self.post_message(AlertsFound(alerts))
         self.library.refresh_moves()
 
+    def on_following_changed(self, message: FollowingChanged) -> None:
+        self.main.reload(keep_cursor=True)
+        if message.new_feeds and not self.library.offline:
+            self.poll_feeds(honour_schedule=True)
+
     def on_alerts_found(self, message: AlertsFound) -> None:
         for title, text in notifications(message.alerts):
             self.notify(text, title=title, timeout=8, markup=False)
@@ -273,7 +271,12 @@ class TuiReaderApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.binding_sections(), self.keymap))
+
+    def binding_sections(self) -> Sections:
+        """The help screen's sections: whose bindings it lists, in order."""
+        return [("Everywhere", type(self)), ("Reading", MainScreen), ("Article list", ArticleList),
+                ("Instruments", InstrumentList), ("Article", ArticleView)]
 
     def show_errors(self) -> None:
         self.push_screen(ErrorsScreen(dict(self.poll_state.errors), dict(self.poll_state.skipped)))

@@ -120,3 +120,11 @@ class PollFinished(Message):
     errors: list[tuple[str, str]] = field(default_factory=list)
     """(source, reason) for every source that failed."""
     scan: bool = False
+
+
+@dataclass
+class FollowingChanged(Message):
+    """To the app, from the palette's follow worker: the config's feeds and the
+    watchlist changed; the list is reloaded and, online, new feeds polled at once."""
+
+    new_feeds: bool

@@ -7,27 +7,22 @@ table takes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-if TYPE_CHECKING:
-    from textual.dom import DOMNode
+Sections = Sequence[tuple[str, type[DOMNode]]]
+"""(title, the class whose BINDINGS it lists): the app passes its own, in order, so this
+screen needs to import neither the app nor the main screen."""
 
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("Everywhere", "TuiReaderApp"),
-    ("Reading", "MainScreen"),
-    ("Article list", "ArticleList"),
-    ("Instruments", "InstrumentList"),
-    ("Article", "ArticleView"),
-)
 _EXTRA = (
     ("ctrl+p", "Command palette: jump to a ticker, ISIN or name; themes; offline", ""),
     ("enter", "Open the article / show the instrument's news", ""),
@@ -44,23 +39,13 @@ _LEGEND = (
 """What the numbers on screen mean; the help screen is where a reader looks it up."""
 
 
-def _classes() -> dict[str, type[DOMNode]]:
-    from tui_reader.app.app import TuiReaderApp
-    from tui_reader.app.screens.main import MainScreen
-    from tui_reader.app.widgets.article_list import ArticleList
-    from tui_reader.app.widgets.article_view import ArticleView
-    from tui_reader.app.widgets.instrument_list import InstrumentList
-
-    return {c.__name__: c for c in (TuiReaderApp, MainScreen, ArticleList, InstrumentList, ArticleView)}
-
-
-def help_rows(keymap: dict[str, str], key_display: Callable[[str], str]) -> list[tuple[str, list[tuple[str, str, str]]]]:
+def help_rows(sections: Sections, keymap: dict[str, str],
+              key_display: Callable[[str], str]) -> list[tuple[str, list[tuple[str, str, str]]]]:
     """(section, [(keys, description, binding id)]) with the keymap applied."""
-    classes = _classes()
     out = []
-    for title, name in SECTIONS:
+    for title, holder in sections:
         rows = []
-        for binding in Binding.make_bindings(classes[name].BINDINGS):
+        for binding in Binding.make_bindings(holder.BINDINGS):
             keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
             rows.append((keys, binding.description, binding.id or ""))
         merged: dict[tuple[str, str], list[str]] = {}
@@ -72,11 +57,11 @@ def help_rows(keymap: dict[str, str], key_display: Callable[[str], str]) -> list
     return out
 
 
-def checked_keymap(keymap: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+def checked_keymap(sections: Sections, keymap: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """The user's `[keymap]` without the entries that cannot work, and why each was left
     out: an id no binding has (a typo would otherwise do nothing, silently), or a key
     another binding keeps (a remap onto `q` would silently replace Quit)."""
-    bindings = [b for name in _classes() for b in Binding.make_bindings(_classes()[name].BINDINGS)]
+    bindings = [b for _, holder in sections for b in Binding.make_bindings(holder.BINDINGS)]
     ids = {b.id for b in bindings if b.id}
     remapped = {i for i in keymap if i in ids}
     taken: dict[str, str] = {}
@@ -102,6 +87,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
     ]
 
+    def __init__(self, sections: Sections, keymap: dict[str, str]) -> None:
+        super().__init__()
+        self._sections = sections
+        self._keymap = keymap
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body"):
             yield Static(self._table(), id="help-table")
@@ -110,12 +100,11 @@ class HelpScreen(ModalScreen[None]):
         self.query_one("#help-body").border_title = "Keys  (Esc closes; remap a key by its id in the config's keymap table)"
 
     def _table(self) -> Table:
-        keymap = getattr(self.app, "keymap", {})
         table = Table(box=None, expand=True, show_header=True, header_style="bold", pad_edge=False)
         table.add_column("Keys", no_wrap=True, style="bold")
         table.add_column("Does")
         table.add_column("Id", style="dim", no_wrap=True)
-        for section, rows in help_rows(keymap, self._display):
+        for section, rows in help_rows(self._sections, self._keymap, self._display):
             table.add_row(Text(section, style="bold underline"), "", "")
             for keys, description, binding_id in rows:
                 table.add_row(Text(keys), Text(description), Text(binding_id))

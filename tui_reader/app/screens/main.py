@@ -51,9 +51,9 @@ from tui_reader.app.widgets.status_line import PollStatus, StatusLine
 if TYPE_CHECKING:
     from textual.coordinate import Coordinate
 
-    from tui_reader.app.app import TuiReaderApp
     from tui_reader.app.chart_data import ChartData
     from tui_reader.app.data import Library, Overview
+    from tui_reader.app.reader import Reader
     from tui_reader.model import Article
     from tui_reader.store import ArticleSummary, InstrumentSummary
 
@@ -107,9 +107,11 @@ class MainScreen(ViewsScreen):
                 tooltip="Save the filter as a named search in the config's [searches]"),
     ]
 
-    def __init__(self, library: Library, watchlist: list[str], *, mark_read_after: float | None = None,
-                 delays: Delays | None = None) -> None:
+    def __init__(self, reader: Reader, library: Library, watchlist: list[str], *,
+                 mark_read_after: float | None = None, delays: Delays | None = None) -> None:
         super().__init__()
+        self.reader = reader
+        """The app, through the interface the screen needs of it (no import of the app)."""
         self.library = library
         self.delays = delays or Delays()
         self.watchlist = watchlist
@@ -133,10 +135,6 @@ class MainScreen(ViewsScreen):
             SearchCount(s.name, 0, 0) for s in library.searches
         ]
         """The saved searches' last counts (shown at 0/0 until first counted)."""
-
-    @property
-    def reader(self) -> TuiReaderApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):

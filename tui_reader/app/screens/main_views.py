@@ -20,7 +20,7 @@ from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.app.widgets.status_line import PollStatus
 
 if TYPE_CHECKING:
-    from tui_reader.app.app import TuiReaderApp
+    from tui_reader.app.reader import Reader
     from tui_reader.app.widgets.filter_box import FilterBox
     from tui_reader.store import ArticleSummary, InstrumentSummary
 
@@ -39,9 +39,9 @@ class ViewsScreen(LibraryScreen):
     """What `/` asked for; narrows the selection further."""
     status: reactive[PollStatus] = reactive(PollStatus, init=False)
 
+    reader: Reader
+
     if TYPE_CHECKING:
-        @property
-        def reader(self) -> TuiReaderApp: ...
         def _current(self) -> ArticleSummary | None: ...
         def _filter_box(self) -> FilterBox: ...
         def _focus_pane(self, selector: str) -> None: ...
