@@ -47,7 +47,8 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
     `published` resolves dates written without a year; without it such dates are
     left out rather than guessed.
     """
-    found = scan(body, published) + worded(body)
+    found = scan(body, published) + worded(
+        body, published.date() if published is not None else None)
     if not found:
         return []
     kept = _without_overlaps(found)

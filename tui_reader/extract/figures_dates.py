@@ -8,7 +8,7 @@ their matches into dates and resolves dates written without a year.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from tui_reader.extract.figures_numbers import Found
@@ -213,6 +213,8 @@ def _page_furniture(body: str, start: int, end: int) -> bool:
         return (_STAMP_TAIL.match(body, end) is not None
                 or _TIME_AFTER.match(body, end) is not None)
     lower = head.lower()
+    if lower.rstrip().endswith("newswires"):  # "(END) Dow Jones Newswires March 12, 2025"
+        return True
     return (_STAMP.match(lower.lstrip()) is not None or (head.rstrip()[-1:] == ")"
                                                   and _CREDIT.search(lower) is not None)
             or _BYLINE.match(head.lstrip()) is not None)
@@ -294,3 +296,41 @@ def _make(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+_WEEKDAY_INDEX = {name: i % 7 for i, name in enumerate(
+    "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
+    "donnerstag freitag samstag sonntag".split())}
+_NEXT_WORDS = frozenset("next coming kommenden kommendem nächsten".split())
+_THIS_WORDS = frozenset("this diesem diesen dieser".split())
+
+
+def weekday_at(body: str, head: int, end: int) -> tuple[int, int] | None:
+    """Where the weekday's name ending at `end` starts and its number (Monday 0), if the
+    word holding body[head:end] is one."""
+    start = head
+    while start > 0 and body[start - 1].isalpha():
+        start -= 1
+    weekday = _WEEKDAY_INDEX.get(body[start:end].lower())
+    return None if weekday is None else (start, weekday)
+
+
+def relative_weekday(body: str, found: tuple[int, int], end: int, anchor: date) -> Found | None:
+    """ "next Wednesday", "this Friday", "am kommenden Mittwoch", "ab diesem Mittwoch": the
+    weekday after (for "this": on or after) the publication day. A weekday alone ("on
+    Wednesday") may look back or forward, so it stays out."""
+    start, weekday = found
+    before = body[(start - 16 if start > 16 else 0):start].split()[-1:]
+    if not before:
+        return None
+    word = before[0].lower()
+    if word in _NEXT_WORDS:
+        ahead = (weekday - anchor.weekday() - 1) % 7 + 1
+    elif word in _THIS_WORDS:
+        ahead = (weekday - anchor.weekday()) % 7
+    else:
+        return None
+    begin = body.rindex(before[0], 0, start)
+    return (begin, end, "date", (anchor + timedelta(days=ahead)).isoformat(), None, None, None,
+            None, None)
+

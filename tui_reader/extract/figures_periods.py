@@ -13,6 +13,7 @@ from datetime import date
 from functools import cache
 
 from tui_reader.extract.figures_bases import BASE_AFTER, comparison_base, single_day
+from tui_reader.extract.figures_dates import relative_weekday, weekday_at
 from tui_reader.extract.figures_fractions import FRACTIONS, fraction
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
 from tui_reader.extract.figures_worded import (
@@ -86,16 +87,20 @@ _HEAD = re.compile(
     # seed article), sparing their match objects and Python checks. Heads that may end in
     # any letters (fold, fach, halbier..., verdoppel...) get none: rejecting one of them
     # would let a head inside it ("...fach") be found instead.
-    rf"d(?:ay{_unit('day')}s?{_P}|ecade{_unit('decade')}s?{_P}|oubl{_alone('doubl')}{_ED}{_M})"
+    rf"d(?:ay(?:(?<=Monday)|(?<=Tuesday)|(?<=Wednesday)|(?<=Thursday)|(?<=Friday)"
+    rf"|(?<=Saturday)|(?<=Sunday))(?!\w)|ay{_unit('day')}s?{_P}|ecade{_unit('decade')}s?{_P}|oubl{_alone('doubl')}{_ED}{_M})"
     rf"|Do(?:ubl{_alone('Doubl')}{_ED}{_M}|ppelten?(?!\w))"
     rf"|f(?:old|ach(?:e[nrs]?)?|ifths?(?!-))(?!\w)"
-    rf"|h(?:alv{_alone('halv')}{_ED}{_M}|albier\w*|alf{_alone('half')}(?![\w-]))"
+    rf"|h(?:alv{_alone('halv')}{_ED}{_M}|albier\w*|alf{_alone('half')}(?![\w-])"
+    rf"|(?:rig(?<=[\w-]jährig)|ig(?<=[\w-]wöchig))(?:e[nmrs]?)?(?!\w))"  # "zweijährige"
     rf"|H(?:alv{_alone('Halv')}{_ED}{_M}|albier\w*|alf(?![\w-])|älfte(?!\w))"
     rf"|month{_unit('month')}s?{_P}"
     rf"|qua(?:rter{_unit('quarter')}s?{_P}|drupl{_alone('quadrupl')}{_ED}{_M})"
     rf"|Quadrupl{_alone('Quadrupl')}{_ED}{_M}"
     rf"|t(?:imes{_alone('times')}(?!\w)|wice{_alone('twice')}(?!\w)"
     rf"|ripl{_alone('tripl')}{_ED}{_M}|ag(?:(?<=Handelstag)|{_alone('tag')})e?n?{_P}"
+    rf"|ag(?:(?<=Montag)|(?<=Dienstag)|(?<=Donnerstag)|(?<=Freitag)|(?<=Samstag)"
+    rf"|(?<=Sonntag))(?!\w)"
     rf"|hirds?{_alone('third')}(?![\w-])"
     # the German fractions "Drittel" ... "Zehntel" and "eight percent", "two percentage
     # points" (after a lower-case word and a space): found at their last "t", a head
@@ -103,12 +108,13 @@ _HEAD = re.compile(
     # heads cost several us an article
     rf"|el(?<=\wtel)(?:(?<=Drittel)|(?<=Viertel)|(?<=Fünftel)|(?<=Sechstel)|(?<=Achtel)"
     rf"|(?<=Zehntel))(?!\w)"
-    rf"|ig(?<=[\w-]prozentig)(?:e[nmrs]?)?(?!\w)"  # "elfprozentigen", "5-prozentige"
+    rf"|(?:ig(?:(?<=[\w-]prozentig)|(?<=[\w-]monatig))|ägig(?<=[\w-]tägig))(?:e[nmrs]?)?(?!\w)"
+    # "elfprozentigen", "5-prozentige", "viermonatige", "zehntägige"
     rf"|(?<=cent)(?:(?<=[a-z] percent)|(?<=[a-z] per[ \u00a0]cent))"
     rf"(?:age[ \u00a0]points?)?(?!\w))"
     rf"|T(?:hirds?(?![\w-])|wice{_alone('Twice')}(?!\w)|ripl{_alone('Tripl')}{_ED}{_M}"
     rf"|ag(?:(?<=HandelsTag)|{_alone('Tag')})e?n?{_P})"
-    rf"|week{_unit('week')}s?{_P}|year{_unit('year')}s?{_P}|Jahr{_unit('Jahr')}e?n?{_P}"
+    rf"|woch(?<=Mittwoch)(?!\w)|week{_unit('week')}s?{_P}|year{_unit('year')}s?{_P}|Jahr{_unit('Jahr')}e?n?{_P}"
     rf"|Monat{_unit('Monat')}e?n?{_P}|Woche{_unit('Woche')}n?{_P}"
     rf"|ver(?:doppel|doppl|{_FACH_NUMBERS}fach)\w*|Ver(?:doppel|doppl|{_FACH_NUMBERS}fach)\w*"
     # "acht Prozent", "eine Milliarde": only after a lower-case word, so "5 Prozent" (read
@@ -190,7 +196,7 @@ def number_period(body: str, m: re.Match[str], _: date | None) -> tuple[Found | 
     return _period(body, m.start(), m.end(), count, unit_text), m.end()
 
 
-def worded(body: str) -> list[Found]:
+def worded(body: str, anchor: date | None = None) -> list[Found]:
     """Periods, multiples, percentages and amounts whose number is a word: "twelve
     months", "tenfold", "double", "acht Prozent", "eine Milliarde Dollar"."""
     found = []
@@ -201,8 +207,14 @@ def worded(body: str) -> list[Found]:
         if lower[0] == "t" and (lower == "tel" or body.endswith("cen", 0, head)):  # last "t"
             head = _word_start(body, head)
             lower = body[head:end].lower()
-        if lower.startswith("tig"):  # "elfprozentigen"
-            figure = percent_adjective(body, head - 6, end)
+        if lower in _WEEKDAY_TAILS and head > 0 and body[head - 1].isalpha() and (
+                weekday := weekday_at(body, head, end)) is not None:  # "next Wednesday"
+            if anchor is not None and (figure := relative_weekday(body, weekday, end, anchor)):
+                found.append(figure)
+            continue
+        if lower.endswith(_ADJECTIVE_ENDS):  # "elfprozentigen", "viermonatige"
+            figure = (percent_adjective(body, head - 6, end) if body.startswith("prozen", head - 6)
+                      else _span_adjective(body, head, end))
             if figure is not None:
                 found.append(figure)
             continue
@@ -248,6 +260,36 @@ def worded(body: str) -> list[Found]:
         if figure is not None:
             found.append(figure)
     return found
+
+
+_WEEKDAY_TAILS = frozenset({"day", "tag", "woch"})
+"""What the head pattern matches of a weekday's name (units inside words never match)."""
+_ADJECTIVE_ENDS = ("ig", "ige", "igen", "igem", "iger", "iges")
+_SPAN_STEMS = (("monat", "Monat"), ("jähr", "Jahr"), ("wöch", "Woche"), ("täg", "Tag"))
+
+
+def _span_adjective(body: str, head: int, end: int) -> Found | None:
+    """ "eine viermonatige Verspätung", "die zweijährige Frist", "10-tägige": a German span
+    written as one adjective; its period is the number glued before the stem."""
+    start = _word_start(body, head)
+    if body[start - 1:start] == "-" and body[start - 2:start - 1].isdigit():  # "10-tägige"
+        start -= 1
+        while start > 0 and body[start - 1].isdigit():
+            start -= 1
+    if body[start].isupper():
+        return None  # a noun: "die Vierjährige" is a child
+    word = body[start:end].lower()
+    at, unit_text = next(((word.rfind(stem), unit) for stem, unit in _SPAN_STEMS
+                          if word.rfind(stem) > 0), (0, ""))
+    if not at:
+        return None
+    number = word[:at]
+    if number.endswith("-") and number[:-1].isdigit():
+        count: float | None = float(number[:-1])
+    else:
+        value = word_value(number) or (1 if number == "ein" else None)
+        count = float(value) if value else HALVES.get(number)
+    return _period(body, start, end, count, unit_text) if count else None
 
 
 def _word_start(body: str, head: int) -> int:
@@ -328,11 +370,20 @@ def _one_period(body: str, head: int, end: int, unit_text: str, word: str | None
     leading = [w.lower() for w in body[lead:head].split()[:2]]
     if not any(w in _LEADS for w in leading) or leading[-1] in _WHICH:
         return None  # "for next year" is a point in time; "for the next year" a span
+    if lower in _EARLIER and not _SPAN_LEADS.isdisjoint(leading):
+        return None  # "in the prior year" is the year before, "over the prior year" a span
     return _period(body, head, end, 1.0, unit_text)
+
+
+_EARLIER = frozenset({"prior", "previous"})
+_SPAN_LEADS = frozenset({"in", "for"})
+"""Leads that with "prior"/"previous" name the period before, not a span to now."""
 
 
 def _period(body: str, start: int, end: int, count: float | None,
             unit_text: str) -> Found | None:
+    if count is not None and 1900 <= count <= 2100 and count.is_integer():
+        return None  # "for the 2025 year" names a year
     if (not count or count <= 0 or body.startswith(_NOT_PERIOD_AFTER, end)
             or body.endswith(_AGO_BEFORE, 0, start) or BASE_AFTER.match(body, end)):
         return None

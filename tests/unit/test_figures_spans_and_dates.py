@@ -1,0 +1,107 @@
+"""Periods and dates of real publishers' text the second held-out evaluation read wrongly
+(issue 9): chart lines and points in time that are no periods, windows that are, German
+span adjectives, wire furniture, and weekdays named relative to publication.
+
+Every sentence is our own; expected values were written before running the extractor.
+The publication day of these tests is Tuesday 10 March 2026 (see test_figures_real_text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_figures_real_text import MARCH, figures
+
+
+def periods(body: str) -> list[tuple[str, object]]:
+    return [(f.text, f.value) for f in figures(body) if f.kind == "period"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Der Kurs fiel unter die 38-Tage-Linie und die 100-Tage-Linie.",
+        "Costs in the prior year were lower.",
+        "Revenue for the previous year was flat.",
+        "For the 2026 year the bank sees growth.",
+        "A year ago the picture was different.",
+        "Vor acht Wochen sah es noch anders aus.",
+        "Die Vierjährige spielte im Garten.",  # a noun, not a span
+    ],
+)
+def test_no_period(body: str) -> None:
+    assert periods(body) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value"),
+    [
+        ("Der Kurs steigt seit neun Monaten.", "neun Monaten", "P9M"),
+        ("Seit einer Woche fällt der Kurs.", "einer Woche", "P1W"),
+        ("It was the largest quarterly loss in 4 years.", "in 4 years", "P4Y"),
+        ("Over the past month the stock rose.", "Over the past month", "P1M"),
+        ("Over the previous year margins improved.", "Over the previous year", "P1Y"),
+        ("Es gab eine fünfmonatige Verzögerung.", "fünfmonatige", "P5M"),
+        ("Die zweijährige Frist läuft ab.", "zweijährige", "P2Y"),
+        ("Nach einer 14-tägigen Pause ging es weiter.", "14-tägigen", "P14D"),
+        ("Der Index stieg über 45 Handelstage.", "über 45 Handelstage", "P45D"),
+    ],
+)
+def test_windows(body: str, text: str, value: str) -> None:
+    assert periods(body) == [(text, value)]
+
+
+def test_bond_tenor_adjective_is_no_period() -> None:
+    assert periods("Die 10-jährige Anleihe rentiert höher.") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "MÜNCHEN, 4. März (dpa-AFX) - Die Aktie gewann.",
+        "CHICAGO, March 4 (Reuters) - Shares rose.",
+        "(END) Dow Jones Newswires\n\nMarch 4, 2026 09:12 ET",
+        "(END) Dow Jones Newswires March 4, 2026 09:12 ET",
+    ],
+)
+def test_wire_furniture_has_no_date(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "value"),
+    [
+        ("The vote is set for next Tuesday.", "next Tuesday", "2026-03-17"),
+        ("Next Thursday the fund closes.", "Next Thursday", "2026-03-12"),
+        ("It reports this Friday.", "this Friday", "2026-03-13"),
+        ("Die Hauptversammlung ist am kommenden Montag.", "kommenden Montag", "2026-03-16"),
+        ("Ab diesem Samstag gilt der neue Tarif.", "diesem Samstag", "2026-03-14"),
+    ],
+)
+def test_weekdays_relative_to_publication(body: str, text: str, value: str) -> None:
+    assert MARCH is not None and MARCH.date().isoformat() == "2026-03-10"
+    assert [(f.kind, f.text, f.value) for f in figures(body)] == [("date", text, value)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Shares fell on Wednesday.",  # a bare weekday may look back
+        "Am Freitag schloss der Kurs höher.",
+        "The one-day strike ended.",  # "day" of a span, not a weekday
+    ],
+)
+def test_bare_weekday_is_no_date(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        ("The yield rose 15 basis points.", "bp"),
+        ("Die Rendite stieg um 12 Basispunkte.", "bp"),
+    ],
+)
+def test_basis_points_stay_percent_figures(body: str, unit: str) -> None:
+    [figure] = figures(body)
+    assert (figure.kind, figure.unit) == ("percent", unit)
