@@ -70,6 +70,12 @@ _TRADED_AS = re.compile(r"^(Nasdaq|NYSE)\s*:\s*([A-Z.\-]+)")
 _US_COUNTRIES = ("United States", "")
 
 
+def _list(stock: Mapping[str, object], key: str) -> list[object]:
+    """A list field of pytickersymbols' data; anything else (missing, null) reads as empty."""
+    value = stock.get(key)
+    return value if isinstance(value, list) else []
+
+
 def pytickersymbols_company(stock: Mapping[str, object]) -> Company | None:
     """One pytickersymbols entry as a Company with only the listing we can trust.
 
@@ -81,22 +87,18 @@ def pytickersymbols_company(stock: Mapping[str, object]) -> Company | None:
     name = PARENTHESISED.sub("", str(stock.get("name") or "")).strip()
     if not name:
         return None
-    yahoo = {
-        str(s.get("yahoo")): s
-        for s in stock.get("symbols") or []  # type: ignore[union-attr]
-        if isinstance(s, dict) and s.get("yahoo")
-    }
+    yahoo = {str(s.get("yahoo")): s for s in _list(stock, "symbols") if isinstance(s, dict) and s.get("yahoo")}
     # Not re-validated here (1,300 checks would double the load time): an ISIN only
     # ever reaches a lookup after instruments.py validated it in the text.
-    isins = [i for i in stock.get("isins") or [] if isinstance(i, str) and len(i) == 12]  # type: ignore[union-attr]
+    isins = [i for i in _list(stock, "isins") if isinstance(i, str) and len(i) == 12]
     country = str(stock.get("country") or "")
     symbol = str(stock.get("symbol") or "").upper()
     ticker: str | None = None
     if symbol in yahoo or (symbol and _SUFFIXED.search(symbol) and exchange_of(symbol)):
         ticker = symbol
-    elif symbol.replace(".", "-") in yahoo:
-        ticker = symbol.replace(".", "-")
-    elif symbol and (country in _US_COUNTRIES or "," in country or all(i[:2] == "US" for i in isins)):
+    elif symbol.replace(".", "-") in yahoo or (
+        symbol and (country in _US_COUNTRIES or "," in country or all(i[:2] == "US" for i in isins))
+    ):
         ticker = symbol.replace(".", "-")
     if ticker is None:
         # Known by name and ISIN only: still worth filing articles under.
@@ -110,7 +112,8 @@ def pytickersymbols_company(stock: Mapping[str, object]) -> Company | None:
 
     exchange = venue.name if venue else None
     if venue is None:
-        traded_as = _TRADED_AS.match(str((stock.get("metadata") or {}).get("traded_as") or ""))  # type: ignore[union-attr]
+        metadata = stock.get("metadata")
+        traded_as = _TRADED_AS.match(str(metadata.get("traded_as") or "") if isinstance(metadata, dict) else "")
         if traded_as and traded_as.group(2).replace(".", "-") == ticker:
             exchange = traded_as.group(1).upper()
     quoted = yahoo.get(ticker) or {}
