@@ -13,13 +13,18 @@ Real publishers' forms (issue 9) are read by the decoder of their kind: cents an
 that are not figures (figures_widgets), wire datelines and day ranges (figures_dates),
 moves named by nouns, German compounds and separable verbs (figures_words), fractions
 (figures_fractions: "ein Drittel" is a percent figure of 33.3), spans that are only a
-comparison's base and so no period (figures_bases: "a two-year low", "the highest in
-three years"); page furniture (update lines, bylines, photo credits, ticker strips) is
+comparison's base and so no period (figures_bases: "a two-year low", "the 52-week
+high"); page furniture (update lines, bylines, photo credits, ticker strips) is
 no figure (figures_dates, figures_widgets). Two decisions shape the output: a move
 between two levels ("von 78 auf 107 Millionen Dollar", "from 5 to 7 percent", "auf 95
 von 90 Franken", "to 95 francs from 90") is two figures, the level written bare
 borrowing the scale and unit written once with the other; a day range ("19. bis 22.
 Mai", "May 19-22") is two dates, the first spanning only its own day.
+
+Once all figures are known, figures_joins reads them again in one loop: two amounts
+that form one range with the unit written twice ("4,20 Mrd. Euro bis 4,35 Mrd. Euro")
+become one figure, a span's worded low end joins it ("sechs bis zwölf Monaten"), and
+cents or a bare per-share amount take the currency of the money nearby.
 """
 
 from __future__ import annotations

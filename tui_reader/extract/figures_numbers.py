@@ -86,9 +86,9 @@ def parse_number(raw: str, german: bool) -> float | None:
     cannot hold, which callers treat as "not a figure".
     """
     dot, comma = raw.rfind("."), raw.rfind(",")
-    grouped_three = raw[0] != "0"  # "0,700" and "0.700" are decimals in any language
+    # a leading "0" is never a thousands group: "0,700" and "0.700" are decimals anywhere
     if comma < 0 and (dot < 0 or raw.find(".") == dot and not (
-            german and len(raw) - dot == 4 and grouped_three)):
+            german and len(raw) - dot == 4 and raw[0] != "0")):
         value = float(raw)  # the common case: no grouping, at most one decimal point
         return value if math.isfinite(value) else None
     if dot >= 0 and comma >= 0:
@@ -97,11 +97,11 @@ def parse_number(raw: str, german: bool) -> float | None:
         else:
             raw = raw.replace(",", "")
     elif comma >= 0:
-        if raw.count(",") > 1 or (len(raw) - comma == 4 and not german and grouped_three):
+        if raw.count(",") > 1 or (len(raw) - comma == 4 and not german and raw[0] != "0"):
             raw = raw.replace(",", "")
         else:
             raw = raw.replace(",", ".")
-    elif dot >= 0 and (raw.count(".") > 1 or (german and len(raw) - dot == 4 and grouped_three)):
+    elif dot >= 0 and (raw.count(".") > 1 or (german and len(raw) - dot == 4 and raw[0] != "0")):
         raw = raw.replace(".", "")
     value = float(raw)
     return value if math.isfinite(value) else None

@@ -207,17 +207,6 @@ def worded(body: str, anchor: date | None = None) -> list[Found]:
         if lower[0] == "t" and (lower == "tel" or body.endswith("cen", 0, head)):  # last "t"
             head = _word_start(body, head)
             lower = body[head:end].lower()
-        if lower in _WEEKDAY_TAILS and head > 0 and body[head - 1].isalpha() and (
-                weekday := weekday_at(body, head, end)) is not None:  # "next Wednesday"
-            if anchor is not None and (figure := relative_weekday(body, weekday, end, anchor)):
-                found.append(figure)
-            continue
-        if lower.endswith(_ADJECTIVE_ENDS):  # "elfprozentigen", "viermonatige"
-            figure = (percent_adjective(body, head - 6, end) if body.startswith("prozen", head - 6)
-                      else _span_adjective(body, head, end))
-            if figure is not None:
-                found.append(figure)
-            continue
         special = _SPECIAL_HEADS.get(lower)
         if special is not None:  # one look-up keeps the common heads off these branches
             if special == "fraction":  # "ein Drittel", "by a third"
@@ -242,6 +231,13 @@ def worded(body: str, anchor: date | None = None) -> list[Found]:
         elif head > 0 and body[head - 1].isalpha():  # inside a word: "percentage", "sometimes"
             if lower.startswith("tag") and _after_handels(body, head):
                 figure = _worded_period(body, head - 7, end, lower)
+            elif lower in _WEEKDAY_TAILS:  # "next Wednesday", "am kommenden Mittwoch"
+                weekday = weekday_at(body, head, end)
+                if anchor is not None and weekday is not None:
+                    figure = relative_weekday(body, weekday, end, anchor)
+            elif lower.endswith(_ADJECTIVE_ENDS):  # "elfprozentigen", "viermonatige"
+                figure = (percent_adjective(body, head - 6, end)
+                          if body.startswith("prozen", head - 6) else _span_adjective(body, head, end))
         elif lower == "times":
             figure = _worded_times(body, head, head, end)
         elif lower == "twice":
@@ -255,6 +251,8 @@ def worded(body: str, anchor: date | None = None) -> list[Found]:
             if not body.startswith(_NOT_AFTER, end):  # "more than doubled"
                 figure = (head, end, "multiple", value, None, _qualifier(body, head), None,
                           None, None)
+        elif lower[1] == "ä":  # "14-tägigen": the head starts the word after the hyphen
+            figure = _span_adjective(body, head, end)
         elif not body.startswith(_NOT_PERIOD_AFTER, end):
             figure = _worded_period(body, head, end, lower)
         if figure is not None:
