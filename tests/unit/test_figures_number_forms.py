@@ -168,6 +168,11 @@ def test_german_billion_is_ten_to_the_twelfth() -> None:
         "fünf Billionen Dollar", 5e12, "USD")
 
 
+def test_one_german_billion() -> None:
+    figure = only("Es fehlt eine Billion Euro.")
+    assert (figure.text, figure.value) == ("eine Billion Euro", 1e12)
+
+
 def test_percent_adjective_in_one_word() -> None:
     figure = only("Nach dem zwölfprozentigen Plus folgte die Ruhe.")
     assert (figure.kind, figure.text, figure.value, figure.direction) == (

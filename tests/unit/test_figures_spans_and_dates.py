@@ -43,7 +43,7 @@ def test_no_period(body: str) -> None:
         ("Over the previous year margins improved.", "Over the previous year", "P1Y"),
         ("Es gab eine fünfmonatige Verzögerung.", "fünfmonatige", "P5M"),
         ("Die zweijährige Frist läuft ab.", "zweijährige", "P2Y"),
-        ("Nach einer 14-tägigen Pause ging es weiter.", "14-tägigen", "P14D"),
+        ("Ein dreiwöchiger Streik legte das Werk lahm.", "dreiwöchiger", "P3W"),
         ("Der Index stieg über 45 Handelstage.", "über 45 Handelstage", "P45D"),
     ],
 )

@@ -59,13 +59,20 @@ _ONE_OR_A = _ONE | {"a", "one"}
 
 
 def worded_amount(body: str, head: int, end: int, currency: str) -> Found | None:
-    """ "fünf Euro", "knapp über zehn Franken": a German amount below a million in words.
-    The article "ein" is no number here ("der Kurs des Euro", "ein Euro-Raum")."""
+    """ "fünf Euro", "knapp über zehn Franken": a German amount below a million in words,
+    or in trillions ("vier Billionen Dollar": German Billion is 10**12). The article
+    "ein" is no number here ("der Kurs des Euro", "ein Euro-Raum")."""
     number, start = number_word_before(body, head)
-    count = word_value(number) if number and number.lower() not in _ONE else None
+    scale = 1.0
+    if number is not None and number.startswith("Billion"):  # "vier Billionen Dollar"
+        scale = 1e12
+        number, start = number_word_before(body, start)
+    if not number:
+        return None
+    count = (word_value(number) if number.lower() not in _ONE else 1 if scale > 1 else None)
     if count is None or body.startswith("-", end):
         return None
-    return (start, end, "money", float(count), _CURRENCIES[currency],
+    return (start, end, "money", count * scale, _CURRENCIES[currency],
             qualifier_before(body, start), None, None, None)
 
 
