@@ -24,8 +24,6 @@ from tui_reader.extract.figures_worded import (
     worded_money,
     worded_percent,
 )
-from tui_reader.extract.figures_words import qualifier_before
-from tui_reader.model import Qualifier
 
 _SPACES = " \u00a0\u202f"
 _NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
@@ -183,8 +181,7 @@ def times_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found |
     value = parse_number(body[m.start():m.end("n")], False)
     if not value or not _multiplies(body, m.start(), m.end()):
         return None, m.end()
-    return (m.start(), m.end(), "multiple", value, None, _qualifier(body, m.start()), None,
-            None, None), m.end()
+    return (m.start(), m.end(), "multiple", value, None, None, None, None, None), m.end()
 
 
 def number_period(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
@@ -248,8 +245,7 @@ def worded(body: str, anchor: date | None = None) -> list[Found]:
                 figure = (head, end, "multiple", value, None, None, None, None, None)
         elif (value := _WORD_MULTIPLES.get(lower[:5])) is not None:
             if not body.startswith(_NOT_AFTER, end):  # "more than doubled"
-                figure = (head, end, "multiple", value, None, _qualifier(body, head), None,
-                          None, None)
+                figure = (head, end, "multiple", value, None, None, None, None, None)
         elif not body.startswith(_NOT_PERIOD_AFTER, end):
             figure = _worded_period(body, head, end, lower)
         if figure is not None:
@@ -440,16 +436,6 @@ def _lead_word(body: str, pos: int) -> tuple[str | None, int]:
         return None, 0
     word = words[-1]
     return word.lower(), len(head) - len(stripped) + len(word)
-
-
-_QUALIFIER_CUES = ("than ", "nearly ", "almost ", "about ", "around ", "roughly ", "some ",
-                   "over ", "rund ", "etwa ", "knapp ", "fast ", "als ")
-"""Endings of the words before a multiple that may qualify it ("more than doubled"):
-checked first, as most multiples ("double") stand without one."""
-
-
-def _qualifier(body: str, start: int) -> Qualifier | None:
-    return qualifier_before(body, start) if body.endswith(_QUALIFIER_CUES, 0, start) else None
 
 
 def _multiplies(body: str, start: int, end: int) -> bool:
