@@ -302,7 +302,9 @@ _WEEKDAY_INDEX = {name: i % 7 for i, name in enumerate(
     "monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch "
     "donnerstag freitag samstag sonntag".split())}
 _NEXT_WORDS = frozenset("next coming kommenden kommendem nächsten".split())
-_THIS_WORDS = frozenset("this diesem diesen dieser".split())
+_THIS_WORDS = frozenset("diesem diesen".split())
+"""Only after "ab" ("ab diesem Mittwoch" starts a rule); "this Monday" and "an diesem
+Montag" may name a day already past."""
 
 
 def weekday_at(body: str, head: int, end: int) -> tuple[int, int] | None:
@@ -316,21 +318,21 @@ def weekday_at(body: str, head: int, end: int) -> tuple[int, int] | None:
 
 
 def relative_weekday(body: str, found: tuple[int, int], end: int, anchor: date) -> Found | None:
-    """ "next Wednesday", "this Friday", "am kommenden Mittwoch", "ab diesem Mittwoch": the
-    weekday after (for "this": on or after) the publication day. A weekday alone ("on
+    """ "next Wednesday", "am kommenden Mittwoch", "ab diesem Mittwoch": the weekday after
+    (for "ab diesem": on or after) the publication day. A weekday alone ("on
     Wednesday") may look back or forward, so it stays out."""
     start, weekday = found
-    before = body[(start - 16 if start > 16 else 0):start].split()[-1:]
+    before = body[(start - 20 if start > 20 else 0):start].split()[-2:]
     if not before:
         return None
-    word = before[0].lower()
+    word = before[-1].lower()
     if word in _NEXT_WORDS:
         ahead = (weekday - anchor.weekday() - 1) % 7 + 1
-    elif word in _THIS_WORDS:
+    elif word in _THIS_WORDS and len(before) == 2 and before[0].lower() == "ab":
         ahead = (weekday - anchor.weekday()) % 7
     else:
         return None
-    begin = body.rindex(before[0], 0, start)
+    begin = body.rindex(before[-1], 0, start)
     return (begin, end, "date", (anchor + timedelta(days=ahead)).isoformat(), None, None, None,
             None, None)
 
