@@ -60,6 +60,15 @@ def test_negative_amounts(body: str, text: str, value: float) -> None:
     assert (figure.kind, figure.text, figure.value) == ("money", text, pytest.approx(value))
 
 
+def test_loss_range_written_largest_first() -> None:
+    figure = only("It now sees an adjusted loss in a range of $0.92 to $0.35 per share.")
+    assert (figure.text, figure.value, figure.high) == ("$0.92 to $0.35", -0.92, -0.35)
+
+
+def test_falling_amounts_without_a_loss_stay_two() -> None:
+    assert [f.high for f in figures("Prices went $0.92 to $0.35 over the week.")] == [None, None]
+
+
 def test_accountants_percentage_is_a_fall() -> None:
     figure = only("Organic sales growth was (4)% in the quarter.")
     assert (figure.text, figure.value, figure.direction) == ("(4)%", 4.0, "down")

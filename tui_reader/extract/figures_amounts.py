@@ -252,6 +252,8 @@ def _money_range(body: str, start: int, end: int, low_raw: str, low_scale: str |
     low, high = parse_in(body, low_raw, german), parse_in(body, high_raw, german)
     if currency is None or low is None or high is None or not same_currency:
         return None
+    if low * scale1 > high * scale2 and " loss" in body[(start - 48 if start > 48 else 0):start]:
+        low, high = -low, -high  # "a loss in a range of $0.81 to $0.27 per share"
     begin = range_start(body, start, sep, low * scale1, high * scale2, MONEY_CHANGE_WORDS)
     if begin is None:
         return None
