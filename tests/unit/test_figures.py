@@ -3,7 +3,8 @@ things that must never become figures."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+import itertools
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -73,7 +74,7 @@ def test_worked_example_contexts_are_whole_sentences() -> None:
 
 def test_spans_are_sorted_and_disjoint() -> None:
     found = figures(WORKED_EXAMPLE)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
 
 
 def test_to_json_matches_the_contract_shape() -> None:
@@ -324,7 +325,7 @@ def test_dates(body: str, text: str, value: str) -> None:
 
 
 def test_dates_without_a_year_resolve_against_publication() -> None:
-    published = datetime(2026, 1, 29, 22, 41, tzinfo=timezone.utc)
+    published = datetime(2026, 1, 29, 22, 41, tzinfo=UTC)
     assert only("Results come on Feb. 19.", published).value == "2026-02-19"
     assert only("Results come on Thursday, February 19.", published).text == (
         "Thursday, February 19")
@@ -333,7 +334,7 @@ def test_dates_without_a_year_resolve_against_publication() -> None:
 
 
 def test_year_less_dates_roll_over_new_year() -> None:
-    published = datetime(2025, 12, 20, tzinfo=timezone.utc)
+    published = datetime(2025, 12, 20, tzinfo=UTC)
     assert only("The deal closes on January 5.", published).value == "2026-01-05"
     assert only("The deal closes on 5 January.", published).value == "2026-01-05"
 
@@ -482,13 +483,13 @@ def test_empty_and_figure_free_text() -> None:
     ],
 )
 def test_year_less_dates_follow_the_tense_of_their_clause(body: str, value: str) -> None:
-    published = datetime(2026, 1, 29, 22, 41, tzinfo=timezone.utc)
+    published = datetime(2026, 1, 29, 22, 41, tzinfo=UTC)
     dates = [f.value for f in figures(body, published) if f.kind == "date"]
     assert dates == [value]
 
 
 def test_a_cue_in_an_earlier_clause_does_not_decide() -> None:
-    published = datetime(2026, 1, 29, tzinfo=timezone.utc)
+    published = datetime(2026, 1, 29, tzinfo=UTC)
     found = figures("Sales fell last year; the report comes on January 20.", published)
     assert [f.value for f in found if f.kind == "date"] == ["2027-01-20"]
 

@@ -7,14 +7,15 @@ expected values were written before the extractor was run on them.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import itertools
+from datetime import UTC, datetime
 
 import pytest
 
 from tui_reader.extract.figures import find_figures
 from tui_reader.model import KeyFigure
 
-MARCH = datetime(2026, 3, 10, 14, 5, tzinfo=timezone.utc)
+MARCH = datetime(2026, 3, 10, 14, 5, tzinfo=UTC)
 """A March article: year-less February dates lie in its recent past."""
 
 
@@ -22,7 +23,7 @@ def figures(body: str, published: datetime | None = MARCH) -> list[KeyFigure]:
     found = find_figures(body, published)
     for figure in found:
         assert body[figure.start:figure.end] == figure.text
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     return found
 
 

@@ -15,8 +15,8 @@ from tui_reader.cli import main
 from tui_reader.extract import enrich
 from tui_reader.extract.aliases import COMMON_WORDS, curated_aliases, derived_short_names, first_names
 from tui_reader.extract.directory import directory
-from tui_reader.extract.listings import Company
 from tui_reader.extract.instruments import find_instruments
+from tui_reader.extract.listings import Company
 from tui_reader.model import Article, Instrument
 from tui_reader.store import Store
 

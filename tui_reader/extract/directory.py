@@ -16,14 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from tui_reader.extract.aliases import curated_aliases, derived_short_names, is_acronym
 from tui_reader.extract.exchanges import yahoo_symbol
 from tui_reader.extract.isins import is_isin
 from tui_reader.extract.listings import Company, pytickersymbols_company, read_csv
 from tui_reader.extract.name_scanner import NameScanner
-from tui_reader.extract.aliases import curated_aliases, derived_short_names, is_acronym
 from tui_reader.extract.names import HAS_CAPITAL, legal_keys, name_key
 from tui_reader.model import Instrument
-
 
 _UMLAUTS = frozenset("äöüÄÖÜß")
 _TRANSLITERATED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
@@ -225,9 +224,8 @@ class Directory:
         text = text.strip()
         if not text:
             return None
-        if len(text) == 12 and is_isin(text.upper()):
-            if found := self.by_isin(text):
-                return found
+        if len(text) == 12 and is_isin(text.upper()) and (found := self.by_isin(text)):
+            return found
         return self.by_ticker(text) or self.by_name(text)
 
     def candidates(self, name: str) -> list[Instrument]:

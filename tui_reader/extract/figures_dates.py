@@ -249,10 +249,10 @@ def _tense(body: str, start: int) -> str | None:
     last = None
     tail = window.rfind(" ", 0, len(window) - _CUE_TAIL)
     if tail > 0:
-        for last in _CUE.finditer(window, tail):
+        for last in _CUE.finditer(window, tail):  # noqa: B007 - the loop keeps the last match
             pass
     if last is None:
-        for last in _CUE.finditer(window):
+        for last in _CUE.finditer(window):  # noqa: B007 - the loop keeps the last match
             pass
     return last.lastgroup if last is not None else None
 

@@ -68,8 +68,8 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "kürzt kürzte kürzten reduziert reduzierte reduzierten verschlechterte downside "
          "verringert verringerte verringerten senken kürzen "
          "abwärts bergab off shedding depreciated depreciates depreciating")
-DIRECTION_WORDS: dict[str, Direction] = {w: "up" for w in _UP.split()}
-DIRECTION_WORDS.update({w: "down" for w in _DOWN.split()})
+DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(_UP.split(), "up")
+DIRECTION_WORDS.update(dict.fromkeys(_DOWN.split(), "down"))
 
 _AFTER_WORDS: dict[str, Direction] = {
     w: DIRECTION_WORDS[w]
@@ -77,18 +77,20 @@ _AFTER_WORDS: dict[str, Direction] = {
               "plunge slump höher niedriger plus minus anstieg rückgang zuwachs growth "
               "rebound upside downside").split()
 }
-_AFTER_WORDS.update({w: "up" for w in "surge rally climb gains above more über mehr fester "
-                     "teurer stärker raise hike boost premium steigenden wachsenden "
-                     "kletternden höheren gestiegenen gewachsenen spike spikes aufwärts "
-                     "bergauf".split()})
-_AFTER_WORDS.update({w: "down" for w in "tumble slide dip selloff sell-off below less fewer "
-                     "unter weniger tiefer leichter billiger schwächer cut reduction decrease "
-                     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
-                     "verlierenden gefallenen gesunkenen lesser abwärts bergab".split()})
+_AFTER_WORDS.update(dict.fromkeys(
+    "surge rally climb gains above more über mehr fester "
+    "teurer stärker raise hike boost premium steigenden wachsenden "
+    "kletternden höheren gestiegenen gewachsenen spike spikes aufwärts "
+    "bergauf".split(), "up"))
+_AFTER_WORDS.update(dict.fromkeys(
+    "tumble slide dip selloff sell-off below less fewer "
+    "unter weniger tiefer leichter billiger schwächer cut reduction decrease "
+    "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
+    "verlierenden gefallenen gesunkenen lesser abwärts bergab".split(), "down"))
 """Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
 below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
-_AFTER_WORDS.update({w: "up" for w in "increases jumps climbs surges gains".split()})
-_AFTER_WORDS.update({w: "down" for w in "declines drops falls slump losses".split()})
+_AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains".split(), "up"))
+_AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses".split(), "down"))
 
 _SPAN_ADJECTIVES = frozenset(
     "year-over-year year-on-year yoy y/y y-o-y annual annualized annualised sequential "
@@ -116,20 +118,20 @@ _SHARE_AFTER = frozenset(
 _SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
 """Joined by a hyphen after the percentage, a part of a whole: "49-Prozent-Anteils"."""
 
-_GERMAN_FINAL: dict[str, Direction] = {w: "up" for w in (
+_GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "gestiegen zugelegt gewachsen geklettert gesprungen angestiegen hochgeschnellt "
     "verteuert erholt steigen wachsen zulegen klettern gewonnen gesteigert erhöht verbessert "
     "stieg stiegen steigt kletterte kletterten wuchs wuchsen zulegte zulegten anzog anzogen "
     "vorrückte gewann aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
-    "hochschnellten").split()}
-_GERMAN_FINAL.update({w: "down" for w in (
+    "hochschnellten").split(), "up")
+_GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
     "fallen verlieren nachgeben einbrechen schrumpfen gesenkt gekürzt reduziert verringert "
     "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
-    "abwärtsgegangen").split()})
+    "abwärtsgegangen").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
 "während der Index um 12 Prozent seit Jahresbeginn stieg")."""

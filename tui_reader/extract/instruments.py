@@ -26,7 +26,6 @@ from tui_reader.extract.name_context import (
     parent_named_for,
 )
 from tui_reader.extract.name_scanner import NameScanner
-from tui_reader.extract.written_tickers import paren_ticker
 from tui_reader.extract.names import CAPITALS, NAME_RUN_TAIL, NameHit, Span, name_key
 from tui_reader.extract.word_names import (
     ANY_TEXT,
@@ -36,6 +35,7 @@ from tui_reader.extract.word_names import (
     is_german,
     word_names,
 )
+from tui_reader.extract.written_tickers import paren_ticker
 from tui_reader.model import Instrument
 
 # Every candidate in one pass. All branches start with one character class, which
@@ -222,10 +222,10 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
         named, deferred, _ = _count_names(text, hits, in_spans, found_in.short_names, by_declared_name, people)
     for table, only_known in ((named, False), (deferred, True)):
         for key, (at, count) in table.items():
-            instrument = by_declared_name.get(key) or found_in.by_key(key)
-            if instrument is None or (only_known and not merger.known(instrument)):
+            named_listing = by_declared_name.get(key) or found_in.by_key(key)
+            if named_listing is None or (only_known and not merger.known(named_listing)):
                 continue
-            merger.add(instrument, at, _NAMED, (key,), count)
+            merger.add(named_listing, at, _NAMED, (key,), count)
 
     return _ranked(merger.companies)
 
@@ -315,16 +315,17 @@ def _ticker_mentions(
         if not words:
             continue
         form = (*words, code)
-        listing = _VENUE_FORMS.get(form, _UNSEEN)
-        if listing is _UNSEEN:
+        venue_listing = _VENUE_FORMS.get(form, _UNSEEN)
+        if venue_listing is _UNSEEN:
             if len(_VENUE_FORMS) > 10_000:
                 _VENUE_FORMS.clear()
-            listing = _VENUE_FORMS[form] = _venue_listing(found_in, words, code)
-        if listing is not None:
-            yield colon - len(words[-1]), end, listing  # type: ignore[misc]
+            venue_listing = _VENUE_FORMS[form] = _venue_listing(found_in, words, code)
+        if venue_listing is not None:
+            yield colon - len(words[-1]), end, venue_listing
 
 
-_UNSEEN = object()
+_UNSEEN = Instrument(None, None, None)
+"""Not looked up yet (a sentinel, compared by identity: None is a looked-up miss)."""
 _VENUE_FORMS: dict[tuple[str, ...], Instrument | None] = {}
 """(up to three words before the colon, code) → listing: feeds repeat "(NASDAQ: NVDA)".
 Bounded; filled from `directory()`, the one directory find_instruments reads."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 from tui_reader.extract.names import (
     CONNECTORS,
     HAS_CAPITAL,
+    LEGAL_SUFFIXES,
     LOWER_LEGAL,
     RUN_TAIL,
-    LEGAL_SUFFIXES,
     NameHit,
     Span,
     name_word,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 from tui_reader.extract.names import AMBIGUOUS_NAMES
@@ -84,9 +85,5 @@ def is_german(text: str) -> bool:
     Rubrik Wirtschaft"). Only asked when a word name was found, so it costs nothing
     on most articles."""
     needed = 3 if len(text) > 400 else 2
-    found = 0
-    for _ in _GERMAN_WORDS.finditer(text):
-        found += 1
-        if found >= needed:
-            return True
-    return False
+    # The needed-th match, if there is one (the scan stops there).
+    return next(islice(_GERMAN_WORDS.finditer(text), needed - 1, None), None) is not None
