@@ -86,3 +86,17 @@ def test_a_stray_control_character_in_long_text_is_just_removed() -> None:
 @given(st.text(alphabet=st.characters(codec=None)) | st.text(alphabet="ab \n\t\r\x1b[]31m;\x07\x9b\x9d\x9c\u200e\u202e\ufeff\u00a0"))
 def test_strip_controls_fast_path_changes_nothing_the_scan_would_not(text: str) -> None:
     assert strip_controls(text) == decode._CONTROLS.sub("", decode._strip_escapes(text))
+
+
+@given(st.text(alphabet=st.characters(exclude_categories=())))
+def test_cleaned_text_always_encodes_as_utf8(text: str) -> None:
+    """Surrogates included: whatever went in, what comes out can be stored and printed."""
+    for cleaned in (sanitize(text), strip_controls(text)):
+        cleaned.encode("utf-8")
+    assert "\ud800" not in strip_controls("a\ud800b") and "\ufffd" in strip_controls("a\ud800b")
+
+
+def test_load_json_replaces_lone_surrogates_and_keeps_pairs() -> None:
+    value = decode.load_json('{"t\\udc00": ["x\\ud800y", "\\ud83d\\ude00", {"k": "\\uDBFF"}], "n": 1}')
+    assert value == {"t\ufffd": ["x\ufffdy", "\U0001f600", {"k": "\ufffd"}], "n": 1}
+    assert decode.load_json('["\\\\ud800"]') == ["\\ud800"]  # an escaped backslash, not an escape

@@ -11,9 +11,10 @@ once, before anything can print them.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 
-__all__ = ["NotText", "decode_text", "sanitize", "strip_controls"]
+__all__ = ["NotText", "decode_text", "load_json", "sanitize", "strip_controls"]
 
 
 class NotText(ValueError):
@@ -46,6 +47,15 @@ which can make a terminal show text in an order other than the one stored."""
 _LAYOUT_SPACE = re.compile(r"(?<!\d)[\u00a0\u2007\u202f]|[\u00a0\u2007\u202f](?!\d)")
 """Non-breaking spaces except between two digits, where they group thousands
 (``1 234,5``) and are part of the number, not layout."""
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+"""Lone surrogates: no byte decoder yields them, but a JSON ``\\ud800`` escape does, and
+not one can be encoded as UTF-8, so SQLite, the terminal and every file write would
+raise on them. Each becomes U+FFFD, the mark the byte decoders leave for a bad byte."""
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+"""The only way a surrogate gets into parsed JSON; most documents have none, so the
+parsed values are walked only when this matches."""
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -81,7 +91,18 @@ def strip_controls(text: str) -> str:
     file names and server messages on the command line)."""
     if _untouched(text):
         return text
-    return _CONTROLS.sub("", _strip_escapes(text))
+    return _CONTROLS.sub("", _strip_escapes(_SURROGATES.sub("\ufffd", text)))
+
+
+def load_json(text: str) -> object:
+    """`json.loads`, with every lone surrogate in a string (key or value) made U+FFFD.
+
+    JSON from outside (JSON Feeds, JSON seeds, the SEC's lists) may escape a lone
+    surrogate (``"\\ud800"``), which `json.loads` accepts; the string would then crash
+    the first encode far downstream (SQLite, the terminal) and take the rest of its
+    batch with it. Raises what `json.loads` raises (ValueError, RecursionError)."""
+    value = json.loads(text)
+    return _without_surrogates(value) if _SURROGATE_ESCAPE.search(text) else value
 
 
 def _untouched(text: str) -> bool:
@@ -97,7 +118,7 @@ def _clean(text: str, *, reject_binary: bool) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if _untouched(text):
         return text
-    text = _strip_escapes(text)
+    text = _strip_escapes(_SURROGATES.sub("\ufffd", text))
     if reject_binary and text and _control_share(text) > _BINARY_CONTROL_SHARE:
         raise NotText("binary file")
     return _LAYOUT_SPACE.sub(" ", _CONTROLS.sub("", text))
@@ -121,6 +142,16 @@ def _decode(data: bytes) -> str:
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
         return data.decode("latin-1")
+
+
+def _without_surrogates(value: object) -> object:
+    if isinstance(value, str):
+        return _SURROGATES.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_without_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {_without_surrogates(key): _without_surrogates(item) for key, item in value.items()}
+    return value
 
 
 def _control_share(text: str) -> float:

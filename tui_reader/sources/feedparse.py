@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import codecs
 import html
-import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from urllib.parse import urljoin, urlsplit
 
 from tui_reader.model import Article, Instrument, stable_id
 from tui_reader.sources.datelines import find_dateline
-from tui_reader.sources.decode import strip_controls
+from tui_reader.sources.decode import load_json, strip_controls
 from tui_reader.sources.feed_items import (
     credited_publisher,
     drop_repeated_headline,
@@ -126,6 +125,10 @@ _DOCTYPE = re.compile(r"<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
 _FIRST_ELEMENT = re.compile(r"<[A-Za-z_]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ROOT_CLOSE = re.compile(r"</(?:[\w-]+:)?(?:rss|feed|RDF|channel)\s*>\s*$", re.S)
+_BIG_CHAR_REF = re.compile(r"&#(?:[xX]0*([dD][89a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{5,})|0*(5[5-7]\d{3}|\d{7,}));")
+"""Character references that may name no character: surrogates (D800-DFFF) and numbers
+past U+10FFFF. feedparser's loose parser turns each into `chr(n).encode()`, which
+raises out of `feedparser.parse`; `_unbreakable_refs` finds the candidates."""
 
 
 def _strip_doctype(text: str) -> str:
@@ -139,8 +142,22 @@ def _strip_doctype(text: str) -> str:
     return _DOCTYPE.sub("", prolog) + text[end:]
 
 
+def _unbreakable_refs(text: str) -> str:
+    """Each reference to a surrogate or past U+10FFFF becomes ``&#xFFFD;``: one bad
+    item must not fail its whole feed, and untrusted text never carries an unencodable
+    code point past the decoder."""
+    if "&#" not in text:
+        return text
+
+    def fix(match: re.Match[str]) -> str:
+        number = int(match[1], 16) if match[1] else int(match[2])
+        return "&#xFFFD;" if 0xD800 <= number <= 0xDFFF or number > 0x10FFFF else match[0]
+
+    return _BIG_CHAR_REF.sub(fix, text)
+
+
 def _parse_xml_feed(text: str, url: str, source: str | None, feed_key: str, declared: list[Instrument]) -> ParsedFeed:
-    text = _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', _strip_doctype(text), count=1)
+    text = _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', _strip_doctype(_unbreakable_refs(text)), count=1)
     text = mark_item_metadata(text)
     data = text.encode("utf-8")
     import feedparser
@@ -246,7 +263,7 @@ def _from_struct(value: object) -> datetime | None:
 def _parse_json_feed(text: str, url: str, source: str | None, feed_key: str, declared: list[Instrument]
                      ) -> ParsedFeed:
     try:
-        doc = json.loads(text)
+        doc = load_json(text)
     except (ValueError, RecursionError) as exc:
         raise FeedError(f"malformed JSON: {exc}") from None
     if not isinstance(doc, dict) or not str(doc.get("version", "")).startswith("https://jsonfeed.org/version/"):

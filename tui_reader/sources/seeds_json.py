@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from tui_reader.extract.boilerplate import strip_boilerplate
 from tui_reader.model import Article, Instrument, stable_id
 from tui_reader.sources.datelines import DATELINE, dateline_time
-from tui_reader.sources.decode import sanitize
+from tui_reader.sources.decode import load_json, sanitize
 from tui_reader.sources.seeds_errors import SkipFile
 from tui_reader.sources.seeds_portal import ISIN, STAMP, merge, stamp_time, valid_isin
 
@@ -28,7 +28,7 @@ class _BadItem(Exception):
 def parse_json(text: str, key: str, path: str | None) -> tuple[list[Article], list[tuple[int, str]]]:
     """The articles of a JSON seed; one without a `source` is left with an empty one."""
     try:
-        data = json.loads(text)
+        data = load_json(text)
     except json.JSONDecodeError as exc:
         raise SkipFile(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except RecursionError:
