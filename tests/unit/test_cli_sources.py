@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 
 from tui_reader.cli import main
 from tui_reader.config import DEFAULT_CONFIG
@@ -15,18 +14,7 @@ from tui_reader.config import DEFAULT_CONFIG
 RSS = (Path(__file__).parent.parent / "data" / "feeds" / "rss20.xml").read_bytes()
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("TUI_READER_HOME", str(tmp_path / "home"))
-
-
-@pytest.fixture
-def http():
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    server.clear()
-    server.stop()
+pytestmark = pytest.mark.usefixtures("home")
 
 
 def test_every_source_with_its_state(http, tmp_path, capsys):

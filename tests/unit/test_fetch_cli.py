@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from tui_reader.cli import main
@@ -22,18 +21,7 @@ RSS = (DATA / "rss20.xml").read_bytes()
 SUMMARY = re.compile(r"^polled (\d+) sources? in \d+\.\d\d s: ([\d,]+) new, (\d+) errors?$")
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("TUI_READER_HOME", str(tmp_path / "home"))
-
-
-@pytest.fixture
-def http():
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    server.clear()
-    server.stop()
+pytestmark = pytest.mark.usefixtures("home")
 
 
 def fetch(capsys, *args: str) -> tuple[int, list[str], str]:

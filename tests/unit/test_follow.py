@@ -15,19 +15,7 @@ from tui_reader.config import DEFAULT_CONFIG, ConfigError, load_config
 from tui_reader.follow import add_to_watchlist, remove_from_watchlist
 from tui_reader.templates import listing_market
 
-
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch):
-    monkeypatch.setenv("TUI_READER_HOME", str(tmp_path / "home"))
-
-
-@pytest.fixture
-def http():
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    server.clear()
-    server.stop()
+pytestmark = pytest.mark.usefixtures("home")
 
 
 def write_config(tmp_path: Path, extra: str = "", text: str = DEFAULT_CONFIG) -> Path:

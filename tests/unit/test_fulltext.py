@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 from tui_reader.sources.feeds import FeedSource
@@ -39,15 +38,6 @@ def feed(base: str) -> bytes:
     )
     return f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Symbol news</title>
 <link>{base}</link><description>per-symbol headlines</description>{items}</channel></rss>""".encode()
-
-
-@pytest.fixture
-def http():
-    server = HTTPServer(host="127.0.0.1", port=0)
-    server.start()
-    yield server
-    server.clear()
-    server.stop()
 
 
 @pytest.fixture
