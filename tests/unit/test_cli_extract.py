@@ -8,8 +8,6 @@ from pathlib import Path
 import pytest
 
 from tui_reader.cli import main
-from tui_reader.cli.extract import format_figure
-from tui_reader.model import KeyFigure
 
 VARIANTS = Path(__file__).resolve().parents[1] / "data" / "seed_variants"
 FULL = VARIANTS / "portal_full.txt"
@@ -88,29 +86,6 @@ def test_hostile_text_reaches_stdout_without_escapes(capsys: pytest.CaptureFixtu
     code, out, _ = run(capsys, str(seed))
     assert code == 0 and "\x1b" not in out and "\x07" not in out
     assert "title      Evil Title" in out
-
-
-def _figure(kind: str, value: float | str, **extra: object) -> KeyFigure:
-    return KeyFigure(kind=kind, text="x", value=value, start=0, end=1, context="x", **extra)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("figure", "shown"),
-    [
-        (_figure("money", 380e9, currency="CNY", qualifier="more_than"), "more than CNY 380 bn"),
-        (_figure("money", 800e6, currency="EUR", qualifier="up_to"), "up to EUR 800 m"),
-        (_figure("money", 2e9, currency="USD", high=2.5e9), "USD 2 bn – 2.5 bn"),
-        (_figure("money", 12_500.0, currency="GBP"), "GBP 12,500"),
-        (_figure("percent", 56.94, unit="%", direction="up"), "+56.94 %"),
-        (_figure("percent", 1.2, unit="pp", direction="down"), "-1.2 pp"),
-        (_figure("percent", 9.8, unit="%"), "9.8 %"),
-        (_figure("multiple", 10.0), "10x"),
-        (_figure("date", "2027-03-12"), "2027-03-12"),
-        (_figure("period", "P3Y"), "P3Y"),
-    ],
-)
-def test_figures_are_shown_normalised(figure: KeyFigure, shown: str) -> None:
-    assert format_figure(figure) == shown
 
 
 def test_hostile_file_names_reach_neither_stream_with_escapes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -5,34 +5,16 @@ Textual-free (Rich only), so the formats can be unit-tested without an app.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 from rich.text import Text
 
-from tui_reader.model import KeyFigure
+# The figure format has its home in the core (`extract`'s report uses it too); the panes
+# import it from here, beside the formats that are the app's own.
+from tui_reader.figure_format import format_count as format_count
+from tui_reader.figure_format import format_figure as format_figure
+from tui_reader.figure_format import period_words as period_words
 from tui_reader.sources.datelines import is_date_only
-
-_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
-_QUALIFIERS = {"approx": "~", "more_than": "> ", "less_than": "< ", "up_to": "≤ "}
-_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?")
-_DURATION_UNITS = ("year", "month", "week", "day")
-
-
-def period_words(value: str) -> str:
-    """An ISO 8601 duration in words: `P5D` → `5 days`, `P52W` → `52 weeks`,
-    `P1Y6M` → `1 year 6 months`; anything else as it is."""
-    found = _DURATION.fullmatch(value)
-    if not found or not any(found.groups()):
-        return value
-    parts = []
-    for number, unit in zip(found.groups(), _DURATION_UNITS, strict=True):
-        if number is None:
-            continue
-        count = float(number)
-        shown = f"{count:g}"
-        parts.append(f"{shown} {unit}{'' if count == 1 else 's'}")
-    return " ".join(parts)
 
 
 def local_time(when: datetime | None, *, short: bool = False) -> str:
@@ -54,55 +36,3 @@ def format_move(move: float | None, up: str = "green", down: str = "red") -> Tex
     style = up if move > 0 else down if move < 0 else ""
     return Text(f"{move:+.2f} %", style=style, justify="right")
 
-
-def format_amount(value: float, currency: str | None = None) -> str:
-    """380e9 CNY → `CNY 380 bn`; keeps three significant digits for big amounts."""
-    magnitude = abs(value)
-    for scale, suffix in _SCALES:
-        if magnitude >= scale:
-            number = f"{value / scale:,.3g}" if value / scale < 1000 else f"{value / scale:,.0f}"
-            text = f"{number} {suffix}"
-            break
-    else:
-        text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return f"{currency} {text}" if currency else text
-
-
-_COUNT_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
-
-
-def format_count(value: float) -> str:
-    """A count in words people use: `8,000`, `-1,250.5`, `3 million`, `1.2 billion`."""
-    for scale, word in _COUNT_SCALES:
-        if abs(value) >= scale:
-            return f"{value / scale:,.3g} {word}"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
-def format_figure(figure: KeyFigure) -> str:
-    """The normalised value of a key figure: `CNY 380 bn`, `+56.94 %`, `2026-02-19`, `10x`."""
-    value = figure.value
-    prefix = _QUALIFIERS.get(figure.qualifier or "", "")
-    if value is None:
-        return figure.text
-    if figure.kind == "money" and isinstance(value, (int, float)):
-        text = format_amount(float(value), figure.currency)
-        if figure.high is not None:
-            text += f" – {format_amount(figure.high)}"
-        return prefix + text
-    if figure.kind == "percent" and isinstance(value, (int, float)):
-        unit = {"pp": " pp", "bp": " bp"}.get(figure.unit or "%", " %")
-        sign = "-" if figure.direction == "down" and value > 0 else "+" if figure.direction == "up" else ""
-        text = f"{sign}{value:.2f}{unit}" if figure.unit in (None, "%") else f"{sign}{value:g}{unit}"
-        if figure.high is not None:
-            text += f" – {figure.high:.2f}{unit}"
-        return prefix + text
-    if figure.kind == "multiple" and isinstance(value, (int, float)):
-        return f"{value:g}x"
-    if figure.kind == "period" and isinstance(value, str):
-        return prefix + period_words(value)
-    if isinstance(value, (int, float)):
-        # A count ("8,000 shares", "3 million units"): the number as a person reads it, with
-        # its unit word and its sign, not a float's repr ("8000.0").
-        return prefix + format_count(float(value)) + (f" {figure.unit}" if figure.unit else "")
-    return prefix + str(value)

@@ -12,11 +12,10 @@ import sys
 from collections.abc import Iterator
 
 from tui_reader.cli import EXIT_OK, UsageError, json_text, printable
-from tui_reader.model import Article, KeyFigure
+from tui_reader.figure_format import format_figure
+from tui_reader.model import Article
 
 _KIND_ORDER = ("money", "percent", "date", "multiple", "period")
-_QUALIFIER_WORDS = {"approx": "about", "more_than": "more than", "less_than": "less than", "up_to": "up to"}
-_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -61,33 +60,3 @@ def _report(article: Article) -> Iterator[str]:
         yield "  removed"
         yield from (f"    {note}" for note in article.removed)
 
-
-def format_figure(figure: KeyFigure) -> str:
-    """A figure's value normalised for reading: ``more than EUR 4.2 bn``, ``+18.5 %``."""
-    if figure.kind == "money" and isinstance(figure.value, (int, float)):
-        amount = _amount(figure.value)
-        if figure.high is not None:
-            amount += " – " + _amount(figure.high)
-        text = f"{figure.currency or '?'} {amount}"
-        qualifier = _QUALIFIER_WORDS.get(figure.qualifier or "")
-        return f"{qualifier} {text}" if qualifier else text
-    if figure.kind == "percent" and isinstance(figure.value, (int, float)):
-        sign = {"up": "+", "down": "-"}.get(figure.direction or "", "")
-        text = f"{sign}{_number(abs(figure.value) if sign else figure.value)} {figure.unit or '%'}"
-        if figure.high is not None:
-            text += f" – {_number(figure.high)} {figure.unit or '%'}"
-        return text
-    if figure.kind == "multiple" and isinstance(figure.value, (int, float)):
-        return f"{_number(figure.value)}x"
-    return str(figure.value)
-
-
-def _amount(value: float) -> str:
-    for scale, word in _SCALES:
-        if abs(value) >= scale:
-            return f"{_number(value / scale)} {word}"
-    return f"{value:,.2f}".removesuffix(".00")
-
-
-def _number(value: float) -> str:
-    return f"{value:.3f}".rstrip("0").rstrip(".")
