@@ -3,6 +3,7 @@ articles, real price CSVs, a config file, UTC time, and background polling off."
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import time
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from textual.worker import WorkerCancelled, WorkerState
 
 from tui_reader.app.app import TuiReaderApp
 from tui_reader.app.factory import create_app
@@ -159,11 +161,20 @@ Pilot types a word well inside it, so a word costs one reload of the list, not o
 key. A slow machine only filters more often, which the tests allow."""
 
 
+async def _workers_done(app) -> None:  # noqa: ANN001 - the app under test
+    """Wait for every started worker. An exclusive worker cancelled by its successor is
+    no failure (`wait_for_complete` raised WorkerCancelled for it); a failed one is."""
+    started = [w for w in app.workers if w.state is not WorkerState.PENDING]
+    for outcome in await asyncio.gather(*(w.wait() for w in started), return_exceptions=True):
+        if isinstance(outcome, BaseException) and not isinstance(outcome, WorkerCancelled):
+            raise outcome
+
+
 async def settle(pilot) -> None:  # noqa: ANN001 - textual.pilot.Pilot
     """Let every worker finish and the screen catch up: a worker's message may start
     another worker (an article, then its chart), so wait until a round starts none."""
     for _ in range(20):
-        await pilot.app.workers.wait_for_complete()
+        await _workers_done(pilot.app)
         await pilot.pause()
         await pilot.pause()
         if not any(w.is_running for w in pilot.app.workers):

@@ -82,7 +82,10 @@ class MainScreen(ViewsScreen):
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane.previous"),
         Binding("l,right", "pane(1)", "Pane right", show=False, id="pane.right"),
         Binding("h,left", "pane(-1)", "Pane left", show=False, id="pane.left"),
-        Binding("slash", "filter", "Filter", id="filter", tooltip="ticker:BABA isin:… source:… starred unread or words"),
+        # Priority: the box takes focus inside the `/` key's own dispatch, so the keys
+        # typed right after it reach the box instead of racing it to the list.
+        Binding("slash", "filter", "Filter", id="filter", priority=True,
+                tooltip="ticker:BABA isin:… source:… starred unread or words"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="filter.clear"),
         Binding("asterisk", "search_all", "Search all", show=False, id="search_all", priority=True,
                 tooltip="Keep the filter, drop the instrument: search every article"),
@@ -462,8 +465,13 @@ class MainScreen(ViewsScreen):
 
     def action_filter(self) -> None:
         box = self._filter_box()
+        if self.focused is box:  # a priority binding sees the box's own `/` first
+            box.insert_text_at_cursor("/")
+            return
         box.display = True
-        box.focus()
+        # At once, not through `focus()` (which waits for the next idle): the next key
+        # is forwarded to whatever has focus when the app takes it from its queue.
+        self.set_focus(box)
 
     def action_clear_filter(self) -> None:
         box = self._filter_box()
