@@ -7,16 +7,20 @@ already stored (same normalised title within a day, or the same body fingerprint
 recorded as one more source of that story instead of a new article.
 
 The package by idea: `schema` (the ordered migrations), `database` (`Store`: the
-connection, its lock and transactions, the API), `writes` (prepared rows and the
-write path, whose `prepare` also runs in the feed parser processes), `queries` (the
-read side the UI waits on), `refile` (re-filing stored articles under a newer
-extractor or a ticker found later), `registries` (lists learned online), `prices`
-(the price and symbol caches).
+connection, its lock and transactions, the API), `polls` (sources and their polling
+state), `writes` (prepared rows and the write path, whose `prepare` also runs in the
+feed parser processes; the full-text index per batch), `stories` (which stored story
+a new item repeats), `figure_codec` (figures kept without their text and sentence,
+rebuilt from the body when read), `figure_index` (figures flattened for the query
+language), `queries` (the read side the UI waits on), `refile` (re-filing stored
+articles under a newer extractor or a ticker found later), `fulltext` (pages of
+summary-only items), `registries` (lists learned online), `prices` (the price and
+symbol caches).
 """
 
 from tui_reader.store.database import PollOutcome, SourceState, Store, StoreError
 from tui_reader.store.prices import CachedSeries, CachedSymbol
-from tui_reader.store.queries import ArticleSummary, Counts, InstrumentSummary, fts_query
+from tui_reader.store.queries import ArticleFilters, ArticleSummary, Counts, InstrumentSummary, fts_query
 from tui_reader.store.refile import StaleArticle
 from tui_reader.store.registries import Registrant, RegistryState
 from tui_reader.store.schema import SCHEMA_VERSION
@@ -24,6 +28,7 @@ from tui_reader.store.writes import Prepared, prepare
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ArticleFilters",
     "ArticleSummary",
     "CachedSeries",
     "CachedSymbol",

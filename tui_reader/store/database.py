@@ -5,7 +5,7 @@ killed at any moment leaves either the whole batch or none of it. The UI's worke
 threads share one `Store`: the connection is opened with `check_same_thread=False`
 and every call holds an internal lock, because an sqlite3 connection must not be used
 by two threads at once. The SQL itself lives beside this module, by idea: `schema`,
-`writes`, `queries`, `refile`, `registries`, `prices`.
+`polls`, `writes`, `queries`, `refile`, `registries`, `prices`.
 """
 
 from __future__ import annotations
@@ -15,57 +15,26 @@ import threading
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal, Self
+from typing import Self, Unpack
 
 from tui_reader.model import Article, Instrument, PricePoint
 from tui_reader.query.syntax import Node
-from tui_reader.store import figure_index, prices, queries, refile, registries, writes
+from tui_reader.store import figure_index, polls, prices, queries, refile, registries, writes
+from tui_reader.store.polls import PollOutcome, SourceState
 from tui_reader.store.prices import CachedSeries, CachedSymbol
-from tui_reader.store.queries import ArticleSummary, Counts, InstrumentSummary, from_ts
+from tui_reader.store.queries import ArticleFilters, ArticleSummary, Counts, InstrumentSummary
 from tui_reader.store.refile import StaleArticle
 from tui_reader.store.registries import Registrant, RegistryState
 from tui_reader.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
 from tui_reader.store.writes import Prepared, prepare
 
-SourceKind = Literal["feed", "seeds"]
+__all__ = ["PollOutcome", "SourceState", "Store", "StoreError"]
 
 
 class StoreError(Exception):
     """The store file cannot be used (not a database, written by a newer version)."""
-
-
-@dataclass(slots=True)
-class SourceState:
-    key: str
-    """Feed URL or seed folder path."""
-    kind: SourceKind
-    title: str | None = None
-    etag: str | None = None
-    last_modified: str | None = None
-    last_poll: datetime | None = None
-    last_error: str | None = None
-    next_poll: datetime | None = None
-    failures: int = 0
-    """Consecutive failed polls: the feeds module grows its back-off from it."""
-    article_count: int = 0
-
-
-@dataclass(slots=True)
-class PollOutcome:
-    """What one poll of one source brought, as `save_polls` records it."""
-
-    key: str
-    items: Sequence[Prepared]
-    """`prepare`d articles (the feed poller prepares them in its worker processes)."""
-    etag: str | None = None
-    last_modified: str | None = None
-    error: str | None = None
-    next_poll: datetime | None = None
-    failures: int = 0
-    title: str | None = None
 
 
 class Store:
@@ -132,34 +101,20 @@ class Store:
             raise StoreError(
                 f"{self.path}: written by a newer tui-reader (schema {version}, this one knows {SCHEMA_VERSION})"
             )
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+        for number, step in enumerate(MIGRATIONS[version:], start=version + 1):
             with self._transaction() as db:
-                for statement in statements(script):
-                    db.execute(statement)
+                if isinstance(step, str):
+                    for statement in statements(step):
+                        db.execute(statement)
+                else:
+                    step(db)
                 db.execute(f"PRAGMA user_version={number}")
 
     # -- sources ---------------------------------------------------------------------
 
-    @staticmethod
-    def _ensure_source(db: sqlite3.Connection, key: str, kind: SourceKind, title: str | None) -> None:
-        db.execute(
-            "INSERT INTO sources(key, kind, title) VALUES (?, ?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET title = coalesce(excluded.title, title)",
-            (key, kind, title),
-        )
-
     def source_states(self) -> list[SourceState]:
         with self._lock:
-            rows = self._db.execute(
-                "SELECT s.key, s.kind, s.title, s.etag, s.last_modified, s.last_poll, s.last_error, "
-                "s.next_poll, s.failures, "
-                "(SELECT count(*) FROM article_sources x WHERE x.source_key = s.key) "
-                "FROM sources s ORDER BY s.key"
-            ).fetchall()
-        return [
-            SourceState(key, kind, title, etag, modified, from_ts(last), error, from_ts(nxt), failures, count)
-            for key, kind, title, etag, modified, last, error, nxt, failures, count in rows
-        ]
+            return polls.source_states(self._db)
 
     def save_poll(
         self,
@@ -173,12 +128,8 @@ class Store:
         failures: int = 0,
         title: str | None = None,
     ) -> int:
-        """Store a poll's articles and the source's new polling state in one transaction.
-
-        Pass the validators the server sent (on 304, the ones it confirmed): without an
-        error they replace the stored ones; with an error the stored ones are kept, so
-        the next poll can still be conditional. Returns how many articles were new.
-        """
+        """Store a poll's articles and the source's new polling state in one transaction
+        (see `polls.record_poll` for the validators). Returns how many articles were new."""
         now = time.time()
         items = [prepare(a, now) for a in articles]
         outcome = PollOutcome(key, items, etag, last_modified, error, next_poll, failures, title)
@@ -192,26 +143,16 @@ class Store:
         new = []
         with self._transaction() as db:
             for o in outcomes:
-                self._ensure_source(db, o.key, _guess_kind(o.key), o.title)
+                polls.ensure_source(db, o.key, o.title)
                 new.append(writes.upsert(db, o.key, o.items, now))
-                if o.error is None:
-                    db.execute(
-                        "UPDATE sources SET etag = ?, last_modified = ?, last_poll = ?, last_error = NULL, "
-                        "next_poll = ?, failures = ? WHERE key = ?",
-                        (o.etag, o.last_modified, now, writes.ts(o.next_poll), o.failures, o.key),
-                    )
-                else:
-                    db.execute(
-                        "UPDATE sources SET last_poll = ?, last_error = ?, next_poll = ?, failures = ? WHERE key = ?",
-                        (now, o.error, writes.ts(o.next_poll), o.failures, o.key),
-                    )
+                polls.record_poll(db, o, now)
         return new
 
     def upsert_articles(self, source_key: str, articles: Sequence[Article]) -> int:
         """Store articles of one source in one transaction; returns how many were new."""
         now = time.time()
         with self._transaction() as db:
-            self._ensure_source(db, source_key, _guess_kind(source_key), None)
+            polls.ensure_source(db, source_key, None)
             return writes.upsert(db, source_key, [prepare(a, now) for a in articles], now)
 
     # -- read and starred ------------------------------------------------------------
@@ -228,25 +169,11 @@ class Store:
                     (-1 if read else 1, article_id),
                 )
 
-    def mark_all_read(
-        self,
-        *,
-        instrument: str | None = None,
-        ticker: str | None = None,
-        isin: str | None = None,
-        query: str | None = None,
-        source: str | None = None,
-        unread_only: bool = False,
-        starred_only: bool = False,
-        where: Node | None = None,
-    ) -> int:
+    def mark_all_read(self, **filters: Unpack[ArticleFilters]) -> int:
         """Mark read every article `articles()` lists with these filters (all pages),
-        in one transaction; returns how many were unread. The filters are the same
-        keywords, so "mark all read" in the app means exactly the list on screen."""
-        found = queries.article_filter(
-            instrument=instrument, ticker=ticker, isin=isin, query=query, source=source,
-            unread_only=True, starred_only=starred_only, where=where,
-        )
+        in one transaction; returns how many were unread."""
+        filters["unread_only"] = True  # only unread rows change, and they are what is counted
+        found = queries.article_filter(**filters)
         if found is None:
             return 0
         clause, params = found
@@ -281,29 +208,13 @@ class Store:
         with self._lock:
             return queries.load_article(self._db, article_id)
 
-    def articles(
-        self,
-        *,
-        instrument: str | None = None,
-        ticker: str | None = None,
-        isin: str | None = None,
-        query: str | None = None,
-        source: str | None = None,
-        unread_only: bool = False,
-        starred_only: bool = False,
-        where: Node | None = None,
-        limit: int = 500,
-        offset: int = 0,
-    ) -> list[ArticleSummary]:
+    def articles(self, *, limit: int = 500, offset: int = 0, **filters: Unpack[ArticleFilters]) -> list[ArticleSummary]:
         """Newest first (published, else fetched). `instrument` is an instrument key;
         `ticker` matches case-blind, with or without the Yahoo exchange suffix, and also
         takes an ISIN; `source` is a source key or a source name; `query` is user text
         for the full-text index (never FTS syntax); `where` a parsed query-language
         expression (tui_reader.query)."""
-        found = queries.article_filter(
-            instrument=instrument, ticker=ticker, isin=isin, query=query, source=source,
-            unread_only=unread_only, starred_only=starred_only, where=where,
-        )
+        found = queries.article_filter(**filters)
         if found is None:
             return []
         with self._lock:
@@ -419,7 +330,3 @@ class Store:
     def save_symbol(self, isin: str, symbol: str | None, currency: str | None) -> None:
         with self._transaction() as db:
             prices.save_symbol(db, isin, symbol, currency, time.time())
-
-
-def _guess_kind(key: str) -> SourceKind:
-    return "feed" if key.startswith(("http://", "https://", "file://")) else "seeds"

@@ -13,10 +13,12 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import TypedDict, Unpack
 
-from tui_reader.model import Article, Instrument, KeyFigure
+from tui_reader.model import Article, Instrument
 from tui_reader.query.sql import BY_INSTRUMENT, compile_where, isin_condition, source_condition, ticker_condition
 from tui_reader.query.syntax import Node
+from tui_reader.store import figure_codec
 
 CHUNK = 500
 """Rows per `IN (...)` lookup; stays well below SQLite's bound-variable limit."""
@@ -146,32 +148,37 @@ def load_article(db: sqlite3.Connection, article_id: str) -> Article | None:
         url=url,
         path=path,
         instruments=[_instrument(*r) for r in instruments],
-        figures=[KeyFigure(**f) for f in json.loads(figures)],
+        figures=figure_codec.decode(figures, title, body),
         removed=json.loads(removed),
     )
 
 
-def article_filter(
-    *,
-    instrument: str | None = None,
-    ticker: str | None = None,
-    isin: str | None = None,
-    query: str | None = None,
-    source: str | None = None,
-    unread_only: bool = False,
-    starred_only: bool = False,
-    where: Node | None = None,
-    today: date | None = None,
-) -> tuple[str, list[object]] | None:
-    """The WHERE clause (over `articles a`) and its parameters for `Store.articles`'
-    filters, shared by the list and by "mark all read" so both mean the same rows.
-    None when the text query has nothing searchable: nothing matches. `where` is a
-    parsed query-language expression (`today` resolves its relative days).
+class ArticleFilters(TypedDict, total=False):
+    """The filters of an article list, spelled once: `Store.articles`, `mark_all_read`
+    and `count_matching` take them as keywords, so "mark all read" in the app means
+    exactly the list on screen. Each is described at `Store.articles`."""
+
+    instrument: str | None
+    ticker: str | None
+    isin: str | None
+    query: str | None
+    source: str | None
+    unread_only: bool
+    starred_only: bool
+    where: Node | None
+
+
+def article_filter(today: date | None = None, **filters: Unpack[ArticleFilters]) -> tuple[str, list[object]] | None:
+    """The WHERE clause (over `articles a`) and its parameters for these filters.
+    None when the text query has nothing searchable: nothing matches. `today` resolves
+    the query language's relative days.
 
     Each filter is a `+a.n IN (subquery)`: the unary plus keeps SQLite from driving the
     query by the subquery's rows (and then sorting them all); it walks the newest-first
     index, which holds `n`, and stops at `limit` — a few ms however many rows match.
     """
+    instrument, ticker, isin = filters.get("instrument"), filters.get("ticker"), filters.get("isin")
+    query, source, where = filters.get("query"), filters.get("source"), filters.get("where")
     clauses: list[str] = []
     params: list[object] = []
     if instrument:
@@ -189,9 +196,9 @@ def article_filter(
         params.append(match)
     if source:
         clauses.append(source_condition(source, params))
-    if unread_only:
+    if filters.get("unread_only"):
         clauses.append("a.read = 0")
-    if starred_only:
+    if filters.get("starred_only"):
         clauses.append("a.starred = 1")
     if where is not None:
         compiled, more = compile_where(where, today or date.today())

@@ -8,9 +8,15 @@ becomes the current schema by running the steps it has not seen.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-MIGRATIONS: list[str] = [
+from tui_reader.store.figure_codec import compact_stored
+
+Migration = str | Callable[[sqlite3.Connection], None]
+"""SQL, or a step that has to run Python over the rows (it gets the connection, inside
+the migration's transaction)."""
+
+MIGRATIONS: list[Migration] = [
     # 1: the initial schema.
     """
     CREATE TABLE sources (
@@ -192,6 +198,15 @@ MIGRATIONS: list[str] = [
         fetched_at REAL NOT NULL
     );
     """,
+    # 6: new articles enter the full-text index by one INSERT ... SELECT per batch, in the
+    # transaction that writes them (store/writes.py), instead of a trigger per row; the
+    # update and delete triggers stay.
+    """
+    DROP TRIGGER articles_fts_insert;
+    """,
+    # 7: figures kept without their text and sentence, which are rebuilt from the body
+    # when read (store/figure_codec.py).
+    compact_stored,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,11 +1,16 @@
-"""The article write path: prepared rows, story de-duplication, instrument counters.
+"""The article write path: prepared rows, upserts, the full-text index, instrument counters.
 
 Apart from `database.py` (the `Store` API) because a feed poll splits it across
 processes: `prepare` is pure and runs in the parser workers, where hashing,
 JSON and story keys cost nothing on the parent's single writer thread, and it returns
 a `Prepared` row, a plain tuple that pickles in a fraction of the time an `Article`
 with its figure dataclasses does. `upsert` then only runs SQL, in the caller's
-transaction.
+transaction; which stored story a new item repeats is `stories.py`'s.
+
+The full-text index gets a batch's new articles in one INSERT … SELECT at the end of
+`upsert`, in the same transaction, instead of a trigger per row: FTS5 then builds
+one segment for the batch rather than merging a row at a time (issue 14). Updates and
+deletes, rare, keep their triggers (schema migration 1).
 
 Instrument counters (`instrument_stats`) change by deltas for the rows a batch
 inserts, so a save costs O(batch) however many articles an instrument already has;
@@ -19,25 +24,16 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import fields
 from datetime import UTC, datetime
-from operator import attrgetter
 from typing import NamedTuple
 
 from tui_reader.extract import EXTRACTOR_VERSION
-from tui_reader.model import Article, Instrument, KeyFigure
+from tui_reader.model import Article, Instrument
 from tui_reader.query.figure_rows import FigureRow, figure_rows
+from tui_reader.store import figure_codec
 from tui_reader.store.figure_index import replace_figure_rows
-from tui_reader.store.queries import chunks, marks, normalise_text, symbol_forms
-
-STORY_WINDOW_SECONDS = 24 * 3600
-"""Two feeds carrying one story publish it within a day of each other; a longer window
-would merge a recurring column ("Stocks to watch this week …") with its next issue."""
-_MIN_TITLE_WORDS = 3
-"""Shorter titles ("Markets", "Update") are too generic to identify a story."""
-_FINGERPRINT_CHARS = 500
-_MIN_FINGERPRINT_CHARS = 200
-"""Bodies shorter than this (feed teasers) are not distinctive enough to fingerprint."""
+from tui_reader.store.queries import chunks, marks, symbol_forms
+from tui_reader.store.stories import add_story, body_key, candidate_stories, match_story, title_key
 
 InstrumentRow = tuple[str, str | None, str | None, str | None, str | None, str | None, bool, int]
 """(key, isin, ticker, name, exchange, currency, is_primary, mentions)"""
@@ -56,7 +52,10 @@ class Prepared(NamedTuple):
     path: str | None
     sort_ts: float
     content_hash: str
+    """Of what the source sent and the instruments found in it, not of the figures:
+    those follow from the same text (and `extractor`), and may be computed later."""
     figures: str
+    """As `figure_codec.encode` stores them for this row's title and body."""
     removed: str
     instruments: tuple[InstrumentRow, ...]
     """One per instrument key, in the article's order; `is_primary` marks exactly one."""
@@ -78,20 +77,6 @@ class Prepared(NamedTuple):
         return self._replace(title_key=title_key(self.title), body_key=body_key(self.body), keyed=True)
 
 
-def title_key(title: str) -> str | None:
-    norm = normalise_text(title)
-    return norm if len(norm.split()) >= _MIN_TITLE_WORDS else None
-
-
-def body_key(body: str) -> str | None:
-    # Normalising a generous prefix, not the whole body, keeps big batches fast.
-    norm = normalise_text(body[: _FINGERPRINT_CHARS * 3 // 2])
-    if len(norm) < _MIN_FINGERPRINT_CHARS:
-        return None
-    data = norm[:_FINGERPRINT_CHARS].encode("utf-8", "surrogatepass")
-    return hashlib.blake2b(data, digest_size=12).hexdigest()
-
-
 def ts(moment: datetime | None) -> float | None:
     if moment is None:
         return None
@@ -106,8 +91,6 @@ def _published_text(moment: datetime | None) -> str | None:
     return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).isoformat()
 
 
-_FIGURE_FIELDS = tuple(f.name for f in fields(KeyFigure))
-_figure_values = attrgetter(*_FIGURE_FIELDS)
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
@@ -149,14 +132,13 @@ def prepare(article: Article, now: float, story_keys: bool = False) -> Prepared:
     (in a worker); otherwise `upsert` does it only for articles not stored unchanged,
     the costliest step of re-reading a seed folder that brings nothing new."""
     instruments = _unique_instruments(article.instruments)
-    figures = _to_json([dict(zip(_FIGURE_FIELDS, _figure_values(f), strict=True)) for f in article.figures])
     removed = _to_json(list(article.removed)) if article.removed else "[]"
     published = _published_text(article.published)
     declared = declared_json(article.declared)
     # repr of the frozen Instrument dataclasses covers every field, mentions included.
     # `declared` only when there is one, so articles without keep their earlier hash.
     parts = (article.source, article.title, article.body, article.url, article.path,
-             published, figures, removed, repr(instruments)) + ((declared,) if article.declared else ())
+             published, removed, repr(instruments)) + ((declared,) if article.declared else ())
     content = "\x1f".join(part or "" for part in parts).encode("utf-8", "surrogatepass")
     primary = next((i for i in instruments if i.primary), instruments[0] if instruments else None)
     published_ts = ts(article.published)
@@ -170,7 +152,7 @@ def prepare(article: Article, now: float, story_keys: bool = False) -> Prepared:
         path=article.path,
         sort_ts=published_ts if published_ts is not None else _undated_ts(article.path, now),
         content_hash=hashlib.blake2b(content, digest_size=16).hexdigest(),
-        figures=figures,
+        figures=figure_codec.encode(article.figures, article.title, article.body),
         removed=removed,
         instruments=tuple(
             (i.key, i.isin, i.ticker, i.name, i.exchange, i.currency, i is primary, i.mentions) for i in instruments
@@ -179,14 +161,6 @@ def prepare(article: Article, now: float, story_keys: bool = False) -> Prepared:
         figure_rows=tuple(figure_rows(article.figures)),
     )
     return prepared.with_story_keys() if story_keys else prepared
-
-
-def _same_story(a_ts: float, a_dated: bool, b_ts: float, b_dated: bool) -> bool:
-    return not (a_dated and b_dated) or abs(a_ts - b_ts) <= STORY_WINDOW_SECONDS
-
-
-Stories = dict[str, list[tuple[str, float, bool]]]
-"""story key → [(article id, sort_ts, dated)]"""
 
 
 def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], now: float) -> int:
@@ -205,7 +179,7 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
     for item_id, item in batch.items():
         if item_id not in known or known[item_id][1] != item.content_hash:
             batch[item_id] = item.with_story_keys()
-    stories = _candidate_stories(db, [i for k, i in batch.items() if k not in known])
+    stories = candidate_stories(db, [i for k, i in batch.items() if k not in known])
 
     inserts: list[Prepared] = []
     updates: list[Prepared] = []
@@ -216,18 +190,18 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
             if owner == item_id and stored_hash != item.content_hash:
                 updates.append(item)
             continue
-        story = _match_story(stories, item)
+        story = match_story(stories, item)
         if story is not None:
             carriers.append((item_id, story, item))
             continue
         inserts.append(item)
         carriers.append((item_id, item_id, item))
-        for story_key in (item.title_key, item.body_key):
-            if story_key:
-                stories.setdefault(story_key, []).append((item_id, item.sort_ts, item.published is not None))
+        add_story(stories, item_id, item)
     inserts = with_resolved_tickers(db, inserts)
     updates = with_resolved_tickers(db, updates)
 
+    # New rows get numbers above the highest one: the full-text index takes them below.
+    top = db.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0]
     db.executemany(
         "INSERT INTO articles(id, source_key, source, url, path, title, body, published, sort_ts, "
         "fetched, title_key, body_key, content_hash, primary_ticker, primary_isin, primary_name, "
@@ -236,6 +210,8 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
           i.title_key, i.body_key, i.content_hash, *primary_row(i), i.figures, i.removed, i.declared, i.extractor)
          for i in inserts],
     )
+    if inserts:
+        db.execute("INSERT INTO articles_fts(rowid, title, body) SELECT n, title, body FROM articles WHERE n > ?", (top,))
     db.executemany(
         "UPDATE articles SET source = ?, url = ?, path = ?, title = ?, body = ?, published = ?, "
         "sort_ts = ?, title_key = ?, body_key = ?, content_hash = ?, primary_ticker = ?, "
@@ -324,33 +300,6 @@ def _known_items(db: sqlite3.Connection, ids: list[str]) -> dict[str, tuple[str,
         ):
             known[item] = (owner, content_hash)
     return known
-
-
-def _candidate_stories(db: sqlite3.Connection, incoming: list[Prepared]) -> Stories:
-    """Stored articles sharing a title or body key with the batch."""
-    stories: Stories = {}
-    for column, keys in (
-        ("title_key", sorted({i.title_key for i in incoming if i.title_key})),
-        ("body_key", sorted({i.body_key for i in incoming if i.body_key})),
-    ):
-        for chunk in chunks(keys):
-            for story_key, article_id, sort_ts, dated in db.execute(
-                f"SELECT {column}, id, sort_ts, published IS NOT NULL FROM articles WHERE {column} IN ({marks(chunk)})",
-                chunk,
-            ):
-                stories.setdefault(story_key, []).append((article_id, sort_ts, bool(dated)))
-    return stories
-
-
-def _match_story(stories: Stories, item: Prepared) -> str | None:
-    """The stored story this article repeats: same body opening, else same title, and
-    published within the window (undated articles match on the keys alone)."""
-    dated = item.published is not None
-    for story_key in (item.body_key, item.title_key):
-        for article_id, sort_ts, other_dated in stories.get(story_key or "", ()):
-            if _same_story(item.sort_ts, dated, sort_ts, other_dated):
-                return article_id
-    return None
 
 
 def _instrument_keys(db: sqlite3.Connection, article_ids: list[str]) -> set[str]:
