@@ -16,7 +16,8 @@ from tui_reader.sources.feed_items import (
     tag_instruments,
     url_instruments,
 )
-from tui_reader.sources.feedparse import FeedError, clean_line, clean_text, parse_feed
+from tui_reader.sources.feedparse import FeedError, parse_feed
+from tui_reader.sources.html_text import clean_line, clean_text
 
 DATA = Path(__file__).parent.parent / "data" / "feeds"
 URL = "https://feeds.example.com/dir/feed.xml"
@@ -174,6 +175,38 @@ def test_clean_text_paragraphs_and_entities():
     )
     assert clean_text("a <b and c> d", is_html=False) == "a <b and c> d"
     assert clean_line("  A\n\n <i>B</i>  ") == "A B"
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        # Issue 13, defect 2: the tag patterns ended a tag at the first ">", so the rest of
+        # an attribute holding one was left in the article as text.
+        ('<a title="up > 5%" href="/x">Chipmaker</a> gains', "Chipmaker gains"),
+        ("<img alt='a > b > c' src='x.png'><p>Shares rose</p>", "Shares rose"),
+        ('<p data-x="<p>no</p>">Only this</p>', "Only this"),
+        ('<SCRIPT type="text/javascript">if (a > b) { leak() }</SCRIPT>After', "After"),
+        ("<style>p > b { color: red }</style><p>Styled</p>", "Styled"),
+        ("One <!-- a > b --> two", "One two"),
+        ("Q3 &lt; Q2 <b>and</b> 3 < 4", "Q3 < Q2 and 3 < 4"),
+        ('<?xml version="1.0" encoding="utf-8"?><p>Declared</p>', "Declared"),
+        ("</p>", ""),
+        ("<p>Bad &#xD800; ref \ud800 raw</p>", "Bad \ufffd ref \ufffd raw"),
+        ("x\x00y<b>z</b>", "xyz"),
+    ],
+)
+def test_html_is_read_by_a_parser_not_by_patterns(markup: str, text: str) -> None:
+    assert clean_text(markup) == text
+
+
+def test_an_attribute_holding_gt_leaks_nothing_into_a_feed_item():
+    doc = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>t</title>'
+        b'<description><![CDATA[<p><a href="/q" title="EPS > consensus">Beat</a> estimates</p>'
+        b'<p><img alt="chart: revenue > cost" src="c.png">Margin widened.</p>]]></description>'
+        b"</item></channel></rss>"
+    )
+    assert parse_feed(doc, {}, URL).articles[0].body == "Beat estimates\n\nMargin widened."
 
 
 VARIED_RSS = b"""<?xml version="1.0" encoding="utf-8"?>

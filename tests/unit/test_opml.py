@@ -50,6 +50,26 @@ def test_malformed(data, message):
         read_opml(data)
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        '<?xml version="1.0" encoding="ISO-8859-1"?>\n<opml><body>'
+        '<outline text="Börse – Wirtschaft" xmlUrl="https://b.example/rss"/></body></opml>'.encode("cp1252"),
+        '<?xml version="1.0" encoding="UTF-16"?><opml><body>'
+        '<outline text="Börse – Wirtschaft" xmlUrl="https://b.example/rss"/></body></opml>'.encode("utf-16"),
+        '<opml><body><outline text="Börse – Wirtschaft" xmlUrl="https://b.example/rss"/></body></opml>'.encode(),
+    ],
+    ids=["latin1-declared", "utf16-bom", "utf8-undeclared"],
+)
+def test_encodings_go_through_the_decoders_ladder(data):
+    assert read_opml(data) == [FeedConfig("https://b.example/rss", "Börse – Wirtschaft", None, [])]
+
+
+def test_binary_is_not_opml():
+    with pytest.raises(OpmlError, match="binary"):
+        read_opml(b"\x89PNG\r\n\x1a\n\x00\x00")
+
+
 def test_entity_expansion_is_refused():
     bomb = (
         b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">'

@@ -2,18 +2,17 @@
 
 The only module that imports feedparser. It runs inside worker processes, so it works
 on plain bytes and returns plain dataclasses. Before feedparser sees a document we
-settle its encoding ourselves (servers often mislabel it, in both directions) and strip
-the DOCTYPE, so entity-expansion documents cannot blow up memory and feedparser's
-strict parser runs on clean UTF-8. HTML in titles and bodies becomes plain text with
-control characters removed: feed text must never reach the terminal as escapes. What
+settle its encoding ourselves (the decoder's ladder: servers often mislabel it, in both
+directions) and strip the DOCTYPE (`xml_prolog`), so entity-expansion documents cannot
+blow up memory and feedparser's strict parser runs on clean UTF-8. HTML in titles and
+bodies becomes plain text by `html_text`, with control characters removed: feed text
+must never reach the terminal as escapes. What
 an item says besides its text (symbol tags, the credited publisher, filing lines) is
 read by `feed_items`.
 """
 
 from __future__ import annotations
 
-import codecs
-import html
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 
 from tui_reader.model import Article, Instrument, stable_id
 from tui_reader.sources.datelines import find_dateline
-from tui_reader.sources.decode import load_json, strip_controls
+from tui_reader.sources.decode import NotText, decode_bytes, load_json
 from tui_reader.sources.feed_items import (
     credited_publisher,
     drop_repeated_headline,
@@ -36,6 +35,8 @@ from tui_reader.sources.feed_items import (
     tag_instruments,
     url_instruments,
 )
+from tui_reader.sources.html_text import clean_line, clean_text
+from tui_reader.sources.xml_prolog import declared_encoding, strip_doctype
 
 
 class FeedError(Exception):
@@ -82,11 +83,6 @@ def parse_feed(
 
 # --- encoding ----------------------------------------------------------------------
 
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_XML_DECL_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_LATIN1_NAMES = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1", "l1"}
-
 
 def _charset(content_type: str) -> str | None:
     match = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9._-]+)", content_type)
@@ -94,52 +90,23 @@ def _charset(content_type: str) -> str | None:
 
 
 def _to_text(body: bytes, header_charset: str | None) -> str:
-    """Decode by evidence first: a BOM, then valid UTF-8, then what the server or the
-    document declares, then cp1252. A declared charset is only trusted when the bytes
-    are not valid UTF-8, because the common lie is "ISO-8859-1" on a UTF-8 body."""
-    for bom, codec in _BOMS:
-        if body.startswith(bom):
-            return body.decode(codec, "replace")
-    if b"\x00" in body[:4096]:
-        raise FeedError("binary data, not a feed")
+    """The decoder's ladder, with the server's charset and then the XML declaration's
+    as the declared evidence (weaker than a BOM or valid UTF-8)."""
     try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    match = _XML_DECL_ENCODING.match(body)
-    for declared in (header_charset, match.group(1).decode("ascii") if match else None):
-        if not declared or declared.lower().replace("_", "-") in ("utf-8", "utf8"):
-            continue
-        codec = "cp1252" if declared.lower() in _LATIN1_NAMES else declared
-        try:
-            return body.decode(codec)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return body.decode("cp1252", "replace")
+        return decode_bytes(body, (header_charset, declared_encoding(body)), sniff=4096)
+    except NotText:
+        raise FeedError("binary data, not a feed") from None
 
 
 # --- XML feeds (feedparser) ----------------------------------------------------------
 
 _HTML_PAGE = re.compile(r"(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.I | re.S)
-_DOCTYPE = re.compile(r"<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
-_FIRST_ELEMENT = re.compile(r"<[A-Za-z_]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 _ROOT_CLOSE = re.compile(r"</(?:[\w-]+:)?(?:rss|feed|RDF|channel)\s*>\s*$", re.S)
 _BIG_CHAR_REF = re.compile(r"&#(?:[xX]0*([dD][89a-fA-F][0-9a-fA-F]{2}|[1-9a-fA-F][0-9a-fA-F]{5,})|0*(5[5-7]\d{3}|\d{7,}));")
 """Character references that may name no character: surrogates (D800-DFFF) and numbers
 past U+10FFFF. feedparser's loose parser turns each into `chr(n).encode()`, which
 raises out of `feedparser.parse`; `_unbreakable_refs` finds the candidates."""
-
-
-def _strip_doctype(text: str) -> str:
-    """Remove the DOCTYPE and its internal subset from the prolog: no entity can then
-    expand, so a billion-laughs document parses as a few undefined references."""
-    first = _FIRST_ELEMENT.search(text)
-    end = first.start() if first else len(text)
-    prolog = text[:end]
-    if "<!" not in prolog:
-        return text
-    return _DOCTYPE.sub("", prolog) + text[end:]
 
 
 def _unbreakable_refs(text: str) -> str:
@@ -157,7 +124,7 @@ def _unbreakable_refs(text: str) -> str:
 
 
 def _parse_xml_feed(text: str, url: str, source: str | None, feed_key: str, declared: list[Instrument]) -> ParsedFeed:
-    text = _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', _strip_doctype(_unbreakable_refs(text)), count=1)
+    text = _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', strip_doctype(_unbreakable_refs(text)), count=1)
     text = mark_item_metadata(text)
     data = text.encode("utf-8")
     import feedparser
@@ -362,47 +329,3 @@ def _unique(articles: list[Article]) -> list[Article]:
 def _fallback_title(body: str) -> str:
     first = body.split("\n", 1)[0]
     return (first[:77] + "…") if len(first) > 80 else (first or "(untitled)")
-
-
-# --- HTML → text --------------------------------------------------------------------
-
-_INVISIBLE = re.compile(r"<(script|style|head|noscript|template|iframe|object)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
-_LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
-_BLOCK = re.compile(
-    r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|pre|tr|table|section|article|header|footer|figure|figcaption|hr)\b[^>]*>",
-    re.I,
-)
-_TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_SPACES = re.compile(r"[ \t\u00a0]+")
-_PARAGRAPH = re.compile(r"\n\s*\n")
-
-
-def clean_text(raw: str, is_html: bool = True) -> str:
-    """HTML (or, with `is_html=False`, plain text) → paragraphs separated by blank
-    lines, entities decoded, terminal escapes and control characters gone (the same
-    `strip_controls` every other source of text goes through)."""
-    if is_html and "<" in raw:
-        raw = _INVISIBLE.sub("", raw)
-        raw = _LINE_BREAK.sub("\n", raw)
-        raw = _BLOCK.sub("\n\n", raw)
-        raw = _TAG.sub("", raw)
-    if is_html and "&" in raw:
-        raw = html.unescape(raw)
-    # A lone CR separates words like a space; strip_controls would drop it.
-    raw = strip_controls(raw.replace("\r\n", "\n").replace("\r", " "))
-    if "  " in raw or "\t" in raw or "\u00a0" in raw:
-        # Most bodies have only single spaces, which `_SPACES` would replace one by one
-        # with themselves: checking first costs 0.1 us instead of ~10 of an 18 us body.
-        raw = _SPACES.sub(" ", raw)
-    paragraphs = []
-    for block in _PARAGRAPH.split(raw):
-        lines = [line.strip() for line in block.split("\n")]
-        paragraph = "\n".join(line for line in lines if line)
-        if paragraph:
-            paragraphs.append(paragraph)
-    return "\n\n".join(paragraphs)
-
-
-def clean_line(raw: str, is_html: bool = True) -> str:
-    """A title: one line of plain text."""
-    return " ".join(clean_text(raw, is_html).split())

@@ -1,8 +1,9 @@
 """OPML subscription lists in and out: how feed readers hand their feeds to each other.
 
-Reading uses the standard library's expat parser with the DOCTYPE removed first, so an
-entity-expansion file fails as malformed instead of filling memory; no extra
-dependency (defusedxml) is needed for a format that never needs a DTD.
+Reading decodes the bytes with the decoder's ladder (the one feeds and seeds use) and
+removes the DOCTYPE (`xml_prolog`, as for feeds) before the standard library's expat
+parser sees the text, so an entity-expansion file fails as malformed instead of filling
+memory; no extra dependency (defusedxml) is needed for a format that never needs a DTD.
 """
 
 from __future__ import annotations
@@ -16,14 +17,12 @@ from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 from tui_reader.config import FeedConfig
-from tui_reader.sources.decode import strip_controls
+from tui_reader.sources.decode import NotText, decode_bytes, strip_controls
+from tui_reader.sources.xml_prolog import declared_encoding, strip_doctype
 
 
 class OpmlError(Exception):
     """The file is not readable OPML; the message says where."""
-
-
-_DOCTYPE = re.compile(rb"<!DOCTYPE\s[^\[>]*(?:\[.*?\]\s*)?>", re.I | re.S)
 
 
 def read_opml(data: bytes) -> list[FeedConfig]:
@@ -34,7 +33,9 @@ def read_opml(data: bytes) -> list[FeedConfig]:
     carries any is not a URL a feed can live at, and is left out.
     """
     try:
-        root = ET.fromstring(_DOCTYPE.sub(b"", data, count=1))
+        root = ET.fromstring(strip_doctype(decode_bytes(data, (declared_encoding(data),))))
+    except NotText:
+        raise OpmlError("not OPML: binary data") from None
     except ET.ParseError as exc:
         line, column = exc.position
         raise OpmlError(f"not well-formed XML (line {line}, column {column + 1})") from None
