@@ -73,7 +73,11 @@ def fill_full_texts(
 ) -> FullTextReport:
     """Fetch and store the full text of up to `limit` teasers from these sources
     (None: any feed). Blocking: run it from a worker thread or the command line."""
-    pending = teasers(store, source_keys, limit)
+    return fill_pages(store, teasers(store, source_keys, limit), limits=limits)
+
+
+def fill_pages(store: Store, pending: list[Teaser], *, limits: FetchLimits = FetchLimits()) -> FullTextReport:
+    """Fetch and store the pages of these teasers (the app: one article, when it is opened)."""
     report = FullTextReport()
     if not pending:
         return report
