@@ -1,9 +1,10 @@
 """The user's settings: a TOML file in the platform config folder, or `--config FILE`.
 
-A commented default is written on first run so a new user has a file to edit that
-explains itself. Mistakes in the file are reported with the file, line and key
-(`ConfigError`), because a typo silently ignored is worse than a clear refusal.
-Feeds added by `import-opml` are appended as text so the user's comments survive.
+A commented default (`config_default`) is written on first run so a new user has a
+file to edit that explains itself. Mistakes in the file are reported with the file,
+line and key (`ConfigError`, by `config_checks`), because a typo silently ignored is
+worse than a clear refusal. Feeds added by `import-opml`, a theme or a search chosen in
+the app are written into the file as text so the user's comments survive.
 """
 
 from __future__ import annotations
@@ -11,101 +12,24 @@ from __future__ import annotations
 import json
 import os
 import re
-import shlex
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from tui_reader import __version__, locations
-from tui_reader.templates import SourceTemplate, TemplateProblem, default_config_section, read_templates
+from tui_reader.config_checks import Checker, ConfigError, Where
+from tui_reader.config_default import (
+    DEFAULT_CONFIG,
+    DEFAULT_INTERVAL_MINUTES,
+    DEFAULT_MARK_READ_AFTER,
+    DEFAULT_THEME,
+)
+from tui_reader.templates import SourceTemplate, TemplateProblem, read_templates
 
 if TYPE_CHECKING:
     from tui_reader.query.saved import SavedSearch
-
-DEFAULT_INTERVAL_MINUTES = 15
-# Amber on black, as on the trading terminals this app is measured against; bundled in themes/.
-DEFAULT_THEME = "terminal-amber"
-# Long enough that holding `j` flies past articles without marking them, short enough
-# that an article glanced at counts (mail readers with a preview pane wait 1-5 s).
-DEFAULT_MARK_READ_AFTER = 1.0
-
-DEFAULT_CONFIG = f"""\
-# tui-reader configuration. Lines starting with # are comments.
-# Mistakes are reported with their line number when tui-reader starts.
-
-# Minutes between two polls of a feed (a feed below may set its own `interval`).
-interval = {DEFAULT_INTERVAL_MINUTES}
-
-# Read the sample articles that ship with tui-reader.
-bundled_seeds = true
-
-# More folders of seed articles to read and watch. Relative paths are relative to
-# this file's folder; ~ is your home folder.
-seeds = []
-# seeds = ["~/market-notes"]
-
-# Tickers (Yahoo Finance symbols) and ISINs to keep at the top of the list.
-watchlist = []
-# watchlist = ["BABA", "SAP.DE", "US0378331005"]
-
-# A built-in Textual theme or one from the themes folder next to this file.
-theme = "{DEFAULT_THEME}"
-
-# true: never use the network (seeds, cached prices and price CSVs only).
-offline = false
-
-# Fetch the article page of feed items that carry only a teaser, and read the whole
-# article: "followed" for feeds about an instrument (those of `tui-reader follow`),
-# "all" for every feed, "off" never.
-full_text = "followed"
-
-# Your e-mail address: the SEC asks for a contact before it serves its list of US
-# companies, which tui-reader then downloads once a week to file more news.
-# sec_contact = "you@example.com"
-
-# Seconds an article must stay in the article pane before it counts as read
-# (0: as soon as it is shown; false: only when you press m).
-mark_read_after = {DEFAULT_MARK_READ_AFTER}
-
-# Alerts for new articles about the watchlist (or matching a search with alert = true):
-# ring the terminal bell, and run a program with the title, ticker and link appended
-# (never through a shell).
-# alert_bell = true
-# notify_command = ["notify-send", "tui-reader"]
-
-# Saved searches in the query language (docs/QUERIES.md), listed under the watchlist;
-# W in the app saves the current filter here.
-# [searches]
-# big-deals = "money>=50bn currency:USD"
-# [searches.falls]
-# query = "pct<=-5 unread"
-# alert = true
-
-# Names for seed folders, shown in the Source column and matched by source:NAME.
-# (The bundled samples are "tui-reader samples" unless named here.)
-# [seed_names]
-# "~/market-notes" = "My notes"
-
-# Change key bindings: binding id = "keys" (comma-separated). The help screen lists the ids.
-[keymap]
-# refresh = "ctrl+r"
-
-# One [[feeds]] table per RSS/Atom feed; `tui-reader import-opml FILE` adds more.
-# [[feeds]]
-# url = "https://example.com/markets/rss"
-# title = "Example markets"   # optional: the feed's own title is used otherwise
-# interval = 30                # optional: minutes, overrides `interval` above
-# tags = ["markets"]           # optional
-# instruments = ["AAPL", "DE0007164600"]  # optional: tickers/ISINs every item is filed under
-# template = "yahoo"           # set by `tui-reader follow`: the [templates.NAME] it came from
-""" + default_config_section()
-
-
-class ConfigError(Exception):
-    """The config file is missing (when named explicitly), malformed or has a wrong value."""
-
 
 @dataclass(slots=True)
 class FeedConfig:
@@ -186,7 +110,7 @@ def parse_config(text: str, path: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
-    check = _Checker(text, path)
+    check = Checker(text, path)
     check.known(data, ("interval", "bundled_seeds", "seeds", "watchlist", "theme", "offline", "mark_read_after",
                        "keymap", "feeds", "sec_contact", "seed_names", "searches", "alert_bell", "notify_command",
                        "templates", "full_text"))
@@ -215,7 +139,7 @@ def parse_config(text: str, path: Path) -> Config:
         config.templates = read_templates(check.typed(data.get("templates", {}), dict, "templates"))
     except TemplateProblem as exc:
         raise check.fail(exc.key, exc.message, (f"templates.{exc.name}", None)) from None
-    config.feeds = [check.feed(entry, index, config.templates) for index, entry in enumerate(feeds)]
+    config.feeds = [_feed(check, entry, index, config.templates) for index, entry in enumerate(feeds)]
     _apply_templates(config)
     config.alert_bell = check.typed(data.get("alert_bell", False), bool, "alert_bell")
     if "notify_command" in data:
@@ -246,6 +170,28 @@ def _apply_templates(config: Config) -> None:
         count = len(missing_contact)
         config.notes.append(f'{count} feed{"s" if count != 1 else ""} of template {names} not polled: set '
                             'sec_contact = "you@example.com" in the config (the SEC refuses clients that name no contact)')
+
+
+def _feed(check: Checker, entry: object, index: int, templates: dict[str, SourceTemplate]) -> FeedConfig:
+    """One `[[feeds]]` table, each value checked where it stands."""
+    if not isinstance(entry, dict):
+        raise check.fail("feeds", "expected [[feeds]] tables")
+    where: Where = ("feeds", index)
+    check.known(entry, ("url", "title", "interval", "tags", "instruments", "template"), where)
+    if "url" not in entry:
+        raise ConfigError(f"{check.path}: feeds[{index}]: missing url")
+    url = check.typed(entry["url"], str, "url", where).strip()
+    if not url.startswith(("http://", "https://", "file://")):
+        raise check.fail("url", f"expected an http(s) URL, got {url!r}", where)
+    title = check.typed(entry["title"], str, "title", where) if "title" in entry else None
+    interval = check.interval(entry["interval"], "interval", where) if "interval" in entry else None
+    tags = check.strings(entry.get("tags", []), "tags", where)
+    instruments = check.instruments(entry.get("instruments", []), where)
+    template = check.typed(entry["template"], str, "template", where) if "template" in entry else None
+    if template is not None and template not in templates:
+        raise check.fail("template", f"no [templates.{template}] (known: {', '.join(templates)})", where)
+    return FeedConfig(url=url, title=title, interval_minutes=interval, tags=tags, instruments=instruments,
+                      template=template)
 
 
 def effective_seed_dirs(config: Config, cli_seeds: Sequence[Path] | None) -> list[Path]:
@@ -379,147 +325,3 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-
-
-_T = TypeVar("_T")
-_Where = tuple[str | None, int | None]
-"""(table, index of the [[table]]) a key stands in; (None, None) is the top level."""
-
-
-class _Checker:
-    """Type checks whose errors name the file, the line and the key."""
-
-    def __init__(self, text: str, path: Path) -> None:
-        self._lines = text.splitlines()
-        self._path = path
-
-    def fail(self, key: str, message: str, where: _Where = (None, None)) -> ConfigError:
-        table, index = where
-        line = self._line_of(key, table, index)
-        place = f"{self._path}:{line}" if line else str(self._path)
-        name = f"{table}[{index}].{key}" if index is not None else f"{table}.{key}" if table else key
-        return ConfigError(f"{place}: {name}: {message}")
-
-    def _line_of(self, key: str, table: str | None, index: int | None) -> int | None:
-        """The 1-based line defining `key` in the given table (or the n-th `[[table]]`)."""
-        key_re = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        header_re = re.compile(r"^\s*\[")
-        own_re = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?") if table else None
-        seen = -1
-        inside = table is None
-        for number, line in enumerate(self._lines, start=1):
-            if header_re.match(line):
-                if own_re is not None and own_re.match(line):
-                    seen += 1
-                    inside = index is None or seen == index
-                else:
-                    inside = False
-                continue
-            if inside and key_re.match(line):
-                return number
-        return None
-
-    def known(self, data: dict[str, object], names: Sequence[str], where: _Where = (None, None)) -> None:
-        for key in data:
-            if key not in names:
-                raise self.fail(key, f"unknown setting (known: {', '.join(names)})", where)
-
-    def typed(self, value: object, kind: type[_T], key: str, where: _Where = (None, None)) -> _T:
-        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-            names = {bool: "true or false", str: "a string", list: "a list", dict: "a table"}
-            raise self.fail(key, f"expected {names.get(kind, kind.__name__)}, got {value!r}", where)
-        return value
-
-    def strings(self, value: object, key: str, where: _Where = (None, None)) -> list[str]:
-        items = self.typed(value, list, key, where)
-        if not all(isinstance(item, str) for item in items):
-            raise self.fail(key, "expected a list of strings", where)
-        return items
-
-    def interval(self, value: object, key: str, where: _Where = (None, None)) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise self.fail(key, f"expected a whole number of minutes (1 or more), got {value!r}", where)
-        return value
-
-    def dwell(self, value: object, key: str) -> float | None:
-        """Seconds (0 or more), or `false` for never."""
-        if value is False:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < float("inf"):
-            raise self.fail(key, f"expected seconds (0 or more) or false, got {value!r}")
-        return float(value)
-
-    def contact(self, value: object, key: str) -> str:
-        """An e-mail address, sent in an HTTP header: one line of printable text."""
-        text = self.typed(value, str, key).strip()
-        if "@" not in text or not text.isprintable() or not text.isascii():
-            raise self.fail(key, f"expected an e-mail address such as \"you@example.com\", got {value!r}")
-        return text
-
-    def command(self, value: object, key: str) -> list[str]:
-        """A list of strings, or one string split as a shell would (but never run by one)."""
-        if isinstance(value, str):
-            try:
-                argv = shlex.split(value)
-            except ValueError as exc:
-                raise self.fail(key, f"cannot split {value!r} into words ({exc})") from None
-        else:
-            argv = self.strings(value, key)
-        if not argv or not argv[0].strip():
-            raise self.fail(key, "expected a program, such as [\"notify-send\", \"tui-reader\"]")
-        return argv
-
-    def search(self, name: str, entry: object) -> SavedSearch:
-        """`name = "query"` under [searches], or a [searches.name] table with `query`
-        and `alert`; the query is parsed here so a mistake names its line and column."""
-        from tui_reader.query.parser import QueryError
-        from tui_reader.query.saved import saved_search
-
-        where: _Where = ("searches", None)
-        key, alert, text = name, False, entry
-        if isinstance(entry, dict):
-            where = (f"searches.{name}", None)
-            self.known(entry, ("query", "alert"), where)
-            if "query" not in entry:
-                raise ConfigError(f"{self._path}: searches.{name}: missing query")
-            key = "query"
-            text = self.typed(entry["query"], str, key, where)
-            alert = self.typed(entry.get("alert", False), bool, "alert", where)
-        text = self.typed(text, str, key, where)
-        try:
-            return saved_search(name, text, alert)
-        except QueryError as exc:
-            raise self.fail(key, f"query {text!r}: {exc}", where) from None
-
-    def feed(self, entry: object, index: int, templates: dict[str, SourceTemplate]) -> FeedConfig:
-        if not isinstance(entry, dict):
-            raise self.fail("feeds", "expected [[feeds]] tables")
-        where: _Where = ("feeds", index)
-        self.known(entry, ("url", "title", "interval", "tags", "instruments", "template"), where)
-        if "url" not in entry:
-            raise ConfigError(f"{self._path}: feeds[{index}]: missing url")
-        url = self.typed(entry["url"], str, "url", where).strip()
-        if not url.startswith(("http://", "https://", "file://")):
-            raise self.fail("url", f"expected an http(s) URL, got {url!r}", where)
-        title = self.typed(entry["title"], str, "title", where) if "title" in entry else None
-        interval = self.interval(entry["interval"], "interval", where) if "interval" in entry else None
-        tags = self.strings(entry.get("tags", []), "tags", where)
-        instruments = self.instruments(entry.get("instruments", []), where)
-        template = self.typed(entry["template"], str, "template", where) if "template" in entry else None
-        if template is not None and template not in templates:
-            raise self.fail("template", f"no [templates.{template}] (known: {', '.join(templates)})", where)
-        return FeedConfig(url=url, title=title, interval_minutes=interval, tags=tags, instruments=instruments,
-                          template=template)
-
-    def instruments(self, value: object, where: _Where) -> list[str]:
-        """Yahoo symbols (AAPL, SAP.DE, BRK-B, ^GDAXI) or ISINs with a valid check digit."""
-        codes = [code.strip().upper() for code in self.strings(value, "instruments", where)]
-        for code in codes:
-            if re.fullmatch(r"[A-Z]{2}[A-Z0-9]{9}[0-9]", code):
-                from stdnum import isin  # only a config that names an ISIN pays the import
-
-                if not isin.is_valid(code):
-                    raise self.fail("instruments", f"{code!r} is not a valid ISIN (check digit)", where)
-            elif not re.fullmatch(r"\^?[A-Z0-9]{1,10}(?:[.=-][A-Z0-9]{1,4})?", code):
-                raise self.fail("instruments", f"expected tickers or ISINs, got {code!r}", where)
-        return codes
