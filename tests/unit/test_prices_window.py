@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
-from tui_reader.prices.claims import claim_checks, find_period
+from tui_reader.prices.claims import claim_checks
+from tui_reader.prices.claims_reading import find_period
 from tui_reader.prices.csvfiles import read_csv
 from tui_reader.prices.window import close_index_at, market_for, price_window
 
