@@ -173,7 +173,7 @@ def test_sigkill_during_re_extraction_leaves_whole_batches_and_the_next_fetch_fi
 
     finish = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120)
     assert finish.returncode == 0, finish.stderr
-    assert finish.stdout.splitlines()[-1].endswith(f"; re-extracted {left:,} stored articles")
+    assert f"; re-extracted {left:,} stored articles;" in finish.stdout.splitlines()[-1]
     with Store.open(db) as store:
         assert store.count_stale(EXTRACTOR_VERSION) == 0
         assert "OLDX" not in {i.key for i in store.instruments()}

@@ -18,7 +18,7 @@ from tui_reader.sources.feeds import SourceResult
 
 DATA = Path(__file__).parent.parent / "data" / "feeds"
 RSS = (DATA / "rss20.xml").read_bytes()
-SUMMARY = re.compile(r"^polled (\d+) sources? in \d+\.\d\d s: ([\d,]+) new, (\d+) errors?$")
+SUMMARY = re.compile(r"^polled (\d+) sources?: ([\d,]+) new, (\d+) errors?; listed in \d+\.\d\d s, complete in \d+\.\d\d s$")
 
 
 pytestmark = pytest.mark.usefixtures("home")

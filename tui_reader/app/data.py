@@ -215,7 +215,10 @@ class Library:
         return found
 
     def article(self, article_id: str) -> Article | None:
-        article = self.store.article(article_id)
+        """The article, its figures computed now if ingestion's stage 2 has not reached it."""
+        from tui_reader.ingest import article_with_figures
+
+        article = article_with_figures(self.store, article_id)
         if article is not None and article.source.startswith("seed:"):
             # The folder's fallback label ("seed:/home/…/notes") gives way to its name.
             article.source = self._named_members().get(article.id, article.source)

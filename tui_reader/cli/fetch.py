@@ -1,7 +1,10 @@
 """`tui-reader fetch`: poll every feed and seed folder once, print one line per source.
 
 Lines appear as sources finish (`URL  new 12`, `unchanged`, `error: reason`), then a
-summary with the time taken. Around the poll it keeps the stored articles current
+summary with two times, both counted from the start of the command's process (Python's
+own start-up included, as a user waits for it): `listed` when every source's articles
+are stored with their instruments (ingestion's stage 1: in the lists, searchable), and
+`complete` when their key figures and the rest of the upkeep are done too. Around the poll it keeps the stored articles current
 (`sources.upkeep`): online, the SEC's list of US registrants is refreshed when a week
 old (before the poll, so the parser processes learn it); after it, articles an older
 extractor filed are re-extracted and, online, ISIN-only instruments get the tickers
@@ -14,6 +17,7 @@ was, 2 for bad usage.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -27,10 +31,10 @@ if TYPE_CHECKING:
     from tui_reader.store import Store
 
 _KEY_WIDTH_CAP = 60
+_IMPORTED = time.perf_counter()
 
 
 def run(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
     feeds, seed_dirs, online, sec_contact, page_feeds = _sources(args)
     if not feeds and not seed_dirs:
         print("error: nothing to poll: no feeds configured and no seed folders", file=sys.stderr)
@@ -51,15 +55,19 @@ def run(args: argparse.Namespace) -> int:
         if online and (note := refresh_registrants(store, sec_contact)) and sec_contact != "":
             print(printable(note), file=sys.stderr)
         teach_directory(store)
+        upgrade = _old_filings(store)
         printer = _Printer(len(keys), max((len(k) for k in keys), default=0), sys.stdout, sys.stderr)
-        results = poll_all(feeds, seed_dirs, store, printer.show)
+        listed: list[float] = []
+        results = poll_all(feeds, seed_dirs, store, printer.show, on_listed=lambda: listed.append(since_start()))
         printer.finish()
         _fill_full_texts(store, page_feeds)
-        refiled = reextract_all(store, on_batch=printer.refiling(store))
+        reextract_all(store, on_batch=printer.refiling(store))
         printer.finish()
+        refiled = upgrade - _old_filings(store)
         filled = fill_tickers(store, online=online)
         _store_moves(store, seed_dirs)
-    return _summary(results, time.perf_counter() - started, refiled, filled)
+    complete = since_start()
+    return _summary(results, listed[0] if listed else complete, complete, refiled, filled)
 
 
 def _fill_full_texts(store: Store, keys: set[str]) -> None:
@@ -70,6 +78,16 @@ def _fill_full_texts(store: Store, keys: set[str]) -> None:
 
     if line := fill_full_texts(store, keys).line():
         print(line, file=sys.stderr)
+
+
+def _old_filings(store: Store) -> int:
+    """Stored articles an older extractor filed (not the ones whose figures are only
+    pending): the summary's `re-extracted` counts those made current by this run."""
+    from tui_reader.extract import EXTRACTOR_VERSION
+    from tui_reader.ingest import PENDING
+
+    stale = store.count_stale(EXTRACTOR_VERSION)
+    return stale and stale - (store.counts().total - store.count_stale(PENDING))
 
 
 def _store_moves(store: Store, seed_dirs: list[Path]) -> None:
@@ -118,7 +136,19 @@ def _sources(args: argparse.Namespace) -> tuple[list[FeedSource], list[Path], bo
 
 
 
-def _summary(results: list[SourceResult], elapsed: float, refiled: int = 0, filled: int = 0) -> int:
+def since_start() -> float:
+    """Seconds since this process started: the kernel's start time of the process on
+    Linux (10 ms steps), else since this module was imported (a little later)."""
+    try:
+        with open("/proc/self/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: start time, ticks since boot
+        return max(0.0, time.clock_gettime(time.CLOCK_BOOTTIME) - started)
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.perf_counter() - _IMPORTED
+
+
+def _summary(results: list[SourceResult], listed: float, complete: float, refiled: int = 0, filled: int = 0) -> int:
     new = sum(r.new for r in results)
     errors = sum(1 for r in results if r.status == "error")
     sources = "source" if len(results) == 1 else "sources"
@@ -126,7 +156,8 @@ def _summary(results: list[SourceResult], elapsed: float, refiled: int = 0, fill
     upkeep = f"; re-extracted {refiled:,} stored articles" if refiled else ""
     if filled:
         upkeep += f"; {filled:,} ISIN-only instruments filed under their ticker"
-    print(f"polled {len(results)} {sources} in {elapsed:.2f} s: {new:,} new, {errors} {error_word}{upkeep}")
+    print(f"polled {len(results)} {sources}: {new:,} new, {errors} {error_word}{upkeep}; "
+          f"listed in {listed:.2f} s, complete in {complete:.2f} s")
     return EXIT_OK if any(r.read for r in results) else EXIT_NO_DATA
 
 

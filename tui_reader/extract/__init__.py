@@ -12,15 +12,22 @@ sees the better filing on the news they already have."""
 
 def enrich(article: Article) -> Article:
     """Fill the article's instruments and key figures from its title and text, in place."""
-    from tui_reader.extract.figures import find_figures
     from tui_reader.extract.instruments import find_instruments
 
     article.instruments = find_instruments(article.title, article.body, article.declared)
+    article.figures = article_figures(article)
+    return article
+
+
+def article_figures(article: Article) -> list[KeyFigure]:
+    """The key figures of the article's title and text: `enrich` without the
+    instruments, for ingestion's second stage (the instruments were filed in the first)."""
+    from tui_reader.extract.figures import find_figures
+
     figures = find_figures(article.body, article.published)
     if article.title:
         figures = _title_figures(find_figures(article.title, article.published), figures) + figures
-    article.figures = figures
-    return article
+    return figures
 
 
 def _title_figures(in_title: list[KeyFigure], in_body: list[KeyFigure]) -> list[KeyFigure]:

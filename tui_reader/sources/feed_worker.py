@@ -16,13 +16,18 @@ if TYPE_CHECKING:
 
 
 def warm_up() -> None:
-    """Runs in a fresh worker: one tiny extraction builds the instrument directory and
-    compiles the patterns. A failure here shows up again, as a feed's error line, in
+    """One tiny extraction builds the instrument directory and compiles the patterns.
+    The forkserver runs it once before it forks the workers (`feed_warm`), so each
+    starts with them built; a failure here shows up again, as a feed's error line, in
     the first real job."""
     from tui_reader.extract import enrich
     from tui_reader.model import Article
 
     enrich(Article(id="warm-up", source="", title="Apple (NASDAQ: AAPL) rises", body="Apple rose 1.5% to $200 on Monday."))
+
+
+def ready() -> None:
+    """A job that only makes the pool start a worker (`_Poller.start_parsers`)."""
 
 
 def exit_with(owner: int) -> None:
@@ -58,29 +63,20 @@ def parse_job(
     body: bytes, headers: dict[str, str], url: str, source: str | None, feed_key: str,
     instruments: tuple[str, ...] = (),
 ) -> tuple[str | None, list[Prepared]]:
-    """Runs in a worker: parse, drop portal boilerplate, extract instruments and figures,
-    and prepare the store rows. Returns the feed's title and the rows. `instruments`
-    are the feed's configured ones (tickers, ISINs), declared for every item.
+    """Runs in a worker: parse, then ingestion's stage 1 for every item (boilerplate,
+    instruments, store rows; figures come in stage 2). Returns the feed's title and
+    the rows. `instruments` are the feed's configured ones (tickers, ISINs), declared
+    for every item.
 
     Everything per item happens here, in parallel, so the parent only runs SQL.
     """
-    from tui_reader.extract import enrich
-    from tui_reader.extract.boilerplate import strip_boilerplate
+    from tui_reader.ingest.steps import file_article
     from tui_reader.sources.feed_items import configured_instruments
     from tui_reader.sources.feedparse import FeedError, parse_feed
-    from tui_reader.store.writes import prepare
 
     try:
         parsed = parse_feed(body, headers, url, source, feed_key, configured_instruments(instruments))
     except FeedError as exc:
         raise ParseFailed(str(exc)) from None
     now = time.time()
-    items = []
-    for article in parsed.articles:
-        if article.body:
-            kept, removed = strip_boilerplate(article.body.split("\n\n"))
-            if removed:
-                article.body = "\n\n".join(kept)
-                article.removed = removed
-        items.append(prepare(enrich(article), now, story_keys=True))
-    return parsed.title, items
+    return parsed.title, [file_article(article, now, story_keys=True) for article in parsed.articles]

@@ -1,35 +1,39 @@
 """One poll of a set of feeds: fetch concurrently, parse in parallel, store as they land.
 
-The event loop only does network I/O. Parsing and extraction run in a process pool
-(one worker per core) that is started only once a feed actually sent a body, so a
-re-poll where every server answers 304 never imports feedparser or forks anything.
-Workers send back `Prepared` rows (plain tuples with hashes and story keys computed),
-so the parent only runs SQL. Writes go through one thread, several feeds to a
-transaction (one commit and one full-text index flush per batch, not per feed). Each
-feed's articles and its new polling state (ETag, Last-Modified, back-off) are always
-in the same transaction: a failed write can never leave an ETag that hides items we
-did not store. The worker's side of the poll is `feed_worker.py`.
+The event loop only does network I/O. Parsing and ingestion run in a process pool
+(one worker per core, `pool.py`) that is started only once a feed actually sent a
+body, so a re-poll where every server answers 304 never imports feedparser or forks
+anything. Workers send back stage-1 rows (`ingest/steps.py`: instruments, no figures
+yet), which `ingest/writer.py` writes several feeds to a transaction; each feed's
+articles and its new polling state (ETag, Last-Modified, back-off) are always in the
+same transaction, so a failed write can never leave an ETag that hides items we did
+not store, and one feed that cannot be written is that feed's error line only. Once
+every feed is listed, stage 2 (key figures, and re-extraction of what an older
+extractor filed) runs on the same workers before the poll returns. The worker's side
+of the poll is `feed_worker.py`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import random
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 from urllib.parse import urlsplit
 
+from tui_reader.ingest.writer import BatchWriter
 from tui_reader.model import Skipped
-from tui_reader.sources.feed_worker import ParseFailed, parse_job, start, warm_up
+from tui_reader.sources.feed_worker import ParseFailed, parse_job, ready
 from tui_reader.sources.fetching import Fetched, FetchLimits, fetch, make_client
+from tui_reader.sources.pool import cores, process_pool
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:
     import httpx
@@ -43,10 +47,6 @@ MAX_RETRY_AFTER = timedelta(hours=24)
 """A server asking for more than a day is ignored beyond that: the feed is not abandoned."""
 _RETRY_AFTER_NOTE = "retry after"
 """Marks an error whose next poll the server chose; `fetch` respects that window."""
-BATCH_ARTICLES = 500
-"""Articles worth a transaction of their own (about ten feeds)."""
-BATCH_WAIT = 0.2
-"""Seconds a finished feed may wait for others to share its transaction."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +88,8 @@ class SourceResult:
 
 
 OnResult = Callable[[SourceResult], None]
+OnListed = Callable[[], None]
+"""Called once every feed's stage 1 is stored (listed, filed, searchable), before stage 2."""
 
 
 # --- scheduling -----------------------------------------------------------------------
@@ -135,8 +137,11 @@ async def poll_feeds(
     honour_schedule: bool = False,
     limits: FetchLimits = FetchLimits(),
     parse_workers: int | None = None,
+    on_listed: OnListed | None = None,
 ) -> list[SourceResult]:
-    """Poll `feeds` once and store what they bring.
+    """Poll `feeds` once and store what they bring: stage 1 per feed as it lands
+    (`on_result`), then, once all are listed (`on_listed`), stage 2 for every stored
+    article still pending, on the same workers.
 
     `honour_schedule=False` (the `fetch` command) polls every feed except those inside a
     server's Retry-After window, which get an error line saying until when;
@@ -160,10 +165,14 @@ async def poll_feeds(
         return deferred
     poller.writer.expected = len(jobs)
     if any(not _has_validators(states.get(f.url)) for f in jobs):
-        poller.start_parsers()  # a body is certain: warm the workers while the downloads run
+        poller.start_parsers()  # a body is certain: start the workers while the downloads run
     try:
         async with make_client(limits) as client:
             polled = await asyncio.gather(*(poller.poll_one(client, f, states.get(f.url)) for f in jobs))
+        if on_listed is not None:
+            on_listed()
+        if any(result.new for result in polled):
+            await poller.complete()
     finally:
         poller.close()
     return deferred + list(polled)
@@ -189,11 +198,13 @@ class _Poller:
         self.store = store
         self.on_result = on_result
         self.limits = limits
-        self.workers = _cores() if parse_workers is None else parse_workers
+        self.workers = cores() if parse_workers is None else parse_workers
         self.semaphore = asyncio.Semaphore(limits.concurrency)
         self.hosts: dict[str, asyncio.Semaphore] = {}
-        self.writer = _BatchWriter(store)
+        self.writer = BatchWriter(store)
         self.parser: Executor | None = None
+        self.starting: asyncio.Future[None] | None = None
+        """The workers being started in a thread (`start_parsers`)."""
 
     def report(self, result: SourceResult) -> SourceResult:
         if self.on_result is not None:
@@ -206,19 +217,49 @@ class _Poller:
             self.parser.shutdown(wait=True, cancel_futures=True)
 
     def start_parsers(self) -> None:
-        """Start every worker and let each build the extractor's tables now (~70 ms),
-        while the parent still waits for responses, not when the first feed arrives."""
+        """Start every worker now, while the parent still waits for responses, not when
+        the first feed arrives. In a thread: a worker's start waits for the forkserver
+        to import the parsers and build the extractor's tables (`pool.py`), and the
+        loop meanwhile keeps downloading."""
         if self.workers == 0:
             return
         executor = self._parse_executor()
-        for _ in range(self.workers):
-            executor.submit(warm_up)
+
+        def start_all() -> None:
+            for _ in range(self.workers):
+                executor.submit(ready)
+
+        self.starting = asyncio.get_running_loop().run_in_executor(None, start_all)
+
+    async def _run(self, fn: Callable[..., _T], *args: object) -> _T:
+        """`fn(*args)` in the parser pool, submitted from a thread: submitting may start
+        a worker, which waits for the forkserver (see `start_parsers`)."""
+        if self.starting is not None:
+            await asyncio.shield(self.starting)
+        executor = self._parse_executor()
+        loop = asyncio.get_running_loop()
+        if self.workers == 0:
+            return await loop.run_in_executor(executor, fn, *args)
+        return await asyncio.wrap_future(await loop.run_in_executor(None, executor.submit, fn, *args))
+
+    async def complete(self) -> None:
+        """Stage 2 on the parser workers: key figures for the articles this poll listed
+        (and any still pending from an earlier run, and re-extraction after an upgrade),
+        newest first, a batch per transaction (`upkeep.reextract_pending`)."""
+        from tui_reader.sources.upkeep import reextract_pending
+
+        if self.starting is not None:
+            await asyncio.shield(self.starting)
+        executor = self._parse_executor() if self.workers else None
+        await asyncio.get_running_loop().run_in_executor(
+            None, lambda: reextract_pending(self.store, executor=executor)
+        )
 
     def _parse_executor(self) -> Executor:
         if self.parser is None:
             if self.workers:
                 try:
-                    self.parser = _process_pool(self.workers, str(self.store.path))
+                    self.parser = process_pool(self.workers, str(self.store.path))
                 except (OSError, ValueError) as exc:
                     # No worker processes to be had (process limits, or stdio that is not a
                     # real file, as under some embedders and test runners): parse here, slower
@@ -247,9 +288,8 @@ class _Poller:
         error = fetched.error
         if fetched.status == "ok":
             try:
-                feed_title, items = await asyncio.get_running_loop().run_in_executor(
-                    self._parse_executor(), parse_job, fetched.body, fetched.headers, fetched.url, feed.title, feed.url,
-                    feed.instruments,
+                feed_title, items = await self._run(
+                    parse_job, fetched.body, fetched.headers, fetched.url, feed.title, feed.url, feed.instruments
                 )
             except ParseFailed as exc:
                 error = str(exc)
@@ -266,7 +306,8 @@ class _Poller:
             error = f"{error} ({_RETRY_AFTER_NOTE} {fetched.retry_after:.0f} s)"
         failures = (state.failures + 1 if state else 1) if error else 0
         when = next_poll_after(datetime.now(UTC), feed.interval_minutes, failures, fetched.retry_after)
-        new = await self.writer.save(_outcome(feed.url, items, fetched, error, when, failures, title))
+        new, unstored = await self.writer.save(_outcome(feed.url, items, fetched, error, when, failures, title))
+        error = error or unstored
         status: Literal["new", "unchanged", "error"] = "error" if error else ("new" if new else "unchanged")
         return self.report(SourceResult(feed.url, title or feed.url, new, status, error, time.perf_counter() - started))
 
@@ -277,112 +318,3 @@ def _outcome(
     from tui_reader.store import PollOutcome
 
     return PollOutcome(key, items, fetched.etag, fetched.last_modified, error, when, failures, title)
-
-
-class _BatchWriter:
-    """Writes polls in the order they finish, several to a transaction.
-
-    Every transaction costs a commit and a full-text segment flush whatever its size, so
-    a batch waits (up to `BATCH_WAIT`) for company: until it holds `BATCH_ARTICLES`
-    articles or every poll still running has joined it. Measured on the 200-feed
-    benchmark's rows: one feed per transaction 7.1 ms of SQL per 50-item feed, ten 5.5 ms.
-    Batches with articles go to one writer thread (the loop keeps fetching meanwhile);
-    batches of polling state only (304s, errors) are a few microseconds of SQL and run
-    on the loop. If a batch fails, its polls are retried one by one so one bad feed
-    cannot take the others' writes down with it.
-    """
-
-    def __init__(self, store: Store, expected: int = 0) -> None:
-        self.store = store
-        self.expected = expected
-        """Polls that will be saved in all: once they are all in, nothing waits (0: write at once)."""
-        self.saved = 0
-        self.pending: list[tuple[PollOutcome, asyncio.Future[int]]] = []
-        self.oldest = 0.0
-        """Loop time the oldest pending poll arrived: its wait for company counts from then,
-        so a poll that came in during a write waits no longer for it."""
-        self.arrived = asyncio.Event()
-        self.draining: asyncio.Task[None] | None = None
-        self.thread = ThreadPoolExecutor(1, thread_name_prefix="tui-reader-store")
-
-    async def save(self, outcome: PollOutcome) -> int:
-        loop = asyncio.get_running_loop()
-        future: asyncio.Future[int] = loop.create_future()
-        if not self.pending:
-            self.oldest = loop.time()
-        self.pending.append((outcome, future))
-        self.saved += 1
-        self.arrived.set()
-        if self.draining is None or self.draining.done():
-            self.draining = asyncio.create_task(self._drain())
-        return await future
-
-    async def _drain(self) -> None:
-        while self.pending:
-            await self._gather_company()
-            batch, self.pending = self.pending, []
-            await self._settle(batch)
-
-    async def _gather_company(self) -> None:
-        deadline = self.oldest + BATCH_WAIT
-        while self.saved < self.expected and sum(len(o.items) for o, _ in self.pending) < BATCH_ARTICLES:
-            self.arrived.clear()
-            try:
-                async with asyncio.timeout_at(deadline):
-                    await self.arrived.wait()
-            except TimeoutError:
-                return
-
-    async def _settle(self, batch: list[tuple[PollOutcome, asyncio.Future[int]]]) -> None:
-        try:
-            counts = await self._write([outcome for outcome, _ in batch])
-        except Exception as exc:  # noqa: BLE001 - handed to the feed's future, whose poll reports it
-            if len(batch) > 1:  # find the poll that cannot be written; the others still are
-                for one in batch:
-                    await self._settle([one])
-            elif not batch[0][1].done():
-                batch[0][1].set_exception(exc)
-            return
-        for (_, future), count in zip(batch, counts, strict=True):
-            if not future.done():
-                future.set_result(count)
-
-    async def _write(self, outcomes: list[PollOutcome]) -> list[int]:
-        if not any(outcome.items for outcome in outcomes):
-            return self.store.save_polls(outcomes)
-        return await asyncio.get_running_loop().run_in_executor(self.thread, self.store.save_polls, outcomes)
-
-    def close(self) -> None:
-        """After a cancelled poll nothing more is written (the write in progress, if
-        any, completes); unwritten feeds simply keep their old state and are polled again."""
-        if self.draining is not None:
-            self.draining.cancel()
-        self.thread.shutdown(wait=True)
-
-
-def _cores() -> int:
-    """Cores this process may run on (a container's CPU set, not the host's count)."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # macOS, Windows
-        return os.cpu_count() or 1
-
-
-def _process_pool(workers: int, store_path: str) -> Executor:
-    """Workers come from a forkserver, not a plain fork: the UI polls from a thread, and
-    forking a threaded process can copy a held lock into the child. The server imports
-    what the workers run once, so each worker starts warm: feedparser included (once
-    there instead of once per worker, ~20 ms each), this module not (its asyncio is
-    ~40 ms of imports the workers never use)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(
-        [
-            "tui_reader.sources.feed_worker", "tui_reader.sources.feedparse", "feedparser",
-            "tui_reader.store.writes", "tui_reader.extract.boilerplate", "tui_reader.extract.figures",
-            "tui_reader.extract.instruments", "tui_reader.sources.registrants",
-        ]
-    )
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=start, initargs=(os.getpid(), store_path))

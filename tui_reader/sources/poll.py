@@ -5,9 +5,11 @@ runs a `SeedWatcher` every second so a file dropped into a seed folder shows up 
 two seconds. Seed folders are read through `seeds.scan` (the authority on what counts
 as a seed file); the watcher then re-reads only files whose size or mtime changed. A
 file that disappears keeps its article: the store never forgets what it showed.
-After its scan, each check also re-extracts a slice of the articles an older extractor
-filed (`upkeep.reextract_pending`), so after an upgrade the app catches up in the
-background, a fraction of a second per tick, without a thread of its own. The check
+Both paths store articles through `ingest/` (stage 1: listed, filed, searchable; the
+figures come in stage 2). After its scan, each check also completes a slice of the
+stored articles still pending or filed by an older extractor
+(`upkeep.reextract_pending`), so the app catches up in the background, a fraction of
+a second per tick, without a thread of its own. The check
 is also where the app's directory learns a newly stored SEC list: the thread that
 runs the app's in-process extraction (seeds, re-extraction), so none of it sees the
 directory's tables change halfway (feeds are parsed in worker processes).
@@ -22,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui_reader.model import Article, Skipped
-from tui_reader.sources.feeds import FeedSource, OnResult, SourceResult, poll_feeds
+from tui_reader.sources.feeds import FeedSource, OnListed, OnResult, SourceResult, poll_feeds
 
 if TYPE_CHECKING:
     from tui_reader.store import Store
@@ -42,18 +44,24 @@ def poll_all(
     *,
     honour_schedule: bool = False,
     parse_workers: int | None = None,
+    on_listed: OnListed | None = None,
 ) -> list[SourceResult]:
     """Read the seed folders, then poll the feeds; blocking (run it in a worker thread).
 
     Results reach `on_result` as each source finishes, so callers show progress and
-    articles land while slow feeds are still loading. The UI passes its seed folders to
-    a `SeedWatcher` instead (cheap re-checks every second) and `honour_schedule=True`.
+    articles land while slow feeds are still loading; `on_listed` hears when every
+    source's articles are listed (before the feeds' stage 2). The UI passes its seed
+    folders to a `SeedWatcher` instead (cheap re-checks every second) and
+    `honour_schedule=True`.
     """
     results = [poll_seed_folder(folder, store, on_result) for folder in seed_dirs]
     if feeds:
         results += asyncio.run(
-            poll_feeds(feeds, store, on_result, honour_schedule=honour_schedule, parse_workers=parse_workers)
+            poll_feeds(feeds, store, on_result, honour_schedule=honour_schedule, parse_workers=parse_workers,
+                       on_listed=on_listed)
         )
+    elif on_listed is not None:
+        on_listed()
     return results
 
 
@@ -75,14 +83,19 @@ def poll_seed_folder(folder: Path, store: Store, on_result: OnResult | None = No
 
 
 def _store_seeds(folder: Path, articles: list[Article], skipped: list[Skipped], store: Store, started: float) -> SourceResult:
-    from tui_reader.extract import enrich
+    """Stage 1 for the folder's articles, written together; an article that cannot be
+    stored is one more skipped line, never the folder's loss."""
+    from tui_reader.ingest.steps import file_article
+    from tui_reader.ingest.writer import save_articles
 
-    for article in articles:
-        enrich(article)
-    new = store.upsert_articles(seed_key(folder), articles)
-    return SourceResult(
-        seed_key(folder), str(folder), new, "new" if new else "unchanged", None, time.perf_counter() - started, skipped
-    )
+    now = time.time()
+    key = seed_key(folder)
+    try:
+        new, failed = save_articles(store, key, [file_article(a, now, strip=False) for a in articles])
+    except Exception as exc:  # noqa: BLE001 - the store itself failed: this folder's error line
+        return SourceResult(key, str(folder), 0, "error", f"cannot store: {exc}", time.perf_counter() - started)
+    skipped = skipped + [Skipped(item.path or item.id, why) for item, why in failed]
+    return SourceResult(key, str(folder), new, "new" if new else "unchanged", None, time.perf_counter() - started, skipped)
 
 
 Signature = dict[Path, tuple[int, int]]
@@ -123,8 +136,8 @@ class SeedWatcher:
         self.store = store
         self._seen: dict[Path, Signature] = {}
         self._refiling = True
-        """Until a check finds nothing stale: the extractor's version cannot change while
-        the app runs, so later checks need not ask again."""
+        """Until a check finds nothing stale, and again once a check stored articles
+        (stage 2 for them): nothing else makes rows stale while the app runs."""
         self.refiled = 0
         """Articles re-extracted by this watcher's checks so far."""
 
@@ -149,6 +162,7 @@ class SeedWatcher:
                 result = self._reread(folder, sorted(changed))
             self._seen[folder] = signature
             results.append(result)
+            self._refiling = self._refiling or result.new > 0  # their figures are pending
         if self._refiling:
             from tui_reader.sources.upkeep import reextract_pending
 

@@ -1,9 +1,13 @@
-"""Work on articles already stored: re-extraction after an upgrade, tickers found later.
+"""Work on articles already stored: stage 2 of ingestion (key figures), re-extraction
+after an upgrade, tickers found later.
 
-`fetch` runs all of it after its poll; the app runs re-extraction in slices beside its
-seed scans (`SeedWatcher.check`) and the online part after each feed poll, always in
-worker threads. Every step commits whole batches, so stopping at any moment (a
-budget, a quit, a SIGKILL) loses nothing and the next run carries on.
+Stage 2 and re-extraction are one loop (`reextract_pending`): every row another
+extractor version filed, stage 1's pending rows included (`ingest/steps.py`), newest
+first. A feed poll runs it on its parser workers once its feeds are listed; `fetch`
+runs it after the poll (for seed folders and anything left); the app runs it in slices
+beside its seed scans (`SeedWatcher.check`) and runs the online part after each feed
+poll, always in worker threads. Every step commits whole batches, so stopping at any
+moment (a budget, a quit, a SIGKILL) loses nothing and the next run carries on.
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from tui_reader.sources.registrants import refresh_registrants
 
 if TYPE_CHECKING:
     from tui_reader.prices.service import PriceService
-    from tui_reader.store import Prepared, StaleArticle, Store
+    from tui_reader.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +49,15 @@ def reextract_pending(
     on_batch: Callable[[int], None] | None = None,
     executor: Executor | None = None,
 ) -> int:
-    """Re-extract articles another extractor version filed, newest first, a batch per
-    transaction, until none is left or `budget` seconds have passed; returns how many.
-    `on_batch` hears the running count after each batch (fetch's progress bar). With an
-    `executor` (`refile_pool`), batches are extracted in its processes while this one
-    writes the finished ones, in order. The caller has let this process's directory
-    learn first (`registrants.teach_directory`); pool workers learn at start."""
+    """Complete every stale article (figures pending, or filed by another extractor
+    version), newest first, a batch per transaction, until none is left or `budget`
+    seconds have passed; returns how many. `on_batch` hears the running count after
+    each batch (fetch's progress bar). With an `executor` (`refile_pool`, a poll's
+    parser pool), batches are extracted in its processes while this one writes the
+    finished ones, in order. The caller has let this process's directory learn first
+    (`registrants.teach_directory`); pool workers learn at start."""
     from tui_reader.extract import EXTRACTOR_VERSION
+    from tui_reader.ingest.steps import complete_batch
 
     started = time.monotonic()
     done = 0
@@ -61,7 +67,7 @@ def reextract_pending(
             return done
         batches = [stale[i : i + batch] for i in range(0, len(stale), batch)]
         try:
-            extracted = executor.map(reextract_batch, batches) if executor else map(reextract_batch, batches)
+            extracted = executor.map(complete_batch, batches) if executor else map(complete_batch, batches)
             for olds, news in zip(batches, extracted, strict=True):
                 done += store.save_refiled(list(zip(olds, news, strict=True)), EXTRACTOR_VERSION)
                 if on_batch is not None:
@@ -90,37 +96,13 @@ def reextract_all(store: Store, on_batch: Callable[[int], None] | None = None) -
 
 
 def refile_pool(store: Store) -> Executor | None:
-    """Worker processes for a large re-extraction (fetch after an upgrade), started
-    like the feed parsers (forkserver; each learns the stored registrants). None on a
-    single core, where they would only add the cost of shipping articles back and forth."""
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor
+    """Worker processes for a large re-extraction (fetch after an upgrade), the feed
+    parsers' kind (`pool.py`). None on a single core, where they would only add the
+    cost of shipping articles back and forth."""
+    from tui_reader.sources.pool import cores, process_pool
 
-    from tui_reader.sources.feed_worker import start
-
-    workers = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    if workers < 2:
-        return None
-    context = multiprocessing.get_context("forkserver")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=start, initargs=(os.getpid(), str(store.path)))
-
-
-def reextract_batch(batch: list[StaleArticle]) -> list[Prepared]:
-    """One batch's extraction, in whichever process runs it."""
-    return [_reextracted(stale) for stale in batch]
-
-
-def _reextracted(stale: StaleArticle) -> Prepared:
-    from tui_reader.extract import enrich
-    from tui_reader.store.writes import prepare
-
-    try:
-        return prepare(enrich(stale.article), stale.sort_ts)
-    except Exception:  # noqa: BLE001 - one article the rules choke on must not stop the rest
-        log.exception("re-extraction failed for article %s; it keeps its earlier filing", stale.article.id)
-        # The stored hash makes `save_refiled` only mark the row done, keeping its rows.
-        return prepare(stale.article, stale.sort_ts)._replace(content_hash=stale.content_hash)
+    workers = cores()
+    return process_pool(workers, str(store.path)) if workers >= 2 else None
 
 
 def fill_tickers(store: Store, *, online: bool, service: PriceService | None = None, limit: int = LOOKUPS_PER_RUN) -> int:

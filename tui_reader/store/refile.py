@@ -1,4 +1,5 @@
-"""Re-filing stored articles: under a newer extractor, and under a ticker found later.
+"""Re-filing stored articles: their figures after stage 1, under a newer extractor, and
+under a ticker found later.
 
 Apart from `writes.py` because it rewrites what extraction derived and nothing
 else: title and body stay as stored, so the full-text index (whose trigger fires
@@ -7,9 +8,11 @@ sources and story merges stay as they are. Each function runs inside the caller'
 transaction (or under its lock, for reads); `Store` supplies both.
 
 Why re-file at all: a user who upgrades should see the better filing on the news
-already stored, not only on what arrives next. Rows carry the `extractor` version
-that filed them; those filed by another version are rebuilt from their stored title,
-body and declared instruments, newest first, a batch per transaction. A process killed
+already stored, not only on what arrives next; and ingestion's stage 1 stores articles
+without their figures (`ingest/steps.py`), marked `PENDING`. Rows carry the
+`extractor` version that filed them; those filed by another version (pending ones
+included) are rebuilt from their stored title, body and declared instruments, newest
+first, a batch per transaction. A process killed
 mid-way leaves whole batches done and the rest still marked stale, so the next run
 simply carries on.
 """
@@ -43,9 +46,13 @@ class StaleArticle:
     sort_ts: float
     content_hash: str
     """The stored hash: a row rewritten meanwhile (a poll updated it) is left alone."""
+    extractor: int = 0
+    """The version that filed it (negative: stage 1 of that version, figures pending)."""
+    figures: str = "[]"
+    """The stored figures (JSON), kept when extraction fails."""
 
 
-_STALE_COLUMNS = "id, source, title, body, published, url, path, removed, declared, sort_ts, content_hash"
+_STALE_COLUMNS = "id, source, title, body, published, url, path, removed, declared, sort_ts, content_hash, extractor, figures"
 
 
 def stale_articles(db: sqlite3.Connection, version: int, limit: int) -> list[StaleArticle]:
@@ -60,7 +67,17 @@ def stale_articles(db: sqlite3.Connection, version: int, limit: int) -> list[Sta
             f"SELECT {_STALE_COLUMNS} FROM articles WHERE extractor = ? ORDER BY sort_ts DESC LIMIT ?", (old, limit)
         ).fetchall()
     found.sort(key=lambda row: row[9], reverse=True)
-    rows = found[:limit]
+    return _stale(db, found[:limit])
+
+
+def stale_article(db: sqlite3.Connection, article_id: str, version: int) -> StaleArticle | None:
+    """The article `article_id` if another version than `version` filed it (or its figures are pending)."""
+    rows = db.execute(f"SELECT {_STALE_COLUMNS} FROM articles WHERE id = ? AND extractor != ?", (article_id, version))
+    found = _stale(db, rows.fetchall())
+    return found[0] if found else None
+
+
+def _stale(db: sqlite3.Connection, rows: list[tuple]) -> list[StaleArticle]:
     legacy = _legacy_declared(db, [r[0] for r in rows if r[8] is None and r[6] is not None])
     return [
         StaleArticle(
@@ -72,8 +89,11 @@ def stale_articles(db: sqlite3.Connection, version: int, limit: int) -> list[Sta
             ),
             sort_ts,
             content_hash,
+            extractor,
+            figures,
         )
-        for article_id, source, title, body, published, url, path, removed, declared, sort_ts, content_hash in rows
+        for (article_id, source, title, body, published, url, path, removed, declared, sort_ts, content_hash,
+             extractor, figures) in rows
     ]
 
 
@@ -113,14 +133,16 @@ def _legacy_declared(db: sqlite3.Connection, article_ids: list[str]) -> dict[str
 
 def save_refiled(db: sqlite3.Connection, items: list[tuple[StaleArticle, Prepared]], version: int) -> int:
     """Write re-extracted articles (`prepare`d from the stale ones) in the caller's
-    transaction; returns how many were re-filed. Only the derived columns change:
-    instruments, primary, figures, content hash, declared, extractor."""
-    current: dict[str, tuple[int, str, int]] = {}
+    transaction; returns how many were re-filed. Only the derived columns change.
+    An item whose hash is the stored one (same text, same instruments) keeps its
+    instrument rows and gets its figures when they differ (a pending row's stage 2);
+    any other rewrites instruments, primary, figures, hash, declared and version."""
+    current: dict[str, tuple[int, str, int, str]] = {}
     for chunk in chunks([item.id for _, item in items]):
-        for article_id, read, content_hash, extractor in db.execute(
-            f"SELECT id, read, content_hash, extractor FROM articles WHERE id IN ({marks(chunk)})", chunk
+        for article_id, read, content_hash, extractor, figures in db.execute(
+            f"SELECT id, read, content_hash, extractor, figures FROM articles WHERE id IN ({marks(chunk)})", chunk
         ):
-            current[article_id] = (read, content_hash, extractor)
+            current[article_id] = (read, content_hash, extractor, figures)
     changed: list[tuple[Prepared, bool]] = []
     same: list[Prepared] = []
     for stale, item in items:
@@ -131,6 +153,12 @@ def save_refiled(db: sqlite3.Connection, items: list[tuple[StaleArticle, Prepare
             same.append(item)
         else:
             changed.append((item, bool(stored[0])))
+    refigured = [item for item in same if item.figures != current[item.id][3]]
+    db.executemany(
+        "UPDATE articles SET figures = ?, declared = ?, extractor = ? WHERE id = ?",
+        [(i.figures, i.declared, i.extractor, i.id) for i in same],
+    )
+    replace_figure_rows(db, refigured)
     patched = with_resolved_tickers(db, [item for item, _ in changed])
     changed = [(item, read) for item, (_, read) in zip(patched, changed, strict=True)]
 
@@ -146,9 +174,6 @@ def save_refiled(db: sqlite3.Connection, items: list[tuple[StaleArticle, Prepare
         "UPDATE articles SET figures = ?, primary_ticker = ?, primary_isin = ?, primary_name = ?, "
         "content_hash = ?, declared = ?, extractor = ? WHERE id = ?",
         [(i.figures, *primary_row(i), i.content_hash, i.declared, i.extractor, i.id) for i, _ in changed],
-    )
-    db.executemany(
-        "UPDATE articles SET declared = ?, extractor = ? WHERE id = ?", [(i.declared, i.extractor, i.id) for i in same]
     )
     replace_figure_rows(db, [item for item, _ in changed])
     _restat(db, changed, old_keys)
