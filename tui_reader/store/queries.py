@@ -154,9 +154,10 @@ def load_article(db: sqlite3.Connection, article_id: str) -> Article | None:
 
 
 class ArticleFilters(TypedDict, total=False):
-    """The filters of an article list, spelled once: `Store.articles`, `mark_all_read`
-    and `count_matching` take them as keywords, so "mark all read" in the app means
-    exactly the list on screen. Each is described at `Store.articles`."""
+    """The filters of an article list, spelled once: `Store.articles` and
+    `Store.mark_all_read` take them as keywords and `article_filter` turns them into
+    SQL, so "mark all read" in the app means exactly the list on screen. Each is
+    described at `Store.articles`."""
 
     instrument: str | None
     ticker: str | None
