@@ -38,14 +38,25 @@ class Checker:
 
     def fail(self, key: str, message: str, where: Where = (None, None)) -> ConfigError:
         table, index = where
-        line = self._line_of(key, table, index)
+        line = self._line_near(key, table, index)
         place = f"{self.path}:{line}" if line else str(self.path)
         name = f"{table}[{index}].{key}" if index is not None else f"{table}.{key}" if table else key
         return ConfigError(f"{place}: {name}: {message}")
 
+    def _line_near(self, key: str, table: str | None, index: int | None) -> int | None:
+        """The line of `key`, else, for a table written inline or dotted (`mine = { url
+        = ... }` under [templates], `templates.mine.url = ...`), the line that opens the
+        nearest enclosing name."""
+        line = self._line_of(key, table, index)
+        while line is None and table is not None and index is None:
+            parent, _, key = table.rpartition(".")
+            table = parent or None
+            line = self._line_of(key, table, None)
+        return line
+
     def _line_of(self, key: str, table: str | None, index: int | None) -> int | None:
         """The 1-based line defining `key` in the given table (or the n-th `[[table]]`)."""
-        key_re = re.compile(rf"^\s*{re.escape(key)}\s*=")
+        key_re = re.compile(rf"^\s*{re.escape(key)}\s*[=.]")
         header_re = re.compile(r"^\s*\[")
         own_re = re.compile(rf"^\s*\[\[?\s*{re.escape(table)}\s*\]\]?") if table else None
         seen = -1

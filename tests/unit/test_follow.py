@@ -5,6 +5,7 @@ by us in each provider's structure), a real store."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,18 @@ def test_unknown_placeholder_refused_with_its_line(tmp_path):
     path = write_config(tmp_path, '\n[templates.mine]\ntitle = "x"\nurl = "https://x.example/q={symbl}"\n')
     line = path.read_text().splitlines().index('url = "https://x.example/q={symbl}"') + 1
     with pytest.raises(ConfigError, match=rf"config.toml:{line}: templates.mine.url: unknown placeholder \{{symbl\}}"):
+        load_config(path)
+
+
+@pytest.mark.parametrize("table", [
+    '[templates]\nmine = { url = "https://x.example/q={bad}" }\n',
+    '[templates]\nmine.url = "https://x.example/q={bad}"\n',
+    '[templates.mine]\ntitle = "{symbol} and {bad}"\nurl = "https://x.example/q={symbol}"\n',
+], ids=["inline", "dotted", "title"])
+def test_unknown_placeholder_names_its_line_however_the_table_is_written(tmp_path, table):
+    path = write_config(tmp_path, "\n" + table)
+    line = next(n for n, text in enumerate(path.read_text().splitlines(), 1) if "{bad}" in text)
+    with pytest.raises(ConfigError, match=rf"config.toml:{line}: templates.mine.(url|title): unknown placeholder \{{bad\}}"):
         load_config(path)
 
 
@@ -307,3 +320,91 @@ def test_sec_feed_by_the_cik_the_store_learned_and_isin_input(tmp_path, capsys):
     assert run(capsys, "follow", "US0378331005", "--config", str(path), "--db", str(db))[0] == 0
     sec = next(f for f in load_config(path).feeds if f.template == "sec")
     assert "CIK=320193&" in sec.url and sec.instruments == ["AAPL"]
+
+
+# --- issue 11's acceptance: three listings, every provider on loopback ---------------------
+
+
+def opml_counts(capsys, path: Path) -> dict[str, list[str]]:
+    """export-opml's outlines per followed instrument, by the provider's title."""
+    code, out, _ = run(capsys, "export-opml", "--config", str(path))
+    assert code == 0
+    titles = re.findall(r'title="([^"]+)"', out)
+    by_name = {"AAPL": ("AAPL", "Apple"), "SAP.DE": ("SAP.DE", "SAP"), "9988.HK": ("9988.HK", "Alibaba Group")}
+    return {symbol: [t for t in titles if t.split(": ", 1)[1] in names] for symbol, names in by_name.items()}
+
+
+@pytest.mark.parametrize("contact", [True, False])
+def test_follow_three_listings_subscribes_enough_providers(tmp_path, capsys, contact):
+    head = 'sec_contact = "desk@example.com"\n' if contact else ""
+    path = write_config(tmp_path, text=head + DEFAULT_CONFIG)
+    code, out, _ = run(capsys, "follow", "AAPL", "SAP.DE", "9988.HK", "--config", str(path))
+    assert code == 0 and out.count("following ") == 3
+    counts = opml_counts(capsys, path)
+    assert len(counts["AAPL"]) == (4 if contact else 3), counts  # SEC filings only with a contact
+    assert len(counts["SAP.DE"]) >= 2 and len(counts["9988.HK"]) >= 2, counts
+    urls = {f.template: f.url for f in load_config(path).feeds if f.instruments == ["SAP.DE"]}
+    assert "hl=de" in urls["google-news"]  # German news for a German listing
+
+
+def other_listing(symbol: str, base: str) -> str:
+    """A provider's own story for a listing other than AAPL: the stories differ per
+    symbol, as the real feeds' do, so each stays an article of its own."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>{symbol} News</title>
+<link>{base}</link><description>Latest news for {symbol}</description>
+<item><title>Results preview for {symbol}</title><link>{base}story/preview-{symbol}</link>
+<guid isPermaLink="false">preview-{symbol}</guid><pubDate>Thu, 04 Dec 2026 07:00:00 +0000</pubDate>
+<description>Analysts expect cloud revenue for {symbol} to grow 20% in the quarter.</description></item>
+</channel></rss>"""
+
+
+@pytest.mark.parametrize("status", [403, 404, 429])
+def test_three_listings_fetched_and_one_refusal_backs_off_that_feed_only(http, tmp_path, capsys, status):
+    """Issue 11's acceptance on loopback: AAPL, SAP.DE and 9988.HK followed and fetched;
+    Yahoo refuses the German listing with `status`: one error line, that feed (only)
+    waits, and the other providers still file every listing's news under it."""
+    from werkzeug import Request, Response
+
+    def yahoo(request: Request) -> Response:
+        symbol = request.args["s"]
+        if symbol == "SAP.DE":
+            return Response("refused", status=status, headers={"Retry-After": "120"} if status == 429 else {})
+        body = YAHOO.format(s=symbol, base=request.host_url) if symbol == "AAPL" else other_listing(symbol, request.host_url)
+        return Response(body, content_type="application/rss+xml")
+
+    def google(request: Request) -> Response:
+        query = request.args["q"]
+        body = GOOGLE.format(q=query, hl=request.args["hl"], base=request.host_url).replace(
+            "Quarterly report date set", f"{query} sets its quarterly report date").replace("CBMiQQQ<", f"CB-{query}<")
+        return Response(body, content_type="application/rss+xml")
+
+    agents: dict[str, str] = {}
+    http.expect_request("/yahoo/headline").respond_with_handler(yahoo)
+    http.expect_request("/gnews/search").respond_with_handler(google)
+    serve_providers(http, agents)  # the rest; the first matching route answers
+    path = config_with(tmp_path, http, contact=False)
+    db = str(tmp_path / "store.sqlite3")
+    assert run(capsys, "follow", "AAPL", "SAP.DE", "9988.HK", "--config", str(path), "--db", db)[0] == 0
+    code, out, err = run(capsys, "fetch", "--config", str(path), "--db", db, "--seeds", str(empty_dir(tmp_path)))
+    assert code == 0, (out, err)
+    refused = http.url_for("/yahoo/headline") + "?s=SAP.DE&region=US&lang=en-US"
+    errors = [line for line in out.splitlines() if "error:" in line]
+    assert len(errors) == 1 and errors[0].startswith(refused) and f"HTTP {status}" in errors[0], out
+    assert err.count("sec_contact") == 1 and "/edgar/browse-edgar" not in agents  # one note, no failed poll
+    from tui_reader.store import Store
+
+    with Store.open(Path(db)) as store:
+        states = [s for s in store.source_states() if s.key.startswith("http")]
+    failed = [s for s in states if s.failures]
+    assert [s.key for s in failed] == [refused] and len(states) == 7
+    if status == 429:  # the server's wait, honoured: the next fetch leaves that feed alone
+        http.clear_log()
+        run(capsys, "fetch", "--config", str(path), "--db", db, "--seeds", str(empty_dir(tmp_path)))
+        asked = [request.full_path for request, _ in http.log]
+        assert not [p for p in asked if "s=SAP.DE" in p] and [p for p in asked if "s=9988.HK" in p]
+    else:  # the interval doubled for that feed; the others keep theirs
+        assert failed[0].next_poll > max(s.next_poll for s in states if not s.failures)
+    for symbol, title in (("AAPL", "Handset maker lifts buyback"), ("SAP.DE", "SAP sets its quarterly report"),
+                          ("9988.HK", "Results preview for 9988.HK")):
+        code, out, _ = run(capsys, "list", "--ticker", symbol, "--json", "--db", db)
+        assert code == 0 and any(a["title"].startswith(title) for a in json.loads(out)), (symbol, out)
