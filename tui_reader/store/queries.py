@@ -13,12 +13,14 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import TypedDict, Unpack
+from typing import TypedDict, TypeVar, Unpack
 
 from tui_reader.model import Article, Instrument
 from tui_reader.query.sql import BY_INSTRUMENT, compile_where, isin_condition, source_condition, ticker_condition
 from tui_reader.query.syntax import Node
 from tui_reader.store import figure_codec
+
+_T = TypeVar("_T")
 
 CHUNK = 500
 """Rows per `IN (...)` lookup; stays well below SQLite's bound-variable limit."""
@@ -100,12 +102,12 @@ def _published(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+def chunks(items: Sequence[_T]) -> Iterator[Sequence[_T]]:
     for start in range(0, len(items), CHUNK):
         yield items[start : start + CHUNK]
 
 
-def marks(chunk: Sequence[str]) -> str:
+def marks(chunk: Sequence[object]) -> str:
     """The `?, ?, …` placeholders of an `IN (...)` over one chunk."""
     return ",".join("?" * len(chunk))
 
