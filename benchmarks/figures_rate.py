@@ -29,7 +29,7 @@ from pathlib import Path
 
 from tui_reader.extract.figures import find_figures
 from tui_reader.extract.figures_context import _MARK
-from tui_reader.extract.figures_periods import _HEAD
+from tui_reader.extract.figures_heads import _HEAD
 from tui_reader.extract.figures_scan import FIGURE
 from tui_reader.model import KeyFigure
 from tui_reader.sources.seeds import read_seed

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from tui_reader.extract.figures import find_figures
 from tui_reader.extract.figures_context import context_text
 from tui_reader.extract.figures_dates import _CUE, _tense
+from tui_reader.extract.figures_heads import _HEAD, worded
+from tui_reader.extract.figures_multiples import WORD_MULTIPLES
 from tui_reader.extract.figures_numbers import parse_number
-from tui_reader.extract.figures_periods import _HEAD, _WORD_MULTIPLES, worded
 
 PUBLISHED = datetime(2026, 1, 29, 22, 41, tzinfo=UTC)
 
@@ -132,10 +133,10 @@ def test_every_multiplying_head_has_a_five_letter_key(head: str) -> None:
         assert all(f[2] == "multiple" and f[3] >= 1.5 for f in found), head
         return
     multiplies = lower.startswith(("doubl", "tripl", "quadr", "halv", "verd", "verv", "halbi"))
-    assert (lower[:5] in _WORD_MULTIPLES) == multiplies, head
+    assert (lower[:5] in WORD_MULTIPLES) == multiplies, head
     if multiplies:
         found = worded(f"Sales will {head} soon.")
-        assert [(f[2], f[3]) for f in found] == [("multiple", _WORD_MULTIPLES[lower[:5]])]
+        assert [(f[2], f[3]) for f in found] == [("multiple", WORD_MULTIPLES[lower[:5]])]
 
 
 @settings(max_examples=200, deadline=None)

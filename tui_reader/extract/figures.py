@@ -5,7 +5,7 @@ text wrong (quantulum3 reads "bn" as barn and drops currencies; dateparser turns
 "$53" into the year 2053) and because it has to be fast: figures get about 100 µs of
 the per-article budget (see benchmarks/figures_rate.py). One regex pass finds every
 figure led by a digit or currency symbol (figures_scan), one more the figures written
-in words (figures_periods); this module merges them into one non-overlapping list and
+in words (figures_heads); this module merges them into one non-overlapping list and
 attaches each figure's sentence.
 
 Real publishers' forms (issue 9) are read by the decoder of their kind: cents and pence
@@ -34,9 +34,9 @@ from datetime import datetime
 from operator import itemgetter
 
 from tui_reader.extract.figures_context import MAX_CONTEXT, Sentences, context_text
+from tui_reader.extract.figures_heads import worded
 from tui_reader.extract.figures_joins import join_figures
 from tui_reader.extract.figures_numbers import Found
-from tui_reader.extract.figures_periods import worded
 from tui_reader.extract.figures_scan import scan
 from tui_reader.model import KeyFigure
 

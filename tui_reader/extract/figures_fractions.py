@@ -9,7 +9,7 @@ nothing else, so a number word before them is enough ("ein Drittel", "zwei Dritt
 The English words also mean other things ("the third quarter", "the first half", "a
 quarter of a century", "half an hour"), so they count only as a share ("a third of")
 or after "by", a qualifier or a verb of change ("by a third", "nearly half").
-The heads are found by the worded-figures pass in figures_periods.
+The heads are found by the worded-figures pass in figures_heads.
 """
 
 from __future__ import annotations

@@ -19,6 +19,7 @@ from datetime import date, datetime
 from tui_reader.extract import figures_amounts as amounts
 from tui_reader.extract import figures_dates as dates
 from tui_reader.extract import figures_minor as minor
+from tui_reader.extract import figures_multiples as multiples
 from tui_reader.extract import figures_percent as percent
 from tui_reader.extract import figures_periods as periods
 from tui_reader.extract.figures_numbers import NUM, REST, SCALE, SP, STARTS_TOKEN, Found
@@ -105,9 +106,9 @@ _DECODERS: dict[str, Decoder] = {
     "K_dot": dates.dotted_date,
     "K_dfirst": dates.day_first_date,
     "K_mfirst": dates.month_first_date,
-    "K_x": periods.x_multiple,
-    "K_fold": periods.fold_multiple,
-    "K_times": periods.times_multiple,
+    "K_x": multiples.x_multiple,
+    "K_fold": multiples.fold_multiple,
+    "K_times": multiples.times_multiple,
     "K_period": periods.number_period,
 }
 

@@ -2,7 +2,7 @@
 als eine Milliarde Dollar", "etwa einer Milliarde Euro".
 
 German wire copy writes small numbers in words. The heads ("Prozent", "Milliarde",
-"Million") are found by the worded-figures pass in figures_periods, only after a
+"Million") are found by the worded-figures pass in figures_heads, only after a
 lower-case word, so "5 Prozent" and "3 Milliarden Euro" (read by figures_scan) cost no
 Python there; this module reads the number word before the head.
 """

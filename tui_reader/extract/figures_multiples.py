@@ -1,0 +1,110 @@
+"""Multiples: "3x", "10-fold", "2.5 times as large", "tenfold", "double", "verzehnfacht".
+
+Written with digits they come from the scanning pass in figures_scan; written in words
+from the worded-figures pass in figures_heads, which finds the head word (fold, fach,
+times, doubl...) and hands it here. "N times" is a multiple only when the words around
+it say so ("grew three times", "three times as large"): otherwise it counts events
+("three times a year").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from tui_reader.extract.figures_numbers import Found, parse_number, word_value
+from tui_reader.extract.figures_periods import THE
+from tui_reader.extract.figures_worded import HALVES, number_word_before
+
+NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
+""""double-digit", "double digits", "double down" multiply nothing."""
+WORD_MULTIPLES = {"doubl": 2.0, "tripl": 3.0, "quadr": 4.0, "halve": 0.5, "halvi": 0.5,
+                  "verdo": 2.0, "verdr": 3.0, "vervi": 4.0, "halbi": 0.5}
+"""Multiplying words by their first five letters, all the head pattern lets through."""
+_FACH = {"hundert": 100.0, "tausend": 1000.0, "vierzig": 40.0, "fünfzig": 50.0}
+"""German multiplying numbers beyond figures_numbers' words ("verhundertfacht")."""
+_TIMES_AFTER = frozenset(
+    "as more larger bigger higher greater faster the its their that what over "
+    "earnings sales revenue revenues profit profits book expected forward trailing "
+    "estimated ebitda".split())
+"""Words after "N times" that make it a multiplier ("three times as large", "trades at
+12 times expected earnings")."""
+_TIMES_BEFORE = frozenset(
+    "grow grew grown growing grows rise rose risen increase increased expand expanded "
+    "multiply multiplied multiplies jumped climbed surged soared at".split())
+"""Words before "N times" that make it a multiplier ("grew three times", "trades at 18
+times next year's earnings")."""
+_OVER_PREFIXES = ("oversubscribed", "overbooked", "überzeichnet")
+"""Words a few before "N times" that measure demand: "oversubscribed by more than 20 times"."""
+
+
+def x_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "3x", "3.5x"."""
+    value = parse_number(body[m.start():m.end("n")], False)
+    return _multiple(m, value), m.end()
+
+
+def fold_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "10-fold"."""
+    value = parse_number(body[m.start():m.end("n")], False)
+    return _multiple(m, value), m.end()
+
+
+def _multiple(m: re.Match[str], value: float | None) -> Found | None:
+    return (m.start(), m.end(), "multiple", value, None, None, None, None, None) if value else None
+
+
+def times_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "2.5 times as large", "grew 3 times"."""
+    value = parse_number(body[m.start():m.end("n")], False)
+    if not value or not multiplies(body, m.start(), m.end()):
+        return None, m.end()
+    return (m.start(), m.end(), "multiple", value, None, None, None, None, None), m.end()
+
+
+def fold(body: str, glued: int, head: int, end: int, lower: str) -> Found | None:
+    """ "tenfold", "ten-fold", "zehnfach", "das Zehnfache": the number written before the
+    head body[head:end] (`lower`), glued to it from `glued` on or a word before it."""
+    if glued == head:  # "ten-fold"
+        number, start = number_word_before(body, head - 1 if body[head - 1:head] == "-" else head)
+    else:
+        number, start = body[glued:head].lower(), glued
+    if lower.startswith("fach"):  # "zehnfach", "das Zehnfache", "um das Dreifache"
+        value = fach_value(number.lower()) if number else None
+    else:
+        count = word_value(number) if number else None
+        value = float(count) if count else None
+    return (start, end, "multiple", value, None, None, None, None, None) if value else None
+
+
+def fach_value(number: str) -> float | None:
+    """The multiple a German "-fach" word names ("zehn" in "verzehnfacht"); none for
+    "ein" ("vereinfacht", "einfach") nor "viel"/"mehr" (no number)."""
+    count = word_value(number) or _FACH.get(number) or HALVES.get(number)
+    return float(count) if count and count >= 1.5 else None
+
+
+def worded_times(body: str, glued: int, head: int, end: int) -> Found | None:
+    """ "three times as large": a number word before "times" that multiplies."""
+    if glued != head:  # "sometimes"
+        return None
+    number, start = number_word_before(body, head)
+    count = word_value(number) if number else None
+    if not count or not multiplies(body, start, end):
+        return None
+    return (start, end, "multiple", float(count), None, None, None, None, None)
+
+
+def multiplies(body: str, start: int, end: int) -> bool:
+    """Whether "N times" multiplies ("three times as large", "oversubscribed by more than
+    20 times") or counts ("three times a year", "three times over the last four
+    quarters": "over" before a span counts events)."""
+    following = body[end:end + 24].split(None, 2)
+    if following and (after := following[0].rstrip(".,;:").lower()) in _TIMES_AFTER:
+        return not (after == "over" and len(following) > 1 and following[1] in THE)
+    before = body[(start - 32 if start > 32 else 0):start].rsplit(None, 4)
+    if not before:
+        return False
+    if before[-1].lower() in _TIMES_BEFORE:
+        return True
+    return any(word.startswith(_OVER_PREFIXES) for word in before[:-1])
