@@ -16,16 +16,13 @@ def article_with_figures(store: Store, article_id: str) -> Article | None:
     the same row later finds it current and leaves it."""
     from tui_reader.extract import EXTRACTOR_VERSION
     from tui_reader.ingest.steps import complete
-    from tui_reader.store.refile import stale_article
+    from tui_reader.ingest.stored import stale_by_ids
 
     article = store.article(article_id)
     if article is None:
         return None
-    # The Store's API (store/database.py) has no single-row stale read; this one
-    # indexed read takes its lock like every other read.
-    with store._lock:
-        stale = stale_article(store._db, article.id, EXTRACTOR_VERSION)
-    if stale is None:
+    stale = stale_by_ids(store, [article.id])
+    if not stale:
         return article
-    store.save_refiled([(stale, complete(stale))], EXTRACTOR_VERSION)
+    store.save_refiled([(stale[0], complete(stale[0]))], EXTRACTOR_VERSION)
     return store.article(article.id)

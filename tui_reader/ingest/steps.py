@@ -17,6 +17,7 @@ figures arrived, and writes nothing.
 
 from __future__ import annotations
 
+import sqlite3
 from typing import TYPE_CHECKING
 
 from tui_reader.extract import EXTRACTOR_VERSION
@@ -71,6 +72,31 @@ def complete_batch(batch: list[StaleArticle]) -> list[Prepared]:
     return [_completed(stale)._replace(title="", body="") for stale in batch]
 
 
+def complete_stored(store_path: str, ids: list[str]) -> list[tuple[str, Prepared]]:
+    """Stage 2 in a worker process that reads its batch from the store itself (one
+    indexed read), so no article text crosses between processes: only ids go in, and
+    (the hash read, the row) come back for `save_refiled` to check and write."""
+    from tui_reader.store.refile import stale_by_ids
+
+    stale = stale_by_ids(_reader(store_path), ids, EXTRACTOR_VERSION)
+    return [(s.content_hash, row) for s, row in zip(stale, complete_batch(stale), strict=True)]
+
+
+_readers: dict[str, sqlite3.Connection] = {}
+
+
+def _reader(store_path: str) -> sqlite3.Connection:
+    """This process's read-only connection to the store, opened once. In WAL mode it
+    reads beside the parent's writes; each query sees what is committed."""
+    reader = _readers.get(store_path)
+    if reader is None:
+        from urllib.parse import quote
+
+        uri = f"file:{quote(store_path)}?mode=ro"
+        reader = _readers[store_path] = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10)
+    return reader
+
+
 def _completed(stale: StaleArticle) -> Prepared:
     import logging
 
@@ -87,4 +113,4 @@ def _completed(stale: StaleArticle) -> Prepared:
         )
 
 
-__all__ = ["EXTRACTOR_VERSION", "PENDING", "complete", "complete_batch", "file_article"]
+__all__ = ["EXTRACTOR_VERSION", "PENDING", "complete", "complete_batch", "complete_stored", "file_article"]

@@ -16,7 +16,7 @@ import logging
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import BrokenExecutor, Executor
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,7 @@ from tui_reader.sources.registrants import refresh_registrants
 
 if TYPE_CHECKING:
     from tui_reader.prices.service import PriceService
-    from tui_reader.store import Store
+    from tui_reader.store import Prepared, StaleArticle, Store
 
 log = logging.getLogger(__name__)
 
@@ -57,19 +57,16 @@ def reextract_pending(
     finished ones, in order. The caller has let this process's directory learn first
     (`registrants.teach_directory`); pool workers learn at start."""
     from tui_reader.extract import EXTRACTOR_VERSION
-    from tui_reader.ingest.steps import complete_batch
 
     started = time.monotonic()
     done = 0
     while True:
-        stale = store.stale_articles(EXTRACTOR_VERSION, batch * (IN_FLIGHT if executor else 1))
-        if not stale:
-            return done
-        batches = [stale[i : i + batch] for i in range(0, len(stale), batch)]
         try:
-            extracted = executor.map(complete_batch, batches) if executor else map(complete_batch, batches)
-            for olds, news in zip(batches, extracted, strict=True):
-                done += store.save_refiled(list(zip(olds, news, strict=True)), EXTRACTOR_VERSION)
+            batches = _pooled_batches(store, batch, executor) if executor else _batches(store, batch)
+            if batches is None:
+                return done
+            for items in batches:
+                done += store.save_refiled(items, EXTRACTOR_VERSION)
                 if on_batch is not None:
                     on_batch(done)
                 if budget is not None and time.monotonic() - started >= budget:
@@ -80,6 +77,41 @@ def reextract_pending(
             # Processes that cannot start (or died): what was written stays, the rest here.
             log.warning("re-extracting in-process: worker processes failed (%s)", exc)
             executor = None
+
+
+Batch = list[tuple["StaleArticle", "Prepared"]]
+
+
+def _batches(store: Store, batch: int) -> Iterator[Batch] | None:
+    """One batch, read and extracted in this process; None when nothing is stale."""
+    from tui_reader.extract import EXTRACTOR_VERSION
+    from tui_reader.ingest.steps import complete_batch
+
+    stale = store.stale_articles(EXTRACTOR_VERSION, batch)
+    if not stale:
+        return None
+    return iter([list(zip(stale, complete_batch(stale), strict=True))])
+
+
+def _pooled_batches(store: Store, batch: int, executor: Executor) -> Iterator[Batch] | None:
+    """`IN_FLIGHT` batches extracted in the executor's processes, each reading its rows
+    from the store by id (`complete_stored`), handed back in order; None when nothing
+    is stale. Only the stored hash comes back with each row: that is all `save_refiled`
+    checks of the stale row."""
+    from tui_reader.ingest.steps import complete_stored
+    from tui_reader.ingest.stored import stale_ids
+    from tui_reader.model import Article
+    from tui_reader.store import StaleArticle
+
+    ids = stale_ids(store, batch * IN_FLIGHT)
+    if not ids:
+        return None
+    chunks = [ids[i : i + batch] for i in range(0, len(ids), batch)]
+    path = str(store.path)
+    return (
+        [(StaleArticle(Article(id=item.id, source="", title="", body=""), item.sort_ts, read), item) for read, item in done]
+        for done in executor.map(complete_stored, [path] * len(chunks), chunks)
+    )
 
 
 def reextract_all(store: Store, on_batch: Callable[[int], None] | None = None) -> int:

@@ -70,11 +70,25 @@ def stale_articles(db: sqlite3.Connection, version: int, limit: int) -> list[Sta
     return _stale(db, found[:limit])
 
 
-def stale_article(db: sqlite3.Connection, article_id: str, version: int) -> StaleArticle | None:
-    """The article `article_id` if another version than `version` filed it (or its figures are pending)."""
-    rows = db.execute(f"SELECT {_STALE_COLUMNS} FROM articles WHERE id = ? AND extractor != ?", (article_id, version))
-    found = _stale(db, rows.fetchall())
-    return found[0] if found else None
+def stale_ids(db: sqlite3.Connection, version: int, limit: int) -> list[str]:
+    """`stale_articles`' ids only: worker processes read the rows themselves (`stale_by_ids`)."""
+    found: list[tuple[str, float]] = []
+    for old in _other_versions(db, version):
+        found += db.execute(
+            "SELECT id, sort_ts FROM articles WHERE extractor = ? ORDER BY sort_ts DESC LIMIT ?", (old, limit)
+        ).fetchall()
+    found.sort(key=lambda row: row[1], reverse=True)
+    return [article_id for article_id, _ in found[:limit]]
+
+
+def stale_by_ids(db: sqlite3.Connection, ids: list[str], version: int) -> list[StaleArticle]:
+    """Those of these articles another version than `version` filed (or whose figures are pending)."""
+    rows: list[tuple] = []
+    for chunk in chunks(ids):
+        rows += db.execute(
+            f"SELECT {_STALE_COLUMNS} FROM articles WHERE id IN ({marks(chunk)}) AND extractor != ?", [*chunk, version]
+        ).fetchall()
+    return _stale(db, rows)
 
 
 def _stale(db: sqlite3.Connection, rows: list[tuple]) -> list[StaleArticle]:
