@@ -1,34 +1,72 @@
 """Reading marks read: an article shown long enough counts as read; `A` marks a whole list.
 
-These run on the real clock (timers in the app), with dwell times several times longer
-than a key press takes, so a fast pass and a rest are told apart without racing.
+The dwell is held by the test (`HeldTimers`): it passes when the test says so, never
+by the clock, so a fast pass and a rest are told apart however slow the machine is.
 """
 
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from tests.app.conftest import NVDA, nvidia_articles, settle
+import pytest
+
+from tests.app.conftest import NVDA, nvidia_articles, settle, until
+from tui_reader.app.screens.main import MainScreen
 from tui_reader.app.widgets.article_list import PAGE_SIZE, ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.store import Store
+
+HELD = 0.5
+"""Timers of at least this many seconds are held (the dwell); the app's short ones (the
+chart, the plot, the typing pause in tests) run as usual."""
+
+
+class _Held:
+    """A timer that runs when the test passes the time, unless stopped before."""
+
+    def __init__(self, callback: Callable[[], object]) -> None:
+        self.callback = callback
+        self.stopped = False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+class HeldTimers:
+    def __init__(self) -> None:
+        self.held: list[_Held] = []
+
+    def pass_time(self) -> int:
+        """Every held timer not stopped runs now; how many ran."""
+        due, self.held = [t for t in self.held if not t.stopped], []
+        for timer in due:
+            timer.callback()
+        return len(due)
+
+
+@pytest.fixture
+def dwell(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldTimers]:
+    timers = HeldTimers()
+    real = MainScreen.set_timer
+
+    def set_timer(self, delay: float, callback=None, **kwargs):  # noqa: ANN001, ANN202 - Textual's signature
+        if delay < HELD:
+            return real(self, delay, callback, **kwargs)
+        held = _Held(callback)
+        timers.held.append(held)
+        return held
+
+    monkeypatch.setattr(MainScreen, "set_timer", set_timer)
+    yield timers
 
 
 def _dwell(config_file: Path, setting: str) -> None:
     text = re.sub(r"(?m)^mark_read_after = .*$", f"mark_read_after = {setting}", config_file.read_text())
     assert f"mark_read_after = {setting}\n" in text
     config_file.write_text(text)
-
-
-async def _until(pilot, condition: Callable[[], bool], timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "the app did not get there in time"
-        await pilot.pause(0.05)
 
 
 def _unread(app) -> set[str]:
@@ -45,18 +83,20 @@ def _option(app, option_id: str) -> str:
     return instruments.get_option_at_index(instruments.get_option_index(option_id)).prompt.plain
 
 
-async def test_resting_on_an_article_marks_it_read_and_a_fast_pass_marks_nothing(make_app, config_file: Path) -> None:
+async def test_resting_on_an_article_marks_it_read_and_a_fast_pass_marks_nothing(
+    make_app, config_file: Path, dwell: HeldTimers
+) -> None:
     _dwell(config_file, "1.5")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         articles = app.screen.query_one(ArticleList)
-        await _until(pilot, lambda: _shown(app) == "a01")
-        started = time.monotonic()
+        await until(pilot, lambda: _shown(app) == "a01")
         await pilot.press("j", "j", "j")
-        await _until(pilot, lambda: _shown(app) == "a05")
-        assert time.monotonic() - started < 1.5, "the keys took longer than the dwell: the test proves nothing"
+        await until(pilot, lambda: _shown(app) == "a05")
+        await settle(pilot)
         assert _unread(app) == {"a01", "a02", "a03", "a04", "a05"}
-        await _until(pilot, lambda: "a05" not in _unread(app))
+        assert dwell.pass_time() == 1  # the rows flown past stopped their clocks
+        await until(pilot, lambda: "a05" not in _unread(app))
         await settle(pilot)
         # Only the article the cursor rested on; the ones it flew past stay unread.
         assert _unread(app) == {"a01", "a02", "a03", "a04"}
@@ -68,48 +108,52 @@ async def test_resting_on_an_article_marks_it_read_and_a_fast_pass_marks_nothing
         assert app.screen.query_one(InstrumentList).highlighted == 0
 
 
-async def test_m_stands_while_the_article_is_shown(make_app, config_file: Path) -> None:
+async def test_m_stands_while_the_article_is_shown(make_app, config_file: Path, dwell: HeldTimers) -> None:
     _dwell(config_file, "1.0")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await _until(pilot, lambda: _shown(app) == "a01")
+        await until(pilot, lambda: _shown(app) == "a01")
         await pilot.press("j", "k")  # chosen, not only previewed at start-up
-        await _until(pilot, lambda: "a01" not in _unread(app))
+        await settle(pilot)
+        dwell.pass_time()
+        await until(pilot, lambda: "a01" not in _unread(app))
         await settle(pilot)
         await pilot.press("m")  # the user says: still unread
-        await _until(pilot, lambda: "a01" in _unread(app))
-        await pilot.pause(1.2)
+        await until(pilot, lambda: "a01" in _unread(app))
+        assert dwell.pass_time() == 0
         await settle(pilot)
         assert "a01" in _unread(app) and _shown(app) == "a01"
         assert not app.screen.query_one(ArticleList).summary("a01").read
         await pilot.press("m")  # and m still marks it read
-        await _until(pilot, lambda: "a01" not in _unread(app))
+        await until(pilot, lambda: "a01" not in _unread(app))
         await pilot.press("m")
-        await _until(pilot, lambda: "a01" in _unread(app))
+        await until(pilot, lambda: "a01" in _unread(app))
         # Shown again later, it is read again once the dwell has passed.
         await pilot.press("j", "k")
-        await _until(pilot, lambda: "a01" not in _unread(app))
+        await settle(pilot)
+        dwell.pass_time()
+        await until(pilot, lambda: "a01" not in _unread(app))
         # m pressed before the dwell has passed stops the clock too.
         await pilot.press("j", "m")
-        await _until(pilot, lambda: "a02" not in _unread(app))
+        await until(pilot, lambda: "a02" not in _unread(app))
         await pilot.press("m")
-        await _until(pilot, lambda: "a02" in _unread(app))
-        await pilot.pause(1.5)
+        await until(pilot, lambda: "a02" in _unread(app))
+        assert dwell.pass_time() == 0
         await settle(pilot)
         assert "a02" in _unread(app) and _shown(app) == "a02"
 
 
-async def test_zero_marks_as_soon_as_shown_and_false_never(make_app, config_file: Path) -> None:
+async def test_zero_marks_as_soon_as_shown_and_false_never(make_app, config_file: Path, dwell: HeldTimers) -> None:
     _dwell(config_file, "0")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await _until(pilot, lambda: _shown(app) == "a01")
+        await until(pilot, lambda: _shown(app) == "a01")
         await settle(pilot)
         assert "a01" in _unread(app)  # shown at start-up, not chosen: a preview
         await pilot.press("j")
-        await _until(pilot, lambda: "a02" not in _unread(app))
+        await until(pilot, lambda: "a02" not in _unread(app))
         await pilot.press("k")
-        await _until(pilot, lambda: "a01" not in _unread(app))
+        await until(pilot, lambda: "a01" not in _unread(app))
         await pilot.press("j")
         await settle(pilot)
         assert _unread(app) == {"a03", "a04", "a05"}
@@ -121,12 +165,14 @@ async def test_zero_marks_as_soon_as_shown_and_false_never(make_app, config_file
     _dwell(config_file, "false")
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
-        await _until(pilot, lambda: _shown(app) == "a01")
-        await pilot.pause(1.5)  # longer than the default dwell
+        await until(pilot, lambda: _shown(app) == "a01")
+        await pilot.press("j", "k")  # chosen
+        await settle(pilot)
+        assert dwell.pass_time() == 0  # no clock at all, not even a default one
         await settle(pilot)
         assert "a01" in _unread(app)
         await pilot.press("m")
-        await _until(pilot, lambda: "a01" not in _unread(app))
+        await until(pilot, lambda: "a01" not in _unread(app))
 
 
 async def test_mark_all_read_takes_the_selection_and_filter_beyond_the_loaded_page(
@@ -147,7 +193,7 @@ async def test_mark_all_read_takes_the_selection_and_filter_beyond_the_loaded_pa
         await pilot.press("j", "j")
         await settle(pilot)
         await pilot.press("A")
-        await _until(pilot, lambda: any("Marked" in n.message for n in app._notifications))
+        await until(pilot, lambda: any("Marked" in n.message for n in app._notifications))
         await settle(pilot)
         assert [n.message for n in app._notifications if "Marked" in n.message] == [f"Marked {PAGE_SIZE + 30} articles read."]
         unread = _unread(app)
@@ -160,4 +206,4 @@ async def test_mark_all_read_takes_the_selection_and_filter_beyond_the_loaded_pa
         assert _option(app, "all").endswith(f"12/{PAGE_SIZE + 42}")
         # Again: nothing left to mark in this list, and it says so.
         await pilot.press("A")
-        await _until(pilot, lambda: any("Nothing unread" in n.message for n in app._notifications))
+        await until(pilot, lambda: any("Nothing unread" in n.message for n in app._notifications))
