@@ -171,9 +171,11 @@ def claims_block(chart: ChartData, palette: Palette) -> RenderableType | None:
     return text
 
 
-def article_body(article: Article, chart: ChartData | None, palette: Palette, *, show_removed: bool) -> Group:
+def article_body(article: Article, chart: ChartData | None, palette: Palette, *, show_removed: bool,
+                 note: str | None = None) -> Group:
     """Everything under the chart as one renderable: one widget to lay out per article
-    instead of five (the moves line, key figures, claim checks, body, removed notes)."""
+    instead of five (the moves line, key figures, claim checks, body, removed notes).
+    `note` says what became of the full text of a summary-only article, above its body."""
     parts: list[RenderableType] = []
     if chart is None:
         parts.append(Text("Loading prices…", style="italic"))
@@ -182,7 +184,10 @@ def article_body(article: Article, chart: ChartData | None, palette: Palette, *,
         claims = claims_block(chart, palette)
         if claims is not None:
             parts += [Text(), claims]
-    parts += [Text(), figures_table(article, palette), Text(), body_text(article, palette)]
+    parts += [Text(), figures_table(article, palette), Text()]
+    if note:
+        parts += [Text(clean(note, single_line=True), style=f"italic {palette.muted}")]
+    parts.append(body_text(article, palette))
     if article.removed:
         parts += [Text(), removed_notes(article, unfolded=show_removed)]
     return Group(*parts)

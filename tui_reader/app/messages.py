@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from tui_reader.app.article_cache import Loaded
     from tui_reader.app.chart_data import ChartData
     from tui_reader.app.data import Overview, SearchCount
-    from tui_reader.model import Article
     from tui_reader.prices.quotes import NoQuote, Quote
     from tui_reader.store import ArticleSummary
 
@@ -48,16 +48,22 @@ class PageLoaded(Message):
 @dataclass
 class ArticleLoaded(Message):
     article_id: str
-    article: Article | None
-    chart: ChartData | None = None
-    """Offline the chart comes with the article; online it follows (debounced)."""
+    loaded: Loaded
 
 
 @dataclass
 class Prefetched(Message):
     """Articles next to the cursor, loaded ahead so `j`/`k` show them in the same frame."""
 
-    items: dict[str, tuple[Article | None, ChartData | None]]
+    items: dict[str, Loaded]
+
+
+@dataclass
+class PageFetched(Message):
+    """The page of a summary-only article was fetched on open (or failed, with the reason
+    stored): the article is read again."""
+
+    article_id: str
 
 
 @dataclass

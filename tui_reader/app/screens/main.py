@@ -8,8 +8,6 @@ recognised by a request counter or the article id and dropped.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
@@ -18,28 +16,27 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.events import DescendantFocus, Resize
-from textual.timer import Timer
-from textual.widgets import DataTable, Input, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 
+from tui_reader.app.article_cache import ArticleCache, Loaded
 from tui_reader.app.data import SearchCount
-from tui_reader.app.filters import Filter, Selection, empty_reason, scope_label, scope_title
+from tui_reader.app.filters import Filter, empty_reason, scope_label, scope_title
+from tui_reader.app.following import toggle_following
 from tui_reader.app.messages import (
     ArticleLoaded,
     ChartReady,
-    FlagsSaved,
-    MarkedAllRead,
     MovesReady,
     OverviewLoaded,
+    PageFetched,
     PageLoaded,
-    PollFinished,
-    PollStarted,
     Prefetched,
-    QuotesReady,
     SearchesCounted,
-    SourceDone,
 )
 from tui_reader.app.options import Delays
-from tui_reader.app.screens.main_views import ViewsScreen
+from tui_reader.app.pages import page_note, wants_page
+from tui_reader.app.read_clock import ReadClock
+from tui_reader.app.screens.main_actions import SORT_LABELS, ArticleActions
+from tui_reader.app.screens.main_polls import PollFollower
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.filter_box import FilterBox
@@ -50,12 +47,11 @@ from tui_reader.app.widgets.status_line import PollStatus, StatusLine
 
 if TYPE_CHECKING:
     from textual.coordinate import Coordinate
+    from textual.timer import Timer
 
-    from tui_reader.app.chart_data import ChartData
     from tui_reader.app.data import Library, Overview
     from tui_reader.app.reader import Reader
-    from tui_reader.model import Article
-    from tui_reader.store import ArticleSummary, InstrumentSummary
+    from tui_reader.store import InstrumentSummary
 
 WIDE = 190
 """From this width the article sits beside the list; below it, under the list. Beside
@@ -67,16 +63,9 @@ COMPACT = 160
 """Below this width (and from WIDE on) the instrument pane shows tickers and counts
 only, so the article list keeps room for whole headlines."""
 _PANES = ("#instruments", "#articles", "#article")
-SORT_ORDER = ("time", "move", "ticker", "source")
-SORT_LABELS = {"time": "time, newest first", "move": "move since publication, biggest rise first",
-               "ticker": "ticker", "source": "source"}
-PREFETCH_AHEAD = 4
-"""Articles after the cursor (and one before) loaded ahead, so a `j` needs no worker
-round trip: a thread hop costs more than a frame, the read itself well under 1 ms."""
-_PREFETCH_KEEP = 64
 
 
-class MainScreen(ViewsScreen):
+class MainScreen(PollFollower, ArticleActions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "pane(1)", "Next pane", show=False, id="pane.next"),
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane.previous"),
@@ -118,19 +107,19 @@ class MainScreen(ViewsScreen):
         self.library = library
         self.delays = delays or Delays()
         self.watchlist = watchlist
-        self.mark_read_after = mark_read_after
-        """Seconds an article is shown before it counts as read; None: only `m` marks it."""
         self._request = 0
         self._article_id: str | None = None
         self._chart_timer: Timer | None = None
-        self._read_timer: Timer | None = None
+        self.read_clock = ReadClock(self, mark_read_after, self._read_long_enough)
         self._previewing = False
         """True while a list (re)load puts its cursor on an article: that one is shown as
         a preview and is not marked read by the clock; a move the user makes is."""
         self._chosen = False
         """The article shown was chosen by the user (a cursor move, `n`, Enter, a click)."""
-        self._ready: OrderedDict[str, tuple[Article | None, ChartData | None]] = OrderedDict()
+        self._ready = ArticleCache()
         """Articles loaded ahead of the cursor (with their chart offline)."""
+        self._fetching: set[str] = set()
+        """Articles whose page is being fetched on open."""
         self.instruments: list[InstrumentSummary] = []
         """The instruments last loaded: the palette searches these."""
         self._overview: Overview | None = None
@@ -170,14 +159,6 @@ class MainScreen(ViewsScreen):
         self.reload()
         self._refresh_quotes()
 
-    def _refresh_quotes(self) -> None:
-        """The quote strip follows the watchlist; asked again after every poll."""
-        if self.watchlist:
-            self._load_quotes(list(self.watchlist))
-
-    def on_quotes_ready(self, message: QuotesReady) -> None:
-        self.query_one(QuoteStrip).show(message.quotes)
-
     def on_resize(self, event: Resize) -> None:
         width = event.size.width
         self.set_class(width >= WIDE, "-wide")
@@ -195,7 +176,7 @@ class MainScreen(ViewsScreen):
         """Re-read the overview and the first page (after a poll, a flag, a new filter);
         the cursor goes back to its article (`keep_cursor`) or to the article `keep`."""
         self._load_overview()
-        self._ready.clear()  # a poll may have changed an article in place
+        self._ready.forget()  # a poll may have changed an article in place
         self._request += 1
         keep = keep or (self.query_one(ArticleList).current_id if keep_cursor else None)
         self._load_page(self._request, self.selection, self.filter, 0, keep,
@@ -206,8 +187,7 @@ class MainScreen(ViewsScreen):
         self.reload()
 
     def watch_filter(self, flt: Filter) -> None:
-        box = self._filter_box()
-        self.status = self.status.evolve(filter="" if flt.empty else box.value)
+        self.status = self.status.evolve(filter=self._filter_text())
         self._show_scope()
         self.reload()
 
@@ -263,37 +243,8 @@ class MainScreen(ViewsScreen):
             self.call_after_refresh(self._load_moves, message.summaries)
         if not message.append and not articles.row_count:
             self._article_id = None
-            self._start_reading(None)
+            self.read_clock.stop()
             self.query_one(ArticleView).show_article(None)
-
-    def on_poll_started(self, message: PollStarted) -> None:
-        self.status = self.status.evolve(running=True, done=0, total=message.total)
-
-    def on_source_done(self, message: SourceDone) -> None:
-        self.status = self.status.evolve(done=self.status.done + 1)
-        if message.new:
-            self.library.sources_changed()
-            self.reload(keep_cursor=True)
-
-    def on_poll_finished(self, message: PollFinished) -> None:
-        if not message.scan:
-            self._refresh_quotes()
-        errors = tuple(self.reader.poll_state.errors.values())
-        skipped = len(self.reader.poll_state.skipped)
-        if message.scan:
-            self.status = self.status.evolve(errors=errors, skipped=skipped)
-        else:
-            self.status = self.status.evolve(
-                running=False, last_poll=datetime.now(UTC), new=message.new, errors=errors,
-                skipped=skipped, offline=self.library.offline,
-            )
-            if message.errors:
-                names = ", ".join(title for title, _ in message.errors[:3])
-                more = f" and {len(message.errors) - 3} more" if len(message.errors) > 3 else ""
-                self.notify(f"{names}{more} failed; press e for details.", title="Feed errors", severity="warning", timeout=6, markup=False)
-        if message.new:
-            self.library.sources_changed()
-            self.reload(keep_cursor=True)
 
     def on_article_list_need_more(self, message: ArticleList.NeedMore) -> None:
         self._load_page(self._request, self.selection, self.filter, message.offset, None)
@@ -310,21 +261,23 @@ class MainScreen(ViewsScreen):
             note.update(empty_reason(self.selection, self.filter, self._filter_text()))
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
-        self._keep_ready({message.article_id: (message.article, message.chart)})
+        self._ready.put({message.article_id: message.loaded})
         if message.article_id == self._article_id:
-            self._show(message.article, message.chart)
+            self._show(message.loaded)
 
     def on_prefetched(self, message: Prefetched) -> None:
-        self._keep_ready(message.items)
+        self._ready.put(message.items)
 
-    def _keep_ready(self, items: dict[str, tuple[Article | None, ChartData | None]]) -> None:
-        self._ready.update(items)
-        while len(self._ready) > _PREFETCH_KEEP:
-            self._ready.popitem(last=False)
-
-    def _show(self, article: Article | None, chart: ChartData | None) -> None:
-        self.query_one(ArticleView).show_article(article, chart)
-        self._start_reading(self._article_id if article is not None and self._chosen else None)
+    def _show(self, loaded: Loaded) -> None:
+        article, chart = loaded.article, loaded.chart
+        fetch = article is not None and wants_page(article, loaded.full_text, offline=self.library.offline,
+                                                   setting=self.reader.config.full_text)
+        note = "Fetching the full article…" if fetch else page_note(loaded.full_text)
+        self.query_one(ArticleView).show_article(article, chart, note)
+        if fetch and article is not None and article.id not in self._fetching:
+            self._fetching.add(article.id)
+            self._fetch_page(article)
+        self.read_clock.start(self._article_id if article is not None and self._chosen else None)
         if self._chart_timer is not None:
             self._chart_timer.stop()
         if article is not None and chart is None:
@@ -336,11 +289,15 @@ class MainScreen(ViewsScreen):
 
     def _prefetch_around(self) -> None:
         articles = self.query_one(ArticleList)
-        row = articles.cursor_row
-        rows = articles.summaries[max(0, row - 1): row + PREFETCH_AHEAD + 1]
-        wanted = [s.id for s in rows if s.id not in self._ready]
-        if wanted:
+        if wanted := self._ready.wanted(articles.summaries, articles.cursor_row):
             self._prefetch(wanted, self._focus_instrument)
+
+    def on_page_fetched(self, message: PageFetched) -> None:
+        """The page came (or its failure was stored): the article is read again."""
+        self._fetching.discard(message.article_id)
+        self._ready.forget(message.article_id)
+        if message.article_id == self._article_id:
+            self._load_article(message.article_id, self._focus_instrument)
 
     def on_chart_ready(self, message: ChartReady) -> None:
         self.query_one(ArticleView).show_chart(message.article_id, message.chart)
@@ -351,47 +308,6 @@ class MainScreen(ViewsScreen):
     def on_moves_ready(self, message: MovesReady) -> None:
         self.query_one(ArticleList).set_moves(message.moves)
 
-    def on_flags_saved(self, message: FlagsSaved) -> None:
-        self.query_one(ArticleList).redraw_row(message.summary)
-        self._load_overview()
-
-    def on_marked_all_read(self, message: MarkedAllRead) -> None:
-        if message.request == self._request:
-            articles = self.query_one(ArticleList)
-            for summary in articles.summaries:
-                if not summary.read:
-                    summary.read = True
-                    articles.redraw_row(summary)
-            self._load_overview()
-        else:  # the list changed meanwhile; its page may have been read before the write
-            self.reload(keep_cursor=True)
-        count = message.count
-        text = f"Marked {count} article{'s' if count != 1 else ''} read." if count else "Nothing unread in this list."
-        self.notify(text, timeout=3)
-
-    # -- reading marks read ----------------------------------------------------------------
-
-    def _start_reading(self, article_id: str | None) -> None:
-        """An article counts as read once it has been shown for `mark_read_after` seconds,
-        as in a mail reader's preview pane: every article shown restarts the clock, so a
-        held `j` flying past rows marks none of them."""
-        if self._read_timer is not None:
-            self._read_timer.stop()
-            self._read_timer = None
-        if article_id is None or self.mark_read_after is None:
-            return
-        if self.mark_read_after == 0:
-            self.call_after_refresh(self._read_long_enough, article_id)
-        else:
-            self._read_timer = self.set_timer(self.mark_read_after, lambda: self._read_long_enough(article_id))
-
-    def _read_long_enough(self, article_id: str) -> None:
-        if article_id != self._article_id:
-            return
-        summary = self.query_one(ArticleList).summary(article_id)
-        if summary is not None and not summary.read:
-            self._save_flags(summary, read=True)
-
     # -- interaction ---------------------------------------------------------------------
 
     @on(OptionList.OptionHighlighted, "#instruments")
@@ -401,6 +317,9 @@ class MainScreen(ViewsScreen):
     @on(OptionList.OptionSelected, "#instruments")
     def _instrument_selected(self) -> None:
         self.open_selected()
+
+    def on_instrument_list_follow_asked(self, message: InstrumentList.FollowAsked) -> None:
+        toggle_following(self.app, message.ticker, message.isin)
 
     def _cursor_moved(self, old: Coordinate, new: Coordinate) -> None:
         # DataTable re-sets the same coordinate for every row it adds: not a move.
@@ -418,8 +337,8 @@ class MainScreen(ViewsScreen):
             return
         self._article_id = article_id
         self._chosen = chosen
-        if article_id in self._ready:
-            self._show(*self._ready[article_id])
+        if (loaded := self._ready.get(article_id)) is not None:
+            self._show(loaded)
         else:
             self._load_article(article_id, self._focus_instrument)
 
@@ -427,7 +346,7 @@ class MainScreen(ViewsScreen):
     def _row_selected(self, event: DataTable.RowSelected) -> None:
         summary = self.query_one(ArticleList).summary(event.row_key.value or "")
         if summary is not None and not summary.read:
-            self._start_reading(None)  # read now, not again when the clock runs out
+            self.read_clock.stop()  # read now, not again when the clock runs out
             self._save_flags(summary, read=True)
         self._focus_pane("#article")
 
@@ -435,16 +354,8 @@ class MainScreen(ViewsScreen):
         """The list follows the box as you type, once typing pauses; Enter applies at once."""
         self.filter = message.filter
 
-    @on(Input.Submitted, "#filter")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        box = self._filter_box()
-        box.stop_pause()
-        flt = box.read()
-        if flt is None:  # the mistake is shown in the box, which keeps the focus
-            return
-        self.filter = flt
-        if not event.value.strip():
-            event.input.display = False
+    def on_filter_box_applied(self, message: FilterBox.Applied) -> None:
+        self.filter = message.filter
         self.query_one(ArticleList).focus()
 
     def _focus_pane(self, selector: str) -> None:
@@ -464,14 +375,7 @@ class MainScreen(ViewsScreen):
         return self.query_one("#filter", FilterBox)
 
     def action_filter(self) -> None:
-        box = self._filter_box()
-        if self.focused is box:  # a priority binding sees the box's own `/` first
-            box.insert_text_at_cursor("/")
-            return
-        box.display = True
-        # At once, not through `focus()` (which waits for the next idle): the next key
-        # is forwarded to whatever has focus when the app takes it from its queue.
-        self.set_focus(box)
+        self._filter_box().open()
 
     def action_clear_filter(self) -> None:
         box = self._filter_box()
@@ -482,74 +386,6 @@ class MainScreen(ViewsScreen):
         box.clear_and_hide()
         self.filter = Filter()
         self.query_one(ArticleList).focus()
-
-    def _current(self) -> ArticleSummary | None:
-        articles = self.query_one(ArticleList)
-        return articles.summary(articles.current_id or "")
-
-    def action_next_unread(self) -> None:
-        articles = self.query_one(ArticleList)
-        rows = articles.summaries
-        start = articles.cursor_row + 1 if articles.row_count else 0
-        for index in range(start, len(rows)):
-            if not rows[index].read:
-                articles.move_cursor(row=index)
-                self._focus_pane("#articles")
-                return
-        self.notify("No more unread articles in this list.", timeout=3)
-
-    def action_search_all(self) -> None:
-        """`*`: the same filter over every article, whatever the left pane selects."""
-        self.query_one(InstrumentList).highlighted = 0  # "All"; its highlight sets the selection
-        self.selection = Selection("all")
-
-    def action_sort(self) -> None:
-        """`O`: the next order. Any order but time needs every row of the list."""
-        articles = self.query_one(ArticleList)
-        articles.set_sort(SORT_ORDER[(SORT_ORDER.index(articles.sort_by) + 1) % len(SORT_ORDER)])
-        self._show_scope()
-        if articles.sort_by != "time" and not articles.exhausted:
-            self._load_page(self._request, self.selection, self.filter, articles.row_count, None, whole=True)
-        self.notify(f"Sorted by {SORT_LABELS[articles.sort_by]}.", timeout=2)
-
-    def action_star(self) -> None:
-        if (summary := self._current()) is not None:
-            self._save_flags(summary, starred=not summary.starred)
-
-    def action_toggle_read(self) -> None:
-        if (summary := self._current()) is not None:
-            # The user decided: an article marked unread stays unread while it is shown.
-            self._start_reading(None)
-            self._save_flags(summary, read=not summary.read)
-
-    def action_mark_all_read(self) -> None:
-        """No confirmation (as in newsboat): it only changes read marks, and the
-        notification says how many."""
-        self._mark_all_read(self._request, self.selection, self.filter)
-
-    def action_open_link(self) -> None:
-        summary = self._current()
-        url = summary.url if summary is not None else None
-        self.reader.open_article_link(url)
-
-    def action_copy_link(self) -> None:
-        summary = self._current()
-        self.reader.copy_article_link(summary.url if summary is not None else None)
-
-    def action_save(self) -> None:
-        view = self.query_one(ArticleView)
-        if view.article is None:
-            self.notify("No article to save.", timeout=3)
-            return
-        self._save(view.article, view.chart if view.chart_for == view.article.id else None)
-
-    def action_refresh(self) -> None:
-        self.library.forget_prices()
-        self.reader.poll_now()
-        self.reload(keep_cursor=True)
-
-    def action_errors(self) -> None:
-        self.reader.show_errors()
 
     def jump_to(self, option_id: str) -> None:
         """From the palette: select an instrument (or a fixed view) and show its news."""

@@ -13,6 +13,7 @@ from textual import work
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
+from tui_reader.app.article_cache import Loaded
 from tui_reader.app.messages import (
     ArticleLoaded,
     ChartReady,
@@ -20,11 +21,13 @@ from tui_reader.app.messages import (
     MarkedAllRead,
     MovesReady,
     OverviewLoaded,
+    PageFetched,
     PageLoaded,
     Prefetched,
     QuotesReady,
     SearchesCounted,
 )
+from tui_reader.app.pages import fetch_page, page_state
 from tui_reader.app.widgets.article_list import PAGE_SIZE
 
 if TYPE_CHECKING:
@@ -66,23 +69,33 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="article")
     def _load_article(self, article_id: str, focus: str | None) -> None:
-        article = self.library.article(article_id)
-        # Offline the chart costs well under a millisecond (cache and CSVs): bring it
-        # along so text and chart arrive in one layout pass.
-        chart = self.library.chart(article, focus) if article is not None and self.library.offline else None
+        loaded = self._loaded(article_id, focus)
         if not get_current_worker().is_cancelled:
-            self.post_message(ArticleLoaded(article_id, article, chart))
+            self.post_message(ArticleLoaded(article_id, loaded))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="prefetch")
     def _prefetch(self, article_ids: list[str], focus: str | None) -> None:
-        items: dict[str, tuple[Article | None, ChartData | None]] = {}
+        items: dict[str, Loaded] = {}
         for article_id in article_ids:
             if get_current_worker().is_cancelled:
                 return
-            article = self.library.article(article_id)
-            chart = self.library.chart(article, focus) if article is not None and self.library.offline else None
-            items[article_id] = (article, chart)
+            items[article_id] = self._loaded(article_id, focus)
         self.post_message(Prefetched(items))
+
+    def _loaded(self, article_id: str, focus: str | None) -> Loaded:
+        """In a worker: the article, what became of its page and, offline, its chart
+        (cache and CSVs cost well under a millisecond, so text and chart arrive in one
+        layout pass)."""
+        article = self.library.article(article_id)
+        chart = self.library.chart(article, focus) if article is not None and self.library.offline else None
+        return Loaded(article, chart, page_state(self.library.store, article_id) if article is not None else None)
+
+    @work(thread=True, exit_on_error=False, group="fulltext")
+    def _fetch_page(self, article: Article) -> None:
+        """On open: the page of a summary-only article (http(s) only, the feeds' limits);
+        what it brought, or why not, is stored and the article read again."""
+        fetch_page(self.library.store, article)
+        self.post_message(PageFetched(article.id))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="chart")
     def _load_chart(self, article: Article, focus: str | None) -> None:

@@ -46,6 +46,8 @@ class ArticleView(VerticalScroll):
         self.chart: ChartData | None = None
         self.chart_for: str | None = None
         """The article the chart belongs to; a late chart for another one is dropped."""
+        self.note: str | None = None
+        """A line above the body about its full text: being fetched, or why it is not."""
         self.show_removed = False
         """Removed boilerplate is folded to one line until `b` unfolds it."""
         self._plot: PriceChart | None = None
@@ -63,11 +65,13 @@ class ArticleView(VerticalScroll):
     def palette(self) -> Palette:
         return Palette.from_variables(self.app.theme_variables)
 
-    def show_article(self, article: Article | None, chart: ChartData | None = None) -> None:
-        """Show the article, with its chart when it came along (else it follows later)."""
+    def show_article(self, article: Article | None, chart: ChartData | None = None, note: str | None = None) -> None:
+        """Show the article, with its chart when it came along (else it follows later)
+        and the `note` about its full text."""
         if article is not self.article:
             self.scroll_home(animate=False)
         self.article = article
+        self.note = note
         if chart is not None and article is not None:
             self.chart, self.chart_for = chart, article.id
         elif self.chart is not None and (article is None or self.chart_for != article.id):
@@ -98,7 +102,7 @@ class ArticleView(VerticalScroll):
         palette = self.palette
         charted = self.chart.symbol if self.chart is not None and self.chart_for == article.id else None
         heading.update(meta(article, palette, charted))
-        text.update(article_body(article, self.chart, palette, show_removed=self.show_removed))
+        text.update(article_body(article, self.chart, palette, show_removed=self.show_removed, note=self.note))
 
     # -- the plot ------------------------------------------------------------------------
 

@@ -1,11 +1,12 @@
 """The `/` box: the query language typed by hand, applied once typing pauses.
 
-It owns the pause (a store query per key would queue up behind a fast typist) and
-says what it has through messages; the screen decides what the list shows. A query
-that does not parse is answered in the box itself (its lower border names the column
-and what was expected) and posts nothing, so the list keeps its last good filter.
-It is mounted hidden at start-up, not on the first `/`, so keys typed right after `/`
-reach it instead of acting on the list.
+It owns the pause (a store query per key would queue up behind a fast typist), Enter
+and its own showing and hiding, and says what it has through messages; the screen
+decides what the list shows. A query that does not parse is answered in the box
+itself (its lower border names the column and what was expected) and posts nothing,
+so the list keeps its last good filter. It is mounted hidden at start-up, not on the
+first `/`, and takes focus inside the `/` key's own dispatch (`open`), so keys typed
+right after `/` reach it instead of acting on the list.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ class FilterBox(Input):
 
         filter: Filter
 
+    @dataclass
+    class Applied(Message):
+        """Enter on a query that parses: the list follows it and takes the focus back."""
+
+        filter: Filter
+
     def __init__(self, *, pause: float, id: str | None = None) -> None:
         super().__init__(placeholder=PLACEHOLDER, id=id)
         self.pause = pause
@@ -40,6 +47,26 @@ class FilterBox(Input):
         self._timer: Timer | None = None
         self.mistake: QueryError | None = None
         """Why the text does not parse, while it does not; shown in the lower border."""
+
+    def open(self) -> None:
+        """`/`: show the box and focus it at once, not through `focus()`, which waits for
+        the next idle while the keys typed next are forwarded to whatever has focus. A `/`
+        typed in the box (the binding sees it first) is text."""
+        if self.has_focus:
+            self.insert_text_at_cursor("/")
+            return
+        self.display = True
+        self.screen.set_focus(self)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.stop_pause()
+        flt = self.read()
+        if flt is None:  # the mistake is shown in the box, which keeps the focus
+            return
+        if not event.value.strip():
+            self.display = False
+        self.post_message(self.Applied(flt))
 
     def watch_value(self, value: str) -> None:
         self.stop_pause()

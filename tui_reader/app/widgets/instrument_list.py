@@ -9,16 +9,19 @@ screen can turn a highlight back into a `Selection` without a lookup table.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tui_reader.app.filters import Selection
 from tui_reader.app.safe_text import clean
+from tui_reader.isin_shape import looks_like_isin
 
 if TYPE_CHECKING:
     from tui_reader.app.data import SearchCount
@@ -86,7 +89,31 @@ class InstrumentList(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="instruments.up"),
         Binding("g", "first", "Top", show=False, id="instruments.top"),
         Binding("G", "last", "Bottom", show=False, id="instruments.bottom"),
+        Binding("f", "follow", "Follow/unfollow", id="instruments.follow",
+                tooltip="The highlighted instrument: watchlist entry and news sources, or off again"),
     ]
+
+    @dataclass
+    class FollowAsked(Message):
+        """`f` on an instrument or watchlist entry; the screen follows or unfollows it."""
+
+        ticker: str | None
+        isin: str | None
+
+    def action_follow(self) -> None:
+        selection = self.selection
+        if selection.kind not in ("instrument", "watch") or not selection.key:
+            self.notify("Highlight an instrument (or a watchlist entry) to follow it.", timeout=4)
+            return
+        key = selection.key.upper()
+        found = next((i for i in (self._shown[2] if self._shown else [])
+                      if key in (i.key.upper(), (i.ticker or "").upper(), (i.isin or "").upper())), None)
+        if found is not None:
+            self.post_message(self.FollowAsked(found.ticker, found.isin))
+        elif looks_like_isin(key):
+            self.post_message(self.FollowAsked(None, key))
+        else:
+            self.post_message(self.FollowAsked(key, None))
 
     def on_resize(self) -> None:
         if self._shown is not None:

@@ -1,0 +1,128 @@
+"""The main screen's actions on the article under the cursor and on the list as a whole:
+star, read/unread, next unread, mark all read, open/copy/save, sort, search all, refresh.
+
+Kept apart from `main.py` (which holds the reading itself: loading, showing, focus);
+the keys are bound there, in one list, so the help screen shows them together.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from tui_reader.app.filters import Selection
+from tui_reader.app.messages import FlagsSaved, MarkedAllRead
+from tui_reader.app.read_clock import ReadClock
+from tui_reader.app.screens.main_views import ViewsScreen
+from tui_reader.app.widgets.article_list import ArticleList
+from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.instrument_list import InstrumentList
+
+if TYPE_CHECKING:
+    from tui_reader.store import ArticleSummary
+
+SORT_ORDER = ("time", "move", "ticker", "source")
+SORT_LABELS = {"time": "time, newest first", "move": "move since publication, biggest rise first",
+               "ticker": "ticker", "source": "source"}
+
+
+class ArticleActions(ViewsScreen):
+    """The actions behind `s m n A o y S O * r e` (bound in `MainScreen`)."""
+
+    read_clock: ReadClock
+    _request: int
+    _article_id: str | None
+
+    def _current(self) -> ArticleSummary | None:
+        articles = self.query_one(ArticleList)
+        return articles.summary(articles.current_id or "")
+
+    def action_star(self) -> None:
+        if (summary := self._current()) is not None:
+            self._save_flags(summary, starred=not summary.starred)
+
+    def action_toggle_read(self) -> None:
+        if (summary := self._current()) is not None:
+            # The user decided: an article marked unread stays unread while it is shown.
+            self.read_clock.stop()
+            self._save_flags(summary, read=not summary.read)
+
+    def action_next_unread(self) -> None:
+        articles = self.query_one(ArticleList)
+        rows = articles.summaries
+        start = articles.cursor_row + 1 if articles.row_count else 0
+        for index in range(start, len(rows)):
+            if not rows[index].read:
+                articles.move_cursor(row=index)
+                self._focus_pane("#articles")
+                return
+        self.notify("No more unread articles in this list.", timeout=3)
+
+    def action_mark_all_read(self) -> None:
+        """No confirmation (as in newsboat): it only changes read marks, and the
+        notification says how many."""
+        self._mark_all_read(self._request, self.selection, self.filter)
+
+    def action_search_all(self) -> None:
+        """`*`: the same filter over every article, whatever the left pane selects."""
+        self.query_one(InstrumentList).highlighted = 0  # "All"; its highlight sets the selection
+        self.selection = Selection("all")
+
+    def action_sort(self) -> None:
+        """`O`: the next order. Any order but time needs every row of the list."""
+        articles = self.query_one(ArticleList)
+        articles.set_sort(SORT_ORDER[(SORT_ORDER.index(articles.sort_by) + 1) % len(SORT_ORDER)])
+        self._show_scope()
+        if articles.sort_by != "time" and not articles.exhausted:
+            self._load_page(self._request, self.selection, self.filter, articles.row_count, None, whole=True)
+        self.notify(f"Sorted by {SORT_LABELS[articles.sort_by]}.", timeout=2)
+
+    def action_open_link(self) -> None:
+        summary = self._current()
+        self.reader.open_article_link(summary.url if summary is not None else None)
+
+    def action_copy_link(self) -> None:
+        summary = self._current()
+        self.reader.copy_article_link(summary.url if summary is not None else None)
+
+    def action_save(self) -> None:
+        view = self.query_one(ArticleView)
+        if view.article is None:
+            self.notify("No article to save.", timeout=3)
+            return
+        self._save(view.article, view.chart if view.chart_for == view.article.id else None)
+
+    def action_refresh(self) -> None:
+        self.library.forget_prices()
+        self.reader.poll_now()
+        self.reload(keep_cursor=True)
+
+    def action_errors(self) -> None:
+        self.reader.show_errors()
+
+    # -- their results -------------------------------------------------------------------
+
+    def on_flags_saved(self, message: FlagsSaved) -> None:
+        self.query_one(ArticleList).redraw_row(message.summary)
+        self._load_overview()
+
+    def on_marked_all_read(self, message: MarkedAllRead) -> None:
+        if message.request == self._request:
+            articles = self.query_one(ArticleList)
+            for summary in articles.summaries:
+                if not summary.read:
+                    summary.read = True
+                    articles.redraw_row(summary)
+            self._load_overview()
+        else:  # the list changed meanwhile; its page may have been read before the write
+            self.reload(keep_cursor=True)
+        count = message.count
+        text = f"Marked {count} article{'s' if count != 1 else ''} read." if count else "Nothing unread in this list."
+        self.notify(text, timeout=3)
+
+    def _read_long_enough(self, article_id: str) -> None:
+        """The read clock ran out on this article (if it is still the one shown)."""
+        if article_id != self._article_id:
+            return
+        summary = self.query_one(ArticleList).summary(article_id)
+        if summary is not None and not summary.read:
+            self._save_flags(summary, read=True)
