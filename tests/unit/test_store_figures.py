@@ -18,7 +18,7 @@ import pytest
 from tui_reader.extract import enrich
 from tui_reader.model import Article, KeyFigure
 from tui_reader.sources.seeds import scan
-from tui_reader.store import Store, figure_codec, prepare
+from tui_reader.store import PollOutcome, Store, figure_codec, prepare
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = [ROOT / "seeds", ROOT / "benchmarks" / "accuracy" / "articles", ROOT / "tests" / "data" / "unseen"]
@@ -128,6 +128,24 @@ def test_the_full_text_index_agrees_with_the_articles_after_every_kind_of_write(
     triggers = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     db.close()
     assert triggers == {"articles_fts_update", "articles_fts_delete"}
+
+
+def test_several_sources_in_one_transaction_are_all_searchable(tmp_path: Path) -> None:
+    """`save_polls` writes a batch of sources in one transaction, each source's new rows
+    indexed after its own insert; a story repeated by a later source adds no row."""
+    path = tmp_path / "s.sqlite3"
+    articles = corpus()
+    repeat = copy.deepcopy(articles[0])
+    repeat.id = "repeat-of-0"
+    outcomes = [PollOutcome(f"https://f{n}.example/rss", [prepare(a, 0.0) for a in articles[n::4]]) for n in range(4)]
+    outcomes.append(PollOutcome("https://g.example/rss", [prepare(repeat, 0.0)]))
+    with Store.open(path) as store:
+        new = store.save_polls(outcomes)
+        assert new[-1] == 0 and sum(new) == store.counts().total
+        for summary in store.articles(limit=-1):
+            word = f'"{summary.title}"'  # the whole title, as a phrase
+            assert summary.id in {a.id for a in store.articles(query=word, limit=-1)}, summary.title
+    assert fts_sound(path)
 
 
 def test_a_failed_batch_leaves_no_index_rows_behind(tmp_path: Path) -> None:
