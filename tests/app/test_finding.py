@@ -115,6 +115,8 @@ def test_the_bundled_samples_have_one_name(tmp_path: Path) -> None:
         every = library.page(Selection("all"), parse_filter(""), limit=-1)
         assert len(every) >= 14 and {s.source for s in every} == {BUNDLED_SEEDS_NAME}
         assert len(library.page(Selection("all"), parse_filter("source:TUI-READER"), limit=-1)) == len(every)
+        # The article pane says the same as the list, whatever label a sample file gives itself.
+        assert {library.article(s.id).source for s in every} == {BUNDLED_SEEDS_NAME}
 
 
 async def test_G_goes_to_the_real_end(make_app, db_path: Path) -> None:

@@ -219,8 +219,9 @@ class Library:
         from tui_reader.ingest import article_with_figures
 
         article = article_with_figures(self.store, article_id)
-        if article is not None and article.source.startswith("seed:"):
-            # The folder's fallback label ("seed:/home/…/notes") gives way to its name.
+        if article is not None:
+            # A named folder's name, as the list shows it: it replaces the folder's
+            # fallback label ("seed:/home/…/notes") and the label a file gives itself.
             article.source = self._named_members().get(article.id, article.source)
         return article
 
