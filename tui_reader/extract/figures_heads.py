@@ -95,7 +95,9 @@ _HEAD = re.compile(
     rf"|Do(?:ubl{_alone('Doubl')}{_ED}{_M}|ppelten?(?!\w))"
     rf"|f(?:old|ach(?:e[nrs]?)?|ifths?(?!-))(?!\w)"
     rf"|h(?:alv{_alone('halv')}{_ED}{_M}|albier\w*|alf{_alone('half')}(?![\w-])"
-    rf"|r?ig(?:(?<=[\w-]jährig)|(?<=[\w-]wöchig))(?:e[nmrs]?)?(?!\w))"  # "zweijährige"
+    # "zweijährige", "dreiwöchig": one literal-led branch each, as a lookbehind (or an
+    # optional "r") at the front would be entered at every "h" of a text
+    rf"|rig(?<=[\w-]jährig)(?:e[nmrs]?)?(?!\w)|ig(?<=[\w-]wöchig)(?:e[nmrs]?)?(?!\w))"
     rf"|H(?:alv{_alone('Halv')}{_ED}{_M}|albier\w*|alf(?![\w-])|älfte(?!\w))"
     rf"|month{_unit('month')}s?{_P}"
     rf"|qua(?:rter{_unit('quarter')}s?{_P}|drupl{_alone('quadrupl')}{_ED}{_M})"
