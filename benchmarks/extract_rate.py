@@ -6,13 +6,17 @@ reading the files, the parse step (`parse_seed_bytes`) and the extraction step
 (`enrich`) separately, on one core. Target (issue 2): at least 5,000 articles/s for
 parse and extraction together; the file reads are printed beside it.
 
-    python benchmarks/extract_rate.py [--articles 10000]
+    python benchmarks/extract_rate.py [--articles 10000] [--repeat 1]
+
+On a shared machine one pass is noisy: `--repeat N` extracts the same articles N times
+more and prints the best and the median extract rate of all passes.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import statistics
 import tempfile
 import time
 from datetime import datetime, timedelta
@@ -89,6 +93,7 @@ def make_article(rng: random.Random, index: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=0, help="extra extraction passes")
     args = parser.parse_args()
     rng = random.Random(20261124)
     with tempfile.TemporaryDirectory() as tmp:
@@ -115,6 +120,12 @@ def main() -> None:
             figures += len(article.figures)
             instruments += len(article.instruments)
         done = time.perf_counter()
+        rates = [len(articles) / (done - parsed)]
+        for _ in range(args.repeat):  # each pass replaces the figures of the one before
+            began = time.perf_counter()
+            for article in articles:
+                enrich(article)
+            rates.append(len(articles) / (time.perf_counter() - began))
         # The split of the extract step, from a second pass in CPU time: instruments
         # alone, the rest being key figures.
         cpu = time.process_time()
@@ -133,6 +144,9 @@ def main() -> None:
     print(f"  of which instruments {instruments_s / n * 1e6:6.1f} us/article (second pass, CPU time), "
           f"key figures the rest")
     print(f"parse + extract: {total_s:6.2f} s  {n / total_s:8.0f} articles/s  (target >= 5000, one core)")
+    if len(rates) > 1:
+        print(f"extract over {len(rates)} passes: best {max(rates):.0f}, median {statistics.median(rates):.0f} "
+              f"articles/s (issue 9: >= 1800)")
 
 
 if __name__ == "__main__":
