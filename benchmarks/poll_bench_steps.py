@@ -69,7 +69,9 @@ def first_poll_steps(documents: list[bytes], urls: list[str], work: Path) -> lis
         per_feed = len(articles) / len(sample) / len(stale)
         stage2_ms = max(0.0, _cpu_ms(lambda: complete_batch(stale)) * per_feed - figures_ms)
         done = complete_batch(stale)
-        ipc2_ms = _cpu_ms(lambda: (pickle.loads(pickle.dumps(stale)), pickle.loads(pickle.dumps(done)))) * per_feed
+        ids = [s.article.id for s in stale]  # what goes to a worker; (hash, row) pairs come back
+        pairs = [(s.content_hash, row) for s, row in zip(stale, done, strict=True)]
+        ipc2_ms = _cpu_ms(lambda: (pickle.loads(pickle.dumps(ids)), pickle.loads(pickle.dumps(pairs)))) * per_feed
         store2_ms = _cpu_ms(lambda: store.save_refiled(list(zip(stale, done, strict=True)), EXTRACTOR_VERSION)) * per_feed
     return [
         ("parse (feedparser)", parse_ms),

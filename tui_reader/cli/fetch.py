@@ -4,7 +4,8 @@ Lines appear as sources finish (`URL  new 12`, `unchanged`, `error: reason`), th
 summary with two times, both counted from the start of the command's process (Python's
 own start-up included, as a user waits for it): `listed` when every source's articles
 are stored with their instruments (ingestion's stage 1: in the lists, searchable), and
-`complete` when their key figures and the rest of the upkeep are done too. Around the poll it keeps the stored articles current
+`complete` when their key figures (stage 2) and the pages of summary-only items are
+stored too; the upkeep after that (tickers, moves since publication) is not counted. Around the poll it keeps the stored articles current
 (`sources.upkeep`): online, the SEC's list of US registrants is refreshed when a week
 old (before the poll, so the parser processes learn it); after it, articles an older
 extractor filed are re-extracted and, online, ISIN-only instruments get the tickers
@@ -63,10 +64,10 @@ def run(args: argparse.Namespace) -> int:
         _fill_full_texts(store, page_feeds)
         reextract_all(store, on_batch=printer.refiling(store))
         printer.finish()
+        complete = since_start()
         refiled = upgrade - _old_filings(store)
         filled = fill_tickers(store, online=online)
         _store_moves(store, seed_dirs)
-    complete = since_start()
     return _summary(results, listed[0] if listed else complete, complete, refiled, filled)
 
 

@@ -90,9 +90,9 @@ def _reader(store_path: str) -> sqlite3.Connection:
     reads beside the parent's writes; each query sees what is committed."""
     reader = _readers.get(store_path)
     if reader is None:
-        from urllib.parse import quote
+        from pathlib import Path
 
-        uri = f"file:{quote(store_path)}?mode=ro"
+        uri = Path(store_path).resolve().as_uri() + "?mode=ro"
         reader = _readers[store_path] = sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=10)
     return reader
 
