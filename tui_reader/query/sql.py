@@ -1,10 +1,19 @@
 """A query's syntax tree compiled to one SQL WHERE clause over `articles a`.
 
-Every condition is a `+a.n IN (subquery)` over an indexed table (figures by kind and
-amount, instruments by symbol, sources, the FTS5 index) or a test on an `articles`
-column, so SQLite walks the newest-first index and stops at the list's page size.
+The list asks for the newest 500 matches, so SQLite should walk the newest-first index
+and test each article until the page is full. Instrument, source and full-text
+conditions are `+a.n IN (subquery)`: a set built once from an indexed table, looked up
+per article (the unary plus keeps SQLite from driving the query by the set and then
+sorting it all). Figure conditions are a correlated `EXISTS` probe of the article's own
+figures through `article_figures_probe` (article, kind, then every compared column):
+a broad condition (`pct<=-5`, a third of the articles) would make a set of hundreds of
+thousands of figure rows, while the probe costs about a microsecond an article. The
+compared columns carry a unary plus so SQLite never drives the probe by the
+(kind, amount) or (kind, day) index instead, which without statistics it would (it
+then scanned every amount of a kind for every article: minutes on 50,000 articles).
 Comparisons are null-safe (`coalesce(..., 0)`): an article with no known move does not
 satisfy `move<-10`, nor does it come back under `not move<-10` as NULL would make it.
+See benchmarks/query_bench.py.
 """
 
 from __future__ import annotations
@@ -95,17 +104,44 @@ def source_condition(source: str, params: list[object]) -> str:
     return f"+a.n IN ({_BY_SOURCE})"
 
 
+RARE_FIGURES = 2000
+"""Figure rows in a condition's indexed range below which its articles are gathered as
+a set rather than probed one by one (see `_figures`)."""
+
+
 def _figures(test: FigureTest, params: list[object]) -> str:
-    where = ["f.kind = ?"]
-    params.append(test.kind)
-    if test.unit:
-        where.append("f.unit = ?")
-        params.append(test.unit)
-    if test.currency:
-        where.append("f.currency = ?")
-        params.append(test.currency)
+    """Some figure of the article passes `test`.
+
+    Probing each article (`EXISTS`) fills a page at once when many articles match, but
+    walks all 50,000 when few do (`money>=1tn currency:EUR`: ~150 ms); for those the
+    set of matching articles, built from the (kind, amount) or (kind, day) index, is
+    small and quick. Which one applies is decided in the query itself: a count of the
+    condition's indexed range that stops at `RARE_FIGURES` (a few thousand index steps
+    at most), evaluated once per query, as are the set and its CASE branch."""
     column = "f.day" if test.kind == "date" else "f.amount"
+    where = ["f.kind = ?"]
+    values: list[object] = [test.kind]
+    if test.unit:
+        where.append("+f.unit = ?")
+        values.append(test.unit)
+    if test.currency:
+        where.append("+f.currency = ?")
+        values.append(test.currency)
     for op, value in test.compares:
-        where.append(f"{column} {op} ?")
-        params.append(value)
-    return "EXISTS (SELECT 1 FROM article_figures f WHERE f.article_n = a.n AND " + " AND ".join(where) + ")"
+        where.append(f"+{column} {op} ?")
+        values.append(value)
+    probe = "EXISTS (SELECT 1 FROM article_figures f WHERE f.article_n = a.n AND " + " AND ".join(where) + ")"
+    if not test.compares:
+        params.extend(values)
+        return probe
+    op, bound = test.compares[0]
+    # The range on the indexed column: no unary plus here, so SQLite seeks it.
+    estimate = (
+        f"(SELECT count(*) FROM (SELECT 1 FROM article_figures f WHERE f.kind = ? AND {column} {op} ? "
+        f"LIMIT {RARE_FIGURES})) < {RARE_FIGURES}"
+    )
+    # The set seeks the same range, then tests the rest of the condition.
+    indexed = [f"{column} {op} ?", *where]
+    gathered = "+a.n IN (SELECT f.article_n FROM article_figures f WHERE " + " AND ".join(indexed) + ")"
+    params.extend((test.kind, bound, bound, *values, *values))
+    return f"(CASE WHEN {estimate} THEN {gathered} ELSE {probe} END)"

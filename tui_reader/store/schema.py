@@ -207,6 +207,28 @@ MIGRATIONS: list[Migration] = [
     # 7: figures kept without their text and sentence, which are rebuilt from the body
     # when read (store/figure_codec.py).
     compact_stored,
+    # 8: a query's figure conditions are probed per article, newest first (query/sql.py):
+    # one seek on (article, kind) in an index that holds every compared column, instead
+    # of reading the article's figure rows. And the intraday bars behind an article's
+    # first-hour and first-day reaction (prices/intraday.py), cached like daily closes.
+    """
+    CREATE INDEX article_figures_probe ON article_figures(article_n, kind, amount, currency, unit, day);
+    CREATE TABLE intraday_series (
+        symbol TEXT NOT NULL,
+        interval INTEGER NOT NULL,      -- bar length in seconds (300, 3600)
+        source TEXT NOT NULL,           -- 'yahoo' or 'csv'
+        fetched_at REAL NOT NULL,
+        PRIMARY KEY (symbol, interval)
+    );
+    CREATE TABLE intraday_bars (
+        symbol TEXT NOT NULL,
+        interval INTEGER NOT NULL,
+        start INTEGER NOT NULL,         -- the bar's opening moment, unix seconds
+        close REAL NOT NULL,
+        PRIMARY KEY (symbol, interval, start),
+        FOREIGN KEY (symbol, interval) REFERENCES intraday_series(symbol, interval) ON DELETE CASCADE
+    ) WITHOUT ROWID;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
