@@ -175,3 +175,52 @@ def test_a_theme_without_the_palette_variables_gets_the_default_colours() -> Non
     assert palette == Palette()
     assert all(isinstance(getattr(palette, f), str) for f in ("up", "down", "figure", "instrument", "muted"))
     assert Palette.from_variables({"price-up": "ansi_bright_green"}).up == "bright_green"
+
+
+async def test_headlines_stay_whole_at_every_width_from_120_to_200(make_app, bundled_db: Path) -> None:
+    """The "done when" of issue 10 between the four snapshot sizes, the layout's
+    breakpoints (160 compact, 190 wide) included: one app, resized step by step."""
+    app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        for width in (120, 130, 140, 150, 159, 160, 170, 180, 189, 190, 200):
+            await pilot.resize_terminal(width, 40)
+            await settle(pilot)
+            assert articles.max_scroll_x == 0, width
+            for summary in articles.summaries:
+                shown = _cell_text(articles, summary.id, "title")
+                assert shown == summary.title or (len(summary.title) > 60 and len(shown) >= 60), (width, shown)
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+async def test_nothing_in_the_article_pane_is_cut_mid_word(make_app, bundled_db: Path) -> None:
+    """Every bundled article in the narrowest article pane of the four sizes (beside the
+    list at 200 columns: 72 cells): the heading, each figure's value and the body wrap
+    at words; no word is cut or loses its end to an ellipsis."""
+    from tui_reader.app.formatting import format_figure
+
+    size = (200, 50)
+    app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        view = app.screen.query_one(ArticleView)
+        for row in range(articles.row_count):
+            articles.move_cursor(row=row, animate=False)
+            await settle(pilot)
+            article = view.article
+            assert article is not None
+            parts = {}
+            for part in ("#article-meta", "#article-text"):
+                static = view.query_one(part, Static)
+                parts[part] = _rendered(static.content, static.content_region.width)
+            shown = _words(parts["#article-meta"] + parts["#article-text"])
+            flat = " ".join(shown)
+            for word in _words(article.title) + _words(article.body):
+                assert word in shown, (size, article.id, word)
+            for figure in article.figures:
+                assert " ".join(format_figure(figure).split()) in flat, (size, article.id, format_figure(figure))
