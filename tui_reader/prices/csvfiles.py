@@ -49,10 +49,11 @@ def is_holiday_stub(open_: float | None, high: float | None, low: float | None, 
     return volume == 0 and open_ == high == low == close
 
 
-def find_csv(symbol: str, seed_dirs: Iterable[Path]) -> Path | None:
+def find_csv(symbol: str, seed_dirs: Iterable[Path], suffix: str = ".csv") -> Path | None:
     """`prices/<SYMBOL>.csv` in the first seed folder that has one; the stem matches
-    case-insensitively so `9988.hk.csv` and `baba.CSV` are found too."""
-    wanted = f"{symbol}.csv".casefold()
+    case-insensitively so `9988.hk.csv` and `baba.CSV` are found too. `suffix`
+    `.intraday.csv` finds the intraday bars kept next to the daily closes."""
+    wanted = f"{symbol}{suffix}".casefold()
     for seed_dir in seed_dirs:
         folder = Path(seed_dir) / PRICES_FOLDER
         if not folder.is_dir():

@@ -148,6 +148,11 @@ class PriceService:
         each article's chart area would."""
         return self._gate.trouble
 
+    @property
+    def gate(self) -> YahooGate:
+        """How often Yahoo may be asked; the intraday chain shares it (one back-off)."""
+        return self._gate
+
     def history(self, symbol_or_isin: str, start: date | None = None, end: date | None = None) -> PriceHistory:
         """Daily closes between start and end (inclusive; None = all available).
         Raises `NoPrices` with a user-facing reason, `InvalidIsin` for a bad check digit."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from types import ModuleType
 
 from tui_reader.model import PricePoint
@@ -102,6 +102,29 @@ def fetch_daily(symbol: str, start: date, end: date, timeout: float) -> tuple[li
             continue
         points.append(PricePoint(stamp.date(), close))
     return points, currency
+
+
+def fetch_intraday(symbol: str, start: datetime, end: datetime, interval: int, timeout: float) -> list[tuple[int, float]]:
+    """(bar start in unix seconds, close) of `interval`-second bars (300 or 3600) from
+    `start` to `end`; Yahoo keeps 5-minute bars for 60 days and hourly ones for 730. An
+    empty list means no data; raises `YahooError` when Yahoo could not be asked."""
+    yf = _yf()
+    try:
+        frame = yf.Ticker(symbol).history(
+            start=start, end=end, interval=f"{interval // 60}m", auto_adjust=False, actions=False,
+            prepost=False, timeout=timeout,
+        )
+    except Exception as exc:  # see fetch_daily
+        error = _classify(exc)
+        if error is None:
+            return []
+        raise error from exc
+    bars = []
+    for stamp, row in frame.iterrows():
+        close = float(row["Close"])
+        if math.isfinite(close) and close > 0:
+            bars.append((int(stamp.timestamp()), close))
+    return bars
 
 
 def search_isin(isin: str, timeout: float) -> tuple[str, str | None] | None:

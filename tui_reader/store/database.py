@@ -23,7 +23,7 @@ from tui_reader.model import Article, Instrument, PricePoint
 from tui_reader.query.syntax import Node
 from tui_reader.store import figure_index, polls, prices, queries, refile, registries, writes
 from tui_reader.store.polls import PollOutcome, SourceState
-from tui_reader.store.prices import CachedSeries, CachedSymbol
+from tui_reader.store.prices import CachedIntraday, CachedSeries, CachedSymbol
 from tui_reader.store.queries import ArticleFilters, ArticleSummary, Counts, InstrumentSummary
 from tui_reader.store.refile import StaleArticle
 from tui_reader.store.registries import Registrant, RegistryState
@@ -330,3 +330,12 @@ class Store:
     def save_symbol(self, isin: str, symbol: str | None, currency: str | None) -> None:
         with self._transaction() as db:
             prices.save_symbol(db, isin, symbol, currency, time.time())
+
+    def cached_intraday(self, symbol: str, interval: int) -> CachedIntraday | None:
+        with self._lock:
+            return prices.cached_intraday(self._db, symbol, interval)
+
+    def save_intraday(self, symbol: str, interval: int, bars: Sequence[tuple[int, float]], *, source: str) -> None:
+        """Merge intraday bars (start in unix seconds, close) into the cached series."""
+        with self._transaction() as db:
+            prices.save_intraday(db, symbol, interval, bars, source, time.time())

@@ -73,3 +73,41 @@ def save_symbol(db: sqlite3.Connection, isin: str, symbol: str | None, currency:
         "INSERT OR REPLACE INTO symbols(isin, symbol, currency, resolved_at) VALUES (?, ?, ?, ?)",
         (isin, symbol, currency, now),
     )
+
+
+@dataclass(slots=True)
+class CachedIntraday:
+    symbol: str
+    interval: int
+    """Bar length in seconds."""
+    source: str
+    fetched_at: datetime
+    bars: list[tuple[int, float]]
+    """(bar start in unix seconds, close), ascending."""
+
+
+def cached_intraday(db: sqlite3.Connection, symbol: str, interval: int) -> CachedIntraday | None:
+    head = db.execute(
+        "SELECT source, fetched_at FROM intraday_series WHERE symbol = ? AND interval = ?", (symbol, interval)
+    ).fetchone()
+    if head is None:
+        return None
+    bars = db.execute(
+        "SELECT start, close FROM intraday_bars WHERE symbol = ? AND interval = ? ORDER BY start", (symbol, interval)
+    ).fetchall()
+    return CachedIntraday(symbol, interval, head[0], datetime.fromtimestamp(head[1], tz=UTC), bars)
+
+
+def save_intraday(
+    db: sqlite3.Connection, symbol: str, interval: int, bars: Sequence[tuple[int, float]], source: str, now: float
+) -> None:
+    """Merge the bars into the cached series (new bars added, known ones replaced)."""
+    db.execute(
+        "INSERT INTO intraday_series(symbol, interval, source, fetched_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(symbol, interval) DO UPDATE SET source = excluded.source, fetched_at = excluded.fetched_at",
+        (symbol, interval, source, now),
+    )
+    db.executemany(
+        "INSERT OR REPLACE INTO intraday_bars(symbol, interval, start, close) VALUES (?, ?, ?, ?)",
+        [(symbol, interval, int(start), float(close)) for start, close in bars],
+    )
