@@ -224,3 +224,19 @@ async def test_nothing_in_the_article_pane_is_cut_mid_word(make_app, bundled_db:
                 assert word in shown, (size, article.id, word)
             for figure in article.figures:
                 assert " ".join(format_figure(figure).split()) in flat, (size, article.id, format_figure(figure))
+
+
+@pytest.mark.parametrize("size", [(120, 36), (160, 48)], ids=["compact", "full"])
+async def test_watchlist_rows_keep_to_one_line(make_app, size) -> None:
+    """A followed instrument's row ("» AMZN Amazon.com Inc. 2/2") shortens its name
+    rather than wrap its count onto a second line in the compact pane."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        instruments = app.screen.query_one(InstrumentList)
+        width = instruments.scrollable_content_region.width
+        watch = [o for o in instruments.options if (o.id or "").startswith("watch:")]
+        assert len(watch) == 2
+        for option in watch:
+            assert len(option.prompt.plain) <= width, (option.prompt.plain, width)
+            assert option.prompt.plain.endswith("/1")  # the count is never the part cut

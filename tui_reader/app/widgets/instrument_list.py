@@ -133,6 +133,7 @@ class InstrumentList(OptionList):
             Option(_fixed("Unread", "●", counts.unread, counts.unread), id="unread"),
             Option(_fixed("Starred", "★", 0, counts.starred), id="starred"),
         ]
+        width = self.scrollable_content_region.width or 34
         seen: set[str] = set()
         for entry in watchlist:
             entry = clean(entry, single_line=True).upper()
@@ -140,10 +141,15 @@ class InstrumentList(OptionList):
                 continue
             seen.add(entry)
             match = by_isin.get(entry) or by_ticker.get(entry)
-            label = Text.assemble(("» ", "dim"), (entry, "bold"))
+            label = Text.assemble(("» ", "dim"), (entry, "bold"), no_wrap=True, overflow="ellipsis")
             if match is not None:
-                label.append(f" {clean(match.name, single_line=True)[:16]} " if match.name else " ")
-                label.append_text(_count(match.unread, match.total))
+                count = _count(match.unread, match.total)
+                # One line: the name gives way to the count in a compact pane.
+                room = min(16, width - len(label) - len(count) - 2)
+                name = clean(match.name or "", single_line=True)
+                name = name if len(name) <= room else name[: room - 1] + "…" if room > 1 else ""
+                label.append(f" {name} " if name else " ")
+                label.append_text(count)
             else:
                 label.append(" no news", style="dim")
             options.append(Option(label, id=f"watch:{entry}"))
@@ -152,7 +158,6 @@ class InstrumentList(OptionList):
             label.append_text(_count(search.unread, search.total))
             options.append(Option(label, id=f"search:{search.name}"))
         options.append(None)
-        width = self.scrollable_content_region.width or 34
         cells = ticker_width(instruments)
         options.extend(Option(instrument_row(item, width, cells), id=f"inst:{item.key}") for item in instruments)
         wanted = [option for option in options if option is not None]
