@@ -56,18 +56,18 @@ async def test_navigation_across_panes(make_app) -> None:
         await settle(pilot)
         assert app.screen.query_one(ArticleView).article.id == "a03"
         await pilot.press("g")
+        # A pane takes focus after the next refresh (it may first have to be shown).
+        view, instruments = app.screen.query_one(ArticleView), app.screen.query_one(InstrumentList)
         await pilot.press("l")
-        await pilot.pause()
-        assert app.focused is app.screen.query_one(ArticleView)
+        await until(pilot, lambda: app.focused is view)
         await pilot.press("tab")
-        await pilot.pause()
-        assert app.focused is app.screen.query_one(InstrumentList)
+        await until(pilot, lambda: app.focused is instruments)
         await pilot.press("h")
-        await pilot.pause()
-        assert app.focused is app.screen.query_one(ArticleView)
-        await pilot.press("shift+tab", "shift+tab")
-        await pilot.pause()
-        assert app.focused is app.screen.query_one(InstrumentList)
+        await until(pilot, lambda: app.focused is view)
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.focused is app.screen.query_one(ArticleList))
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.focused is instruments)
 
 
 async def test_a_cursor_move_shows_the_loaded_ahead_article_within_the_key_press(make_app) -> None:

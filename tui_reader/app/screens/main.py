@@ -119,7 +119,8 @@ class MainScreen(PollFollower, ArticleActions):
         self._ready = ArticleCache()
         """Articles loaded ahead of the cursor (with their chart offline)."""
         self._fetching: set[str] = set()
-        """Articles whose page is being fetched on open."""
+        """Articles whose page was asked for on open: once per session, whatever came of
+        it (a page that stored nothing must not be asked for again on every show)."""
         self.instruments: list[InstrumentSummary] = []
         """The instruments last loaded: the palette searches these."""
         self._overview: Overview | None = None
@@ -294,7 +295,6 @@ class MainScreen(PollFollower, ArticleActions):
 
     def on_page_fetched(self, message: PageFetched) -> None:
         """The page came (or its failure was stored): the article is read again."""
-        self._fetching.discard(message.article_id)
         self._ready.forget(message.article_id)
         if message.article_id == self._article_id:
             self._load_article(message.article_id, self._focus_instrument)
