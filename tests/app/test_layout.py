@@ -149,9 +149,7 @@ async def test_focus_and_visibility_agree_in_a_narrow_terminal(make_app) -> None
         # Every way out of the pane: focus and what is shown stay together.
         for keys in (("h",), ("tab",), ("shift+tab",), ("escape",), ("l",), ("slash",), ("escape",)):
             await pilot.press(*keys)
-            await pilot.pause()
-            await pilot.pause()
-            assert app.focused is not None and _visible(app, app.focused), (keys, app.focused)
+            await until(pilot, lambda: app.focused is not None and _visible(app, app.focused))
 
 
 async def test_footer_keeps_help_and_status_keeps_the_count_at_80x24(make_app) -> None:

@@ -86,10 +86,9 @@ async def test_selecting_an_instrument_filters_the_list(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await pilot.press("shift+tab")
-        await pilot.pause()
         instruments = app.screen.query_one(InstrumentList)
-        assert app.focused is instruments
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.focused is instruments)
         instruments.highlighted = instruments.get_option_index("inst:DE0007164600")
         await settle(pilot)
         assert _rows(app) == ["SAP plans restructuring"]
@@ -97,9 +96,7 @@ async def test_selecting_an_instrument_filters_the_list(make_app) -> None:
         await pilot.pause()
         assert type(app.screen).__name__ == "InstrumentScreen"
         await pilot.press("escape", "l")
-        await pilot.pause()
-        await pilot.pause()
-        assert app.focused is app.screen.query_one(ArticleList)
+        await until(pilot, lambda: app.focused is app.screen.query_one(ArticleList))
 
 
 async def test_filter_by_ticker_and_by_isin_and_escape(make_app) -> None:
