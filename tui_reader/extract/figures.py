@@ -6,7 +6,8 @@ text wrong (quantulum3 reads "bn" as barn and drops currencies; dateparser turns
 the per-article budget (see benchmarks/figures_rate.py). One regex pass finds every
 figure led by a digit or currency symbol (figures_scan), one more the figures written
 in words (figures_heads); this module merges them into one non-overlapping list and
-attaches each figure's sentence.
+attaches each figure's sentence (figures_context.figure_sentences, which the store also
+uses to rebuild it).
 
 Real publishers' forms (issue 9) are read by the decoder of their kind: cents and pence
 (figures_minor), German amounts and percentages in words (figures_worded), quote widgets
@@ -33,7 +34,7 @@ import re
 from datetime import datetime
 from operator import itemgetter
 
-from tui_reader.extract.figures_context import MAX_CONTEXT, Sentences, context_text
+from tui_reader.extract.figures_context import figure_sentences
 from tui_reader.extract.figures_heads import worded
 from tui_reader.extract.figures_joins import join_figures
 from tui_reader.extract.figures_numbers import Found
@@ -60,20 +61,10 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
     if "://" in body or "www." in body:
         kept = _outside_urls(body, kept)
     kept = join_figures(body, kept)
-    sentences = Sentences(body)
-    figures: list[KeyFigure] = []
-    first = last = -1
-    context = ""
-    append = figures.append
-    for start, end, kind, value, currency, qualifier, unit, direction, high in kept:
-        if not first <= start < last:  # figures of one sentence share its context
-            first, last = sentences.around(start, end)
-            context = context_text(body, first, last, start, end)
-        elif last - first > MAX_CONTEXT:
-            context = context_text(body, first, last, start, end)
-        append(KeyFigure(kind, body[start:end], value, start, end, context, currency, qualifier,
-                         unit, direction, high))
-    return figures
+    contexts = figure_sentences(body, kept)
+    return [KeyFigure(kind, body[start:end], value, start, end, context, currency, qualifier, unit, direction, high)
+            for (start, end, kind, value, currency, qualifier, unit, direction, high), context
+            in zip(kept, contexts, strict=True)]
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:

@@ -6,12 +6,17 @@ Sentences end at . ! ? followed by a capital or a line break, and at blank lines
 The candidate marks are found in one regex pass per article and looked up by bisection
 for each figure; whether a mark really ends its sentence is decided only for marks next
 to a figure, once each.
+
+`figure_sentences` is the one walk that hands each figure its sentence: the extractor
+attaches sentences with it and the store (store/figure_codec.py) rebuilds them with it
+when it reads figures stored without their text, so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 
 MAX_CONTEXT = 300
 """Longest context kept; longer sentences are cut to a window around the figure."""
@@ -95,3 +100,28 @@ def context_text(body: str, first: int, last: int, start: int, end: int) -> str:
     if text.isprintable() and "  " not in text:
         return text.strip(" ")
     return " ".join(text.split())
+
+
+def figure_sentences(body: str, figures: Iterable[tuple[int, int, *tuple[object, ...]]]) -> list[str]:
+    """The sentence of each figure of `body`, in order; a figure is any tuple that starts
+    with its (start, end), sorted by start (the extractor's own rows are passed as they
+    are: building (start, end) pairs for it cost more than the walk saves).
+
+    Figures of one sentence share it: a figure starting inside the previous figure's
+    sentence takes the same text, cut around itself only when the sentence is longer
+    than MAX_CONTEXT, so the boundaries are looked up once per sentence."""
+    sentences = Sentences(body)
+    out: list[str] = []
+    append = out.append
+    first = last = -1
+    context = ""
+    for figure in figures:
+        start = figure[0]
+        if not first <= start < last:
+            end = figure[1]
+            first, last = sentences.around(start, end)
+            context = context_text(body, first, last, start, end)
+        elif last - first > MAX_CONTEXT:
+            context = context_text(body, first, last, start, figure[1])
+        append(context)
+    return out

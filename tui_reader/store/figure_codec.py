@@ -5,7 +5,8 @@ Why: the text and the sentence were most of a stored figure (about 2.5 KB of JSO
 article of the poll benchmark) and of what a parser process sends the writer, yet both
 follow from the body: the text is ``body[start:end]`` (the title's, for a figure found
 in the headline) and the sentence is found by the extractor's own sentence rules
-(`extract.figures_context`), figures of one sentence sharing it as they do there.
+(`extract.figures_context.figure_sentences`, the very function the extractor attaches
+sentences with), figures of one sentence sharing it as they do there.
 
 Output stays identical by construction, not by hope: `encode` rebuilds what `decode`
 would and keeps the text or the sentence of a figure whose rebuilt one differs (a
@@ -20,33 +21,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import fields
 
-from tui_reader.extract.figures_context import MAX_CONTEXT, Sentences, context_text
+from tui_reader.extract.figures_context import figure_sentences
 from tui_reader.model import KeyFigure
 
 _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _TEXT, _CONTEXT = 10, 11
 """Positions of the kept text and sentence in a figure's array."""
-
-
-def sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[str]:
-    """The sentence of each figure at these spans of `text`, in order, as
-    `extract.figures.find_figures` attaches them: a figure starting inside the previous
-    figure's sentence shares it, cut around itself only when the sentence is long."""
-    found = Sentences(text)
-    out: list[str] = []
-    first = last = -1
-    context = ""
-    for start, end in spans:
-        if not first <= start < last:
-            first, last = found.around(start, end)
-            context = context_text(text, first, last, start, end)
-        elif last - first > MAX_CONTEXT:
-            context = context_text(text, first, last, start, end)
-        out.append(context)
-    return out
 
 
 def _rebuilt(figures: Sequence[KeyFigure], title: str, body: str) -> tuple[list[str], list[str]]:
@@ -56,7 +39,7 @@ def _rebuilt(figures: Sequence[KeyFigure], title: str, body: str) -> tuple[list[
     for in_title, text in ((True, title), (False, body)):
         at = [n for n, f in enumerate(figures) if f.in_title is in_title]
         if at:
-            for n, context in zip(at, sentences(text, [(figures[n].start, figures[n].end) for n in at]), strict=True):
+            for n, context in zip(at, figure_sentences(text, [(figures[n].start, figures[n].end) for n in at]), strict=True):
                 contexts[n] = context
     return texts, contexts
 
