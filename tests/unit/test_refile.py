@@ -138,6 +138,18 @@ def test_newest_first_one_batch_per_budget_and_a_later_run_carries_on(store: Sto
     assert reextract_pending(store) == 0
 
 
+def test_stale_rows_by_count_and_by_id_are_those_stale_articles_lists(store: Store) -> None:
+    """`Store.stale_ids` (the worker batches) and `Store.stale_by_ids` (an article opened
+    before stage 2) read what `stale_articles` reads, newest first, current rows left out."""
+    store.upsert_articles("https://wire.example/rss", [_old_filing(_article(n)) for n in range(5)])
+    _age(store)
+    store._db.execute("UPDATE articles SET extractor = ? WHERE id = 'a4'", (EXTRACTOR_VERSION,))
+    listed = store.stale_articles(EXTRACTOR_VERSION, 3)
+    assert store.stale_ids(EXTRACTOR_VERSION, 3) == [s.article.id for s in listed] == ["a3", "a2", "a1"]
+    by_id = store.stale_by_ids(("a4", "a2", "a3", "nope"), EXTRACTOR_VERSION)
+    assert sorted(by_id, key=lambda s: s.article.id) == sorted(listed[:2], key=lambda s: s.article.id)
+
+
 def test_declared_instruments_are_kept_and_used_again(store: Store) -> None:
     """An instrument line is not in the body: re-extraction starts from what the source
     declared, as the first extraction did, so the declared company stays primary."""

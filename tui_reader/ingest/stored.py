@@ -1,13 +1,14 @@
-"""Stage 2's reads of the store: which rows are stale, and the rows themselves by id.
+"""Stage 2's reads of the store, with "stale" meaning what it means to this extractor.
 
-`Store` (store/database.py) offers stale rows by count only; stage 2 also needs them
-by id (an article opened before its turn; worker processes reading their batch
-themselves), so these run `store/refile.py`'s queries under the Store's lock, as its
-own methods do.
+The store knows versions only as numbers its callers pass (`Store.stale_ids`,
+`Store.stale_by_ids`); ingest is where `EXTRACTOR_VERSION` meets the store, so the
+rows stage 2 must (re)compute are asked for here: by count for the upkeep loop's
+worker batches, by id for an article opened before its turn.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from tui_reader.extract import EXTRACTOR_VERSION
@@ -18,15 +19,9 @@ if TYPE_CHECKING:
 
 def stale_ids(store: Store, limit: int) -> list[str]:
     """Up to `limit` stale articles' ids, newest first."""
-    from tui_reader.store import refile
-
-    with store._lock:
-        return refile.stale_ids(store._db, EXTRACTOR_VERSION, limit)
+    return store.stale_ids(EXTRACTOR_VERSION, limit)
 
 
-def stale_by_ids(store: Store, ids: list[str]) -> list[StaleArticle]:
+def stale_by_ids(store: Store, ids: Sequence[str]) -> list[StaleArticle]:
     """Those of `ids` that are stale, as extraction reads them."""
-    from tui_reader.store import refile
-
-    with store._lock:
-        return refile.stale_by_ids(store._db, ids, EXTRACTOR_VERSION)
+    return store.stale_by_ids(ids, EXTRACTOR_VERSION)

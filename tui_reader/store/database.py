@@ -276,6 +276,17 @@ class Store:
         with self._lock:
             return refile.stale_articles(self._db, version, limit)
 
+    def stale_ids(self, version: int, limit: int) -> list[str]:
+        """`stale_articles`' ids only, for worker processes that read the rows themselves."""
+        with self._lock:
+            return refile.stale_ids(self._db, version, limit)
+
+    def stale_by_ids(self, ids: Sequence[str], version: int) -> list[StaleArticle]:
+        """Those of `ids` another version filed (or whose figures are pending), as extraction
+        reads them: an article opened before stage 2 reached it."""
+        with self._lock:
+            return refile.stale_by_ids(self._db, list(ids), version)
+
     def count_stale(self, version: int) -> int:
         with self._lock:
             return refile.count_stale(self._db, version)
