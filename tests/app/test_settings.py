@@ -18,6 +18,7 @@ from tests.app.conftest import REPO, settle, until
 from tui_reader.app.themes import theme_from_mapping
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.status_line import StatusLine
+from tui_reader.config_default import DEFAULT_THEME
 from tui_reader.sources.poll import poll_seed_folder
 from tui_reader.store import Store
 
@@ -34,6 +35,14 @@ async def test_the_chosen_theme_is_remembered(make_app, config_file: Path) -> No
     async with again.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert again.theme == "newsprint"
+
+
+async def test_an_unknown_theme_falls_back_to_the_default_and_says_so(make_app) -> None:
+    app = make_app(theme="no-such-theme")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert app.theme == DEFAULT_THEME
+        assert any("no-such-theme" in n.message for n in app._notifications)
 
 
 async def test_keymap_mistakes_are_named_and_quit_stays(make_app, config_file: Path) -> None:

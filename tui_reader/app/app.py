@@ -34,6 +34,7 @@ from tui_reader.app.themes import APP_VARIABLES, ThemeProblem
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
+from tui_reader.config_default import DEFAULT_THEME
 
 if TYPE_CHECKING:
     from textual.theme import Theme
@@ -120,7 +121,7 @@ class TuiReaderApp(App[None]):
         if name in self.available_themes:
             self.theme = name
             return
-        fallback = "terminal-amber" if "terminal-amber" in self.available_themes else "textual-dark"
+        fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = fallback
         self.notify(f"Unknown theme {name!r}; using {fallback}.", severity="warning", timeout=6, markup=False)
 

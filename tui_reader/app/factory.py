@@ -8,7 +8,8 @@ from tui_reader import locations
 from tui_reader.app.app import TuiReaderApp
 from tui_reader.app.data import BUNDLED_SEEDS_NAME, Library
 from tui_reader.app.options import AppOptions
-from tui_reader.app.themes import DEFAULT_THEME, load_theme_files
+from tui_reader.app.themes import load_theme_files
+from tui_reader.config_default import DEFAULT_THEME
 
 
 def seed_names(configured: dict[Path, str]) -> dict[Path, str]:

@@ -15,8 +15,6 @@ from pathlib import Path
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-DEFAULT_THEME = "terminal-amber"
-
 APP_VARIABLES: dict[str, str] = {
     "price-up": "#3fb950",
     "price-down": "#f85149",

@@ -26,6 +26,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Literal, TypeVar
 from urllib.parse import urlsplit
 
+from tui_reader.config_default import DEFAULT_INTERVAL_MINUTES
 from tui_reader.ingest.writer import BatchWriter
 from tui_reader.model import Skipped
 from tui_reader.sources.feed_worker import ParseFailed, parse_job, ready
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
     from tui_reader.config import FeedConfig
     from tui_reader.store import PollOutcome, Prepared, SourceState, Store
 
-DEFAULT_INTERVAL_MINUTES = 15
 MAX_BACKOFF = timedelta(hours=6)
 MAX_RETRY_AFTER = timedelta(hours=24)
 """A server asking for more than a day is ignored beyond that: the feed is not abandoned."""
