@@ -31,6 +31,23 @@ def test_a_headline_figure_the_body_repeats_is_listed_once_from_the_body() -> No
     assert article.body[percents[0].start:percents[0].end] == "20%"
 
 
+def test_a_headline_that_rounds_the_bodys_figure_is_listed_once_from_the_body() -> None:
+    article = enrich(_article("Tesla soars 22% on profit", "Tesla shares rose 21.9% to $260.48, their best day since 2013."))
+    assert [f.text for f in article.figures if f.kind == "percent"] == ["21.9%"]
+    article = enrich(_article("SAP slips 2.2%", "The ADR fell 2.21% to $127.61."))
+    assert [f.text for f in article.figures if f.kind == "percent"] == ["2.21%"]
+    article = enrich(_article("Revenue hits $25 billion", "Revenue came to $25.18 billion in the quarter."))
+    assert [f.text for f in article.figures if f.kind == "money"] == ["$25.18 billion"]
+
+
+def test_a_headline_figure_the_body_does_not_round_is_kept() -> None:
+    # 20% is no rounding of 21.9%, and a fall is no rounding of a rise.
+    article = enrich(_article("Tesla soars 20% on profit", "Tesla shares rose 21.9% to $260.48."))
+    assert sorted(f.text for f in article.figures if f.kind == "percent") == ["20%", "21.9%"]
+    article = enrich(_article("Tesla slides 22%", "Tesla shares rose 21.9% in October."))
+    assert sorted(f.text for f in article.figures if f.kind == "percent") == ["21.9%", "22%"]
+
+
 def test_a_company_named_only_in_the_headline_is_filed() -> None:
     article = enrich(_article("Microsoft raises its dividend", "The board approved the increase on Tuesday."))
     assert article.primary is not None and article.primary.ticker == "MSFT"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 from tui_reader.model import Article, KeyFigure
 
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 """Bumped whenever a change to the rules changes what `enrich` finds: stored articles
 written by an older version are re-extracted in the background, so a user who upgrades
 sees the better filing on the news they already have."""
@@ -35,13 +37,30 @@ def _title_figures(in_title: list[KeyFigure], in_body: list[KeyFigure]) -> list[
 
     Feed items often carry their one figure only in the headline ("Shares of Jabil
     jumped 20%"); when the body repeats it, the body's figure (with its sentence) is
-    the one kept, so a figure is listed once.
+    the one kept, so a figure is listed once. Headlines round what the body states
+    exactly ("Soars 22%" over "rose 21.9%", "Slips 2.2%" over "fell 2.21%"): a rounding
+    of a body figure of the same kind is that figure too.
     """
     stated = {(f.kind, f.value, f.currency) for f in in_body}
     kept = []
     for figure in in_title:
-        if (figure.kind, figure.value, figure.currency) in stated:
+        if (figure.kind, figure.value, figure.currency) in stated or any(
+            _rounds(figure, body) for body in in_body
+        ):
             continue
         figure.in_title = True
         kept.append(figure)
     return kept
+
+
+def _rounds(title: KeyFigure, body: KeyFigure) -> bool:
+    """Whether the headline's figure is the body's rounded to the places it shows:
+    22 of 21.9, 2.2 of 2.21, $25 billion of $25.18 billion (not 20 of 21.9)."""
+    if (title.kind, title.currency, title.direction) != (body.kind, body.currency, body.direction):
+        return False
+    if not isinstance(title.value, float | int) or not isinstance(body.value, float | int) or not title.value:
+        return False
+    scale = 1000.0 ** (int(math.log10(abs(title.value))) // 3) if abs(title.value) >= 1000 else 1.0
+    shown = title.value / scale
+    places = len(repr(round(shown, 2)).partition(".")[2].rstrip("0"))
+    return round(body.value / scale, places) == round(shown, places) and body.value != title.value

@@ -74,7 +74,9 @@ def first_names() -> frozenset[str]:
         )
 
 
-def derived_short_names(names: dict[str, Company], blocked: Iterable[str]) -> dict[str, Company]:
+def derived_short_names(
+    names: dict[str, Company], blocked: Iterable[str], descriptors: frozenset[str] = DESCRIPTORS
+) -> dict[str, Company]:
     """Short keys → company, for name keys of a distinctive word and descriptors only.
 
     `names` maps every known key to its company; `blocked` are keys that must not be
@@ -91,7 +93,7 @@ def derived_short_names(names: dict[str, Company], blocked: Iterable[str]) -> di
     for key, company in names.items():
         words = key.split(" ")
         short = words[0]
-        if len(words) < 2 or not all(w in DESCRIPTORS for w in words[1:]):
+        if len(words) < 2 or not all(w in descriptors for w in words[1:]):
             continue
         if len(short.replace("-", "")) < 4 or short in stop or short in names:
             continue

@@ -3,23 +3,25 @@
 Articles name a company in whatever form the writer chose (an ISIN in the instrument
 line, "(NYSE: BABA)", "Alibaba’s"), and the store files every article under one key,
 so all those forms must lead to one issuer, without a network. Its companies come
-from our CSV and pytickersymbols (see `listings`), and later from what the online
-part learns (`Directory.learn`).
+from our CSV, pytickersymbols and data/listed.csv (see `listings`), and later from
+what the online part learns (`Directory.learn`).
 
-Building it costs about 35 ms (pytickersymbols' import is ~11 ms of that), so it is
-built once, on first use, by `directory()`, never at import time.
+Building it costs about 100 ms (the ~5,700 listed companies about half of it, their
+name keys precomputed in the file), so it is built once, on first use, by
+`directory()`, never at import time: in the app, in the forkserver that feed workers
+fork from, and in the ingest worker.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from tui_reader.extract.aliases import curated_aliases, derived_short_names, is_acronym
 from tui_reader.extract.exchanges import yahoo_symbol
 from tui_reader.extract.isins import is_isin
-from tui_reader.extract.listings import Company, pytickersymbols_company, read_csv
+from tui_reader.extract.listings import Company, pytickersymbols_company, read_csv, read_listed
 from tui_reader.extract.name_scanner import NameScanner
 from tui_reader.extract.names import HAS_CAPITAL, legal_keys, name_key
 from tui_reader.model import Instrument
@@ -53,12 +55,21 @@ class Directory:
     revision: int = 0
     """Counts `learn` calls that added something: caches of lookups compare it."""
 
+
     @classmethod
-    def of(cls, preferred: Iterable[Company], others: Iterable[Company] = ()) -> Directory:
+    def of(
+        cls,
+        preferred: Iterable[Company],
+        others: Iterable[Company] = (),
+        listed: Iterable[tuple[Company, Sequence[str]]] = (),
+    ) -> Directory:
         """Index companies; preferred ones (our CSV) win every ISIN, symbol and name.
 
         Then the names people write: curated aliases (as strong as the CSV), and short
         names derived from official ones (only where no company has that name yet).
+        Last the `listed` ones (data/listed.csv), below all of these: by their official
+        names only, as a short name derived from thousands of small caps would more
+        often be a word or a person than the company.
         """
         directory = cls()
         for company in preferred:
@@ -74,6 +85,7 @@ class Directory:
             directory._names[key] = company
             directory.short_names.add(key)
         directory._index_names(directory._names)
+        directory._add_listed(listed)
         return directory
 
     def learn(self, companies: Iterable[Company]) -> int:
@@ -93,9 +105,7 @@ class Directory:
                 self._known_cik(company)
                 continue
             self._add_listings(company)
-            for key in self._name_keys(company.name, *company.names):
-                if key not in self._names and key not in self._clashes:
-                    self._names[key] = new_keys[key] = company
+            self._fill_names(company, self.name_keys(company.name, *company.names), new_keys)
             added += 1
         if added:
             self._index_names(new_keys)
@@ -103,6 +113,45 @@ class Directory:
             self._completed.clear()
             self.revision += 1
         return added
+
+    def _add_listed(self, listed: Iterable[tuple[Company, Sequence[str]]]) -> None:
+        """data/listed.csv's companies (with their name keys), below all others.
+
+        One whose ISIN is known is that company under an older name ("Daimler" is
+        Mercedes-Benz Group, "Facebook" is Meta: a rename keeps the ISIN), so its names
+        fill gaps for the known company. Otherwise it is added, but not under a symbol
+        another company holds (symbols are reused; ISINs are not)."""
+        new_keys: dict[str, Company] = {}
+        for company, keys in listed:
+            shorts = [k[1:] for k in keys if k[0] == "~"]  # derived short names (see the tool)
+            keys = [k for k in keys if k[0] != "~"] + shorts
+            known = self._isins.get(company.listings[0].isin or "")
+            if known is not None:
+                company = known[0]
+                self._fill_names(company, keys, new_keys)
+                self.short_names.update(k for k in shorts if new_keys.get(k) is company)
+                continue
+            if any((i.ticker or "") in self._tickers for i in company.listings):
+                listings = tuple(i if i.ticker not in self._tickers else replace(i, ticker=None, exchange=None)
+                                 for i in company.listings)
+                company = replace(company, listings=listings)
+            self._add_listings(company)
+            self._fill_names(company, keys, new_keys)
+            self.short_names.update(k for k in shorts if new_keys.get(k) is company)
+        self._index_names(new_keys)
+
+    def _fill_names(self, company: Company, keys: Iterable[str], new_keys: dict[str, Company]) -> None:
+        """Give the company the keys no company has; a key two filling companies want is
+        nobody's ("First Bancorp" of Maine and of Puerto Rico)."""
+        for key in keys:
+            if key in self._clashes:
+                continue
+            held = new_keys.get(key)
+            if held is None and key not in self._names:
+                self._names[key] = new_keys[key] = company
+            elif held is not None and held is not company:
+                del self._names[key], new_keys[key]
+                self._clashes.add(key)
 
     def _known_cik(self, learned: Company) -> None:
         """A learned CIK of a company we know under its symbol or ISIN: an identifier
@@ -150,7 +199,7 @@ class Directory:
 
     def _add_names(self, company: Company, names: Iterable[str], *, pinned: bool) -> None:
         for name in names:
-            for key in self._name_keys(name):
+            for key in self.name_keys(name):
                 self._spellings.setdefault(key, set()).add(name)
                 if key in self._clashes:
                     continue
@@ -164,7 +213,7 @@ class Directory:
                     self._clashes.add(key)
 
     @staticmethod
-    def _name_keys(*names: str) -> list[str]:
+    def name_keys(*names: str) -> list[str]:
         """The keys a name is found under: its key, the same without hyphens ("Mercedes
         Benz"), and with its legal words kept ("SoftBank Group" beside "SoftBank Corp",
         "Porsche SE" beside "Porsche AG"): those tell a parent from its listed unit."""
@@ -241,7 +290,7 @@ class Directory:
             if id(company) in seen or not company.listings:
                 continue
             seen.add(id(company))
-            if key in self._name_keys(company.name, *company.names):
+            if key in self.name_keys(company.name, *company.names):
                 found.append(company.listings[0])
         return found
 
@@ -299,7 +348,7 @@ def load_directory() -> Directory:
     from pytickersymbols import PyTickerSymbols
 
     indexed = (pytickersymbols_company(s) for s in PyTickerSymbols().get_all_stocks())
-    return Directory.of(read_csv(), (c for c in indexed if c is not None))
+    return Directory.of(read_csv(), (c for c in indexed if c is not None), read_listed())
 
 
 @cache

@@ -1,0 +1,102 @@
+"""The listed companies below the indices (data/listed.csv): small caps, and companies
+renamed or gone that real news still names, which fill gaps and never override."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from tui_reader.extract.directory import Directory, directory
+from tui_reader.extract.instruments import find_instruments
+from tui_reader.extract.listings import Company, pytickersymbols_company, read_csv
+from tui_reader.model import Instrument
+
+DATA = Path(__file__).parents[2] / "tui_reader" / "extract" / "data"
+
+
+def _found(title: str, body: str = "") -> set[tuple[str | None, str | None]]:
+    return {(i.ticker, i.isin) for i in find_instruments(title, body, [])}
+
+
+def test_the_stored_name_keys_are_what_the_directory_computes_today() -> None:
+    # The generator writes each name's keys so loading need not compute 5,700 of them:
+    # a change to name_key must regenerate the file (tools/listed_companies.py).
+    with open(DATA / "listed.csv", encoding="utf-8") as file:
+        for row in csv.DictReader(file):
+            stored = [k for k in row["keys"].split("|") if not k.startswith("~")]
+            computed = [k for k in dict.fromkeys(Directory.name_keys(row["name"])) if sum(c.isalpha() for c in k) >= 3]
+            assert stored == computed, row["name"]
+
+
+def test_the_ambiguous_keys_are_only_listed_companies_names() -> None:
+    # listed_ambiguous.txt makes a key need evidence; it must not reach a name of our
+    # CSV's or an index company's own ("Anthem", Elevance's old name, may be in it).
+    from pytickersymbols import PyTickerSymbols
+
+    indexed = (pytickersymbols_company(s) for s in PyTickerSymbols().get_all_stocks())
+    without = Directory.of(read_csv(), (c for c in indexed if c is not None))
+    keys = [k for k in (DATA / "listed_ambiguous.txt").read_text("utf-8").splitlines() if not k.startswith("#")]
+    assert keys
+    assert [key for key in keys if without.by_key(key) is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thor Industries", ("THO", "US8851601018")),
+        ("EchoStar", ("SATS", "US2787681061")),
+        ("Twitter", ("TWTR", "US90184L1026")),
+        ("Wirecard", ("WDI.DE", "DE0007472060")),
+        ("Vita 34", ("V3V.DE", "DE000A0BL849")),
+        ("SunTrust", ("STI", "US8679141031")),  # a derived short name of "SunTrust Banks"
+    ],
+)
+def test_small_and_gone_companies_resolve(text: str, expected: tuple[str, str]) -> None:
+    found = directory().resolve(text)
+    assert found is not None and (found.ticker, found.isin) == expected
+
+
+def test_an_old_name_with_the_same_isin_is_the_renamed_company() -> None:
+    # A rename keeps the ISIN: "Daimler" is Mercedes-Benz Group, "Facebook" is Meta.
+    assert directory().resolve("Daimler").isin == "DE0007100000"  # type: ignore[union-attr]
+    assert directory().resolve("Facebook").ticker == "META"  # type: ignore[union-attr]
+
+
+def test_listed_companies_fill_gaps_and_never_override() -> None:
+    known = Company("Acme Corp", (Instrument("US0000000001", "ACME", "Acme Corp"),))
+    taken_symbol = Company("Zenith Widgets Inc", (Instrument("US0000000002", "ACME", "Zenith Widgets Inc"),))
+    same_isin = Company("Old Acme Inc", (Instrument("US0000000001", "OACM", "Old Acme Inc"),))
+    first = Company("First Bancorp Inc", (Instrument("US0000000003", "FBA", "First Bancorp Inc"),))
+    second = Company("First BanCorp", (Instrument("US0000000004", "FBB", "First BanCorp"),))
+    found = Directory.of(
+        [known],
+        listed=[(c, tuple(Directory.name_keys(c.name))) for c in (taken_symbol, same_isin, first, second)],
+    )
+    assert found.by_ticker("ACME").name == "Acme Corp"  # type: ignore[union-attr]
+    zenith = found.by_name("Zenith Widgets")
+    assert zenith is not None and zenith.isin == "US0000000002" and zenith.ticker is None  # symbol reused
+    assert found.by_name("Old Acme").ticker == "ACME"  # type: ignore[union-attr]  # renamed: the known one
+    assert found.by_name("First Bancorp") is None  # two companies share it: nobody's
+
+
+def test_articles_file_small_caps_by_name_and_by_written_ticker() -> None:
+    assert ("THO", "US8851601018") in _found("Thor Industries beats estimates as RV demand holds up")
+    assert ("V3V.DE", "DE000A0BL849") in _found("Vita 34 hebt Prognose an", "Die Vita 34 AG meldet mehr Umsatz.")
+    assert ("TWTR", "US90184L1026") in _found("Musk puts deal on hold", "Shares of Twitter Inc. (TWTR) fell 9%.")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "not_filed"),
+    [
+        # A place: T-Mobile's home town is no Bellevue Group.
+        ("T-Mobile adds subscribers", "The Bellevue, Washington-based carrier added 1.1 million customers.", "BBN.SW"),
+        # A person: Benjamin Graham is no Graham Holdings.
+        ("Value investing is back", "Graham argued that a margin of safety protects investors.", "GHC"),
+        # A number is no name ("600 Group").
+        ("Nvidia rises", "The stock gained 600 points on the index in a week.", "SIXH.L"),
+    ],
+)
+def test_places_people_and_numbers_are_not_small_companies(title: str, body: str, not_filed: str) -> None:
+    assert not_filed not in {ticker for ticker, _ in _found(title, body)}
