@@ -410,17 +410,75 @@ def test_three_listings_fetched_and_one_refusal_backs_off_that_feed_only(http, t
         assert code == 0 and any(a["title"].startswith(title) for a in json.loads(out)), (symbol, out)
 
 
-@pytest.mark.xfail(strict=True, reason="store/writes.upsert: a story carried by a second feed gains a source row "
-                   "but not that feed's declared instruments (issue 11: filed under each followed instrument)")
+def two_listings_carrying_one_story(http: HTTPServer, tmp_path: Path, feeds: dict[str, str]) -> tuple[Path, str]:
+    """One Yahoo story served by each path in `feeds` (path -> the instrument that feed
+    declares), under a channel title of its own: two providers, so two source names."""
+    config = "bundled_seeds = false\n"
+    for n, (route, symbol) in enumerate(feeds.items()):
+        story = YAHOO.replace("{s}", f"X{n}").replace("{base}", http.url_for("/"))
+        http.expect_request(route).respond_with_data(story, content_type="application/rss+xml")
+        config += f'[[feeds]]\nurl = "{http.url_for(route)}"\ninstruments = ["{symbol}"]\n'
+    return write_config(tmp_path, text=config), str(tmp_path / "store.sqlite3")
+
+
+def listed(capsys, db: str, symbol: str) -> list[dict]:
+    code, out, _ = run(capsys, "list", "--ticker", symbol, "--json", "--db", db)
+    assert code == 0
+    return json.loads(out)
+
+
 def test_one_story_from_two_followed_listings_is_filed_under_both(http, tmp_path, capsys):
-    story = YAHOO.replace("{s}", "X").replace("{base}", http.url_for("/"))
-    http.expect_request("/a").respond_with_data(story, content_type="application/rss+xml")
-    http.expect_request("/b").respond_with_data(story, content_type="application/rss+xml")
-    path = write_config(tmp_path, text=(
-        f'bundled_seeds = false\n[[feeds]]\nurl = "{http.url_for("/a")}"\ninstruments = ["AAPL"]\n'
-        f'[[feeds]]\nurl = "{http.url_for("/b")}"\ninstruments = ["BABA"]\n'))
-    db = str(tmp_path / "store.sqlite3")
+    from tui_reader.store import Store
+
+    feeds = {"/a": "AAPL", "/b": "BABA"}
+    path, db = two_listings_carrying_one_story(http, tmp_path, feeds)
     assert run(capsys, "fetch", "--config", str(path), "--db", db)[0] == 0
-    for symbol in ("AAPL", "BABA"):
-        code, out, _ = run(capsys, "list", "--ticker", symbol, "--json", "--db", db)
-        assert [len(a["sources"]) for a in json.loads(out)] == [2], (symbol, out)
+    with Store.open(Path(db)) as store:  # the feed written first (they finish in any order)
+        (first,) = store._db.execute("SELECT source_key FROM articles").fetchone()
+    primary = feeds["/" + first.rsplit("/", 1)[1]]
+    for symbol in feeds.values():
+        found = listed(capsys, db, symbol)
+        assert [len(a["sources"]) for a in found] == [2], (symbol, found)
+        # the first feed's instrument stays primary, the other's joins it once
+        assert [(i["ticker"], i["primary"]) for i in found[0]["instruments"]] == [
+            (primary, True), *[(s, False) for s in feeds.values() if s != primary]]
+
+
+def test_a_third_feed_repeating_the_story_changes_nothing_and_counts_stay_right(http, tmp_path, capsys):
+    """Three feeds carry the story, the third declaring an instrument one of the others
+    did: one article, three sources, filed once under each instrument; a second fetch
+    writes nothing; and the instrument pane's unread counts follow the one article."""
+    from tui_reader.store import Store
+
+    path, db = two_listings_carrying_one_story(http, tmp_path, {"/a": "AAPL", "/b": "BABA", "/c": "BABA"})
+    assert run(capsys, "fetch", "--config", str(path), "--db", db)[0] == 0
+
+    def state() -> tuple:
+        with Store.open(Path(db)) as store:
+            raw = store._db
+            return (
+                raw.execute("SELECT id, declared, content_hash, read, starred FROM articles").fetchall(),
+                raw.execute("SELECT article_id, position, key, is_primary FROM article_instruments "
+                            "ORDER BY article_id, position").fetchall(),
+                raw.execute("SELECT key, total, unread, latest FROM instrument_stats ORDER BY key").fetchall(),
+                raw.execute("SELECT i.key, count(*), sum(a.read = 0), max(i.sort_ts) FROM article_instruments i "
+                            "JOIN articles a ON a.id = i.article_id GROUP BY i.key ORDER BY i.key").fetchall(),
+            )
+
+    articles, rows, stats, recount = state()
+    assert len(articles) == 1 and sorted(r[2] for r in rows) == ["US01609W1027", "US0378331005"]
+    assert [r[3] for r in rows] == [1, 0]  # positions in filing order, the first feed's primary
+    assert stats == recount and [(k, total, unread) for k, total, unread, _ in stats] == [
+        ("US01609W1027", 1, 1), ("US0378331005", 1, 1)]
+    (story,) = listed(capsys, db, "BABA")
+    assert len(story["sources"]) == 3 and [a["id"] for a in listed(capsys, db, "AAPL")] == [story["id"]]
+
+    assert run(capsys, "fetch", "--config", str(path), "--db", db)[0] == 0  # every feed again
+    assert state() == (articles, rows, stats, recount)
+
+    with Store.open(Path(db)) as store:
+        store.set_read(story["id"])
+        counts = {r.key: (r.unread, r.total) for r in store.instruments()}
+    assert counts == {"US0378331005": (0, 1), "US01609W1027": (0, 1)}
+    _, _, stats, recount = state()
+    assert stats == recount
