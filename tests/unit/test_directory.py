@@ -45,7 +45,8 @@ def test_csv_listings_resolve_back_to_themselves() -> None:
     found = directory()
     for row in csv_rows():
         listing = found.by_ticker(row["symbol"])
-        assert listing is not None and (listing.isin or "") == row["isin"], row
+        # Where our CSV leaves the ISIN out, data/listed.csv may give it (Walgreens').
+        assert listing is not None and ((listing.isin or "") == row["isin"] or not row["isin"]), row
         assert listing.exchange == row["exchange"] and listing.currency == row["currency"]
 
 

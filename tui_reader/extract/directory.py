@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from tui_reader.extract.aliases import curated_aliases, derived_short_names, is_acronym
-from tui_reader.extract.exchanges import yahoo_symbol
+from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
 from tui_reader.extract.isins import is_isin
 from tui_reader.extract.listings import Company, pytickersymbols_company, read_csv, read_listed
 from tui_reader.extract.name_scanner import NameScanner
@@ -77,15 +77,24 @@ class Directory:
         for company in others:
             if not directory._claims(company):
                 directory._add(company, pinned=False)
+        later = []
         for symbol, alias in curated_aliases():
             found = directory._tickers.get(symbol)
             if found is not None:
                 directory._add_names(found[0], (alias,), pinned=True)
+            else:
+                later.append((symbol, alias))  # a listed company's ("Xing" of New Work)
         for key, company in derived_short_names(directory._names, directory._clashes).items():
             directory._names[key] = company
             directory.short_names.add(key)
         directory._index_names(directory._names)
         directory._add_listed(listed)
+        added: dict[str, Company] = {}
+        for symbol, alias in later:
+            if (found := directory._tickers.get(symbol)) is not None:
+                directory._add_names(found[0], (alias,), pinned=True)
+                added.update((key, found[0]) for key in directory.name_keys(alias) if key in directory._names)
+        directory._index_names(added)
         return directory
 
     def learn(self, companies: Iterable[Company]) -> int:
@@ -119,26 +128,64 @@ class Directory:
 
         One whose ISIN is known is that company under an older name ("Daimler" is
         Mercedes-Benz Group, "Facebook" is Meta: a rename keeps the ISIN), so its names
-        fill gaps for the known company. Otherwise it is added, but not under a symbol
-        another company holds (symbols are reused; ISINs are not)."""
+        fill gaps for the known company. One whose symbol or name a known company
+        without an ISIN holds is that company, which gains the ISIN (else an article
+        naming BlackBerry and one giving its ISIN were filed under two instruments).
+        Otherwise it is added, but not under a symbol another company holds (symbols
+        are reused; ISINs are not). Its one-word names are short names: a name only
+        where no capitalised word follows ("First National Bank" is no First National).
+        """
         new_keys: dict[str, Company] = {}
+        gained: dict[int, tuple[Company, str]] = {}
         for company, keys in listed:
-            shorts = [k[1:] for k in keys if k[0] == "~"]  # derived short names (see the tool)
+            shorts = [k[1:] for k in keys if k[0] == "~"]  # short or everyday-word names (see the tool)
             keys = [k for k in keys if k[0] != "~"] + shorts
-            known = self._isins.get(company.listings[0].isin or "")
+            primary = company.listings[0]
+            known = self._isins.get(primary.isin or "") or self._without_isin(primary.ticker, keys[0])
             if known is not None:
+                if known[1].isin is None and primary.isin:
+                    gained.setdefault(id(known[0]), (known[0], primary.isin))
                 company = known[0]
-                self._fill_names(company, keys, new_keys)
-                self.short_names.update(k for k in shorts if new_keys.get(k) is company)
-                continue
-            if any((i.ticker or "") in self._tickers for i in company.listings):
-                listings = tuple(i if i.ticker not in self._tickers else replace(i, ticker=None, exchange=None)
-                                 for i in company.listings)
-                company = replace(company, listings=listings)
-            self._add_listings(company)
+            else:
+                if any((i.ticker or "") in self._tickers for i in company.listings):
+                    listings = tuple(i if i.ticker not in self._tickers else replace(i, ticker=None, exchange=None)
+                                     for i in company.listings)
+                    company = replace(company, listings=listings)
+                self._add_listings(company)
             self._fill_names(company, keys, new_keys)
-            self.short_names.update(k for k in shorts if new_keys.get(k) is company)
-        self._index_names(new_keys)
+            weak = (*shorts, *(k for k in keys if " " not in k))  # see the tool: "~" marks weak names
+            self.short_names.update(k for k in weak if new_keys.get(k) is company)
+        self._give_isins(gained.values(), new_keys)
+        self._index_names(new_keys, with_spellings=False)
+
+    def _without_isin(self, ticker: str | None, key: str) -> tuple[Company, Instrument] | None:
+        """The known company with this symbol or name whose primary listing lacks an ISIN."""
+        held = self._tickers.get((ticker or "").upper())
+        if held is None and (named := self._names.get(key)) is not None and named.listings:
+            held = (named, named.listings[0])
+        return held if held is not None and held[0].listings[0].isin is None else None
+
+    def _give_isins(self, gained: Iterable[tuple[Company, str]], new_keys: dict[str, Company]) -> None:
+        """Give known companies the ISIN of their primary listing: the frozen Company
+        and Instrument are replaced, in every table that holds them (one pass each)."""
+        swap: dict[int, Company] = {}
+        listing_swap: dict[int, Instrument] = {}
+        for company, isin in gained:
+            old = company.listings[0]
+            listing = replace(old, isin=isin)
+            swap[id(company)] = replace(company, listings=(listing, *company.listings[1:]))
+            listing_swap[id(old)] = listing
+            self._isins[isin] = (swap[id(company)], listing)
+        if not swap:
+            return
+        for table in (self._isins, self._tickers):
+            for code, (company, listing) in table.items():
+                if id(company) in swap:
+                    table[code] = (swap[id(company)], listing_swap.get(id(listing), listing))
+        for names in (self._names, self._ciks, new_keys):
+            for key, company in names.items():
+                if id(company) in swap:
+                    names[key] = swap[id(company)]
 
     def _fill_names(self, company: Company, keys: Iterable[str], new_keys: dict[str, Company]) -> None:
         """Give the company the keys no company has; a key two filling companies want is
@@ -164,15 +211,23 @@ class Directory:
                 self._ciks.setdefault(learned.cik.lstrip("0"), found[0])
                 return
 
-    def _index_names(self, names: dict[str, Company]) -> None:
+    def _index_names(self, names: dict[str, Company], with_spellings: bool = True) -> None:
         """Teach the scanner these keys, with the spellings that matter: names without
-        a capital initial ("eBay", "3i") and all-capital short names ("UPS")."""
+        a capital initial ("eBay", "3i") and all-capital short names ("UPS"). Not for
+        the listed companies' names: a spelling without a capital ("11 88 0", "bet",
+        "360") is searched for in every text, and thousands of small companies' would
+        cost more than they find."""
         for key, company in names.items():
             self.scanner.add(key)
+            if not with_spellings:
+                continue
             spellings = self._spellings.get(key, ())
             if spellings and all(is_acronym(s) for s in spellings):
                 self.scanner.add(key, min(spellings), exact=True)
-            for name in (company.name, *company.names):
+            elif spellings and " " not in key and exchange_named(key.upper()) is not None:
+                # "Amex" is American Express, "AMEX" the exchange: only as the company writes it.
+                self.scanner.add(key, min(spellings), exact=True)
+            for name in (company.name, *company.names, *spellings):  # aliases: "adidas-Salomon"
                 if not HAS_CAPITAL.match(name) and name_key(name) == key:
                     self.scanner.add(key, name)
 

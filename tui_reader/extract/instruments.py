@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tui_reader.extract.aliases import DESCRIPTORS
 from tui_reader.extract.directory import Directory, directory
-from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
+from tui_reader.extract.exchanges import exchange_named
 from tui_reader.extract.isins import is_isin
 from tui_reader.extract.name_context import (
     PERSON,
+    VENUE_BESIDE,
     capitalised_mid_sentence,
     in_capitals,
+    inside_a_longer_name,
+    longer_name_follows,
     mention_kind,
     named_as_stock,
     parent_named_for,
@@ -35,7 +38,13 @@ from tui_reader.extract.word_names import (
     is_german,
     word_names,
 )
-from tui_reader.extract.written_tickers import paren_ticker
+from tui_reader.extract.written_tickers import (
+    forget_venue_forms,
+    mover_tickers,
+    paren_ticker,
+    ticker_mentions,
+    wkn_isins,
+)
 from tui_reader.model import Instrument
 
 # Every candidate in one pass. All branches start with one character class, which
@@ -53,7 +62,6 @@ _CANDIDATES = re.compile(
     r"|(?<=[A-Z])(?P<isin>[A-Z][A-Z0-9]{9}[0-9])(?![^\W_])"
     rf"|(?<=[{CAPITALS}]){NAME_RUN_TAIL})"
 )
-_SYMBOL_WORDS = frozenset({"ticker", "symbol"})
 _CAPITAL_NEXT = re.compile(rf"[ \u00a0]+[{CAPITALS}]")
 
 _DECLARED, _EXPLICIT, _NAMED = 0, 1, 2
@@ -150,9 +158,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     else the most mentioned, ties going to the first mentioned.
     """
     found_in = directory()
-    if found_in.revision != _venue_forms_revision[0]:  # companies were learned since
-        _VENUE_FORMS.clear()
-        _venue_forms_revision[0] = found_in.revision
+    forget_venue_forms(found_in.revision)
     merger = _Merger(found_in)
     text = f"{title}\n{body}"
 
@@ -193,12 +199,12 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
         runs = sorted(spelled + [r for r in runs if not any(s <= r[0] < e for s, e in spelled)])
     hits = found_in.scanner.names(text, runs, declared_names)
 
-    for at, isin in isins:
+    for at, isin in (*isins, *wkn_isins(text)):
         if is_isin(isin):
             merger.add(found_in.by_isin(isin) or Instrument(isin, None, None), at, _EXPLICIT)
 
     ticker_spans: list[tuple[int, int]] = []
-    for at, end, instrument in _ticker_mentions(found_in, text, cashtags, colons):
+    for at, end, instrument in (*ticker_mentions(found_in, text, cashtags, colons), *mover_tickers(found_in, text)):
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))
 
@@ -264,6 +270,14 @@ def _count_names(
                 continue
             if key in short_names and _CAPITAL_NEXT.match(text, end):
                 continue  # "Getty Images": another name that starts with the same word
+        if VENUE_BESIDE.search(text, max(0, start - 12), end + 12) and exchange_named(key.upper()):
+            continue  # "Amex & NYSE switches": the exchange, not American Express
+        weak = key in short_names or key in needs_evidence or key in DESCRIPTORS
+        if weak and (inside_a_longer_name(text, start) or (not suffixed and longer_name_follows(text, end))):
+            if german is None:  # " the " twice answers for English in ~1 µs, the scan in ~25
+                german = text.count(" the ", 0, 4000) < 2 and is_german(text)
+            if not german:  # German capitalises every noun: "Autozulieferer Continental"
+                continue  # "Old National Bancorp", "Piedmont Bancorp": another company's name
         if i < last and hits[i + 1][0] - end < 40 and parent_named_for(text, start, end, hits[i + 1][0]):
             continue  # "Volkswagen-Tochter Traton": the parent only describes the unit
         where = needs_evidence.get(key) if not suffixed else None
@@ -295,62 +309,6 @@ def _written_as_name(word: str, german: bool, text: str, start: int, end: int) -
     if word == GERMAN_WORD or capitalised_mid_sentence(text, start):
         return True
     return text.endswith(("'s", "’s"), start, end) and not text.endswith(("the ", "The "), 0, start)
-
-
-def _ticker_mentions(
-    found_in: Directory, text: str, cashtags: list[tuple[int, int, str]],
-    colons: list[tuple[int, int, str]],
-) -> Iterator[tuple[int, int, Instrument]]:
-    """Explicit ticker forms as (start, end, listing); unknown symbols kept as written."""
-    for start, end, cash in cashtags:
-        if start and (text[start - 1].isalnum() or text[start - 1] == "$"):
-            continue  # "US$5", "$$"
-        listing = found_in.by_ticker(cash) or Instrument(None, cash.replace(".", "-"), None)
-        yield start, end, listing
-    for colon, end, code in colons:
-        before = text[max(0, colon - 40) : colon]
-        if not before or before[-1] not in " \u00a0" and not before[-1].isalpha():
-            continue  # "(NASDAQ: NVDA)", "HK: 9988", not "(1): AB"
-        words = before.rsplit(None, 3)[-3:]  # the last three words, without splitting all
-        if not words:
-            continue
-        form = (*words, code)
-        venue_listing = _VENUE_FORMS.get(form, _UNSEEN)
-        if venue_listing is _UNSEEN:
-            if len(_VENUE_FORMS) > 10_000:
-                _VENUE_FORMS.clear()
-            venue_listing = _VENUE_FORMS[form] = _venue_listing(found_in, words, code)
-        if venue_listing is not None:
-            yield colon - len(words[-1]), end, venue_listing
-
-
-_UNSEEN = Instrument(None, None, None)
-"""Not looked up yet (a sentinel, compared by identity: None is a looked-up miss)."""
-_VENUE_FORMS: dict[tuple[str, ...], Instrument | None] = {}
-"""(up to three words before the colon, code) → listing: feeds repeat "(NASDAQ: NVDA)".
-Bounded; filled from `directory()`, the one directory find_instruments reads."""
-_venue_forms_revision = [0]
-"""The `Directory.revision` the cached venue forms were resolved against."""
-
-
-def _venue_listing(found_in: Directory, words: list[str], code: str) -> Instrument | None:
-    """The listing "<venue>: CODE" names, reading the venue from up to three words
-    before the colon ("(Tokyo Stock Exchange: 7203)", "NASDAQ:NVDA", "HK: 9988")."""
-    for start in range(len(words)):
-        candidate = " ".join(words[start:]).lstrip("([{")
-        if not candidate.replace(" ", "").isalpha():
-            continue
-        if candidate.casefold() in _SYMBOL_WORDS:
-            return found_in.by_ticker(code) or Instrument(None, code, None)
-        if not candidate[0].isupper():
-            continue
-        venue = exchange_named(candidate)
-        symbol = yahoo_symbol(candidate, code) if venue else None
-        if venue and symbol:
-            return found_in.by_ticker(symbol) or Instrument(
-                None, symbol, None, exchange=venue.name, currency=venue.currency
-            )
-    return None
 
 
 def _ranked(companies: list[_Company]) -> list[Instrument]:

@@ -12,7 +12,7 @@ import re
 from functools import cache, lru_cache
 
 from tui_reader.extract.aliases import first_names
-from tui_reader.extract.names import fold_accents, name_word
+from tui_reader.extract.names import CAPITALS, fold_accents, name_word
 
 TITLES: frozenset[str] = frozenset(
     fold_accents(word)
@@ -292,3 +292,41 @@ def capitalised_mid_sentence(text: str, start: int) -> bool:
         j -= 1
     word = text[j : i + 1]
     return word.islower() and word not in _TITLE_SMALL_WORDS
+
+
+_CAPITAL_BEFORE = re.compile(rf"(?:^|[\s(])([{CAPITALS}][\w&.-]*)[ \u00a0]$")
+_LEAD_INS: frozenset[str] = frozenset(
+    # Capitalised words that open a sentence or a headline before a name without being
+    # part of it ("Rival Toyota", "Why Amerant Fell", "Aktie Vita 34").
+    """the a an and or but as at by for from in into of on to with while when after before
+    why how what who is are was will rival rivals shares stock analyst analysts chipmaker
+    carrier lender insurer retailer automaker buy sell hold watch ceo cfo says said
+    stocks earnings results profit sales revenue jumps falls rises slides
+    soars sinks surges drops gains beats misses cuts raises plans posts reports
+    die der das den dem des ein eine und oder bei von vom mit für auf aus nach über unter
+    zu zur zum im am wie auch aktie aktien papiere titel konkurrent konzern""".split()
+)
+
+
+def inside_a_longer_name(text: str, start: int) -> bool:
+    """Whether a weak name (a short name, an everyday word, a descriptor such as
+    "Bancorp") is the tail of a longer capitalised name the directory does not know:
+    "Old National", "Southern National Corporation", "Piedmont Bancorp". A lead-in word
+    before it is no name. English only: German capitalises every noun."""
+    before = _CAPITAL_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return not word.endswith(".") and word.casefold() not in _LEAD_INS
+
+
+VENUE_BESIDE = re.compile(r"\b(?:NYSE|Nasdaq|NASDAQ|OTC)\b")
+"""An exchange beside a name that is also one ("Amex & NYSE switches")."""
+_CAPITAL_AFTER = re.compile(rf"[ \u00a0]([{CAPITALS}][\w&-]*)")
+
+
+def longer_name_follows(text: str, end: int) -> bool:
+    """Whether a capitalised word continues the weak name into a longer one: "Southern
+    National", "Premier Financial" (not "Target Shares", "Shell CEO")."""
+    after = _CAPITAL_AFTER.match(text, end)
+    return after is not None and after.group(1).casefold() not in _LEAD_INS

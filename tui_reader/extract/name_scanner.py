@@ -57,8 +57,11 @@ class NameScanner:
             written = spelling.split()[0].rstrip(",.;:")
             if name_word(written) == words[0]:
                 self._spelled[words[0]] = written
-                if not HAS_CAPITAL.search(written):
+                # No run starts where no capital starts a word: "3i", "adidas-Salomon".
+                if not HAS_CAPITAL.search(written) or "-" in written:
                     probe = next((c for c in written if not c.isalnum()), written)
+                    if probe == "-" and len(written.rpartition("-")[2]) >= 3:
+                        probe = written.rpartition("-")[2]  # "Salomon": "-" is in every text
                     self._uncapitalised[words[0]] = (written, probe)
 
     def forget_runs(self) -> None:

@@ -1,4 +1,5 @@
-"""Tickers written in parentheses: "(TWTR)", and the quote widget "(AMKR 0.77%)".
+"""Tickers written in the text: "(TWTR)", the quote widget "(AMKR 0.77%)", cashtags
+("$NVDA") and venue forms ("NASDAQ: NVDA", "(Xetra: SAP)").
 
 An all-capital word in parentheses is far more often an acronym ("(CEO)", "(AI)",
 "(ECB)", "(USD)") than a symbol, so it counts as a ticker only with evidence:
@@ -10,8 +11,11 @@ is kept as written, ticker-only, so the article is still filed under it.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from tui_reader.extract.directory import Directory
-from tui_reader.extract.exchanges import exchange_named
+from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
 from tui_reader.extract.names import CONNECTORS, LEGAL_SUFFIXES, name_word
 from tui_reader.model import Instrument
 
@@ -78,3 +82,117 @@ def _words_before(text: str, start: int) -> list[str]:
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in CONNECTORS and w.lower() != "the").upper()
+
+
+_SYMBOL_WORDS = frozenset({"ticker", "symbol"})
+def ticker_mentions(
+    found_in: Directory, text: str, cashtags: list[tuple[int, int, str]],
+    colons: list[tuple[int, int, str]],
+) -> Iterator[tuple[int, int, Instrument]]:
+    """Explicit ticker forms as (start, end, listing); unknown symbols kept as written."""
+    for start, end, cash in cashtags:
+        if start and (text[start - 1].isalnum() or text[start - 1] == "$"):
+            continue  # "US$5", "$$"
+        listing = found_in.by_ticker(cash) or Instrument(None, cash.replace(".", "-"), None)
+        yield start, end, listing
+    for colon, end, code in colons:
+        before = text[max(0, colon - 40) : colon]
+        if not before or before[-1] not in " \u00a0" and not before[-1].isalpha():
+            continue  # "(NASDAQ: NVDA)", "HK: 9988", not "(1): AB"
+        words = before.rsplit(None, 3)[-3:]  # the last three words, without splitting all
+        if not words:
+            continue
+        form = (*words, code)
+        venue_listing = _VENUE_FORMS.get(form, _UNSEEN)
+        if venue_listing is _UNSEEN:
+            if len(_VENUE_FORMS) > 10_000:
+                _VENUE_FORMS.clear()
+            venue_listing = _VENUE_FORMS[form] = _venue_listing(found_in, words, code)
+        if venue_listing is not None:
+            yield colon - len(words[-1]), end, venue_listing
+
+
+_UNSEEN = Instrument(None, None, None)
+"""Not looked up yet (a sentinel, compared by identity: None is a looked-up miss)."""
+_VENUE_FORMS: dict[tuple[str, ...], Instrument | None] = {}
+"""(up to three words before the colon, code) → listing: feeds repeat "(NASDAQ: NVDA)".
+Bounded; filled from `directory()`, the one directory find_instruments reads."""
+_venue_forms_revision = [0]
+"""The `Directory.revision` the cached venue forms were resolved against."""
+
+
+def forget_venue_forms(revision: int) -> None:
+    """Drop the cached venue forms when the directory learned companies since."""
+    if revision != _venue_forms_revision[0]:
+        _VENUE_FORMS.clear()
+        _venue_forms_revision[0] = revision
+
+
+INDEX_CODES: frozenset[str] = frozenset(
+    # The codes exchanges give their own indices, which writers put where a ticker goes.
+    """XJO AXJO XAO XKO XSO XTO SPX GSPC NDX IXIC COMP DJI DJIA DJT RUT VIX NYA OEX SOX
+    GDAXI MDAXI SDAXI TECDAX HSI HSCEI N225 NKY TPX UKX FTSE FTMC SX5E STOXX50E FCHI
+    AEX SSMI SMI IBEX OMXS30 KOSPI KS11 TWII STI SENSEX NSEI""".split()
+)
+
+
+def _venue_listing(found_in: Directory, words: list[str], code: str) -> Instrument | None:
+    """The listing "<venue>: CODE" names, reading the venue from up to three words
+    before the colon ("(Tokyo Stock Exchange: 7203)", "NASDAQ:NVDA", "HK: 9988"). An
+    index's code in that form ("(ASX: XJO)", "(NYSE: NYA)") is no listing."""
+    if code.upper() in INDEX_CODES:
+        return None
+    for start in range(len(words)):
+        candidate = " ".join(words[start:]).lstrip("([{")
+        if not candidate.replace(" ", "").isalpha():
+            continue
+        if candidate.casefold() in _SYMBOL_WORDS:
+            return found_in.by_ticker(code) or Instrument(None, code, None)
+        if not candidate[0].isupper():
+            continue
+        venue = exchange_named(candidate)
+        symbol = yahoo_symbol(candidate, code) if venue else None
+        if venue and symbol:
+            return found_in.by_ticker(symbol) or Instrument(
+                None, symbol, None, exchange=venue.name, currency=venue.currency
+            )
+    return None
+
+
+_WKN = re.compile(r"\bWKN[:\s]{1,3}([A-Z0-9]{6})\b")
+_MOVER = re.compile(
+    r"(?<![\w$])([A-Z]{2,5})[ \u00a0]+(?:[-–—][ \u00a0]*)?(?:up|down|[+−-])[ \u00a0]?\d{1,3}(?:\.\d+)?[ \u00a0]?%"
+)
+"""A symbol before a signed move ending at a "%": searched only in the few characters
+before each "%" (a scan of the whole text cost ~60 µs an article, this ~7)."""
+
+
+def wkn_isins(text: str) -> Iterator[tuple[int, str]]:
+    """(where, ISIN) of each German securities code written out ("Delignit (WKN
+    A0MZ4B)", "WKN: 716460"): a German share's ISIN is "DE000", the WKN and a check
+    digit, so German portals that print only the WKN still name the listing."""
+    if "WKN" not in text:
+        return
+    from stdnum import isin as stdnum_isin
+
+    for match in _WKN.finditer(text):
+        body = "DE000" + match.group(1)
+        yield match.start(1), body + stdnum_isin.calc_check_digit(body)
+
+
+def mover_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, Instrument]]:
+    """Symbols in a movers list ("AAOI up 23%", "CEMP - up 29%"): an all-capital word
+    right before a signed move is a ticker when the directory knows it (an acronym
+    before "up 5%" is far rarer than a symbol, and a known symbol keeps it so)."""
+    at = text.find("%")
+    while at >= 0:
+        match = _MOVER.search(text, max(0, at - 22), at + 1)
+        at = text.find("%", at + 1)
+        if match is None:
+            continue
+        code = match.group(1)
+        if code in NOT_TICKERS or exchange_named(code) is not None:
+            continue
+        listing = found_in.by_ticker(code)
+        if listing is not None:
+            yield match.start(1), match.end(1), listing
