@@ -5,10 +5,12 @@ size limit); the functions take the `Store` and use its lock and transactions.
 
 The page's main text replaces the stored body and the article is re-extracted from
 it in the same transaction, so figures and instruments come from the whole article.
-Its content hash is then set back to the teaser's: the feed keeps delivering the
-teaser, and an equal hash is what tells the poller the item is unchanged, so a
-re-poll never puts the teaser back. The teaser stays in `full_texts.summary`; a
-failure is stored too, with its reason, so a page is fetched once either way.
+Its content hash stays the teaser's: the feed keeps delivering the teaser, and an
+equal hash is what tells the poller the item is unchanged, so a re-poll never puts
+the teaser back. `refile.save_refiled` keeps that hash for every row whose body is
+its `full_texts.text`, here and in each re-extraction after an upgrade. The teaser
+stays in `full_texts.summary`; a failure is stored too, with its reason, so a page is
+fetched once either way.
 """
 
 from __future__ import annotations
@@ -102,13 +104,13 @@ def save_full_text(store: Store, teaser: Teaser, text: str) -> bool:
         )
         stale = refile.StaleArticle(article, sort_ts, summary_hash)
         db.execute("UPDATE articles SET body = ?, extractor = -1 WHERE id = ?", (text, article_id))
-        refile.save_refiled(db, [(stale, prepare(enrich(article), sort_ts))], EXTRACTOR_VERSION)
-        db.execute("UPDATE articles SET content_hash = ? WHERE id = ?", (summary_hash, article_id))
+        # Written before the re-filing, which then keeps the teaser's hash (body = text).
         db.execute(
             "INSERT OR REPLACE INTO full_texts(article_id, url, summary, summary_hash, text, error, fetched_at) "
             "VALUES (?, ?, ?, ?, ?, NULL, ?)",
             (article_id, teaser.url, summary, summary_hash, text, time.time()),
         )
+        refile.save_refiled(db, [(stale, prepare(enrich(article), sort_ts))], EXTRACTOR_VERSION)
     return True
 
 

@@ -150,7 +150,8 @@ def save_refiled(db: sqlite3.Connection, items: list[tuple[StaleArticle, Prepare
     transaction; returns how many were re-filed. Only the derived columns change.
     An item whose hash is the stored one (same text, same instruments) keeps its
     instrument rows and gets its figures when they differ (a pending row's stage 2);
-    any other rewrites instruments, primary, figures, hash, declared and version."""
+    any other rewrites instruments, primary, figures, hash, declared and version. The
+    hash is kept where the body is a fetched page's text (`_page_bodies`)."""
     current: dict[str, tuple[int, str, int, str]] = {}
     for chunk in chunks([item.id for _, item in items]):
         for article_id, read, content_hash, extractor, figures in db.execute(
@@ -167,6 +168,10 @@ def save_refiled(db: sqlite3.Connection, items: list[tuple[StaleArticle, Prepare
             same.append(item)
         else:
             changed.append((item, bool(stored[0])))
+    paged = _page_bodies(db, [item.id for item, _ in changed])
+    changed = [
+        (item._replace(content_hash=current[item.id][1]) if item.id in paged else item, read) for item, read in changed
+    ]
     refigured = [item for item in same if item.figures != current[item.id][3]]
     db.executemany(
         "UPDATE articles SET figures = ?, declared = ?, extractor = ? WHERE id = ?",
@@ -192,6 +197,23 @@ def save_refiled(db: sqlite3.Connection, items: list[tuple[StaleArticle, Prepare
     replace_figure_rows(db, [item for item, _ in changed])
     _restat(db, changed, old_keys)
     return len(changed) + len(same)
+
+
+def _page_bodies(db: sqlite3.Connection, article_ids: list[str]) -> set[str]:
+    """Those of these articles whose body is the page fetched for their teaser
+    (`store/fulltext.py`). Their stored hash is the teaser's, not the body's: the feed
+    keeps sending the teaser, and only an equal hash tells its poll that nothing
+    changed. A re-filing that stored the body's hash would have the next poll of the
+    unchanged teaser overwrite the full text with it."""
+    found: set[str] = set()
+    for chunk in chunks(article_ids):
+        rows = db.execute(
+            "SELECT f.article_id FROM full_texts f JOIN articles a ON a.id = f.article_id "
+            f"WHERE f.article_id IN ({marks(chunk)}) AND f.text = a.body",
+            chunk,
+        )
+        found.update(article_id for (article_id,) in rows)
+    return found
 
 
 def _restat(db: sqlite3.Connection, changed: list[tuple[Prepared, bool]], old_keys: dict[str, set[str]]) -> None:
