@@ -46,8 +46,15 @@ def test_direction_words(body: str, text: str, direction: str) -> None:
         ("The fund sold off part of its 12% stake.", "12%"),
         ("It keeps a margin target of 18% after sales rose.", "18%"),
         ("Nach dem Kursplus hält er einen 30-Prozent-Anteil.", "30-Prozent"),
+        # A company whose name ends in "plus" is no "Kursplus" (a compound's move).
+        ("Zooplus gehört inzwischen zu mehr als 80 Prozent den Finanzinvestoren.", "80 Prozent"),
     ],
 )
 def test_levels_keep_no_direction(body: str, text: str) -> None:
     figure = only(body)
     assert (figure.text, figure.direction) == (text, None)
+
+
+def test_a_compound_of_plus_or_minus_needs_a_word_before_it() -> None:
+    assert only("Das Tagesplus betrug 4 Prozent.").direction == "up"
+    assert only("Ein Gewinnminus von 12 Prozent.").direction == "down"

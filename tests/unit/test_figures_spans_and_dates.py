@@ -106,3 +106,14 @@ def test_bare_weekday_is_no_date(body: str) -> None:
 def test_basis_points_stay_percent_figures(body: str, unit: str) -> None:
     [figure] = figures(body)
     assert (figure.kind, figure.unit) == ("percent", unit)
+
+
+def test_a_bylines_date_without_by_is_page_furniture() -> None:
+    # The author's name, then the date of writing at the end of its line: no key figure.
+    body = "Nebenwerte\nAndrea Berger 10.03.2026 - 14:05 Uhr\nAb dem 20. März greifen die Änderungen."
+    assert [f.text for f in figures(body)] == ["20. März"]
+
+
+def test_a_coming_date_after_a_company_name_is_kept() -> None:
+    body = "Termine:\nDeutsche Bank 25.04.2026\nAllianz 06.05.2026\n"
+    assert [f.value for f in figures(body)] == ["2026-04-25", "2026-05-06"]

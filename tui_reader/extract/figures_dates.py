@@ -160,9 +160,17 @@ def _found(body: str, start: int, end: int, year: int | None, month: int, day: i
         return None
     tense = _tense(body, start) if year is None and anchor is not None else None
     when = resolve(year, month, day, anchor, tense)
-    if when is None:
+    if when is None or (anchor is not None and when <= anchor and _authored(body, start, end)):
         return None
     return (start, end, "date", when.isoformat(), None, None, None, None, None)
+
+
+def _authored(body: str, start: int, end: int) -> bool:
+    """A byline without "By": the author's name, then the date of writing alone at the
+    end of its line ("Andrea Cünnen 03.12.2021 - 22:53 Uhr"). Only for dates up to the
+    publication day: "Deutsche Bank 25.04.2026" in a list of coming dates is kept."""
+    line = body.rfind("\n", 0, start) + 1
+    return _AUTHOR.match(body[line:start].strip()) is not None and _STAMP_TAIL.match(body, end) is not None
 
 
 _STAMP = re.compile(
@@ -177,6 +185,9 @@ _BYLINE = re.compile(
     r"(?:By|BY|Von|VON)\s+(?:[A-ZÄÖÜ][\w.'’-]*,?\s+(?:(?:and|und)\s+)?){1,6}"
     r"(?:[-–—|•·]\s*)?$")
 """A byline the date follows ("By Jane Doe - Dec 16, 2025")."""
+_AUTHOR = re.compile(r"(?:[A-ZÄÖÜ][\w.'’-]*[ \u00a0]+){1,3}[A-ZÄÖÜ][\w.'’-]*$")
+"""A byline without "By": the author's name before a date that ends its line
+("Andrea Cünnen 03.12.2021 - 22:53 Uhr")."""
 _STAMP_TAIL = re.compile(
     r",?[ \u00a0]*(?:(?:at|um|,|\||/|[-–·•])[ \u00a0]*)?"
     r"(?:[0-9]{1,2}[:.][0-9]{2}(?:[ \u00a0]*[AaPp]\.?[Mm]\.?)?"

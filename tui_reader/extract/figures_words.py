@@ -355,6 +355,8 @@ def _learn(word: str) -> Direction | Literal[""]:
     found: Direction | Literal[""] = ""
     if len(word) > 6:
         found = next((d for tail, d in _COMPOUND_ENDS if word.endswith(tail)), "")
+        if found and len(word.removesuffix("plus").removesuffix("minus")) < 4:
+            found = ""  # "Kursplus" is a move, "Zooplus" a company: four letters before it at least
     if len(_WORD_DIRECTION) > _WORD_MEMO_LIMIT:
         _WORD_DIRECTION.clear()
         _WORD_DIRECTION.update(DIRECTION_WORDS)
