@@ -185,3 +185,15 @@ def test_an_article_older_than_yahoos_intraday_span_keeps_the_daily_view(store: 
     old = NOW - timedelta(days=800)
     with pytest.raises(NoIntraday, match="older than"):
         chain(store, [], False, FakeYahoo(error=AssertionError("not asked"))).reaction("ACME", old)
+
+
+def test_an_intraday_csv_that_ends_before_an_old_article_says_nothing_about_it(store: Store, tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    (seeds / "prices").mkdir(parents=True)
+    (seeds / "prices" / "ACME.intraday.csv").write_text(csv_text(session_bars((date(2023, 11, 13), date(2023, 11, 14)))))
+    old = datetime(2024, 6, 3, 11, 0, tzinfo=NEW_YORK)  # after the bars, and older than Yahoo keeps them
+    with pytest.raises(NoIntraday, match="older than"):
+        chain(store, [seeds], True, FakeYahoo(error=AssertionError("offline"))).reaction("ACME", old)
+    # The same CSV still answers an old article it covers.
+    covered = chain(store, [seeds], True, FakeYahoo()).reaction("ACME", datetime(2023, 11, 13, 11, 0, tzinfo=NEW_YORK))
+    assert covered.source == "csv" and covered.reaction.hour is not None

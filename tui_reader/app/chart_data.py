@@ -1,7 +1,7 @@
 """What the chart and the claim checks need, computed in a worker from the price chain.
 
-Textual-free: `Library.chart()` builds it off the event loop; the article view only
-draws it. When there are no prices, `reason` says why in the user's words
+Textual-free: `Library.chart()` builds it off the event loop (the intraday reaction
+included); the article view only draws it. When there are no prices, `reason` says why in the user's words
 ("offline; no cache or CSV", "Yahoo rate limit", "no instrument to chart").
 """
 
@@ -37,6 +37,25 @@ class ClaimLine:
 
 
 @dataclass(frozen=True, slots=True)
+class ReactionLine:
+    """How the market took the article in its first hour and first day, from intraday
+    bars: the daily moves say where the price stood a day later, not how it got there.
+
+    Either moves (`reason` None) or why there are none for a recent article."""
+
+    hour: float | None = None
+    """The move in % over the first hour of trading after publication; None: pending."""
+    day: float | None = None
+    """The move in % over the first 24 hours; None: pending."""
+    bars: str = ""
+    """"5-min bars" or "hourly bars"."""
+    source: str = ""
+    """"cache", "csv" or "yahoo"."""
+    reason: str | None = None
+    """Why there are no moves ("offline; no intraday cache or CSV")."""
+
+
+@dataclass(frozen=True, slots=True)
 class ChartData:
     symbol: str | None
     currency: str | None = None
@@ -54,3 +73,7 @@ class ChartData:
     claims: list[ClaimLine] = field(default_factory=list)
     listing: str | None = None
     """The listing the prices are for (exchange or symbol), shown next to claim checks."""
+    reaction: ReactionLine | None = None
+    """The first-hour and first-day reaction; None for an article older than Yahoo's
+    intraday data that no intraday CSV covers (the daily moves say it all), or without
+    a chart."""

@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui_reader.app.chart_data import ChartData, ClaimLine
+from tui_reader.app.chart_data import ChartData, ClaimLine, ReactionLine
 from tui_reader.app.filters import Filter, Selection, merge_kwargs, rename_sources
 from tui_reader.model import Article, PricePoint
+from tui_reader.sources.datelines import is_date_only
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from datetime import datetime
     from types import ModuleType
 
     from tui_reader.prices.claims import ClaimCheck
+    from tui_reader.prices.intraday_service import Found, IntradayReactions
     from tui_reader.prices.quotes import NoQuote, Quote
     from tui_reader.prices.service import PriceService
     from tui_reader.query.saved import SavedSearch
@@ -67,7 +69,8 @@ class Library:
                  clock: Callable[[], datetime] | None = None) -> None:
         self.store = store
         self.clock = clock
-        """The quote strip's "now"; None: the real clock (see AppOptions.clock)."""
+        """The quote strip's and the intraday reaction's "now"; None: the real clock
+        (see AppOptions.clock)."""
         self.searches = list(searches)
         """The config's saved searches, in its order; `save_search` adds to it."""
         self.seed_dirs = seed_dirs
@@ -80,6 +83,8 @@ class Library:
         self._lock = threading.Lock()
         self._prices: PriceService | None = None
         self._cached_prices: PriceService | None = None
+        self._intraday: IntradayReactions | None = None
+        """The intraday chain beside `_prices`, sharing its store, mode and Yahoo gate."""
         self._series: dict[str, list[PricePoint] | None] = {}
         """Per symbol, the closes the list's move column uses (None: none to be had)."""
 
@@ -107,6 +112,7 @@ class Library:
         with self._lock:
             self.offline = offline
             self._prices = None
+            self._intraday = None
 
     def live_prices_problem(self) -> str | None:
         """"Yahoo unreachable" or "Yahoo rate limit" while charts can only come from the
@@ -152,7 +158,41 @@ class Library:
             latest=window.latest,
             claims=[_claim_line(check) for check in found.checks],
             listing=listing,
+            reaction=self.reaction(history.symbol, article.published),
         )
+
+    def reaction(self, symbol: str, published: datetime | None) -> ReactionLine | None:
+        """The first-hour and first-day move of `symbol` (the listing the daily chain
+        answered with) after publication, or why a recent article has none; None when
+        only daily closes can speak of the article (older than Yahoo's intraday data,
+        no CSV covering it). Runs in the chart's worker: online it may ask Yahoo, under
+        the daily chain's gate; offline never."""
+        if published is None:
+            return None
+        with _IMPORT_LOCK:
+            from tui_reader.prices.intraday import interval_for
+            from tui_reader.prices.intraday_service import NoIntraday
+        recent = interval_for(published, self._now()) is not None
+        if is_date_only(published):
+            # The first hour after a guessed midnight would be a made-up number.
+            return ReactionLine(reason="the article gives a date, not a time") if recent else None
+        try:
+            found = self._intraday_chain().reaction(symbol, published)
+        except NoIntraday as exc:
+            return ReactionLine(reason=exc.reason) if recent else None
+        return _reaction_line(found)
+
+    def _intraday_chain(self) -> IntradayReactions:
+        with _IMPORT_LOCK:
+            from tui_reader.prices.intraday_service import IntradayReactions
+        service = self._service(network=True)
+        with self._lock:
+            if self._intraday is None:
+                self._intraday = IntradayReactions.of(service, self.clock)
+            return self._intraday
+
+    def _now(self) -> datetime:
+        return self.clock() if self.clock else datetime.now(UTC)
 
     def quotes(self, symbols: list[str]) -> list[Quote | NoQuote]:
         """The watchlist's quotes (blocking: a worker calls it after each poll). Online
@@ -276,6 +316,15 @@ def charted(article: Article, focus: str | None) -> Article:
         return article
     instruments = [replace(i, primary=i is hit) for i in article.instruments]
     return replace(article, instruments=instruments)
+
+
+def _reaction_line(found: Found) -> ReactionLine:
+    reaction = found.reaction
+    interval = reaction.interval
+    bars = "hourly bars" if interval == 3600 else f"{interval // 60}-min bars" if interval % 60 == 0 else f"{interval}-s bars"
+    if reaction.base is None:
+        return ReactionLine(bars=bars, source=found.source, reason="no intraday bars before publication")
+    return ReactionLine(reaction.hour, reaction.day, bars, found.source)
 
 
 def _claim_line(check: ClaimCheck) -> ClaimLine:

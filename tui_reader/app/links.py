@@ -51,8 +51,8 @@ def _line(text: str | None) -> str:
 
 
 def article_markdown(article: Article, chart: ChartData | None) -> str:
-    """The article as Markdown: headline, source and time, link, instruments, moves,
-    key figures, claim checks, then the body. Control characters are removed; the text
+    """The article as Markdown: headline, source and time, link, instruments, moves
+    (and the first-hour and first-day reaction when intraday bars gave one), key figures, claim checks, then the body. Control characters are removed; the text
     is otherwise the article's own."""
     out = [f"# {_line(article.title)}", "", f"{_line(article.source)} · {local_time(article.published)}"]
     if article.url:
@@ -65,6 +65,10 @@ def article_markdown(article: Article, chart: ChartData | None) -> str:
         moves = ", ".join(f"{label} {chart.moves[key]:+.2f} %" for key, label in
                           (("1d", "1 day"), ("5d", "5 days"), ("since", "since")) if chart.moves.get(key) is not None)
         out += ["", f"Moves of {_line(chart.symbol)} after publication: {moves or 'none'}"]
+        reaction = chart.reaction
+        if reaction is not None and reaction.reason is None:
+            hour, day = (f"{move:+.2f} %" if move is not None else "pending" for move in (reaction.hour, reaction.day))
+            out += ["", f"Reaction: first hour {hour}, first day {day} ({reaction.bars} · {reaction.source})"]
     if article.figures:
         out += ["", "## Key figures", "", "| kind | value | as written |", "|---|---|---|"]
         out += [f"| {f.kind} | {_cell(format_figure(f))} | {_cell(f.text)} |" for f in article.figures]

@@ -51,5 +51,6 @@ class AppOptions:
     """Extra watchlist entries (the config's come first)."""
     delays: Delays = field(default_factory=Delays)
     clock: Callable[[], datetime] | None = None
-    """The quote strip's "now" (a market's open/closed state, the cache's age); None is
-    the real clock. Snapshot tests fix it so the screen does not change by the hour."""
+    """The quote strip's "now" (a market's open/closed state, the cache's age) and the
+    article view's (whether an article is recent enough for Yahoo's intraday bars); None
+    is the real clock. Snapshot tests fix it so the screen does not change by the hour."""

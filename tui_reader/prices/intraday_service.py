@@ -71,9 +71,11 @@ class IntradayReactions:
         self._fetch = fetch or yahoo.fetch_intraday
 
     @classmethod
-    def of(cls, service: PriceService) -> IntradayReactions:
-        """Sharing a daily price service's store, folders, mode and Yahoo gate."""
-        return cls(service.store, service.seed_dirs, service.offline, gate=service.gate, timeout=service.timeout)
+    def of(cls, service: PriceService, now: Callable[[], datetime] | None = None) -> IntradayReactions:
+        """Sharing a daily price service's store, folders, mode and Yahoo gate; `now`
+        decides which articles are recent enough (the app's test clock, else the real one)."""
+        return cls(service.store, service.seed_dirs, service.offline, gate=service.gate, timeout=service.timeout,
+                   now=now)
 
     def reaction(self, symbol: str, published: datetime) -> Found:
         """The first-hour and first-day moves of `symbol` after `published` (aware).
@@ -90,6 +92,10 @@ class IntradayReactions:
                     return found
                 partial = found
         from_csv = self._csv(symbol, published)
+        if from_csv is not None and interval is None and from_csv.reaction.hour is None and from_csv.reaction.day is None:
+            # A CSV that ends before an old article says nothing about it; "pending" would
+            # promise bars that will never come.
+            from_csv = None
         if from_csv is not None and (_complete(from_csv.reaction) or interval is None or self.offline):
             return from_csv
         partial = partial or from_csv
