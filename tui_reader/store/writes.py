@@ -38,7 +38,7 @@ from typing import NamedTuple
 from tui_reader.extract import EXTRACTOR_VERSION
 from tui_reader.model import Article, Instrument
 from tui_reader.query.figure_rows import FigureRow, figure_rows
-from tui_reader.store import figure_codec
+from tui_reader.store import figure_codec, repolled_pages
 from tui_reader.store.figure_index import replace_figure_rows
 from tui_reader.store.queries import chunks, marks, symbol_forms
 from tui_reader.store.stories import add_story, body_key, candidate_stories, match_story, title_key
@@ -177,6 +177,8 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
     An id seen before updates nothing, or updates in place when its content changed
     (keeping read/starred); a new id whose story is already stored becomes one more
     source of that story, filed under the instruments it declares as well (`_carry`).
+    A row whose body is its fetched page keeps it when the item still brings the same
+    teaser (`repolled_pages`).
     """
     batch: dict[str, Prepared] = {}
     for item in items:  # the last copy of an id in one batch wins
@@ -205,9 +207,10 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
         inserts.append(item)
         carriers.append((item_id, item_id, item))
         add_story(stories, item_id, item)
+    updates, paged = repolled_pages.split(db, updates)  # the full text stays (repolled_pages.py)
     inserts = with_resolved_tickers(db, inserts)
     updates = with_resolved_tickers(db, updates)
-    carried = _kept_through_update(db, updates) + _repeats(db, carriers)
+    carried = _kept_through_update(db, updates + paged) + _repeats(db, carriers)
 
     # New rows get numbers above the highest one: the full-text index takes them below.
     top = db.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0]
@@ -234,9 +237,9 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
     )
     db.executemany(
         "UPDATE article_sources SET source = ?, url = ? WHERE item_id = ?",
-        [(i.source, i.url, i.id) for i in updates],
+        [(i.source, i.url, i.id) for i in updates + paged],
     )
-    recount = _instrument_keys(db, [i.id for i in updates])
+    recount = _instrument_keys(db, [i.id for i in updates]) | repolled_pages.write(db, paged)
     db.executemany("DELETE FROM article_instruments WHERE article_id = ?", [(i.id,) for i in updates])
     insert_instruments(db, inserts + updates)
     replace_figure_rows(db, inserts + updates)
