@@ -150,3 +150,10 @@ def test_old_names_people_still_write_file_under_the_company() -> None:
 def test_a_company_known_by_symbol_without_isin_gains_the_listed_isin() -> None:
     # BlackBerry's name and its ISIN are one instrument, not a ticker and an ISIN apart.
     assert _found("BlackBerry earnings", "BlackBerry (ISIN CA09228F1036) beat estimates.") == {("BB", "CA09228F1036")}
+
+
+def test_vienna_listings_and_german_institution_short_forms() -> None:
+    found = _found("Kursziele", "Die Deutsche Bank erhöhte das Kursziel für die Erste Group und für OMV.")
+    assert {("EBS.VI", "AT0000652011"), ("OMV.VI", "AT0000743059")} <= found
+    # An institution's short form in German text is no unknown symbol; a German word no company.
+    assert _found("Kursziel", "Die Landesbank Baden-Württemberg (LBBW) senkte das Ziel. Sein Credo ist Wachstum.") == set()

@@ -91,6 +91,10 @@ _UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLl")
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""
 
+_TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(?:€|Euro(?!\w)).{0,30} handeln\b", re.IGNORECASE)
+"""A broker's line under the article ("DERMAPHARM-Aktie jetzt für 4€ handeln - auf
+Smartbroker.de"): its price is the broker's fee, no figure of the story."""
+
 _INFO_BOX = re.compile(
     r"(?:zusätzliche\ |weitere\ )?(?:unternehmensinformationen|informationen|kennzahlen|daten)"
     r"\ zu[mr]?\ .{1,60}(?:aktie|wertpapier)\b"
@@ -173,6 +177,9 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 in_ad = 1
                 continue
             if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
+                notes.append("promotional line: " + _shorten(paragraph))
+                continue
+            if " handeln" in paragraph and _TRADE_PROMO.search(paragraph):
                 notes.append("promotional line: " + _shorten(paragraph))
                 continue
         if "?" in paragraph and (cut := _glued_pitch(paragraph)) is not None:

@@ -36,7 +36,7 @@ PREFIX = rf"(?:(?:US|HK|NZ|NT|[CASRT])?[{SYMBOLS}]|(?:{CODES}))"
 SUFFIX = (
     rf"(?:{SP}?€|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar"
-    r"|[Ee]uros?|pounds?(?: sterling)?|sterling|Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
+    r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
     rf"|(?:Swiss )?francs?|Franken|won|rupees?|kronor|kroner|{CODES}))(?!\w)"
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
@@ -62,7 +62,7 @@ _CURRENCIES = {
     "hong kong dollar": "HKD", "canadian dollar": "CAD", "australian dollar": "AUD",
     "singapore dollar": "SGD", "euro": "EUR", "franc": "CHF", "rp": "IDR", "rs": "INR",
     "pound": "GBP", "pound sterling": "GBP",
-    "pounds sterling": "GBP", "sterling": "GBP", "pfund": "GBP", "yen": "JPY",
+    "pounds sterling": "GBP", "sterling": "GBP", "stg": "GBP", "pfund": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "swiss franc": "CHF", "franken": "CHF", "won": "KRW",
     "rupee": "INR", "kronor": "SEK", "kroner": "NOK",
 }
@@ -277,11 +277,21 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
     if word in ("auf", "von", "nach"):
         return None
     if word in ("to", "bis"):
-        before = body[(start - 20 if start > 20 else 0):start].split()[-1:]
-        if before and (lower := before[0].lower()) in change_words and not (
-                word == "bis" and lower in ("von", "vom")):
+        before = body[(start - 20 if start > 20 else 0):start].split()[-2:]
+        lower = before[-1].lower() if before else ""
+        if lower in _BASE_FORMS:
+            return start  # "sales will increase 11% to 12%": a forecast's range
+        if lower == "from" and len(before) == 2 and before[0].lower() == "range":
+            return start  # "a range from $1.85 to $1.90"
+        if lower in change_words and not (word == "bis" and lower in ("von", "vom")):
             return None
     return start
+
+
+_BASE_FORMS = frozenset(
+    "increase grow rise climb gain expand improve decrease decline fall drop shrink".split())
+"""A verb of change in its base form ("will increase", "expects to grow") before "X to Y"
+says where a forecast lies, a range; its past ("rose 5% to 7%") a move between levels."""
 
 
 def from_to_level(body: str, start: int, sep: str, changes: bool = False) -> bool:

@@ -162,6 +162,8 @@ def _found(body: str, start: int, end: int, year: int | None, month: int, day: i
     when = resolve(year, month, day, anchor, tense)
     if when is None or (anchor is not None and when <= anchor and _authored(body, start, end)):
         return None
+    if when == anchor and year is None and (not start or body[start - 1] == "\n"):
+        return None  # "Dec 4 Berkeley Group Holdings Plc ...": a brief's dateline, the day it was written
     return (start, end, "date", when.isoformat(), None, None, None, None, None)
 
 
@@ -202,6 +204,7 @@ _CREDIT_LINE = re.compile(
     r"(?:Getty|Bloomberg|Reuters|AFP|AP|dpa|[Pp]icture[ -][Aa]lliance|Shutterstock|Imago|IMAGO"
     r"|Images|Photos?|Fotos?)\b")
 """A photo credit line ("Jane Roe | Bloomberg | Getty Images", "Foto: dpa")."""
+_PRINTED = ("print-ausgabe", "printausgabe", "print edition", "ausgabe vom")
 _CAPTION_REACH = 240
 """Caption lines are short: the credit line starts within this many characters."""
 _FURNITURE_REACH = 100
@@ -215,6 +218,8 @@ def _page_furniture(body: str, start: int, end: int) -> bool:
     next_line = body.find("\n", end, end + _CAPTION_REACH)
     if next_line >= 0 and _CREDIT_LINE.match(body, next_line + 1):
         return True  # a photo caption: its credit follows on the next line
+    if body[max(0, start - 20):start].lower().rstrip(" ,:").endswith(_PRINTED):
+        return True  # '("Die Presse", Print-Ausgabe, 04.05.2010)': where the story was printed
     reach = start - _FURNITURE_REACH if start > _FURNITURE_REACH else 0
     line = body.rfind("\n", reach, start) + 1
     if not line and reach:

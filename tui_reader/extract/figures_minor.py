@@ -17,8 +17,12 @@ from tui_reader.extract.figures_amounts import SEP, from_to_level, range_start, 
 from tui_reader.extract.figures_numbers import NUM, SP, Found, parse_in
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
-MINOR = rf"(?:{SP}(?:[Cc]ents?|pence)|[cp])(?![\w'’]|\.m\.)"
-"""The hundredth after the amount: a word after a space, or "c"/"p" glued to it."""
+MINOR = (rf"(?:{SP}(?:(?:Australian|Canadian|Singapore|New{SP}Zealand|Hong{SP}Kong|U\.?S\.?){SP})?"
+         rf"(?:[Cc]ents?|pence)|[cp])(?![\w'’]|\.m\.)")
+"""The hundredth after the amount: a word after a space ("44 Australian cents"), or
+"c"/"p" glued to it."""
+_CENT_COUNTRIES = {"australian": "AUD", "canadian": "CAD", "singapore": "SGD", "new": "NZD", "hong": "HKD"}
+"""Whose cents "44 Australian cents" are, by the adjective's first word (US is the default)."""
 
 _LOW_END = re.compile(rf"(?<![\w.,])(?P<low>{NUM})(?P<sep>{SEP})$")
 """The low end of a range read back from its high end ("72 to 80c"): looked for in Python
@@ -27,9 +31,11 @@ small."""
 _LOW_END_UNIT = re.compile(
     rf"(?<![\w.,])(?P<low>{NUM})(?:{SP}(?:[Cc]ents?|pence|Cent)|[cp])(?P<sep>{SEP})$")
 """The low end written with its own unit ("19 cents to 29 cents"): a range too."""
-_PENCE_LEADS = ("to ", "from ", "target of ", "price of ")
-"""Words before whole pence that make "250p" a price ("cut its target to 250p from 230p"),
-where "1080p" or "Section 3p" stand alone."""
+_PENCE_LEADS = ("to ", "from ", "target of ", "price of ", " at ", " off ", " up ", " down ")
+"""Words before whole pence that make "250p" a price or a move ("cut its target to 250p
+from 230p", "off 25p at 2771p"), where "1080p" or "Section 3p" stand alone."""
+_RESOLUTIONS = frozenset({"480", "576", "720", "1080", "1440", "2160", "4320"})
+"""Video heights: "streams at 1080p" is no price."""
 _SEP_ENDS = ("-", "–", "—", " to ", " and ", " bis ", " und ", " auf ", " von ", " nach ")
 
 _CENT_CUES = frozenset(
@@ -45,9 +51,10 @@ def minor_money(body: str, m: re.Match[str],
     head, end = m.start(), m.end()
     raw = body[head:m.end("n")]
     unit = m["minor"].lstrip(" \u00a0\u202f")
-    if unit == "p" and "." not in raw and not body.endswith(_PENCE_LEADS, 0, head):
+    if unit == "p" and "." not in raw and (not body.endswith(_PENCE_LEADS, 0, head) or raw in _RESOLUTIONS):
         return None, end
-    currency = "GBP" if unit[0] == "p" else "EUR" if unit == "Cent" else "USD"
+    country = _CENT_COUNTRIES.get(unit.split(None, 1)[0].lower()) if " " in unit else None
+    currency = country or ("GBP" if unit[0] == "p" else "EUR" if unit == "Cent" else "USD")
     german = currency == "EUR"
     value = parse_in(body, raw, german)
     if value is None:

@@ -35,7 +35,7 @@ THE = frozenset("the den die der von".split())
 _LEADS = frozenset("over within in during for across through innerhalb binnen über".split())
 _LEAD_GROUPS = (_WHICH, THE, THE, _LEADS)
 """The words a period widens over, nearest first: "over | the | next" three years."""
-_QUALIFIERS = ("trading", "business", "calendar")
+_QUALIFIERS = ("trading", "business", "calendar", "consecutive", "straight")
 _SINGULAR = frozenset("year decade month quarter week day jahr monat woche tag".split())
 
 
@@ -133,6 +133,8 @@ def _period(body: str, start: int, end: int, count: float | None,
             unit_text: str) -> Found | None:
     if count is not None and 1900 <= count <= 2100 and count.is_integer():
         return None  # "for the 2025 year" names a year
+    if body.startswith(("'s ", "’s "), end):
+        return None  # "over the previous quarter's dividend": the quarter owns a noun, no span
     if (not count or count <= 0 or body.startswith(NOT_PERIOD_AFTER, end)
             or body.endswith(_AGO_BEFORE, 0, start) or BASE_AFTER.match(body, end)):
         return None

@@ -33,7 +33,7 @@ _NUMBER_TAILS = (
     rf"(?P<x>[xX×])(?!\w)(?P<K_x>)"
     rf"|-?(?:fold|fach(?:e[nrs]?)?)(?!\w)(?P<K_fold>)"
     rf"|{SP}+times(?!\w)(?P<K_times>)"
-    rf"|(?:-|{SP})(?P<pu>(?:(?:trading|business|calendar)[- ])?"
+    rf"|(?:-|{SP})(?P<pu>(?:(?:trading|business|calendar|consecutive|straight)[- ])?"
     rf"(?:years?|months?|weeks?|days?|decades?|quarters?)|Jahre?n?|Monate?n?|Wochen?"
     rf"|(?:Handelst|T)age?n?)"
     rf"(?!\w|-old|{SP}(?:ago|old|earlier|later|before|zuvor|davor|früher|später)\b)(?P<K_period>)"
@@ -45,7 +45,8 @@ _NUMBER_TAILS = (
     rf"|(?P<minor>{minor.MINOR})(?P<K_minor>)"
     # "auf 113 (Vorjahr: 144) Millionen Euro", "12,5 (Vorjahr: 11,8) Prozent"
     # "auf 95 (100) Euro": dpa-AFX's analyst lines leave the label out
-    rf"|{SP}\((?:(?:Vorjahr(?:eswert)?|Vj\.|zuvor|bisher|vorher|alt|prior year|year earlier"
+    # "445,2 (Vj: 398,5) Mio. Euro", "zwischen 19 und 21 (2020/21: 22,7) %": the label as written
+    rf"|{SP}\((?:(?:Vorjahr(?:eswert)?|Vj\.?|[12][0-9]{{3}}(?:/[0-9]{{2,4}})?|zuvor|bisher|vorher|alt|prior year|year earlier"
     rf"|year ago|previously|prior|before|old)[:,]?{SP}+)?"
     rf"(?P<vn>{NUM})\)(?:(?P<vu>{amounts.UNIT})|(?P<vk>{SCALE})?(?P<vc>{amounts.SUFFIX}))"
     rf"(?P<K_prior>)"

@@ -51,7 +51,8 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
        "verbesserte verbesserten upside pop pops popped popping erhöhen steigern "
        "aufwärts bergauf gewinnen appreciated appreciates appreciating hochschnellte "
-       "hochschnellten umsatzplus")
+       "hochschnellten umsatzplus anhebung erhöhung steigerung gesteigert kursgewinne "
+       "kursgewinnen zuwächse zuwächsen aufgestockt")
 _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
          "declines declining slipped slip slips slipping lost lose loses losing loss "
          "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -67,7 +68,9 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "rutschten rutscht schrumpfte schrumpften schrumpft sinkt senkt senkte senkten "
          "kürzt kürzte kürzten reduziert reduzierte reduzierten verschlechterte downside "
          "verringert verringerte verringerten senken kürzen "
-         "abwärts bergab off shedding depreciated depreciates depreciating")
+         "abwärts bergab off shedding depreciated depreciates depreciating schmolz "
+         "schmolzen geschmolzen schmilzt senkung kürzung reduzierung verringerung "
+         "kursverluste kursverlusten einbußen")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(_UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(_DOWN.split(), "down"))
 
@@ -89,14 +92,15 @@ _AFTER_WORDS.update(dict.fromkeys(
     "verlierenden gefallenen gesunkenen lesser abwärts bergab".split(), "down"))
 """Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
 below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
-_AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains".split(), "up"))
+_AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains potenzial potential".split(), "up"))
 _AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses".split(), "down"))
 
 _SPAN_ADJECTIVES = frozenset(
     "year-over-year year-on-year yoy y/y y-o-y annual annualized annualised sequential "
     "quarter-over-quarter quarter-on-quarter month-over-month month-on-month quarterly "
-    "monthly weekly daily organic overall like-for-like same-store comparable "
-    "jährliche jährlichen organische organischen".split())
+    "monthly weekly daily organic overall like-for-like same-store comparable adjusted "
+    "underlying reported currency-neutral constant-currency jährliche jährlichen organische "
+    "organischen bereinigte bereinigten".split())
 """Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
 read past, so the noun still binds to the figure."""
 
@@ -251,9 +255,14 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         following = body[end:end + 60].split(None, 1)
         if following:
             first = following[0].strip(_PUNCT).lower()
-            if first in _SPAN_ADJECTIVES and len(following) > 1:
-                following = following[1].split(None, 1)
-                first = following[0].strip(_PUNCT).lower()
+            for _ in range(2):  # "a 1.5% year-over-year adjusted increase", "40% worth of upside"
+                if first in _SPAN_ADJECTIVES and len(following) > 1:
+                    following = following[1].split(None, 1)
+                elif first == "worth" and len(following) > 1 and following[1].startswith("of "):
+                    following = following[1][3:].split(None, 1)
+                else:
+                    break
+                first = following[0].strip(_PUNCT).lower() if following else ""
             if first in _SHARE_AFTER and not (
                     len(following) > 1 and following[1].lower().startswith(_OWN_VALUE)):
                 return None
@@ -275,7 +284,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             return found
     # a verb closing the clause counts even when the clause began just before the figure
     # ("FRANKFURT (Reuters) - Die Aktie gab 3 Prozent nach")
-    return _closing_verb(body, end, words)
+    return _closing_verb(body, end, rest.split() + words if rest else words)
 
 
 _OF = frozenset({"of", "von"})
@@ -328,6 +337,10 @@ _LISTED_COMMA = ("%,", "prozent,", "percent,")
 _CONNECTORS = frozenset({"and", "und", "sowie"})
 
 
+_ABBREVIATIONS = frozenset("mrd mio mill tsd bzw ca rd mind max vs".split())
+"""Words written with a full stop that ends no clause ("auf 1,09 Mrd. Euro gesteigert")."""
+
+
 def _closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
     """A German participle, infinitive or verb particle that closes the figure's clause."""
     previous = ""
@@ -343,7 +356,7 @@ def _closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
         separable = _SEPARABLE.get(key)
         if separable is not None and not separable[0].isdisjoint(words):
             return separable[1]
-        if word[-1] in _CLAUSE_END or word[0] == "(":
+        if (word[-1] in _CLAUSE_END and key not in _ABBREVIATIONS) or word[0] == "(":
             break
         previous = key
     return None

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from tui_reader.extract.directory import Directory
 from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
 from tui_reader.extract.names import CONNECTORS, LEGAL_SUFFIXES, name_word
+from tui_reader.extract.word_names import is_german
 from tui_reader.model import Instrument
 
 NOT_TICKERS: frozenset[str] = frozenset(
@@ -54,6 +55,8 @@ def paren_ticker(
         return None  # a dateline: "NEW YORK (AP)", "FRANKFURT (AFX)"
     if _initials(words).endswith(code):
         return None  # "European Central Bank (ECB)", "Food and Drug Administration (FDA)"
+    if listing is None and any(_abbreviates(words[i:], code) for i in range(len(words) - 1)) and is_german(text):
+        return None  # "Landesbank Baden-Württemberg (LBBW)": German compounds give two letters
     if listing is not None:
         return listing
     name = " ".join(words)
@@ -78,6 +81,24 @@ def _words_before(text: str, start: int) -> list[str]:
     while kept and kept[-1] in CONNECTORS:
         kept.pop()
     return kept[::-1]
+
+
+def _abbreviates(words: list[str], code: str) -> bool:
+    """Whether an unknown code abbreviates the two or more words before it: it starts
+    with the first one's initial and holds every word's initial in order, whatever else
+    ("LBBW" of "Landesbank Baden-Württemberg"). Asked in German text only, where an
+    unknown company's symbol in parentheses is rare and an institution's short form
+    common (an English small cap's symbol is often its initials and a letter more)."""
+    parts = [p for w in words if w not in CONNECTORS for p in w.split("-") if p[:1].isupper()]
+    if len(parts) < 2 or code[0] != parts[0][0].upper():
+        return False
+    at = 0
+    for part in parts:
+        at = code.find(part[0].upper(), at)
+        if at < 0:
+            return False
+        at += 1
+    return True
 
 
 def _initials(words: list[str]) -> str:
