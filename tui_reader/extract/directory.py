@@ -15,7 +15,7 @@ fork from, and in the ingest worker.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 
 from tui_reader.extract.aliases import curated_aliases, derived_short_names, is_acronym
@@ -71,6 +71,8 @@ class Directory:
         names only, as a short name derived from thousands of small caps would more
         often be a word or a person than the company.
         """
+        from tui_reader.extract.directory_listed import add_listed  # it reads Directory's tables
+
         directory = cls()
         for company in preferred:
             directory._add(company, pinned=True)
@@ -88,7 +90,7 @@ class Directory:
             directory._names[key] = company
             directory.short_names.add(key)
         directory._index_names(directory._names)
-        directory._add_listed(listed)
+        add_listed(directory, listed)
         added: dict[str, Company] = {}
         for symbol, alias in later:
             if (found := directory._tickers.get(symbol)) is not None:
@@ -122,70 +124,6 @@ class Directory:
             self._completed.clear()
             self.revision += 1
         return added
-
-    def _add_listed(self, listed: Iterable[tuple[Company, Sequence[str]]]) -> None:
-        """data/listed.csv's companies (with their name keys), below all others.
-
-        One whose ISIN is known is that company under an older name ("Daimler" is
-        Mercedes-Benz Group, "Facebook" is Meta: a rename keeps the ISIN), so its names
-        fill gaps for the known company. One whose symbol or name a known company
-        without an ISIN holds is that company, which gains the ISIN (else an article
-        naming BlackBerry and one giving its ISIN were filed under two instruments).
-        Otherwise it is added, but not under a symbol another company holds (symbols
-        are reused; ISINs are not). Its one-word names are short names: a name only
-        where no capitalised word follows ("First National Bank" is no First National).
-        """
-        new_keys: dict[str, Company] = {}
-        gained: dict[int, tuple[Company, str]] = {}
-        for company, keys in listed:
-            shorts = [k[1:] for k in keys if k[0] == "~"]  # short or everyday-word names (see the tool)
-            keys = [k for k in keys if k[0] != "~"] + shorts
-            primary = company.listings[0]
-            known = self._isins.get(primary.isin or "") or self._without_isin(primary.ticker, keys[0])
-            if known is not None:
-                if known[1].isin is None and primary.isin:
-                    gained.setdefault(id(known[0]), (known[0], primary.isin))
-                company = known[0]
-            else:
-                if any((i.ticker or "") in self._tickers for i in company.listings):
-                    listings = tuple(i if i.ticker not in self._tickers else replace(i, ticker=None, exchange=None)
-                                     for i in company.listings)
-                    company = replace(company, listings=listings)
-                self._add_listings(company)
-            self._fill_names(company, keys, new_keys)
-            weak = (*shorts, *(k for k in keys if " " not in k))  # see the tool: "~" marks weak names
-            self.short_names.update(k for k in weak if new_keys.get(k) is company)
-        self._give_isins(gained.values(), new_keys)
-        self._index_names(new_keys, with_spellings=False)
-
-    def _without_isin(self, ticker: str | None, key: str) -> tuple[Company, Instrument] | None:
-        """The known company with this symbol or name whose primary listing lacks an ISIN."""
-        held = self._tickers.get((ticker or "").upper())
-        if held is None and (named := self._names.get(key)) is not None and named.listings:
-            held = (named, named.listings[0])
-        return held if held is not None and held[0].listings[0].isin is None else None
-
-    def _give_isins(self, gained: Iterable[tuple[Company, str]], new_keys: dict[str, Company]) -> None:
-        """Give known companies the ISIN of their primary listing: the frozen Company
-        and Instrument are replaced, in every table that holds them (one pass each)."""
-        swap: dict[int, Company] = {}
-        listing_swap: dict[int, Instrument] = {}
-        for company, isin in gained:
-            old = company.listings[0]
-            listing = replace(old, isin=isin)
-            swap[id(company)] = replace(company, listings=(listing, *company.listings[1:]))
-            listing_swap[id(old)] = listing
-            self._isins[isin] = (swap[id(company)], listing)
-        if not swap:
-            return
-        for table in (self._isins, self._tickers):
-            for code, (company, listing) in table.items():
-                if id(company) in swap:
-                    table[code] = (swap[id(company)], listing_swap.get(id(listing), listing))
-        for names in (self._names, self._ciks, new_keys):
-            for key, company in names.items():
-                if id(company) in swap:
-                    names[key] = swap[id(company)]
 
     def _fill_names(self, company: Company, keys: Iterable[str], new_keys: dict[str, Company]) -> None:
         """Give the company the keys no company has; a key two filling companies want is

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from tui_reader.extract.figures_closing import CLAUSE_END, PUNCT, closing_verb
 from tui_reader.model import Direction, Qualifier
-
-_PUNCT = ".,;:()[]\"'“”‘’«»"
 
 _QUALIFIER_WORDS: dict[str, Qualifier] = {
     "about": "approx", "around": "approx", "roughly": "approx", "nearly": "approx",
@@ -122,42 +121,6 @@ _SHARE_AFTER = frozenset(
 _SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
 """Joined by a hyphen after the percentage, a part of a whole: "49-Prozent-Anteils"."""
 
-_GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
-    "gestiegen zugelegt gewachsen geklettert gesprungen angestiegen hochgeschnellt "
-    "verteuert erholt steigen wachsen zulegen klettern gewonnen gesteigert erhöht verbessert "
-    "stieg stiegen steigt kletterte kletterten wuchs wuchsen zulegte zulegten anzog anzogen "
-    "vorrückte gewann aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
-    "hochschnellten").split(), "up")
-_GERMAN_FINAL.update(dict.fromkeys((
-    "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
-    "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
-    "fallen verlieren nachgeben einbrechen schrumpfen gesenkt gekürzt reduziert verringert "
-    "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "
-    "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
-    "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
-    "abwärtsgegangen").split(), "down"))
-"""German participles, infinitives and verbs of subordinate clauses that close the
-clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
-"während der Index um 12 Prozent seit Jahresbeginn stieg")."""
-
-_SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
-    "nach": (frozenset("gab gaben gibt geben".split()), "down"),
-    "zurück": (frozenset("ging gingen geht gehen".split()), "down"),
-    "ein": (frozenset("brach brachen bricht brechen büßte büßten büßt büßen".split()),
-            "down"),
-    "an": (frozenset("zog zogen zieht ziehen".split()), "up"),
-    "ab": (frozenset("sackte sackten sackt sacken rutschte rutschten rutscht rutschen "
-                     "stürzte stürzten stürzt stürzen bröckelte bröckelten bröckelt bröckeln "
-                     "fiel fielen fällt fallen sank sanken sinkt sinken".split()), "down"),
-    "vor": (frozenset("rückte rückten rückt rücken".split()), "up"),
-    "hoch": (frozenset("schoss schossen schießt schießen ging gingen geht gehen schnellte "
-                       "schnellten".split()), "up"),
-}
-"""German verbs whose particle closes the clause: "gab 3 Prozent nach", "zog um 4 Prozent
-an". The verb alone says nothing ("gab bekannt", "zog Bilanz"); with its particle it
-is a move."""
-_NACH_WHERE: dict[str, Direction] = {"oben": "up", "unten": "down"}
-"""After "nach" following the figure ("nach oben", "nach unten"): a move whatever the verb."""
 
 _COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
     *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag",
@@ -189,7 +152,6 @@ Not "by": "grow by 20% to 30%" is a range of growth rates; nor a noun of change:
 MONEY_CHANGE_WORDS = CHANGE_WORDS | {"by", "um"}
 """For amounts "by" does mark a change: "cut debt by $1 billion to $5 billion"."""
 
-_CLAUSE_END = ",;:).!?"
 """A word ending in one of these ends the clause of a figure after it."""
 _DASHES = frozenset({"-", "–", "—"})
 
@@ -197,7 +159,7 @@ _DASHES = frozenset({"-", "–", "—"})
 def previous_words(body: str, start: int, count: int = 2) -> list[str]:
     """The last `count` words before `start`, lower-cased, punctuation stripped."""
     words = body[(start - 40 if start > 40 else 0):start].split()[-count:]
-    return [w.strip(_PUNCT).lower() for w in words]
+    return [w.strip(PUNCT).lower() for w in words]
 
 
 def qualifier_before(body: str, start: int) -> Qualifier | None:
@@ -238,7 +200,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     rest = words.pop(0) if len(words) > _NEAR else ""
     if words:
         last = words[-1]
-        if last[-1] not in _CLAUSE_END and last in _LEVEL_WORDS:
+        if last[-1] not in CLAUSE_END and last in _LEVEL_WORDS:
             return None
         if last in _TOLERANCE_ENDS and " ".join(words[-3:]).endswith(_TOLERANCES):
             return None
@@ -254,7 +216,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     if body[end:end + 1].isspace():
         following = body[end:end + 60].split(None, 1)
         if following:
-            first = following[0].strip(_PUNCT).lower()
+            first = following[0].strip(PUNCT).lower()
             for _ in range(2):  # "a 1.5% year-over-year adjusted increase", "40% worth of upside"
                 if first in _SPAN_ADJECTIVES and len(following) > 1:
                     following = following[1].split(None, 1)
@@ -262,7 +224,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                     following = following[1][3:].split(None, 1)
                 else:
                     break
-                first = following[0].strip(_PUNCT).lower() if following else ""
+                first = following[0].strip(PUNCT).lower() if following else ""
             if first in _SHARE_AFTER and not (
                     len(following) > 1 and following[1].lower().startswith(_OWN_VALUE)):
                 return None
@@ -270,7 +232,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             if found:
                 return found
             if (first == "im" or first == "ins") and len(following) > 1:  # "im Minus"
-                second = following[1].split(None, 1)[0].strip(_PUNCT).lower()
+                second = following[1].split(None, 1)[0].strip(PUNCT).lower()
                 if second in ("plus", "minus"):
                     return _AFTER_WORDS[second]
     found, ended, later = _direction_back(words, "")
@@ -284,7 +246,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             return found
     # a verb closing the clause counts even when the clause began just before the figure
     # ("FRANKFURT (Reuters) - Die Aktie gab 3 Prozent nach")
-    return _closing_verb(body, end, rest.split() + words if rest else words)
+    return closing_verb(body, end, rest.split() + words if rest else words)
 
 
 _OF = frozenset({"of", "von"})
@@ -307,7 +269,7 @@ def _level_named(words: list[str]) -> bool:
         at -= 2
     if at < 1 or words[at] not in _OF:
         return False
-    return words[at - 1].strip(_PUNCT).endswith(_LEVEL_NOUN_ENDS)
+    return words[at - 1].strip(PUNCT).endswith(_LEVEL_NOUN_ENDS)
 
 
 def _listed_after(words: list[str]) -> Direction | None:
@@ -337,31 +299,6 @@ _LISTED_COMMA = ("%,", "prozent,", "percent,")
 _CONNECTORS = frozenset({"and", "und", "sowie"})
 
 
-_ABBREVIATIONS = frozenset("mrd mio mill tsd bzw ca rd mind max vs".split())
-"""Words written with a full stop that ends no clause ("auf 1,09 Mrd. Euro gesteigert")."""
-
-
-def _closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
-    """A German participle, infinitive or verb particle that closes the figure's clause."""
-    previous = ""
-    for word in body[end:end + 60].split(None, 8)[:8]:
-        if "/" in word:  # dpa-AFX signs off glued to the last word: "gewonnen./mne/jha"
-            word = word.split("/", 1)[0] or "/"
-        key = word.strip(_PUNCT).lower()
-        found = _GERMAN_FINAL.get(key)
-        if found:
-            return found
-        if previous == "nach" and key in _NACH_WHERE:
-            return _NACH_WHERE[key]
-        separable = _SEPARABLE.get(key)
-        if separable is not None and not separable[0].isdisjoint(words):
-            return separable[1]
-        if (word[-1] in _CLAUSE_END and key not in _ABBREVIATIONS) or word[0] == "(":
-            break
-        previous = key
-    return None
-
-
 def _learn(word: str) -> Direction | Literal[""]:
     """The move a word names, German compounds by their last part ("Umsatzanstieg": up),
     remembered so that every later look-up of the word is one dict access; "" for none."""
@@ -385,9 +322,9 @@ def _direction_back(words: list[str], later: str) -> tuple[Direction | None, boo
     """The nearest direction word in `words` read backwards, whether the clause ended, and
     the word read last (for "up to")."""
     for word in reversed(words):
-        if word[-1] in _CLAUSE_END or word in _DASHES:
+        if word[-1] in CLAUSE_END or word in _DASHES:
             return None, True, later
-        key = word if word.isalpha() else word.strip(_PUNCT)
+        key = word if word.isalpha() else word.strip(PUNCT)
         if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
             later = key
             continue

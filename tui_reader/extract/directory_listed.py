@@ -1,0 +1,85 @@
+"""The listed companies below the indices (data/listed.csv) joining the directory.
+
+Thousands of small companies, and companies renamed or gone since, fill the gaps our
+CSV and pytickersymbols leave and override nothing: see `add_listed`. Kept apart from
+the directory's lookups, whose tables these functions fill as `Directory.of` does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from tui_reader.extract.listings import Company
+from tui_reader.model import Instrument
+
+if TYPE_CHECKING:
+    from tui_reader.extract.directory import Directory
+
+
+def add_listed(directory: Directory, listed: Iterable[tuple[Company, Sequence[str]]]) -> None:
+    """data/listed.csv's companies (with their name keys), below all others.
+
+    One whose ISIN is known is that company under an older name ("Daimler" is
+    Mercedes-Benz Group, "Facebook" is Meta: a rename keeps the ISIN), so its names
+    fill gaps for the known company. One whose symbol or name a known company
+    without an ISIN holds is that company, which gains the ISIN (else an article
+    naming BlackBerry and one giving its ISIN were filed under two instruments).
+    Otherwise it is added, but not under a symbol another company holds (symbols
+    are reused; ISINs are not). Its one-word names are short names: a name only
+    where no capitalised word follows ("First National Bank" is no First National).
+    """
+    new_keys: dict[str, Company] = {}
+    gained: dict[int, tuple[Company, str]] = {}
+    for company, keys in listed:
+        shorts = [k[1:] for k in keys if k[0] == "~"]  # short or everyday-word names (see the tool)
+        keys = [k for k in keys if k[0] != "~"] + shorts
+        primary = company.listings[0]
+        known = directory._isins.get(primary.isin or "") or _without_isin(directory, primary.ticker, keys[0])
+        if known is not None:
+            if known[1].isin is None and primary.isin:
+                gained.setdefault(id(known[0]), (known[0], primary.isin))
+            company = known[0]
+        else:
+            if any((i.ticker or "") in directory._tickers for i in company.listings):
+                listings = tuple(i if i.ticker not in directory._tickers else replace(i, ticker=None, exchange=None)
+                                 for i in company.listings)
+                company = replace(company, listings=listings)
+            directory._add_listings(company)
+        directory._fill_names(company, keys, new_keys)
+        weak = (*shorts, *(k for k in keys if " " not in k))  # see the tool: "~" marks weak names
+        directory.short_names.update(k for k in weak if new_keys.get(k) is company)
+    _give_isins(directory, gained.values(), new_keys)
+    directory._index_names(new_keys, with_spellings=False)
+
+
+def _without_isin(directory: Directory, ticker: str | None, key: str) -> tuple[Company, Instrument] | None:
+    """The known company with this symbol or name whose primary listing lacks an ISIN."""
+    held = directory._tickers.get((ticker or "").upper())
+    if held is None and (named := directory._names.get(key)) is not None and named.listings:
+        held = (named, named.listings[0])
+    return held if held is not None and held[0].listings[0].isin is None else None
+
+
+def _give_isins(directory: Directory, gained: Iterable[tuple[Company, str]], new_keys: dict[str, Company]) -> None:
+    """Give known companies the ISIN of their primary listing: the frozen Company
+    and Instrument are replaced, in every table that holds them (one pass each)."""
+    swap: dict[int, Company] = {}
+    listing_swap: dict[int, Instrument] = {}
+    for company, isin in gained:
+        old = company.listings[0]
+        listing = replace(old, isin=isin)
+        swap[id(company)] = replace(company, listings=(listing, *company.listings[1:]))
+        listing_swap[id(old)] = listing
+        directory._isins[isin] = (swap[id(company)], listing)
+    if not swap:
+        return
+    for table in (directory._isins, directory._tickers):
+        for code, (company, listing) in table.items():
+            if id(company) in swap:
+                table[code] = (swap[id(company)], listing_swap.get(id(listing), listing))
+    for names in (directory._names, directory._ciks, new_keys):
+        for key, company in names.items():
+            if id(company) in swap:
+                names[key] = swap[id(company)]

@@ -1,0 +1,78 @@
+"""German verbs that close the clause after a figure and so give its direction.
+
+German puts the verb of a move at the clause's end ("um 5 Prozent gestiegen", "soll um
+5 Prozent steigen") or splits it, its particle last ("gab 3 Prozent nach", "rückte um
+7,5 Prozent vor auf 26 Euro"): the words after the figure decide where English has
+them before it.
+"""
+
+from __future__ import annotations
+
+from tui_reader.model import Direction
+
+PUNCT = ".,;:()[]\"'“”‘’«»"
+"""Stripped from a word before it is looked up."""
+CLAUSE_END = ",;:).!?"
+"""A word ending in one of these ends the clause."""
+
+_GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
+    "gestiegen zugelegt gewachsen geklettert gesprungen angestiegen hochgeschnellt "
+    "verteuert erholt steigen wachsen zulegen klettern gewonnen gesteigert erhöht verbessert "
+    "stieg stiegen steigt kletterte kletterten wuchs wuchsen zulegte zulegten anzog anzogen "
+    "vorrückte gewann aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
+    "hochschnellten").split(), "up")
+_GERMAN_FINAL.update(dict.fromkeys((
+    "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
+    "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
+    "fallen verlieren nachgeben einbrechen schrumpfen gesenkt gekürzt reduziert verringert "
+    "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "
+    "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
+    "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
+    "abwärtsgegangen").split(), "down"))
+"""German participles, infinitives and verbs of subordinate clauses that close the
+clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
+"während der Index um 12 Prozent seit Jahresbeginn stieg")."""
+
+_SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
+    "nach": (frozenset("gab gaben gibt geben".split()), "down"),
+    "zurück": (frozenset("ging gingen geht gehen".split()), "down"),
+    "ein": (frozenset("brach brachen bricht brechen büßte büßten büßt büßen".split()),
+            "down"),
+    "an": (frozenset("zog zogen zieht ziehen".split()), "up"),
+    "ab": (frozenset("sackte sackten sackt sacken rutschte rutschten rutscht rutschen "
+                     "stürzte stürzten stürzt stürzen bröckelte bröckelten bröckelt bröckeln "
+                     "fiel fielen fällt fallen sank sanken sinkt sinken".split()), "down"),
+    "vor": (frozenset("rückte rückten rückt rücken".split()), "up"),
+    "hoch": (frozenset("schoss schossen schießt schießen ging gingen geht gehen schnellte "
+                       "schnellten".split()), "up"),
+}
+"""German verbs whose particle closes the clause: "gab 3 Prozent nach", "zog um 4 Prozent
+an". The verb alone says nothing ("gab bekannt", "zog Bilanz"); with its particle it
+is a move."""
+_NACH_WHERE: dict[str, Direction] = {"oben": "up", "unten": "down"}
+"""After "nach" following the figure ("nach oben", "nach unten"): a move whatever the verb."""
+
+
+_ABBREVIATIONS = frozenset("mrd mio mill tsd bzw ca rd mind max vs".split())
+"""Words written with a full stop that ends no clause ("auf 1,09 Mrd. Euro gesteigert")."""
+
+
+def closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
+    """A German participle, infinitive or verb particle that closes the figure's clause."""
+    previous = ""
+    for word in body[end:end + 60].split(None, 8)[:8]:
+        if "/" in word:  # dpa-AFX signs off glued to the last word: "gewonnen./mne/jha"
+            word = word.split("/", 1)[0] or "/"
+        key = word.strip(PUNCT).lower()
+        found = _GERMAN_FINAL.get(key)
+        if found:
+            return found
+        if previous == "nach" and key in _NACH_WHERE:
+            return _NACH_WHERE[key]
+        separable = _SEPARABLE.get(key)
+        if separable is not None and not separable[0].isdisjoint(words):
+            return separable[1]
+        if (word[-1] in CLAUSE_END and key not in _ABBREVIATIONS) or word[0] == "(":
+            break
+        previous = key
+    return None
