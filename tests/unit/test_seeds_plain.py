@@ -132,7 +132,7 @@ def test_dateline_under_the_title_is_the_publication_time(line: str, expected: d
 
 def test_a_date_without_a_time_keeps_its_calendar_day_everywhere() -> None:
     from tui_reader.app.formatting import local_time
-    from tui_reader.store.writes import ts
+    from tui_reader.store.prepared import ts
 
     article = parse(f"Chipmaker Beats\n\n28.06.2016\n\n{BODY}\n")
     assert article.published.astimezone(UTC).date().isoformat() == "2016-06-28"

@@ -5,7 +5,8 @@ killed at any moment leaves either the whole batch or none of it. The UI's worke
 threads share one `Store`: the connection is opened with `check_same_thread=False`
 and every call holds an internal lock, because an sqlite3 connection must not be used
 by two threads at once. The SQL itself lives beside this module, by idea: `schema`,
-`polls`, `writes`, `queries`, `refile`, `registries`, `prices`.
+`polls`, `writes` (with `prepared`, `instrument_rows`, `carriers`, `repolled_pages`),
+`queries`, `refile`, `registries`, `prices`.
 """
 
 from __future__ import annotations
@@ -23,12 +24,12 @@ from tui_reader.model import Article, Instrument, PricePoint
 from tui_reader.query.syntax import Node
 from tui_reader.store import figure_index, polls, prices, queries, refile, registries, writes
 from tui_reader.store.polls import PollOutcome, SourceState
+from tui_reader.store.prepared import Prepared, prepare
 from tui_reader.store.prices import CachedIntraday, CachedSeries, CachedSymbol
 from tui_reader.store.queries import ArticleFilters, ArticleSummary, Counts, InstrumentSummary
 from tui_reader.store.refile import StaleArticle
 from tui_reader.store.registries import Registrant, RegistryState
 from tui_reader.store.schema import MIGRATIONS, SCHEMA_VERSION, statements
-from tui_reader.store.writes import Prepared, prepare
 
 __all__ = ["PollOutcome", "SourceState", "Store", "StoreError"]
 

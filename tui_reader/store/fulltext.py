@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from tui_reader.model import Article
 from tui_reader.store import refile
+from tui_reader.store.prepared import declared_from_json, prepare
 from tui_reader.store.queries import chunks, marks
-from tui_reader.store.writes import declared_from_json, prepare
 
 if TYPE_CHECKING:
     from tui_reader.store.database import Store

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from tui_reader.store.prepared import Prepared, ts
 from tui_reader.store.queries import from_ts
-from tui_reader.store.writes import Prepared, ts
 
 SourceKind = Literal["feed", "seeds"]
 

@@ -26,15 +26,9 @@ from datetime import datetime
 
 from tui_reader.model import Article, Instrument
 from tui_reader.store.figure_index import replace_figure_rows
+from tui_reader.store.instrument_rows import insert_instruments, primary_row, recount_stats, with_resolved_tickers
+from tui_reader.store.prepared import Prepared, declared_from_json
 from tui_reader.store.queries import chunks, marks, symbol_forms
-from tui_reader.store.writes import (
-    Prepared,
-    declared_from_json,
-    insert_instruments,
-    primary_row,
-    recount_stats,
-    with_resolved_tickers,
-)
 
 
 @dataclass(slots=True)

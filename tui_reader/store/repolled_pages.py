@@ -15,7 +15,7 @@ not written, because the full-text step files the article from the whole page
 lose what only the page names. When something extraction reads has changed (title,
 time, declared instruments), the row is marked for full re-extraction (`REFILE`). A
 story other feeds carry counts as changed whenever its first feed's item does: its
-stored declared list also holds what the others declared (`writes._carry`, which keeps
+stored declared list also holds what the others declared (`carriers.py`, which keeps
 them here as in any update), and does not say whose entries they were. The only cost is
 one more extraction of the same text. The upkeep loop (stage 2 at the end of a poll that
 brought new items, the app's slices, an article opened before then, `fetch`) then files
@@ -43,7 +43,7 @@ before versions were kept have)."""
 
 
 class Polled(Protocol):
-    """What this module reads of a prepared row (`writes.Prepared`)."""
+    """What this module reads of a prepared row (`prepared.Prepared`)."""
 
     @property
     def id(self) -> str: ...

@@ -28,7 +28,7 @@ Stories = dict[str, list[tuple[str, float, bool]]]
 
 
 class Keyed(Protocol):
-    """What story matching reads of a prepared row (`writes.Prepared`)."""
+    """What story matching reads of a prepared row (`prepared.Prepared`)."""
 
     @property
     def title_key(self) -> str | None: ...
