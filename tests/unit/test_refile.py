@@ -188,7 +188,7 @@ def test_unchanged_results_only_mark_the_version(store: Store) -> None:
 
 
 def test_a_row_rewritten_between_read_and_write_is_left_to_its_writer(store: Store) -> None:
-    from tui_reader.store.writes import prepare
+    from tui_reader.store.prepared import prepare
 
     store.upsert_articles("https://wire.example/rss", [_old_filing(_article(0))])
     _age(store)

@@ -24,8 +24,8 @@ from tui_reader.extract import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
     from tui_reader.model import Article
+    from tui_reader.store.prepared import Prepared
     from tui_reader.store.refile import StaleArticle
-    from tui_reader.store.writes import Prepared
 
 PENDING = -EXTRACTOR_VERSION
 """`extractor` of a row whose instruments this version filed and whose figures are due."""
@@ -36,7 +36,7 @@ def file_article(article: Article, now: float, *, strip: bool = True, story_keys
     paragraphs while parsing), find the instruments, prepare the row without figures.
     `now` dates undated articles; `story_keys` as `prepare` (True in workers)."""
     from tui_reader.extract.instruments import find_instruments
-    from tui_reader.store.writes import prepare
+    from tui_reader.store.prepared import prepare
 
     if strip and article.body:
         from tui_reader.extract.boilerplate import strip_boilerplate
@@ -56,7 +56,7 @@ def complete(stale: StaleArticle) -> Prepared:
     extracted again from its stored text (`prepare` hashes no figures, so its hash is
     the one stage 1 gives the same text and instruments)."""
     from tui_reader.extract import article_figures, enrich
-    from tui_reader.store.writes import prepare
+    from tui_reader.store.prepared import prepare
 
     article = stale.article
     if stale.extractor == PENDING:
@@ -100,7 +100,7 @@ def _reader(store_path: str) -> sqlite3.Connection:
 def _completed(stale: StaleArticle) -> Prepared:
     import logging
 
-    from tui_reader.store.writes import prepare
+    from tui_reader.store.prepared import prepare
 
     try:
         return complete(stale)

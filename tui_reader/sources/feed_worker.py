@@ -12,7 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from tui_reader.store.writes import Prepared
+    from tui_reader.store.prepared import Prepared
 
 
 def warm_up() -> None:

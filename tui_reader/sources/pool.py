@@ -16,7 +16,7 @@ from concurrent.futures import Executor
 
 PRELOAD = [
     "tui_reader.sources.feed_worker", "tui_reader.sources.feedparse", "feedparser",
-    "tui_reader.store.writes", "tui_reader.ingest.steps", "tui_reader.extract.boilerplate",
+    "tui_reader.store.prepared", "tui_reader.ingest.steps", "tui_reader.extract.boilerplate",
     "tui_reader.extract.figures", "tui_reader.extract.instruments", "tui_reader.sources.registrants",
     "tui_reader.sources.feed_warm",
 ]

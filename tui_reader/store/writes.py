@@ -28,13 +28,9 @@ from tui_reader.store.instrument_rows import (
     recount_stats,
     with_resolved_tickers,
 )
-from tui_reader.store.prepared import Prepared, prepare
+from tui_reader.store.prepared import Prepared
 from tui_reader.store.queries import chunks, marks
 from tui_reader.store.stories import add_story, candidate_stories, match_story
-
-# `Prepared` and `prepare` as well: the ingest step and the feed parser processes take
-# them from here (`ingest/steps.py`, `sources/feed_worker.py`, `sources/pool.py`'s preload).
-__all__ = ["Prepared", "prepare", "upsert"]
 
 
 def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], now: float) -> int:
