@@ -74,3 +74,33 @@ def test_print_lines_briefs_datelines_and_broker_promotions_are_no_figures() -> 
     assert [f.kind for f in figures("Mar 10 Harbor Foods Plc says profit rose 9%.")] == ["percent"]
     kept, notes = strip_boilerplate(["Die Aktie stieg.", "HARBOR-Aktie jetzt für 1€ handeln - beim Broker"])
     assert kept == ["Die Aktie stieg."] and notes[0].startswith("promotional line")
+
+
+@pytest.mark.parametrize(
+    ("body", "direction"),
+    [
+        ("The index declined 182.31, or 2.9 percent, to 6,120.", "down"),
+        ("Der Kurssturz um zwölf Prozent kam überraschend.", "down"),
+        ("Die Bank will das Geschäft um 3 Prozent ausbauen.", "up"),
+        ("Die Krone soll um 4,5 Prozent abwerten.", "down"),
+        ("The small cap zoomed 120 percent.", "up"),
+    ],
+)
+def test_directions_the_third_evaluation_found_missing(body: str, direction: str) -> None:
+    assert figures(body)[0].direction == direction
+
+
+def test_market_watch_and_london_widgets_are_no_figures() -> None:
+    assert figures("Shares of Harbor Oil HOIL.A, -0.45% rose.") == []
+    assert figures("Shares of Harbor Gas HG., +1.12% on Wednesday rose.") == []
+
+
+def test_last_week_in_german_is_a_time_not_a_span() -> None:
+    assert figures("Die Aktie hatte in der vergangenen Woche zugelegt.") == []
+    assert [f.value for f in figures("Die Aktie legte in den vergangenen zwei Wochen zu.")] == ["P2W"]
+
+
+def test_kroner_and_crowns_follow_the_story_s_country() -> None:
+    assert only("The Copenhagen shipper earned 1.2 billion kroner.").currency == "DKK"
+    assert only("The Oslo insurer earned 900 million crowns.").currency == "NOK"
+    assert only("The carmaker earned 3 billion Swedish crowns.").currency == "SEK"

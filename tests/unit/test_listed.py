@@ -157,3 +157,9 @@ def test_vienna_listings_and_german_institution_short_forms() -> None:
     assert {("EBS.VI", "AT0000652011"), ("OMV.VI", "AT0000743059")} <= found
     # An institution's short form in German text is no unknown symbol; a German word no company.
     assert _found("Kursziel", "Die Landesbank Baden-Württemberg (LBBW) senkte das Ziel. Sein Credo ist Wachstum.") == set()
+
+
+def test_abbreviations_spelled_out_and_index_isins_are_no_instruments() -> None:
+    assert _found("Bank results", "The bank said net interest income (NII) rose 4%.") == set()
+    assert _found("Indizes", "Der DAX (ISIN DE0008469008) stieg. Von der APA befragte Analysten sind skeptisch.") == set()
+    assert ("NIHD", "US62913F5089") in _found("Telecom", "NII Holdings (NIHD) fell.")

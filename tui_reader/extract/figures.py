@@ -61,10 +61,26 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
     if "://" in body or "www." in body:
         kept = _outside_urls(body, kept)
     kept = join_figures(body, kept)
+    if "kroner" in body or "crown" in body:
+        kept = _danish(body, kept)
     contexts = figure_sentences(body, kept)
     return [KeyFigure(kind, body[start:end], value, start, end, context, currency, qualifier, unit, direction, high)
             for (start, end, kind, value, currency, qualifier, unit, direction, high), context
             in zip(kept, contexts, strict=True)]
+
+
+_DANISH = re.compile(r"Danish|Denmark|Copenhagen|dänisch|Dänemark|Kopenhagen")
+_NORWEGIAN = re.compile(r"Norw|Oslo|norweg")
+
+
+def _danish(body: str, found: list[Found]) -> list[Found]:
+    """ "kroner" and bare "crowns" are Norway's and Denmark's alike: in a story about a
+    Danish company (and none about Norway) they are DKK ("2.05 billion kroner" of
+    Copenhagen's D/S Norden)."""
+    if not _DANISH.search(body) or _NORWEGIAN.search(body):
+        return found
+    return [(*f[:4], "DKK", *f[5:]) if f[4] == "NOK" and body.find("kron", f[0], f[1] + 12) >= 0
+            or f[4] == "NOK" and body.find("crown", f[0], f[1] + 12) >= 0 else f for f in found]
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:

@@ -37,7 +37,8 @@ SUFFIX = (
     rf"(?:{SP}?€|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
-    rf"|(?:Swiss )?francs?|Franken|won|rupees?|kronor|kroner|{CODES}))(?!\w)"
+    rf"|(?:Swiss )?francs?|Franken|won|rupees?|kronor|kroner|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
+    rf"|{CODES}))(?!\w)"
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
 or joined to it by a hyphen ("die 48-Euro-Marke", "an 8.2-billion-pound offer")."""
@@ -64,7 +65,8 @@ _CURRENCIES = {
     "pound": "GBP", "pound sterling": "GBP",
     "pounds sterling": "GBP", "sterling": "GBP", "stg": "GBP", "pfund": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "swiss franc": "CHF", "franken": "CHF", "won": "KRW",
-    "rupee": "INR", "kronor": "SEK", "kroner": "NOK",
+    "rupee": "INR", "kronor": "SEK", "kroner": "NOK", "crown": "NOK", "danish crown": "DKK",
+    "swedish crown": "SEK", "norwegian crown": "NOK", "czech crown": "CZK",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken",
                                     "Pfund"})

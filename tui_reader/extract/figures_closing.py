@@ -20,7 +20,7 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "verteuert erholt steigen wachsen zulegen klettern gewonnen gesteigert erhöht verbessert "
     "stieg stiegen steigt kletterte kletterten wuchs wuchsen zulegte zulegten anzog anzogen "
     "vorrückte gewann aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
-    "hochschnellten").split(), "up")
+    "hochschnellten ausbauen ausgebaut aufwerten aufgewertet").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
@@ -28,7 +28,7 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
-    "abwärtsgegangen").split(), "down"))
+    "abwärtsgegangen abwerten abgewertet").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
 "während der Index um 12 Prozent seit Jahresbeginn stieg")."""

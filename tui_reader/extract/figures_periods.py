@@ -121,10 +121,13 @@ def _one_period(body: str, head: int, end: int, unit_text: str, word: str | None
         return None  # "for next year" is a point in time; "for the next year" a span
     if lower in _EARLIER and not _SPAN_LEADS.isdisjoint(leading):
         return None  # "in the prior year" is the year before, "over the prior year" a span
+    if lower in _GERMAN_LAST and leading[:2] in (["in", "der"], ["im"]):
+        return None  # "in der vergangenen Woche" is last week, a time; "seit der ..." a span
     return _period(body, head, end, 1.0, unit_text)
 
 
 _EARLIER = frozenset({"prior", "previous"})
+_GERMAN_LAST = frozenset({"vergangenen", "letzten", "abgelaufenen", "vorigen"})
 _SPAN_LEADS = frozenset({"in", "for"})
 """Leads that with "prior"/"previous" name the period before, not a span to now."""
 

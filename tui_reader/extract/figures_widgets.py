@@ -16,9 +16,9 @@ import re
 
 _TICKER_BEFORE = re.compile(
     r"(?:(?P<paren>\()(?:[A-Za-z]+:[ \u00a0]?)?|(?<![\w&^]))\^?"
-    r"(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|[0-9]{3,6}\.[A-Z]{1,2}),?[ \u00a0]$")
+    r"(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?|[0-9]{3,6}\.[A-Z]{1,2}),?[ \u00a0]$")
 """What stands before a widget's number: "(JBL ", "(NASDAQ: AMKR ", "(^GSPC ", "FB, ",
-"(9988.HK "."""
+"(9988.HK ", MarketWatch's "RDS.A, " and London lines "BG., "."""
 _PROSE_CAPITALS = frozenset(
     "EPS GDP CPI PPI PMI EBIT EBITDA YOY QOQ MOM ROE ROI ROA ARPU FCF US USA UK EU DAX MDAX "
     "SDAX TECDAX ATX SMI FTSE CAC IBEX AEX OMX HSI CSI NIKKEI TOPIX KOSPI ASX TSX DOW STOXX "
@@ -48,7 +48,7 @@ def in_ticker_strip(body: str, start: int, end: int) -> bool:
 
 
 _PERIOD_CODE = re.compile(r"(?:[QH][1-4]|FY)[0-9]*")
-WIDGET_TAILS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,")
+WIDGET_TAILS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,.")
 """The last character of a ticker or of "FB,": checked before calling `quote_widget`,
 which most percentages ("rose 5%") then never reach."""
 

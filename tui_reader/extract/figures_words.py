@@ -51,7 +51,8 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "verbesserte verbesserten upside pop pops popped popping erhöhen steigern "
        "aufwärts bergauf gewinnen appreciated appreciates appreciating hochschnellte "
        "hochschnellten umsatzplus anhebung erhöhung steigerung gesteigert kursgewinne "
-       "kursgewinnen zuwächse zuwächsen aufgestockt")
+       "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
+       "ausbauen ausgebaut")
 _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
          "declines declining slipped slip slips slipping lost lose loses losing loss "
          "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -69,7 +70,7 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "verringert verringerte verringerten senken kürzen "
          "abwärts bergab off shedding depreciated depreciates depreciating schmolz "
          "schmolzen geschmolzen schmilzt senkung kürzung reduzierung verringerung "
-         "kursverluste kursverlusten einbußen")
+         "kursverluste kursverlusten einbußen abwerten abgewertet")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(_UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(_DOWN.split(), "down"))
 
@@ -125,7 +126,7 @@ _SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
 _COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
     *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag",
                               "zuschlag", "steigerung", "kursgewinn", "tagesgewinn")),
-    *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus",
+    *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus", "sturz",
                                 "abschlag", "abschwung", "absturz", "rückschlag", "einbuße")),
 )
 """German compound nouns end in the word that carries the move: "Umsatzanstieg",
@@ -322,6 +323,9 @@ def _direction_back(words: list[str], later: str) -> tuple[Direction | None, boo
     """The nearest direction word in `words` read backwards, whether the clause ended, and
     the word read last (for "up to")."""
     for word in reversed(words):
+        if word[-1] == "," and later in ("or", "oder") and word[0].isdigit():
+            later = word  # "declined 218.64, or 3.7 percent": the points, then the percent
+            continue
         if word[-1] in CLAUSE_END or word in _DASHES:
             return None, True, later
         key = word if word.isalpha() else word.strip(PUNCT)

@@ -27,6 +27,7 @@ from tui_reader.extract.name_context import (
     mention_kind,
     named_as_stock,
     parent_named_for,
+    spelled_out_before,
 )
 from tui_reader.extract.name_scanner import NameScanner
 from tui_reader.extract.names import CAPITALS, NAME_RUN_TAIL, NameHit, Span, name_key
@@ -61,6 +62,13 @@ _CANDIDATES = re.compile(
     r"|(?<=\()(?P<paren>[A-Z]{1,5}(?:\.[A-Z])?)(?:(?P<quote>[ \u00a0][+\-\u2212]?\d{1,3}(?:\.\d{1,2})?%)|(?=\)))"
     r"|(?<=[A-Z])(?P<isin>[A-Z][A-Z0-9]{9}[0-9])(?![^\W_])"
     rf"|(?<=[{CAPITALS}]){NAME_RUN_TAIL})"
+)
+INDEX_ISINS: frozenset[str] = frozenset(
+    # Indices carry ISINs too, and German wires list them beside the shares' ("DAX
+    # DE0008469008" in a dpa-AFX footer): an index is no instrument to file under.
+    """DE0008469008 DE0008467416 DE0009653386 DE0007203275 DE0008469594 EU0009658145
+    EU0009658202 CH0009980894 AT0000999982 FR0003500008 NL0000000107 GB0001383545
+    US78378X1072 US6311011026 XC0009694271""".split()
 )
 _CAPITAL_NEXT = re.compile(rf"[ \u00a0]+[{CAPITALS}]")
 
@@ -200,7 +208,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     hits = found_in.scanner.names(text, runs, declared_names)
 
     for at, isin in (*isins, *wkn_isins(text)):
-        if is_isin(isin):
+        if isin not in INDEX_ISINS and is_isin(isin):
             merger.add(found_in.by_isin(isin) or Instrument(isin, None, None), at, _EXPLICIT)
 
     ticker_spans: list[tuple[int, int]] = []
@@ -270,6 +278,8 @@ def _count_names(
                 continue
             if key in short_names and _CAPITAL_NEXT.match(text, end):
                 continue  # "Getty Images": another name that starts with the same word
+        if start and text[start - 1] == "(" and spelled_out_before(text, start, end):
+            continue  # "net interest income (NII)": an abbreviation, not NII Holdings
         if VENUE_BESIDE.search(text, max(0, start - 12), end + 12) and exchange_named(key.upper()):
             continue  # "Amex & NYSE switches": the exchange, not American Express
         weak = key in short_names or key in needs_evidence or key in DESCRIPTORS

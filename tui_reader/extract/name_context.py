@@ -330,3 +330,15 @@ def longer_name_follows(text: str, end: int) -> bool:
     National", "Premier Financial" (not "Target Shares", "Shell CEO")."""
     after = _CAPITAL_AFTER.match(text, end)
     return after is not None and after.group(1).casefold() not in _LEAD_INS
+
+
+def spelled_out_before(text: str, start: int, end: int) -> bool:
+    """Whether a name in capitals is in parentheses right after the words it abbreviates:
+    "net interest income (NII)" is no NII Holdings, "Austria Presse Agentur (APA)" no
+    APA Corporation."""
+    written = text[start:end]
+    if text[start - 1 : start] != "(" or not (2 <= len(written) <= 5 and written.isupper()):
+        return False
+    words = [w for w in text[max(0, start - 80) : start - 1].split() if w.lower() not in ("of", "and", "for", "the", "&")]
+    initials = "".join(w[0] for w in words[-len(written) :]).upper()
+    return initials == written.upper()
