@@ -163,3 +163,8 @@ def test_abbreviations_spelled_out_and_index_isins_are_no_instruments() -> None:
     assert _found("Bank results", "The bank said net interest income (NII) rose 4%.") == set()
     assert _found("Indizes", "Der DAX (ISIN DE0008469008) stieg. Von der APA befragte Analysten sind skeptisch.") == set()
     assert ("NIHD", "US62913F5089") in _found("Telecom", "NII Holdings (NIHD) fell.")
+
+
+def test_names_companies_went_by_before_file_under_them_now() -> None:
+    found = _found("Energy", "Royal Dutch Shell and Statoil raised output; Zions Bancorp and Wizz cut costs.")
+    assert {"SHEL.L", "EQNR.OL", "ZION", "WIZZ.L"} <= {ticker for ticker, _ in found}
