@@ -55,7 +55,6 @@ class Directory:
     revision: int = 0
     """Counts `learn` calls that added something: caches of lookups compare it."""
 
-
     @classmethod
     def of(
         cls,

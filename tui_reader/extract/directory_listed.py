@@ -48,8 +48,10 @@ def add_listed(directory: Directory, listed: Iterable[tuple[Company, Sequence[st
                 company = replace(company, listings=listings)
             directory._add_listings(company)
         directory._fill_names(company, keys, new_keys)
-        weak = (*shorts, *(k for k in keys if " " not in k))  # see the tool: "~" marks weak names
-        directory.short_names.update(k for k in weak if new_keys.get(k) is company)
+        # Weak: the "~" keys (short or everyday-word names, see the tool) and one-word ones.
+        directory.short_names.update(
+            k for k in keys if (k in shorts or " " not in k) and new_keys.get(k) is company
+        )
     _give_isins(directory, gained.values(), new_keys)
     directory._index_names(new_keys, with_spellings=False)
 

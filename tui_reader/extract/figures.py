@@ -71,6 +71,7 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
 
 _DANISH = re.compile(r"Danish|Denmark|Copenhagen|dänisch|Dänemark|Kopenhagen")
 _NORWEGIAN = re.compile(r"Norw|Oslo|norweg")
+_CROWNS = re.compile(r"kron|crown")
 
 
 def _danish(body: str, found: list[Found]) -> list[Found]:
@@ -79,8 +80,8 @@ def _danish(body: str, found: list[Found]) -> list[Found]:
     Copenhagen's D/S Norden)."""
     if not _DANISH.search(body) or _NORWEGIAN.search(body):
         return found
-    return [(*f[:4], "DKK", *f[5:]) if f[4] == "NOK" and body.find("kron", f[0], f[1] + 12) >= 0
-            or f[4] == "NOK" and body.find("crown", f[0], f[1] + 12) >= 0 else f for f in found]
+    return [(*f[:4], "DKK", *f[5:]) if f[4] == "NOK" and _CROWNS.search(body, f[0], f[1] + 12) else f
+            for f in found]
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:

@@ -280,12 +280,14 @@ def _count_names(
                 continue  # "Getty Images": another name that starts with the same word
         if start and text[start - 1] == "(" and spelled_out_before(text, start, end):
             continue  # "net interest income (NII)": an abbreviation, not NII Holdings
-        if VENUE_BESIDE.search(text, max(0, start - 12), end + 12) and exchange_named(key.upper()):
+        if exchange_named(key) is not None and VENUE_BESIDE.search(text, max(0, start - 12), end + 12):
             continue  # "Amex & NYSE switches": the exchange, not American Express
         weak = key in short_names or key in needs_evidence or key in DESCRIPTORS
         if weak and (inside_a_longer_name(text, start) or (not suffixed and longer_name_follows(text, end))):
-            if german is None:  # " the " twice answers for English in ~1 µs, the scan in ~25
-                german = text.count(" the ", 0, 4000) < 2 and is_german(text)
+            # " the " twice answers for English in ~1 µs, the German scan takes ~25 (and
+            # stays unasked: `german` keeps meaning what is_german says, for the checks below).
+            if german is None and text.count(" the ", 0, 4000) < 2:
+                german = is_german(text)
             if not german:  # German capitalises every noun: "Autozulieferer Continental"
                 continue  # "Old National Bancorp", "Piedmont Bancorp": another company's name
         if i < last and hits[i + 1][0] - end < 40 and parent_named_for(text, start, end, hits[i + 1][0]):
