@@ -31,9 +31,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from typing import Protocol, TypeVar
 
 from tui_reader.store import figure_codec
+from tui_reader.store.prepared import Prepared
 from tui_reader.store.queries import chunks, marks
 
 REFILE = 0
@@ -42,41 +42,7 @@ REFILE = 0
 before versions were kept have)."""
 
 
-class Polled(Protocol):
-    """What this module reads of a prepared row (`prepared.Prepared`)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def source(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def body(self) -> str: ...
-    @property
-    def published(self) -> str | None: ...
-    @property
-    def url(self) -> str | None: ...
-    @property
-    def path(self) -> str | None: ...
-    @property
-    def sort_ts(self) -> float: ...
-    @property
-    def content_hash(self) -> str: ...
-    @property
-    def removed(self) -> str: ...
-    @property
-    def declared(self) -> str: ...
-    @property
-    def title_key(self) -> str | None: ...
-    @property
-    def body_key(self) -> str | None: ...
-
-
-P = TypeVar("P", bound=Polled)
-
-
-def split(db: sqlite3.Connection, updates: list[P]) -> tuple[list[P], list[P]]:
+def split(db: sqlite3.Connection, updates: list[Prepared]) -> tuple[list[Prepared], list[Prepared]]:
     """(in-place updates, repolled pages). Repolled pages are the items whose stored row
     has its fetched page as its body, and whose own body is the teaser that page replaced
     (`full_texts.summary`). A teaser the feed really changed stays an update and replaces
@@ -99,7 +65,7 @@ def split(db: sqlite3.Connection, updates: list[P]) -> tuple[list[P], list[P]]:
     return [item for item in updates if item.id not in kept], paged
 
 
-def write(db: sqlite3.Connection, items: Sequence[Polled]) -> set[str]:
+def write(db: sqlite3.Connection, items: Sequence[Prepared]) -> set[str]:
     """Write what the feed changed for these repolled pages, in the caller's transaction.
     Returns the instrument keys whose counters need a recount: those of rows whose time
     moved (`instrument_stats.latest`)."""
