@@ -22,10 +22,13 @@ TEASER = "The packager raised its outlook on AI orders."
 EDITED = "The packager raised its outlook on AI orders and named a new finance chief."
 
 
-def _feed(base: str, teaser: str) -> bytes:
+TITLE = "Chip packager lifts outlook as AI orders pile up"
+
+
+def _feed(base: str, teaser: str, title: str = TITLE, link: str = "/story/packager") -> bytes:
     return f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Symbol news</title>
 <link>{base}</link><description>per-symbol headlines</description>
-<item><title>Chip packager lifts outlook as AI orders pile up</title><link>{base}/story/packager</link>
+<item><title>{title}</title><link>{base}{link}</link>
 <guid isPermaLink="false">/story/packager</guid><pubDate>Thu, 04 Dec 2026 01:00:00 +0000</pubDate>
 <description>{teaser}</description></item></channel></rss>""".encode()
 

@@ -15,7 +15,7 @@ import pytest
 from werkzeug import Request, Response
 
 from tests.unit.test_fulltext import PAGE
-from tests.unit.test_fulltext_refile import EDITED, TEASER, _full_article, _hash, _upgrade
+from tests.unit.test_fulltext_refile import EDITED, TEASER, TITLE, _feed, _full_article, _hash, _upgrade
 from tui_reader.extract import EXTRACTOR_VERSION
 from tui_reader.extract import instruments as instruments_module
 from tui_reader.model import Instrument
@@ -24,19 +24,10 @@ from tui_reader.sources.poll import poll_all
 from tui_reader.sources.upkeep import reextract_pending
 from tui_reader.store import Store
 
-TITLE = "Chip packager lifts outlook as AI orders pile up"
 EXTRA = Instrument(None, "XPKG", "Example Packaging Corp", primary=False)
 """What the "newer extractor" also finds, in the teaser and in the page alike."""
 SECOND = Instrument(None, "ASX", "ASE Technology Holding", primary=False)
 """Found only in the page's text: a re-filing from the teaser alone would lose it."""
-
-
-def _feed(base: str, teaser: str, title: str, link: str) -> bytes:
-    return f"""<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Symbol news</title>
-<link>{base}</link><description>per-symbol headlines</description>
-<item><title>{title}</title><link>{base}{link}</link>
-<guid isPermaLink="false">/story/packager</guid><pubDate>Thu, 04 Dec 2026 01:00:00 +0000</pubDate>
-<description>{teaser}</description></item></channel></rss>""".encode()
 
 
 @pytest.fixture
