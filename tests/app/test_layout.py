@@ -58,13 +58,15 @@ def test_columns_give_way_in_order_for_the_headline() -> None:
 
     content = ContentWidths(title=83, source=25, ticker=9, move=8)
     keys = lambda width: [c.key for c in layout(width, content)[0]]  # noqa: E731
-    assert keys(130) == ["read", "time", "source", "title", "ticker", "move"]
+    assert keys(140) == ["read", "time", "source", "title", "ticker", "move"]
+    # The source goes first (the article pane names it); the clock keeps its place.
+    assert keys(130) == ["read", "time", "title", "ticker", "move"] and layout(130, content)[1] is True
     assert keys(100) == ["read", "time", "title", "ticker", "move"]
     assert keys(77) == ["read", "title", "ticker", "move"]
     for width in (60, 77, 93, 117, 180):
         columns, _ = layout(width, content)
         assert sum(c.width + 1 for c in columns) - 1 <= width  # gaps included
-    assert layout(130, content)[1] is True and layout(100, content)[1] is False
+    assert layout(100, content)[1] is False
     # Short headlines leave room: every column stays.
     short = ContentWidths(title=30, source=10, ticker=4, move=8)
     assert [c.key for c in layout(77, short)[0]] == ["read", "time", "source", "title", "ticker", "move"]

@@ -3,16 +3,20 @@
 The headline is what a reader scans, so it takes every cell the other columns do not
 need; those are sized to their content (the longest ticker, move and source loaded).
 When the headline would still be cut short (below `WANTED_TITLE` cells or its own
-length), the other columns give way in a fixed order: the time loses its clock, the
-source goes, then the time. Textual-free, so each width can be unit-tested.
+length), the other columns give way in a fixed order: the source goes (the article pane
+names it), the time loses its clock, and below `WANTED_BEFORE_DATE` cells the date
+goes too. Textual-free, so each width can be unit-tested.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-WANTED_TITLE = 60
-"""A headline up to this long should be shown whole when the width allows it."""
+WANTED_TITLE = 72
+"""A headline up to this long is worth the source column and the clock: most wire and
+portal headlines are 50-75 characters."""
+WANTED_BEFORE_DATE = 60
+"""The date goes only for a headline up to this long: a reader scans news by day."""
 GAP = 1
 """Cells between two columns (the table's own cell padding is off)."""
 FULL_TIME = 16
@@ -52,14 +56,14 @@ def layout(available: int, content: ContentWidths) -> tuple[list[Column], bool]:
     source = min(MAX_SOURCE, max(6, content.source))
     wanted = max(12, min(WANTED_TITLE, content.title))
     stages = (
-        (FULL_TIME, True),
-        (DATE_ONLY, True),
-        (DATE_ONLY, False),
-        (0, False),
+        (FULL_TIME, True, wanted),
+        (FULL_TIME, False, wanted),
+        (DATE_ONLY, False, min(wanted, WANTED_BEFORE_DATE)),
+        (0, False, 0),
     )
     chosen: list[Column] = []
     full_time = False
-    for time_width, with_source in stages:
+    for time_width, with_source, enough in stages:
         fixed = [Column("read", "", 0)]  # the unread mark sits in its gap
         if time_width:
             fixed.append(Column("time", "Time", time_width))
@@ -69,6 +73,6 @@ def layout(available: int, content: ContentWidths) -> tuple[list[Column], bool]:
         title = available - sum(c.width + GAP for c in (*fixed, *tail)) - GAP
         chosen = [*fixed, Column("title", "Title", max(8, title)), *tail]
         full_time = time_width == FULL_TIME
-        if title >= wanted:
+        if title >= enough:
             break
     return chosen, full_time
