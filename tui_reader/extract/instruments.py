@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tui_reader.extract.aliases import DESCRIPTORS
+from tui_reader.extract.clash_names import CLASHES, clash_mentions
 from tui_reader.extract.directory import Directory, directory
 from tui_reader.extract.exchanges import exchange_named
 from tui_reader.extract.isins import is_isin
@@ -40,6 +41,7 @@ from tui_reader.extract.word_names import (
     word_names,
 )
 from tui_reader.extract.written_tickers import (
+    INDEX_CODES,
     forget_venue_forms,
     mover_tickers,
     paren_ticker,
@@ -54,12 +56,13 @@ from tui_reader.model import Instrument
 # the colon of "<venue or 'ticker'>: CODE" (only the colon is consumed, so the code is
 # still read as a name when no venue precedes it; the venue is read from the words
 # before the colon); "(CODE)" or the quote widget "(CODE 0.77%)", tickers only with
-# evidence (see `written_tickers`); an ISIN-shaped word; else a run of capitalised words.
+# evidence (see `written_tickers`), or in square brackets as Benzinga writes them
+# ("XBP Europe [XBP]"); an ISIN-shaped word; else a run of capitalised words.
 _CANDIDATES = re.compile(
-    rf"[$:({CAPITALS}](?:"
+    rf"[$:(\[{CAPITALS}](?:"
     r"(?<=\$)(?P<cash>[A-Z]{1,6}(?:\.[A-Z]{1,2})?)(?![\w.])"
     r"|(?<=:)(?=[ \u00a0]*(?P<code>[A-Z0-9]{1,6}(?:[.\-][A-Z0-9]{1,3})?)(?![\w]))"
-    r"|(?<=\()(?P<paren>[A-Z]{1,5}(?:\.[A-Z])?)(?:(?P<quote>[ \u00a0][+\-\u2212]?\d{1,3}(?:\.\d{1,2})?%)|(?=\)))"
+    r"|(?<=[(\[])(?P<paren>[A-Z]{1,5}(?:\.[A-Z])?)(?:(?P<quote>[ \u00a0][+\-\u2212]?\d{1,3}(?:\.\d{1,2})?%)|(?=[)\]]))"
     r"|(?<=[A-Z])(?P<isin>[A-Z][A-Z0-9]{9}[0-9])(?![^\W_])"
     rf"|(?<=[{CAPITALS}]){NAME_RUN_TAIL})"
 )
@@ -240,6 +243,12 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             if named_listing is None or (only_known and not merger.known(named_listing)):
                 continue
             merger.add(named_listing, at, _NAMED, (key,), count)
+    if any(clash.name in text for clash in CLASHES):  # "Merck": which one, from its context
+        isins = {c.listing.isin for c in merger.companies if c.listing.isin}
+        for at, isin, count in clash_mentions(text, is_german(text), isins):
+            listing = found_in.by_isin(isin)
+            if listing is not None:
+                merger.add(listing, at, _NAMED, (), count)
 
     return _ranked(merger.companies)
 
@@ -269,6 +278,8 @@ def _count_names(
         if in_spans and i in in_spans:
             continue
         if not suffixed:
+            if text[start:end] in INDEX_CODES:
+                continue  # "the S&P 500 index SPX, +0.03%": the index, not SPX Corp
             kind = mention_kind(text, start, end, key)
             if kind is not None:
                 if kind is PERSON:

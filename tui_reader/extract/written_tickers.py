@@ -43,6 +43,8 @@ def paren_ticker(
     found_in: Directory, text: str, start: int, code: str, quoted: bool
 ) -> Instrument | None:
     """The listing "(CODE)" at `start` (the parenthesis) names, if the evidence holds."""
+    if code in INDEX_CODES:
+        return None  # "PHLX Semiconductor Sector Index (SOX)", "(SPX +0.3%)"
     listing = found_in.by_ticker(code)
     if quoted:
         return listing or Instrument(None, code.replace(".", "-"), None)
@@ -59,10 +61,16 @@ def paren_ticker(
         return None  # "Landesbank Baden-Württemberg (LBBW)": German compounds give two letters
     if listing is not None:
         return listing
+    if words[-1].rstrip(",") in _NOT_ISSUERS:
+        return None  # "Boston Options Exchange (BOXR)", "the Dow Jones Transportation Average (DJT)"
     name = " ".join(words)
     if found_in.by_name(name) is not None:
         return None  # a known company before an unknown code: its name files it already
     return Instrument(None, code.replace(".", "-"), None)
+
+
+_NOT_ISSUERS = frozenset({"Index", "Exchange", "Average", "Börse", "Indizes", "Benchmark"})
+"""The last word of a name that is an index or a market, whose code is no ticker."""
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -153,7 +161,8 @@ INDEX_CODES: frozenset[str] = frozenset(
     # The codes exchanges give their own indices, which writers put where a ticker goes.
     """XJO AXJO XAO XKO XSO XTO SPX GSPC NDX IXIC COMP DJI DJIA DJT RUT VIX NYA OEX SOX
     GDAXI MDAXI SDAXI TECDAX HSI HSCEI N225 NKY TPX UKX FTSE FTMC SX5E STOXX50E FCHI
-    AEX SSMI SMI IBEX OMXS30 KOSPI KS11 TWII STI SENSEX NSEI""".split()
+    AEX SSMI SMI IBEX OMXS30 KOSPI KS11 TWII STI SENSEX NSEI DAX MDAX SDAX ATX CAC
+    MIB""".split()
 )
 
 

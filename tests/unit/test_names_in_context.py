@@ -1,0 +1,73 @@
+"""Filing decided by the words around a name: a name two companies share ("Merck"),
+index and market codes where a ticker would go, square-bracket tickers.
+
+Every sentence is our own, built on structures of German index reports (movers lists
+with the price and its currency in parentheses), US market wraps (MarketWatch's
+"index SPX, +0.03%"), press releases naming an index or an exchange with its code in
+parentheses, and Benzinga's "Name [TICKER]".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_reader.extract.instruments import find_instruments
+
+
+def tickers(text: str) -> list[str | None]:
+    return [i.ticker for i in find_instruments("", text, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the currency of the price right after the name
+        ("Unter den Verlierern im DAX waren Merck (-2,18 Prozent auf 150,30 EUR) und andere.", ["MRK.DE"]),
+        ("Im Dow legten Merck (+ 1,62 Prozent auf 85,48 USD) und Boeing zu.", ["MRK", "BA"]),
+        # a word before it
+        ("Der US-Pharmakonzern Merck senkte seine Prognose.", ["MRK"]),
+        ("Der Darmstädter Konzern Merck hob die Prognose an. Die Merck-Aktie stieg.", ["MRK.DE"]),
+        # the language, with nothing else to go by
+        ("Merck said sales of its cancer drug rose in the quarter.", ["MRK"]),
+        ("Merck hat im Quartal mehr umgesetzt als erwartet.", ["MRK.DE"]),
+        # the company named outright decides for the bare mentions
+        ("Merck KGaA raised its outlook. Merck said its lab unit grew.", ["MRK.DE"]),
+        ("Merck & Co. cut its forecast. Merck blamed weaker vaccine demand.", ["MRK"]),
+    ],
+)
+def test_a_shared_name_is_read_from_its_context(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected
+
+
+def test_a_private_bank_sharing_the_name_is_no_listed_company() -> None:
+    assert tickers("Die Privatbank Merck Finck gewann neue Kunden.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aufschläge in Frankfurt: DAX präsentiert sich zum Handelsschluss fester",
+        "Stocks were mixed, the S&P 500 index SPX, +0.03% little changed.",
+        "The PHLX Semiconductor Sector Index (SOX) fell 2% on the day.",
+        "The group also runs the Boston Options Exchange (BOXR) for its members.",
+        "Tech stocks led the gains (SPX +0.4%) into the close.",
+    ],
+)
+def test_index_and_market_codes_are_no_tickers(text: str) -> None:
+    assert tickers(text) == []
+
+
+def test_a_listed_exchange_operator_keeps_its_code() -> None:
+    assert tickers("Intercontinental Exchange (ICE) reported record volumes.") == ["ICE"]
+
+
+def test_square_bracket_tickers_are_read_like_parenthesised_ones() -> None:
+    text = "Movers: XBP Europe [XBP] - Last Close: $2.12. Read the full note [here]."
+    assert tickers(text) == ["XBP"]
+    assert tickers("The wire [AP] said markets were calm.") == []
+
+
+def test_renamed_company_and_legal_name_aliases() -> None:
+    assert tickers("SPX Technologies raised its outlook.") == ["SPXC"]
+    text = "Die Münchener Rückversicherungs-Gesellschaft (+ 1,35 Prozent) führte die Gewinner an."
+    assert tickers(text) == ["MUV2.DE"]

@@ -1,0 +1,81 @@
+"""Bare names two listed companies share ("Merck"), read from the words around them.
+
+The directory never resolves such a name by itself (`Directory._clashes`), which is
+right for a lookup but loses the company in news that writes only "Merck": a DAX
+movers list ("Merck (-2,18 Prozent auf 150,30 EUR)"), a Dow list in a German report
+("Merck (+ 1,62 Prozent auf 85,48 USD)"), a US drug story. Writers tell their readers
+which one they mean, and so they tell us, in this order of strength:
+
+1. the article names one of them outright elsewhere (legal name, ticker or ISIN);
+2. the price written right after the name is in one company's currency;
+3. a word just before it gives the home ("US-Pharmakonzern Merck", "Darmstädter");
+4. the language: German news means the German company by the bare name, English
+   news the American one (it writes "Merck KGaA" or "EMD" for the German one).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Clash:
+    name: str
+    """As written, capitalised: the bare name the scan looks for."""
+    home: str
+    """ISIN of the company German text means by the bare name."""
+    abroad: str
+    """ISIN of the company English text means by it."""
+    home_currency: str
+    abroad_currency: str
+    home_words: tuple[str, ...]
+    abroad_words: tuple[str, ...]
+
+
+CLASHES = (
+    Clash("Merck", "DE0006599905", "US58933Y1055", "EUR", "USD",
+          ("Darmstadt", "Darmstädter", "deutsche", "DAX"),
+          ("US-", "U.S.", "US ", "amerikanische", "New Jersey", "Rahway", "Kenilworth", "Dow")),
+)
+
+_CURRENCIES = {"EUR": ("EUR", "Euro", "€"), "USD": ("USD", "Dollar", "$")}
+_AFTER = re.compile(r"\s*\(([^()]{0,60})\)")
+"""A parenthesis right after the name: "(+ 1,62 Prozent auf 85,48 USD)"."""
+_BEFORE = 40
+"""Characters before the name that may say its home."""
+
+
+def clash_mentions(text: str, german: bool, named: set[str]) -> list[tuple[int, str, int]]:
+    """(first place, ISIN, count) for each bare clashing name the text uses. `named`:
+    the ISINs the article names otherwise, which decide for every bare mention."""
+    found = []
+    for clash in CLASHES:
+        at = text.find(clash.name)
+        if at < 0:
+            continue
+        chosen: dict[str, list[int]] = {}
+        for match in re.finditer(rf"(?<![\w-]){re.escape(clash.name)}(?!\w|\s*(?:&|KGaA|Sharp|Group|Finck))", text):
+            isin = _which(clash, text, match.start(), match.end(), german, named)
+            seen = chosen.setdefault(isin, [match.start(), 0])
+            seen[1] += 1
+        found.extend((start, isin, count) for isin, (start, count) in chosen.items())
+    return found
+
+
+def _which(clash: Clash, text: str, start: int, end: int, german: bool, named: set[str]) -> str:
+    if (clash.home in named) != (clash.abroad in named):
+        return clash.home if clash.home in named else clash.abroad
+    after = _AFTER.match(text, end)
+    if after is not None:
+        inside = after[1]
+        home = any(mark in inside for mark in _CURRENCIES[clash.home_currency])
+        abroad = any(mark in inside for mark in _CURRENCIES[clash.abroad_currency])
+        if home != abroad:
+            return clash.home if home else clash.abroad
+    before = text[max(0, start - _BEFORE):start]
+    home = any(word in before for word in clash.home_words)
+    abroad = any(word in before for word in clash.abroad_words)
+    if home != abroad:
+        return clash.home if home else clash.abroad
+    return clash.home if german else clash.abroad
