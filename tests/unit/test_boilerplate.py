@@ -266,3 +266,32 @@ def test_stock_info_box_in_one_paragraph_of_lines() -> None:
 def test_info_box_heading_words_in_prose_stay(paragraphs: list[str]) -> None:
     kept, notes = strip_boilerplate(paragraphs)
     assert kept == paragraphs and notes == []
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "?? FOTO: RTR ?? Kleine Bestellungen treiben die Kosten. FOTO: RTR Kleine Bestellungen treiben die Kosten.",
+        "Ein Schild vor der Börse in New York. Foto: Agentur",
+        "A trader watches the screens on the floor. (Photo by Jane Roe/Picture Agency)",
+        "Photo: Picture Agency",
+        "Bild: dpa",
+    ],
+)
+def test_photo_captions_and_credits_are_removed(caption: str) -> None:
+    kept, notes = strip_boilerplate([caption, "The shares rose 3%."])
+    assert kept == ["The shares rose 3%."]
+    assert notes and notes[0].startswith("photo caption: ")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Die Bild-Zeitung berichtete: Der Konzern plant einen Umbau.",
+        "Das Bild: Die Aktie stieg um 5 Prozent, der Umsatz auch.",
+        "The image: shares rose 5% on the day.",
+        "The maker of a photo app said: sales doubled.",
+    ],
+)
+def test_sentences_that_mention_pictures_stay(paragraph: str) -> None:
+    assert strip_boilerplate([paragraph]) == ([paragraph], [])

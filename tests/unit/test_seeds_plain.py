@@ -88,6 +88,26 @@ def test_a_file_opening_with_a_paragraph_gets_a_short_title_and_keeps_the_paragr
     assert article.body == f"{opening}\n\n{BODY}"
 
 
+def test_a_paragraph_first_file_still_reads_the_date_and_source_lines_under_it() -> None:
+    """A page saved without its headline: the lines under the opening paragraph are the
+    publication date and the origin, as under a headline, not body text or a figure."""
+    opening = ("(Wire) – A chip foundry forecast second-quarter revenue above estimates on Tuesday, betting "
+               "that demand for older chips is turning after a long slump caused by surplus stock at its "
+               "customers, and its shares rose in extended trading.")
+    article = parse(f"{opening}\n2024-05-07\nSource: Wire\nURL: https://example.com/foundry\n\n{BODY}\n")
+    assert article.published == datetime(2024, 5, 7, tzinfo=UTC)
+    assert (article.source, article.url) == ("Wire", "https://example.com/foundry")
+    assert article.body == f"{opening}\n\n{BODY}"
+    joined = parse(f"{opening}\nIts second line.\n\n{BODY}\n")  # one paragraph stays one
+    assert joined.body == f"{opening} Its second line.\n\n{BODY}"
+
+
+def test_a_portal_time_before_the_date_is_the_publication_time() -> None:
+    article = parse(f"Dow Slips as a Phone Maker Lifts Hopes\n22:25 | 22.12.2020\nQuelle: Agentur\n\n{BODY}\n")
+    assert article.published == datetime(2020, 12, 22, 22, 25, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert "22.12.2020" not in article.body
+
+
 def test_headlines_are_never_cut() -> None:
     headline = "Copper " + "and Zinc " * 20 + "Rally"
     assert len(headline) <= TITLE_LIMIT

@@ -142,6 +142,16 @@ im Überblick"): the link's headline has no sentence end of its own."""
 _TEASER_LIMIT = 160
 
 _PITCH_LIMIT = 450
+_CAPTION = re.compile(
+    r"""
+      ^\W{0,4}(?:foto|photo|bild)\s*:\s*\S                 # "?? FOTO: RTR ?? Die Bestellungen ..."
+    | (?:^|[\s/|(])(?:foto|photo|bild|image)\s*:\s*[^\s:][^:.!?]{0,50}\)?$  # "... Exchange. / Foto: Reuters"
+    | \((?:photo|image)\ by\ [^()]{2,60}\)$                    # "(Photo by Jane Roe/Agency)"
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A photo caption or credit that a saved page or a feed keeps as a paragraph: the
+credit opens it or ends it. Its words and numbers describe a picture, not the news."""
 """The German portals' pitch paragraphs run to about 400 characters; news paragraphs
 this short that hold a "?" or open with a pitch letter pay one literal-led match."""
 _MARKER_LIMIT = len("-- sponsored content: --")
@@ -152,8 +162,9 @@ _SENTENCE_END = re.compile(r"[.!?]+(?=\s)")
 def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     """Split paragraphs into (kept, notes about what was removed).
 
-    Notes read ``promotional line: Should investors sell immediately? …`` and
-    ``ad block: 3 paragraphs`` (the marker counts as one), as CONTRACT.md shows.
+    Notes read ``promotional line: Should investors sell immediately? …``,
+    ``photo caption: …`` and ``ad block: 3 paragraphs`` (the marker counts as one), as
+    CONTRACT.md shows.
     """
     kept: list[str] = []
     notes: list[str] = []
@@ -178,6 +189,10 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 continue
             if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
                 notes.append("promotional line: " + _shorten(paragraph))
+                continue
+            if ("oto" in paragraph or "OTO" in paragraph or "ild" in paragraph or "mage" in paragraph
+                    ) and _CAPTION.search(paragraph):
+                notes.append("photo caption: " + _shorten(paragraph))
                 continue
             if " handeln" in paragraph and _TRADE_PROMO.search(paragraph):
                 notes.append("promotional line: " + _shorten(paragraph))

@@ -33,6 +33,7 @@ STAMP = re.compile(
     r"""
     (?:(?:published|date|updated|veröffentlicht|datum)\s*:\s*)?
     (?:
+      (?:(?P<H0>\d{1,2}):(?P<M0>\d{2})(?:\s*Uhr)?\s*[|,–-]\s*)?  # "22:25 | 22.12.2020"
       (?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})
       (?:\s*[-–,]?\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\s*Uhr)?)?
     | (?P<iso>\d{4}-\d{2}-\d{2}(?:[T\ ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)
@@ -65,13 +66,12 @@ def parse_text(text: str, *, markdown: bool) -> Article:
         declared = [Instrument(isin=code, ticker=None, name=None)
                     for code in _ISIN_TOKEN.findall(footer.group(2) or "")]
     rest = blocks[1:] if len(blocks) > 1 and _is_teaser(blocks) else blocks
-    title = ""
+    title, opening = "", ""
     while rest and not title:
         line = rest[0].pop(0)
         title = _title(line)
         if len(title) > TITLE_LIMIT:  # the file opens with its first paragraph: keep it
-            rest[0].insert(0, line)
-            title = short_title(title)
+            opening, title, under = line, short_title(title), rest[0]
             break
         if rest[0] and set(rest[0][0]) <= set("=-"):  # setext underline
             rest[0].pop(0)
@@ -80,6 +80,11 @@ def parse_text(text: str, *, markdown: bool) -> Article:
     if not title:
         raise SkipFile("no title")
     published, named = _header(rest, meta)
+    if opening:  # back before the body, after the lines under it ("2026-02-12")
+        if rest and rest[0] is under:
+            under.insert(0, opening)
+        else:
+            rest.insert(0, [opening])
     paragraphs = [p for block in rest for p in _block_paragraphs(block)]
     kept, removed = strip_boilerplate(paragraphs)
     if published is None and kept:
@@ -158,11 +163,12 @@ def stamp_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
             if len(iso) == 10:
                 return moment.replace(tzinfo=UTC)
             return moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
-        if match["H"] is None:
+        hour, minute = (match["H"], match["M"]) if match["H0"] is None else (match["H0"], match["M0"])
+        if hour is None:
             return datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=UTC)
         # The zone passed in, not set by replace() afterwards: 0.5 µs less per article.
         return datetime(int(match["y"]), int(match["m"]), int(match["d"]),
-                        int(match["H"] or 0), int(match["M"] or 0), int(match["S"] or 0), tzinfo=zone)
+                        int(hour), int(minute), int(match["S"] or 0), tzinfo=zone)
     except ValueError:
         return None
 
