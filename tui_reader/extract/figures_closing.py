@@ -59,7 +59,7 @@ _ABBREVIATIONS = frozenset("mrd mio mill tsd bzw ca rd mind max vs".split())
 
 def closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
     """A German participle, infinitive or verb particle that closes the figure's clause."""
-    previous = ""
+    previous = before_previous = ""
     for word in body[end:end + 60].split(None, 8)[:8]:
         if "/" in word:  # dpa-AFX signs off glued to the last word: "gewonnen./mne/jha"
             word = word.split("/", 1)[0] or "/"
@@ -69,10 +69,12 @@ def closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
             return found
         if previous == "nach" and key in _NACH_WHERE:
             return _NACH_WHERE[key]
+        if key == "höhe" and previous == "die" and before_previous == "in":
+            return "up"  # "um ein Fünftel in die Höhe geschnellt"
         separable = _SEPARABLE.get(key)
         if separable is not None and not separable[0].isdisjoint(words):
             return separable[1]
         if (word[-1] in CLAUSE_END and key not in _ABBREVIATIONS) or word[0] == "(":
             break
-        previous = key
+        previous, before_previous = key, previous
     return None

@@ -205,6 +205,9 @@ _CREDIT_LINE = re.compile(
     r"|Images|Photos?|Fotos?)\b")
 """A photo credit line ("Jane Roe | Bloomberg | Getty Images", "Foto: dpa")."""
 _PRINTED = ("print-ausgabe", "printausgabe", "print edition", "ausgabe vom")
+_ANALYSED = ("datum der analyse", "analysedatum")
+"""dpa-AFX's analyst notes end with the note's date, glued to the sign-off
+("…Übernahmekandidaten./ajx/tih Datum der Analyse: 18.01.2018")."""
 _CAPTION_REACH = 240
 """Caption lines are short: the credit line starts within this many characters."""
 _FURNITURE_REACH = 100
@@ -218,7 +221,7 @@ def _page_furniture(body: str, start: int, end: int) -> bool:
     next_line = body.find("\n", end, end + _CAPTION_REACH)
     if next_line >= 0 and _CREDIT_LINE.match(body, next_line + 1):
         return True  # a photo caption: its credit follows on the next line
-    if body[max(0, start - 20):start].lower().rstrip(" ,:").endswith(_PRINTED):
+    if body[max(0, start - 24):start].lower().rstrip(" ,:").endswith(_PRINTED + _ANALYSED):
         return True  # '("Die Presse", Print-Ausgabe, 04.05.2010)': where the story was printed
     reach = start - _FURNITURE_REACH if start > _FURNITURE_REACH else 0
     line = body.rfind("\n", reach, start) + 1

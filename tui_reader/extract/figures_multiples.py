@@ -26,9 +26,9 @@ _FACH = {"hundert": 100.0, "tausend": 1000.0, "vierzig": 40.0, "fünfzig": 50.0}
 _TIMES_AFTER = frozenset(
     "as more larger bigger higher greater faster the its their that what over "
     "earnings sales revenue revenues profit profits book expected forward trailing "
-    "estimated ebitda".split())
+    "estimated ebitda average normal usual typical daily".split())
 """Words after "N times" that make it a multiplier ("three times as large", "trades at
-12 times expected earnings")."""
+12 times expected earnings", "on 5 times average volume")."""
 _TIMES_BEFORE = frozenset(
     "grow grew grown growing grows rise rose risen increase increased expand expanded "
     "multiply multiplied multiplies jumped climbed surged soared at".split())

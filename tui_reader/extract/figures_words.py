@@ -41,7 +41,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "widened widen improved improve improves improving expanded boosted boost boosts "
        "raised raise raises raising lifted lift lifts hiked hike hikes "
        "gestiegen steigt stieg stiegen zugelegt legte legten plus kletterte klettert "
-       "gewachsen wuchs höher anstieg zuwachs "
+       "gewachsen wuchs wuchsen wachsen höher anstieg zuwachs gewinne in-die-höhe "
        "growth exploded explodes skyrocketed skyrockets skyrocketing rocketed rockets "
        "spiked spikes leapt leaped leaps rebounded rebound rebounds recovered firmed "
        "bounced bounces "
@@ -61,7 +61,7 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "slumps dipped dip dips eased shrank shrunk contracted cut cuts cutting "
          "reduced reduce reduces reducing lowered lowers lowering trimmed trims slashed "
          "gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
-         "minus rutschte eingebrochen niedriger rückgang einbruch "
+         "minus rutschte eingebrochen niedriger rückgang einbruch verlust verluste "
          "plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
          "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
          "sackt brach brachen bricht büßte büßten büßt verbilligte verbilligten "
@@ -103,6 +103,11 @@ _SPAN_ADJECTIVES = frozenset(
     "organischen bereinigte bereinigten".split())
 """Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
 read past, so the noun still binds to the figure."""
+_MEASURE_NOUNS = frozenset(
+    "sales net revenue revenues earnings profit profits income eps volume volumes price "
+    "prices dividend traffic orders order bookings deliveries shipments".split())
+"""What grew, between a figure and its noun of change ("3% net sales growth", "a 3.4%
+earnings decline"): read past like the adjectives, two words at most."""
 
 _OWN_VALUE = ("its value", "their value", "its market value", "their market value",
               "ihres wertes", "seines wertes", "ihres börsenwertes", "seines börsenwertes")
@@ -139,6 +144,26 @@ _WORD_MEMO_LIMIT = 50_000
 _TOLERANCES = ("plus or minus", "plus/minus", "plus minus", "plus oder minus", "+/-", "±")
 """A tolerance ("plus or minus 2%"), not a fall."""
 _TOLERANCE_ENDS = frozenset({"minus", "plus/minus", "+/-", "±"})
+
+_MOVE_NOUNS: dict[str, Direction] = {
+    **dict.fromkeys("gewinne gewinnen kursgewinne plus aufschläge gains".split(), "up"),
+    **dict.fromkeys("verlust verluste verlusten kursverluste minus abschläge losses loss".split(), "down"),
+}
+"""A move named by its noun before "auf"/"to", where the figure is the move's size, not
+a level: "seinen Verlust auf 1,2 Prozent eingrenzen", "bauten die Gewinne bis auf 5,40
+Prozent aus", "extended gains to 5.4%"."""
+_MOVE_NOUN_GAP = frozenset("bis dann sogar noch zuletzt zeitweise weiter ihre seine its their".split())
+"""Words that may stand between the noun and "auf"/"to": "Gewinne dann bis auf"."""
+
+
+def _moved_to(words: list[str]) -> Direction | None:
+    """The move a noun before "auf"/"to" names (`_MOVE_NOUNS`), else None (a level)."""
+    for word in reversed(words[-5:-1]):
+        found = _MOVE_NOUNS.get(word)
+        if found is not None or word not in _MOVE_NOUN_GAP:
+            return found
+    return None
+
 
 _LEVEL_WORDS = frozenset({"to", "from", "at", "auf", "bei"})
 """A percentage after these is a level ("narrowed ... to 9.8%", "lag bei 2,4 Prozent"),
@@ -196,13 +221,17 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     paragraph = before.rfind("\n\n")
     if paragraph >= 0:
         before = before[paragraph + 2:]
+    if ", und zwar " in before:  # "schnellte in die Höhe, und zwar um 13 Prozent": one clause
+        before = before.replace(", und zwar ", " und zwar ")
+    if "in die höhe" in before:  # one word for the look-up, "Höhe" alone is an amount
+        before = before.replace("in die höhe", "in-die-höhe")
     # the nearest words usually decide; the rest of the window is split only if needed
     words = before.rsplit(None, _NEAR)
     rest = words.pop(0) if len(words) > _NEAR else ""
     if words:
         last = words[-1]
         if last[-1] not in CLAUSE_END and last in _LEVEL_WORDS:
-            return None
+            return _moved_to(words) if last in ("auf", "to") else None
         if last in _TOLERANCE_ENDS and " ".join(words[-3:]).endswith(_TOLERANCES):
             return None
         tail = before[-32:]
@@ -219,7 +248,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         if following:
             first = following[0].strip(PUNCT).lower()
             for _ in range(2):  # "a 1.5% year-over-year adjusted increase", "40% worth of upside"
-                if first in _SPAN_ADJECTIVES and len(following) > 1:
+                if (first in _SPAN_ADJECTIVES or first in _MEASURE_NOUNS) and len(following) > 1:
                     following = following[1].split(None, 1)
                 elif first == "worth" and len(following) > 1 and following[1].startswith("of "):
                     following = following[1][3:].split(None, 1)
@@ -315,6 +344,10 @@ def _learn(word: str) -> Direction | Literal[""]:
     return found
 
 
+_AMOUNT_UNITS = frozenset(
+    "cents cent points pence dollars euros punkte punkten euro million billion mio mrd".split())
+"""Ending "rose 81 cents, or 4 percent", "fell by 245.25 points, or 0.72%": the amount,
+then the same move as a percentage."""
 _NEAR = 6
 """Words before a percentage split off first: the direction word is almost always among them."""
 
@@ -323,7 +356,8 @@ def _direction_back(words: list[str], later: str) -> tuple[Direction | None, boo
     """The nearest direction word in `words` read backwards, whether the clause ended, and
     the word read last (for "up to")."""
     for word in reversed(words):
-        if word[-1] == "," and later in ("or", "oder") and word[0].isdigit():
+        if word[-1] == "," and later in ("or", "oder") and (
+                word[0].isdigit() or word[:-1] in _AMOUNT_UNITS or word.lstrip("$€£")[:1].isdigit()):
             later = word  # "declined 218.64, or 3.7 percent": the points, then the percent
             continue
         if word[-1] in CLAUSE_END or word in _DASHES:
