@@ -71,3 +71,23 @@ def test_the_analyst_notes_footer_date_is_no_figure() -> None:
     body = "Der Analyst sieht weiteres Potenzial./ajx/tih Datum der Analyse: 18.01.2018"
     assert figures(body) == []
     assert only("Die Hauptversammlung ist am 18.06.2026.").value == "2026-06-18"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Das Ergebnis stieg von 61 Millionen im Vorjahr auf 70,5 Millionen Euro.",
+         [(61e6, "EUR"), (70.5e6, "EUR")]),
+        ("Statt der erwarteten 80 Millionen verdiente der Versender 95 Millionen Euro.",
+         [(80e6, "EUR"), (95e6, "EUR")]),
+        ("Der Umsatz stieg von 1,2 Mrd. im Vorjahr auf 1,5 Mrd. Euro.", [(1.2e9, "EUR"), (1.5e9, "EUR")]),
+        ("Profit rose from 61 million a year earlier to 70.5 million euros.", [(61e6, "EUR"), (70.5e6, "EUR")]),
+        # counts stay counts: a noun follows them
+        ("Der Dienst hat 3 Millionen Kunden und setzte 2 Millionen Euro um.", [(2e6, "EUR")]),
+        ("It has 40 million users and sold 3 million euros of ads.", [(3e6, "EUR")]),
+        # another sentence names no currency for it
+        ("Die Zahl stieg auf 50 Millionen. Der Umsatz lag bei 2 Millionen Euro.", [(2e6, "EUR")]),
+    ],
+)
+def test_a_bare_scaled_amount_borrows_the_currency_named_after_it(body: str, expected: list) -> None:
+    assert [(f.value, f.currency) for f in figures(body) if f.kind == "money"] == expected

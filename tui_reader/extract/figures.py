@@ -25,7 +25,9 @@ Mai", "May 19-22") is two dates, the first spanning only its own day.
 Once all figures are known, figures_joins reads them again in one loop: two amounts
 that form one range with the unit written twice ("4,20 Mrd. Euro bis 4,35 Mrd. Euro")
 become one figure, a span's worded low end joins it ("sechs bis zwölf Monaten"), and
-cents or a bare per-share amount take the currency of the money nearby.
+cents or a bare per-share amount take the currency of the money nearby; then
+figures_bare gives a scaled amount written without its currency ("von 94 Millionen im
+Vorjahr auf 101,7 Millionen Euro") the currency of the amount that names it.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import re
 from datetime import datetime
 from operator import itemgetter
 
+from tui_reader.extract.figures_bare import bare_amounts
 from tui_reader.extract.figures_context import figure_sentences
 from tui_reader.extract.figures_heads import worded
 from tui_reader.extract.figures_joins import join_figures
@@ -61,6 +64,8 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
     if "://" in body or "www." in body:
         kept = _outside_urls(body, kept)
     kept = join_figures(body, kept)
+    if "illi" in body or "Mio." in body or "Mrd." in body:
+        kept = bare_amounts(body, kept)
     if "kroner" in body or "crown" in body:
         kept = _danish(body, kept)
     contexts = figure_sentences(body, kept)
