@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from tui_reader.extract import EXTRACTOR_VERSION
 
 if TYPE_CHECKING:
-    from tui_reader.model import Article
+    from tui_reader.model import Article, KeyFigure
     from tui_reader.store.prepared import Prepared
     from tui_reader.store.refile import StaleArticle
 
@@ -60,9 +60,28 @@ def complete(stale: StaleArticle) -> Prepared:
 
     article = stale.article
     if stale.extractor == PENDING:
-        article.figures = article_figures(article)
-        return prepare(article, stale.sort_ts)._replace(content_hash=stale.content_hash, instruments=())
+        return _figures_only(stale, article_figures(article))
     return prepare(enrich(article), stale.sort_ts)
+
+
+def _figures_only(stale: StaleArticle, figures: list[KeyFigure]) -> Prepared:
+    """A pending row's stage-2 result: only what `refile.save_refiled` writes for a row
+    whose hash stays (figures, their index rows, declared, version). `prepare` would
+    also hash the body, format the time and encode the removed lines, all then thrown
+    away; this costs the figures' encoding alone. Title and body go back empty, as
+    `complete_batch` sends them."""
+    from tui_reader.query.figure_rows import figure_rows
+    from tui_reader.store import figure_codec
+    from tui_reader.store.prepared import Prepared, declared_json
+
+    article = stale.article
+    article.figures = figures
+    return Prepared(
+        id=article.id, source=article.source, title="", body="", published=None, url=article.url,
+        path=article.path, sort_ts=stale.sort_ts, content_hash=stale.content_hash,
+        figures=figure_codec.encode(figures, article.title, article.body), removed="[]", instruments=(),
+        declared=declared_json(article.declared), figure_rows=tuple(figure_rows(figures)),
+    )
 
 
 def complete_batch(batch: list[StaleArticle]) -> list[Prepared]:
