@@ -229,6 +229,14 @@ MIGRATIONS: list[Migration] = [
         FOREIGN KEY (symbol, interval) REFERENCES intraday_series(symbol, interval) ON DELETE CASCADE
     ) WITHOUT ROWID;
     """,
+    # 9: the index on article_figures(article_n) goes: article_figures_probe (8) starts
+    # with the same column, so it serves every lookup by article and the cascade from
+    # articles, and a poll's stage 2 no longer maintains a fourth index per figure row
+    # (inserting the 200-feed benchmark's 80,000 figure rows and committing them:
+    # ~13 % less CPU in the writing process).
+    """
+    DROP INDEX article_figures_article;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
