@@ -104,7 +104,9 @@ def upsert(db: sqlite3.Connection, source_key: str, items: Iterable[Prepared], n
     recount = instrument_keys(db, [i.id for i in updates]) | repolled_pages.write(db, paged)
     db.executemany("DELETE FROM article_instruments WHERE article_id = ?", [(i.id,) for i in updates])
     insert_instruments(db, inserts + updates)
-    replace_figure_rows(db, inserts + updates)
+    # A new row has no figure rows to replace, and stage 1 brings none (ingest/steps.py):
+    # its rows would cost a lookup and a delete per batch for nothing.
+    replace_figure_rows(db, [i for i in inserts if i.figure_rows] + updates)
     recount |= {row[0] for i in updates for row in i.instruments}
     if carried:
         carriers.carry(db, carried, recount)
