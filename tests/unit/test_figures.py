@@ -472,6 +472,7 @@ def test_empty_and_figure_free_text() -> None:
         ("The stock closed at a record on February 3.", "2025-02-03"),
         ("Revenue was flat on March 1.", "2025-03-01"),
         ("It reported on January 30 that sales fell.", "2025-01-30"),
+        ("A closing high of $147.57 from March 17 stands.", "2025-03-17"),  # a high was set before
         # future cues: the next such day on or after publication
         ("The next report is due on December 1.", "2026-12-01"),
         ("The company will report on October 2.", "2026-10-02"),
@@ -479,7 +480,7 @@ def test_empty_and_figure_free_text() -> None:
         ("Shares rose 3%, and results are scheduled for January 2.", "2027-01-02"),
         # no cue: whichever is nearer
         ("The shares are 12% below their November 3 closing high.", "2025-11-03"),
-        ("A closing high of $147.57 from March 17 stands.", "2026-03-17"),
+        ("Shareholders meet in Munich on March 17.", "2026-03-17"),
     ],
 )
 def test_year_less_dates_follow_the_tense_of_their_clause(body: str, value: str) -> None:

@@ -91,3 +91,55 @@ def test_the_analyst_notes_footer_date_is_no_figure() -> None:
 )
 def test_a_bare_scaled_amount_borrows_the_currency_named_after_it(body: str, expected: list) -> None:
     assert [(f.value, f.currency) for f in figures(body) if f.kind == "money"] == expected
+
+
+# --- forms from a fifth set: German index and analyst copy, US guidance ranges ---------
+
+
+@pytest.mark.parametrize(
+    ("body", "text", "direction"),
+    [
+        ("Der Umsatz lag mit 0,8 % nur leicht niedriger als im Vorjahr.", "0,8 %", "down"),
+        ("Die Aktie schloss mit einem Zugewinn von 0,6 Prozent.", "0,6 Prozent", "up"),
+        ("Der Index beendete den Tag mit einem Gewinn von 1,3 Prozent.", "1,3 Prozent", "up"),
+        ("Die Papiere sind um 4,2 Prozent angesprungen.", "4,2 Prozent", "up"),
+        ("Die Aktie hat seit dem Hoch um bis zu 12 Prozent korrigiert.", "12 Prozent", "down"),
+        ("Für die Papiere ging es im DAX um 6,5 Prozent auf 50,10 Euro und damit auf das tiefste "
+         "Niveau seit Jahren nach unten.", "6,5 Prozent", "down"),
+        ("Wegen des starken Euro belief sich das Plus nominal dann aber nur auf 2,1 Prozent.",
+         "2,1 Prozent", "up"),
+    ],
+)
+def test_more_german_moves(body: str, text: str, direction: str) -> None:
+    found = [f for f in figures(body) if f.kind == "percent"]
+    assert [(f.text, f.direction) for f in found] == [(text, direction)]
+
+
+def test_a_forecast_raised_after_the_figure_is_a_rise_not_a_correction() -> None:
+    found = figures("Der Konzern hat das Ziel um 5 Prozent nach oben korrigiert.")
+    assert [(f.text, f.direction) for f in found] == [("5 Prozent", "up")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The company now sees revenue ranging from $12.5 billion to $13 billion.", [(12.5e9, 13e9)]),
+        ("It expects earnings to range from $4.10 per share to $4.30 per share.", [(4.1, 4.3)]),
+    ],
+)
+def test_ranges_written_with_range_from(body: str, expected: list) -> None:
+    assert [(f.value, f.high) for f in figures(body) if f.kind == "money"] == expected
+
+
+def test_a_bare_amount_after_the_amount_that_names_its_currency() -> None:
+    body = ("Der Bestand lag Ende 2021 bei 20,5 Milliarden Euro. Im Herbst waren es schon knapp "
+            "40 Milliarden, Tendenz steigend. Analysten hatten 300 Millionen erwartet.")
+    assert [(f.value, f.currency) for f in figures(body) if f.kind == "money"] == [(20.5e9, "EUR"), (40e9, "EUR")]
+    other_paragraph = "Der Umsatz lag bei 5 Millionen Euro.\n\nDie Nutzerzahl stieg auf 50 Millionen, hieß es."
+    assert [f.value for f in figures(other_paragraph) if f.kind == "money"] == [5e6]
+
+
+def test_a_bylines_updated_date_is_no_figure_and_a_record_high_lies_in_the_past() -> None:
+    assert figures("By Jane Roe – Updated Jul 15, 2020 at 4:32PM\n\nAirline shares rose.") == []
+    found = only("The shares have tumbled from their record high of 618.95 from Oct. 21.")
+    assert found.value == "2025-10-21"  # published March 2026: the past October, not the coming one

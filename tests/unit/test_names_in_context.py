@@ -71,3 +71,22 @@ def test_renamed_company_and_legal_name_aliases() -> None:
     assert tickers("SPX Technologies raised its outlook.") == ["SPXC"]
     text = "Die Münchener Rückversicherungs-Gesellschaft (+ 1,35 Prozent) führte die Gewinner an."
     assert tickers(text) == ["MUV2.DE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oil majors including Britain's BP and Shell earned more.", ["BP.L", "SHEL.L"]),
+        ("Shell, Exxon and Chevron reported record profits.", ["SHEL.L", "XOM", "CVX"]),
+        ("Die Baader Bank senkte das Kursziel.", ["BWB.DE"]),
+        ("Raymond James and KeyBanc raised their targets.", ["RJF", "KEY"]),
+        ("Die Fondsplattform ALLFUNDS soll übernommen werden.", ["ALLFG.AS"]),
+    ],
+)
+def test_names_beside_companies_and_new_directory_rows(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected
+
+
+def test_a_word_name_alone_still_needs_evidence() -> None:
+    assert tickers("The shell company was wound up last year.") == []
+    assert tickers("Shell companies are used to hide owners.") == []

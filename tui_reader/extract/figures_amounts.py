@@ -283,13 +283,14 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
         lower = before[-1].lower() if before else ""
         if lower in _BASE_FORMS:
             return start  # "sales will increase 11% to 12%": a forecast's range
-        if lower == "from" and len(before) == 2 and before[0].lower() == "range":
-            return start  # "a range from $1.85 to $1.90"
+        if lower == "from" and len(before) == 2 and before[0].lower() in _RANGE_WORDS:
+            return start  # "a range from $1.85 to $1.90", "sales ranging from $73 billion to $75 billion"
         if lower in change_words and not (word == "bis" and lower in ("von", "vom")):
             return None
     return start
 
 
+_RANGE_WORDS = frozenset({"range", "ranges", "ranging", "ranged"})
 _BASE_FORMS = frozenset(
     "increase grow rise climb gain expand improve decrease decline fall drop shrink".split())
 """A verb of change in its base form ("will increase", "expects to grow") before "X to Y"

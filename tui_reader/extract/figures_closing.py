@@ -20,7 +20,7 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "verteuert erholt steigen wachsen zulegen klettern gewonnen gesteigert erhöht verbessert "
     "stieg stiegen steigt kletterte kletterten wuchs wuchsen zulegte zulegten anzog anzogen "
     "vorrückte gewann aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
-    "hochschnellten ausbauen ausgebaut aufwerten aufgewertet").split(), "up")
+    "hochschnellten ausbauen ausgebaut aufwerten aufgewertet angesprungen").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
@@ -28,10 +28,13 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
-    "abwärtsgegangen abwerten abgewertet").split(), "down"))
+    "abwärtsgegangen abwerten abgewertet korrigiert").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
-"während der Index um 12 Prozent seit Jahresbeginn stieg")."""
+"während der Index um 12 Prozent seit Jahresbeginn stieg"). "korrigiert" only here:
+after the figure a price fell ("um 16,5 Prozent korrigiert"); "nach oben korrigiert"
+is read first, and before it ("korrigierte die Prognose um 5 Prozent nach oben") it
+says nothing."""
 
 _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
     "nach": (frozenset("gab gaben gibt geben".split()), "down"),
@@ -53,6 +56,9 @@ _NACH_WHERE: dict[str, Direction] = {"oben": "up", "unten": "down"}
 """After "nach" following the figure ("nach oben", "nach unten"): a move whatever the verb."""
 
 
+_REACH, _WORDS = 110, 15
+"""How far after the figure its clause's closing words are looked for: "um 7,1 Prozent
+auf 54,83 Euro und damit das tiefste Niveau seit zwei Jahren nach unten"."""
 _ABBREVIATIONS = frozenset("mrd mio mill tsd bzw ca rd mind max vs".split())
 """Words written with a full stop that ends no clause ("auf 1,09 Mrd. Euro gesteigert")."""
 
@@ -60,7 +66,7 @@ _ABBREVIATIONS = frozenset("mrd mio mill tsd bzw ca rd mind max vs".split())
 def closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
     """A German participle, infinitive or verb particle that closes the figure's clause."""
     previous = before_previous = ""
-    for word in body[end:end + 60].split(None, 8)[:8]:
+    for word in body[end:end + _REACH].split(None, _WORDS)[:_WORDS]:
         if "/" in word:  # dpa-AFX signs off glued to the last word: "gewonnen./mne/jha"
             word = word.split("/", 1)[0] or "/"
         key = word.strip(PUNCT).lower()

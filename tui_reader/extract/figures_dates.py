@@ -19,12 +19,14 @@ _CUE = re.compile(
     r"|(?:is|are) set to|(?:is|are) to|comes?|arrives?|begins?|starts?|until)"
     r"|(?P<past>was|were|had|came|reported|said|closed|ended|rose|fell|reached|hit|peaked"
     r"|posted|announced|gained|lost|jumped|dropped|slid|climbed|traded|recorded|opened"
-    r"|released|published|began|started|last|since|ago|earlier))\b")
+    r"|released|published|began|started|last|since|ago|earlier|having|tumbled|plunged|soared"
+    r"|surged|declined|slumped|rallied|sank|high|low))\b")
 """Words that put a year-less date in the past or the future: the last one before the
 date in its clause decides ("said on January 27", "is due on March 3"). "weak" cues look
 forward only to a date in the coming half year: they are as often adjectives and nouns
 about the past ("better than expected on Feb. 28", "announced plans on Feb. 28", "rose
-ahead of its Feb. 28 report"). The lookahead after the word boundary skips the
+ahead of its Feb. 28 report"). A record "high" or "low" was reached in the past ("its
+record high of 618.95 from Oct. 21"). The lookahead after the word boundary skips the
 boundaries that end words without trying all the cues there (the window is lower-cased
 and every cue starts with a letter): 1.7 -> 1.2 us a search."""
 _WEAK_REACH = 183
@@ -185,8 +187,9 @@ _CREDIT = re.compile(r"\([^()]*(?:photo|foto|bild|image|getty|credit|picture|/)[
 """A photo credit the date follows ("(Photo by Jane Doe/Getty Images) March 12, 2019")."""
 _BYLINE = re.compile(
     r"(?:By|BY|Von|VON)\s+(?:[A-ZÄÖÜ][\w.'’-]*,?\s+(?:(?:and|und)\s+)?){1,6}"
-    r"(?:[-–—|•·]\s*)?$")
-"""A byline the date follows ("By Jane Doe - Dec 16, 2025")."""
+    r"(?:[-–—|•·]\s*)?(?:(?:Updated|Published|Posted)\s+(?:on\s+)?)?$")
+"""A byline the date follows ("By Jane Doe - Dec 16, 2025", "By Jane Doe – Updated Jul
+15, 2020 at 4:32PM")."""
 _AUTHOR = re.compile(r"(?:[A-ZÄÖÜ][\w.'’-]*[ \u00a0]+){1,3}[A-ZÄÖÜ][\w.'’-]*$")
 """A byline without "By": the author's name before a date that ends its line
 ("Andrea Cünnen 03.12.2021 - 22:53 Uhr")."""

@@ -22,9 +22,10 @@ _SPACES = " \u00a0\u202f"
 _JOINS = {"-": " - ", "\u2011": " - ", "–": " - ", "—": " - ", "to": " to ", "bis": " bis ",
           "and": " and ", "und": " und "}
 """What may stand between the two amounts of a range, as `range_start` reads it."""
+_SHARE_UNITS = ("per share ", "a share ")
 _US = "U.S."
 """Canadian wire copy marks the currency after the scale: "$36.5 billion U.S."."""
-_MAX_GAP = 12
+_MAX_GAP = 16
 
 
 def join_figures(body: str, found: list[Found]) -> list[Found]:
@@ -67,6 +68,8 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
 
 def _range(body: str, low: Found, high: Found) -> Found | None:
     gap = body[low[1]:high[0]].strip(_SPACES)
+    if gap.startswith(_SHARE_UNITS):  # "$21.70 per share to $22 per share"
+        gap = gap.split(None, 2)[-1]
     if gap.startswith(_US):
         gap = gap[len(_US):].strip(_SPACES)
     sep = _JOINS.get(gap)

@@ -41,7 +41,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "widened widen improved improve improves improving expanded boosted boost boosts "
        "raised raise raises raising lifted lift lifts hiked hike hikes "
        "gestiegen steigt stieg stiegen zugelegt legte legten plus kletterte klettert "
-       "gewachsen wuchs wuchsen wachsen höher anstieg zuwachs gewinne in-die-höhe "
+       "gewachsen wuchs wuchsen wachsen höher anstieg zuwachs gewinn gewinne in-die-höhe "
        "growth exploded explodes skyrocketed skyrockets skyrocketing rocketed rockets "
        "spiked spikes leapt leaped leaps rebounded rebound rebounds recovered firmed "
        "bounced bounces "
@@ -103,6 +103,8 @@ _SPAN_ADJECTIVES = frozenset(
     "organischen bereinigte bereinigten".split())
 """Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
 read past, so the noun still binds to the figure."""
+_SOFTENERS = frozenset("nur leicht etwas deutlich kaum klar spürbar merklich slightly sharply only".split())
+"""Adverbs between a figure and its word of change: "mit 0,65 % nur leicht niedriger"."""
 _MEASURE_NOUNS = frozenset(
     "sales net revenue revenues earnings profit profits income eps volume volumes price "
     "prices dividend traffic orders order bookings deliveries shipments".split())
@@ -129,7 +131,7 @@ _SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
 
 
 _COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
-    *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag",
+    *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag", "zugewinn",
                               "zuschlag", "steigerung", "kursgewinn", "tagesgewinn")),
     *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus", "sturz",
                                 "abschlag", "abschwung", "absturz", "rückschlag", "einbuße")),
@@ -152,13 +154,16 @@ _MOVE_NOUNS: dict[str, Direction] = {
 """A move named by its noun before "auf"/"to", where the figure is the move's size, not
 a level: "seinen Verlust auf 1,2 Prozent eingrenzen", "bauten die Gewinne bis auf 5,40
 Prozent aus", "extended gains to 5.4%"."""
-_MOVE_NOUN_GAP = frozenset("bis dann sogar noch zuletzt zeitweise weiter ihre seine its their".split())
-"""Words that may stand between the noun and "auf"/"to": "Gewinne dann bis auf"."""
+_MOVE_NOUN_GAP = frozenset(
+    "bis dann sogar noch zuletzt zeitweise weiter ihre seine its their aber nur nominal real "
+    "organisch insgesamt".split())
+"""Words that may stand between the noun and "auf"/"to": "Gewinne dann bis auf", "das
+Plus nominal dann aber nur auf 2,8 Prozent"."""
 
 
 def _moved_to(words: list[str]) -> Direction | None:
     """The move a noun before "auf"/"to" names (`_MOVE_NOUNS`), else None (a level)."""
-    for word in reversed(words[-5:-1]):
+    for word in reversed(words[:-1]):
         found = _MOVE_NOUNS.get(word)
         if found is not None or word not in _MOVE_NOUN_GAP:
             return found
@@ -231,7 +236,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     if words:
         last = words[-1]
         if last[-1] not in CLAUSE_END and last in _LEVEL_WORDS:
-            return _moved_to(words) if last in ("auf", "to") else None
+            return _moved_to(before.split()[-8:]) if last in ("auf", "to") else None
         if last in _TOLERANCE_ENDS and " ".join(words[-3:]).endswith(_TOLERANCES):
             return None
         tail = before[-32:]
@@ -248,7 +253,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         if following:
             first = following[0].strip(PUNCT).lower()
             for _ in range(2):  # "a 1.5% year-over-year adjusted increase", "40% worth of upside"
-                if (first in _SPAN_ADJECTIVES or first in _MEASURE_NOUNS) and len(following) > 1:
+                if (first in _SPAN_ADJECTIVES or first in _MEASURE_NOUNS or first in _SOFTENERS
+                        ) and len(following) > 1:
                     following = following[1].split(None, 1)
                 elif first == "worth" and len(following) > 1 and following[1].startswith("of "):
                     following = following[1][3:].split(None, 1)

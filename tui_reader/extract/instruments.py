@@ -304,8 +304,9 @@ def _count_names(
         if i < last and hits[i + 1][0] - end < 40 and parent_named_for(text, start, end, hits[i + 1][0]):
             continue  # "Volkswagen-Tochter Traton": the parent only describes the unit
         where = needs_evidence.get(key) if not suffixed else None
-        if where is not None and (named_as_stock(text, start, end) or in_capitals(text, start, end)):
-            where = None  # "Rubrik-Aktie", "Target shares", "MARA said": the listed company
+        if where is not None and (named_as_stock(text, start, end) or in_capitals(text, start, end)
+                                  or _listed_beside(text, hits, i, needs_evidence)):
+            where = None  # "Rubrik-Aktie", "Target shares", "MARA said", "BP and Shell": the company
         if where is not None and (where != ANY_TEXT or key in german_names):
             if german is None:
                 german = is_german(text)
@@ -319,6 +320,20 @@ def _count_names(
             seen = named.setdefault(key, [start, 0])
         seen[1] += 1
     return named, deferred, found_people
+
+
+_LIST_JOINS = frozenset({" and ", ", ", " & ", " or ", ", and ", " und ", " oder ", " sowie "})
+
+
+def _listed_beside(text: str, hits: list[NameHit], i: int, needs_evidence: dict[str, str]) -> bool:
+    """Whether the name at hits[i] stands in a list beside a company that needs no
+    evidence ("Britain's BP and Shell", "Shell, Exxon and Chevron"): a word name listed
+    with companies is one too."""
+    start, _, _, end = hits[i]
+    if i > 0 and hits[i - 1][1] not in needs_evidence and text[hits[i - 1][3]:start] in _LIST_JOINS:
+        return True
+    return (i + 1 < len(hits) and hits[i + 1][1] not in needs_evidence
+            and text[end:hits[i + 1][0]] in _LIST_JOINS)
 
 
 def _written_as_name(word: str, german: bool, text: str, start: int, end: int) -> bool:

@@ -20,7 +20,7 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     # ("Next week", "Target price", "the North Sea", "Bill Gates", "the Dow"). The
     # scanner takes them only with a legal form ("Shell plc") or when the article
     # names the same company unambiguously elsewhere (ISIN, ticker, declared line).
-    """next target shell block match ball compass sea arm reliance progressive southern
+    """next target block match ball compass sea arm reliance progressive southern
     continental investor news dow nasdaq msci sse sto orion elisa orange city now box
     buckle cactus deluxe diodes enact employers frontdoor gates griffon harmonic hub
     integer interface mosaic noble partners pool rational screen sharp shift stride
