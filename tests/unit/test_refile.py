@@ -280,6 +280,8 @@ def test_worker_processes_that_fail_leave_the_rest_to_this_process(store: Store)
         def map(self, *_args: object) -> None:
             raise BrokenProcessPool("a worker died")
 
+        submit = map
+
     store.upsert_articles("https://wire.example/rss", [_old_filing(_article(n)) for n in range(5)])
     _age(store)
     assert reextract_pending(store, executor=Broken()) == 5  # type: ignore[arg-type]
