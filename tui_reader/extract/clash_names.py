@@ -49,7 +49,7 @@ _BEFORE = 40
 def clash_mentions(text: str, german: bool, named: set[str]) -> list[tuple[int, str, int]]:
     """(first place, ISIN, count) for each bare clashing name the text uses. `named`:
     the ISINs the article names otherwise, which decide for every bare mention."""
-    found = []
+    found: list[tuple[int, str, int]] = []
     for clash in CLASHES:
         at = text.find(clash.name)
         if at < 0:

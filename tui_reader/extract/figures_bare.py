@@ -19,13 +19,17 @@ English one of a few words that never name a thing counted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from tui_reader.extract.figures_numbers import NUM, SCALE_VALUES, Found, parse_number
 
-_BARE = re.compile(
-    rf"(?<![\w.,$€£¥])(?P<n>{NUM})[ \u00a0](?P<k>Millionen|Milliarden|Mio\.|Mrd\.|million|billion)"
-    r"(?=(?P<after>[ \u00a0]+[\w-]+|[,;)]))"
-)
+_SCALE_WORD = re.compile(r"(?:[Mmb]illion(?:en)?|Milliarden|Mio\.|Mrd\.)(?=(?P<after>[ \u00a0]+[\w-]+|[,;)]))")
+"""Matched only where `str.find` saw one ("illi", "Mio.", "Mrd."): a scan of the whole
+body by the regex engine stops at every "m" and "b" of English text (~20 us an article)."""
+_FIRST = (("illi", 1), ("Mio.", 0), ("Mrd.", 0))
+"""What `str.find` looks for, and how far before it the scale word starts."""
+_NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£¥])(?P<n>{NUM})[ \u00a0]$")
+"""The number right before a scale word, with no currency sign or code glued to it."""
 _ENGLISH_AFTER = frozenset(
     "in a an the and or to from on at for as last this that year-ago year-earlier previously "
     "earlier before".split())
@@ -39,22 +43,42 @@ def bare_amounts(body: str, found: list[Found]) -> list[Found]:
     of the next money figure with the same scale word in their sentence, else of the
     last one before them in their paragraph ("Ende 2021 bei 24,5 Milliarden Euro. Im
     Herbst 2024 waren es schon knapp 52 Milliarden")."""
-    named = [(f, _scale_word(body, f)) for f in found if f[2] == "money" and f[4] is not None]
-    named = [(f, scale) for f, scale in named if scale is not None]
-    if not named:
-        return found
+    named: list[tuple[Found, str]] | None = None  # built for the first bare amount only
     added: list[Found] = []
-    for match in _BARE.finditer(body):
-        scale = match["k"]
-        start, end = match.start(), match.end("k")
-        if not _amount_follows(match["after"], scale) or any(f[0] < end and start < f[1] for f in found):
+    starts = [f[0] for f in found]
+    for match in _scale_words(body):
+        end = match.end()
+        at = bisect_right(starts, match.start()) - 1
+        if at >= 0 and found[at][1] >= end:  # "101,7 Millionen Euro" itself
             continue
+        number = _NUMBER_BEFORE.search(body, max(0, match.start() - 24), match.start())
+        scale = match[0]
+        if number is None or not _amount_follows(match["after"], scale):
+            continue
+        start = number.start()
+        if at >= 0 and found[at][1] > start:  # the number ends another figure
+            continue
+        if named is None:
+            named = [(f, word) for f in found if f[2] == "money" and f[4] is not None
+                     and (word := _scale_word(body, f)) is not None]
         currency = _named_after(body, end, scale, named) or _named_before(body, start, scale, named)
-        value = parse_number(match["n"], scale[0] == "M") if currency else None
+        value = parse_number(number["n"], scale[0] == "M") if currency else None
         if value:
             added.append((start, end, "money", value * SCALE_VALUES[scale.rstrip(".").lower()],
                           currency, None, None, None, None))
     return sorted(found + added) if added else found
+
+
+def _scale_words(body: str) -> list[re.Match[str]]:
+    """Every scale word of the body, in order (see `_SCALE_WORD`)."""
+    found = []
+    for literal, back in _FIRST:
+        at = body.find(literal)
+        while at >= 0:
+            if at >= back and (match := _SCALE_WORD.match(body, at - back)) is not None:
+                found.append(match)
+            at = body.find(literal, at + 4)
+    return sorted(found, key=lambda m: m.start()) if len(found) > 1 else found
 
 
 def _named_after(body: str, end: int, scale: str, named: list[tuple[Found, str]]) -> str | None:

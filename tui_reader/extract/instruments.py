@@ -244,8 +244,8 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
                 continue
             merger.add(named_listing, at, _NAMED, (key,), count)
     if any(clash.name in text for clash in CLASHES):  # "Merck": which one, from its context
-        isins = {c.listing.isin for c in merger.companies if c.listing.isin}
-        for at, isin, count in clash_mentions(text, is_german(text), isins):
+        named_isins = {c.listing.isin for c in merger.companies if c.listing.isin}
+        for at, isin, count in clash_mentions(text, is_german(text), named_isins):
             listing = found_in.by_isin(isin)
             if listing is not None:
                 merger.add(listing, at, _NAMED, (), count)
