@@ -143,3 +143,61 @@ def test_a_bylines_updated_date_is_no_figure_and_a_record_high_lies_in_the_past(
     assert figures("By Jane Roe – Updated Jul 15, 2020 at 4:32PM\n\nAirline shares rose.") == []
     found = only("The shares have tumbled from their record high of 618.95 from Oct. 21.")
     assert found.value == "2025-10-21"  # published March 2026: the past October, not the coming one
+
+
+# --- forms from a sixth set and real feeds: market reports, guidance, release stamps ----
+
+
+@pytest.mark.parametrize(
+    ("body", "directions"),
+    [
+        ("The three banks ended down 1.4%, 1.1% and 0.9%, respectively.", ["down", "down", "down"]),
+        ("The index climbed 31.5 points, 1.2%, to 2,400.", ["up"]),
+        ("The two funds were each adding 0.7%.", ["up"]),
+        ("It trades near a 28% year-to-date loss.", ["down"]),
+        ("Der Markt gemessen am Leitindex 0,5 Prozent nachgibt.", ["down"]),
+        ("Am Vortag waren sie 3,5 Prozent zurückgefallen.", ["down"]),
+    ],
+)
+def test_list_and_report_directions(body: str, directions: list[str]) -> None:
+    assert [f.direction for f in figures(body) if f.kind == "percent"] == directions
+
+
+def test_ranges_written_as_a_range_of_x_and_y() -> None:
+    found = figures("It lifted guidance to a range of $58 billion and $60 billion this year.")
+    assert [(f.value, f.high) for f in found if f.kind == "money"] == [(58e9, 60e9)]
+    loss = only("It now sees a loss in a range of $0.80 to $0.30 per share.")
+    assert (loss.text, loss.value, loss.high) == ("$0.80 to $0.30", -0.8, -0.3)
+
+
+def test_german_worded_amounts_with_abbreviated_scales() -> None:
+    found = figures("Eine Kapitalerhöhung um sechs Mrd. Euro und drei Mio. Euro wären genug.")
+    assert [(f.text, f.value, f.currency) for f in found] == [
+        ("sechs Mrd. Euro", 6e9, "EUR"), ("drei Mio. Euro", 3e6, "EUR")]
+
+
+def test_a_conversion_in_parentheses_borrows_no_currency() -> None:
+    found = figures("The stake went for 80.5 million euros (91 million), the group said.")
+    assert [(f.value, f.currency) for f in found] == [(80.5e6, "EUR")]
+
+
+def test_bond_tenors_are_no_periods() -> None:
+    assert [f.kind for f in figures("The 10-year U.S. Treasury yield rose to 4.2%.")] == ["percent"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Published on May 13, 2025 at 9:28 AM Updated on May 13, 2025 at 9:40 AM\n\nAnalysts weigh in.",
+        "Freitag, 24.07.2025 12:00 von Agentur\n\nDer Konzern hebt die Prognose an.",
+        "Der Konzern hebt die Prognose an 24.07.2025 / 11:58 CET/CEST Veröffentlichung einer Insiderinformation.",
+    ],
+)
+def test_release_stamps_are_no_dates(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "date"] == []
+
+
+def test_a_meeting_the_company_said_it_would_hold_lies_ahead() -> None:
+    found = only("The company, which said it would hold its annual meeting on Dec. 4, raised its dividend.")
+    assert found.value == "2026-12-04"  # published March 2026
+    assert only("Die Hauptversammlung findet am 24.07.2026 um 10:00 Uhr statt.").value == "2026-07-24"

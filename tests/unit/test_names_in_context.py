@@ -90,3 +90,22 @@ def test_names_beside_companies_and_new_directory_rows(text: str, expected: list
 def test_a_word_name_alone_still_needs_evidence() -> None:
     assert tickers("The shell company was wound up last year.") == []
     assert tickers("Shell companies are used to hide owners.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Markt sei müde, schreibt Vontobel-Analyst Hans Muster in einer Studie über die Aktie.", ["VONN.SW"]),
+        ("Die AMAG-Titel rutschten ab, Verbund-Anteilsscheine stiegen dagegen um 0,9 Prozent.", ["AMAG.VI", "VER.VI"]),
+        ("Shares of Signet surged after the jewelry retailer raised its outlook.", ["SIG"]),
+        ("American depositary shares in AngloGold Ashanti rose 70 cents.", ["AU"]),
+        ("Miners Marathon Digital (MARA) and Riot Blockchain (RIOT) fell.", ["MARA", "RIOT"]),
+    ],
+)
+def test_more_names_as_news_writes_them(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected
+
+
+def test_the_austrian_agency_is_no_oil_company() -> None:
+    assert tickers("Das sagte der Vorstandschef im Gespräch mit der APA.") == []
+    assert tickers("APA Corp raised its output forecast.") == ["APA"]

@@ -74,7 +74,8 @@ _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar",
 _AMBIGUOUS_PREFIXES = frozenset({"$", "¥"})
 """Symbols a following currency word overrides ("¥380 billion yuan" is CNY)."""
 _SYMBOL_LETTERS = ("US", "HK", "NZ", "NT")
-_BETWEEN = ("between", "Between", "zwischen", "Zwischen")
+_BETWEEN = ("between", "Between", "zwischen", "Zwischen", "range of")
+"""Before "X and Y" these make it one range ("a range of $98 billion and $100 billion")."""
 _SPACES = " \u00a0\u202f"
 
 _ONE_SYMBOL = re.compile(rf"[{SYMBOLS}]{SP}?(?P<sa>{NUM})(?P<sk>{SCALE})?(?P<sc>{SUFFIX})?")
@@ -274,7 +275,7 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
         return None
     between = _between_start(body, start)
     word = sep.strip(_SPACES)
-    if word in ("and", "und") or between is not None:
+    if word in ("and", "und") or (between is not None and not body.startswith("range", between)):
         return between
     if word in ("auf", "von", "nach"):
         return None

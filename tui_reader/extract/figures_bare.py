@@ -58,6 +58,8 @@ def bare_amounts(body: str, found: list[Found]) -> list[Found]:
         start = number.start()
         if at >= 0 and found[at][1] > start:  # the number ends another figure
             continue
+        if body[start - 1:start] == "(":  # "100.5 million euros (114 million)": a conversion
+            continue
         if named is None:
             named = [(f, word) for f in found if f[2] == "money" and f[4] is not None
                      and (word := _scale_word(body, f)) is not None]

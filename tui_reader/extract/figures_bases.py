@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 BASE_AFTER = re.compile(
-    r"[- \u00a0](?:(?:closing|intraday|trading)[- ])?"
+    r"[- \u00a0](?:(?:closing|intraday|trading)[- ]|(?:U\.S\.|US|German|Japanese|UK)[ \u00a0])?"
     r"(?:highs?|lows?|peaks?|records?|troughs?|bottoms?|best|worst|range|Linie"
     r"|Hochs?|Tiefs?|Höchststand|Tiefststand|Rekord"
     r"|nicht mehr|nicht gesehen|not seen"
@@ -24,7 +24,7 @@ BASE_AFTER = re.compile(
 """What follows a span that makes it a comparison base: a noun it is the adjective of ("a
 two-year low", "the 52-week high", "the 52-week range", "die 200-Tage-Linie"),
 or the end of a record's phrase ("so hoch wie seit drei Jahren nicht mehr"); and the
-tenor that names a bond ("the 10-year Treasury yield", "die 10-jährige Anleihe" is
+tenor that names a bond ("the 10-year Treasury yield", "the 10-year U.S. Treasury yield", "die 10-jährige Anleihe" is
 written in words, "two-year notes"): a name, not a span the article talks about."""
 _SUPERLATIVES = frozenset(
     "highest lowest biggest largest smallest strongest weakest best worst steepest "

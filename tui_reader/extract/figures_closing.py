@@ -20,7 +20,8 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "verteuert erholt steigen wachsen zulegen klettern gewonnen gesteigert erhöht verbessert "
     "stieg stiegen steigt kletterte kletterten wuchs wuchsen zulegte zulegten anzog anzogen "
     "vorrückte gewann aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
-    "hochschnellten ausbauen ausgebaut aufwerten aufgewertet angesprungen").split(), "up")
+    "hochschnellten ausbauen ausgebaut aufwerten aufgewertet angesprungen zulegt anzieht "
+    "ansteigt").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
@@ -28,7 +29,8 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
-    "abwärtsgegangen abwerten abgewertet korrigiert").split(), "down"))
+    "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt "
+    "abrutscht absackt einbüßt einbricht").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
 "während der Index um 12 Prozent seit Jahresbeginn stieg"). "korrigiert" only here:

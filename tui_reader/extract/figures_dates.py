@@ -15,7 +15,7 @@ from tui_reader.extract.figures_numbers import Found
 
 _CUE = re.compile(
     r"\b(?=[a-z])(?:(?P<weak>due to|expected|expects?|plans?|planned|ahead)"
-    r"|(?P<future>will|due|scheduled|slated|next|upcoming"
+    r"|(?P<future>will|would|due|scheduled|slated|next|upcoming"
     r"|(?:is|are) set to|(?:is|are) to|comes?|arrives?|begins?|starts?|until)"
     r"|(?P<past>was|were|had|came|reported|said|closed|ended|rose|fell|reached|hit|peaked"
     r"|posted|announced|gained|lost|jumped|dropped|slid|climbed|traded|recorded|opened"
@@ -190,6 +190,16 @@ _BYLINE = re.compile(
     r"(?:[-–—|•·]\s*)?(?:(?:Updated|Published|Posted)\s+(?:on\s+)?)?$")
 """A byline the date follows ("By Jane Doe - Dec 16, 2025", "By Jane Doe – Updated Jul
 15, 2020 at 4:32PM")."""
+_STAMP_LABEL = re.compile(
+    r"(?:Last |Zuletzt )?(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht|Erstellt|Stand)"
+    r"(?: (?:am|on|at|um))?:? ?$")
+"""A stamp's label written with its capital inside a line ("… at 9:28 AM Updated on May
+13, 2016"): prose writes these words lower-case ("will be published on March 3")."""
+_CLOCK_STAMP = re.compile(
+    r"[ \u00a0]*/?[ \u00a0]*[0-9]{1,2}:[0-9]{2}[ \u00a0]*"
+    r"(?:(?:CET/CEST|CEST|CET|MESZ|MEZ|EDT|EST|ET|GMT|UTC)\b|von[ \u00a0]+[A-Z])")
+"""A clock time and a zone or an agency right after a date: a release stamp wherever it
+stands ("24.07.2020 / 11:58 CET/CEST", "Freitag, 24.07.2020 12:00 von DGAP")."""
 _AUTHOR = re.compile(r"(?:[A-ZÄÖÜ][\w.'’-]*[ \u00a0]+){1,3}[A-ZÄÖÜ][\w.'’-]*$")
 """A byline without "By": the author's name before a date that ends its line
 ("Andrea Cünnen 03.12.2021 - 22:53 Uhr")."""
@@ -226,6 +236,10 @@ def _page_furniture(body: str, start: int, end: int) -> bool:
         return True  # a photo caption: its credit follows on the next line
     if body[max(0, start - 24):start].lower().rstrip(" ,:").endswith(_PRINTED + _ANALYSED):
         return True  # '("Die Presse", Print-Ausgabe, 04.05.2010)': where the story was printed
+    if body[end:end + 1] in " /\u00a0" and _CLOCK_STAMP.match(body, end):
+        return True
+    if _STAMP_LABEL.search(body, max(0, start - 30), start):
+        return True
     reach = start - _FURNITURE_REACH if start > _FURNITURE_REACH else 0
     line = body.rfind("\n", reach, start) + 1
     if not line and reach:

@@ -125,7 +125,7 @@ _HEAD = re.compile(
     # "acht Prozent", "eine Milliarde": only after a lower-case word, so "5 Prozent" (read
     # by figures_scan) costs no Python here.
     r"|P(?<=[a-zäöüß] P)rozent(?:punkte?n?)?(?!\w)"
-    r"|M(?<=[a-zäöüß] M)illi(?:arden?|onen?)(?!\w)"
+    r"|M(?<=[a-zäöüß] M)(?:illi(?:arden?|onen?)(?!\w)|rd\.|io\.)"
     # "fünf Euro": small German amounts in words
     r"|E(?<=[a-zäöüß] E)uro(?!\w)|F(?<=[a-zäöüß] F)ranken(?!\w)"
     r"|D(?<=[a-zäöüß] D)ollar(?!\w)"
@@ -160,7 +160,7 @@ def worded(body: str, anchor: date | None = None) -> list[Found]:
                 figure = worded_amount(body, head, end, m[0])
             elif body.endswith(_DOUBLE_LEADS, 0, head):  # "um das Doppelte"
                 figure = (head, end, "multiple", 2.0, None, None, None, None, None)
-        elif lower[0] == "p" or lower.startswith("milli"):  # "acht Prozent", "eine Milliarde"
+        elif lower[0] == "p" or lower.startswith(("milli", "mrd.", "mio.")):  # "acht Prozent", "sieben Mrd."
             number, start = number_word_before(body, head)
             if number is not None:
                 figure = (worded_percent(body, start, end, number, lower) if lower[0] == "p"

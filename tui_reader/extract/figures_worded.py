@@ -18,7 +18,7 @@ _SPACES = " \u00a0\u202f"
 _ONE = frozenset({"eine", "einer", "einem", "ein", "einen"})
 """The article "ein" in every case: one of the amount ("eine Milliarde")."""
 _SCALES = {"milliarde": 1e9, "milliarden": 1e9, "million": 1e6, "millionen": 1e6,
-           "billion": 1e12, "billionen": 1e12}
+           "billion": 1e12, "billionen": 1e12, "mrd.": 1e9, "mio.": 1e6}
 """German scales: "Billion" is 10**12 ("vier Billionen Dollar")."""
 _CURRENCY_AFTER = re.compile(r"[ \u00a0](?P<c>US-Dollar|Dollar|Euro|Franken|Pfund)(?!\w)")
 _CURRENCIES = {"US-Dollar": "USD", "Dollar": "USD", "Euro": "EUR", "Franken": "CHF",

@@ -39,7 +39,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "increases increasing up higher advanced advance advances advancing rallied rally "
        "rallies rallying grew grow grows growing grown soared soar soars soaring added "
        "widened widen improved improve improves improving expanded boosted boost boosts "
-       "raised raise raises raising lifted lift lifts hiked hike hikes "
+       "raised raise raises raising lifted lift lifts hiked hike hikes adding "
        "gestiegen steigt stieg stiegen zugelegt legte legten plus kletterte klettert "
        "gewachsen wuchs wuchsen wachsen höher anstieg zuwachs gewinn gewinne in-die-höhe "
        "growth exploded explodes skyrocketed skyrockets skyrocketing rocketed rockets "
@@ -99,7 +99,7 @@ _SPAN_ADJECTIVES = frozenset(
     "year-over-year year-on-year yoy y/y y-o-y annual annualized annualised sequential "
     "quarter-over-quarter quarter-on-quarter month-over-month month-on-month quarterly "
     "monthly weekly daily organic overall like-for-like same-store comparable adjusted "
-    "underlying reported currency-neutral constant-currency jährliche jährlichen organische "
+    "underlying reported currency-neutral constant-currency year-to-date ytd jährliche jährlichen organische "
     "organischen bereinigte bereinigten".split())
 """Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
 read past, so the noun still binds to the figure."""
@@ -361,11 +361,15 @@ _NEAR = 6
 def _direction_back(words: list[str], later: str) -> tuple[Direction | None, bool, str]:
     """The nearest direction word in `words` read backwards, whether the clause ended, and
     the word read last (for "up to")."""
+    listing = not later  # right before the figure: the items of a list of percentages
     for word in reversed(words):
-        if word[-1] == "," and later in ("or", "oder") and (
+        if word[-1] == "," and later in ("or", "oder", "") and (
                 word[0].isdigit() or word[:-1] in _AMOUNT_UNITS or word.lstrip("$€£")[:1].isdigit()):
-            later = word  # "declined 218.64, or 3.7 percent": the points, then the percent
+            later = word  # "declined 218.64, or 3.7 percent", "climbed 28.98 points, 1.06%"
             continue
+        if listing and (word in _CONNECTORS or word.endswith(_LISTED_COMMA) or word.endswith(_LISTED)):
+            continue  # "ended down 1.82%, 1.56% and 1.25%": the verb before the list
+        listing = False
         if word[-1] in CLAUSE_END or word in _DASHES:
             return None, True, later
         key = word if word.isalpha() else word.strip(PUNCT)

@@ -287,8 +287,8 @@ def _count_names(
                 continue  # "Judge Richard Eaton", "Porsche owners", "polled by FactSet"
             if key in people:
                 continue
-            if key in short_names and _CAPITAL_NEXT.match(text, end):
-                continue  # "Getty Images": another name that starts with the same word
+            if key in short_names and _CAPITAL_NEXT.match(text, end) and "-" not in text[start:end]:
+                continue  # "Getty Images": another name ("Vontobel-Analyst Jean ..." is not one)
         if start and text[start - 1] == "(" and spelled_out_before(text, start, end):
             continue  # "net interest income (NII)": an abbreviation, not NII Holdings
         if exchange_named(key) is not None and VENUE_BESIDE.search(text, max(0, start - 12), end + 12):

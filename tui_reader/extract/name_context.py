@@ -236,7 +236,7 @@ def parent_named_for(text: str, start: int, end: int, next_start: int) -> bool:
 
 
 _SHARE_COMPOUND = re.compile(
-    r"-(?:[Aa]ktien?|[Pp]apiere?|[Tt]itel|[Kk]onzern(?:s|chef)?|[Cc]hef(?:in)?|[Aa]ktionäre)$"
+    r"-(?:[Aa]ktien?|[Pp]apiere?|[Tt]itel|[Kk]onzern(?:s|chef)?|[Cc]hef(?:in)?|[Aa]ktionäre|[Aa]nteils?scheine?)$"
 )
 _SHARES_AFTER = re.compile(
     # Not "the Nasdaq stock market", "Dow stock index": the venue or the index.
@@ -264,7 +264,7 @@ def in_capitals(text: str, start: int, end: int) -> bool:
     "TAKKT"): a word that is a name only in that spelling. Four letters or more: shorter
     ones are abbreviations with meanings of their own ("VAT", "FMC"); not a shouted
     label ("BREAKING NEWS", "NEWS:"), whose neighbours are capitals or a colon."""
-    word = text[start:end].split(None, 1)[0]
+    word = text[start:end].split(None, 1)[0].rstrip(".")  # "mit der APA.": three letters
     if len(word) < 4 or not word.isupper() or text.startswith(":", start + len(word)):
         return False
     neighbours = text[max(0, start - 30) : start].split()[-1:] + text[end : end + 30].split()[:1]
