@@ -419,3 +419,42 @@ def test_a_caption_with_attributes_or_alone_never_becomes_the_body():
     with_summary, caption_only = parse_feed(rss, {}, URL).articles
     assert with_summary.body == "Own summary."
     assert caption_only.body == "" and caption_only.title == "y"
+
+
+def _rss_item(pub_date: str, guid: str = "", link: str = "") -> bytes:
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"<item><title>Chip maker lifts its outlook</title>{link}{guid}"
+        f"<pubDate>{pub_date}</pubDate><description>Shares rose 4%.</description></item>"
+        "</channel></rss>"
+    ).encode()
+
+
+def test_an_evening_post_keeps_the_publishers_day_and_offset():
+    """A US evening post is the next day in UTC; its publication day is the publisher's."""
+    article = parse_feed(_rss_item("Thu, 26 Oct 2017 21:54:10 -0400"), {}, URL).articles[0]
+    assert article.published.date().isoformat() == "2017-10-26"
+    assert article.published.utcoffset().total_seconds() == -4 * 3600
+    assert article.published == datetime(2017, 10, 27, 1, 54, 10, tzinfo=UTC)
+
+
+def test_the_offset_does_not_change_the_id_of_an_item_without_guid_or_link():
+    """Ids of guid- and link-less items are built from the UTC time, as before."""
+    utc = parse_feed(_rss_item("Fri, 27 Oct 2017 01:54:10 +0000"), {}, URL).articles[0]
+    local = parse_feed(_rss_item("Thu, 26 Oct 2017 21:54:10 -0400"), {}, URL).articles[0]
+    assert utc.id == local.id
+
+
+def test_an_edgar_entry_without_a_link_links_its_filing_index():
+    document = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        "<title>Example Holdings (0000000001)</title><entry><category term=\"10-K\" label=\"form type\"/>"
+        '<content type="text/xml"><accession-number>0000000001-26-000018</accession-number>'
+        "<filing-href>https://www.sec.gov/Archives/edgar/data/1/000000000126000018/0000000001-26-000018-index.htm"
+        "</filing-href><filing-type>10-K</filing-type></content>"
+        "<id>urn:tag:sec.gov,2008:accession-number=0000000001-26-000018</id>"
+        "<title>10-K  - Annual report</title><updated>2026-02-04T21:56:03-05:00</updated></entry></feed>"
+    ).encode()
+    article = parse_feed(document, {}, "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000000001").articles[0]
+    assert article.url.endswith("0000000001-26-000018-index.htm")
+    assert article.published.date().isoformat() == "2026-02-04"

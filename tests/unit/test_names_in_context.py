@@ -109,3 +109,9 @@ def test_more_names_as_news_writes_them(text: str, expected: list[str]) -> None:
 def test_the_austrian_agency_is_no_oil_company() -> None:
     assert tickers("Das sagte der Vorstandschef im Gespräch mit der APA.") == []
     assert tickers("APA Corp raised its output forecast.") == ["APA"]
+
+
+def test_hong_kong_and_paris_listings_named_in_wire_copy() -> None:
+    assert tickers("A court ruled in favor of Wynn Macau on Friday.") == ["1128.HK"]
+    assert tickers("French supermarket retailer Casino, selling assets, said sales fell.") == ["CO.PA"]
+    assert tickers("The casino operator said revenue fell.") == []

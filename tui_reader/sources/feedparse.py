@@ -13,6 +13,8 @@ read by `feed_items`.
 
 from __future__ import annotations
 
+import email.utils
+
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -171,13 +173,16 @@ def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str, de
     # back to published_parsed, only repeats the lookup made just before it.
     entry = dict(entry)
     # Feedburner's <link> is its click-counting redirect; origLink is the article.
-    link = _http_url(entry.get("feedburner_origlink"), feed_url) or _http_url(entry.get("link"), feed_url)
+    link = (_http_url(entry.get("feedburner_origlink"), feed_url) or _http_url(entry.get("link"), feed_url)
+            or _http_url(entry.get("filing-href"), feed_url))  # SEC EDGAR: the filing's index page
     title = clean_line(entry.get("title", ""), _is_html(entry.get("title_detail")))
     body = strip_more_links(strip_filing_line(_best_body(entry)))
     publisher, short_title = credited_publisher(entry.get("source"), title)
     if publisher is not None:
         body = drop_repeated_headline(body, publisher, (title, short_title))
-    published = _from_struct(entry.get("published_parsed") or entry.get("updated_parsed"))
+    parsed = entry.get("published_parsed")
+    published = _in_own_zone(entry.get("published" if parsed else "updated"),
+                             _from_struct(parsed or entry.get("updated_parsed")))
     if published is None and body:
         published = find_dateline(body)
     tags = entry.get("tags")
@@ -187,7 +192,7 @@ def _entry_article(entry: Mapping, feed_url: str, source: str, feed_key: str, de
     if (filer := edgar_filer(feed_key, title)) is not None:
         own.append(filer)
     return Article(
-        id=_article_id(feed_key, entry.get("id"), link, title, published),
+        id=_article_id(feed_key, entry.get("id"), link, title, published.astimezone(UTC) if published else None),
         source=publisher or source,
         title=short_title or _fallback_title(body),
         body=body,
@@ -213,6 +218,21 @@ def _best_body(entry: Mapping) -> str:
 def _is_html(detail: Mapping | None) -> bool:
     """feedparser marks text that looks like HTML as text/html even in RSS titles."""
     return not detail or "html" in (detail.get("type") or "text/html")
+
+
+def _in_own_zone(written: object, moment: datetime | None) -> datetime | None:
+    """`moment` (feedparser's UTC reading) at the offset the feed wrote it with ("Thu, 26
+    Oct 2017 21:54:10 -0400" is the 26th where it was published, the 27th in UTC), so
+    the publication day is the publisher's; `moment` itself when the text says no
+    offset or reads differently."""
+    if moment is None or not isinstance(written, str) or not written:
+        return moment
+    try:
+        own = (datetime.fromisoformat(written) if written[:4].isdigit()
+               else email.utils.parsedate_to_datetime(written))
+    except (TypeError, ValueError, IndexError):
+        return moment
+    return own if own.tzinfo is not None and own == moment else moment
 
 
 def _from_struct(value: object) -> datetime | None:
