@@ -115,3 +115,11 @@ def test_hong_kong_and_paris_listings_named_in_wire_copy() -> None:
     assert tickers("A court ruled in favor of Wynn Macau on Friday.") == ["1128.HK"]
     assert tickers("French supermarket retailer Casino, selling assets, said sales fell.") == ["CO.PA"]
     assert tickers("The casino operator said revenue fell.") == []
+
+
+def test_a_house_only_cited_for_its_analysts_is_not_the_primary_instrument() -> None:
+    found = find_instruments(
+        "Gold miners rise", "Societe Generale analysts see gold at $6,000. Newmont rose 3% and Barrick gained.", [])
+    assert [(i.ticker, i.primary) for i in found] == [("NEM", True), ("ABX.TO", False), ("GLE.PA", False)]
+    alone = find_instruments("", "Goldman Sachs analysts said the market looks cheap.", [])
+    assert [(i.ticker, i.primary) for i in alone] == [("GS", True)]

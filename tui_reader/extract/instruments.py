@@ -74,6 +74,10 @@ INDEX_ISINS: frozenset[str] = frozenset(
     US78378X1072 US6311011026 XC0009694271""".split()
 )
 _CAPITAL_NEXT = re.compile(rf"[ \u00a0]+[{CAPITALS}]")
+_CITED_AFTER = re.compile(
+    r"(?:['’]s?)?(?:[ \u00a0]+|-)(?:[Aa]nalysts?|[Aa]nalysten|[Aa]nalystin|[Ss]trategists?|[Ss]trategen"
+    r"|[Ee]conomists?|[Vv]olkswirte?)(?!\w)")
+"""After a name: its analysts speak ("Societe Generale analysts said", "Vontobel-Analyst")."""
 
 _DECLARED, _EXPLICIT, _NAMED = 0, 1, 2
 """How surely a mention names a listing: the source's own instrument line beats an
@@ -89,6 +93,9 @@ class _Company:
     first: int
     declared: bool = False
     mentions: int = 0
+    cited: int = 0
+    """Mentions as the house whose analysts speak ("Societe Generale analysts said",
+    "Vontobel-Analyst"): a company only cited so is no primary while another is named."""
 
 
 class _Merger:
@@ -115,7 +122,8 @@ class _Merger:
         return instrument.key in self.by_code
 
     def add(
-        self, instrument: Instrument, at: int, rank: int, names: tuple[str, ...] = (), count: int = 1
+        self, instrument: Instrument, at: int, rank: int, names: tuple[str, ...] = (), count: int = 1,
+        cited: int = 0,
     ) -> None:
         instrument = self.directory.complete(instrument)
         entry = None
@@ -147,6 +155,7 @@ class _Merger:
         if rank == _DECLARED:
             entry.declared = True
         entry.mentions += count
+        entry.cited += cited
         for key in names:
             self.by_name.setdefault(key, entry)
         for code in codes:
@@ -238,11 +247,11 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     if people:  # rare: a surname met before its first name or title is that person too
         named, deferred, _ = _count_names(text, hits, in_spans, found_in.short_names, by_declared_name, people)
     for table, only_known in ((named, False), (deferred, True)):
-        for key, (at, count) in table.items():
+        for key, (at, count, cited) in table.items():
             named_listing = by_declared_name.get(key) or found_in.by_key(key)
             if named_listing is None or (only_known and not merger.known(named_listing)):
                 continue
-            merger.add(named_listing, at, _NAMED, (key,), count)
+            merger.add(named_listing, at, _NAMED, (key,), count, cited)
     if any(clash.name in text for clash in CLASHES):  # "Merck": which one, from its context
         named_isins = {c.listing.isin for c in merger.companies if c.listing.isin}
         for at, isin, count in clash_mentions(text, is_german(text), named_isins):
@@ -315,10 +324,12 @@ def _count_names(
             elif where != ANY_TEXT and _written_as_name(where, german, text, start, end):
                 where = None
         if where is not None and key not in declared:
-            seen = deferred.setdefault(key, [start, 0])
+            seen = deferred.setdefault(key, [start, 0, 0])
         else:
-            seen = named.setdefault(key, [start, 0])
+            seen = named.setdefault(key, [start, 0, 0])
         seen[1] += 1
+        if _CITED_AFTER.match(text, end):
+            seen[2] += 1
     return named, deferred, found_people
 
 
@@ -352,7 +363,7 @@ def _written_as_name(word: str, german: bool, text: str, start: int, end: int) -
 def _ranked(companies: list[_Company]) -> list[Instrument]:
     if not companies:
         return []
-    by_mentions = sorted(companies, key=lambda c: (-c.mentions, c.first))
+    by_mentions = sorted(companies, key=lambda c: (0 < c.mentions == c.cited, -c.mentions, c.first))
     primary = next((c for c in companies if c.declared), by_mentions[0])
     return [_final(primary, True)] + [_final(c, False) for c in by_mentions if c is not primary]
 
