@@ -13,7 +13,9 @@ from tui_reader.model import KeyFigure
 
 __all__ = ["format_amount", "format_count", "format_figure", "period_words"]
 
-_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"), (1e3, "k"))
+_SCALES = ((1e12, "tn"), (1e9, "bn"), (1e6, "m"))
+"""No "k": amounts below a million are often prices ("$5,100 per ounce", a 1,243-euro
+share), which read best as written."""
 _QUALIFIERS = {"approx": "~", "more_than": "> ", "less_than": "< ", "up_to": "≤ "}
 _DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?")
 _DURATION_UNITS = ("year", "month", "week", "day")
@@ -37,7 +39,8 @@ def period_words(value: str) -> str:
 
 
 def format_amount(value: float, currency: str | None = None) -> str:
-    """380e9 CNY → `CNY 380 bn`; keeps three significant digits for big amounts."""
+    """380e9 CNY → `CNY 380 bn`, 5100 USD → `USD 5,100`; keeps three significant digits
+    for millions and more."""
     magnitude = abs(value)
     for scale, suffix in _SCALES:
         if magnitude >= scale:
