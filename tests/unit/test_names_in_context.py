@@ -123,3 +123,8 @@ def test_a_house_only_cited_for_its_analysts_is_not_the_primary_instrument() -> 
     assert [(i.ticker, i.primary) for i in found] == [("NEM", True), ("ABX.TO", False), ("GLE.PA", False)]
     alone = find_instruments("", "Goldman Sachs analysts said the market looks cheap.", [])
     assert [(i.ticker, i.primary) for i in alone] == [("GS", True)]
+
+
+def test_vienna_small_caps_carry_their_tickers() -> None:
+    text = "Frequentis, Polytec und die Addiko Bank legten im Prime Market zu."
+    assert tickers(text) == ["FQT.VI", "PYT.VI", "ADKO.VI"]
