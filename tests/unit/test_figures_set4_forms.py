@@ -201,3 +201,16 @@ def test_a_meeting_the_company_said_it_would_hold_lies_ahead() -> None:
     found = only("The company, which said it would hold its annual meeting on Dec. 4, raised its dividend.")
     assert found.value == "2026-12-04"  # published March 2026
     assert only("Die Hauptversammlung findet am 24.07.2026 um 10:00 Uhr statt.").value == "2026-07-24"
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("The annual report will be published on March 3.", "2027-03-03"),  # published March 10, 2026
+        ("Results are to be released on March 3.", "2027-03-03"),
+        ("The annual report was published on March 3.", "2026-03-03"),
+        ("The figures have been released on March 3.", "2026-03-03"),
+    ],
+)
+def test_a_passive_after_will_be_looks_ahead(body: str, value: str) -> None:
+    assert only(body).value == value

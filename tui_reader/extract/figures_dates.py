@@ -290,7 +290,14 @@ def _tense(body: str, start: int) -> str | None:
     if last is None:
         for last in _CUE.finditer(window):  # noqa: B007 - the loop keeps the last match
             pass
-    return last.lastgroup if last is not None else None
+    if last is None:
+        return None
+    if last.lastgroup == "past" and window.endswith(_TO_BE, 0, last.start()):
+        return "future"  # "will be published on March 3", "is to be released on"
+    return last.lastgroup
+
+
+_TO_BE = ("will be ", "to be ", "would be ", "shall be ", "wird ")
 
 
 @lru_cache(maxsize=4096)
