@@ -332,6 +332,7 @@ def _listed_after(words: list[str]) -> Direction | None:
 
 _LISTED = ("%", "prozent", "percent")
 _LISTED_COMMA = ("%,", "prozent,", "percent,")
+_LISTED_ITEM = _LISTED + _LISTED_COMMA
 _CONNECTORS = frozenset({"and", "und", "sowie"})
 
 
@@ -361,15 +362,17 @@ _NEAR = 6
 def _direction_back(words: list[str], later: str) -> tuple[Direction | None, bool, str]:
     """The nearest direction word in `words` read backwards, whether the clause ended, and
     the word read last (for "up to")."""
-    listing = not later  # right before the figure: the items of a list of percentages
+    if not later and words and (words[-1] in _CONNECTORS or words[-1].endswith(_LISTED_ITEM)):
+        # "ended down 1.82%, 1.56% and 1.25%": the list's items, then its verb
+        at = len(words) - 1
+        while at and (words[at - 1] in _CONNECTORS or words[at - 1].endswith(_LISTED_ITEM)):
+            at -= 1
+        words = words[:at]
     for word in reversed(words):
         if word[-1] == "," and later in ("or", "oder", "") and (
                 word[0].isdigit() or word[:-1] in _AMOUNT_UNITS or word.lstrip("$€£")[:1].isdigit()):
             later = word  # "declined 218.64, or 3.7 percent", "climbed 28.98 points, 1.06%"
             continue
-        if listing and (word in _CONNECTORS or word.endswith(_LISTED_COMMA) or word.endswith(_LISTED)):
-            continue  # "ended down 1.82%, 1.56% and 1.25%": the verb before the list
-        listing = False
         if word[-1] in CLAUSE_END or word in _DASHES:
             return None, True, later
         key = word if word.isalpha() else word.strip(PUNCT)
