@@ -141,6 +141,12 @@ def test_short_title_cuts(text: str, expected: str) -> None:
         ("By Sample Writer - Dec 16, 2025 at 2:41PM", datetime(2025, 12, 16, 14, 41, tzinfo=ZoneInfo("Europe/Berlin"))),
         ("28.06.2016", datetime(2016, 6, 28, tzinfo=UTC)),
         ("2016-06-28", datetime(2016, 6, 28, tzinfo=UTC)),
+        # forms real pages print (the fourth to eighth real-article sets)
+        ("Oct 03, 2025 07:27:00 -0400 by Sample Writer", datetime(2025, 10, 3, 7, 27, tzinfo=timezone(timedelta(hours=-4)))),
+        ("Wirtschaftszeitung, 17.8.2018", datetime(2018, 8, 17, tzinfo=UTC)),
+        ("26/05/2016 1:40pm", datetime(2016, 5, 26, 13, 40, tzinfo=ZoneInfo("Europe/Berlin"))),
+        ("By Agency - Oct 30,2017 - Last updated at Oct 30,2017", datetime(2017, 10, 30, tzinfo=UTC)),
+        ("14:10 July 22, 2021", datetime(2021, 7, 22, 14, 10, tzinfo=ZoneInfo("Europe/Berlin"))),
     ],
 )
 def test_dateline_under_the_title_is_the_publication_time(line: str, expected: datetime) -> None:
@@ -225,3 +231,14 @@ def test_a_date_only_article_reads_as_its_day_west_of_utc_after_a_store_round_tr
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_a_slashed_date_that_could_be_either_way_round_is_not_guessed() -> None:
+    article = parse(f"Retailer Beats Views\n05/06/2016 1:40pm\n\n{BODY}\n")
+    assert article.published is None
+
+
+def test_a_dateline_in_its_own_paragraph_under_the_title_and_the_source_lines_after_it() -> None:
+    article = parse(f"Retailer Beats Views\n\n26/05/2016 1:40pm\n\nSource: Wire\nURL: https://example.com/r\n\n{BODY}\n")
+    assert article.published == datetime(2016, 5, 26, 13, 40, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert (article.source, article.url, article.body) == ("Wire", "https://example.com/r", BODY)

@@ -39,18 +39,23 @@ _ZONE = "|".join(sorted(_ZONES, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?\s+"
 _TIME = (
     r"(?:,?\s*(?:at\s+|um\s+|-\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?"
-    r"\s*(?:(?P<ampm>[ap])\.?\s?m\.?|(?P<uhr>uhr))?(?:\s+(?P<zone>" + _ZONE + r"))?)?"
+    r"\s*(?:(?P<ampm>[ap])\.?\s?m\.?|(?P<uhr>uhr))?"
+    r"(?:\s+(?P<zone>" + _ZONE + r")|\s+(?P<offset>[+-]\d{2}:?\d{2}))?)?"
 )
 DATELINE = re.compile(
     r"(?:by\s[^\n]{1,60}?\s[-–|·]\s+)?"  # a byline before it: "By Jane Doe - Dec 16, 2025 at 2:41PM"
+    r"(?:[A-ZÄÖÜ][\w.-]*(?:\s[A-ZÄÖÜ][\w.-]*){0,2},\s+(?=\d))?"  # the paper: "Börsen-Zeitung, 17.8.2018"
     r"(?:(?:published|updated|veröffentlicht|aktualisiert|stand|date|datum)\s*:?\s*)?"
+    r"(?:(?P<H0>\d{1,2}):(?P<M0>\d{2})\s+(?=[a-z]))?"  # the time first: "14:10 July 22, 2021"
     rf"(?:{_WEEKDAY})?"
     r"(?:"
-    rf"(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})"  # June 28, 2016
+    rf"(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})"  # June 28, 2016
     rf"|(?P<day2>\d{{1,2}})\.?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"  # 28 June 2016, 28. Juni 2016
     r"|(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"  # 28.06.2016
+    r"|(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/(?P<sy>\d{4})"  # 26/05/2016 (day or month first: see `_slashed`)
     r")"
-    + _TIME,
+    + _TIME
+    + r"(?:\s+(?:by\s.{1,60}|[-–|·]\s+(?:last\s+)?updated\b.{0,60}))?",  # "… by Adam Clark", "- Last updated at …"
     re.IGNORECASE,
 )
 """One dateline, matched from its start; a whole line when used with `fullmatch`."""
@@ -64,9 +69,15 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
         month, day, year = _MONTHS[match["mon"].lower()], match["day"], match["year"]
     elif match.group("mon2"):
         month, day, year = _MONTHS[match["mon2"].lower()], match["day2"], match["year2"]
+    elif match.group("sy"):
+        if (slashed := _slashed(int(match["s1"]), int(match["s2"]))) is None:
+            return None
+        day, month, year = str(slashed[0]), slashed[1], match["sy"]
     else:
         month, day, year = int(match["m"]), match["d"], match["y"]
     try:
+        if match.group("H0") is not None:  # "14:10 July 22, 2021": local time of the page
+            return datetime(int(year), month, int(day), int(match["H0"]), int(match["M0"]), tzinfo=naive_zone)
         if match.group("H") is None:
             return datetime(int(year), month, int(day), tzinfo=UTC)
         hour = int(match["H"])
@@ -74,13 +85,25 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
             if not 1 <= hour <= 12:
                 return None
             hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
-        if match.group("zone"):
+        if match.group("offset"):  # "07:27:00 -0400"
+            zone = datetime.strptime(match["offset"].replace(":", ""), "%z").tzinfo or naive_zone
+        elif match.group("zone"):
             zone = _zone(match["zone"].upper())
         else:  # "Uhr" is German-speaking Europe's clock
             zone = _zone("MEZ") if match.group("uhr") else naive_zone
         return datetime(int(year), month, int(day), hour, int(match["M"]), int(match["S"] or 0), tzinfo=zone)
     except ValueError:
         return None
+
+
+def _slashed(first: int, second: int) -> tuple[int, int] | None:
+    """(day, month) of "26/05/2016" or "05/26/2016": the number above 12 is the day; when
+    both could be months the date is unknown rather than guessed."""
+    if first > 12 >= second:
+        return first, second
+    if second > 12 >= first:
+        return second, first
+    return None
 
 
 _LEAD = 240
