@@ -447,14 +447,14 @@ def test_the_offset_does_not_change_the_id_of_an_item_without_guid_or_link():
 
 def test_an_edgar_entry_without_a_link_links_its_filing_index():
     document = (
-        '<?xml version="1.0" encoding="ISO-8859-1"?><feed xmlns="http://www.w3.org/2005/Atom">'
-        "<title>Example Holdings (0000000001)</title><entry><category term=\"10-K\" label=\"form type\"/>"
-        '<content type="text/xml"><accession-number>0000000001-26-000018</accession-number>'
-        "<filing-href>https://www.sec.gov/Archives/edgar/data/1/000000000126000018/0000000001-26-000018-index.htm"
-        "</filing-href><filing-type>10-K</filing-type></content>"
-        "<id>urn:tag:sec.gov,2008:accession-number=0000000001-26-000018</id>"
-        "<title>10-K  - Annual report</title><updated>2026-02-04T21:56:03-05:00</updated></entry></feed>"
-    ).encode()
+        b'<?xml version="1.0" encoding="ISO-8859-1"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        b"<title>Example Holdings (0000000001)</title><entry><category term=\"10-K\" label=\"form type\"/>"
+        b'<content type="text/xml"><accession-number>0000000001-26-000018</accession-number>'
+        b"<filing-href>https://www.sec.gov/Archives/edgar/data/1/000000000126000018/0000000001-26-000018-index.htm"
+        b"</filing-href><filing-type>10-K</filing-type></content>"
+        b"<id>urn:tag:sec.gov,2008:accession-number=0000000001-26-000018</id>"
+        b"<title>10-K  - Annual report</title><updated>2026-02-04T21:56:03-05:00</updated></entry></feed>"
+    )
     article = parse_feed(document, {}, "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=0000000001").articles[0]
     assert article.url.endswith("0000000001-26-000018-index.htm")
     assert article.published.date().isoformat() == "2026-02-04"

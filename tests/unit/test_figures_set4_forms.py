@@ -214,3 +214,40 @@ def test_a_meeting_the_company_said_it_would_hold_lies_ahead() -> None:
 )
 def test_a_passive_after_will_be_looks_ahead(body: str, value: str) -> None:
     assert only(body).value == value
+
+
+# --- forms from an eighth set: Swiss and German small-cap copy, release footers --------
+
+
+def test_swiss_francs_thousands_and_german_percent_typesetting() -> None:
+    found = figures("Der Gewinn stieg auf 47 Mio Fr., der Ertrag auf 90,5 Mio. Fr. und das EBIT auf EUR 340 Tausend.")
+    assert [(f.value, f.currency) for f in found if f.kind == "money"] == [(47e6, "CHF"), (90.5e6, "CHF"), (340e3, "EUR")]
+    assert only("Die Short-Position lag bei 1,094 % des Kapitals.").value == 1.094
+    assert only("Revenue rose 1,094% last year.").value == 1094.0
+
+
+def test_a_currency_code_before_a_signed_percentage_is_no_quote_widget() -> None:
+    found = figures("Umsatz von 149,6 Mio. EUR, +26% mehr als im Vorjahr.")
+    assert [(f.kind, f.value, f.direction) for f in found] == [("money", 149.6e6, None), ("percent", 26.0, "up")]
+
+
+@pytest.mark.parametrize(
+    ("body", "direction"),
+    [
+        ("Die Titel, die 0,6 Prozent auf 38 Euro gewannen, blieben zurück.", "up"),
+        ("Die Annahmeschwelle liegt bei 50 Prozent plus einer Aktie.", None),
+    ],
+)
+def test_more_german_endings(body: str, direction: str | None) -> None:
+    assert [f.direction for f in figures(body) if f.kind == "percent"] == [direction]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Prognose angehoben Erlangen, 19. Mai 2025 - Der Vorstand hat heute beschlossen.",
+        "Ende der Mitteilung News-Service 1198454 19.05.2025 CET/CEST",
+    ],
+)
+def test_a_releases_dateline_and_footer_are_no_dates(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "date"] == []

@@ -37,11 +37,12 @@ SUFFIX = (
     rf"(?:{SP}?€|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
-    rf"|(?:Swiss )?francs?|Franken|won|rupees?|kronor|kroner|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
+    rf"|(?:Swiss )?francs?|Franken|Fr\.|won|rupees?|kronor|kroner|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
     rf"|{CODES}))(?!\w)"
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
-or joined to it by a hyphen ("die 48-Euro-Marke", "an 8.2-billion-pound offer")."""
+or joined to it by a hyphen ("die 48-Euro-Marke", "an 8.2-billion-pound offer"); Swiss
+German papers write francs "Fr." ("17,9 Mio. Fr.")."""
 SEP = rf"(?:{SP}?[-\u2011–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+)"
 """Between the two ends of a range, or of a move from one level to another ("von 78 auf
 107 Millionen Dollar", "von 81 nach 71 Franken", new level first: "auf 95 von 90
@@ -58,7 +59,7 @@ _CODE_SET = frozenset(CODES.split("|"))
 _CURRENCIES = {
     "$": "USD", "us$": "USD", "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "a$": "AUD",
     "s$": "SGD", "r$": "BRL", "nt$": "TWD", "t$": "TWD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-    "₩": "KRW", "sfr": "CHF",
+    "₩": "KRW", "sfr": "CHF", "fr.": "CHF",
     "dollar": "USD", "us dollar": "USD", "us-dollar": "USD", "u.s. dollar": "USD",
     "hong kong dollar": "HKD", "canadian dollar": "CAD", "australian dollar": "AUD",
     "singapore dollar": "SGD", "euro": "EUR", "franc": "CHF", "rp": "IDR", "rs": "INR",
@@ -69,7 +70,7 @@ _CURRENCIES = {
     "swedish crown": "SEK", "norwegian crown": "NOK", "czech crown": "CZK",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken",
-                                    "Pfund"})
+                                    "Pfund", "Fr."})
 """Written after the amount only in German ("4,20 €", "1.234,5 Mio. Euro", "1,250 EUR")."""
 _AMBIGUOUS_PREFIXES = frozenset({"$", "¥"})
 """Symbols a following currency word overrides ("¥380 billion yuan" is CNY)."""

@@ -160,6 +160,9 @@ def _found(body: str, start: int, end: int, year: int | None, month: int, day: i
     start = _with_weekday(body, start)
     if _page_furniture(body, start, end):
         return None
+    if (body[end:end + 1] == " " and _RELEASE_DASH.match(body, end)
+            and _RELEASE_PLACE.search(body, max(0, start - 40), start)):
+        return None
     tense = _tense(body, start) if year is None and anchor is not None else None
     when = resolve(year, month, day, anchor, tense)
     if when is None or (anchor is not None and when <= anchor and _authored(body, start, end)):
@@ -196,10 +199,14 @@ _STAMP_LABEL = re.compile(
 """A stamp's label written with its capital inside a line ("… at 9:28 AM Updated on May
 13, 2016"): prose writes these words lower-case ("will be published on March 3")."""
 _CLOCK_STAMP = re.compile(
-    r"[ \u00a0]*/?[ \u00a0]*[0-9]{1,2}:[0-9]{2}[ \u00a0]*"
-    r"(?:(?:CET/CEST|CEST|CET|MESZ|MEZ|EDT|EST|ET|GMT|UTC)\b|von[ \u00a0]+[A-Z])")
+    r"[ \u00a0]*/?[ \u00a0]*(?:[0-9]{1,2}:[0-9]{2}[ \u00a0]*)?(?:CET/CEST|CEST|CET|MESZ|MEZ|EDT|EST|GMT|UTC)\b"
+    r"|[ \u00a0]*/?[ \u00a0]*[0-9]{1,2}:[0-9]{2}[ \u00a0]*(?:ET\b|von[ \u00a0]+[A-Z])")
 """A clock time and a zone or an agency right after a date: a release stamp wherever it
-stands ("24.07.2020 / 11:58 CET/CEST", "Freitag, 24.07.2020 12:00 von DGAP")."""
+stands ("24.07.2020 / 11:58 CET/CEST", "Freitag, 24.07.2020 12:00 von DGAP", the
+wire's footer "1198454 19.05.2021 CET/CEST")."""
+_RELEASE_PLACE = re.compile(r"(?<![\w,])[A-ZÄÖÜ][\w.-]+(?:[ /][A-ZÄÖÜ][\w.-]+)?,[ \u00a0]+$")
+_RELEASE_DASH = re.compile(r"[ \u00a0]+[-–—][ \u00a0]+[A-ZÄÖÜ]")
+"""A release's own dateline: place, date, dash ("Erlangen, 19. Mai 2021 - Der Vorstand")."""
 _AUTHOR = re.compile(r"(?:[A-ZÄÖÜ][\w.'’-]*[ \u00a0]+){1,3}[A-ZÄÖÜ][\w.'’-]*$")
 """A byline without "By": the author's name before a date that ends its line
 ("Andrea Cünnen 03.12.2021 - 22:53 Uhr")."""

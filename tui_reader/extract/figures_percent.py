@@ -142,7 +142,10 @@ def _units(unit_text: str) -> tuple[bool, str]:
 @cache
 def _german_unit(unit_text: str) -> bool:
     """Cached like `_percent_unit`: the UNIT pattern allows only a few dozen spellings."""
-    return unit_text.lstrip(_SPACES).startswith(("Prozent", "%-Punkt", "Basispunkt"))
+    # "1,094 %": a space before the sign is German (and French) typesetting, English
+    # writes "1,094%", where the comma groups thousands
+    return unit_text.lstrip(_SPACES).startswith(("Prozent", "%-Punkt", "Basispunkt")) or (
+        unit_text[:1] in _SPACES and unit_text.lstrip(_SPACES).startswith("%"))
 
 
 @cache

@@ -103,6 +103,8 @@ _SPAN_ADJECTIVES = frozenset(
     "organischen bereinigte bereinigten".split())
 """Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
 read past, so the noun still binds to the figure."""
+_ONE_MORE = ("eine ", "einer ", "one ", "1 ")
+""""50 Prozent plus einer Aktie": a threshold and one share more, not a rise."""
 _SOFTENERS = frozenset("nur leicht etwas deutlich kaum klar spürbar merklich slightly sharply only".split())
 """Adverbs between a figure and its word of change: "mit 0,65 % nur leicht niedriger"."""
 _MEASURE_NOUNS = frozenset(
@@ -265,7 +267,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                     len(following) > 1 and following[1].lower().startswith(_OWN_VALUE)):
                 return None
             found = _AFTER_WORDS.get(first)
-            if found:
+            if found and not (first == "plus" and len(following) > 1 and following[1].startswith(_ONE_MORE)):
                 return found
             if (first == "im" or first == "ins") and len(following) > 1:  # "im Minus"
                 second = following[1].split(None, 1)[0].strip(PUNCT).lower()

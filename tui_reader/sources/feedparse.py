@@ -14,7 +14,6 @@ read by `feed_items`.
 from __future__ import annotations
 
 import email.utils
-
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
