@@ -24,8 +24,9 @@ from bisect import bisect_right
 from tui_reader.extract.figures_numbers import NUM, SCALE_VALUES, Found, parse_number
 
 _SCALE_WORD = re.compile(r"(?:[Mmb]illion(?:en)?|Milliarden|Mio\.|Mrd\.)(?=(?P<after>[ \u00a0]+[\w-]+|[,;)]))")
-"""Matched only where `str.find` saw one ("illi", "Mio.", "Mrd."): a scan of the whole
-body by the regex engine stops at every "m" and "b" of English text (~20 us an article)."""
+"""Matched only where `str.find` saw one ("illi", "Mio.", "Mrd.") outside a figure: a scan
+of the whole body by the regex engine stops at every "m" and "b" of English text (~20 us
+an article), and most scale words belong to a figure already."""
 _FIRST = (("illi", 1), ("Mio.", 0), ("Mrd.", 0))
 """What `str.find` looks for, and how far before it the scale word starts."""
 _NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£¥])(?P<n>{NUM})[ \u00a0]$")
@@ -45,42 +46,37 @@ def bare_amounts(body: str, found: list[Found]) -> list[Found]:
     Herbst 2024 waren es schon knapp 52 Milliarden")."""
     named: list[tuple[Found, str]] | None = None  # built for the first bare amount only
     added: list[Found] = []
-    starts = [f[0] for f in found]
-    for match in _scale_words(body):
-        end = match.end()
-        at = bisect_right(starts, match.start()) - 1
-        if at >= 0 and found[at][1] >= end:  # "101,7 Millionen Euro" itself
-            continue
-        number = _NUMBER_BEFORE.search(body, max(0, match.start() - 24), match.start())
-        scale = match[0]
-        if number is None or not _amount_follows(match["after"], scale):
-            continue
-        start = number.start()
-        if at >= 0 and found[at][1] > start:  # the number ends another figure
-            continue
-        if body[start - 1:start] == "(":  # "100.5 million euros (114 million)": a conversion
-            continue
-        if named is None:
-            named = [(f, word) for f in found if f[2] == "money" and f[4] is not None
-                     and (word := _scale_word(body, f)) is not None]
-        currency = _named_after(body, end, scale, named) or _named_before(body, start, scale, named)
-        value = parse_number(number["n"], scale[0] == "M") if currency else None
-        if value:
-            added.append((start, end, "money", value * SCALE_VALUES[scale.rstrip(".").lower()],
-                          currency, None, None, None, None))
-    return sorted(found + added) if added else found
-
-
-def _scale_words(body: str) -> list[re.Match[str]]:
-    """Every scale word of the body, in order (see `_SCALE_WORD`)."""
-    found = []
+    starts: list[int] | None = None
     for literal, back in _FIRST:
-        at = body.find(literal)
-        while at >= 0:
-            if at >= back and (match := _SCALE_WORD.match(body, at - back)) is not None:
-                found.append(match)
-            at = body.find(literal, at + 4)
-    return sorted(found, key=lambda m: m.start()) if len(found) > 1 else found
+        hit = body.find(literal)
+        while hit >= 0:
+            word_start, hit = hit - back, body.find(literal, hit + 4)
+            if starts is None:
+                starts = [f[0] for f in found]
+            at = bisect_right(starts, word_start) - 1
+            if at >= 0 and found[at][1] > word_start:  # "101,7 Millionen Euro" itself: no regex
+                continue
+            match = _SCALE_WORD.match(body, word_start) if word_start >= 0 else None
+            if match is None:
+                continue
+            number = _NUMBER_BEFORE.search(body, max(0, word_start - 24), word_start)
+            scale = match[0]
+            if number is None or not _amount_follows(match["after"], scale):
+                continue
+            start, end = number.start(), match.end()
+            if at >= 0 and found[at][1] > start:  # the number ends another figure
+                continue
+            if body[start - 1:start] == "(":  # "100.5 million euros (114 million)": a conversion
+                continue
+            if named is None:
+                named = [(f, word) for f in found if f[2] == "money" and f[4] is not None
+                         and (word := _scale_word(body, f)) is not None]
+            currency = _named_after(body, end, scale, named) or _named_before(body, start, scale, named)
+            value = parse_number(number["n"], scale[0] == "M") if currency else None
+            if value:
+                added.append((start, end, "money", value * SCALE_VALUES[scale.rstrip(".").lower()],
+                              currency, None, None, None, None))
+    return sorted(found + added) if added else found
 
 
 def _named_after(body: str, end: int, scale: str, named: list[tuple[Found, str]]) -> str | None:
