@@ -295,3 +295,8 @@ def test_photo_captions_and_credits_are_removed(caption: str) -> None:
 )
 def test_sentences_that_mention_pictures_stay(paragraph: str) -> None:
     assert strip_boilerplate([paragraph]) == ([paragraph], [])
+
+
+def test_image_source_lines_and_free_article_banners_are_removed() -> None:
+    kept, notes = strip_boilerplate(["Image source: Picture Agency.", "You’re reading a free article.", "Shares rose 3%."])
+    assert kept == ["Shares rose 3%."] and len(notes) == 2

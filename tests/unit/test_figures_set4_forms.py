@@ -251,3 +251,31 @@ def test_more_german_endings(body: str, direction: str | None) -> None:
 )
 def test_a_releases_dateline_and_footer_are_no_dates(body: str) -> None:
     assert [f for f in figures(body) if f.kind == "date"] == []
+
+
+# --- forms from a ninth set ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "value", "direction"),
+    [
+        ("Die Aktie dürfte zwischen rund 17 und 21 Euro kosten.", "money", 17.0, None),
+        ("Der Kurs ging um 1,4 Prozent hinab.", "percent", 1.4, "down"),
+        ("Nach einem 40-prozentigen Wertzuwachs im Vorjahr kam die Wende.", "percent", 40.0, "up"),
+        ("The stock posted a 3.1-per-cent decline.", "percent", 3.1, "down"),
+    ],
+)
+def test_ninth_set_forms(body: str, kind: str, value: float, direction: str | None) -> None:
+    figure = only(body)
+    assert (figure.kind, figure.value, figure.direction) == (kind, value, direction)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Jane Roe, John Doe 13.01.2026 - 01:18 Uhr\n\nDie Autobauer leiden unter der Schwäche.",
+        "Die Börse schloss ruhig.\n18:13 | 23.09.2025\nMehr dazu später.",
+    ],
+)
+def test_two_author_bylines_and_time_first_stamps_are_no_dates(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "date"] == []

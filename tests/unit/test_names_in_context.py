@@ -128,3 +128,9 @@ def test_a_house_only_cited_for_its_analysts_is_not_the_primary_instrument() -> 
 def test_vienna_small_caps_carry_their_tickers() -> None:
     text = "Frequentis, Polytec und die Addiko Bank legten im Prime Market zu."
     assert tickers(text) == ["FQT.VI", "PYT.VI", "ADKO.VI"]
+
+
+def test_an_opening_adverb_is_no_company_listed_beside_another() -> None:
+    assert tickers("Also, Ford was forced to stop making its electric pickup.") == ["F"]
+    assert tickers("Lufthansa verlor den Titel an den Billigflieger Ryanair.") == ["LHA.DE", "RYA.IR"]
+    assert [i.isin for i in find_instruments("", "BHP rose with iron ore.", [])] == ["AU000000BHP4"]

@@ -38,6 +38,7 @@ _PITCH = re.compile(
     | (?:sign\ up|subscribe)\ (?:now\ )?(?:for|to)\ (?:our|the)\b.{0,40}\bnewsletter
     | (?:free|exclusive)\ (?:special\ )?(?:report|analysis):
     | (?:read\ more\ news|read\ more|also\ read|see\ also|lesen\ sie\ auch|mehr\ zum\ thema|auch\ interessant):\ 
+    | you(?:'|’)re\ reading\ a\ free\ article
     | see\ the\ \d{1,3}\ stocks
     """,
     re.VERBOSE,
@@ -86,7 +87,7 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 """Every buy-or-sell question holds one of these; a paragraph's tail without any
 cannot end in a glued pitch."""
 
-_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLl")
+_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYy")
 """First letters of the pitch phrases without a "?" ("Read the free analysis now",
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""
@@ -147,6 +148,7 @@ _CAPTION = re.compile(
       ^\W{0,4}(?:foto|photo|bild)\s*:\s*\S                 # "?? FOTO: RTR ?? Die Bestellungen ..."
     | (?:^|[\s/|(])(?:foto|photo|bild|image)\s*:\s*[^\s:][^:.!?]{0,50}\)?$  # "... Exchange. / Foto: Reuters"
     | \((?:photo|image)\ by\ [^()]{2,60}\)$                    # "(Photo by Jane Roe/Agency)"
+    | ^(?:image|photo|picture)\ (?:source|credit):\ [^.]{2,60}\.?$  # "Image source: Getty Images."
     """,
     re.IGNORECASE | re.VERBOSE,
 )

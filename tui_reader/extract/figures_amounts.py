@@ -49,7 +49,7 @@ SEP = rf"(?:{SP}?[-\u2011–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+)
 Franken": never a range, see `range_start`)."""
 UNIT = (
     rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|(?:{SP}|-)?(?:[Pp]ercentage{SP}points?|Prozentpunkte?n?"
-    rf"|ppts?|pp|[Pp]er{SP}?cent|Prozent|pct|[Bb]asis{SP}points?|Basispunkte?n?|bps|bp)(?!\w))"
+    rf"|ppts?|pp|[Pp]er(?:{SP}|-)?cent|Prozent|pct|[Bb]asis{SP}points?|Basispunkte?n?|bps|bp)(?!\w))"
 )
 """Percent, percentage points or basis points; the word joined by a hyphen too, as an
 adjective ("a 5-percent gain", "die 5-Prozent-Hürde")."""
@@ -78,6 +78,7 @@ _SYMBOL_LETTERS = ("US", "HK", "NZ", "NT")
 _BETWEEN = ("between", "Between", "zwischen", "Zwischen", "range of")
 """Before "X and Y" these make it one range ("a range of $98 billion and $100 billion")."""
 _SPACES = " \u00a0\u202f"
+_BETWEEN_QUALIFIERS = ("rund", "etwa", "ca.", "about", "roughly", "approximately", "around")
 
 _ONE_SYMBOL = re.compile(rf"[{SYMBOLS}]{SP}?(?P<sa>{NUM})(?P<sk>{SCALE})?(?P<sc>{SUFFIX})?")
 _ONE_CODE = re.compile(rf"(?P<ca>{NUM})(?P<ck>{SCALE})?")
@@ -329,12 +330,16 @@ _LEVEL_SEPS = {"to": _FROM_WORDS, "auf": _FROM_WORDS | _PREVIOUSLY, "nach": _FRO
 
 
 def _between_start(body: str, start: int) -> int | None:
-    head = body[(start - 12 if start > 12 else 0):start].rstrip(_SPACES)
+    head = body[(start - 20 if start > 20 else 0):start].rstrip(_SPACES)
+    for word in _BETWEEN_QUALIFIERS:  # "zwischen rund 19 und 23 Euro"
+        if head.endswith(word) and head[-len(word) - 1:-len(word)] == " ":
+            head = head[:-len(word)].rstrip(_SPACES)
+            break
     for word in _BETWEEN:
         if head.endswith(word):
             at = len(head) - len(word)
             if at == 0 or not head[at - 1].isalpha():
-                return start - len(body[(start - 12 if start > 12 else 0):start]) + at
+                return (start - 20 if start > 20 else 0) + at
     return None
 
 

@@ -209,9 +209,11 @@ wire's footer "1198454 19.05.2021 CET/CEST")."""
 _RELEASE_PLACE = re.compile(r"(?<![\w,])[A-ZÄÖÜ][\w.-]+(?:[ /][A-ZÄÖÜ][\w.-]+)?,[ \u00a0]+$")
 _RELEASE_DASH = re.compile(r"[ \u00a0]+[-–—][ \u00a0]+[A-ZÄÖÜ]")
 """A release's own dateline: place, date, dash ("Erlangen, 19. Mai 2021 - Der Vorstand")."""
-_AUTHOR = re.compile(r"(?:[A-ZÄÖÜ][\w.'’-]*[ \u00a0]+){1,3}[A-ZÄÖÜ][\w.'’-]*$")
+_AUTHOR = re.compile(
+    r"(?:[A-ZÄÖÜ][\w.'’-]*[ \u00a0]+){1,3}[A-ZÄÖÜ][\w.'’-]*"
+    r"(?:,[ \u00a0]+(?:[A-ZÄÖÜ][\w.'’-]*[ \u00a0]+){1,3}[A-ZÄÖÜ][\w.'’-]*)?$")
 """A byline without "By": the author's name before a date that ends its line
-("Andrea Cünnen 03.12.2021 - 22:53 Uhr")."""
+("Andrea Cünnen 03.12.2021 - 22:53 Uhr"), two of them too ("Jane Roe, John Doe 13.01.2026")."""
 _STAMP_TAIL = re.compile(
     r",?[ \u00a0]*(?:(?:at|um|,|\||/|[-–·•])[ \u00a0]*)?"
     r"(?:[0-9]{1,2}[:.][0-9]{2}(?:[ \u00a0]*[AaPp]\.?[Mm]\.?)?"
@@ -221,6 +223,7 @@ _TIME_AFTER = re.compile(
     r",?[ \u00a0]*(?:(?:at|um|,|\||/|[-–·•])[ \u00a0]*)?[0-9]{1,2}:[0-9]{2}(?![0-9])")
 """A clock time right after a date that opens its line: a page stamp, whatever follows
 ("24.03.2024 10:50 130 mal gelesen")."""
+_TIME_FIRST = re.compile(r"[ \u00a0]*[0-9]{1,2}:[0-9]{2}[ \u00a0]*(?:Uhr[ \u00a0]*)?[|/,·•-]?[ \u00a0]*")
 _CREDIT_LINE = re.compile(
     r"(?:(?:Photo|Foto|Bild|Credit|Image)s?[:\s]|[^\n|]{2,40}\|)[^\n]{0,80}"
     r"(?:Getty|Bloomberg|Reuters|AFP|AP|dpa|[Pp]icture[ -][Aa]lliance|Shutterstock|Imago|IMAGO"
@@ -255,6 +258,8 @@ def _page_furniture(body: str, start: int, end: int) -> bool:
     if not line and reach:
         return False  # a long line before the date: a sentence, not furniture
     head = body[line:start]
+    if _TIME_FIRST.fullmatch(head):  # "18:13 | 23.09.2020": a page stamp, time first
+        return True
     if not head.strip():  # alone on its line, or opening it with a clock time
         return (_STAMP_TAIL.match(body, end) is not None
                 or _TIME_AFTER.match(body, end) is not None)

@@ -153,12 +153,12 @@ _MOVE_NOUNS: dict[str, Direction] = {
     **dict.fromkeys("gewinne gewinnen kursgewinne plus aufschläge gains".split(), "up"),
     **dict.fromkeys("verlust verluste verlusten kursverluste minus abschläge losses loss".split(), "down"),
 }
-"""A move named by its noun before "auf"/"to", where the figure is the move's size, not
-a level: "seinen Verlust auf 1,2 Prozent eingrenzen", "bauten die Gewinne bis auf 5,40
-Prozent aus", "extended gains to 5.4%"."""
+"""A move named by its noun before "auf"/"to"/"bei", where the figure is the move's size,
+not a level: "seinen Verlust auf 1,2 Prozent eingrenzen", "bauten die Gewinne bis auf
+5,40 Prozent aus", "extended gains to 5.4%", "ein Plus hingegen bei ca. 2 %"."""
 _MOVE_NOUN_GAP = frozenset(
     "bis dann sogar noch zuletzt zeitweise weiter ihre seine its their aber nur nominal real "
-    "organisch insgesamt".split())
+    "organisch insgesamt hingegen jedoch ca rund etwa".split())
 """Words that may stand between the noun and "auf"/"to": "Gewinne dann bis auf", "das
 Plus nominal dann aber nur auf 2,8 Prozent"."""
 
@@ -238,7 +238,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     if words:
         last = words[-1]
         if last[-1] not in CLAUSE_END and last in _LEVEL_WORDS:
-            return _moved_to(before.split()[-8:]) if last in ("auf", "to") else None
+            return _moved_to(before.split()[-8:]) if last in ("auf", "to", "bei") else None
         if last in _TOLERANCE_ENDS and " ".join(words[-3:]).endswith(_TOLERANCES):
             return None
         tail = before[-32:]
@@ -269,6 +269,12 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             found = _AFTER_WORDS.get(first)
             if found and not (first == "plus" and len(following) > 1 and following[1].startswith(_ONE_MORE)):
                 return found
+            if not found and len(first) > 6 and first not in DIRECTION_WORDS:  # "50-prozentigen Wertzuwachs"
+                compound = _WORD_DIRECTION.get(first)
+                if compound is None:
+                    compound = _learn(first)
+                if compound:
+                    return compound
             if (first == "im" or first == "ins") and len(following) > 1:  # "im Minus"
                 second = following[1].split(None, 1)[0].strip(PUNCT).lower()
                 if second in ("plus", "minus"):

@@ -333,6 +333,8 @@ def _count_names(
     return named, deferred, found_people
 
 
+_ADVERB_NAMES = frozenset({"also", "next", "now", "here", "still", "well", "so", "then"})
+"""Names that open sentences as adverbs ("Also, Ford said"): never listed beside a company."""
 _LIST_JOINS = frozenset({" and ", ", ", " & ", " or ", ", and ", " und ", " oder ", " sowie "})
 
 
@@ -343,6 +345,8 @@ def _listed_beside(text: str, hits: list[NameHit], i: int, needs_evidence: dict[
     start, _, _, end = hits[i]
     if i > 0 and hits[i - 1][1] not in needs_evidence and text[hits[i - 1][3]:start] in _LIST_JOINS:
         return True
+    if hits[i][1] in _ADVERB_NAMES:
+        return False  # "Also, Ford was ...": a sentence's opening word, not a list's first item
     return (i + 1 < len(hits) and hits[i + 1][1] not in needs_evidence
             and text[end:hits[i + 1][0]] in _LIST_JOINS)
 
