@@ -279,3 +279,34 @@ def test_ninth_set_forms(body: str, kind: str, value: float, direction: str | No
 )
 def test_two_author_bylines_and_time_first_stamps_are_no_dates(body: str) -> None:
     assert [f for f in figures(body) if f.kind == "date"] == []
+
+
+# --- forms from a tenth set: Australian and Canadian market reports, more German verbs --
+
+
+def test_dollars_in_an_asx_or_tsx_report_are_local() -> None:
+    found = figures("The S&P/ASX 200 fell. The bank shed $1.20 to $102.79 and a miner lost 51 cents; gold was US$2,400.")
+    assert [(f.value, f.currency) for f in found if f.kind == "money"] == [
+        (1.2, "AUD"), (102.79, "AUD"), (0.51, "AUD"), (2400.0, "USD")]
+    found = figures("The S&P/TSX composite index rose as the retailer gained $3.10.")
+    assert [f.currency for f in found if f.kind == "money"] == ["CAD"]
+    assert [f.currency for f in figures("Apple rose $3 while the ASX and the TSX fell.")] == ["USD"]
+
+
+@pytest.mark.parametrize(
+    ("body", "direction"),
+    [
+        ("Die Titel sind um über 8 Prozent hinabgerasselt.", "down"),
+        ("Die Dividende wird um 12,5 Prozent angehoben.", "up"),
+        ("Die Aktien stärkten sich um 0,8 Prozent.", "up"),
+        ("Die Umsätze nahmen im Quartal um 6 Prozent zu.", "up"),
+        ("Die Papiere dürften um 2,9 Prozent anziehen.", "up"),
+        ("Es gab Abschlägen von mehr als 5 Prozent.", "down"),
+    ],
+)
+def test_tenth_set_german_verbs(body: str, direction: str) -> None:
+    assert [f.direction for f in figures(body) if f.kind == "percent"] == [direction]
+
+
+def test_a_german_bond_tenor_is_no_period() -> None:
+    assert [f.kind for f in figures("Die Rendite der zehnjährigen Bundesanleihe stieg auf 2,5 Prozent.")] == ["percent"]

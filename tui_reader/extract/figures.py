@@ -22,6 +22,9 @@ von 90 Franken", "to 95 francs from 90") is two figures, the level written bare
 borrowing the scale and unit written once with the other; a day range ("19. bis 22.
 Mai", "May 19-22") is two dates, the first spanning only its own day.
 
+A bare "$" or "cents" in an Australian or Canadian market report is that country's
+dollar (`_local_dollars`), as "kroner" in a Danish story is DKK (`_danish`).
+
 Once all figures are known, figures_joins reads them again in one loop: two amounts
 that form one range with the unit written twice ("4,20 Mrd. Euro bis 4,35 Mrd. Euro")
 become one figure, a span's worded low end joins it ("sechs bis zwölf Monaten"), and
@@ -68,6 +71,8 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
         kept = bare_amounts(body, kept)
     if "kroner" in body or "crown" in body:
         kept = _danish(body, kept)
+    if "ASX" in body or "TSX" in body:
+        kept = _local_dollars(body, kept)
     contexts = figure_sentences(body, kept)
     return [KeyFigure(kind, body[start:end], value, start, end, context, currency, qualifier, unit, direction, high)
             for (start, end, kind, value, currency, qualifier, unit, direction, high), context
@@ -87,6 +92,28 @@ def _danish(body: str, found: list[Found]) -> list[Found]:
         return found
     return [(*f[:4], "DKK", *f[5:]) if f[4] == "NOK" and _CROWNS.search(body, f[0], f[1] + 12) else f
             for f in found]
+
+
+_ASX = re.compile(r"\bASX\b|S&P/ASX")
+_TSX = re.compile(r"\bTSX\b|S&P/TSX")
+
+
+def _local_dollars(body: str, found: list[Found]) -> list[Found]:
+    """In a report from the Australian or the Canadian market (it names the ASX or the
+    TSX, and not the other) a bare "$" and "cents" are that country's: "CBA shed $1.20 to
+    $102.79" is AUD. "US$" and "US cents" stay USD."""
+    au, ca = _ASX.search(body) is not None, _TSX.search(body) is not None
+    if au == ca:
+        return found
+    local = "AUD" if au else "CAD"
+    out = []
+    for f in found:
+        if f[2] == "money" and f[4] == "USD":
+            text = body[f[0]:f[1]].lstrip("-−(")
+            if text.startswith("$") or (text.endswith(("cents", "cent")) and "US" not in text):
+                f = (*f[:4], local, *f[5:])
+        out.append(f)
+    return out
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:

@@ -20,7 +20,7 @@ BASE_AFTER = re.compile(
     r"(?:highs?|lows?|peaks?|records?|troughs?|bottoms?|best|worst|range|Linie"
     r"|Hochs?|Tiefs?|Höchststand|Tiefststand|Rekord"
     r"|nicht mehr|nicht gesehen|not seen"
-    r"|Treasury|Treasuries|[Nn]otes?|[Bb]onds?|[Yy]ields?|gilts?|Bunds?|Anleihen?|Renditen?)(?!\w)")
+    r"|Treasury|Treasuries|[Nn]otes?|[Bb]onds?|[Yy]ields?|gilts?|Bunds?|(?:Bundes|Staats|US-Staats)?[Aa]nleihen?|Renditen?)(?!\w)")
 """What follows a span that makes it a comparison base: a noun it is the adjective of ("a
 two-year low", "the 52-week high", "the 52-week range", "die 200-Tage-Linie"),
 or the end of a record's phrase ("so hoch wie seit drei Jahren nicht mehr"); and the

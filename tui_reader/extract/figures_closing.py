@@ -21,7 +21,7 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "stieg stiegen steigt kletterte kletterten wuchs wuchsen zulegte zulegten anzog anzogen "
     "vorrückte gewann gewannen aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
     "hochschnellten ausbauen ausgebaut aufwerten aufgewertet angesprungen zulegt anzieht "
-    "ansteigt hinauf").split(), "up")
+    "ansteigt hinauf anziehen angehoben").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
@@ -30,7 +30,7 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
     "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt "
-    "abrutscht absackt einbüßt einbricht einbüßten hinab").split(), "down"))
+    "abrutscht absackt einbüßt einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
 "während der Index um 12 Prozent seit Jahresbeginn stieg"). "korrigiert" only here:
@@ -48,6 +48,7 @@ _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
                      "stürzte stürzten stürzt stürzen bröckelte bröckelten bröckelt bröckeln "
                      "fiel fielen fällt fallen sank sanken sinkt sinken".split()), "down"),
     "vor": (frozenset("rückte rückten rückt rücken".split()), "up"),
+    "zu": (frozenset("nahm nahmen nimmt nehmen legte legten legt legen".split()), "up"),
     "hoch": (frozenset("schoss schossen schießt schießen ging gingen geht gehen schnellte "
                        "schnellten".split()), "up"),
 }
