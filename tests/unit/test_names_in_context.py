@@ -134,3 +134,9 @@ def test_an_opening_adverb_is_no_company_listed_beside_another() -> None:
     assert tickers("Also, Ford was forced to stop making its electric pickup.") == ["F"]
     assert tickers("Lufthansa verlor den Titel an den Billigflieger Ryanair.") == ["LHA.DE", "RYA.IR"]
     assert [i.isin for i in find_instruments("", "BHP rose with iron ore.", [])] == ["AU000000BHP4"]
+
+
+def test_current_isins_of_renamed_or_relisted_companies() -> None:
+    found = find_instruments("", "Commonwealth Bank shed 2%; CSL and Sonova rose; Caesars Entertainment fell.", [])
+    assert [(i.ticker, i.isin) for i in found] == [
+        ("CBA.AX", "AU000000CBA7"), ("CSL.AX", "AU000000CSL8"), ("SOON.SW", "CH0012549785"), ("CZR", "US12769G1004")]
