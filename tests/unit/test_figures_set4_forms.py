@@ -310,3 +310,9 @@ def test_tenth_set_german_verbs(body: str, direction: str) -> None:
 
 def test_a_german_bond_tenor_is_no_period() -> None:
     assert [f.kind for f in figures("Die Rendite der zehnjährigen Bundesanleihe stieg auf 2,5 Prozent.")] == ["percent"]
+
+
+def test_australian_papers_mark_us_dollars_after_the_sign() -> None:
+    found = figures("The S&P/ASX 200 rose as iron ore fetched $US95.51 a tonne and the bank gained $1.20.")
+    assert [(f.text, f.currency) for f in found if f.kind == "money"] == [("$US95.51", "USD"), ("$1.20", "AUD")]
+    assert [(f.text, f.currency) for f in figures("Shares rose to €5.10 and £3.")] == [("€5.10", "EUR"), ("£3", "GBP")]

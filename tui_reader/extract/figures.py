@@ -101,7 +101,7 @@ _TSX = re.compile(r"\bTSX\b|S&P/TSX")
 def _local_dollars(body: str, found: list[Found]) -> list[Found]:
     """In a report from the Australian or the Canadian market (it names the ASX or the
     TSX, and not the other) a bare "$" and "cents" are that country's: "CBA shed $1.20 to
-    $102.79" is AUD. "US$" and "US cents" stay USD."""
+    $102.79" is AUD. "US$", "$US" and "US cents" stay USD."""
     au, ca = _ASX.search(body) is not None, _TSX.search(body) is not None
     if au == ca:
         return found
@@ -110,7 +110,8 @@ def _local_dollars(body: str, found: list[Found]) -> list[Found]:
     for f in found:
         if f[2] == "money" and f[4] == "USD":
             text = body[f[0]:f[1]].lstrip("-−(")
-            if text.startswith("$") or (text.endswith(("cents", "cent")) and "US" not in text):
+            if (text.startswith("$") and not text.startswith("$US")) or (
+                    text.endswith(("cents", "cent")) and "US" not in text):
                 f = (*f[:4], local, *f[5:])
         out.append(f)
     return out
