@@ -316,3 +316,10 @@ def test_australian_papers_mark_us_dollars_after_the_sign() -> None:
     found = figures("The S&P/ASX 200 rose as iron ore fetched $US95.51 a tonne and the bank gained $1.20.")
     assert [(f.text, f.currency) for f in found if f.kind == "money"] == [("$US95.51", "USD"), ("$1.20", "AUD")]
     assert [(f.text, f.currency) for f in figures("Shares rose to €5.10 and £3.")] == [("€5.10", "EUR"), ("£3", "GBP")]
+
+
+def test_commodity_prices_in_a_local_market_report_stay_us_dollars() -> None:
+    body = ("The S&P/TSX composite rose. Crude futures rose 2.5%, or $1.67, to $67.99 a barrel. "
+            "The retailer gained $3.10.")
+    assert [(f.value, f.currency) for f in figures(body) if f.kind == "money"] == [
+        (1.67, "USD"), (67.99, "USD"), (3.1, "CAD")]

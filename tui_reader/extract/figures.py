@@ -110,11 +110,29 @@ def _local_dollars(body: str, found: list[Found]) -> list[Found]:
     for f in found:
         if f[2] == "money" and f[4] == "USD":
             text = body[f[0]:f[1]].lstrip("-−(")
-            if (text.startswith("$") and not text.startswith("$US")) or (
-                    text.endswith(("cents", "cent")) and "US" not in text):
+            if ((text.startswith("$") and not text.startswith("$US")) or (
+                    text.endswith(("cents", "cent")) and "US" not in text)) and not _priced_in_usd(body, f[0], f[1]):
                 f = (*f[:4], local, *f[5:])
         out.append(f)
     return out
+
+
+_COMMODITY = re.compile(r"barrel|ounce|tonne|bushel|crude|Brent|WTI|bitcoin|[Gg]old|[Ss]ilver|[Cc]opper")
+
+
+def _priced_in_usd(body: str, start: int, end: int) -> bool:
+    """Whether the amount prices a commodity, which trades in US dollars in any market's
+    report ("crude rose 2.52%, or $1.67, to $67.99 a barrel"): a commodity word in its
+    clause before it (up to "and", "while", ";" or a sentence end) or just after it."""
+    before = body[(start - 60 if start > 60 else 0):start]
+    cut = max(before.rfind(mark) for mark in _CLAUSE_CUTS)
+    after = body[end:end + 25]
+    stop = min((at for mark in _CLAUSE_CUTS if (at := after.find(mark)) >= 0), default=len(after))
+    return (_COMMODITY.search(before, cut + 1 if cut >= 0 else 0) is not None
+            or _COMMODITY.search(after, 0, stop) is not None)
+
+
+_CLAUSE_CUTS = (". ", "; ", " and ", " while ", "\n")
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:
