@@ -323,3 +323,13 @@ def test_commodity_prices_in_a_local_market_report_stay_us_dollars() -> None:
             "The retailer gained $3.10.")
     assert [(f.value, f.currency) for f in figures(body) if f.kind == "money"] == [
         (1.67, "USD"), (67.99, "USD"), (3.1, "CAD")]
+
+
+# --- forms from an eleventh set -------------------------------------------------------
+
+
+def test_german_pence_knickten_ein_and_glued_last_updated() -> None:
+    found = figures("In London stiegen die Aktien auf 661,64 Pence. Sie knickten danach um mehr als 8 Prozent ein.")
+    assert [(f.kind, f.value, f.currency or f.direction) for f in found] == [
+        ("money", 6.6164, "GBP"), ("percent", 8.0, "down")]
+    assert figures("Posted on July 21, 2025 / 2 min readLast updated: January 22, 2026\n\nShares rose.") == []

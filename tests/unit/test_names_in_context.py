@@ -140,3 +140,9 @@ def test_current_isins_of_renamed_or_relisted_companies() -> None:
     found = find_instruments("", "Commonwealth Bank shed 2%; CSL and Sonova rose; Caesars Entertainment fell.", [])
     assert [(i.ticker, i.isin) for i in found] == [
         ("CBA.AX", "AU000000CBA7"), ("CSL.AX", "AU000000CSL8"), ("SOON.SW", "CH0012549785"), ("CZR", "US12769G1004")]
+
+
+def test_a_papers_code_after_a_dateline_place_is_no_ticker() -> None:
+    assert tickers("Vorspann.\nFrankfurt/Main (RPO). Nach einer Achterbahnfahrt hat sich der Dax erholt.") == []
+    assert tickers("Twitter (TWTR). Shares rose.") == ["TWTR"]
+    assert tickers("MONY Group fell 6.9% after the update.") == ["MONY.L"]

@@ -41,7 +41,8 @@ says nothing."""
 _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
     "nach": (frozenset("gab gaben gibt geben".split()), "down"),
     "zurück": (frozenset("ging gingen geht gehen".split()), "down"),
-    "ein": (frozenset("brach brachen bricht brechen büßte büßten büßt büßen".split()),
+    "ein": (frozenset("brach brachen bricht brechen büßte büßten büßt büßen knickte knickten knickt "
+                      "knicken".split()),
             "down"),
     "an": (frozenset("zog zogen zieht ziehen".split()), "up"),
     "ab": (frozenset("sackte sackten sackt sacken rutschte rutschten rutscht rutschen "

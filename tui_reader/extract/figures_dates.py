@@ -194,7 +194,7 @@ _BYLINE = re.compile(
 """A byline the date follows ("By Jane Doe - Dec 16, 2025", "By Jane Doe – Updated Jul
 15, 2020 at 4:32PM")."""
 _STAMP_LABEL = re.compile(
-    r"(?:Last |Zuletzt )?(?:Updated|Published|Posted|Aktualisiert|Veröffentlicht|Erstellt|Stand)"
+    r"(?:(?:Last|Zuletzt) (?:updated|aktualisiert)|Updated|Published|Posted|Aktualisiert|Veröffentlicht|Erstellt|Stand)"
     r"(?: (?:am|on|at|um))?:? ?$")
 """A stamp's label written with its capital inside a line ("… at 9:28 AM Updated on May
 13, 2016"): prose writes these words lower-case ("will be published on March 3")."""

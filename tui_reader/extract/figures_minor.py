@@ -18,7 +18,7 @@ from tui_reader.extract.figures_numbers import NUM, SP, Found, parse_in
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
 MINOR = (rf"(?:{SP}(?:(?:Australian|Canadian|Singapore|New{SP}Zealand|Hong{SP}Kong|U\.?S\.?){SP})?"
-         rf"(?:[Cc]ents?|pence)|[cp])(?![\w'’]|\.m\.)")
+         rf"(?:[Cc]ents?|[Pp]ence)|[cp])(?![\w'’]|\.m\.)")
 """The hundredth after the amount: a word after a space ("44 Australian cents"), or
 "c"/"p" glued to it."""
 _CENT_COUNTRIES = {"australian": "AUD", "canadian": "CAD", "singapore": "SGD", "new": "NZD", "hong": "HKD"}
@@ -29,7 +29,7 @@ _LOW_END = re.compile(rf"(?<![\w.,])(?P<low>{NUM})(?P<sep>{SEP})$")
 only when a separator stands right before the amount, so the scanning pattern stays
 small."""
 _LOW_END_UNIT = re.compile(
-    rf"(?<![\w.,])(?P<low>{NUM})(?:{SP}(?:[Cc]ents?|pence|Cent)|[cp])(?P<sep>{SEP})$")
+    rf"(?<![\w.,])(?P<low>{NUM})(?:{SP}(?:[Cc]ents?|[Pp]ence|Cent)|[cp])(?P<sep>{SEP})$")
 """The low end written with its own unit ("19 cents to 29 cents"): a range too."""
 _PENCE_LEADS = ("to ", "from ", "target of ", "price of ", " at ", " off ", " up ", " down ")
 """Words before whole pence that make "250p" a price or a move ("cut its target to 250p
@@ -54,8 +54,8 @@ def minor_money(body: str, m: re.Match[str],
     if unit == "p" and "." not in raw and (not body.endswith(_PENCE_LEADS, 0, head) or raw in _RESOLUTIONS):
         return None, end
     country = _CENT_COUNTRIES.get(unit.split(None, 1)[0].lower()) if " " in unit else None
-    currency = country or ("GBP" if unit[0] == "p" else "EUR" if unit == "Cent" else "USD")
-    german = currency == "EUR"
+    currency = country or ("GBP" if unit[0] in "pP" else "EUR" if unit == "Cent" else "USD")
+    german = currency == "EUR" or unit == "Pence"  # German papers write "661,64 Pence"
     value = parse_in(body, raw, german)
     if value is None:
         return None, end

@@ -55,6 +55,9 @@ def paren_ticker(
         return None  # "the chief executive officer (CEO)", "(TWTR)" opening a line
     if all(w.isupper() for w in words) and listing is None:
         return None  # a dateline: "NEW YORK (AP)", "FRANKFURT (AFX)"
+    if (listing is None and text.startswith((". ", " - ", " – ", " — "), start + 2 + len(code))
+            and " " not in text[text.rfind("\n", 0, start) + 1:start].strip()):
+        return None  # a dateline opening a paragraph: "Frankfurt/Main (RPO). Nach ..."
     if _initials(words).endswith(code):
         return None  # "European Central Bank (ECB)", "Food and Drug Administration (FDA)"
     if listing is None and any(_abbreviates(words[i:], code) for i in range(len(words) - 1)) and is_german(text):
