@@ -146,3 +146,8 @@ def test_a_papers_code_after_a_dateline_place_is_no_ticker() -> None:
     assert tickers("Vorspann.\nFrankfurt/Main (RPO). Nach einer Achterbahnfahrt hat sich der Dax erholt.") == []
     assert tickers("Twitter (TWTR). Shares rose.") == ["TWTR"]
     assert tickers("MONY Group fell 6.9% after the update.") == ["MONY.L"]
+
+
+def test_a_multinationals_local_listed_unit_is_not_the_parent() -> None:
+    assert tickers("Nestle India gained 2% in Mumbai.") == []
+    assert tickers("Unilever Nigeria fell; Unilever rose in London.") == ["UNA.AS"]

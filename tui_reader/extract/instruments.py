@@ -298,6 +298,8 @@ def _count_names(
                 continue
             if key in short_names and _CAPITAL_NEXT.match(text, end) and "-" not in text[start:end]:
                 continue  # "Getty Images": another name ("Vontobel-Analyst Jean ..." is not one)
+            if text[end:end + 1] == " " and _LOCAL_UNIT.match(text, end):
+                continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
         if start and text[start - 1] == "(" and spelled_out_before(text, start, end):
             continue  # "net interest income (NII)": an abbreviation, not NII Holdings
         if exchange_named(key) is not None and VENUE_BESIDE.search(text, max(0, start - 12), end + 12):
@@ -333,6 +335,10 @@ def _count_names(
     return named, deferred, found_people
 
 
+_LOCAL_UNIT = re.compile(
+    r" (?:India|Pakistan|Bangladesh|Malaysia|Nigeria|Kenya|Ghana|Lanka|Indonesia|Philippines|Vietnam"
+    r"|Thailand|Egypt)(?!\w)")
+"""A country after a multinational's name: its separately listed local company."""
 _ADVERB_NAMES = frozenset({"also", "next", "now", "here", "still", "well", "so", "then"})
 """Names that open sentences as adverbs ("Also, Ford said"): never listed beside a company."""
 _LIST_JOINS = frozenset({" and ", ", ", " & ", " or ", ", and ", " und ", " oder ", " sowie "})
