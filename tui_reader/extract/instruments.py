@@ -298,7 +298,7 @@ def _count_names(
                 continue
             if key in short_names and _CAPITAL_NEXT.match(text, end) and "-" not in text[start:end]:
                 continue  # "Getty Images": another name ("Vontobel-Analyst Jean ..." is not one)
-            if text[end:end + 1] == " " and _LOCAL_UNIT.match(text, end):
+            if text[end + 1:end + 2] in _LOCAL_INITIALS and _LOCAL_UNIT.match(text, end):
                 continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
         if start and text[start - 1] == "(" and spelled_out_before(text, start, end):
             continue  # "net interest income (NII)": an abbreviation, not NII Holdings
@@ -339,6 +339,8 @@ _LOCAL_UNIT = re.compile(
     r" (?:India|Pakistan|Bangladesh|Malaysia|Nigeria|Kenya|Ghana|Lanka|Indonesia|Philippines|Vietnam"
     r"|Thailand|Egypt)(?!\w)")
 """A country after a multinational's name: its separately listed local company."""
+_LOCAL_INITIALS = frozenset("IPBMNKGLTVE")
+"""First letters of those countries: one set look-up keeps most names off the regex."""
 _ADVERB_NAMES = frozenset({"also", "next", "now", "here", "still", "well", "so", "then"})
 """Names that open sentences as adverbs ("Also, Ford said"): never listed beside a company."""
 _LIST_JOINS = frozenset({" and ", ", ", " & ", " or ", ", and ", " und ", " oder ", " sowie "})
