@@ -149,5 +149,14 @@ def test_a_papers_code_after_a_dateline_place_is_no_ticker() -> None:
 
 
 def test_a_multinationals_local_listed_unit_is_not_the_parent() -> None:
-    assert tickers("Nestle India gained 2% in Mumbai.") == []
+    assert tickers("Nestle India gained 2% in Mumbai.") == ["NESTLEIND.NS"]
+    assert tickers("Hindustan Unilever and Unilever Pakistan rose.") == ["HINDUNILVR.NS"]
     assert tickers("Unilever Nigeria fell; Unilever rose in London.") == ["UNA.AS"]
+
+
+def test_sensex_and_jse_companies() -> None:
+    text = "Kotak Mahindra Bank and ITC Ltd rose on the Sensex, while ONGC and NTPC fell; Titan Company gained."
+    assert tickers(text) == ["KOTAKBANK.NS", "ITC.NS", "ONGC.NS", "NTPC.NS", "TITAN.NS"]
+    text = "Naspers, Sibanye-Stillwater and Gold Fields lifted the JSE; Standard Bank and Absa fell."
+    assert tickers(text) == ["NPN.JO", "SSW.JO", "GFI.JO", "SBK.JO", "ABG.JO"]
+    assert tickers("The U.S. International Trade Commission (ITC) ruled on Tuesday.") == []
