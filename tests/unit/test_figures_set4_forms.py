@@ -333,3 +333,21 @@ def test_german_pence_knickten_ein_and_glued_last_updated() -> None:
     assert [(f.kind, f.value, f.currency or f.direction) for f in found] == [
         ("money", 6.6164, "GBP"), ("percent", 8.0, "down")]
     assert figures("Posted on July 21, 2025 / 2 min readLast updated: January 22, 2026\n\nShares rose.") == []
+
+
+# --- forms from a twelfth set: London market reports, rupees, forecasts ----------------
+
+
+def test_whole_pence_in_london_market_reports() -> None:
+    found = figures("Miners were up 22p to £10.88, the drugmaker ahead 36p to £19, the retailer 24p higher "
+                    "and a dividend of 15p a share came.")
+    assert [(f.text, f.value) for f in found if f.kind == "money"] == [
+        ("22p", 0.22), ("£10.88", 10.88), ("36p", 0.36), ("£19", 19.0), ("24p", 0.24), ("15p", 0.15)]
+    assert figures("The set streams at 1080p and Section 3p applies.") == []
+
+
+def test_rupees_forecast_gerunds_and_german_potential() -> None:
+    assert [(f.value, f.currency) for f in figures("Profit was 55.13 billion Indian rupees.")] == [(55.13e9, "INR")]
+    found = only("The retailer sees revenue rising 2.5% to 4.5% next year.")
+    assert (found.value, found.high, found.direction) == (2.5, 4.5, "up")
+    assert [f.direction for f in figures("Die Analysten sehen ein Ertragspotenzial von 35 Prozent.")] == ["up"]

@@ -35,7 +35,7 @@ PREFIX = rf"(?:(?:US|HK|NZ|NT|[CASRT])?[{SYMBOLS}]|(?:{CODES}))"
 """A currency before the second amount of a range ("€1.1 to €1.3 billion")."""
 SUFFIX = (
     rf"(?:{SP}?€|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
-    r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar"
+    r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
     rf"|(?:Swiss )?francs?|Franken|Fr\.|won|rupees?|kronor|kroner|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
     rf"|{CODES}))(?!\w)"
@@ -66,7 +66,7 @@ _CURRENCIES = {
     "pound": "GBP", "pound sterling": "GBP",
     "pounds sterling": "GBP", "sterling": "GBP", "stg": "GBP", "pfund": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "swiss franc": "CHF", "franken": "CHF", "won": "KRW",
-    "rupee": "INR", "kronor": "SEK", "kroner": "NOK", "crown": "NOK", "danish crown": "DKK",
+    "rupee": "INR", "indian rupee": "INR", "kronor": "SEK", "kroner": "NOK", "crown": "NOK", "danish crown": "DKK",
     "swedish crown": "SEK", "norwegian crown": "NOK", "czech crown": "CZK",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken",
@@ -295,7 +295,8 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
 
 _RANGE_WORDS = frozenset({"range", "ranges", "ranging", "ranged"})
 _BASE_FORMS = frozenset(
-    "increase grow rise climb gain expand improve decrease decline fall drop shrink".split())
+    "increase grow rise climb gain expand improve decrease decline fall drop shrink rising growing "
+    "increasing".split())
 """A verb of change in its base form ("will increase", "expects to grow") before "X to Y"
 says where a forecast lies, a range; its past ("rose 5% to 7%") a move between levels."""
 

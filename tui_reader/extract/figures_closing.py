@@ -30,7 +30,7 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
     "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt "
-    "abrutscht absackt einbüßt einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
+    "abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
 "während der Index um 12 Prozent seit Jahresbeginn stieg"). "korrigiert" only here:

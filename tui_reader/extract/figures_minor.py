@@ -34,6 +34,11 @@ _LOW_END_UNIT = re.compile(
 _PENCE_LEADS = ("to ", "from ", "target of ", "price of ", " at ", " off ", " up ", " down ")
 """Words before whole pence that make "250p" a price or a move ("cut its target to 250p
 from 230p", "off 25p at 2771p"), where "1080p" or "Section 3p" stand alone."""
+_PENCE_AFTER = re.compile(r" (?:higher|lower|to |or |a share|per share|each)")
+_PENCE_MOVES = frozenset(
+    "ahead rose fell gained lost added adding shed jumped slipped climbed dropped of by".split())
+"""Around whole pence in London market reports: "24p higher", "up 22p to £10.88",
+"ahead 36p", "a drop of 199p", "a dividend of 15p a share"."""
 _RESOLUTIONS = frozenset({"480", "576", "720", "1080", "1440", "2160", "4320"})
 """Video heights: "streams at 1080p" is no price."""
 _SEP_ENDS = ("-", "–", "—", " to ", " and ", " bis ", " und ", " auf ", " von ", " nach ")
@@ -51,7 +56,9 @@ def minor_money(body: str, m: re.Match[str],
     head, end = m.start(), m.end()
     raw = body[head:m.end("n")]
     unit = m["minor"].lstrip(" \u00a0\u202f")
-    if unit == "p" and "." not in raw and (not body.endswith(_PENCE_LEADS, 0, head) or raw in _RESOLUTIONS):
+    if unit == "p" and "." not in raw and (raw in _RESOLUTIONS or not (
+            body.endswith(_PENCE_LEADS, 0, head) or _PENCE_AFTER.match(body, end)
+            or previous_words(body, head, 1) and previous_words(body, head, 1)[0] in _PENCE_MOVES)):
         return None, end
     country = _CENT_COUNTRIES.get(unit.split(None, 1)[0].lower()) if " " in unit else None
     currency = country or ("GBP" if unit[0] in "pP" else "EUR" if unit == "Cent" else "USD")

@@ -42,6 +42,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "raised raise raises raising lifted lift lifts hiked hike hikes adding "
        "gestiegen steigt stieg stiegen zugelegt legte legten plus kletterte klettert "
        "gewachsen wuchs wuchsen wachsen höher anstieg zuwachs gewinn gewinne in-die-höhe stärkten "
+       "aufschläge aufschlägen "
        "growth exploded explodes skyrocketed skyrockets skyrocketing rocketed rockets "
        "spiked spikes leapt leaped leaps rebounded rebound rebounds recovered firmed "
        "bounced bounces "
@@ -133,7 +134,7 @@ _SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
 
 
 _COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
-    *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag", "zugewinn",
+    *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag", "zugewinn", "potenzial",
                               "zuschlag", "steigerung", "kursgewinn", "tagesgewinn")),
     *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus", "sturz",
                                 "abschlag", "abschwung", "absturz", "rückschlag", "einbuße")),
@@ -182,7 +183,7 @@ CHANGE_WORDS = frozenset({"from", "von"}) | (DIRECTION_WORDS.keys() - {"growth",
 
 Not "by": "grow by 20% to 30%" is a range of growth rates; nor a noun of change:
 "expects growth 5% to 7%" is a range too."""
-MONEY_CHANGE_WORDS = CHANGE_WORDS | {"by", "um"}
+MONEY_CHANGE_WORDS = CHANGE_WORDS | {"by", "um", "ahead"}
 """For amounts "by" does mark a change: "cut debt by $1 billion to $5 billion"."""
 
 """A word ending in one of these ends the clause of a figure after it."""
