@@ -160,3 +160,7 @@ def test_sensex_and_jse_companies() -> None:
     text = "Naspers, Sibanye-Stillwater and Gold Fields lifted the JSE; Standard Bank and Absa fell."
     assert tickers(text) == ["NPN.JO", "SSW.JO", "GFI.JO", "SBK.JO", "ABG.JO"]
     assert tickers("The U.S. International Trade Commission (ITC) ruled on Tuesday.") == []
+
+
+def test_german_valuation_ratios_in_parentheses_are_no_tickers() -> None:
+    assert tickers("Die Aktie hat das niedrigste Kurs-Gewinn-Verhältnis (KGV) im Index.") == []
