@@ -351,3 +351,8 @@ def test_rupees_forecast_gerunds_and_german_potential() -> None:
     found = only("The retailer sees revenue rising 2.5% to 4.5% next year.")
     assert (found.value, found.high, found.direction) == (2.5, 4.5, "up")
     assert [f.direction for f in figures("Die Analysten sehen ein Ertragspotenzial von 35 Prozent.")] == ["up"]
+
+
+def test_weaker_and_stronger_after_a_figure() -> None:
+    found = figures("Shell closed 2.26% weaker, while BP ended 1.1% stronger after a 35% one-day loss.")
+    assert [f.direction for f in found if f.kind == "percent"] == ["down", "up", "down"]

@@ -82,12 +82,12 @@ _AFTER_WORDS: dict[str, Direction] = {
               "rebound upside downside").split()
 }
 _AFTER_WORDS.update(dict.fromkeys(
-    "surge rally climb gains above more über mehr fester "
+    "surge rally climb gains above more über mehr fester stronger firmer "
     "teurer stärker raise hike boost premium steigenden wachsenden "
     "kletternden höheren gestiegenen gewachsenen spike spikes aufwärts "
     "bergauf".split(), "up"))
 _AFTER_WORDS.update(dict.fromkeys(
-    "tumble slide dip selloff sell-off below less fewer "
+    "tumble slide dip selloff sell-off below less fewer weaker softer "
     "unter weniger tiefer leichter billiger schwächer cut reduction decrease "
     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
     "verlierenden gefallenen gesunkenen lesser abwärts bergab".split(), "down"))
@@ -100,7 +100,8 @@ _SPAN_ADJECTIVES = frozenset(
     "year-over-year year-on-year yoy y/y y-o-y annual annualized annualised sequential "
     "quarter-over-quarter quarter-on-quarter month-over-month month-on-month quarterly "
     "monthly weekly daily organic overall like-for-like same-store comparable adjusted "
-    "underlying reported currency-neutral constant-currency year-to-date ytd jährliche jährlichen organische "
+    "underlying reported currency-neutral constant-currency year-to-date ytd one-day single-day jährliche "
+    "jährlichen organische "
     "organischen bereinigte bereinigten".split())
 """Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
 read past, so the noun still binds to the figure."""
