@@ -143,6 +143,8 @@ im Überblick"): the link's headline has no sentence end of its own."""
 _TEASER_LIMIT = 160
 
 _PITCH_LIMIT = 450
+"""The German portals' pitch paragraphs run to about 400 characters; news paragraphs
+this short that hold a "?" or open with a pitch letter pay one literal-led match."""
 _CAPTION = re.compile(
     r"""
       ^\W{0,4}(?:foto|photo|bild)\s*:\s*\S                 # "?? FOTO: RTR ?? Die Bestellungen ..."
@@ -154,8 +156,6 @@ _CAPTION = re.compile(
 )
 """A photo caption or credit that a saved page or a feed keeps as a paragraph: the
 credit opens it or ends it. Its words and numbers describe a picture, not the news."""
-"""The German portals' pitch paragraphs run to about 400 characters; news paragraphs
-this short that hold a "?" or open with a pitch letter pay one literal-led match."""
 _MARKER_LIMIT = len("-- sponsored content: --")
 _NOTE_LIMIT = 60
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)")

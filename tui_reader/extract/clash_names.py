@@ -39,6 +39,10 @@ CLASHES = (
           ("US-", "U.S.", "US ", "amerikanische", "New Jersey", "Rahway", "Kenilworth", "Dow")),
 )
 
+_BARE_NAME = {clash.name: re.compile(rf"(?<![\w-]){re.escape(clash.name)}(?!\w|\s*(?:&|KGaA|Sharp|Group|Finck))")
+              for clash in CLASHES}
+"""The name alone: not inside a word, nor the start of a legal or longer name ("Merck
+KGaA", "Merck & Co.", "Merck Finck", the private bank)."""
 _CURRENCIES = {"EUR": ("EUR", "Euro", "€"), "USD": ("USD", "Dollar", "$")}
 _AFTER = re.compile(r"\s*\(([^()]{0,60})\)")
 """A parenthesis right after the name: "(+ 1,62 Prozent auf 85,48 USD)"."""
@@ -51,11 +55,10 @@ def clash_mentions(text: str, german: bool, named: set[str]) -> list[tuple[int, 
     the ISINs the article names otherwise, which decide for every bare mention."""
     found: list[tuple[int, str, int]] = []
     for clash in CLASHES:
-        at = text.find(clash.name)
-        if at < 0:
+        if clash.name not in text:
             continue
         chosen: dict[str, list[int]] = {}
-        for match in re.finditer(rf"(?<![\w-]){re.escape(clash.name)}(?!\w|\s*(?:&|KGaA|Sharp|Group|Finck))", text):
+        for match in _BARE_NAME[clash.name].finditer(text):
             isin = _which(clash, text, match.start(), match.end(), german, named)
             seen = chosen.setdefault(isin, [match.start(), 0])
             seen[1] += 1

@@ -117,6 +117,7 @@ def _local_dollars(body: str, found: list[Found]) -> list[Found]:
     return out
 
 
+_CLAUSE_CUTS = (". ", "; ", " and ", " while ", "\n")
 _COMMODITY = re.compile(r"barrel|ounce|tonne|bushel|crude|Brent|WTI|bitcoin|[Gg]old|[Ss]ilver|[Cc]opper")
 
 
@@ -131,8 +132,6 @@ def _priced_in_usd(body: str, start: int, end: int) -> bool:
     return (_COMMODITY.search(before, cut + 1 if cut >= 0 else 0) is not None
             or _COMMODITY.search(after, 0, stop) is not None)
 
-
-_CLAUSE_CUTS = (". ", "; ", " and ", " while ", "\n")
 
 
 def _without_overlaps(found: list[Found]) -> list[Found]:

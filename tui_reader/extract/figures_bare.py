@@ -103,7 +103,7 @@ def _named_before(body: str, start: int, scale: str, named: list[tuple[Found, st
 
 
 def _scale_word(body: str, figure: Found) -> str | None:
-    """The scale word the money figure is written with, as `_BARE` names it."""
+    """The scale word the money figure is written with, as `_SCALE_WORD` spells it."""
     text = body[figure[0]:figure[1]]
     for word in ("Millionen", "Milliarden", "Mio.", "Mrd.", "million", "billion"):
         if word in text:

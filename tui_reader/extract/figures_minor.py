@@ -58,7 +58,7 @@ def minor_money(body: str, m: re.Match[str],
     unit = m["minor"].lstrip(" \u00a0\u202f")
     if unit == "p" and "." not in raw and (raw in _RESOLUTIONS or not (
             body.endswith(_PENCE_LEADS, 0, head) or _PENCE_AFTER.match(body, end)
-            or previous_words(body, head, 1) and previous_words(body, head, 1)[0] in _PENCE_MOVES)):
+            or not _PENCE_MOVES.isdisjoint(previous_words(body, head, 1)))):
         return None, end
     country = _CENT_COUNTRIES.get(unit.split(None, 1)[0].lower()) if " " in unit else None
     currency = country or ("GBP" if unit[0] in "pP" else "EUR" if unit == "Cent" else "USD")

@@ -335,14 +335,15 @@ def _count_names(
     return named, deferred, found_people
 
 
-_LOCAL_UNIT = re.compile(
-    r" (?:India|Pakistan|Bangladesh|Malaysia|Nigeria|Kenya|Ghana|Lanka|Indonesia|Philippines|Vietnam"
-    r"|Thailand|Egypt)(?!\w)")
+_LOCAL_COUNTRIES = ("India", "Pakistan", "Bangladesh", "Malaysia", "Nigeria", "Kenya", "Ghana", "Lanka",
+                    "Indonesia", "Philippines", "Vietnam", "Thailand", "Egypt")
+_LOCAL_UNIT = re.compile(rf" (?:{'|'.join(_LOCAL_COUNTRIES)})(?!\w)")
 """A country after a multinational's name: its separately listed local company."""
-_LOCAL_INITIALS = frozenset("IPBMNKGLTVE")
+_LOCAL_INITIALS = frozenset(country[0] for country in _LOCAL_COUNTRIES)
 """First letters of those countries: one set look-up keeps most names off the regex."""
 _ADVERB_NAMES = frozenset({"also", "next", "now", "here", "still", "well", "so", "then"})
-"""Names that open sentences as adverbs ("Also, Ford said"): never listed beside a company."""
+"""Names that open sentences as adverbs ("Also, Ford said"): never taken for a list's
+first item."""
 _LIST_JOINS = frozenset({" and ", ", ", " & ", " or ", ", and ", " und ", " oder ", " sowie "})
 
 
