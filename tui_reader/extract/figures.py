@@ -67,6 +67,8 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
     if "://" in body or "www." in body:
         kept = _outside_urls(body, kept)
     kept = join_figures(body, kept)
+    if published is not None:
+        kept = _without_own_day(body, kept, published.date().isoformat())
     if "illi" in body or "Mio." in body or "Mrd." in body:
         kept = bare_amounts(body, kept)
     if "kroner" in body or "crown" in body:
@@ -77,6 +79,18 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
     return [KeyFigure(kind, body[start:end], value, start, end, context, currency, qualifier, unit, direction, high)
             for (start, end, kind, value, currency, qualifier, unit, direction, high), context
             in zip(kept, contexts, strict=True)]
+
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
+def _without_own_day(body: str, found: list[Found], day: str) -> list[Found]:
+    """Drop the publication's own day written out with its year in the text ("Friday, 12
+    January 2024", "30 Apr, 2020", "12.12.2017" in a portal's headline): a stamp of the
+    page, not a date the story names. Without a year ("on Oct. 24") it is a day the story
+    speaks of, and stays."""
+    return [f for f in found
+            if not (f[2] == "date" and f[3] == day and _YEAR.search(body, f[0], f[1]))]
 
 
 _DANISH = re.compile(r"Danish|Denmark|Copenhagen|dänisch|Dänemark|Kopenhagen")

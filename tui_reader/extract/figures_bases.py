@@ -20,12 +20,18 @@ BASE_AFTER = re.compile(
     r"(?:highs?|lows?|peaks?|records?|troughs?|bottoms?|best|worst|range|Linie"
     r"|Hochs?|Tiefs?|Höchststand|Tiefststand|Rekord"
     r"|nicht mehr|nicht gesehen|not seen"
-    r"|Treasury|Treasuries|[Nn]otes?|[Bb]onds?|[Yy]ields?|gilts?|Bunds?|(?:Bundes|Staats|US-Staats)?[Aa]nleihen?|Renditen?)(?!\w)")
+    r"|(?:[a-zäöü]+e[nr][ \u00a0])?(?:Treasury|Treasuries|[Nn]otes?|[Bb]onds?|[Yy]ields?|[Rr]ates?|gilts?|Bunds?"
+    r"|(?:Bundes|Staats|US-Staats|US-)?[Aa]nleihen?|(?:Bund)?[Rr]enditen?|Staatstitels?|Staatspapieren?))(?!\w)")
 """What follows a span that makes it a comparison base: a noun it is the adjective of ("a
 two-year low", "the 52-week high", "the 52-week range", "die 200-Tage-Linie"),
 or the end of a record's phrase ("so hoch wie seit drei Jahren nicht mehr"); and the
 tenor that names a bond ("the 10-year Treasury yield", "the 10-year U.S. Treasury yield", "die 10-jährige Anleihe" is
-written in words, "two-year notes"): a name, not a span the article talks about."""
+written in words, "two-year notes", "the two-year rate", "der zehnjährigen deutschen
+Staatstitel"): a name, not a span the article talks about."""
+ONE_DAY_MOVE = re.compile(
+    r"[- \u00a0](?:loss|gain|drop|decline|fall|rise|jump|slide|plunge|surge|rally|move)s?(?!\w)")
+"""The move a single day measures: "a 35% one-day loss" (several days, "a three-day
+rally", are a streak the article says lasted)."""
 _SUPERLATIVES = frozenset(
     "highest lowest biggest largest smallest strongest weakest best worst steepest "
     "sharpest fastest slowest greatest deepest longest heaviest first most least "

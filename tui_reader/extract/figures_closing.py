@@ -30,7 +30,7 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
     "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt "
-    "abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
+    "abgaben abgab abgibt abgegeben abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
 "während der Index um 12 Prozent seit Jahresbeginn stieg"). "korrigiert" only here:
@@ -67,8 +67,12 @@ _ABBREVIATIONS = frozenset("mrd mio mill tsd bzw ca rd mind max vs".split())
 """Words written with a full stop that ends no clause ("auf 1,09 Mrd. Euro gesteigert")."""
 
 
-def closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
-    """A German participle, infinitive or verb particle that closes the figure's clause."""
+def closing_verb(body: str, start: int, end: int, words: list[str]) -> Direction | None:
+    """A German participle, infinitive or verb particle that closes the figure's clause.
+
+    `words` are those read before the figure; a particle whose verb is not among them
+    looks back to the sentence's start ("Vodafone legten nach besser als befürchteten
+    Zahlen und einem neuen Sparprogramm um 7,8 % auf 156 Pence zu")."""
     previous = before_previous = ""
     for word in body[end:end + _REACH].split(None, _WORDS)[:_WORDS]:
         if "/" in word:  # dpa-AFX signs off glued to the last word: "gewonnen./mne/jha"
@@ -82,9 +86,21 @@ def closing_verb(body: str, end: int, words: list[str]) -> Direction | None:
         if key == "höhe" and previous == "die" and before_previous == "in":
             return "up"  # "um ein Fünftel in die Höhe geschnellt"
         separable = _SEPARABLE.get(key)
-        if separable is not None and not separable[0].isdisjoint(words):
+        if separable is not None and not (separable[0].isdisjoint(words)
+                                          and separable[0].isdisjoint(_sentence_before(body, start))):
             return separable[1]
         if (word[-1] in CLAUSE_END and key not in _ABBREVIATIONS) or word[0] == "(":
             break
         previous, before_previous = key, previous
     return None
+
+
+_SENTENCE_REACH = 320
+
+
+def _sentence_before(body: str, start: int) -> list[str]:
+    """The lower-cased words of the figure's sentence before it, up to `_SENTENCE_REACH`
+    characters back: read only when a verb particle closes the clause."""
+    head = body[(start - _SENTENCE_REACH if start > _SENTENCE_REACH else 0):start]
+    cut = max(head.rfind(". "), head.rfind("\n"))
+    return head[cut + 1:].lower().split()

@@ -13,7 +13,7 @@ import re
 from datetime import date
 from functools import cache
 
-from tui_reader.extract.figures_bases import BASE_AFTER, comparison_base, single_day
+from tui_reader.extract.figures_bases import BASE_AFTER, ONE_DAY_MOVE, comparison_base, single_day
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
 from tui_reader.extract.figures_worded import HALVES, number_word_before
 
@@ -142,7 +142,7 @@ def _period(body: str, start: int, end: int, count: float | None,
             or body.endswith(_AGO_BEFORE, 0, start) or BASE_AFTER.match(body, end)):
         return None
     unit_key = _unit_key(unit_text)
-    if count == 1 and single_day(body, start, count, unit_key):
+    if count == 1 and (single_day(body, start, count, unit_key) or ONE_DAY_MOVE.match(body, end)):
         return None
     if comparison_base(body, start, end):
         return None

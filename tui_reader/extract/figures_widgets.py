@@ -67,5 +67,26 @@ def quote_widget(body: str, start: int, end: int, sign: str | None) -> bool:
     if m["paren"]:
         return closing
     ticker = m["ticker"]
-    return (sign is not None and ticker not in _PROSE_CAPITALS
-            and _PERIOD_CODE.fullmatch(ticker) is None)
+    if sign is None or _PERIOD_CODE.fullmatch(ticker) is not None:
+        return False
+    if body[m.end() - 2] == ",":  # MarketWatch's "index DAX, -0.28%": the comma marks the widget
+        return ticker not in _MEASURES
+    return ticker not in _PROSE_CAPITALS
+
+
+_MEASURES = frozenset(
+    "EPS GDP CPI PPI EBIT EBITDA FCF ARPU ROE ROI ROA YOY QOQ MOM FY US USA UK EU AI IT TV "
+    "EUR USD CHF GBP JPY CNY HKD CAD AUD SEK NOK DKK".split())
+"""Capitals that stay prose even before a comma and a signed percentage ("GDP, +0.4%",
+"149,6 Mio. EUR, +26% mehr"); index and market codes there are MarketWatch widgets
+("index DAX, -0.28%")."""
+_WIDGET_END = re.compile(r"\b[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?,[ \u00a0][+\-−][0-9][0-9.]*%[ \u00a0]$")
+
+
+def widget_before(body: str, start: int) -> int:
+    """Where a MarketWatch widget right before `start` begins ("index UKX, -0.02% 0.5%":
+    the widget stands between the verb and the figure), or `start` when there is none."""
+    if start < 8 or body[start - 2] != "%":
+        return start
+    m = _WIDGET_END.search(body, start - 24 if start > 24 else 0, start)
+    return m.start() if m is not None else start

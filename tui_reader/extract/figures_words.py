@@ -11,6 +11,7 @@ import re
 from typing import Literal
 
 from tui_reader.extract.figures_closing import CLAUSE_END, PUNCT, closing_verb
+from tui_reader.extract.figures_widgets import widget_before
 from tui_reader.model import Direction, Qualifier
 
 _QUALIFIER_WORDS: dict[str, Qualifier] = {
@@ -50,6 +51,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
        "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
        "verbesserte verbesserten upside pop pops popped popping erhöhen steigern "
+       "spurted spurt spurts spurting "
        "aufwärts bergauf gewinnen appreciated appreciates appreciating hochschnellte "
        "hochschnellten umsatzplus anhebung erhöhung steigerung gesteigert kursgewinne "
        "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
@@ -63,7 +65,7 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "reduced reduce reduces reducing lowered lowers lowering trimmed trims slashed "
          "gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
          "minus rutschte eingebrochen niedriger rückgang einbruch verlust verluste abschläge abschlägen "
-         "plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
+         "sunk plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
          "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
          "sackt brach brachen bricht büßte büßten büßt verbilligte verbilligten "
          "rutschten rutscht schrumpfte schrumpften schrumpft sinkt senkt senkte senkten "
@@ -226,7 +228,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     if sign:
         return "up" if sign == "+" else "down"
     # lowered once, not word by word
-    before = body[(start - 100 if start > 100 else 0):start].lower()
+    cut = widget_before(body, start)
+    before = body[(cut - 100 if cut > 100 else 0):cut].lower()
     paragraph = before.rfind("\n\n")
     if paragraph >= 0:
         before = before[paragraph + 2:]
@@ -234,12 +237,17 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         before = before.replace(", und zwar ", " und zwar ")
     if "in die höhe" in before:  # one word for the look-up, "Höhe" alone is an amount
         before = before.replace("in die höhe", "in-die-höhe")
+    if " bzw. " in before or " beziehungsweise " in before:
+        # "ein Minus von 12,40 Punkten bzw. 0,40 Prozent", "verloren 0,8 bzw. 0,4 Prozent":
+        # the same move restated, read like "fell 12.40 points, or 0.4%"
+        before = before.replace(" bzw. ", ", oder ").replace(" beziehungsweise ", ", oder ")
     # the nearest words usually decide; the rest of the window is split only if needed
     words = before.rsplit(None, _NEAR)
     rest = words.pop(0) if len(words) > _NEAR else ""
     if words:
         last = words[-1]
-        if last[-1] not in CLAUSE_END and last in _LEVEL_WORDS:
+        if last[-1] not in CLAUSE_END and last in _LEVEL_WORDS and not (
+                last == "to" and len(words) > 1 and words[-2] == "close"):
             return _moved_to(before.split()[-8:]) if last in ("auf", "to", "bei") else None
         if last in _TOLERANCE_ENDS and " ".join(words[-3:]).endswith(_TOLERANCES):
             return None
@@ -266,7 +274,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                     break
                 first = following[0].strip(PUNCT).lower() if following else ""
             if first in _SHARE_AFTER and not (
-                    len(following) > 1 and following[1].lower().startswith(_OWN_VALUE)):
+                    len(following) > 1 and following[1].lower().startswith(_OWN_VALUE)
+                    ) and not _move_noun_von(words):
                 return None
             found = _AFTER_WORDS.get(first)
             if found and not (first == "plus" and len(following) > 1 and following[1].startswith(_ONE_MORE)):
@@ -284,15 +293,21 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     found, ended, later = _direction_back(words, "")
     if found:
         return found
-    if ended and (found := _listed_after(rest.split() + words if rest else words)):
-        return found
     if rest and not ended:
-        found, _, _ = _direction_back(rest.split(), later)
+        found, ended, _ = _direction_back(rest.split(), later)
         if found:
             return found
+    if ended and (found := _listed_after(rest.split() + words if rest else words)):
+        return found
     # a verb closing the clause counts even when the clause began just before the figure
     # ("FRANKFURT (Reuters) - Die Aktie gab 3 Prozent nach")
-    return closing_verb(body, end, rest.split() + words if rest else words)
+    return closing_verb(body, start, end, rest.split() + words if rest else words)
+
+
+def _move_noun_von(words: list[str]) -> bool:
+    """ "mit einem Plus von 2,1 Prozent der schwachen Tendenz zum Trotz": a move named
+    right before, so the "der" after it starts no part of a whole."""
+    return len(words) > 1 and words[-1] == "von" and words[-2] in _MOVE_NOUNS
 
 
 _OF = frozenset({"of", "von"})
@@ -323,10 +338,13 @@ def _listed_after(words: list[str]) -> Direction | None:
     gewann 2,4 Prozent, Siemens 1,9 Prozent", "Apple slid 2%, Dell 1% and HP 3%".
 
     Steps back over list items (a percentage, then "," or "and", then a name of at most
-    two words) until one has its verb."""
+    three words and "um"/"by": "UBS um 0,7 Prozent und Julius Bär um 0,6 Prozent") until
+    one has its verb."""
     end = len(words)
     while end > 1:
-        for at in range(end - 2, max(end - 4, 0) - 1, -1):
+        # a name of up to three words, then "um"/"by" if the item has it
+        reach = end - 6 if words[end - 1] in _ITEM_LEADS else end - 5
+        for at in range(end - 2, max(reach, 0) - 1, -1):
             word = words[at]
             if word.endswith(_LISTED_COMMA) or (word.endswith(_LISTED) and at + 1 < end
                                                 and words[at + 1] in _CONNECTORS):
@@ -340,6 +358,7 @@ def _listed_after(words: list[str]) -> Direction | None:
     return None
 
 
+_ITEM_LEADS = frozenset({"um", "by"})
 _LISTED = ("%", "prozent", "percent")
 _LISTED_COMMA = ("%,", "prozent,", "percent,")
 _LISTED_ITEM = _LISTED + _LISTED_COMMA
@@ -362,11 +381,16 @@ def _learn(word: str) -> Direction | Literal[""]:
 
 
 _AMOUNT_UNITS = frozenset(
-    "cents cent points pence dollars euros punkte punkten euro million billion mio mrd".split())
+    "cents cent points point pence dollars euros punkte punkten punkt euro million billion mio "
+    "mrd".split())
 """Ending "rose 81 cents, or 4 percent", "fell by 245.25 points, or 0.72%": the amount,
 then the same move as a percentage."""
 _NEAR = 6
 """Words before a percentage split off first: the direction word is almost always among them."""
+_RESTATED = frozenset({"or", "oder", "", "close", "about", "nearly", "roughly", "almost",
+                       "around", "rund", "etwa", "knapp"})
+"""The word after the comma of "rose 0.71 point, close to 0.1 percent": the percentage
+restates the amount's move."""
 
 
 def _direction_back(words: list[str], later: str) -> tuple[Direction | None, bool, str]:
@@ -378,8 +402,9 @@ def _direction_back(words: list[str], later: str) -> tuple[Direction | None, boo
         while at and (words[at - 1] in _CONNECTORS or words[at - 1].endswith(_LISTED_ITEM)):
             at -= 1
         words = words[:at]
-    for word in reversed(words):
-        if word[-1] == "," and later in ("or", "oder", "") and (
+    for at in range(len(words) - 1, -1, -1):
+        word = words[at]
+        if word[-1] == "," and later in _RESTATED and (
                 word[0].isdigit() or word[:-1] in _AMOUNT_UNITS or word.lstrip("$€£")[:1].isdigit()):
             later = word  # "declined 218.64, or 3.7 percent", "climbed 28.98 points, 1.06%"
             continue
@@ -392,9 +417,27 @@ def _direction_back(words: list[str], later: str) -> tuple[Direction | None, boo
         found = _WORD_DIRECTION.get(key)
         if found is None:
             found = _learn(key)
-        if found:
+        if found and not (key in _EARLIER_MOVES and _after_earlier(words, at)):
             return found, True, later
         if word[0] == "(":
             return None, True, later
         later = key
     return None, False, later
+
+
+_EARLIER_MOVES = frozenset(
+    "gewinnen gewinne verlusten verluste kursgewinnen kursverlusten anfangsgewinnen "
+    "anfangsverlusten gains losses".split())
+"""Nouns of a move that, after "nach"/"after"/"trotz", name an earlier move, not this one."""
+_EARLIER_LEADS = frozenset("nach after trotz despite following".split())
+
+
+def _after_earlier(words: list[str], at: int) -> bool:
+    """Whether the move noun at `at` ends a phrase naming an earlier move: "verloren nach
+    zwischenzeitlichen Gewinnen letztlich 0,7 Prozent" is a fall."""
+    if at + 1 >= len(words) or words[at + 1] in _OWNED_BY_NOUN:
+        return False  # "nach Kursgewinnen von fast 60 Prozent": the noun owns the figure
+    return any(w in _EARLIER_LEADS for w in words[max(at - 2, 0):at])
+
+
+_OWNED_BY_NOUN = frozenset("von of um by in".split())

@@ -1,0 +1,107 @@
+"""Forms of the formulaic market reports (Vienna and Zurich midday reports, Frankfurt
+closes, Indian and London market wraps) whose direction was lost: a points move and its
+percentage joined by "bzw.", a verb carried over a list whose items say "um"/"by", a
+particle verb far from its figure, a move noun before "von" with a genitive after it,
+a prepositional phrase naming an earlier move, and MarketWatch's inline quote widgets.
+
+Every sentence is our own, built on those structures; the expected values were
+written before the extractor was run on them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_figures_real_text import figures
+
+
+def moves(body: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.direction) for f in figures(body) if f.kind == "percent"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der Leitindex stand um 11.30 Uhr bei 3.100,50 Punkten, das ist ein Minus von 12,40 Punkten "
+         "bzw. 0,40 Prozent.", [("0,40 Prozent", "down")]),
+        ("Der Index notierte mit einem Plus von 8,10 Punkten beziehungsweise 0,26 Prozent.",
+         [("0,26 Prozent", "up")]),
+        ("Nach den Exportdaten verloren Adidas und Puma 0,8 bzw. 0,4 Prozent.",
+         [("0,4 Prozent", "down")]),
+        ("The small-cap gauge rose 0.52 point, close to 0.2 percent, to 1,402.10.",
+         [("0.2 percent", "up")]),
+    ],
+)
+def test_a_points_move_and_its_percentage(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Versicherer fielen um 1,1 Prozent, Munich Re um 0,9 Prozent und Hannover Rück AG um 0,6 Prozent.",
+         [("1,1 Prozent", "down"), ("0,9 Prozent", "down"), ("0,6 Prozent", "down")]),
+        ("Tata Steel spurted 4.1%, Hindalco Industries by 1.9%, JSW Steel by 1.6% and Vedanta by 1.2%.",
+         [("4.1%", "up"), ("1.9%", "up"), ("1.6%", "up"), ("1.2%", "up")]),
+        ("The insurer sunk 6.2 per cent after it cut its payout.", [("6.2 per cent", "down")]),
+    ],
+)
+def test_a_verb_carried_over_a_list(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Im Chemiesektor fehlte eine klare Richtung: Während Lanxess 0,6 Prozent abgaben, rückten "
+         "Covestro um 0,8 Prozent vor.", [("0,6 Prozent", "down"), ("0,8 Prozent", "up")]),
+        ("Zalando legten nach einer überraschend guten Umsatzprognose für das laufende Geschäftsjahr "
+         "und einem Aktienrückkauf um 6,4 % auf 31,20 Euro zu.", [("6,4 %", "up")]),
+        ("Die Titel von Neuling Hensoldt verloren nach zwischenzeitlichen Gewinnen am Ende 1,3 Prozent.",
+         [("1,3 Prozent", "down")]),
+        ("Die Aktien von Brenntag schlossen mit einem Plus von 2,1 Prozent der schwachen Tendenz zum Trotz.",
+         [("2,1 Prozent", "up")]),
+    ],
+)
+def test_german_verbs_and_nouns_away_from_the_figure(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected
+
+
+def test_a_share_of_a_whole_after_von_stays_a_share() -> None:
+    assert moves("Das Paket hat einen Anteil von 20 Prozent der Stimmrechte.") == [("20 Prozent", None)]
+
+
+def test_marketwatch_inline_widgets_are_no_figures_and_do_not_cut_the_clause() -> None:
+    body = ("Germany's DAX 30 index DAX, -0.31% ended flat. Miners helped lift the FTSE 100 index "
+            "UKX, -0.05% 0.6% to 7,210.40. Shares of Banca Fittizia PMI, -1.52% lost 2.4%.")
+    assert moves(body) == [("0.6%", "up"), ("2.4%", "down")]
+
+
+def test_prose_capitals_before_a_comma_and_a_move_stay_figures() -> None:
+    assert moves("Growth in GDP, +0.4%, beat forecasts.") == [("+0.4%", "up")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The 10-year yield rose while the two-year rate slipped to 3.9%.",
+        "Die Rendite der zehnjährigen deutschen Staatstitel stieg auf 2,6%.",
+        "Die Renditen der zehnjährigen US-Anleihen legten zu, die zweijährige Bundrendite auch.",
+        "The stock suffered a 30% one-day loss.",
+    ],
+)
+def test_bond_tenors_and_a_one_day_move_are_no_periods(body: str) -> None:
+    assert [f.text for f in figures(body) if f.kind == "period"] == []
+
+
+def test_spans_the_story_speaks_of_stay_periods() -> None:
+    body = "The rally lasted for three days and the firm plans to invest over the next two years."
+    assert [f.value for f in figures(body) if f.kind == "period"] == ["P3D", "P2Y"]
+
+
+def test_the_publication_day_restated_with_its_year_is_no_figure() -> None:
+    from datetime import datetime, timezone
+
+    published = datetime(2024, 1, 12, 9, 0, tzinfo=timezone.utc)
+    body = "Friday, 12 January 2024. The payout follows on January 30, 2024; the board met on Jan. 12."
+    assert [f.text for f in figures(body, published) if f.kind == "date"] == ["January 30, 2024", "Jan. 12"]
