@@ -10,6 +10,8 @@ written before the extractor was run on them.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.unit.test_figures_real_text import figures
@@ -100,8 +102,6 @@ def test_spans_the_story_speaks_of_stay_periods() -> None:
 
 
 def test_the_publication_day_restated_with_its_year_is_no_figure() -> None:
-    from datetime import datetime, timezone
-
-    published = datetime(2024, 1, 12, 9, 0, tzinfo=timezone.utc)
+    published = datetime(2024, 1, 12, 9, 0, tzinfo=UTC)
     body = "Friday, 12 January 2024. The payout follows on January 30, 2024; the board met on Jan. 12."
     assert [f.text for f in figures(body, published) if f.kind == "date"] == ["January 30, 2024", "Jan. 12"]
