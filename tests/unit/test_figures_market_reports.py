@@ -105,3 +105,62 @@ def test_the_publication_day_restated_with_its_year_is_no_figure() -> None:
     published = datetime(2024, 1, 12, 9, 0, tzinfo=UTC)
     body = "Friday, 12 January 2024. The payout follows on January 30, 2024; the board met on Jan. 12."
     assert [f.text for f in figures(body, published) if f.kind == "date"] == ["January 30, 2024", "Jan. 12"]
+
+
+def test_broker_lines_give_the_new_and_the_old_target_in_pence() -> None:
+    body = ("Barclays raises Tesco price target to 385 (360) pence - 'overweight'\n"
+            "Peel Hunt cuts Greggs target 2,650 (2,900) pence - 'hold'")
+    assert [(f.text, f.value, f.currency) for f in figures(body)] == [
+        ("385", 3.85, "GBP"), ("360", 3.6, "GBP"), ("2,650", 26.5, "GBP"), ("2,900", 29.0, "GBP")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Auch der Nebenwerteindex SDax (SDAX) sank um 1,4 Prozent auf 13 020 Punkte.", [("1,4 Prozent", "down")]),
+        ("Der starke Franken drückte den Umsatz um 3 Prozent und das Ergebnis um 6 Prozent.",
+         [("3 Prozent", "down"), ("6 Prozent", "down")]),
+        ("Nach einem Rücksetzer um 2,8 Prozent erholte sich das Papier.", [("2,8 Prozent", "down")]),
+        ("Versorger verzeichneten Abgaben von bis zu 2,2 Prozent.", [("2,2 Prozent", "down")]),
+    ],
+)
+def test_german_report_nouns_verbs_and_set_in_codes(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("This week about half of the index members report their results.", []),
+        ("Etwa die Hälfte der Analysten rät zum Kauf.", []),
+        ("More than half of the revenue comes from China.", [("half", None)]),
+        ("The shares fell by a third in two days.", [("a third", "down")]),
+    ],
+)
+def test_a_fraction_is_a_move_or_a_share_of_money(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Für den SDax ging es um 0,9 Prozent auf 13.400 Punkte bergab.", [("0,9 Prozent", "down")]),
+        ("Die Erlöse im Segment sinken seit dem Frühjahr gegenüber dem Vorjahr um rund zehn Prozent.",
+         [("zehn Prozent", "down")]),
+        ("Sales grew 4%, despite a 1.2 percent unfavorable impact from currencies.",
+         [("4%", "up"), ("1.2 percent", "down")]),
+        ("This year the stock has tacked on 38%.", [("38%", "up")]),
+    ],
+)
+def test_more_words_of_a_move(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected
+
+
+def test_worded_cents_and_qualified_range_ends() -> None:
+    body = ("Maple Minerals Inc. (TSX:MPM). Mining. Up three cents, or 4.1 per cent, to 76 cents. "
+            "Analysts see the shares between about $3 and about $3.50. "
+            "Der faire Wert liege zwischen rund 21,50 und etwa 22,40 Euro.")
+    assert [(f.text, f.value, f.high, f.currency) for f in figures(body) if f.kind == "money"] == [
+        ("three cents", 0.03, None, "CAD"), ("76 cents", 0.76, None, "CAD"),
+        ("between about $3 and about $3.50", 3.0, 3.5, "CAD"),
+        ("zwischen rund 21,50 und etwa 22,40 Euro", 21.5, 22.4, "EUR")]

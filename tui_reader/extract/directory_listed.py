@@ -7,6 +7,7 @@ the directory's lookups, whose tables these functions fill as `Directory.of` doe
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -32,10 +33,15 @@ def add_listed(directory: Directory, listed: Iterable[tuple[Company, Sequence[st
     """
     new_keys: dict[str, Company] = {}
     gained: dict[int, tuple[Company, str]] = {}
+    foreign: set[str] = set()
     for company, keys in listed:
         shorts = [k[1:] for k in keys if k[0] == "~"]  # short or everyday-word names (see the tool)
         keys = [k for k in keys if k[0] != "~"] + shorts
         primary = company.listings[0]
+        if _otc_receipt(primary) and not foreign.isdisjoint(keys):
+            continue  # "Smiths Group Plc" SMGZY: the receipt of the London company, no rival for its names
+        if primary.isin and not primary.isin.startswith("US"):
+            foreign.update(keys)
         known = directory._isins.get(primary.isin or "") or _without_isin(directory, primary.ticker, keys[0])
         if known is not None:
             if known[1].isin is None and primary.isin:
@@ -54,6 +60,17 @@ def add_listed(directory: Directory, listed: Iterable[tuple[Company, Sequence[st
         )
     _give_isins(directory, gained.values(), new_keys)
     directory._index_names(new_keys, with_spellings=False)
+
+
+_RECEIPT = re.compile(r"[A-Z]{4}[YF]")
+
+
+def _otc_receipt(listing: Instrument) -> bool:
+    """Whether a listing is a US over-the-counter receipt of a foreign share (five
+    letters ending in Y for an ADR, F for the foreign ordinary): its name is the
+    foreign company's, and as a second company it would make that name nobody's."""
+    return bool(listing.isin and listing.isin.startswith("US") and listing.ticker
+                and _RECEIPT.fullmatch(listing.ticker))
 
 
 def _without_isin(directory: Directory, ticker: str | None, key: str) -> tuple[Company, Instrument] | None:

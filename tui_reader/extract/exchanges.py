@@ -95,7 +95,10 @@ def yahoo_symbol(exchange: str, code: str) -> str | None:
     if not venue.suffix:
         return code.replace(".", "-")  # BRK.B is BRK-B on Yahoo
     if code.endswith(venue.suffix):
-        return code
+        code = code.removesuffix(venue.suffix)
+        if not code.endswith("-OL"):
+            return code + venue.suffix
+    code = code.removesuffix("-OL")  # "2888-OL.HK": Yahoo once tagged Hong Kong's odd-lot line
     if venue.code_width and code.isdigit():
         code = (code.lstrip("0") or "0").zfill(venue.code_width)
     return code + venue.suffix

@@ -124,7 +124,7 @@ def _local_dollars(body: str, found: list[Found]) -> list[Found]:
     for f in found:
         if f[2] == "money" and f[4] == "USD":
             text = body[f[0]:f[1]].lstrip("-−(")
-            if ((text.startswith("$") and not text.startswith("$US")) or (
+            if (("$" in text and "$US" not in text and "US$" not in text) or (
                     text.endswith(("cents", "cent")) and "US" not in text)) and not _priced_in_usd(body, f[0], f[1]):
                 f = (*f[:4], local, *f[5:])
         out.append(f)

@@ -43,10 +43,12 @@ SUFFIX = (
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
 or joined to it by a hyphen ("die 48-Euro-Marke", "an 8.2-billion-pound offer"); Swiss
 German papers write francs "Fr." ("17,9 Mio. Fr.")."""
-SEP = rf"(?:{SP}?[-\u2011–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+)"
+SEP = (rf"(?:{SP}?[-\u2011–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+"
+       rf"(?:(?:rund|etwa|about|around|roughly|approximately){SP}+)?)")
 """Between the two ends of a range, or of a move from one level to another ("von 78 auf
 107 Millionen Dollar", "von 81 nach 71 Franken", new level first: "auf 95 von 90
-Franken": never a range, see `range_start`)."""
+Franken": never a range, see `range_start`); the second end may be qualified ("zwischen
+rund 13,50 und etwa 13,80 Euro")."""
 UNIT = (
     rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|(?:{SP}|-)?(?:[Pp]ercentage{SP}points?|Prozentpunkte?n?"
     rf"|ppts?|pp|[Pp]er(?:{SP}|-)?cent|Prozent|pct|[Bb]asis{SP}points?|Basispunkte?n?|bps|bp)(?!\w))"
@@ -276,7 +278,7 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
     if not low < high:
         return None
     between = _between_start(body, start)
-    word = sep.strip(_SPACES)
+    word = sep.split()[0] if sep.strip(_SPACES) else sep
     if word in ("and", "und") or (between is not None and not body.startswith("range", between)):
         return between
     if word in ("auf", "von", "nach"):
@@ -312,7 +314,7 @@ def from_to_level(body: str, start: int, sep: str, changes: bool = False) -> boo
     Such a number is kept as a figure of its own, borrowing the scale and unit written
     once after the second level, which is a figure of its own too.
     """
-    word = sep.strip(_SPACES)
+    word = sep.split()[0] if sep.strip(_SPACES) else sep
     if word not in _LEVEL_SEPS:
         return False
     before = body[(start - 12 if start > 12 else 0):start].split()[-1:]

@@ -1,5 +1,9 @@
-"""Fractions as moves and shares: "um ein Drittel", "fast ein Fünftel des Umsatzes",
-"mehr als die Hälfte", "fell by a third", "two-thirds of sales", "lost half its value".
+"""Fractions as moves: "um ein Drittel", "fell by a third", "lost half its value".
+
+A fraction that is no move is a key figure only as a share of money or of the company
+("fast ein Fünftel des Umsatzes", "two-thirds of sales"): "half of the index members"
+or "half of its customers" counts things, and readers of the held-out sets never took
+one for a key figure.
 
 A fraction is a percentage of its whole, so it is a percent figure with unit "%" and the
 fraction's value times 100, to one decimal as an article would write it (ein Drittel →
@@ -13,6 +17,8 @@ The heads are found by the worded-figures pass in figures_heads.
 """
 
 from __future__ import annotations
+
+import re
 
 from tui_reader.extract.figures_numbers import Found, word_value
 from tui_reader.extract.figures_worded import number_word_before
@@ -40,6 +46,12 @@ _FOLLOWERS = frozenset(
 """Words after "a third" that leave it a fraction ("fell by a third and ...", "by a
 third in the quarter"); any other word makes it an ordinal ("a third quarter")."""
 _SPACES = " \u00a0\u202f"
+_WHOLES = re.compile(
+    r"[ \u00a0](?:of|des|der)[ \u00a0](?:(?:the|its|their|seines|ihres|seiner|ihrer)[ \u00a0])?"
+    r"(?:revenues?|sales|profits?|earnings|income|shares|stock|capital|Umsatzes|Umsätze|Erlöse|Gewinns"
+    r"|Gewinnes|Aktien|Anteile|Kapitals|Stimmrechte|Grundkapitals)(?!\w)")
+"""The wholes a fraction that is no move must be of to be a key figure: money or the
+company's shares ("Mehr als die Hälfte des Umsatzes", "two-thirds of sales")."""
 
 
 def fraction(body: str, head: int, end: int, word: str) -> Found | None:
@@ -59,9 +71,11 @@ def fraction(body: str, head: int, end: int, word: str) -> Found | None:
             start = head
     if count is None or count >= denominator:
         return None
+    direction = direction_of(body, start, end, None)
+    if direction is None and not _WHOLES.match(body, end):
+        return None  # "half of Verizon's customers", "die Hälfte der DAX-Unternehmen": a count
     value = round(100.0 * count / denominator, 1)
-    return (start, end, "percent", value, None, qualifier_before(body, start), "%",
-            direction_of(body, start, end, None), None)
+    return (start, end, "percent", value, None, qualifier_before(body, start), "%", direction, None)
 
 
 def _english_count(body: str, head: int, end: int, word: str, number: str,

@@ -35,6 +35,7 @@ from tui_reader.extract.figures_worded import (
     number_word_before,
     percent_adjective,
     worded_amount,
+    worded_cents,
     worded_money,
     worded_percent,
 )
@@ -196,6 +197,8 @@ def worded(body: str, anchor: date | None = None) -> list[Found]:
             figure = worded_period(body, head, end, lower)
         if figure is not None:
             found.append(figure)
+    if " cent" in body or " pence" in body:
+        found += worded_cents(body)
     return found
 
 

@@ -87,8 +87,9 @@ def bare_decimal_percent(body: str, m: re.Match[str], _: date | None) -> tuple[F
 
 def prior_year(body: str, m: re.Match[str],
                _: date | None) -> tuple[list[Found] | None, int]:
-    """ "auf 113 (Vorjahr: 144) Millionen Euro": the new and the prior-year level, each
-    spanning its own number and both taking the unit written once after them."""
+    """ "auf 113 (Vorjahr: 144) Millionen Euro", "target to 225 (210) pence": the new and
+    the prior level, each spanning its own number and both taking the unit written once
+    after them."""
     start, end = m.start(), m.end()
     new_raw, old_at = body[start:m.end("n")], m.start("vn")
     if m["vu"] is not None:
@@ -99,6 +100,15 @@ def prior_year(body: str, m: re.Match[str],
         return [(start, m.end("n"), "percent", new, None, qualifier_before(body, start), unit,
                  None, None),
                 (old_at, m.end("vn"), "percent", old, None, None, unit, None, None)], end
+    if m["vm"] is not None:  # "225 (210) pence": hundredths of the currency
+        minor = m["vm"]
+        german = minor == "Cent"
+        new, old = parse_number(new_raw, german), parse_number(m["vn"], german)
+        if new is None or old is None:
+            return None, end
+        code = "GBP" if minor[0] in "pP" else "EUR" if german else "USD"
+        return [(start, m.end("n"), "money", new / 100, code, qualifier_before(body, start), None, None, None),
+                (old_at, m.end("vn"), "money", old / 100, code, None, None, None, None)], end
     currency = currency_code(m["vc"])
     new_found = money_found(body, start, m.end("n"), new_raw, m["vk"], currency, m["vc"])
     old_found = money_found(body, old_at, m.end("vn"), m["vn"], m["vk"], currency, m["vc"])

@@ -44,11 +44,12 @@ _NUMBER_TAILS = (
     rf"(?P<c1>{amounts.SUFFIX})(?P<K_msuf>)"
     rf"|(?P<minor>{minor.MINOR})(?P<K_minor>)"
     # "auf 113 (Vorjahr: 144) Millionen Euro", "12,5 (Vorjahr: 11,8) Prozent"
-    # "auf 95 (100) Euro": dpa-AFX's analyst lines leave the label out
+    # "auf 95 (100) Euro": dpa-AFX's analyst lines leave the label out; "to 225 (210) pence":
+    # Alliance News' broker lines the same way
     # "445,2 (Vj: 398,5) Mio. Euro", "zwischen 19 und 21 (2020/21: 22,7) %": the label as written
     rf"|{SP}\((?:(?:Vorjahr(?:eswert)?|Vj\.?|[12][0-9]{{3}}(?:/[0-9]{{2,4}})?|zuvor|bisher|vorher|alt|prior year|year earlier"
     rf"|year ago|previously|prior|before|old)[:,]?{SP}+)?"
-    rf"(?P<vn>{NUM})\)(?:(?P<vu>{amounts.UNIT})|(?P<vk>{SCALE})?(?P<vc>{amounts.SUFFIX}))"
+    rf"(?P<vn>{NUM})\)(?:(?P<vu>{amounts.UNIT})|{SP}(?P<vm>[Pp]ence|[Cc]ents?|Cent)(?!\w)|(?P<vk>{SCALE})?(?P<vc>{amounts.SUFFIX}))"
     rf"(?P<K_prior>)"
     rf"|\)(?P<au>{amounts.UNIT})(?P<K_accpct>)"  # "(9)%": an accountant's minus
 )

@@ -113,6 +113,22 @@ def number_word_before(body: str, at: int) -> tuple[str | None, int]:
     return word, start
 
 
+_WORDED_CENTS = re.compile(r"[ \u00a0](?P<u>cents?|pence)(?!\w)")
+
+
+def worded_cents(body: str) -> list[Found]:
+    """ "Up two cents, or 5.5 per cent", "a dividend of seven cents": hundredths whose
+    number is a word, looked for only in text that writes " cent" or " pence"."""
+    found: list[Found] = []
+    for m in _WORDED_CENTS.finditer(body):
+        number, start = number_word_before(body, m.start() + 1)
+        count = word_value(number) if number is not None else None
+        if count is None or count >= 100:
+            continue
+        currency = "GBP" if m["u"] == "pence" else "USD"
+        found.append((start, m.end(), "money", count / 100, currency, qualifier_before(body, start),
+                      None, None, None))
+    return found
 
 
 def worded_money(body: str, start: int, end: int, number: str, scale_word: str) -> Found | None:

@@ -51,7 +51,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
        "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
        "verbesserte verbesserten upside pop pops popped popping erhöhen steigern "
-       "spurted spurt spurts spurting "
+       "spurted spurt spurts spurting steigen "
        "aufwärts bergauf gewinnen appreciated appreciates appreciating hochschnellte "
        "hochschnellten umsatzplus anhebung erhöhung steigerung gesteigert kursgewinne "
        "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
@@ -73,7 +73,8 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "verringert verringerte verringerten senken kürzen "
          "abwärts bergab off shedding depreciated depreciates depreciating schmolz "
          "schmolzen geschmolzen schmilzt senkung kürzung reduzierung verringerung "
-         "kursverluste kursverlusten einbußen abwerten abgewertet")
+         "kursverluste kursverlusten einbußen abwerten abgewertet drückte drückten gedrückt "
+         "rücksetzer rücksetzern abgaben sinken")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(_UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(_DOWN.split(), "down"))
 
@@ -96,7 +97,10 @@ _AFTER_WORDS.update(dict.fromkeys(
 """Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
 below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
 _AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains potenzial potential".split(), "up"))
-_AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses".split(), "down"))
+_AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses unfavorable unfavourable adverse".split(),
+                                   "down"))
+_AFTER_WORDS.update(dict.fromkeys("favorable favourable".split(), "up"))
+"""And the effects of a growth bridge: "a 1.6 percent unfavorable impact from currencies"."""
 
 _SPAN_ADJECTIVES = frozenset(
     "year-over-year year-on-year yoy y/y y-o-y annual annualized annualised sequential "
@@ -121,6 +125,8 @@ _OWN_VALUE = ("its value", "their value", "its market value", "their market valu
               "ihres wertes", "seines wertes", "ihres börsenwertes", "seines börsenwertes")
 """After "of"/"des" these make a part of a whole a move: "lost 20% of its value"."""
 _GAVE_UP = ("gave up ", "give up ", "gives up ", "giving up ", "given up ")
+_TACKED_ON = ("tacked on ", "tacks on ", "tacking on ", "piled on ", "put on ", "puts on ")
+"""A rise named by a phrasal verb right before the figure: "TGT has tacked on 61%"."""
 _PULLED_BACK = re.compile(
     r"\bpull(?:ed|s|ing)? back(?: (?:by|more than|less than|about|nearly|almost|roughly|some))? $")
 """A fall named by a phrasal verb right before the figure ("pulled back more than 5%"):
@@ -258,6 +264,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             return "down"
         if tail.endswith(_GAVE_UP):  # "gave up 3%": a fall, though "up" names a rise
             return "down"
+        if tail.endswith(_TACKED_ON):
+            return "up"
     if body.startswith("-", end) and body[end + 1:end + 16].lower().startswith(_SHARE_NOUNS):
         return None  # "ein 49-Prozent-Anteil": a part of a whole
     if body[end:end + 1].isspace():
@@ -409,6 +417,8 @@ def _direction_back(words: list[str], later: str) -> tuple[Direction | None, boo
             later = word  # "declined 218.64, or 3.7 percent", "climbed 28.98 points, 1.06%"
             continue
         if word[-1] in CLAUSE_END or word in _DASHES:
+            if word[0] == "(" and word[-1] == ")" and 2 < len(word) <= 12 and word[1:-1].isalnum():
+                continue  # "fiel der MDax (MDAX) um 2 Prozent": a code set in, no clause's end
             return None, True, later
         key = word if word.isalpha() else word.strip(PUNCT)
         if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise

@@ -45,6 +45,7 @@ from tui_reader.extract.written_tickers import (
     forget_venue_forms,
     mover_tickers,
     paren_ticker,
+    ric_tickers,
     ticker_mentions,
     wkn_isins,
 )
@@ -224,7 +225,8 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             merger.add(found_in.by_isin(isin) or Instrument(isin, None, None), at, _EXPLICIT)
 
     ticker_spans: list[tuple[int, int]] = []
-    for at, end, instrument in (*ticker_mentions(found_in, text, cashtags, colons), *mover_tickers(found_in, text)):
+    for at, end, instrument in (*ticker_mentions(found_in, text, cashtags, colons), *mover_tickers(found_in, text),
+                                *ric_tickers(found_in, text)):
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))
 

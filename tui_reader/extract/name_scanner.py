@@ -34,8 +34,8 @@ class NameScanner:
         self._keys: set[str] = set()
         self._longest: dict[str, int] = {}
         """First word of a key → the most words any key starting with it has."""
-        self._spelled: dict[str, str] = {}
-        """First word → its exact spelling, for names that do not start with a capital
+        self._spelled: dict[str, tuple[str, ...]] = {}
+        """First word → its exact spellings, for names that do not start with a capital
         ("eBay", "3M"): only so written are they names ("ebay" may be anything)."""
         self._uncapitalised: dict[str, tuple[str, str]] = {}
         """The same for spellings with no capital at all ("3i"), which start no run, with
@@ -48,15 +48,18 @@ class NameScanner:
         """Index a name key; `spelling` is the name as written, which matters when it
         does not start with a capital letter, or when `exact` ("UPS": not "Ups")."""
         words = key.split(" ")
+        capitalised = words[0] in self._longest and words[0] not in self._spelled
         self._keys.add(key)
         if self._longest.get(words[0], 0) < len(words):
             self._longest[words[0]] = len(words)
         if exact:
-            self._spelled[words[0]] = spelling.split()[0]
+            self._spelled[words[0]] = (spelling.split()[0],)
         elif spelling and not HAS_CAPITAL.match(spelling):
             written = spelling.split()[0].rstrip(",.;:")
             if name_word(written) == words[0]:
-                self._spelled[words[0]] = written
+                # "adidas" beside "Adidas": a lower-case spelling added to a name already
+                # found capitalised keeps the capitalised one
+                self._spelled[words[0]] = (written, written[0].upper() + written[1:]) if capitalised else (written,)
                 # No run starts where no capital starts a word: "3i", "adidas-Salomon".
                 if not HAS_CAPITAL.search(written) or "-" in written:
                     probe = next((c for c in written if not c.isalnum()), written)
@@ -74,7 +77,7 @@ class NameScanner:
             return False
         if not spelling or HAS_CAPITAL.match(spelling):
             return True
-        return self._spelled.get(key.split(" ")[0]) == spelling.split()[0].rstrip(",.;:")
+        return spelling.split()[0].rstrip(",.;:") in self._spelled.get(key.split(" ")[0], ())
 
     def spelled_runs(self, text: str, also: NameScanner | None = None) -> list[Span]:
         """Runs that start with a name spelled without any capital ("3i", "1&1"), which

@@ -229,3 +229,20 @@ def mover_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, In
         listing = found_in.by_ticker(code)
         if listing is not None:
             yield match.start(1), match.end(1), listing
+
+
+_RIC = re.compile(r"(?<![\w.])[0-9]{4,6}\.(?:T|HK|KS|KQ|SS|SZ|TW)(?![\w.])")
+"""A Reuters instrument code of an Asian share written bare after its name ("Mitsui
+Kinzoku 5706.T", "Tencent 0700.HK"): digits and the exchange's suffix, which are
+Yahoo's symbol too, and which nothing else in prose looks like."""
+_RIC_PROBES = (".T", ".HK", ".KS", ".KQ", ".SS", ".SZ", ".TW")
+
+
+def ric_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, Instrument]]:
+    """Asian shares named by their Reuters code (`_RIC`); searched only in text that
+    holds one of the suffixes at all."""
+    if not any(probe in text for probe in _RIC_PROBES):
+        return
+    for match in _RIC.finditer(text):
+        code = match.group()
+        yield match.start(), match.end(), found_in.by_ticker(code) or Instrument(None, code, None)

@@ -1,0 +1,48 @@
+"""Filing forms of London, Zurich and Tokyo reports: how Alliance News and Reuters spell
+companies ("Relx", "Lloyds", "StanChart"), German portals writing "adidas" and "Kühne +
+Nagel", US over-the-counter receipts that must not make a foreign company's name
+nobody's, Reuters codes of Asian shares written bare after the name ("5706.T"), and
+Yahoo's old odd-lot tag "(HKSE: 2888-OL.HK - news)".
+
+Every sentence is our own; the expected listings were written before the code ran.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui_reader.extract.instruments import find_instruments
+
+
+def tickers(text: str) -> list[str | None]:
+    return [i.ticker for i in find_instruments("", text, [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Citi raises Relx price target to 3,400 pence.", ["C", "REL.L"]),
+        ("Jefferies cuts Playtech to 'hold'.", ["JEF", "PTEC.L"]),
+        ("Lloyds slipped after its results.", ["LLOY.L"]),
+        ("Barclays upgrade lifts StanChart.", ["BARC.L", "STAN.L"]),
+        ("Tullett Prebon gained after the deal.", ["TCAP.L"]),
+        ("Die Flop-Werte im DAX waren adidas und Zalando.", ["ADS.DE", "ZAL.DE"]),
+        ("Am Ende des SMI lagen Kühne + Nagel mit einem Minus.", ["KNIN.SW"]),
+        ("VP Bank-Ökonom Paul Meier erwartet eine Zinssenkung.", ["VPBN.SW"]),
+        ("Smiths Group shares rose after the update.", ["SMIN.L"]),
+        ("Swatch Group fell in Zurich.", ["UHR.SW"]),
+    ],
+)
+def test_names_as_london_and_swiss_reports_write_them(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected
+
+
+def test_bare_reuters_codes_of_asian_shares() -> None:
+    text = "Chip supplier Tokyo Ohka 4186.T jumped, and Daiwa House 1925.T slipped."
+    assert tickers(text) == ["4186.T", "1925.T"]
+    assert tickers("The index rose 1.5.T and the ratio was 1925.5.") == []
+
+
+def test_the_odd_lot_tag_of_a_hong_kong_line_is_the_share() -> None:
+    found = find_instruments("", "Upgrade lifts StanChart (HKSE: 2888-OL.HK - news) in London.", [])
+    assert [(i.ticker, i.isin) for i in found] == [("2888.HK", "GB0004082847")]
