@@ -300,3 +300,15 @@ def test_sentences_that_mention_pictures_stay(paragraph: str) -> None:
 def test_image_source_lines_and_free_article_banners_are_removed() -> None:
     kept, notes = strip_boilerplate(["Image source: Picture Agency.", "You’re reading a free article.", "Shares rose 3%."])
     assert kept == ["Shares rose 3%."] and len(notes) == 2
+
+
+def test_reuters_file_photo_captions_and_a_quote_table_are_removed() -> None:
+    kept, notes = strip_boilerplate([
+        "The bank's shares fell 2%.",
+        "FILE PHOTO: Traders watch the board at the exchange in Sydney, March 3, 2019. REUTERS/Jane Roe",
+        "Commuters pass the bourse in Frankfurt, Germany. REUTERS/Max Muster",
+        "Profit rose, a Reuters/Ipsos poll showed, and the bank expects more.",
+        "Stocks mentioned in the article\nChangeLast1st jan.\nMAPLE BANK 0.12% 81.20 Delayed Quote.-2.10%",
+    ])
+    assert kept == ["The bank's shares fell 2%.", "Profit rose, a Reuters/Ipsos poll showed, and the bank expects more."]
+    assert [n.split(":")[0] for n in notes] == ["info box", "photo caption", "photo caption"]

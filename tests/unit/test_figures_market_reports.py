@@ -164,3 +164,33 @@ def test_worded_cents_and_qualified_range_ends() -> None:
         ("three cents", 0.03, None, "CAD"), ("76 cents", 0.76, None, "CAD"),
         ("between about $3 and about $3.50", 3.0, 3.5, "CAD"),
         ("zwischen rund 21,50 und etwa 22,40 Euro", 21.5, 22.4, "EUR")]
+
+
+def test_tokyo_widgets_by_code_and_years_before_a_comma() -> None:
+    body = "Carmakers slid, with Mazda 7261, -3.12% off more than 3% and Subaru 7270, -2.05% sinking some 2%."
+    assert moves(body) == [("3%", "down"), ("2%", "down")]
+    assert moves("In 2024, +7% was the plan.") == [("+7%", "up")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Anleger quittierten das mit einem Kursverlusts von rund 9 Prozent.", [("9 Prozent", "down")]),
+        ("Die Talfahrt beschleunigte sich – nachdem der Vorstand die Prognose kappte – um 8,5 Prozent.",
+         [("8,5 Prozent", "down")]),
+        ("Der Konzern erwartet, dass sich der Umsatz um mehr als 20% erhöhen wird.", [("20%", "up")]),
+        ("Die Aktie stieg zunächst um über dreieinhalb Prozent.", [("dreieinhalb Prozent", "up")]),
+    ],
+)
+def test_german_genitives_inserts_infinitives_and_halves(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected
+
+
+def test_a_us_dollar_conversion_after_an_australian_amount() -> None:
+    body = "The S&P/ASX 200 fell. The bank booked provisions of A$1.2 billion ($780 million) and shed $1.10."
+    assert [(f.value, f.currency) for f in figures(body) if f.kind == "money"] == [
+        (1.2e9, "AUD"), (780e6, "USD"), (1.1, "AUD")]
+
+
+def test_a_quarter_of_a_year_is_no_period() -> None:
+    assert [f.kind for f in figures("The deficit narrowed in the last quarter of 2019.")] == []

@@ -46,3 +46,23 @@ def test_bare_reuters_codes_of_asian_shares() -> None:
 def test_the_odd_lot_tag_of_a_hong_kong_line_is_the_share() -> None:
     found = find_instruments("", "Upgrade lifts StanChart (HKSE: 2888-OL.HK - news) in London.", [])
     assert [(i.ticker, i.isin) for i in found] == [("2888.HK", "GB0004082847")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cruise line owner Carnival jumped 7 percent on its outlook.", ["CCL"]),
+        ("At the carnival in Rio the crowds jumped.", []),
+        ("Gefragt waren Versicherer wie Swiss Life (+1,3%) und Zurich (+0,8%).", ["SLHN.SW", "ZURN.SW"]),
+        ("Die Konferenz in Zurich stieg zur wichtigsten der Branche auf.", []),
+        ("Schaeffler hält weiter 46 Prozent aller Conti-Aktien.", ["SHA0.DE", "CON.DE"]),
+        ("In Wien gaben VIG (minus 1,2 Prozent) nach, Marinomed und Warimpex legten zu.",
+         ["VIG.VI", "MARI.VI", "WXF.VI"]),
+        ("Gold miners such as Evolution Mining rallied in Sydney.", ["EVN.AX"]),
+        ("Ritchie Bros Auctioneers Inc rose after an upgrade.", ["RBA.TO"]),
+        ("Utility Scottish and Southern Energy gained 1.2%.", ["SSE.L"]),
+        ("Food group Nestle NESN.S and planemaker Airbus AIR.PA rose.", ["NESN.SW", "AIR.PA"]),
+    ],
+)
+def test_names_with_their_evidence_and_codes(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected

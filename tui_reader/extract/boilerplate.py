@@ -99,11 +99,13 @@ Smartbroker.de"): its price is the broker's fee, no figure of the story."""
 _INFO_BOX = re.compile(
     r"(?:zusätzliche\ |weitere\ )?(?:unternehmensinformationen|informationen|kennzahlen|daten)"
     r"\ zu[mr]?\ .{1,60}(?:aktie|wertpapier)\b"
-    r"|(?:additional\ )?(?:company\ information|key\ data|stock\ data)\ (?:on|for|about)\ ",
+    r"|(?:additional\ )?(?:company\ information|key\ data|stock\ data)\ (?:on|for|about)\ "
+    r"|stocks\ mentioned\ in\ (?:the|this)\ article",
     re.VERBOSE,
 )
-"""The heading of a portal's info box about the stock; matched on the lower-cased
-paragraph's start."""
+"""The heading of a portal's info box about the stock (MarketScreener's "Stocks
+mentioned in the article" and its quote lines); matched on the lower-cased paragraph's
+start."""
 _INFO_BOX_OPENERS = frozenset("ZzWwUuIiKkDdAaCcSs")
 _INFO_HEADING_LIMIT = 100
 _INFO_LINE_LIMIT = 80
@@ -151,6 +153,8 @@ _CAPTION = re.compile(
     | (?:^|[\s/|(])(?:foto|photo|bild|image)\s*:\s*[^\s:][^:.!?]{0,50}\)?$  # "... Exchange. / Foto: Reuters"
     | \((?:photo|image)\ by\ [^()]{2,60}\)$                    # "(Photo by Jane Roe/Agency)"
     | ^(?:image|photo|picture)\ (?:source|credit):\ [^.]{2,60}\.?$  # "Image source: Getty Images."
+    | ^file\ photo:                                       # Reuters: "FILE PHOTO: Traders work ..."
+    | \b(?:reuters|afp|ap|epa|dpa)/[^\s/.,]+(?:\ [^\s/.,]+){0,3}\.?$  # "... 2018. REUTERS/Jane Roe"
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -193,7 +197,7 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 notes.append("promotional line: " + _shorten(paragraph))
                 continue
             if ("oto" in paragraph or "OTO" in paragraph or "ild" in paragraph or "mage" in paragraph
-                    ) and _CAPTION.search(paragraph):
+                    or "/" in paragraph) and _CAPTION.search(paragraph):
                 notes.append("photo caption: " + _shorten(paragraph))
                 continue
             if " handeln" in paragraph and _TRADE_PROMO.search(paragraph):

@@ -125,10 +125,18 @@ def _local_dollars(body: str, found: list[Found]) -> list[Found]:
         if f[2] == "money" and f[4] == "USD":
             text = body[f[0]:f[1]].lstrip("-−(")
             if (("$" in text and "$US" not in text and "US$" not in text) or (
-                    text.endswith(("cents", "cent")) and "US" not in text)) and not _priced_in_usd(body, f[0], f[1]):
+                    text.endswith(("cents", "cent")) and "US" not in text)) and not _priced_in_usd(
+                    body, f[0], f[1]) and not _converted(body, f[0]):
                 f = (*f[:4], local, *f[5:])
         out.append(f)
     return out
+
+
+def _converted(body: str, start: int) -> bool:
+    """ "provisions of A$1.5 billion ($970 million)": a bare "$" in parentheses right after
+    an amount the text marks as local is its conversion into US dollars."""
+    return start > 0 and body[start - 1] == "(" and any(
+        mark in body[(start - 24 if start > 24 else 0):start] for mark in ("A$", "C$", "AU$", "CA$"))
 
 
 _CLAUSE_CUTS = (". ", "; ", " and ", " while ", "\n")

@@ -21,7 +21,7 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "stieg stiegen steigt kletterte kletterten wuchs wuchsen zulegte zulegten anzog anzogen "
     "vorrückte gewann gewannen aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
     "hochschnellten ausbauen ausgebaut aufwerten aufgewertet angesprungen zulegt anzieht "
-    "ansteigt hinauf anziehen angehoben bergauf aufwärts").split(), "up")
+    "ansteigt hinauf anziehen angehoben bergauf aufwärts erhöhen steigern verbessern").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
@@ -30,7 +30,7 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
     "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt "
-    "bergab abwärts abgaben abgab abgibt abgegeben abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
+    "senken reduzieren verringern kürzen bergab abwärts abgaben abgab abgibt abgegeben abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
 "während der Index um 12 Prozent seit Jahresbeginn stieg"). "korrigiert" only here:

@@ -126,6 +126,7 @@ def _one_period(body: str, head: int, end: int, unit_text: str, word: str | None
     return _period(body, head, end, 1.0, unit_text)
 
 
+_OF_YEAR = re.compile(r"[ \u00a0](?:of|des|im)[ \u00a0](?:(?:fiscal|Geschäftsjahres|Jahres)[ \u00a0])?(?:19|20)[0-9]{2}(?![0-9])")
 _EARLIER = frozenset({"prior", "previous"})
 _GERMAN_LAST = frozenset({"vergangenen", "letzten", "abgelaufenen", "vorigen"})
 _SPAN_LEADS = frozenset({"in", "for"})
@@ -142,8 +143,9 @@ def _period(body: str, start: int, end: int, count: float | None,
             or body.endswith(_AGO_BEFORE, 0, start) or BASE_AFTER.match(body, end)):
         return None
     unit_key = _unit_key(unit_text)
-    if count == 1 and (single_day(body, start, count, unit_key) or ONE_DAY_MOVE.match(body, end)):
-        return None
+    if count == 1 and (single_day(body, start, count, unit_key) or ONE_DAY_MOVE.match(body, end)
+                       or _OF_YEAR.match(body, end)):
+        return None  # "in the last quarter of 2017" names a quarter, a point in time
     if comparison_base(body, start, end):
         return None
     lead, has_which = _lead_start(body, start)

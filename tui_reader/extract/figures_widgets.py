@@ -16,9 +16,10 @@ import re
 
 _TICKER_BEFORE = re.compile(
     r"(?:(?P<paren>\()(?:[A-Za-z]+:[ \u00a0]?)?|(?<![\w&^]))\^?"
-    r"(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?|[0-9]{3,6}\.[A-Z]{1,2}),?[ \u00a0]$")
+    r"(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?|[0-9]{3,6}\.[A-Z]{1,2}|[0-9]{4,6}(?=,)),?[ \u00a0]$")
 """What stands before a widget's number: "(JBL ", "(NASDAQ: AMKR ", "(^GSPC ", "FB, ",
-"(9988.HK ", MarketWatch's "RDS.A, " and London lines "BG., "."""
+"(9988.HK ", MarketWatch's "RDS.A, " and Tokyo lines "Toyota 7203, ", and London lines
+"BG., "."""
 _PROSE_CAPITALS = frozenset(
     "EPS GDP CPI PPI PMI EBIT EBITDA YOY QOQ MOM ROE ROI ROA ARPU FCF US USA UK EU DAX MDAX "
     "SDAX TECDAX ATX SMI FTSE CAC IBEX AEX OMX HSI CSI NIKKEI TOPIX KOSPI ASX TSX DOW STOXX "
@@ -69,18 +70,22 @@ def quote_widget(body: str, start: int, end: int, sign: str | None) -> bool:
     ticker = m["ticker"]
     if sign is None or _PERIOD_CODE.fullmatch(ticker) is not None:
         return False
+    if ticker.isdigit() and _YEAR_BEFORE.search(body, max(0, m.start() - 8), m.end("ticker")):
+        return False  # "In 2023, +5% was the goal": a year, not Tokyo's "Toyota 7203, -2.94%"
     if body[m.end() - 2] == ",":  # MarketWatch's "index DAX, -0.28%": the comma marks the widget
         return ticker not in _MEASURES
     return ticker not in _PROSE_CAPITALS
 
 
+_YEAR_BEFORE = re.compile(r"(?:^|\b)(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]or|[Oo]f|[Ii]m|[Ss]eit|[Bb]is|[Vv]om?|[Ee]nde|[Ee]nd)[ \u00a0](?:19|20)[0-9]{2}$")
 _MEASURES = frozenset(
     "EPS GDP CPI PPI EBIT EBITDA FCF ARPU ROE ROI ROA YOY QOQ MOM FY US USA UK EU AI IT TV "
     "EUR USD CHF GBP JPY CNY HKD CAD AUD SEK NOK DKK".split())
 """Capitals that stay prose even before a comma and a signed percentage ("GDP, +0.4%",
 "149,6 Mio. EUR, +26% mehr"); index and market codes there are MarketWatch widgets
 ("index DAX, -0.28%")."""
-_WIDGET_END = re.compile(r"\b[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?,[ \u00a0][+\-−][0-9][0-9.]*%[ \u00a0]$")
+_WIDGET_END = re.compile(
+    r"\b(?:[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?|[0-9]{4,6}),[ \u00a0][+\-−][0-9][0-9.]*%[ \u00a0]$")
 
 
 def widget_before(body: str, start: int) -> int:

@@ -54,7 +54,8 @@ def worded_percent(body: str, start: int, end: int, number: str, head: str) -> F
 
 
 HALVES = {"half": 0.5, "halbes": 0.5, "halben": 0.5, "anderthalb": 1.5, "eineinhalb": 1.5,
-           "zweieinhalb": 2.5, "dreieinhalb": 3.5}
+          **{f"{word}einhalb": value + 0.5 for value, word in enumerate(
+              "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf".split(), start=2)}}
 _ONE_OR_A = _ONE | {"a", "one"}
 
 

@@ -63,7 +63,7 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "decreasing narrowed narrow narrows shed sheds sank sink sinks slumped slump "
          "slumps dipped dip dips eased shrank shrunk contracted cut cuts cutting "
          "reduced reduce reduces reducing lowered lowers lowering trimmed trims slashed "
-         "gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
+         "sinking gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
          "minus rutschte eingebrochen niedriger rückgang einbruch verlust verluste abschläge abschlägen "
          "sunk plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
          "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
@@ -74,7 +74,7 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "abwärts bergab off shedding depreciated depreciates depreciating schmolz "
          "schmolzen geschmolzen schmilzt senkung kürzung reduzierung verringerung "
          "kursverluste kursverlusten einbußen abwerten abgewertet drückte drückten gedrückt "
-         "rücksetzer rücksetzern abgaben sinken")
+         "rücksetzer rücksetzern abgaben sinken talfahrt")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(_UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(_DOWN.split(), "down"))
 
@@ -301,7 +301,11 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     found, ended, later = _direction_back(words, "")
     if found:
         return found
-    if rest and not ended:
+    if ended and rest and not _DASHES.isdisjoint(words):  # the insert's first dash lies further back
+        found, ended, later = _direction_back(rest.split() + words, "")
+        if found:
+            return found
+    elif rest and not ended:
         found, ended, _ = _direction_back(rest.split(), later)
         if found:
             return found
@@ -378,7 +382,9 @@ def _learn(word: str) -> Direction | Literal[""]:
     remembered so that every later look-up of the word is one dict access; "" for none."""
     found: Direction | Literal[""] = ""
     if len(word) > 6:
-        found = next((d for tail, d in _COMPOUND_ENDS if word.endswith(tail)), "")
+        stem = word[:-2] if word.endswith("es") else word[:-1] if word.endswith("s") else word
+        # "Kursverlusts", "Umsatzanstiegs", "Wertzuwachses": the genitive's ending read past
+        found = next((d for tail, d in _COMPOUND_ENDS if word.endswith(tail) or stem.endswith(tail)), "")
         if found and len(word.removesuffix("plus").removesuffix("minus")) < 4:
             found = ""  # "Kursplus" is a move, "Zooplus" a company: four letters before it at least
     if len(_WORD_DIRECTION) > _WORD_MEMO_LIMIT:
@@ -410,12 +416,22 @@ def _direction_back(words: list[str], later: str) -> tuple[Direction | None, boo
         while at and (words[at - 1] in _CONNECTORS or words[at - 1].endswith(_LISTED_ITEM)):
             at -= 1
         words = words[:at]
+    skip_to: int | None = None
     for at in range(len(words) - 1, -1, -1):
         word = words[at]
         if word[-1] == "," and later in _RESTATED and (
                 word[0].isdigit() or word[:-1] in _AMOUNT_UNITS or word.lstrip("$€£")[:1].isdigit()):
             later = word  # "declined 218.64, or 3.7 percent", "climbed 28.98 points, 1.06%"
             continue
+        if skip_to is not None and skip_to >= 0:  # inside a dashed insert: read past it
+            if at == skip_to:
+                skip_to = -1
+            continue
+        if word in _DASHES and skip_to is None:
+            opening = next((i for i in range(at - 1, -1, -1) if words[i] in _DASHES), None)
+            if opening is not None:  # "beschleunigte sich – nachdem … – um 13,5 Prozent": set in
+                skip_to = opening
+                continue
         if word[-1] in CLAUSE_END or word in _DASHES:
             if word[0] == "(" and word[-1] == ")" and 2 < len(word) <= 12 and word[1:-1].isalnum():
                 continue  # "fiel der MDax (MDAX) um 2 Prozent": a code set in, no clause's end

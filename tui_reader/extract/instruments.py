@@ -318,8 +318,10 @@ def _count_names(
             continue  # "Volkswagen-Tochter Traton": the parent only describes the unit
         where = needs_evidence.get(key) if not suffixed else None
         if where is not None and (named_as_stock(text, start, end) or in_capitals(text, start, end)
-                                  or _listed_beside(text, hits, i, needs_evidence)):
-            where = None  # "Rubrik-Aktie", "Target shares", "MARA said", "BP and Shell": the company
+                                  or _listed_beside(text, hits, i, needs_evidence)
+                                  or _QUOTE_AFTER.match(text, end)):
+            # "Rubrik-Aktie", "Target shares", "MARA said", "BP and Shell", "Zurich (+1,0%)": the company
+            where = None
         if where is not None and (where != ANY_TEXT or key in german_names):
             if german is None:
                 german = is_german(text)
@@ -337,6 +339,8 @@ def _count_names(
     return named, deferred, found_people
 
 
+_QUOTE_AFTER = re.compile(r"[ \u00a0]?\([+\-−–][ \u00a0]?[0-9]")
+"""A quote's change in parentheses right after a name: "Zurich (+1,0%)" is the share."""
 _LOCAL_COUNTRIES = ("India", "Pakistan", "Bangladesh", "Malaysia", "Nigeria", "Kenya", "Ghana", "Lanka",
                     "Indonesia", "Philippines", "Vietnam", "Thailand", "Egypt")
 _LOCAL_UNIT = re.compile(rf" (?:{'|'.join(_LOCAL_COUNTRIES)})(?!\w)")

@@ -24,7 +24,7 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     continental investor news dow nasdaq msci sse sto orion elisa orange city now box
     buckle cactus deluxe diodes enact employers frontdoor gates griffon harmonic hub
     integer interface mosaic noble partners pool rational screen sharp shift stride
-    universal verve waters sage geo prog ly nn qt q2 booking carnival phoenix dover
+    universal verve waters sage geo prog ly nn qt q2 booking carnival phoenix dover zurich
     everest indus hartford carter hawkins brady rogers campbell dana lindsay disco
     mitsubishi mitsui sumitomo energizer toast snap wise grab elastic gap celsius rocket
     ig acs cgi fmc man vat pandora frontline siegfried nu flex douglas hertz wendy
