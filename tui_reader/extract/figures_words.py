@@ -127,6 +127,7 @@ _OWN_VALUE = ("its value", "their value", "its market value", "their market valu
 _GAVE_UP = ("gave up ", "give up ", "gives up ", "giving up ", "given up ")
 _TACKED_ON = ("tacked on ", "tacks on ", "tacking on ", "piled on ", "put on ", "puts on ")
 """A rise named by a phrasal verb right before the figure: "TGT has tacked on 61%"."""
+_PHRASAL = _GAVE_UP + _TACKED_ON
 _PULLED_BACK = re.compile(
     r"\bpull(?:ed|s|ing)? back(?: (?:by|more than|less than|about|nearly|almost|roughly|some))? $")
 """A fall named by a phrasal verb right before the figure ("pulled back more than 5%"):
@@ -234,7 +235,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     if sign:
         return "up" if sign == "+" else "down"
     # lowered once, not word by word
-    cut = widget_before(body, start)
+    cut = widget_before(body, start) if start > 7 and body[start - 2] == "%" else start
     before = body[(cut - 100 if cut > 100 else 0):cut].lower()
     paragraph = before.rfind("\n\n")
     if paragraph >= 0:
@@ -262,10 +263,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             return None
         if " back " in tail and _PULLED_BACK.search(tail):  # "pulled back more than 5%"
             return "down"
-        if tail.endswith(_GAVE_UP):  # "gave up 3%": a fall, though "up" names a rise
-            return "down"
-        if tail.endswith(_TACKED_ON):
-            return "up"
+        if tail.endswith(_PHRASAL):  # "gave up 3%": a fall, though "up" names a rise
+            return "down" if tail.endswith(_GAVE_UP) else "up"
     if body.startswith("-", end) and body[end + 1:end + 16].lower().startswith(_SHARE_NOUNS):
         return None  # "ein 49-Prozent-Anteil": a part of a whole
     if body[end:end + 1].isspace():
@@ -298,18 +297,21 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 second = following[1].split(None, 1)[0].strip(PUNCT).lower()
                 if second in ("plus", "minus"):
                     return _AFTER_WORDS[second]
-    found, ended, later = _direction_back(words, "")
+    dashed = " – " in before or " - " in before or " — " in before
+    found, ended, later = _direction_back(words, "", dashed)
     if found:
         return found
-    if ended and rest and not _DASHES.isdisjoint(words):  # the insert's first dash lies further back
-        found, ended, later = _direction_back(rest.split() + words, "")
+    near_open = not ended  # a list's item and its comma stand among the near words, if anywhere
+    if ended and rest and dashed:  # the insert's first dash may lie further back
+        found, ended, later = _direction_back(rest.split() + words, "", dashed)
         if found:
             return found
     elif rest and not ended:
-        found, ended, _ = _direction_back(rest.split(), later)
+        found, ended, _ = _direction_back(rest.split(), later, dashed)
         if found:
             return found
-    if ended and (found := _listed_after(rest.split() + words if rest else words)):
+    if ended and (not near_open or not _CONNECTORS.isdisjoint(words)) and (
+            found := _listed_after(rest.split() + words if rest else words)):
         return found
     # a verb closing the clause counts even when the clause began just before the figure
     # ("FRANKFURT (Reuters) - Die Aktie gab 3 Prozent nach")
@@ -407,31 +409,22 @@ _RESTATED = frozenset({"or", "oder", "", "close", "about", "nearly", "roughly", 
 restates the amount's move."""
 
 
-def _direction_back(words: list[str], later: str) -> tuple[Direction | None, bool, str]:
+def _direction_back(words: list[str], later: str, dashed: bool = False) -> tuple[Direction | None, bool, str]:
     """The nearest direction word in `words` read backwards, whether the clause ended, and
-    the word read last (for "up to")."""
+    the word read last (for "up to"); `dashed`: whether a spaced dash stands among them."""
     if not later and words and (words[-1] in _CONNECTORS or words[-1].endswith(_LISTED_ITEM)):
         # "ended down 1.82%, 1.56% and 1.25%": the list's items, then its verb
         at = len(words) - 1
         while at and (words[at - 1] in _CONNECTORS or words[at - 1].endswith(_LISTED_ITEM)):
             at -= 1
         words = words[:at]
-    skip_to: int | None = None
-    for at in range(len(words) - 1, -1, -1):
-        word = words[at]
+    if dashed:
+        words = _without_insert(words)
+    for word in reversed(words):
         if word[-1] == "," and later in _RESTATED and (
                 word[0].isdigit() or word[:-1] in _AMOUNT_UNITS or word.lstrip("$€£")[:1].isdigit()):
             later = word  # "declined 218.64, or 3.7 percent", "climbed 28.98 points, 1.06%"
             continue
-        if skip_to is not None and skip_to >= 0:  # inside a dashed insert: read past it
-            if at == skip_to:
-                skip_to = -1
-            continue
-        if word in _DASHES and skip_to is None:
-            opening = next((i for i in range(at - 1, -1, -1) if words[i] in _DASHES), None)
-            if opening is not None:  # "beschleunigte sich – nachdem … – um 13,5 Prozent": set in
-                skip_to = opening
-                continue
         if word[-1] in CLAUSE_END or word in _DASHES:
             if word[0] == "(" and word[-1] == ")" and 2 < len(word) <= 12 and word[1:-1].isalnum():
                 continue  # "fiel der MDax (MDAX) um 2 Prozent": a code set in, no clause's end
@@ -443,12 +436,21 @@ def _direction_back(words: list[str], later: str) -> tuple[Direction | None, boo
         found = _WORD_DIRECTION.get(key)
         if found is None:
             found = _learn(key)
-        if found and not (key in _EARLIER_MOVES and _after_earlier(words, at)):
+        if found and not (key in _EARLIER_MOVES and _after_earlier(words, word)):
             return found, True, later
         if word[0] == "(":
             return None, True, later
         later = key
     return None, False, later
+
+
+def _without_insert(words: list[str]) -> list[str]:
+    """The words without the insert between their last two dashes: "beschleunigte sich –
+    nachdem der Vorstand warnte – um 13,5 Prozent" reads on to "beschleunigte"."""
+    dashes = [i for i, word in enumerate(words) if word in _DASHES]
+    if len(dashes) < 2:
+        return words
+    return words[:dashes[-2]] + words[dashes[-1] + 1:]
 
 
 _EARLIER_MOVES = frozenset(
@@ -458,9 +460,10 @@ _EARLIER_MOVES = frozenset(
 _EARLIER_LEADS = frozenset("nach after trotz despite following".split())
 
 
-def _after_earlier(words: list[str], at: int) -> bool:
-    """Whether the move noun at `at` ends a phrase naming an earlier move: "verloren nach
-    zwischenzeitlichen Gewinnen letztlich 0,7 Prozent" is a fall."""
+def _after_earlier(words: list[str], word: str) -> bool:
+    """Whether the move noun `word` (its last place in `words`) ends a phrase naming an
+    earlier move: "verloren nach zwischenzeitlichen Gewinnen letztlich 0,7 Prozent" is a fall."""
+    at = len(words) - 1 - words[::-1].index(word)
     if at + 1 >= len(words) or words[at + 1] in _OWNED_BY_NOUN:
         return False  # "nach Kursgewinnen von fast 60 Prozent": the noun owns the figure
     return any(w in _EARLIER_LEADS for w in words[max(at - 2, 0):at])

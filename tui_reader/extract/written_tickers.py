@@ -231,33 +231,36 @@ def mover_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, In
             yield match.start(1), match.end(1), listing
 
 
-_RIC = re.compile(
-    r"(?<![\w.])(?:(?P<digits>[0-9]{4,6}\.(?:T|HK|KS|KQ|SS|SZ|TW))"
-    r"|(?P<root>[A-Z][A-Z0-9]{0,4})(?:[a-z]{1,2}|_[a-z])?\.(?P<venue>DE|L|PA|AS|MI|MC|S|VI|ST|HE|CO|OL|BR))(?![\w.])")
-"""A Reuters instrument code written bare after the name. An Asian share's ("Mitsui
-Kinzoku 5706.T", "Tencent 0700.HK") is digits and the exchange's suffix, which are
+_RIC_VENUE = re.compile(r"\.(?P<venue>T|HK|KS|KQ|SS|SZ|TW|DE|L|PA|AS|MI|MC|S|VI|ST|HE|CO|OL|BR)(?![\w.])")
+_RIC_CODE = re.compile(r"(?<![\w.])(?:(?P<digits>[0-9]{4,6})|(?P<root>[A-Z][A-Z0-9]{0,4})(?:[a-z]{1,2}|_[a-z])?)$")
+"""A Reuters instrument code written bare after the name: its venue's suffix, then the
+code read back from it (the suffix leads: a literal "." lets the engine skip the text).
+An Asian share's ("Mitsui Kinzoku 5706.T", "Tencent 0700.HK") is digits, which are
 Yahoo's symbol too and look like nothing else in prose. A European one ("Daimler
 DAIGn.DE", "Shell RDSa.L", "Nestle NESN.S") marks the class in lower case, and Xetra's
 adds a "G" to the root: read as Yahoo's symbol only where the directory knows it."""
-_RIC_PROBES = (".T", ".HK", ".KS", ".KQ", ".SS", ".SZ", ".TW", ".DE", ".L", ".PA", ".AS", ".MI",
-               ".MC", ".S", ".VI", ".ST", ".HE", ".CO", ".OL", ".BR")
+_ASIAN = frozenset({"T", "HK", "KS", "KQ", "SS", "SZ", "TW"})
 _RIC_SUFFIXES = {"S": "SW"}
 """Reuters' venue codes where Yahoo's differ: SIX is ".S" there, ".SW" here."""
 
 
 def ric_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, Instrument]]:
-    """Shares named by their Reuters code (`_RIC`); searched only in text that holds one
-    of the suffixes at all."""
-    if not any(probe in text for probe in _RIC_PROBES):
-        return
-    for match in _RIC.finditer(text):
-        if match["digits"]:
-            code = match["digits"]
-            yield match.start(), match.end(), found_in.by_ticker(code) or Instrument(None, code, None)
+    """Shares named by their Reuters code (`_RIC_VENUE`, `_RIC_CODE`)."""
+    for tail in _RIC_VENUE.finditer(text):
+        at = tail.start()
+        code = _RIC_CODE.search(text, at - 8 if at > 8 else 0, at)
+        if code is None:
             continue
-        root, venue = match["root"], match["venue"]
-        suffix = "." + _RIC_SUFFIXES.get(venue, venue)
+        venue = tail["venue"]
+        if code["digits"]:
+            if venue in _ASIAN:
+                symbol = code["digits"] + tail.group()
+                yield code.start(), tail.end(), found_in.by_ticker(symbol) or Instrument(None, symbol, None)
+            continue
+        if venue in _ASIAN:
+            continue
+        root, suffix = code["root"], "." + _RIC_SUFFIXES.get(venue, venue)
         roots = (root, root[:-1]) if venue == "DE" and len(root) == 4 and root.endswith("G") else (root,)
         listing = next((found for r in roots if (found := found_in.by_ticker(r + suffix)) is not None), None)
         if listing is not None:
-            yield match.start(), match.end(), listing
+            yield code.start(), tail.end(), listing
