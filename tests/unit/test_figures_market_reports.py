@@ -194,3 +194,29 @@ def test_a_us_dollar_conversion_after_an_australian_amount() -> None:
 
 def test_a_quarter_of_a_year_is_no_period() -> None:
     assert [f.kind for f in figures("The deficit narrowed in the last quarter of 2019.")] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Oil producers ended 2.1 per cent and 1.4 per cent higher, respectively.", [("2.1 per cent", "up"), ("1.4 per cent", "up")]),
+        ("Die Papiere verteuerten sich in Amsterdam um 2,4 Prozent.", [("2,4 Prozent", "up")]),
+        ("Zwei Nebenwerte, deren Aktien um 12,5 % und 9,5 % absackten, fielen auf.", [("12,5 %", "down"), ("9,5 %", "down")]),
+        ("Die Titel der Bank gaben 1,8 Prozent ab.", [("1,8 Prozent", "down")]),
+        ("The regional index was firmer by 0.4 percent and the yen weaker by 0.2 percent.",
+         [("0.4 percent", "up"), ("0.2 percent", "down")]),
+        ("Der Nebenwerteindex notiert um 0,8 Prozent besser.", [("0,8 Prozent", "up")]),
+        ("It extended the week's setback to almost 6 per cent.", [("6 per cent", "down")]),
+        ("The net margin rose to about 9.5% and the rate to nearly 4%.", [("9.5%", None), ("4%", None)]),
+        ("Der Konzern gab 3 Prozent seiner Anteile ab.", [("3 Prozent", None)]),
+    ],
+)
+def test_lists_plural_verbs_comparatives_and_qualified_levels(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+def test_hyphenated_cents_nordic_crowns_and_a_pan_asian_wrap_in_us_dollars() -> None:
+    assert [(f.value, f.currency) for f in figures("It declared a 12-cent per-share dividend.")] == [(0.12, "USD")]
+    assert [(f.value, f.currency) for f in figures("The loss was 3.1 billion Swedish kronor.")] == [(3.1e9, "SEK")]
+    body = "Japan's Nikkei rose and Australia's S&P/ASX 200 fell; the deal is worth $1.2 billion."
+    assert [(f.value, f.currency) for f in figures(body) if f.kind == "money"] == [(1.2e9, "USD")]

@@ -66,3 +66,23 @@ def test_the_odd_lot_tag_of_a_hong_kong_line_is_the_share() -> None:
 )
 def test_names_with_their_evidence_and_codes(text: str, expected: list[str]) -> None:
     assert tickers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seoul shares rose on Samsung Electronics and SK hynix.", ["005930.KS", "000660.KS"]),
+        ("Der Verbund (Aktie mit plus 0,4 Prozent) kauft einen Windpark.", ["VER.VI"]),
+        ("Im Verbund mit Partnern plant die Stadt ein Netz.", []),
+        ("Australia and New Zealand Banking Group gained 1%.", ["ANZ.AX"]),
+        ("In Brüssel legten Anheuser-Busch zu.", ["ABI.BR"]),
+        ("Shop Apotheke stieg nach Zahlen.", ["RDC.DE"]),
+    ],
+)
+def test_more_names_as_written(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected
+
+
+def test_a_receipts_us_isin_never_becomes_the_home_listings() -> None:
+    found = find_instruments("", "Shinhan Financial Group and KB Financial Group fell in Seoul.", [])
+    assert [(i.ticker, i.isin) for i in found] == [("055550.KS", "KR7055550008"), ("105560.KS", "KR7105560007")]

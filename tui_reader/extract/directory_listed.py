@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from tui_reader.extract.exchanges import HOME_COUNTRY
 from tui_reader.extract.listings import Company
 from tui_reader.model import Instrument
 
@@ -44,7 +45,7 @@ def add_listed(directory: Directory, listed: Iterable[tuple[Company, Sequence[st
             foreign.update(keys)
         known = directory._isins.get(primary.isin or "") or _without_isin(directory, primary.ticker, keys[0])
         if known is not None:
-            if known[1].isin is None and primary.isin:
+            if known[1].isin is None and primary.isin and _home_isin(known[1].ticker, primary.isin):
                 gained.setdefault(id(known[0]), (known[0], primary.isin))
             company = known[0]
         else:
@@ -60,6 +61,15 @@ def add_listed(directory: Directory, listed: Iterable[tuple[Company, Sequence[st
         )
     _give_isins(directory, gained.values(), new_keys)
     directory._index_names(new_keys, with_spellings=False)
+
+
+def _home_isin(ticker: str | None, isin: str) -> bool:
+    """Whether an ISIN can be that of a listing at home: "055550.KS" takes a Korean ISIN,
+    never the US one of its receipt ("Shinhan Financial Group" SHG); a symbol without a
+    venue's suffix (a US line) takes any."""
+    suffix = "." + ticker.rsplit(".", 1)[1] if ticker and "." in ticker else ""
+    country = HOME_COUNTRY.get(suffix)
+    return country is None or isin.startswith(country)
 
 
 _RECEIPT = re.compile(r"[A-Z]{4}[YF]")

@@ -110,6 +110,7 @@ def _danish(body: str, found: list[Found]) -> list[Found]:
 
 _ASX = re.compile(r"\bASX\b|S&P/ASX")
 _TSX = re.compile(r"\bTSX\b|S&P/TSX")
+_ASIAN_MARKETS = re.compile(r"Nikkei|Hang Seng|Kospi|Shanghai Composite|Taiex|Straits Times|Sensex")
 
 
 def _local_dollars(body: str, found: list[Found]) -> list[Found]:
@@ -117,8 +118,8 @@ def _local_dollars(body: str, found: list[Found]) -> list[Found]:
     TSX, and not the other) a bare "$" and "cents" are that country's: "CBA shed $1.20 to
     $102.79" is AUD. "US$", "$US" and "US cents" stay USD."""
     au, ca = _ASX.search(body) is not None, _TSX.search(body) is not None
-    if au == ca:
-        return found
+    if au == ca or (au and _ASIAN_MARKETS.search(body)):
+        return found  # a pan-Asian wrap names the ASX among others, in US dollars
     local = "AUD" if au else "CAD"
     out = []
     for f in found:

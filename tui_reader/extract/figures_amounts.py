@@ -37,7 +37,7 @@ SUFFIX = (
     rf"(?:{SP}?€|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
-    rf"|(?:Swiss )?francs?|Franken|Fr\.|won|rupees?|kronor|kroner|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
+    rf"|(?:Swiss )?francs?|Franken|Fr\.|won|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner)|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
     rf"|{CODES}))(?!\w)"
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
@@ -69,6 +69,8 @@ _CURRENCIES = {
     "pounds sterling": "GBP", "sterling": "GBP", "stg": "GBP", "pfund": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "swiss franc": "CHF", "franken": "CHF", "won": "KRW",
     "rupee": "INR", "indian rupee": "INR", "kronor": "SEK", "kroner": "NOK", "crown": "NOK", "danish crown": "DKK",
+    "swedish kronor": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK", "swedish kroner": "SEK",
+    "norwegian kronor": "NOK", "danish kronor": "DKK",
     "swedish crown": "SEK", "norwegian crown": "NOK", "czech crown": "CZK",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken",

@@ -21,7 +21,8 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "stieg stiegen steigt kletterte kletterten wuchs wuchsen zulegte zulegten anzog anzogen "
     "vorrückte gewann gewannen aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
     "hochschnellten ausbauen ausgebaut aufwerten aufgewertet angesprungen zulegt anzieht "
-    "ansteigt hinauf anziehen angehoben bergauf aufwärts erhöhen steigern verbessern").split(), "up")
+    "ansteigt hinauf anziehen angehoben bergauf aufwärts erhöhen steigern verbessern verteuerte verteuerten "
+    "zulegten kletterten gewannen").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen nachgegeben abgesackt "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
@@ -30,6 +31,7 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
     "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt "
+    "absackten abrutschten verbilligte verbilligten nachgaben "
     "senken reduzieren verringern kürzen bergab abwärts abgaben abgab abgibt abgegeben abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
@@ -45,7 +47,7 @@ _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
                       "knicken".split()),
             "down"),
     "an": (frozenset("zog zogen zieht ziehen".split()), "up"),
-    "ab": (frozenset("sackte sackten sackt sacken rutschte rutschten rutscht rutschen "
+    "ab": (frozenset("gab gaben gibt geben sackte sackten sackt sacken rutschte rutschten rutscht rutschen "
                      "stürzte stürzten stürzt stürzen bröckelte bröckelten bröckelt bröckeln "
                      "fiel fielen fällt fallen sank sanken sinkt sinken".split()), "down"),
     "vor": (frozenset("rückte rückten rückt rücken".split()), "up"),

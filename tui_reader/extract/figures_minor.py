@@ -18,9 +18,9 @@ from tui_reader.extract.figures_numbers import NUM, SP, Found, parse_in
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
 MINOR = (rf"(?:{SP}(?:(?:Australian|Canadian|Singapore|New{SP}Zealand|Hong{SP}Kong|U\.?S\.?){SP})?"
-         rf"(?:[Cc]ents?|[Pp]ence)|[cp])(?![\w'’]|\.m\.)")
-"""The hundredth after the amount: a word after a space ("44 Australian cents"), or
-"c"/"p" glued to it."""
+         rf"(?:[Cc]ents?|[Pp]ence)|-cents?|[cp])(?![\w'’]|\.m\.)")
+"""The hundredth after the amount: a word after a space ("44 Australian cents"), joined by
+a hyphen ("an 11-cent dividend"), or "c"/"p" glued to it."""
 _CENT_COUNTRIES = {"australian": "AUD", "canadian": "CAD", "singapore": "SGD", "new": "NZD", "hong": "HKD"}
 """Whose cents "44 Australian cents" are, by the adjective's first word (US is the default)."""
 
@@ -55,7 +55,7 @@ def minor_money(body: str, m: re.Match[str],
     level, "from 20 to 22 cents" (two figures)."""
     head, end = m.start(), m.end()
     raw = body[head:m.end("n")]
-    unit = m["minor"].lstrip(" \u00a0\u202f")
+    unit = m["minor"].lstrip(" \u00a0\u202f-")
     if unit == "p" and "." not in raw and (raw in _RESOLUTIONS or not (
             body.endswith(_PENCE_LEADS, 0, head) or _PENCE_AFTER.match(body, end)
             or not _PENCE_MOVES.isdisjoint(previous_words(body, head, 1)))):

@@ -51,7 +51,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
        "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
        "verbesserte verbesserten upside pop pops popped popping erhöhen steigern "
-       "spurted spurt spurts spurting steigen "
+       "spurted spurt spurts spurting steigen firmer stronger catapulted catapults "
        "aufwärts bergauf gewinnen appreciated appreciates appreciating hochschnellte "
        "hochschnellten umsatzplus anhebung erhöhung steigerung gesteigert kursgewinne "
        "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
@@ -63,7 +63,7 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "decreasing narrowed narrow narrows shed sheds sank sink sinks slumped slump "
          "slumps dipped dip dips eased shrank shrunk contracted cut cuts cutting "
          "reduced reduce reduces reducing lowered lowers lowering trimmed trims slashed "
-         "sinking gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
+         "sinking retreating weaker softer setback setbacks gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
          "minus rutschte eingebrochen niedriger rückgang einbruch verlust verluste abschläge abschlägen "
          "sunk plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
          "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
@@ -99,7 +99,8 @@ below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
 _AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains potenzial potential".split(), "up"))
 _AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses unfavorable unfavourable adverse".split(),
                                    "down"))
-_AFTER_WORDS.update(dict.fromkeys("favorable favourable".split(), "up"))
+_AFTER_WORDS.update(dict.fromkeys("favorable favourable better besser".split(), "up"))
+_AFTER_WORDS.update(dict.fromkeys("worse schlechter".split(), "down"))
 """And the effects of a growth bridge: "a 1.6 percent unfavorable impact from currencies"."""
 
 _SPAN_ADJECTIVES = frozenset(
@@ -122,7 +123,8 @@ _MEASURE_NOUNS = frozenset(
 earnings decline"): read past like the adjectives, two words at most."""
 
 _OWN_VALUE = ("its value", "their value", "its market value", "their market value",
-              "ihres wertes", "seines wertes", "ihres börsenwertes", "seines börsenwertes")
+              "ihres wertes", "seines wertes", "ihres börsenwertes", "seines börsenwertes",
+              "wertes", "werts", "börsenwertes", "marktwertes")
 """After "of"/"des" these make a part of a whole a move: "lost 20% of its value"."""
 _GAVE_UP = ("gave up ", "give up ", "gives up ", "giving up ", "given up ")
 _TACKED_ON = ("tacked on ", "tacks on ", "tacking on ", "piled on ", "put on ", "puts on ")
@@ -133,9 +135,14 @@ _PULLED_BACK = re.compile(
 """A fall named by a phrasal verb right before the figure ("pulled back more than 5%"):
 looked for only when " back " stands in the text just before the figure."""
 
+_LIST_JOINERS = frozenset({"and", "und", "bzw", "or", "oder"})
+_LIST_AFTER = re.compile(
+    r"[ \u00a0]+(?:and|und|bzw\.|or|oder)[ \u00a0]+[+\-−]?[0-9][0-9.,]*[ \u00a0]?"
+    r"(?:%|per[ \u00a0]?cent|percent|Prozent)[ \u00a0]+(?P<after>[A-Za-zäöü]+)")
+"""A percentage listed before another that the word after the pair qualifies."""
 _SHARE_AFTER = frozenset(
     "of des der aller stake share holding interest ownership weighting anteil "
-    "beteiligung".split())
+    "beteiligung seiner ihrer seines ihres".split())
 """A percentage followed by these is a part of a whole ("20% of revenue", "a 20% stake",
 "20 Prozent des Umsatzes"), not a move, whatever verb stands before it ("makes up")."""
 
@@ -162,7 +169,7 @@ _TOLERANCE_ENDS = frozenset({"minus", "plus/minus", "+/-", "±"})
 
 _MOVE_NOUNS: dict[str, Direction] = {
     **dict.fromkeys("gewinne gewinnen kursgewinne plus aufschläge gains".split(), "up"),
-    **dict.fromkeys("verlust verluste verlusten kursverluste minus abschläge losses loss".split(), "down"),
+    **dict.fromkeys("verlust verluste verlusten kursverluste minus abschläge losses loss setback".split(), "down"),
 }
 """A move named by its noun before "auf"/"to"/"bei", where the figure is the move's size,
 not a level: "seinen Verlust auf 1,2 Prozent eingrenzen", "bauten die Gewinne bis auf
@@ -253,9 +260,15 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     rest = words.pop(0) if len(words) > _NEAR else ""
     if words:
         last = words[-1]
-        if last[-1] not in CLAUSE_END and last in _LEVEL_WORDS and not (
-                last == "to" and len(words) > 1 and words[-2] == "close"):
-            return _moved_to(before.split()[-8:]) if last in ("auf", "to", "bei") else None
+        at = -1
+        if last in _QUALIFIER_WORDS and len(words) > 1:  # "rose to about 9.8%": still a level
+            at = -2
+        elif len(words) > 2 and (words[-2], last) in _QUALIFIER_PHRASES and last != "to":
+            at = -3  # "stieg auf mehr als 5 Prozent"
+        level = words[at]
+        if level[-1] not in CLAUSE_END and level in _LEVEL_WORDS and not (
+                level == "to" and len(words) > -at and words[at - 1] == "close"):
+            return _moved_to(before.split()[at - 7:at + 1 or None]) if level in ("auf", "to", "bei") else None
         if last in _TOLERANCE_ENDS and " ".join(words[-3:]).endswith(_TOLERANCES):
             return None
         tail = before[-32:]
@@ -293,6 +306,11 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                     compound = _learn(first)
                 if compound:
                     return compound
+            if first in _LIST_JOINERS and (shared := _LIST_AFTER.match(body, end)):
+                # "ending 1.7 per cent and 1.6 per cent higher": the last item's word is the list's
+                found = _AFTER_WORDS.get(shared["after"].lower())
+                if found:
+                    return found
             if (first == "im" or first == "ins") and len(following) > 1:  # "im Minus"
                 second = following[1].split(None, 1)[0].strip(PUNCT).lower()
                 if second in ("plus", "minus"):

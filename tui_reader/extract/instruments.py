@@ -339,8 +339,9 @@ def _count_names(
     return named, deferred, found_people
 
 
-_QUOTE_AFTER = re.compile(r"[ \u00a0]?\([+\-−–][ \u00a0]?[0-9]")
-"""A quote's change in parentheses right after a name: "Zurich (+1,0%)" is the share."""
+_QUOTE_AFTER = re.compile(r"[ \u00a0]?\((?:Aktie[ \u00a0]+mit[ \u00a0]+|Aktie:?[ \u00a0]+)?(?:[+\-−–][ \u00a0]?[0-9]|plus[ \u00a0]+[0-9]|minus[ \u00a0]+[0-9])")
+"""A quote's change in parentheses right after a name: "Zurich (+1,0%)", "Verbund (Aktie mit
+plus 0,6 Prozent)" are the share."""
 _LOCAL_COUNTRIES = ("India", "Pakistan", "Bangladesh", "Malaysia", "Nigeria", "Kenya", "Ghana", "Lanka",
                     "Indonesia", "Philippines", "Vietnam", "Thailand", "Egypt")
 _LOCAL_UNIT = re.compile(rf" (?:{'|'.join(_LOCAL_COUNTRIES)})(?!\w)")
