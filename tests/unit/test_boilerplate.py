@@ -312,3 +312,13 @@ def test_reuters_file_photo_captions_and_a_quote_table_are_removed() -> None:
     ])
     assert kept == ["The bank's shares fell 2%.", "Profit rose, a Reuters/Ipsos poll showed, and the bank expects more."]
     assert [n.split(":")[0] for n in notes] == ["info box", "photo caption", "photo caption"]
+
+
+def test_paywall_lines_are_removed() -> None:
+    kept, notes = strip_boilerplate([
+        "Der Dax schloss fester.", "Jetzt weiterlesen",
+        "Erhalten Sie Zugriff zu diesem und jedem weiteren Artikel für 4 Wochen kostenlos.",
+        "Sie sind bereits registriert? Jetzt einloggen", "Continue reading", "Read Comments",
+    ])
+    assert kept == ["Der Dax schloss fester."]
+    assert len(notes) == 5

@@ -220,3 +220,7 @@ def test_hyphenated_cents_nordic_crowns_and_a_pan_asian_wrap_in_us_dollars() -> 
     assert [(f.value, f.currency) for f in figures("The loss was 3.1 billion Swedish kronor.")] == [(3.1e9, "SEK")]
     body = "Japan's Nikkei rose and Australia's S&P/ASX 200 fell; the deal is worth $1.2 billion."
     assert [(f.value, f.currency) for f in figures(body) if f.kind == "money"] == [(1.2e9, "USD")]
+
+
+def test_a_closing_verb_with_the_next_sentence_glued_on() -> None:
+    assert moves("Zwei Titel, die um 7,5 % und 9 % absackten.Danach kam Ruhe.") == [("7,5 %", "down"), ("9 %", "down")]

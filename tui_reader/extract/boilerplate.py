@@ -40,6 +40,10 @@ _PITCH = re.compile(
     | (?:read\ more\ news|read\ more|also\ read|see\ also|lesen\ sie\ auch|mehr\ zum\ thema|auch\ interessant):\ 
     | you(?:'|’)re\ reading\ a\ free\ article
     | see\ the\ \d{1,3}\ stocks
+    | jetzt\ (?:weiterlesen|einloggen|registrieren|abonnieren)
+    | sie\ sind\ bereits\ (?:registriert|abonnent)
+    | erhalten\ sie\ zugriff\ zu
+    | (?:continue\ reading|read\ comments|already\ a\ subscriber\?)\.?$
     """,
     re.VERBOSE,
 )
@@ -47,7 +51,8 @@ _PITCH = re.compile(
 whatever follows: buy-or-sell pitches, the German portals' "Neue X-Analyse vom …
 liefert die Antwort" and "Die neusten X-Zahlen sprechen eine klare Sprache", newsletter
 and free-report offers, and teaser lines that link other stories ("Read More News:",
-"Lesen Sie auch:"). Matched on the lower-cased paragraph; each branch starts with a
+"Lesen Sie auch:"), and the paywall's lines ("Jetzt weiterlesen", "Erhalten Sie Zugriff
+zu …", "Continue reading"). Matched on the lower-cased paragraph; each branch starts with a
 literal, so a paragraph that is not the pitch fails within a few characters."""
 
 _ASK = re.compile(
@@ -87,7 +92,7 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 """Every buy-or-sell question holds one of these; a paragraph's tail without any
 cannot end in a glued pitch."""
 
-_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYy")
+_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCc")
 """First letters of the pitch phrases without a "?" ("Read the free analysis now",
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""

@@ -79,6 +79,8 @@ def closing_verb(body: str, start: int, end: int, words: list[str]) -> Direction
     for word in body[end:end + _REACH].split(None, _WORDS)[:_WORDS]:
         if "/" in word:  # dpa-AFX signs off glued to the last word: "gewonnen./mne/jha"
             word = word.split("/", 1)[0] or "/"
+        elif "." in word[1:-1] and not word[0].isdigit():  # "absackten.Die": a sentence glued on
+            word = word.split(".", 1)[0] + "."
         key = word.strip(PUNCT).lower()
         found = _GERMAN_FINAL.get(key)
         if found:
