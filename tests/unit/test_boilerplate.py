@@ -322,3 +322,21 @@ def test_paywall_lines_are_removed() -> None:
     ])
     assert kept == ["Der Dax schloss fester."]
     assert len(notes) == 5
+
+
+def test_a_portals_quote_box_rows_are_removed_and_numbers_in_prose_stay() -> None:
+    kept, notes = strip_boilerplate([
+        "Werte in diesem Artikel", "Aktien", "41,20 EUR 0,35 EUR 0,86%", "18,02 EUR -0,40 EUR -2,17%",
+        "Die Aktie stieg um 0,86 Prozent auf 41,20 Euro.",
+    ])
+    assert kept == ["Aktien", "Die Aktie stieg um 0,86 Prozent auf 41,20 Euro."]
+    assert [n.split(":")[0] for n in notes] == ["promotional line", "quote line", "quote line"]
+
+
+def test_a_quote_table_joined_into_one_line_and_index_rows_are_removed() -> None:
+    kept, notes = strip_boilerplate([
+        "The index rose.", "1.947,6 PKT 32,5 PKT 1,70%",
+        "Stocks mentioned in the article ChangeLast1st jan. MAPLE MINING INC -2.04% 6.25 Delayed Quote.-33.54%",
+    ])
+    assert kept == ["The index rose."]
+    assert [n.split(":")[0] for n in notes] == ["info box", "quote line"]

@@ -224,3 +224,9 @@ def test_hyphenated_cents_nordic_crowns_and_a_pan_asian_wrap_in_us_dollars() -> 
 
 def test_a_closing_verb_with_the_next_sentence_glued_on() -> None:
     assert moves("Zwei Titel, die um 7,5 % und 9 % absackten.Danach kam Ruhe.") == [("7,5 %", "down"), ("9 %", "down")]
+
+
+def test_a_long_list_whose_items_end_in_their_new_level() -> None:
+    body = ("Nach der Warnung verloren Talanx 5,5% auf 61,20 Euro, Allianz 4,1% auf 230,10 Euro, "
+            "Zalando 3,9% auf 21,84 Euro, Puma 3,2% auf 44,10 Euro und Symrise 2,8% auf 98,20 Euro.")
+    assert [d for _, d in moves(body)] == ["down"] * 5

@@ -43,6 +43,7 @@ _PITCH = re.compile(
     | jetzt\ (?:weiterlesen|einloggen|registrieren|abonnieren)
     | sie\ sind\ bereits\ (?:registriert|abonnent)
     | erhalten\ sie\ zugriff\ zu
+    | werte\ in\ diesem\ artikel$
     | (?:continue\ reading|read\ comments|already\ a\ subscriber\?)\.?$
     """,
     re.VERBOSE,
@@ -92,11 +93,18 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 """Every buy-or-sell question holds one of these; a paragraph's tail without any
 cannot end in a glued pitch."""
 
-_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCc")
+_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWw")
 """First letters of the pitch phrases without a "?" ("Read the free analysis now",
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""
 
+_ROW_ITEM = r"[+\-−]?[0-9][0-9.,']*(?:[ \u00a0]?(?:EUR|USD|CHF|GBP|€|\$|%|Pkt\.?|PKT|Punkte))?"
+_QUOTE_ROW = re.compile(rf"{_ROW_ITEM}(?:[ \u00a0]+{_ROW_ITEM})+")
+"""A quote box's row, numbers and units only ("332,40 EUR 5,30 EUR 1,62%" under
+finanzen.net's "Werte in diesem Artikel"): the price and its change when the page was
+saved, no figure of the story."""
+_QUOTE_ROW_LIMIT = 80
+_QUOTE_ROW_OPENERS = frozenset("0123456789+-−")
 _TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(?:€|Euro(?!\w)).{0,30} handeln\b", re.IGNORECASE)
 """A broker's line under the article ("DERMAPHARM-Aktie jetzt für 4€ handeln - auf
 Smartbroker.de"): its price is the broker's fee, no figure of the story."""
@@ -198,6 +206,10 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                     and _AD_MARKER.fullmatch(paragraph)):
                 in_ad = 1
                 continue
+            if (len(paragraph) <= _QUOTE_ROW_LIMIT and paragraph[0] in _QUOTE_ROW_OPENERS
+                    and _QUOTE_ROW.fullmatch(paragraph.strip())):
+                notes.append("quote line: " + _shorten(paragraph))
+                continue
             if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
                 notes.append("promotional line: " + _shorten(paragraph))
                 continue
@@ -225,6 +237,8 @@ def _info_box_start(paragraphs: list[str]) -> int | None:
     short lines up to the end."""
     for at in range(len(paragraphs) - 1, -1, -1):
         paragraph = paragraphs[at]
+        if paragraph.startswith("Stocks mentioned in the article") and "Quote" in paragraph:
+            return at  # MarketScreener's quote table, its rows joined into one line or not
         lines = paragraph.split("\n")
         if (paragraph[:1] in _INFO_BOX_OPENERS and len(lines[0]) <= _INFO_HEADING_LIMIT
                 and _INFO_BOX.match(lines[0].lower())

@@ -328,9 +328,16 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         found, ended, _ = _direction_back(rest.split(), later, dashed)
         if found:
             return found
-    if ended and (not near_open or not _CONNECTORS.isdisjoint(words)) and (
-            found := _listed_after(rest.split() + words if rest else words)):
-        return found
+    if ended and (not near_open or not _CONNECTORS.isdisjoint(words)):
+        listed = rest.split() + words if rest else words
+        found = _listed_after(listed)
+        if found:
+            return found
+        if found is None and cut > 100 and any(w.endswith(_ITEM_ENDS) for w in listed):
+            # a long list: its verb may stand further back than the window read so far
+            found = _listed_after(body[(cut - _LIST_REACH if cut > _LIST_REACH else 0):cut].lower().split())
+            if found:
+                return found
     # a verb closing the clause counts even when the clause began just before the figure
     # ("FRANKFURT (Reuters) - Die Aktie gab 3 Prozent nach")
     return closing_verb(body, start, end, rest.split() + words if rest else words)
@@ -370,16 +377,23 @@ def _listed_after(words: list[str]) -> Direction | None:
     gewann 2,4 Prozent, Siemens 1,9 Prozent", "Apple slid 2%, Dell 1% and HP 3%".
 
     Steps back over list items (a percentage, then "," or "and", then a name of at most
-    three words and "um"/"by": "UBS um 0,7 Prozent und Julius Bär um 0,6 Prozent") until
-    one has its verb."""
+    three words and "um"/"by": "UBS um 0,7 Prozent und Julius Bär um 0,6 Prozent"; or a
+    percentage and its new level: "Hannover Rück 7,7% auf 131,80 Euro, Münchener Rück
+    6,4%") until one has its verb."""
     end = len(words)
     while end > 1:
-        # a name of up to three words, then "um"/"by" if the item has it
-        reach = end - 6 if words[end - 1] in _ITEM_LEADS else end - 5
+        # a name of up to three words, then "um"/"by" if the item has it; an item may end
+        # in its new level ("Münchener Rück 6,4% auf 216,10 Euro,"): three words more
+        reach = end - 9 if words[end - 1] in _ITEM_LEADS else end - 8
         for at in range(end - 2, max(reach, 0) - 1, -1):
             word = words[at]
             if word.endswith(_LISTED_COMMA) or (word.endswith(_LISTED) and at + 1 < end
                                                 and words[at + 1] in _CONNECTORS):
+                if at < end - 5 - (words[end - 1] in _ITEM_LEADS):
+                    return None  # a percentage too far back for a name between
+                break
+            if at > 1 and words[at - 2] in _LEVEL_WORDS and (word.endswith(_LEVEL_COMMA) or (
+                    word in _LEVEL_UNITS and at + 1 < end and words[at + 1] in _CONNECTORS)):
                 break
         else:
             return None
@@ -391,6 +405,11 @@ def _listed_after(words: list[str]) -> Direction | None:
 
 
 _ITEM_LEADS = frozenset({"um", "by"})
+_LIST_REACH = 400
+_LEVEL_COMMA = ("euro,", "dollar,", "franken,", "pence,", "cents,", "punkte,", "punkten,", "zähler,", "points,")
+"""How an item ending in its new level ends: "6,4% auf 216,10 Euro,"."""
+_ITEM_ENDS = _LEVEL_COMMA + ("%,", "prozent,", "percent,")
+_LEVEL_UNITS = frozenset(unit.rstrip(",") for unit in _LEVEL_COMMA)
 _LISTED = ("%", "prozent", "percent")
 _LISTED_COMMA = ("%,", "prozent,", "percent,")
 _LISTED_ITEM = _LISTED + _LISTED_COMMA
