@@ -230,3 +230,24 @@ def test_a_long_list_whose_items_end_in_their_new_level() -> None:
     body = ("Nach der Warnung verloren Talanx 5,5% auf 61,20 Euro, Allianz 4,1% auf 230,10 Euro, "
             "Zalando 3,9% auf 21,84 Euro, Puma 3,2% auf 44,10 Euro und Symrise 2,8% auf 98,20 Euro.")
     assert [d for _, d in moves(body)] == ["down"] * 5
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Analysten hatten mit einer Zunahme um 0,2 Prozent gerechnet.", [("0,2 Prozent", "up")]),
+        ("Der Gewinn reduzierte sich im 1. Halbjahr im Vergleich zum Vorjahr um 2,9 Prozent.", [("2,9 Prozent", "down")]),
+        ("The shares extended a 3.1% post-earnings drop.", [("3.1%", "down")]),
+        ("Sales include a 0.6% negative impact from currencies.", [("0.6%", "down")]),
+        ("The economy saw a contraction of 0.2% in the quarter.", [("0.2%", "down")]),
+    ],
+)
+def test_nouns_adjectives_and_ordinals_in_a_clause(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected
+
+
+def test_exchange_rates_are_no_key_figures() -> None:
+    body = ("The Canadian dollar was at $0.7412 after dipping below $0.74. The dollar slipped to 131.20 yen. "
+            "Der Euro notierte bei 1,0850 Dollar. Analysts cut the target by $12 to $120; "
+            "the euro zone lender rose to €11.40 and the pound fell, while the miner rose to 410p.")
+    assert [f.text for f in figures(body) if f.kind == "money"] == ["$12", "$120", "€11.40", "410p"]

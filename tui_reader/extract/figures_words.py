@@ -51,7 +51,7 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
        "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
        "verbesserte verbesserten upside pop pops popped popping erhöhen steigern "
-       "spurted spurt spurts spurting steigen firmer stronger catapulted catapults "
+       "spurted spurt spurts spurting steigen firmer stronger catapulted catapults zunahme "
        "aufwärts bergauf gewinnen appreciated appreciates appreciating hochschnellte "
        "hochschnellten umsatzplus anhebung erhöhung steigerung gesteigert kursgewinne "
        "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
@@ -63,7 +63,7 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "decreasing narrowed narrow narrows shed sheds sank sink sinks slumped slump "
          "slumps dipped dip dips eased shrank shrunk contracted cut cuts cutting "
          "reduced reduce reduces reducing lowered lowers lowering trimmed trims slashed "
-         "sinking retreating weaker softer setback setbacks gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
+         "sinking retreating weaker softer setback setbacks abnahme contraction gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
          "minus rutschte eingebrochen niedriger rückgang einbruch verlust verluste abschläge abschlägen "
          "sunk plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
          "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
@@ -99,8 +99,8 @@ below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
 _AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains potenzial potential".split(), "up"))
 _AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses unfavorable unfavourable adverse".split(),
                                    "down"))
-_AFTER_WORDS.update(dict.fromkeys("favorable favourable better besser".split(), "up"))
-_AFTER_WORDS.update(dict.fromkeys("worse schlechter".split(), "down"))
+_AFTER_WORDS.update(dict.fromkeys("favorable favourable better besser positive".split(), "up"))
+_AFTER_WORDS.update(dict.fromkeys("worse schlechter negative".split(), "down"))
 """And the effects of a growth bridge: "a 1.6 percent unfavorable impact from currencies"."""
 
 _SPAN_ADJECTIVES = frozenset(
@@ -108,6 +108,7 @@ _SPAN_ADJECTIVES = frozenset(
     "quarter-over-quarter quarter-on-quarter month-over-month month-on-month quarterly "
     "monthly weekly daily organic overall like-for-like same-store comparable adjusted "
     "underlying reported currency-neutral constant-currency year-to-date ytd one-day single-day jährliche "
+    "post-earnings pre-market premarket after-hours intraday overnight "
     "jährlichen organische "
     "organischen bereinigte bereinigten".split())
 """Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
@@ -465,6 +466,8 @@ def _direction_back(words: list[str], later: str, dashed: bool = False) -> tuple
         if word[-1] in CLAUSE_END or word in _DASHES:
             if word[0] == "(" and word[-1] == ")" and 2 < len(word) <= 12 and word[1:-1].isalnum():
                 continue  # "fiel der MDax (MDAX) um 2 Prozent": a code set in, no clause's end
+            if word[-1] == "." and len(word) <= 3 and word[:-1].isdigit():
+                continue  # "im 1. Halbjahr": an ordinal, no sentence's end
             return None, True, later
         key = word if word.isalpha() else word.strip(PUNCT)
         if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
