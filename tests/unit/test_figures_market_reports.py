@@ -251,3 +251,29 @@ def test_exchange_rates_are_no_key_figures() -> None:
             "Der Euro notierte bei 1,0850 Dollar. Analysts cut the target by $12 to $120; "
             "the euro zone lender rose to €11.40 and the pound fell, while the miner rose to 410p.")
     assert [f.text for f in figures(body) if f.kind == "money"] == ["$12", "$120", "€11.40", "410p"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The blue-chip index rose 0.6pc, or 44.10 points, with Rio up 3.2pc.", [("0.6pc", "up"), ("3.2pc", "up")]),
+        ("The average fell 212.40 points (2.10%) to 9,870.", [("2.10%", "down")]),
+        ("The lender suffered a tumble of $1.12 (5.9%) to $17.40.", [("5.9%", "down")]),
+        ("Der Index stieg gegenüber dem Vortag (3.120,50) um 31,4 Punkte oder 1,01 Prozent.", [("1,01 Prozent", "up")]),
+    ],
+)
+def test_british_pc_and_a_move_restated_in_parentheses_or_after_oder(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected
+
+
+def test_a_pence_move_then_the_price_is_no_range() -> None:
+    found = figures("Miners led, with Glencore up 3.1pc, or 12.5p to 412p.")
+    assert [(f.text, f.value, f.high) for f in found if f.kind == "money"] == [("12.5p", 0.125, None), ("412p", 4.12, None)]
+
+
+def test_a_london_movers_list_in_pc_and_pence() -> None:
+    body = ("Miners led: Antofagasta gained 4.1pc, or 52.5p, to 1330p, Fresnillo 3.3pc, or 31p, to 970p "
+            "and Centamin 2.2pc, or 3p, to 139p.")
+    assert [(f.text, f.direction or f.value) for f in figures(body)] == [
+        ("4.1pc", "up"), ("52.5p", 0.525), ("1330p", 13.3), ("3.3pc", "up"), ("31p", 0.31), ("970p", 9.7),
+        ("2.2pc", "up"), ("3p", 0.03), ("139p", 1.39)]

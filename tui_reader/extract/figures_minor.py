@@ -31,7 +31,7 @@ small."""
 _LOW_END_UNIT = re.compile(
     rf"(?<![\w.,])(?P<low>{NUM})(?:{SP}(?:[Cc]ents?|[Pp]ence|Cent)|[cp])(?P<sep>{SEP})$")
 """The low end written with its own unit ("19 cents to 29 cents"): a range too."""
-_PENCE_LEADS = ("to ", "from ", "target of ", "price of ", " at ", " off ", " up ", " down ")
+_PENCE_LEADS = ("to ", "from ", "target of ", "price of ", " at ", " off ", " up ", " down ", "pc, or ", "%, or ")
 """Words before whole pence that make "250p" a price or a move ("cut its target to 250p
 from 230p", "off 25p at 2771p"), where "1080p" or "Section 3p" stand alone."""
 _PENCE_AFTER = re.compile(r" (?:higher|lower|to |or |a share|per share|each)")
@@ -79,6 +79,8 @@ def minor_money(body: str, m: re.Match[str],
     if low is None or low_value is None:
         return with_old_level(body, figure, None, 0.01), end
     begin = range_start(body, start, low["sep"], low_value, value, MONEY_CHANGE_WORDS)
+    if begin is not None and body.endswith((", or ", ", oder "), 0, start):
+        return figure, end  # "up 4.5pc, or 101.5p to 2375p": the move (read on its own), then the price
     if begin is not None:
         return (begin, end, "money", low_value / 100, currency, None, None, None,
                 value / 100), end

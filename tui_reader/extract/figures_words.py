@@ -252,6 +252,15 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         before = before.replace(", und zwar ", " und zwar ")
     if "in die höhe" in before:  # one word for the look-up, "Höhe" alone is an amount
         before = before.replace("in die höhe", "in-die-höhe")
+    if before.endswith(" (") and before[-3:-2].isalnum() and (
+            (last_word := before[:-2].rsplit(None, 1)[-1].rstrip(".")) in _PAREN_AFTER
+            or last_word.lstrip("$€£")[:1].isdigit()):
+        # "fell 376.36 points (3.60%)", "a tumble of $1.01 (6.2%)": the move restated
+        before = before[:-2] + ", or"
+    if before.endswith((" oder ", " or ")):
+        head, unit, _ = (["", "", ""] + before.rsplit(None, 2))[-3:]
+        if unit in _AMOUNT_UNITS:  # "um 28,6 Punkte oder 1,26 Prozent": the move restated
+            before = f"{head} {unit}, oder "
     if " bzw. " in before or " beziehungsweise " in before:
         # "ein Minus von 12,40 Punkten bzw. 0,40 Prozent", "verloren 0,8 bzw. 0,4 Prozent":
         # the same move restated, read like "fell 12.40 points, or 0.4%"
@@ -396,6 +405,9 @@ def _listed_after(words: list[str]) -> Direction | None:
             if at > 1 and words[at - 2] in _LEVEL_WORDS and (word.endswith(_LEVEL_COMMA) or (
                     word in _LEVEL_UNITS and at + 1 < end and words[at + 1] in _CONNECTORS)):
                 break
+            if at > 0 and words[at - 1] in _LEVEL_WORDS and word[:1].isdigit() and (
+                    word.endswith(("p,", "c,")) or (word[-1] in "pc" and at + 1 < end and words[at + 1] in _CONNECTORS)):
+                break  # "gained 3.9pc, or 125.5p, to 3364.5p, Glencore 3.5pc": a level in pence
         else:
             return None
         found, ended, _ = _direction_back(words[:at] + [word.rstrip(",")], "")
@@ -411,8 +423,8 @@ _LEVEL_COMMA = ("euro,", "dollar,", "franken,", "pence,", "cents,", "punkte,", "
 """How an item ending in its new level ends: "6,4% auf 216,10 Euro,"."""
 _ITEM_ENDS = _LEVEL_COMMA + ("%,", "prozent,", "percent,")
 _LEVEL_UNITS = frozenset(unit.rstrip(",") for unit in _LEVEL_COMMA)
-_LISTED = ("%", "prozent", "percent")
-_LISTED_COMMA = ("%,", "prozent,", "percent,")
+_LISTED = ("%", "prozent", "percent", "pc")
+_LISTED_COMMA = ("%,", "prozent,", "percent,", "pc,")
 _LISTED_ITEM = _LISTED + _LISTED_COMMA
 _CONNECTORS = frozenset({"and", "und", "sowie"})
 
@@ -441,6 +453,9 @@ _AMOUNT_UNITS = frozenset(
 then the same move as a percentage."""
 _NEAR = 6
 """Words before a percentage split off first: the direction word is almost always among them."""
+_PAREN_AFTER = frozenset("points point punkte punkten cents cent pence".split())
+"""Before a percentage in parentheses these, or an amount, name the same move ("fell
+376.36 points (3.6%)", "a tumble of $1.01 (6.2%)")."""
 _RESTATED = frozenset({"or", "oder", "", "close", "about", "nearly", "roughly", "almost",
                        "around", "rund", "etwa", "knapp"})
 """The word after the comma of "rose 0.71 point, close to 0.1 percent": the percentage
@@ -464,8 +479,9 @@ def _direction_back(words: list[str], later: str, dashed: bool = False) -> tuple
             later = word  # "declined 218.64, or 3.7 percent", "climbed 28.98 points, 1.06%"
             continue
         if word[-1] in CLAUSE_END or word in _DASHES:
-            if word[0] == "(" and word[-1] == ")" and 2 < len(word) <= 12 and word[1:-1].isalnum():
-                continue  # "fiel der MDax (MDAX) um 2 Prozent": a code set in, no clause's end
+            if word[0] == "(" and word[-1] == ")" and 2 < len(word) <= 12 and (
+                    word[1:-1].isalnum() or word[1:-1].replace(".", "").replace(",", "").isdigit()):
+                continue  # "fiel der MDax (MDAX) um 2 Prozent", "Schluss (2.274,24) um": set in
             if word[-1] == "." and len(word) <= 3 and word[:-1].isdigit():
                 continue  # "im 1. Halbjahr": an ordinal, no sentence's end
             return None, True, later
