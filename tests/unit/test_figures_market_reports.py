@@ -277,3 +277,10 @@ def test_a_london_movers_list_in_pc_and_pence() -> None:
     assert [(f.text, f.direction or f.value) for f in figures(body)] == [
         ("4.1pc", "up"), ("52.5p", 0.525), ("1330p", 13.3), ("3.3pc", "up"), ("31p", 0.31), ("970p", 9.7),
         ("2.2pc", "up"), ("3p", 0.03), ("139p", 1.39)]
+
+
+def test_a_movers_tables_heading_gives_its_rows_a_direction() -> None:
+    body = ("FTSE 250 - Risers\n\nMaple Foods (MPF) 120.40p 6.10%\nHarbour Energy (HBR) 255.00p 3.20%\n\n"
+            "FTSE 250 - Fallers\n\nNorth Mining (NMG) 88.10p 4.40%\n\nOutlook\n\nThe payout ratio stays at 2.5%")
+    assert moves(body)[:3] == [("6.10%", "up"), ("3.20%", "up"), ("4.40%", "down")]
+    assert moves(body)[-1] == ("2.5%", None)

@@ -86,3 +86,10 @@ def test_more_names_as_written(text: str, expected: list[str]) -> None:
 def test_a_receipts_us_isin_never_becomes_the_home_listings() -> None:
     found = find_instruments("", "Shinhan Financial Group and KB Financial Group fell in Seoul.", [])
     assert [(i.ticker, i.isin) for i in found] == [("055550.KS", "KR7055550008"), ("105560.KS", "KR7105560007")]
+
+
+def test_codes_in_a_london_report_are_london_listings() -> None:
+    text = "The FTSE 100 rose. Risers: Auto Trader Group (AUTO), Shell (SHEL). B&M (DI) (BME) gained."
+    assert [t for t in tickers(text) if t and t.endswith(".L")] == ["AUTO.L", "SHEL.L", "BME.L"]
+    assert "DI" not in tickers(text)
+    assert tickers("Prudential Financial (PRU) rose in New York.") == ["PRU"]

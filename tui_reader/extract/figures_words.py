@@ -350,7 +350,31 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 return found
     # a verb closing the clause counts even when the clause began just before the figure
     # ("FRANKFURT (Reuters) - Die Aktie gab 3 Prozent nach")
-    return closing_verb(body, start, end, rest.split() + words if rest else words)
+    found = closing_verb(body, start, end, rest.split() + words if rest else words)
+    return found if found is not None else movers_heading(body, start)
+
+
+_MOVERS_HEADING = re.compile(
+    r"\b(?P<up>[Rr]isers|[Gg]ainers|[Gg]ewinner|Tops)\b|\b(?P<down>[Ff]allers|[Ll]osers|[Vv]erlierer|Flops)\b")
+_SENTENCE_END = re.compile(r"[a-zäöüß)]{2}[.!?][ \n]")
+
+
+def movers_heading(body: str, start: int) -> Direction | None:
+    """The direction of a movers table's row ("Endeavour Mining (EDV) 2,104.00p 3.44%"
+    under "FTSE 100 - Risers"): no sentence stands between the figure and its table's
+    heading, a short line or paragraph that names the risers or the fallers."""
+    block = body.rfind("\n\n", 0, start)
+    if block < 0 or _SENTENCE_END.search(body, block, start):
+        return None
+    heading_start = body.rfind("\n", 0, block)
+    heading = body[heading_start + 1:block].strip()
+    if not heading or len(heading) > _HEADING_LIMIT:
+        return None
+    m = _MOVERS_HEADING.search(heading)
+    return None if m is None else "up" if m["up"] else "down"
+
+
+_HEADING_LIMIT = 48
 
 
 def _move_noun_von(words: list[str]) -> bool:

@@ -35,7 +35,7 @@ NOT_TICKERS: frozenset[str] = frozenset(
     FY TBD NA NM ETA AP AFP DPA AFX UPI ANSA APA SDA KNA EPD BBG ET CT MT PT BST MEZ
     MESZ II III IV IWF OECD UNO WTI DIW IFW ZEW VDA VDMA BDI DIHK IG SPD CDU CSU FDP
     BSW KFW BIZ EZ EWU BLS BEA CBO IRS FAA FCC EPA CDC NIH NASA USDA DOE DOD GOP NHTSA
-    FERC OCC FDIC CFPB NLRB ISM NFP KGV KUV KBV KCV PEG""".split()
+    FERC OCC FDIC CFPB NLRB ISM NFP KGV KUV KBV KCV PEG DI""".split()
 )
 
 
@@ -45,7 +45,7 @@ def paren_ticker(
     """The listing "(CODE)" at `start` (the parenthesis) names, if the evidence holds."""
     if code in INDEX_CODES:
         return None  # "PHLX Semiconductor Sector Index (SOX)", "(SPX +0.3%)"
-    listing = found_in.by_ticker(code)
+    listing = _home_listing(found_in, text, code) or found_in.by_ticker(code)
     if quoted:
         return listing or Instrument(None, code.replace(".", "-"), None)
     if len(code) < 2 or code in NOT_TICKERS or exchange_named(code) is not None:
@@ -70,6 +70,19 @@ def paren_ticker(
     if found_in.by_name(name) is not None:
         return None  # a known company before an unknown code: its name files it already
     return Instrument(None, code.replace(".", "-"), None)
+
+
+_HOME_MARKETS = (("FTSE", ".L"), ("S&P/ASX", ".AX"), ("S&P/TSX", ".TO"))
+"""A market report names its index; a code in parentheses there is that market's own
+("Auto Trader Group (AUTO)" in a FTSE report is AUTO.L, not the US AUTO)."""
+
+
+def _home_listing(found_in: Directory, text: str, code: str) -> Instrument | None:
+    """The listing of `code` on the market the article reports on, when it names one."""
+    for index, suffix in _HOME_MARKETS:
+        if index in text:
+            return found_in.by_ticker(code + suffix)
+    return None
 
 
 _NOT_ISSUERS = frozenset({"Index", "Exchange", "Average", "Börse", "Indizes", "Benchmark"})
