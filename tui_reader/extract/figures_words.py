@@ -364,14 +364,15 @@ def movers_heading(body: str, start: int) -> Direction | None:
     under "FTSE 100 - Risers"): no sentence stands between the figure and its table's
     heading, a short line or paragraph that names the risers or the fallers."""
     block = body.rfind("\n\n", 0, start)
-    if block < 0 or _SENTENCE_END.search(body, block, start):
+    if block < 0:
         return None
     heading_start = body.rfind("\n", 0, block)
-    heading = body[heading_start + 1:block].strip()
-    if not heading or len(heading) > _HEADING_LIMIT:
+    if block - heading_start > _HEADING_LIMIT:
+        return None  # the common case: a paragraph of prose before, no table's heading
+    m = _MOVERS_HEADING.search(body, heading_start + 1, block)
+    if m is None or _SENTENCE_END.search(body, block, start):
         return None
-    m = _MOVERS_HEADING.search(heading)
-    return None if m is None else "up" if m["up"] else "down"
+    return "up" if m["up"] else "down"
 
 
 _HEADING_LIMIT = 48
