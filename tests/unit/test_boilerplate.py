@@ -330,7 +330,7 @@ def test_a_portals_quote_box_rows_are_removed_and_numbers_in_prose_stay() -> Non
         "Die Aktie stieg um 0,86 Prozent auf 41,20 Euro.",
     ])
     assert kept == ["Aktien", "Die Aktie stieg um 0,86 Prozent auf 41,20 Euro."]
-    assert [n.split(":")[0] for n in notes] == ["promotional line", "quote line", "quote line"]
+    assert [n.split(":")[0] for n in notes] == ["quote box", "quote line", "quote line"]
 
 
 def test_a_quote_table_joined_into_one_line_and_index_rows_are_removed() -> None:
@@ -340,3 +340,11 @@ def test_a_quote_table_joined_into_one_line_and_index_rows_are_removed() -> None
     ])
     assert kept == ["The index rose."]
     assert [n.split(":")[0] for n in notes] == ["info box", "quote line"]
+
+
+def test_a_quote_box_joined_into_one_paragraph_is_removed() -> None:
+    box = ("Werte in diesem Artikel Aktien Maple AG 40,91 CHF -0,31 CHF -0,75% Charts|News|Analysen "
+           "Aktie kaufen Harbour AG 69,06 CHF 0,48 CHF 0,70% Charts|News|Analysen Aktie kaufen")
+    kept, notes = strip_boilerplate([box, "Der SMI gewann 0,5 Prozent.", "Charts|News|Analysen", "Aktie kaufen"])
+    assert kept == ["Der SMI gewann 0,5 Prozent."]
+    assert [n.split(":")[0] for n in notes] == ["quote box", "promotional line", "promotional line"]

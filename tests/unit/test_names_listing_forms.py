@@ -93,3 +93,16 @@ def test_codes_in_a_london_report_are_london_listings() -> None:
     assert [t for t in tickers(text) if t and t.endswith(".L")] == ["AUTO.L", "SHEL.L", "BME.L"]
     assert "DI" not in tickers(text)
     assert tickers("Prudential Financial (PRU) rose in New York.") == ["PRU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Wien kletterten Do&Co nach Zahlen, SBO gaben nach.", ["DOC.VI", "SBO.VI"]),
+        ("Austriacard fiel nach dem Börsengang.", ["ACAG.VI"]),
+        ("In Zürich stiegen SIG Combibloc nach einem Auftrag.", ["SIGN.SW"]),
+        ("Swedish Orphan Biovitrum (Sobi) agreed to buy the biotech.", ["SOBI.ST"]),
+    ],
+)
+def test_vienna_zurich_and_stockholm_names(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected

@@ -43,7 +43,8 @@ _PITCH = re.compile(
     | jetzt\ (?:weiterlesen|einloggen|registrieren|abonnieren)
     | sie\ sind\ bereits\ (?:registriert|abonnent)
     | erhalten\ sie\ zugriff\ zu
-    | werte\ in\ diesem\ artikel$
+    | charts\|news\|analysen
+    | aktie\ kaufen$
     | (?:continue\ reading|read\ comments|already\ a\ subscriber\?)\.?$
     """,
     re.VERBOSE,
@@ -104,6 +105,9 @@ _QUOTE_ROW = re.compile(rf"{_ROW_ITEM}(?:[ \u00a0]+{_ROW_ITEM})+")
 finanzen.net's "Werte in diesem Artikel"): the price and its change when the page was
 saved, no figure of the story."""
 _QUOTE_ROW_LIMIT = 80
+_QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel",)
+"""finanzen.net's quote box under the headline: the instruments the page links, each with
+its price, change and "Charts|News|Analysen"; a paragraph opening with it is the box."""
 _QUOTE_ROW_OPENERS = frozenset("0123456789+-−")
 _TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(?:€|Euro(?!\w)).{0,30} handeln\b", re.IGNORECASE)
 """A broker's line under the article ("DERMAPHARM-Aktie jetzt für 4€ handeln - auf
@@ -199,6 +203,9 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 continue
             notes.append(_ad_note(in_ad))
             in_ad = 0
+        if paragraph.startswith(_QUOTE_BOX_HEADINGS):  # the box whole, its rows joined or not
+            notes.append("quote box: " + _shorten(paragraph))
+            continue
         # The pitch is always short, so long paragraphs skip these regexes (parse budget).
         # Empty ones occur: feeds split their bodies at every blank line.
         if paragraph and len(paragraph) <= _PITCH_LIMIT:
