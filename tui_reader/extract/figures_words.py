@@ -252,12 +252,13 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         before = before.replace(", und zwar ", " und zwar ")
     if "in die höhe" in before:  # one word for the look-up, "Höhe" alone is an amount
         before = before.replace("in die höhe", "in-die-höhe")
-    if before.endswith(" (") and before[-3:-2].isalnum() and (
+    last_char = before[-1:]
+    if last_char == "(" and before.endswith(" (") and before[-3:-2].isalnum() and (
             (last_word := before[:-2].rsplit(None, 1)[-1].rstrip(".")) in _PAREN_AFTER
             or last_word.lstrip("$€£")[:1].isdigit()):
         # "fell 376.36 points (3.60%)", "a tumble of $1.01 (6.2%)": the move restated
         before = before[:-2] + ", or"
-    if before.endswith((" oder ", " or ")):
+    if last_char == " " and before[-2:-1] == "r" and before.endswith((" oder ", " or ")):
         head, unit, _ = (["", "", ""] + before.rsplit(None, 2))[-3:]
         if unit in _AMOUNT_UNITS:  # "um 28,6 Punkte oder 1,26 Prozent": the move restated
             before = f"{head} {unit}, oder "
