@@ -106,3 +106,16 @@ def test_codes_in_a_london_report_are_london_listings() -> None:
 )
 def test_vienna_zurich_and_stockholm_names(text: str, expected: list[str]) -> None:
     assert tickers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Am Vormittag kamen bereits Zahlen von Strabag.", ["STR.VI"]),
+        ("Nach Angaben von Siemens stieg der Auftragseingang.", ["SIE.DE"]),
+        ("Laut Daten von FactSet erwarten Analysten mehr.", []),
+        ("Der Schokoladehersteller Lindt+Sprüngli fiel, CA Immobilien (+ 0,9 Prozent) stieg.", ["LISN.SW", "CAI.VI"]),
+    ],
+)
+def test_a_companys_own_numbers_and_names_with_a_plus(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected

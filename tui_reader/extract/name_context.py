@@ -81,9 +81,12 @@ _CREDIT_LABELS = frozenset(
 """Words that open a picture credit or a source line ("Photo: Reuters", "Quelle: LSEG")."""
 _GATHERED = frozenset("polled compiled surveyed tracked collected gathered aggregated".split())
 _DATA_NOUNS = frozenset(
-    "data figures estimates estimate consensus survey poll daten zahlen schätzung schätzungen angaben "
+    "data estimates estimate consensus survey poll daten schätzung schätzungen "
     "konsens konsensschätzung konsensschätzungen prognose prognosen umfrage".split()
 )
+"""Nouns of numbers gathered by others ("data from", "Daten von"). Not "Zahlen",
+"figures" or "Angaben": "Zahlen von Strabag" and "nach Angaben von Siemens" are the
+company's own."""
 _VENDOR_CUE = re.compile(
     # A vendor cited for numbers: "according to LSEG", "per FactSet", "laut FactSet".
     r"\b(?:according to|per|citing|via|laut|nach|from|based on|using|gemäß|zufolge)[ \u00a0]+$", re.IGNORECASE
