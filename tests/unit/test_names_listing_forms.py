@@ -119,3 +119,9 @@ def test_vienna_zurich_and_stockholm_names(text: str, expected: list[str]) -> No
 )
 def test_a_companys_own_numbers_and_names_with_a_plus(text: str, expected: list[str]) -> None:
     assert tickers(text) == expected
+
+
+def test_an_unknown_code_in_a_london_report_is_an_epic_not_a_us_ticker() -> None:
+    text = "The FTSE 250 slipped. Debt buyer Arrow Global (ARW) rose and Purplebricks (PURI) fell."
+    assert tickers(text) == ["ARW.L", "PURI.L"]
+    assert tickers("Arrow Electronics (ARW) rose in New York.") == ["ARW"]

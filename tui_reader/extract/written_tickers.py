@@ -45,7 +45,8 @@ def paren_ticker(
     """The listing "(CODE)" at `start` (the parenthesis) names, if the evidence holds."""
     if code in INDEX_CODES:
         return None  # "PHLX Semiconductor Sector Index (SOX)", "(SPX +0.3%)"
-    listing = _home_listing(found_in, text, code) or found_in.by_ticker(code)
+    home = _home_suffix(text)
+    listing = found_in.by_ticker(code + home) if home else found_in.by_ticker(code)
     if quoted:
         return listing or Instrument(None, code.replace(".", "-"), None)
     if len(code) < 2 or code in NOT_TICKERS or exchange_named(code) is not None:
@@ -69,7 +70,7 @@ def paren_ticker(
     name = " ".join(words)
     if found_in.by_name(name) is not None:
         return None  # a known company before an unknown code: its name files it already
-    return Instrument(None, code.replace(".", "-"), None)
+    return Instrument(None, code + home if home else code.replace(".", "-"), None)
 
 
 _HOME_MARKETS = (("FTSE", ".L"), ("S&P/ASX", ".AX"), ("S&P/TSX", ".TO"))
@@ -77,12 +78,11 @@ _HOME_MARKETS = (("FTSE", ".L"), ("S&P/ASX", ".AX"), ("S&P/TSX", ".TO"))
 ("Auto Trader Group (AUTO)" in a FTSE report is AUTO.L, not the US AUTO)."""
 
 
-def _home_listing(found_in: Directory, text: str, code: str) -> Instrument | None:
-    """The listing of `code` on the market the article reports on, when it names one."""
-    for index, suffix in _HOME_MARKETS:
-        if index in text:
-            return found_in.by_ticker(code + suffix)
-    return None
+def _home_suffix(text: str) -> str:
+    """The Yahoo suffix of the market the article reports on, when it names its index: a
+    code in parentheses there is an EPIC ("Arrow Global (ARW)" is ARW.L, not the US
+    Arrow Electronics), known to the directory or not."""
+    return next((suffix for index, suffix in _HOME_MARKETS if index in text), "")
 
 
 _NOT_ISSUERS = frozenset({"Index", "Exchange", "Average", "Börse", "Indizes", "Benchmark"})
