@@ -284,3 +284,21 @@ def test_a_movers_tables_heading_gives_its_rows_a_direction() -> None:
             "FTSE 250 - Fallers\n\nNorth Mining (NMG) 88.10p 4.40%\n\nOutlook\n\nThe payout ratio stays at 2.5%")
     assert moves(body)[:3] == [("6.10%", "up"), ("3.20%", "up"), ("4.40%", "down")]
     assert moves(body)[-1] == ("2.5%", None)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Die Papiere ermäßigten sich im Jahresvergleich um 1,9 Prozent.", [("1,9 Prozent", "down")]),
+        ("Der Umsatz zeigt ein Wachstum von rd. 31 % auf 40 Mio. Euro.", [("31 %", "up")]),
+        ("Das Jahresplus des Index liegt nun bei 7,5 Prozent.", [("7,5 Prozent", "up")]),
+        ("Nach der 90-Prozent-Rallye nahmen Anleger Gewinne mit.", [("90-Prozent", "up")]),
+        ("The FTSE rose, with the pound weakening 0.4%.", [("0.4%", "down")]),
+        ("Margins saw a 120 basis-point increase and a 2.1% bump.", [("120 basis-point", "up"), ("2.1%", "up")]),
+        ("Im Gesamtjahr büsste der Index 2,3% ein, Partners Group die 4,1% einbüsste.",
+         [("2,3%", "down"), ("4,1%", "down")]),
+        ("That lifted the index's annual gain to 14pc.", [("14pc", "up")]),
+    ],
+)
+def test_swiss_spellings_joined_moves_and_yearly_gains(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected

@@ -51,7 +51,7 @@ Franken": never a range, see `range_start`); the second end may be qualified ("z
 rund 13,50 und etwa 13,80 Euro")."""
 UNIT = (
     rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|(?:{SP}|-)?(?:[Pp]ercentage{SP}points?|Prozentpunkte?n?"
-    rf"|ppts?|pp|[Pp]er(?:{SP}|-)?cent|Prozent|pct|(?<=[0-9])pc|[Bb]asis{SP}points?|Basispunkte?n?|bps|bp)(?!\w))"
+    rf"|ppts?|pp|[Pp]er(?:{SP}|-)?cent|Prozent|pct|(?<=[0-9])pc|[Bb]asis(?:{SP}|-)points?|Basispunkte?n?|bps|bp)(?!\w))"
 )
 """Percent, percentage points or basis points; the word joined by a hyphen too, as an
 adjective ("a 5-percent gain", "die 5-Prozent-Hürde"); British papers glue "pc" to the

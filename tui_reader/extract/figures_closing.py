@@ -31,7 +31,7 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
     "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt "
-    "absackten abrutschten verbilligte verbilligten nachgaben "
+    "absackten abrutschten verbilligte verbilligten nachgaben einbüsste einbüssten eingebüsst "
     "senken reduzieren verringern kürzen bergab abwärts abgaben abgab abgibt abgegeben abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
@@ -43,7 +43,8 @@ says nothing."""
 _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
     "nach": (frozenset("gab gaben gibt geben".split()), "down"),
     "zurück": (frozenset("ging gingen geht gehen".split()), "down"),
-    "ein": (frozenset("brach brachen bricht brechen büßte büßten büßt büßen knickte knickten knickt "
+    "ein": (frozenset("brach brachen bricht brechen büßte büßten büßt büßen büsste büssten büsst büssen "
+                      "knickte knickten knickt "
                       "knicken".split()),
             "down"),
     "an": (frozenset("zog zogen zieht ziehen".split()), "up"),

@@ -51,7 +51,8 @@ _UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps
        "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
        "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
        "verbesserte verbesserten upside pop pops popped popping erhöhen steigern "
-       "spurted spurt spurts spurting steigen firmer stronger catapulted catapults zunahme "
+       "spurted spurt spurts spurting steigen firmer stronger catapulted catapults zunahme roared "
+       "strengthening strengthened "
        "aufwärts bergauf gewinnen appreciated appreciates appreciating hochschnellte "
        "hochschnellten umsatzplus anhebung erhöhung steigerung gesteigert kursgewinne "
        "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
@@ -63,7 +64,8 @@ _DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined de
          "decreasing narrowed narrow narrows shed sheds sank sink sinks slumped slump "
          "slumps dipped dip dips eased shrank shrunk contracted cut cuts cutting "
          "reduced reduce reduces reducing lowered lowers lowering trimmed trims slashed "
-         "sinking retreating weaker softer setback setbacks abnahme contraction gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
+         "sinking retreating weaker softer setback setbacks abnahme contraction weakening ermäßigte "
+         "ermäßigten ermäßigt einbüsste einbüssten eingebüsst gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
          "minus rutschte eingebrochen niedriger rückgang einbruch verlust verluste abschläge abschlägen "
          "sunk plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
          "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
@@ -99,7 +101,7 @@ below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
 _AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains potenzial potential".split(), "up"))
 _AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses unfavorable unfavourable adverse".split(),
                                    "down"))
-_AFTER_WORDS.update(dict.fromkeys("favorable favourable better besser positive".split(), "up"))
+_AFTER_WORDS.update(dict.fromkeys("favorable favourable better besser positive bump".split(), "up"))
 _AFTER_WORDS.update(dict.fromkeys("worse schlechter negative".split(), "down"))
 """And the effects of a growth bridge: "a 1.6 percent unfavorable impact from currencies"."""
 
@@ -147,6 +149,9 @@ _SHARE_AFTER = frozenset(
 """A percentage followed by these is a part of a whole ("20% of revenue", "a 20% stake",
 "20 Prozent des Umsatzes"), not a move, whatever verb stands before it ("makes up")."""
 
+_JOINED_MOVES: dict[str, Direction] = {"rallye": "up", "rally": "up", "plus": "up", "sprung": "up",
+                                        "anstieg": "up", "minus": "down", "einbruch": "down",
+                                        "absturz": "down", "rutsch": "down", "verlust": "down"}
 _SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
 """Joined by a hyphen after the percentage, a part of a whole: "49-Prozent-Anteils"."""
 
@@ -169,7 +174,7 @@ _TOLERANCES = ("plus or minus", "plus/minus", "plus minus", "plus oder minus", "
 _TOLERANCE_ENDS = frozenset({"minus", "plus/minus", "+/-", "±"})
 
 _MOVE_NOUNS: dict[str, Direction] = {
-    **dict.fromkeys("gewinne gewinnen kursgewinne plus aufschläge gains".split(), "up"),
+    **dict.fromkeys("gewinne gewinnen kursgewinne plus aufschläge gains gain jahresplus".split(), "up"),
     **dict.fromkeys("verlust verluste verlusten kursverluste minus abschläge losses loss setback".split(), "down"),
 }
 """A move named by its noun before "auf"/"to"/"bei", where the figure is the move's size,
@@ -177,18 +182,33 @@ not a level: "seinen Verlust auf 1,2 Prozent eingrenzen", "bauten die Gewinne bi
 5,40 Prozent aus", "extended gains to 5.4%", "ein Plus hingegen bei ca. 2 %"."""
 _MOVE_NOUN_GAP = frozenset(
     "bis dann sogar noch zuletzt zeitweise weiter ihre seine its their aber nur nominal real "
-    "organisch insgesamt hingegen jedoch ca rund etwa".split())
+    "organisch insgesamt hingegen jedoch ca rund etwa liegt lag nun damit jetzt beträgt betrug "
+    "annual".split())
 """Words that may stand between the noun and "auf"/"to": "Gewinne dann bis auf", "das
 Plus nominal dann aber nur auf 2,8 Prozent"."""
 
 
 def _moved_to(words: list[str]) -> Direction | None:
-    """The move a noun before "auf"/"to" names (`_MOVE_NOUNS`), else None (a level)."""
-    for word in reversed(words[:-1]):
+    """The move a noun before "auf"/"to" names (`_MOVE_NOUNS`), else None (a level); the
+    noun may own a genitive between ("Das Jahresplus des Index liegt nun bei 7,5 Prozent")."""
+    at = len(words) - 2
+    genitive = False
+    while at >= 0:
+        word = words[at]
         found = _MOVE_NOUNS.get(word)
-        if found is not None or word not in _MOVE_NOUN_GAP:
+        if found is not None:
             return found
+        if not genitive and at > 0 and words[at - 1] in _GENITIVE and word[-1] not in CLAUSE_END:
+            genitive = True  # "des Index": the owner, read past once
+            at -= 2
+            continue
+        if word not in _MOVE_NOUN_GAP:
+            return None
+        at -= 1
     return None
+
+
+_GENITIVE = frozenset({"des", "der"})
 
 
 _LEVEL_WORDS = frozenset({"to", "from", "at", "auf", "bei"})
@@ -289,8 +309,14 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             return "down"
         if tail.endswith(_PHRASAL):  # "gave up 3%": a fall, though "up" names a rise
             return "down" if tail.endswith(_GAVE_UP) else "up"
-    if body.startswith("-", end) and body[end + 1:end + 16].lower().startswith(_SHARE_NOUNS):
-        return None  # "ein 49-Prozent-Anteil": a part of a whole
+    if body.startswith("-", end):
+        joined = body[end + 1:end + 16].lower()
+        if joined.startswith(_SHARE_NOUNS):
+            return None  # "ein 49-Prozent-Anteil": a part of a whole
+        noun = joined.split(None, 1)[0].strip(PUNCT) if joined else ""
+        moved = _JOINED_MOVES.get(noun) or _WORD_DIRECTION.get(noun) or (_learn(noun) if len(noun) > 6 else "")
+        if moved:
+            return moved  # "die 118-Prozent-Rallye", "ein 20-Prozent-Einbruch"
     if body[end:end + 1].isspace():
         following = body[end:end + 60].split(None, 1)
         if following:
@@ -510,6 +536,8 @@ def _direction_back(words: list[str], later: str, dashed: bool = False) -> tuple
                 continue  # "fiel der MDax (MDAX) um 2 Prozent", "Schluss (2.274,24) um": set in
             if word[-1] == "." and len(word) <= 3 and word[:-1].isdigit():
                 continue  # "im 1. Halbjahr": an ordinal, no sentence's end
+            if word in _ABBREVIATED:
+                continue  # "Wachstum von rd. 44 %": an abbreviation, no sentence's end
             return None, True, later
         key = word if word.isalpha() else word.strip(PUNCT)
         if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
@@ -535,6 +563,7 @@ def _without_insert(words: list[str]) -> list[str]:
     return words[:dashes[-2]] + words[dashes[-1] + 1:]
 
 
+_ABBREVIATED = frozenset("rd. ca. mind. max. bzw. vs. approx. mio. mrd. rund.".split())
 _EARLIER_MOVES = frozenset(
     "gewinnen gewinne verlusten verluste kursgewinnen kursverlusten anfangsgewinnen "
     "anfangsverlusten gains losses".split())
