@@ -125,3 +125,10 @@ def test_an_unknown_code_in_a_london_report_is_an_epic_not_a_us_ticker() -> None
     text = "The FTSE 250 slipped. Debt buyer Arrow Global (ARW) rose and Purplebricks (PURI) fell."
     assert tickers(text) == ["ARW.L", "PURI.L"]
     assert tickers("Arrow Electronics (ARW) rose in New York.") == ["ARW"]
+
+
+def test_a_us_report_that_mentions_the_ftse_late_keeps_us_codes() -> None:
+    text = ("Midday update: US stocks rose. Defence contractor Raytheon (RTN) gained. "
+            + "Traders watched bonds and the dollar all morning. " * 12 + "In London the FTSE 100 rose.")
+    assert "RTN.L" not in tickers(text) and tickers(text)[0] in ("RTN", "RTX")
+    assert tickers("IT-Dienstleister adesso passt die Prognose an; das EBITA (EBITA) steigt.") == ["ADN1.DE"]

@@ -35,7 +35,7 @@ NOT_TICKERS: frozenset[str] = frozenset(
     FY TBD NA NM ETA AP AFP DPA AFX UPI ANSA APA SDA KNA EPD BBG ET CT MT PT BST MEZ
     MESZ II III IV IWF OECD UNO WTI DIW IFW ZEW VDA VDMA BDI DIHK IG SPD CDU CSU FDP
     BSW KFW BIZ EZ EWU BLS BEA CBO IRS FAA FCC EPA CDC NIH NASA USDA DOE DOD GOP NHTSA
-    FERC OCC FDIC CFPB NLRB ISM NFP KGV KUV KBV KCV PEG DI""".split()
+    FERC OCC FDIC CFPB NLRB ISM NFP KGV KUV KBV KCV PEG DI EBITA""".split()
 )
 
 
@@ -79,10 +79,17 @@ _HOME_MARKETS = (("FTSE", ".L"), ("S&P/ASX", ".AX"), ("S&P/TSX", ".TO"))
 
 
 def _home_suffix(text: str) -> str:
-    """The Yahoo suffix of the market the article reports on, when it names its index: a
+    """The Yahoo suffix of the market the article reports on, when its title or opening
+    names its index: a
     code in parentheses there is an EPIC ("Arrow Global (ARW)" is ARW.L, not the US
     Arrow Electronics), known to the directory or not."""
-    return next((suffix for index, suffix in _HOME_MARKETS if index in text), "")
+    opening = text[:_OPENING]
+    return next((suffix for index, suffix in _HOME_MARKETS if index in opening), "")
+
+
+_OPENING = 500
+"""How much of title and body names the market a report is about: a US report that
+mentions the FTSE further down stays a US report."""
 
 
 _NOT_ISSUERS = frozenset({"Index", "Exchange", "Average", "Börse", "Indizes", "Benchmark"})
