@@ -302,3 +302,12 @@ def test_a_movers_tables_heading_gives_its_rows_a_direction() -> None:
 )
 def test_swiss_spellings_joined_moves_and_yearly_gains(body: str, expected: list[tuple[str, str]]) -> None:
     assert moves(body) == expected
+
+
+def test_a_widget_with_its_price_in_parentheses_is_no_figure() -> None:
+    body = "Der SMI (SMI 9157.46 0.5%) legte 12% zu, Swiss Re (SREN 87.7 1.68%) stieg 3%. Der Umsatz 2023 lag 5% höher."
+    assert moves(body) == [("12%", "up"), ("3%", "up"), ("5%", "up")]
+
+
+def test_a_hong_kong_widget_by_code_after_a_name_stays_a_widget() -> None:
+    assert moves("Insurer Harbour Life 1299, -2.61% was off 2.5% after results.") == [("2.5%", "down")]

@@ -132,3 +132,14 @@ def test_a_us_report_that_mentions_the_ftse_late_keeps_us_codes() -> None:
             + "Traders watched bonds and the dollar all morning. " * 12 + "In London the FTSE 100 rose.")
     assert "RTN.L" not in tickers(text) and tickers(text)[0] in ("RTN", "RTX")
     assert tickers("IT-Dienstleister adesso passt die Prognose an; das EBITA (EBITA) steigt.") == ["ADN1.DE"]
+
+
+def test_finanz_und_wirtschaft_widgets_with_a_price_file_the_swiss_listing() -> None:
+    text = "Im Swiss Market Index (SMI) brillieren Swiss Re (SREN 87.7 1.68%) und AMS (AMS 70.2 0.07%)."
+    assert tickers(text) == ["SREN.SW", "AMS.SW"]
+    assert tickers("ams-OSRAM fiel nach Zahlen.") == ["AMS.SW"]
+
+
+def test_a_lower_case_spelling_keeps_the_capital_and_the_upper_case_one() -> None:
+    assert tickers("Lindt, AMS und Belimo Holding schlossen fester.") == ["LISN.SW", "AMS.SW", "BEAN.SW"]
+    assert tickers("Der SMI und der SPI (SXGE 10447.33 0.5%) stiegen, Relief (RLF 0.21 5%) auch.") == ["RLF.SW"]

@@ -16,10 +16,11 @@ import re
 
 _TICKER_BEFORE = re.compile(
     r"(?:(?P<paren>\()(?:[A-Za-z]+:[ \u00a0]?)?|(?<![\w&^]))\^?"
-    r"(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?|[0-9]{3,6}\.[A-Z]{1,2}|[0-9]{4,6}(?=,)),?[ \u00a0]$")
+    r"(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?|[0-9]{3,6}\.[A-Z]{1,2}|[0-9]{4,6}(?=,)),?[ \u00a0]"
+    r"(?:(?<=[A-Z0-9] )(?P<price>[0-9][0-9.']*(?:,[0-9]+)?)[ \u00a0])?$")
 """What stands before a widget's number: "(JBL ", "(NASDAQ: AMKR ", "(^GSPC ", "FB, ",
 "(9988.HK ", MarketWatch's "RDS.A, " and Tokyo lines "Toyota 7203, ", and London lines
-"BG., "."""
+"BG., "; Finanz und Wirtschaft puts the price between: "(SREN 87.7 1.68%)"."""
 _PROSE_CAPITALS = frozenset(
     "EPS GDP CPI PPI PMI EBIT EBITDA YOY QOQ MOM ROE ROI ROA ARPU FCF US USA UK EU DAX MDAX "
     "SDAX TECDAX ATX SMI FTSE CAC IBEX AEX OMX HSI CSI NIKKEI TOPIX KOSPI ASX TSX DOW STOXX "
@@ -50,9 +51,10 @@ def in_ticker_strip(body: str, start: int, end: int) -> bool:
 
 
 _PERIOD_CODE = re.compile(r"(?:[QH][1-4]|FY)[0-9]*")
-WIDGET_TAILS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,.")
-"""The last character of a ticker or of "FB,": checked before calling `quote_widget`,
-which most percentages ("rose 5%") then never reach."""
+WIDGET_TAILS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,.0123456789")
+"""The last character of a ticker, of "FB," or of a widget's price ("SREN 87.7"):
+checked before calling `quote_widget`, which most percentages ("rose 5%") then never
+reach."""
 
 
 def quote_widget(body: str, start: int, end: int, sign: str | None) -> bool:
@@ -62,11 +64,13 @@ def quote_widget(body: str, start: int, end: int, sign: str | None) -> bool:
     closing = body[end:end + 1] == ")"
     if not closing and sign is None:
         return False
-    m = _TICKER_BEFORE.search(body, max(0, start - 24), start)
+    m = _TICKER_BEFORE.search(body, max(0, start - 34), start)
     if m is None:
         return False
     if m["paren"]:
         return closing
+    if m["price"]:
+        return False  # "ticker price move" is a widget only in parentheses
     ticker = m["ticker"]
     if sign is None or _PERIOD_CODE.fullmatch(ticker) is not None:
         return False

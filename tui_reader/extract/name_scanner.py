@@ -59,7 +59,8 @@ class NameScanner:
             if name_word(written) == words[0]:
                 # "adidas" beside "Adidas": a lower-case spelling added to a name already
                 # found capitalised keeps the capitalised one
-                self._spelled[words[0]] = (written, written[0].upper() + written[1:]) if capitalised else (written,)
+                self._spelled[words[0]] = ((written, written[0].upper() + written[1:], written.upper())
+                                           if capitalised else (written,))
                 # No run starts where no capital starts a word: "3i", "adidas-Salomon".
                 if not HAS_CAPITAL.search(written) or "-" in written:
                     probe = next((c for c in written if not c.isalnum()), written)

@@ -48,7 +48,7 @@ def paren_ticker(
     home = _home_suffix(text)
     listing = found_in.by_ticker(code + home) if home else found_in.by_ticker(code)
     if quoted:
-        return listing or Instrument(None, code.replace(".", "-"), None)
+        return listing or Instrument(None, code + home if home else code.replace(".", "-"), None)
     if len(code) < 2 or code in NOT_TICKERS or exchange_named(code) is not None:
         return None
     words = _words_before(text, start)
@@ -73,9 +73,11 @@ def paren_ticker(
     return Instrument(None, code + home if home else code.replace(".", "-"), None)
 
 
-_HOME_MARKETS = (("FTSE", ".L"), ("S&P/ASX", ".AX"), ("S&P/TSX", ".TO"))
+_HOME_MARKETS = (("FTSE", ".L"), ("S&P/ASX", ".AX"), ("S&P/TSX", ".TO"), ("SMI", ".SW"),
+                 ("Swiss Market Index", ".SW"), ("ATX", ".VI"))
 """A market report names its index; a code in parentheses there is that market's own
-("Auto Trader Group (AUTO)" in a FTSE report is AUTO.L, not the US AUTO)."""
+("Auto Trader Group (AUTO)" in a FTSE report is AUTO.L, not the US AUTO; "Swiss Re (SREN
+87.7 1.68%)" in an SMI report is SREN.SW)."""
 
 
 def _home_suffix(text: str) -> str:
@@ -185,7 +187,7 @@ INDEX_CODES: frozenset[str] = frozenset(
     """XJO AXJO XAO XKO XSO XTO SPX GSPC NDX IXIC COMP DJI DJIA DJT RUT VIX NYA OEX SOX
     GDAXI MDAXI SDAXI TECDAX HSI HSCEI N225 NKY TPX UKX FTSE FTMC SX5E STOXX50E FCHI
     AEX SSMI SMI IBEX OMXS30 KOSPI KS11 TWII STI SENSEX NSEI DAX MDAX SDAX ATX CAC
-    MIB""".split()
+    MIB SXGE SPI SLI""".split()
 )
 
 
