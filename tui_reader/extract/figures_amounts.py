@@ -298,6 +298,9 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
     return start
 
 
+RESTATED_LEADS = (", or ", ", oder ")
+"""Before an amount that restates a move just given ("up 4.5pc, or 101.5p to 2375p"):
+that amount and the one after "to" are the move and the price it reached, no range."""
 _RANGE_WORDS = frozenset({"range", "ranges", "ranging", "ranged"})
 _BASE_FORMS = frozenset(
     "increase grow rise climb gain expand improve decrease decline fall drop shrink rising growing "

@@ -66,8 +66,9 @@ _NACH_WHERE: dict[str, Direction] = {"oben": "up", "unten": "down"}
 _REACH, _WORDS = 110, 15
 """How far after the figure its clause's closing words are looked for: "um 7,1 Prozent
 auf 54,83 Euro und damit das tiefste Niveau seit zwei Jahren nach unten"."""
-_ABBREVIATIONS = frozenset("mrd mio mill tsd bzw ca rd mind max vs".split())
-"""Words written with a full stop that ends no clause ("auf 1,09 Mrd. Euro gesteigert")."""
+ABBREVIATIONS = frozenset("mrd mio mill tsd bzw ca rd mind max vs approx".split())
+"""Words written with a full stop that ends no clause ("auf 1,09 Mrd. Euro gesteigert",
+"ein Wachstum von rd. 44 %"), here and when reading back from the figure."""
 
 
 def closing_verb(body: str, start: int, end: int, words: list[str]) -> Direction | None:
@@ -94,7 +95,7 @@ def closing_verb(body: str, start: int, end: int, words: list[str]) -> Direction
         if separable is not None and not (separable[0].isdisjoint(words)
                                           and separable[0].isdisjoint(_sentence_before(body, start))):
             return separable[1]
-        if (word[-1] in CLAUSE_END and key not in _ABBREVIATIONS) or word[0] == "(":
+        if (word[-1] in CLAUSE_END and key not in ABBREVIATIONS) or word[0] == "(":
             break
         previous, before_previous = key, previous
     return None

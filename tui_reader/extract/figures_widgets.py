@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import re
 
+_SYMBOL = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?"
+"""A widget's symbol: "JBL", "RDS.A", "BG." (Tokyo's and Hong Kong's codes are digits)."""
 _TICKER_BEFORE = re.compile(
     r"(?:(?P<paren>\()(?:[A-Za-z]+:[ \u00a0]?)?|(?<![\w&^]))\^?"
-    r"(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?|[0-9]{3,6}\.[A-Z]{1,2}|[0-9]{4,6}(?=,)),?[ \u00a0]"
+    rf"(?P<ticker>{_SYMBOL}|[0-9]{{3,6}}\.[A-Z]{{1,2}}|[0-9]{{4,6}}(?=,)),?[ \u00a0]"
     r"(?:(?<=[A-Z0-9] )(?P<price>[0-9][0-9.']*(?:,[0-9]+)?)[ \u00a0])?$")
 """What stands before a widget's number: "(JBL ", "(NASDAQ: AMKR ", "(^GSPC ", "FB, ",
 "(9988.HK ", MarketWatch's "RDS.A, " and Tokyo lines "Toyota 7203, ", and London lines
@@ -88,8 +90,7 @@ _MEASURES = frozenset(
 """Capitals that stay prose even before a comma and a signed percentage ("GDP, +0.4%",
 "149,6 Mio. EUR, +26% mehr"); index and market codes there are MarketWatch widgets
 ("index DAX, -0.28%")."""
-_WIDGET_END = re.compile(
-    r"\b(?:[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?|[0-9]{4,6}),[ \u00a0][+\-−][0-9][0-9.]*%[ \u00a0]$")
+_WIDGET_END = re.compile(rf"\b(?:{_SYMBOL}|[0-9]{{4,6}}),[ \u00a0][+\-−][0-9][0-9.]*%[ \u00a0]$")
 
 
 def widget_before(body: str, start: int) -> int:

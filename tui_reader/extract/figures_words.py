@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from tui_reader.extract.figures_closing import CLAUSE_END, PUNCT, closing_verb
+from tui_reader.extract.figures_closing import ABBREVIATIONS, CLAUSE_END, PUNCT, closing_verb
 from tui_reader.extract.figures_widgets import widget_before
 from tui_reader.model import Direction, Qualifier
 
@@ -536,7 +536,7 @@ def _direction_back(words: list[str], later: str, dashed: bool = False) -> tuple
                 continue  # "fiel der MDax (MDAX) um 2 Prozent", "Schluss (2.274,24) um": set in
             if word[-1] == "." and len(word) <= 3 and word[:-1].isdigit():
                 continue  # "im 1. Halbjahr": an ordinal, no sentence's end
-            if word in _ABBREVIATED:
+            if word[-1] == "." and word[:-1] in ABBREVIATIONS:
                 continue  # "Wachstum von rd. 44 %": an abbreviation, no sentence's end
             return None, True, later
         key = word if word.isalpha() else word.strip(PUNCT)
@@ -563,7 +563,6 @@ def _without_insert(words: list[str]) -> list[str]:
     return words[:dashes[-2]] + words[dashes[-1] + 1:]
 
 
-_ABBREVIATED = frozenset("rd. ca. mind. max. bzw. vs. approx. mio. mrd. rund.".split())
 _EARLIER_MOVES = frozenset(
     "gewinnen gewinne verlusten verluste kursgewinnen kursverlusten anfangsgewinnen "
     "anfangsverlusten gains losses".split())

@@ -43,6 +43,7 @@ from tui_reader.extract.word_names import (
 from tui_reader.extract.written_tickers import (
     INDEX_CODES,
     forget_venue_forms,
+    home_suffix,
     mover_tickers,
     paren_ticker,
     ric_tickers,
@@ -230,8 +231,9 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))
 
+    home = home_suffix(text) if parens else ""
     for at, code, quoted in parens:
-        listing = paren_ticker(found_in, text, at, code, quoted)
+        listing = paren_ticker(found_in, text, at, code, quoted, home)
         if listing is not None:
             merger.add(listing, at, _EXPLICIT)
             ticker_spans.append((at, at + 2 + len(code)))

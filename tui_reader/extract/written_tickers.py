@@ -40,12 +40,12 @@ NOT_TICKERS: frozenset[str] = frozenset(
 
 
 def paren_ticker(
-    found_in: Directory, text: str, start: int, code: str, quoted: bool
+    found_in: Directory, text: str, start: int, code: str, quoted: bool, home: str
 ) -> Instrument | None:
-    """The listing "(CODE)" at `start` (the parenthesis) names, if the evidence holds."""
+    """The listing "(CODE)" at `start` (the parenthesis) names, if the evidence holds;
+    `home` is the Yahoo suffix of the market the article reports on (`home_suffix`)."""
     if code in INDEX_CODES:
         return None  # "PHLX Semiconductor Sector Index (SOX)", "(SPX +0.3%)"
-    home = _home_suffix(text)
     listing = found_in.by_ticker(code + home) if home else found_in.by_ticker(code)
     if quoted:
         return listing or Instrument(None, code + home if home else code.replace(".", "-"), None)
@@ -80,7 +80,7 @@ _HOME_MARKETS = (("FTSE", ".L"), ("S&P/ASX", ".AX"), ("S&P/TSX", ".TO"), ("SMI",
 87.7 1.68%)" in an SMI report is SREN.SW)."""
 
 
-def _home_suffix(text: str) -> str:
+def home_suffix(text: str) -> str:
     """The Yahoo suffix of the market the article reports on, when its title or opening
     names its index: a
     code in parentheses there is an EPIC ("Arrow Global (ARW)" is ARW.L, not the US
