@@ -83,6 +83,22 @@ def test_more_names_as_written(text: str, expected: list[str]) -> None:
     assert tickers(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wealth manager St. James's Place lost ground.", ["STJ.L"]),
+        ("St James’s Place plc cut its fees.", ["STJ.L"]),
+        ("Domino's Pizza Enterprises slid in Sydney.", ["DMP.AX"]),
+        ("Domino's Pizza Group traded flat.", ["DOM.L"]),
+        # past a possessive only a longer name that exists is taken
+        ("Nvidia's Blackwell orders kept coming.", ["NVDA"]),
+        ("McDonald's Chicken Big Mac arrives.", ["MCD"]),
+    ],
+)
+def test_names_with_a_possessive_inside(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected
+
+
 def test_a_receipts_us_isin_never_becomes_the_home_listings() -> None:
     found = find_instruments("", "Shinhan Financial Group and KB Financial Group fell in Seoul.", [])
     assert [(i.ticker, i.isin) for i in found] == [("055550.KS", "KR7055550008"), ("105560.KS", "KR7105560007")]

@@ -250,10 +250,11 @@ def _hyphen_prefix(word: str, keys: set[str], more_keys: set[str]) -> str:
 
 
 def _continues(raw: str) -> bool:
-    """Whether a name may go on past this word: not after a possessive or a full stop
-    ("Apple. Next"), though initials and legal forms ("J.P.", "N.V.") carry on."""
-    if raw.endswith(("’s", "'s")):
-        return False
+    """Whether a name may go on past this word: not after a full stop ("Apple. Next"),
+    though initials and legal forms ("J.P.", "N.V.") carry on. A possessive may carry
+    on too: "St. James's Place" and "Domino's Pizza Enterprises" are names, and past
+    "Nvidia's" only a longer key that exists is taken ("Nvidia's Blackwell" stays
+    "nvidia")."""
     return not raw.endswith(".") or len(raw) <= 4
 
 
