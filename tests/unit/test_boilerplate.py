@@ -348,3 +348,41 @@ def test_a_quote_box_joined_into_one_paragraph_is_removed() -> None:
     kept, notes = strip_boilerplate([box, "Der SMI gewann 0,5 Prozent.", "Charts|News|Analysen", "Aktie kaufen"])
     assert kept == ["Der SMI gewann 0,5 Prozent."]
     assert [n.split(":")[0] for n in notes] == ["quote box", "promotional line", "promotional line"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "A trader looks at a screen in Toronto on Monday, May 4, 2020. THE CANADIAN PRESS/ Jane Roe",
+        "Banknotes are counted in Jakarta, in this June 3, 2014 photo illustration. Reuters pic",
+        "The lender's shares hit a record, passing the $120 mark. (Jane Roe/AAP PHOTOS)",
+        "-1.84%",
+        "+0.77% Add to/Remove from Watchlist Add to Watchlist Add Position",
+        "Add to Watchlist",
+        "Hol dir die App!",
+        "Abonniere unseren Newsletter",
+        "Our Standards: The Thomson Reuters Trust Principles.",
+    ],
+)
+def test_captions_and_a_quote_widgets_buttons_are_removed(paragraph: str) -> None:
+    kept, notes = strip_boilerplate([NEWS, paragraph])
+    assert kept == [NEWS] and len(notes) == 1
+
+
+def test_a_widget_kept_on_separate_lines_loses_its_lines_only() -> None:
+    kept, notes = strip_boilerplate(["NVDA\n-2.15%\nAdd to Watchlist"])
+    assert kept == ["NVDA"]
+    assert notes == ["quote line: -2.15%", "promotional line: Add to Watchlist"]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Our standards for lending were tightened, the bank said.",
+        "Shares rose -1.84% at the open, then recovered.",
+        "Staff can add to the watchlist any stock they follow, the firm said.",
+        "Photos of the plant show the new line; output rose 8%.",
+    ],
+)
+def test_prose_like_the_furniture_stays(paragraph: str) -> None:
+    assert strip_boilerplate([paragraph]) == ([paragraph], [])

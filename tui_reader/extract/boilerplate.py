@@ -46,6 +46,11 @@ _PITCH = re.compile(
     | charts\|news\|analysen
     | aktie\ kaufen$
     | (?:continue\ reading|read\ comments|already\ a\ subscriber\?)\.?$
+    | hol\ dir\ die\ app | abonniere\ unseren\ newsletter
+    | (?:[+\-−][0-9][0-9.,]*%\ )?add\ to(?:/remove\ from)?\ watchlist\b | add\ position$
+    | position\ added\ successfully
+    | please\ name\ your\ holdings\ portfolio$
+    | our\ standards:\ ?the\ thomson\ reuters\ trust\ principles
     """,
     re.VERBOSE,
 )
@@ -54,7 +59,9 @@ whatever follows: buy-or-sell pitches, the German portals' "Neue X-Analyse vom �
 liefert die Antwort" and "Die neusten X-Zahlen sprechen eine klare Sprache", newsletter
 and free-report offers, and teaser lines that link other stories ("Read More News:",
 "Lesen Sie auch:"), and the paywall's lines ("Jetzt weiterlesen", "Erhalten Sie Zugriff
-zu …", "Continue reading"). Matched on the lower-cased paragraph; each branch starts with a
+zu …", "Continue reading"), app and newsletter calls ("Hol dir die App!"), a quote
+widget's buttons ("Add to Watchlist", "-3.02% Add to Watchlist", "Add Position") and Reuters' "Our Standards"
+footer. Matched on the lower-cased paragraph; each branch starts with a
 literal, so a paragraph that is not the pitch fails within a few characters."""
 
 _ASK = re.compile(
@@ -94,7 +101,7 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 """Every buy-or-sell question holds one of these; a paragraph's tail without any
 cannot end in a glued pitch."""
 
-_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWw")
+_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−")
 """First letters of the pitch phrases without a "?" ("Read the free analysis now",
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""
@@ -104,6 +111,9 @@ _QUOTE_ROW = re.compile(rf"{_ROW_ITEM}(?:[ \u00a0]+{_ROW_ITEM})+")
 """A quote box's row, numbers and units only ("332,40 EUR 5,30 EUR 1,62%" under
 finanzen.net's "Werte in diesem Artikel"): the price and its change when the page was
 saved, no figure of the story."""
+_LONE_CHANGE = re.compile(r"[+\-−][0-9][0-9.,]*[ \u00a0]?%")
+"""A signed percentage alone in its paragraph, under a ticker line: a quote widget's
+change ("NVDA" / "-3.02%" / "Add to Watchlist"), never a sentence."""
 _QUOTE_ROW_LIMIT = 80
 _QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel",)
 """finanzen.net's quote box under the headline: the instruments the page links, each with
@@ -171,7 +181,10 @@ _CAPTION = re.compile(
     | \((?:photo|image)\ by\ [^()]{2,60}\)$                    # "(Photo by Jane Roe/Agency)"
     | ^(?:image|photo|picture)\ (?:source|credit):\ [^.]{2,60}\.?$  # "Image source: Getty Images."
     | ^file\ photo:                                       # Reuters: "FILE PHOTO: Traders work ..."
-    | \b(?:reuters|afp|ap|epa|dpa)/[^\s/.,]+(?:\ [^\s/.,]+){0,3}\.?$  # "... 2018. REUTERS/Jane Roe"
+    | \b(?:reuters|afp|ap|epa|dpa|aap|the\ canadian\ press)/\ ?[^\s/.,]+(?:\ [^\s/.,]+){0,3}\.?$  # "REUTERS/Jane Roe"
+    | \([^()/]{2,40}/[^()]{0,30}\bphotos?\)$                # "... mark. (Jane Roe/AAP PHOTOS)"
+    | \bin\ this\ [^.]{0,40}\b(?:picture|photo)\ illustration\b  # "... notes in this March 2, 2013 picture illustration"
+    | \b(?:reuters|afp|ap|bernama)\ pic\.?$                  # "... illustration. Reuters pic"
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -213,20 +226,12 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                     and _AD_MARKER.fullmatch(paragraph)):
                 in_ad = 1
                 continue
-            if (len(paragraph) <= _QUOTE_ROW_LIMIT and paragraph[0] in _QUOTE_ROW_OPENERS
-                    and _QUOTE_ROW.fullmatch(paragraph.strip())):
-                notes.append("quote line: " + _shorten(paragraph))
+            note = _short_note(paragraph)
+            if note is not None:
+                notes.append(note)
                 continue
-            if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
-                notes.append("promotional line: " + _shorten(paragraph))
-                continue
-            if ("oto" in paragraph or "OTO" in paragraph or "ild" in paragraph or "mage" in paragraph
-                    or "/" in paragraph) and _CAPTION.search(paragraph):
-                notes.append("photo caption: " + _shorten(paragraph))
-                continue
-            if " handeln" in paragraph and _TRADE_PROMO.search(paragraph):
-                notes.append("promotional line: " + _shorten(paragraph))
-                continue
+            if "\n" in paragraph:  # a saved page's widget: "NVDA" / "-3.02%" / "Add to Watchlist"
+                paragraph = _without_furniture_lines(paragraph, notes)
         if "?" in paragraph and (cut := _glued_pitch(paragraph)) is not None:
             notes.append("promotional line: " + _shorten(paragraph[cut:].lstrip()))
             paragraph = paragraph[:cut]
@@ -237,6 +242,33 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     if in_ad:
         notes.append(_ad_note(in_ad))
     return kept, notes
+
+
+def _short_note(paragraph: str) -> str | None:
+    """What a short paragraph is, when it is furniture: the note that says so."""
+    if (len(paragraph) <= _QUOTE_ROW_LIMIT and paragraph[0] in _QUOTE_ROW_OPENERS
+            and (_QUOTE_ROW.fullmatch(paragraph.strip()) or _LONE_CHANGE.fullmatch(paragraph.strip()))):
+        return "quote line: " + _shorten(paragraph)
+    if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
+        return "promotional line: " + _shorten(paragraph)
+    if ("oto" in paragraph or "OTO" in paragraph or "ild" in paragraph or "mage" in paragraph
+            or "/" in paragraph or " pic" in paragraph) and _CAPTION.search(paragraph):
+        return "photo caption: " + _shorten(paragraph)
+    if " handeln" in paragraph and _TRADE_PROMO.search(paragraph):
+        return "promotional line: " + _shorten(paragraph)
+    return None
+
+
+def _without_furniture_lines(paragraph: str, notes: list[str]) -> str:
+    """A short paragraph of several lines without its furniture lines (noted)."""
+    kept = []
+    for line in paragraph.split("\n"):
+        note = _short_note(line) if line.strip() else None
+        if note is None:
+            kept.append(line)
+        else:
+            notes.append(note)
+    return "\n".join(kept)
 
 
 def _info_box_start(paragraphs: list[str]) -> int | None:
