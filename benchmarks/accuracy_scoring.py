@@ -95,8 +95,11 @@ def _alternatives(value: object) -> set[str]:
     return {v.upper() for v in ([value] if isinstance(value, str) else value)}
 
 
-def instrument_matches(label: Mapping[str, object], isin: str | None, ticker: str | None) -> bool:
-    """The ISIN decides when both sides have one; otherwise the ticker does."""
+def instrument_matches(label: Mapping[str, object] | str, isin: str | None, ticker: str | None) -> bool:
+    """The ISIN decides when both sides have one; otherwise the ticker does. A label may
+    name an optional instrument by a bare string, its ticker or its ISIN."""
+    if isinstance(label, str):
+        return label.upper() in {(isin or "").upper(), (ticker or "").upper()}
     isins, tickers = _alternatives(label.get("isin")), _alternatives(label.get("ticker"))
     if isin and isins:
         return isin.upper() in isins
