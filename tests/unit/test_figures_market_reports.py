@@ -28,8 +28,9 @@ def moves(body: str) -> list[tuple[str, str | None]]:
          "bzw. 0,40 Prozent.", [("0,40 Prozent", "down")]),
         ("Der Index notierte mit einem Plus von 8,10 Punkten beziehungsweise 0,26 Prozent.",
          [("0,26 Prozent", "up")]),
+        # two shares, each its own move: the unit is written once for both
         ("Nach den Exportdaten verloren Adidas und Puma 0,8 bzw. 0,4 Prozent.",
-         [("0,4 Prozent", "down")]),
+         [("0,8", "down"), ("0,4 Prozent", "down")]),
         ("The small-cap gauge rose 0.52 point, close to 0.2 percent, to 1,402.10.",
          [("0.2 percent", "up")]),
     ],

@@ -75,7 +75,7 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
         kept = bare_amounts(body, kept)
     if "kroner" in body or "crown" in body:
         kept = _danish(body, kept)
-    if "ASX" in body or "TSX" in body:
+    if "ASX" in body or "TSX" in body or "SGX" in body or "Singapore Exchange" in body or "STI" in body:
         kept = _local_dollars(body, kept)
     contexts = figure_sentences(body, kept)
     return [KeyFigure(kind, body[start:end], value, start, end, context, currency, qualifier, unit, direction, high)
@@ -134,19 +134,30 @@ def _danish(body: str, found: list[Found]) -> list[Found]:
             for f in found]
 
 
-_ASX = re.compile(r"\bASX\b|S&P/ASX")
-_TSX = re.compile(r"\bTSX\b|S&P/TSX")
-_ASIAN_MARKETS = re.compile(r"Nikkei|Hang Seng|Kospi|Shanghai Composite|Taiex|Straits Times|Sensex")
+_DOLLAR_MARKETS = (
+    ("AUD", re.compile(r"\bASX\b|S&P/ASX")),
+    ("CAD", re.compile(r"\bTSX\b|S&P/TSX")),
+    ("SGD", re.compile(r"\bSGX\b|Singapore Exchange|Straits Times Index|\bSTI\b")),
+)
+"""Markets whose own currency is a dollar, by how their reports name the market."""
+_OTHER_ASIAN_MARKETS = {
+    "AUD": re.compile(r"Nikkei|Hang Seng|Kospi|Shanghai Composite|Taiex|Straits Times|Sensex"),
+    "SGD": re.compile(r"Nikkei|Hang Seng|Kospi|Shanghai Composite|Taiex|Sensex|\bASX\b"),
+}
+"""Other Asian markets: a wrap that names them is written in US dollars."""
 
 
 def _local_dollars(body: str, found: list[Found]) -> list[Found]:
-    """In a report from the Australian or the Canadian market (it names the ASX or the
-    TSX, and not the other) a bare "$" and "cents" are that country's: "CBA shed $1.20 to
-    $102.79" is AUD. "US$", "$US" and "US cents" stay USD."""
-    au, ca = _ASX.search(body) is not None, _TSX.search(body) is not None
-    if au == ca or (au and _ASIAN_MARKETS.search(body)):
+    """In a report from the Australian, Canadian or Singapore market (it names the ASX,
+    the TSX or the SGX, and no other of them) a bare "$" and "cents" are that country's:
+    "CBA shed $1.20 to $102.79" is AUD. "US$", "$US" and "US cents" stay USD."""
+    markets = [code for code, named in _DOLLAR_MARKETS if named.search(body) is not None]
+    if len(markets) != 1:
+        return found
+    local = markets[0]
+    others = _OTHER_ASIAN_MARKETS.get(local)
+    if others is not None and others.search(body) is not None:
         return found  # a pan-Asian wrap names the ASX among others, in US dollars
-    local = "AUD" if au else "CAD"
     out = []
     for f in found:
         if f[2] == "money" and f[4] == "USD":

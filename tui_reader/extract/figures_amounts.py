@@ -27,8 +27,9 @@ from tui_reader.extract.figures_numbers import (
 from tui_reader.extract.figures_words import CHANGE_WORDS, MONEY_CHANGE_WORDS, qualifier_before
 
 CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD|IDR|Rmb|SFr"
-LOCAL_PREFIXES = ("Rp", "Rs")
-"""Two-letter currency marks written before the amount ("Rp 5 trillion", "Rs 116.8 million")."""
+LOCAL_PREFIXES = ("Rp", "Rs", "RM")
+"""Two-letter currency marks written before the amount ("Rp 5 trillion", "Rs 116.8 million",
+"RM1.1 billion")."""
 SYMBOLS = "$€£¥₹₩"
 """Currency signs an amount may start with (also the first characters figures_scan jumps to)."""
 PREFIX = rf"(?:(?:US|HK|NZ|NT|[CASRT])?[{SYMBOLS}]|(?:{CODES}))"
@@ -65,7 +66,7 @@ _CURRENCIES = {
     "₩": "KRW", "sfr": "CHF", "fr.": "CHF",
     "dollar": "USD", "us dollar": "USD", "us-dollar": "USD", "u.s. dollar": "USD",
     "hong kong dollar": "HKD", "canadian dollar": "CAD", "australian dollar": "AUD",
-    "singapore dollar": "SGD", "euro": "EUR", "franc": "CHF", "rp": "IDR", "rs": "INR",
+    "singapore dollar": "SGD", "euro": "EUR", "franc": "CHF", "rp": "IDR", "rs": "INR", "rm": "MYR",
     "pound": "GBP", "pound sterling": "GBP",
     "pounds sterling": "GBP", "sterling": "GBP", "stg": "GBP", "pfund": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "swiss franc": "CHF", "franken": "CHF", "won": "KRW",

@@ -63,6 +63,15 @@ _NACH_WHERE: dict[str, Direction] = {"oben": "up", "unten": "down"}
 """After "nach" following the figure ("nach oben", "nach unten"): a move whatever the verb."""
 
 
+_AMOUNTS_TO = frozenset("beträgt betrug betragen betrugen macht machte lag liegt".split())
+_SUBJECT_ARTICLES = frozenset({"das", "der", "ein", "die"})
+_SUBJECT_MOVES: dict[str, Direction] = {
+    **dict.fromkeys("plus zuwachs zugewinn anstieg kursanstieg wachstum gewinn kursgewinn".split(), "up"),
+    **dict.fromkeys("minus verlust kursverlust rückgang einbruch kursrutsch abschlag".split(), "down"),
+}
+"""A figure leading its sentence, then "beträgt das Plus", "betrug der Rückgang": the
+noun after the verb names the move."""
+
 _REACH, _WORDS = 110, 15
 """How far after the figure its clause's closing words are looked for: "um 7,1 Prozent
 auf 54,83 Euro und damit das tiefste Niveau seit zwei Jahren nach unten"."""
@@ -78,6 +87,7 @@ def closing_verb(body: str, start: int, end: int, words: list[str]) -> Direction
     looks back to the sentence's start ("Vodafone legten nach besser als befürchteten
     Zahlen und einem neuen Sparprogramm um 7,8 % auf 156 Pence zu")."""
     previous = before_previous = ""
+    seen: list[str] = []
     for word in body[end:end + _REACH].split(None, _WORDS)[:_WORDS]:
         if "/" in word:  # dpa-AFX signs off glued to the last word: "gewonnen./mne/jha"
             word = word.split("/", 1)[0] or "/"
@@ -92,11 +102,14 @@ def closing_verb(body: str, start: int, end: int, words: list[str]) -> Direction
         if key == "höhe" and previous == "die" and before_previous == "in":
             return "up"  # "um ein Fünftel in die Höhe geschnellt"
         separable = _SEPARABLE.get(key)
-        if separable is not None and not (separable[0].isdisjoint(words)
+        if separable is not None and not (separable[0].isdisjoint(words) and separable[0].isdisjoint(seen)
                                           and separable[0].isdisjoint(_sentence_before(body, start))):
-            return separable[1]
+            return separable[1]  # "62,19 Prozent legte die Aktie heuer zu": the verb may follow
+        if previous in _SUBJECT_ARTICLES and before_previous in _AMOUNTS_TO and key in _SUBJECT_MOVES:
+            return _SUBJECT_MOVES[key]  # "10,55 Prozent beträgt das Plus"
         if (word[-1] in CLAUSE_END and key not in ABBREVIATIONS) or word[0] == "(":
             break
+        seen.append(key)
         previous, before_previous = key, previous
     return None
 

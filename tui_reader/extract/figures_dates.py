@@ -12,10 +12,11 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from tui_reader.extract.figures_numbers import Found
+from tui_reader.extract.figures_stamps import authored, page_furniture, release_dateline
 
 _CUE = re.compile(
     r"\b(?=[a-z])(?:(?P<weak>due to|expected|expects?|plans?|planned|ahead)"
-    r"|(?P<future>will|would|due|scheduled|slated|next|upcoming"
+    r"|(?P<future>will|would|due|scheduled|slated|next|upcoming|payable"
     r"|(?:is|are) set to|(?:is|are) to|comes?|arrives?|begins?|starts?|until)"
     r"|(?P<past>was|were|had|came|reported|said|closed|ended|rose|fell|reached|hit|peaked"
     r"|posted|announced|gained|lost|jumped|dropped|slid|climbed|traded|recorded|opened"
@@ -80,10 +81,24 @@ def iso_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Found | 
                   int(m["iso_d"]), anchor), m.end()
 
 
-def dotted_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Found | None, int]:
-    day = body[m.start():m.start("dot_m") - 1]
-    return _found(body, m.start(), m.end(), int(m["dot_y"]), int(m["dot_m"]), int(day),
-                  anchor), m.end()
+def dotted_date(body: str, m: re.Match[str], anchor: date | None) -> tuple[Found | list[Found] | None, int]:
+    """ "06.04.2018"; with the first day of a range before it, both days ("vom 02. bis
+    06.04.2018" is 2 April and 6 April)."""
+    start = m.start()
+    day = int(body[start:m.start("dot_m") - 1])
+    found = _found(body, start, m.end(), int(m["dot_y"]), int(m["dot_m"]), day, anchor)
+    if found is None or not body.endswith(_RANGE_WORD_ENDS, 0, start):
+        return found, m.end()
+    return _with_first_day(body, found, start, day), m.end()
+
+
+def _with_first_day(body: str, found: Found, start: int, day: int) -> Found | list[Found]:
+    """A day-first date and, when a range's first day stands before it, that day too."""
+    first = _FIRST_DAY.search(body, max(0, start - 20), start)
+    if first is None or not 0 < int(first[1]) < day:
+        return found
+    other = _other_day(found, first.start(), first.end(2), int(first[1]))
+    return [other, found] if other is not None else found
 
 
 def day_first_date(body: str, m: re.Match[str],
@@ -100,11 +115,7 @@ def day_first_date(body: str, m: re.Match[str],
     found = _found(body, start, end, year, MONTHS[month], int(day), anchor)
     if found is None or not body.endswith(_RANGE_WORD_ENDS, 0, start):
         return found, m.end()
-    first = _FIRST_DAY.search(body, max(0, start - 20), start)
-    if first is None or not 0 < int(first[1]) < int(day):
-        return found, m.end()
-    other = _other_day(found, first.start(), first.end(2), int(first[1]))
-    return ([other, found] if other is not None else found), m.end()
+    return _with_first_day(body, found, start, int(day)), m.end()
 
 
 def month_first_date(body: str, m: re.Match[str],
@@ -158,117 +169,36 @@ def _found(body: str, start: int, end: int, year: int | None, month: int, day: i
     if ("(" in after or "/" in after) and _DATELINE.match(body, end):
         return None
     start = _with_weekday(body, start)
-    if _page_furniture(body, start, end):
+    if page_furniture(body, start, end):
         return None
-    if (body[end:end + 1] == " " and _RELEASE_DASH.match(body, end)
-            and _RELEASE_PLACE.search(body, max(0, start - 40), start)):
+    if body[end:end + 1] == " " and release_dateline(body, start, end):
         return None
+    if year is None and anchor is not None and body[end:end + 1] == " ":
+        year = _year_named_after(body, end, anchor)
     tense = _tense(body, start) if year is None and anchor is not None else None
     when = resolve(year, month, day, anchor, tense)
-    if when is None or (anchor is not None and when <= anchor and _authored(body, start, end)):
+    if when is None or (anchor is not None and when <= anchor and authored(body, start, end)):
         return None
     if when == anchor and year is None and (not start or body[start - 1] == "\n"):
         return None  # "Dec 4 Berkeley Group Holdings Plc ...": a brief's dateline, the day it was written
     return (start, end, "date", when.isoformat(), None, None, None, None, None)
 
 
-def _authored(body: str, start: int, end: int) -> bool:
-    """A byline without "By": the author's name, then the date of writing alone at the
-    end of its line ("Andrea Cünnen 03.12.2021 - 22:53 Uhr"). Only for dates up to the
-    publication day: "Deutsche Bank 25.04.2026" in a list of coming dates is kept."""
-    line = body.rfind("\n", 0, start) + 1
-    return _AUTHOR.match(body[line:start].strip()) is not None and _STAMP_TAIL.match(body, end) is not None
+_YEAR_AFTER = re.compile(
+    r" (?:(?P<this>dieses|diesen|this) (?:Jahres|year)|of (?P<of>this|last|next) year"
+    r"|(?P<last>(?:letzten|vergangenen) Jahres|des (?:Vorjahres|vergangenen Jahres)|last year)"
+    r"|(?P<next>(?:nächsten|kommenden) Jahres|next year))(?![\w-])")
+"""The year named right after a year-less date: "am 11. Februar dieses Jahres", "on
+March 3 last year", "bis 30. Juni nächsten Jahres"."""
+_YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
 
 
-_STAMP = re.compile(
-    r"(?:(?:last|zuletzt|first|zuerst)\s+)?(?:updated?|aktualisiert|published|posted"
-    r"|veröffentlicht|erstellt|geändert|modified|stand)(?:\s+(?:am|on|at|um))?\s*:?\s*"
-    r"(?:[a-zäöü]{2,10}\.?,?\s+)?$")
-"""An update or publication line's label right before its date ("Last update: Sep 17,
-2025", "Aktualisiert am 12.03.2025", "Published Tue, Mar 12 2019")."""
-_CREDIT = re.compile(r"\([^()]*(?:photo|foto|bild|image|getty|credit|picture|/)[^()]*\)\s*$")
-"""A photo credit the date follows ("(Photo by Jane Doe/Getty Images) March 12, 2019")."""
-_BYLINE = re.compile(
-    r"(?:By|BY|Von|VON)\s+(?:[A-ZÄÖÜ][\w.'’-]*,?\s+(?:(?:and|und)\s+)?){1,6}"
-    r"(?:[-–—|•·]\s*)?(?:(?:Updated|Published|Posted)\s+(?:on\s+)?)?$")
-"""A byline the date follows ("By Jane Doe - Dec 16, 2025", "By Jane Doe – Updated Jul
-15, 2020 at 4:32PM")."""
-_STAMP_LABEL = re.compile(
-    r"(?:(?:Last|Zuletzt) (?:updated|aktualisiert)|Updated|Published|Posted|Aktualisiert|Veröffentlicht|Erstellt|Stand)"
-    r"(?: (?:am|on|at|um))?:? ?$")
-"""A stamp's label written with its capital inside a line ("… at 9:28 AM Updated on May
-13, 2016"): prose writes these words lower-case ("will be published on March 3")."""
-_LABEL_WORDS = ("pdated", "ublished", "Posted", "ktualisiert", "eröffentlicht", "Erstellt", "Stand")
-"""Looked for first: one substring test each costs less than the regex search."""
-_CLOCK_STAMP = re.compile(
-    r"[ \u00a0]*/?[ \u00a0]*(?:[0-9]{1,2}:[0-9]{2}[ \u00a0]*)?(?:CET/CEST|CEST|CET|MESZ|MEZ|EDT|EST|GMT|UTC)\b"
-    r"|[ \u00a0]*/?[ \u00a0]*[0-9]{1,2}:[0-9]{2}[ \u00a0]*(?:ET\b|von[ \u00a0]+[A-Z])")
-"""A clock time and a zone or an agency right after a date: a release stamp wherever it
-stands ("24.07.2020 / 11:58 CET/CEST", "Freitag, 24.07.2020 12:00 von DGAP", the
-wire's footer "1198454 19.05.2021 CET/CEST")."""
-_RELEASE_PLACE = re.compile(r"(?<![\w,])[A-ZÄÖÜ][\w.-]+(?:[ /][A-ZÄÖÜ][\w.-]+)?,[ \u00a0]+$")
-_RELEASE_DASH = re.compile(r"[ \u00a0]+[-–—][ \u00a0]+[A-ZÄÖÜ]")
-"""A release's own dateline: place, date, dash ("Erlangen, 19. Mai 2021 - Der Vorstand")."""
-_AUTHOR = re.compile(
-    r"(?:[A-ZÄÖÜ][\w.'’-]*[ \u00a0]+){1,3}[A-ZÄÖÜ][\w.'’-]*"
-    r"(?:,[ \u00a0]+(?:[A-ZÄÖÜ][\w.'’-]*[ \u00a0]+){1,3}[A-ZÄÖÜ][\w.'’-]*)?$")
-"""A byline without "By": the author's name before a date that ends its line
-("Andrea Cünnen 03.12.2021 - 22:53 Uhr"), two of them too ("Jane Roe, John Doe 13.01.2026")."""
-_STAMP_TAIL = re.compile(
-    r",?[ \u00a0]*(?:(?:at|um|,|\||/|[-–·•])[ \u00a0]*)?"
-    r"(?:[0-9]{1,2}[:.][0-9]{2}(?:[ \u00a0]*[AaPp]\.?[Mm]\.?)?"
-    r"(?:[ \u00a0]*(?:Uhr|[A-Z]{2,4}))?)?[ \u00a0]*(?:\n|$)")
-"""What may follow a date that stands alone on its line: a time and its zone."""
-_TIME_AFTER = re.compile(
-    r",?[ \u00a0]*(?:(?:at|um|,|\||/|[-–·•])[ \u00a0]*)?[0-9]{1,2}:[0-9]{2}(?![0-9])")
-"""A clock time right after a date that opens its line: a page stamp, whatever follows
-("24.03.2024 10:50 130 mal gelesen")."""
-_TIME_FIRST = re.compile(r"[ \u00a0]*[0-9]{1,2}:[0-9]{2}[ \u00a0]*(?:Uhr[ \u00a0]*)?[|/,·•-]?[ \u00a0]*")
-_CREDIT_LINE = re.compile(
-    r"(?:(?:Photo|Foto|Bild|Credit|Image)s?[:\s]|[^\n|]{2,40}\|)[^\n]{0,80}"
-    r"(?:Getty|Bloomberg|Reuters|AFP|AP|dpa|[Pp]icture[ -][Aa]lliance|Shutterstock|Imago|IMAGO"
-    r"|Images|Photos?|Fotos?)\b")
-"""A photo credit line ("Jane Roe | Bloomberg | Getty Images", "Foto: dpa")."""
-_PRINTED = ("print-ausgabe", "printausgabe", "print edition", "ausgabe vom")
-_ANALYSED = ("datum der analyse", "analysedatum")
-"""dpa-AFX's analyst notes end with the note's date, glued to the sign-off
-("…Übernahmekandidaten./ajx/tih Datum der Analyse: 18.01.2018")."""
-_CAPTION_REACH = 240
-"""Caption lines are short: the credit line starts within this many characters."""
-_FURNITURE_REACH = 100
-"""Furniture lines are short before their date (a credit, a byline, "Last update:")."""
-
-
-def _page_furniture(body: str, start: int, end: int) -> bool:
-    """Whether the date is page furniture: a byline's, an update line's or a photo
-    credit's date, or a date alone on its line. It says when the page was made, which
-    the publication time already holds, not something the article states."""
-    next_line = body.find("\n", end, end + _CAPTION_REACH)
-    if next_line >= 0 and _CREDIT_LINE.match(body, next_line + 1):
-        return True  # a photo caption: its credit follows on the next line
-    if body[max(0, start - 24):start].lower().rstrip(" ,:").endswith(_PRINTED + _ANALYSED):
-        return True  # '("Die Presse", Print-Ausgabe, 04.05.2010)': where the story was printed
-    if body[end:end + 1] in " /\u00a0" and _CLOCK_STAMP.match(body, end):
-        return True
-    label_zone = body[(start - 30 if start > 30 else 0):start]
-    if any(word in label_zone for word in _LABEL_WORDS) and _STAMP_LABEL.search(label_zone):
-        return True
-    reach = start - _FURNITURE_REACH if start > _FURNITURE_REACH else 0
-    line = body.rfind("\n", reach, start) + 1
-    if not line and reach:
-        return False  # a long line before the date: a sentence, not furniture
-    head = body[line:start]
-    if _TIME_FIRST.fullmatch(head):  # "18:13 | 23.09.2020": a page stamp, time first
-        return True
-    if not head.strip():  # alone on its line, or opening it with a clock time
-        return (_STAMP_TAIL.match(body, end) is not None
-                or _TIME_AFTER.match(body, end) is not None)
-    lower = head.lower()
-    if lower.rstrip().endswith("newswires"):  # "(END) Dow Jones Newswires March 12, 2025"
-        return True
-    return (_STAMP.match(lower.lstrip()) is not None or (head.rstrip()[-1:] == ")"
-                                                  and _CREDIT.search(lower) is not None)
-            or _BYLINE.match(head.lstrip()) is not None)
+def _year_named_after(body: str, end: int, anchor: date) -> int | None:
+    m = _YEAR_AFTER.match(body, end)
+    if m is None:
+        return None
+    word = m["of"] or next(name for name in ("this", "last", "next") if m[name])
+    return anchor.year + _YEAR_SHIFT[word]
 
 
 def _with_weekday(body: str, start: int) -> int:

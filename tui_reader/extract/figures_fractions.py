@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 
 from tui_reader.extract.figures_numbers import Found, word_value
+from tui_reader.extract.figures_vocabulary import DIRECTION_WORDS
 from tui_reader.extract.figures_worded import number_word_before
-from tui_reader.extract.figures_words import DIRECTION_WORDS, direction_of, qualifier_before
+from tui_reader.extract.figures_words import direction_of, qualifier_before
 
 FRACTIONS = {"hälfte": 2, "drittel": 3, "viertel": 4, "fünftel": 5, "sechstel": 6,
              "achtel": 8, "zehntel": 10, "half": 2, "third": 3, "thirds": 3, "quarter": 4,

@@ -92,7 +92,8 @@ _HEAD = re.compile(
     # any letters (fold, fach, halbier..., verdoppel...) get none: rejecting one of them
     # would let a head inside it ("...fach") be found instead.
     rf"d(?:ay(?:(?<=Monday)|(?<=Tuesday)|(?<=Wednesday)|(?<=Thursday)|(?<=Friday)"
-    rf"|(?<=Saturday)|(?<=Sunday))(?!\w)|ay{_unit('day')}s?{_P}|ecade{_unit('decade')}s?{_P}|oubl{_alone('doubl')}{_ED}{_M})"
+    rf"|(?<=Saturday)|(?<=Sunday))(?!\w)|ay{_unit('day')}s?{_P}|ecade{_unit('decade')}s?{_P}|oubl{_alone('doubl')}{_ED}{_M}"
+    r"|oppelt(?=[ \u00a0]so[ \u00a0]))"
     rf"|Do(?:ubl{_alone('Doubl')}{_ED}{_M}|ppelten?(?!\w))"
     rf"|f(?:old|ach(?:e[nrs]?)?|ifths?(?!-))(?!\w)"
     rf"|h(?:alv{_alone('halv')}{_ED}{_M}|albier\w*|alf{_alone('half')}(?![\w-])"
@@ -133,8 +134,9 @@ _HEAD = re.compile(
 )
 _SPECIAL_HEADS = {**dict.fromkeys(FRACTIONS, "fraction"),
                   **dict.fromkeys(("euro", "franken", "dollar"), "amount"),
-                  **dict.fromkeys(("doppelte", "doppelten"), "double")}
-"""Heads read by their own decoder: fractions, German amounts in words, "das Doppelte"."""
+                  **dict.fromkeys(("doppelte", "doppelten"), "double"), "doppelt": "double so"}
+"""Heads read by their own decoder: fractions, German amounts in words, "das Doppelte",
+"doppelt so viel"."""
 _DOUBLE_LEADS = ("das ", "aufs ", "ums ")
 """"das Doppelte" is a multiple; "Doppelte Freude" at a sentence's start is not."""
 
@@ -159,7 +161,7 @@ def worded(body: str, anchor: date | None = None) -> list[Found]:
                     figure = worded_period(body, head, end, lower)
             elif special == "amount":  # "knapp über fünf Euro"
                 figure = worded_amount(body, head, end, m[0])
-            elif body.endswith(_DOUBLE_LEADS, 0, head):  # "um das Doppelte"
+            elif special == "double so" or body.endswith(_DOUBLE_LEADS, 0, head):  # "um das Doppelte", "doppelt so hoch"
                 figure = (head, end, "multiple", 2.0, None, None, None, None, None)
         elif lower[0] == "p" or lower.startswith(("milli", "mrd.", "mio.")):  # "acht Prozent", "sieben Mrd."
             number, start = number_word_before(body, head)

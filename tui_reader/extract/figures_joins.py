@@ -16,7 +16,7 @@ import re
 
 from tui_reader.extract.figures_amounts import RESTATED_LEADS, range_start
 from tui_reader.extract.figures_numbers import NUM, Found, parse_number, word_value
-from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS
+from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, direction_of
 
 _SPACES = " \u00a0\u202f"
 _JOINS = {"-": " - ", "\u2011": " - ", "–": " - ", "—": " - ", "to": " to ", "bis": " bis ",
@@ -37,6 +37,7 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
     where the loop saw their cue, cents and bare per-share amounts in the currency nearby."""
     low: Found | None = None
     merged_any = cents = per_share = False
+    listed: list[Found] = []
     for i, figure in enumerate(found):
         kind = figure[2]
         if kind == "money":
@@ -56,9 +57,14 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
             continue
         if kind == "period" and body.endswith(_PERIOD_JOINS, 0, figure[0]):
             found[i] = period_range(body, figure, found[i - 1][1] if i else 0)
+        elif kind == "percent" and figure[8] is None and body.endswith(_SHARED_ENDS, 0, figure[0]) and (
+                shared := _shared_unit(body, figure[0], found[i - 1][1] if i else 0)) is not None:
+            listed.append(shared)
         low = None
     if merged_any:
         found = [f for f in found if f is not None]
+    if listed:
+        found = sorted(found + listed, key=lambda f: f[0])
     if cents:
         found = _cents(body, found)
     if per_share and _PER_SHARE.search(body) is not None:
@@ -82,6 +88,60 @@ def _range(body: str, low: Found, high: Found) -> Found | None:
         return None
     end = high[1] + len(_US) + 1 if body.startswith(" " + _US, high[1]) else high[1]
     return (begin, end, "money", low[3], low[4], low[5], None, None, high[3])
+
+
+_SHARED_NUMBER = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{1,2})?")
+_SHARED_JOINERS = frozenset("and und respektive resp. bzw. beziehungsweise or oder".split())
+"""A bare number, then one of these or a comma, before a percentage that carries the unit
+for both: "Infineon stiegen um 2,8 und SAP um 2,1 Prozent", "gained 2.8 and 2.1 percent
+respectively", "Plus 5,7 respektive 5,0 Prozent"."""
+_SHARED_LEADS = frozenset("um by plus minus up down".split())
+"""Before a whole number in such a list (a decimal one needs none): what makes it a move."""
+_NOT_SHARED_LEADS = frozenset("zwischen between from von".split())
+"""A range's low end ("zwischen 2 und 3 Prozent") is read with the range."""
+_ITEM_LEADS = frozenset({"um", "by"})
+_REACH = 60
+_SHARED_ENDS = (" and ", " und ", " respektive ", " resp. ", " bzw. ", " beziehungsweise ", " or ", " oder ",
+                ", ", " um ", " by ")
+"""How the text before such a list's last percentage ends: checked in the loop, so most
+percentages ("rose 5%") cost one `endswith`."""
+
+
+def _shared_unit(body: str, start: int, previous_end: int) -> Found | None:
+    """The percentage a bare number before the figure at `start` states, with its own
+    direction; None when there is none. Read by words, backwards: an item's name and
+    "um"/"by" ("und SAP um"), the joiner or a comma, the number, the word before it."""
+    head = body[max(previous_end, start - _REACH):start]
+    words = head.split()
+    at = len(words)
+    if at and words[-1] in _ITEM_LEADS:
+        at -= 1
+        names = 0
+        while at and names < 3 and words[at - 1][:1].isupper():
+            at -= 1
+            names += 1
+        if not names:
+            return None  # "moved by 2%": no list item
+    if at >= 2 and words[at - 1] in _SHARED_JOINERS:
+        number, joiner = words[at - 2], " " + words[at - 1]
+        lead = words[at - 3].lower() if at >= 3 else ""
+    elif at >= 1 and words[at - 1].endswith(","):
+        number, joiner = words[at - 1][:-1], ","
+        lead = words[at - 2].lower() if at >= 2 else ""
+    else:
+        return None
+    if _SHARED_NUMBER.fullmatch(number) is None or lead in _NOT_SHARED_LEADS or (
+            "." not in number and "," not in number and lead not in _SHARED_LEADS):
+        return None
+    offset = head.rfind(number + joiner)
+    if offset < 0:
+        return None
+    value = parse_number(number, "," in number)
+    if value is None:
+        return None
+    at_number = start - len(head) + offset
+    direction = direction_of(body, at_number, at_number + len(number), None)
+    return (at_number, at_number + len(number), "percent", value, None, None, "%", direction, None)
 
 
 _PERIOD_LOW = re.compile(r"(?P<n>[\w,.]+)[ \u00a0]+(?:bis|to)[ \u00a0]+$")

@@ -18,7 +18,7 @@ from tui_reader.extract.figures_numbers import NUM, SP, Found, parse_in
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
 MINOR = (rf"(?:{SP}(?:(?:Australian|Canadian|Singapore|New{SP}Zealand|Hong{SP}Kong|U\.?S\.?){SP})?"
-         rf"(?:[Cc]ents?|[Pp]ence)|-cents?|[cp])(?![\w'’]|\.m\.)")
+         rf"(?:[Cc]ents?|[Pp]ence|sen)|-cents?|[cp])(?![\w'’]|\.m\.)")
 """The hundredth after the amount: a word after a space ("44 Australian cents"), joined by
 a hyphen ("an 11-cent dividend"), or "c"/"p" glued to it."""
 _CENT_COUNTRIES = {"australian": "AUD", "canadian": "CAD", "singapore": "SGD", "new": "NZD", "hong": "HKD"}
@@ -61,7 +61,8 @@ def minor_money(body: str, m: re.Match[str],
             or not _PENCE_MOVES.isdisjoint(previous_words(body, head, 1)))):
         return None, end
     country = _CENT_COUNTRIES.get(unit.split(None, 1)[0].lower()) if " " in unit else None
-    currency = country or ("GBP" if unit[0] in "pP" else "EUR" if unit == "Cent" else "USD")
+    currency = country or ("GBP" if unit[0] in "pP" else "EUR" if unit == "Cent" else "MYR" if unit == "sen"
+                           else "USD")
     german = currency == "EUR" or unit == "Pence"  # German papers write "661,64 Pence"
     value = parse_in(body, raw, german)
     if value is None:

@@ -26,7 +26,8 @@ _FACH = {"hundert": 100.0, "tausend": 1000.0, "vierzig": 40.0, "fünfzig": 50.0}
 _TIMES_AFTER = frozenset(
     "as more larger bigger higher greater faster the its their that what over "
     "earnings sales revenue revenues profit profits book expected forward trailing "
-    "estimated ebitda average normal usual typical daily".split())
+    "estimated ebitda average normal usual typical daily cheaper smaller lower less fewer slower "
+    "longer wider stronger heavier costlier pricier".split())
 """Words after "N times" that make it a multiplier ("three times as large", "trades at
 12 times expected earnings", "on 5 times average volume")."""
 _TIMES_BEFORE = frozenset(
@@ -59,7 +60,14 @@ def times_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found |
     value = parse_number(body[m.start():m.end("n")], False)
     if not value or not multiplies(body, m.start(), m.end()):
         return None, m.end()
+    low = _TIMES_LOW.search(body, max(0, m.start() - 16), m.start())
+    if low is not None and (low_value := parse_number(low["n"], False)) and low_value < value:
+        return (low.start(), m.end(), "multiple", low_value, None, None, None, None, value), m.end()
     return (m.start(), m.end(), "multiple", value, None, None, None, None, None), m.end()
+
+
+_TIMES_LOW = re.compile(r"(?<![\w.,])(?P<n>[0-9]+(?:\.[0-9]+)?)[ \u00a0]*(?:to|-|–|and)[ \u00a0]*$")
+"""The low end of a range of multiples: "20 to 50 times cheaper"."""
 
 
 def fold(body: str, glued: int, head: int, end: int, lower: str) -> Found | None:

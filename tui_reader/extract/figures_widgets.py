@@ -1,7 +1,8 @@
 """Quote widgets: the day's price change that portals print after a ticker.
 
 fool.com writes "Jabil (JBL 0.32%)", "(NASDAQ: AMKR 0.77%)", "(^GSPC -2.71%)";
-MarketWatch "Facebook FB, -2.19%"; tickers in feeds "AAPL +1.2%". The number is the
+MarketWatch "Facebook FB, -2.19%"; Benzinga "Navistar International Corp NAV 11.01%";
+tickers in feeds "AAPL +1.2%". The number is the
 stock's move at the moment the page was rendered, not something the article states, so
 it is not a key figure. A bare ticker needs a sign to count as a widget, and words
 that look like tickers in prose ("EPS +12%", "DAX +1.2%", "Q3, +5%") stay figures,
@@ -52,6 +53,12 @@ def in_ticker_strip(body: str, start: int, end: int) -> bool:
             or _STRIP_PREVIOUS.search(body, reach, start) is not None)
 
 
+NAMED_WIDGET = re.compile(
+    r"\b(?:Inc|Corp|Corporation|Incorporated|Ltd|Limited|plc|PLC|Co|Company|Holdings|N\.V|S\.A|SE|AG|NV|SA)"
+    r"\.?,?[ \u00a0](?P<ticker>[A-Z]{1,5})[ \u00a0][0-9]{1,3}\.[0-9]{2}%$")
+"""Benzinga's widget after a company's legal name, with no sign or parentheses:
+"Navistar International Corp NAV 11.01% up 18 percent", "Darden Restaurants, Inc. DRI
+5.33% reported". Searched up to the percentage's end (the pattern ends in "$")."""
 _PERIOD_CODE = re.compile(r"(?:[QH][1-4]|FY)[0-9]*")
 WIDGET_TAILS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,.0123456789")
 """The last character of a ticker, of "FB," or of a widget's price ("SREN 87.7"):
@@ -65,7 +72,7 @@ def quote_widget(body: str, start: int, end: int, sign: str | None) -> bool:
         return False  # the common case, "rose 5%", leaves here
     closing = body[end:end + 1] == ")"
     if not closing and sign is None:
-        return False
+        return NAMED_WIDGET.search(body, max(0, start - 40), end) is not None
     m = _TICKER_BEFORE.search(body, max(0, start - 34), start)
     if m is None:
         return False

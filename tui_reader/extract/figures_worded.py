@@ -59,6 +59,11 @@ HALVES = {"half": 0.5, "halbes": 0.5, "halben": 0.5, "anderthalb": 1.5, "eineinh
 _ONE_OR_A = _ONE | {"a", "one"}
 
 
+_PER_SHARE = (" je Aktie", " pro Aktie", " je Anteil", " je Titel", " je Vorzugsaktie", " je Stammaktie")
+"""After these "ein Euro" is an amount, never the currency's name: "eine Dividende von
+einem Euro je Aktie"."""
+
+
 def worded_amount(body: str, head: int, end: int, currency: str) -> Found | None:
     """ "fünf Euro", "knapp über zehn Franken": a German amount below a million in words,
     or in trillions ("vier Billionen Dollar": German Billion is 10**12). The article
@@ -70,7 +75,9 @@ def worded_amount(body: str, head: int, end: int, currency: str) -> Found | None
         number, start = number_word_before(body, start)
     if not number:
         return None
-    count = (word_value(number) if number.lower() not in _ONE else 1 if scale > 1 else None)
+    lower = number.lower()
+    count = (word_value(number) if lower not in _ONE
+             else 1 if scale > 1 or body.startswith(_PER_SHARE, end) else None)
     if count is None or body.startswith("-", end):
         return None
     return (start, end, "money", count * scale, _CURRENCIES[currency],

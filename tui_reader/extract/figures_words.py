@@ -8,9 +8,32 @@ about 100 µs for all of them.
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from tui_reader.extract.figures_closing import ABBREVIATIONS, CLAUSE_END, PUNCT, closing_verb
+from tui_reader.extract.figures_vocabulary import (
+    AFTER_WORDS,
+    BEI_NOUNS,
+    DIRECTION_WORDS,
+    GAVE_UP,
+    JOINED_MOVES,
+    LIST_AFTER,
+    LIST_JOINERS,
+    MEASURE_NOUNS,
+    MOVE_NOUN_GAP,
+    MOVE_NOUNS,
+    ONE_MORE,
+    OWN_VALUE,
+    PHRASAL,
+    PULLED_BACK,
+    SHARE_AFTER,
+    SHARE_NOUNS,
+    SOFTENERS,
+    SPAN_ADJECTIVES,
+    TOLERANCE_ENDS,
+    TOLERANCES,
+    WORD_DIRECTION,
+    learn_direction,
+)
 from tui_reader.extract.figures_widgets import widget_before
 from tui_reader.model import Direction, Qualifier
 
@@ -35,174 +58,29 @@ _QUALIFIER_PHRASES: dict[tuple[str, str], Qualifier] = {
 """Two-word endings of longer qualifiers ("in excess of", "as much as")."""
 _PHRASE_ENDS = frozenset(last for _, last in _QUALIFIER_PHRASES)
 
-_UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps jumping "
-       "climbed climb climbs climbing surged surge surges surging increased increase "
-       "increases increasing up higher advanced advance advances advancing rallied rally "
-       "rallies rallying grew grow grows growing grown soared soar soars soaring added "
-       "widened widen improved improve improves improving expanded boosted boost boosts "
-       "raised raise raises raising lifted lift lifts hiked hike hikes adding "
-       "gestiegen steigt stieg stiegen zugelegt legte legten plus kletterte klettert "
-       "gewachsen wuchs wuchsen wachsen höher anstieg zuwachs gewinn gewinne in-die-höhe stärkten "
-       "aufschläge aufschlägen "
-       "growth exploded explodes skyrocketed skyrockets skyrocketing rocketed rockets "
-       "spiked spikes leapt leaped leaps rebounded rebound rebounds recovered firmed "
-       "bounced bounces "
-       "strengthened accelerated sprang sprangen springt schoss schossen schießt "
-       "verteuerte verteuerten erholte erholten klettern kletterten gewann gewannen "
-       "gewinnt wächst legt steigert steigerte steigerten erhöht erhöhte erhöhten "
-       "verbesserte verbesserten upside pop pops popped popping erhöhen steigern "
-       "spurted spurt spurts spurting steigen firmer stronger catapulted catapults zunahme roared "
-       "strengthening strengthened "
-       "aufwärts bergauf gewinnen appreciated appreciates appreciating hochschnellte "
-       "hochschnellten umsatzplus anhebung erhöhung steigerung gesteigert kursgewinne "
-       "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
-       "ausbauen ausgebaut")
-_DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
-         "declines declining slipped slip slips slipping lost lose loses losing loss "
-         "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
-         "plunged plunge plunges plunging down lower decreased decrease decreases "
-         "decreasing narrowed narrow narrows shed sheds sank sink sinks slumped slump "
-         "slumps dipped dip dips eased shrank shrunk contracted cut cuts cutting "
-         "reduced reduce reduces reducing lowered lowers lowering trimmed trims slashed "
-         "sinking retreating weaker softer setback setbacks abnahme contraction weakening ermäßigte "
-         "ermäßigten ermäßigt einbüsste einbüssten eingebüsst gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
-         "minus rutschte eingebrochen niedriger rückgang einbruch verlust verluste abschläge abschlägen "
-         "sunk plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
-         "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
-         "sackt brach brachen bricht büßte büßten büßt verbilligte verbilligten "
-         "rutschten rutscht schrumpfte schrumpften schrumpft sinkt senkt senkte senkten "
-         "kürzt kürzte kürzten reduziert reduzierte reduzierten verschlechterte downside "
-         "verringert verringerte verringerten senken kürzen "
-         "abwärts bergab off shedding depreciated depreciates depreciating schmolz "
-         "schmolzen geschmolzen schmilzt senkung kürzung reduzierung verringerung "
-         "kursverluste kursverlusten einbußen abwerten abgewertet drückte drückten gedrückt "
-         "rücksetzer rücksetzern abgaben sinken talfahrt")
-DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(_UP.split(), "up")
-DIRECTION_WORDS.update(dict.fromkeys(_DOWN.split(), "down"))
-
-_AFTER_WORDS: dict[str, Direction] = {
-    w: DIRECTION_WORDS[w]
-    for w in ("higher lower up down gain rise increase jump advance drop decline fall loss "
-              "plunge slump höher niedriger plus minus anstieg rückgang zuwachs growth "
-              "rebound upside downside").split()
-}
-_AFTER_WORDS.update(dict.fromkeys(
-    "surge rally climb gains above more über mehr fester stronger firmer "
-    "teurer stärker raise hike boost premium steigenden wachsenden "
-    "kletternden höheren gestiegenen gewachsenen spike spikes aufwärts "
-    "bergauf".split(), "up"))
-_AFTER_WORDS.update(dict.fromkeys(
-    "tumble slide dip selloff sell-off below less fewer weaker softer "
-    "unter weniger tiefer leichter billiger schwächer cut reduction decrease "
-    "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
-    "verlierenden gefallenen gesunkenen lesser abwärts bergab".split(), "down"))
-"""Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
-below the high", "50 Prozent weniger", "4,4 Prozent tiefer"."""
-_AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains potenzial potential".split(), "up"))
-_AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses unfavorable unfavourable adverse".split(),
-                                   "down"))
-_AFTER_WORDS.update(dict.fromkeys("favorable favourable better besser positive bump".split(), "up"))
-_AFTER_WORDS.update(dict.fromkeys("worse schlechter negative".split(), "down"))
-"""And the effects of a growth bridge: "a 1.6 percent unfavorable impact from currencies"."""
-
-_SPAN_ADJECTIVES = frozenset(
-    "year-over-year year-on-year yoy y/y y-o-y annual annualized annualised sequential "
-    "quarter-over-quarter quarter-on-quarter month-over-month month-on-month quarterly "
-    "monthly weekly daily organic overall like-for-like same-store comparable adjusted "
-    "underlying reported currency-neutral constant-currency year-to-date ytd one-day single-day jährliche "
-    "post-earnings pre-market premarket after-hours intraday overnight "
-    "jährlichen organische "
-    "organischen bereinigte bereinigten".split())
-"""Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
-read past, so the noun still binds to the figure."""
-_ONE_MORE = ("eine ", "einer ", "one ", "1 ")
-""""50 Prozent plus einer Aktie": a threshold and one share more, not a rise."""
-_SOFTENERS = frozenset("nur leicht etwas deutlich kaum klar spürbar merklich slightly sharply only".split())
-"""Adverbs between a figure and its word of change: "mit 0,65 % nur leicht niedriger"."""
-_MEASURE_NOUNS = frozenset(
-    "sales net revenue revenues earnings profit profits income eps volume volumes price "
-    "prices dividend traffic orders order bookings deliveries shipments".split())
-"""What grew, between a figure and its noun of change ("3% net sales growth", "a 3.4%
-earnings decline"): read past like the adjectives, two words at most."""
-
-_OWN_VALUE = ("its value", "their value", "its market value", "their market value",
-              "ihres wertes", "seines wertes", "ihres börsenwertes", "seines börsenwertes",
-              "wertes", "werts", "börsenwertes", "marktwertes")
-"""After "of"/"des" these make a part of a whole a move: "lost 20% of its value"."""
-_GAVE_UP = ("gave up ", "give up ", "gives up ", "giving up ", "given up ")
-_TACKED_ON = ("tacked on ", "tacks on ", "tacking on ", "piled on ", "put on ", "puts on ")
-"""A rise named by a phrasal verb right before the figure: "TGT has tacked on 61%"."""
-_PHRASAL = _GAVE_UP + _TACKED_ON
-_PULLED_BACK = re.compile(
-    r"\bpull(?:ed|s|ing)? back(?: (?:by|more than|less than|about|nearly|almost|roughly|some))? $")
-"""A fall named by a phrasal verb right before the figure ("pulled back more than 5%"):
-looked for only when " back " stands in the text just before the figure."""
-
-_LIST_JOINERS = frozenset({"and", "und", "bzw", "or", "oder"})
-_LIST_AFTER = re.compile(
-    r"[ \u00a0]+(?:and|und|bzw\.|or|oder)[ \u00a0]+[+\-−]?[0-9][0-9.,]*[ \u00a0]?"
-    r"(?:%|per[ \u00a0]?cent|percent|Prozent)[ \u00a0]+(?P<after>[A-Za-zäöü]+)")
-"""A percentage listed before another that the word after the pair qualifies."""
-_SHARE_AFTER = frozenset(
-    "of des der aller stake share holding interest ownership weighting anteil "
-    "beteiligung seiner ihrer seines ihres".split())
-"""A percentage followed by these is a part of a whole ("20% of revenue", "a 20% stake",
-"20 Prozent des Umsatzes"), not a move, whatever verb stands before it ("makes up")."""
-
-_JOINED_MOVES: dict[str, Direction] = {"rallye": "up", "rally": "up", "plus": "up", "sprung": "up",
-                                        "anstieg": "up", "minus": "down", "einbruch": "down",
-                                        "absturz": "down", "rutsch": "down", "verlust": "down"}
-_SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
-"""Joined by a hyphen after the percentage, a part of a whole: "49-Prozent-Anteils"."""
-
-
-_COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
-    *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag", "zugewinn", "potenzial",
-                              "zuschlag", "steigerung", "kursgewinn", "tagesgewinn")),
-    *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus", "sturz",
-                                "abschlag", "abschwung", "absturz", "rückschlag", "einbuße")),
-)
-"""German compound nouns end in the word that carries the move: "Umsatzanstieg",
-"Kursrutsch", "Tagesplus", "Wertzuwachs"."""
-_WORD_DIRECTION: dict[str, Direction | Literal[""]] = dict(DIRECTION_WORDS)
-"""Every word read before a percentage so far and the move it names ("" for none): the
-vocabulary of news is small, so a compound's ending is checked once per word."""
-_WORD_MEMO_LIMIT = 50_000
-
-_TOLERANCES = ("plus or minus", "plus/minus", "plus minus", "plus oder minus", "+/-", "±")
-"""A tolerance ("plus or minus 2%"), not a fall."""
-_TOLERANCE_ENDS = frozenset({"minus", "plus/minus", "+/-", "±"})
-
-_MOVE_NOUNS: dict[str, Direction] = {
-    **dict.fromkeys("gewinne gewinnen kursgewinne plus aufschläge gains gain jahresplus".split(), "up"),
-    **dict.fromkeys("verlust verluste verlusten kursverluste minus abschläge losses loss setback".split(), "down"),
-}
-"""A move named by its noun before "auf"/"to"/"bei", where the figure is the move's size,
-not a level: "seinen Verlust auf 1,2 Prozent eingrenzen", "bauten die Gewinne bis auf
-5,40 Prozent aus", "extended gains to 5.4%", "ein Plus hingegen bei ca. 2 %"."""
-_MOVE_NOUN_GAP = frozenset(
-    "bis dann sogar noch zuletzt zeitweise weiter ihre seine its their aber nur nominal real "
-    "organisch insgesamt hingegen jedoch ca rund etwa liegt lag nun damit jetzt beträgt betrug "
-    "annual".split())
-"""Words that may stand between the noun and "auf"/"to": "Gewinne dann bis auf", "das
-Plus nominal dann aber nur auf 2,8 Prozent"."""
-
-
 def _moved_to(words: list[str]) -> Direction | None:
-    """The move a noun before "auf"/"to" names (`_MOVE_NOUNS`), else None (a level); the
-    noun may own a genitive between ("Das Jahresplus des Index liegt nun bei 7,5 Prozent")."""
+    """The move a noun before "auf"/"to" names (`MOVE_NOUNS`), else None (a level); the
+    noun may own a genitive between ("Das Jahresplus des Index liegt nun bei 7,5 Prozent").
+    Before "bei" any words of the clause may stand between (`BEI_NOUNS`)."""
+    if words and words[-1] == "bei":
+        for word in reversed(words[:-1]):
+            if word[-1] in CLAUSE_END:
+                break
+            found = BEI_NOUNS.get(word)
+            if found is not None:
+                return found
     at = len(words) - 2
     genitive = False
     while at >= 0:
         word = words[at]
-        found = _MOVE_NOUNS.get(word)
+        found = MOVE_NOUNS.get(word)
         if found is not None:
             return found
         if not genitive and at > 0 and words[at - 1] in _GENITIVE and word[-1] not in CLAUSE_END:
             genitive = True  # "des Index": the owner, read past once
             at -= 2
             continue
-        if word not in _MOVE_NOUN_GAP:
+        if word not in MOVE_NOUN_GAP:
             return None
         at -= 1
     return None
@@ -300,29 +178,31 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         if level[-1] not in CLAUSE_END and level in _LEVEL_WORDS and not (
                 level == "to" and len(words) > -at and words[at - 1] == "close"):
             return _moved_to(before.split()[at - 7:at + 1 or None]) if level in ("auf", "to", "bei") else None
-        if last in _TOLERANCE_ENDS and " ".join(words[-3:]).endswith(_TOLERANCES):
+        if last in TOLERANCE_ENDS and " ".join(words[-3:]).endswith(TOLERANCES):
             return None
         tail = before[-32:]
         if (" of " in tail or " von " in tail) and _level_named(words):
             return None
-        if " back " in tail and _PULLED_BACK.search(tail):  # "pulled back more than 5%"
+        if " back " in tail and PULLED_BACK.search(tail):  # "pulled back more than 5%"
             return "down"
-        if tail.endswith(_PHRASAL):  # "gave up 3%": a fall, though "up" names a rise
-            return "down" if tail.endswith(_GAVE_UP) else "up"
+        if tail.endswith(PHRASAL):  # "gave up 3%": a fall, though "up" names a rise
+            return "down" if tail.endswith(GAVE_UP) else "up"
     if body.startswith("-", end):
         joined = body[end + 1:end + 16].lower()
-        if joined.startswith(_SHARE_NOUNS):
+        if joined.startswith(SHARE_NOUNS):
             return None  # "ein 49-Prozent-Anteil": a part of a whole
         noun = joined.split(None, 1)[0].strip(PUNCT) if joined else ""
-        moved = _JOINED_MOVES.get(noun) or _WORD_DIRECTION.get(noun) or (_learn(noun) if len(noun) > 6 else "")
+        moved = JOINED_MOVES.get(noun) or WORD_DIRECTION.get(noun) or (learn_direction(noun) if len(noun) > 6 else "")
         if moved:
             return moved  # "die 118-Prozent-Rallye", "ein 20-Prozent-Einbruch"
     if body[end:end + 1].isspace():
         following = body[end:end + 60].split(None, 1)
+        if len(following) > 1 and following[0][0] == "(" and following[0][-1] == ")" and len(following[0]) <= 12:
+            following = following[1].split(None, 1)  # "closed 0.39% ($0.49) higher": the amount set in
         if following:
             first = following[0].strip(PUNCT).lower()
             for _ in range(2):  # "a 1.5% year-over-year adjusted increase", "40% worth of upside"
-                if (first in _SPAN_ADJECTIVES or first in _MEASURE_NOUNS or first in _SOFTENERS
+                if (first in SPAN_ADJECTIVES or first in MEASURE_NOUNS or first in SOFTENERS
                         ) and len(following) > 1:
                     following = following[1].split(None, 1)
                 elif first == "worth" and len(following) > 1 and following[1].startswith("of "):
@@ -330,28 +210,28 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 else:
                     break
                 first = following[0].strip(PUNCT).lower() if following else ""
-            if first in _SHARE_AFTER and not (
-                    len(following) > 1 and following[1].lower().startswith(_OWN_VALUE)
+            if first in SHARE_AFTER and not (
+                    len(following) > 1 and following[1].lower().startswith(OWN_VALUE)
                     ) and not _move_noun_von(words):
                 return None
-            found = _AFTER_WORDS.get(first)
-            if found and not (first == "plus" and len(following) > 1 and following[1].startswith(_ONE_MORE)):
+            found = AFTER_WORDS.get(first)
+            if found and not (first == "plus" and len(following) > 1 and following[1].startswith(ONE_MORE)):
                 return found
             if not found and len(first) > 6 and first not in DIRECTION_WORDS:  # "50-prozentigen Wertzuwachs"
-                compound = _WORD_DIRECTION.get(first)
+                compound = WORD_DIRECTION.get(first)
                 if compound is None:
-                    compound = _learn(first)
+                    compound = learn_direction(first)
                 if compound:
                     return compound
-            if first in _LIST_JOINERS and (shared := _LIST_AFTER.match(body, end)):
+            if first in LIST_JOINERS and (shared := LIST_AFTER.match(body, end)):
                 # "ending 1.7 per cent and 1.6 per cent higher": the last item's word is the list's
-                found = _AFTER_WORDS.get(shared["after"].lower())
+                found = AFTER_WORDS.get(shared["after"].lower())
                 if found:
                     return found
             if (first == "im" or first == "ins") and len(following) > 1:  # "im Minus"
                 second = following[1].split(None, 1)[0].strip(PUNCT).lower()
                 if second in ("plus", "minus"):
-                    return _AFTER_WORDS[second]
+                    return AFTER_WORDS[second]
     dashed = " – " in before or " - " in before or " — " in before
     found, ended, later = _direction_back(words, "", dashed)
     if found:
@@ -378,7 +258,16 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     # a verb closing the clause counts even when the clause began just before the figure
     # ("FRANKFURT (Reuters) - Die Aktie gab 3 Prozent nach")
     found = closing_verb(body, start, end, rest.split() + words if rest else words)
+    if found is None and "(" in before and (restated := _PAREN_RESTATED.search(body, max(0, start - 70), start)):
+        # "an increase of 25% (20% in constant currency)", "um 10 bis 30 Prozent (bisherige
+        # Prognose: 4 bis 15 Prozent)": the same measure restated in the parenthesis
+        found = direction_of(body, restated.start("n"), restated.end("n"), None)
     return found if found is not None else movers_heading(body, start)
+
+
+_PAREN_RESTATED = re.compile(
+    r"(?P<n>[0-9][0-9.,]*[ \u00a0]?(?:%|Prozent|percent|per[ \u00a0]cent))[ \u00a0]*\([^()0-9]{0,40}$")
+"""A percentage, then an open parenthesis with at most a few words before this figure."""
 
 
 _MOVERS_HEADING = re.compile(
@@ -408,7 +297,7 @@ _HEADING_LIMIT = 48
 def _move_noun_von(words: list[str]) -> bool:
     """ "mit einem Plus von 2,1 Prozent der schwachen Tendenz zum Trotz": a move named
     right before, so the "der" after it starts no part of a whole."""
-    return len(words) > 1 and words[-1] == "von" and words[-2] in _MOVE_NOUNS
+    return len(words) > 1 and words[-1] == "von" and words[-2] in MOVE_NOUNS
 
 
 _OF = frozenset({"of", "von"})
@@ -481,23 +370,6 @@ _LISTED_ITEM = _LISTED + _LISTED_COMMA
 _CONNECTORS = frozenset({"and", "und", "sowie"})
 
 
-def _learn(word: str) -> Direction | Literal[""]:
-    """The move a word names, German compounds by their last part ("Umsatzanstieg": up),
-    remembered so that every later look-up of the word is one dict access; "" for none."""
-    found: Direction | Literal[""] = ""
-    if len(word) > 6:
-        stem = word[:-2] if word.endswith("es") else word[:-1] if word.endswith("s") else word
-        # "Kursverlusts", "Umsatzanstiegs", "Wertzuwachses": the genitive's ending read past
-        found = next((d for tail, d in _COMPOUND_ENDS if word.endswith(tail) or stem.endswith(tail)), "")
-        if found and len(word.removesuffix("plus").removesuffix("minus")) < 4:
-            found = ""  # "Kursplus" is a move, "Zooplus" a company: four letters before it at least
-    if len(_WORD_DIRECTION) > _WORD_MEMO_LIMIT:
-        _WORD_DIRECTION.clear()
-        _WORD_DIRECTION.update(DIRECTION_WORDS)
-    _WORD_DIRECTION[word] = found
-    return found
-
-
 _AMOUNT_UNITS = frozenset(
     "cents cent points point pence dollars euros punkte punkten punkt euro million billion mio "
     "mrd".split())
@@ -543,9 +415,9 @@ def _direction_back(words: list[str], later: str, dashed: bool = False) -> tuple
         if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
             later = key
             continue
-        found = _WORD_DIRECTION.get(key)
+        found = WORD_DIRECTION.get(key)
         if found is None:
-            found = _learn(key)
+            found = learn_direction(key)
         if found and not (key in _EARLIER_MOVES and _after_earlier(words, word)):
             return found, True, later
         if word[0] == "(":
