@@ -159,3 +159,43 @@ def test_finanz_und_wirtschaft_widgets_with_a_price_file_the_swiss_listing() -> 
 def test_a_lower_case_spelling_keeps_the_capital_and_the_upper_case_one() -> None:
     assert tickers("Lindt, AMS und Belimo Holding schlossen fester.") == ["LISN.SW", "AMS.SW", "BEAN.SW"]
     assert tickers("Der SMI und der SPI (SXGE 10447.33 0.5%) stiegen, Relief (RLF 0.21 5%) auch.") == ["RLF.SW"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an everyday word is the company when its shares are named or it moves by a figure
+        ("Die Wertpapiere des Verbund gaben 0,4 Prozent nach.", ["VER.VI"]),
+        ("Der Verbund der Händler tagte.", []),
+        ("Retailers slid, with Target dropping by 9 percent.", ["TGT"]),
+        ("Our target is rising by 5 percent a year.", []),
+        # a name spelled in lower case is written capitalised too
+        ("Die Aktien der Voestalpine verloren 2 Prozent.", ["VOE.VI"]),
+        ("SK Hynix slid in Seoul.", ["000660.KS"]),
+        # listings the directory had wrong or without a symbol
+        ("Barclays and RBS fell.", ["BARC.L", "NWG.L"]),
+        ("Victrex rose after the update.", ["VCT.L"]),
+        ("Rosenbauer steigerte den Gewinn.", ["ROS.VI"]),
+    ],
+)
+def test_names_with_the_evidence_that_makes_them_companies(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Yahoo links a secondary listing or a WKN after a known name: the name files it
+        ("Glencore (Frankfurt: 8GC.F - news) and Fresnillo (Frankfurt: A0MVZE - news) gained.",
+         ["GLEN.L", "FRES.L"]),
+        ("Nordwind Holding (Frankfurt: NWH1.F - news) rose.", ["NWH1.F"]),
+        # a Malaysian company's short name in parentheses is no ticker
+        ("Seaport Marine Corp Bhd (SMC) won a contract for its unit Seaport Docks Sdn Bhd (SDS).", []),
+        # a widget's code after a known name adds no second instrument
+        ("Rational (RAA 770.40 +12.73%) führte den MDax an.", ["RAA.DE"]),
+        # Benzinga's widget after a legal name is a ticker, known or not
+        ("Gainers included Qorvix Labs Inc. QRVX 9.12% up 11 percent.", ["QRVX"]),
+    ],
+)
+def test_codes_beside_names(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected

@@ -341,9 +341,11 @@ def _count_names(
     return named, deferred, found_people
 
 
-_QUOTE_AFTER = re.compile(r"[ \u00a0]?\((?:Aktie[ \u00a0]+mit[ \u00a0]+|Aktie:?[ \u00a0]+)?(?:[+\-−–][ \u00a0]?[0-9]|plus[ \u00a0]+[0-9]|minus[ \u00a0]+[0-9])")
+_QUOTE_AFTER = re.compile(
+    r"[ \u00a0]?\((?:(?:Aktie[ \u00a0]+mit[ \u00a0]+|Aktie:?[ \u00a0]+)?(?:[+\-−–][ \u00a0]?[0-9]|plus[ \u00a0]+[0-9]"
+    r"|minus[ \u00a0]+[0-9])|[A-Z][A-Z0-9.]{0,6}[ \u00a0]+(?:[0-9][0-9.,']*[ \u00a0]+)?[+\-−]?[0-9][0-9.,]*[ \u00a0]?%\))")
 """A quote's change in parentheses right after a name: "Zurich (+1,0%)", "Verbund (Aktie mit
-plus 0,6 Prozent)" are the share."""
+plus 0,6 Prozent)", a widget "Rational (RAA 770.40 +12.73%)" are the share."""
 _LOCAL_COUNTRIES = ("India", "Pakistan", "Bangladesh", "Malaysia", "Nigeria", "Kenya", "Ghana", "Lanka",
                     "Indonesia", "Philippines", "Vietnam", "Thailand", "Egypt")
 _LOCAL_UNIT = re.compile(rf" (?:{'|'.join(_LOCAL_COUNTRIES)})(?!\w)")

@@ -247,7 +247,8 @@ _SHARES_AFTER = re.compile(
     r"|Aktien?|Papiere|Anteilscheine)\b"
 )
 _SHARES_BEFORE = re.compile(
-    r"\b(?:[Ss]hares|[Ss]tock|Aktien?|Papiere|Anteilscheine)[ \u00a0]+(?:of|in|von|der|des)[ \u00a0]+$"
+    r"\b(?:[Ss]hares|[Ss]tock|Aktien?|Papiere|Wertpapiere|Anteilscheine|Anteile|Titel|Valoren)[ \u00a0]+"
+    r"(?:of|in|von|der|des)[ \u00a0]+$"
 )
 
 
@@ -266,9 +267,12 @@ def named_as_stock(text: str, start: int, end: int) -> bool:
 
 _MOVED_AFTER = re.compile(
     r"[ \u00a0]+(?:rose|fell|jumped|gained|climbed|slid|dropped|tumbled|surged|slipped|advanced|declined"
+    r"|soared|plunged|sank|shed|added|lost|rising|falling|jumping|gaining|climbing|sliding|dropping|tumbling"
+    r"|surging|slipping|advancing|declining|soaring|plunging|sinking|shedding|adding|losing"
     r"|stiegen|stieg|fielen|fiel|verloren|verlor|gewannen|gewann)[ \u00a0]+(?:by[ \u00a0]+|um[ \u00a0]+)?"
     r"(?:about|nearly|almost|rund|knapp|fast|more than|mehr als)?[ \u00a0]*[0-9]")
-"""A move of a stated size right after the name: "Carnival jumped 6 percent" is the share."""
+"""A move of a stated size right after the name: "Carnival jumped 6 percent", "with Target
+dropping by 12 percent" is the share."""
 _DEFINITE = ("the ", "The ", "der ", "Der ", "die ", "Die ", "den ", "dem ", "des ")
 """Before an index's name ("the Dow rose 1%"), which moves as a share does."""
 

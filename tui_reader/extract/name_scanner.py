@@ -59,8 +59,11 @@ class NameScanner:
             if name_word(written) == words[0]:
                 # "adidas" beside "Adidas": a lower-case spelling added to a name already
                 # found capitalised keeps the capitalised one
+                # and one written all in lower-case letters is capitalised by writers at will
+                # ("Voestalpine", "Adidas"); one with digits or inner capitals is not ("3i", "eBay")
                 self._spelled[words[0]] = ((written, written[0].upper() + written[1:], written.upper())
-                                           if capitalised else (written,))
+                                           if capitalised or len(written) >= 5 and written.replace("-", "").isalpha() and written.islower()
+                                           else (written,))
                 # No run starts where no capital starts a word: "3i", "adidas-Salomon".
                 if not HAS_CAPITAL.search(written) or "-" in written:
                     probe = next((c for c in written if not c.isalnum()), written)

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from tui_reader.extract.directory import Directory
 from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
+from tui_reader.extract.figures_widgets import NAMED_WIDGET
 from tui_reader.extract.names import CONNECTORS, LEGAL_SUFFIXES, name_word
 from tui_reader.extract.word_names import is_german
 from tui_reader.model import Instrument
@@ -48,6 +49,8 @@ def paren_ticker(
         return None  # "PHLX Semiconductor Sector Index (SOX)", "(SPX +0.3%)"
     listing = found_in.by_ticker(code + home) if home else found_in.by_ticker(code)
     if quoted:
+        if listing is None and (words := _words_before(text, start)) and found_in.by_name(" ".join(words)):
+            return None  # "Rational (RAA 770.40 +12.73%)": the known name files it, the code is its Xetra one
         return listing or Instrument(None, code + home if home else code.replace(".", "-"), None)
     if len(code) < 2 or code in NOT_TICKERS or exchange_named(code) is not None:
         return None
@@ -65,6 +68,8 @@ def paren_ticker(
         return None  # "Landesbank Baden-Württemberg (LBBW)": German compounds give two letters
     if listing is not None:
         return listing
+    if words[-1].rstrip(",.") in _SHORT_NAME_FORMS:
+        return None  # "Boustead Heavy Industries Corp Bhd (BHIC)": Bursa's codes are digits
     if words[-1].rstrip(",") in _NOT_ISSUERS:
         return None  # "Boston Options Exchange (BOXR)", "the Dow Jones Transportation Average (DJT)"
     name = " ".join(words)
@@ -96,6 +101,11 @@ mentions the FTSE further down stays a US report."""
 
 _NOT_ISSUERS = frozenset({"Index", "Exchange", "Average", "Börse", "Indizes", "Benchmark"})
 """The last word of a name that is an index or a market, whose code is no ticker."""
+
+
+_SHORT_NAME_FORMS = frozenset({"Bhd", "Berhad"})
+"""Malaysian legal forms ("Sdn Bhd" private, "Bhd" public): the code in parentheses after
+them is the company's short name, as Bursa Malaysia's symbols are digits."""
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -162,8 +172,36 @@ def ticker_mentions(
             if len(_VENUE_FORMS) > 10_000:
                 _VENUE_FORMS.clear()
             venue_listing = _VENUE_FORMS[form] = _venue_listing(found_in, words, code)
-        if venue_listing is not None:
+        if venue_listing is not None and not _other_listing_of_named(found_in, text, colon, venue_listing):
             yield colon - len(words[-1]), end, venue_listing
+
+
+def _after_capitals(text: str, at: int) -> bool:
+    """Whether the number ending at `at` follows a space after a capital ("NAV 11.01%"):
+    the one cheap test before the widget's pattern is searched."""
+    while at > 0 and text[at].isdigit():
+        at -= 1
+    return at > 0 and text[at] == " " and text[at - 1].isupper()
+
+
+def _name_known(found_in: Directory, text: str, start: int) -> bool:
+    """Whether the capitalised words before `start` name a company the directory knows."""
+    words = _words_before(text, start)
+    return bool(words) and found_in.by_name(" ".join(words)) is not None
+
+
+def _other_listing_of_named(found_in: Directory, text: str, colon: int, listing: Instrument) -> bool:
+    """Whether an unknown venue code stands right after a company the directory knows:
+    "Glencore (Frankfurt: 8GC.F - news)", "Fresnillo (Frankfurt: A0MVZE - news)" (Yahoo
+    links a secondary listing, or a WKN). The name files the company already; the code
+    would add a second, ticker-only instrument for it."""
+    if listing.isin is not None or listing.name is not None:
+        return False
+    paren = text.rfind("(", max(0, colon - 40), colon)
+    if paren < 2:
+        return False
+    words = _words_before(text, paren)
+    return bool(words) and found_in.by_name(" ".join(words)) is not None
 
 
 _UNSEEN = Instrument(None, None, None)
@@ -238,10 +276,19 @@ def wkn_isins(text: str) -> Iterator[tuple[int, str]]:
 def mover_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, Instrument]]:
     """Symbols in a movers list ("AAOI up 23%", "CEMP - up 29%"): an all-capital word
     right before a signed move is a ticker when the directory knows it (an acronym
-    before "up 5%" is far rarer than a symbol, and a known symbol keeps it so)."""
+    before "up 5%" is far rarer than a symbol, and a known symbol keeps it so). And
+    Benzinga's widget after a legal name ("Champions Oncology, Inc. CSBR 15.24%"), a
+    ticker even when the directory lacks it, unless it knows the name."""
     at = text.find("%")
     while at >= 0:
         match = _MOVER.search(text, max(0, at - 22), at + 1)
+        if match is None and text[at - 3:at - 2] == "." and _after_capitals(text, at - 4) and (
+                named := NAMED_WIDGET.search(text, max(0, at - 40), at + 1)):
+            listing = found_in.by_ticker(named["ticker"])
+            if listing is None and not _name_known(found_in, text, named.start()):
+                listing = Instrument(None, named["ticker"], None)
+            if listing is not None:
+                yield named.start("ticker"), named.end("ticker"), listing
         at = text.find("%", at + 1)
         if match is None:
             continue
