@@ -57,3 +57,15 @@ def test_body_figures_are_marked_as_body() -> None:
     article = enrich(_article("Quarterly results", "Revenue rose 12% to $4.2 billion."))
     assert article.figures and not any(f.in_title for f in article.figures)
     assert {f.to_json()["in"] for f in article.figures} == {"body"}
+
+
+def test_a_headlines_bare_dollars_are_the_bodys_market_currency() -> None:
+    article = enrich(_article("Skyward wins $14 million order, shares hit $1.20",
+                              "Skyward (ASX: SKW) said the $14 million order is its largest; the stock traded at $1.15."))
+    assert [(f.text, f.currency, f.in_title) for f in article.figures if f.kind == "money"] == [
+        ("$1.20", "AUD", True), ("$14 million", "AUD", False), ("$1.15", "AUD", False)]
+
+
+def test_a_headlines_dollars_stay_us_dollars_when_the_body_mixes_them() -> None:
+    article = enrich(_article("Deal worth $3 billion", "Holders get C$12 a share; the buyer paid $2 for options."))
+    assert [f.currency for f in article.figures if f.in_title] == ["USD"]

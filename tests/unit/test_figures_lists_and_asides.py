@@ -118,3 +118,15 @@ def test_multiples_compared_and_ranged(body: str, expected: list[tuple[float, fl
 )
 def test_benzingas_widget_after_a_legal_name(body: str, expected: list[tuple[str, str | None]]) -> None:
     assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The stock is leaping 14% today after rocketing 30% last week.", [("14%", "up"), ("30%", "up")]),
+        ("Seit der Empfehlung klettert das Kursplus seit Mai auf über 60 Prozent.", [("60 Prozent", "up")]),
+        ("Die Inflation stieg seit Mai auf drei Prozent.", [("drei Prozent", None)]),
+    ],
+)
+def test_more_words_of_a_move(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected

@@ -199,3 +199,16 @@ def test_names_with_the_evidence_that_makes_them_companies(text: str, expected: 
 )
 def test_codes_beside_names(text: str, expected: list[str]) -> None:
     assert tickers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The units were sold at $0.35 per Unit.", []),
+        ("Unit Corporation shares rose 4%.", ["UNT"]),
+        ("Die DATA MODUL Aktiengesellschaft hebt die Prognose an.", ["DAM.DE"]),
+        ("Die Jungfraubahnen meldeten einen Rekord.", ["JFN.SW"]),
+    ],
+)
+def test_everyday_words_legal_forms_and_brand_names(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected

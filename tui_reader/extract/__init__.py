@@ -39,11 +39,15 @@ def _title_figures(in_title: list[KeyFigure], in_body: list[KeyFigure]) -> list[
     jumped 20%"); when the body repeats it, the body's figure (with its sentence) is
     the one kept, so a figure is listed once. Headlines round what the body states
     exactly ("Soars 22%" over "rose 21.9%", "Slips 2.2%" over "fell 2.21%"): a rounding
-    of a body figure of the same kind is that figure too.
+    of a body figure of the same kind is that figure too. A bare "$" in the headline is
+    the currency the body's bare "$" amounts are in (a headline names no market).
     """
     stated = {(f.kind, f.value, f.currency) for f in in_body}
+    local = {f.currency for f in in_body if f.kind == "money" and f.text.startswith("$")}
     kept = []
     for figure in in_title:
+        if len(local) == 1 and figure.kind == "money" and figure.text.startswith("$") and figure.currency == "USD":
+            figure.currency = next(iter(local))  # the body names the ASX: "$11 million" there is AUD
         if (figure.kind, figure.value, figure.currency) in stated or any(
             _rounds(figure, body) for body in in_body
         ):

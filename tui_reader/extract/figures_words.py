@@ -73,9 +73,13 @@ def _moved_to(words: list[str]) -> Direction | None:
     genitive = False
     while at >= 0:
         word = words[at]
-        found = MOVE_NOUNS.get(word)
+        found = MOVE_NOUNS.get(word) or (len(word) > 6 and word.endswith(_MOVE_NOUN_ENDS) and learn_direction(word)
+                                         or None)
         if found is not None:
             return found
+        if at > 0 and words[at - 1] == "seit" and word[-1] not in CLAUSE_END:
+            at -= 2  # "das Kursplus seit Vorstellung auf 100 Prozent": when the move began, read past
+            continue
         if not genitive and at > 0 and words[at - 1] in _GENITIVE and word[-1] not in CLAUSE_END:
             genitive = True  # "des Index": the owner, read past once
             at -= 2
@@ -87,6 +91,8 @@ def _moved_to(words: list[str]) -> Direction | None:
 
 
 _GENITIVE = frozenset({"des", "der"})
+_MOVE_NOUN_ENDS = ("plus", "minus", "gewinne", "verluste")
+"""Compounds of the move nouns: "Kursplus", "Jahresminus", "Kursgewinne"."""
 
 
 _LEVEL_WORDS = frozenset({"to", "from", "at", "auf", "bei"})

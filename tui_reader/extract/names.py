@@ -11,7 +11,7 @@ import unicodedata
 
 LEGAL_SUFFIXES: frozenset[str] = frozenset(
     "inc incorporated corp corporation co company companies cos ag se plc ltd limited nv sa "
-    "holding holdings group llc lp kgaa ab asa oyj spa as bv gmbh".split()
+    "holding holdings group llc lp kgaa ab asa oyj spa as bv gmbh aktiengesellschaft".split()
 )
 """Words that do not tell companies apart: "Alibaba Group Holding Ltd" is "alibaba"."""
 
