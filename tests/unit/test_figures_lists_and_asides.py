@@ -130,3 +130,15 @@ def test_benzingas_widget_after_a_legal_name(body: str, expected: list[tuple[str
 )
 def test_more_words_of_a_move(body: str, expected: list[tuple[str, str | None]]) -> None:
     assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The retailer expects Y6.20 billion in profit on sales of Y310.5 billion.", [(6.2e9, "JPY"), (310.5e9, "JPY")]),
+        ("The Y2K scare and the Y3 tractor.", []),
+    ],
+)
+def test_yen_written_with_a_y(body: str, expected: list[tuple[float, str]]) -> None:
+    assert [(round(f.value), f.currency) for f in figures(body) if f.kind == "money"] == [
+        (round(v), c) for v, c in expected]

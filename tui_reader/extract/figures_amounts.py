@@ -66,7 +66,7 @@ _CURRENCIES = {
     "₩": "KRW", "sfr": "CHF", "fr.": "CHF",
     "dollar": "USD", "us dollar": "USD", "us-dollar": "USD", "u.s. dollar": "USD",
     "hong kong dollar": "HKD", "canadian dollar": "CAD", "australian dollar": "AUD",
-    "singapore dollar": "SGD", "euro": "EUR", "franc": "CHF", "rp": "IDR", "rs": "INR", "rm": "MYR",
+    "singapore dollar": "SGD", "euro": "EUR", "franc": "CHF", "rp": "IDR", "rs": "INR", "rm": "MYR", "y": "JPY",
     "pound": "GBP", "pound sterling": "GBP",
     "pounds sterling": "GBP", "sterling": "GBP", "stg": "GBP", "pfund": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "swiss franc": "CHF", "franken": "CHF", "won": "KRW",
@@ -158,13 +158,21 @@ def _accounting_loss(body: str, open_at: int, close_end: int) -> bool:
             or body.endswith(_LOSS_BEFORE, max(0, open_at - 16), open_at))
 
 
+_SMALL_SCALES = frozenset({"k", "tsd", "thousand", "tausend"})
+
+
 def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
     """ "EUR 3.1 billion", "USD4.9bn", "CHF 200-250 million"."""
     head = m.start()
     mark_end = head - 1 if body[head - 1] in _SPACES else head
     if body[mark_end - 1] == ".":  # "Rs. 5 crore"
         mark_end -= 1
-    start = mark_end - 2 if body[mark_end - 2:mark_end] in LOCAL_PREFIXES else mark_end - 3
+    if body[mark_end - 1] == "Y" and head == mark_end:  # "Y8.30 billion": yen as Japanese wires write it
+        if m["ck"] is None or m["csep"] is not None or m["ck"].strip().lower() in _SMALL_SCALES:
+            return None, m.end()  # "Y2K", "Y3": no amount without a scale of millions
+        start = mark_end - 1
+    else:
+        start = mark_end - 2 if body[mark_end - 2:mark_end] in LOCAL_PREFIXES else mark_end - 3
     if start > 0 and body[start - 1].isalpha():
         return None, m.end()
     currency = currency_code(body[start:mark_end])

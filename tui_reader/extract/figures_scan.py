@@ -84,9 +84,9 @@ FIGURE = re.compile(
     rf"[0-9]?(?:st|nd|rd|th)?(?![\w%]|[.,][0-9]){_YEAR.format('mf_y')}(?P<K_mfirst>)))"
     # one cheap look at the character before the digit guards the next two
     rf"|(?<=[A-Z \u00a0psbr.][0-9])(?:"
-    # "EUR 3.1 billion", "USD4.9bn", "Rp 5 trillion", "Rs. 116 crore", "RM1.1 billion"
+    # "EUR 3.1 billion", "USD4.9bn", "Rp 5 trillion", "Rs. 116 crore", "RM1.1 billion", "Y8.3 billion"
     rf"(?:(?<=(?:{amounts.CODES})[ \u00a0][0-9])"
-    rf"|(?<=(?:{amounts.CODES})[0-9])|(?<=R[psM][ \u00a0][0-9])|(?<=R[psM][0-9])"
+    rf"|(?<=(?:{amounts.CODES})[0-9])|(?<=R[psM][ \u00a0][0-9])|(?<=R[psM][0-9])|(?<=[ (]Y[0-9])"
     rf"|(?<=Rs\.[ \u00a0][0-9])|(?<=Rs\.[0-9])){_CODE_AMOUNT}(?P<K_code>)"
     # "down .8%": a decimal without its leading zero
     rf"|(?<=[ (]\.[0-9])[0-9]{{0,8}}(?![0-9]|[.,][0-9])(?P<lu>{amounts.UNIT})(?P<K_lead>))"
