@@ -212,3 +212,8 @@ def test_codes_beside_names(text: str, expected: list[str]) -> None:
 )
 def test_everyday_words_legal_forms_and_brand_names(text: str, expected: list[str]) -> None:
     assert tickers(text) == expected
+
+
+def test_a_banks_ratio_in_parentheses_is_no_ticker() -> None:
+    text = "Erste Group will eine Eigenkapitalverzinsung (ROTE) von über zwölf Prozent erreichen."
+    assert tickers(text) == ["EBS.VI"]
