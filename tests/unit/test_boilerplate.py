@@ -362,6 +362,12 @@ def test_a_quote_box_joined_into_one_paragraph_is_removed() -> None:
         "Hol dir die App!",
         "Abonniere unseren Newsletter",
         "Our Standards: The Thomson Reuters Trust Principles.",
+        "A shopper in Ohio on May 2, 2019. Sales rose 4% last quarter. (AP Photo/Jane Roe, File)",
+        "FILE- This June 3, 2019, file photo shows a store in Ohio.",
+        "{slider=Market Mover – Der kostenlose Trading-Service << hier klicken >>}",
+        "Sie möchten regelmäßig solche Aktientipps erhalten? Dann testen Sie unseren Dienst.",
+        "Wenn Sie mehr über das Thema Aktien erfahren wollen, lesen Sie unseren Ratgeber!",
+        "Nordlicht Energie AG | 31,20 | -1,15% |",
     ],
 )
 def test_captions_and_a_quote_widgets_buttons_are_removed(paragraph: str) -> None:
@@ -382,6 +388,9 @@ def test_a_widget_kept_on_separate_lines_loses_its_lines_only() -> None:
         "Shares rose -1.84% at the open, then recovered.",
         "Staff can add to the watchlist any stock they follow, the firm said.",
         "Photos of the plant show the new line; output rose 8%.",
+        "File sizes grew 30%, the company said.",
+        "Umsatz | Gewinn: beide stiegen um 5%.",
+        "Sie möchten mehr Dividende? Dann sollten Sie die Ausschüttungsquote prüfen, sagt der Analyst.",
     ],
 )
 def test_prose_like_the_furniture_stays(paragraph: str) -> None:

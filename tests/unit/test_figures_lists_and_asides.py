@@ -142,3 +142,44 @@ def test_more_words_of_a_move(body: str, expected: list[tuple[str, str | None]])
 def test_yen_written_with_a_y(body: str, expected: list[tuple[float, str]]) -> None:
     assert [(round(f.value), f.currency) for f in figures(body) if f.kind == "money"] == [
         (round(v), c) for v, c in expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a portal's quote inserted after the name, inside the sentence
+        ("FRANKFURT - Die Papiere von Hapag-Lloyd -3,40% haben vorbörslich nachgegeben.", []),
+        # Dow Jones' German copy gives the day's move in prose, code and comma first
+        ("Die Aktie der Baloise (BALN, +1,4%) war gesucht.", [("+1,4%", "up")]),
+        # doubled spaces before the unit
+        ("Die Titel fallen um 0,35  Prozent.", [("0,35  Prozent", "down")]),
+        ("Eine Stunde nach Handelsbeginn verlieren die Aktien des Versorgers aus Essen 1,2 Prozent.",
+         [("1,2 Prozent", "down")]),
+        ("Higher costs knocked 15 percent off the shares.", [("15 percent", "down")]),
+        # a list's verb left out, after a move restated in pence and its new level
+        ("Unilever fell by 3 per cent, or 120p, to 3,900p and shares in Diageo by 2 per cent, or 60p, "
+         "to 2,950p.", [("3 per cent", "down"), ("2 per cent", "down")]),
+        ("Roche, Novartis and Nestle gained 1 to 1.4%.", [("1 to 1.4%", "up")]),
+        ("Die Gewinne sollen um 7,5 statt 6 Prozent zugelegt haben.", [("7,5", "up"), ("6 Prozent", "up")]),
+    ],
+)
+def test_quotes_inside_sentences_and_more_list_forms(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+def test_cents_in_german_words_and_pence_restating_a_move() -> None:
+    assert [(f.value, f.currency) for f in figures("Bis zum Hoch fehlten nur noch fünf Cent.")
+            if f.kind == "money"] == [(0.05, "EUR")]
+    assert [f.text for f in figures("Tesco fell 2.1 per cent, or 6p, to 280p.") if f.kind == "money"] == [
+        "6p", "280p"]
+
+
+def test_a_multiple_counted_in_german_words() -> None:
+    assert [(f.text, f.value) for f in figures("Der Konzern gewann fast zehn Mal so viele Kunden wie erwartet.")
+            if f.kind == "multiple"] == [("zehn Mal", 10.0)]
+    assert [f for f in figures("Einmal so, einmal anders.") if f.kind == "multiple"] == []
+
+
+def test_a_studys_publication_date_is_no_figure() -> None:
+    body = "Die Analysten bestätigen ihr Kursziel. Veröffentlichung der Original-Studie: 16.09.2025 / 21:23 / GMT"
+    assert [f for f in figures(body) if f.kind == "date"] == []

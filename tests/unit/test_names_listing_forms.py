@@ -217,3 +217,19 @@ def test_everyday_words_legal_forms_and_brand_names(text: str, expected: list[st
 def test_a_banks_ratio_in_parentheses_is_no_ticker() -> None:
     text = "Erste Group will eine Eigenkapitalverzinsung (ROTE) von über zwölf Prozent erreichen."
     assert tickers(text) == ["EBS.VI"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an old or secondary venue code after an everyday-word name files the named company
+        ("Shell (LON:RDSB) added 2.75% to 1,815p.", ["SHEL.L"]),
+        ("Cruise operator Carnival (LON:CNR) lost 4.6%.", ["CCL.L"]),
+        ("Der Schweizer Chiphersteller U-Blox prüft ein Angebot.", ["UBXN.SW"]),
+        ("Herbalife beat estimates.", ["HLF"]),
+        # a city in a dateline is no company named after it
+        ("VIENNA (Reuters) - Austrian utility Verbund (VERB.VI) raised its forecast.", ["VER.VI"]),
+    ],
+)
+def test_codes_after_names_and_names_as_written(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected

@@ -59,7 +59,8 @@ COMMON_WORDS: frozenset[str] = frozenset(
     iridium quanta cogent align protagonist gibraltar fulton erie ally bloom riot
     alaska beam crispr fairfax harbour intact legend restaurant royalty unity viking zealand
     planet jackson galaxy mineral origin array hanwha trump nordic uranium comet genus
-    figure voyager firefly permian steyr carpenter comfort selective flushing kearny canadian mueller""".split()
+    figure voyager firefly permian steyr carpenter comfort selective flushing kearny canadian mueller
+    vienna wien geneva genf milan madrid brussels amsterdam sydney toronto singapore""".split()
 )
 
 _HERE = Path(__file__).with_name("data")

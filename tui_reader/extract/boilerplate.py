@@ -51,6 +51,9 @@ _PITCH = re.compile(
     | position\ added\ successfully
     | please\ name\ your\ holdings\ portfolio$
     | our\ standards:\ ?the\ thomson\ reuters\ trust\ principles
+    | \{[a-z]+=                                    # a CMS short code: "{slider=Market Mover …}"
+    | sie\ möchten\ regelmäßig\b
+    | wenn\ sie\ mehr\ über\ das\ thema\ [^.!?]{1,40}\ erfahren\ wollen
     """,
     re.VERBOSE,
 )
@@ -101,7 +104,7 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 """Every buy-or-sell question holds one of these; a paragraph's tail without any
 cannot end in a glued pitch."""
 
-_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−")
+_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{")
 """First letters of the pitch phrases without a "?" ("Read the free analysis now",
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""
@@ -114,8 +117,12 @@ saved, no figure of the story."""
 _LONE_CHANGE = re.compile(r"[+\-−][0-9][0-9.,]*[ \u00a0]?%")
 """A signed percentage alone in its paragraph, under a ticker line: a quote widget's
 change ("NVDA" / "-3.02%" / "Add to Watchlist"), never a sentence."""
+_PIPE_ROW = re.compile(
+    r"[^|\n]{2,60}\|[ \u00a0]*[0-9][0-9.,']*[ \u00a0]*(?:EUR|€|CHF|USD|\$)?[ \u00a0]*\|"
+    r"[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%[ \u00a0]*\|?")
+"""A quote box's row written as a table: "Deutsche Beteiligungs AG | 24,55 | 0,41% |"."""
 _QUOTE_ROW_LIMIT = 80
-_QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel",)
+_QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel", "Aktien in diesem Artikel")
 """finanzen.net's quote box under the headline: the instruments the page links, each with
 its price, change and "Charts|News|Analysen"; a paragraph opening with it is the box."""
 _QUOTE_ROW_OPENERS = frozenset("0123456789+-−")
@@ -185,6 +192,8 @@ _CAPTION = re.compile(
     | \([^()/]{2,40}/[^()]{0,30}\bphotos?\)$                # "... mark. (Jane Roe/AAP PHOTOS)"
     | \bin\ this\ [^.]{0,40}\b(?:picture|photo)\ illustration\b  # "... notes in this March 2, 2013 picture illustration"
     | \b(?:reuters|afp|ap|bernama)\ pic\.?$                  # "... illustration. Reuters pic"
+    | \((?:ap|afp|reuters|dpa|epa)\ photo/[^()]{2,60}\)$     # "... (AP Photo/Jane Roe, File)"
+    | ^file\s?[-–—]\s                                      # AP: "FILE- This March 19, 2018, file photo ..."
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -248,6 +257,8 @@ def _short_note(paragraph: str) -> str | None:
     """What a short paragraph is, when it is furniture: the note that says so."""
     if (len(paragraph) <= _QUOTE_ROW_LIMIT and paragraph[0] in _QUOTE_ROW_OPENERS
             and (_QUOTE_ROW.fullmatch(paragraph.strip()) or _LONE_CHANGE.fullmatch(paragraph.strip()))):
+        return "quote line: " + _shorten(paragraph)
+    if "|" in paragraph and len(paragraph) <= _QUOTE_ROW_LIMIT and _PIPE_ROW.fullmatch(paragraph.strip()):
         return "quote line: " + _shorten(paragraph)
     if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
         return "promotional line: " + _shorten(paragraph)

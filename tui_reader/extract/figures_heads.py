@@ -24,7 +24,7 @@ from tui_reader.extract.figures_multiples import (
     multiplies,
     worded_times,
 )
-from tui_reader.extract.figures_numbers import Found
+from tui_reader.extract.figures_numbers import Found, word_value
 from tui_reader.extract.figures_periods import (
     NOT_PERIOD_AFTER,
     span_adjective,
@@ -131,6 +131,8 @@ _HEAD = re.compile(
     # "fünf Euro": small German amounts in words
     r"|E(?<=[a-zäöüß] E)uro(?!\w)|F(?<=[a-zäöüß] F)ranken(?!\w)"
     r"|D(?<=[a-zäöüß] D)ollar(?!\w)"
+    # "zehn Mal so viele": a German multiple in words
+    r"|Mal(?=[ \u00a0]so[ \u00a0])"
 )
 _SPECIAL_HEADS = {**dict.fromkeys(FRACTIONS, "fraction"),
                   **dict.fromkeys(("euro", "franken", "dollar"), "amount"),
@@ -183,6 +185,11 @@ def worded(body: str, anchor: date | None = None) -> list[Found]:
             elif lower.endswith(_ADJECTIVE_ENDS):  # "elfprozentigen", "viermonatige"
                 figure = (percent_adjective(body, head - 6, end)
                           if body.startswith("prozen", head - 6) else span_adjective(body, head, end))
+        elif lower == "mal":  # "fast zehn Mal so viele wie erwartet"
+            number, start = number_word_before(body, head)
+            count = word_value(number) if number else None
+            if count and count >= 2:
+                figure = (start, end, "multiple", float(count), None, None, None, None, None)
         elif lower == "times":
             figure = worded_times(body, head, head, end)
         elif lower == "twice":
@@ -199,7 +206,7 @@ def worded(body: str, anchor: date | None = None) -> list[Found]:
             figure = worded_period(body, head, end, lower)
         if figure is not None:
             found.append(figure)
-    if " cent" in body or " pence" in body:
+    if " cent" in body or " pence" in body or " Cent" in body:
         found += worded_cents(body)
     return found
 

@@ -91,10 +91,10 @@ def _range(body: str, low: Found, high: Found) -> Found | None:
 
 
 _SHARED_NUMBER = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{1,2})?")
-_SHARED_JOINERS = frozenset("and und respektive resp. bzw. beziehungsweise or oder".split())
+_SHARED_JOINERS = frozenset("and und respektive resp. bzw. beziehungsweise or oder statt".split())
 """A bare number, then one of these or a comma, before a percentage that carries the unit
 for both: "Infineon stiegen um 2,8 und SAP um 2,1 Prozent", "gained 2.8 and 2.1 percent
-respectively", "Plus 5,7 respektive 5,0 Prozent"."""
+respectively", "Plus 5,7 respektive 5,0 Prozent", "um 9,9 statt 8 Prozent"."""
 _SHARED_LEADS = frozenset("um by plus minus up down".split())
 """Before a whole number in such a list (a decimal one needs none): what makes it a move."""
 _NOT_SHARED_LEADS = frozenset("zwischen between from von".split())
@@ -102,7 +102,7 @@ _NOT_SHARED_LEADS = frozenset("zwischen between from von".split())
 _ITEM_LEADS = frozenset({"um", "by"})
 _REACH = 60
 _SHARED_ENDS = (" and ", " und ", " respektive ", " resp. ", " bzw. ", " beziehungsweise ", " or ", " oder ",
-                ", ", " um ", " by ")
+                " statt ", ", ", " um ", " by ")
 """How the text before such a list's last percentage ends: checked in the loop, so most
 percentages ("rose 5%") cost one `endswith`."""
 

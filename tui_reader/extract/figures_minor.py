@@ -31,7 +31,8 @@ small."""
 _LOW_END_UNIT = re.compile(
     rf"(?<![\w.,])(?P<low>{NUM})(?:{SP}(?:[Cc]ents?|[Pp]ence|Cent)|[cp])(?P<sep>{SEP})$")
 """The low end written with its own unit ("19 cents to 29 cents"): a range too."""
-_PENCE_LEADS = ("to ", "from ", "target of ", "price of ", " at ", " off ", " up ", " down ", "pc, or ", "%, or ")
+_PENCE_LEADS = ("to ", "from ", "target of ", "price of ", " at ", " off ", " up ", " down ", "pc, or ", "%, or ",
+                "cent, or ")
 """Words before whole pence that make "250p" a price or a move ("cut its target to 250p
 from 230p", "off 25p at 2771p"), where "1080p" or "Section 3p" stand alone."""
 _PENCE_AFTER = re.compile(r" (?:higher|lower|to |or |a share|per share|each)")

@@ -20,9 +20,10 @@ from tui_reader.extract.figures_amounts import (
     range_start,
 )
 from tui_reader.extract.figures_numbers import Found, parse_number
-from tui_reader.extract.figures_widgets import WIDGET_TAILS, in_ticker_strip, quote_widget
+from tui_reader.extract.figures_vocabulary import DIRECTION_WORDS
+from tui_reader.extract.figures_widgets import WIDGET_TAILS, in_ticker_strip, inline_quote, quote_widget
 from tui_reader.extract.figures_worded import worded_low
-from tui_reader.extract.figures_words import direction_of, qualifier_before
+from tui_reader.extract.figures_words import direction_of, previous_words, qualifier_before
 
 _SPACES = " \u00a0\u202f"
 
@@ -34,7 +35,7 @@ def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, 
     if start > 1 and body[start - 2] in WIDGET_TAILS and body[start - 1] == " " and quote_widget(
             body, start, end, sign):
         return None, end
-    if sign is not None and in_ticker_strip(body, start, end):
+    if sign is not None and (in_ticker_strip(body, start, end) or inline_quote(body, start, end)):
         return None, end
     if sign is None and body.endswith(" bis ", 0, start):  # "zwei bis 3,5 Prozent"
         german, unit = _units(m["u"])
@@ -65,6 +66,9 @@ def percent_range(body: str, m: re.Match[str], _: date | None) -> tuple[Found | 
     if low is not None and high is not None and (m["u1"] is None
                                                  or _percent_unit(m["u1"]) == unit):
         begin = range_start(body, start, m["psep"], low, high)
+        if begin is None and m["u1"] is None and m["psep"].strip() == "to" and low < high and (
+                previous_words(body, start, 1) or [""])[0] in DIRECTION_WORDS:
+            begin = start  # "ABB and Nestle gained 1 to 1.3%": the unit once, a range of moves
         if begin is not None:
             return (begin, m.end(), "percent", low, None, None, unit,
                     direction_of(body, begin, m.end(), sign), high), m.end()

@@ -68,9 +68,10 @@ _CREDIT_LINE = re.compile(
     r"|Images|Photos?|Fotos?)\b")
 """A photo credit line ("Jane Roe | Bloomberg | Getty Images", "Foto: dpa")."""
 _PRINTED = ("print-ausgabe", "printausgabe", "print edition", "ausgabe vom")
-_ANALYSED = ("datum der analyse", "analysedatum")
+_ANALYSED = ("datum der analyse", "analysedatum", "der original-studie")
 """dpa-AFX's analyst notes end with the note's date, glued to the sign-off
-("…Übernahmekandidaten./ajx/tih Datum der Analyse: 18.01.2018")."""
+("…Übernahmekandidaten./ajx/tih Datum der Analyse: 18.01.2018"), or with the study's
+("Veröffentlichung der Original-Studie: 16.09.2020 / 21:23 / GMT")."""
 _CAPTION_REACH = 240
 """Caption lines are short: the credit line starts within this many characters."""
 _FURNITURE_REACH = 100

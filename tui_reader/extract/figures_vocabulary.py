@@ -43,7 +43,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "slumps dipped dip dips eased shrank shrunk contracted cut cuts cutting "
         "reduced reduce reduces reducing lowered lowers lowering trimmed trims slashed "
         "sinking retreating weaker softer setback setbacks abnahme contraction weakening ermäßigte "
-        "ermäßigten ermäßigt einbüsste einbüssten eingebüsst gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
+        "ermäßigten ermäßigt verlieren einbüsste einbüssten eingebüsst gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
         "minus rutschte eingebrochen niedriger rückgang einbruch verlust verluste abschläge abschlägen "
         "sunk plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
         "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "
@@ -74,7 +74,7 @@ AFTER_WORDS.update(dict.fromkeys(
     "unter weniger tiefer leichter billiger schwächer cut reduction decrease "
     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
     "verlierenden gefallenen gesunkenen lesser abwärts bergab runter herunter hinunter drawdown "
-    "drawdowns".split(), "down"))
+    "drawdowns off".split(), "down"))
 AFTER_WORDS.update(dict.fromkeys("rauf herauf hinauf".split(), "up"))
 """Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
 below the high", "50 Prozent weniger", "4,4 Prozent tiefer", "30 Prozent runter", "a 30% drawdown"."""

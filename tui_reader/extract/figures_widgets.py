@@ -77,7 +77,8 @@ def quote_widget(body: str, start: int, end: int, sign: str | None) -> bool:
     if m is None:
         return False
     if m["paren"]:
-        return closing
+        # "(JBL 0.32%)"; Dow Jones' German copy writes the day's move in prose: "(CS, +1,1%)"
+        return closing and body[m.end("ticker")] != ","
     if m["price"]:
         return False  # "ticker price move" is a widget only in parentheses
     ticker = m["ticker"]
@@ -90,6 +91,20 @@ def quote_widget(body: str, start: int, end: int, sign: str | None) -> bool:
     return ticker not in _PROSE_CAPITALS
 
 
+_FINITE_AFTER = re.compile(
+    r" (?:haben|hat|sind|ist|waren|war|legten|legte|verloren|verlor|gewannen|gewann|stiegen|stieg"
+    r"|fielen|fiel|notierten|notierte|notieren|notiert|rutschten|rutschte|gaben|gab|zogen|zog|büßten|büßte"
+    r"|kletterten|kletterte|sanken|sank|have|has|are|is|were|was|rose|fell|gained|lost)\b")
+"""The finite verb right after a signed percentage: the percentage interrupts its
+sentence, a quote a portal inserted after the name ("Fraport -2,10% haben …")."""
+_NAME_BEFORE_SIGN = re.compile(r"[A-ZÄÖÜ][\w&.-]*[ \u00a0]$")
+
+
+def inline_quote(body: str, start: int, end: int) -> bool:
+    """Whether the signed percentage body[start:end] is a quote a portal inserted after a
+    name, inside the sentence: "Die Papiere von Fraport -2,10% haben … gelitten"."""
+    return (body[end:end + 1] == " " and _FINITE_AFTER.match(body, end) is not None
+            and _NAME_BEFORE_SIGN.search(body, max(0, start - 40), start) is not None)
 _YEAR_BEFORE = re.compile(r"(?:^|\b)(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]or|[Oo]f|[Ii]m|[Ss]eit|[Bb]is|[Vv]om?|[Ee]nde|[Ee]nd)[ \u00a0](?:19|20)[0-9]{2}$")
 _MEASURES = frozenset(
     "EPS GDP CPI PPI EBIT EBITDA FCF ARPU ROE ROI ROA YOY QOQ MOM FY US USA UK EU AI IT TV "

@@ -121,19 +121,20 @@ def number_word_before(body: str, at: int) -> tuple[str | None, int]:
     return word, start
 
 
-_WORDED_CENTS = re.compile(r"[ \u00a0](?P<u>cents?|pence)(?!\w)")
+_WORDED_CENTS = re.compile(r"[ \u00a0](?P<u>cents?|pence|Cent)(?!\w)")
 
 
 def worded_cents(body: str) -> list[Found]:
-    """ "Up two cents, or 5.5 per cent", "a dividend of seven cents": hundredths whose
-    number is a word, looked for only in text that writes " cent" or " pence"."""
+    """ "Up two cents, or 5.5 per cent", "a dividend of seven cents", "bis auf fünf Cent":
+    hundredths whose number is a word, looked for only in text that writes " cent",
+    " Cent" or " pence"."""
     found: list[Found] = []
     for m in _WORDED_CENTS.finditer(body):
         number, start = number_word_before(body, m.start() + 1)
         count = word_value(number) if number is not None else None
         if count is None or count >= 100:
             continue
-        currency = "GBP" if m["u"] == "pence" else "USD"
+        currency = "GBP" if m["u"] == "pence" else "EUR" if m["u"] == "Cent" else "USD"
         found.append((start, m.end(), "money", count / 100, currency, qualifier_before(body, start),
                       None, None, None))
     return found

@@ -404,9 +404,11 @@ def _direction_back(words: list[str], later: str, dashed: bool = False) -> tuple
     if dashed:
         words = _without_insert(words)
     for word in reversed(words):
-        if word[-1] == "," and later in _RESTATED and (
+        if word[-1] == "," and (later in _RESTATED or later == "to") and (
                 word[0].isdigit() or word[:-1] in _AMOUNT_UNITS or word.lstrip("$€£")[:1].isdigit()):
-            later = word  # "declined 218.64, or 3.7 percent", "climbed 28.98 points, 1.06%"
+            # "declined 218.64, or 3.7 percent", "climbed 28.98 points, 1.06%", "fell by 14
+            # per cent, or 120p, to 740p": the same move restated, or its new level
+            later = word
             continue
         if word[-1] in CLAUSE_END or word in _DASHES:
             if word[0] == "(" and word[-1] == ")" and 2 < len(word) <= 12 and (

@@ -60,8 +60,8 @@ class NameScanner:
                 # "adidas" beside "Adidas": a lower-case spelling added to a name already
                 # found capitalised keeps the capitalised one
                 # and one written all in lower-case letters is capitalised by writers at will
-                # ("Voestalpine", "Adidas"); one with digits or inner capitals is not ("3i", "eBay")
-                self._spelled[words[0]] = ((written, written[0].upper() + written[1:], written.upper())
+                # ("Voestalpine", "Adidas", "U-Blox"); one with digits or inner capitals is not ("3i", "eBay")
+                self._spelled[words[0]] = ((written, written[0].upper() + written[1:], written.upper(), written.title())
                                            if capitalised or len(written) >= 5 and written.replace("-", "").isalpha() and written.islower()
                                            else (written,))
                 # No run starts where no capital starts a word: "3i", "adidas-Salomon".

@@ -50,9 +50,9 @@ def paren_ticker(
         return None  # "PHLX Semiconductor Sector Index (SOX)", "(SPX +0.3%)"
     listing = found_in.by_ticker(code + home) if home else found_in.by_ticker(code)
     if quoted:
-        if listing is None and (words := _words_before(text, start)) and found_in.by_name(" ".join(words)):
-            return None  # "Rational (RAA 770.40 +12.73%)": the known name files it, the code is its Xetra one
-        return listing or Instrument(None, code + home if home else code.replace(".", "-"), None)
+        # "Rational (RAA 770.40 +12.73%)": the code is the known name's Xetra one
+        return listing or _named_before(found_in, text, start) or Instrument(
+            None, code + home if home else code.replace(".", "-"), None)
     if len(code) < 2 or code in NOT_TICKERS or exchange_named(code) is not None:
         return None
     words = _words_before(text, start)
@@ -173,8 +173,8 @@ def ticker_mentions(
             if len(_VENUE_FORMS) > 10_000:
                 _VENUE_FORMS.clear()
             venue_listing = _VENUE_FORMS[form] = _venue_listing(found_in, words, code)
-        if venue_listing is not None and not _other_listing_of_named(found_in, text, colon, venue_listing):
-            yield colon - len(words[-1]), end, venue_listing
+        if venue_listing is not None:
+            yield colon - len(words[-1]), end, _named_instead(found_in, text, colon, venue_listing)
 
 
 def _after_capitals(text: str, at: int) -> bool:
@@ -185,24 +185,31 @@ def _after_capitals(text: str, at: int) -> bool:
     return at > 0 and text[at] == " " and text[at - 1].isupper()
 
 
-def _name_known(found_in: Directory, text: str, start: int) -> bool:
-    """Whether the capitalised words before `start` name a company the directory knows."""
+def _named_before(found_in: Directory, text: str, start: int) -> Instrument | None:
+    """The company the capitalised words before `start` name, if the directory knows it."""
     words = _words_before(text, start)
-    return bool(words) and found_in.by_name(" ".join(words)) is not None
+    return found_in.by_name(" ".join(words)) if words else None
 
 
-def _other_listing_of_named(found_in: Directory, text: str, colon: int, listing: Instrument) -> bool:
-    """Whether an unknown venue code stands right after a company the directory knows:
+def _named_instead(found_in: Directory, text: str, colon: int, listing: Instrument) -> Instrument:
+    """An unknown venue code right after a company the directory knows is that company:
     "Glencore (Frankfurt: 8GC.F - news)", "Fresnillo (Frankfurt: A0MVZE - news)" (Yahoo
-    links a secondary listing, or a WKN). The name files the company already; the code
-    would add a second, ticker-only instrument for it."""
+    links a secondary listing, or a WKN), "Shell (LON:RDSB)" (a code since retired). The
+    name's listing is filed, not a second, ticker-only instrument; and the code is the
+    evidence that an everyday-word name ("Shell", "Carnival") is the company."""
     if listing.isin is not None or listing.name is not None:
-        return False
+        return listing
     paren = text.rfind("(", max(0, colon - 40), colon)
-    if paren < 2:
-        return False
-    words = _words_before(text, paren)
-    return bool(words) and found_in.by_name(" ".join(words)) is not None
+    words = _words_before(text, paren) if paren >= 2 else []
+    if not words:
+        return listing
+    name = " ".join(words)
+    venue = listing.ticker.rpartition(".")[2] if listing.ticker and "." in listing.ticker else ""
+    if venue:  # "Carnival (LON:CNR)": of a dual listing, the one on the venue named
+        local = next((c for c in found_in.candidates(name) if (c.ticker or "").endswith("." + venue)), None)
+        if local is not None:
+            return local
+    return found_in.by_name(name) or listing
 
 
 _UNSEEN = Instrument(None, None, None)
@@ -279,26 +286,24 @@ def mover_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, In
     right before a signed move is a ticker when the directory knows it (an acronym
     before "up 5%" is far rarer than a symbol, and a known symbol keeps it so). And
     Benzinga's widget after a legal name ("Champions Oncology, Inc. CSBR 15.24%"), a
-    ticker even when the directory lacks it, unless it knows the name."""
+    ticker even when the directory lacks it (the named company when it knows the name)."""
     at = text.find("%")
     while at >= 0:
         match = _MOVER.search(text, max(0, at - 22), at + 1)
         if match is None and text[at - 3:at - 2] == "." and _after_capitals(text, at - 4) and (
                 named := NAMED_WIDGET.search(text, max(0, at - 40), at + 1)):
-            listing = found_in.by_ticker(named["ticker"])
-            if listing is None and not _name_known(found_in, text, named.start()):
-                listing = Instrument(None, named["ticker"], None)
-            if listing is not None:
-                yield named.start("ticker"), named.end("ticker"), listing
+            yield named.start("ticker"), named.end("ticker"), (
+                found_in.by_ticker(named["ticker"]) or _named_before(found_in, text, named.start())
+                or Instrument(None, named["ticker"], None))
         at = text.find("%", at + 1)
         if match is None:
             continue
         code = match.group(1)
         if code in NOT_TICKERS or exchange_named(code) is not None:
             continue
-        listing = found_in.by_ticker(code)
-        if listing is not None:
-            yield match.start(1), match.end(1), listing
+        known = found_in.by_ticker(code)
+        if known is not None:
+            yield match.start(1), match.end(1), known
 
 
 _RIC_VENUE = re.compile(r"\.(?P<venue>T|HK|KS|KQ|SS|SZ|TW|DE|L|PA|AS|MI|MC|S|VI|ST|HE|CO|OL|BR)(?![\w.])")
