@@ -51,11 +51,11 @@ SEP = (rf"(?:{SP}?[-\u2011–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+
 Franken": never a range, see `range_start`); the second end may be qualified ("zwischen
 rund 13,50 und etwa 13,80 Euro")."""
 UNIT = (
-    rf"(?:{SP}{{0,2}}(?:%-Punkte?n?|%(?!\w))|(?:{SP}{{1,2}}|-)?(?:[Pp]ercentage{SP}points?|Prozentpunkte?n?"
+    rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|(?:{SP}{SP}?|-)?(?:[Pp]ercentage{SP}points?|Prozentpunkte?n?"
     rf"|ppts?|pp|[Pp]er(?:{SP}|-)?cent|Prozent|pct|(?<=[0-9])pc|[Bb]asis(?:{SP}|-)points?|Basispunkte?n?|bps|bp)(?!\w))"
 )
-"""Percent, percentage points or basis points, after up to two spaces ("um 0,45  Prozent":
-pages keep doubled spaces); the word joined by a hyphen too, as an
+"""Percent, percentage points or basis points, a word unit after up to two spaces ("um 0,45
+Prozent" with a doubled space: pages keep them); the word joined by a hyphen too, as an
 adjective ("a 5-percent gain", "die 5-Prozent-Hürde"); British papers glue "pc" to the
 number ("rose 0.8pc")."""
 SIGN = "[+\\-−–](?=[0-9])"
