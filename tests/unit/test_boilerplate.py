@@ -368,6 +368,9 @@ def test_a_quote_box_joined_into_one_paragraph_is_removed() -> None:
         "Sie möchten regelmäßig solche Aktientipps erhalten? Dann testen Sie unseren Dienst.",
         "Wenn Sie mehr über das Thema Aktien erfahren wollen, lesen Sie unseren Ratgeber!",
         "Nordlicht Energie AG | 31,20 | -1,15% |",
+        "7341.18 | Negative 12.40 (0.17%)",
+        "No news or research item is a personal recommendation to deal.",
+        "NORDLICHT-Aktie komplett kostenlos handeln - auf Smartbroker.de",
     ],
 )
 def test_captions_and_a_quote_widgets_buttons_are_removed(paragraph: str) -> None:

@@ -183,3 +183,24 @@ def test_a_multiple_counted_in_german_words() -> None:
 def test_a_studys_publication_date_is_no_figure() -> None:
     body = "Die Analysten bestätigen ihr Kursziel. Veröffentlichung der Original-Studie: 16.09.2025 / 21:23 / GMT"
     assert [f for f in figures(body) if f.kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Das Jahresminus beim Leitindex summiert sich inzwischen auf über 11 Prozent.", [("11 Prozent", "down")]),
+        ("Insgesamt beläuft sich das Minus seit Anfang der Woche auf 3,1 Prozent.", [("3,1 Prozent", "down")]),
+        ("Die Marge beläuft sich auf 9 Prozent.", [("9 Prozent", None)]),
+        ("Miners climbed between two and 2.9 per cent.", [("between two and 2.9 per cent", "up")]),
+        # a portal's instrument code set into the sentence
+        ("So stiegen die Papiere des Maschinenbauers Nordwerk (105:NRDW) um 4,4 Prozent.", [("4,4 Prozent", "up")]),
+    ],
+)
+def test_sums_ranges_in_words_and_codes_set_in(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+def test_pence_to_the_quarter() -> None:
+    found = figures("Greene King fell 7½p to 418¾p, and Mitie added 1¼p.")
+    assert [(f.text, round(f.value, 4), f.currency) for f in found if f.kind == "money"] == [
+        ("7½p", 0.075, "GBP"), ("418¾p", 4.1875, "GBP"), ("1¼p", 0.0125, "GBP")]

@@ -233,3 +233,26 @@ def test_a_banks_ratio_in_parentheses_is_no_ticker() -> None:
 )
 def test_codes_after_names_and_names_as_written(text: str, expected: list[str]) -> None:
     assert tickers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a code in parentheses after an ISIN is the company's short name
+        ("Der Großaktionär Nordholding NL0015000N09 (NHG) erwägt ein Angebot.", [None]),
+        # a WKN printed beside a Swiss ISIN is no German share's
+        ("Roche Holding WKN: 855167 / ISIN: CH0012032048", ["ROG.SW"]),
+        # the shares of a company described by its trade
+        ("Die Titel des Stromkonzerns Verbund hielten sich mit einem Minus von 0,2 Prozent.", ["VER.VI"]),
+        # old and current names, and listings the directory lacked
+        ("Für Raiffeisen International ging es um 0,5% nach unten.", ["RBI.VI"]),
+        ("FACC sanken um 5,2 Prozent, EuroTeleSites und VZ Holding stiegen.", ["FACC.VI", "ETS.VI", "VZN.SW"]),
+        ("Zur Rose gained 2.8% while Dufry fell.", ["DOCM.SW", "AVOL.SW"]),
+        ("Pfeiffer Vacuum hebt die Prognose an.", ["PFV.DE"]),
+        # "Vz." marks preference shares, no VZ Holding
+        ("Die Vz. des Pharmakonzerns stiegen.", []),
+        ("VZ Holding gaben 0,4% nach.", ["VZN.SW"]),
+    ],
+)
+def test_codes_funds_and_renamed_companies(text: str, expected: list[str | None]) -> None:
+    assert tickers(text) == expected

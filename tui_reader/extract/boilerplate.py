@@ -54,6 +54,7 @@ _PITCH = re.compile(
     | \{[a-z]+=                                    # a CMS short code: "{slider=Market Mover …}"
     | sie\ möchten\ regelmäßig\b
     | wenn\ sie\ mehr\ über\ das\ thema\ [^.!?]{1,40}\ erfahren\ wollen
+    | no\ news\ or\ research\ item\ is\ a\ personal\ recommendation
     """,
     re.VERBOSE,
 )
@@ -119,14 +120,17 @@ _LONE_CHANGE = re.compile(r"[+\-−][0-9][0-9.,]*[ \u00a0]?%")
 change ("NVDA" / "-3.02%" / "Add to Watchlist"), never a sentence."""
 _PIPE_ROW = re.compile(
     r"[^|\n]{2,60}\|[ \u00a0]*[0-9][0-9.,']*[ \u00a0]*(?:EUR|€|CHF|USD|\$)?[ \u00a0]*\|"
-    r"[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%[ \u00a0]*\|?")
-"""A quote box's row written as a table: "Deutsche Beteiligungs AG | 24,55 | 0,41% |"."""
+    r"[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%[ \u00a0]*\|?"
+    r"|[0-9][0-9.,]*[ \u00a0]*\|[ \u00a0]*(?:Negative|Positive)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*\([0-9.,]+%\)")
+"""A quote box's row written as a table: "Deutsche Beteiligungs AG | 24,55 | 0,41% |", an
+index's "7122.32 | Negative 6.89 (0.10%)"."""
 _QUOTE_ROW_LIMIT = 80
 _QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel", "Aktien in diesem Artikel")
 """finanzen.net's quote box under the headline: the instruments the page links, each with
 its price, change and "Charts|News|Analysen"; a paragraph opening with it is the box."""
 _QUOTE_ROW_OPENERS = frozenset("0123456789+-−")
-_TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(?:€|Euro(?!\w)).{0,30} handeln\b", re.IGNORECASE)
+_TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(?:€|Euro(?!\w)).{0,30} handeln\b"
+                          r"|-aktie (?:komplett |jetzt )?kostenlos handeln\b", re.IGNORECASE)
 """A broker's line under the article ("DERMAPHARM-Aktie jetzt für 4€ handeln - auf
 Smartbroker.de"): its price is the broker's fee, no figure of the story."""
 

@@ -50,6 +50,18 @@ _CENT_CUES = frozenset(
 """Words before a glued "c" that make it cents ("EPS of 41c", "41c vs. 39c")."""
 
 
+_QUARTERS = {"¼": 0.25, "½": 0.5, "¾": 0.75}
+
+
+def fraction_pence(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
+    """ "9½p", "361¾p": whole pence and a quarter, half or three quarters of one."""
+    value = parse_in(body, body[m.start():m.end("n")], False)
+    if value is None:
+        return None, m.end()
+    return (m.start(), m.end(), "money", (value + _QUARTERS[m["frac"]]) / 100, "GBP",
+            qualifier_before(body, m.start()), None, None, None), m.end()
+
+
 def minor_money(body: str, m: re.Match[str],
                 _: date | None) -> tuple[Found | list[Found] | None, int]:
     """ "22 cents", "41c", "45 Cent", "21.6p"; with its low end, "72 to 80c"; with its old

@@ -43,6 +43,8 @@ _NUMBER_TAILS = (
     rf"|(?P<k1>{SCALE})?(?:(?P<msep>{amounts.SEP})(?P<mn2>{NUM})(?P<mk2>{SCALE})?)?"
     rf"(?P<c1>{amounts.SUFFIX})(?P<K_msuf>)"
     rf"|(?P<minor>{minor.MINOR})(?P<K_minor>)"
+    # "fell 9½p to 112½p": The Times prices London shares to the quarter penny
+    rf"|(?P<frac>[¼½¾])p(?![\w'’])(?P<K_fracp>)"
     # "auf 113 (Vorjahr: 144) Millionen Euro", "12,5 (Vorjahr: 11,8) Prozent"
     # "auf 95 (100) Euro": dpa-AFX's analyst lines leave the label out; "to 225 (210) pence":
     # Alliance News' broker lines the same way
@@ -100,6 +102,7 @@ _DECODERS: dict[str, Decoder] = {
     "K_symneg": amounts.accounting_money,
     "K_code": amounts.code_money,
     "K_msuf": amounts.suffix_money,
+    "K_fracp": minor.fraction_pence,
     "K_minor": minor.minor_money,
     "K_prior": percent.prior_year,
     "K_pct": percent.percent,

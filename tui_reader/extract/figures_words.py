@@ -61,12 +61,15 @@ _PHRASE_ENDS = frozenset(last for _, last in _QUALIFIER_PHRASES)
 def _moved_to(words: list[str]) -> Direction | None:
     """The move a noun before "auf"/"to" names (`MOVE_NOUNS`), else None (a level); the
     noun may own a genitive between ("Das Jahresplus des Index liegt nun bei 7,5 Prozent").
-    Before "bei" any words of the clause may stand between (`BEI_NOUNS`)."""
-    if words and words[-1] == "bei":
-        for word in reversed(words[:-1]):
+    Before "bei", or "summiert sich auf", any words of the clause may stand between
+    (`BEI_NOUNS`; compounds too: "Das Jahresminus beim ATX summiert sich auf 16 Prozent")."""
+    sums = words[-1:] == ["auf"] and not _SUMS_TO.isdisjoint(words)
+    if words and (words[-1] == "bei" or sums):
+        for word in reversed(words[:-1] if sums else words[-8:-1]):
             if word[-1] in CLAUSE_END:
                 break
-            found = BEI_NOUNS.get(word)
+            found = BEI_NOUNS.get(word) or (len(word) > 6 and word.endswith(_MOVE_NOUN_ENDS)
+                                             and learn_direction(word) or None)
             if found is not None:
                 return found
     at = len(words) - 2
@@ -90,6 +93,9 @@ def _moved_to(words: list[str]) -> Direction | None:
     return None
 
 
+_SUMS_TO = frozenset({"summiert", "summierte", "beläuft", "belief", "addiert", "addierte"})
+"""The verbs of "das Minus summiert sich auf 2,7 Prozent": before "auf" too the noun of
+change is then the clause's subject and the figure its size."""
 _GENITIVE = frozenset({"des", "der"})
 _MOVE_NOUN_ENDS = ("plus", "minus", "gewinne", "verluste")
 """Compounds of the move nouns: "Kursplus", "Jahresminus", "Kursgewinne"."""
@@ -183,7 +189,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         level = words[at]
         if level[-1] not in CLAUSE_END and level in _LEVEL_WORDS and not (
                 level == "to" and len(words) > -at and words[at - 1] == "close"):
-            return _moved_to(before.split()[at - 7:at + 1 or None]) if level in ("auf", "to", "bei") else None
+            return _moved_to(before.split()[at - 10:at + 1 or None]) if level in ("auf", "to", "bei") else None
         if last in TOLERANCE_ENDS and " ".join(words[-3:]).endswith(TOLERANCES):
             return None
         tail = before[-32:]
@@ -412,7 +418,7 @@ def _direction_back(words: list[str], later: str, dashed: bool = False) -> tuple
             continue
         if word[-1] in CLAUSE_END or word in _DASHES:
             if word[0] == "(" and word[-1] == ")" and 2 < len(word) <= 12 and (
-                    word[1:-1].isalnum() or word[1:-1].replace(".", "").replace(",", "").isdigit()):
+                    word[1:-1].replace(":", "").isalnum() or word[1:-1].replace(".", "").replace(",", "").isdigit()):
                 continue  # "fiel der MDax (MDAX) um 2 Prozent", "Schluss (2.274,24) um": set in
             if word[-1] == "." and len(word) <= 3 and word[:-1].isdigit():
                 continue  # "im 1. Halbjahr": an ordinal, no sentence's end

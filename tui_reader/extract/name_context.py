@@ -248,13 +248,14 @@ _SHARES_AFTER = re.compile(
 )
 _SHARES_BEFORE = re.compile(
     r"\b(?:[Ss]hares|[Ss]tock|Aktien?|Papiere|Wertpapiere|Anteilscheine|Anteile|Titel|Valoren)[ \u00a0]+"
-    r"(?:of|in|von|der|des)[ \u00a0]+$"
+    r"(?:of|in|von|der|des)[ \u00a0]+(?:[A-ZÄÖÜ][a-zäöüß]+-?[a-zäöüß]*(?:s|es|n|en)?[ \u00a0]+)?$"
 )
 
 
 def named_as_stock(text: str, start: int, end: int) -> bool:
     """Whether the name at text[start:end] is written as a listed share ("Rubrik-Aktie",
-    "Target shares", "shares of Target", "Aktien von Rubrik", "Carnival jumped 6%"). Evidence enough that an
+    "Target shares", "shares of Target", "Aktien von Rubrik", "die Titel des Stromkonzerns
+    Verbund", "Carnival jumped 6%"). Evidence enough that an
     everyday word is the company (see `word_names`); asked only for such words."""
     if _SHARE_COMPOUND.search(text, start, end):
         return True

@@ -69,6 +69,8 @@ def paren_ticker(
         return None  # "Landesbank Baden-Württemberg (LBBW)": German compounds give two letters
     if listing is not None:
         return listing
+    if _ISIN_SHAPE.fullmatch(words[-1]):
+        return None  # "MediaforEurope NL0015000N09 (MFE)": the ISIN files it, the code is its short name
     if words[-1].rstrip(",.") in _SHORT_NAME_FORMS:
         return None  # "Boustead Heavy Industries Corp Bhd (BHIC)": Bursa's codes are digits
     if words[-1].rstrip(",") in _NOT_ISSUERS:
@@ -104,6 +106,7 @@ _NOT_ISSUERS = frozenset({"Index", "Exchange", "Average", "Börse", "Indizes", "
 """The last word of a name that is an index or a market, whose code is no ticker."""
 
 
+_ISIN_SHAPE = re.compile(r"[A-Z]{2}[A-Z0-9]{9}[0-9]")
 _SHORT_NAME_FORMS = frozenset({"Bhd", "Berhad"})
 """Malaysian legal forms ("Sdn Bhd" private, "Bhd" public): the code in parentheses after
 them is the company's short name, as Bursa Malaysia's symbols are digits."""
@@ -277,6 +280,8 @@ def wkn_isins(text: str) -> Iterator[tuple[int, str]]:
     from stdnum import isin as stdnum_isin
 
     for match in _WKN.finditer(text):
+        if "ISIN" in text[match.end():match.end() + 12]:
+            continue  # "WKN: 855167 / ISIN: CH0012032048": not every WKN is a German share's
         body = "DE000" + match.group(1)
         yield match.start(1), body + stdnum_isin.calc_check_digit(body)
 
