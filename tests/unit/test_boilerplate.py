@@ -369,6 +369,7 @@ def test_a_quote_box_joined_into_one_paragraph_is_removed() -> None:
         "Wenn Sie mehr über das Thema Aktien erfahren wollen, lesen Sie unseren Ratgeber!",
         "Nordlicht Energie AG | 31,20 | -1,15% |",
         "7341.18 | Negative 12.40 (0.17%)",
+        "7341.18 | Positive 2.05 (0.03%) Graph",
         "No news or research item is a personal recommendation to deal.",
         "NORDLICHT-Aktie komplett kostenlos handeln - auf Smartbroker.de",
     ],

@@ -121,9 +121,10 @@ change ("NVDA" / "-3.02%" / "Add to Watchlist"), never a sentence."""
 _PIPE_ROW = re.compile(
     r"[^|\n]{2,60}\|[ \u00a0]*[0-9][0-9.,']*[ \u00a0]*(?:EUR|€|CHF|USD|\$)?[ \u00a0]*\|"
     r"[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%[ \u00a0]*\|?"
-    r"|[0-9][0-9.,]*[ \u00a0]*\|[ \u00a0]*(?:Negative|Positive)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*\([0-9.,]+%\)")
+    r"|[0-9][0-9.,]*[ \u00a0]*\|[ \u00a0]*(?:Negative|Positive)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*\([0-9.,]+%\)"
+    r"(?:[ \u00a0]+Graph)?")
 """A quote box's row written as a table: "Deutsche Beteiligungs AG | 24,55 | 0,41% |", an
-index's "7122.32 | Negative 6.89 (0.10%)"."""
+index's "7122.32 | Negative 6.89 (0.10%)" (and its chart link, "Graph")."""
 _QUOTE_ROW_LIMIT = 80
 _QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel", "Aktien in diesem Artikel")
 """finanzen.net's quote box under the headline: the instruments the page links, each with
