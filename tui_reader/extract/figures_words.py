@@ -9,7 +9,17 @@ from __future__ import annotations
 
 import re
 
-from tui_reader.extract.figures_closing import ABBREVIATIONS, CLAUSE_END, PUNCT, closing_verb
+from tui_reader.extract.figures_clause import (
+    AMOUNT_UNITS,
+    CONNECTORS,
+    ITEM_ENDS,
+    LEVEL_WORDS,
+    LIST_REACH,
+    PAREN_AFTER,
+    direction_back,
+    listed_after,
+)
+from tui_reader.extract.figures_closing import CLAUSE_END, PUNCT, closing_verb
 from tui_reader.extract.figures_vocabulary import (
     AFTER_WORDS,
     BEI_NOUNS,
@@ -101,9 +111,6 @@ _MOVE_NOUN_ENDS = ("plus", "minus", "gewinne", "verluste")
 """Compounds of the move nouns: "Kursplus", "Jahresminus", "Kursgewinne"."""
 
 
-_LEVEL_WORDS = frozenset({"to", "from", "at", "auf", "bei"})
-"""A percentage after these is a level ("narrowed ... to 9.8%", "lag bei 2,4 Prozent"),
-not a move."""
 
 CHANGE_WORDS = frozenset({"from", "von"}) | (DIRECTION_WORDS.keys() - {"growth", "upside",
                                                                         "downside"})
@@ -114,8 +121,8 @@ Not "by": "grow by 20% to 30%" is a range of growth rates; nor a noun of change:
 MONEY_CHANGE_WORDS = CHANGE_WORDS | {"by", "um", "ahead"}
 """For amounts "by" does mark a change: "cut debt by $1 billion to $5 billion"."""
 
-"""A word ending in one of these ends the clause of a figure after it."""
-_DASHES = frozenset({"-", "–", "—"})
+_NEAR = 6
+"""Words before a percentage split off first: the direction word is almost always among them."""
 
 
 def previous_words(body: str, start: int, count: int = 2) -> list[str]:
@@ -164,13 +171,13 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         before = before.replace("in die höhe", "in-die-höhe")
     last_char = before[-1:]
     if last_char == "(" and before.endswith(" (") and before[-3:-2].isalnum() and (
-            (last_word := before[:-2].rsplit(None, 1)[-1].rstrip(".")) in _PAREN_AFTER
+            (last_word := before[:-2].rsplit(None, 1)[-1].rstrip(".")) in PAREN_AFTER
             or last_word.lstrip("$€£")[:1].isdigit()):
         # "fell 376.36 points (3.60%)", "a tumble of $1.01 (6.2%)": the move restated
         before = before[:-2] + ", or"
     if last_char == " " and before[-2:-1] == "r" and before.endswith((" oder ", " or ")):
         head, unit, _ = (["", "", ""] + before.rsplit(None, 2))[-3:]
-        if unit in _AMOUNT_UNITS:  # "um 28,6 Punkte oder 1,26 Prozent": the move restated
+        if unit in AMOUNT_UNITS:  # "um 28,6 Punkte oder 1,26 Prozent": the move restated
             before = f"{head} {unit}, oder "
     if " bzw. " in before or " beziehungsweise " in before:
         # "ein Minus von 12,40 Punkten bzw. 0,40 Prozent", "verloren 0,8 bzw. 0,4 Prozent":
@@ -187,7 +194,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         elif len(words) > 2 and (words[-2], last) in _QUALIFIER_PHRASES and last != "to":
             at = -3  # "stieg auf mehr als 5 Prozent"
         level = words[at]
-        if level[-1] not in CLAUSE_END and level in _LEVEL_WORDS and not (
+        if level[-1] not in CLAUSE_END and level in LEVEL_WORDS and not (
                 level == "to" and len(words) > -at and words[at - 1] == "close"):
             return _moved_to(before.split()[at - 10:at + 1 or None]) if level in ("auf", "to", "bei") else None
         if last in TOLERANCE_ENDS and " ".join(words[-3:]).endswith(TOLERANCES):
@@ -245,26 +252,26 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 if second in ("plus", "minus"):
                     return AFTER_WORDS[second]
     dashed = " – " in before or " - " in before or " — " in before
-    found, ended, later = _direction_back(words, "", dashed)
+    found, ended, later = direction_back(words, "", dashed)
     if found:
         return found
     near_open = not ended  # a list's item and its comma stand among the near words, if anywhere
     if ended and rest and dashed:  # the insert's first dash may lie further back
-        found, ended, later = _direction_back(rest.split() + words, "", dashed)
+        found, ended, later = direction_back(rest.split() + words, "", dashed)
         if found:
             return found
     elif rest and not ended:
-        found, ended, _ = _direction_back(rest.split(), later, dashed)
+        found, ended, _ = direction_back(rest.split(), later, dashed)
         if found:
             return found
-    if ended and (not near_open or not _CONNECTORS.isdisjoint(words)):
+    if ended and (not near_open or not CONNECTORS.isdisjoint(words)):
         listed = rest.split() + words if rest else words
-        found = _listed_after(listed)
+        found = listed_after(listed)
         if found:
             return found
-        if found is None and cut > 100 and any(w.endswith(_ITEM_ENDS) for w in listed):
+        if found is None and cut > 100 and any(w.endswith(ITEM_ENDS) for w in listed):
             # a long list: its verb may stand further back than the window read so far
-            found = _listed_after(body[(cut - _LIST_REACH if cut > _LIST_REACH else 0):cut].lower().split())
+            found = listed_after(body[(cut - LIST_REACH if cut > LIST_REACH else 0):cut].lower().split())
             if found:
                 return found
     # a verb closing the clause counts even when the clause began just before the figure
@@ -333,136 +340,3 @@ def _level_named(words: list[str]) -> bool:
     if at < 1 or words[at] not in _OF:
         return False
     return words[at - 1].strip(PUNCT).endswith(_LEVEL_NOUN_ENDS)
-
-
-def _listed_after(words: list[str]) -> Direction | None:
-    """The move of the figure listed before, for a figure whose verb is left out: "SAP
-    gewann 2,4 Prozent, Siemens 1,9 Prozent", "Apple slid 2%, Dell 1% and HP 3%".
-
-    Steps back over list items (a percentage, then "," or "and", then a name of at most
-    three words and "um"/"by": "UBS um 0,7 Prozent und Julius Bär um 0,6 Prozent"; or a
-    percentage and its new level: "Hannover Rück 7,7% auf 131,80 Euro, Münchener Rück
-    6,4%") until one has its verb."""
-    end = len(words)
-    while end > 1:
-        # a name of up to three words, then "um"/"by" if the item has it; an item may end
-        # in its new level ("Münchener Rück 6,4% auf 216,10 Euro,"): three words more
-        reach = end - 9 if words[end - 1] in _ITEM_LEADS else end - 8
-        for at in range(end - 2, max(reach, 0) - 1, -1):
-            word = words[at]
-            if word.endswith(_LISTED_COMMA) or (word.endswith(_LISTED) and at + 1 < end
-                                                and words[at + 1] in _CONNECTORS):
-                if at < end - 5 - (words[end - 1] in _ITEM_LEADS):
-                    return None  # a percentage too far back for a name between
-                break
-            if at > 1 and words[at - 2] in _LEVEL_WORDS and (word.endswith(_LEVEL_COMMA) or (
-                    word in _LEVEL_UNITS and at + 1 < end and words[at + 1] in _CONNECTORS)):
-                break
-            if at > 0 and words[at - 1] in _LEVEL_WORDS and word[:1].isdigit() and (
-                    word.endswith(("p,", "c,")) or (word[-1] in "pc" and at + 1 < end and words[at + 1] in _CONNECTORS)):
-                break  # "gained 3.9pc, or 125.5p, to 3364.5p, Glencore 3.5pc": a level in pence
-        else:
-            return None
-        found, ended, _ = _direction_back(words[:at] + [word.rstrip(",")], "")
-        if found or not ended:
-            return found
-        end = at
-    return None
-
-
-_ITEM_LEADS = frozenset({"um", "by"})
-_LIST_REACH = 400
-_LEVEL_COMMA = ("euro,", "dollar,", "franken,", "pence,", "cents,", "punkte,", "punkten,", "zähler,", "points,")
-"""How an item ending in its new level ends: "6,4% auf 216,10 Euro,"."""
-_ITEM_ENDS = _LEVEL_COMMA + ("%,", "prozent,", "percent,")
-_LEVEL_UNITS = frozenset(unit.rstrip(",") for unit in _LEVEL_COMMA)
-_LISTED = ("%", "prozent", "percent", "pc")
-_LISTED_COMMA = ("%,", "prozent,", "percent,", "pc,")
-_LISTED_ITEM = _LISTED + _LISTED_COMMA
-_CONNECTORS = frozenset({"and", "und", "sowie"})
-
-
-_AMOUNT_UNITS = frozenset(
-    "cents cent points point pence dollars euros punkte punkten punkt euro million billion mio "
-    "mrd".split())
-"""Ending "rose 81 cents, or 4 percent", "fell by 245.25 points, or 0.72%": the amount,
-then the same move as a percentage."""
-_NEAR = 6
-"""Words before a percentage split off first: the direction word is almost always among them."""
-_PAREN_AFTER = frozenset("points point punkte punkten cents cent pence".split())
-"""Before a percentage in parentheses these, or an amount, name the same move ("fell
-376.36 points (3.6%)", "a tumble of $1.01 (6.2%)")."""
-_RESTATED = frozenset({"or", "oder", "", "close", "about", "nearly", "roughly", "almost",
-                       "around", "rund", "etwa", "knapp"})
-"""The word after the comma of "rose 0.71 point, close to 0.1 percent": the percentage
-restates the amount's move."""
-
-
-def _direction_back(words: list[str], later: str, dashed: bool = False) -> tuple[Direction | None, bool, str]:
-    """The nearest direction word in `words` read backwards, whether the clause ended, and
-    the word read last (for "up to"); `dashed`: whether a spaced dash stands among them."""
-    if not later and words and (words[-1] in _CONNECTORS or words[-1].endswith(_LISTED_ITEM)):
-        # "ended down 1.82%, 1.56% and 1.25%": the list's items, then its verb
-        at = len(words) - 1
-        while at and (words[at - 1] in _CONNECTORS or words[at - 1].endswith(_LISTED_ITEM)):
-            at -= 1
-        words = words[:at]
-    if dashed:
-        words = _without_insert(words)
-    for word in reversed(words):
-        if word[-1] == "," and (later in _RESTATED or later == "to") and (
-                word[0].isdigit() or word[:-1] in _AMOUNT_UNITS or word.lstrip("$€£")[:1].isdigit()):
-            # "declined 218.64, or 3.7 percent", "climbed 28.98 points, 1.06%", "fell by 14
-            # per cent, or 120p, to 740p": the same move restated, or its new level
-            later = word
-            continue
-        if word[-1] in CLAUSE_END or word in _DASHES:
-            if word[0] == "(" and word[-1] == ")" and 2 < len(word) <= 12 and (
-                    word[1:-1].replace(":", "").isalnum() or word[1:-1].replace(".", "").replace(",", "").isdigit()):
-                continue  # "fiel der MDax (MDAX) um 2 Prozent", "Schluss (2.274,24) um": set in
-            if word[-1] == "." and len(word) <= 3 and word[:-1].isdigit():
-                continue  # "im 1. Halbjahr": an ordinal, no sentence's end
-            if word[-1] == "." and word[:-1] in ABBREVIATIONS:
-                continue  # "Wachstum von rd. 44 %": an abbreviation, no sentence's end
-            return None, True, later
-        key = word if word.isalpha() else word.strip(PUNCT)
-        if key == "up" and later == "to":  # "up to 5%" is a limit, not a rise
-            later = key
-            continue
-        found = WORD_DIRECTION.get(key)
-        if found is None:
-            found = learn_direction(key)
-        if found and not (key in _EARLIER_MOVES and _after_earlier(words, word)):
-            return found, True, later
-        if word[0] == "(":
-            return None, True, later
-        later = key
-    return None, False, later
-
-
-def _without_insert(words: list[str]) -> list[str]:
-    """The words without the insert between their last two dashes: "beschleunigte sich –
-    nachdem der Vorstand warnte – um 13,5 Prozent" reads on to "beschleunigte"."""
-    dashes = [i for i, word in enumerate(words) if word in _DASHES]
-    if len(dashes) < 2:
-        return words
-    return words[:dashes[-2]] + words[dashes[-1] + 1:]
-
-
-_EARLIER_MOVES = frozenset(
-    "gewinnen gewinne verlusten verluste kursgewinnen kursverlusten anfangsgewinnen "
-    "anfangsverlusten gains losses".split())
-"""Nouns of a move that, after "nach"/"after"/"trotz", name an earlier move, not this one."""
-_EARLIER_LEADS = frozenset("nach after trotz despite following".split())
-
-
-def _after_earlier(words: list[str], word: str) -> bool:
-    """Whether the move noun `word` (its last place in `words`) ends a phrase naming an
-    earlier move: "verloren nach zwischenzeitlichen Gewinnen letztlich 0,7 Prozent" is a fall."""
-    at = len(words) - 1 - words[::-1].index(word)
-    if at + 1 >= len(words) or words[at + 1] in _OWNED_BY_NOUN:
-        return False  # "nach Kursgewinnen von fast 60 Prozent": the noun owns the figure
-    return any(w in _EARLIER_LEADS for w in words[max(at - 2, 0):at])
-
-
-_OWNED_BY_NOUN = frozenset("von of um by in".split())
