@@ -256,3 +256,19 @@ def test_codes_after_names_and_names_as_written(text: str, expected: list[str]) 
 )
 def test_codes_funds_and_renamed_companies(text: str, expected: list[str | None]) -> None:
     assert tickers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "FMC": Fresenius Medical Care in German news, FMC Corporation in US news
+        ("Im Dax waren die Aktien von FMC gesucht und stiegen um 2 Prozent, während der Index nachgab.",
+         ["FME.DE"]),
+        ("Der Dialysekonzern FMC (Fresenius Medical Care (FMC) St) legte zu.", ["FME.DE"]),
+        ("Shares of FMC rose 3% after the crop protection company beat estimates.", ["FMC"]),
+        ("FMC Corp shares rose 3% after the results.", ["FMC"]),
+        ("Fresenius Medical Care (FMC) shares fell 4% in Frankfurt.", ["FME.DE"]),
+    ],
+)
+def test_a_bare_name_two_companies_share(text: str, expected: list[str]) -> None:
+    assert tickers(text) == expected

@@ -1,4 +1,4 @@
-"""Bare names two listed companies share ("Merck"), read from the words around them.
+"""Bare names two listed companies share ("Merck", "FMC"), read from the words around them.
 
 The directory never resolves such a name by itself (`Directory._clashes`), which is
 right for a lookup but loses the company in news that writes only "Merck": a DAX
@@ -37,15 +37,22 @@ CLASHES = (
     Clash("Merck", "DE0006599905", "US58933Y1055", "EUR", "USD",
           ("Darmstadt", "Darmstädter", "deutsche", "DAX"),
           ("US-", "U.S.", "US ", "amerikanische", "New Jersey", "Rahway", "Kenilworth", "Dow")),
+    # German news writes "FMC" for Fresenius Medical Care, US news for FMC Corporation
+    Clash("FMC", "DE0005785802", "US3024913036", "EUR", "USD",
+          ("Dialyse", "Fresenius", "Bad Homburg", "DAX", "Gesundheit"),
+          ("US-", "U.S.", "US ", "Philadelphia", "crop", "agricultural", "Agrar")),
 )
 
-_BARE_NAME = {clash.name: re.compile(rf"(?<![\w-]){re.escape(clash.name)}(?!\w|\s*(?:&|KGaA|Sharp|Group|Finck))")
-              for clash in CLASHES}
+_BARE_NAME = {clash.name: re.compile(
+    rf"(?<![\w-]){re.escape(clash.name)}(?!\w|\s*(?:&|KGaA|Sharp|Group|Finck))")
+    for clash in CLASHES}
 """The name alone: not inside a word, nor the start of a legal or longer name ("Merck
 KGaA", "Merck & Co.", "Merck Finck", the private bank)."""
 _CURRENCIES = {"EUR": ("EUR", "Euro", "€"), "USD": ("USD", "Dollar", "$")}
 _AFTER = re.compile(r"\s*\(([^()]{0,60})\)")
 """A parenthesis right after the name: "(+ 1,62 Prozent auf 85,48 USD)"."""
+_US_FORMS = (" Corp", " Corporation", " Inc")
+"""A US legal form right after the name: the American company."""
 _BEFORE = 40
 """Characters before the name that may say its home."""
 
@@ -69,6 +76,8 @@ def clash_mentions(text: str, german: bool, named: set[str]) -> list[tuple[int, 
 def _which(clash: Clash, text: str, start: int, end: int, german: bool, named: set[str]) -> str:
     if (clash.home in named) != (clash.abroad in named):
         return clash.home if clash.home in named else clash.abroad
+    if text.startswith(_US_FORMS, end):
+        return clash.abroad  # "FMC Corp", "FMC Corporation"
     after = _AFTER.match(text, end)
     if after is not None:
         inside = after[1]

@@ -119,9 +119,15 @@ def _words_before(text: str, start: int) -> list[str]:
     words = text[max(0, start - 60) : start].split()
     kept: list[str] = []
     for word in reversed(words):
+        # "(Fresenius Medical Care (FMC)": a name opens a parenthesis that is still open
+        opened = word[:1] == "(" and ")" not in word and word[1:2].isupper()
+        if opened:
+            word = word[1:]
         if word[:1].isupper() or (kept and word in CONNECTORS) or name_word(word) in LEGAL_SUFFIXES:
             kept.append(word)
         else:
+            break
+        if opened:
             break
         if word[-1] in ",;:)" and len(kept) > 1:
             break
