@@ -204,3 +204,16 @@ def test_pence_to_the_quarter() -> None:
     found = figures("Greene King fell 7½p to 418¾p, and Mitie added 1¼p.")
     assert [(f.text, round(f.value, 4), f.currency) for f in found if f.kind == "money"] == [
         ("7½p", 0.075, "GBP"), ("418¾p", 4.1875, "GBP"), ("1¼p", 0.0125, "GBP")]
+
+
+def test_swiss_grouping_and_decimal_points() -> None:
+    body = ("Lonza (+ 1.15 Prozent auf 512.40 CHF) und Givaudan (+ 0.8 Prozent auf 3’412.00 CHF) stiegen. "
+            "Der Börsenwert beträgt 1.204 Bio. Euro, Nestlé kommt auf 221.560 Mrd. Euro.")
+    assert [(f.text, f.value) for f in figures(body) if f.kind == "money"] == [
+        ("512.40 CHF", 512.4), ("3’412.00 CHF", 3412.0), ("1.204 Bio. Euro", 1.204e12),
+        ("221.560 Mrd. Euro", 221.56e9)]
+    # German grouping where the text's decimals are commas
+    assert [f.value for f in figures("Der Umsatz stieg um 2,5 Prozent auf 1.250 Mio. Euro.")
+            if f.kind == "money"] == [1.25e9]
+    assert [f.value for f in figures("Der Index stand bei 12'544,1 Punkten, Roche bei 1'074 Franken.")
+            if f.kind == "money"] == [1074.0]

@@ -73,6 +73,8 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
         kept = _without_own_day(body, kept, published.date().isoformat())
     if "illi" in body or "Mio." in body or "Mrd." in body:
         kept = bare_amounts(body, kept)
+    if ("Mrd." in body or "Mio." in body or "Bio." in body) and _POINT_DECIMALS.search(body):
+        kept = _swiss_scaled(body, kept)
     if "kroner" in body or "crown" in body:
         kept = _danish(body, kept)
     if "ASX" in body or "TSX" in body or "SGX" in body or "Singapore Exchange" in body or "STI" in body:
@@ -145,6 +147,22 @@ _OTHER_ASIAN_MARKETS = {
     "SGD": re.compile(r"Nikkei|Hang Seng|Kospi|Shanghai Composite|Taiex|Sensex|\bASX\b"),
 }
 """Other Asian markets: a wrap that names them is written in US dollars."""
+
+
+_POINT_DECIMALS = re.compile(r"[0-9]\.[0-9]{1,2}[ \u00a0](?:Prozent|CHF|Franken|Punkte|Euro|EUR)(?!\w)")
+_COMMA_DECIMALS = re.compile(r"[0-9],[0-9]{1,2}[ \u00a0](?:Prozent|CHF|Franken|Punkte|Euro|EUR)(?!\w)")
+_GROUPED_SCALED = re.compile(r"[0-9]{1,3}\.[0-9]{3}[ \u00a0]?(?:Mrd|Mio|Bio)\.")
+
+
+def _swiss_scaled(body: str, found: list[Found]) -> list[Found]:
+    """Swiss portals write German with a decimal point ("+ 1.25 Prozent auf 32.33 CHF"), so
+    there "229.795 Mrd. Euro" is 229.795 billion, not the 229,795 billion the German
+    reading of a three-digit group gives. Only where the text's decimals are points and
+    never commas."""
+    if _COMMA_DECIMALS.search(body) is not None:
+        return found
+    return [(*f[:3], f[3] / 1000, *f[4:]) if f[2] == "money" and isinstance(f[3], float)
+            and _GROUPED_SCALED.match(body, f[0]) else f for f in found]
 
 
 def _local_dollars(body: str, found: list[Found]) -> list[Found]:

@@ -17,14 +17,14 @@ SP = "[ \u00a0\u202f]"
 """One space as typeset in articles: plain, no-break or narrow no-break."""
 
 NUM = (
-    r"(?:[0-9]{1,3}(?:[.,][0-9]{3})+(?:[.,][0-9]{1,9})?|[0-9]{1,15}(?:[.,][0-9]{1,9})?)"
+    r"(?:[0-9]{1,3}(?:[.,'’][0-9]{3})+(?:[.,][0-9]{1,9})?|[0-9]{1,15}(?:[.,][0-9]{1,9})?)"
     r"(?![0-9]|[.,][0-9])"
 )
 """A written number with optional grouping and decimals. Bounded repeats keep long digit
 runs (IDs, 10**400) from matching at all instead of turning into a huge float."""
 
 REST = (
-    r"(?:[0-9]{0,2}(?:[.,][0-9]{3})+(?:[.,][0-9]{1,9})?|[0-9]{0,14}(?:[.,][0-9]{1,9})?)"
+    r"(?:[0-9]{0,2}(?:[.,'’][0-9]{3})+(?:[.,][0-9]{1,9})?|[0-9]{0,14}(?:[.,][0-9]{1,9})?)"
     r"(?![0-9]|[.,][0-9])"
 )
 """`NUM` after its first digit, for patterns that consume that digit first (see figures_scan)."""
@@ -82,9 +82,12 @@ def parse_number(raw: str, german: bool) -> float | None:
     mark repeated: grouping ("1.234.567"). One mark once: decimal unless exactly three
     digits follow it and the surrounding words are not German ("1,234 million" is
     1234 million; "1.250 Mio." is German grouping; "4,2 Mrd." is 4.2). A leading "0"
-    is never a thousands group ("0,700 EUR", "0.291"). Returns None for values a float
-    cannot hold, which callers treat as "not a figure".
+    is never a thousands group ("0,700 EUR", "0.291"); Swiss apostrophes always group
+    ("1’074.00 CHF"). Returns None for values a float cannot hold, which callers treat as
+    "not a figure".
     """
+    if "'" in raw or "’" in raw:  # Swiss grouping: "1’074.00", "12'544,1"
+        raw = raw.replace("'", "").replace("’", "")
     dot, comma = raw.rfind("."), raw.rfind(",")
     # a leading "0" is never a thousands group: "0,700" and "0.700" are decimals anywhere
     if comma < 0 and (dot < 0 or raw.find(".") == dot and not (
