@@ -260,10 +260,10 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
 
 def _short_note(paragraph: str) -> str | None:
     """What a short paragraph is, when it is furniture: the note that says so."""
-    if (len(paragraph) <= _QUOTE_ROW_LIMIT and paragraph[0] in _QUOTE_ROW_OPENERS
-            and (_QUOTE_ROW.fullmatch(paragraph.strip()) or _LONE_CHANGE.fullmatch(paragraph.strip()))):
-        return "quote line: " + _shorten(paragraph)
-    if "|" in paragraph and len(paragraph) <= _QUOTE_ROW_LIMIT and _PIPE_ROW.fullmatch(paragraph.strip()):
+    if len(paragraph) <= _QUOTE_ROW_LIMIT and (
+            (paragraph[0] in _QUOTE_ROW_OPENERS
+             and (_QUOTE_ROW.fullmatch(row := paragraph.strip()) or _LONE_CHANGE.fullmatch(row)))
+            or ("|" in paragraph and _PIPE_ROW.fullmatch(paragraph.strip()))):
         return "quote line: " + _shorten(paragraph)
     if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
         return "promotional line: " + _shorten(paragraph)

@@ -149,8 +149,10 @@ _OTHER_ASIAN_MARKETS = {
 """Other Asian markets: a wrap that names them is written in US dollars."""
 
 
-_POINT_DECIMALS = re.compile(r"[0-9]\.[0-9]{1,2}[ \u00a0](?:Prozent|CHF|Franken|Punkte|Euro|EUR)(?!\w)")
-_COMMA_DECIMALS = re.compile(r"[0-9],[0-9]{1,2}[ \u00a0](?:Prozent|CHF|Franken|Punkte|Euro|EUR)(?!\w)")
+_DECIMALS_BEFORE_UNIT = r"[0-9]{1,2}[ \u00a0](?:Prozent|CHF|Franken|Punkte|Euro|EUR)(?!\w)"
+"""The decimals of a German figure and its unit: "1.25 Prozent", "32,33 CHF"."""
+_POINT_DECIMALS = re.compile(r"[0-9]\." + _DECIMALS_BEFORE_UNIT)
+_COMMA_DECIMALS = re.compile(r"[0-9]," + _DECIMALS_BEFORE_UNIT)
 _GROUPED_SCALED = re.compile(r"[0-9]{1,3}\.[0-9]{3}[ \u00a0]?(?:Mrd|Mio|Bio)\.")
 
 

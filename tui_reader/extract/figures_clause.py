@@ -30,12 +30,12 @@ def listed_after(words: list[str]) -> Direction | None:
     while end > 1:
         # a name of up to three words, then "um"/"by" if the item has it; an item may end
         # in its new level ("Münchener Rück 6,4% auf 216,10 Euro,"): three words more
-        reach = end - 9 if words[end - 1] in _ITEM_LEADS else end - 8
+        reach = end - 9 if words[end - 1] in ITEM_LEADS else end - 8
         for at in range(end - 2, max(reach, 0) - 1, -1):
             word = words[at]
             if word.endswith(_LISTED_COMMA) or (word.endswith(_LISTED) and at + 1 < end
                                                 and words[at + 1] in CONNECTORS):
-                if at < end - 5 - (words[end - 1] in _ITEM_LEADS):
+                if at < end - 5 - (words[end - 1] in ITEM_LEADS):
                     return None  # a percentage too far back for a name between
                 break
             if at > 1 and words[at - 2] in LEVEL_WORDS and (word.endswith(_LEVEL_COMMA) or (
@@ -53,7 +53,8 @@ def listed_after(words: list[str]) -> Direction | None:
     return None
 
 
-_ITEM_LEADS = frozenset({"um", "by"})
+ITEM_LEADS = frozenset({"um", "by"})
+"""What stands between a listed item's name and its figure: "SAP um 2,1 Prozent"."""
 LIST_REACH = 400
 _LEVEL_COMMA = ("euro,", "dollar,", "franken,", "pence,", "cents,", "punkte,", "punkten,", "zähler,", "points,")
 """How an item ending in its new level ends: "6,4% auf 216,10 Euro,"."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from tui_reader.extract.figures_amounts import RESTATED_LEADS, range_start
+from tui_reader.extract.figures_clause import ITEM_LEADS
 from tui_reader.extract.figures_numbers import NUM, Found, parse_number, word_value
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, direction_of
 
@@ -99,7 +100,6 @@ _SHARED_LEADS = frozenset("um by plus minus up down".split())
 """Before a whole number in such a list (a decimal one needs none): what makes it a move."""
 _NOT_SHARED_LEADS = frozenset("zwischen between from von".split())
 """A range's low end ("zwischen 2 und 3 Prozent") is read with the range."""
-_ITEM_LEADS = frozenset({"um", "by"})
 _REACH = 60
 _SHARED_ENDS = (" and ", " und ", " respektive ", " resp. ", " bzw. ", " beziehungsweise ", " or ", " oder ",
                 " statt ", ", ", " um ", " by ")
@@ -114,7 +114,7 @@ def _shared_unit(body: str, start: int, previous_end: int) -> Found | None:
     head = body[max(previous_end, start - _REACH):start]
     words = head.split()
     at = len(words)
-    if at and words[-1] in _ITEM_LEADS:
+    if at and words[-1] in ITEM_LEADS:
         at -= 1
         names = 0
         while at and names < 3 and words[at - 1][:1].isupper():

@@ -22,13 +22,10 @@ from tui_reader.extract.figures_amounts import (
 from tui_reader.extract.figures_numbers import Found, parse_number
 from tui_reader.extract.figures_vocabulary import DIRECTION_WORDS
 from tui_reader.extract.figures_widgets import WIDGET_TAILS, in_ticker_strip, inline_quote, quote_widget
-from tui_reader.extract.figures_worded import worded_low
+from tui_reader.extract.figures_worded import RANGE_JOINS, worded_low
 from tui_reader.extract.figures_words import direction_of, previous_words, qualifier_before
 
 _SPACES = " \u00a0\u202f"
-_WORDED_LOW_JOINS = (" bis ", " to ", " and ", " und ")
-"""Before a percentage whose range may start with a number word: "zwei bis 3,5 Prozent",
-"between two and 2.3 per cent"."""
 
 
 def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
@@ -40,7 +37,7 @@ def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, 
         return None, end
     if sign is not None and (in_ticker_strip(body, start, end) or inline_quote(body, start, end)):
         return None, end
-    if sign is None and body.endswith(_WORDED_LOW_JOINS, 0, start):  # "zwei bis 3,5 Prozent"
+    if sign is None and body.endswith(RANGE_JOINS, 0, start):  # "zwei bis 3,5 Prozent"
         german, unit = _units(m["u"])
         high = parse_number(body[head:m.end("n")], german)
         low = worded_low(body, start, high) if high is not None else None

@@ -105,6 +105,8 @@ def inline_quote(body: str, start: int, end: int) -> bool:
     name, inside the sentence: "Die Papiere von Fraport -2,10% haben … gelitten"."""
     return (body[end:end + 1] == " " and _FINITE_AFTER.match(body, end) is not None
             and _NAME_BEFORE_SIGN.search(body, max(0, start - 40), start) is not None)
+
+
 _YEAR_BEFORE = re.compile(r"(?:^|\b)(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Tt]hrough|[Ff]or|[Oo]f|[Ii]m|[Ss]eit|[Bb]is|[Vv]om?|[Ee]nde|[Ee]nd)[ \u00a0](?:19|20)[0-9]{2}$")
 _MEASURES = frozenset(
     "EPS GDP CPI PPI EBIT EBITDA FCF ARPU ROE ROI ROA YOY QOQ MOM FY US USA UK EU AI IT TV "

@@ -87,7 +87,7 @@ def worded_amount(body: str, head: int, end: int, currency: str) -> Found | None
 def worded_low(body: str, start: int, high: float) -> tuple[float, int] | None:
     """The low end written in words before a percentage's number ("vier bis sechs
     Prozent", "zwei bis 3,5 Prozent") and where it starts, if lower than `high`."""
-    join = next((j for j in _RANGE_JOINS if body.endswith(j, 0, start)), None)
+    join = next((j for j in RANGE_JOINS if body.endswith(j, 0, start)), None)
     if join is None:
         return None
     word, begin = number_word_before(body, start - len(join))
@@ -102,7 +102,9 @@ def worded_low(body: str, start: int, high: float) -> tuple[float, int] | None:
     return float(value), begin
 
 
-_RANGE_JOINS = (" bis ", " to ", " und ", " and ")
+RANGE_JOINS = (" bis ", " to ", " und ", " and ")
+"""Before a range's high end whose low end may be a number word: "zwei bis 3,5 Prozent",
+"between two and 2.3 per cent" (`worded_low`)."""
 _BETWEEN_JOINS = (" und ", " and ")
 _BETWEEN = ("zwischen ", "Zwischen ", "between ", "Between ")
 

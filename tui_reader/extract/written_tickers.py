@@ -90,9 +90,8 @@ _HOME_MARKETS = (("FTSE", ".L"), ("S&P/ASX", ".AX"), ("S&P/TSX", ".TO"), ("SMI",
 
 def home_suffix(text: str) -> str:
     """The Yahoo suffix of the market the article reports on, when its title or opening
-    names its index: a
-    code in parentheses there is an EPIC ("Arrow Global (ARW)" is ARW.L, not the US
-    Arrow Electronics), known to the directory or not."""
+    names its index: a code in parentheses there is an EPIC ("Arrow Global (ARW)" is
+    ARW.L, not the US Arrow Electronics), known to the directory or not."""
     opening = text[:_OPENING]
     return next((suffix for index, suffix in _HOME_MARKETS if index in opening), "")
 
