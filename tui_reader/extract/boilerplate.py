@@ -55,6 +55,9 @@ _PITCH = re.compile(
     | sie\ möchten\ regelmäßig\b
     | wenn\ sie\ mehr\ über\ das\ thema\ [^.!?]{1,40}\ erfahren\ wollen
     | no\ news\ or\ research\ item\ is\ a\ personal\ recommendation
+    | risk\ disclosure:\ trading\ in\ financial\ instruments
+    | join\ our\ (?:free\ |daily\ |weekly\ )?newsletter\b
+    | (?:follow|find)\ us\ on\ (?:our\ )?(?:official\ )?\S+(?:\ \S+)?\ (?:channel|for\ (?:breaking\ )?news)
     """,
     re.VERBOSE,
 )
@@ -71,7 +74,7 @@ literal, so a paragraph that is not the pitch fails within a few characters."""
 _ASK = re.compile(
     r"""
       is\ [^.!?]{1,60}?\ an?\ (?:buy|sell|hold)(?:\ (?:now|today|right\ now))?\?
-    | (?:is\ it\ time\ to|should\ you|should\ investors)\ (?:buy|sell)\b[^.!?]{0,60}\?
+    | (?:is\ (?:it|now)\ (?:the\ )?time\ to|should\ you|should\ investors)\ (?:buy|sell)\b[^.!?]{0,60}\?
     | is\ it\ worth\ buying\b[^.!?]{0,60}\?
     | should\ you\ invest\ [^.!?]{1,80}\?
     | oder\ lohnt\ sich\b[^.!?]{0,80}\?
@@ -96,6 +99,7 @@ _SALES = re.compile(
     | what\ to\ do\ with\ your | find\ out | download | click\ here | sign\ up
     | kostenlos | gratis | liefert\ die\ antwort | jetzt\ lesen | hier\ lesen | weiterlesen
     | erfahren\ sie,?\ was\ jetzt\ zu\ tun\ ist | analyst\ team | stocks\ to\ buy
+    | full\ (?:research|analysis)\ report
     """,
     re.VERBOSE,
 )
@@ -223,6 +227,10 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     if box is not None:
         notes.append(f"info box: {_shorten(paragraphs[box])}")
         paragraphs = paragraphs[:box]
+    tail = _page_tail_start(paragraphs)
+    if tail is not None:
+        notes.append(f"page tail: {len(paragraphs) - tail} paragraphs from {_shorten(paragraphs[tail])}")
+        paragraphs = paragraphs[:tail]
     for paragraph in paragraphs:
         if in_ad:
             if len(paragraph) < 40 or _AD_CUE.search(paragraph.lower()):
@@ -246,6 +254,8 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 continue
             if "\n" in paragraph:  # a saved page's widget: "NVDA" / "-3.02%" / "Add to Watchlist"
                 paragraph = _without_furniture_lines(paragraph, notes)
+        elif "\n" in paragraph:  # a widget's line above the text: "217.10 CHF -0.42%" / "Der DAX ..."
+            paragraph = _without_furniture_lines(paragraph, notes, _QUOTE_ROW_LIMIT)
         if "?" in paragraph and (cut := _glued_pitch(paragraph)) is not None:
             notes.append("promotional line: " + _shorten(paragraph[cut:].lstrip()))
             paragraph = paragraph[:cut]
@@ -260,6 +270,8 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
 
 def _short_note(paragraph: str) -> str | None:
     """What a short paragraph is, when it is furniture: the note that says so."""
+    if ("▼" in paragraph or "▲" in paragraph) and "%" in paragraph and len(paragraph) <= _QUOTE_ROW_LIMIT:
+        return "quote line: " + _shorten(paragraph)  # a ticker strip: "BML 7.76 Decreased By ▼ -0.20 (-2.51%)"
     if len(paragraph) <= _QUOTE_ROW_LIMIT and (
             (paragraph[0] in _QUOTE_ROW_OPENERS
              and (_QUOTE_ROW.fullmatch(row := paragraph.strip()) or _LONE_CHANGE.fullmatch(row)))
@@ -275,16 +287,44 @@ def _short_note(paragraph: str) -> str | None:
     return None
 
 
-def _without_furniture_lines(paragraph: str, notes: list[str]) -> str:
-    """A short paragraph of several lines without its furniture lines (noted)."""
+def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = _PITCH_LIMIT) -> str:
+    """A paragraph of several lines without its furniture lines (noted); only lines up
+    to `longest` characters are read (a long paragraph's sentences are no furniture)."""
     kept = []
     for line in paragraph.split("\n"):
-        note = _short_note(line) if line.strip() else None
+        note = _short_note(line) if line.strip() and len(line) <= longest else None
         if note is None:
             kept.append(line)
         else:
             notes.append(note)
     return "\n".join(kept)
+
+
+_TAIL_HEADINGS = frozenset({
+    "related articles", "related stories", "related news", "related coverage", "related content",
+    "recommended stories", "read next", "trending now", "most read", "most popular", "comments",
+    "no comments yet...", "no comments yet", "ähnliche artikel", "ähnliche nachrichten",
+    "weitere artikel", "weitere nachrichten", "das könnte sie auch interessieren", "meistgelesen",
+    "kommentare", "leserkommentare",
+})
+"""Headings a saved page shows after the article: what follows is other stories'
+headlines and readers' comments, never the story."""
+_TAIL_HEADING_LIMIT = len("das könnte sie auch interessieren:")
+_TAIL_MIN_BEFORE = 200
+"""Story text a heading must follow to end the article: a page's navigation may open
+with the same words above the story."""
+
+
+def _page_tail_start(paragraphs: list[str]) -> int | None:
+    """Where the page's tail starts: a heading of related stories or comments after the
+    story (`_TAIL_HEADINGS`)."""
+    before = 0
+    for at, paragraph in enumerate(paragraphs):
+        if (before >= _TAIL_MIN_BEFORE and len(paragraph) <= _TAIL_HEADING_LIMIT
+                and paragraph.strip().rstrip(":").lower() in _TAIL_HEADINGS):
+            return at
+        before += len(paragraph)
+    return None
 
 
 def _info_box_start(paragraphs: list[str]) -> int | None:
