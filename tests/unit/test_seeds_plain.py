@@ -147,6 +147,11 @@ def test_short_title_cuts(text: str, expected: str) -> None:
         ("26/05/2016 1:40pm", datetime(2016, 5, 26, 13, 40, tzinfo=ZoneInfo("Europe/Berlin"))),
         ("By Agency - Oct 30,2017 - Last updated at Oct 30,2017", datetime(2017, 10, 30, tzinfo=UTC)),
         ("14:10 July 22, 2021", datetime(2021, 7, 22, 14, 10, tzinfo=ZoneInfo("Europe/Berlin"))),
+        # issue 9, the later sets: an em dash before the time, day-month-year with hyphens,
+        # a portal's two-digit year
+        ("October 24, 2024 — 04:55 pm EDT", datetime(2024, 10, 24, 16, 55, tzinfo=ZoneInfo("America/New_York"))),
+        ("27-02-2025", datetime(2025, 2, 27, tzinfo=UTC)),
+        ("10.10.25 08:45 Uhr", datetime(2025, 10, 10, 8, 45, tzinfo=ZoneInfo("Europe/Berlin"))),
     ],
 )
 def test_dateline_under_the_title_is_the_publication_time(line: str, expected: datetime) -> None:
@@ -171,7 +176,9 @@ def test_a_date_without_a_time_keeps_its_calendar_day_everywhere() -> None:
 @pytest.mark.parametrize(
     "line",
     ["June 31, 2016", "Nov 7, 2025 13:30 pm ET", "Dec 18 (Reuters) - Shares rose 3%.", "June 28 was a good day.",
-     "By the end of June 28, 2016 the deal had closed."],
+     "By the end of June 28, 2016 the deal had closed.",
+     # a short year only with a time after it; mixed separators are no date
+     "10.10.25", "27-02.2025"],
 )
 def test_not_a_dateline_or_an_impossible_one(line: str) -> None:
     article = parse(f"Chipmaker Beats\n\n{line}\n\n{BODY}\n")

@@ -1,5 +1,6 @@
 """Publication times as pages print them: "June 28, 2016 12:58 PM ET", "Fri Nov 7, 2025
-3:30 pm JST", "28. Juni 2016, 12:58 Uhr MESZ".
+3:30 pm JST", "28. Juni 2016, 12:58 Uhr MESZ", "October 24, 2024 — 04:55 pm EDT",
+"27-02-2025", "10.10.25 08:45 Uhr".
 
 Pasted articles and feed items without a date often carry their dateline as a line of
 text. A named zone is read with its daylight-saving rules (ET is EDT in June); a time
@@ -38,7 +39,7 @@ _MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)
 _ZONE = "|".join(sorted(_ZONES, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?\s+"
 _TIME = (
-    r"(?:,?\s*(?:at\s+|um\s+|-\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"(?:,?\s*(?:at\s+|um\s+|[-–—]\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?"
     r"\s*(?:(?P<ampm>[ap])\.?\s?m\.?|(?P<uhr>uhr))?"
     r"(?:\s+(?P<zone>" + _ZONE + r")|\s+(?P<offset>[+-]\d{2}:?\d{2}))?)?"
 )
@@ -51,7 +52,7 @@ DATELINE = re.compile(
     r"(?:"
     rf"(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})"  # June 28, 2016
     rf"|(?P<day2>\d{{1,2}})\.?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"  # 28 June 2016, 28. Juni 2016
-    r"|(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"  # 28.06.2016
+    r"|(?P<d>\d{1,2})(?P<sep>[.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2}(?=\s+\d))"  # 28.06.2016, 28-06-2016, 28.06.16 12:58
     r"|(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/(?P<sy>\d{4})"  # 26/05/2016 (day or month first: see `_slashed`)
     r")"
     + _TIME
@@ -75,6 +76,8 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
         day, month, year = str(slashed[0]), slashed[1], match["sy"]
     else:
         month, day, year = int(match["m"]), match["d"], match["y"]
+        if len(year) == 2:  # "10.10.25 08:45 Uhr": a portal's short year, always this century
+            year = "20" + year
     try:
         if match.group("H0") is not None:  # "14:10 July 22, 2021": local time of the page
             return datetime(int(year), month, int(day), int(match["H0"]), int(match["M0"]), tzinfo=naive_zone)
