@@ -37,6 +37,7 @@ def add_listed(directory: Directory, listed: Iterable[tuple[Company, Sequence[st
     foreign: set[str] = set()
     for company, keys in listed:
         shorts = [k[1:] for k in keys if k[0] == "~"]  # short or everyday-word names (see the tool)
+        shorts += [k.lstrip("~")[:-6] for k in keys if k.endswith(_TRUST) and k.count(" ") >= 2]
         keys = [k for k in keys if k[0] != "~"] + shorts
         primary = company.listings[0]
         if _otc_receipt(primary) and not foreign.isdisjoint(keys):
@@ -61,6 +62,12 @@ def add_listed(directory: Directory, listed: Iterable[tuple[Company, Sequence[st
         )
     _give_isins(directory, gained.values(), new_keys)
     directory._index_names(new_keys, with_spellings=False)
+
+
+_TRUST = " trust"
+"""Real-estate trusts are written without the word: "Piedmont Office Realty" (Piedmont
+Office Realty Trust); a short name, as it is a shortening (one word before it, as in
+"Northern Trust", keeps it)."""
 
 
 def _home_isin(ticker: str | None, isin: str) -> bool:

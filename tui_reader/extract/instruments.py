@@ -247,9 +247,9 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             while i < len(starts) and starts[i] < end:
                 in_spans.add(i)
                 i += 1
-    named, deferred, people = _count_names(text, hits, in_spans, found_in.short_names, by_declared_name, set())
+    named, deferred, people = _count_names(text, hits, in_spans, found_in, by_declared_name, set())
     if people:  # rare: a surname met before its first name or title is that person too
-        named, deferred, _ = _count_names(text, hits, in_spans, found_in.short_names, by_declared_name, people)
+        named, deferred, _ = _count_names(text, hits, in_spans, found_in, by_declared_name, people)
     for table, only_known in ((named, False), (deferred, True)):
         for key, (at, count, cited) in table.items():
             named_listing = by_declared_name.get(key) or found_in.by_key(key)
@@ -270,7 +270,7 @@ def _count_names(
     text: str,
     hits: list[NameHit],
     in_spans: set[int],
-    short_names: set[str],
+    found_in: Directory,
     declared: dict[str, Instrument],
     people: set[str],
 ) -> tuple[dict[str, list[int]], dict[str, list[int]], set[str]]:
@@ -285,14 +285,18 @@ def _count_names(
     deferred: dict[str, list[int]] = {}
     found_people: set[str] = set()
     needs_evidence, german_names = word_names(), allowed_in_german()
+    short_names = found_in.short_names
     german: bool | None = None  # asked once, and only for a German-only word
     last = len(hits) - 1
     for i, (start, key, suffixed, end) in enumerate(hits):
         if in_spans and i in in_spans:
             continue
         if not suffixed:
-            if text[start:end] in INDEX_CODES:
+            written = text[start:end]
+            if written in INDEX_CODES:
                 continue  # "the S&P 500 index SPX, +0.03%": the index, not SPX Corp
+            if not written.isascii() and key not in declared and _umlaut_word(written, found_in.by_key(key)):
+                continue  # "Über den Namen", "die Bücher": German words, not Uber or Bucher
             kind = mention_kind(text, start, end, key)
             if kind is not None:
                 if kind is PERSON:
@@ -339,6 +343,21 @@ def _count_names(
         if _CITED_AFTER.match(text, end):
             seen[2] += 1
     return named, deferred, found_people
+
+
+_UMLAUTS = frozenset("äöüÄÖÜ")
+
+
+def _umlaut_word(written: str, listing: Instrument | None) -> bool:
+    """Whether a name written with an umlaut is a German word that only folds to the
+    company's name, which has none: "Über" is no Uber, "Bücher" no Bucher; "Suedzucker"
+    and "Südzucker" both are Südzucker, whose name has one."""
+    if listing is None or listing.name is None or _UMLAUTS.isdisjoint(written):
+        return False
+    key = name_key(written)
+    # only where the key is the company's own name, whose spelling is known ("Münchener
+    # Rück" is an alias of Munich Re, spelled with its umlauts)
+    return _name_key(listing.name).startswith(key) and _UMLAUTS.isdisjoint(listing.name[:len(written) + 2])
 
 
 _QUOTE_AFTER = re.compile(

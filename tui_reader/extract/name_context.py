@@ -118,11 +118,17 @@ def is_source(before: str, written: str, after: str, key: str) -> bool:
             return True  # "analysts polled by", "data compiled by", "Image by"
         if last in ("from", "by", "of", "von", "des", "der") and previous in _DATA_NOUNS:
             return True  # "data from", "Daten von"
+        if (previous, last) in _FOLLOW_US:
+            return True  # "Follow us on Google News", "Folgen Sie uns auf Facebook": a channel
     if key not in DATA_VENDORS:
         return False
     if "-" in written:
         return _VENDOR_AFTER.match(written, written.rindex("-")) is not None
     return _VENDOR_CUE.search(before) is not None or _VENDOR_AFTER.match(after) is not None
+
+
+_FOLLOW_US = frozenset({("us", "on"), ("uns", "auf"), ("uns", "bei")})
+"""The site's call to follow it on a platform, whose owner it does not report on."""
 
 
 def is_venue(before: str, key: str) -> bool:

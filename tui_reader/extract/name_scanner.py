@@ -94,7 +94,9 @@ class NameScanner:
                 while at >= 0:
                     if not (at and text[at - 1].isalnum()):
                         run = RUN_TAIL.match(text, at + 1)  # always matches, maybe empty
-                        if run and _word(text[at : run.end("word")]) == word:
+                        # "voestalpine-Aktie": a compound the name starts is read as the name
+                        written = _word(text[at : run.end("word")]) if run else ""
+                        if run and (written == word or written.startswith(word + "-")) and (at, run.end()) not in runs:
                             runs.append((at, run.end()))
                     at = text.find(spelling, at + 1)
         return runs

@@ -23,7 +23,8 @@ from tui_reader.model import Instrument
 
 NOT_TICKERS: frozenset[str] = frozenset(
     # Roles, economics and accounting, institutions, currencies, places, indices,
-    # technologies, news agencies and time zones that writers put in parentheses.
+    # technologies, news agencies, time zones and business metrics (GMV, FFO, RASM) that
+    # writers put in parentheses.
     """CEO CFO COO CTO CIO CMO EVP SVP VP MD AI KI ML AR VR EV EVS IT HR PR IPO SPO ETF
     ETFS REIT SPAC ADR ADRS ADS EPS DPS EBIT EBITDA FCF ROE ROI ROIC YOY QOQ YTD TTM
     GAAP IFRS CAGR ARR MRR KPI OEM SAAS API LLM GPU CPU SOC LNG LPG EUV DRAM NAND HBM
@@ -37,7 +38,8 @@ NOT_TICKERS: frozenset[str] = frozenset(
     MESZ II III IV IWF OECD UNO WTI DIW IFW ZEW VDA VDMA BDI DIHK IG SPD CDU CSU FDP
     BSW KFW BIZ EZ EWU BLS BEA CBO IRS FAA FCC EPA CDC NIH NASA USDA DOE DOD GOP NHTSA
     FERC OCC FDIC CFPB NLRB ISM NFP KGV KUV KBV KCV PEG DI EBITA ROTE ROTCE ROCE ROACE RWA
-    CET1 NIM NPL LCR""".split()
+    CET1 NIM NPL LCR GMV AOV ARPU DAU MAU NPS TAM SKU NRR LTV CAC AUM FFO AFFO NOI RPK CASK RASM
+    CASM PRASM TRASM""".split()
 )
 
 
