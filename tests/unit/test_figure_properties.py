@@ -103,6 +103,8 @@ def test_tense_is_the_last_cue_of_the_clause(before: str) -> None:
     else:
         cues = list(_CUE.finditer(window))
         expected = cues[-1].lastgroup if cues else None
+        if cues and cues[-1][0] == "due" and window.endswith(("was ", "were "), 0, cues[-1].start()):
+            expected = None  # "was due on March 3": ahead of a past moment, either side of now
     assert _tense(before + "March 3", len(before)) == expected
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 
-from tui_reader.model import Article, KeyFigure
+from tui_reader.model import Article, Instrument, KeyFigure
 
-EXTRACTOR_VERSION = 7
+EXTRACTOR_VERSION = 8
 """Bumped whenever a change to the rules changes what `enrich` finds: stored articles
 written by an older version are re-extracted in the background, so a user who upgrades
 sees the better filing on the news they already have."""
@@ -26,10 +26,28 @@ def article_figures(article: Article) -> list[KeyFigure]:
     instruments, for ingestion's second stage (the instruments were filed in the first)."""
     from tui_reader.extract.figures import find_figures
 
-    figures = find_figures(article.body, article.published)
+    home = home_dollar(article.instruments)
+    figures = find_figures(article.body, article.published, home)
     if article.title:
-        figures = _title_figures(find_figures(article.title, article.published), figures) + figures
+        figures = _title_figures(find_figures(article.title, article.published, home), figures) + figures
     return figures
+
+
+_LOCAL_DOLLARS = {".AX": "AUD", ".SI": "SGD", ".NZ": "NZD"}
+"""Yahoo's suffixes of the markets whose companies report in a dollar of their own.
+Not Canada's: its miners and energy companies mostly report in US dollars, with a
+bare "$" (the text's own "TSX" still makes it CAD, see figures._local_dollars)."""
+
+
+def home_dollar(instruments: list[Instrument]) -> str | None:
+    """The local dollar of the market the article's primary instrument is listed in
+    (Australia's, Singapore's, New Zealand's), or None. The primary company
+    sets it, as its home market's papers write about it: "AGL Energy's profit fell to $94
+    million" is AUD though the story also names Netflix."""
+    primary = next((i for i in instruments if i.primary), instruments[0] if instruments else None)
+    ticker = primary.ticker if primary is not None and primary.ticker else ""
+    dot = ticker.rfind(".")
+    return _LOCAL_DOLLARS.get(ticker[dot:]) if dot > 0 else None
 
 
 def _title_figures(in_title: list[KeyFigure], in_body: list[KeyFigure]) -> list[KeyFigure]:

@@ -53,11 +53,13 @@ _RANK = {"date": 0, "money": 1, "percent": 2, "period": 3, "multiple": 4}
 _START, _END = itemgetter(0), itemgetter(1)
 
 
-def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
+def find_figures(body: str, published: datetime | None, home_dollar: str | None = None) -> list[KeyFigure]:
     """Every key figure in `body`, sorted by position, none overlapping another.
 
     `published` resolves dates written without a year; without it such dates are
-    left out rather than guessed.
+    left out rather than guessed. `home_dollar`: the dollar of the market the article's
+    companies are listed in ("AUD" for an ASX company), which a bare "$" means where the
+    text names no market.
     """
     found = scan(body, published) + worded(
         body, published.date() if published is not None else None)
@@ -77,8 +79,8 @@ def find_figures(body: str, published: datetime | None) -> list[KeyFigure]:
         kept = _swiss_scaled(body, kept)
     if "kroner" in body or "crown" in body:
         kept = _danish(body, kept)
-    if "ASX" in body or "TSX" in body or "SGX" in body or "Singapore Exchange" in body or "STI" in body:
-        kept = _local_dollars(body, kept)
+    if home_dollar or "ASX" in body or "TSX" in body or "SGX" in body or "Singapore Exchange" in body or "STI" in body:
+        kept = _local_dollars(body, kept, home_dollar)
     contexts = figure_sentences(body, kept)
     return [KeyFigure(kind, body[start:end], value, start, end, context, currency, qualifier, unit, direction, high)
             for (start, end, kind, value, currency, qualifier, unit, direction, high), context
@@ -167,11 +169,15 @@ def _swiss_scaled(body: str, found: list[Found]) -> list[Found]:
             and _GROUPED_SCALED.match(body, f[0]) else f for f in found]
 
 
-def _local_dollars(body: str, found: list[Found]) -> list[Found]:
+def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> list[Found]:
     """In a report from the Australian, Canadian or Singapore market (it names the ASX,
     the TSX or the SGX, and no other of them) a bare "$" and "cents" are that country's:
-    "CBA shed $1.20 to $102.79" is AUD. "US$", "$US" and "US cents" stay USD."""
+    "CBA shed $1.20 to $102.79" is AUD. "US$", "$US" and "US cents" stay USD. A text that
+    names no market is in the dollar of its companies' market (`home_dollar`): "AGL
+    Energy's profit fell to $94 million" is AUD."""
     markets = [code for code, named in _DOLLAR_MARKETS if named.search(body) is not None]
+    if not markets and home_dollar:
+        markets = [home_dollar]
     if len(markets) != 1:
         return found
     local = markets[0]
@@ -183,7 +189,7 @@ def _local_dollars(body: str, found: list[Found]) -> list[Found]:
         if f[2] == "money" and f[4] == "USD":
             text = body[f[0]:f[1]].lstrip("-−(")
             if (("$" in text and "$US" not in text and "US$" not in text) or (
-                    text.endswith(("cents", "cent")) and "US" not in text)) and not _priced_in_usd(
+                    text.lower().endswith(("cents", "cent")) and "US" not in text)) and not _priced_in_usd(
                     body, f[0], f[1]) and not _converted(body, f[0]):
                 f = (*f[:4], local, *f[5:])
         out.append(f)

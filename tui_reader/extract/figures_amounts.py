@@ -51,7 +51,7 @@ SEP = (rf"(?:{SP}?[-\u2011–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+
 Franken": never a range, see `range_start`); the second end may be qualified ("zwischen
 rund 13,50 und etwa 13,80 Euro")."""
 UNIT = (
-    rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|(?:{SP}{SP}?|-)?(?:[Pp]ercentage{SP}points?|Prozentpunkte?n?"
+    rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|(?:{SP}{SP}?|-)?(?:[Pp]ercentage(?:{SP}|-)points?|Prozentpunkte?n?"
     rf"|ppts?|pp|[Pp]er(?:{SP}|-)?cent|Prozent|pct|(?<=[0-9])pc|[Bb]asis(?:{SP}|-)points?|Basispunkte?n?|bps|bp)(?!\w))"
 )
 """Percent, percentage points or basis points, a word unit after up to two spaces ("um 0,45
@@ -62,7 +62,7 @@ SIGN = "[+\\-−–](?=[0-9])"
 
 _CODE_SET = frozenset(CODES.split("|"))
 _CURRENCIES = {
-    "$": "USD", "us$": "USD", "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "a$": "AUD",
+    "$": "USD", "us$": "USD", "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "a$": "AUD", "au$": "AUD", "ca$": "CAD",
     "s$": "SGD", "r$": "BRL", "nt$": "TWD", "t$": "TWD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
     "₩": "KRW", "sfr": "CHF", "fr.": "CHF",
     "dollar": "USD", "us dollar": "USD", "us-dollar": "USD", "u.s. dollar": "USD",
@@ -81,7 +81,7 @@ _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar",
 """Written after the amount only in German ("4,20 €", "1.234,5 Mio. Euro", "1,250 EUR")."""
 _AMBIGUOUS_PREFIXES = frozenset({"$", "¥"})
 """Symbols a following currency word overrides ("¥380 billion yuan" is CNY)."""
-_SYMBOL_LETTERS = ("US", "HK", "NZ", "NT")
+_SYMBOL_LETTERS = ("US", "HK", "NZ", "NT", "AU", "CA")
 _BETWEEN = ("between", "Between", "zwischen", "Zwischen", "range of")
 """Before "X and Y" these make it one range ("a range of $98 billion and $100 billion")."""
 _SPACES = " \u00a0\u202f"
@@ -154,9 +154,18 @@ _LOSS_AFTER = (" earnings per share", " EPS", " per share", " a share", " loss p
 def _accounting_loss(body: str, open_at: int, close_end: int) -> bool:
     """Whether "($0.10)" is a negative per-share figure written the accountants' way
     ("reported ($0.10) earnings per share", "estimate of ($0.19)"); a parenthesised
-    amount is otherwise a conversion or an aside ("438 million euros ($502 million)")."""
+    amount is otherwise a conversion or an aside ("438 million euros ($502 million)"),
+    also before "per share" ("offered 22 euros ($23.24) per share")."""
+    before = body[max(0, open_at - 16):open_at].rstrip(_SPACES)
+    if before[-1:].isdigit() or before.lower().endswith(_CONVERTED_FROM):
+        return False
     return (body.startswith(_LOSS_AFTER, close_end)
             or body.endswith(_LOSS_BEFORE, max(0, open_at - 16), open_at))
+
+
+_CONVERTED_FROM = ("euros", "euro", "pounds", "pence", "francs", "yen", "kronor", "kroner", "yuan", "won",
+                   "rupees", "million", "billion", "€", "£", "¥")
+"""An amount written right before a parenthesised one, which is then its conversion."""
 
 
 _SMALL_SCALES = frozenset({"k", "tsd", "thousand", "tausend"})
@@ -363,7 +372,7 @@ def _between_start(body: str, start: int) -> int | None:
 
 
 def _symbol_start(body: str, head: int) -> int:
-    """Widen "$" over the letters of "US$", "HK$", "C$", "A$", "T$" (Taiwan's)."""
+    """Widen "$" over the letters of "US$", "HK$", "C$", "A$", "AU$", "T$" (Taiwan's)."""
     if body[head] != "$" or head == 0:
         return head
     if (body[(head - 2 if head > 2 else 0):head] in _SYMBOL_LETTERS

@@ -239,10 +239,15 @@ def _tense(body: str, start: int) -> str | None:
         return None
     if last.lastgroup == "past" and window.endswith(_TO_BE, 0, last.start()):
         return "future"  # "will be published on March 3", "is to be released on"
+    if last.lastgroup == "future" and last[0] in _PLANNED and window.endswith(_WAS, 0, last.start()):
+        return None  # "was scheduled to report on December 3": future then, either side now
     return last.lastgroup
 
 
 _TO_BE = ("will be ", "to be ", "would be ", "shall be ", "wird ")
+_WAS = ("was ", "were ")
+_PLANNED = frozenset({"due", "scheduled", "slated"})
+"""Future cues that, after "was"/"were", put the date ahead of a past moment only."""
 
 
 @lru_cache(maxsize=4096)

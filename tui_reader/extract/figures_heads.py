@@ -132,7 +132,7 @@ _HEAD = re.compile(
     r"|E(?<=[a-zäöüß] E)uro(?!\w)|F(?<=[a-zäöüß] F)ranken(?!\w)"
     r"|D(?<=[a-zäöüß] D)ollar(?!\w)"
     # "zehn Mal so viele": a German multiple in words
-    r"|Mal(?=[ \u00a0]so[ \u00a0])"
+    r"|Mal(?=[ \u00a0]so[ \u00a0])|mal(?<=[a-zäöü]mal)(?=[ \u00a0]so[ \u00a0])"
 )
 _SPECIAL_HEADS = {**dict.fromkeys(FRACTIONS, "fraction"),
                   **dict.fromkeys(("euro", "franken", "dollar"), "amount"),
@@ -176,7 +176,12 @@ def worded(body: str, anchor: date | None = None) -> list[Found]:
                 glued -= 1
             figure = fold(body, glued, head, end, lower)
         elif head > 0 and body[head - 1].isalpha():  # inside a word: "percentage", "sometimes"
-            if lower.startswith("tag") and _after_handels(body, head):
+            if lower == "mal":  # "dreimal so hoch": the number word glued before
+                glued = word_start(body, head)
+                count = word_value(body[glued:head])
+                if count and count >= 2:
+                    figure = (glued, end, "multiple", float(count), None, None, None, None, None)
+            elif lower.startswith("tag") and _after_handels(body, head):
                 figure = worded_period(body, head - 7, end, lower)
             elif lower in _WEEKDAY_TAILS:  # "next Wednesday", "am kommenden Mittwoch"
                 weekday = weekday_at(body, head, end)

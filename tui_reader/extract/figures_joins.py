@@ -54,6 +54,9 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
                 cents = True
             elif body.startswith(", or ", end):
                 per_share = True
+            if figure[8] is None and body.endswith(_MONEY_LIST_ENDS, 0, figure[0]) and (
+                    shared := _shared_money(body, figure, found[i - 1][1] if i else 0)) is not None:
+                listed.append(shared)
             low = figure
             continue
         if kind == "period" and body.endswith(_PERIOD_JOINS, 0, figure[0]):
@@ -142,6 +145,34 @@ def _shared_unit(body: str, start: int, previous_end: int) -> Found | None:
     at_number = start - len(head) + offset
     direction = direction_of(body, at_number, at_number + len(number), None)
     return (at_number, at_number + len(number), "percent", value, None, None, "%", direction, None)
+
+
+_MONEY_LIST_ENDS = (" bzw. ", " beziehungsweise ", " respektive ", " resp. ")
+"""The joiners of a list of amounts that write the unit once: "3,46 bzw. 3,87 Euro" (an
+"und" or "to" between two amounts makes a range, read by `_range`)."""
+_LEADING_NUMBER = re.compile(NUM)
+
+
+def _shared_money(body: str, figure: Found, previous_end: int) -> Found | None:
+    """The amount a bare decimal number before `figure` states in its currency and scale:
+    "3,46 bzw. 3,87 Euro" is 3.46 euros, "3,1 bzw. 3,4 Mrd. Euro" 3.1 billion."""
+    start = figure[0]
+    head = body[max(previous_end, start - _REACH):start]
+    words = head.split()
+    if len(words) < 2 or words[-1] not in _SHARED_JOINERS:
+        return None
+    number = words[-2]
+    if _SHARED_NUMBER.fullmatch(number) is None or ("." not in number and "," not in number):
+        return None
+    german = "," in number
+    own = _LEADING_NUMBER.match(body, start)
+    value, shown = parse_number(number, german), parse_number(own[0], german) if own else None
+    if value is None or not shown or not isinstance(figure[3], float):
+        return None
+    at = start - len(head) + head.rfind(number + " " + words[-1])
+    scale = figure[3] / shown
+    scale = round(scale) if scale >= 1 else scale  # a million, a billion: whole, no float noise
+    return (at, at + len(number), "money", value * scale, figure[4], None, None, None, None)
 
 
 _PERIOD_LOW = re.compile(r"(?P<n>[\w,.]+)[ \u00a0]+(?:bis|to)[ \u00a0]+$")

@@ -124,11 +124,12 @@ def prior_year(body: str, m: re.Match[str],
 def _signed_start(body: str, head: int) -> tuple[int, str | None]:
     """A sign written right before a percentage ("+18.5%", "−1.2 pp") and where it starts.
 
-    Portal tables set the sign apart ("Bayer (+ 3,76 Prozent auf 27,32 EUR)"): a spaced
+    A pair of bounds is written "-3,85 %/+46,45 %". Portal tables set the sign apart
+    ("Bayer (+ 3,76 Prozent auf 27,32 EUR)"): a spaced
     "+" counts after a space or parenthesis, a spaced minus only right after "(" (" - "
     elsewhere is a dash).
     """
-    if head > 0 and body[head - 1] in "+-−–" and (head == 1 or body[head - 2] in " \t\n(["):
+    if head > 0 and body[head - 1] in "+-−–" and (head == 1 or body[head - 2] in " \t\n([/"):
         return head - 1, body[head - 1]
     if head > 1 and body[head - 1] == " " and (sign := body[head - 2]) in "+-−–":
         before = body[head - 3] if head > 2 else " "
@@ -164,7 +165,7 @@ def _german_unit(unit_text: str) -> bool:
 
 @cache
 def _percent_unit(unit_text: str) -> str:
-    text = unit_text.lstrip(_SPACES).lower()
+    text = unit_text.lstrip(_SPACES + "-").lower()  # "a 25-basis-point cut"
     if text.startswith(("percentage", "prozentpunkt", "%-punkt", "pp")):
         return "pp"
     if text.startswith(("basis", "bp")):

@@ -121,6 +121,8 @@ def _one_period(body: str, head: int, end: int, unit_text: str, word: str | None
         return None  # "for next year" is a point in time; "for the next year" a span
     if lower in _EARLIER and not _SPAN_LEADS.isdisjoint(leading):
         return None  # "in the prior year" is the year before, "over the prior year" a span
+    if lower == "last" and leading[0] == "in" and unit_text.lower() == "quarter":
+        return None  # "in the last quarter" is the quarter before, a time; "in the last year" a span
     if lower in _GERMAN_LAST and leading == ["in", "der"]:
         return None  # "in der vergangenen Woche" is last week, a time; "seit der ..." a span
     return _period(body, head, end, 1.0, unit_text)

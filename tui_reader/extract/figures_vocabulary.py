@@ -34,7 +34,7 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "hochschnellten umsatzplus anhebung erhöhung steigerung gesteigert kursgewinne "
       "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
       "ausbauen ausgebaut escalated escalates avancen avance avancierte avancierten leaping rocketing "
-      "skyrocket")
+      "skyrocket accretive beat beats topped")
 DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
         "declines declining slipped slip slips slipping lost lose loses losing loss "
         "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -54,7 +54,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "abwärts bergab off shedding depreciated depreciates depreciating schmolz "
         "schmolzen geschmolzen schmilzt senkung kürzung reduzierung verringerung "
         "kursverluste kursverlusten einbußen abwerten abgewertet drückte drückten gedrückt "
-        "rücksetzer rücksetzern abgaben sinken talfahrt")
+        "rücksetzer rücksetzern abgaben sinken talfahrt tumbling dilutive missed misses")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 
@@ -84,6 +84,11 @@ AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses unfavorable 
 AFTER_WORDS.update(dict.fromkeys("favorable favourable better besser positive bump".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys("worse schlechter negative".split(), "down"))
 """And the effects of a growth bridge: "a 1.6 percent unfavorable impact from currencies"."""
+AFTER_WORDS.update({"beat": "up", "miss": "down", "gewinn": "up", "verlust": "down", "accretive": "up",
+                    "dilutive": "down"})
+"""An estimate beaten or missed by the figure ("10.9% beat", "0.9% miss", earnings
+recaps), a deal adding to or diluting a measure ("5% accretive to earnings"), and a
+German gain or loss named after it ("110 Prozent Gewinn seit Jahresbeginn")."""
 
 SPAN_ADJECTIVES = frozenset(
     "year-over-year year-on-year yoy y/y y-o-y annual annualized annualised sequential "
@@ -138,9 +143,11 @@ SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
 
 COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
     *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag", "zugewinn", "potenzial",
-                              "zuschlag", "steigerung", "kursgewinn", "tagesgewinn")),
+                              "zuschlag", "steigerung", "kursgewinn", "tagesgewinn", "erhöhung", "anhebung",
+                              "steigerungen", "erhöhungen", "anhebungen")),
     *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus", "sturz",
-                                "abschlag", "abschwung", "absturz", "rückschlag", "einbuße")),
+                                "abschlag", "abschwung", "absturz", "rückschlag", "einbuße", "senkung",
+                                "kürzung", "senkungen", "kürzungen")),
 )
 """German compound nouns end in the word that carries the move: "Umsatzanstieg",
 "Kursrutsch", "Tagesplus", "Wertzuwachs"."""
@@ -188,6 +195,8 @@ def learn_direction(word: str) -> Direction | Literal[""]:
         found = next((d for tail, d in COMPOUND_ENDS if word.endswith(tail) or stem.endswith(tail)), "")
         if found and len(word.removesuffix("plus").removesuffix("minus")) < 4:
             found = ""  # "Kursplus" is a move, "Zooplus" a company: four letters before it at least
+        if not found and "-" in word:  # "Oktober-Rally", "Kurs-Plus": the last part carries the move
+            found = DIRECTION_WORDS.get(word.rsplit("-", 1)[1], "")
     if len(WORD_DIRECTION) > WORD_MEMO_LIMIT:
         WORD_DIRECTION.clear()
         WORD_DIRECTION.update(DIRECTION_WORDS)

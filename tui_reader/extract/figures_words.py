@@ -195,7 +195,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             at = -3  # "stieg auf mehr als 5 Prozent"
         level = words[at]
         if level[-1] not in CLAUSE_END and level in LEVEL_WORDS and not (
-                level == "to" and len(words) > -at and words[at - 1] == "close"):
+                level == "to" and len(words) > -at and words[at - 1] in ("close", "up")):
             return _moved_to(before.split()[at - 10:at + 1 or None]) if level in ("auf", "to", "bei") else None
         if last in TOLERANCE_ENDS and " ".join(words[-3:]).endswith(TOLERANCES):
             return None

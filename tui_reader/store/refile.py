@@ -36,7 +36,8 @@ class StaleArticle:
     """A stored article as extraction reads it, with what the rewrite checks against."""
 
     article: Article
-    """Title, body, time and declared instruments as stored; instruments and figures empty."""
+    """Title, body, time and declared instruments as stored; figures empty, instruments
+    only the primary listing's ticker (for figures' currencies; enrich files them anew)."""
     sort_ts: float
     content_hash: str
     """The stored hash: a row rewritten meanwhile (a poll updated it) is left alone."""
@@ -46,7 +47,10 @@ class StaleArticle:
     """The stored figures (JSON), kept when extraction fails."""
 
 
-_STALE_COLUMNS = "id, source, title, body, published, url, path, removed, declared, sort_ts, content_hash, extractor, figures"
+_STALE_COLUMNS = (
+    "id, source, title, body, published, url, path, removed, declared, sort_ts, content_hash, extractor, figures, "
+    "primary_ticker"
+)
 
 
 def stale_articles(db: sqlite3.Connection, version: int, limit: int) -> list[StaleArticle]:
@@ -94,6 +98,8 @@ def _stale(db: sqlite3.Connection, rows: list[tuple]) -> list[StaleArticle]:
                 published=datetime.fromisoformat(published) if published else None,
                 url=url, path=path, removed=json.loads(removed),
                 declared=declared_from_json(declared) if declared is not None else legacy.get(article_id, []),
+                # the primary listing's market sets what a bare "$" is (extract.home_dollar)
+                instruments=[Instrument(None, primary, None, primary=True)] if primary else [],
             ),
             sort_ts,
             content_hash,
@@ -101,7 +107,7 @@ def _stale(db: sqlite3.Connection, rows: list[tuple]) -> list[StaleArticle]:
             figures,
         )
         for (article_id, source, title, body, published, url, path, removed, declared, sort_ts, content_hash,
-             extractor, figures) in rows
+             extractor, figures, primary) in rows
     ]
 
 
