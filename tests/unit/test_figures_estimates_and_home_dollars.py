@@ -147,3 +147,20 @@ def test_an_amount_the_text_marks_american_stays_usd_in_a_home_dollar_article() 
                               "Origin Energy agreed to pay US$300 million, or $460 million, for the plant."))
     assert [(f.text, f.currency) for f in article.figures if f.kind == "money"] == [
         ("US$300 million", "USD"), ("$460 million", "AUD")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a press release's footnote mark between the number and its scale
+        ("for US$1.8 billion (CAD ~$2.5¹ billion)", [("US$1.8 billion", 1.8e9, "USD"), ("CAD ~$2.5¹ billion", 2.5e9, "CAD")]),
+        ("net revenue of $4.2² million", [("$4.2² million", 4.2e6, "USD")]),
+        # a dollar's code written before its "$"
+        ("a deal worth AUD $40 million", [("AUD $40 million", 4e7, "AUD")]),
+        ("priced at HKD$12.5 a share", [("HKD$12.5", 12.5, "HKD")]),
+        # must not match: letters that only end in a code
+        ("the XCAD $5 voucher", [("$5", 5.0, "USD")]),
+    ],
+)
+def test_footnote_marks_and_dollar_codes(body: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.text, f.value, f.currency) for f in figures(body) if f.kind == "money"] == expected

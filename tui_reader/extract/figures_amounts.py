@@ -128,8 +128,10 @@ def symbol_money(body: str, m: re.Match[str],
             scale = m["sk2"]  # "from $78 to $107 million": $78 million
         return money_found(body, start, one.end(), one["sa"], scale,
                            _money_currency(prefix, one["sc"]), one["sc"]), one.end()
-    found = money_found(body, start, m.end(), m["sa"], m["sk"], _money_currency(prefix, m["sc"]),
-                        m["sc"])
+    currency = _money_currency(prefix, m["sc"])
+    if prefix == "$" and start >= 3 and body[start - 1] in _CODE_GAP and (coded := _dollar_code(body, start)):
+        start, currency = coded  # "CAD ~$3.0 billion", "AUD $5 million": the code names the dollar
+    found = money_found(body, start, m.end(), m["sa"], m["sk"], currency, m["sc"])
     if body.startswith(_FROM, m.end()):  # "to $95 from 90"
         return with_old_level(body, found, m["sk"], 1.0), m.end()
     return found, m.end()
@@ -166,6 +168,21 @@ def _accounting_loss(body: str, open_at: int, close_end: int) -> bool:
 _CONVERTED_FROM = ("euros", "euro", "pounds", "pence", "francs", "yen", "kronor", "kroner", "yuan", "won",
                    "rupees", "million", "billion", "€", "£", "¥")
 """An amount written right before a parenthesised one, which is then its conversion."""
+
+
+_CODE_GAP = frozenset(" ~\u00a0DR")
+"""What stands right before a "$" that a currency code names: a space or "~" after the
+code, or the code's last letter ("CAD$3 billion", "AUD$5m")."""
+_DOLLAR_CODES = frozenset({"CAD", "AUD", "NZD", "SGD", "HKD"})
+
+
+def _dollar_code(body: str, start: int) -> tuple[int, str] | None:
+    """Where a dollar code written before "$" starts, and the code: "CAD ~$3.0 billion"."""
+    head = body[max(0, start - 6):start].rstrip(" ~\u00a0")
+    code = head[-3:]
+    if code in _DOLLAR_CODES and (len(head) == 3 or not head[-4].isalpha()):
+        return start - (len(body[max(0, start - 6):start]) - len(head)) - 3, code
+    return None
 
 
 _SMALL_SCALES = frozenset({"k", "tsd", "thousand", "tausend"})

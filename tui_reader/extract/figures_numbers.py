@@ -138,14 +138,15 @@ def german_text(body: str) -> bool:
 
 
 SCALE = (
-    r"(?:[ \u00a0\u202f-]?(?:trillion|Trillion|billion|Billion|million|Million|thousand|Thousand"
+    r"(?:[¹²³⁴⁵⁶⁷⁸⁹]?[ \u00a0\u202f-]?(?:trillion|Trillion|billion|Billion|million|Million|thousand|Thousand"
     r"|Billionen|Milliarden|Milliarde|Millionen|Mrd\.?|Mio\.?|Mill\.|Tsd\.?|Tausend|Bio\."
     r"|bn|Bn|bln|Bln|mn|mln|Mln|tn|trn|crores?|lakhs?)"
     r"|[bBmMkK])(?![\w])"
 )
 """A scale after an amount. Single letters only attached ("$5m"), words with or without
-a space or a hyphen ("a $5-billion deal"). German "Billionen" and "Bio." are 10**12;
-English "Billion" in a headline is 10**9."""
+a space or a hyphen ("a $5-billion deal"), also after a press release's footnote mark
+("$3.0¹ billion"). German "Billionen" and "Bio." are 10**12; English "Billion" in a
+headline is 10**9."""
 
 SCALE_VALUES: dict[str, float] = {
     "trillion": 1e12, "billionen": 1e12, "bio": 1e12, "tn": 1e12, "trn": 1e12,
@@ -167,7 +168,7 @@ def scale_value(scale: str | None) -> tuple[float, bool]:
     SCALE pattern allows a few dozen spellings)."""
     if not scale:
         return 1.0, False
-    key = scale.strip(" \u00a0\u202f.-").lower()
+    key = scale.strip(" \u00a0\u202f.-¹²³⁴⁵⁶⁷⁸⁹").lower()
     return SCALE_VALUES[key], key in GERMAN_SCALES
 
 
