@@ -58,6 +58,10 @@ _PITCH = re.compile(
     | risk\ disclosure:\ trading\ in\ financial\ instruments
     | join\ our\ (?:free\ |daily\ |weekly\ )?newsletter\b
     | (?:follow|find)\ us\ on\ (?:our\ )?(?:official\ )?\S+(?:\ \S+)?\ (?:channel|for\ (?:breaking\ )?news)
+    | →?\ ?continue\ reading\ (?:at|on)\b | relevante\ links: | kontakt\ zum\ autor: | summary\ by\ ai\b
+    | disclaimer\*?$ | copyright\b.{0,80}\b(?:alle\ rechte\ vorbehalten|all\ rights\ reserved)
+    | add\ shares\ to\ your\b | quickpicks\ to$ | display\ them\ here!?$ | track\ your\ favourite\ stocks
+    | compare\ our\ accounts$
     """,
     re.VERBOSE,
 )
@@ -109,7 +113,7 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 """Every buy-or-sell question holds one of these; a paragraph's tail without any
 cannot end in a glued pitch."""
 
-_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{")
+_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{→Qq")
 """First letters of the pitch phrases without a "?" ("Read the free analysis now",
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""
@@ -134,6 +138,17 @@ _QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel", "Aktien in diesem Artikel")
 """finanzen.net's quote box under the headline: the instruments the page links, each with
 its price, change and "Charts|News|Analysen"; a paragraph opening with it is the box."""
 _QUOTE_ROW_OPENERS = frozenset("0123456789+-−")
+_QUOTE_LABEL = re.compile(
+    r"(?:Change|Sell|Buy|Bid|Ask|Geld|Brief|Last|Letzter|Volume|Volumen|Spread)[ \u00a0]*:?[ \u00a0]*"
+    r"[+\-−(]?[ \u00a0]*[0-9][0-9.,']*(?:[ \u00a0]*\(?[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%?[ \u00a0]*\)?)?")
+"""A quote box's labelled line: "Change: 33.16 ( 0.38 %)", "Ask 0,70", "Sell: 0.00"."""
+_CHART_TAB = re.compile(
+    r"(?:[A-Z][\w&.' ]{0,40}[ \u00a0])?(?:Chart[ \u00a0])?[0-9]{1,2}[ -](?:Tage|Jahre?|Monate?|Wochen?|days?|years?|months?"
+    r"|weeks?)(?:-Chart)?")
+"""A chart's period tab saved with the page: "7 Tage", "5-Tage-Chart", "BORGWARNER INC Chart 1 Jahr"."""
+_SIGNED_PERCENT = re.compile(r"[+\-−][0-9][0-9.,]*[ \u00a0]?%")
+_STRIP_LIMIT = 4
+"""Signed changes in one line without a sentence in it: a ticker strip ("DAX23.527 -0,5%ESt50…")."""
 _TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(?:€|Euro(?!\w)).{0,30} handeln\b"
                           r"|-aktie (?:komplett |jetzt )?kostenlos handeln\b", re.IGNORECASE)
 """A broker's line under the article ("DERMAPHARM-Aktie jetzt für 4€ handeln - auf
@@ -273,6 +288,14 @@ def _short_note(paragraph: str) -> str | None:
     if ("▼" in paragraph or "▲" in paragraph) and "%" in paragraph and len(paragraph) <= _QUOTE_ROW_LIMIT:
         return "quote line: " + _shorten(paragraph)  # a ticker strip: "BML 7.76 Decreased By ▼ -0.20 (-2.51%)"
     if len(paragraph) <= _QUOTE_ROW_LIMIT and (
+            _QUOTE_LABEL.fullmatch(row := paragraph.strip()) or _CHART_TAB.fullmatch(row)):
+        return "quote line: " + _shorten(paragraph)
+    if paragraph.count("%") >= _STRIP_LIMIT and ". " not in paragraph and len(
+            _SIGNED_PERCENT.findall(paragraph)) >= _STRIP_LIMIT:
+        return "quote line: " + _shorten(paragraph)
+    if " is not responsible for the content" in paragraph:  # "Halifax is not responsible for the content …"
+        return "promotional line: " + _shorten(paragraph)
+    if len(paragraph) <= _QUOTE_ROW_LIMIT and (
             (paragraph[0] in _QUOTE_ROW_OPENERS
              and (_QUOTE_ROW.fullmatch(row := paragraph.strip()) or _LONE_CHANGE.fullmatch(row)))
             or ("|" in paragraph and _PIPE_ROW.fullmatch(paragraph.strip()))):
@@ -302,6 +325,7 @@ def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = _P
 
 _TAIL_HEADINGS = frozenset({
     "related articles", "related stories", "related news", "related coverage", "related content",
+    "similar articles", "schreibe deinen kommentar",
     "recommended stories", "read next", "trending now", "most read", "most popular", "comments",
     "no comments yet...", "no comments yet", "ähnliche artikel", "ähnliche nachrichten",
     "weitere artikel", "weitere nachrichten", "das könnte sie auch interessieren", "meistgelesen",

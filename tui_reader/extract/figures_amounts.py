@@ -37,8 +37,9 @@ PREFIX = rf"(?:(?:US|HK|NZ|NT|[CASRT])?[{SYMBOLS}]|(?:{CODES}))"
 SUFFIX = (
     rf"(?:{SP}?€|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
-    r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
-    rf"|(?:Swiss )?francs?|Franken|Fr\.|won|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner)|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
+    r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
+    rf"|(?:Swiss )?francs?|Franken|Fr\.|won|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner|krona)"
+    rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
     rf"|{CODES}))(?!\w)"
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
@@ -73,11 +74,12 @@ _CURRENCIES = {
     "yuan": "CNY", "renminbi": "CNY", "swiss franc": "CHF", "franken": "CHF", "won": "KRW",
     "rupee": "INR", "indian rupee": "INR", "kronor": "SEK", "kroner": "NOK", "crown": "NOK", "danish crown": "DKK",
     "swedish kronor": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK", "swedish kroner": "SEK",
-    "norwegian kronor": "NOK", "danish kronor": "DKK",
+    "norwegian kronor": "NOK", "danish kronor": "DKK", "krona": "SEK", "swedish krona": "SEK",
+    "britische pfund": "GBP", "britischen pfund": "GBP",
     "swedish crown": "SEK", "norwegian crown": "NOK", "czech crown": "CZK",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken",
-                                    "Pfund", "Fr."})
+                                    "Pfund", "britische Pfund", "britischen Pfund", "Fr."})
 """Written after the amount only in German ("4,20 €", "1.234,5 Mio. Euro", "1,250 EUR")."""
 _AMBIGUOUS_PREFIXES = frozenset({"$", "¥"})
 """Symbols a following currency word overrides ("¥380 billion yuan" is CNY)."""
@@ -367,7 +369,7 @@ def from_to_level(body: str, start: int, sep: str, changes: bool = False) -> boo
 
 
 _FROM_WORDS = frozenset({"from", "von", "vom"})
-_PREVIOUSLY = frozenset({"zuvor", "bisher", "vorher"})
+_PREVIOUSLY = frozenset({"zuvor", "bisher", "vorher", "zuletzt"})
 """German moves often name the old level "von zuvor 90 auf 95 Euro"."""
 _LEVEL_SEPS = {"to": _FROM_WORDS, "auf": _FROM_WORDS | _PREVIOUSLY, "nach": _FROM_WORDS,
                "von": frozenset({"auf"})}

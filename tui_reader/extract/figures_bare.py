@@ -31,6 +31,8 @@ _FIRST = (("illi", 1), ("Mio.", 0), ("Mrd.", 0))
 """What `str.find` looks for, and how far before it the scale word starts."""
 _NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£¥])(?P<n>{NUM})[ \u00a0]$")
 """The number right before a scale word, with no currency sign or code glued to it."""
+_RANGE_LOW = re.compile(rf"(?<![\w.,$€£¥])(?P<n>{NUM})[ \u00a0]+(?:bis|to|-|–)[ \u00a0]+$")
+"""A range's low end right before a bare amount, its unit written once after the high end."""
 _ENGLISH_AFTER = frozenset(
     "in a an the and or to from on at for as last this that year-ago year-earlier previously "
     "earlier before".split())
@@ -72,10 +74,18 @@ def bare_amounts(body: str, found: list[Found]) -> list[Found]:
                 named = [(f, word) for f in found if f[2] == "money" and f[4] is not None
                          and (word := _scale_word(body, f)) is not None]
             currency = _named_after(body, end, scale, named) or _named_before(body, start, scale, named)
-            value = parse_number(number["n"], scale[0] == "M") if currency else None
+            german = scale[0] == "M"
+            value = parse_number(number["n"], german) if currency else None
             if value:
-                added.append((start, end, "money", value * SCALE_VALUES[scale.rstrip(".").lower()],
-                              currency, None, None, None, None))
+                factor = SCALE_VALUES[scale.rstrip(".").lower()]
+                low = _RANGE_LOW.search(body, max(0, start - 24), start)
+                low_value = parse_number(low["n"], german) if low is not None else None
+                if low is not None and low_value is not None and low_value < value and (
+                        at < 0 or found[at][1] <= low.start()):  # "470 bis 540 Millionen": one range
+                    added.append((low.start(), end, "money", low_value * factor, currency, None, None, None,
+                                  value * factor))
+                else:
+                    added.append((start, end, "money", value * factor, currency, None, None, None, None))
     return sorted(found + added) if added else found
 
 

@@ -31,7 +31,7 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
     "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt "
-    "absackten abrutschten verbilligte verbilligten nachgaben einbüsste einbüssten eingebüsst "
+    "absackten abrutschten verbilligte verbilligten nachgaben einbüsste einbüssten eingebüsst einbüsst einbüssen einbüßen "
     "senken reduzieren verringern kürzen bergab abwärts abgaben abgab abgibt abgegeben abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",

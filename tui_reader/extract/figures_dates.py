@@ -21,7 +21,7 @@ _CUE = re.compile(
     r"|(?P<past>was|were|had|came|reported|said|closed|ended|rose|fell|reached|hit|peaked"
     r"|posted|announced|gained|lost|jumped|dropped|slid|climbed|traded|recorded|opened"
     r"|released|published|began|started|last|since|ago|earlier|having|tumbled|plunged|soared"
-    r"|surged|declined|slumped|rallied|sank|high|low))\b")
+    r"|surged|declined|slumped|rallied|sank|high|low|seit))\b")
 """Words that put a year-less date in the past or the future: the last one before the
 date in its clause decides ("said on January 27", "is due on March 3"). "weak" cues look
 forward only to a date in the coming half year: they are as often adjectives and nouns

@@ -93,7 +93,7 @@ _HEAD = re.compile(
     # would let a head inside it ("...fach") be found instead.
     rf"d(?:ay(?:(?<=Monday)|(?<=Tuesday)|(?<=Wednesday)|(?<=Thursday)|(?<=Friday)"
     rf"|(?<=Saturday)|(?<=Sunday))(?!\w)|ay{_unit('day')}s?{_P}|ecade{_unit('decade')}s?{_P}|oubl{_alone('doubl')}{_ED}{_M}"
-    r"|oppelt(?=[ \u00a0]so[ \u00a0]))"
+    r"|oppelt(?=[ \u00a0]so[ \u00a0])|oppelten?(?!\w))"
     rf"|Do(?:ubl{_alone('Doubl')}{_ED}{_M}|ppelten?(?!\w))"
     rf"|f(?:old|ach(?:e[nrs]?)?|ifths?(?!-))(?!\w)"
     rf"|h(?:alv{_alone('halv')}{_ED}{_M}|albier\w*|alf{_alone('half')}(?![\w-])"

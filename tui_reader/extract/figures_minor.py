@@ -17,11 +17,12 @@ from tui_reader.extract.figures_amounts import RESTATED_LEADS, SEP, from_to_leve
 from tui_reader.extract.figures_numbers import NUM, SP, Found, parse_in
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
-MINOR = (rf"(?:{SP}(?:(?:Australian|Canadian|Singapore|New{SP}Zealand|Hong{SP}Kong|U\.?S\.?){SP})?"
-         rf"(?:[Cc]ents?|[Pp]ence|sen)|-cents?|[cp])(?![\w'’]|\.m\.)")
-"""The hundredth after the amount: a word after a space ("44 Australian cents"), joined by
-a hyphen ("an 11-cent dividend"), or "c"/"p" glued to it."""
-_CENT_COUNTRIES = {"australian": "AUD", "canadian": "CAD", "singapore": "SGD", "new": "NZD", "hong": "HKD"}
+MINOR = (rf"(?:{SP}(?:(?:Australian|Canadian|Singapore|New{SP}Zealand|Hong{SP}Kong|HK|U\.?S\.?){SP})?"
+         rf"(?:[Cc]ents?|[Pp]ence|sen)|-cents?|[cp¢])(?![\w'’]|\.m\.)")
+"""The hundredth after the amount: a word after a space ("44 Australian cents", "47 HK
+cents"), joined by a hyphen ("an 11-cent dividend"), or "c"/"p"/"¢" glued to it ("27.6¢")."""
+_CENT_COUNTRIES = {"australian": "AUD", "canadian": "CAD", "singapore": "SGD", "new": "NZD", "hong": "HKD",
+                   "hk": "HKD"}
 """Whose cents "44 Australian cents" are, by the adjective's first word (US is the default)."""
 
 _LOW_END = re.compile(rf"(?<![\w.,])(?P<low>{NUM})(?P<sep>{SEP})$")

@@ -66,9 +66,9 @@ def percent_range(body: str, m: re.Match[str], _: date | None) -> tuple[Found | 
     if low is not None and high is not None and (m["u1"] is None
                                                  or _percent_unit(m["u1"]) == unit):
         begin = range_start(body, start, m["psep"], low, high)
-        if begin is None and m["u1"] is None and m["psep"].strip() == "to" and low < high and (
+        if begin is None and m["u1"] is None and m["psep"].strip() in ("to", "bis") and low < high and (
                 previous_words(body, start, 1) or [""])[0] in DIRECTION_WORDS:
-            begin = start  # "ABB and Nestle gained 1 to 1.3%": the unit once, a range of moves
+            begin = start  # "ABB and Nestle gained 1 to 1.3%", "plus 6 bis 9 Prozent": a range of moves
         if begin is not None:
             return (begin, m.end(), "percent", low, None, None, unit,
                     direction_of(body, begin, m.end(), sign), high), m.end()

@@ -34,7 +34,7 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "hochschnellten umsatzplus anhebung erhöhung steigerung gesteigert kursgewinne "
       "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
       "ausbauen ausgebaut escalated escalates avancen avance avancierte avancierten leaping rocketing "
-      "skyrocket accretive beat beats topped")
+      "skyrocket accretive beat beats topped upgraded upgrades premium prämie")
 DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
         "declines declining slipped slip slips slipping lost lose loses losing loss "
         "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -54,7 +54,8 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "abwärts bergab off shedding depreciated depreciates depreciating schmolz "
         "schmolzen geschmolzen schmilzt senkung kürzung reduzierung verringerung "
         "kursverluste kursverlusten einbußen abwerten abgewertet drückte drückten gedrückt "
-        "rücksetzer rücksetzern abgaben sinken talfahrt tumbling dilutive missed misses")
+        "rücksetzer rücksetzern abgaben sinken talfahrt tumbling dilutive missed misses downgraded downgrades "
+        "einbüsst einbüßt einbüssen einbüßen einbusse einbussen")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 
@@ -146,7 +147,7 @@ COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
                               "zuschlag", "steigerung", "kursgewinn", "tagesgewinn", "erhöhung", "anhebung",
                               "steigerungen", "erhöhungen", "anhebungen")),
     *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus", "sturz",
-                                "abschlag", "abschwung", "absturz", "rückschlag", "einbuße", "senkung",
+                                "abschlag", "abschwung", "absturz", "rückschlag", "einbuße", "einbusse", "senkung",
                                 "kürzung", "senkungen", "kürzungen")),
 )
 """German compound nouns end in the word that carries the move: "Umsatzanstieg",

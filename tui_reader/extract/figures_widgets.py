@@ -20,10 +20,11 @@ _SYMBOL = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{0,2})?"
 _TICKER_BEFORE = re.compile(
     r"(?:(?P<paren>\()(?:[A-Za-z]+:[ \u00a0]?)?|(?<![\w&^]))\^?"
     rf"(?P<ticker>{_SYMBOL}|[0-9]{{3,6}}\.[A-Z]{{1,2}}|[0-9]{{4,6}}(?=,)),?[ \u00a0]"
-    r"(?:(?<=[A-Z0-9] )(?P<price>[0-9][0-9.']*(?:,[0-9]+)?)[ \u00a0])?$")
+    r"(?:(?<=[A-Z0-9] )(?P<price>[0-9][0-9.']*(?:,[0-9]+)?(?:,[ \u00a0][+\-−]?[0-9][0-9.']*,)?)[ \u00a0])?$")
 """What stands before a widget's number: "(JBL ", "(NASDAQ: AMKR ", "(^GSPC ", "FB, ",
 "(9988.HK ", MarketWatch's "RDS.A, " and Tokyo lines "Toyota 7203, ", and London lines
-"BG., "; Finanz und Wirtschaft puts the price between: "(SREN 87.7 1.68%)"."""
+"BG., "; Finanz und Wirtschaft puts the price between: "(SREN 87.7 1.68%)", Briefing.com
+the price and the change: "(TSLA 272.06, -16.08, -5.6%)"."""
 _PROSE_CAPITALS = frozenset(
     "EPS GDP CPI PPI PMI EBIT EBITDA YOY QOQ MOM ROE ROI ROA ARPU FCF US USA UK EU DAX MDAX "
     "SDAX TECDAX ATX SMI FTSE CAC IBEX AEX OMX HSI CSI NIKKEI TOPIX KOSPI ASX TSX DOW STOXX "

@@ -134,7 +134,7 @@ def previous_words(body: str, start: int, count: int = 2) -> list[str]:
 def qualifier_before(body: str, start: int) -> Qualifier | None:
     """The qualifier written right before an amount ("more than", "about", "~", "bis zu")."""
     head = body[(start - 40 if start > 40 else 0):start].rstrip()
-    if head.endswith("~"):
+    if head.endswith(("~", " c.", "(c.")):  # "c.85%": circa, glued to the number
         return "approx"
     words = head.rsplit(None, 2)[-2:]
     if not words:
@@ -220,12 +220,15 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             following = following[1].split(None, 1)  # "closed 0.39% ($0.49) higher": the amount set in
         if following:
             first = following[0].strip(PUNCT).lower()
-            for _ in range(2):  # "a 1.5% year-over-year adjusted increase", "40% worth of upside"
+            for _ in range(3):  # "a 1.5% year-over-year adjusted increase", "40% worth of upside"
                 if (first in SPAN_ADJECTIVES or first in MEASURE_NOUNS or first in SOFTENERS
+                        or (first == "share" and following[1:2] and following[1].startswith("price"))
                         ) and len(following) > 1:
-                    following = following[1].split(None, 1)
+                    following = following[1].split(None, 1)  # "a 20% share price rise"
                 elif first == "worth" and len(following) > 1 and following[1].startswith("of "):
                     following = following[1][3:].split(None, 1)
+                elif first == "per" and len(following) > 1 and following[1].startswith("share "):
+                    following = following[1][6:].split(None, 1)  # "8% dividend per share growth"
                 else:
                     break
                 first = following[0].strip(PUNCT).lower() if following else ""

@@ -226,10 +226,13 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             merger.add(found_in.by_isin(isin) or Instrument(isin, None, None), at, _EXPLICIT)
 
     ticker_spans: list[tuple[int, int]] = []
+    written_tickers: set[str] = set()
     for at, end, instrument in (*ticker_mentions(found_in, text, cashtags, colons), *mover_tickers(found_in, text),
                                 *ric_tickers(found_in, text)):
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))
+        if instrument.ticker:
+            written_tickers.add(instrument.ticker)
 
     home = home_suffix(text) if parens else ""
     for at, code, quoted in parens:
@@ -237,6 +240,8 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
         if listing is not None:
             merger.add(listing, at, _EXPLICIT)
             ticker_spans.append((at, at + 2 + len(code)))
+            if listing.ticker:
+                written_tickers.add(listing.ticker)
 
     # "(Xetra: SAP)" is one mention, not a ticker and a name.
     in_spans: set[int] = set()
@@ -247,6 +252,10 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             while i < len(starts) and starts[i] < end:
                 in_spans.add(i)
                 i += 1
+    if written_tickers:  # "FANG stock fell" after "(NASDAQ:FANG)": the ticker again, not Fang Holdings
+        for i, (start, _, _, end) in enumerate(hits):
+            if text[start:end] in written_tickers:
+                in_spans.add(i)
     named, deferred, people = _count_names(text, hits, in_spans, found_in, by_declared_name, set())
     if people:  # rare: a surname met before its first name or title is that person too
         named, deferred, _ = _count_names(text, hits, in_spans, found_in, by_declared_name, people)

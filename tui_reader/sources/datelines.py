@@ -1,6 +1,6 @@
 """Publication times as pages print them: "June 28, 2016 12:58 PM ET", "Fri Nov 7, 2025
 3:30 pm JST", "28. Juni 2016, 12:58 Uhr MESZ", "October 24, 2024 — 04:55 pm EDT",
-"27-02-2025", "10.10.25 08:45 Uhr".
+"27-02-2025", "10.10.25 08:45 Uhr", "6th Nov 2025 10:18".
 
 Pasted articles and feed items without a date often carry their dateline as a line of
 text. A named zone is read with its daylight-saving rules (ET is EDT in June); a time
@@ -51,7 +51,7 @@ DATELINE = re.compile(
     rf"(?:{_WEEKDAY})?"
     r"(?:"
     rf"(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})"  # June 28, 2016
-    rf"|(?P<day2>\d{{1,2}})\.?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"  # 28 June 2016, 28. Juni 2016
+    rf"|(?P<day2>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"  # 28 June 2016, 28. Juni 2016, 6th Nov 2025
     r"|(?P<d>\d{1,2})(?P<sep>[.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2}(?=\s+\d))"  # 28.06.2016, 28-06-2016, 28.06.16 12:58
     r"|(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/(?P<sy>\d{4})"  # 26/05/2016 (day or month first: see `_slashed`)
     r")"

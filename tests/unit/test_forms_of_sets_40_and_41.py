@@ -1,0 +1,154 @@
+"""Forms of the 40th and 41st held-out sets (issue 9): cents written "¢" and "HK cents",
+Swedish krona and "britische Pfund", a German range of moves after "plus", "das
+doppelte" in lower case, a range of bare amounts that borrows its currency, "c.85%",
+"seit" as a past cue, "downgraded", "share price rise", "dividend per share growth",
+"von zuletzt 213 auf 360 Millionen", Swiss "einbüsst"/"Einbusse", premiums, a
+Briefing.com widget, quote-box labels, chart tabs and ticker strips, more page furniture,
+an ordinal dateline, a capitalised ticker that is no company's name, and companies the
+directory lacked.
+
+Every text is our own; the expected results were written before the code ran.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.unit.test_figures_real_text import figures
+from tui_reader.extract.boilerplate import strip_boilerplate
+from tui_reader.extract.instruments import find_instruments
+from tui_reader.sources.datelines import DATELINE, dateline_time
+
+
+def money(body: str) -> list[tuple[str, float, str | None, float | None]]:
+    return [(f.text, round(float(f.value), 4), f.currency, f.high) for f in figures(body) if f.kind == "money"]
+
+
+def moves(body: str, published: datetime | None = None) -> list[tuple[str, str | None]]:
+    found = figures(body, published) if published else figures(body)
+    return [(f.text, f.direction) for f in found if f.kind == "percent"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Diluted EPS was 21.4¢ (2024: 18.9¢) and the dividend 9.5¢ per share.",
+         [("21.4¢", 0.214, "USD", None), ("18.9¢", 0.189, "USD", None), ("9.5¢", 0.095, "USD", None)]),
+        ("Earnings per share were 38 HK cents.", [("38 HK cents", 0.38, "HKD", None)]),
+        ("Earnings per share were 1.12 krona.", [("1.12 krona", 1.12, "SEK", None)]),
+        ("ein Gebot von rund 4 Milliarden britische Pfund", [("4 Milliarden britische Pfund", 4e9, "GBP", None)]),
+        # a range of bare amounts after an amount that names the currency
+        ("Erwartet werden 200 bis 240 Millionen Euro. Zuvor waren 240 bis 300 Millionen angepeilt.",
+         [("200 bis 240 Millionen Euro", 2e8, "EUR", 2.4e8), ("240 bis 300 Millionen", 2.4e8, "EUR", 3e8)]),
+        # the old level after "zuletzt"
+        ("Der Umsatz soll von zuletzt 150 auf 260 Millionen Dollar steigen.",
+         [("150", 1.5e8, "USD", None), ("260 Millionen Dollar", 2.6e8, "USD", None)]),
+        # must not match: a paragraph mark; a count at a German sentence's end
+        ("Section 5c of the contract applies.", []),
+        ("Der Umsatz lag bei 300 Millionen Euro, die Kunden stiegen auf 40 Millionen.",
+         [("300 Millionen Euro", 3e8, "EUR", None)]),
+    ],
+)
+def test_amounts(body: str, expected: list[tuple[str, float, str | None, float | None]]) -> None:
+    assert money(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Bisher waren plus 4 bis 7 Prozent geplant.", [("4 bis 7 Prozent", "up")]),
+        ("Analysts downgraded the target by 25%.", [("25%", "down")]),
+        ("It was the group's 18% share price rise that caught the eye.", [("18%", "up")]),
+        ("It marks 6% dividend per share growth year on year.", [("6%", "up")]),
+        ("Man sah, wie die Aktie zeitweise 2,5 Prozent einbüsst.", [("2,5 Prozent", "down")]),
+        ("Das entspricht einer Einbusse von fast 40 Prozent.", [("40 Prozent", "down")]),
+        ("Die Offerte enthält eine Prämie von 14 Prozent.", [("14 Prozent", "up")]),
+        ("The bid is a premium of 31% to the last close.", [("31%", "up")]),
+        # a Briefing.com widget: price and change before the percentage
+        ("Nvidia (NVDA 120.50, -4.10, -3.3%) weighed on the index.", []),
+        # must not match: a share of a whole stays without a direction
+        ("Premium models made up 20% of sales.", [("20%", None)]),
+    ],
+)
+def test_moves(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+def test_das_doppelte_in_lower_case_and_a_circa_glued_to_the_number() -> None:
+    assert [(f.text, f.value) for f in figures("Die Aktie hat um mehr als das doppelte zugelegt.")] == [("doppelte", 2.0)]
+    assert [f.text for f in figures("Doppelte Freude am Montag.")] == []
+    rate = figures("an effective tax rate of c.78% for the half")
+    assert [(f.text, f.value, f.qualifier) for f in rate] == [("78%", 78.0, "approx")]
+
+
+def test_seit_puts_a_date_without_a_year_in_the_past() -> None:
+    july = datetime(2023, 7, 26, 12, tzinfo=UTC)
+    found = figures("Die Bank bildete seit dem 1. Januar neue Rückstellungen.", july)
+    assert [f.value for f in found if f.kind == "date"] == ["2023-01-01"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "note"),
+    [
+        ("Change: 12.40 ( 0.51 %)", "quote line"),
+        ("Bid 0,62", "quote line"),
+        ("7 Tage", "quote line"),
+        ("SAMPLE CORP Chart 1 Jahr", "quote line"),
+        ("DAX24.100 -0,4%MDAX30.200 +0,1%Dow44.000 +0,3%Gold3.700 +1,2%", "quote line"),
+        ("Sample Bank is not responsible for the content and accuracy of these articles.", "promotional line"),
+        ("→ Continue reading at The Sample Wire", "promotional line"),
+        ("Summary by AI BETA", "promotional line"),
+        ("Kontakt zum Autor: redaktion@example.com", "promotional line"),
+        ("Relevante Links: Sample AG", "promotional line"),
+        ("Copyright Sample Nachrichten GmbH. Alle Rechte vorbehalten. Weiterverbreitung untersagt.", "promotional line"),
+        ("Add shares to your", "promotional line"),
+    ],
+)
+def test_page_furniture(paragraph: str, note: str) -> None:
+    kept, notes = strip_boilerplate([paragraph])
+    assert kept == [] and len(notes) == 1 and notes[0].startswith(note + ": ")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Sales rose 7 days in a row.", "Change came quickly: the board met on 3 March.",
+     "The index rose 0.4%, 0.3%, 0.2% and 0.1% on four days, traders said. It then fell.",
+     "Disclaimer: the author holds no shares."],
+)
+def test_sentences_like_furniture_stay(paragraph: str) -> None:
+    assert strip_boilerplate([paragraph]) == ([paragraph], [])
+
+
+def test_similar_articles_and_a_comment_form_end_the_story() -> None:
+    story = ["Sample Motors said on Tuesday that it would build a second plant in the north of the country, "
+             "its chief executive told reporters at the company's headquarters.",
+             "The plant is to open in 2027 and employ 1,200 people, the company added in a statement."]
+    for heading in ("Similar Articles", "Schreibe Deinen Kommentar"):
+        kept, notes = strip_boilerplate([*story, heading, "Another story"])
+        assert kept == story and notes == [f"page tail: 2 paragraphs from {heading}"]
+
+
+def test_an_ordinal_day_in_a_dateline() -> None:
+    match = DATELINE.fullmatch("6th Nov 2025 10:18")
+    assert match is not None and dateline_time(match, UTC) == datetime(2025, 11, 6, 10, 18, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised ticker the text wrote in parentheses is that listing again, not a
+        # company whose name it spells
+        ("Diamondback Energy (NASDAQ:FANG) raised its dividend. FANG stock rose 2%.", ["FANG"]),
+        ("(END) Dow Jones Newswires", []),
+        ("Eckert Ziegler (-2,1 Prozent) gab nach.", ["EUZ.DE"]),
+        ("Barclays cited the stake in Santander Bank Polska.", ["BARC.L", "SPL.WA"]),
+        ("The stocks of Pola Orbis Holdings and Kose Corp. fell.", ["4927.T", "4922.T"]),
+        ("Greencore said Bakkavor rejected its approach.", ["GNC.L", "BAKK.L"]),
+        ("Die Berlusconi-Holding MFE erhöht ihr Angebot.", ["MFEA.MI"]),
+        ("Chinese carmaker Chery lifted its sales target.", ["9973.HK"]),
+    ],
+)
+def test_filing(text: str, expected: list[str]) -> None:
+    assert [i.ticker for i in find_instruments("", text, [])] == expected
