@@ -140,6 +140,9 @@ def test_a_us_company_or_a_canadian_one_keeps_the_dollar_american() -> None:
     assert home_dollar([Instrument(None, "ORG.AX", "Origin Energy", primary=True),
                         Instrument("US64110L1061", "NFLX", "Netflix")]) == "AUD"
     assert home_dollar([]) is None
+    # Sydney-listed companies that report in US dollars
+    assert home_dollar([Instrument("AU000000BHP4", "BHP.AX", "BHP Group", primary=True)]) is None
+    assert home_dollar([Instrument(None, "CSL.AX", "CSL", primary=True)]) is None
 
 
 def test_an_amount_the_text_marks_american_stays_usd_in_a_home_dollar_article() -> None:

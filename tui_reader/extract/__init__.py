@@ -47,7 +47,16 @@ def home_dollar(instruments: list[Instrument]) -> str | None:
     primary = next((i for i in instruments if i.primary), instruments[0] if instruments else None)
     ticker = primary.ticker if primary is not None and primary.ticker else ""
     dot = ticker.rfind(".")
-    return _LOCAL_DOLLARS.get(ticker[dot:]) if dot > 0 else None
+    if dot <= 0 or ticker in _FOREIGN_REPORTERS:
+        return None
+    return _LOCAL_DOLLARS.get(ticker[dot:])
+
+
+_FOREIGN_REPORTERS = frozenset(
+    "BHP.AX RIO.AX WDS.AX CSL.AX STO.AX FMG.AX QBE.AX BXB.AX RMD.AX AMC.AX JHX.AX S32.AX NEM.AX XRO.AX "
+    "PDN.AX".split())
+"""Sydney-listed companies that report in US (Xero: New Zealand) dollars: wires write their
+"$" for those ("BHP's underlying profit fell to $10.2 billion")."""
 
 
 def _title_figures(in_title: list[KeyFigure], in_body: list[KeyFigure]) -> list[KeyFigure]:
