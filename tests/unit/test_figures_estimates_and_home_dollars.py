@@ -17,7 +17,7 @@ import pytest
 
 from tests.unit.test_figures_real_text import figures
 from tui_reader.extract import enrich, home_dollar
-from tui_reader.model import Article, Instrument
+from tui_reader.model import Article
 
 DECEMBER = datetime(2025, 12, 5, 12, 0, tzinfo=UTC)
 
@@ -48,8 +48,10 @@ def moves(body: str) -> list[tuple[str, str | None]]:
         ("Die Zinssenkungen von 0,5 Prozentpunkten halfen.", [("0,5 Prozentpunkten", "down")]),
         ("Die Sommer-Rally von zeitweise 22 Prozent ist vorbei.", [("22 Prozent", "up")]),
         # a German gain or loss named after the figure
-        ("Seit Januar stehen 85 Prozent Gewinn und im Vorjahr 20 Prozent Verlust zu Buche.",
+        ("Es stehen 85 Prozent Gewinn seit Januar und im Vorjahr 20 Prozent Verlust zu Buche.",
          [("85 Prozent", "up"), ("20 Prozent", "down")]),
+        # must not match: the profit a share of which is paid out
+        ("Der Konzern will 50 Prozent Gewinn ausschütten.", [("50 Prozent", None)]),
         # hyphenated units
         ("Traders price in a 50-basis-point cut.", [("50-basis-point", "down")]),
         ("It was a 3-percentage-point gain in share.", [("3-percentage-point", "up")]),
@@ -136,13 +138,20 @@ def test_a_us_company_or_a_canadian_one_keeps_the_dollar_american() -> None:
     us = enrich(_article("Netflix profit rises", "Netflix said profit rose 10% to $2.1 billion."))
     assert {f.currency for f in us.figures if f.kind == "money"} == {"USD"}
     # Canada's miners report in US dollars with a bare "$": only "TSX" in the text makes it CAD
-    assert home_dollar([Instrument(None, "CS.TO", "Capstone Copper", primary=True)]) is None
-    assert home_dollar([Instrument(None, "ORG.AX", "Origin Energy", primary=True),
-                        Instrument("US64110L1061", "NFLX", "Netflix")]) == "AUD"
-    assert home_dollar([]) is None
+    assert home_dollar("CS.TO") is None
+    assert home_dollar("ORG.AX") == "AUD"
+    assert home_dollar("") is None
     # Sydney-listed companies that report in US dollars
-    assert home_dollar([Instrument("AU000000BHP4", "BHP.AX", "BHP Group", primary=True)]) is None
-    assert home_dollar([Instrument(None, "CSL.AX", "CSL", primary=True)]) is None
+    assert home_dollar("BHP.AX") is None
+    assert home_dollar("CSL.AX") is None
+
+
+def test_a_text_that_marks_its_local_dollar_leaves_the_bare_one_american() -> None:
+    article = enrich(_article("Origin Energy wins a US contract",
+                              "Origin Energy reported net profit of A$50 million. It also won a U.S. "
+                              "Defense Department contract worth $258 million."))
+    assert [(f.text, f.currency) for f in article.figures if f.kind == "money"] == [
+        ("A$50 million", "AUD"), ("$258 million", "USD")]
 
 
 def test_an_amount_the_text_marks_american_stays_usd_in_a_home_dollar_article() -> None:

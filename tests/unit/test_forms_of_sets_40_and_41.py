@@ -152,3 +152,57 @@ def test_an_ordinal_day_in_a_dateline() -> None:
 )
 def test_filing(text: str, expected: list[str]) -> None:
     assert [i.ticker for i in find_instruments("", text, [])] == expected
+
+
+# Must-not cases a review of these rules found (each failed before its fix).
+
+
+def test_amount_rules_keep_their_bounds() -> None:
+    # two spaces before "bzw." leave the bare number alone rather than misplace it
+    assert [f.text for f in figures("Die Dividende soll 3,46  bzw. 3,87 Euro betragen.")] == ["3,87 Euro"]
+    # a year before the parentheses is no amount being converted: the accountants' minus stays
+    assert money("Net loss in Q3 2025 ($0.05) per share") == [("($0.05)", -0.05, "USD", None)]
+    assert money("It offered €22 ($23.24) per share.") == [("€22", 22.0, "EUR", None), ("$23.24", 23.24, "USD", None)]
+    # a move between two levels is no range
+    assert money("Profit rose from 470 to 540 million, against 300 million euros a year ago.") == [
+        ("540 million", 5.4e8, "EUR", None), ("300 million euros", 3e8, "EUR", None)]
+    assert money("Umsatz zwischen 11,1 und 11,4 Milliarden, nach 11,5 Milliarden Euro") == [
+        ("zwischen 11,1 und 11,4 Milliarden", 1.11e10, "EUR", 1.14e10), ("11,5 Milliarden Euro", 1.15e10, "EUR", None)]
+    assert money("Umsatz 2 Milliarden Euro, 2026 sollen es 3-4 Milliarden werden.")[1] == (
+        "3-4 Milliarden", 3e9, "EUR", 4e9)
+    # a dollar's code before a range of amounts
+    assert money("CAD $3.0 to $3.5 billion") == [("CAD $3.0 to $3.5 billion", 3e9, "CAD", 3.5e9)]
+
+
+def test_circa_at_the_start_of_a_line() -> None:
+    assert [(f.text, f.qualifier) for f in figures("c.85% of revenue is recurring")] == [("85%", "approx")]
+    assert [(f.text, f.qualifier) for f in figures("Mix:\nc.60% recurring")] == [("60%", "approx")]
+
+
+def test_a_hyphenated_date_that_could_be_either_way_round_is_not_guessed() -> None:
+    assert DATELINE.fullmatch("03-04-2025 10:00 AM ET") is not None
+    match = DATELINE.fullmatch("03-04-2025 10:00 AM ET")
+    assert match is not None and dateline_time(match, UTC) is None
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # a box heading inside the story: the story's text goes on after it
+        ["x" * 300, "Related Stories", "Sample Motors also said it would build a plant in Ohio, and it expects to "
+         "hire 1,200 people over the next two years, the company said in a statement on Tuesday.", "More."],
+        ["Transaction expected to close within 12 months"],
+        ["Die nächsten 3 Jahre"],
+        ["Der DAX schloss mit +0,5 %, der MDAX mit −0,3 %, der SDAX mit +0,2 % und der TecDAX mit −1,1 %."],
+        ["Meta argued in court that it is not responsible for the content its users post."],
+    ],
+)
+def test_story_text_that_looks_like_furniture_stays(paragraphs: list[str]) -> None:
+    assert strip_boilerplate(paragraphs) == (paragraphs, [])
+
+
+def test_name_rules_keep_real_names_and_mentions() -> None:
+    assert [i.ticker for i in find_instruments("", "Zürich Insurance meldete Gewinn.", [])] == ["ZURN.SW"]
+    # a ticker written in parentheses is the same company as its name: every mention counts
+    found = find_instruments("", "SAP (XETRA: SAP) rose and Siemens fell; SAP said, SAP added", [])
+    assert [(i.ticker, i.primary, i.mentions) for i in found] == [("SAP.DE", True, 4), ("SIE.DE", False, 1)]

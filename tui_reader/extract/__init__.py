@@ -21,12 +21,13 @@ def enrich(article: Article) -> Article:
     return article
 
 
-def article_figures(article: Article) -> list[KeyFigure]:
+def article_figures(article: Article, primary_ticker: str | None = None) -> list[KeyFigure]:
     """The key figures of the article's title and text: `enrich` without the
-    instruments, for ingestion's second stage (the instruments were filed in the first)."""
+    instruments, for ingestion's second stage (the instruments were filed in the first,
+    and `primary_ticker` is the primary one's ticker as stored then)."""
     from tui_reader.extract.figures import find_figures
 
-    home = home_dollar(article.instruments)
+    home = home_dollar(primary_ticker if primary_ticker is not None else _primary_ticker(article.instruments))
     figures = find_figures(article.body, article.published, home)
     if article.title:
         figures = _title_figures(find_figures(article.title, article.published, home), figures) + figures
@@ -39,13 +40,16 @@ Not Canada's: its miners and energy companies mostly report in US dollars, with 
 bare "$" (the text's own "TSX" still makes it CAD, see figures._local_dollars)."""
 
 
-def home_dollar(instruments: list[Instrument]) -> str | None:
-    """The local dollar of the market the article's primary instrument is listed in
-    (Australia's, Singapore's, New Zealand's), or None. The primary company
-    sets it, as its home market's papers write about it: "AGL Energy's profit fell to $94
-    million" is AUD though the story also names Netflix."""
+def _primary_ticker(instruments: list[Instrument]) -> str:
     primary = next((i for i in instruments if i.primary), instruments[0] if instruments else None)
-    ticker = primary.ticker if primary is not None and primary.ticker else ""
+    return primary.ticker if primary is not None and primary.ticker else ""
+
+
+def home_dollar(ticker: str) -> str | None:
+    """The local dollar of the market the article's primary listing (`ticker`) is in
+    (Australia's, Singapore's, New Zealand's), or None. The primary company sets it, as
+    its home market's papers write about it: "AGL Energy's profit fell to $94 million" is
+    AUD though the story also names Netflix."""
     dot = ticker.rfind(".")
     if dot <= 0 or ticker in _FOREIGN_REPORTERS:
         return None
@@ -54,7 +58,7 @@ def home_dollar(instruments: list[Instrument]) -> str | None:
 
 _FOREIGN_REPORTERS = frozenset(
     "BHP.AX RIO.AX WDS.AX CSL.AX STO.AX FMG.AX QBE.AX BXB.AX RMD.AX AMC.AX JHX.AX S32.AX NEM.AX XRO.AX "
-    "PDN.AX".split())
+    "PDN.AX WTC.AX".split())
 """Sydney-listed companies that report in US (Xero: New Zealand) dollars: wires write their
 "$" for those ("BHP's underlying profit fell to $10.2 billion")."""
 

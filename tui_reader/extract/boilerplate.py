@@ -143,12 +143,16 @@ _QUOTE_LABEL = re.compile(
     r"[+\-−(]?[ \u00a0]*[0-9][0-9.,']*(?:[ \u00a0]*\(?[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%?[ \u00a0]*\)?)?")
 """A quote box's labelled line: "Change: 33.16 ( 0.38 %)", "Ask 0,70", "Sell: 0.00"."""
 _CHART_TAB = re.compile(
-    r"(?:[A-Z][\w&.' ]{0,40}[ \u00a0])?(?:Chart[ \u00a0])?[0-9]{1,2}[ -](?:Tage|Jahre?|Monate?|Wochen?|days?|years?|months?"
+    r"(?:[A-Z0-9][A-Z0-9&.' ]{0,40}[ \u00a0]Chart[ \u00a0])?[0-9]{1,2}[ -](?:Tage|Jahre?|Monate?|Wochen?|days?|years?|months?"
     r"|weeks?)(?:-Chart)?")
 """A chart's period tab saved with the page: "7 Tage", "5-Tage-Chart", "BORGWARNER INC Chart 1 Jahr"."""
 _SIGNED_PERCENT = re.compile(r"[+\-−][0-9][0-9.,]*[ \u00a0]?%")
 _STRIP_LIMIT = 4
-"""Signed changes in one line without a sentence in it: a ticker strip ("DAX23.527 -0,5%ESt50…")."""
+"""Signed changes in one line, with fewer lower-case words than half their number, so no
+sentence: a ticker strip ("DAX23.527 -0,5%ESt50…"), not a market summary ("Der DAX
+schloss mit +0,5 %, der MDAX mit −0,3 %, …")."""
+_NOT_RESPONSIBLE = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3} is not responsible for the content")
+"""A site's disclaimer of the articles it carries, naming itself first."""
 _TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(?:€|Euro(?!\w)).{0,30} handeln\b"
                           r"|-aktie (?:komplett |jetzt )?kostenlos handeln\b", re.IGNORECASE)
 """A broker's line under the article ("DERMAPHARM-Aktie jetzt für 4€ handeln - auf
@@ -291,10 +295,11 @@ def _short_note(paragraph: str) -> str | None:
             _QUOTE_LABEL.fullmatch(row := paragraph.strip()) or _CHART_TAB.fullmatch(row)):
         return "quote line: " + _shorten(paragraph)
     if paragraph.count("%") >= _STRIP_LIMIT and ". " not in paragraph and len(
-            _SIGNED_PERCENT.findall(paragraph)) >= _STRIP_LIMIT:
+            signed := _SIGNED_PERCENT.findall(paragraph)) >= _STRIP_LIMIT and sum(
+            word[:1].islower() for word in paragraph.split()) <= len(signed) // 2:
         return "quote line: " + _shorten(paragraph)
-    if " is not responsible for the content" in paragraph:  # "Halifax is not responsible for the content …"
-        return "promotional line: " + _shorten(paragraph)
+    if " is not responsible for the content" in paragraph and _NOT_RESPONSIBLE.match(paragraph):
+        return "promotional line: " + _shorten(paragraph)  # "Halifax is not responsible for the content …"
     if len(paragraph) <= _QUOTE_ROW_LIMIT and (
             (paragraph[0] in _QUOTE_ROW_OPENERS
              and (_QUOTE_ROW.fullmatch(row := paragraph.strip()) or _LONE_CHANGE.fullmatch(row)))
@@ -337,6 +342,14 @@ _TAIL_HEADING_LIMIT = len("das könnte sie auch interessieren:")
 _TAIL_MIN_BEFORE = 200
 """Story text a heading must follow to end the article: a page's navigation may open
 with the same words above the story."""
+_TAIL_ITEM_LIMIT = 120
+"""What follows the heading is headlines and short comments; a longer paragraph that ends
+a sentence means the heading was a box inside the story, whose text goes on."""
+
+
+def _story_like(paragraph: str) -> bool:
+    text = paragraph.rstrip()
+    return len(text) > _TAIL_ITEM_LIMIT and text.endswith((".", '."', ".\u201d"))
 
 
 def _page_tail_start(paragraphs: list[str]) -> int | None:
@@ -345,7 +358,8 @@ def _page_tail_start(paragraphs: list[str]) -> int | None:
     before = 0
     for at, paragraph in enumerate(paragraphs):
         if (before >= _TAIL_MIN_BEFORE and len(paragraph) <= _TAIL_HEADING_LIMIT
-                and paragraph.strip().rstrip(":").lower() in _TAIL_HEADINGS):
+                and paragraph.strip().rstrip(":").lower() in _TAIL_HEADINGS
+                and not any(_story_like(after) for after in paragraphs[at + 1:])):
             return at
         before += len(paragraph)
     return None

@@ -176,7 +176,7 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
     names no market is in the dollar of its companies' market (`home_dollar`): "AGL
     Energy's profit fell to $94 million" is AUD."""
     markets = [code for code, named in _DOLLAR_MARKETS if named.search(body) is not None]
-    if not markets and home_dollar:
+    if not markets and home_dollar and _LOCAL_SIGN.search(body) is None:
         markets = [home_dollar]
     if len(markets) != 1:
         return found
@@ -194,6 +194,11 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
                 f = (*f[:4], local, *f[5:])
         out.append(f)
     return out
+
+
+_LOCAL_SIGN = re.compile(r"\b(?:AU?|NZ|S)\$|\$(?:A|NZ)\b")
+"""A local dollar the text marks ("A$50 million", "$A50 million"): its bare "$" is then the
+US dollar, as wires write it ("a U.S. contract worth $258 million")."""
 
 
 def _converted(body: str, start: int) -> bool:

@@ -117,9 +117,13 @@ def symbol_money(body: str, m: re.Match[str],
             if found is not None and m["ssep"] is None:
                 return (start - 1, found[1], "money", -float(found[3]), *found[4:]), m.end()
     prefix = body[start:head + 1]
+    currency = _money_currency(prefix, m["sc"])
+    coded = _dollar_code(body, start) if prefix == "$" and start >= 3 and body[start - 1] in _CODE_GAP else None
+    if coded is not None:
+        start, currency = coded  # "CAD ~$3.0 billion", "AUD $5 million": the code names the dollar
     if m["ssep"] is not None:
         found = _money_range(body, start, m.end(), m["sa"], m["sk"], m["ssep"], m["sa2"],
-                             m["sk2"], _money_currency(prefix, m["sc"]), m["sc"],
+                             m["sk2"], currency, m["sc"],
                              m["sp2"] is None or currency_code(m["sp2"]) == currency_code(prefix))
         if found is not None:
             return found, m.end()
@@ -128,11 +132,8 @@ def symbol_money(body: str, m: re.Match[str],
         scale = one["sk"]
         if scale is None and one["sc"] is None and from_to_level(body, start, m["ssep"]):
             scale = m["sk2"]  # "from $78 to $107 million": $78 million
-        return money_found(body, start, one.end(), one["sa"], scale,
-                           _money_currency(prefix, one["sc"]), one["sc"]), one.end()
-    currency = _money_currency(prefix, m["sc"])
-    if prefix == "$" and start >= 3 and body[start - 1] in _CODE_GAP and (coded := _dollar_code(body, start)):
-        start, currency = coded  # "CAD ~$3.0 billion", "AUD $5 million": the code names the dollar
+        one_currency = coded[1] if coded is not None else _money_currency(prefix, one["sc"])
+        return money_found(body, start, one.end(), one["sa"], scale, one_currency, one["sc"]), one.end()
     found = money_found(body, start, m.end(), m["sa"], m["sk"], currency, m["sc"])
     if body.startswith(_FROM, m.end()):  # "to $95 from 90"
         return with_old_level(body, found, m["sk"], 1.0), m.end()
@@ -161,7 +162,7 @@ def _accounting_loss(body: str, open_at: int, close_end: int) -> bool:
     amount is otherwise a conversion or an aside ("438 million euros ($502 million)"),
     also before "per share" ("offered 22 euros ($23.24) per share")."""
     before = body[max(0, open_at - 16):open_at].rstrip(_SPACES)
-    if before[-1:].isdigit() or before.lower().endswith(_CONVERTED_FROM):
+    if before.lower().endswith(_CONVERTED_FROM) or _SIGNED_AMOUNT_END.search(before):
         return False
     return (body.startswith(_LOSS_AFTER, close_end)
             or body.endswith(_LOSS_BEFORE, max(0, open_at - 16), open_at))
@@ -170,9 +171,12 @@ def _accounting_loss(body: str, open_at: int, close_end: int) -> bool:
 _CONVERTED_FROM = ("euros", "euro", "pounds", "pence", "francs", "yen", "kronor", "kroner", "yuan", "won",
                    "rupees", "million", "billion", "€", "£", "¥")
 """An amount written right before a parenthesised one, which is then its conversion."""
+_SIGNED_AMOUNT_END = re.compile(r"(?:[€£¥₹]|\b(?:EUR|GBP|CHF|JPY|SEK|NOK|DKK))[ \u00a0]?[0-9][0-9.,]*$")
+"""An amount in another currency's sign or code ends the text before: "€22 ($23.24)"; a
+bare number there ("in Q3 2025 ($0.05)") is no amount."""
 
 
-_CODE_GAP = frozenset(" ~\u00a0DR")
+_CODE_GAP = frozenset(" ~\u00a0D")
 """What stands right before a "$" that a currency code names: a space or "~" after the
 code, or the code's last letter ("CAD$3 billion", "AUD$5m")."""
 _DOLLAR_CODES = frozenset({"CAD", "AUD", "NZD", "SGD", "HKD"})

@@ -31,8 +31,14 @@ _FIRST = (("illi", 1), ("Mio.", 0), ("Mrd.", 0))
 """What `str.find` looks for, and how far before it the scale word starts."""
 _NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£¥])(?P<n>{NUM})[ \u00a0]$")
 """The number right before a scale word, with no currency sign or code glued to it."""
-_RANGE_LOW = re.compile(rf"(?<![\w.,$€£¥])(?P<n>{NUM})[ \u00a0]+(?:bis|to|-|–)[ \u00a0]+$")
-"""A range's low end right before a bare amount, its unit written once after the high end."""
+_RANGE_LOW = re.compile(
+    rf"(?:(?:zwischen|between)[ \u00a0]+(?P<between>{NUM})[ \u00a0]+(?:und|and)"
+    rf"|(?<![\w.,$€£¥])(?P<n>{NUM})[ \u00a0]+(?:bis|to)|(?<![\w.,$€£¥])(?P<dash>{NUM})[ \u00a0]*[-–])[ \u00a0]*$")
+"""A range's low end right before a bare amount, its unit written once after the high end:
+"470 bis 540 Millionen", "470-540 Millionen", "zwischen 11,1 und 11,4 Milliarden"."""
+_FROM_WORDS = ("from ",)
+"""Before the low end this makes it a move between two levels ("rose from 470 to 540
+million"); German writes a range "von 3,1 bis 3,2 Milliarden" and a move "von … auf"."""
 _ENGLISH_AFTER = frozenset(
     "in a an the and or to from on at for as last this that year-ago year-earlier previously "
     "earlier before".split())
@@ -78,10 +84,11 @@ def bare_amounts(body: str, found: list[Found]) -> list[Found]:
             value = parse_number(number["n"], german) if currency else None
             if value:
                 factor = SCALE_VALUES[scale.rstrip(".").lower()]
-                low = _RANGE_LOW.search(body, max(0, start - 24), start)
-                low_value = parse_number(low["n"], german) if low is not None else None
+                low = _RANGE_LOW.search(body, max(0, start - 32), start)
+                low_value = parse_number(low["n"] or low["between"] or low["dash"], german) if low is not None else None
                 if low is not None and low_value is not None and low_value < value and (
-                        at < 0 or found[at][1] <= low.start()):  # "470 bis 540 Millionen": one range
+                        at < 0 or found[at][1] <= low.start()) and not body.endswith(
+                        _FROM_WORDS, 0, low.start()):  # "470 bis 540 Millionen": one range, not "von 470 bis 540"
                     added.append((low.start(), end, "money", low_value * factor, currency, None, None, None,
                                   value * factor))
                 else:

@@ -169,7 +169,10 @@ def _shared_money(body: str, figure: Found, previous_end: int) -> Found | None:
     value, shown = parse_number(number, german), parse_number(own[0], german) if own else None
     if value is None or not shown or not isinstance(figure[3], float):
         return None
-    at = start - len(head) + head.rfind(number + " " + words[-1])
+    offset = head.rfind(number + " " + words[-1])
+    if offset < 0:
+        return None  # spaced otherwise than by one space: "3,46  bzw."
+    at = start - len(head) + offset
     scale = figure[3] / shown
     scale = round(scale) if scale >= 1 else scale  # a million, a billion: whole, no float noise
     return (at, at + len(number), "money", value * scale, figure[4], None, None, None, None)

@@ -29,7 +29,7 @@ REST = (
 )
 """`NUM` after its first digit, for patterns that consume that digit first (see figures_scan)."""
 
-STARTS_TOKEN = r"(?<=[0-9])(?:(?<![\w.,/][0-9])|(?<=[ (]c\.[0-9]))"
+STARTS_TOKEN = r"(?<=[0-9])(?:(?<![\w.,/][0-9])|(?<=c\.[0-9])(?<![\w]c\.[0-9]))"
 """Placed after a consumed first digit: the number does not continue a word, an ISIN, a
 URL path or another number (so "H100", "DE000NLE0014", "24/7" yield nothing); British
 releases glue "c." (circa) to it: "a tax rate of c.85%"."""

@@ -90,6 +90,11 @@ AFTER_WORDS.update({"beat": "up", "miss": "down", "gewinn": "up", "verlust": "do
 """An estimate beaten or missed by the figure ("10.9% beat", "0.9% miss", earnings
 recaps), a deal adding to or diluting a measure ("5% accretive to earnings"), and a
 German gain or loss named after it ("110 Prozent Gewinn seit Jahresbeginn")."""
+TIMED_AFTER = frozenset({"gewinn", "verlust"})
+TIMED_LEADS = ("seit ", "im ", "in ", "binnen ", "innerhalb ", "auf ", "zu ", "gegenüber ", "vom ", "von ")
+"""A gain or loss after the figure is a move only with its time or booking after it ("110
+Prozent Gewinn seit Jahresbeginn", "64 Prozent Gewinn zu Buche"); else it is the profit
+a share of which is meant ("50 Prozent Gewinn ausschütten")."""
 
 SPAN_ADJECTIVES = frozenset(
     "year-over-year year-on-year yoy y/y y-o-y annual annualized annualised sequential "

@@ -39,6 +39,8 @@ from tui_reader.extract.figures_vocabulary import (
     SHARE_NOUNS,
     SOFTENERS,
     SPAN_ADJECTIVES,
+    TIMED_AFTER,
+    TIMED_LEADS,
     TOLERANCE_ENDS,
     TOLERANCES,
     WORD_DIRECTION,
@@ -134,7 +136,7 @@ def previous_words(body: str, start: int, count: int = 2) -> list[str]:
 def qualifier_before(body: str, start: int) -> Qualifier | None:
     """The qualifier written right before an amount ("more than", "about", "~", "bis zu")."""
     head = body[(start - 40 if start > 40 else 0):start].rstrip()
-    if head.endswith(("~", " c.", "(c.")):  # "c.85%": circa, glued to the number
+    if head.endswith(("~", " c.", "(c.", "\nc.")) or head == "c.":  # "c.85%": circa, glued to the number
         return "approx"
     words = head.rsplit(None, 2)[-2:]
     if not words:
@@ -237,6 +239,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                     ) and not _move_noun_von(words):
                 return None
             found = AFTER_WORDS.get(first)
+            if found and first in TIMED_AFTER and not (len(following) > 1 and following[1].startswith(TIMED_LEADS)):
+                found = None  # "50 Prozent Gewinn ausschütten" is a share of profit, not a gain
             if found and not (first == "plus" and len(following) > 1 and following[1].startswith(ONE_MORE)):
                 return found
             if not found and len(first) > 6 and first not in DIRECTION_WORDS:  # "50-prozentigen Wertzuwachs"

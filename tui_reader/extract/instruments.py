@@ -226,13 +226,14 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             merger.add(found_in.by_isin(isin) or Instrument(isin, None, None), at, _EXPLICIT)
 
     ticker_spans: list[tuple[int, int]] = []
-    written_tickers: set[str] = set()
+    written_tickers: dict[str, str] = {}
+    """The codes the text wrote as tickers ("FANG", "WOW" of WOW.AX) → the listing's ticker."""
     for at, end, instrument in (*ticker_mentions(found_in, text, cashtags, colons), *mover_tickers(found_in, text),
                                 *ric_tickers(found_in, text)):
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))
         if instrument.ticker:
-            written_tickers.add(instrument.ticker)
+            written_tickers[instrument.ticker.split(".", 1)[0]] = instrument.ticker
 
     home = home_suffix(text) if parens else ""
     for at, code, quoted in parens:
@@ -241,7 +242,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             merger.add(listing, at, _EXPLICIT)
             ticker_spans.append((at, at + 2 + len(code)))
             if listing.ticker:
-                written_tickers.add(listing.ticker)
+                written_tickers[listing.ticker.split(".", 1)[0]] = listing.ticker
 
     # "(Xetra: SAP)" is one mention, not a ticker and a name.
     in_spans: set[int] = set()
@@ -252,10 +253,11 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             while i < len(starts) and starts[i] < end:
                 in_spans.add(i)
                 i += 1
-    if written_tickers:  # "FANG stock fell" after "(NASDAQ:FANG)": the ticker again, not Fang Holdings
-        for i, (start, _, _, end) in enumerate(hits):
-            if text[start:end] in written_tickers:
-                in_spans.add(i)
+    if written_tickers:  # "FANG stock fell" after "(NASDAQ:FANG)", "WOW" after "(ASX:WOW)": the code again
+        for i, (start, key, _, end) in enumerate(hits):
+            ticker = written_tickers.get(text[start:end])
+            if ticker is not None and (named_as := found_in.by_key(key)) is not None and named_as.ticker != ticker:
+                in_spans.add(i)  # the name of another company (Fang Holdings), spelled like the ticker
     named, deferred, people = _count_names(text, hits, in_spans, found_in, by_declared_name, set())
     if people:  # rare: a surname met before its first name or title is that person too
         named, deferred, _ = _count_names(text, hits, in_spans, found_in, by_declared_name, people)
@@ -361,8 +363,8 @@ def _umlaut_word(written: str, listing: Instrument | None) -> bool:
     """Whether a name written with an umlaut is a German word that only folds to the
     company's name, which has none: "Über" is no Uber, "Bücher" no Bucher; "Suedzucker"
     and "Südzucker" both are Südzucker, whose name has one."""
-    if listing is None or listing.name is None or _UMLAUTS.isdisjoint(written):
-        return False
+    if listing is None or listing.name is None or _UMLAUTS.isdisjoint(written) or " " in written.strip():
+        return False  # a name of several words is that name, umlaut or not ("Zürich Insurance")
     key = name_key(written)
     # only where the key is the company's own name, whose spelling is known ("Münchener
     # Rück" is an alias of Munich Re, spelled with its umlauts)

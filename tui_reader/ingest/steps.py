@@ -60,7 +60,7 @@ def complete(stale: StaleArticle) -> Prepared:
 
     article = stale.article
     if stale.extractor == PENDING:
-        return _figures_only(stale, article_figures(article))
+        return _figures_only(stale, article_figures(article, stale.primary_ticker or ""))
     return prepare(enrich(article), stale.sort_ts)
 
 

@@ -74,6 +74,10 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
         if (slashed := _slashed(int(match["s1"]), int(match["s2"]))) is None:
             return None
         day, month, year = str(slashed[0]), slashed[1], match["sy"]
+    elif match["sep"] == "-":  # "03-04-2025" is either way round, as "03/04/2025" is
+        if (dashed := _slashed(int(match["d"]), int(match["m"]))) is None:
+            return None
+        day, month, year = str(dashed[0]), dashed[1], match["y"]
     else:
         month, day, year = int(match["m"]), match["d"], match["y"]
         if len(year) == 2:  # "10.10.25 08:45 Uhr": a portal's short year, always this century

@@ -36,8 +36,7 @@ class StaleArticle:
     """A stored article as extraction reads it, with what the rewrite checks against."""
 
     article: Article
-    """Title, body, time and declared instruments as stored; figures empty, instruments
-    only the primary listing's ticker (for figures' currencies; enrich files them anew)."""
+    """Title, body, time and declared instruments as stored; instruments and figures empty."""
     sort_ts: float
     content_hash: str
     """The stored hash: a row rewritten meanwhile (a poll updated it) is left alone."""
@@ -45,6 +44,9 @@ class StaleArticle:
     """The version that filed it (negative: stage 1 of that version, figures pending)."""
     figures: str = "[]"
     """The stored figures (JSON), kept when extraction fails."""
+    primary_ticker: str | None = None
+    """The primary listing's ticker as stage 1 filed it: its market sets what a bare "$" is
+    (`extract.home_dollar`)."""
 
 
 _STALE_COLUMNS = (
@@ -98,13 +100,12 @@ def _stale(db: sqlite3.Connection, rows: list[tuple]) -> list[StaleArticle]:
                 published=datetime.fromisoformat(published) if published else None,
                 url=url, path=path, removed=json.loads(removed),
                 declared=declared_from_json(declared) if declared is not None else legacy.get(article_id, []),
-                # the primary listing's market sets what a bare "$" is (extract.home_dollar)
-                instruments=[Instrument(None, primary, None, primary=True)] if primary else [],
             ),
             sort_ts,
             content_hash,
             extractor,
             figures,
+            primary,
         )
         for (article_id, source, title, body, published, url, path, removed, declared, sort_ts, content_hash,
              extractor, figures, primary) in rows
