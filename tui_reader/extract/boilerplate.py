@@ -61,7 +61,7 @@ _PITCH = re.compile(
     | →?\ ?continue\ reading\ (?:at|on)\b | relevante\ links: | kontakt\ zum\ autor: | summary\ by\ ai\b
     | disclaimer\*?$ | copyright\b.{0,80}\b(?:alle\ rechte\ vorbehalten|all\ rights\ reserved)
     | add\ shares\ to\ your\b | quickpicks\ to$ | display\ them\ here!?$ | track\ your\ favourite\ stocks
-    | compare\ our\ accounts$
+    | compare\ our\ accounts$ | news\ 24\ h\ / | anzeige\ mehr\ »
     """,
     re.VERBOSE,
 )
@@ -151,6 +151,12 @@ _STRIP_LIMIT = 4
 """Signed changes in one line, with fewer lower-case words than half their number, so no
 sentence: a ticker strip ("DAX23.527 -0,5%ESt50…"), not a market summary ("Der DAX
 schloss mit +0,5 %, der MDAX mit −0,3 %, …")."""
+_PORTAL_QUOTE = re.compile(
+    r"Die [\w .&+-]{1,60} Aktie (?:wird zum Zeitpunkt der Veröffentlichung|handelt aktuell mit einem (?:Plus|Minus) von)")
+"""A portal's quote written as sentences under the story ("Die PUMA Aktie handelt aktuell
+mit einem Plus von +0,82 % …", "… wird zum Zeitpunkt der Veröffentlichung der Nachricht mit
+einem Plus von +8,77 % … gehandelt. Auf 7 Tage gesehen …"): the price when the page was
+made, no figure of the story."""
 _NOT_RESPONSIBLE = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3} is not responsible for the content")
 """A site's disclaimer of the articles it carries, naming itself first."""
 _TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(?:€|Euro(?!\w)).{0,30} handeln\b"
@@ -298,6 +304,10 @@ def _short_note(paragraph: str) -> str | None:
             signed := _SIGNED_PERCENT.findall(paragraph)) >= _STRIP_LIMIT and sum(
             word[:1].islower() for word in paragraph.split()) <= len(signed) // 2:
         return "quote line: " + _shorten(paragraph)
+    if paragraph.startswith("Die ") and _PORTAL_QUOTE.match(paragraph):
+        return "quote box: " + _shorten(paragraph)
+    if paragraph.startswith("WKN: ") and "| ISIN: " in paragraph:  # finanznachrichten's quote header
+        return "quote box: " + _shorten(paragraph)
     if " is not responsible for the content" in paragraph and _NOT_RESPONSIBLE.match(paragraph):
         return "promotional line: " + _shorten(paragraph)  # "Halifax is not responsible for the content …"
     if len(paragraph) <= _QUOTE_ROW_LIMIT and (

@@ -99,10 +99,15 @@ def yahoo_symbol(exchange: str, code: str) -> str | None:
         if not code.endswith("-OL"):
             return code + venue.suffix
     code = code.removesuffix("-OL")  # "2888-OL.HK": Yahoo once tagged Hong Kong's odd-lot line
+    if venue.suffix in _CLASS_DASHED and len(code) > 2 and code[-2] == "." and code[-1].isalpha():
+        code = code[:-2] + "-" + code[-1]  # "TSX: CTC.A" is Yahoo's CTC-A.TO, a share class
     if venue.code_width and code.isdigit():
         code = (code.lstrip("0") or "0").zfill(venue.code_width)
     return code + venue.suffix
 
+
+_CLASS_DASHED = frozenset({".TO", ".V"})
+"""Venues whose share classes Yahoo writes with a dash ("RCI-B.TO", "CTC-A.TO")."""
 
 HOME_COUNTRY = {
     ".DE": "DE", ".F": "DE", ".L": "GB", ".AS": "NL", ".PA": "FR", ".BR": "BE", ".MI": "IT",

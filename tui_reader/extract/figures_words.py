@@ -109,8 +109,8 @@ _SUMS_TO = frozenset({"summiert", "summierte", "beläuft", "belief", "addiert", 
 """The verbs of "das Minus summiert sich auf 2,7 Prozent": before "auf" too the noun of
 change is then the clause's subject and the figure its size."""
 _GENITIVE = frozenset({"des", "der"})
-_MOVE_NOUN_ENDS = ("plus", "minus", "gewinne", "verluste")
-"""Compounds of the move nouns: "Kursplus", "Jahresminus", "Kursgewinne"."""
+_MOVE_NOUN_ENDS = ("plus", "minus", "gewinne", "verluste", "wachstum", "zuwachs", "anstieg", "rückgang")
+"""Compounds of the move nouns: "Kursplus", "Jahresminus", "Kursgewinne", "Umsatzwachstum"."""
 
 
 
@@ -197,7 +197,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             at = -3  # "stieg auf mehr als 5 Prozent"
         level = words[at]
         if level[-1] not in CLAUSE_END and level in LEVEL_WORDS and not (
-                level == "to" and len(words) > -at and words[at - 1] in ("close", "up")):
+                level == "to" and len(words) > -at and words[at - 1] in _NOT_LEVEL_TO):
             return _moved_to(before.split()[at - 10:at + 1 or None]) if level in ("auf", "to", "bei") else None
         if last in TOLERANCE_ENDS and " ".join(words[-3:]).endswith(TOLERANCES):
             return None
@@ -289,6 +289,11 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         # Prognose: 4 bis 15 Prozent)": the same measure restated in the parenthesis
         found = direction_of(body, restated.start("n"), restated.end("n"), None)
     return found if found is not None else movers_heading(body, start)
+
+
+_NOT_LEVEL_TO = frozenset({"close", "up", "due", "owing", "thanks"})
+"""Words before "to" that make no level of the figure: "close to 5%", "up to 5%" (a limit),
+"due to 3 percent growth" (a cause, whose noun gives the move)."""
 
 
 _PAREN_RESTATED = re.compile(

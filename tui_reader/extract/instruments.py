@@ -315,8 +315,9 @@ def _count_names(
                 continue  # "Judge Richard Eaton", "Porsche owners", "polled by FactSet"
             if key in people:
                 continue
-            if key in short_names and _CAPITAL_NEXT.match(text, end) and "-" not in text[start:end]:
-                continue  # "Getty Images": another name ("Vontobel-Analyst Jean ..." is not one)
+            if (key in short_names and _CAPITAL_NEXT.match(text, end) and "-" not in text[start:end]
+                    and not _CITED_AFTER.match(text, end)):
+                continue  # "Getty Images": another name ("Vontobel-Analyst Jean …", "Vontobel Analyst …" are not)
             if text[end + 1:end + 2] in _LOCAL_INITIALS and _LOCAL_UNIT.match(text, end):
                 continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
         if start and text[start - 1] == "(" and spelled_out_before(text, start, end):

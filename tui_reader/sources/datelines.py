@@ -39,7 +39,7 @@ _MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)
 _ZONE = "|".join(sorted(_ZONES, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?\s+"
 _TIME = (
-    r"(?:,?\s*(?:at\s+|um\s+|[-–—]\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"(?:,?\s*(?:at\s+|um\s+|[-–—·|]\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?"
     r"\s*(?:(?P<ampm>[ap])\.?\s?m\.?|(?P<uhr>uhr))?"
     r"(?:\s+(?P<zone>" + _ZONE + r")|\s+(?P<offset>[+-]\d{2}:?\d{2}))?)?"
 )

@@ -1,4 +1,4 @@
-"""Forms of the 40th and 41st held-out sets (issue 9): cents written "¢" and "HK cents",
+"""Forms of the 40th to 43rd held-out sets (issue 9): cents written "¢" and "HK cents",
 Swedish krona and "britische Pfund", a German range of moves after "plus", "das
 doppelte" in lower case, a range of bare amounts that borrows its currency, "c.85%",
 "seit" as a past cue, "downgraded", "share price rise", "dividend per share growth",
@@ -206,3 +206,63 @@ def test_name_rules_keep_real_names_and_mentions() -> None:
     # a ticker written in parentheses is the same company as its name: every mention counts
     found = find_instruments("", "SAP (XETRA: SAP) rose and Siemens fell; SAP said, SAP added", [])
     assert [(i.ticker, i.primary, i.mentions) for i in found] == [("SAP.DE", True, 4), ("SIE.DE", False, 1)]
+
+
+# Forms of the 42nd and 43rd held-out sets.
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Revenue increased due to 4 percent growth in subscriptions.", [("4 percent", "up")]),
+        ("Bereinigt lag das Umsatzwachstum bei 2,8 Prozent.", [("2,8 Prozent", "up")]),
+        ("The forecast was revised upward 3.9% to 80 billion yen.", [("3.9%", "up")]),
+        ("Guidance was revised downward by 2%.", [("2%", "down")]),
+        # must not match: a level after "to" stays one
+        ("The margin rose to 5%.", [("5%", None)]),
+    ],
+)
+def test_moves_of_sets_42_and_43(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("«Ein Gegengebot ist möglich», schreibt Vontobel Analyst Max Muster.", ["VONN.SW"]),
+        ("Shares of Canadian Tire (TSX:CTC.A) rose.", ["CTC-A.TO"]),
+        ("B of A Securities raised its target.", ["BAC"]),
+        # must not match: a German adjective opening the sentence
+        ("Erste Gerüchte über ein Angebot machten am Freitag die Runde.", []),
+        ("Erste Group hob die Prognose.", ["EBS.VI"]),
+        ("Alten Aktionären bleibt ein Bezugsrecht.", []),
+    ],
+)
+def test_filing_of_sets_42_and_43(text: str, expected: list[str]) -> None:
+    assert [i.ticker for i in find_instruments("", text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "note"),
+    [
+        ("Die Muster Aktie handelt aktuell mit einem Plus von +0,82 % und einem Kurs von 46,88EUR an der Börse.",
+         "quote box"),
+        ("Die Muster Aktie wird zum Zeitpunkt der Veröffentlichung der Nachricht mit einem Plus von +8,77 % "
+         "gehandelt. Auf 7 Tage gesehen hat sich der Kurs um +5,68 % verändert.", "quote box"),
+        ("WKN: A1B2C3 | ISIN: US0000000000 | Ticker-Symbol: XYZ Frankfurt 35,200 Euro 0,00 %", "quote box"),
+        ("News 24 h / 7 T Aufrufe 7 Tage", "promotional line"),
+    ],
+)
+def test_portal_quote_furniture(paragraph: str, note: str) -> None:
+    kept, notes = strip_boilerplate([paragraph])
+    assert kept == [] and len(notes) == 1 and notes[0].startswith(note + ": ")
+
+
+def test_a_sentence_about_trading_stays() -> None:
+    sentence = "Die Aktie handelt aktuell mit einem Plus, sagte ein Händler am Vormittag."
+    assert strip_boilerplate([sentence]) == ([sentence], [])
+
+
+def test_a_dateline_with_a_middle_dot_before_the_time() -> None:
+    match = DATELINE.fullmatch("Published Wed, Oct 22, 2025 · 06:13 AM")
+    assert match is not None and dateline_time(match, UTC) == datetime(2025, 10, 22, 6, 13, tzinfo=UTC)
