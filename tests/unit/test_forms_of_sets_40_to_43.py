@@ -266,3 +266,34 @@ def test_a_sentence_about_trading_stays() -> None:
 def test_a_dateline_with_a_middle_dot_before_the_time() -> None:
     match = DATELINE.fullmatch("Published Wed, Oct 22, 2025 · 06:13 AM")
     assert match is not None and dateline_time(match, UTC) == datetime(2025, 10, 22, 6, 13, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bank cited through its broking arm or one of its people is the listed bank
+        ("The analyst at Mizuho Securities cut the rating.", ["8411.T"]),
+        ("Truist's Jane Roe lifted her target.", ["TFC"]),
+        # must not match: another company's longer name
+        ("Getty Images supplied the picture.", []),
+        # a lower-case name of two words, as German portals write it
+        ("Schwächer notierten hingegen thyssenkrupp nucera (-7,38 Prozent).", ["NCH2.DE"]),
+        ("thyssenkrupp fiel, adidas stieg.", ["TKA.DE", "ADS.DE"]),
+        # a code written with its venue, then bare in parentheses, is that listing
+        ("Lithium Sample (ASX:LIT) raises $12 million. Lithium Sample (LIT) said the placement closed.", ["LIT.AX"]),
+        ("LBG Media climbed, PayPoint fell.", ["LBG.L", "PAY.L"]),
+    ],
+)
+def test_filing_of_set_43(text: str, expected: list[str]) -> None:
+    assert [i.ticker for i in find_instruments("", text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Shares hardened 6.7% after the contract win.", [("6.7%", "up")]),
+        ("Das Kursziel wurde um 37 Prozent zurückgenommen.", [("37 Prozent", "down")]),
+    ],
+)
+def test_moves_of_set_43(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected

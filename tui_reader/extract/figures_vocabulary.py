@@ -34,7 +34,7 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "hochschnellten umsatzplus anhebung erhöhung steigerung gesteigert kursgewinne "
       "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
       "ausbauen ausgebaut escalated escalates avancen avance avancierte avancierten leaping rocketing "
-      "skyrocket accretive beat beats topped upgraded upgrades premium prämie upward upwards")
+      "skyrocket accretive beat beats topped upgraded upgrades premium prämie upward upwards hardened")
 DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
         "declines declining slipped slip slips slipping lost lose loses losing loss "
         "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -55,7 +55,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "schmolzen geschmolzen schmilzt senkung kürzung reduzierung verringerung "
         "kursverluste kursverlusten einbußen abwerten abgewertet drückte drückten gedrückt "
         "rücksetzer rücksetzern abgaben sinken talfahrt tumbling dilutive missed misses downgraded downgrades "
-        "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards")
+        "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 

@@ -228,16 +228,20 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     ticker_spans: list[tuple[int, int]] = []
     written_tickers: dict[str, str] = {}
     """The codes the text wrote as tickers ("FANG", "WOW" of WOW.AX) → the listing's ticker."""
+    venue_listings: dict[str, Instrument] = {}
+    """Codes written with their venue ("ASX:LIT"): a bare "(LIT)" later is that listing."""
     for at, end, instrument in (*ticker_mentions(found_in, text, cashtags, colons), *mover_tickers(found_in, text),
                                 *ric_tickers(found_in, text)):
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))
         if instrument.ticker:
-            written_tickers[instrument.ticker.split(".", 1)[0]] = instrument.ticker
+            root = instrument.ticker.split(".", 1)[0]
+            written_tickers[root] = instrument.ticker
+            venue_listings.setdefault(root, instrument)
 
     home = home_suffix(text) if parens else ""
     for at, code, quoted in parens:
-        listing = paren_ticker(found_in, text, at, code, quoted, home)
+        listing = venue_listings.get(code) or paren_ticker(found_in, text, at, code, quoted, home)
         if listing is not None:
             merger.add(listing, at, _EXPLICIT)
             ticker_spans.append((at, at + 2 + len(code)))
@@ -315,8 +319,8 @@ def _count_names(
                 continue  # "Judge Richard Eaton", "Porsche owners", "polled by FactSet"
             if key in people:
                 continue
-            if (key in short_names and _CAPITAL_NEXT.match(text, end) and "-" not in text[start:end]
-                    and not _CITED_AFTER.match(text, end)):
+            if (key in short_names and _CAPITAL_NEXT.match(text, end) and "-" not in written
+                    and not _CITED_AFTER.match(text, end) and not _own_unit_or_person(text, start, end)):
                 continue  # "Getty Images": another name ("Vontobel-Analyst Jean …", "Vontobel Analyst …" are not)
             if text[end + 1:end + 2] in _LOCAL_INITIALS and _LOCAL_UNIT.match(text, end):
                 continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
@@ -325,7 +329,8 @@ def _count_names(
         if exchange_named(key) is not None and VENUE_BESIDE.search(text, max(0, start - 12), end + 12):
             continue  # "Amex & NYSE switches": the exchange, not American Express
         weak = key in short_names or key in needs_evidence or key in DESCRIPTORS
-        if weak and (inside_a_longer_name(text, start) or (not suffixed and longer_name_follows(text, end))):
+        if weak and (inside_a_longer_name(text, start) or (
+                not suffixed and longer_name_follows(text, end) and not _own_unit_or_person(text, start, end))):
             # " the " twice answers for English in ~1 µs, the German scan takes ~25 (and
             # stays unasked: `german` keeps meaning what is_german says, for the checks below).
             if german is None and text.count(" the ", 0, 4000) < 2:
@@ -357,6 +362,15 @@ def _count_names(
     return named, deferred, found_people
 
 
+def _own_unit_or_person(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised words after a name are its own broking arm ("Mizuho
+    Securities") or, after a possessive, one of its people ("Truist's Robyn Smith")."""
+    return text.endswith(("'s", "’s"), start, end) or _BROKER_UNIT.match(text, end) is not None
+
+
+_BROKER_UNIT = re.compile(r"[ \u00a0]+(?:Securities|Capital Markets|Equities|Research|Equity Research)\b")
+"""A bank's broking arm after its short name ("Mizuho Securities", "Truist Securities"): the
+listed bank cited as the broker, not another company's name."""
 _UMLAUTS = frozenset("äöüÄÖÜ")
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tui_reader.extract.names import (
     CONNECTORS,
     HAS_CAPITAL,
@@ -97,7 +99,11 @@ class NameScanner:
                         # "voestalpine-Aktie": a compound the name starts is read as the name
                         written = _word(text[at : run.end("word")]) if run else ""
                         if run and (written == word or written.startswith(word + "-")) and (at, run.end()) not in runs:
-                            runs.append((at, run.end()))
+                            end = run.end()
+                            if end == run.end("word") and (more := _LOWER_NEXT.match(text, end)) and (
+                                    f"{word} {_word(more[1])}" in self._keys):
+                                end = more.end()  # "thyssenkrupp nucera": a name all in lower case
+                            runs.append((at, end))
                     at = text.find(spelling, at + 1)
         return runs
 
@@ -262,6 +268,9 @@ def _continues(raw: str) -> bool:
     "nvidia")."""
     return not raw.endswith(".") or len(raw) <= 4
 
+
+_LOWER_NEXT = re.compile(r" ([a-zäöü][\w-]*)")
+"""The lower-case word after a name spelled in lower case, which may continue it."""
 
 _WORD_CACHE: dict[str, str] = {}
 
