@@ -297,3 +297,31 @@ def test_filing_of_set_43(text: str, expected: list[str]) -> None:
 )
 def test_moves_of_set_43(body: str, expected: list[tuple[str, str | None]]) -> None:
     assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("It expects revenue to be down 3% to 5% this year.", [("3% to 5%", "down", 5.0)]),
+        ("Zuletzt lag sie acht Prozent im Minus./abc/def/APA/xyz", [("acht Prozent", "down", None)]),
+        ("Die Schätzung zum Gewinn je Aktie wird um 37 Prozent zurückgenommen.", [("37 Prozent", "down", None)]),
+        # must not match: a move after a past verb stays two figures
+        ("Shares rose 3% to 5% higher.", [("3%", "up", None), ("5%", None, None)]),
+    ],
+)
+def test_ranges_and_endings(body: str, expected: list[tuple[str, str | None, float | None]]) -> None:
+    assert [(f.text, f.direction, f.high) for f in figures(body) if f.kind == "percent"] == expected
+
+
+def test_a_move_from_a_named_old_level_is_two_amounts() -> None:
+    assert money("raised from the previous forecast of 84.0 billion yen to 87.5 billion yen") == [
+        ("84.0 billion yen", 8.4e10, "JPY", None), ("87.5 billion yen", 8.75e10, "JPY", None)]
+
+
+def test_a_seed_drops_the_copies_of_its_headline() -> None:
+    from tui_reader.sources.seeds_portal import parse_text
+
+    article = parse_text("Sample Mining shares sink 7% on exit\n\n2025-01-01\n\nSample Mining shares sink 7% on exit\n\n"
+                         "The shares are down 7% to $37.76 at the time of writing.\n", markdown=False)
+    assert article.body == "The shares are down 7% to $37.76 at the time of writing."
+    assert article.removed == ["repeated headline: 1 × Sample Mining shares sink 7% on exit"]

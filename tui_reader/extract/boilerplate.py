@@ -293,6 +293,16 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return kept, notes
 
 
+def without_headline(paragraphs: list[str], title: str) -> tuple[list[str], list[str]]:
+    """The paragraphs without the copies of the headline a saved page keeps in its text
+    (the page's own heading above the story, once more beside a share button), and the
+    note that says so: its figures are the headline's, counted once."""
+    headline = " ".join(title.split())
+    kept = [p for p in paragraphs if " ".join(p.split()) != headline] if headline else paragraphs
+    dropped = len(paragraphs) - len(kept)
+    return kept, ([f"repeated headline: {dropped} × {_shorten(headline)}"] if dropped else [])
+
+
 def _short_note(paragraph: str) -> str | None:
     """What a short paragraph is, when it is furniture: the note that says so."""
     if ("▼" in paragraph or "▲" in paragraph) and "%" in paragraph and len(paragraph) <= _QUOTE_ROW_LIMIT:

@@ -255,7 +255,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 if found:
                     return found
             if (first == "im" or first == "ins") and len(following) > 1:  # "im Minus"
-                second = following[1].split(None, 1)[0].strip(PUNCT).lower()
+                # dpa-AFX glues its authors' codes to the sentence: "im Minus./cgh/fel/APA"
+                second = following[1].split(None, 1)[0].split("/", 1)[0].strip(PUNCT).lower()
                 if second in ("plus", "minus"):
                     return AFTER_WORDS[second]
     dashed = " – " in before or " - " in before or " — " in before

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from itertools import groupby
 
-from tui_reader.extract.boilerplate import strip_boilerplate
+from tui_reader.extract.boilerplate import strip_boilerplate, without_headline
 from tui_reader.model import Article, Instrument
 from tui_reader.sources.datelines import DATELINE, dateline_time, find_dateline
 from tui_reader.sources.seeds_errors import SkipFile
@@ -85,8 +85,9 @@ def parse_text(text: str, *, markdown: bool) -> Article:
             under.insert(0, opening)
         else:
             rest.insert(0, [opening])
-    paragraphs = [p for block in rest for p in _block_paragraphs(block)]
+    paragraphs, repeated = without_headline([p for block in rest for p in _block_paragraphs(block)], title)
     kept, removed = strip_boilerplate(paragraphs)
+    removed = repeated + removed
     if published is None and kept:
         published = find_dateline(kept[0], _berlin())
     return Article(id="", source=source or meta.get("source", ""), title=title, body="\n\n".join(kept),
