@@ -11,15 +11,24 @@ not enough, because editors ask the same questions in real sentences: it must st
 as a paragraph of its own or be followed by sales copy. Portals also end articles with
 an info box about the stock ("Zusätzliche Unternehmensinformationen zur X Aktie", then
 short lines of price and performance: "+0,57 %", "1 Woche", "30 Tage"): it restates the
-quote page, not the article, and its numbers would read as the article's figures. Every
-removal leaves a note, so the reader can see what was taken out.
+quote page, not the article, and its numbers would read as the article's figures (those
+quote furniture checks live in page_furniture.py). Every removal leaves a note, so the
+reader can see what was taken out.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["strip_boilerplate"]
+from tui_reader.extract.page_furniture import (
+    QUOTE_BOX_HEADINGS,
+    QUOTE_ROW_LIMIT,
+    info_box_start,
+    page_tail_start,
+    quote_kind,
+)
+
+__all__ = ["strip_boilerplate", "without_headline"]
 
 _APOS = "['’]"
 
@@ -118,66 +127,12 @@ _UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{→Qq"
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""
 
-_ROW_ITEM = r"[+\-−]?[0-9][0-9.,']*(?:[ \u00a0]?(?:EUR|USD|CHF|GBP|€|\$|%|Pkt\.?|PKT|Punkte))?"
-_QUOTE_ROW = re.compile(rf"{_ROW_ITEM}(?:[ \u00a0]+{_ROW_ITEM})+")
-"""A quote box's row, numbers and units only ("332,40 EUR 5,30 EUR 1,62%" under
-finanzen.net's "Werte in diesem Artikel"): the price and its change when the page was
-saved, no figure of the story."""
-_LONE_CHANGE = re.compile(r"[+\-−][0-9][0-9.,]*[ \u00a0]?%")
-"""A signed percentage alone in its paragraph, under a ticker line: a quote widget's
-change ("NVDA" / "-3.02%" / "Add to Watchlist"), never a sentence."""
-_PIPE_ROW = re.compile(
-    r"[^|\n]{2,60}\|[ \u00a0]*[0-9][0-9.,']*[ \u00a0]*(?:EUR|€|CHF|USD|\$)?[ \u00a0]*\|"
-    r"[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%[ \u00a0]*\|?"
-    r"|[0-9][0-9.,]*[ \u00a0]*\|[ \u00a0]*(?:Negative|Positive)[ \u00a0]+[0-9][0-9.,]*[ \u00a0]*\([0-9.,]+%\)"
-    r"(?:[ \u00a0]+Graph)?")
-"""A quote box's row written as a table: "Deutsche Beteiligungs AG | 24,55 | 0,41% |", an
-index's "7122.32 | Negative 6.89 (0.10%)" (and its chart link, "Graph")."""
-_QUOTE_ROW_LIMIT = 80
-_QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel", "Aktien in diesem Artikel")
-"""finanzen.net's quote box under the headline: the instruments the page links, each with
-its price, change and "Charts|News|Analysen"; a paragraph opening with it is the box."""
-_QUOTE_ROW_OPENERS = frozenset("0123456789+-−")
-_QUOTE_LABEL = re.compile(
-    r"(?:Change|Sell|Buy|Bid|Ask|Geld|Brief|Last|Letzter|Volume|Volumen|Spread)[ \u00a0]*:?[ \u00a0]*"
-    r"[+\-−(]?[ \u00a0]*[0-9][0-9.,']*(?:[ \u00a0]*\(?[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%?[ \u00a0]*\)?)?")
-"""A quote box's labelled line: "Change: 33.16 ( 0.38 %)", "Ask 0,70", "Sell: 0.00"."""
-_CHART_TAB = re.compile(
-    r"(?:[A-Z0-9][A-Z0-9&.' ]{0,40}[ \u00a0]Chart[ \u00a0])?[0-9]{1,2}[ -](?:Tage|Jahre?|Monate?|Wochen?|days?|years?|months?"
-    r"|weeks?)(?:-Chart)?")
-"""A chart's period tab saved with the page: "7 Tage", "5-Tage-Chart", "BORGWARNER INC Chart 1 Jahr"."""
-_SIGNED_PERCENT = re.compile(r"[+\-−][0-9][0-9.,]*[ \u00a0]?%")
-_STRIP_LIMIT = 4
-"""Signed changes in one line, with fewer lower-case words than half their number, so no
-sentence: a ticker strip ("DAX23.527 -0,5%ESt50…"), not a market summary ("Der DAX
-schloss mit +0,5 %, der MDAX mit −0,3 %, …")."""
-_PORTAL_QUOTE = re.compile(
-    r"Die [\w .&+-]{1,60} Aktie (?:wird zum Zeitpunkt der Veröffentlichung|handelt aktuell mit einem (?:Plus|Minus) von)")
-"""A portal's quote written as sentences under the story ("Die PUMA Aktie handelt aktuell
-mit einem Plus von +0,82 % …", "… wird zum Zeitpunkt der Veröffentlichung der Nachricht mit
-einem Plus von +8,77 % … gehandelt. Auf 7 Tage gesehen …"): the price when the page was
-made, no figure of the story."""
 _NOT_RESPONSIBLE = re.compile(r"[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,3} is not responsible for the content")
 """A site's disclaimer of the articles it carries, naming itself first."""
 _TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(?:€|Euro(?!\w)).{0,30} handeln\b"
                           r"|-aktie (?:komplett |jetzt )?kostenlos handeln\b", re.IGNORECASE)
 """A broker's line under the article ("DERMAPHARM-Aktie jetzt für 4€ handeln - auf
 Smartbroker.de"): its price is the broker's fee, no figure of the story."""
-
-_INFO_BOX = re.compile(
-    r"(?:zusätzliche\ |weitere\ )?(?:unternehmensinformationen|informationen|kennzahlen|daten)"
-    r"\ zu[mr]?\ .{1,60}(?:aktie|wertpapier)\b"
-    r"|(?:additional\ )?(?:company\ information|key\ data|stock\ data)\ (?:on|for|about)\ "
-    r"|stocks\ mentioned\ in\ (?:the|this)\ article",
-    re.VERBOSE,
-)
-"""The heading of a portal's info box about the stock (MarketScreener's "Stocks
-mentioned in the article" and its quote lines); matched on the lower-cased paragraph's
-start."""
-_INFO_BOX_OPENERS = frozenset("ZzWwUuIiKkDdAaCcSs")
-_INFO_HEADING_LIMIT = 100
-_INFO_LINE_LIMIT = 80
-"""Lines of the info box are short: a label, a price, a performance figure."""
 
 _SENTENCE_START = re.compile(r"(?<=[.!?\"”])\s+(?=\S)")
 
@@ -248,11 +203,11 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     kept: list[str] = []
     notes: list[str] = []
     in_ad = 0
-    box = _info_box_start(paragraphs)
+    box = info_box_start(paragraphs)
     if box is not None:
         notes.append(f"info box: {_shorten(paragraphs[box])}")
         paragraphs = paragraphs[:box]
-    tail = _page_tail_start(paragraphs)
+    tail = page_tail_start(paragraphs)
     if tail is not None:
         notes.append(f"page tail: {len(paragraphs) - tail} paragraphs from {_shorten(paragraphs[tail])}")
         paragraphs = paragraphs[:tail]
@@ -263,7 +218,7 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 continue
             notes.append(_ad_note(in_ad))
             in_ad = 0
-        if paragraph.startswith(_QUOTE_BOX_HEADINGS):  # the box whole, its rows joined or not
+        if paragraph.startswith(QUOTE_BOX_HEADINGS):  # the box whole, its rows joined or not
             notes.append("quote box: " + _shorten(paragraph))
             continue
         # The pitch is always short, so long paragraphs skip these regexes (parse budget).
@@ -280,7 +235,7 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             if "\n" in paragraph:  # a saved page's widget: "NVDA" / "-3.02%" / "Add to Watchlist"
                 paragraph = _without_furniture_lines(paragraph, notes)
         elif "\n" in paragraph:  # a widget's line above the text: "217.10 CHF -0.42%" / "Der DAX ..."
-            paragraph = _without_furniture_lines(paragraph, notes, _QUOTE_ROW_LIMIT)
+            paragraph = _without_furniture_lines(paragraph, notes, QUOTE_ROW_LIMIT)
         if "?" in paragraph and (cut := _glued_pitch(paragraph)) is not None:
             notes.append("promotional line: " + _shorten(paragraph[cut:].lstrip()))
             paragraph = paragraph[:cut]
@@ -305,26 +260,11 @@ def without_headline(paragraphs: list[str], title: str) -> tuple[list[str], list
 
 def _short_note(paragraph: str) -> str | None:
     """What a short paragraph is, when it is furniture: the note that says so."""
-    if ("▼" in paragraph or "▲" in paragraph) and "%" in paragraph and len(paragraph) <= _QUOTE_ROW_LIMIT:
-        return "quote line: " + _shorten(paragraph)  # a ticker strip: "BML 7.76 Decreased By ▼ -0.20 (-2.51%)"
-    if len(paragraph) <= _QUOTE_ROW_LIMIT and (
-            _QUOTE_LABEL.fullmatch(row := paragraph.strip()) or _CHART_TAB.fullmatch(row)):
-        return "quote line: " + _shorten(paragraph)
-    if paragraph.count("%") >= _STRIP_LIMIT and ". " not in paragraph and len(
-            signed := _SIGNED_PERCENT.findall(paragraph)) >= _STRIP_LIMIT and sum(
-            word[:1].islower() for word in paragraph.split()) <= len(signed) // 2:
-        return "quote line: " + _shorten(paragraph)
-    if paragraph.startswith("Die ") and _PORTAL_QUOTE.match(paragraph):
-        return "quote box: " + _shorten(paragraph)
-    if paragraph.startswith("WKN: ") and "| ISIN: " in paragraph:  # finanznachrichten's quote header
-        return "quote box: " + _shorten(paragraph)
+    kind = quote_kind(paragraph)
+    if kind is not None:
+        return f"{kind}: " + _shorten(paragraph)
     if " is not responsible for the content" in paragraph and _NOT_RESPONSIBLE.match(paragraph):
         return "promotional line: " + _shorten(paragraph)  # "Halifax is not responsible for the content …"
-    if len(paragraph) <= _QUOTE_ROW_LIMIT and (
-            (paragraph[0] in _QUOTE_ROW_OPENERS
-             and (_QUOTE_ROW.fullmatch(row := paragraph.strip()) or _LONE_CHANGE.fullmatch(row)))
-            or ("|" in paragraph and _PIPE_ROW.fullmatch(paragraph.strip()))):
-        return "quote line: " + _shorten(paragraph)
     if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
         return "promotional line: " + _shorten(paragraph)
     if ("oto" in paragraph or "OTO" in paragraph or "ild" in paragraph or "mage" in paragraph
@@ -346,60 +286,6 @@ def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = _P
         else:
             notes.append(note)
     return "\n".join(kept)
-
-
-_TAIL_HEADINGS = frozenset({
-    "related articles", "related stories", "related news", "related coverage", "related content",
-    "similar articles", "schreibe deinen kommentar",
-    "recommended stories", "read next", "trending now", "most read", "most popular", "comments",
-    "no comments yet...", "no comments yet", "ähnliche artikel", "ähnliche nachrichten",
-    "weitere artikel", "weitere nachrichten", "das könnte sie auch interessieren", "meistgelesen",
-    "kommentare", "leserkommentare",
-})
-"""Headings a saved page shows after the article: what follows is other stories'
-headlines and readers' comments, never the story."""
-_TAIL_HEADING_LIMIT = len("das könnte sie auch interessieren:")
-_TAIL_MIN_BEFORE = 200
-"""Story text a heading must follow to end the article: a page's navigation may open
-with the same words above the story."""
-_TAIL_ITEM_LIMIT = 120
-"""What follows the heading is headlines and short comments; a longer paragraph that ends
-a sentence means the heading was a box inside the story, whose text goes on."""
-
-
-def _story_like(paragraph: str) -> bool:
-    text = paragraph.rstrip()
-    return len(text) > _TAIL_ITEM_LIMIT and text.endswith((".", '."', ".\u201d"))
-
-
-def _page_tail_start(paragraphs: list[str]) -> int | None:
-    """Where the page's tail starts: a heading of related stories or comments after the
-    story (`_TAIL_HEADINGS`)."""
-    before = 0
-    for at, paragraph in enumerate(paragraphs):
-        if (before >= _TAIL_MIN_BEFORE and len(paragraph) <= _TAIL_HEADING_LIMIT
-                and paragraph.strip().rstrip(":").lower() in _TAIL_HEADINGS
-                and not any(_story_like(after) for after in paragraphs[at + 1:])):
-            return at
-        before += len(paragraph)
-    return None
-
-
-def _info_box_start(paragraphs: list[str]) -> int | None:
-    """Where a stock info box at the article's end starts: its heading, followed only by
-    short lines up to the end."""
-    for at in range(len(paragraphs) - 1, -1, -1):
-        paragraph = paragraphs[at]
-        if paragraph.startswith("Stocks mentioned in the article") and "Quote" in paragraph:
-            return at  # MarketScreener's quote table, its rows joined into one line or not
-        lines = paragraph.split("\n")
-        if (paragraph[:1] in _INFO_BOX_OPENERS and len(lines[0]) <= _INFO_HEADING_LIMIT
-                and _INFO_BOX.match(lines[0].lower())
-                and all(len(line) <= _INFO_LINE_LIMIT for line in lines[1:])):
-            return at
-        if any(len(line) > _INFO_LINE_LIMIT for line in lines):
-            return None
-    return None
 
 
 def _is_pitch(text: str, *, alone: bool = True) -> bool:
