@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from tui_reader.extract.figures_amounts import RESTATED_LEADS, range_start
 from tui_reader.extract.figures_clause import ITEM_LEADS
 from tui_reader.extract.figures_numbers import NUM, Found, parse_number, word_value
+from tui_reader.extract.figures_ranges import RESTATED_LEADS, range_start
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, direction_of
 
 _SPACES = " \u00a0\u202f"

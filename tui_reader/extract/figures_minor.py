@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from tui_reader.extract.figures_amounts import RESTATED_LEADS, SEP, from_to_level, range_start, with_old_level
+from tui_reader.extract.figures_amounts import SEP, with_old_level
 from tui_reader.extract.figures_numbers import NUM, SP, Found, parse_in
+from tui_reader.extract.figures_ranges import RESTATED_LEADS, from_to_level, range_start
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
 MINOR = (rf"(?:{SP}(?:(?:Australian|Canadian|Singapore|New{SP}Zealand|Hong{SP}Kong|HK|U\.?S\.?){SP})?"

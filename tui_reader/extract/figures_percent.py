@@ -13,13 +13,9 @@ import re
 from datetime import date
 from functools import cache
 
-from tui_reader.extract.figures_amounts import (
-    currency_code,
-    from_to_level,
-    money_found,
-    range_start,
-)
+from tui_reader.extract.figures_amounts import currency_code, money_found
 from tui_reader.extract.figures_numbers import Found, parse_number
+from tui_reader.extract.figures_ranges import from_to_level, range_start
 from tui_reader.extract.figures_vocabulary import DIRECTION_WORDS
 from tui_reader.extract.figures_widgets import WIDGET_TAILS, in_ticker_strip, inline_quote, quote_widget
 from tui_reader.extract.figures_worded import RANGE_JOINS, worded_low

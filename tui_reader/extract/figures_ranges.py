@@ -1,0 +1,106 @@
+"""Whether two numbers written as "X to Y", "X bis Y", "between X and Y" form one range,
+a move between two levels, or two figures; used by the money, percentage and minor-unit
+decoders alike.
+
+"to" after "from", "by" or a verb of change ("rose 5% to 7%") is a move from one level
+to another, not a range, and so is German "auf"; a verb's base form ("will increase 11%
+to 12%") says where a forecast lies, a range; German "von X bis Y" is a range.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui_reader.extract.figures_words import CHANGE_WORDS
+
+_SPACES = " \u00a0\u202f"
+_BETWEEN = ("between", "Between", "zwischen", "Zwischen", "range of")
+"""Before "X and Y" these make it one range ("a range of $98 billion and $100 billion")."""
+_BETWEEN_QUALIFIERS = ("rund", "etwa", "ca.", "about", "roughly", "approximately", "around")
+
+
+def range_start(body: str, start: int, sep: str, low: float, high: float,
+                change_words: frozenset[str] = CHANGE_WORDS) -> int | None:
+    """Where "X sep Y" starts as one range, or None if it is two figures or a change.
+
+    "and" needs a "between" before it; "to" after "from", "by" or a verb of change
+    ("rose 5% to 7%") is a move from one level to another, not a range, and so is
+    German "auf". German "von X bis Y" is a range ("von 8 bis 10 Prozent").
+    """
+    if not low < high:
+        return None
+    between = _between_start(body, start)
+    word = sep.split()[0] if sep.strip(_SPACES) else sep
+    if word in ("and", "und") or (between is not None and not body.startswith("range", between)):
+        return between
+    if word in ("auf", "von", "nach"):
+        return None
+    if word in ("to", "bis"):
+        before = body[(start - 20 if start > 20 else 0):start].split()[-2:]
+        lower = before[-1].lower() if before else ""
+        if lower in _BASE_FORMS or (lower in ("up", "down") and len(before) == 2 and before[0].lower() == "be"):
+            return start  # "sales will increase 11% to 12%", "to be down 3% to 5%": a forecast's range
+        if word == "to" and _FROM_BEFORE.search(body, max(0, start - 48), start):
+            return None  # "from the previous forecast of 84.0 billion yen to 87.5 billion yen": a move
+        if lower == "from" and len(before) == 2 and before[0].lower() in _RANGE_WORDS:
+            return start  # "a range from $1.85 to $1.90", "sales ranging from $73 billion to $75 billion"
+        if lower in change_words and not (word == "bis" and lower in ("von", "vom")):
+            return None
+    return start
+
+
+RESTATED_LEADS = (", or ", ", oder ")
+"""Before an amount that restates a move just given ("up 4.5pc, or 101.5p to 2375p"):
+that amount and the one after "to" are the move and the price it reached, no range."""
+_RANGE_WORDS = frozenset({"range", "ranges", "ranging", "ranged"})
+_FROM_BEFORE = re.compile(r"\bfrom (?:the |its |a |an )?(?:previous|prior|earlier|old|original|initial) "
+                          r"(?:forecast|guidance|estimate|outlook|target|view|level)s? of $")
+"""The old level named a few words back: "from the previous forecast of X to Y" is a move."""
+_BASE_FORMS = frozenset(
+    "increase grow rise climb gain expand improve decrease decline fall drop shrink rising growing "
+    "increasing".split())
+"""A verb of change in its base form ("will increase", "expects to grow") before "X to Y"
+says where a forecast lies, a range; its past ("rose 5% to 7%") a move between levels."""
+
+
+def from_to_level(body: str, start: int, sep: str, changes: bool = False) -> bool:
+    """Whether the number at `start` is the first level of a move written with both
+    numbers before the unit: the old level ("from 78 to 107 million", "von 78 auf 107
+    Millionen Dollar", "von 81 nach 71 Franken") or the new one when German writes it
+    first ("auf 95 von 90 Franken"), or, for amounts (`changes`), the change before the
+    new level ("um 3 auf 95 Millionen Euro"; a percentage's change keeps its direction
+    and is read as a figure of its own).
+
+    Such a number is kept as a figure of its own, borrowing the scale and unit written
+    once after the second level, which is a figure of its own too.
+    """
+    word = sep.split()[0] if sep.strip(_SPACES) else sep
+    if word not in _LEVEL_SEPS:
+        return False
+    before = body[(start - 12 if start > 12 else 0):start].split()[-1:]
+    if not before:
+        return False
+    lead = before[0].lower()
+    return lead in _LEVEL_SEPS[word] or (changes and word == "auf" and lead == "um")
+
+
+_FROM_WORDS = frozenset({"from", "von", "vom"})
+_PREVIOUSLY = frozenset({"zuvor", "bisher", "vorher", "zuletzt"})
+"""German moves often name the old level "von zuvor 90 auf 95 Euro"."""
+_LEVEL_SEPS = {"to": _FROM_WORDS, "auf": _FROM_WORDS | _PREVIOUSLY, "nach": _FROM_WORDS,
+               "von": frozenset({"auf"})}
+"""The word between the two levels, and the words that may stand before the first."""
+
+
+def _between_start(body: str, start: int) -> int | None:
+    head = body[(start - 20 if start > 20 else 0):start].rstrip(_SPACES)
+    for word in _BETWEEN_QUALIFIERS:  # "zwischen rund 19 und 23 Euro"
+        if head.endswith(word) and head[-len(word) - 1:-len(word)] == " ":
+            head = head[:-len(word)].rstrip(_SPACES)
+            break
+    for word in _BETWEEN:
+        if head.endswith(word):
+            at = len(head) - len(word)
+            if at == 0 or not head[at - 1].isalpha():
+                return (start - 20 if start > 20 else 0) + at
+    return None
