@@ -70,7 +70,7 @@ _PITCH = re.compile(
     | →?\ ?continue\ reading\ (?:at|on)\b | relevante\ links: | kontakt\ zum\ autor: | summary\ by\ ai\b
     | disclaimer\*?$ | copyright\b.{0,80}\b(?:alle\ rechte\ vorbehalten|all\ rights\ reserved)
     | add\ shares\ to\ your\b | quickpicks\ to$ | display\ them\ here!?$ | track\ your\ favourite\ stocks
-    | compare\ our\ accounts$ | news\ 24\ h\ / | anzeige\ mehr\ »
+    | compare\ our\ accounts$ | news\ 24\ h\ / | anzeige\ mehr\ » | stay\ current\ [-–]\ follow\b
     """,
     re.VERBOSE,
 )
@@ -180,6 +180,7 @@ _CAPTION = re.compile(
     | \b(?:reuters|afp|ap|epa|dpa|aap|the\ canadian\ press)/\ ?[^\s/.,]+(?:\ [^\s/.,]+){0,3}\.?$  # "REUTERS/Jane Roe"
     | \([^()/]{2,40}/[^()]{0,30}\bphotos?\)$                # "... mark. (Jane Roe/AAP PHOTOS)"
     | \bin\ this\ [^.]{0,40}\b(?:picture|photo)\ illustration\b  # "... notes in this March 2, 2013 picture illustration"
+    | \bin\ this\ (?:[\w-]+\ ){0,2}(?:photograph|photo|picture)\ taken\b  # "... in this aerial photograph taken above …"
     | \b(?:reuters|afp|ap|bernama)\ pic\.?$                  # "... illustration. Reuters pic"
     | \((?:ap|afp|reuters|dpa|epa)\ photo/[^()]{2,60}\)$     # "... (AP Photo/Jane Roe, File)"
     | ^file\s?[-–—]\s                                      # AP: "FILE- This March 19, 2018, file photo ..."
@@ -188,6 +189,9 @@ _CAPTION = re.compile(
 )
 """A photo caption or credit that a saved page or a feed keeps as a paragraph: the
 credit opens it or ends it. Its words and numbers describe a picture, not the news."""
+_GLUED_FILE_CAPTION = re.compile(r"FILE ?[-–—] .{10,400}?[.!?](?= [A-Z“\"])")
+"""An AP file photo's caption that a page glued to the story's first paragraph: up to its
+own sentence's end."""
 _MARKER_LIMIT = len("-- sponsored content: --")
 _NOTE_LIMIT = 60
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s)")
@@ -218,6 +222,9 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 continue
             notes.append(_ad_note(in_ad))
             in_ad = 0
+        if paragraph[:4] == "FILE" and (glued := _GLUED_FILE_CAPTION.match(paragraph)):
+            notes.append("photo caption: " + _shorten(glued[0]))  # AP: "FILE - … in Washington. JPMorgan's profit …"
+            paragraph = paragraph[glued.end():].lstrip()
         if paragraph.startswith(QUOTE_BOX_HEADINGS):  # the box whole, its rows joined or not
             notes.append("quote box: " + _shorten(paragraph))
             continue

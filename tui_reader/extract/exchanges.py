@@ -92,6 +92,8 @@ def yahoo_symbol(exchange: str, code: str) -> str | None:
     if venue is None:
         return None
     code = code.strip().upper()
+    if venue.suffix == ".T" and code[:1].isalpha():
+        venue = exchange_named("TSX") or venue  # "TSE:CGY": Tokyo's codes are digits, Toronto's letters
     if not venue.suffix:
         return code.replace(".", "-")  # BRK.B is BRK-B on Yahoo
     if code.endswith(venue.suffix):

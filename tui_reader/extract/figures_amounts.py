@@ -27,7 +27,7 @@ from tui_reader.extract.figures_numbers import (
 from tui_reader.extract.figures_ranges import from_to_level, range_start
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, qualifier_before
 
-CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD|IDR|Rmb|SFr"
+CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD|IDR|Rmb|SFr|DKr|SKr|NKr|NIS"
 LOCAL_PREFIXES = ("Rp", "Rs", "RM")
 """Two-letter currency marks written before the amount ("Rp 5 trillion", "Rs 116.8 million",
 "RM1.1 billion")."""
@@ -63,6 +63,8 @@ number ("rose 0.8pc")."""
 SIGN = "[+\\-−–](?=[0-9])"
 
 _CODE_SET = frozenset(CODES.split("|"))
+_CODE_ALIASES = {"rmb": "CNY", "sfr": "CHF", "dkr": "DKK", "skr": "SEK", "nkr": "NOK", "nis": "ILS"}
+"""Marks written like codes that are not ISO's: "DKr60 billion", "250'000 NIS" (shekels)."""
 _CURRENCIES = {
     "$": "USD", "us$": "USD", "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "a$": "AUD", "au$": "AUD", "ca$": "CAD",
     "s$": "SGD", "r$": "BRL", "nt$": "TWD", "t$": "TWD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
@@ -325,8 +327,8 @@ def _symbol_start(body: str, head: int) -> int:
 def currency_code(token: str) -> str | None:
     """ISO 4217 code of a currency symbol, code or name (cached: the pattern allows few)."""
     key = " ".join(token.split()).lower().lstrip("-")
-    if key.upper() in _CODE_SET:
-        return "CNY" if key == "rmb" else key.upper()
+    if key.upper() in _CODE_SET or token in _CODE_SET:
+        return _CODE_ALIASES.get(key, key.upper())
     return _CURRENCIES.get(key) or _CURRENCIES.get(key.removesuffix("s"))
 
 

@@ -17,14 +17,18 @@ SP = "[ \u00a0\u202f]"
 """One space as typeset in articles: plain, no-break or narrow no-break."""
 
 NUM = (
-    r"(?:[0-9]{1,3}(?:[.,'’][0-9]{3})+(?:[.,][0-9]{1,9})?|[0-9]{1,15}(?:[.,][0-9]{1,9})?)"
+    r"(?:[0-9]{1,3}(?:[.,'’][0-9]{3})+(?:[.,][0-9]{1,9})?|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+,[0-9]{2}"
+    r"|[0-9]{1,15}(?:[.,][0-9]{1,9})?)"
     r"(?![0-9]|[.,][0-9])"
 )
-"""A written number with optional grouping and decimals. Bounded repeats keep long digit
-runs (IDs, 10**400) from matching at all instead of turning into a huge float."""
+"""A written number with optional grouping and decimals; groups set apart by a space only
+with two decimals after a comma ("1 030,00 CHF", as Austrian and Swiss portals print
+prices), where no two numbers could stand so. Bounded repeats keep long digit runs (IDs,
+10**400) from matching at all instead of turning into a huge float."""
 
 REST = (
-    r"(?:[0-9]{0,2}(?:[.,'’][0-9]{3})+(?:[.,][0-9]{1,9})?|[0-9]{0,14}(?:[.,][0-9]{1,9})?)"
+    r"(?:[0-9]{0,2}(?:[.,'’][0-9]{3})+(?:[.,][0-9]{1,9})?|[0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+,[0-9]{2}"
+    r"|[0-9]{0,14}(?:[.,][0-9]{1,9})?)"
     r"(?![0-9]|[.,][0-9])"
 )
 """`NUM` after its first digit, for patterns that consume that digit first (see figures_scan)."""
@@ -89,6 +93,8 @@ def parse_number(raw: str, german: bool) -> float | None:
     """
     if "'" in raw or "’" in raw:  # Swiss grouping: "1’074.00", "12'544,1"
         raw = raw.replace("'", "").replace("’", "")
+    if " " in raw or "\u00a0" in raw or "\u202f" in raw:  # "1 030,00": groups set apart by a space
+        raw = raw.replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
     dot, comma = raw.rfind("."), raw.rfind(",")
     # a leading "0" is never a thousands group: "0,700" and "0.700" are decimals anywhere
     if comma < 0 and (dot < 0 or raw.find(".") == dot and not (

@@ -105,7 +105,8 @@ def _moved_to(words: list[str]) -> Direction | None:
     return None
 
 
-_SUMS_TO = frozenset({"summiert", "summierte", "beläuft", "belief", "addiert", "addierte"})
+_SUMS_TO = frozenset({"summiert", "summierte", "summieren", "summierten", "beläuft", "belief", "belaufen",
+                      "beliefen", "addiert", "addierte", "addieren"})
 """The verbs of "das Minus summiert sich auf 2,7 Prozent": before "auf" too the noun of
 change is then the clause's subject and the figure its size."""
 _GENITIVE = frozenset({"des", "der"})

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from tui_reader.extract.directory import Directory
-from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
+from tui_reader.extract.exchanges import HOME_COUNTRY, exchange_named, yahoo_symbol
 from tui_reader.extract.figures_widgets import NAMED_WIDGET
 from tui_reader.extract.names import CONNECTORS, LEGAL_SUFFIXES, name_word
 from tui_reader.extract.word_names import is_german
@@ -50,6 +50,8 @@ def paren_ticker(
     `home` is the Yahoo suffix of the market the article reports on (`home_suffix`)."""
     if code in INDEX_CODES:
         return None  # "PHLX Semiconductor Sector Index (SOX)", "(SPX +0.3%)"
+    if home and "." in code and "." + code.rsplit(".", 1)[1] in HOME_COUNTRY:
+        home = ""  # "(WPP.L)" in a London report: the suffix is written already
     listing = found_in.by_ticker(code + home) if home else found_in.by_ticker(code)
     if quoted:
         # "Rational (RAA 770.40 +12.73%)": the code is the known name's Xetra one
@@ -67,8 +69,8 @@ def paren_ticker(
         return None  # a dateline opening a paragraph: "Frankfurt/Main (RPO). Nach ..."
     if _initials(words).endswith(code):
         return None  # "European Central Bank (ECB)", "Food and Drug Administration (FDA)"
-    if listing is None and any(_abbreviates(words[i:], code) for i in range(len(words) - 1)) and is_german(text):
-        return None  # "Landesbank Baden-Württemberg (LBBW)": German compounds give two letters
+    if listing is None and any(_abbreviates(words[i:], code) for i in range(len(words))) and is_german(text):
+        return None  # "Landesbank Baden-Württemberg (LBBW)", "Duchenne-Muskeldystrophie (DMD)"
     if listing is not None:
         return listing
     if _ISIN_SHAPE.fullmatch(words[-1]):
@@ -113,6 +115,9 @@ _SHORT_NAME_FORMS = frozenset({"Bhd", "Berhad"})
 them is the company's short name, as Bursa Malaysia's symbols are digits."""
 
 
+_QUOTES = "\"„“”‘’»«"
+
+
 def _words_before(text: str, start: int) -> list[str]:
     """The capitalised words (and connectors) right before the parenthesis."""
     if start < 2 or text[start - 1] not in " \u00a0":
@@ -120,6 +125,7 @@ def _words_before(text: str, start: int) -> list[str]:
     words = text[max(0, start - 60) : start].split()
     kept: list[str] = []
     for word in reversed(words):
+        word = word.strip(_QUOTES)  # 'das "Manager Magazin" (MM)'
         # "(Fresenius Medical Care (FMC)": a name opens a parenthesis that is still open
         opened = word[:1] == "(" and ")" not in word and word[1:2].isupper()
         if opened:

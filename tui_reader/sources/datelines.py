@@ -1,6 +1,6 @@
 """Publication times as pages print them: "June 28, 2016 12:58 PM ET", "Fri Nov 7, 2025
 3:30 pm JST", "28. Juni 2016, 12:58 Uhr MESZ", "October 24, 2024 — 04:55 pm EDT",
-"27-02-2025", "10.10.25 08:45 Uhr", "6th Nov 2025 10:18".
+"27-02-2025", "10.10.25 08:45 Uhr", "6th Nov 2025 10:18", Dow Jones' "03-15-24 0717ET".
 
 Pasted articles and feed items without a date often carry their dateline as a line of
 text. A named zone is read with its daylight-saving rules (ET is EDT in June); a time
@@ -54,6 +54,7 @@ DATELINE = re.compile(
     rf"|(?P<day2>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"  # 28 June 2016, 28. Juni 2016, 6th Nov 2025
     r"|(?P<d>\d{1,2})(?P<sep>[.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2}(?=\s+\d))"  # 28.06.2016, 28-06-2016, 28.06.16 12:58
     r"|(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/(?P<sy>\d{4})"  # 26/05/2016 (day or month first: see `_slashed`)
+    r"|(?P<djm>\d{2})-(?P<djd>\d{2})-(?P<djy>\d{2})\s+(?P<djH>\d{2})(?P<djM>\d{2})\s?ET"  # Dow Jones: 03-15-24 0717ET
     r")"
     + _TIME
     + r"(?:\s+(?:by\s.{1,60}|[-–|·]\s+(?:last\s+)?updated\b.{0,60}))?",  # "… by Adam Clark", "- Last updated at …"
@@ -66,6 +67,12 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
     """The moment a `DATELINE` match states (None for an impossible date such as 31 June).
     Its named zone wins over `naive_zone` ("Uhr" means Central European time); a date
     without a time is midnight UTC."""
+    if match.group("djm"):  # Dow Jones Newswires: month first, two-digit year, New York time
+        try:
+            return datetime(2000 + int(match["djy"]), int(match["djm"]), int(match["djd"]), int(match["djH"]),
+                            int(match["djM"]), tzinfo=_zone("ET"))
+        except ValueError:
+            return None
     if match.group("mon"):
         month, day, year = _MONTHS[match["mon"].lower()], match["day"], match["year"]
     elif match.group("mon2"):

@@ -1,0 +1,99 @@
+"""Forms of the 44th and 45th held-out sets (issue 9): prices grouped by spaces, German
+sums and made-up losses, written Yahoo suffixes, "AGM", file-photo captions, "TSE:" with
+letters, German abbreviations in parentheses, Danish and Israeli currency marks, Dow
+Jones datelines and follow-us blocks.
+
+Every text is our own; the expected results were written before the code ran.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tests.unit.test_forms_of_sets_40_to_43 import money, moves
+from tui_reader.extract.boilerplate import strip_boilerplate
+from tui_reader.extract.instruments import find_instruments
+from tui_reader.sources.datelines import DATELINE, dateline_time
+
+# Forms of the 44th held-out set.
+
+
+def test_prices_grouped_by_spaces_with_two_decimals() -> None:
+    assert money("Partners Group (+ 4,85 Prozent auf 1 030,00 CHF)") == [("1 030,00 CHF", 1030.0, "CHF", None)]
+    # must not match: a count after a year stays out, as before
+    assert money("In 2024 1 030 Mitarbeiter") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Damit summieren sich die Kursgewinne 2025 auf mehr als 25 Prozent.", [("25 Prozent", "up")]),
+        ("Im regulären Handel hatte die Aktie 2,8 Prozent wettgemacht.", [("2,8 Prozent", "up")]),
+    ],
+)
+def test_moves_of_set_44(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Comms company WPP (WPP.L) rose in the FTSE 100 as London stocks gained.", ["WPP.L"]),
+        ("Investors filed a resolution ahead of the AGM.", []),
+        ("Die Aktie von Sunrise sank.", ["SUNN.SW"]),
+    ],
+)
+def test_filing_of_set_44(text: str, expected: list[str]) -> None:
+    assert [i.ticker for i in find_instruments("", text, [])] == expected
+
+
+def test_captions_of_file_photos() -> None:
+    story = ("Sample Bank's third-quarter profit soared 35% from last year, the bank said on Friday, "
+             "adding that it expected its lending to grow further in the coming quarters of the year, "
+             "as rates stay high and its customers keep borrowing, though it warned of risks ahead.")
+    glued = ("FILE - The chief executive of Sample Bank testifies at a hearing, Thursday, Sept. 22, 2022, "
+             "on Capitol Hill in Washington. " + story)
+    assert strip_boilerplate([glued]) == (
+        [story], ["photo caption: FILE - The chief executive of Sample Bank testifies at a …"])
+    aerial = "Boats tow the platform in this aerial photograph taken above the coast on May 5, 2017."
+    assert strip_boilerplate([aerial])[0] == []
+
+
+# Forms of the 45th held-out set.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "TSE:" with letters is Toronto (MarketBeat's name for it); Tokyo's codes are digits
+        ("Sample Group (TSE:CGY) had its target raised.", ["CGY.TO"]),
+        ("Sample Foods (TSE:EMP.A) was upgraded.", ["EMP-A.TO"]),
+        ("Toyota (TSE:7203) rose.", ["7203.T"]),
+        # abbreviations of the words before, in German text
+        ("Die Rechte zur Behandlung der Duchenne-Muskeldystrophie (DMD) gingen an den Partner.", []),
+        ('Das berichtete das "Manager Magazin" (MM) am Montag.', []),
+        # must not match: an unknown symbol after a company's name is still a ticker
+        ("Acme Widgets (ACMW) rose 5%.", ["ACMW"]),
+        ("Mears Group raised its buyback.", ["MER.L"]),
+    ],
+)
+def test_filing_of_set_45(text: str, expected: list[str]) -> None:
+    assert [i.ticker for i in find_instruments("", text, [])] == expected
+
+
+def test_currency_marks_of_set_45() -> None:
+    assert money("Sample Wind's DKr60 billion rights issue") == [("DKr60 billion", 6e10, "DKK", None)]
+    assert money("eine Kapitalerhöhung über 250'000 NIS") == [("250'000 NIS", 250000.0, "ILS", None)]
+    assert money("SFr 3 Mio.") == [("SFr 3 Mio.", 3e6, "CHF", None)]
+
+
+def test_dow_jones_and_ambiguous_datelines() -> None:
+    match = DATELINE.fullmatch("03-15-24 0717ET")
+    assert match is not None and dateline_time(match, UTC) == datetime(2024, 3, 15, 11, 17, tzinfo=UTC)
+
+
+def test_a_follow_us_block_goes() -> None:
+    kept, notes = strip_boilerplate(["Stay current - Follow SAMPLE on WhatsApp\nGoogle news and Telegram"])
+    assert kept == [] and notes[0].startswith("promotional line: ")
