@@ -137,7 +137,8 @@ def test_a_bare_dollar_is_the_home_dollar_of_the_primary_company() -> None:
 def test_a_us_company_or_a_canadian_one_keeps_the_dollar_american() -> None:
     us = enrich(_article("Netflix profit rises", "Netflix said profit rose 10% to $2.1 billion."))
     assert {f.currency for f in us.figures if f.kind == "money"} == {"USD"}
-    # Canada's miners report in US dollars with a bare "$": only "TSX" in the text makes it CAD
+    # Toronto's companies report in Canadian dollars, its miners and a few others in US dollars
+    assert home_dollar("BCE.TO") == "CAD"
     assert home_dollar("CS.TO") is None
     assert home_dollar("ORG.AX") == "AUD"
     assert home_dollar("") is None

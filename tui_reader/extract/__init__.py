@@ -34,10 +34,8 @@ def article_figures(article: Article, primary_ticker: str | None = None) -> list
     return figures
 
 
-_LOCAL_DOLLARS = {".AX": "AUD", ".SI": "SGD", ".NZ": "NZD"}
-"""Yahoo's suffixes of the markets whose companies report in a dollar of their own.
-Not Canada's: its miners and energy companies mostly report in US dollars, with a
-bare "$" (the text's own "TSX" still makes it CAD, see figures._local_dollars)."""
+_LOCAL_DOLLARS = {".AX": "AUD", ".SI": "SGD", ".NZ": "NZD", ".TO": "CAD", ".V": "CAD"}
+"""Yahoo's suffixes of the markets whose companies report in a dollar of their own."""
 
 
 def _primary_ticker(instruments: list[Instrument]) -> str:
@@ -58,9 +56,13 @@ def home_dollar(ticker: str) -> str | None:
 
 _FOREIGN_REPORTERS = frozenset(
     "BHP.AX RIO.AX WDS.AX CSL.AX STO.AX FMG.AX QBE.AX BXB.AX RMD.AX AMC.AX JHX.AX S32.AX NEM.AX XRO.AX "
-    "PDN.AX WTC.AX".split())
-"""Sydney-listed companies that report in US (Xero: New Zealand) dollars: wires write their
-"$" for those ("BHP's underlying profit fell to $10.2 billion")."""
+    "PDN.AX WTC.AX "
+    "ABX.TO AEM.TO K.TO FNV.TO WPM.TO FM.TO LUN.TO CS.TO IVN.TO BTO.TO HBM.TO EQX.TO NTR.TO BN.TO BAM.TO "
+    "BIP-UN.TO BEP-UN.TO QSR.TO SHOP.TO TRI.TO OTEX.TO CSU.TO WCN.TO MG.TO CLS.TO CCL-B.TO GIL.TO "
+    "ATZ.TO".split())
+"""Companies listed in Sydney or Toronto that report in US (Xero: New Zealand) dollars:
+wires and their own releases write their "$" for those ("BHP's underlying profit fell to
+$10.2 billion", Toronto's gold and copper miners, Brookfield, Shopify)."""
 
 
 def _title_figures(in_title: list[KeyFigure], in_body: list[KeyFigure]) -> list[KeyFigure]:
