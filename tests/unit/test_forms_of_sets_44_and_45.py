@@ -97,3 +97,13 @@ def test_dow_jones_and_ambiguous_datelines() -> None:
 def test_a_follow_us_block_goes() -> None:
     kept, notes = strip_boilerplate(["Stay current - Follow SAMPLE on WhatsApp\nGoogle news and Telegram"])
     assert kept == [] and notes[0].startswith("promotional line: ")
+
+
+def test_the_publication_day_opening_the_storys_own_span_stays() -> None:
+    from tests.unit.test_figures_real_text import figures
+
+    october = datetime(2024, 10, 1, 18, tzinfo=UTC)
+    found = figures("Der Rückkauf läuft vom 1. Oktober 2024 bis spätestens 7. Mai 2025.", october)
+    assert [f.value for f in found if f.kind == "date"] == ["2024-10-01", "2025-05-07"]
+    # must not match: the day as the page's stamp
+    assert [f for f in figures("Frankfurt, 1. Oktober 2024 - Die Aktie stieg.", october) if f.kind == "date"] == []

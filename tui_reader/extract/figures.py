@@ -118,9 +118,15 @@ def _without_own_day(body: str, found: list[Found], day: str) -> list[Found]:
     """Drop the publication's own day written out with its year in the text ("Friday, 12
     January 2024", "30 Apr, 2020", "12.12.2017" in a portal's headline): a stamp of the
     page, not a date the story names. Without a year ("on Oct. 24") it is a day the story
-    speaks of, and stays."""
+    speaks of, and stays; so does one that opens a span ("vom 1. Oktober 2024 bis …",
+    "from October 1, 2024 to …"): the story's own period starting that day."""
     return [f for f in found
-            if not (f[2] == "date" and f[3] == day and _YEAR.search(body, f[0], f[1]))]
+            if not (f[2] == "date" and f[3] == day and _YEAR.search(body, f[0], f[1])
+                    and not (body.endswith(_SPAN_OPENERS, 0, f[0]) and _SPAN_CLOSERS.match(body, f[1])))]
+
+
+_SPAN_OPENERS = ("vom ", "from ", "ab ", "Vom ", "From ")
+_SPAN_CLOSERS = re.compile(r" (?:bis|to|through|until)\b")
 
 
 _DANISH = re.compile(r"Danish|Denmark|Copenhagen|dänisch|Dänemark|Kopenhagen")
