@@ -107,3 +107,34 @@ def test_the_publication_day_opening_the_storys_own_span_stays() -> None:
     assert [f.value for f in found if f.kind == "date"] == ["2024-10-01", "2025-05-07"]
     # must not match: the day as the page's stamp
     assert [f for f in figures("Frankfurt, 1. Oktober 2024 - Die Aktie stieg.", october) if f.kind == "date"] == []
+
+
+# Forms of the 47th held-out set.
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Bereinigt schrumpfte der Gewinn wegen sinkender Verkäufe um 17 Prozent.", [("17 Prozent", "down")]),
+        ("Der Konzern erzielte einen Gewinn von 5 Prozent.", [("5 Prozent", "up")]),
+        ("Die Aktie baute den Wochengewinn auf fast 10 Prozent aus.", [("10 Prozent", "up")]),
+    ],
+)
+def test_moves_of_set_47(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Der Schweizer Versicherer Zurich hat mehr verdient.", ["ZURN.SW"]),
+        ("The insurer Zurich said it would raise its dividend.", ["ZURN.SW"]),
+        # must not match: the city
+        ("Er wohnt in Zurich und arbeitet in Basel.", []),
+        # Hornbach Holding's own ISIN, not that of the former Hornbach-Baumarkt
+        ("Die Hornbach Holding meldet mehr Umsatz.", ["DE0006083405"]),
+    ],
+)
+def test_filing_of_set_47(text: str, expected: list[str]) -> None:
+    found = find_instruments("", text, [])
+    assert [i.isin if expected[:1] and expected[0].startswith("DE") else i.ticker for i in found] == expected

@@ -114,6 +114,8 @@ def direction_back(words: list[str], later: str, dashed: bool = False) -> tuple[
         found = WORD_DIRECTION.get(key)
         if found is None:
             found = learn_direction(key)
+        if found and key == "gewinn" and _profit_named(words, word):
+            found = None  # "schrumpfte der Gewinn … um 17 Prozent": the profit, the clause's subject
         if found and not (key in _EARLIER_MOVES and _after_earlier(words, word)):
             return found, True, later
         if word[0] == "(":
@@ -148,3 +150,11 @@ def _after_earlier(words: list[str], word: str) -> bool:
 
 
 _OWNED_BY_NOUN = frozenset("von of um by in".split())
+_PROFIT_LEADS = frozenset("der den dem des sein seinen seinem ihr ihren ihrem unser unseren".split())
+
+
+def _profit_named(words: list[str], word: str) -> bool:
+    """Whether "Gewinn" (its last place in `words`) is the profit, after an article or a
+    possessive ("der Gewinn", "seinen Gewinn"), rather than a gain ("ein Gewinn von 5 Prozent")."""
+    at = len(words) - 1 - words[::-1].index(word)
+    return at > 0 and words[at - 1] in _PROFIT_LEADS

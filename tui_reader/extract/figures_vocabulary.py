@@ -149,7 +149,8 @@ SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
 
 COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
     *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag", "zugewinn", "potenzial",
-                              "zuschlag", "steigerung", "kursgewinn", "tagesgewinn", "erhöhung", "anhebung",
+                              "zuschlag", "steigerung", "kursgewinn", "tagesgewinn", "wochengewinn", "monatsgewinn",
+                              "erhöhung", "anhebung",
                               "steigerungen", "erhöhungen", "anhebungen")),
     *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus", "sturz",
                                 "abschlag", "abschwung", "absturz", "rückschlag", "einbuße", "einbusse", "senkung",

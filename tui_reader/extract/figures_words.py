@@ -110,7 +110,8 @@ _SUMS_TO = frozenset({"summiert", "summierte", "summieren", "summierten", "belä
 """The verbs of "das Minus summiert sich auf 2,7 Prozent": before "auf" too the noun of
 change is then the clause's subject and the figure its size."""
 _GENITIVE = frozenset({"des", "der"})
-_MOVE_NOUN_ENDS = ("plus", "minus", "gewinne", "verluste", "wachstum", "zuwachs", "anstieg", "rückgang")
+_MOVE_NOUN_ENDS = ("plus", "minus", "gewinne", "verluste", "wachstum", "zuwachs", "anstieg", "rückgang",
+                   "kursgewinn", "tagesgewinn", "wochengewinn", "monatsgewinn")
 """Compounds of the move nouns: "Kursplus", "Jahresminus", "Kursgewinne", "Umsatzwachstum"."""
 
 

@@ -269,7 +269,17 @@ def named_as_stock(text: str, start: int, end: int) -> bool:
         return True
     if _MOVED_AFTER.match(text, end) is not None and not text.endswith(_DEFINITE, 0, start):
         return True  # "Carnival jumped 6%", not "the Dow rose 1%"
+    if _DESCRIBED_BEFORE.search(text, max(0, start - 32), start) is not None:
+        return True  # "der Schweizer Versicherer Zurich", "the insurer Zurich"
     return _SHARES_BEFORE.search(text, max(0, start - 24), start) is not None
+
+
+_DESCRIBED_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:[A-Za-zÄÖÜäöüß-]*(?:[Kk]onzerns?|[Vv]ersicherers?|[Hh]erstellers?|[Bb]auers?|[Zz]ulieferers?"
+    r"|[Hh]ändlers?|[Ii]nsurer|[Rr]einsurer|maker|[Ll]ender|[Rr]etailer|[Bb]ank|[Kk]onkurrent(?:en)?|[Rr]ivale?n?))"
+    r"[ \u00a0]+$")
+"""The noun that says what the company does, right before the name: "der Versicherer
+Zurich", "Chipmaker Marvell", "beim Konkurrenten Continental"."""
 
 
 _MOVED_AFTER = re.compile(
