@@ -179,10 +179,9 @@ def test_circa_at_the_start_of_a_line() -> None:
     assert [(f.text, f.qualifier) for f in figures("Mix:\nc.60% recurring")] == [("60%", "approx")]
 
 
-def test_a_hyphenated_date_that_could_be_either_way_round_is_not_guessed() -> None:
-    assert DATELINE.fullmatch("03-04-2025 10:00 AM ET") is not None
+def test_a_hyphenated_date_with_an_american_clock_is_month_first() -> None:
     match = DATELINE.fullmatch("03-04-2025 10:00 AM ET")
-    assert match is not None and dateline_time(match, UTC) is None
+    assert match is not None and dateline_time(match, UTC) == datetime(2025, 3, 4, 15, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(

@@ -138,3 +138,27 @@ def test_moves_of_set_47(body: str, expected: list[tuple[str, str | None]]) -> N
 def test_filing_of_set_47(text: str, expected: list[str]) -> None:
     found = find_instruments("", text, [])
     assert [i.isin if expected[:1] and expected[0].startswith("DE") else i.ticker for i in found] == expected
+
+
+# Forms of the 46th held-out set.
+
+
+def test_forms_of_set_46() -> None:
+    assert money("expects revenue of $4.5 billion to $4.6 billion, down from prior guidance of $5 billion to "
+                 "$6 billion.") == [("$4.5 billion to $4.6 billion", 4.5e9, "USD", 4.6e9),
+                                     ("$5 billion to $6 billion", 5e9, "USD", 6e9)]
+    assert money("net profit of 24.75 billion Danish krone or 10.71 krone per share") == [
+        ("24.75 billion Danish krone", 2.475e10, "DKK", None), ("10.71 krone", 10.71, "DKK", None)]
+    assert moves("Die Verschuldung konnte um 6,8 Prozent abgebaut werden.") == [("6,8 Prozent", "down")]
+    assert moves("It puts the tariff at a 0.75 percentage point hit.") == [("0.75 percentage point", "down")]
+    assert [i.ticker for i in find_instruments("", "im SDAX derweil STO SE (-1,45 Prozent) und CEWE", [])] == [
+        "STO3.DE", "CWC.DE"]
+    assert [i.ticker for i in find_instruments("", 'Marken wie "Twix" und "M&M\'s" gehören dazu.', [])] == []
+    assert [i.ticker for i in find_instruments("", "EBAY fell.", [])] == []
+
+
+def test_hyphenated_dates_are_day_first_unless_the_clock_is_american() -> None:
+    for line, expected in (("07-05-2025", datetime(2025, 5, 7, tzinfo=UTC)),
+                           ("03-04-2025 10:00 AM ET", datetime(2025, 3, 4, 15, 0, tzinfo=UTC))):
+        match = DATELINE.fullmatch(line)
+        assert match is not None and dateline_time(match, UTC) == expected

@@ -77,7 +77,7 @@ def find_figures(body: str, published: datetime | None, home_dollar: str | None 
         kept = bare_amounts(body, kept)
     if ("Mrd." in body or "Mio." in body or "Bio." in body) and _POINT_DECIMALS.search(body):
         kept = _swiss_scaled(body, kept)
-    if "kroner" in body or "crown" in body:
+    if "krone" in body or "crown" in body:
         kept = _danish(body, kept)
     if home_dollar or "ASX" in body or "TSX" in body or "SGX" in body or "Singapore Exchange" in body or "STI" in body:
         kept = _local_dollars(body, kept, home_dollar)

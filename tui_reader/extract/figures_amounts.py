@@ -39,7 +39,7 @@ SUFFIX = (
     rf"(?:{SP}?€|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
-    rf"|(?:Swiss )?francs?|Franken|Fr\.|won|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner|krona)"
+    rf"|(?:Swiss )?francs?|Franken|Fr\.|won|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner|krona|krone)"
     rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
     rf"|{CODES}))(?!\w)"
 )
@@ -78,6 +78,7 @@ _CURRENCIES = {
     "rupee": "INR", "indian rupee": "INR", "kronor": "SEK", "kroner": "NOK", "crown": "NOK", "danish crown": "DKK",
     "swedish kronor": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK", "swedish kroner": "SEK",
     "norwegian kronor": "NOK", "danish kronor": "DKK", "krona": "SEK", "swedish krona": "SEK",
+    "krone": "NOK", "danish krone": "DKK", "norwegian krone": "NOK",
     "britische pfund": "GBP", "britischen pfund": "GBP",
     "swedish crown": "SEK", "norwegian crown": "NOK", "czech crown": "CZK",
 }

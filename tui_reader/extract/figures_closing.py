@@ -24,7 +24,7 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "ansteigt hinauf anziehen angehoben bergauf aufwärts erhöhen steigern verbessern verteuerte verteuerten "
     "zulegten kletterten gewannen wettgemacht wettmachen").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
-    "gefallen gesunken verloren eingebrochen zurückgegangen zurückgenommen nachgegeben abgesackt "
+    "gefallen gesunken verloren eingebrochen zurückgegangen zurückgenommen abgebaut nachgegeben abgesackt "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
     "fallen verlieren nachgeben einbrechen schrumpfen gesenkt gekürzt reduziert verringert "
     "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "

@@ -40,7 +40,8 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
         lower = before[-1].lower() if before else ""
         if lower in _BASE_FORMS or (lower in ("up", "down") and len(before) == 2 and before[0].lower() == "be"):
             return start  # "sales will increase 11% to 12%", "to be down 3% to 5%": a forecast's range
-        if word == "to" and _FROM_BEFORE.search(body, max(0, start - 48), start):
+        if word == "to" and (old := _FROM_BEFORE.search(body, max(0, start - 48), start)) and not body.endswith(
+                _COMPARED_FROM, 0, old.start()):
             return None  # "from the previous forecast of 84.0 billion yen to 87.5 billion yen": a move
         if lower == "from" and len(before) == 2 and before[0].lower() in _RANGE_WORDS:
             return start  # "a range from $1.85 to $1.90", "sales ranging from $73 billion to $75 billion"
@@ -55,7 +56,10 @@ that amount and the one after "to" are the move and the price it reached, no ran
 _RANGE_WORDS = frozenset({"range", "ranges", "ranging", "ranged"})
 _FROM_BEFORE = re.compile(r"\bfrom (?:the |its |a |an )?(?:previous|prior|earlier|old|original|initial) "
                           r"(?:forecast|guidance|estimate|outlook|target|view|level)s? of $")
-"""The old level named a few words back: "from the previous forecast of X to Y" is a move."""
+"""The old level named a few words back: "from the previous forecast of X to Y" is a move;
+after "down"/"up" ("down from prior guidance of $5 billion to $6 billion") the old
+forecast was itself a range."""
+_COMPARED_FROM = (" down ", " up ", " lower ", " higher ")
 _BASE_FORMS = frozenset(
     "increase grow rise climb gain expand improve decrease decline fall drop shrink rising growing "
     "increasing".split())

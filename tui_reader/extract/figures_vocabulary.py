@@ -55,7 +55,8 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "schmolzen geschmolzen schmilzt senkung kürzung reduzierung verringerung "
         "kursverluste kursverlusten einbußen abwerten abgewertet drückte drückten gedrückt "
         "rücksetzer rücksetzern abgaben sinken talfahrt tumbling dilutive missed misses downgraded downgrades "
-        "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen")
+        "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen "
+        "abgebaut")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 
@@ -86,7 +87,7 @@ AFTER_WORDS.update(dict.fromkeys("favorable favourable better besser positive bu
 AFTER_WORDS.update(dict.fromkeys("worse schlechter negative".split(), "down"))
 """And the effects of a growth bridge: "a 1.6 percent unfavorable impact from currencies"."""
 AFTER_WORDS.update({"beat": "up", "miss": "down", "gewinn": "up", "verlust": "down", "accretive": "up",
-                    "dilutive": "down"})
+                    "dilutive": "down", "hit": "down"})
 """An estimate beaten or missed by the figure ("10.9% beat", "0.9% miss", earnings
 recaps), a deal adding to or diluting a measure ("5% accretive to earnings"), and a
 German gain or loss named after it ("110 Prozent Gewinn seit Jahresbeginn")."""

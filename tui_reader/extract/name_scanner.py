@@ -200,8 +200,9 @@ class NameScanner:
                 continue
             word = _word(raw)
             spelling = spelled.get(word) or more_spelled.get(word)
-            if spelling and not raw.startswith(spelling):
-                i += 1  # "3m", "EBAY": not as the name is spelled
+            if spelling and not raw.startswith(spelling) and not (
+                    raw.isupper() and i + 1 < count and _word(raws[i + 1]) in LEGAL_SUFFIXES):
+                i += 1  # "3m", "EBAY": not as the name is spelled ("STO SE": capitals with a legal form are)
                 continue
             most = longest.get(word, 0) or more_longest.get(word, 0)
             if not most and "-" in word:  # "Nvidia-backed", "Siemens-Energy-Aktie"

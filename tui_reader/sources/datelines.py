@@ -35,6 +35,7 @@ _ZONES = {
     "JST": "Asia/Tokyo", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore",
     "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
 }
+_US_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT"})
 _MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _ZONE = "|".join(sorted(_ZONES, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?\s+"
@@ -81,10 +82,12 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
         if (slashed := _slashed(int(match["s1"]), int(match["s2"]))) is None:
             return None
         day, month, year = str(slashed[0]), slashed[1], match["sy"]
-    elif match["sep"] == "-":  # "03-04-2025" is either way round, as "03/04/2025" is
-        if (dashed := _slashed(int(match["d"]), int(match["m"]))) is None:
-            return None
-        day, month, year = str(dashed[0]), dashed[1], match["y"]
+    elif match["sep"] == "-":  # "07-05-2025": day first as Europe writes it, unless the clock is American
+        first, second = int(match["d"]), int(match["m"])
+        american = bool(match["ampm"]) or (match["zone"] or "").upper() in _US_ZONES
+        if american and first <= 12:
+            first, second = second, first  # "03-04-2025 10:00 AM ET" is March 4
+        day, month, year = str(first), second, match["y"]
     else:
         month, day, year = int(match["m"]), match["d"], match["y"]
         if len(year) == 2:  # "10.10.25 08:45 Uhr": a portal's short year, always this century
