@@ -162,3 +162,32 @@ def test_hyphenated_dates_are_day_first_unless_the_clock_is_american() -> None:
                            ("03-04-2025 10:00 AM ET", datetime(2025, 3, 4, 15, 0, tzinfo=UTC))):
         match = DATELINE.fullmatch(line)
         assert match is not None and dateline_time(match, UTC) == expected
+
+
+# Forms of the 49th held-out set.
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der Umsatz stieg auf 30,57 Mrd. $, der Börsenwert auf 1,002 Bio. $.",
+         [("30,57 Mrd. $", 3.057e10, "USD", None), ("1,002 Bio. $", 1.002e12, "USD", None)]),
+        ("ein Gewinn von rund 20 Billionen Won", [("20 Billionen Won", 2e13, "KRW", None)]),
+        ("ein Umsatz von 161,5 Milliarden chinesische Yuan", [("161,5 Milliarden chinesische Yuan", 1.615e11, "CNY", None)]),
+        ("Die Dividende steigt um 5 Rappen auf 3,05 Franken.",
+         [("5 Rappen", 0.05, "CHF", None), ("3,05 Franken", 3.05, "CHF", None)]),
+    ],
+)
+def test_currencies_of_set_49(body: str, expected: list[tuple[str, float, str | None, float | None]]) -> None:
+    assert money(body) == expected
+
+
+def test_a_reprinted_dateline_without_its_agency_is_no_figure() -> None:
+    from tests.unit.test_figures_real_text import figures
+
+    day = datetime(2026, 1, 29, 9, tzinfo=UTC)
+    assert [f for f in figures("SEOUL, Jan 29 : Sample Motor on Thursday reported a fall.", day) if f.kind == "date"] == []
+    # must not match: the same day as a date of the story
+    assert [f.value for f in figures("Shares rose on Jan 29 - the day of results.", day) if f.kind == "date"] == [
+        "2026-01-29"]
+    assert [i.ticker for i in find_instruments("", "American Airlines expects a profit.", [])] == ["AAL"]

@@ -36,10 +36,10 @@ SYMBOLS = "$€£¥₹₩"
 PREFIX = rf"(?:(?:US|HK|NZ|NT|[CASRT])?[{SYMBOLS}]|(?:{CODES}))"
 """A currency before the second amount of a range ("€1.1 to €1.3 billion")."""
 SUFFIX = (
-    rf"(?:{SP}?€|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
+    rf"(?:{SP}?€|(?<=\.)[ \u00a0]\$(?![0-9])|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
-    r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|[Yy]en|[Yy]uan|[Rr]enminbi"
-    rf"|(?:Swiss )?francs?|Franken|Fr\.|won|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner|krona|krone)"
+    r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
+    rf"|(?:Swiss )?francs?|Franken|Fr\.|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner|krona|krone)"
     rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
     rf"|{CODES}))(?!\w)"
 )
@@ -79,7 +79,7 @@ _CURRENCIES = {
     "swedish kronor": "SEK", "norwegian kroner": "NOK", "danish kroner": "DKK", "swedish kroner": "SEK",
     "norwegian kronor": "NOK", "danish kronor": "DKK", "krona": "SEK", "swedish krona": "SEK",
     "krone": "NOK", "danish krone": "DKK", "norwegian krone": "NOK",
-    "britische pfund": "GBP", "britischen pfund": "GBP",
+    "britische pfund": "GBP", "britischen pfund": "GBP", "chinesische yuan": "CNY", "chinesischen yuan": "CNY",
     "swedish crown": "SEK", "norwegian crown": "NOK", "czech crown": "CZK",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken",

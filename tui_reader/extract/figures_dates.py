@@ -168,6 +168,8 @@ def _found(body: str, start: int, end: int, year: int | None, month: int, day: i
     after = body[end:end + 2]
     if ("(" in after or "/" in after) and _DATELINE.match(body, end):
         return None
+    if (":" in after or "-" in after or "–" in after) and _placed_dateline(body, start, end):
+        return None
     start = _with_weekday(body, start)
     if page_furniture(body, start, end):
         return None
@@ -191,6 +193,15 @@ _YEAR_AFTER = re.compile(
 """The year named right after a year-less date: "am 11. Februar dieses Jahres", "on
 March 3 last year", "bis 30. Juni nächsten Jahres"."""
 _YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
+
+
+def _placed_dateline(body: str, start: int, end: int) -> bool:
+    """A wire dateline whose agency a reprint dropped: "SEOUL, Jan 29 : Hyundai …", the
+    place in capitals opening the line, the date, then a colon or a dash."""
+    line = body[body.rfind("\n", 0, start) + 1:start]
+    place = line[:-2]
+    return (line.endswith(", ") and 2 <= len(place) <= 30 and place.replace(" ", "").replace("-", "").isalpha()
+            and place.isupper() and body.startswith((" : ", ": ", " - ", " – ", " — "), end))
 
 
 def _year_named_after(body: str, end: int, anchor: date) -> int | None:
