@@ -139,12 +139,13 @@ def test_a_us_company_or_a_canadian_one_keeps_the_dollar_american() -> None:
     assert {f.currency for f in us.figures if f.kind == "money"} == {"USD"}
     # Toronto's companies report in Canadian dollars, its miners and a few others in US dollars
     assert home_dollar("BCE.TO") == "CAD"
-    assert home_dollar("CS.TO") is None
+    assert home_dollar("CS.TO") == "USD"
     assert home_dollar("ORG.AX") == "AUD"
     assert home_dollar("") is None
-    # Sydney-listed companies that report in US dollars
-    assert home_dollar("BHP.AX") is None
-    assert home_dollar("CSL.AX") is None
+    # Sydney-listed companies that report in US dollars, and New York lines of such companies
+    assert home_dollar("BHP.AX") == "USD"
+    assert home_dollar("CSL.AX") == "USD"
+    assert home_dollar("TRI") == "USD"
 
 
 def test_a_text_that_marks_its_local_dollar_leaves_the_bare_one_american() -> None:

@@ -191,3 +191,27 @@ def test_a_reprinted_dateline_without_its_agency_is_no_figure() -> None:
     assert [f.value for f in figures("Shares rose on Jan 29 - the day of results.", day) if f.kind == "date"] == [
         "2026-01-29"]
     assert [i.ticker for i in find_instruments("", "American Airlines expects a profit.", [])] == ["AAL"]
+
+
+# Forms of the 48th held-out set.
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("wobei sich die Rendite um 2,2 Prozentpunkte auf 25 Prozent verbesserte.",
+         [("2,2 Prozentpunkte", "up"), ("25 Prozent", None)]),
+        ("Es schrumpfte das Ergebnis vor Zinsen, Steuern und Abschreibungen (Ebitda) um 18 Prozent.",
+         [("18 Prozent", "down")]),
+        ("Growth is to be towards the lower end of 4 percent to 6 percent.", [("4 percent to 6 percent", "up")]),
+        ("The shares bolted 11% higher.", [("11%", "up")]),
+    ],
+)
+def test_moves_of_set_48(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+def test_amounts_and_codes_of_set_48() -> None:
+    assert money("Sample will die Kosten um 150 bis 200 Millionen Franken senken.") == [
+        ("150 bis 200 Millionen Franken", 1.5e8, "CHF", 2e8)]
+    assert [i.ticker for i in find_instruments("", "Das Ergebnis vor Steuern (EBT) stieg.", [])] == []

@@ -48,21 +48,23 @@ def home_dollar(ticker: str) -> str | None:
     (Australia's, Singapore's, New Zealand's), or None. The primary company sets it, as
     its home market's papers write about it: "AGL Energy's profit fell to $94 million" is
     AUD though the story also names Netflix."""
+    if ticker in _FOREIGN_REPORTERS:
+        return "USD"  # its "$" is the US dollar, even where the text names the TSX or the ASX
     dot = ticker.rfind(".")
-    if dot <= 0 or ticker in _FOREIGN_REPORTERS:
-        return None
-    return _LOCAL_DOLLARS.get(ticker[dot:])
+    return _LOCAL_DOLLARS.get(ticker[dot:]) if dot > 0 else None
 
 
 _FOREIGN_REPORTERS = frozenset(
-    "BHP.AX RIO.AX WDS.AX CSL.AX STO.AX FMG.AX QBE.AX BXB.AX RMD.AX AMC.AX JHX.AX S32.AX NEM.AX XRO.AX "
+    "BHP.AX RIO.AX WDS.AX CSL.AX STO.AX FMG.AX QBE.AX BXB.AX RMD.AX AMC.AX JHX.AX S32.AX NEM.AX "
     "PDN.AX WTC.AX "
     "ABX.TO AEM.TO K.TO FNV.TO WPM.TO FM.TO LUN.TO CS.TO IVN.TO BTO.TO HBM.TO EQX.TO NTR.TO BN.TO BAM.TO "
     "BIP-UN.TO BEP-UN.TO QSR.TO SHOP.TO TRI.TO OTEX.TO CSU.TO WCN.TO MG.TO CLS.TO CCL-B.TO GIL.TO "
-    "ATZ.TO".split())
-"""Companies listed in Sydney or Toronto that report in US (Xero: New Zealand) dollars:
-wires and their own releases write their "$" for those ("BHP's underlying profit fell to
-$10.2 billion", Toronto's gold and copper miners, Brookfield, Shopify)."""
+    "ATZ.TO "
+    "TRI SHOP BN BAM QSR OTEX WCN NTR GOLD AEM KGC FNV WPM BHP RIO BIP BEP CLS MGA".split())
+"""Companies listed in Sydney or Toronto (and their New York lines) that report in US
+dollars: wires and their own releases write their "$" for those
+("BHP's underlying profit fell to $10.2 billion", Toronto's gold and copper miners,
+Brookfield, Shopify, Thomson Reuters)."""
 
 
 def _title_figures(in_title: list[KeyFigure], in_body: list[KeyFigure]) -> list[KeyFigure]:

@@ -181,6 +181,8 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
     "CBA shed $1.20 to $102.79" is AUD. "US$", "$US" and "US cents" stay USD. A text that
     names no market is in the dollar of its companies' market (`home_dollar`): "AGL
     Energy's profit fell to $94 million" is AUD."""
+    if home_dollar == "USD":
+        return found  # a company that reports in US dollars, whatever market the text names
     markets = [code for code, named in _DOLLAR_MARKETS if named.search(body) is not None]
     if not markets and home_dollar and _LOCAL_SIGN.search(body) is None:
         markets = [home_dollar]

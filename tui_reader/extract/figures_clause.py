@@ -108,8 +108,9 @@ def direction_back(words: list[str], later: str, dashed: bool = False) -> tuple[
                 continue  # "Wachstum von rd. 44 %": an abbreviation, no sentence's end
             return None, True, later
         key = word if word.isalpha() else word.strip(PUNCT)
-        if (key == "up" and later == "to") or (key == "gewinn" and later == "je"):
-            later = key  # "up to 5%" is a limit, not a rise; "Gewinn je Aktie" is earnings per share
+        if (key == "up" and later == "to") or (key == "gewinn" and later == "je") or (
+                later == "end" and key in ("lower", "upper", "higher")):
+            later = key  # "up to 5%" is a limit; "Gewinn je Aktie" is EPS; "the lower end of" a range's end
             continue
         found = WORD_DIRECTION.get(key)
         if found is None:

@@ -173,6 +173,9 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         before = before.replace(", und zwar ", " und zwar ")
     if "in die höhe" in before:  # one word for the look-up, "Höhe" alone is an amount
         before = before.replace("in die höhe", "in-die-höhe")
+    if "zinsen, steuern" in before or "interest, tax" in before:  # Ebitda spelled out: a list, no clause end
+        before = before.replace("zinsen, steuern", "zinsen steuern").replace("interest, taxes,", "interest taxes").replace(
+            "interest, tax,", "interest tax")
     last_char = before[-1:]
     if last_char == "(" and before.endswith(" (") and before[-3:-2].isalnum() and (
             (last_word := before[:-2].rsplit(None, 1)[-1].rstrip(".")) in PAREN_AFTER
