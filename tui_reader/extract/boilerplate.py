@@ -260,7 +260,10 @@ def without_headline(paragraphs: list[str], title: str) -> tuple[list[str], list
     (the page's own heading above the story, once more beside a share button), and the
     note that says so: its figures are the headline's, counted once."""
     headline = " ".join(title.split())
-    kept = [p for p in paragraphs if " ".join(p.split()) != headline] if headline else paragraphs
+    if not headline:
+        return paragraphs, []
+    near = len(headline) + 8 + len(headline) // 10  # only a paragraph about as long is compared, whitespace aside
+    kept = [p for p in paragraphs if len(p) > near or len(p) < len(headline) or " ".join(p.split()) != headline]
     dropped = len(paragraphs) - len(kept)
     return kept, ([f"repeated headline: {dropped} × {_shorten(headline)}"] if dropped else [])
 
