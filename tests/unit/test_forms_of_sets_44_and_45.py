@@ -215,3 +215,27 @@ def test_amounts_and_codes_of_set_48() -> None:
     assert money("Sample will die Kosten um 150 bis 200 Millionen Franken senken.") == [
         ("150 bis 200 Millionen Franken", 1.5e8, "CHF", 2e8)]
     assert [i.ticker for i in find_instruments("", "Das Ergebnis vor Steuern (EBT) stieg.", [])] == []
+
+
+# Forms of the 50th and 51st held-out sets.
+
+
+def test_forms_of_sets_50_and_51() -> None:
+    # a falling forecast's old range; a move down stays two amounts
+    assert money("expects earnings between $12.77 and $12.97, down from $14.58 to $14.78 earlier.") == [
+        ("between $12.77 and $12.97", 12.77, "USD", 12.97), ("$14.58 to $14.78", 14.58, "USD", 14.78)]
+    assert money("The stock is down from $20 to $15.") == [("$20", 20.0, "USD", None), ("$15", 15.0, "USD", None)]
+    # Yahoo's index box: its rows go, its names stay
+    kept, notes = strip_boilerplate(["  • Nikkei 225\n    30.274,92\n    +26,11 (+0,09%)"])
+    assert kept == ["  • Nikkei 225\n    30.274,92"] and notes == ["quote line:     +26,11 (+0,09%)"]
+    assert strip_boilerplate(["Get 40% Off"])[0] == []
+
+
+def test_a_market_the_text_names_wins_over_a_us_dollar_reporter() -> None:
+    from tui_reader.extract import enrich
+    from tui_reader.model import Article
+
+    article = enrich(Article(id="a", source="Sample", title="Fortescue shares slip",
+                             body="Fortescue Ltd (ASX: FMG) shares closed at $18.63 and it declared a dividend of "
+                                  "89 cents per share.", published=datetime(2024, 8, 26, tzinfo=UTC)))
+    assert {f.currency for f in article.figures if f.kind == "money"} == {"AUD"}

@@ -49,7 +49,7 @@ def home_dollar(ticker: str) -> str | None:
     its home market's papers write about it: "AGL Energy's profit fell to $94 million" is
     AUD though the story also names Netflix."""
     if ticker in _FOREIGN_REPORTERS:
-        return "USD"  # its "$" is the US dollar, even where the text names the TSX or the ASX
+        return "USD"  # its "$" is the US dollar, unless the text names its market (see figures._local_dollars)
     dot = ticker.rfind(".")
     return _LOCAL_DOLLARS.get(ticker[dot:]) if dot > 0 else None
 

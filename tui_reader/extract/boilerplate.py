@@ -71,6 +71,7 @@ _PITCH = re.compile(
     | disclaimer\*?$ | copyright\b.{0,80}\b(?:alle\ rechte\ vorbehalten|all\ rights\ reserved)
     | add\ shares\ to\ your\b | quickpicks\ to$ | display\ them\ here!?$ | track\ your\ favourite\ stocks
     | compare\ our\ accounts$ | news\ 24\ h\ / | anzeige\ mehr\ » | stay\ current\ [-–]\ follow\b
+    | get\ [0-9]{1,2}%\ off$
     """,
     re.VERBOSE,
 )

@@ -180,11 +180,11 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
     the TSX or the SGX, and no other of them) a bare "$" and "cents" are that country's:
     "CBA shed $1.20 to $102.79" is AUD. "US$", "$US" and "US cents" stay USD. A text that
     names no market is in the dollar of its companies' market (`home_dollar`): "AGL
-    Energy's profit fell to $94 million" is AUD."""
-    if home_dollar == "USD":
-        return found  # a company that reports in US dollars, whatever market the text names
+    Energy's profit fell to $94 million" is AUD; "USD" there (a company that reports in US
+    dollars) leaves it American. A market the text names wins: its share prices and
+    dividends are local even where the company reports in US dollars (Fortescue on the ASX)."""
     markets = [code for code, named in _DOLLAR_MARKETS if named.search(body) is not None]
-    if not markets and home_dollar and _LOCAL_SIGN.search(body) is None:
+    if not markets and home_dollar and home_dollar != "USD" and _LOCAL_SIGN.search(body) is None:
         markets = [home_dollar]
     if len(markets) != 1:
         return found

@@ -45,6 +45,8 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
             return None  # "from the previous forecast of 84.0 billion yen to 87.5 billion yen": a move
         if lower == "from" and len(before) == 2 and before[0].lower() in _RANGE_WORDS:
             return start  # "a range from $1.85 to $1.90", "sales ranging from $73 billion to $75 billion"
+        if lower == "from" and len(before) == 2 and before[0].lower() in ("down", "lower"):
+            return start  # "down from $14.58 to $14.78 earlier": a falling forecast's old range (low < high)
         if lower in change_words and not (word == "bis" and lower in ("von", "vom", "um")):
             return None
     return start

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-_ROW_ITEM = r"[+\-−]?[0-9][0-9.,']*(?:[ \u00a0]?(?:EUR|USD|CHF|GBP|€|\$|%|Pkt\.?|PKT|Punkte))?"
+_ROW_ITEM = r"\(?[+\-−]?[0-9][0-9.,']*(?:[ \u00a0]?(?:EUR|USD|CHF|GBP|€|\$|%|Pkt\.?|PKT|Punkte))?\)?"
 _QUOTE_ROW = re.compile(rf"{_ROW_ITEM}(?:[ \u00a0]+{_ROW_ITEM})+")
 """A quote box's row, numbers and units only ("332,40 EUR 5,30 EUR 1,62%" under
-finanzen.net's "Werte in diesem Artikel"): the price and its change when the page was
-saved, no figure of the story."""
+finanzen.net's "Werte in diesem Artikel", "+26,11 (+0,09%)" in Yahoo's index box): the
+price and its change when the page was saved, no figure of the story."""
 _LONE_CHANGE = re.compile(r"[+\-−][0-9][0-9.,]*[ \u00a0]?%")
 """A signed percentage alone in its paragraph, under a ticker line: a quote widget's
 change ("NVDA" / "-3.02%" / "Add to Watchlist"), never a sentence."""
@@ -30,7 +30,7 @@ QUOTE_ROW_LIMIT = 80
 QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel", "Aktien in diesem Artikel")
 """finanzen.net's quote box under the headline: the instruments the page links, each with
 its price, change and "Charts|News|Analysen"; a paragraph opening with it is the box."""
-_QUOTE_ROW_OPENERS = frozenset("0123456789+-−")
+_QUOTE_ROW_OPENERS = frozenset("0123456789+-−(")
 _QUOTE_LABEL = re.compile(
     r"(?:Change|Sell|Buy|Bid|Ask|Geld|Brief|Last|Letzter|Volume|Volumen|Spread)[ \u00a0]*:?[ \u00a0]*"
     r"[+\-−(]?[ \u00a0]*[0-9][0-9.,']*(?:[ \u00a0]*\(?[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%?[ \u00a0]*\)?)?")
@@ -75,7 +75,7 @@ def quote_kind(paragraph: str) -> str | None:
         row = paragraph.strip()
         if _QUOTE_LABEL.fullmatch(row) or _CHART_TAB.fullmatch(row):
             return "quote line"
-        if (paragraph[0] in _QUOTE_ROW_OPENERS and (_QUOTE_ROW.fullmatch(row) or _LONE_CHANGE.fullmatch(row))) or (
+        if (row[:1] in _QUOTE_ROW_OPENERS and (_QUOTE_ROW.fullmatch(row) or _LONE_CHANGE.fullmatch(row))) or (
                 "|" in paragraph and _PIPE_ROW.fullmatch(row)):
             return "quote line"
     if paragraph.count("%") >= _STRIP_LIMIT and ". " not in paragraph and len(
