@@ -1,7 +1,9 @@
-"""Forms of the 44th and 45th held-out sets (issue 9): prices grouped by spaces, German
+"""Forms of the 44th to 51st held-out sets (issue 9): prices grouped by spaces, German
 sums and made-up losses, written Yahoo suffixes, "AGM", file-photo captions, "TSE:" with
-letters, German abbreviations in parentheses, Danish and Israeli currency marks, Dow
-Jones datelines and follow-us blocks.
+letters, German abbreviations in parentheses, Danish, Israeli, Korean, Chinese and Swiss
+currency marks, Dow Jones and reprinted datelines, follow-us blocks, "der Gewinn" as the
+profit, descriptor nouns as evidence, prior guidance ranges, day-first hyphenated dates,
+Ebitda spelled out, a range's lower end, and a market the text names.
 
 Every text is our own; the expected results were written before the code ran.
 """
