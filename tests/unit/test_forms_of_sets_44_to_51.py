@@ -241,3 +241,19 @@ def test_a_market_the_text_names_wins_over_a_us_dollar_reporter() -> None:
                              body="Fortescue Ltd (ASX: FMG) shares closed at $18.63 and it declared a dividend of "
                                   "89 cents per share.", published=datetime(2024, 8, 26, tzinfo=UTC)))
     assert {f.currency for f in article.figures if f.kind == "money"} == {"AUD"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("nachdem der Leitindex am Vortag um 1,86 Prozent abgetaucht war.", [("1,86 Prozent", "down")]),
+        ("Anleger schicken die Aktie um 2,12 Prozent hoch auf 263,67 Dollar.", [("2,12 Prozent", "up")]),
+        ("Bereinigt nahmen die Verkäufe um 7,9 Prozent ab.", [("7,9 Prozent", "down")]),
+        ("Der Umsatz nahm um 5 Prozent zu.", [("5 Prozent", "up")]),
+        ("Die Titel schlossen mit Verlusten von 2,62 Prozent.", [("2,62 Prozent", "down")]),
+        ("während sich der Index um 0,6% auf 4208 Zähler ermäßigte.", [("0,6%", "down")]),
+        ("The stock cratered more than 14% on Thursday.", [("14%", "down")]),
+    ],
+)
+def test_moves_of_sets_50_and_51(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected

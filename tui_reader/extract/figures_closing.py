@@ -25,6 +25,7 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "zulegten kletterten gewannen wettgemacht wettmachen verbesserte verbesserten").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen zurückgenommen abgebaut nachgegeben abgesackt "
+    "abgetaucht ermäßigte ermäßigten "
     "abgerutscht gerutscht eingebüßt geschrumpft abgestürzt gestürzt verbilligt sinken "
     "fallen verlieren nachgeben einbrechen schrumpfen gesenkt gekürzt reduziert verringert "
     "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "
@@ -50,11 +51,11 @@ _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
     "an": (frozenset("zog zogen zieht ziehen".split()), "up"),
     "ab": (frozenset("gab gaben gibt geben sackte sackten sackt sacken rutschte rutschten rutscht rutschen "
                      "stürzte stürzten stürzt stürzen bröckelte bröckelten bröckelt bröckeln "
-                     "fiel fielen fällt fallen sank sanken sinkt sinken".split()), "down"),
+                     "fiel fielen fällt fallen sank sanken sinkt sinken nahm nahmen nimmt nehmen".split()), "down"),
     "vor": (frozenset("rückte rückten rückt rücken".split()), "up"),
     "zu": (frozenset("nahm nahmen nimmt nehmen legte legten legt legen".split()), "up"),
     "hoch": (frozenset("schoss schossen schießt schießen ging gingen geht gehen schnellte "
-                       "schnellten".split()), "up"),
+                       "schnellten schicken schickten schickt".split()), "up"),
 }
 """German verbs whose particle closes the clause: "gab 3 Prozent nach", "zog um 4 Prozent
 an". The verb alone says nothing ("gab bekannt", "zog Bilanz"); with its particle it

@@ -56,7 +56,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "kursverluste kursverlusten einbußen abwerten abgewertet drückte drückten gedrückt "
         "rücksetzer rücksetzern abgaben sinken talfahrt tumbling dilutive missed misses downgraded downgrades "
         "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen "
-        "abgebaut")
+        "abgebaut verlusten cratered cratering craters")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 
