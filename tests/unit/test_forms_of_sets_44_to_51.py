@@ -257,3 +257,18 @@ def test_a_market_the_text_names_wins_over_a_us_dollar_reporter() -> None:
 )
 def test_moves_of_sets_50_and_51(body: str, expected: list[tuple[str, str | None]]) -> None:
     assert moves(body) == expected
+
+
+# Forms of the 53rd held-out set.
+
+
+def test_forms_of_set_53() -> None:
+    assert money("Die Investitionen sollen rund 2,7 statt 2,2 Milliarden Euro betragen.") == [
+        ("2,7", 2.7e9, "EUR", None), ("2,2 Milliarden Euro", 2.2e9, "EUR", None)]
+    assert money("ein Gewinn von gut 1,4 Milliarden Schweizer Franken") == [
+        ("1,4 Milliarden Schweizer Franken", 1.4e9, "CHF", None)]
+    assert moves("Reingewinn explodiert um 50 Prozent") == [("50 Prozent", "up")]
+    # an abbreviation spelled out once is that abbreviation at every later mention
+    text = "It lifted its net interest income (NII), the lending margin. The bank's NII jumped $2 billion."
+    assert [i.ticker for i in find_instruments("", text, [])] == []
+    assert [i.ticker for i in find_instruments("", "NII Holdings rose.", [])] == ["NIHD"]

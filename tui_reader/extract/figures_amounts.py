@@ -39,7 +39,7 @@ SUFFIX = (
     rf"(?:{SP}?€|(?<=\.)[ \u00a0]\$(?![0-9])|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
-    rf"|(?:Swiss )?francs?|Franken|Fr\.|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner|krona|krone)"
+    rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner|krona|krone)"
     rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
     rf"|{CODES}))(?!\w)"
 )
@@ -80,9 +80,10 @@ _CURRENCIES = {
     "norwegian kronor": "NOK", "danish kronor": "DKK", "krona": "SEK", "swedish krona": "SEK",
     "krone": "NOK", "danish krone": "DKK", "norwegian krone": "NOK",
     "britische pfund": "GBP", "britischen pfund": "GBP", "chinesische yuan": "CNY", "chinesischen yuan": "CNY",
+    "schweizer franken": "CHF",
     "swedish crown": "SEK", "norwegian crown": "NOK", "czech crown": "CZK",
 }
-_GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken",
+_GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken", "Schweizer Franken",
                                     "Pfund", "britische Pfund", "britischen Pfund", "Fr."})
 """Written after the amount only in German ("4,20 €", "1.234,5 Mio. Euro", "1,250 EUR")."""
 _AMBIGUOUS_PREFIXES = frozenset({"$", "¥"})

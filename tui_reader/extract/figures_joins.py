@@ -147,9 +147,10 @@ def _shared_unit(body: str, start: int, previous_end: int) -> Found | None:
     return (at_number, at_number + len(number), "percent", value, None, None, "%", direction, None)
 
 
-_MONEY_LIST_ENDS = (" bzw. ", " beziehungsweise ", " respektive ", " resp. ")
-"""The joiners of a list of amounts that write the unit once: "3,46 bzw. 3,87 Euro" (an
-"und" or "to" between two amounts makes a range, read by `_range`)."""
+_MONEY_LIST_ENDS = (" bzw. ", " beziehungsweise ", " respektive ", " resp. ", " statt ")
+"""The joiners of a list of amounts that write the unit once: "3,46 bzw. 3,87 Euro", "rund
+2,7 statt 2,2 Milliarden Euro" (an "und" or "to" between two amounts makes a range, read
+by `_range`)."""
 _LEADING_NUMBER = re.compile(NUM)
 
 

@@ -65,6 +65,7 @@ def count_names(
     short_names = found_in.short_names
     german: bool | None = None  # asked once, and only for a German-only word
     last = len(hits) - 1
+    abbreviations: dict[str, bool] = {}  # capitals spelled out in parentheses earlier in the text
     for i, (start, key, suffixed, end) in enumerate(hits):
         if in_spans and i in in_spans:
             continue
@@ -88,6 +89,8 @@ def count_names(
                 continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
         if start and text[start - 1] == "(" and spelled_out_before(text, start, end):
             continue  # "net interest income (NII)": an abbreviation, not NII Holdings
+        if _defined_before(text, start, end, abbreviations):
+            continue  # "NII jumped 44%" after "net interest income (NII)": the abbreviation again
         if exchange_named(key) is not None and VENUE_BESIDE.search(text, max(0, start - 12), end + 12):
             continue  # "Amex & NYSE switches": the exchange, not American Express
         weak = key in short_names or key in needs_evidence or key in DESCRIPTORS
@@ -122,6 +125,20 @@ def count_names(
         if CITED_AFTER.match(text, end):
             seen[2] += 1
     return named, deferred, found_people
+
+
+def _defined_before(text: str, start: int, end: int, known: dict[str, bool]) -> bool:
+    """Whether a name in capitals was spelled out as an abbreviation earlier in the text
+    ("net interest income (NII)"), which every later mention then is (`known` remembers
+    each answer for the article)."""
+    written = text[start:end]
+    if not (2 <= len(written) <= 5 and written.isupper()):
+        return False
+    found = known.get(written)
+    if found is None:
+        at = text.find(f"({written})", 0, start)
+        found = known[written] = at >= 0 and spelled_out_before(text, at + 1, at + 1 + len(written))
+    return found
 
 
 def _own_unit_or_person(text: str, start: int, end: int) -> bool:
