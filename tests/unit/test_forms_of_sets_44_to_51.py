@@ -272,3 +272,8 @@ def test_forms_of_set_53() -> None:
     text = "It lifted its net interest income (NII), the lending margin. The bank's NII jumped $2 billion."
     assert [i.ticker for i in find_instruments("", text, [])] == []
     assert [i.ticker for i in find_instruments("", "NII Holdings rose.", [])] == ["NIHD"]
+
+
+def test_pence_written_as_gbx() -> None:
+    assert money("It has a GBX 260 price target; the shares opened at GBX 255.90.") == [
+        ("GBX 260", 2.6, "GBP", None), ("GBX 255.90", 2.559, "GBP", None)]

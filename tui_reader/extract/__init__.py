@@ -59,7 +59,7 @@ _FOREIGN_REPORTERS = frozenset(
     "PDN.AX WTC.AX "
     "ABX.TO AEM.TO K.TO FNV.TO WPM.TO FM.TO LUN.TO CS.TO IVN.TO BTO.TO HBM.TO EQX.TO NTR.TO BN.TO BAM.TO "
     "BIP-UN.TO BEP-UN.TO QSR.TO SHOP.TO TRI.TO OTEX.TO CSU.TO WCN.TO MG.TO CLS.TO CCL-B.TO GIL.TO "
-    "ATZ.TO "
+    "ATZ.TO ATD.TO "
     "TRI SHOP BN BAM QSR OTEX WCN NTR GOLD AEM KGC FNV WPM BHP RIO BIP BEP CLS MGA".split())
 """Companies listed in Sydney or Toronto (and their New York lines) that report in US
 dollars: wires and their own releases write their "$" for those

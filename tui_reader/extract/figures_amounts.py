@@ -27,7 +27,7 @@ from tui_reader.extract.figures_numbers import (
 from tui_reader.extract.figures_ranges import from_to_level, range_start
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, qualifier_before
 
-CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD|IDR|Rmb|SFr|DKr|SKr|NKr|NIS"
+CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD|IDR|Rmb|SFr|DKr|SKr|NKr|NIS|GBX"
 LOCAL_PREFIXES = ("Rp", "Rs", "RM")
 """Two-letter currency marks written before the amount ("Rp 5 trillion", "Rs 116.8 million",
 "RM1.1 billion")."""
@@ -219,7 +219,10 @@ def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | Non
         one = _ONE_CODE.match(body, head)
         assert one is not None
         return money_found(body, start, one.end(), raw, one["ck"], currency, None), one.end()
-    return money_found(body, start, m.end(), raw, m["ck"], currency, None), m.end()
+    found = money_found(body, start, m.end(), raw, m["ck"], currency, None)
+    if currency == "GBX" and found is not None and isinstance(found[3], float):
+        found = (*found[:3], found[3] / 100, "GBP", *found[5:])  # "GBX 260": pence, 2.60 pounds
+    return found, m.end()
 
 
 def suffix_money(body: str, m: re.Match[str],
