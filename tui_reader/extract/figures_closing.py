@@ -89,7 +89,8 @@ def closing_verb(body: str, start: int, end: int, words: list[str]) -> Direction
     Zahlen und einem neuen Sparprogramm um 7,8 % auf 156 Pence zu")."""
     previous = before_previous = ""
     seen: list[str] = []
-    for word in body[end:end + _REACH].split(None, _WORDS)[:_WORDS]:
+    after = body[end:end + _REACH].split(None, _WORDS)[:_WORDS]
+    for at, word in enumerate(after):
         if "/" in word:  # dpa-AFX signs off glued to the last word: "gewonnen./mne/jha"
             word = word.split("/", 1)[0] or "/"
         elif "." in word[1:-1] and not word[0].isdigit():  # "absackten.Die": a sentence glued on
@@ -102,6 +103,8 @@ def closing_verb(body: str, start: int, end: int, words: list[str]) -> Direction
             return _NACH_WHERE[key]
         if key == "höhe" and previous == "die" and before_previous == "in":
             return "up"  # "um ein Fünftel in die Höhe geschnellt"
+        if key == "nach" and at + 1 < len(after) and (where := _NACH_WHERE.get(after[at + 1].strip(PUNCT).lower())):
+            return where  # "um 14 Prozent nach oben": no "nachgeben", whatever verb stands before
         separable = _SEPARABLE.get(key)
         if separable is not None and not (separable[0].isdisjoint(words) and separable[0].isdisjoint(seen)
                                           and separable[0].isdisjoint(_sentence_before(body, start))):

@@ -334,7 +334,14 @@ _HEADING_LIMIT = 48
 def _move_noun_von(words: list[str]) -> bool:
     """ "mit einem Plus von 2,1 Prozent der schwachen Tendenz zum Trotz": a move named
     right before, so the "der" after it starts no part of a whole."""
-    return len(words) > 1 and words[-1] == "von" and words[-2] in MOVE_NOUNS
+    return len(words) > 1 and (words[-1] == "von" and words[-2] in MOVE_NOUNS or (
+        words[-1] in _AROUND and len(words) > 2 and words[-2] == "of" and words[-3] in _MOVES_OF) or (
+        words[-1] == "of" and words[-2] in _MOVES_OF))
+
+
+_MOVES_OF = frozenset("rise increase gain jump climb fall decline drop slide loss".split())
+_AROUND = frozenset("around about nearly almost roughly some over".split())
+"""English move nouns before "of": "a rise of around 25% of the share price" is the move."""
 
 
 _OF = frozenset({"of", "von"})

@@ -71,8 +71,8 @@ def count_names(
             continue
         if not suffixed:
             written = text[start:end]
-            if written in INDEX_CODES:
-                continue  # "the S&P 500 index SPX, +0.03%": the index, not SPX Corp
+            if written in INDEX_CODES or written in _QUARTERS:
+                continue  # "the S&P 500 index SPX, +0.03%": the index, not SPX Corp; "Q2 net bookings"
             if not written.isascii() and key not in declared and _umlaut_word(written, found_in.by_key(key)):
                 continue  # "Über den Namen", "die Bücher": German words, not Uber or Bucher
             kind = mention_kind(text, start, end, key)
@@ -147,6 +147,8 @@ def _own_unit_or_person(text: str, start: int, end: int) -> bool:
     return text.endswith(("'s", "’s"), start, end) or _BROKER_UNIT.match(text, end) is not None
 
 
+_QUARTERS = frozenset({"Q1", "Q2", "Q3", "Q4", "H1", "H2"})
+"""A quarter or half-year, never Q2 Holdings or H2 anything in market news."""
 _BROKER_UNIT = re.compile(r"[ \u00a0]+(?:Securities|Capital Markets|Equities|Research|Equity Research)\b")
 """A bank's broking arm after its short name ("Mizuho Securities", "Truist Securities"): the
 listed bank cited as the broker, not another company's name."""

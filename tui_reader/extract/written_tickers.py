@@ -39,7 +39,7 @@ NOT_TICKERS: frozenset[str] = frozenset(
     BSW KFW BIZ EZ EWU BLS BEA CBO IRS FAA FCC EPA CDC NIH NASA USDA DOE DOD GOP NHTSA
     FERC OCC FDIC CFPB NLRB ISM NFP KGV KUV KBV KCV PEG DI EBITA ROTE ROTCE ROCE ROACE RWA
     CET1 NIM NPL LCR GMV AOV ARPU DAU MAU NPS TAM SKU NRR LTV CAC AUM FFO AFFO NOI RPK CASK RASM
-    CASM PRASM TRASM END EBT NOPAT WACC""".split()
+    CASM PRASM TRASM END EBT NOPAT WACC IANS PTI ANI""".split()
 )
 
 
@@ -79,9 +79,8 @@ def paren_ticker(
         return None  # "Boustead Heavy Industries Corp Bhd (BHIC)": Bursa's codes are digits
     if words[-1].rstrip(",") in _NOT_ISSUERS:
         return None  # "Boston Options Exchange (BOXR)", "the Dow Jones Transportation Average (DJT)"
-    name = " ".join(words)
-    if found_in.by_name(name) is not None:
-        return None  # a known company before an unknown code: its name files it already
+    if any(found_in.by_name(" ".join(words[i:])) is not None for i in range(len(words))):
+        return None  # a known company before an unknown code ("Die Volkswagen (VW)"): its name files it already
     return Instrument(None, code + home if home else code.replace(".", "-"), None)
 
 
