@@ -1,6 +1,10 @@
 """Forms of the 52nd to 55th held-out sets (issue 9): "nach oben"/"nach unten" after a
 move, an English move noun with "of" after its figure, Indian wire credits, a known
-name before an unknown code in parentheses, and quarters that are not Q2 Holdings.
+name before an unknown code in parentheses, quarters that are not Q2 Holdings; moves
+named after the figure ("ahead", "behind") or by new words ("hurt", "lifting",
+"Volumenrückgänge in Höhe von"), lists that run past a level in billions or "the U.S.",
+bare amounts that end a sentence, pence in a results table, RNS numbers, picture
+credits, style sheets and dpa-AFX editors' codes.
 
 Every text is our own; the expected results were written before the code ran.
 """
@@ -9,7 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.unit.test_forms_of_sets_40_to_43 import moves
+from tests.unit.test_forms_of_sets_40_to_43 import money, moves
+from tui_reader.extract.boilerplate import strip_boilerplate
+from tui_reader.extract.figures import find_figures
 from tui_reader.extract.instruments import find_instruments
 
 
@@ -42,3 +48,72 @@ def test_moves_of_set_52(body: str, expected: list[tuple[str, str | None]]) -> N
 )
 def test_filing_of_set_52(text: str, expected: list[str]) -> None:
     assert [i.ticker for i in find_instruments("", text, [])] == expected
+
+
+# Forms of the 54th and 55th held-out sets.
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Online sales were hurt by some 12 percentage points by the calendar.", [("12 percentage points", "down")]),
+        ("Der Versorger steigerte den Umsatz um 34 Prozent auf 1,8 Mrd. Euro, das operative Ergebnis (Ebit) "
+         "um 46 Prozent.", [("34 Prozent", "up"), ("46 Prozent", "up")]),
+        ("Sales decreased 0.2 per cent in the U.S. and 9.6 per cent in Canada.",
+         [("0.2 per cent", "down"), ("9.6 per cent", "down")]),
+        ("The order book stood 8.4 per cent ahead at the same point last year.", [("8.4 per cent", "up")]),
+        ("Bookings were 3% behind last year.", [("3%", "down")]),
+        ("The broker sees gross margin expansion of 100 basis points.", [("100 basis points", "up")]),
+        ("The board was lifting its interim dividend by 2.4% to 2.15 a share.", [("2.4%", "up")]),
+        ("Der Konzern wies einen um 18 Prozent gestiegener Reingewinn aus.", [("18 Prozent", "up")]),
+        ("Der Umsatz verminderte sich um 9,5 Prozent.", [("9,5 Prozent", "down")]),
+        ("Die Analystin verweist auf Volumenrückgänge in Höhe von 5,5 Prozent.", [("5,5 Prozent", "down")]),
+        # must not match: a new sentence after "U.S.", a margin "in Höhe von" stay without a move
+        ("Sales decreased 0.2 per cent in the U.S. Margins were 9.6 per cent in Canada.",
+         [("0.2 per cent", "down"), ("9.6 per cent", None)]),
+        ("Der Umsatz stieg bei einer Marge in Höhe von 9 Prozent.", [("9 Prozent", None)]),
+    ],
+)
+def test_moves_of_sets_54_and_55(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der Auftragseingang stieg um 5 Prozent auf 1,51 Milliarden Franken. Der Bestelleingang lag bei "
+         "1,20 Milliarden Franken und wuchs auf 1,25 Milliarden.",
+         [("1,51 Milliarden Franken", 1.51e9, "CHF"), ("1,20 Milliarden Franken", 1.2e9, "CHF"),
+          ("1,25 Milliarden", 1.25e9, "CHF")]),
+        ("Revenue is seen at 16.2 billion euros ($17.9 billion) against a forecast for 15.5 billion.",
+         [("16.2 billion euros", 16.2e9, "EUR"), ("$17.9 billion", 17.9e9, "USD"), ("15.5 billion", 15.5e9, "EUR")]),
+        (" Dividends per share declared       100p            80p Earnings per share    21.5p    20.1p",
+         [("100p", 1.0, "GBP"), ("80p", 0.8, "GBP"), ("21.5p", 0.215, "GBP"), ("20.1p", 0.201, "GBP")]),
+        # must not match: a count that ends the sentence, a video format, an RNS number
+        ("Der Umsatz lag bei 300 Millionen Euro. Die Zahl der Kunden stieg auf 40 Millionen.",
+         [("300 Millionen Euro", 3e8, "EUR")]),
+        ("The service streams at 1080p   and 720p on older sets.", []),
+    ],
+)
+def test_amounts_of_sets_54_and_55(body: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(text, value, currency) for text, value, currency, _ in money(body)] == expected
+
+
+def test_an_rns_number_is_no_multiple() -> None:
+    assert [f.value for f in find_figures("RNS Number : 9973X. Sales rose 3x in a year.", None)
+            if f.kind == "multiple"] == [3.0]
+
+
+def test_page_furniture_of_sets_54_and_55() -> None:
+    story = "The engine maker said on Thursday that its profit rose."
+    caption = "A model of an engine on the maker's stand at an airshow, on Tuesday, July 23, 2024."
+    kept, notes = strip_boilerplate([caption, "Jane Roe | Bloomberg | Getty Images", story,
+                                     "div { box-sizing: border-box; } .noselect { user-select: none; }",
+                                     "The maker expects sales growth of 3-5 per cent. Credit: AFP Photo",
+                                     "Der Experte erhöhte seine Schätzungen um bis zu 12 Prozent./tav/edh"])
+    assert kept == [story, "Der Experte erhöhte seine Schätzungen um bis zu 12 Prozent."]
+    assert [note.split(":")[0] for note in notes] == [
+        "photo caption", "photo caption", "page code", "photo caption", "author codes"]
+    # must not match: braces in prose, a path at a paragraph's end, a story before a one-line credit-free line
+    assert strip_boilerplate(["We use {braces: like this} in prose.", "Read more at example.com/news"]) == (
+        ["We use {braces: like this} in prose.", "Read more at example.com/news"], [])

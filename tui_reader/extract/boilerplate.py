@@ -185,11 +185,21 @@ _CAPTION = re.compile(
     | \b(?:reuters|afp|ap|bernama)\ pic\.?$                  # "... illustration. Reuters pic"
     | \((?:ap|afp|reuters|dpa|epa)\ photo/[^()]{2,60}\)$     # "... (AP Photo/Jane Roe, File)"
     | ^file\s?[-–—]\s                                      # AP: "FILE- This March 19, 2018, file photo ..."
+    | \bcredit:\ [^.:]{2,40}\bphotos?\.?$                  # "... in fiscal 2021. Credit: AFP Photo"
     """,
     re.IGNORECASE | re.VERBOSE,
 )
 """A photo caption or credit that a saved page or a feed keeps as a paragraph: the
 credit opens it or ends it. Its words and numbers describe a picture, not the news."""
+_PHOTO_CREDIT = re.compile(r"\|[ \u00a0]*(?:Getty[ \u00a0]Images|Reuters|AFP|AP|Bloomberg|NurPhoto)[ \u00a0]*$")
+_CREDIT_LIMIT = 100
+_CAPTION_LIMIT = 300
+"""A picture's credit line ("Bloomberg | Bloomberg | Getty Images"), and the one-sentence
+caption a page keeps right before it."""
+_AUTHOR_CODES = re.compile(r"(?<=[.!?\"“”])(?:/[A-Za-z]{2,5}){1,4}[ \u00a0]*$")
+"""The editors' codes a dpa-AFX or APA story ends with, glued to its last sentence."""
+_PAGE_CODE = re.compile(r"[\w.#*-]+[ \u00a0]*\{[^{}]*?:[^{}]*?;")
+"""A saved page's style sheet kept as text: "div { box-sizing: border-box; } .noselect { …"."""
 _GLUED_FILE_CAPTION = re.compile(r"FILE ?[-–—] .{10,400}?[.!?](?= [A-Z“\"])")
 """An AP file photo's caption that a page glued to the story's first paragraph: up to its
 own sentence's end."""
@@ -226,6 +236,15 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if paragraph[:4] == "FILE" and (glued := _GLUED_FILE_CAPTION.match(paragraph)):
             notes.append("photo caption: " + _shorten(glued[0]))  # AP: "FILE - … in Washington. JPMorgan's profit …"
             paragraph = paragraph[glued.end():].lstrip()
+        if " | " in paragraph and len(paragraph) <= _CREDIT_LIMIT and _PHOTO_CREDIT.search(paragraph):
+            # CNBC: the caption, then "Jane Roe | Bloomberg | Getty Images" on its own
+            notes.append("photo caption: " + _shorten(paragraph))
+            if kept and len(kept[-1]) <= _CAPTION_LIMIT and not _SENTENCE_END.search(kept[-1].rstrip()[:-1]):
+                notes.append("photo caption: " + _shorten(kept.pop()))
+            continue
+        if "{" in paragraph and _PAGE_CODE.search(paragraph):
+            notes.append("page code: " + _shorten(paragraph))  # a saved page's style sheet: "div { box-sizing: …"
+            continue
         if paragraph.startswith(QUOTE_BOX_HEADINGS):  # the box whole, its rows joined or not
             notes.append("quote box: " + _shorten(paragraph))
             continue
@@ -253,6 +272,9 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         kept.append(paragraph)
     if in_ad:
         notes.append(_ad_note(in_ad))
+    if kept and "/" in kept[-1][-24:] and (codes := _AUTHOR_CODES.search(kept[-1])):
+        notes.append("author codes: " + codes[0])  # dpa-AFX signs off: "… um bis zu 12 Prozent./tav/edh"
+        kept[-1] = kept[-1][:codes.start()]
     return kept, notes
 
 

@@ -23,7 +23,7 @@ from bisect import bisect_right
 
 from tui_reader.extract.figures_numbers import NUM, SCALE_VALUES, Found, parse_number
 
-_SCALE_WORD = re.compile(r"(?:[Mmb]illion(?:en)?|Milliarden|Mio\.|Mrd\.)(?=(?P<after>[ \u00a0]+[\w-]+|[,;)]))")
+_SCALE_WORD = re.compile(r"(?:[Mmb]illion(?:en)?|Milliarden|Mio\.|Mrd\.)(?=(?P<after>[ \u00a0]+[\w-]+|[,;).]))")
 """Matched only where `str.find` saw one ("illi", "Mio.", "Mrd.") outside a figure: a scan
 of the whole body by the regex engine stops at every "m" and "b" of English text (~20 us
 an article), and most scale words belong to a figure already."""
@@ -43,6 +43,10 @@ _ENGLISH_AFTER = frozenset(
     "in a an the and or to from on at for as last this that year-ago year-earlier previously "
     "earlier before".split())
 _REACH = 160
+_MEASURED = re.compile(r"(?i:umsatz|erlös|auftragseingang|bestelleingang|gewinn|ergebnis|ebit|kosten|revenue|sales"
+                       r"|profit|income|earnings|orders)(?:[^.!?,;]|[.,](?=[0-9]))*$")
+"""A money measure named in the sentence before a bare amount that ends it: "Der
+Auftragseingang stieg um 5 Prozent auf 1,51 Milliarden."."""
 """Characters between a bare amount and the amount that names its currency."""
 _SENTENCE_END = re.compile(r"[.!?][ \u00a0]+[A-ZÄÖÜ]|\n")
 
@@ -71,6 +75,8 @@ def bare_amounts(body: str, found: list[Found]) -> list[Found]:
             scale = match[0]
             if number is None or not _amount_follows(match["after"], scale):
                 continue
+            if match["after"] == "." and not _MEASURED.search(body, max(0, word_start - _REACH), word_start):
+                continue  # "die Kunden stiegen auf 40 Millionen.": a count, unless a money measure leads
             start, end = number.start(), match.end()
             if at >= 0 and found[at][1] > start:  # the number ends another figure
                 continue
@@ -78,6 +84,7 @@ def bare_amounts(body: str, found: list[Found]) -> list[Found]:
                 continue
             if named is None:
                 named = [(f, word) for f in found if f[2] == "money" and f[4] is not None
+                         and body[f[0] - 1:f[0]] != "("  # "16.2 billion euros ($17.96 billion)": a conversion
                          and (word := _scale_word(body, f)) is not None]
             currency = _named_after(body, end, scale, named) or _named_before(body, start, scale, named)
             german = scale[0] == "M"
@@ -131,7 +138,7 @@ def _scale_word(body: str, figure: Found) -> str | None:
 def _amount_follows(after: str, scale: str) -> bool:
     """Whether what follows the bare amount leaves it an amount, not a count."""
     word = after.strip(" \u00a0")
-    if word in (",", ";", ")"):
+    if word in (",", ";", ")", "."):  # "stieg um 5 Prozent auf 1,51 Milliarden."
         return True
     if scale[0] == "M":  # German: "94 Millionen im Vorjahr", not "3 Millionen Kunden"
         return word[:1].islower()

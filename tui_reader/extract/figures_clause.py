@@ -38,7 +38,8 @@ def listed_after(words: list[str]) -> Direction | None:
                 if at < end - 5 - (words[end - 1] in ITEM_LEADS):
                     return None  # a percentage too far back for a name between
                 break
-            if at > 1 and words[at - 2] in LEVEL_WORDS and (word.endswith(_LEVEL_COMMA) or (
+            level = at - 3 if at > 2 and words[at - 1] in _SCALES else at - 2  # "auf 1,8 Mrd. Euro,"
+            if level >= 0 and words[level] in LEVEL_WORDS and (word.endswith(_LEVEL_COMMA) or (
                     word in _LEVEL_UNITS and at + 1 < end and words[at + 1] in CONNECTORS)):
                 break
             if at > 0 and words[at - 1] in LEVEL_WORDS and word[:1].isdigit() and (
@@ -60,6 +61,9 @@ _LEVEL_COMMA = ("euro,", "dollar,", "franken,", "pence,", "cents,", "punkte,", "
 """How an item ending in its new level ends: "6,4% auf 216,10 Euro,"."""
 ITEM_ENDS = _LEVEL_COMMA + ("%,", "prozent,", "percent,")
 _LEVEL_UNITS = frozenset(unit.rstrip(",") for unit in _LEVEL_COMMA)
+_COUNTRIES_DOTTED = frozenset({"u.s.", "u.k."})
+_SCALES = frozenset({"mrd.", "mio.", "milliarden", "millionen", "million", "billion", "bn", "mln"})
+"""A level's scale between its number and unit: "Umsatz um 34 Prozent auf 1,8 Mrd. Euro, das Ebit um 46 Prozent"."""
 _LISTED = ("%", "prozent", "percent", "pc")
 _LISTED_COMMA = ("%,", "prozent,", "percent,", "pc,")
 _LISTED_ITEM = _LISTED + _LISTED_COMMA
@@ -88,10 +92,13 @@ def direction_back(words: list[str], later: str, dashed: bool = False) -> tuple[
         at = len(words) - 1
         while at and (words[at - 1] in CONNECTORS or words[at - 1].endswith(_LISTED_ITEM)):
             at -= 1
-        words = words[:at]
+        words, following = words[:at], words[at]
+    else:
+        following = ""
     if dashed:
         words = _without_insert(words)
-    for word in reversed(words):
+    count = len(words)
+    for back, word in enumerate(reversed(words)):
         if word[-1] == "," and (later in _RESTATED or later == "to") and (
                 word[0].isdigit() or word[:-1] in AMOUNT_UNITS or word.lstrip("$€£")[:1].isdigit()):
             # "declined 218.64, or 3.7 percent", "climbed 28.98 points, 1.06%", "fell by 14
@@ -106,6 +113,8 @@ def direction_back(words: list[str], later: str, dashed: bool = False) -> tuple[
                 continue  # "im 1. Halbjahr": an ordinal, no sentence's end
             if word[-1] == "." and word[:-1] in ABBREVIATIONS:
                 continue  # "Wachstum von rd. 44 %": an abbreviation, no sentence's end
+            if word in _COUNTRIES_DOTTED and (words[count - back] if back else following) in CONNECTORS:
+                continue  # "0.2 per cent in the U.S. and 9.6 per cent in Canada": one list
             return None, True, later
         key = word if word.isalpha() else word.strip(PUNCT)
         if (key == "up" and later == "to") or (key == "gewinn" and later == "je") or (

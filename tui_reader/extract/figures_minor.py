@@ -42,6 +42,10 @@ _PENCE_MOVES = frozenset(
     "ahead rose fell gained lost added adding shed jumped slipped climbed dropped of by".split())
 """Around whole pence in London market reports: "24p higher", "up 22p to £10.88",
 "ahead 36p", "a drop of 199p", "a dividend of 15p a share"."""
+_PENCE_CELL = re.compile(r" {2,}[0-9][0-9.,]*p(?![\w'’])")
+_PENCE_CELL_BEFORE = re.compile(r"[0-9]p {2,}$")
+"""A results table's row of pence ("Dividends per share   100p   80p"): a cell beside
+another cell in pence, spaced as table columns are."""
 _RESOLUTIONS = frozenset({"480", "576", "720", "1080", "1440", "2160", "4320"})
 """Video heights: "streams at 1080p" is no price."""
 _SEP_ENDS = ("-", "–", "—", " to ", " and ", " bis ", " und ", " auf ", " von ", " nach ")
@@ -73,7 +77,9 @@ def minor_money(body: str, m: re.Match[str],
     unit = m["minor"].lstrip(" \u00a0\u202f-")
     if unit == "p" and "." not in raw and (raw in _RESOLUTIONS or not (
             body.endswith(_PENCE_LEADS, 0, head) or _PENCE_AFTER.match(body, end)
-            or not _PENCE_MOVES.isdisjoint(previous_words(body, head, 1)))):
+            or not _PENCE_MOVES.isdisjoint(previous_words(body, head, 1))
+            or (body.endswith("  ", 0, head) and (
+                _PENCE_CELL.match(body, end) or _PENCE_CELL_BEFORE.search(body, max(0, head - 60), head))))):
         return None, end
     country = _CENT_COUNTRIES.get(unit.split(None, 1)[0].lower()) if " " in unit else None
     currency = country or ("GBP" if unit[0] in "pP" else "EUR" if unit == "Cent" else "MYR" if unit == "sen"

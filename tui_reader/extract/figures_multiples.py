@@ -40,9 +40,9 @@ _OVER_PREFIXES = ("oversubscribed", "overbooked", "überzeichnet")
 
 
 def x_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
-    """ "3x", "3.5x"."""
+    """ "3x", "3.5x"; not "RNS Number : 9973X", a code with no multiple that large."""
     value = parse_number(body[m.start():m.end("n")], False)
-    return _multiple(m, value), m.end()
+    return _multiple(m, value if value is not None and value < 1000 else None), m.end()
 
 
 def fold_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:

@@ -35,7 +35,7 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
       "ausbauen ausgebaut escalated escalates avancen avance avancierte avancierten leaping rocketing "
       "skyrocket accretive beat beats topped upgraded upgrades premium prämie upward upwards hardened bolted "
-      "explodiert explodierte explodierten")
+      "explodiert explodierte explodierten expansion lifting")
 DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
         "declines declining slipped slip slips slipping lost lose loses losing loss "
         "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -57,7 +57,8 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "kursverluste kursverlusten einbußen abwerten abgewertet drückte drückten gedrückt "
         "rücksetzer rücksetzern abgaben sinken talfahrt tumbling dilutive missed misses downgraded downgrades "
         "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen "
-        "abgebaut verlusten cratered cratering craters")
+        "abgebaut verlusten cratered cratering craters hurt hurts hurting dented rückgänge rückgängen "
+        "vermindert verminderte verminderten vermindern")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 
@@ -78,9 +79,15 @@ AFTER_WORDS.update(dict.fromkeys(
     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
     "verlierenden gefallenen gesunkenen lesser abwärts bergab runter herunter hinunter drawdown "
     "drawdowns off".split(), "down"))
-AFTER_WORDS.update(dict.fromkeys("rauf herauf hinauf".split(), "up"))
+AFTER_WORDS.update(dict.fromkeys("rauf herauf hinauf ahead".split(), "up"))
+AFTER_WORDS["behind"] = "down"
+AFTER_WORDS.update(dict.fromkeys((f"{stem}{end}" for stem in ("gestiegen", "gewachsen") for end in ("e", "er", "es")),
+                                 "up"))  # "ein um 18 Prozent gestiegener Reingewinn"
+AFTER_WORDS.update(dict.fromkeys((f"{stem}{end}" for stem in ("gefallen", "gesunken") for end in ("e", "er", "es")),
+                                 "down"))
 """Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
-below the high", "50 Prozent weniger", "4,4 Prozent tiefer", "30 Prozent runter", "a 30% drawdown"."""
+below the high", "50 Prozent weniger", "4,4 Prozent tiefer", "30 Prozent runter", "a 30% drawdown", "the
+order book 8.4 per cent ahead", "3% behind last year"."""
 AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains potenzial potential".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses unfavorable unfavourable adverse".split(),
                                    "down"))
@@ -156,7 +163,8 @@ COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
                               "steigerungen", "erhöhungen", "anhebungen")),
     *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus", "sturz",
                                 "abschlag", "abschwung", "absturz", "rückschlag", "einbuße", "einbusse", "senkung",
-                                "kürzung", "senkungen", "kürzungen")),
+                                "kürzung", "senkungen", "kürzungen", "rückgänge", "rückgängen", "verluste",
+                                "verlusten", "einbrüche", "einbrüchen")),
 )
 """German compound nouns end in the word that carries the move: "Umsatzanstieg",
 "Kursrutsch", "Tagesplus", "Wertzuwachs"."""

@@ -364,4 +364,6 @@ def _level_named(words: list[str]) -> bool:
         at -= 2
     if at < 1 or words[at] not in _OF:
         return False
+    if at > 2 and words[at - 1] == "höhe" and words[at - 2] == "in":
+        at -= 2  # "Volumenrückgänge in Höhe von 5,5 Prozent": the noun before "in Höhe" is the measure
     return words[at - 1].strip(PUNCT).endswith(_LEVEL_NOUN_ENDS)
