@@ -113,6 +113,14 @@ def test_isin_with_several_listings_uses_the_first_that_has_data(store, seeds):
     assert [p.day for p in history.points][-1] == date(2024, 3, 8)
 
 
+def test_a_symbol_without_prices_falls_back_to_its_company_s_other_line_as_its_isin_does(store, seeds):
+    history = service(store, seeds, offline=True).history("SAP.DE", start=date(2024, 3, 1))
+    assert (history.symbol, history.currency, history.source) == ("SAP", "USD", "csv")
+    # must not match: a symbol of no known company has no other line to fall back to
+    with pytest.raises(NoPrices):
+        service(store, seeds, offline=True).history("NOSUCH")
+
+
 def test_offline_with_nothing_says_so(store, seeds):
     with pytest.raises(NoPrices) as caught:
         service(store, seeds, offline=True).history("MSFT")

@@ -207,9 +207,10 @@ class PriceService:
             # Asked only when a sentence names that line ("the Hong Kong line"), so an
             # article about BABA does not cost a 9988.HK request when it never quotes it.
             try:
-                return self.history(other.ticker or "", start=start).points
+                found = self.history(other.ticker or "", start=start)
             except NoPrices:
                 return None
+            return found.points if found.symbol == other.ticker else None  # not a fallback line's prices
 
         checks = claim_checks(article, history.points, listing, others, series_of)
         return ArticleWindow(history, window, checks)
@@ -232,7 +233,11 @@ class PriceService:
         source = self._listings_source()
         if not looks_like_isin(text):
             found = source.by_ticker(text)
-            return [found if found and found.ticker else Instrument(None, text, None)]
+            if not found or not found.ticker:
+                return [Instrument(None, text, None)]
+            # the company's other lines are fallbacks, as for its ISIN: SAP.DE without
+            # prices of its own shows the NYSE line's, under that line's symbol
+            return [found, *(i for i in source.listings(text) if i.ticker and i.ticker != found.ticker)]
         from tui_reader.extract.isins import is_isin
 
         if not is_isin(text):
