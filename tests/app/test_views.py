@@ -3,13 +3,15 @@ the calendar (`c`), alerts after a poll and the instrument view with its markers
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList
+from rich.console import Console
+from textual.widgets import OptionList, Static
 
 from tests.app.conftest import settle, until
 from tui_reader.app.screens import calendar
@@ -128,6 +130,32 @@ async def test_calendar_lists_coming_dates_and_enter_opens_the_article(make_app,
         articles = app.screen.query_one(ArticleList)
         assert articles.current_id == "a01" and app.focused is articles
         assert app.screen.selection.kind == "all"
+
+
+async def test_calendar_shows_past_dates_on_p_when_nothing_is_coming(make_app, monkeypatch) -> None:
+    monkeypatch.setattr(calendar, "today", lambda: date(2026, 3, 1))  # after every stored date
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("c", "w")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, calendar.CalendarScreen) and screen.everything and screen.events == []
+        note = screen.query_one("#events-note", Static)
+        assert "Press p for past dates" in str(note.render())
+        await pilot.press("p")
+        await settle(pilot)
+        listing = screen.query_one("#events", OptionList)
+        assert screen.past and screen.events and not note.display
+        assert all(e.day < date(2026, 3, 1) for e in screen.events)
+        assert listing.highlighted == len(screen.events) - 1  # the latest past event: nearest today
+        assert "All dates" in str(listing.border_title)
+        console = Console(width=100, record=True, file=io.StringIO())
+        console.print(calendar.event_row(screen.events[-1], screen.start))
+        assert " d ago" in console.export_text()
+        await pilot.press("p")
+        await settle(pilot)
+        assert not screen.past and screen.events == []
 
 
 async def test_a_new_watchlist_article_raises_an_alert_and_runs_notify_command_without_a_shell(

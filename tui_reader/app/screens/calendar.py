@@ -1,13 +1,15 @@
 """`c`: what is coming. Every date the stored articles state, from today on, as events
 on their day with the instruments and the sentence it stands in.
 
-For the watchlist (when there is one) or everything, `w` switches. Enter goes back to
-the reading screen with the event's newest article selected.
+For the watchlist (when there is one) or everything, `w` switches; `p` adds the past
+dates (an archive of older news has no coming ones), with the cursor on the first
+event from today on. Enter goes back to the reading screen with the event's newest
+article selected.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
@@ -38,17 +40,19 @@ def today() -> date:
 
 
 class EventsLoaded(Message):
-    def __init__(self, events: list[Event], everything: bool) -> None:
+    def __init__(self, events: list[Event], everything: bool, past: bool) -> None:
         super().__init__()
         self.events = events
         self.everything = everything
+        self.past = past
 
 
 def event_row(event: Event, start: date) -> Table:
     """`Thu 19 Feb 2026  in 12 d  BABA, SAP` over the sentence, which wraps in its own
     column; how many articles state it when more than one."""
     days = (event.day - start).days
-    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} d"
+    when = ("today" if days == 0 else "tomorrow" if days == 1 else "yesterday" if days == -1
+            else f"{-days} d ago" if days < 0 else f"in {days} d")
     grid = Table.grid(padding=(0, 1), expand=True)
     grid.add_column(width=15, no_wrap=True)
     grid.add_column(width=9, no_wrap=True)
@@ -70,6 +74,8 @@ class CalendarScreen(Screen[str | None]):
         Binding("escape,q,c", "dismiss(None)", "Back", id="calendar.close"),
         Binding("w", "toggle_scope", "Watchlist/all", id="calendar.scope",
                 tooltip="The watchlist's coming dates, or every stored article's"),
+        Binding("p", "toggle_past", "Past dates", id="calendar.past",
+                tooltip="Coming dates only, or the past ones too"),
         Binding("enter", "open", "Open article", id="calendar.open"),
         Binding("j", "cursor(1)", "Down", show=False, id="calendar.down"),
         Binding("k", "cursor(-1)", "Up", show=False, id="calendar.up"),
@@ -77,6 +83,8 @@ class CalendarScreen(Screen[str | None]):
 
     everything: reactive[bool] = reactive(False, init=False)
     """Every article's dates (True) or only the watchlist's."""
+    past: reactive[bool] = reactive(False, init=False)
+    """The past dates too (True), or only those from today on."""
 
     def __init__(self, library: Library, watchlist: list[str]) -> None:
         super().__init__()
@@ -85,6 +93,7 @@ class CalendarScreen(Screen[str | None]):
         self.start = today()
         self.events: list[Event] = []
         self.set_reactive(CalendarScreen.everything, not watchlist)
+        self.set_reactive(CalendarScreen.past, False)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="events-note", markup=False)
@@ -95,43 +104,54 @@ class CalendarScreen(Screen[str | None]):
         self._title("loading…")
         self.query_one("#events-note").display = False
         self.query_one("#events", OptionList).focus()
-        self._load(self.everything)
+        self._load(self.everything, self.past)
 
     def _title(self, count: str) -> None:
         scope = "every article" if self.everything else "the watchlist"
+        span = "All dates, today" if self.past else "Coming dates from"
         self.query_one("#events").border_title = Content(
-            f"Coming dates from {self.start.strftime('%d %b %Y')} · {scope} · {count}"
+            f"{span} {self.start.strftime('%d %b %Y')} · {scope} · {count}"
         )
 
-    def watch_everything(self, everything: bool) -> None:
+    def watch_everything(self) -> None:
         self._title("loading…")
-        self._load(everything)
+        self._load(self.everything, self.past)
+
+    def watch_past(self) -> None:
+        self._title("loading…")
+        self._load(self.everything, self.past)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="calendar")
-    def _load(self, everything: bool) -> None:
-        events = coming_events(self.library, self.start, None if everything else self.watchlist)
+    def _load(self, everything: bool, past: bool) -> None:
+        first = date.min + timedelta(days=1) if past else self.start  # a day after date.min: ISO text stays 4-digit
+        events = coming_events(self.library, first, None if everything else self.watchlist)
         if not get_current_worker().is_cancelled:
-            self.post_message(EventsLoaded(events, everything))
+            self.post_message(EventsLoaded(events, everything, past))
 
     def on_events_loaded(self, message: EventsLoaded) -> None:
-        if message.everything != self.everything:
+        if (message.everything, message.past) != (self.everything, self.past):
             return
         self.events = message.events
         listing = self.query_one("#events", OptionList)
         listing.set_options(Option(event_row(e, self.start), id=str(i)) for i, e in enumerate(self.events))
-        if self.events:
-            listing.highlighted = 0
+        if self.events:  # on today's first event; the last past one when none is coming
+            coming = next((i for i, e in enumerate(self.events) if e.day >= self.start), len(self.events) - 1)
+            listing.highlighted = coming
         count = len(self.events)
         self._title(f"{count} event{'s' if count != 1 else ''}")
         note = self.query_one("#events-note", Static)
         note.display = not self.events
         if not self.events:
             where = "the stored articles" if self.everything else "the watchlist's articles"
-            hint = "" if self.everything else " Press w for every article."
-            note.update(f"No coming dates in {where}.{hint}")
+            hints = ([] if self.everything else ["w for every article"]) + ([] if self.past else ["p for past dates"])
+            dates = "dates" if self.past else "coming dates"
+            note.update(f"No {dates} in {where}." + (f" Press {' or '.join(hints)}." if hints else ""))
 
     def action_toggle_scope(self) -> None:
         self.everything = not self.everything
+
+    def action_toggle_past(self) -> None:
+        self.past = not self.past
 
     def action_cursor(self, step: int) -> None:
         listing = self.query_one("#events", OptionList)
