@@ -46,6 +46,19 @@ def test_lines_newest_first_in_local_time(db: Path, capsys: pytest.CaptureFixtur
     assert "BABA" in lines[2] and lines[2].endswith("Alibaba beats revenue estimates on cloud")
 
 
+def test_a_long_source_is_cut_with_an_ellipsis(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "long.sqlite3"
+    with Store.open(path) as store:
+        store.upsert_articles("https://c.example/rss", [
+            Article("c1", "quotes.portal-with-a-long-name.example", "A headline", "Body.", T0),
+            Article("c2", "Short", "Another headline", "Body.", T0 + timedelta(hours=1)),
+        ])
+    assert main(["list", "--db", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "  quotes.portal-with-a-lo…  A headline" in lines[1]
+    assert "  Short                     Another headline" in lines[0]  # must not match: a short one is padded, not cut
+
+
 def test_terminal_escapes_in_titles_are_removed(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["list", "--db", str(db), "--ticker", "SAP"])
     out = capsys.readouterr().out

@@ -78,12 +78,17 @@ def _print_lines(rows: list[ArticleSummary]) -> None:
         print("no articles match", file=sys.stderr)
         return
     tickers = [_clean(r.primary_ticker or r.primary_isin) or "-" for r in rows]
-    sources = [_clean(r.source)[:_SOURCE_WIDTH] for r in rows]
+    sources = [_cut(_clean(r.source), _SOURCE_WIDTH) for r in rows]
     ticker_width = max(map(len, tickers))
     source_width = max(map(len, sources))
     for row, ticker, source in zip(rows, tickers, sources, strict=True):
         when = _when(row.published)
         print(f"{when}  {ticker.ljust(ticker_width)}  {source.ljust(source_width)}  {_clean(row.title)}")
+
+
+def _cut(text: str, width: int) -> str:
+    """`text` in at most `width` characters, a cut one ending in "…"."""
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _when(published: datetime | None) -> str:
