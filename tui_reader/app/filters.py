@@ -111,7 +111,9 @@ def empty_reason(selection: Selection, flt: Filter, filter_text: str) -> str:
     """Why the list is empty, and the key that widens it."""
     wanted = " ".join(filter_text.split())
     if selection.kind != "all" and not flt.empty:
-        return f"Nothing {scope_label(selection)} matches “{wanted}”. Press * to search all articles, Esc to clear the filter."
+        # "*" typed in the box is the words' prefix operator ("trill*"), so Enter leaves it first
+        return (f"Nothing {scope_label(selection)} matches “{wanted}”. Press * to search all articles "
+                "(Enter first while typing), Esc to clear the filter.")
     if not flt.empty:
         return f"No article matches “{wanted}”. Esc clears the filter."
     if selection.kind == "unread":
