@@ -122,6 +122,10 @@ def test_figure_context_is_the_words_around_it() -> None:
     assert figure_context(body, start, start + 6, words=3) == "…The shares rose 56.94% over twelve months."
     start = body.index("380 billion")
     assert figure_context(body, start, start + 16, words=2) == "…more than 380 billion yuan on cloud…"
+    # the heading above the paragraph is not part of the figure's neighbourhood
+    body = "Results\n\nWhat the Market Says\n\nThe shares closed at $174.25 on Thursday.\n\nMore text here."
+    start = body.index("$174.25")
+    assert figure_context(body, start, start + 7, words=5) == "The shares closed at $174.25 on Thursday."
 
 
 def _visible(app, widget) -> bool:  # noqa: ANN001

@@ -136,18 +136,23 @@ _WORD = re.compile(r"\S+")
 
 
 def figure_context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> str:
-    """The words around a figure (`text[start:end]`), with "…" where the text goes on:
-    the figure's own neighbourhood, not the start of its sentence, which several
-    figures of one sentence would all share."""
+    """The words around a figure (`text[start:end]`) within its paragraph, with "…"
+    where the text goes on: the figure's own neighbourhood, not the start of its
+    sentence, which several figures of one sentence would all share, nor the heading
+    above its paragraph ("What the Market Says")."""
     if not 0 <= start < end <= len(text):
         return ""
-    before = list(_WORD.finditer(text, 0, start))
-    after = list(_WORD.finditer(text, end))
-    first = before[-words].start() if len(before) >= words else 0
+    opening = text.rfind("\n\n", 0, start)
+    opening = 0 if opening < 0 else opening + 2
+    closing = text.find("\n\n", end)
+    closing = len(text) if closing < 0 else closing
+    before = list(_WORD.finditer(text, opening, start))
+    after = list(_WORD.finditer(text, end, closing))
+    first = before[-words].start() if len(before) >= words else opening
     # A word the figure starts inside of ("(56.94%)") belongs with it.
-    last = after[words - 1].end() if len(after) >= words else len(text)
+    last = after[words - 1].end() if len(after) >= words else closing
     snippet = " ".join(text[first:last].split())
-    return ("…" if first > 0 else "") + snippet + ("…" if last < len(text) else "")
+    return ("…" if first > opening else "") + snippet + ("…" if last < closing else "")
 
 
 def figures_table(article: Article, palette: Palette) -> RenderableType:
