@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 from rich.console import Console
+from textual.color import Color
 from textual.command import CommandList
 from textual.widgets import Static
 
@@ -194,6 +195,9 @@ async def test_theme_switch_recolours_and_unknown_theme_falls_back(make_app) -> 
         await settle(pilot)
         assert app.theme_variables["price-up"] != amber_up
         assert app.screen.query_one(ArticleView).palette.up == app.theme_variables["price-up"]
+        # on paper an inactive pane's border must stand out from the pane, not be near-white on cream
+        border = app.screen.query_one("#instruments").styles.border_top[1]
+        assert abs(border.brightness - Color.parse(app.theme_variables["surface"]).brightness) > 0.2
 
 
 async def test_bad_theme_files_are_named_in_one_notification(make_app, tmp_path: Path) -> None:
@@ -357,6 +361,11 @@ def test_instrument_rows_keep_long_yahoo_symbols_whole() -> None:
     assert rows[1].startswith("SAP.DE    DE0007164600 SAP SE")
     assert {len(row) for row in rows} == {38}
     assert ticker_width([sap]) == 7
+    # a compact pane: tickers and counts only, for short names too (no stubs, no mixed rows)
+    alphabet = InstrumentSummary("US02079K3059", "US02079K3059", "GOOGL", "Alphabet Inc. Class A", 1, 1, None)
+    assert instrument_row(alphabet, 18, 7).plain.split() == ["GOOGL", "1/1"]
+    assert instrument_row(sap, 18, 7).plain.split() == ["SAP.DE", "1/1"]
+    assert len(instrument_row(sap, 18, 7).plain) == 18
 
 
 async def test_a_list_longer_than_a_page_reads_each_page_once(make_app, db_path: Path) -> None:

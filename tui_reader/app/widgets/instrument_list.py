@@ -55,19 +55,22 @@ def ticker_width(instruments: list[InstrumentSummary]) -> int:
 
 
 _MIN_NAME = 8
-"""Below this many cells for the name, the ISIN gives its place up (compact pane)."""
+"""Below this many cells for the name, the ISIN and the name give their place up: a
+compact pane shows tickers and counts only."""
 
 
 def instrument_row(item: InstrumentSummary, width: int = 40, ticker_cells: int = 7) -> Text:
-    """`TICKER  ISIN  Name  unread/total` in `width` cells, without the ISIN when the pane
-    is compact; cleaned, never parsed as markup."""
+    """`TICKER  ISIN  Name  unread/total` in `width` cells, `TICKER  unread/total` when
+    the pane is compact; cleaned, never parsed as markup."""
     ticker = clean(item.ticker or "", single_line=True)[:ticker_cells]
     isin = clean(item.isin or "", single_line=True)[:12]
     count = _count(item.unread, item.total)
     room = width - ticker_cells - 1 - len(count) - 1
     with_isin = room - 13 >= _MIN_NAME
     room = max(1, room - 13 if with_isin else room)
-    name = clean(item.name or "", single_line=True)
+    # A compact pane shows tickers and counts only: names there would be cut to stubs
+    # ("Alpha…") or shown for some rows and not others.
+    name = clean(item.name or "", single_line=True) if with_isin else ""
     name = name if len(name) <= room else name[: room - 1] + "…"
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{ticker:<{ticker_cells}} ", style="bold" if item.unread else "")
