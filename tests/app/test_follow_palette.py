@@ -13,7 +13,7 @@ from tui_reader.config import load_config
 async def _run_palette(pilot, typed: str, wanted: str) -> None:  # noqa: ANN001 - textual.pilot.Pilot
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await pilot.press(*typed)
+    await pilot.press(*("space" if c == " " else c for c in typed))
     app = pilot.app
     await until(pilot, lambda: any(wanted in str(o.prompt) for o in app.screen.query_one(CommandList).options))
     options = app.screen.query_one(CommandList)
@@ -28,7 +28,7 @@ async def test_follow_and_unfollow_from_the_palette(make_app, config_file) -> No
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        await _run_palette(pilot, "MSFT", "Follow MSFT")
+        await _run_palette(pilot, "Follow MSFT", "Follow MSFT")  # the verb typed as the hit reads
         config = load_config(config_file)
         assert "MSFT" in config.watchlist and config_file.read_text().startswith("# my settings\n")
         followed = {f.template for f in config.feeds if f.instruments == ["MSFT"]}

@@ -25,6 +25,8 @@ from tui_reader.app.safe_text import clean
 if TYPE_CHECKING:
     from tui_reader.model import Instrument
 
+_VERBS = frozenset({"follow", "unfollow"})
+"""A leading verb the user types as the hit reads ("Follow INTC (Intel)")."""
 _BELOW_GO_TO = 0.01
 """A fixed low score: the palette's jump hits (scored by the matcher) come first."""
 
@@ -41,6 +43,9 @@ def _resolve(text: str) -> Instrument | None:
 class FollowCommands(Provider):
     async def search(self, query: str) -> Hits:
         text = query.strip()
+        verb_typed, _, rest = text.partition(" ")
+        if verb_typed.lower() in _VERBS and rest.strip():
+            text = rest.strip()  # "Follow INTC", "unfollow sap": the words the hit itself shows
         if len(text) < 2:
             return
         instrument = await asyncio.to_thread(_resolve, text)  # the directory's first build is ~35 ms
