@@ -122,6 +122,20 @@ def test_without_a_terminal_it_says_so_and_exits(tmp_path: Path) -> None:
     assert time.monotonic() - started < 20
 
 
+def test_with_standard_error_redirected_it_says_why_the_screen_would_stay_blank(tmp_path: Path) -> None:
+    import pty
+
+    env = {**os.environ, "TUI_READER_HOME": str(tmp_path)}
+    leader, follower = pty.openpty()  # a terminal for stdin and stdout, as in `tui-reader 2>log`
+    try:
+        done = subprocess.run([sys.executable, "-m", "tui_reader", "--offline"], stdin=follower, stdout=follower,
+                              stderr=subprocess.PIPE, text=True, timeout=30, env=env)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert done.returncode == 2 and "draws on standard error" in done.stderr
+
+
 def test_version() -> None:
     done = subprocess.run([sys.executable, "-m", "tui_reader", "--version"], capture_output=True, text=True, timeout=30)
     assert done.returncode == 0 and done.stdout.startswith("tui-reader ")

@@ -14,10 +14,13 @@ from tui_reader.cli import EXIT_USAGE, printable
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (sys.stdin.isatty() and (sys.stdout.isatty() or sys.stderr.isatty())):
-        # Without a terminal Textual waits for input that never comes, at 100% CPU.
-        print("error: the reader needs a terminal (the commands extract, fetch, list, prices work without one)",
-              file=sys.stderr)
+    if not (sys.stdin.isatty() and sys.stderr.isatty()):
+        # Without a terminal Textual waits for input that never comes, at 100% CPU; and it
+        # draws on standard error, so with that redirected the screen stays blank.
+        reason = ("it draws on standard error, which is redirected (run it without 2>…)"
+                  if sys.stdin.isatty() and sys.stdout.isatty() else
+                  "the commands extract, fetch, list, prices work without one")
+        print(f"error: the reader needs a terminal ({reason})", file=sys.stderr)
         return EXIT_USAGE
     from tui_reader.app.factory import create_app
     from tui_reader.app.options import AppOptions
