@@ -202,7 +202,11 @@ class ArticleList(DataTable):
             return plain(self._source_label(s))
         if key == "title":
             title = plain(s.title, "" if s.read else "bold")
-            return Text.assemble(("★ ", "bold"), title) if s.starred else title
+            if not s.starred:
+                return title
+            # The star is part of the cell: a cut headline still ends in "…" (the
+            # assembled Text would otherwise crop silently).
+            return Text.assemble(("★ ", "bold"), title, no_wrap=True, overflow="ellipsis")
         if key == "ticker":
             return plain(s.primary_ticker or "")
         return format_move(self._moves.get(s.id), *self._move_styles())
