@@ -70,6 +70,23 @@ async def test_navigation_across_panes(make_app) -> None:
         await until(pilot, lambda: app.focused is instruments)
 
 
+async def test_space_pages_the_article_from_the_list_and_the_cursor_stays(make_app) -> None:
+    """As in newsboat and mutt: read on with `space` while the list keeps the focus and
+    its cursor; in the filter box a space is still a space."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles, view = app.screen.query_one(ArticleList), app.screen.query_one(ArticleView)
+        await pilot.press("j")
+        await settle(pilot)
+        assert view.max_scroll_y > 0 and view.scroll_y == 0, "the article must be longer than its pane"
+        await pilot.press("space")
+        await until(pilot, lambda: view.scroll_y > 0)
+        assert app.focused is articles and articles.cursor_row == 1 and view.article.id == "a02"
+        await pilot.press("slash", *"five trillion")
+        assert app.screen.query_one("#filter").value == "five trillion"
+
+
 async def test_a_cursor_move_shows_the_loaded_ahead_article_within_the_key_press(make_app) -> None:
     """The article must change in the same handler as the cursor (no message round
     trip), or the screen paints the cursor alone and the article one refresh tick

@@ -78,6 +78,9 @@ class MainScreen(PollFollower, ArticleActions):
         Binding("escape", "clear_filter", "Clear filter", show=False, id="filter.clear"),
         Binding("asterisk", "search_all", "Search all", show=False, id="search_all", priority=True,
                 tooltip="Keep the filter, drop the instrument: search every article"),
+        # As in newsboat and mutt: the list keeps its cursor and the article pages on (the
+        # article pane's own `space` wins while it has focus).
+        Binding("space", "page_article", "Page the article down", show=False, id="page_article"),
         Binding("n", "next_unread", "Next unread", id="next_unread"),
         Binding("s", "star", "Star", id="star"),
         Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
@@ -370,6 +373,9 @@ class MainScreen(PollFollower, ArticleActions):
         focused = self.focused
         current = next((i for i, sel in enumerate(_PANES) if focused is not None and focused.id == sel[1:]), 1)
         self._focus_pane(_PANES[(current + step) % len(_PANES)])
+
+    def action_page_article(self) -> None:
+        self.query_one(ArticleView).scroll_page_down()
 
     def _filter_box(self) -> FilterBox:
         return self.query_one("#filter", FilterBox)
