@@ -240,6 +240,8 @@ class MainScreen(PollFollower, ArticleActions):
             self._previewing = False
         if message.to_end and articles.row_count:
             articles.move_cursor(row=articles.row_count - 1, animate=False)
+        if message.next_unread:
+            self.action_next_unread()
         self.status = self.status.evolve(shown=articles.row_count, more=not articles.exhausted)
         self._show_empty(articles.row_count == 0)
         if message.summaries:

@@ -47,15 +47,28 @@ class ArticleActions(ViewsScreen):
             self._save_flags(summary, read=not summary.read)
 
     def action_next_unread(self) -> None:
+        """`n`: the next unread article below the cursor; past the last one, the first
+        from the top (as newsboat wraps), said so, since the list jumps the other way.
+        Rows not loaded yet come before the wrap: an unread one may be among them."""
         articles = self.query_one(ArticleList)
         rows = articles.summaries
-        start = articles.cursor_row + 1 if articles.row_count else 0
-        for index in range(start, len(rows)):
-            if not rows[index].read:
-                articles.move_cursor(row=index)
-                self._focus_pane("#articles")
-                return
-        self.notify("No more unread articles in this list.", timeout=3)
+        here = articles.cursor_row if articles.row_count else -1
+        below = next((i for i in range(here + 1, len(rows)) if not rows[i].read), None)
+        if below is not None:
+            self._go_to_row(below)
+        elif not articles.exhausted:
+            self._load_page(self._request, self.selection, self.filter, articles.row_count, None, next_unread=True)
+        elif (above := next((i for i in range(here) if not rows[i].read), None)) is not None:
+            self._go_to_row(above)
+            self.notify("Wrapped to the top: no unread article below.", timeout=3)
+        elif here >= 0 and not rows[here].read:
+            self.notify("No other unread article in this list.", timeout=3)
+        else:
+            self.notify("No unread article in this list.", timeout=3)
+
+    def _go_to_row(self, index: int) -> None:
+        self.query_one(ArticleList).move_cursor(row=index)
+        self._focus_pane("#articles")
 
     def action_mark_all_read(self) -> None:
         """No confirmation (as in newsboat): it only changes read marks, and the
