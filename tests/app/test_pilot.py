@@ -70,6 +70,31 @@ async def test_navigation_across_panes(make_app) -> None:
         await until(pilot, lambda: app.focused is instruments)
 
 
+async def test_up_and_down_stop_at_the_ends_of_both_lists(make_app) -> None:
+    """No pane wraps: Up pressed once too often on All must not select the last
+    instrument (and filter the list to it), nor jump to the oldest article."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles, instruments = app.screen.query_one(ArticleList), app.screen.query_one(InstrumentList)
+        await pilot.press("g", "k", "up")
+        await settle(pilot)
+        assert articles.cursor_row == 0
+        await pilot.press("G", "j", "down")
+        await settle(pilot)
+        assert articles.cursor_row == articles.row_count - 1
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.focused is instruments)
+        await pilot.press("g", "k", "up")
+        await settle(pilot)
+        assert instruments.highlighted == 0 and app.screen.selection.kind == "all" and len(_rows(app)) == 5
+        await pilot.press("G", "j", "down")
+        await settle(pilot)
+        assert instruments.highlighted == instruments.option_count - 1
+        await pilot.press("k")
+        assert instruments.highlighted == instruments.option_count - 2
+
+
 async def test_space_pages_the_article_from_the_list_and_the_cursor_stays(make_app) -> None:
     """As in newsboat and mutt: read on with `space` while the list keeps the focus and
     its cursor; in the filter box a space is still a space."""
