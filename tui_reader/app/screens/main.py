@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.events import DescendantFocus, Resize
 from textual.widgets import DataTable, OptionList, Static
 
@@ -35,7 +34,7 @@ from tui_reader.app.messages import (
 from tui_reader.app.options import Delays
 from tui_reader.app.pages import page_note, wants_page
 from tui_reader.app.read_clock import ReadClock
-from tui_reader.app.screens.main_actions import SORT_LABELS, ArticleActions
+from tui_reader.app.screens.main_actions import ArticleActions
 from tui_reader.app.screens.main_polls import PollFollower
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
@@ -197,10 +196,7 @@ class MainScreen(PollFollower, ArticleActions):
 
     def _show_scope(self) -> None:
         """The list's title says what it holds: the selection and the filter."""
-        articles = self.query_one(ArticleList)
-        title = scope_title(self.selection, self._filter_text())
-        # Content, not a str: a str title is parsed as markup, and the filter is typed text.
-        articles.border_title = Content(title + (f" · by {SORT_LABELS[articles.sort_by]}" if articles.sort_by != "time" else ""))
+        self.query_one(ArticleList).set_scope(scope_title(self.selection, self._filter_text()))
         self._filter_box().border_title = f"Filter {scope_label(self.selection)} · * searches all"
 
     def _filter_text(self) -> str:

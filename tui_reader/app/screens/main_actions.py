@@ -13,7 +13,7 @@ from tui_reader.app.filters import Selection
 from tui_reader.app.messages import FlagsSaved, MarkedAllRead
 from tui_reader.app.read_clock import ReadClock
 from tui_reader.app.screens.main_views import ViewsScreen
-from tui_reader.app.widgets.article_list import ArticleList
+from tui_reader.app.widgets.article_list import SORT_LABELS, ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
 
@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from tui_reader.store import ArticleSummary
 
 SORT_ORDER = ("time", "move", "ticker", "source")
-SORT_LABELS = {"time": "time, newest first", "move": "move since publication, biggest rise first",
-               "ticker": "ticker", "source": "source"}
 
 
 class ArticleActions(ViewsScreen):
@@ -84,7 +82,6 @@ class ArticleActions(ViewsScreen):
         """`O`: the next order. Any order but time needs every row of the list."""
         articles = self.query_one(ArticleList)
         articles.set_sort(SORT_ORDER[(SORT_ORDER.index(articles.sort_by) + 1) % len(SORT_ORDER)])
-        self._show_scope()
         if articles.sort_by != "time" and not articles.exhausted:
             self._load_page(self._request, self.selection, self.filter, articles.row_count, None, whole=True)
         self.notify(f"Sorted by {SORT_LABELS[articles.sort_by]}.", timeout=2)
