@@ -236,6 +236,18 @@ async def test_the_sort_mark_is_always_on_screen(make_app, bundled_db: Path, siz
             assert size != (120, 36) or order != "source" or "source" not in articles.column_keys
 
 
+def test_saved_file_names_end_after_a_whole_word() -> None:
+    from tui_reader.app.links import slug
+
+    title = "Amazon’s Spending Plans Weigh on the Shares: Down 12% in a Week"
+    assert slug(title) == "amazon-s-spending-plans-weigh-on-the-shares-down-12-in-a"
+    assert slug("Nvidia closes above five trillion dollars") == "nvidia-closes-above-five-trillion-dollars"
+    assert slug("ab cd ef", limit=5) == "ab-cd"  # the limit falls just before a "-"
+    assert slug("ab cde", limit=5) == "ab"
+    assert slug("x" * 70) == "x" * 60  # one word longer than the limit: cut, nothing else to do
+    assert slug("¿¡!") == slug(None) == "article"
+
+
 async def test_O_sorts_the_whole_list_and_says_so(make_app, db_path: Path) -> None:
     with Store.open(db_path) as store:
         store.upsert_articles("seeds:more", nvidia_articles(PAGE_SIZE + 20, "chips"))
