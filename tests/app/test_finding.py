@@ -6,11 +6,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from textual.widgets import Static
 
-from tests.app.conftest import NVDA, nvidia_articles, settle, until
+from tests.app.conftest import NVDA, REPO, nvidia_articles, settle, until
 from tui_reader.app.options import Delays
-from tui_reader.app.widgets.article_list import PAGE_SIZE, ArticleList
+from tui_reader.app.widgets.article_list import PAGE_SIZE, SORT_LABELS, ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.model import Article, Instrument
@@ -206,6 +207,45 @@ async def test_S_saves_the_article_as_markdown(make_app, tmp_path: Path) -> None
     assert text.startswith("# Alibaba lifts cloud spending plan\n")
     assert "<https://example.com/baba>" in text and "BABA US01609W1027 Alibaba Group (primary)" in text
     assert "| money | > CNY 380 bn | 380 billion yuan |" in text and "Moves of BABA after publication" in text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36), (160, 48), (200, 50), (60, 24)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_the_sort_mark_is_always_on_screen(make_app, bundled_db: Path, size: tuple[int, int]) -> None:
+    """`▼` on the sorted column's header, whole; where the width leaves that column out
+    (the source, or at 60 columns the time), at the end of the list's title instead."""
+    app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        for step, order in enumerate(("time", "move", "ticker", "source", "time")):
+            if step:
+                await pilot.press("O")
+                await settle(pilot)
+            assert articles.sort_by == order
+            title = str(articles.border_title)
+            marked = [(str(c.label).strip(), c.width) for c in articles.columns.values() if "▼" in str(c.label)]
+            if order in articles.column_keys:
+                ((label, width),) = marked
+                assert label.startswith(order.capitalize()) and label.endswith(" ▼") and len(label) < width, (size, label)
+                assert "▼" not in title, (size, title)
+                # The usual order, by time, is not named while its column shows.
+                assert order != "time" or " · by " not in title, (size, title)
+            else:
+                assert not marked and title.endswith(f" · by {SORT_LABELS[order]} ▼"), (size, title)
+            # As reported: at 120 columns the source is sorted on but not shown.
+            assert size != (120, 36) or order != "source" or "source" not in articles.column_keys
+
+
+def test_saved_file_names_end_after_a_whole_word() -> None:
+    from tui_reader.app.links import slug
+
+    title = "Amazon’s Spending Plans Weigh on the Shares: Down 12% in a Week"
+    assert slug(title) == "amazon-s-spending-plans-weigh-on-the-shares-down-12-in-a"
+    assert slug("Nvidia closes above five trillion dollars") == "nvidia-closes-above-five-trillion-dollars"
+    assert slug("ab cd ef", limit=5) == "ab-cd"  # the limit falls just before a "-"
+    assert slug("ab cde", limit=5) == "ab"
+    assert slug("x" * 70) == "x" * 60  # one word longer than the limit: cut, nothing else to do
+    assert slug("¿¡!") == slug(None) == "article"
 
 
 async def test_O_sorts_the_whole_list_and_says_so(make_app, db_path: Path) -> None:

@@ -18,16 +18,18 @@ from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.app.widgets.key_bar import KeyBar
 from tui_reader.app.widgets.status_line import StatusLine
+from tui_reader.store import Store
 
 SIZES = [(80, 24), (120, 36), (160, 48), (200, 50)]
 
 
 def _cell_text(articles: ArticleList, row_key: str, column: str) -> str:
-    """What the cell shows: its text cut to the column's width, as the table cuts it."""
+    """What the cell shows: rendered into the column's width as the table renders it, so
+    a cell that would crop without "…" is seen cropped."""
     width = next(c.width for key, c in articles.columns.items() if key.value == column)
-    shown = articles.get_cell(row_key, column).copy()
-    shown.truncate(width, overflow="ellipsis")
-    return shown.plain.strip()
+    console = articles.app.console
+    lines = console.render_lines(articles.get_cell(row_key, column), console.options.update_width(width), pad=False)
+    return "".join(segment.text for segment in lines[0]).strip()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
@@ -51,6 +53,32 @@ async def test_headlines_take_the_free_width_and_nothing_scrolls_sideways(make_a
         for summary in articles.summaries:
             assert _cell_text(articles, summary.id, "ticker") == (summary.primary_ticker or "")
             assert "…" not in _cell_text(articles, summary.id, "move")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+async def test_a_cut_starred_headline_ends_in_an_ellipsis(make_app, bundled_db: Path, size) -> None:
+    """The star takes two of the title's cells; a headline cut for it still says so,
+    with or without a filter (which changes the column widths)."""
+    with Store.open(bundled_db) as store:
+        for summary in store.articles():
+            store.set_starred(summary.id)
+    app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        for query in ("", "ticker:AMZN"):
+            if query:
+                await pilot.press("slash", *query, "enter")
+                await settle(pilot)
+            assert articles.row_count and all(s.starred for s in articles.summaries)
+            cut = 0
+            for summary in articles.summaries:
+                shown = _cell_text(articles, summary.id, "title")
+                if shown != f"★ {summary.title}":
+                    cut += 1
+                    assert shown.startswith("★ ") and shown.endswith("…"), (size, query, shown)
+            # Up to 120 columns the longest sample headlines (83 characters) are cut.
+            assert cut or size[0] > 120, (size, query)
 
 
 def test_columns_give_way_in_order_for_the_headline() -> None:

@@ -71,6 +71,73 @@ async def test_navigation_across_panes(make_app) -> None:
         await until(pilot, lambda: app.focused is instruments)
 
 
+async def test_up_and_down_stop_at_the_ends_of_both_lists(make_app) -> None:
+    """No pane wraps: Up pressed once too often on All must not select the last
+    instrument (and filter the list to it), nor jump to the oldest article."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles, instruments = app.screen.query_one(ArticleList), app.screen.query_one(InstrumentList)
+        await pilot.press("g", "k", "up")
+        await settle(pilot)
+        assert articles.cursor_row == 0
+        await pilot.press("G", "j", "down")
+        await settle(pilot)
+        assert articles.cursor_row == articles.row_count - 1
+        await pilot.press("shift+tab")
+        await until(pilot, lambda: app.focused is instruments)
+        await pilot.press("g", "k", "up")
+        await settle(pilot)
+        assert instruments.highlighted == 0 and app.screen.selection.kind == "all" and len(_rows(app)) == 5
+        await pilot.press("G", "j", "down")
+        await settle(pilot)
+        assert instruments.highlighted == instruments.option_count - 1
+        await pilot.press("k")
+        assert instruments.highlighted == instruments.option_count - 2
+
+
+async def test_space_pages_the_article_from_the_list_and_the_cursor_stays(make_app) -> None:
+    """As in newsboat and mutt: read on with `space` while the list keeps the focus and
+    its cursor; in the filter box a space is still a space."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles, view = app.screen.query_one(ArticleList), app.screen.query_one(ArticleView)
+        await pilot.press("j")
+        await settle(pilot)
+        assert view.max_scroll_y > 0 and view.scroll_y == 0, "the article must be longer than its pane"
+        await pilot.press("space")
+        await until(pilot, lambda: view.scroll_y > 0)
+        assert app.focused is articles and articles.cursor_row == 1 and view.article.id == "a02"
+        await pilot.press("slash", *"five trillion")
+        assert app.screen.query_one("#filter").value == "five trillion"
+
+
+async def test_n_goes_to_the_next_unread_beyond_the_loaded_page_then_wraps_to_the_top(make_app, db_path: Path) -> None:
+    """Unread: the first row and one past the first page. `n` reads the next page before
+    it wraps, says when it wrapped, and says "none" only when nothing is unread."""
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:more", nvidia_articles(PAGE_SIZE + 30, "datacenter"))
+        for summary in store.articles(limit=1000):
+            store.set_read(summary.id, summary.id not in ("a01", "a05"))
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        assert articles.current_id == "a01" and not articles.exhausted
+        await pilot.press("n")
+        await until(pilot, lambda: articles.current_id == "a05")
+        assert articles.cursor_row == PAGE_SIZE + 33 and not app._notifications
+        await pilot.press("n")
+        await until(pilot, lambda: articles.current_id == "a01")
+        assert [n.message for n in app._notifications] == ["Wrapped to the top: no unread article below."]
+        await pilot.press("A")
+        await until(pilot, lambda: not any(not s.read for s in articles.summaries))
+        await pilot.press("n")
+        await until(pilot, lambda: any(n.message == "No unread article in this list." for n in app._notifications))
+        assert articles.current_id == "a01"
+
+
 async def test_a_cursor_move_shows_the_loaded_ahead_article_within_the_key_press(make_app) -> None:
     """The article must change in the same handler as the cursor (no message round
     trip), or the screen paints the cursor alone and the article one refresh tick

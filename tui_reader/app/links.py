@@ -85,10 +85,21 @@ def _cell(text: str) -> str:
     return _line(text).replace("|", "\\|")
 
 
+def slug(title: str | None, limit: int = 60) -> str:
+    """The title as a file name: ASCII words in lower case joined by "-", at most `limit`
+    characters, cut after the last whole word (a word cut short reads as a typo: "…-in-a-
+    wee.md"); a single word longer than `limit` is cut."""
+    words = re.sub(r"[^\w]+", "-", _line(title).lower(), flags=re.ASCII).strip("-")
+    if len(words) > limit:
+        head = words[: limit + 1]  # a "-" right after the limit ends a whole word too
+        words = head.rsplit("-", 1)[0] if "-" in head else words[:limit]
+    return words or "article"
+
+
 def save_markdown(article: Article, chart: ChartData | None, folder: Path) -> Path:
     """Write the article beside earlier ones, never over one: `name.md`, `name-2.md`…"""
     folder.mkdir(parents=True, exist_ok=True)
-    stem = re.sub(r"[^\w]+", "-", _line(article.title).lower(), flags=re.ASCII).strip("-")[:60] or "article"
+    stem = slug(article.title)
     day = article.published.date().isoformat() if article.published else "undated"
     path = folder / f"{day}-{stem}.md"
     number = 2

@@ -25,6 +25,8 @@ DATE_ONLY = 10
 """`2026-02-06`"""
 MAX_SOURCE = 20
 """A source label longer than this is cut with "…"."""
+SORT_MARK = " ▼"
+"""After the header of the column the list is sorted by: its width counts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,15 +47,18 @@ class ContentWidths:
     move: int = 0
 
 
-def layout(available: int, content: ContentWidths) -> tuple[list[Column], bool]:
+def layout(available: int, content: ContentWidths, sort_by: str = "time") -> tuple[list[Column], bool]:
     """Columns for `available` cells, and whether the time shows its clock.
 
     Each column is followed by a gap of `GAP` cells (the last one's is its right edge),
     so the widths plus gaps never exceed `available`: the table never scrolls sideways.
+    The column `sort_by` names is wide enough for its header and `SORT_MARK` (the time's
+    and the move's always are).
     """
-    ticker = max(6, content.ticker)
+    marked = {sort_by: len(SORT_MARK)}
+    ticker = max(len("Ticker") + marked.get("ticker", 0), content.ticker)
     move = max(8, content.move)
-    source = min(MAX_SOURCE, max(6, content.source))
+    source = min(MAX_SOURCE, max(len("Source") + marked.get("source", 0), content.source))
     wanted = max(12, min(WANTED_TITLE, content.title))
     stages = (
         (FULL_TIME, True, wanted),

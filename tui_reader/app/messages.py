@@ -43,6 +43,8 @@ class PageLoaded(Message):
     """`G` asked for every remaining row: the cursor goes to the last one."""
     whole: bool = False
     """Every remaining row was read (for `G` or a sort other than by time)."""
+    next_unread: bool = False
+    """`n` found no unread row loaded below the cursor: it looks again with this page."""
 
 
 @dataclass

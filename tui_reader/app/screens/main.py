@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.events import DescendantFocus, Resize
 from textual.widgets import DataTable, OptionList, Static
 
@@ -35,7 +34,7 @@ from tui_reader.app.messages import (
 from tui_reader.app.options import Delays
 from tui_reader.app.pages import page_note, wants_page
 from tui_reader.app.read_clock import ReadClock
-from tui_reader.app.screens.main_actions import SORT_LABELS, ArticleActions
+from tui_reader.app.screens.main_actions import ArticleActions
 from tui_reader.app.screens.main_polls import PollFollower
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
@@ -78,6 +77,9 @@ class MainScreen(PollFollower, ArticleActions):
         Binding("escape", "clear_filter", "Clear filter", show=False, id="filter.clear"),
         Binding("asterisk", "search_all", "Search all", show=False, id="search_all", priority=True,
                 tooltip="Keep the filter, drop the instrument: search every article"),
+        # As in newsboat and mutt: the list keeps its cursor and the article pages on (the
+        # article pane's own `space` wins while it has focus).
+        Binding("space", "page_article", "Page the article down", show=False, id="page_article"),
         Binding("n", "next_unread", "Next unread", id="next_unread"),
         Binding("s", "star", "Star", id="star"),
         Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
@@ -194,10 +196,7 @@ class MainScreen(PollFollower, ArticleActions):
 
     def _show_scope(self) -> None:
         """The list's title says what it holds: the selection and the filter."""
-        articles = self.query_one(ArticleList)
-        title = scope_title(self.selection, self._filter_text())
-        # Content, not a str: a str title is parsed as markup, and the filter is typed text.
-        articles.border_title = Content(title + (f" · by {SORT_LABELS[articles.sort_by]}" if articles.sort_by != "time" else ""))
+        self.query_one(ArticleList).set_scope(scope_title(self.selection, self._filter_text()))
         self._filter_box().border_title = f"Filter {scope_label(self.selection)} · * searches all"
 
     def _filter_text(self) -> str:
@@ -237,6 +236,8 @@ class MainScreen(PollFollower, ArticleActions):
             self._previewing = False
         if message.to_end and articles.row_count:
             articles.move_cursor(row=articles.row_count - 1, animate=False)
+        if message.next_unread:
+            self.action_next_unread()
         self.status = self.status.evolve(shown=articles.row_count, more=not articles.exhausted)
         self._show_empty(articles.row_count == 0)
         if message.summaries:
@@ -370,6 +371,9 @@ class MainScreen(PollFollower, ArticleActions):
         focused = self.focused
         current = next((i for i, sel in enumerate(_PANES) if focused is not None and focused.id == sel[1:]), 1)
         self._focus_pane(_PANES[(current + step) % len(_PANES)])
+
+    def action_page_article(self) -> None:
+        self.query_one(ArticleView).scroll_page_down()
 
     def _filter_box(self) -> FilterBox:
         return self.query_one("#filter", FilterBox)

@@ -13,7 +13,7 @@ from tui_reader.app.filters import Selection
 from tui_reader.app.messages import FlagsSaved, MarkedAllRead
 from tui_reader.app.read_clock import ReadClock
 from tui_reader.app.screens.main_views import ViewsScreen
-from tui_reader.app.widgets.article_list import ArticleList
+from tui_reader.app.widgets.article_list import SORT_LABELS, ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.instrument_list import InstrumentList
 
@@ -21,8 +21,6 @@ if TYPE_CHECKING:
     from tui_reader.store import ArticleSummary
 
 SORT_ORDER = ("time", "move", "ticker", "source")
-SORT_LABELS = {"time": "time, newest first", "move": "move since publication, biggest rise first",
-               "ticker": "ticker", "source": "source"}
 
 
 class ArticleActions(ViewsScreen):
@@ -47,15 +45,28 @@ class ArticleActions(ViewsScreen):
             self._save_flags(summary, read=not summary.read)
 
     def action_next_unread(self) -> None:
+        """`n`: the next unread article below the cursor; past the last one, the first
+        from the top (as newsboat wraps), said so, since the list jumps the other way.
+        Rows not loaded yet come before the wrap: an unread one may be among them."""
         articles = self.query_one(ArticleList)
         rows = articles.summaries
-        start = articles.cursor_row + 1 if articles.row_count else 0
-        for index in range(start, len(rows)):
-            if not rows[index].read:
-                articles.move_cursor(row=index)
-                self._focus_pane("#articles")
-                return
-        self.notify("No more unread articles in this list.", timeout=3)
+        here = articles.cursor_row if articles.row_count else -1
+        below = next((i for i in range(here + 1, len(rows)) if not rows[i].read), None)
+        if below is not None:
+            self._go_to_row(below)
+        elif not articles.exhausted:
+            self._load_page(self._request, self.selection, self.filter, articles.row_count, None, next_unread=True)
+        elif (above := next((i for i in range(here) if not rows[i].read), None)) is not None:
+            self._go_to_row(above)
+            self.notify("Wrapped to the top: no unread article below.", timeout=3)
+        elif here >= 0 and not rows[here].read:
+            self.notify("No other unread article in this list.", timeout=3)
+        else:
+            self.notify("No unread article in this list.", timeout=3)
+
+    def _go_to_row(self, index: int) -> None:
+        self.query_one(ArticleList).move_cursor(row=index)
+        self._focus_pane("#articles")
 
     def action_mark_all_read(self) -> None:
         """No confirmation (as in newsboat): it only changes read marks, and the
@@ -71,7 +82,6 @@ class ArticleActions(ViewsScreen):
         """`O`: the next order. Any order but time needs every row of the list."""
         articles = self.query_one(ArticleList)
         articles.set_sort(SORT_ORDER[(SORT_ORDER.index(articles.sort_by) + 1) % len(SORT_ORDER)])
-        self._show_scope()
         if articles.sort_by != "time" and not articles.exhausted:
             self._load_page(self._request, self.selection, self.filter, articles.row_count, None, whole=True)
         self.notify(f"Sorted by {SORT_LABELS[articles.sort_by]}.", timeout=2)

@@ -59,13 +59,14 @@ class LibraryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="page")
     def _load_page(self, request: int, selection: Selection, flt: Filter, offset: int, keep: str | None,
-                   *, whole: bool = False, to_end: bool = False) -> None:
+                   *, whole: bool = False, to_end: bool = False, next_unread: bool = False) -> None:
         # `whole`: every remaining row at once (`G` goes to the real end; a sort by move,
         # ticker or source orders the whole list, not its first page).
         whole = whole or to_end
         summaries = self.library.page(selection, flt, offset, -1 if whole else PAGE_SIZE)
         if not get_current_worker().is_cancelled:
-            self.post_message(PageLoaded(request, summaries, append=offset > 0, keep=keep, to_end=to_end, whole=whole))
+            self.post_message(PageLoaded(request, summaries, append=offset > 0, keep=keep, to_end=to_end, whole=whole,
+                                         next_unread=next_unread))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="article")
     def _load_article(self, article_id: str, focus: str | None) -> None:

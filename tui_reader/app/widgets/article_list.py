@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable
 
 from tui_reader.app.article_text import theme_colour
 from tui_reader.app.formatting import format_move, local_time
-from tui_reader.app.list_columns import GAP, Column, ContentWidths, layout
+from tui_reader.app.list_columns import GAP, SORT_MARK, Column, ContentWidths, layout
 from tui_reader.app.safe_text import clean, plain
 
 if TYPE_CHECKING:
@@ -31,6 +32,9 @@ _PREFETCH = 25
 """Ask for the next page this many rows before the end, so scrolling never stalls."""
 _UNGAPPED = ("read", "move")
 """The unread mark starts the row; the move is right-aligned, its gap falls on the left."""
+SORT_LABELS = {"time": "time, newest first", "move": "move since publication, biggest rise first",
+               "ticker": "ticker", "source": "source"}
+"""The orders `sort_by` takes, as the title and the notifications name them."""
 
 
 class ArticleList(DataTable):
@@ -66,6 +70,8 @@ class ArticleList(DataTable):
         """Article id → its place in the store's order (newest first), for sorting back."""
         self.sort_by = "time"
         """What the rows are ordered by: "time", "move", "ticker" or "source"."""
+        self._scope = ""
+        """What the list holds, in the screen's words: the start of its title."""
         self._full_time = True
 
     def _content_widths(self, rows: list[ArticleSummary]) -> ContentWidths:
@@ -80,7 +86,7 @@ class ArticleList(DataTable):
     def _layout_changed(self, rows: list[ArticleSummary]) -> bool:
         """Work out the columns for the current width and rows; True when they changed."""
         width = self.size.width - 1  # the vertical scrollbar's cell, whether shown or not
-        columns, full_time = layout(width, self._content_widths(rows))
+        columns, full_time = layout(width, self._content_widths(rows), self.sort_by)
         if columns == self._columns and full_time == self._full_time:
             return False
         self._columns, self._full_time = columns, full_time
@@ -90,11 +96,27 @@ class ArticleList(DataTable):
         for column in self._columns:
             # The gap is part of the column's width, on its left (a cut cell keeps it);
             # the table's own cell padding is off.
-            label = Text(column.label + (" ▼" if column.key == self.sort_by else ""), no_wrap=True,
+            label = Text(column.label + (SORT_MARK if column.key == self.sort_by else ""), no_wrap=True,
                          justify="right" if column.key == "move" else "left")
             if column.key not in _UNGAPPED:
                 label.pad_left(GAP)
             self.add_column(label, key=column.key, width=column.width + GAP)
+        self._show_title()
+
+    def set_scope(self, scope: str) -> None:
+        """Title the list with what it holds; its order follows (`_show_title`)."""
+        self._scope = scope
+        self._show_title()
+
+    def _show_title(self) -> None:
+        """The scope, then the order unless it is the usual one, by time. The `▼` is on
+        the sorted column's header; where the width leaves that column out (the source
+        below ~160 columns, the time in a very narrow pane) the title carries it, so the
+        order is always on screen."""
+        shown = self.sort_by in self.column_keys
+        order = "" if self.sort_by == "time" and shown else f" · by {SORT_LABELS[self.sort_by]}"
+        # Content, not a str: a str title is parsed as markup, and the scope holds typed text.
+        self.border_title = Content(self._scope + order + ("" if shown else SORT_MARK))
 
     @property
     def column_keys(self) -> list[str]:
@@ -160,6 +182,7 @@ class ArticleList(DataTable):
         "source"; the cursor stays on its article."""
         self.sort_by = sort_by
         self._sort_rows()
+        self._layout_changed(list(self._rows.values()))  # the sorted column's header widens for its mark
         self._rebuild()
 
     def _sort_rows(self) -> bool:
@@ -202,7 +225,11 @@ class ArticleList(DataTable):
             return plain(self._source_label(s))
         if key == "title":
             title = plain(s.title, "" if s.read else "bold")
-            return Text.assemble(("★ ", "bold"), title) if s.starred else title
+            if not s.starred:
+                return title
+            # The star is part of the cell: a cut headline still ends in "…" (the
+            # assembled Text would otherwise crop silently).
+            return Text.assemble(("★ ", "bold"), title, no_wrap=True, overflow="ellipsis")
         if key == "ticker":
             return plain(s.primary_ticker or "")
         return format_move(self._moves.get(s.id), *self._move_styles())

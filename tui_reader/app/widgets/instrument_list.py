@@ -103,6 +103,23 @@ class InstrumentList(OptionList):
         ticker: str | None
         isin: str | None
 
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def _step(self, step: int) -> None:
+        """One option up or down, stopping at the ends as the article list does:
+        OptionList wraps, and an Up pressed once too often on All would land on the last
+        instrument and quietly filter the list to it."""
+        here = self.highlighted
+        if here is None:
+            self.action_first() if step > 0 else self.action_last()
+            return
+        ahead = range(here + step, self.option_count if step > 0 else -1, step)
+        self.highlighted = next((i for i in ahead if not self.options[i].disabled), here)
+
     def action_follow(self) -> None:
         selection = self.selection
         if selection.kind not in ("instrument", "watch") or not selection.key:
