@@ -166,6 +166,35 @@ async def test_the_chart_follows_the_instrument_selected_on_the_left(make_app, d
         assert view.article.id == "both" and view.chart.symbol == "BABA"
 
 
+async def test_an_instrument_s_list_shows_that_instrument_s_ticker_and_move(make_app, db_path: Path) -> None:
+    both = Article(
+        "both", "example.com", "Alibaba and Nvidia sign a chip deal", "Alibaba will buy Nvidia chips.",
+        datetime.fromisoformat("2025-11-20T12:00:00+00:00"),
+        instruments=[Instrument("US01609W1027", "BABA", "Alibaba Group", primary=True),
+                     Instrument(NVDA, "NVDA", "NVIDIA")],
+    )
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:fixture", [both])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+
+        def row(article_id: str) -> tuple[str | None, float | None]:
+            summary = next(s for s in articles.summaries if s.id == article_id)
+            return summary.primary_ticker, articles.move_of(article_id)
+
+        await until(pilot, lambda: row("both")[1] is not None)
+        baba_ticker, baba_move = row("both")  # under All: the primary one, Alibaba
+        _select(app, f"inst:{NVDA}")
+        await until(pilot, lambda: row("both")[0] == "NVDA" and row("both")[1] is not None)
+        nvda_move = row("both")[1]
+        _select(app, "all")
+        await until(pilot, lambda: row("both")[0] == "BABA" and row("both")[1] is not None)
+        assert baba_ticker == "BABA" and row("both")[1] == baba_move
+        assert nvda_move != baba_move  # must not match: NVDA's list shows NVDA's own move
+
+
 async def test_o_copies_the_link_where_no_browser_can_open_and_y_copies_it_anyway(make_app, monkeypatch) -> None:
     monkeypatch.delenv("DISPLAY", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)

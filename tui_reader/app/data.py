@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tui_reader.app.chart_data import ChartData, ClaimLine, ReactionLine
 from tui_reader.app.filters import Filter, Selection, merge_kwargs, rename_sources
-from tui_reader.model import Article, PricePoint
+from tui_reader.model import Article, Instrument, PricePoint
 from tui_reader.sources.datelines import is_date_only
 
 if TYPE_CHECKING:
@@ -252,6 +252,8 @@ class Library:
         members = self._named_members()
         for summary in found:
             summary.source = members.get(summary.id, summary.source)
+        if selection.kind in ("instrument", "watch") and selection.key and found:
+            focused(found, selection.key, self.store.instruments_of([s.id for s in found]))
         return found
 
     def article(self, article_id: str) -> Article | None:
@@ -303,6 +305,18 @@ def _seed_key(folder: Path) -> str:
     from tui_reader.sources.poll import seed_key
 
     return seed_key(folder)
+
+
+def focused(found: list[ArticleSummary], key: str, instruments: dict[str, list[Instrument]]) -> None:
+    """An instrument's list is about that instrument: each row shows its ticker and its
+    move since publication, not the primary's ("Microsoft tops $4 trillion" listed under
+    NVDA shows NVDA's move), as the article pane charts it (`charted`)."""
+    wanted = key.upper()
+    for summary in found:
+        hit = next((i for i in instruments.get(summary.id, ())
+                    if wanted in ((i.isin or "").upper(), (i.ticker or "").upper())), None)
+        if hit is not None:
+            summary.primary_ticker, summary.primary_isin, summary.primary_name = hit.ticker, hit.isin, hit.name
 
 
 def charted(article: Article, focus: str | None) -> Article:

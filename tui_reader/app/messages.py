@@ -79,6 +79,10 @@ class ChartReady(Message):
 @dataclass
 class MovesReady(Message):
     moves: dict[str, float | None]
+    symbols: dict[str, str | None]
+    """The instrument each move was measured for (ISIN, else ticker): an instrument's
+    list measures its own, so a move that arrives after another list was chosen may
+    be another instrument's."""
 
 
 @dataclass

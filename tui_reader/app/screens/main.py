@@ -307,7 +307,7 @@ class MainScreen(PollFollower, ArticleActions):
         self.status = self.status.evolve(live_prices=message.live_prices_problem)
 
     def on_moves_ready(self, message: MovesReady) -> None:
-        self.query_one(ArticleList).set_moves(message.moves)
+        self.query_one(ArticleList).set_moves(message.moves, message.symbols)
 
     # -- interaction ---------------------------------------------------------------------
 

@@ -63,6 +63,8 @@ class ArticleList(DataTable):
                          cell_padding=0)
         self._rows: dict[str, ArticleSummary] = {}
         self._moves: dict[str, float | None] = {}
+        self._moved: dict[str, str | None] = {}
+        """The instrument each cached move is of (see `MovesReady.symbols`)."""
         self._exhausted = True
         self._asked_for: int | None = None
         self._columns: list[Column] = []
@@ -161,6 +163,8 @@ class ArticleList(DataTable):
             self._arrival.clear()
         new = [s for s in summaries if s.id not in self._rows]
         for summary in new:
+            if self._moved.get(summary.id, "") != (summary.primary_isin or summary.primary_ticker):
+                self._moves.pop(summary.id, None)  # measured for another instrument's list
             self._rows[summary.id] = summary
             self._arrival[summary.id] = len(self._arrival)
         resorted = self.sort_by != "time" and self._sort_rows()
@@ -249,10 +253,14 @@ class ArticleList(DataTable):
         for column in self._columns:
             self.update_cell(summary.id, column.key, self._cell(column.key, summary))
 
-    def set_moves(self, moves: dict[str, float | None]) -> None:
+    def set_moves(self, moves: dict[str, float | None], symbols: dict[str, str | None]) -> None:
+        """Moves since publication; one measured for another instrument than the row's
+        (a list chosen since) is dropped."""
+        moves = {article_id: move for article_id, move in moves.items() if article_id in self._rows
+                 and symbols.get(article_id) == (self._rows[article_id].primary_isin or self._rows[article_id].primary_ticker)}
         for article_id, move in moves.items():
-            if article_id in self._rows:
-                self._moves[article_id] = move
+            self._moves[article_id] = move
+            self._moved[article_id] = symbols.get(article_id)
         if self.sort_by == "move":
             self._sort_rows()
             self._layout_changed(list(self._rows.values()))
