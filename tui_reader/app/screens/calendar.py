@@ -108,7 +108,7 @@ class CalendarScreen(Screen[str | None]):
 
     def _title(self, count: str) -> None:
         scope = "every article" if self.everything else "the watchlist"
-        span = "All dates, today" if self.past else "Coming dates from"
+        span = "All dates · today" if self.past else "Coming dates from"
         self.query_one("#events").border_title = Content(
             f"{span} {self.start.strftime('%d %b %Y')} · {scope} · {count}"
         )
