@@ -1,18 +1,80 @@
-"""The status line fits its row: at 120 columns it ended in a bare `filter:` (the
-filter text cut off), at 80 in `· Yahoo`."""
+"""The status line counts what is there and fits its row.
+
+After unfollowing an instrument whose feeds failed it still said `3 errors (e)`; at
+120 columns it ended in a bare `filter:` (the filter text cut off), at 80 in `· Yahoo`.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.app.conftest import settle
+from tests.app.conftest import settle, until
+from tui_reader.app.following import change_following
 from tui_reader.app.widgets.status_line import PollStatus, StatusLine, status_text
+from tui_reader.model import Instrument
+from tui_reader.prices import yahoo
+from tui_reader.sources.feeds import SourceResult
+
+INTC = Instrument("US4581401001", "INTC", "Intel")
+
+
+@pytest.fixture
+def dead_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Yahoo and every feed unreachable, as on the user's machine, without the network."""
+
+    def no_prices(symbol, start, end, timeout):  # noqa: ANN001, ANN202 - yfinance's signature
+        raise yahoo.Unreachable("cannot reach Yahoo (DNSError)")
+
+    def failing_poll(feeds, seed_dirs, store, on_result=None, *, honour_schedule=False):  # noqa: ANN001, ANN202
+        """As `poll_all` with every host down: each failure stored with its back-off, and
+        a feed still backing off skipped by the background poll."""
+        now = datetime.now(UTC)
+        states = {state.key: state for state in store.source_states()}
+        results = []
+        for feed in feeds:
+            state = states.get(feed.url)
+            if honour_schedule and state is not None and state.next_poll and state.next_poll > now:
+                continue
+            failures = (state.failures if state else 0) + 1
+            store.save_poll(feed.url, [], error="could not connect", failures=failures, next_poll=now + timedelta(hours=1))
+            results.append(SourceResult(feed.url, feed.title or feed.url, 0, "error", "could not connect"))
+        return results
+
+    monkeypatch.setattr(yahoo, "fetch_daily", no_prices)
+    monkeypatch.setattr("tui_reader.sources.poll.poll_all", failing_poll)
+    monkeypatch.setattr("tui_reader.sources.upkeep.online_upkeep", lambda store, contact: [])
 
 
 def _line(app) -> str:  # noqa: ANN001 - the app under test
     return app.screen.query_one(StatusLine).render().plain
+
+
+@pytest.mark.usefixtures("dead_network")
+async def test_the_errors_of_unfollowed_feeds_are_no_longer_counted(make_app) -> None:
+    app = make_app(offline=False)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        change_following(app, INTC, True)
+        await until(pilot, lambda: len(app.screen.status.errors) >= 2)
+        await settle(pilot)
+        followed = len(app.feeds)
+        assert len(app.screen.status.errors) == followed and f"{followed} errors (e)" in _line(app)
+        change_following(app, INTC, False)
+        await until(pilot, lambda: "INTC" not in app.watchlist)
+        await settle(pilot)
+        assert not app.feeds and not app.screen.status.errors and not app.poll_state.errors
+        assert "error" not in _line(app)
+        await pilot.press("e")
+        await pilot.pause()
+        assert not app.screen.errors
+        await pilot.press("escape")
+        # Followed again at once: the feeds are still backing off, so the poll skips
+        # them, and they are still failing.
+        change_following(app, INTC, True)
+        await until(pilot, lambda: len(app.screen.status.errors) == followed)
+        assert f"{followed} errors (e)" in _line(app)
 
 
 def _fitted(status: PollStatus, width: int) -> str:
