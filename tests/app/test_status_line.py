@@ -1,17 +1,23 @@
-"""The status line counts what is there and fits its row.
+"""What goes wrong is said in the status line, and the status line fits its row.
 
-After unfollowing an instrument whose feeds failed it still said `3 errors (e)`; at
-120 columns it ended in a bare `filter:` (the filter text cut off), at 80 in `· Yahoo`.
+A user in tmux with Yahoo unreachable followed INTC: its "cannot reach Yahoo" reason
+appeared as a line above the article list, pushing that pane a row below the
+instrument pane, and stayed after the retry time, after `r` and after unfollowing; the
+status line kept counting the removed feeds' errors; and at 120 columns it ended in a
+bare `filter:`, at 80 in `· Yahoo`.
 """
 
 from __future__ import annotations
 
+import shutil
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from tests.app.conftest import settle, until
 from tui_reader.app.following import change_following
+from tui_reader.app.widgets.quote_strip import QuoteStrip
 from tui_reader.app.widgets.status_line import PollStatus, StatusLine, status_text
 from tui_reader.model import Instrument
 from tui_reader.prices import yahoo
@@ -51,6 +57,57 @@ def _line(app) -> str:  # noqa: ANN001 - the app under test
     return app.screen.query_one(StatusLine).render().plain
 
 
+def _top(app, selector: str) -> int:  # noqa: ANN001
+    return app.screen.query_one(selector).region.y
+
+
+@pytest.mark.usefixtures("dead_network")
+@pytest.mark.parametrize("width", [80, 120, 160, 200])
+async def test_an_unpriced_followed_instrument_is_said_in_the_status_line_and_moves_no_pane(
+    make_app, seeds_dir: Path, width: int
+) -> None:
+    app = make_app(offline=False)
+    async with app.run_test(size=(width, 36)) as pilot:
+        await settle(pilot)
+        # The fixture's watchlist has prices (CSVs): the strip shows them under the panes.
+        strip = app.screen.query_one(QuoteStrip)
+        assert strip.quotes and strip.region.y > app.screen.query_one("#panes").region.bottom - 1
+        change_following(app, INTC, True)
+        await until(pilot, lambda: "INTC" in app.watchlist and bool(app.screen.status.unquoted))
+        await settle(pilot)
+        assert [symbol for symbol, _ in app.screen.status.unquoted] == ["INTC"]
+        assert "INTC" not in strip.render().plain
+        # Every pane starts on the top row: nothing above the list pushes it down.
+        assert _top(app, "#articles") == 0
+        if app.screen.query_one("#instruments").display:
+            assert _top(app, "#instruments") == 0
+        assert "no quote: INTC (e)" in _line(app) if width >= 120 else "errors (e)" in _line(app)
+        assert "retrying after" not in _line(app)
+        # `e` says why.
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.unquoted["INTC"].startswith("cannot reach Yahoo (DNSError)")
+        await pilot.press("escape")
+        await pilot.pause()
+        # `r` asks again: still no price, still said only in the status line.
+        await pilot.press("r")
+        await settle(pilot)
+        assert [symbol for symbol, _ in app.screen.status.unquoted] == ["INTC"] and _top(app, "#articles") == 0
+        # The condition ends (here: closes for INTC appear) and the next ask clears it.
+        shutil.copy(seeds_dir / "prices" / "NVDA.csv", seeds_dir / "prices" / "INTC.csv")
+        await pilot.press("r")
+        await until(pilot, lambda: not app.screen.status.unquoted)
+        await settle(pilot)
+        assert "INTC" in strip.render().plain and "no quote" not in _line(app)
+        shutil.move(seeds_dir / "prices" / "INTC.csv", seeds_dir / "INTC.csv.gone")
+        await pilot.press("r")
+        await until(pilot, lambda: bool(app.screen.status.unquoted))
+        change_following(app, INTC, False)
+        await until(pilot, lambda: "INTC" not in app.watchlist and not app.screen.status.unquoted)
+        await settle(pilot)
+        assert "INTC" not in _line(app) and _top(app, "#articles") == 0
+
+
 @pytest.mark.usefixtures("dead_network")
 async def test_the_errors_of_unfollowed_feeds_are_no_longer_counted(make_app) -> None:
     app = make_app(offline=False)
@@ -83,7 +140,8 @@ def _fitted(status: PollStatus, width: int) -> str:
 
 BUSY = PollStatus(articles=14, shown=14, last_poll=datetime(2026, 4, 1, 14, tzinfo=UTC), new=4,
                   errors=(("Yahoo Finance: INTC", "could not connect"),) * 3, skipped=2,
-                  live_prices="Yahoo unreachable", filter='source:"tui-reader samples" unread')
+                  live_prices="Yahoo unreachable", unquoted=(("INTC", "cannot reach Yahoo"),),
+                  filter='source:"tui-reader samples" unread')
 
 
 @pytest.mark.parametrize("width", [40, 60, 78, 98, 118, 158, 198])
@@ -103,9 +161,9 @@ def test_the_status_line_gives_way_item_by_item_and_keeps_the_filter(width: int)
 def test_the_least_important_items_go_first() -> None:
     assert _fitted(BUSY, 198) == (
         "14 of 14 articles · polled 14:00 · 4 new · 3 errors (e) · 2 skipped (e) · Yahoo unreachable: prices from "
-        'cache and CSVs · filter: source:"tui-reader samples" unread')
-    assert _fitted(BUSY, 138) == ('14 of 14 articles · polled 14:00 · 4 new · 3 errors (e) · 2 skipped (e) · '
-                                  'Yahoo unreachable · filter: source:"tui-reader samples" unread')
+        'cache and CSVs · no quote: INTC (e) · filter: source:"tui-reader samples" unread')
+    assert _fitted(BUSY, 138) == ('14 of 14 articles · 4 new · 3 errors (e) · Yahoo unreachable · no quote: INTC (e) · '
+                                  'filter: source:"tui-reader samples" unread')
     assert _fitted(BUSY, 118) == ('14 of 14 articles · 4 new · 3 errors (e) · Yahoo unreachable · '
                                   'filter: source:"tui-reader samples" unread')
     assert _fitted(BUSY, 78) == '14 of 14 articles · 4 new · 3 errors (e) · filter: source:"tui-reader samples…'

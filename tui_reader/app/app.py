@@ -218,6 +218,7 @@ class TuiReaderApp(App[None]):
         self.poll_state.keep_sources(self._source_keys())
         self.main.status = self.main.status.evolve(errors=tuple(self.poll_state.errors.values()))
         self.main.reload(keep_cursor=True)
+        self.main.refresh_quotes()
         if message.new_feeds and not self.library.offline:
             self.poll_feeds(honour_schedule=True)
 
@@ -304,7 +305,8 @@ class TuiReaderApp(App[None]):
                 ("Instruments", InstrumentList), ("Article", ArticleView)]
 
     def show_errors(self) -> None:
-        self.push_screen(ErrorsScreen(dict(self.poll_state.errors), dict(self.poll_state.skipped)))
+        self.push_screen(ErrorsScreen(dict(self.poll_state.errors), dict(self.poll_state.skipped),
+                                      dict(self.main.status.unquoted)))
 
     def open_article_link(self, url: str | None) -> None:
         """`o`: only http(s) links reach the browser; anything else is refused and named.

@@ -1,5 +1,5 @@
 """The one-line status bar: poll progress, the last poll, new articles, errors, offline,
-whether Yahoo answers and the filter.
+whether Yahoo answers, the followed instruments without a quote and the filter.
 
 Everything must fit one row at 80 columns as at 200: when it does not, the least
 important items shorten or go first (`_STEPS`), whole, so the line never ends cut
@@ -41,6 +41,8 @@ class PollStatus:
     more: bool = False
     """The list has more rows than it has loaded so far."""
     filter: str = ""
+    unquoted: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    """(watchlist entry, reason) for each followed instrument without a quote; `e` lists them."""
 
     def evolve(self, **changes: object) -> PollStatus:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -94,8 +96,8 @@ MIN_VALUE = 8
 what the list shows, and a bare `filter:` would say nothing."""
 _SEPARATOR = " · "
 _STEPS: tuple[tuple[str, Callable[[Part], None]], ...] = (
-    ("prices", Part.shorten), ("poll", Part.shorten), ("skipped", Part.drop),
-    ("poll", Part.drop), ("prices", Part.drop), ("new", Part.drop),
+    ("prices", Part.shorten), ("poll", Part.shorten), ("unquoted", Part.shorten), ("skipped", Part.drop),
+    ("poll", Part.drop), ("unquoted", Part.drop), ("prices", Part.drop), ("new", Part.drop),
     ("errors", Part.shorten), ("count", Part.shorten),
 )
 """How the line gives way, least important first: the long explanations shorten, then
@@ -155,6 +157,10 @@ def parts(s: PollStatus, *, error: str, warning: str) -> dict[str, Part]:
     if s.live_prices and not s.offline:
         out["prices"] = Part(Text(f"{s.live_prices}: prices from cache and CSVs", style=f"bold {warning}"),
                              Text(s.live_prices, style=f"bold {warning}"))
+    if s.unquoted:
+        symbols = ", ".join(clean(symbol, single_line=True) for symbol, _ in s.unquoted)
+        out["unquoted"] = Part(Text(f"no quote: {symbols} (e)"),
+                               Text(f"no quote: {len(s.unquoted)} (e)") if len(s.unquoted) > 1 else None)
     if s.filter:
         out["filter"] = Part(Text(clean(s.filter, single_line=True), style="bold"), label="filter: ")
     return out
