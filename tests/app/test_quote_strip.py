@@ -24,19 +24,25 @@ async def test_the_strip_shows_each_quote_and_the_cache_age():
         strip.show([
             Quote("AAPL", 195.2, date(2026, 12, 3), 1.234, "USD", "open", None),
             Quote("SAP.DE", 210.5, date(2026, 12, 3), -0.4, "EUR", "closed", timedelta(hours=5)),
-            NoQuote("[@click=app.quit]X", "offline; no cache or CSV"),
+            NoQuote("INTC", "cannot reach Yahoo (DNSError); retrying after 03:36"),
+            Quote("[@click=app.quit]X", 1.5, date(2026, 12, 3), None, "USD", None, None),
         ])
         await pilot.pause()
         text = strip.render().plain
+        # Without a price nothing is drawn: the reason is the status line's (`no quote`).
         assert text == (
             "AAPL 195.20 +1.23% open   SAP.DE 210.50 -0.40% closed   "
-            "[@click=app. offline; no cache or CSV"  # as text, cut to 12 cells
+            "[@click=app. 1.50"  # as text, cut to 12 cells
             "   · cached prices, 5 h old"
         )
         # Side by side, wrapping at the strip's width (60 columns, 2 of padding).
-        assert not strip.has_class("-empty") and strip.region.height == 3
+        assert not strip.has_class("-empty") and strip.region.height == 2
         await pilot.click(QuoteStrip, offset=(2, 1))  # a symbol written as markup does nothing
         assert app.is_running
+        # Only entries without a price: nothing to draw, and no empty row either.
+        strip.show([NoQuote("INTC", "no closes")])
+        await pilot.pause()
+        assert strip.has_class("-empty") and strip.region.height == 0
 
 
 def test_describe_age():

@@ -215,7 +215,10 @@ class TuiReaderApp(App[None]):
         self.library.refresh_moves()
 
     def on_following_changed(self, message: FollowingChanged) -> None:
+        self.poll_state.keep_sources(self._source_keys())
+        self.main.status = self.main.status.evolve(errors=tuple(self.poll_state.errors.values()))
         self.main.reload(keep_cursor=True)
+        self.main.refresh_quotes()
         if message.new_feeds and not self.library.offline:
             self.poll_feeds(honour_schedule=True)
 
@@ -248,7 +251,10 @@ class TuiReaderApp(App[None]):
 
     def _report(self, results: list[SourceResult], *, scan: bool) -> None:
         errors: list[tuple[str, str]] = []
+        keys = self._source_keys()
         for result in results:
+            if result.key not in keys:
+                continue  # a feed unfollowed while this poll ran: gone, and so are its errors
             if result.status == "error":
                 errors.append((result.title, result.error or "failed"))
                 self.poll_state.errors[result.key] = errors[-1]
@@ -256,7 +262,26 @@ class TuiReaderApp(App[None]):
                 self.poll_state.errors.pop(result.key, None)
             for skipped in result.skipped:
                 self.poll_state.skipped[skipped.where] = skipped.reason
+        self.poll_state.keep_sources(keys)
+        if not scan:
+            self._still_failing({result.key for result in results})
         self.main.post_message(PollFinished(sum(r.new for r in results), errors, scan=scan))
+
+    def _still_failing(self, reported: set[str]) -> None:
+        """A feed this poll skipped as not due (backing off after failures) is still
+        failing: its stored error counts, so a feed unfollowed and followed again is not
+        shown as fine until its next try. Counted, not notified again."""
+        states = {state.key: state for state in self.library.store.source_states()}
+        for feed in self.feeds:
+            state = states.get(feed.url)
+            if feed.url not in reported and state is not None and state.failures and state.last_error:
+                self.poll_state.errors.setdefault(feed.url, (feed.title or state.title or feed.url, state.last_error))
+
+    def _source_keys(self) -> set[str]:
+        """The keys the configured sources report under (`SourceResult.key`)."""
+        from tui_reader.sources.poll import seed_key
+
+        return {feed.url for feed in self.feeds} | {seed_key(folder) for folder in self.library.seed_dirs}
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place a failed worker becomes a message for the user."""
@@ -280,7 +305,8 @@ class TuiReaderApp(App[None]):
                 ("Instruments", InstrumentList), ("Article", ArticleView)]
 
     def show_errors(self) -> None:
-        self.push_screen(ErrorsScreen(dict(self.poll_state.errors), dict(self.poll_state.skipped)))
+        self.push_screen(ErrorsScreen(dict(self.poll_state.errors), dict(self.poll_state.skipped),
+                                      dict(self.main.status.unquoted)))
 
     def open_article_link(self, url: str | None) -> None:
         """`o`: only http(s) links reach the browser; anything else is refused and named.

@@ -90,6 +90,8 @@ class QuotesReady(Message):
     """The watchlist's quotes for the quote strip, in watchlist order."""
 
     quotes: list[Quote | NoQuote]
+    live_prices_problem: str | None = None
+    """`Library.live_prices_problem()` right after the quotes asked the price chain."""
 
 
 @dataclass

@@ -25,6 +25,12 @@ class PollState:
     skipped: dict[str, str] = field(default_factory=dict)
     """Seed file → why it is not an article."""
 
+    def keep_sources(self, keys: set[str]) -> None:
+        """Forget the errors of sources no longer configured (an unfollowed instrument's
+        feeds): the status line must not count, nor `e` list, feeds that are gone."""
+        for key in [k for k in self.errors if k not in keys]:
+            del self.errors[key]
+
 
 class Reader(Protocol):
     """The app's state and actions its parts use; Textual's own `App` API comes from `self.app`."""

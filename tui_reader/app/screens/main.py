@@ -136,13 +136,15 @@ class MainScreen(PollFollower, ArticleActions):
             yield InstrumentList(id="instruments")
             with Vertical(id="reader"):
                 with Vertical(id="list-pane"):
-                    yield QuoteStrip(id="quotes")
                     filter_box = FilterBox(pause=self.delays.filter, id="filter")
                     filter_box.display = False  # until `/`
                     yield filter_box
                     yield ArticleList(id="articles")
                     yield Static("", id="empty-note", markup=False)
                 yield ArticleView(id="article", plot_quiet=self.delays.plot)
+        # Under the panes, across the screen: above the list it pushed that pane's top
+        # border a row below the instrument pane's.
+        yield QuoteStrip(id="quotes")
         yield StatusLine(id="status")
         yield KeyBar()
 
@@ -160,7 +162,7 @@ class MainScreen(PollFollower, ArticleActions):
         self.watch(articles, "cursor_coordinate", self._cursor_moved, init=False)
         self.status = self.status.evolve(offline=self.library.offline, feeds=len(self.reader.feeds))
         self.reload()
-        self._refresh_quotes()
+        self.refresh_quotes()
 
     def on_resize(self, event: Resize) -> None:
         width = event.size.width
@@ -302,9 +304,12 @@ class MainScreen(PollFollower, ArticleActions):
 
     def on_chart_ready(self, message: ChartReady) -> None:
         self.query_one(ArticleView).show_chart(message.article_id, message.chart)
+        answers_again = self.status.live_prices is not None and message.live_prices_problem is None
         # The status reactive only redraws on a change: a dead network is said once,
         # not again for every article whose chart it empties.
         self.status = self.status.evolve(live_prices=message.live_prices_problem)
+        if answers_again and self.status.unquoted:
+            self.refresh_quotes()  # the followed instruments Yahoo could not price may have prices now
 
     def on_moves_ready(self, message: MovesReady) -> None:
         self.query_one(ArticleList).set_moves(message.moves, message.symbols)

@@ -105,6 +105,7 @@ class ArticleActions(ViewsScreen):
         self.library.forget_prices()
         self.reader.poll_now()
         self.reload(keep_cursor=True)
+        self.refresh_quotes()  # at once: with no feeds there is no poll to end and ask again
 
     def action_errors(self) -> None:
         self.reader.show_errors()

@@ -20,6 +20,7 @@ from tui_reader.app.widgets.status_line import PollStatus
 
 if TYPE_CHECKING:
     from tui_reader.app.reader import Reader
+    from tui_reader.prices.quotes import NoQuote, Quote
 
 
 class PollFollower(LibraryScreen):
@@ -32,13 +33,29 @@ class PollFollower(LibraryScreen):
     if TYPE_CHECKING:
         def reload(self, *, keep_cursor: bool = False, keep: str | None = None) -> None: ...
 
-    def _refresh_quotes(self) -> None:
-        """The quote strip follows the watchlist; asked again after every poll."""
+    def refresh_quotes(self) -> None:
+        """The quote strip follows the watchlist: asked again after every poll, on `r`,
+        when following changes and when Yahoo answers again. An empty watchlist clears
+        the strip and the status line's `no quote` at once, with nothing to ask."""
         if self.watchlist:
             self._load_quotes(list(self.watchlist))
+        else:
+            self._show_quotes([])
 
     def on_quotes_ready(self, message: QuotesReady) -> None:
-        self.query_one(QuoteStrip).show(message.quotes)
+        # The status reactive only redraws on a change: said once, as the chart says it.
+        self.status = self.status.evolve(live_prices=message.live_prices_problem)
+        # A worker started before an unfollow may answer after it: only what is still followed.
+        followed = {w.upper() for w in self.watchlist}
+        self._show_quotes([q for q in message.quotes if q.symbol.upper() in followed])
+
+    def _show_quotes(self, quotes: list[Quote | NoQuote]) -> None:
+        """Prices to the strip; the entries without one to the status line, with why."""
+        from tui_reader.prices.quotes import NoQuote
+
+        self.query_one(QuoteStrip).show(quotes)
+        unquoted = tuple((q.symbol, q.reason) for q in quotes if isinstance(q, NoQuote))
+        self.status = self.status.evolve(unquoted=unquoted)
 
     def on_poll_started(self, message: PollStarted) -> None:
         self.status = self.status.evolve(running=True, done=0, total=message.total)
@@ -51,7 +68,7 @@ class PollFollower(LibraryScreen):
 
     def on_poll_finished(self, message: PollFinished) -> None:
         if not message.scan:
-            self._refresh_quotes()
+            self.refresh_quotes()
         errors = tuple(self.reader.poll_state.errors.values())
         skipped = len(self.reader.poll_state.skipped)
         if message.scan:

@@ -108,7 +108,7 @@ class LibraryScreen(Screen[None]):
     def _load_quotes(self, symbols: list[str]) -> None:
         quotes = self.library.quotes(symbols)
         if not get_current_worker().is_cancelled:
-            self.post_message(QuotesReady(quotes))
+            self.post_message(QuotesReady(quotes, self.library.live_prices_problem()))
 
     @work(thread=True, exit_on_error=False, group="moves")
     def _load_moves(self, summaries: list[ArticleSummary]) -> None:

@@ -3,8 +3,11 @@
 Fed by `prices.quotes.watchlist_quotes` from a worker on the poll interval; the strip
 only draws what it is given. Offline or with Yahoo unreachable the quotes come from
 the cache, and the strip says how old it is rather than passing old prices off as
-current. Symbols come from the config and prices from the network: drawn as `Text`,
-never as markup.
+current. It sits under the panes, across the screen, so it never pushes one pane
+down beside another. An entry without a price is not drawn: why it has none is a
+status message (the status line's `no quote`, the reason under `e`), and a strip of
+reasons would only be a second, wrapping status line. Symbols come from the config and
+prices from the network: drawn as `Text`, never as markup.
 """
 
 from __future__ import annotations
@@ -34,25 +37,26 @@ def describe_age(age: timedelta) -> str:
 
 
 class QuoteStrip(Widget):
-    """The followed instruments side by side, wrapping: `AAPL 195.20 +1.20% open   SAP.DE …`."""
+    """The followed instruments with a price, side by side, wrapping:
+    `AAPL 195.20 +1.20% open   SAP.DE …`."""
 
     DEFAULT_CSS = """
     QuoteStrip { height: auto; padding: 0 1; color: $text-muted; }
     QuoteStrip.-empty { display: none; }
     """
 
-    quotes: reactive[tuple[Quote | NoQuote, ...]] = reactive((), layout=True)
-    """The latest quotes, in watchlist order; empty hides the strip."""
+    quotes: reactive[tuple[Quote, ...]] = reactive((), layout=True)
+    """The latest quotes with a price, in watchlist order; empty hides the strip."""
 
     def show(self, quotes: Sequence[Quote | NoQuote]) -> None:
-        self.quotes = tuple(quotes)
+        from tui_reader.prices.quotes import Quote
 
-    def watch_quotes(self, quotes: tuple[Quote | NoQuote, ...]) -> None:
+        self.quotes = tuple(q for q in quotes if isinstance(q, Quote))
+
+    def watch_quotes(self, quotes: tuple[Quote, ...]) -> None:
         self.set_class(not quotes, "-empty")
 
     def render(self) -> Text:
-        from tui_reader.prices.quotes import NoQuote
-
         variables = self.app.theme_variables
         up, down = theme_colour(variables, "price-up", "green"), theme_colour(variables, "price-down", "red")
         text = Text(overflow="fold")
@@ -62,9 +66,6 @@ class QuoteStrip(Widget):
                 text.append("   ")
             text.append(clean(quote.symbol, single_line=True)[:12], style="bold")
             text.append(" ")
-            if isinstance(quote, NoQuote):
-                text.append(clean(quote.reason, single_line=True), style="italic")
-                continue
             text.append(f"{quote.last:,.2f}")
             if quote.change_pct is not None:
                 style = up if quote.change_pct > 0 else down if quote.change_pct < 0 else ""
