@@ -44,6 +44,9 @@ _PENCE_MOVES = frozenset(
 "ahead 36p", "a drop of 199p", "a dividend of 15p a share"."""
 _PENCE_CELL = re.compile(r" {2,}[0-9][0-9.,]*p(?![\w'’])")
 _PENCE_CELL_BEFORE = re.compile(r"[0-9]p {2,}$")
+_PENCE_LOW_END = re.compile(rf"(?<![\w.,])(?:[0-9]{{2,}}[0-9.,]*|[0-9][.,][0-9]+)p(?:{SEP})$")
+"""A range's low end in pence right before whole pence: "a 12-month range of 55.5p-97p"
+(not "Section 3p-4p": a single whole digit is no price on its own)."""
 """A results table's row of pence ("Dividends per share   100p   80p"): a cell beside
 another cell in pence, spaced as table columns are."""
 _RESOLUTIONS = frozenset({"480", "576", "720", "1080", "1440", "2160", "4320"})
@@ -79,7 +82,8 @@ def minor_money(body: str, m: re.Match[str],
             body.endswith(_PENCE_LEADS, 0, head) or _PENCE_AFTER.match(body, end)
             or not _PENCE_MOVES.isdisjoint(previous_words(body, head, 1))
             or (body.endswith("  ", 0, head) and (
-                _PENCE_CELL.match(body, end) or _PENCE_CELL_BEFORE.search(body, max(0, head - 60), head))))):
+                _PENCE_CELL.match(body, end) or _PENCE_CELL_BEFORE.search(body, max(0, head - 60), head)))
+            or (body.endswith(_SEP_ENDS, 0, head) and _PENCE_LOW_END.search(body, max(0, head - 24), head)))):
         return None, end
     country = _CENT_COUNTRIES.get(unit.split(None, 1)[0].lower()) if " " in unit else None
     currency = country or ("GBP" if unit[0] in "pP" else "EUR" if unit == "Cent" else "MYR" if unit == "sen"
