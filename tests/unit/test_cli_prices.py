@@ -55,6 +55,14 @@ def test_sap_isin_falls_back_to_the_adr_and_says_so(seeds, tmp_path, capsys):
     assert (out["symbol"], out["currency"], out["closes"][-1]) == ("SAP", "USD", {"date": "2024-03-08", "close": 192.990005})
 
 
+def test_a_symbol_shown_another_line_s_prices_says_so(seeds, tmp_path, capsys):
+    assert run("prices", "SAP.DE", "--offline", "--seeds", seeds, "--db", tmp_path / "db.sqlite3") == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("SAP  ") and "note: no prices for SAP.DE; these are SAP's" in captured.err
+    run("prices", "DE0007164600", "--offline", "--seeds", seeds, "--db", tmp_path / "db.sqlite3")
+    assert "note:" not in capsys.readouterr().err  # must not match: an ISIN names the company, not a line
+
+
 def test_no_data_offline_is_exit_1_with_the_contract_message(seeds, tmp_path, capsys):
     assert run("prices", "MSFT", "--offline", "--seeds", seeds, "--db", tmp_path / "db.sqlite3") == 1
     captured = capsys.readouterr()

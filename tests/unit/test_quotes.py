@@ -49,6 +49,15 @@ def test_watchlist_quotes_offline_from_the_bundled_csvs(tmp_path: Path):
     baba, nope = quotes
     assert isinstance(baba, Quote) and baba.last > 0 and baba.change_pct is not None and baba.state == "open"
     assert isinstance(nope, NoQuote) and nope.reason
+    assert baba.line is None  # must not match: the line the watchlist names is quoted as itself
+
+
+def test_a_quote_of_another_line_names_that_line(tmp_path: Path):
+    with Store.open(tmp_path / "store.sqlite3") as store:
+        service = PriceService(store, [locations.bundled_seeds()], offline=True)
+        sap, alibaba = watchlist_quotes(service, ["SAP.DE", "US01609W1027"], datetime(2026, 2, 2, 15, tzinfo=UTC))
+    assert isinstance(sap, Quote) and (sap.symbol, sap.line, sap.currency) == ("SAP.DE", "SAP", "USD")
+    assert isinstance(alibaba, Quote) and (alibaba.symbol, alibaba.line) == ("US01609W1027", "BABA")
 
 
 def test_a_last_close_days_old_is_dated_not_passed_off_as_today():

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tui_reader import locations
 from tui_reader.cli import EXIT_NO_DATA, EXIT_OK, UsageError, printable
+from tui_reader.isin_shape import looks_like_isin
 
 DEFAULT_SPAN = timedelta(days=183)
 """With no --start, show the latest six months of whatever data there is."""
@@ -76,6 +77,11 @@ def run(args: argparse.Namespace) -> int:
         history = replace(history, points=[p for p in history.points if p.day >= first])
     for warning in history.warnings:
         print(printable(f"warning: {warning}"), file=sys.stderr)
+    asked = args.symbol.strip().upper()
+    if not looks_like_isin(asked) and history.symbol.upper() != asked:
+        # SAP.DE without prices of its own: the NYSE line's, in its currency, never as SAP.DE's
+        print(printable(f"note: no prices for {asked}; these are {history.symbol}'s, another line of the same "
+                        f"company ({history.currency or 'currency unknown'})"), file=sys.stderr)
     if args.json:
         json.dump(history.to_json(), sys.stdout)
         sys.stdout.write("\n")

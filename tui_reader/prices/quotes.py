@@ -91,6 +91,11 @@ class Quote:
     dated: bool = False
     """The last close is more than a few days old (a price CSV that ends long ago):
     the strip then shows its day, so an old price is never read as today's."""
+    line: str | None = None
+    """The listing quoted when it is not the one the watchlist names: an ISIN's ticker
+    (BABA for US01609W1027), or the company's other line when the named one has no
+    prices (SAP for SAP.DE): the strip shows this symbol, so a price is never shown
+    under another line's name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +113,9 @@ def quote_from(symbol: str, history: PriceHistory, now: datetime, fetched_at: da
     change = (last.close / before - 1) * 100 if before else None
     age = now - fetched_at if history.stale and fetched_at else None
     dated = (now.date() - last.day).days > _RECENT_DAYS
-    return Quote(symbol, last.close, last.day, change, history.currency, market_state(history.symbol, now), age, dated)
+    line = history.symbol if history.symbol and history.symbol.upper() != symbol.upper() else None
+    return Quote(symbol, last.close, last.day, change, history.currency, market_state(history.symbol, now), age, dated,
+                 line)
 
 
 _RECENT_DAYS = 4

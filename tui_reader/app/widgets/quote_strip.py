@@ -64,7 +64,7 @@ class QuoteStrip(Widget):
         for index, quote in enumerate(self.quotes):
             if index:
                 text.append("   ")
-            text.append(clean(quote.symbol, single_line=True)[:12], style="bold")
+            text.append(clean(quote.line or quote.symbol, single_line=True)[:12], style="bold")
             text.append(" ")
             text.append(f"{quote.last:,.2f}")
             if quote.change_pct is not None:
