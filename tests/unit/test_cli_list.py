@@ -46,6 +46,14 @@ def test_lines_newest_first_in_local_time(db: Path, capsys: pytest.CaptureFixtur
     assert "BABA" in lines[2] and lines[2].endswith("Alibaba beats revenue estimates on cloud")
 
 
+@pytest.mark.parametrize("query", ["ticker:BABA", "money>=50bn currency:USD", "money>>5"])
+def test_the_query_language_given_to_query_is_refused_with_a_pointer_to_where(
+        db: Path, capsys: pytest.CaptureFixture[str], query: str) -> None:
+    assert main(["list", "--db", str(db), "--query", query]) == 2
+    assert "use --where" in capsys.readouterr().err
+    assert main(["list", "--db", str(db), "--query", "cloud"]) == 0  # must not match: words are searched
+
+
 def test_a_long_source_is_cut_with_an_ellipsis(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "long.sqlite3"
     with Store.open(path) as store:

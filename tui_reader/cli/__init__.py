@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="list stored articles, newest first")
     p.add_argument("--ticker", metavar="T")
     p.add_argument("--isin", metavar="I")
-    p.add_argument("--query", metavar="TEXT")
+    p.add_argument("--query", metavar="TEXT", help="full-text words in the title or body (for fields and figures: --where)")
     p.add_argument("--where", metavar="EXPR", help="the query language, e.g. 'money>=50bn currency:USD' (docs/QUERIES.md)")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")

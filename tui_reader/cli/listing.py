@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import datetime
 
@@ -13,6 +14,9 @@ from tui_reader.sources.datelines import is_date_only
 from tui_reader.store import ArticleSummary
 
 _SOURCE_WIDTH = 24
+_QUERY_LANGUAGE = re.compile(r"[a-z]+:\S|[<>=]")
+"""A field or a comparison ("ticker:BABA", "money>=50bn"): --where's language, which --query
+would search for as words and find nothing."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -20,6 +24,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--limit must be 1 or more")
     if args.isin is not None:
         _check_isin(args.isin)
+    if args.query is not None and _QUERY_LANGUAGE.search(args.query):
+        raise UsageError(f"--query {printable(args.query)!r} looks like the query language: --query takes words; "
+                         "use --where for fields and figures (docs/QUERIES.md)")
     where = _parse_where(args.where) if args.where is not None else None
     with open_existing_store(args.db) as store:
         rows = store.articles(ticker=args.ticker, isin=args.isin, query=args.query, where=where, limit=args.limit)
