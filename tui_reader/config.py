@@ -325,3 +325,15 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+BUNDLED_SEEDS_NAME = "tui-reader samples"
+"""What the bundled sample folder is called unless the config's [seed_names] says otherwise."""
+
+
+def seed_folder_names(configured: dict[Path, str]) -> dict[Path, str]:
+    """The config's [seed_names], with the bundled samples named unless it names them:
+    what the app and `tui-reader list` call the articles of each named folder."""
+    names = {Path(folder).resolve(): name for folder, name in configured.items()}
+    names.setdefault(locations.bundled_seeds().resolve(), BUNDLED_SEEDS_NAME)
+    return names

@@ -105,9 +105,10 @@ async def test_source_matches_by_prefix_any_case_and_seed_folder_names(
 
 def test_the_bundled_samples_have_one_name(tmp_path: Path) -> None:
     from tui_reader import locations
-    from tui_reader.app.data import BUNDLED_SEEDS_NAME, Library
-    from tui_reader.app.factory import seed_names
+    from tui_reader.app.data import Library
     from tui_reader.app.filters import Selection, parse_filter
+    from tui_reader.config import BUNDLED_SEEDS_NAME
+    from tui_reader.config import seed_folder_names as seed_names
     from tui_reader.sources.poll import poll_seed_folder
 
     with Store.open(tmp_path / "s.sqlite3") as store:

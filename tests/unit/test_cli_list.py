@@ -54,6 +54,28 @@ def test_the_query_language_given_to_query_is_refused_with_a_pointer_to_where(
     assert main(["list", "--db", str(db), "--query", "cloud"]) == 0  # must not match: words are searched
 
 
+def test_seed_folders_are_named_as_the_app_names_them(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui_reader import locations
+    from tui_reader.sources.poll import seed_key
+
+    monkeypatch.setenv("TUI_READER_HOME", str(tmp_path / "home"))
+    notes = tmp_path / "notes"
+    config = tmp_path / "config.toml"
+    config.write_text(f'[seed_names]\n"{notes}" = "Desk notes"\n')
+    path = tmp_path / "named.sqlite3"
+    with Store.open(path) as store:
+        store.upsert_articles(seed_key(locations.bundled_seeds()), [
+            Article("s1", "sample.tui-reader.invalid", "A bundled sample", "Body.", T0)])
+        store.upsert_articles(seed_key(notes), [Article("n1", "seed:notes", "My own note", "Body.", T0 + timedelta(hours=1))])
+        store.upsert_articles("https://c.example/rss", [Article("f1", "CNBC", "A feed item", "Body.", T0 + timedelta(hours=2))])
+    assert main(["--config", str(config), "list", "--db", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split("  ")[2].strip() for line in lines] == ["CNBC", "Desk notes", "tui-reader samples"]
+    main(["--config", str(config), "list", "--db", str(path), "--json"])
+    assert {a["source"] for a in json.loads(capsys.readouterr().out)} == {"CNBC", "seed:notes", "sample.tui-reader.invalid"}
+
+
 def test_a_long_source_is_cut_with_an_ellipsis(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "long.sqlite3"
     with Store.open(path) as store:

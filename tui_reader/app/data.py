@@ -59,8 +59,6 @@ class Overview:
     instruments: list[InstrumentSummary]
 
 
-BUNDLED_SEEDS_NAME = "tui-reader samples"
-"""What the bundled sample folder is called unless the config's [seed_names] says otherwise."""
 
 
 class Library:

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from tui_reader import locations
 from tui_reader.app.app import TuiReaderApp
-from tui_reader.app.data import BUNDLED_SEEDS_NAME, Library
+from tui_reader.app.data import Library
 from tui_reader.app.options import AppOptions
 from tui_reader.app.themes import load_theme_files
 from tui_reader.config_default import DEFAULT_THEME
-
-
-def seed_names(configured: dict[Path, str]) -> dict[Path, str]:
-    """The config's [seed_names], with the bundled samples named unless it names them."""
-    names = {Path(folder).resolve(): name for folder, name in configured.items()}
-    names.setdefault(locations.bundled_seeds().resolve(), BUNDLED_SEEDS_NAME)
-    return names
 
 
 def create_app(options: AppOptions) -> TuiReaderApp:
@@ -24,7 +15,7 @@ def create_app(options: AppOptions) -> TuiReaderApp:
 
     Raises `ConfigError` for a broken config file: the CLI prints it as one line.
     """
-    from tui_reader.config import effective_seed_dirs, load_config
+    from tui_reader.config import effective_seed_dirs, load_config, seed_folder_names
     from tui_reader.sources.feeds import FeedSource
     from tui_reader.store import Store
 
@@ -36,7 +27,7 @@ def create_app(options: AppOptions) -> TuiReaderApp:
     feeds = [FeedSource.from_config(f, config.interval_minutes) for f in config.feeds]
     store = Store.open(options.db)
     app = TuiReaderApp(
-        Library(store, seed_dirs, offline, seed_names(config.seed_names), config.searches, options.clock),
+        Library(store, seed_dirs, offline, seed_folder_names(config.seed_names), config.searches, options.clock),
         config,
         feeds=feeds,
         themes=themes,

@@ -6,12 +6,13 @@ import argparse
 import re
 import sys
 from datetime import datetime
+from pathlib import Path
 
 from tui_reader.cli import EXIT_OK, UsageError, json_text, open_existing_store, printable
 from tui_reader.isin_shape import looks_like_isin
 from tui_reader.query.syntax import Node
 from tui_reader.sources.datelines import is_date_only
-from tui_reader.store import ArticleSummary
+from tui_reader.store import ArticleSummary, Store
 
 _SOURCE_WIDTH = 24
 _QUERY_LANGUAGE = re.compile(r"[a-z]+:\S|[<>=]")
@@ -35,8 +36,29 @@ def run(args: argparse.Namespace) -> int:
             out = [_as_json(r, [i.to_json() for i in instruments.get(r.id, [])]) for r in rows]
             print(json_text(out))
         else:
+            named = _folder_names(store, getattr(args, "config", None))
+            for row in rows:
+                row.source = named.get(row.id, row.source)
             _print_lines(rows)
     return EXIT_OK
+
+
+def _folder_names(store: Store, config: Path | None) -> dict[str, str]:
+    """Article id → its seed folder's name, for the articles of named folders (the
+    bundled samples, the config's [seed_names]): the lines read as the app's list does.
+    The JSON keeps each article's own source (CONTRACT.md)."""
+    from tui_reader.config import ConfigError, load_config, seed_folder_names
+    from tui_reader.sources.poll import seed_key
+
+    try:
+        configured = load_config(config, create=False).seed_names
+    except ConfigError:
+        configured = {}  # a broken config is the app's and `fetch`'s to report; the list still lists
+    members: dict[str, str] = {}
+    for folder, name in seed_folder_names(configured).items():
+        for summary in store.articles(source=seed_key(folder), limit=-1):
+            members.setdefault(summary.id, name)
+    return members
 
 
 def _parse_where(text: str) -> Node | None:
