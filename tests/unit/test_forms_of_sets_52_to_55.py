@@ -102,6 +102,13 @@ def test_amounts_of_sets_54_and_55(body: str, expected: list[tuple[str, float, s
     assert [(text, value, currency) for text, value, currency, _ in money(body)] == expected
 
 
+def test_near_before_an_amount_is_approximate() -> None:
+    figures = find_figures("The shares hold near $175 after the results.", None)
+    assert [(f.text, f.qualifier) for f in figures] == [("$175", "approx")]
+    # must not match: a level after "near" is still no move
+    assert moves("The yield stood near 4.5% all week.") == [("4.5%", None)]
+
+
 def test_an_rns_number_is_no_multiple() -> None:
     assert [f.value for f in find_figures("RNS Number : 9973X. Sales rose 3x in a year.", None)
             if f.kind == "multiple"] == [3.0]

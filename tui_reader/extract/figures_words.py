@@ -50,7 +50,7 @@ from tui_reader.extract.figures_widgets import widget_before
 from tui_reader.model import Direction, Qualifier
 
 _QUALIFIER_WORDS: dict[str, Qualifier] = {
-    "about": "approx", "around": "approx", "roughly": "approx", "nearly": "approx",
+    "about": "approx", "around": "approx", "roughly": "approx", "nearly": "approx", "near": "approx",
     "almost": "approx", "some": "approx", "approximately": "approx", "approx": "approx",
     "circa": "approx", "ca": "approx", "rund": "approx", "etwa": "approx", "knapp": "approx",
     "fast": "approx", "beinahe": "approx", "annähernd": "approx", "nahezu": "approx",
