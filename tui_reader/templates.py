@@ -49,7 +49,7 @@ BUILTIN_TEMPLATES: tuple[SourceTemplate, ...] = (
     SourceTemplate("sec", "https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK={cik}&type=&dateb="
                    "&owner=include&count=40&output=atom", "SEC filings: {symbol}", applies=("US",), needs_contact=True,
                    full_text=False),
-    SourceTemplate("google-news", "https://news.google.com/rss/search?q={name}&hl={lang}", "Google News: {name}"),
+    SourceTemplate("google-news", "https://news.google.com/rss/search?q={name}&hl={lang}", "Google News: {name} ({symbol})"),
 )
 
 # Yahoo symbol suffix → (market, the language of its news). No suffix: a US listing.

@@ -330,8 +330,9 @@ def opml_counts(capsys, path: Path) -> dict[str, list[str]]:
     code, out, _ = run(capsys, "export-opml", "--config", str(path))
     assert code == 0
     titles = re.findall(r'title="([^"]+)"', out)
-    by_name = {"AAPL": ("AAPL", "Apple"), "SAP.DE": ("SAP.DE", "SAP"), "9988.HK": ("9988.HK", "Alibaba Group")}
-    return {symbol: [t for t in titles if t.split(": ", 1)[1] in names] for symbol, names in by_name.items()}
+    symbols = ("AAPL", "SAP.DE", "9988.HK")
+    # "Yahoo Finance: AAPL", "Google News: Apple (AAPL)": the symbol ends every provider's title
+    return {symbol: [t for t in titles if t.endswith((f": {symbol}", f"({symbol})"))] for symbol in symbols}
 
 
 @pytest.mark.parametrize("contact", [True, False])
@@ -345,6 +346,14 @@ def test_follow_three_listings_subscribes_enough_providers(tmp_path, capsys, con
     assert len(counts["SAP.DE"]) >= 2 and len(counts["9988.HK"]) >= 2, counts
     urls = {f.template: f.url for f in load_config(path).feeds if f.instruments == ["SAP.DE"]}
     assert "hl=de" in urls["google-news"]  # German news for a German listing
+
+
+
+def test_one_company_s_two_lines_get_news_feeds_told_apart(tmp_path, capsys):
+    path = write_config(tmp_path, text=DEFAULT_CONFIG)
+    assert run(capsys, "follow", "BABA", "9988.HK", "--config", str(path))[0] == 0
+    titles = sorted(f.title for f in load_config(path).feeds if f.template == "google-news")
+    assert titles == ["Google News: Alibaba Group (9988.HK)", "Google News: Alibaba Group (BABA)"]  # the errors view names both
 
 
 def other_listing(symbol: str, base: str) -> str:
