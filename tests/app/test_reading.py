@@ -207,3 +207,30 @@ async def test_mark_all_read_takes_the_selection_and_filter_beyond_the_loaded_pa
         # Again: nothing left to mark in this list, and it says so.
         await pilot.press("A")
         await until(pilot, lambda: any("Nothing unread" in n.message for n in app._notifications))
+
+
+async def test_every_count_follows_stars_and_read_marks(make_app) -> None:
+    """The Starred view counts its unread articles as every view does (it said `0/3`
+    beside two unread starred rows), after a star, an unstar, a read and an unread."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: _shown(app) == "a01")
+        await settle(pilot)
+
+        def counts() -> tuple[str, ...]:
+            return tuple(_option(app, o).rsplit(" ", 1)[-1]
+                         for o in ("all", "unread", "starred", "inst:US67066G1040"))
+
+        await pilot.press("s", "j", "s", "j", "m", "s")  # a01, a02 unread; a04 read
+        await until(pilot, lambda: counts() == ("4/5", "4/4", "2/3", "1/1"))
+        await pilot.press("k", "m")  # a02 (NVIDIA) read
+        await until(pilot, lambda: counts() == ("3/5", "3/3", "1/3", "0/1"))
+        await pilot.press("m")  # and unread again
+        await until(pilot, lambda: counts() == ("4/5", "4/4", "2/3", "1/1"))
+        await pilot.press("s")  # unstarred
+        await until(pilot, lambda: counts() == ("4/5", "4/4", "1/2", "1/1"))
+        instruments = app.screen.query_one(InstrumentList)
+        instruments.highlighted = instruments.get_option_index("starred")
+        await settle(pilot)
+        rows = app.screen.query_one(ArticleList).summaries
+        assert [(s.id, s.read) for s in rows] == [("a01", False), ("a04", True)]
