@@ -234,3 +234,52 @@ async def test_every_count_follows_stars_and_read_marks(make_app) -> None:
         await settle(pilot)
         rows = app.screen.query_one(ArticleList).summaries
         assert [(s.id, s.read) for s in rows] == [("a01", False), ("a04", True)]
+
+
+async def test_a_star_or_a_reload_keeps_the_pending_read_mark(make_app, config_file: Path, dwell: HeldTimers) -> None:
+    """`s`, and the list reloads a poll or `r` brings, leave the article under the cursor
+    on its clock: the reload's table refill highlighted its first row on the way, and
+    that late highlight turned the chosen article into an unmarked preview."""
+    _dwell(config_file, "1.0")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: _shown(app) == "a01")
+        await pilot.press("j", "s")
+        await settle(pilot)
+        app.screen.reload(keep_cursor=True)  # as a poll with new articles does
+        await settle(pilot)
+        assert _shown(app) == "a02" and app.screen.query_one(ArticleList).current_id == "a02"
+        assert dwell.pass_time() == 1
+        await until(pilot, lambda: "a02" not in _unread(app))
+        await settle(pilot)
+        assert _unread(app) == {"a01", "a03", "a04", "a05"}
+        assert _option(app, "starred").endswith("0/1")
+
+
+async def test_m_stands_when_the_article_is_shown_again(make_app, config_file: Path, dwell: HeldTimers) -> None:
+    """A manual mark-unread outlasts what shows the same article again (its fetched
+    page, a reload): only moving to another article and back starts the clock anew."""
+    from tui_reader.app.messages import PageFetched
+
+    _dwell(config_file, "1.0")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: _shown(app) == "a01")
+        await pilot.press("j", "m")  # read at once, by hand
+        await until(pilot, lambda: "a02" not in _unread(app))
+        await pilot.press("m")  # and unread again: the user decided
+        await until(pilot, lambda: "a02" in _unread(app))
+        app.screen.post_message(PageFetched("a02"))  # the article is read again and shown anew
+        await settle(pilot)
+        dwell.pass_time()
+        await settle(pilot)
+        assert "a02" in _unread(app) and _shown(app) == "a02"
+        app.screen.reload(keep_cursor=True)
+        await settle(pilot)
+        dwell.pass_time()
+        await settle(pilot)
+        assert "a02" in _unread(app) and _shown(app) == "a02"
+        await pilot.press("j", "k")
+        await settle(pilot)
+        assert dwell.pass_time() == 1
+        await until(pilot, lambda: "a02" not in _unread(app))
