@@ -74,7 +74,7 @@ async def test_a_typed_verb_never_does_the_opposite(make_app, config_file) -> No
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*("space" if c == " " else c for c in typed))
-            await until(pilot, lambda: any(state in str(o.prompt) for o in app.screen.query_one(CommandList).options))
+            await until(pilot, lambda state=state: any(state in str(o.prompt) for o in app.screen.query_one(CommandList).options))
             assert not any(opposite in str(o.prompt) for o in app.screen.query_one(CommandList).options)
             await pilot.press("escape")
             await settle(pilot)
