@@ -55,3 +55,26 @@ async def test_go_to_still_ranks_first(make_app) -> None:
         prompts = [str(o.prompt) for o in app.screen.query_one(CommandList).options]
         assert prompts[0].startswith("Go to NVDA")
         assert any(p.startswith("Unfollow NVDA") for p in prompts)  # on the test config's watchlist
+
+
+async def test_a_typed_verb_never_does_the_opposite(make_app, config_file) -> None:
+    """"Follow NVDA" for a followed NVDA offered only "Unfollow NVDA", so a reflex
+    Enter unfollowed it: a verb that contradicts the instrument's state gets a hit that
+    only says so."""
+    before = config_file.read_text()
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for typed, state, opposite in (("Follow NVDA", "NVDA (Nvidia) is followed already", "Unfollow NVDA"),
+                                       ("unfollow MSFT", "MSFT (Microsoft) is not followed", "Follow MSFT")):
+            await _run_palette(pilot, typed, state)
+            assert config_file.read_text() == before and "NVDA" in app.watchlist and "MSFT" not in app.watchlist
+            said = typed.split(" ")[1] + (" is followed already." if "already" in state else " is not followed.")
+            assert any(n.message.startswith(said) for n in app._notifications)
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*("space" if c == " " else c for c in typed))
+            await until(pilot, lambda state=state: any(state in str(o.prompt) for o in app.screen.query_one(CommandList).options))
+            assert not any(opposite in str(o.prompt) for o in app.screen.query_one(CommandList).options)
+            await pilot.press("escape")
+            await settle(pilot)

@@ -207,3 +207,79 @@ async def test_mark_all_read_takes_the_selection_and_filter_beyond_the_loaded_pa
         # Again: nothing left to mark in this list, and it says so.
         await pilot.press("A")
         await until(pilot, lambda: any("Nothing unread" in n.message for n in app._notifications))
+
+
+async def test_every_count_follows_stars_and_read_marks(make_app) -> None:
+    """The Starred view counts its unread articles as every view does (it said `0/3`
+    beside two unread starred rows), after a star, an unstar, a read and an unread."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: _shown(app) == "a01")
+        await settle(pilot)
+
+        def counts() -> tuple[str, ...]:
+            return tuple(_option(app, o).rsplit(" ", 1)[-1]
+                         for o in ("all", "unread", "starred", "inst:US67066G1040"))
+
+        await pilot.press("s", "j", "s", "j", "m", "s")  # a01, a02 unread; a04 read
+        await until(pilot, lambda: counts() == ("4/5", "4/4", "2/3", "1/1"))
+        await pilot.press("k", "m")  # a02 (NVIDIA) read
+        await until(pilot, lambda: counts() == ("3/5", "3/3", "1/3", "0/1"))
+        await pilot.press("m")  # and unread again
+        await until(pilot, lambda: counts() == ("4/5", "4/4", "2/3", "1/1"))
+        await pilot.press("s")  # unstarred
+        await until(pilot, lambda: counts() == ("4/5", "4/4", "1/2", "1/1"))
+        instruments = app.screen.query_one(InstrumentList)
+        instruments.highlighted = instruments.get_option_index("starred")
+        await settle(pilot)
+        rows = app.screen.query_one(ArticleList).summaries
+        assert [(s.id, s.read) for s in rows] == [("a01", False), ("a04", True)]
+
+
+async def test_a_star_or_a_reload_keeps_the_pending_read_mark(make_app, config_file: Path, dwell: HeldTimers) -> None:
+    """`s`, and the list reloads a poll or `r` brings, leave the article under the cursor
+    on its clock: the reload's table refill highlighted its first row on the way, and
+    that late highlight turned the chosen article into an unmarked preview."""
+    _dwell(config_file, "1.0")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: _shown(app) == "a01")
+        await pilot.press("j", "s")
+        await settle(pilot)
+        app.screen.reload(keep_cursor=True)  # as a poll with new articles does
+        await settle(pilot)
+        assert _shown(app) == "a02" and app.screen.query_one(ArticleList).current_id == "a02"
+        assert dwell.pass_time() == 1
+        await until(pilot, lambda: "a02" not in _unread(app))
+        await settle(pilot)
+        assert _unread(app) == {"a01", "a03", "a04", "a05"}
+        assert _option(app, "starred").endswith("0/1")
+
+
+async def test_m_stands_when_the_article_is_shown_again(make_app, config_file: Path, dwell: HeldTimers) -> None:
+    """A manual mark-unread outlasts what shows the same article again (its fetched
+    page, a reload): only moving to another article and back starts the clock anew."""
+    from tui_reader.app.messages import PageFetched
+
+    _dwell(config_file, "1.0")
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: _shown(app) == "a01")
+        await pilot.press("j", "m")  # read at once, by hand
+        await until(pilot, lambda: "a02" not in _unread(app))
+        await pilot.press("m")  # and unread again: the user decided
+        await until(pilot, lambda: "a02" in _unread(app))
+        app.screen.post_message(PageFetched("a02"))  # the article is read again and shown anew
+        await settle(pilot)
+        dwell.pass_time()
+        await settle(pilot)
+        assert "a02" in _unread(app) and _shown(app) == "a02"
+        app.screen.reload(keep_cursor=True)
+        await settle(pilot)
+        dwell.pass_time()
+        await settle(pilot)
+        assert "a02" in _unread(app) and _shown(app) == "a02"
+        await pilot.press("j", "k")
+        await settle(pilot)
+        assert dwell.pass_time() == 1
+        await until(pilot, lambda: "a02" not in _unread(app))

@@ -299,7 +299,7 @@ def test_read_and_starred_persist_across_reopen(tmp_path: Path) -> None:
         s.set_read("a1")
         s.set_starred("t1")
     with Store.open(path) as s:
-        assert s.counts() == type(s.counts())(total=2, unread=1, starred=1)
+        assert s.counts() == type(s.counts())(total=2, unread=1, starred=1, starred_unread=1)
         assert {a.id: (a.read, a.starred) for a in s.articles()} == {"a1": (True, False), "t1": (False, True)}
 
 

@@ -60,6 +60,8 @@ class Counts:
     total: int
     unread: int
     starred: int
+    starred_unread: int
+    """The starred articles not read yet: the Starred view's `unread/total`, as every view's."""
 
 
 _WORD = re.compile(r"[^\W_]+")
@@ -273,9 +275,10 @@ def instrument_summaries(db: sqlite3.Connection) -> list[InstrumentSummary]:
 
 
 def counts(db: sqlite3.Connection) -> Counts:
-    total, unread, starred = db.execute(
+    total, unread, starred, starred_unread = db.execute(
         "SELECT count(*), "
         "(SELECT count(*) FROM articles WHERE read = 0), "
-        "(SELECT count(*) FROM articles WHERE starred = 1) FROM articles"
+        "(SELECT count(*) FROM articles WHERE starred = 1), "
+        "(SELECT count(*) FROM articles WHERE starred = 1 AND read = 0) FROM articles"
     ).fetchone()
-    return Counts(total, unread, starred)
+    return Counts(total, unread, starred, starred_unread)

@@ -118,6 +118,10 @@ class MainScreen(PollFollower, ArticleActions):
         a preview and is not marked read by the clock; a move the user makes is."""
         self._chosen = False
         """The article shown was chosen by the user (a cursor move, `n`, Enter, a click)."""
+        self._kept_unread: str | None = None
+        """The article shown that the user marked unread with `m`: the clock leaves it
+        unread however often it is shown again (its page fetched, a reload), until the
+        cursor moves to another article."""
         self._ready = ArticleCache()
         """Articles loaded ahead of the cursor (with their chart offline)."""
         self._fetching: set[str] = set()
@@ -335,14 +339,19 @@ class MainScreen(PollFollower, ArticleActions):
     @on(DataTable.RowHighlighted, "#articles")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         """The first row of a fresh list is highlighted without the cursor moving: a
-        preview the user did not choose."""
-        self._select_article(event.row_key.value, chosen=False)
+        preview the user did not choose. The message arrives late: a reload refilling
+        the table highlights its first row before the cursor goes back to its article,
+        and that stale highlight would make the chosen article a preview (its pending
+        read mark dropped), so only the row the cursor is on now counts."""
+        if event.row_key.value == self.query_one(ArticleList).current_id:
+            self._select_article(event.row_key.value, chosen=False)
 
     def _select_article(self, article_id: str | None, *, chosen: bool) -> None:
         if article_id is None or article_id == self._article_id:
             return
         self._article_id = article_id
         self._chosen = chosen
+        self._kept_unread = None
         if (loaded := self._ready.get(article_id)) is not None:
             self._show(loaded)
         else:

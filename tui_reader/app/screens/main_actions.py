@@ -29,6 +29,7 @@ class ArticleActions(ViewsScreen):
     read_clock: ReadClock
     _request: int
     _article_id: str | None
+    _kept_unread: str | None
 
     def _current(self) -> ArticleSummary | None:
         articles = self.query_one(ArticleList)
@@ -42,6 +43,7 @@ class ArticleActions(ViewsScreen):
         if (summary := self._current()) is not None:
             # The user decided: an article marked unread stays unread while it is shown.
             self.read_clock.stop()
+            self._kept_unread = summary.id if summary.read else None
             self._save_flags(summary, read=not summary.read)
 
     def action_next_unread(self) -> None:
@@ -131,8 +133,9 @@ class ArticleActions(ViewsScreen):
         self.notify(text, timeout=3)
 
     def _read_long_enough(self, article_id: str) -> None:
-        """The read clock ran out on this article (if it is still the one shown)."""
-        if article_id != self._article_id:
+        """The read clock ran out on this article (if it is still the one shown and
+        the user did not mark it unread meanwhile)."""
+        if article_id != self._article_id or article_id == self._kept_unread:
             return
         summary = self.query_one(ArticleList).summary(article_id)
         if summary is not None and not summary.read:

@@ -151,7 +151,7 @@ class InstrumentList(OptionList):
         options: list[Option | None] = [
             Option(_fixed("All", "◆", counts.unread, counts.total), id="all"),
             Option(_fixed("Unread", "●", counts.unread, counts.unread), id="unread"),
-            Option(_fixed("Starred", "★", 0, counts.starred), id="starred"),
+            Option(_fixed("Starred", "★", counts.starred_unread, counts.starred), id="starred"),
         ]
         width = self.scrollable_content_region.width or 34
         seen: set[str] = set()
