@@ -63,7 +63,10 @@ async def test_navigation_across_panes(make_app) -> None:
         await until(pilot, lambda: app.focused is view)
         await pilot.press("tab")
         await until(pilot, lambda: app.focused is instruments)
-        await pilot.press("h")
+        await pilot.press("h")  # the leftmost pane: `h` stops there, Tab cycles
+        await settle(pilot)
+        assert app.focused is instruments
+        await pilot.press("shift+tab")
         await until(pilot, lambda: app.focused is view)
         await pilot.press("shift+tab")
         await until(pilot, lambda: app.focused is app.screen.query_one(ArticleList))
