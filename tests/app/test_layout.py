@@ -186,6 +186,31 @@ async def test_focus_and_visibility_agree_in_a_narrow_terminal(make_app) -> None
             await until(pilot, lambda: app.focused is not None and _visible(app, app.focused))
 
 
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["three panes", "narrow"])
+async def test_h_and_l_stop_at_the_outer_panes_and_tab_cycles(make_app, size) -> None:
+    """`h`/`l` point at a side: past the outer pane there is nothing (a wrap threw the
+    focus across the screen, and in a narrow terminal hid the instruments `h` had just
+    shown); Tab and Shift+Tab still cycle."""
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        instruments, articles = screen.query_one(InstrumentList), screen.query_one(ArticleList)
+        article = screen.query_one(ArticleView)
+
+        async def press(key: str, expected) -> None:  # noqa: ANN001
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.focused is expected, key
+            assert _visible(app, expected), key
+
+        assert app.focused is articles
+        for key, expected in (("h", instruments), ("h", instruments), ("left", instruments),
+                              ("l", articles), ("l", article), ("l", article),
+                              ("tab", instruments), ("shift+tab", article)):
+            await press(key, expected)
+
+
 async def test_footer_keeps_help_and_status_keeps_the_count_at_80x24(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

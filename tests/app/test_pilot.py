@@ -9,7 +9,7 @@ from pytest_httpserver import HTTPServer
 from rich.console import Console
 from textual.color import Color
 from textual.command import CommandList
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tests.app.conftest import HOSTILE_TITLE, nvidia_articles, settle, until
 from tui_reader.app.options import Delays
@@ -63,7 +63,10 @@ async def test_navigation_across_panes(make_app) -> None:
         await until(pilot, lambda: app.focused is view)
         await pilot.press("tab")
         await until(pilot, lambda: app.focused is instruments)
-        await pilot.press("h")
+        await pilot.press("h")  # the leftmost pane: `h` stops there, Tab cycles
+        await settle(pilot)
+        assert app.focused is instruments
+        await pilot.press("shift+tab")
         await until(pilot, lambda: app.focused is view)
         await pilot.press("shift+tab")
         await until(pilot, lambda: app.focused is app.screen.query_one(ArticleList))
@@ -182,6 +185,24 @@ async def test_filter_by_ticker_and_by_isin_and_escape(make_app) -> None:
         await pilot.press("escape")
         await settle(pilot)
         assert len(_rows(app)) == 5
+
+
+async def test_slash_on_a_filter_puts_the_cursor_at_its_end_to_refine_it(make_app) -> None:
+    """Refining is what `/` on a kept filter is for: the text is not selected (the first
+    key would replace it), and the cursor is at its end wherever it was left."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ticker:baba", "home", "enter")
+        await settle(pilot)
+        assert _rows(app) == ["Alibaba lifts cloud spending plan"]
+        await pilot.press("slash")
+        box = app.screen.query_one("#filter", Input)
+        assert box.selection.is_empty and box.cursor_position == len("ticker:baba")
+        await pilot.press(*" or ticker:nvda", "enter")
+        await settle(pilot)
+        assert box.value == "ticker:baba or ticker:nvda"
+        assert sorted(_rows(app)) == ["Alibaba lifts cloud spending plan", "Nvidia closes above five trillion dollars"]
 
 
 async def test_the_list_follows_the_filter_box_as_you_type(make_app) -> None:

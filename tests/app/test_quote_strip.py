@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from textual.app import App, ComposeResult
 
 from tui_reader.app.widgets.quote_strip import QuoteStrip, describe_age
@@ -18,7 +19,7 @@ class StripApp(App[None]):
 
 async def test_the_strip_shows_each_quote_and_the_cache_age():
     app = StripApp()
-    async with app.run_test(size=(60, 8)) as pilot:
+    async with app.run_test(size=(120, 8)) as pilot:
         strip = app.query_one(QuoteStrip)
         assert not strip.display or strip.has_class("-empty")
         strip.show([
@@ -35,14 +36,63 @@ async def test_the_strip_shows_each_quote_and_the_cache_age():
             "[@click=app. 1.50"  # as text, cut to 12 cells
             "   · cached prices, 5 h old"
         )
-        # Side by side, wrapping at the strip's width (60 columns, 2 of padding).
-        assert not strip.has_class("-empty") and strip.region.height == 2
-        await pilot.click(QuoteStrip, offset=(2, 1))  # a symbol written as markup does nothing
+        assert not strip.has_class("-empty") and strip.region.height == 1
+        await pilot.click(QuoteStrip, offset=(60, 0))  # a symbol written as markup does nothing
         assert app.is_running
         # Only entries without a price: nothing to draw, and no empty row either.
         strip.show([NoQuote("INTC", "no closes")])
         await pilot.pause()
         assert strip.has_class("-empty") and strip.region.height == 0
+
+
+_NINE = [
+    Quote("AAPL", 253.79, date(2026, 3, 31), 2.9, "USD", "closed", None, dated=True),
+    Quote("9988.HK", 142.9, date(2026, 2, 27), -0.07, "HKD", "closed", None, dated=True),
+    Quote("SAP.DE", 192.99, date(2024, 3, 8), -1.32, "EUR", "closed", None, dated=True),
+    Quote("NVDA", 174.4, date(2026, 3, 31), 5.59, "USD", "open", None),
+    Quote("MSFT", 370.17, date(2026, 3, 31), 3.12, "USD", "open", None),
+    Quote("AMZN", 208.27, date(2026, 3, 31), 1.05, "USD", "open", None),
+    Quote("TSLA", 361.83, date(2026, 3, 31), -0.42, "USD", "open", timedelta(hours=2)),
+    Quote("ASML", 1253.96, date(2026, 3, 30), -3.72, "EUR", "closed", None),
+    Quote("0700.HK", 512.0, date(2026, 2, 27), 0.4, "HKD", "lunch break", None),
+]
+
+
+@pytest.mark.parametrize("width", [40, 80, 120, 200, 400])
+async def test_the_strip_is_one_row_of_whole_entries_at_any_width(width: int) -> None:
+    """A long watchlist never wraps (each row it took was one less for the list): the
+    details go first (the market's state, the cache's age), then the last entries,
+    counted in a dim `+N more`; an entry is never cut, and dated prices keep their day."""
+    app = StripApp()
+    async with app.run_test(size=(width, 8)) as pilot:
+        strip = app.query_one(QuoteStrip)
+        strip.show(_NINE)
+        await pilot.pause()
+        assert strip.region.height == 1
+        row = strip.render()
+        assert row.cell_len <= width - 2  # the padding's two cells
+        parts = row.plain.split("   ")
+        more = parts.pop() if parts[-1].endswith(" more") else None
+        note = parts.pop() if parts and parts[-1].startswith("· ") else None
+        whole = [f"{q.symbol} {q.last:,.2f} {q.change_pct:+.2f}%" for q in _NINE]
+        assert [p.split(" ")[0] for p in parts] == [q.symbol for q in _NINE][: len(parts)]
+        for part, quote, start in zip(parts, _NINE, whole, strict=False):
+            assert part.startswith(start)
+            assert (quote.day.isoformat() in part) == quote.dated
+        if more is None:
+            assert len(parts) == len(_NINE)
+        else:
+            assert more == f"+{len(_NINE) - len(parts)} more"
+            assert row.spans[-1].style == "dim" and row.spans[-1].end == len(row.plain)
+            # Whole entries without the details: no state words where instruments went.
+            assert not any(part.endswith((" open", " closed")) for part in parts)
+    if width == 400:
+        assert "AAPL 253.79 +2.90% on 2026-03-31   " in row.plain and "ASML 1,253.96 -3.72% closed" in row.plain
+        assert note == "· cached prices, 2 h old"
+    if width == 80:
+        assert row.plain == (
+            "AAPL 253.79 +2.90% 2026-03-31   9988.HK 142.90 -0.07% 2026-02-27   +7 more"
+        )
 
 
 def test_describe_age():

@@ -83,6 +83,43 @@ def test_theme_backgrounds_keep_their_hue_in_256_colours(path: Path) -> None:
             assert not _pinkish(colours[name].split()[0]), (name, colours[name])
 
 
+def _contrast_in_256_colours(one: Color, other: Color) -> float:
+    """The WCAG contrast ratio of two colours as a 256-colour terminal shows them."""
+    def luminance(colour: Color) -> float:
+        channels = [c / 255 for c in colour.downgrade(ColorSystem.EIGHT_BIT).get_truecolor()]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+async def test_the_instruments_rule_shows_on_light_themes_and_dark_ones_keep_theirs(make_app) -> None:
+    """The line between the views and the instruments was Textual's $foreground 15%:
+    251 on cream 230 under newsprint, all but invisible. Light themes draw it darker;
+    dark themes keep Textual's colour."""
+    from textual.color import Color as TextualColor
+
+    from tui_reader.app.widgets.instrument_list import InstrumentList
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        for theme in ("newsprint", "textual-light", "terminal-amber", "deep-sea", "textual-dark", "newsprint"):
+            app.theme = theme
+            await settle(pilot)
+            instruments = app.screen.query_one(InstrumentList)
+            rule = next(segment for y in range(instruments.size.height)
+                        for segment in instruments.render_line(y) if "───" in segment.text)
+            assert rule.style is not None and rule.style.color is not None and rule.style.bgcolor is not None
+            if app.current_theme.dark:
+                variables = app.theme_variables
+                textual = TextualColor.parse(variables["surface"]).blend(TextualColor.parse(variables["foreground"]), 0.15)
+                assert rule.style.color.triplet == textual.rich_color.triplet, theme
+            else:
+                assert _contrast_in_256_colours(rule.style.color, rule.style.bgcolor) >= 2.0, theme
+
+
 def test_an_undated_note_sorts_by_its_file_time(tmp_path: Path) -> None:
     folder = tmp_path / "notes"
     folder.mkdir()

@@ -68,8 +68,8 @@ class MainScreen(PollFollower, ArticleActions):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "pane(1)", "Next pane", show=False, id="pane.next"),
         Binding("shift+tab", "pane(-1)", "Previous pane", show=False, id="pane.previous"),
-        Binding("l,right", "pane(1)", "Pane right", show=False, id="pane.right"),
-        Binding("h,left", "pane(-1)", "Pane left", show=False, id="pane.left"),
+        Binding("l,right", "pane(1, False)", "Pane right", show=False, id="pane.right"),
+        Binding("h,left", "pane(-1, False)", "Pane left", show=False, id="pane.left"),
         # Priority: the box takes focus inside the `/` key's own dispatch, so the keys
         # typed right after it reach the box instead of racing it to the list.
         Binding("slash", "filter", "Filter", id="filter", priority=True,
@@ -381,10 +381,17 @@ class MainScreen(PollFollower, ArticleActions):
         target = self.query_one(selector)
         self.call_after_refresh(target.focus)
 
-    def action_pane(self, step: int) -> None:
+    def action_pane(self, step: int, wrap: bool = True) -> None:
+        """Tab and Shift+Tab cycle; `h` and `l` point at a side, and past the outer pane
+        on that side there is none: a wrap there would throw the eye across the screen
+        (and in a narrow terminal, `h` pressed once too often would hide the instruments
+        it just showed)."""
         focused = self.focused
         current = next((i for i, sel in enumerate(_PANES) if focused is not None and focused.id == sel[1:]), 1)
-        self._focus_pane(_PANES[(current + step) % len(_PANES)])
+        target = current + step
+        if not wrap and not 0 <= target < len(_PANES):
+            return
+        self._focus_pane(_PANES[target % len(_PANES)])
 
     def action_page_article(self) -> None:
         self.query_one(ArticleView).scroll_page_down()

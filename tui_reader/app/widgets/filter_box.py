@@ -41,7 +41,9 @@ class FilterBox(Input):
         filter: Filter
 
     def __init__(self, *, pause: float, id: str | None = None) -> None:
-        super().__init__(placeholder=PLACEHOLDER, id=id)
+        # Not selected on focus: `/` on a filter is mostly to refine it (` and pct<=-5`),
+        # which a selection would replace with the first key; Ctrl+U or Esc clears it.
+        super().__init__(placeholder=PLACEHOLDER, id=id, select_on_focus=False)
         self.pause = pause
         """Seconds without a key before the box's text filters the list (`Delays.filter`)."""
         self._timer: Timer | None = None
@@ -51,11 +53,13 @@ class FilterBox(Input):
     def open(self) -> None:
         """`/`: show the box and focus it at once, not through `focus()`, which waits for
         the next idle while the keys typed next are forwarded to whatever has focus. A `/`
-        typed in the box (the binding sees it first) is text."""
+        typed in the box (the binding sees it first) is text. The cursor goes to the end
+        of the kept filter, wherever it was left, ready for more conditions."""
         if self.has_focus:
             self.insert_text_at_cursor("/")
             return
         self.display = True
+        self.cursor_position = len(self.value)
         self.screen.set_focus(self)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
