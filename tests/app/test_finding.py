@@ -136,7 +136,8 @@ async def test_G_goes_to_the_real_end(make_app, db_path: Path) -> None:
         assert app.screen.query_one(ArticleView).article.id == "a03"
 
 
-async def test_the_chart_follows_the_instrument_selected_on_the_left(make_app, db_path: Path) -> None:
+def _store_alibaba_and_nvidia(db_path: Path) -> None:
+    """An article about both, Alibaba its primary instrument: the one selected on the left decides."""
     both = Article(
         "both", "example.com", "Alibaba and Nvidia sign a chip deal", "Alibaba will buy Nvidia chips.",
         datetime.fromisoformat("2025-11-20T12:00:00+00:00"),
@@ -145,6 +146,10 @@ async def test_the_chart_follows_the_instrument_selected_on_the_left(make_app, d
     )
     with Store.open(db_path) as store:
         store.upsert_articles("seeds:fixture", [both])
+
+
+async def test_the_chart_follows_the_instrument_selected_on_the_left(make_app, db_path: Path) -> None:
+    _store_alibaba_and_nvidia(db_path)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
@@ -168,14 +173,7 @@ async def test_the_chart_follows_the_instrument_selected_on_the_left(make_app, d
 
 
 async def test_an_instrument_s_list_shows_that_instrument_s_ticker_and_move(make_app, db_path: Path) -> None:
-    both = Article(
-        "both", "example.com", "Alibaba and Nvidia sign a chip deal", "Alibaba will buy Nvidia chips.",
-        datetime.fromisoformat("2025-11-20T12:00:00+00:00"),
-        instruments=[Instrument("US01609W1027", "BABA", "Alibaba Group", primary=True),
-                     Instrument(NVDA, "NVDA", "NVIDIA")],
-    )
-    with Store.open(db_path) as store:
-        store.upsert_articles("seeds:fixture", [both])
+    _store_alibaba_and_nvidia(db_path)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
