@@ -47,11 +47,13 @@ def events_of(articles: Iterable[Article], start: date, end: date | None = None)
     """The date figures of `articles` (newest first) falling in [start, end], by day.
 
     Merged into one event per (day, instruments); within an article a day stated twice
-    counts once.
+    counts once. A day before the article's own is a fact it recalls ("the 52-week high
+    came on October 2"), not an event to plan around: left out.
     """
     by_key: dict[tuple[date, tuple[str, ...]], Event] = {}
     for article in articles:
         instruments = tuple(dict.fromkeys(i.ticker or i.key for i in article.instruments if i.key))
+        written = article.published.date() if article.published is not None else start
         seen: set[date] = set()
         for figure in article.figures:
             if figure.kind != "date" or not isinstance(figure.value, str):
@@ -60,7 +62,7 @@ def events_of(articles: Iterable[Article], start: date, end: date | None = None)
                 day = date.fromisoformat(figure.value)
             except ValueError:
                 continue
-            if day < start or (end is not None and day > end) or day in seen:
+            if day < start or day < written or (end is not None and day > end) or day in seen:
                 continue
             seen.add(day)
             event = by_key.get((day, instruments))

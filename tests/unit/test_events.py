@@ -58,6 +58,12 @@ def test_only_days_in_the_window_and_other_kinds_are_left_out() -> None:
     assert [e.day for e in events] == [date(2026, 2, 1)]
 
 
+def test_a_day_before_the_article_is_a_fact_it_recalls_not_an_event() -> None:
+    article = _article(10, SAP, _date("2025-10-02", "The 52-week high came on October 2."),
+                       _date("2026-01-10", "The board meets today."), _date("2026-02-01", "Results on February 1."))
+    assert [e.day for e in events_of([article], start=date(2025, 1, 1))] == [date(2026, 1, 10), date(2026, 2, 1)]
+
+
 def test_a_day_stated_twice_in_one_article_counts_once() -> None:
     article = _article(1, SAP, _date("2026-02-01", "first"), _date("2026-02-01", "again"))
     [event] = events_of([article], start=date(2026, 1, 1))
