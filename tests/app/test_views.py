@@ -253,6 +253,10 @@ async def test_instrument_view_marks_each_article_switches_range_and_walks_the_m
         await pilot.press("left_square_bracket")
         await pilot.pause()
         assert screen.history.articles[screen.selected].id == "b2" and screen.range_id == "5y"
+        await pilot.press("left_square_bracket")  # the oldest already: said, not silently ignored
+        await pilot.pause()
+        assert screen.history.articles[screen.selected].id == "b2"
+        assert any("No earlier article" in n.message for n in app._notifications)
         await pilot.press("right_square_bracket", "enter")
         await settle(pilot)
         assert type(app.screen).__name__ == "MainScreen"

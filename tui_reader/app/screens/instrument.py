@@ -166,7 +166,11 @@ class InstrumentScreen(Screen[str | None]):
         if self.history is None or not self.history.articles:
             return
         current = self.selected if self.selected is not None else len(self.history.articles)
-        self.selected = max(0, min(len(self.history.articles) - 1, current + step))
+        wanted = max(0, min(len(self.history.articles) - 1, current + step))
+        if wanted == current:  # at the first or last marker: say so rather than do nothing
+            self.notify("No earlier article about it." if step < 0 else "No later article about it.", timeout=2)
+            return
+        self.selected = wanted
 
     @on(OptionList.OptionHighlighted, "#instrument-articles")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
