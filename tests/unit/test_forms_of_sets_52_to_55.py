@@ -91,11 +91,14 @@ def test_moves_of_sets_54_and_55(body: str, expected: list[tuple[str, str | None
          [("100p", 1.0, "GBP"), ("80p", 0.8, "GBP"), ("21.5p", 0.215, "GBP"), ("20.1p", 0.201, "GBP")]),
         ("The shares traded in a 12-month range of 55.5p-97p.", [("55.5p-97p", 0.555, "GBP")]),
         ("Its 12-month range is 1,210p-1,515p.", [("1,210p-1,515p", 12.1, "GBP")]),
+        ("It cut its EPS outlook to approximately 8 cents from 24 cents to 30 cents.",
+         [("8 cents", 0.08, "USD"), ("24 cents to 30 cents", 0.24, "USD")]),
         # must not match: a count that ends the sentence, a video format, an RNS number
         ("Der Umsatz lag bei 300 Millionen Euro. Die Zahl der Kunden stieg auf 40 Millionen.",
          [("300 Millionen Euro", 3e8, "EUR")]),
         ("The service streams at 1080p   and 720p on older sets.", []),
         ("See section 3p-4p of the rules.", []),
+        ("Revenue rose from $5 billion to $6 billion.", [("$5 billion", 5e9, "USD"), ("$6 billion", 6e9, "USD")]),
     ],
 )
 def test_amounts_of_sets_54_and_55(body: str, expected: list[tuple[str, float, str]]) -> None:

@@ -47,6 +47,8 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
             return start  # "a range from $1.85 to $1.90", "sales ranging from $73 billion to $75 billion"
         if lower == "from" and len(before) == 2 and before[0].lower() in ("down", "lower"):
             return start  # "down from $14.58 to $14.78 earlier": a falling forecast's old range (low < high)
+        if lower == "from" and _NEW_LEVEL_BEFORE.search(body, max(0, start - 64), start):
+            return start  # "cut its outlook to about 8 cents from 24 cents to 30 cents": the old range
         if lower in change_words and not (word == "bis" and lower in ("von", "vom", "um")):
             return None
     return start
@@ -62,6 +64,10 @@ _FROM_BEFORE = re.compile(r"\bfrom (?:the |its |a |an )?(?:previous|prior|earlie
 after "down"/"up" ("down from prior guidance of $5 billion to $6 billion") the old
 forecast was itself a range."""
 _COMPARED_FROM = (" down ", " up ", " lower ", " higher ")
+_NEW_LEVEL_BEFORE = re.compile(r"\bto (?:[a-z]+ )?[$€£]?[0-9][0-9.,]*(?:[ \u00a0]?(?:cents?|billion|million|bn|m|%|"
+                               r"per[ \u00a0]cent|percent|euros?|pence|p))? from $")
+"""The new level written first, then "from" and the old one: "to approximately 8 cents from
+24 cents to 30 cents" revises a range; the old one after "from" is that range."""
 _BASE_FORMS = frozenset(
     "increase grow rise climb gain expand improve decrease decline fall drop shrink rising growing "
     "increasing".split())
