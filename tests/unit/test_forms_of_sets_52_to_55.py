@@ -72,6 +72,7 @@ def test_filing_of_set_52(text: str, expected: list[str]) -> None:
         ("Sales decreased 0.2 per cent in the U.S. Margins were 9.6 per cent in Canada.",
          [("0.2 per cent", "down"), ("9.6 per cent", None)]),
         ("Der Umsatz stieg bei einer Marge in Höhe von 9 Prozent.", [("9 Prozent", None)]),
+        ("Revenue rose 5% to over 7%.", [("5%", "up"), ("7%", None)]),  # a move to a level, no range
     ],
 )
 def test_moves_of_sets_54_and_55(body: str, expected: list[tuple[str, str | None]]) -> None:
@@ -93,6 +94,8 @@ def test_moves_of_sets_54_and_55(body: str, expected: list[tuple[str, str | None
         ("Its 12-month range is 1,210p-1,515p.", [("1,210p-1,515p", 12.1, "GBP")]),
         ("It cut its EPS outlook to approximately 8 cents from 24 cents to 30 cents.",
          [("8 cents", 0.08, "USD"), ("24 cents to 30 cents", 0.24, "USD")]),
+        ("Der Umsatz soll knapp 64 bis über 66 Milliarden Dollar erreichen.",
+         [("64 bis über 66 Milliarden Dollar", 64e9, "USD")]),
         # must not match: a count that ends the sentence, a video format, an RNS number
         ("Der Umsatz lag bei 300 Millionen Euro. Die Zahl der Kunden stieg auf 40 Millionen.",
          [("300 Millionen Euro", 3e8, "EUR")]),

@@ -47,11 +47,11 @@ SUFFIX = (
 or joined to it by a hyphen ("die 48-Euro-Marke", "an 8.2-billion-pound offer"); Swiss
 German papers write francs "Fr." ("17,9 Mio. Fr.")."""
 SEP = (rf"(?:{SP}?[-\u2011–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+"
-       rf"(?:(?:rund|etwa|about|around|roughly|approximately){SP}+)?)")
+       rf"(?:(?:rund|etwa|about|around|roughly|approximately|über|knapp|gut|fast|over|nearly|almost){SP}+)?)")
 """Between the two ends of a range, or of a move from one level to another ("von 78 auf
 107 Millionen Dollar", "von 81 nach 71 Franken", new level first: "auf 95 von 90
 Franken": never a range, see `range_start`); the second end may be qualified ("zwischen
-rund 13,50 und etwa 13,80 Euro")."""
+rund 13,50 und etwa 13,80 Euro", "knapp 64 bis über 66 Milliarden Dollar")."""
 UNIT = (
     rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|(?:{SP}{SP}?|-)?(?:[Pp]ercentage(?:{SP}|-)points?|Prozentpunkte?n?"
     rf"|ppts?|pp|[Pp]er(?:{SP}|-)?cent|Prozent|pct|(?<=[0-9])pc|[Bb]asis(?:{SP}|-)points?|Basispunkte?n?|bps|bp)(?!\w))"
