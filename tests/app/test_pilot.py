@@ -141,6 +141,23 @@ async def test_n_goes_to_the_next_unread_beyond_the_loaded_page_then_wraps_to_th
         assert articles.current_id == "a01"
 
 
+async def test_n_in_a_read_archive_loads_no_page_for_nothing(make_app, db_path: Path) -> None:
+    """No unread article anywhere: `n` says so at once instead of reading every page of
+    a long list to find none."""
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:more", nvidia_articles(PAGE_SIZE + 30, "datacenter"))
+        for summary in store.articles(limit=1000):
+            store.set_read(summary.id, True)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        loaded = articles.row_count
+        await pilot.press("n")
+        await until(pilot, lambda: any(n.message == "No unread article in this list." for n in app._notifications))
+        assert articles.row_count == loaded and not articles.exhausted
+
+
 async def test_a_cursor_move_shows_the_loaded_ahead_article_within_the_key_press(make_app) -> None:
     """The article must change in the same handler as the cursor (no message round
     trip), or the screen paints the cursor alone and the article one refresh tick

@@ -46,12 +46,13 @@ def test_lines_newest_first_in_local_time(db: Path, capsys: pytest.CaptureFixtur
     assert "BABA" in lines[2] and lines[2].endswith("Alibaba beats revenue estimates on cloud")
 
 
-@pytest.mark.parametrize("query", ["ticker:BABA", "money>=50bn currency:USD", "money>>5"])
+@pytest.mark.parametrize("query", ["ticker:BABA", "TICKER:BABA", "money>=50bn currency:USD", "money>>5"])
 def test_the_query_language_given_to_query_is_refused_with_a_pointer_to_where(
         db: Path, capsys: pytest.CaptureFixture[str], query: str) -> None:
     assert main(["list", "--db", str(db), "--query", query]) == 2
     assert "use --where" in capsys.readouterr().err
     assert main(["list", "--db", str(db), "--query", "cloud"]) == 0  # must not match: words are searched
+    assert main(["list", "--db", str(db), "--query", "re:Invent"]) == 0  # nor a colon in a word
 
 
 def test_seed_folders_are_named_as_the_app_names_them(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -69,7 +70,7 @@ def test_seed_folders_are_named_as_the_app_names_them(tmp_path: Path, capsys: py
             Article("s1", "sample.tui-reader.invalid", "A bundled sample", "Body.", T0)])
         store.upsert_articles(seed_key(notes), [Article("n1", "seed:notes", "My own note", "Body.", T0 + timedelta(hours=1))])
         store.upsert_articles("https://c.example/rss", [Article("f1", "CNBC", "A feed item", "Body.", T0 + timedelta(hours=2))])
-    assert main(["--config", str(config), "list", "--db", str(path)]) == 0
+    assert main(["list", "--config", str(config), "--db", str(path)]) == 0  # after the subcommand too
     lines = capsys.readouterr().out.splitlines()
     assert [line.split("  ")[2].strip() for line in lines] == ["CNBC", "Desk notes", "tui-reader samples"]
     main(["--config", str(config), "list", "--db", str(path), "--json"])

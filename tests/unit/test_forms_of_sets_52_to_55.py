@@ -63,6 +63,9 @@ def test_filing_of_set_52(text: str, expected: list[str]) -> None:
          [("0.2 per cent", "down"), ("9.6 per cent", "down")]),
         ("The order book stood 8.4 per cent ahead at the same point last year.", [("8.4 per cent", "up")]),
         ("Bookings were 3% behind last year.", [("3%", "down")]),
+        # must not match: "ahead of" is a time, and a verb before the figure wins
+        ("Shares of Acme fell 5% ahead of the company's earnings report.", [("5%", "down")]),
+        ("Shares rose 2% behind strong demand.", [("2%", "up")]),
         ("The broker sees gross margin expansion of 100 basis points.", [("100 basis points", "up")]),
         ("The board was lifting its interim dividend by 2.4% to 2.15 a share.", [("2.4%", "up")]),
         ("Der Konzern wies einen um 18 Prozent gestiegener Reingewinn aus.", [("18 Prozent", "up")]),
@@ -130,6 +133,9 @@ def test_page_furniture_of_sets_54_and_55() -> None:
     assert kept == [story, "Der Experte erhöhte seine Schätzungen um bis zu 12 Prozent."]
     assert [note.split(":")[0] for note in notes] == [
         "photo caption", "photo caption", "page code", "photo caption", "author codes"]
-    # must not match: braces in prose, a path at a paragraph's end, a story before a one-line credit-free line
+    # must not match: a one-sentence news paragraph before a credit line stays
+    kept, notes = strip_boilerplate(["Revenue rose 5%.", "Jane Roe | Bloomberg | Getty Images", story])
+    assert kept == ["Revenue rose 5%.", story] and len(notes) == 1
+    # must not match: braces in prose, a path at a paragraph's end
     assert strip_boilerplate(["We use {braces: like this} in prose.", "Read more at example.com/news"]) == (
         ["We use {braces: like this} in prose.", "Read more at example.com/news"], [])

@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from tui_reader.config import Config
     from tui_reader.sources.feeds import FeedSource, SourceResult
     from tui_reader.sources.poll import SeedWatcher
+    from tui_reader.store import SourceState
 
 
 class TuiReaderApp(App[None]):
@@ -250,6 +251,13 @@ class TuiReaderApp(App[None]):
         self.main.post_message(SourceDone(result.key, result.title, result.status, result.new, result.error))
 
     def _report(self, results: list[SourceResult], *, scan: bool) -> None:
+        """Called in a worker thread. The bookkeeping runs on the UI thread, which reads
+        it for the status line and `e`, and where following changes it: a dict changed by
+        one thread while another loops over it fails."""
+        states = None if scan else {state.key: state for state in self.library.store.source_states()}
+        self.call_from_thread(self._apply_report, results, scan, states)
+
+    def _apply_report(self, results: list[SourceResult], scan: bool, states: dict[str, SourceState] | None) -> None:
         errors: list[tuple[str, str]] = []
         keys = self._source_keys()
         for result in results:
@@ -263,15 +271,14 @@ class TuiReaderApp(App[None]):
             for skipped in result.skipped:
                 self.poll_state.skipped[skipped.where] = skipped.reason
         self.poll_state.keep_sources(keys)
-        if not scan:
-            self._still_failing({result.key for result in results})
+        if states is not None:
+            self._still_failing({result.key for result in results}, states)
         self.main.post_message(PollFinished(sum(r.new for r in results), errors, scan=scan))
 
-    def _still_failing(self, reported: set[str]) -> None:
+    def _still_failing(self, reported: set[str], states: dict[str, SourceState]) -> None:
         """A feed this poll skipped as not due (backing off after failures) is still
         failing: its stored error counts, so a feed unfollowed and followed again is not
         shown as fine until its next try. Counted, not notified again."""
-        states = {state.key: state for state in self.library.store.source_states()}
         for feed in self.feeds:
             state = states.get(feed.url)
             if feed.url not in reported and state is not None and state.failures and state.last_error:

@@ -59,8 +59,6 @@ class Overview:
     instruments: list[InstrumentSummary]
 
 
-
-
 class Library:
     def __init__(self, store: Store, seed_dirs: list[Path], offline: bool,
                  seed_names: dict[Path, str] | None = None, searches: Sequence[SavedSearch] = (),
@@ -264,6 +262,12 @@ class Library:
             # fallback label ("seed:/home/…/notes") and the label a file gives itself.
             article.source = self._named_members().get(article.id, article.source)
         return article
+
+    def unread_beyond(self, selection: Selection, flt: Filter, loaded_unread: int) -> bool:
+        """Whether the list holds more unread articles than the `loaded_unread` its loaded
+        rows show: `n` loads further pages only then, not a whole read archive."""
+        kwargs = {**self._kwargs(selection, flt), "unread_only": True}
+        return bool(self.store.articles(**kwargs, limit=1, offset=loaded_unread))  # type: ignore[arg-type]
 
     def mark_all_read(self, selection: Selection, flt: Filter) -> int:
         """Every article of the list `page` pages through, not only the loaded rows."""

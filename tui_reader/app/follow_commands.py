@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import Hit, Hits, Provider
 from textual.content import Content
+from textual.markup import escape
 
 from tui_reader.app.following import change_following, reader_of
 from tui_reader.app.safe_text import clean
@@ -64,7 +65,7 @@ class FollowCommands(Provider):
             label = clean(f"{named} {state}", single_line=True)
             said = clean(f"{instrument.ticker} {state}.", single_line=True)
             yield Hit(_BELOW_GO_TO, Content(label), partial(self.app.notify, said, timeout=4, markup=False),
-                      text=label, help=f"Nothing to do: {said}")
+                      text=label, help=escape(f"Nothing to do: {said}"))  # help is read as markup
             return
         verb = "Unfollow" if following else "Follow"
         label = clean(f"{verb} {named}", single_line=True)

@@ -42,9 +42,10 @@ def about_watchlist(article: Article, watchlist: Sequence[str]) -> bool:
     )
 
 
-def coming_events(library: Library, start: date, watchlist: Sequence[str] | None) -> list[Event]:
-    """Events from `start` on: of the articles about the watchlist, or of all (None)."""
-    articles = library.store.articles_with_dates(start.isoformat(), None)
+def coming_events(library: Library, start: date, watchlist: Sequence[str] | None, limit: int = -1) -> list[Event]:
+    """Events from `start` on: of the articles about the watchlist, or of all (None);
+    of the newest `limit` articles stating one (-1: all)."""
+    articles = library.store.articles_with_dates(start.isoformat(), None, limit=limit)
     if watchlist is not None:
         articles = [a for a in articles if about_watchlist(a, watchlist)]
     return events_of(articles, start)

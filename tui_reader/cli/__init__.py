@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--where", metavar="EXPR", help="the query language, e.g. 'money>=50bn currency:USD' (docs/QUERIES.md)")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--config", type=Path, metavar="FILE", dest="sub_config", help="for the seed folders' names")
     _common_store(p)
 
     p = sub.add_parser("calendar", help="coming dates extracted from the stored articles")

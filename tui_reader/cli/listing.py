@@ -10,12 +10,13 @@ from pathlib import Path
 
 from tui_reader.cli import EXIT_OK, UsageError, json_text, open_existing_store, printable
 from tui_reader.isin_shape import looks_like_isin
-from tui_reader.query.syntax import Node
+from tui_reader.query.syntax import DATE_FIELDS, KEYS, NUMBER_FIELDS, Node
 from tui_reader.sources.datelines import is_date_only
 from tui_reader.store import ArticleSummary, Store
 
 _SOURCE_WIDTH = 24
-_QUERY_LANGUAGE = re.compile(r"[a-z]+:\S|[<>=]")
+_QUERY_LANGUAGE = re.compile(
+    rf"(?i)\b(?:{'|'.join(KEYS)}):\S|\b(?:{'|'.join(NUMBER_FIELDS + DATE_FIELDS)})\s*[<>=]")
 """A field or a comparison ("ticker:BABA", "money>=50bn"): --where's language, which --query
 would search for as words and find nothing."""
 

@@ -196,9 +196,14 @@ _CREDIT_LIMIT = 100
 _CAPTION_LIMIT = 300
 """A picture's credit line ("Bloomberg | Bloomberg | Getty Images"), and the one-sentence
 caption a page keeps right before it."""
+_PICTURED = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|is seen|are seen|pictured|logo|speaks|attends|stand|booth)\b")
+"""What a caption shows (a scene, a day): only such a sentence before a credit line goes
+with it; a one-line news paragraph there ("Revenue rose 5%.") stays."""
 _AUTHOR_CODES = re.compile(r"(?<=[.!?\"“”])(?:/[A-Za-z]{2,5}){1,4}[ \u00a0]*$")
 """The editors' codes a dpa-AFX or APA story ends with, glued to its last sentence."""
-_PAGE_CODE = re.compile(r"[\w.#*-]+[ \u00a0]*\{[^{}]*?:[^{}]*?;")
+_PAGE_CODE = re.compile(r"(?<![\w.#*-])[\w.#*-]+[ \u00a0]*\{[^{}]*?:[^{}]*?;")
 """A saved page's style sheet kept as text: "div { box-sizing: border-box; } .noselect { …"."""
 _GLUED_FILE_CAPTION = re.compile(r"FILE ?[-–—] .{10,400}?[.!?](?= [A-Z“\"])")
 """An AP file photo's caption that a page glued to the story's first paragraph: up to its
@@ -239,7 +244,8 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if " | " in paragraph and len(paragraph) <= _CREDIT_LIMIT and _PHOTO_CREDIT.search(paragraph):
             # CNBC: the caption, then "Jane Roe | Bloomberg | Getty Images" on its own
             notes.append("photo caption: " + _shorten(paragraph))
-            if kept and len(kept[-1]) <= _CAPTION_LIMIT and not _SENTENCE_END.search(kept[-1].rstrip()[:-1]):
+            if (kept and len(kept[-1]) <= _CAPTION_LIMIT and not _SENTENCE_END.search(kept[-1].rstrip()[:-1])
+                    and _PICTURED.search(kept[-1])):
                 notes.append("photo caption: " + _shorten(kept.pop()))
             continue
         if "{" in paragraph and _PAGE_CODE.search(paragraph):

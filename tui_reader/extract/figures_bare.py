@@ -43,11 +43,11 @@ _ENGLISH_AFTER = frozenset(
     "in a an the and or to from on at for as last this that year-ago year-earlier previously "
     "earlier before".split())
 _REACH = 160
+"""Characters between a bare amount and the amount that names its currency."""
 _MEASURED = re.compile(r"(?i:umsatz|erlös|auftragseingang|bestelleingang|gewinn|ergebnis|ebit|kosten|revenue|sales"
                        r"|profit|income|earnings|orders)(?:[^.!?,;]|[.,](?=[0-9]))*$")
 """A money measure named in the sentence before a bare amount that ends it: "Der
 Auftragseingang stieg um 5 Prozent auf 1,51 Milliarden."."""
-"""Characters between a bare amount and the amount that names its currency."""
 _SENTENCE_END = re.compile(r"[.!?][ \u00a0]+[A-ZÄÖÜ]|\n")
 
 

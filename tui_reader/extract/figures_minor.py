@@ -44,11 +44,11 @@ _PENCE_MOVES = frozenset(
 "ahead 36p", "a drop of 199p", "a dividend of 15p a share"."""
 _PENCE_CELL = re.compile(r" {2,}[0-9][0-9.,]*p(?![\w'’])")
 _PENCE_CELL_BEFORE = re.compile(r"[0-9]p {2,}$")
+"""A results table's row of pence ("Dividends per share   100p   80p"): a cell beside
+another cell in pence, spaced as table columns are."""
 _PENCE_LOW_END = re.compile(rf"(?<![\w.,])(?:[0-9]{{2,}}[0-9.,]*|[0-9][.,][0-9]+)p(?:{SEP})$")
 """A range's low end in pence right before whole pence: "a 12-month range of 55.5p-97p"
 (not "Section 3p-4p": a single whole digit is no price on its own)."""
-"""A results table's row of pence ("Dividends per share   100p   80p"): a cell beside
-another cell in pence, spaced as table columns are."""
 _RESOLUTIONS = frozenset({"480", "576", "720", "1080", "1440", "2160", "4320"})
 """Video heights: "streams at 1080p" is no price."""
 _SEP_ENDS = ("-", "–", "—", " to ", " and ", " bis ", " und ", " auf ", " von ", " nach ")

@@ -79,15 +79,17 @@ AFTER_WORDS.update(dict.fromkeys(
     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
     "verlierenden gefallenen gesunkenen lesser abwärts bergab runter herunter hinunter drawdown "
     "drawdowns off".split(), "down"))
-AFTER_WORDS.update(dict.fromkeys("rauf herauf hinauf ahead".split(), "up"))
-AFTER_WORDS["behind"] = "down"
+AFTER_WORDS.update(dict.fromkeys("rauf herauf hinauf".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys((f"{stem}{end}" for stem in ("gestiegen", "gewachsen") for end in ("e", "er", "es")),
                                  "up"))  # "ein um 18 Prozent gestiegener Reingewinn"
 AFTER_WORDS.update(dict.fromkeys((f"{stem}{end}" for stem in ("gefallen", "gesunken") for end in ("e", "er", "es")),
                                  "down"))
 """Words that bind to the figure right before them: "6.3% lower", "a 5% drop", "17.2%
-below the high", "50 Prozent weniger", "4,4 Prozent tiefer", "30 Prozent runter", "a 30% drawdown", "the
-order book 8.4 per cent ahead", "3% behind last year"."""
+below the high", "50 Prozent weniger", "4,4 Prozent tiefer", "30 Prozent runter", "a 30% drawdown"."""
+COMPARED_AFTER: dict[str, Direction] = {"ahead": "up", "behind": "down"}
+"""After the figure, a comparison that gives the move only when no verb before it does:
+"the order book 8.4 per cent ahead", "3% behind last year"; "fell 5% ahead of results"
+is a fall, and "ahead of" never gives one."""
 AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains potenzial potential".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses unfavorable unfavourable adverse".split(),
                                    "down"))

@@ -23,6 +23,7 @@ from tui_reader.extract.figures_closing import CLAUSE_END, PUNCT, closing_verb
 from tui_reader.extract.figures_vocabulary import (
     AFTER_WORDS,
     BEI_NOUNS,
+    COMPARED_AFTER,
     DIRECTION_WORDS,
     GAVE_UP,
     JOINED_MOVES,
@@ -294,7 +295,21 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         # "an increase of 25% (20% in constant currency)", "um 10 bis 30 Prozent (bisherige
         # Prognose: 4 bis 15 Prozent)": the same measure restated in the parenthesis
         found = direction_of(body, restated.start("n"), restated.end("n"), None)
+    if found is None:
+        found = _compared_after(body, end)
     return found if found is not None else movers_heading(body, start)
+
+
+def _compared_after(body: str, end: int) -> Direction | None:
+    """ "8.4 per cent ahead at £1.64bn", "3% behind last year": read last, when nothing
+    before the figure gave its move; not "ahead of" (a time: "ahead of the results")."""
+    following = body[end:end + 24].split(None, 2)
+    if not following:
+        return None
+    word = following[0].strip(PUNCT).lower()
+    if word not in COMPARED_AFTER or (len(following) > 1 and following[1].lower() == "of"):
+        return None
+    return COMPARED_AFTER[word]
 
 
 _NOT_LEVEL_TO = frozenset({"close", "up", "due", "owing", "thanks"})

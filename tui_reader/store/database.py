@@ -248,11 +248,13 @@ class Store:
             found = (queries.load_article(self._db, article_id) for article_id in ids)
             return [article for article in found if article is not None]
 
-    def articles_with_dates(self, start: str, end: str | None, ticker: str | None = None) -> list[Article]:
-        """Articles (newest first) stating a date from `start` to `end` (ISO days, `end`
-        None: no limit), optionally only those about `ticker`: the calendar's sources."""
+    def articles_with_dates(self, start: str, end: str | None, ticker: str | None = None,
+                            limit: int = -1) -> list[Article]:
+        """Articles (newest first, at most `limit`) stating a coming date from `start` to
+        `end` (ISO days, `end` None: no limit), optionally only those about `ticker`:
+        the calendar's sources."""
         with self._lock:
-            ids = figure_index.articles_with_dates(self._db, start, end, ticker)
+            ids = figure_index.articles_with_dates(self._db, start, end, ticker, limit)
             found = (queries.load_article(self._db, article_id) for article_id in ids)
             return [article for article in found if article is not None]
 

@@ -48,13 +48,20 @@ def save_moves(db: sqlite3.Connection, moves: Sequence[tuple[str, float | None]]
     db.executemany("UPDATE articles SET move = ?, move_at = ? WHERE id = ?", [(m, at, i) for i, m in moves])
 
 
-def articles_with_dates(db: sqlite3.Connection, start: str, end: str | None, ticker: str | None) -> list[str]:
-    """Ids (newest first) of the articles stating a day in [start, end]."""
+def articles_with_dates(db: sqlite3.Connection, start: str, end: str | None, ticker: str | None,
+                        limit: int = -1) -> list[str]:
+    """Ids (newest first, at most `limit`; -1: all) of the articles stating a day in
+    [start, end] that was still to come when they were written: a day before the
+    article's own (its published text's date, in its own offset) is one it recalls
+    (`events.events_of` says why), and an archive holds many."""
     params: list[object] = ["date", start, end or "9999-12-31"]
     about = " AND " + ticker_condition(ticker, params) if ticker else ""
+    params.append(limit)
     return [row[0] for row in db.execute(
         "SELECT a.id FROM articles a WHERE a.n IN (SELECT f.article_n FROM article_figures f "
-        f"WHERE f.kind = ? AND f.day BETWEEN ? AND ?){about} ORDER BY a.sort_ts DESC, a.n DESC",
+        "JOIN articles w ON w.n = f.article_n WHERE f.kind = ? AND f.day BETWEEN ? AND ? "
+        f"AND (w.published IS NULL OR f.day >= substr(w.published, 1, 10))){about} "
+        "ORDER BY a.sort_ts DESC, a.n DESC LIMIT ?",
         params,
     )]
 

@@ -34,6 +34,11 @@ if TYPE_CHECKING:
     from tui_reader.events import Event
 
 
+PAST_LIMIT = 2000
+"""The past view reads the newest this many articles that stated a coming date: an
+archive of 50,000 holds too many to load while the list waits for the store."""
+
+
 def today() -> date:
     """The calendar's first day (a function, so tests can fix it)."""
     return date.today()
@@ -124,7 +129,7 @@ class CalendarScreen(Screen[str | None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="calendar")
     def _load(self, everything: bool, past: bool) -> None:
         first = date.min + timedelta(days=1) if past else self.start  # a day after date.min: ISO text stays 4-digit
-        events = coming_events(self.library, first, None if everything else self.watchlist)
+        events = coming_events(self.library, first, None if everything else self.watchlist, PAST_LIMIT if past else -1)
         if not get_current_worker().is_cancelled:
             self.post_message(EventsLoaded(events, everything, past))
 

@@ -61,7 +61,6 @@ article list would leave the titles no room (measured at 100 columns)."""
 COMPACT = 160
 """Below this width (and from WIDE on) the instrument pane shows tickers and counts
 only, so the article list keeps room for whole headlines."""
-_PANES = ("#instruments", "#articles", "#article")
 
 
 class MainScreen(PollFollower, ArticleActions):
@@ -371,45 +370,6 @@ class MainScreen(PollFollower, ArticleActions):
 
     def on_filter_box_applied(self, message: FilterBox.Applied) -> None:
         self.filter = message.filter
-        self.query_one(ArticleList).focus()
-
-    def _focus_pane(self, selector: str) -> None:
-        # In a narrow terminal the instrument pane is hidden until asked for: show the
-        # target first and focus it once the layout has it (on_descendant_focus keeps
-        # the class in step with focus from then on).
-        self.set_class(selector == "#instruments", "-show-instruments")
-        target = self.query_one(selector)
-        self.call_after_refresh(target.focus)
-
-    def action_pane(self, step: int, wrap: bool = True) -> None:
-        """Tab and Shift+Tab cycle; `h` and `l` point at a side, and past the outer pane
-        on that side there is none: a wrap there would throw the eye across the screen
-        (and in a narrow terminal, `h` pressed once too often would hide the instruments
-        it just showed)."""
-        focused = self.focused
-        current = next((i for i, sel in enumerate(_PANES) if focused is not None and focused.id == sel[1:]), 1)
-        target = current + step
-        if not wrap and not 0 <= target < len(_PANES):
-            return
-        self._focus_pane(_PANES[target % len(_PANES)])
-
-    def action_page_article(self) -> None:
-        self.query_one(ArticleView).scroll_page_down()
-
-    def _filter_box(self) -> FilterBox:
-        return self.query_one("#filter", FilterBox)
-
-    def action_filter(self) -> None:
-        self._filter_box().open()
-
-    def action_clear_filter(self) -> None:
-        box = self._filter_box()
-        if self.filter.empty and not box.display:
-            if self.has_class("-show-instruments"):
-                self._focus_pane("#articles")
-            return
-        box.clear_and_hide()
-        self.filter = Filter()
         self.query_one(ArticleList).focus()
 
     def jump_to(self, option_id: str) -> None:

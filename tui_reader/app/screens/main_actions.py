@@ -1,5 +1,6 @@
-"""The main screen's actions on the article under the cursor and on the list as a whole:
-star, read/unread, next unread, mark all read, open/copy/save, sort, search all, refresh.
+"""The main screen's actions on the article under the cursor, on the list as a whole
+and between the panes: star, read/unread, next unread, mark all read, open/copy/save,
+sort, search all, refresh; the filter box; h/l/Tab between panes, space in the article.
 
 Kept apart from `main.py` (which holds the reading itself: loading, showing, focus);
 the keys are bound there, in one list, so the help screen shows them together.
@@ -9,18 +10,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from tui_reader.app.filters import Selection
+from tui_reader.app.filters import Filter, Selection
 from tui_reader.app.messages import FlagsSaved, MarkedAllRead
 from tui_reader.app.read_clock import ReadClock
 from tui_reader.app.screens.main_views import ViewsScreen
 from tui_reader.app.widgets.article_list import SORT_LABELS, ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.filter_box import FilterBox
 from tui_reader.app.widgets.instrument_list import InstrumentList
 
 if TYPE_CHECKING:
     from tui_reader.store import ArticleSummary
 
 SORT_ORDER = ("time", "move", "ticker", "source")
+_PANES = ("#instruments", "#articles", "#article")
 
 
 class ArticleActions(ViewsScreen):
@@ -56,7 +59,8 @@ class ArticleActions(ViewsScreen):
         below = next((i for i in range(here + 1, len(rows)) if not rows[i].read), None)
         if below is not None:
             self._go_to_row(below)
-        elif not articles.exhausted:
+        elif not articles.exhausted and self.library.unread_beyond(
+                self.selection, self.filter, sum(not r.read for r in rows)):
             self._load_page(self._request, self.selection, self.filter, articles.row_count, None, next_unread=True)
         elif (above := next((i for i in range(here) if not rows[i].read), None)) is not None:
             self._go_to_row(above)
@@ -140,3 +144,42 @@ class ArticleActions(ViewsScreen):
         summary = self.query_one(ArticleList).summary(article_id)
         if summary is not None and not summary.read:
             self._save_flags(summary, read=True)
+
+    def _focus_pane(self, selector: str) -> None:
+        # In a narrow terminal the instrument pane is hidden until asked for: show the
+        # target first and focus it once the layout has it (on_descendant_focus keeps
+        # the class in step with focus from then on).
+        self.set_class(selector == "#instruments", "-show-instruments")
+        target = self.query_one(selector)
+        self.call_after_refresh(target.focus)
+
+    def action_pane(self, step: int, wrap: bool = True) -> None:
+        """Tab and Shift+Tab cycle; `h` and `l` point at a side, and past the outer pane
+        on that side there is none: a wrap there would throw the eye across the screen
+        (and in a narrow terminal, `h` pressed once too often would hide the instruments
+        it just showed)."""
+        focused = self.focused
+        current = next((i for i, sel in enumerate(_PANES) if focused is not None and focused.id == sel[1:]), 1)
+        target = current + step
+        if not wrap and not 0 <= target < len(_PANES):
+            return
+        self._focus_pane(_PANES[target % len(_PANES)])
+
+    def action_page_article(self) -> None:
+        self.query_one(ArticleView).scroll_page_down()
+
+    def _filter_box(self) -> FilterBox:
+        return self.query_one("#filter", FilterBox)
+
+    def action_filter(self) -> None:
+        self._filter_box().open()
+
+    def action_clear_filter(self) -> None:
+        box = self._filter_box()
+        if self.filter.empty and not box.display:
+            if self.has_class("-show-instruments"):
+                self._focus_pane("#articles")
+            return
+        box.clear_and_hide()
+        self.filter = Filter()
+        self.query_one(ArticleList).focus()
