@@ -121,6 +121,19 @@ def test_a_symbol_without_prices_falls_back_to_its_company_s_other_line_as_its_i
         service(store, seeds, offline=True).history("NOSUCH")
 
 
+def test_another_share_class_on_the_same_market_is_no_fallback(store, seeds):
+    """BRK-B without prices must not be shown BRK-A's: another security, not another line."""
+    brk_a = Instrument("US0846701086", "BRK-A", "Berkshire Hathaway", "NYSE", "USD")
+    brk_b = Instrument("US0846707026", "BRK-B", "Berkshire Hathaway", "NYSE", "USD")
+    (seeds / "prices").mkdir(exist_ok=True)
+    shutil.copy(PRICES / "AAPL.csv", seeds / "prices" / "BRK-A.csv")  # prices for BRK-A only
+    found = service(store, seeds, offline=True, directory=FakeDirectory(brk_a, brk_b))
+    assert found.history("BRK-A").symbol == "BRK-A"
+    for asked in ("BRK-B", "US0846707026"):
+        with pytest.raises(NoPrices):
+            found.history(asked)
+
+
 def test_offline_with_nothing_says_so(store, seeds):
     with pytest.raises(NoPrices) as caught:
         service(store, seeds, offline=True).history("MSFT")

@@ -235,16 +235,18 @@ class PriceService:
             found = source.by_ticker(text)
             if not found or not found.ticker:
                 return [Instrument(None, text, None)]
-            # the company's other lines are fallbacks, as for its ISIN: SAP.DE without
-            # prices of its own shows the NYSE line's, under that line's symbol
-            return [found, *(i for i in source.listings(text) if i.ticker and i.ticker != found.ticker)]
+            # the company's lines on other markets are fallbacks, as for its ISIN: SAP.DE
+            # without prices of its own shows the NYSE line's, under that line's symbol
+            return [found, *_other_markets([found], [i for i in source.listings(text) if i.ticker != found.ticker])]
         from tui_reader.extract.isins import is_isin
 
         if not is_isin(text):
             raise InvalidIsin(text)
         # The directory lists a company's lines primary first (BABA before 9988.HK);
         # the line of the ISIN asked for goes first, the others are fallbacks.
-        listings = sorted((i for i in source.listings(text) if i.ticker), key=lambda i: i.isin != text)
+        lines = [i for i in source.listings(text) if i.ticker]
+        own = [i for i in lines if i.isin == text]
+        listings = own + _other_markets(own, [i for i in lines if i.isin != text]) if own else lines
         return listings or [self._searched_listing(text)]
 
     def lookup_isin(self, isin: str) -> Instrument | None:
@@ -340,6 +342,16 @@ class PriceService:
         today = now.date()
         first = min(start, today - YAHOO_SPAN) if start else today - YAHOO_SPAN
         return self._gate.ask(symbol, self._fetch_daily, symbol, first, today, self.timeout)
+
+
+def _other_markets(own: list[Instrument], others: list[Instrument]) -> list[Instrument]:
+    """The company's lines that may stand in for `own`: those on another market (the
+    NYSE ADR for SAP.DE, Hong Kong's 9988 for BABA). A second share class on the same
+    market (BRK-A for BRK-B, GOOGL for GOOG) is another security, not a fallback."""
+    from tui_reader.templates import listing_market
+
+    markets = {listing_market(i.ticker or "")[0] for i in own}
+    return [i for i in others if i.ticker and listing_market(i.ticker)[0] not in markets]
 
 
 def _covers(points: list[PricePoint], start: date | None, end: date | None) -> bool:
