@@ -63,6 +63,9 @@ def test_filing_of_set_52(text: str, expected: list[str]) -> None:
          [("0.2 per cent", "down"), ("9.6 per cent", "down")]),
         ("The order book stood 8.4 per cent ahead at the same point last year.", [("8.4 per cent", "up")]),
         ("Bookings were 3% behind last year.", [("3%", "down")]),
+        ("Sales increased 4.6 percent in the UK to 11.4 billion pounds, 4.4 percent in Ireland to 731 million "
+         "pounds, and 0.6 percent in Central Europe.", [("4.6 percent", "up"), ("4.4 percent", "up"), ("0.6 percent", "up")]),
+        ("Revenue rose 3% to 5 billion euros, margins were 12% last year.", [("3%", "up"), ("12%", None)]),
         # must not match: "ahead of" is a time, and a verb before the figure wins
         ("Shares of Acme fell 5% ahead of the company's earnings report.", [("5%", "down")]),
         ("Shares rose 2% behind strong demand.", [("2%", "up")]),

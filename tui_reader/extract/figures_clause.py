@@ -31,7 +31,7 @@ def listed_after(words: list[str]) -> Direction | None:
         # a name of up to three words, then "um"/"by" if the item has it; an item may end
         # in its new level ("Münchener Rück 6,4% auf 216,10 Euro,"): three words more
         reach = end - 9 if words[end - 1] in ITEM_LEADS else end - 8
-        for at in range(end - 2, max(reach, 0) - 1, -1):
+        for at in range(end - 1, max(reach, 0) - 1, -1):  # end - 1: an item with no name ("pounds, 4.4 percent")
             word = words[at]
             if word.endswith(_LISTED_COMMA) or (word.endswith(_LISTED) and at + 1 < end
                                                 and words[at + 1] in CONNECTORS):
@@ -47,6 +47,8 @@ def listed_after(words: list[str]) -> Direction | None:
                 break  # "gained 3.9pc, or 125.5p, to 3364.5p, Glencore 3.5pc": a level in pence
         else:
             return None
+        if not _STATES.isdisjoint(words[at + 1:end]):
+            return None  # "rose 3% to 5 billion euros, margins were 12%": a new clause with its own verb
         found, ended, _ = direction_back(words[:at] + [word.rstrip(",")], "")
         if found or not ended:
             return found
@@ -54,10 +56,15 @@ def listed_after(words: list[str]) -> Direction | None:
     return None
 
 
+_STATES = frozenset("was were is are stood stands came comes lag lagen liegt liegen war waren ist sind betrug "
+                    "beträgt".split())
+"""A verb of state between a listed item's comma and the figure: the figure is its own
+clause's ("margins were 12%"), not an item of the list before."""
 ITEM_LEADS = frozenset({"um", "by"})
 """What stands between a listed item's name and its figure: "SAP um 2,1 Prozent"."""
 LIST_REACH = 400
-_LEVEL_COMMA = ("euro,", "dollar,", "franken,", "pence,", "cents,", "punkte,", "punkten,", "zähler,", "points,")
+_LEVEL_COMMA = ("euro,", "dollar,", "franken,", "pence,", "cents,", "punkte,", "punkten,", "zähler,", "points,",
+                "euros,", "dollars,", "pounds,", "francs,", "yen,")
 """How an item ending in its new level ends: "6,4% auf 216,10 Euro,"."""
 ITEM_ENDS = _LEVEL_COMMA + ("%,", "prozent,", "percent,")
 _LEVEL_UNITS = frozenset(unit.rstrip(",") for unit in _LEVEL_COMMA)
