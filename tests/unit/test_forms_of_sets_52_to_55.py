@@ -11,6 +11,8 @@ Every text is our own; the expected results were written before the code ran.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.unit.test_forms_of_sets_40_to_43 import money, moves
@@ -119,6 +121,18 @@ def test_near_before_an_amount_is_approximate() -> None:
     assert [(f.text, f.qualifier) for f in figures] == [("$175", "approx")]
     # must not match: a level after "near" is still no move
     assert moves("The yield stood near 4.5% all week.") == [("4.5%", None)]
+
+
+def test_the_publication_day_named_by_the_prose_is_a_figure() -> None:
+    day = datetime(2025, 7, 24, 20, 23, tzinfo=UTC)
+    found = find_figures("Der Konzern hat in einer Ad-hoc-Mitteilung vom 24. Juli 2025 Gespräche bestätigt.", day)
+    assert [f.value for f in found if f.kind == "date"] == ["2025-07-24"]
+    found = find_figures("On July 24, 2025, the company announced a buyback.", day)
+    assert [f.value for f in found if f.kind == "date"] == ["2025-07-24"]
+    # must not match: a byline's stamp or a page's date line stays out
+    for stamp in ("Published on July 24, 2025. The company announced a buyback.",
+                  "Thursday, 24 July 2025\n\nThe company announced a buyback."):
+        assert [f for f in find_figures(stamp, day) if f.kind == "date"] == []
 
 
 def test_an_rns_number_is_no_multiple() -> None:

@@ -119,14 +119,22 @@ def _without_own_day(body: str, found: list[Found], day: str) -> list[Found]:
     January 2024", "30 Apr, 2020", "12.12.2017" in a portal's headline): a stamp of the
     page, not a date the story names. Without a year ("on Oct. 24") it is a day the story
     speaks of, and stays; so does one that opens a span ("vom 1. Oktober 2024 bis …",
-    "from October 1, 2024 to …"): the story's own period starting that day."""
+    "from October 1, 2024 to …"): the story's own period starting that day, and one the
+    prose attaches to an event ("in einer Ad-hoc-Mitteilung vom 24. Juli 2025", "On
+    November 6, 2024, the company …") unless a byline's word leads it ("Published on")."""
     return [f for f in found
             if not (f[2] == "date" and f[3] == day and _YEAR.search(body, f[0], f[1])
-                    and not (body.endswith(_SPAN_OPENERS, 0, f[0]) and _SPAN_CLOSERS.match(body, f[1])))]
+                    and not (body.endswith(_SPAN_OPENERS, 0, f[0]) and _SPAN_CLOSERS.match(body, f[1]))
+                    and not (body.endswith(_PROSE_LEADS, 0, f[0])
+                             and not _STAMP_LEAD.search(body, max(0, f[0] - 32), f[0])))]
 
 
 _SPAN_OPENERS = ("vom ", "from ", "ab ", "Vom ", "From ")
 _SPAN_CLOSERS = re.compile(r" (?:bis|to|through|until)\b")
+_PROSE_LEADS = (" vom ", " on ", "On ", " am ", "Am ", " dated ", " datiert ")
+_STAMP_LEAD = re.compile(r"(?i:published|updated|posted|veröffentlicht|aktualisiert|erschienen|stand)[: ]*"
+                         r"(?:on|am|vom)? $")
+"""A byline's word before the day ("Published on …", "Veröffentlicht am …"): a stamp."""
 
 
 _DANISH = re.compile(r"Danish|Denmark|Copenhagen|dänisch|Dänemark|Kopenhagen")
