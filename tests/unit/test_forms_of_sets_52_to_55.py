@@ -135,6 +135,20 @@ def test_the_publication_day_named_by_the_prose_is_a_figure() -> None:
         assert [f for f in find_figures(stamp, day) if f.kind == "date"] == []
 
 
+def test_a_us_dollar_reporter_listed_in_toronto_and_new_york_keeps_its_dollars() -> None:
+    from tui_reader.extract import enrich
+    from tui_reader.model import Article
+
+    def currencies(body: str) -> set[str | None]:
+        article = enrich(Article(id="a", source="Sample", title="Results", body=body,
+                                 published=datetime(2024, 8, 1, tzinfo=UTC)))
+        return {f.currency for f in article.figures if f.kind == "money"}
+
+    assert currencies("Shopify (TSX:SHOP)(NYSE:SHOP) earned $0.26 per share on revenue of $2 billion.") == {"USD"}
+    # must not match: a Toronto-only text about the same company is in Canadian dollars
+    assert currencies("Shopify (TSX:SHOP) shares closed at $105.20 in Toronto.") == {"CAD"}
+
+
 def test_an_rns_number_is_no_multiple() -> None:
     assert [f.value for f in find_figures("RNS Number : 9973X. Sales rose 3x in a year.", None)
             if f.kind == "multiple"] == [3.0]

@@ -197,6 +197,8 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
     if len(markets) != 1:
         return found
     local = markets[0]
+    if home_dollar == "USD" and local == "CAD" and _US_VENUE.search(body) is not None:
+        return found  # "(TSX/NYSE: TRI)": a US-dollar reporter's release, listed in both places
     others = _OTHER_ASIAN_MARKETS.get(local)
     if others is not None and others.search(body) is not None:
         return found  # a pan-Asian wrap names the ASX among others, in US dollars
@@ -212,6 +214,7 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
     return out
 
 
+_US_VENUE = re.compile(r"\b(?:NYSE|Nasdaq|NASDAQ)\b")
 _LOCAL_SIGN = re.compile(r"\b(?:AU?|NZ|S)\$|\$(?:A|NZ)\b")
 """A local dollar the text marks ("A$50 million", "$A50 million"): its bare "$" is then the
 US dollar, as wires write it ("a U.S. contract worth $258 million")."""
