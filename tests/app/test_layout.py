@@ -297,3 +297,33 @@ async def test_watchlist_rows_keep_to_one_line(make_app, size) -> None:
         for option in watch:
             assert len(option.prompt.plain) <= width, (option.prompt.plain, width)
             assert option.prompt.plain.endswith("/1")  # the count is never the part cut
+
+
+async def test_b_unfolds_the_removed_boilerplate_into_view(make_app, bundled_db: Path) -> None:
+    """The removed paragraphs are listed at the article's end: `b` shows them there, not
+    below the screen where a second key would be needed to see what the first did."""
+    app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None and view.article.removed, "the newest sample has a promotion block"
+        assert view.scroll_y == 0
+        view.focus()
+        await pilot.press("b")
+        await settle(pilot)
+        body = view.query_one("#article-text", Static)
+        text = " ".join(_rendered(body.content, body.content_region.width).split())
+        assert view.show_removed and "promotional line" in text
+        assert view.max_scroll_y > 0 and view.scroll_y == view.max_scroll_y
+
+
+async def test_a_screenshot_goes_where_articles_are_saved(make_app, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    """Textual's default folder, Downloads, may not exist: the screenshot goes to the
+    reader's saved folder, which is made when missing."""
+    monkeypatch.setenv("TUI_READER_HOME", str(tmp_path / "home"))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.action_screenshot(filename="shot.svg")
+        await until(pilot, lambda: (tmp_path / "home" / "saved" / "shot.svg").is_file())
+        assert (tmp_path / "home" / "saved" / "shot.svg").read_text().startswith("<svg")

@@ -158,6 +158,24 @@ async def test_calendar_shows_past_dates_on_p_when_nothing_is_coming(make_app, m
         assert not screen.past and screen.events == []
 
 
+async def test_a_scan_and_a_poll_at_once_alert_for_a_new_article_once(make_app) -> None:
+    """At start-up the seed scan and the feed poll run together; each one's "after row
+    `before`" takes in the other's new rows, and a story was alerted twice."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        before = app.library.store.newest_n()
+        app.library.store.upsert_articles("seeds:fixture", [Article(
+            "nv", "example.com", "Nvidia widens its lead", "Nvidia said sales rose 20%.",
+            datetime.fromisoformat("2026-03-02T14:00:00+00:00"),
+            instruments=[Instrument("US67066G1040", "NVDA", "NVIDIA", primary=True)])])
+        shown = len(app._notifications)
+        app._after_new(before)  # the scan's report
+        app._after_new(before)  # the poll's, which began before the scan stored the story
+        await settle(pilot)
+        assert [n.message for n in list(app._notifications)[shown:]].count("NVDA: Nvidia widens its lead") == 1
+
+
 async def test_a_new_watchlist_article_raises_an_alert_and_runs_notify_command_without_a_shell(
     make_app, config_file: Path, seeds_dir: Path, tmp_path: Path,
 ) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
@@ -90,6 +91,9 @@ class TuiReaderApp(App[None]):
         self._notify_problem: str | None = None
         """The notify command's last failure, said once."""
         self._scan_lock = threading.Lock()
+        self._alert_lock = threading.Lock()
+        self._alerted_through = 0
+        """The newest row whose alerts were raised (see `_after_new`)."""
         for item in themes:
             self.register_theme(item)
 
@@ -207,7 +211,13 @@ class TuiReaderApp(App[None]):
 
         from tui_reader.alerts import alerts_for
 
-        new = self.library.store.articles_after(before, limit=1000)
+        # A seed scan and a feed poll may run at once (at start-up they do): each would
+        # see the other's new rows after its own `before`. Rows alerted once are not again.
+        with self._alert_lock:
+            after = max(before, self._alerted_through)
+            upto = self.library.store.newest_n()
+            self._alerted_through = max(self._alerted_through, upto)
+        new = self.library.store.articles_after(after, limit=1000, upto=upto)
         if not new:
             return
         alerts = alerts_for(new, self.watchlist, self.library.searches, date.today())
@@ -222,6 +232,20 @@ class TuiReaderApp(App[None]):
         self.main.refresh_quotes()
         if message.new_feeds and not self.library.offline:
             self.poll_feeds(honour_schedule=True)
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """The palette's screenshot goes where `S` saves articles, made if missing:
+        Textual's default, the downloads folder, may not exist (a server, a container)."""
+        from tui_reader.app.links import saved_folder
+
+        folder = Path(path) if path else saved_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            self.notify(f"Screenshot not saved: {exc}", severity="error", markup=False)
+            return None
+        return super().deliver_screenshot(filename, str(folder), time_format)
 
     def on_alerts_found(self, message: AlertsFound) -> None:
         for title, text in notifications(message.alerts):
@@ -356,5 +380,5 @@ class TuiReaderApp(App[None]):
         yield SystemCommand("Source errors", "Feeds and seed files that failed", self.show_errors)
         if isinstance(screen, MainScreen):
             yield SystemCommand("Calendar", "Coming dates the stored articles state (c)", screen.action_calendar)
-            yield SystemCommand("Save the filter as a search", "Name the / filter; it goes to [searches] (W)",
+            yield SystemCommand("Save the filter as a search", "Name the / filter; it goes to the config's searches (W)",
                                 screen.action_save_search)

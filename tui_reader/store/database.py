@@ -240,11 +240,12 @@ class Store:
         with self._lock:
             return int(self._db.execute("SELECT coalesce(max(n), 0) FROM articles").fetchone()[0])
 
-    def articles_after(self, n: int, limit: int = 200) -> list[Article]:
-        """Articles stored after row `n` (`newest_n` before a poll), oldest first: what a
-        poll brought, for alerts."""
+    def articles_after(self, n: int, limit: int = 200, upto: int | None = None) -> list[Article]:
+        """Articles stored after row `n` (`newest_n` before a poll) and up to row `upto`,
+        oldest first: what a poll brought, for alerts."""
         with self._lock:
-            ids = [r[0] for r in self._db.execute("SELECT id FROM articles WHERE n > ? ORDER BY n LIMIT ?", (n, limit))]
+            ids = [r[0] for r in self._db.execute("SELECT id FROM articles WHERE n > ? AND n <= ? ORDER BY n LIMIT ?",
+                                                  (n, upto if upto is not None else 2**62, limit))]
             found = (queries.load_article(self._db, article_id) for article_id in ids)
             return [article for article in found if article is not None]
 

@@ -87,8 +87,11 @@ class ArticleView(VerticalScroll):
         self._plot_soon()
 
     def action_toggle_removed(self) -> None:
+        """`b`: the removed boilerplate, listed at the article's end, unfolded into view."""
         self.show_removed = not self.show_removed
         self._render_text()
+        if self.show_removed:
+            self.call_after_refresh(self.scroll_end, animate=False)
 
     def _render_text(self) -> None:
         article = self.article
