@@ -75,6 +75,11 @@ def test_seed_folders_are_named_as_the_app_names_them(tmp_path: Path, capsys: py
     assert [line.split("  ")[2].strip() for line in lines] == ["CNBC", "Desk notes", "tui-reader samples"]
     main(["--config", str(config), "list", "--db", str(path), "--json"])
     assert {a["source"] for a in json.loads(capsys.readouterr().out)} == {"CNBC", "seed:notes", "sample.tui-reader.invalid"}
+    # source: matches a folder by the start of its name, as the app's filter does
+    main(["list", "--config", str(config), "--db", str(path), "--where", "source:desk", "--json"])
+    assert [a["id"] for a in json.loads(capsys.readouterr().out)] == ["n1"]
+    main(["list", "--config", str(config), "--db", str(path), "--where", "source:tui", "--json"])
+    assert [a["id"] for a in json.loads(capsys.readouterr().out)] == ["s1"]
 
 
 def test_a_long_source_is_cut_with_an_ellipsis(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

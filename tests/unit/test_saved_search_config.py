@@ -9,10 +9,10 @@ import pytest
 
 from tui_reader.alerts import Alert
 from tui_reader.app.alerting import SHOWN, notifications
-from tui_reader.app.filters import Filter, Selection, merge_kwargs, parse_filter, rename_sources
+from tui_reader.app.filters import Filter, Selection, merge_kwargs, parse_filter
 from tui_reader.config import ConfigError, load_config, parse_config, remember_search
 from tui_reader.query.parser import QueryError, parse
-from tui_reader.query.syntax import And, Keyed
+from tui_reader.query.syntax import And, Keyed, rename_sources
 
 
 def test_searches_as_strings_or_tables_with_alert(tmp_path: Path) -> None:

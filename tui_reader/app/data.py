@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui_reader.app.chart_data import ChartData, ClaimLine, ReactionLine
-from tui_reader.app.filters import Filter, Selection, merge_kwargs, rename_sources
+from tui_reader.app.filters import Filter, Selection, merge_kwargs
 from tui_reader.model import Article, Instrument, PricePoint
+from tui_reader.query.syntax import rename_sources
 from tui_reader.sources.datelines import is_date_only
 
 if TYPE_CHECKING:

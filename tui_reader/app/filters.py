@@ -9,11 +9,11 @@ adds its own query.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from tui_reader.isin_shape import looks_like_isin
-from tui_reader.query.syntax import And, Keyed, Node, Not, Or
+from tui_reader.query.syntax import And, Node
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,18 +34,6 @@ def parse_filter(text: str) -> Filter:
     from tui_reader.query.parser import parse  # lark: on the first filter, not at start-up
 
     return Filter(text, parse(text))
-
-
-def rename_sources(node: Node, rename: Callable[[str], str]) -> Node:
-    """The tree with each `source:NAME` replaced by `rename(NAME)`: a seed folder's
-    display name stands for the folder's source key."""
-    if isinstance(node, Keyed) and node.key == "source":
-        return Keyed("source", rename(node.value))
-    if isinstance(node, Not):
-        return Not(rename_sources(node.item, rename))
-    if isinstance(node, And | Or):
-        return type(node)(tuple(rename_sources(item, rename) for item in node.items))
-    return node
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,11 +6,12 @@ import argparse
 import re
 import sys
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from tui_reader.cli import EXIT_OK, UsageError, json_text, open_existing_store, printable
 from tui_reader.isin_shape import looks_like_isin
-from tui_reader.query.syntax import DATE_FIELDS, KEYS, NUMBER_FIELDS, Node
+from tui_reader.query.syntax import DATE_FIELDS, KEYS, NUMBER_FIELDS, Node, rename_sources
 from tui_reader.sources.datelines import is_date_only
 from tui_reader.store import ArticleSummary, Store
 
@@ -30,6 +31,9 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError(f"--query {printable(args.query)!r} looks like the query language: --query takes words; "
                          "use --where for fields and figures (docs/QUERIES.md)")
     where = _parse_where(args.where) if args.where is not None else None
+    folders = _folder_names_of(getattr(args, "config", None))
+    if where is not None:
+        where = rename_sources(where, partial(_folder_source, folders))  # "source:tui" is the samples' folder
     with open_existing_store(args.db) as store:
         rows = store.articles(ticker=args.ticker, isin=args.isin, query=args.query, where=where, limit=args.limit)
         if args.json:
@@ -37,26 +41,42 @@ def run(args: argparse.Namespace) -> int:
             out = [_as_json(r, [i.to_json() for i in instruments.get(r.id, [])]) for r in rows]
             print(json_text(out))
         else:
-            named = _folder_names(store, getattr(args, "config", None))
+            named = _folder_members(store, folders)
             for row in rows:
                 row.source = named.get(row.id, row.source)
             _print_lines(rows)
     return EXIT_OK
 
 
-def _folder_names(store: Store, config: Path | None) -> dict[str, str]:
-    """Article id → its seed folder's name, for the articles of named folders (the
-    bundled samples, the config's [seed_names]): the lines read as the app's list does.
-    The JSON keeps each article's own source (CONTRACT.md)."""
+def _folder_names_of(config: Path | None) -> dict[Path, str]:
+    """The named seed folders (the bundled samples, the config's [seed_names]), as the
+    app names them."""
     from tui_reader.config import ConfigError, load_config, seed_folder_names
-    from tui_reader.sources.poll import seed_key
 
     try:
         configured = load_config(config, create=False).seed_names
     except ConfigError:
         configured = {}  # a broken config is the app's and `fetch`'s to report; the list still lists
+    return seed_folder_names(configured)
+
+
+def _folder_source(folders: dict[Path, str], wanted: str) -> str:
+    """`source:NAME` that starts a named folder's name (any case) means that folder, as
+    in the app's filter; any other name is a source's own."""
+    from tui_reader.sources.poll import seed_key
+
+    folded = wanted.casefold()
+    folder = next((f for f, name in folders.items() if name.casefold().startswith(folded)), None)
+    return wanted if folder is None else seed_key(folder)
+
+
+def _folder_members(store: Store, folders: dict[Path, str]) -> dict[str, str]:
+    """Article id → its seed folder's name, for the articles of named folders: the lines
+    read as the app's list does. The JSON keeps each article's own source (CONTRACT.md)."""
+    from tui_reader.sources.poll import seed_key
+
     members: dict[str, str] = {}
-    for folder, name in seed_folder_names(configured).items():
+    for folder, name in folders.items():
         for summary in store.articles(source=seed_key(folder), limit=-1):
             members.setdefault(summary.id, name)
     return members

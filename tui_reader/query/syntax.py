@@ -7,6 +7,7 @@ same meaning (`parse(to_text(tree)) == tree` is a property test).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -108,3 +109,15 @@ def _needs_quotes(value: str) -> bool:
 
 def _quoted(text: str) -> str:
     return '"' + text + '"'
+
+
+def rename_sources(node: Node, rename: Callable[[str], str]) -> Node:
+    """The tree with each `source:NAME` replaced by `rename(NAME)`: a seed folder's
+    display name stands for the folder's source key."""
+    if isinstance(node, Keyed) and node.key == "source":
+        return Keyed("source", rename(node.value))
+    if isinstance(node, Not):
+        return Not(rename_sources(node.item, rename))
+    if isinstance(node, And | Or):
+        return type(node)(tuple(rename_sources(item, rename) for item in node.items))
+    return node
