@@ -7,7 +7,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from tui_reader.events import events_of, write_ics
+from tui_reader.events import Event, events_of, touching, write_ics
 from tui_reader.model import Article, Instrument, KeyFigure
 
 SAP = Instrument("DE0007164600", "SAP.DE", "SAP SE", primary=True)
@@ -85,3 +85,85 @@ def test_ics_holds_one_all_day_event_per_event(tmp_path: Path) -> None:
     assert "SAP reports on 29 January." in str(entries[0]["description"])
     assert str(entries[0]["url"]) == "https://example.com/3"
     assert "url" not in entries[1]  # only http(s) links become the event's link
+
+
+SIEMENS = Instrument("DE0007236101", "SIE.DE", "Siemens AG", primary=True)
+RHEINMETALL = Instrument("DE0007030009", "RHM.DE", "Rheinmetall AG")
+SIEMENS_ENERGY = Instrument("DE000ENER6Y0", "ENR.DE", "Siemens Energy AG")
+NVIDIA = Instrument("US67066G1040", "NVDA", "NVIDIA Corporation", primary=True)
+MICROSOFT = Instrument("US5949181045", "MSFT", "Microsoft Corporation")
+TSMC = Instrument("US8740391003", "TSM", "Taiwan Semiconductor Manufacturing")
+
+
+def _story(title: str, instruments: list[Instrument], *figures: KeyFigure) -> Article:
+    return Article(
+        id="s1", source="test", title=title, body="", url=None,
+        published=datetime(2026, 1, 5, tzinfo=UTC), instruments=instruments, figures=list(figures),
+    )
+
+
+def _by_day(events: list[Event]) -> dict[str, list[str]]:
+    return {e.day.isoformat(): e.instruments for e in events}
+
+
+def test_an_event_is_about_the_instruments_its_sentence_names_not_every_one_of_the_article() -> None:
+    article = _story(
+        "German industrials: orders up", [SIEMENS, RHEINMETALL, SIEMENS_ENERGY],
+        _date("2026-03-12", "Rheinmetall will publish its annual report on 12 March 2026, with a margin above 15%."),
+        _date("2026-11-20", "Siemens Energy holds its capital markets day on 20 November 2026."),
+        _date("2026-05-14", "Both Rheinmetall and Siemens report their second quarter on 14 May 2026."),
+    )
+    assert _by_day(events_of([article], start=date(2026, 1, 1))) == {
+        "2026-03-12": ["RHM.DE"],  # must not: SIE.DE, ENR.DE
+        "2026-05-14": ["SIE.DE", "RHM.DE"],  # the primary first
+        "2026-11-20": ["ENR.DE"],  # must not: SIE.DE, whose name is the start of this one's
+    }
+
+
+def test_a_sentence_naming_none_of_them_is_about_the_primary_alone() -> None:
+    article = _story(
+        "Siemens, Rheinmetall and Siemens Energy gain", [SIEMENS, RHEINMETALL, SIEMENS_ENERGY],
+        _date("2026-02-12", "The company will hold its annual general meeting on 12 February 2026."),
+    )
+    [event] = events_of([article], start=date(2026, 1, 1))
+    assert event.instruments == ["SIE.DE"]
+    assert [i.ticker for i in event.about] == ["SIE.DE"]
+
+
+def test_a_title_date_and_a_written_ticker_name_their_instrument() -> None:
+    title = KeyFigure("date", "January 28", "2026-01-28", 0, 10, "Microsoft to report on January 28", in_title=True)
+    article = _story(
+        "Microsoft to report on January 28", [NVIDIA, MICROSOFT, TSMC], title,
+        _date("2026-02-25", "Chip demand peaks when (NASDAQ: NVDA) reports on February 25."),
+        _date("2026-04-16", "Taiwan Semiconductor Manufacturing posts first-quarter results on April 16."),
+    )
+    assert _by_day(events_of([article], start=date(2026, 1, 1))) == {
+        "2026-01-28": ["MSFT"],  # must not: NVDA, TSM
+        "2026-02-25": ["NVDA"],
+        "2026-04-16": ["TSM"],
+    }
+
+
+def test_two_articles_dating_the_same_day_for_different_instruments_stay_two_events() -> None:
+    first = _story("Defence orders", [SIEMENS, RHEINMETALL],
+                   _date("2026-03-12", "Rheinmetall reports on 12 March."))
+    second = _story("Siemens Healthineers spin-off", [SIEMENS],
+                    _date("2026-03-12", "Siemens reports on 12 March as well."))
+    events = events_of([first, second], start=date(2026, 1, 1))
+    assert [(e.instruments, e.text) for e in events] == [
+        (["RHM.DE"], "Rheinmetall reports on 12 March."),
+        (["SIE.DE"], "Siemens reports on 12 March as well."),
+    ]
+
+
+def test_the_watchlist_sees_only_the_events_about_its_own_instruments() -> None:
+    article = _story(
+        "German industrials", [SIEMENS, RHEINMETALL, SIEMENS_ENERGY],
+        _date("2026-03-12", "Rheinmetall will publish its annual report on 12 March 2026."),
+        _date("2026-11-20", "Siemens Energy holds its capital markets day on 20 November 2026."),
+        _date("2026-02-12", "The company will hold its annual general meeting on 12 February 2026."),
+    )
+    events = events_of([article], start=date(2026, 1, 1))
+    assert [e.day.isoformat() for e in touching(events, ["SIE"])] == ["2026-02-12"]  # ticker without suffix
+    assert [e.day.isoformat() for e in touching(events, ["DE0007030009", "enr.de"])] == ["2026-03-12", "2026-11-20"]
+    assert touching(events, ["MSFT"]) == []

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from tui_reader.events import Event, events_of
+from tui_reader.events import Event, events_of, touching
 from tui_reader.isin_shape import looks_like_isin
 from tui_reader.model import Article, PricePoint
 
@@ -43,12 +43,13 @@ def about_watchlist(article: Article, watchlist: Sequence[str]) -> bool:
 
 
 def coming_events(library: Library, start: date, watchlist: Sequence[str] | None, limit: int = -1) -> list[Event]:
-    """Events from `start` on: of the articles about the watchlist, or of all (None);
-    of the newest `limit` articles stating one (-1: all)."""
+    """Events from `start` on: those about the watchlist, or all (None); of the newest
+    `limit` articles stating one (-1: all). An article about the watchlist may date
+    another of its instruments' results, hence the second test, on each event's own."""
     articles = library.store.articles_with_dates(start.isoformat(), None, limit=limit)
-    if watchlist is not None:
-        articles = [a for a in articles if about_watchlist(a, watchlist)]
-    return events_of(articles, start)
+    if watchlist is None:
+        return events_of(articles, start)
+    return touching(events_of((a for a in articles if about_watchlist(a, watchlist)), start), watchlist)
 
 
 @dataclass(frozen=True, slots=True)

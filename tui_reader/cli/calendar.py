@@ -8,7 +8,7 @@ import sys
 from datetime import date
 
 from tui_reader.cli import EXIT_OK, UsageError, json_text, open_existing_store, printable
-from tui_reader.events import Event, events_of, write_ics
+from tui_reader.events import Event, events_of, touching, write_ics
 
 
 def run(args: argparse.Namespace) -> int:
@@ -19,6 +19,8 @@ def run(args: argparse.Namespace) -> int:
     with open_existing_store(args.db) as store:
         articles = store.articles_with_dates(start.isoformat(), end.isoformat() if end else None, args.ticker)
     events = events_of(articles, start, end)
+    if args.ticker:  # the store picked the articles about it; an event is about fewer
+        events = touching(events, [args.ticker])
     if args.ics is not None:
         try:
             count = write_ics(events, args.ics)

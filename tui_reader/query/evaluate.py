@@ -6,10 +6,11 @@ matches a saved search) and by the tests that hold the SQL to this reading.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from tui_reader.model import Article
+from tui_reader.model import Article, Instrument
 from tui_reader.query.conditions import FigureTest, figure_test, holds, is_figure_condition, split_conjunction
 from tui_reader.query.figure_rows import FigureRow, figure_rows
 from tui_reader.query.syntax import And, Compare, Flag, Keyed, Node, Not, Or, Words
@@ -80,7 +81,14 @@ def _keyed(node: Keyed, facts: Facts) -> bool:
     instruments = facts.article.instruments
     if node.key == "isin":
         return any(i.isin == value.upper() for i in instruments)
-    symbol = value.upper()
+    return names_listing(value, instruments)
+
+
+def names_listing(entry: str, instruments: Iterable[Instrument]) -> bool:
+    """`ticker:ENTRY` over these instruments: the ticker with or without its exchange
+    suffix, or the ISIN. Shared with the calendar, which asks it of one event's
+    instruments rather than of a whole article's."""
+    symbol = entry.strip().upper()
     base = symbol.split(".", 1)[0] or symbol
     for i in instruments:
         mine = (i.ticker or "").upper() or None
