@@ -325,5 +325,7 @@ async def test_a_screenshot_goes_where_articles_are_saved(make_app, tmp_path: Pa
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.action_screenshot(filename="shot.svg")
-        await until(pilot, lambda: (tmp_path / "home" / "saved" / "shot.svg").is_file())
-        assert (tmp_path / "home" / "saved" / "shot.svg").read_text().startswith("<svg")
+        shot = tmp_path / "home" / "saved" / "shot.svg"
+        # The file appears before it is written out: wait for the whole picture.
+        await until(pilot, lambda: shot.is_file() and shot.read_text().rstrip().endswith("</svg>"))
+        assert shot.read_text().startswith("<svg")
