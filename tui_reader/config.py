@@ -56,6 +56,8 @@ class Config:
     interval_minutes: int = DEFAULT_INTERVAL_MINUTES
     watchlist: list[str] = field(default_factory=list)
     theme: str = DEFAULT_THEME
+    sort: str = "time"
+    """The article list's order, as `O` last left it (one of `SORTS`)."""
     offline: bool = False
     keymap: dict[str, str] = field(default_factory=dict)
     """Binding id → keys, handed to Textual's `App.set_keymap`."""
@@ -111,7 +113,7 @@ def parse_config(text: str, path: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     check = Checker(text, path)
-    check.known(data, ("interval", "bundled_seeds", "seeds", "watchlist", "theme", "offline", "mark_read_after",
+    check.known(data, ("interval", "bundled_seeds", "seeds", "watchlist", "theme", "sort", "offline", "mark_read_after",
                        "keymap", "feeds", "sec_contact", "seed_names", "searches", "alert_bell", "notify_command",
                        "templates", "full_text"))
     config = Config(path=path)
@@ -120,6 +122,9 @@ def parse_config(text: str, path: Path) -> Config:
     config.bundled_seeds = check.typed(data.get("bundled_seeds", True), bool, "bundled_seeds")
     config.offline = check.typed(data.get("offline", False), bool, "offline")
     config.theme = check.typed(data.get("theme", DEFAULT_THEME), str, "theme")
+    config.sort = check.typed(data.get("sort", "time"), str, "sort")
+    if config.sort not in SORTS:
+        raise check.fail("sort", f"must be one of {', '.join(SORTS)}, not {config.sort!r}")
     names = check.typed(data.get("seed_names", {}), dict, "seed_names")
     config.seed_names = {_seed_path(folder, path): check.typed(name, str, f"seed_names.{folder}").strip()
                          for folder, name in names.items()}
@@ -234,18 +239,20 @@ def add_feeds(path: Path, feeds: Sequence[FeedConfig]) -> int:
     return len(blocks)
 
 
-_THEME_LINE = re.compile(r'(?m)^theme[ \t]*=.*$')
+SORTS = ("time", "move", "ticker", "source")
+"""The article list's orders, in the order `O` steps through them."""
 
 
-def remember_theme(path: Path, name: str) -> None:
-    """Write the theme chosen in the app into the config file, as text, so the user's
-    comments stay: the `theme = ...` line is replaced, or one is added at the top.
-    Raises `ConfigError` (unreadable file, or a result that would not parse) or `OSError`."""
+def remember_setting(path: Path, key: str, value: str) -> None:
+    """Write a setting chosen in the app (`theme`, `sort`) into the config file, as
+    text, so the user's comments stay: the top-level `key = ...` line is replaced, or
+    one is added at the top. Raises `ConfigError` (unreadable file, or a result that
+    would not parse) or `OSError`."""
     path = Path(path).expanduser()
     text = _read(path) if path.is_file() else DEFAULT_CONFIG
-    line = f"theme = {_toml_string(name)}"
+    line = f"{key} = {_toml_string(value)}"
     # Only a top-level key: the first match must stand before any [table] header.
-    found = _THEME_LINE.search(text)
+    found = re.search(rf"(?m)^{re.escape(key)}[ \t]*=.*$", text)
     table = re.search(r"(?m)^\s*\[", text)
     if found and (table is None or found.start() < table.start()):
         new_text = text[: found.start()] + line + text[found.end():]

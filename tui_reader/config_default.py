@@ -40,6 +40,10 @@ watchlist = []
 # A built-in Textual theme or one from the themes folder next to this file.
 theme = "{DEFAULT_THEME}"
 
+# The article list's order: "time" (newest first), "move", "ticker" or "source"; O in
+# the app steps through them and writes the last one here.
+sort = "time"
+
 # true: never use the network (seeds, cached prices and price CSVs only).
 offline = false
 

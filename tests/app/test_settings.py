@@ -178,17 +178,36 @@ def test_version() -> None:
     assert done.returncode == 0 and done.stdout.startswith("tui-reader ")
 
 
+async def test_the_sort_order_is_kept_for_the_next_start(make_app, config_file: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("O")  # by move
+        await until(pilot, lambda: tomllib.loads(config_file.read_text()).get("sort") == "move")
+    again = make_app()
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert again.screen.query_one(ArticleList).sort_by == "move"
+
+
+def test_a_sort_the_config_does_not_know_is_named(tmp_path: Path) -> None:
+    from tui_reader.config import ConfigError, parse_config
+
+    with pytest.raises(ConfigError, match=r"sort: must be one of time, move, ticker, source, not 'size'"):
+        parse_config('sort = "size"\n', tmp_path / "config.toml")
+
+
 def test_remember_theme_rewrites_only_the_top_level_theme_line(tmp_path: Path) -> None:
-    from tui_reader.config import ConfigError, parse_config, remember_theme
+    from tui_reader.config import ConfigError, parse_config, remember_setting
 
     path = tmp_path / "config.toml"
     path.write_text('# mine\ntheme = "nord"   # was\n\n[keymap]\ntheme = "t"\n')
-    remember_theme(path, "newsprint")
+    remember_setting(path, "theme", "newsprint")
     assert path.read_text() == '# mine\ntheme = "newsprint"\n\n[keymap]\ntheme = "t"\n'
     path.write_text('[keymap]\nstar = "x"\n')  # no top-level theme yet: one goes on top
-    remember_theme(path, "deep-sea")
+    remember_setting(path, "theme", "deep-sea")
     assert parse_config(path.read_text(), path).theme == "deep-sea" and path.read_text().endswith('star = "x"\n')
     path.write_text("seed_names = 3\n")
     with pytest.raises(ConfigError, match="seed_names"):
-        remember_theme(path, "nord")
+        remember_setting(path, "theme", "nord")
     assert path.read_text() == "seed_names = 3\n"  # a file that does not parse is left alone

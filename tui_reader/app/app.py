@@ -92,6 +92,9 @@ class TuiReaderApp(App[None]):
         """The notify command's last failure, said once."""
         self._scan_lock = threading.Lock()
         self._alert_lock = threading.Lock()
+        self._config_lock = threading.Lock()
+        self._unsaved: dict[str, str] = {}
+        """Settings chosen in the app and not yet written to the config."""
         self._alerted_through = 0
         """The newest row whose alerts were raised (see `_after_new`)."""
         for item in themes:
@@ -107,7 +110,7 @@ class TuiReaderApp(App[None]):
     def on_mount(self) -> None:
         self._apply_theme(self._wanted_theme)
         # From here on a theme change is the user's choice: the config keeps it.
-        self.theme_changed_signal.subscribe(self, lambda theme: self._remember_theme(theme.name))
+        self.theme_changed_signal.subscribe(self, lambda theme: self.remember("theme", theme.name))
         if self._theme_problems:
             names = "; ".join(str(p) for p in self._theme_problems)
             self.notify(f"Themes not loaded: {names}", title="Bad theme files", severity="warning", timeout=10, markup=False)
@@ -130,15 +133,26 @@ class TuiReaderApp(App[None]):
         self.theme = fallback
         self.notify(f"Unknown theme {name!r}; using {fallback}.", severity="warning", timeout=6, markup=False)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="config")
-    def _remember_theme(self, name: str) -> None:
-        from tui_reader.config import ConfigError, remember_theme
+    def remember(self, key: str, value: str) -> None:
+        """A setting chosen in the app (`theme`, `sort`) into the config file, kept for
+        the next start; written in a worker."""
+        self._unsaved[key] = value
+        self._write_setting(key)
 
-        try:
-            remember_theme(self.config.path, name)
-        except (ConfigError, OSError) as exc:
-            self.call_from_thread(self.notify, f"Theme not saved to the config: {exc}", severity="warning",
-                                  timeout=6, markup=False)
+    @work(thread=True, exit_on_error=False, group="config")
+    def _write_setting(self, key: str) -> None:
+        from tui_reader.config import ConfigError, remember_setting
+
+        with self._config_lock:  # one edit of the file at a time: a theme and a sort may race
+            # Workers may run out of order: each writes the newest choice, once.
+            value = self._unsaved.pop(key, None)
+            if value is None:
+                return
+            try:
+                remember_setting(self.config.path, key, value)
+            except (ConfigError, OSError) as exc:
+                self.call_from_thread(self.notify, f"The {key} is not saved to the config: {exc}",
+                                      severity="warning", timeout=6, markup=False)
 
     # -- polling -------------------------------------------------------------------------
 

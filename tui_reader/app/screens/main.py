@@ -157,6 +157,7 @@ class MainScreen(PollFollower, ArticleActions):
         self._show_scope()
         self.query_one("#article", ArticleView).border_title = "Article"
         articles = self.query_one(ArticleList)
+        articles.set_sort(self.reader.config.sort)  # as `O` left it last time
         articles.focus()
         # A reactive watcher runs inside the key press that moved the cursor, so the
         # cursor and the article it lands on reach the screen in the same frame; the

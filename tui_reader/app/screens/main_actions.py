@@ -18,11 +18,12 @@ from tui_reader.app.widgets.article_list import SORT_LABELS, ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
 from tui_reader.app.widgets.filter_box import FilterBox
 from tui_reader.app.widgets.instrument_list import InstrumentList
+from tui_reader.config import SORTS
 
 if TYPE_CHECKING:
+    from tui_reader.app.reader import Reader
     from tui_reader.store import ArticleSummary
 
-SORT_ORDER = ("time", "move", "ticker", "source")
 _PANES = ("#instruments", "#articles", "#article")
 
 
@@ -30,6 +31,7 @@ class ArticleActions(ViewsScreen):
     """The actions behind `s m n A o y S O * r e` (bound in `MainScreen`)."""
 
     read_clock: ReadClock
+    reader: Reader
     _request: int
     _article_id: str | None
     _kept_unread: str | None
@@ -87,7 +89,8 @@ class ArticleActions(ViewsScreen):
     def action_sort(self) -> None:
         """`O`: the next order. Any order but time needs every row of the list."""
         articles = self.query_one(ArticleList)
-        articles.set_sort(SORT_ORDER[(SORT_ORDER.index(articles.sort_by) + 1) % len(SORT_ORDER)])
+        articles.set_sort(SORTS[(SORTS.index(articles.sort_by) + 1) % len(SORTS)])
+        self.reader.remember("sort", articles.sort_by)
         if articles.sort_by != "time" and not articles.exhausted:
             self._load_page(self._request, self.selection, self.filter, articles.row_count, None, whole=True)
         self.notify(f"Sorted by {SORT_LABELS[articles.sort_by]}.", timeout=2)
