@@ -98,8 +98,10 @@ def moves_line(chart: ChartData, palette: Palette) -> Text:
         text.append(f"{label} ", style=palette.muted)
         text.append_text(format_move(chart.moves.get(key), palette.up, palette.down))
         text.append("   ")
+    text.rstrip()
+    # Its own line: wrapped onto the moves' line it broke inside "latest 208.27 USD on".
     last = chart.latest or chart.points[-1]
-    text.append(f"latest {last.close:,.2f} {chart.currency or ''} on {last.day.isoformat()}", style=palette.muted)
+    text.append(f"\nlatest {last.close:,.2f} {chart.currency or ''} on {last.day.isoformat()}", style=palette.muted)
     if chart.source:
         text.append(f" · {chart.source}", style=palette.muted)
     return text
