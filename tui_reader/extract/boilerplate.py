@@ -201,6 +201,18 @@ _PICTURED = re.compile(
     r"|August|September|October|November|December|is seen|are seen|pictured|logo|speaks|attends|stand|booth)\b")
 """What a caption shows (a scene, a day): only such a sentence before a credit line goes
 with it; a one-line news paragraph there ("Revenue rose 5%.") stays."""
+_AGENCY_DAY_PLACE = re.compile(
+    r" on (?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" [0-9]{1,2}, (?:19|20)[0-9]{2},? in [A-Z][\w.'’ -]{1,40}(?:, [A-Z][\w.'’ -]{1,30})?\.$")
+_AGENCY_SCENE = re.compile(
+    r"\b(?:attends?|speaks?|arrives?|poses?|walks?|looks on|gestures|is seen|are seen|participates?"
+    r"|performs?|visits?|waves?|smiles?|addresses)\b")
+"""A picture agency's caption, kept as a line of the text: who does what in the present
+tense, then "on March 10, 2019 in Austin, Texas." (Getty's form); the story itself
+tells of the past ("The studio will hold its day on …" has no scene verb before it
+in the present and no agency's day-and-place ending both; "The chief will speak on …"
+is a plan, not a scene)."""
+_PLAN_WORDS = frozenset({"will", "to", "would", "may", "might", "can", "could", "should", "shall", "must"})
 _AUTHOR_CODES = re.compile(r"(?<=[.!?\"“”])(?:/[A-Za-z]{2,5}){1,4}[ \u00a0]*$")
 """The editors' codes a dpa-AFX or APA story ends with, glued to its last sentence."""
 _PAGE_CODE = re.compile(r"(?<![\w.#*-])[\w.#*-]+[ \u00a0]*\{[^{}]*?:[^{}]*?;")
@@ -309,9 +321,29 @@ def _short_note(paragraph: str) -> str | None:
     if ("oto" in paragraph or "OTO" in paragraph or "ild" in paragraph or "mage" in paragraph
             or "/" in paragraph or " pic" in paragraph) and _CAPTION.search(paragraph):
         return "photo caption: " + _shorten(paragraph)
+    if len(paragraph) <= _CAPTION_LIMIT and _agency_caption(paragraph):
+        return "photo caption: " + _shorten(paragraph)
     if " handeln" in paragraph and _TRADE_PROMO.search(paragraph):
         return "promotional line: " + _shorten(paragraph)
     return None
+
+
+def _agency_caption(text: str) -> bool:
+    """Getty's caption form (`_AGENCY_DAY_PLACE`, `_AGENCY_SCENE`): read only when the
+    line ends in a place after a day with its year."""
+    stripped = text.rstrip()
+    tail = stripped[-100:]
+    if not tail.endswith(".") or (", 1" not in tail and ", 2" not in tail):
+        return False
+    place = _AGENCY_DAY_PLACE.search(tail)
+    if place is None:
+        return False
+    scenes = _AGENCY_SCENE.finditer(stripped, 0, len(stripped) - len(tail) + place.start())
+    for scene in scenes:
+        before = stripped[max(0, scene.start() - 12):scene.start()].split()
+        if not before or before[-1].lower() not in _PLAN_WORDS:
+            return True
+    return False
 
 
 def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = _PITCH_LIMIT) -> str:
@@ -320,6 +352,8 @@ def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = _P
     kept = []
     for line in paragraph.split("\n"):
         note = _short_note(line) if line.strip() and len(line) <= longest else None
+        if note is None and longest < len(line) <= _CAPTION_LIMIT and _agency_caption(line):
+            note = "photo caption: " + _shorten(line)
         if note is None:
             kept.append(line)
         else:

@@ -126,7 +126,8 @@ def _without_own_day(body: str, found: list[Found], day: str) -> list[Found]:
             if not (f[2] == "date" and f[3] == day and _YEAR.search(body, f[0], f[1])
                     and not (body.endswith(_SPAN_OPENERS, 0, f[0]) and _SPAN_CLOSERS.match(body, f[1]))
                     and not (body.endswith(_PROSE_LEADS, 0, f[0])
-                             and not _STAMP_LEAD.search(body, max(0, f[0] - 32), f[0])))]
+                             and not _STAMP_LEAD.search(body, max(0, f[0] - 32), f[0])
+                             and not _CLOCK_AFTER.match(body, f[1])))]
 
 
 _SPAN_OPENERS = ("vom ", "from ", "ab ", "Vom ", "From ")
@@ -135,6 +136,9 @@ _PROSE_LEADS = (" vom ", " on ", "On ", " am ", "Am ", " dated ", " datiert ")
 _STAMP_LEAD = re.compile(r"(?i:published|updated|posted|veröffentlicht|aktualisiert|erschienen|stand)[: ]*"
                          r"(?:on|am|vom)? $")
 """A byline's word before the day ("Published on …", "Veröffentlicht am …"): a stamp."""
+_CLOCK_AFTER = re.compile(r"[ \u00a0]*[-–|,][ \u00a0]*[0-9]{1,2}[.:][0-9]{2}(?:[ \u00a0]?Uhr|[ \u00a0]?[ap]m)?(?![0-9])")
+"""A clock time set after the day by a dash, bar or comma ("Überblick: UNTERNEHMEN vom
+09.06.2014 - 15.15 Uhr"): the page's stamp even after a prose word like "vom"."""
 
 
 _DANISH = re.compile(r"Danish|Denmark|Copenhagen|dänisch|Dänemark|Kopenhagen")

@@ -53,7 +53,7 @@ SEP = (rf"(?:{SP}?[-\u2011–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+
 Franken": never a range, see `range_start`); the second end may be qualified ("zwischen
 rund 13,50 und etwa 13,80 Euro", "knapp 64 bis über 66 Milliarden Dollar")."""
 UNIT = (
-    rf"(?:{SP}?(?:%-Punkte?n?|%(?!\w))|(?:{SP}{SP}?|-)?(?:[Pp]ercentage(?:{SP}|-)points?|Prozentpunkte?n?"
+    rf"(?:{SP}?(?:%-Punkte?n?|%(?![a-zäöüß0-9_]))|(?:{SP}{SP}?|-)?(?:[Pp]ercentage(?:{SP}|-)points?|Prozentpunkte?n?"
     rf"|ppts?|pp|[Pp]er(?:{SP}|-)?cent|Prozent|pct|(?<=[0-9])pc|[Bb]asis(?:{SP}|-)points?|Basispunkte?n?|bps|bp)(?!\w))"
 )
 """Percent, percentage points or basis points, a word unit after up to two spaces ("um 0,45
@@ -119,6 +119,8 @@ def symbol_money(body: str, m: re.Match[str],
                 return (start - 1, found[1], "money", -float(found[3]), *found[4:]), m.end()
     prefix = body[start:head + 1]
     currency = _money_currency(prefix, m["sc"])
+    if prefix == "$" and body[head + 1:head + 2].isupper():  # "$NZ805.3 million": the dollar named after the sign
+        currency = _DOLLAR_AFTER_SIGN.get(body[head + 1:head + 3].rstrip("0123456789 .")) or currency
     coded = _dollar_code(body, start) if prefix == "$" and start >= 3 and body[start - 1] in _CODE_GAP else None
     if coded is not None:
         start, currency = coded  # "CAD ~$3.0 billion", "AUD $5 million": the code names the dollar
@@ -195,8 +197,9 @@ def _dollar_code(body: str, start: int) -> tuple[int, str] | None:
 _SMALL_SCALES = frozenset({"k", "tsd", "thousand", "tausend"})
 
 
-def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
-    """ "EUR 3.1 billion", "USD4.9bn", "CHF 200-250 million"."""
+def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | list[Found] | None, int]:
+    """ "EUR 3.1 billion", "USD4.9bn", "CHF 200-250 million"; "target price SEK 345
+    (310)": the new level and, in parentheses, the old one in the same currency."""
     head = m.start()
     mark_end = head - 1 if body[head - 1] in _SPACES else head
     if body[mark_end - 1] == ".":  # "Rs. 5 crore"
@@ -222,7 +225,16 @@ def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | Non
     found = money_found(body, start, m.end(), raw, m["ck"], currency, None)
     if currency == "GBX" and found is not None and isinstance(found[3], float):
         found = (*found[:3], found[3] / 100, "GBP", *found[5:])  # "GBX 260": pence, 2.60 pounds
+    if found is not None and m["ck"] is None and body.startswith(" (", m.end()) and (
+            prior := _PRIOR_LEVEL.match(body, m.end())) is not None and (old := parse_number(prior["n"], False)):
+        return [found, (prior.start("n"), prior.end("n"), "money", old / 100 if currency == "GBX" else old,
+                        found[4], None, None, None, None)], prior.end()
     return found, m.end()
+
+
+_PRIOR_LEVEL = re.compile(rf" \((?!(?:19|20)[0-9]{{2}}\))(?P<n>{NUM})\)")
+"""The old level after a new one, as Nordic and dpa-AFX analyst lines write it: "target
+price SEK 345 (310)"."""
 
 
 def suffix_money(body: str, m: re.Match[str],
@@ -314,6 +326,10 @@ def _money_range(body: str, start: int, end: int, low_raw: str, low_scale: str |
     if begin is None:
         return None
     return (begin, end, "money", low * scale1, currency, None, None, None, high * scale2)
+
+
+_DOLLAR_AFTER_SIGN = {"US": "USD", "NZ": "NZD", "HK": "HKD", "A": "AUD", "C": "CAD", "S": "SGD"}
+"""The letters after "$" that name the dollar, as Australian and New Zealand papers write it."""
 
 
 def _symbol_start(body: str, head: int) -> int:

@@ -48,6 +48,11 @@ _MEASURED = re.compile(r"(?i:umsatz|erlös|auftragseingang|bestelleingang|gewinn
                        r"|profit|income|earnings|orders)(?:[^.!?,;]|[.,](?=[0-9]))*$")
 """A money measure named in the sentence before a bare amount that ends it: "Der
 Auftragseingang stieg um 5 Prozent auf 1,51 Milliarden."."""
+_COMPARED_LEADS = ("up from ", "down from ", "compared with ", "compared to ", "against ", "versus ", "vs. ",
+                   "gegenüber ", "nach ")
+"""A bare amount ending its sentence as the base of a comparison: "34.4 million kronor, up
+from 20.4 million.", "12 Millionen Euro, nach 9,5 Millionen." (the amount before it names
+the currency)."""
 _SENTENCE_END = re.compile(r"[.!?][ \u00a0]+[A-ZÄÖÜ]|\n")
 
 
@@ -75,7 +80,8 @@ def bare_amounts(body: str, found: list[Found]) -> list[Found]:
             scale = match[0]
             if number is None or not _amount_follows(match["after"], scale):
                 continue
-            if match["after"] == "." and not _MEASURED.search(body, max(0, word_start - _REACH), word_start):
+            if match["after"] == "." and not body.endswith(_COMPARED_LEADS, 0, number.start()) and not _MEASURED.search(
+                    body, max(0, word_start - _REACH), word_start):
                 continue  # "die Kunden stiegen auf 40 Millionen.": a count, unless a money measure leads
             start, end = number.start(), match.end()
             if at >= 0 and found[at][1] > start:  # the number ends another figure

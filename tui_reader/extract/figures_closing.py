@@ -81,6 +81,21 @@ ABBREVIATIONS = frozenset("mrd mio mill tsd bzw ca rd mind max vs approx".split(
 "ein Wachstum von rd. 44 %"), here and when reading back from the figure."""
 
 
+def verb_right_after(following: list[str]) -> Direction | None:
+    """The participle or "nach oben/unten" written right after the figure: "um fast 18
+    Prozent eingebrochen" is down though "die zuletzt erholten Aktien" stands before it.
+    `following` is the text after the figure split once (first word, rest)."""
+    word = following[0].strip(PUNCT).lower()
+    found = _GERMAN_FINAL.get(word)
+    if found is None and len(following) > 1:
+        if word == "nach":
+            found = _NACH_WHERE.get(following[1].split(None, 1)[0].strip(PUNCT).lower())
+        elif word == "in":  # "um 20 Prozent in den Keller", "um 9 Prozent in die Höhe"
+            phrase = following[1][:10].lower()
+            found = "down" if phrase == "den keller" else "up" if phrase.startswith("die höhe") else None
+    return found
+
+
 def closing_verb(body: str, start: int, end: int, words: list[str]) -> Direction | None:
     """A German participle, infinitive or verb particle that closes the figure's clause.
 

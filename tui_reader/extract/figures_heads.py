@@ -176,7 +176,13 @@ def worded(body: str, anchor: date | None = None) -> list[Found]:
                 glued -= 1
             figure = fold(body, glued, head, end, lower)
         elif head > 0 and body[head - 1].isalpha():  # inside a word: "percentage", "sometimes"
-            if lower == "mal":  # "dreimal so hoch": the number word glued before
+            if lower[0] == "v" and lower.endswith(("ung", "ungen")):  # "eine Kursverdopplung"
+                value = (WORD_MULTIPLES.get(lower[:5]) if "fach" not in lower
+                         else fach_value(lower[3:lower.index("fach")]))
+                if value is not None:
+                    glued = word_start(body, head)
+                    figure = (glued, end, "multiple", value, None, None, None, None, None)
+            elif lower == "mal":  # "dreimal so hoch": the number word glued before
                 glued = word_start(body, head)
                 count = word_value(body[glued:head])
                 if count and count >= 2:

@@ -76,6 +76,8 @@ def word_value(word: str) -> int | None:
         return _GERMAN[word]
     tens, _, unit = word.replace(" ", "-").partition("-")
     if tens in WORD_VALUES and unit in WORD_VALUES:
+        if unit in ("hundred", "thousand"):  # "two-hundred": a product, not "two" plus 100
+            return WORD_VALUES[tens] * WORD_VALUES[unit]
         return WORD_VALUES[tens] + WORD_VALUES[unit]
     return None
 

@@ -28,6 +28,8 @@ def percent(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, 
     """ "18.5%", "−1.2 percentage points", "12,3 Prozent", "25 bps"; not a quote widget."""
     head, end = m.span()
     start, sign = _signed_start(body, head)
+    if sign is None and body[head - 1:head] in "-−" and _glued_row(body, head, end):
+        start, sign = head - 1, body[head - 1]
     if start > 1 and body[start - 2] in WIDGET_TAILS and body[start - 1] == " " and quote_widget(
             body, start, end, sign):
         return None, end
@@ -132,6 +134,15 @@ def _signed_start(body: str, head: int) -> tuple[int, str | None]:
         if before == "(" or (sign == "+" and before in " \t\n["):
             return head - 2, sign
     return head, None
+
+
+def _glued_row(body: str, head: int, end: int) -> bool:
+    """A table row whose cells a page glued together: "Invisio-0,8%SEB lowers …", the
+    name, its move and the next cell; the "-" is the move's sign, not a hyphen."""
+    if not (head > 2 and body[head - 1] in "-−" and body[head - 2].isalpha() and body[end:end + 1].isupper()):
+        return False
+    word = max(body.rfind(" ", 0, head), body.rfind("\n", 0, head)) + 1
+    return body[word].isupper() and body[word:head - 1].isalpha()
 
 
 def _percent(body: str, start: int, end: int, raw: str, unit_text: str,

@@ -62,9 +62,9 @@ _CODE_AMOUNT = (
 FIGURE = re.compile(
     rf"[0-9{amounts.SYMBOLS}](?:"
     # "$4.9 billion", "€1.1 to €1.3 billion", "¥380 billion yuan" (US$/HK$ read in Python);
-    # "$.29 per share": older press releases leave the leading zero out; "$US95.51": Australian
-    # papers mark US dollars after the sign
-    rf"(?<=[{amounts.SYMBOLS}])(?:(?:(?<=\$)US)?{SP}?(?P<sa>{NUM}|\.[0-9]{{1,3}}(?![0-9]|[.,][0-9]))(?P<sk>{SCALE})?(?:(?P<ssep>{amounts.SEP})"
+    # "$.29 per share": older press releases leave the leading zero out; "$US95.51",
+    # "$NZ805.3 million", "$A773.6 million": Australian papers mark the dollar after the sign
+    rf"(?<=[{amounts.SYMBOLS}])(?:(?:(?<=\$)(?:US|NZ|HK|A|C|S))?{SP}?(?P<sa>{NUM}|\.[0-9]{{1,3}}(?![0-9]|[.,][0-9]))(?P<sk>{SCALE})?(?:(?P<ssep>{amounts.SEP})"
     rf"(?P<sp2>{amounts.PREFIX})?{SP}?(?P<sa2>{NUM})(?P<sk2>{SCALE})?)?"
     rf"(?P<sc>{amounts.SUFFIX})?(?P<K_sym>)"
     # "$(6.5) million", "$(0.14)": an accountant's minus

@@ -28,9 +28,11 @@ the price and the change: "(TSLA 272.06, -16.08, -5.6%)"."""
 _PROSE_CAPITALS = frozenset(
     "EPS GDP CPI PPI PMI EBIT EBITDA YOY QOQ MOM ROE ROI ROA ARPU FCF US USA UK EU DAX MDAX "
     "SDAX TECDAX ATX SMI FTSE CAC IBEX AEX OMX HSI CSI NIKKEI TOPIX KOSPI ASX TSX DOW STOXX "
-    "MSCI NASDAQ NYSE AI IT TV FY EUR USD CHF GBP JPY CNY HKD CAD AUD SEK NOK DKK".split())
+    "MSCI NASDAQ NYSE AI IT TV FY EUR USD CHF GBP JPY CNY HKD CAD AUD SEK NOK DKK "
+    "ASA AB AG SE SA NV PLC OYJ ABP SPA AS".split())
 """Capitals that name a measure, a market, an index or a currency in prose, not a listing
-("Umsatz von 149,6 Mio. EUR, +26% mehr")."""
+("Umsatz von 149,6 Mio. EUR, +26% mehr"); a legal form ends a company's name ("Next
+Biometrics Group ASA -2.20 pct"), whose move follows as prose."""
 _ITEM = (r"[A-ZÄÖÜ][\w.&-]*(?:[ \u00a0][A-Za-z0-9][\w.&-]*){0,2}[ \u00a0\n\t]+"
          r"(?:[0-9][0-9.,]*[ \u00a0\n\t]+)?")
 """A strip item's name and, optionally, its level before the change: "DAX ", "MDAX

@@ -19,7 +19,7 @@ from tui_reader.extract.figures_clause import (
     direction_back,
     listed_after,
 )
-from tui_reader.extract.figures_closing import CLAUSE_END, PUNCT, closing_verb
+from tui_reader.extract.figures_closing import CLAUSE_END, PUNCT, closing_verb, verb_right_after
 from tui_reader.extract.figures_vocabulary import (
     AFTER_WORDS,
     BEI_NOUNS,
@@ -248,6 +248,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             if found and first in TIMED_AFTER and not (len(following) > 1 and following[1].startswith(TIMED_LEADS)):
                 found = None  # "50 Prozent Gewinn ausschütten" is a share of profit, not a gain
             if found and not (first == "plus" and len(following) > 1 and following[1].startswith(ONE_MORE)):
+                return found
+            if not found and (found := verb_right_after(following)):
                 return found
             if not found and len(first) > 6 and first not in DIRECTION_WORDS:  # "50-prozentigen Wertzuwachs"
                 compound = WORD_DIRECTION.get(first)

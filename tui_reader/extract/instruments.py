@@ -23,6 +23,8 @@ from tui_reader.extract.word_names import (
     is_german,
 )
 from tui_reader.extract.written_tickers import (
+    NOT_TICKERS,
+    bloomberg_tickers,
     forget_venue_forms,
     home_suffix,
     mover_tickers,
@@ -206,7 +208,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     venue_listings: dict[str, Instrument] = {}
     """Codes written with their venue ("ASX:LIT"): a bare "(LIT)" later is that listing."""
     for at, end, instrument in (*ticker_mentions(found_in, text, cashtags, colons), *mover_tickers(found_in, text),
-                                *ric_tickers(found_in, text)):
+                                *ric_tickers(found_in, text), *bloomberg_tickers(found_in, text)):
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))
         if instrument.ticker:
@@ -222,6 +224,10 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             ticker_spans.append((at, at + 2 + len(code)))
             if listing.ticker:
                 written_tickers[listing.ticker.split(".", 1)[0]] = listing.ticker
+
+    if written_tickers and ", " in title:
+        for listing in _listed_in_headline(found_in, title, written_tickers):
+            merger.add(listing, len(text), _EXPLICIT)  # last: the headline's list names no primary
 
     # "(Xetra: SAP)" is one mention, not a ticker and a name.
     in_spans: set[int] = set()
@@ -254,6 +260,25 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
                 merger.add(listing, at, _NAMED, (), count)
 
     return _ranked(merger.companies)
+
+
+_TICKER_RUN = re.compile(r"(?<![\w.])[A-Z]{2,5}(?:, [A-Z]{2,5}){3,}(?![\w.])")
+"""Four or more capital codes in a row, as a movers headline lists them: "Pre-market
+Movers For April 30- BKS, HUM, SUN, GPRO, LYB"."""
+
+
+def _listed_in_headline(found_in: Directory, title: str, written: dict[str, str]) -> list[Instrument]:
+    """The listings of a headline's list of codes that the body does not write again,
+    when at least two of its codes are written as tickers in the text too ("Barnes &
+    Noble, Inc. (BKS)"): then the list is one of symbols, not of acronyms."""
+    run = _TICKER_RUN.search(title)
+    if run is None:
+        return []
+    codes = run.group().split(", ")
+    if sum(code in written for code in codes) < 2:
+        return []
+    return [listing for code in codes
+            if code not in written and code not in NOT_TICKERS and (listing := found_in.by_ticker(code)) is not None]
 
 
 def _ranked(companies: list[_Company]) -> list[Instrument]:

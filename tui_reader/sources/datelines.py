@@ -33,32 +33,36 @@ _ZONES = {
     "GMT": "UTC", "UTC": "UTC", "Z": "UTC", "BST": "Europe/London",
     "CET": "Europe/Berlin", "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
     "JST": "Asia/Tokyo", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore",
-    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "GMT/BST": "Europe/London",
 }
 _US_ZONES = frozenset({"ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "MST", "MDT", "PT", "PST", "PDT"})
 _MONTH = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 _ZONE = "|".join(sorted(_ZONES, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)[a-z]*\.?,?\s+"
 _TIME = (
-    r"(?:,?\s*(?:at\s+|um\s+|[-–—·|]\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?"
+    r"(?:,?\s*(?:at\s+|um\s+|[-–—·|/]\s+)?(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?"
     r"\s*(?:(?P<ampm>[ap])\.?\s?m\.?|(?P<uhr>uhr))?"
     r"(?:\s+(?P<zone>" + _ZONE + r")|\s+(?P<offset>[+-]\d{2}:?\d{2}))?)?"
 )
 DATELINE = re.compile(
     r"(?:by\s[^\n]{1,60}?\s[-–|·]\s+)?"  # a byline before it: "By Jane Doe - Dec 16, 2025 at 2:41PM"
     r"(?:[A-ZÄÖÜ][\w.-]*(?:\s[A-ZÄÖÜ][\w.-]*){0,2},\s+(?=\d))?"  # the paper: "Börsen-Zeitung, 17.8.2018"
-    r"(?:(?:published|updated|veröffentlicht|aktualisiert|stand|date|datum)\s*:?\s*)?"
-    r"(?:(?P<H0>\d{1,2}):(?P<M0>\d{2})\s+(?=[a-z]))?"  # the time first: "14:10 July 22, 2021"
+    r"(?:(?:last\s+|first\s+)?(?:published|updated|veröffentlicht|aktualisiert|stand|date|datum)\s*:?\s*)?"
+    # the time first: "14:10 July 22, 2021", "03:06 21 Dec 2013 AEDT"
+    r"(?:(?P<H0>\d{1,2}):(?P<M0>\d{2})\s+(?=[a-z]|\d{1,2}\s+[a-z]))?"
     rf"(?:{_WEEKDAY})?"
     r"(?:"
     rf"(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})"  # June 28, 2016
     rf"|(?P<day2>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"  # 28 June 2016, 28. Juni 2016, 6th Nov 2025
+    rf"|(?P<day3>\d{{1,2}})-(?P<mon3>{_MONTH})-(?P<year3>\d{{4}})"  # 03-Sep-2025
     r"|(?P<d>\d{1,2})(?P<sep>[.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2}(?=\s+\d))"  # 28.06.2016, 28-06-2016, 28.06.16 12:58
     r"|(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/(?P<sy>\d{4})"  # 26/05/2016 (day or month first: see `_slashed`)
     r"|(?P<djm>\d{2})-(?P<djd>\d{2})-(?P<djy>\d{2})\s+(?P<djH>\d{2})(?P<djM>\d{2})\s?ET"  # Dow Jones: 03-15-24 0717ET
     r")"
     + _TIME
-    + r"(?:\s+(?:by\s.{1,60}|[-–|·]\s+(?:last\s+)?updated\b.{0,60}))?",  # "… by Adam Clark", "- Last updated at …"
+    + rf"(?:\s+(?P<zone0>{_ZONE}))?"  # the zone of a time written first: "03:06 21 Dec 2013 AEDT"
+    + r"(?:\s+(?:by\s.{1,60}|[-–|·]\s+(?:last\s+)?updated\b.{0,60})"  # "… by Adam Clark", "- Last updated at …"
+    + r"|,\s+first\s+published:?\s+(?P<first>.{6,60}))?",  # "Last updated: …, First published: …"
     re.IGNORECASE,
 )
 """One dateline, matched from its start; a whole line when used with `fullmatch`."""
@@ -68,6 +72,8 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
     """The moment a `DATELINE` match states (None for an impossible date such as 31 June).
     Its named zone wins over `naive_zone` ("Uhr" means Central European time); a date
     without a time is midnight UTC."""
+    if match.group("first") and (original := DATELINE.fullmatch(match["first"])) is not None:
+        return dateline_time(original, naive_zone)  # the first publication, not the update
     if match.group("djm"):  # Dow Jones Newswires: month first, two-digit year, New York time
         try:
             return datetime(2000 + int(match["djy"]), int(match["djm"]), int(match["djd"]), int(match["djH"]),
@@ -78,8 +84,13 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
         month, day, year = _MONTHS[match["mon"].lower()], match["day"], match["year"]
     elif match.group("mon2"):
         month, day, year = _MONTHS[match["mon2"].lower()], match["day2"], match["year2"]
+    elif match.group("mon3"):
+        month, day, year = _MONTHS[match["mon3"].lower()], match["day3"], match["year3"]
     elif match.group("sy"):
-        if (slashed := _slashed(int(match["s1"]), int(match["s2"]))) is None:
+        slashed = _slashed(int(match["s1"]), int(match["s2"]))
+        if slashed is None and (match["zone"] or "").upper() in _US_ZONES:
+            slashed = int(match["s2"]), int(match["s1"])  # "10/07/2020 | 01:50am EDT": an American zone, month first
+        if slashed is None:
             return None
         day, month, year = str(slashed[0]), slashed[1], match["sy"]
     elif match["sep"] == "-":  # "07-05-2025": day first as Europe writes it, unless the clock is American
@@ -93,8 +104,9 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
         if len(year) == 2:  # "10.10.25 08:45 Uhr": a portal's short year, always this century
             year = "20" + year
     try:
-        if match.group("H0") is not None:  # "14:10 July 22, 2021": local time of the page
-            return datetime(int(year), month, int(day), int(match["H0"]), int(match["M0"]), tzinfo=naive_zone)
+        if match.group("H0") is not None:  # "14:10 July 22, 2021": local time of the page, or its zone's
+            zone = _zone(match["zone0"].upper()) if match["zone0"] else naive_zone
+            return datetime(int(year), month, int(day), int(match["H0"]), int(match["M0"]), tzinfo=zone)
         if match.group("H") is None:
             return datetime(int(year), month, int(day), tzinfo=UTC)
         hour = int(match["H"])
