@@ -81,11 +81,11 @@ ABBREVIATIONS = frozenset("mrd mio mill tsd bzw ca rd mind max vs approx".split(
 "ein Wachstum von rd. 44 %"), here and when reading back from the figure."""
 
 
-def verb_right_after(following: list[str]) -> Direction | None:
+def verb_right_after(word: str, following: list[str]) -> Direction | None:
     """The participle or "nach oben/unten" written right after the figure: "um fast 18
     Prozent eingebrochen" is down though "die zuletzt erholten Aktien" stands before it.
-    `following` is the text after the figure split once (first word, rest)."""
-    word = following[0].strip(PUNCT).lower()
+    `word` is the first word after the figure, lower-cased and stripped; `following`
+    the text after the figure split once (first word, rest)."""
     found = _GERMAN_FINAL.get(word)
     if found is None and len(following) > 1:
         if word == "nach":

@@ -249,7 +249,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 found = None  # "50 Prozent Gewinn ausschütten" is a share of profit, not a gain
             if found and not (first == "plus" and len(following) > 1 and following[1].startswith(ONE_MORE)):
                 return found
-            if not found and (found := verb_right_after(following)):
+            if not found and (found := verb_right_after(first, following)):
                 return found
             if not found and len(first) > 6 and first not in DIRECTION_WORDS:  # "50-prozentigen Wertzuwachs"
                 compound = WORD_DIRECTION.get(first)
