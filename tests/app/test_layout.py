@@ -15,6 +15,7 @@ from tests.app.conftest import REPO, settle, until
 from tui_reader.app.chart_data import ChartData, ClaimLine
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.filter_box import FilterBox
 from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.app.widgets.key_bar import KeyBar
 from tui_reader.app.widgets.status_line import StatusLine
@@ -329,3 +330,29 @@ async def test_a_screenshot_goes_where_articles_are_saved(make_app, tmp_path: Pa
         # The file appears before it is written out: wait for the whole picture.
         await until(pilot, lambda: shot.is_file() and shot.read_text().rstrip().endswith("</svg>"))
         assert shot.read_text().startswith("<svg")
+
+
+async def test_a_huge_pasted_article_opens_and_says_what_is_not_shown(make_app, db_path: Path, tmp_path: Path) -> None:
+    """A 1.5 MB seed (under the 5 MB limit), read the way the app reads a folder: shown
+    up to `READ_LIMIT`, the key figures table capped, and the reader still answers keys."""
+    from tui_reader.extract import READ_LIMIT
+    from tui_reader.sources.poll import poll_seed_folder
+
+    folder = tmp_path / "pasted"
+    folder.mkdir()
+    line = "Acme Corp rose 1% to $200 on 3 March 2026. "
+    (folder / "dump.txt").write_text("A pasted data dump\n\nDate: 2026-03-04\n\n" + line * 35_000)
+    with Store.open(db_path) as store:
+        assert poll_seed_folder(folder, store).new == 1
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"dump", "enter")
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+        assert view.article is not None and len(view.article.body) > 3 * READ_LIMIT
+        text = _rendered(view.query_one("#article-text", Static).content, 100)
+        assert "more characters are stored but not shown" in text
+        assert "more key figures (extract --json lists them all)" in text
+        await pilot.press("escape")  # the reader still answers
+        await until(pilot, lambda: app.screen.query_one(FilterBox).value == "")

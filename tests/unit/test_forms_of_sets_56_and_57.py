@@ -202,3 +202,15 @@ def test_a_glued_table_row_and_an_old_target_in_parentheses() -> None:
     # must not match: a percent glued to a lower-case word stays out, a year in parentheses is no level
     assert find_figures("a 5%share of the market", None) == []
     assert [f.text for f in find_figures("It paid SEK 345 (2024) a share.", None)] == ["SEK 345"]
+
+
+def test_the_extractors_read_only_the_first_characters_of_a_huge_body() -> None:
+    from tui_reader.extract import READ_LIMIT, enrich
+    from tui_reader.model import Article
+
+    body = "Acme Corp (NASDAQ: ACME) rose 5% on Monday.\n\n" + "Filler words here. " * (READ_LIMIT // 19) + (
+        "\n\nBeta Inc (NYSE: BETA) fell 9%.")
+    article = enrich(Article(id="a", source="Sample", title="Dump", body=body, published=None))
+    assert [f.text for f in article.figures] == ["5%"]
+    assert [i.ticker for i in article.instruments] == ["ACME"]
+    assert article.body == body  # stored whole

@@ -19,6 +19,7 @@ from textual.color import Color, ColorParseError
 from tui_reader.app.chart_data import ChartData
 from tui_reader.app.formatting import format_figure, format_move, local_time
 from tui_reader.app.safe_text import clean, plain
+from tui_reader.extract import READ_LIMIT
 from tui_reader.model import Article
 
 _MOVE_LABELS = (("1d", "1 day"), ("5d", "5 days"), ("since", "since"))
@@ -135,26 +136,34 @@ def reaction_line(chart: ChartData, palette: Palette) -> Text | None:
 CONTEXT_WORDS = 7
 """Words shown on each side of a figure in the key figures table."""
 _WORD = re.compile(r"\S+")
+_CONTEXT_REACH = 600
+"""Characters read on each side of a figure for its words: seven words of prose and more."""
 
 
 def figure_context(text: str, start: int, end: int, words: int = CONTEXT_WORDS) -> str:
     """The words around a figure (`text[start:end]`) within its paragraph, with "…"
     where the text goes on: the figure's own neighbourhood, not the start of its
     sentence, which several figures of one sentence would all share, nor the heading
-    above its paragraph ("What the Market Says")."""
+    above its paragraph ("What the Market Says").
+
+    Only `_CONTEXT_REACH` characters on each side are read: a pasted dump is one
+    paragraph of megabytes, where reading to its ends cost each figure a fifth of a second."""
     if not 0 <= start < end <= len(text):
         return ""
-    opening = text.rfind("\n\n", 0, start)
-    opening = 0 if opening < 0 else opening + 2
-    closing = text.find("\n\n", end)
-    closing = len(text) if closing < 0 else closing
+    reach_start, reach_end = max(0, start - _CONTEXT_REACH), min(len(text), end + _CONTEXT_REACH)
+    opening = text.rfind("\n\n", reach_start, start)
+    opening = reach_start if opening < 0 else opening + 2
+    closing = text.find("\n\n", end, reach_end)
+    closing = reach_end if closing < 0 else closing
     before = list(_WORD.finditer(text, opening, start))
     after = list(_WORD.finditer(text, end, closing))
     first = before[-words].start() if len(before) >= words else opening
     # A word the figure starts inside of ("(56.94%)") belongs with it.
     last = after[words - 1].end() if len(after) >= words else closing
     snippet = " ".join(text[first:last].split())
-    return ("…" if first > opening else "") + snippet + ("…" if last < closing else "")
+    goes_back = first > opening or (first == reach_start > 0 and text[first - 2:first] != "\n\n")
+    goes_on = last < closing or (last == reach_end < len(text) and text[last:last + 2] != "\n\n")
+    return ("…" if goes_back else "") + snippet + ("…" if goes_on else "")
 
 
 def figures_table(article: Article, palette: Palette) -> RenderableType:
@@ -164,7 +173,7 @@ def figures_table(article: Article, palette: Palette) -> RenderableType:
     table.add_column("Kind", no_wrap=True)
     table.add_column("Value", no_wrap=True, style=f"bold {palette.figure}")
     table.add_column("Around it", ratio=1)
-    for figure in article.figures:
+    for figure in article.figures[:_FIGURE_ROWS]:
         source = article.title if getattr(figure, "in_title", False) else article.body
         around = figure_context(source, figure.start, figure.end) or figure.context
         table.add_row(
@@ -173,7 +182,16 @@ def figures_table(article: Article, palette: Palette) -> RenderableType:
             # Wrapped at word boundaries, never cut: the words are the point.
             plain(around, palette.muted, single_line=False),
         )
+    if len(article.figures) > _FIGURE_ROWS:
+        table.add_row(Text("…", style=palette.muted), Text(""),
+                      Text(f"{len(article.figures) - _FIGURE_ROWS:,} more key figures (extract --json lists them all)",
+                           style=f"italic {palette.muted}"))
     return table
+
+
+_FIGURE_ROWS = 300
+"""Rows of the key figures table: a real story states a few dozen; a pasted data dump
+thousands, whose rows would take the reader seconds to lay out at every resize."""
 
 
 def claims_block(chart: ChartData, palette: Palette) -> RenderableType | None:
@@ -242,7 +260,7 @@ def body_text(article: Article, palette: Palette) -> Text:
     Spans index into the raw body, so the body is cut at span edges first and each
     piece is cleaned on its own: stripping an escape sequence never shifts a highlight.
     """
-    body = article.body
+    body = article.body[:READ_LIMIT]
     marks: list[tuple[int, int, str]] = [
         (f.start, f.end, f"bold {palette.figure}") for f in article.figures if not f.in_title and 0 <= f.start < f.end <= len(body)
     ]
@@ -260,6 +278,9 @@ def body_text(article: Article, palette: Palette) -> Text:
         text.append(clean(body[start:end]), style=style)
         position = end
     text.append(clean(body[position:]))
+    if len(article.body) > READ_LIMIT:
+        text.append(f"\n\n… {len(article.body) - READ_LIMIT:,} more characters are stored but not shown; figures and "
+                    f"instruments come from the first {READ_LIMIT:,}.", style=f"italic {palette.muted}")
     return text
 
 

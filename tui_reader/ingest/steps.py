@@ -35,6 +35,7 @@ def file_article(article: Article, now: float, *, strip: bool = True, story_keys
     """Stage 1: drop promotional boilerplate (`strip`; seed formats strip their own
     paragraphs while parsing), find the instruments, prepare the row without figures.
     `now` dates undated articles; `story_keys` as `prepare` (True in workers)."""
+    from tui_reader.extract import READ_LIMIT
     from tui_reader.extract.instruments import find_instruments
     from tui_reader.store.prepared import prepare
 
@@ -45,7 +46,7 @@ def file_article(article: Article, now: float, *, strip: bool = True, story_keys
         if removed:
             article.body = "\n\n".join(kept)
             article.removed = removed
-    article.instruments = find_instruments(article.title, article.body, article.declared)
+    article.instruments = find_instruments(article.title, article.body[:READ_LIMIT], article.declared)
     article.figures = []
     return prepare(article, now, story_keys=story_keys)._replace(extractor=PENDING)
 
