@@ -214,3 +214,9 @@ def test_the_extractors_read_only_the_first_characters_of_a_huge_body() -> None:
     assert [f.text for f in article.figures] == ["5%"]
     assert [i.ticker for i in article.instruments] == ["ACME"]
     assert article.body == body  # stored whole
+
+
+def test_a_european_legal_form_is_never_a_us_companys() -> None:
+    assert [i.ticker for i in find_instruments("", "Die Post AG konnte sich um 1,8 Prozent verbessern.", [])] != ["POST"]
+    # must not match: the US company with its own form is still filed
+    assert [i.ticker for i in find_instruments("", "Post Holdings Inc. raised its outlook.", [])] == ["POST"]

@@ -43,6 +43,17 @@ CITED_AFTER = re.compile(
 """After a name: its analysts speak ("Societe Generale analysts said", "Vontobel-Analyst")."""
 
 
+_GERMAN_FORMS = frozenset({"AG", "KGaA", "GmbH", "SE"})
+_GERMAN_FORMS_ENDS = frozenset(form[-2:] for form in _GERMAN_FORMS)
+
+
+def _german_form_of_a_us_company(text: str, end: int, listing: Instrument | None) -> bool:
+    """A name followed by a European legal form that a US company never has: the
+    company meant is a European one of the same name (the directory may not know it)."""
+    return (listing is not None and (listing.isin or "").startswith("US")
+            and text[:end].rsplit(None, 1)[-1].strip(".,") in _GERMAN_FORMS)
+
+
 def count_names(
     text: str,
     hits: list[NameHit],
@@ -87,6 +98,8 @@ def count_names(
                 continue  # "Getty Images": another name ("Vontobel-Analyst Jean …", "Vontobel Analyst …" are not)
             if text[end + 1:end + 2] in _LOCAL_INITIALS and _LOCAL_UNIT.match(text, end):
                 continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
+        elif text[end - 2:end] in _GERMAN_FORMS_ENDS and _german_form_of_a_us_company(text, end, found_in.by_key(key)):
+            continue  # "Die Post AG": an Austrian or German company, not Post Holdings Inc
         if start and text[start - 1] == "(" and spelled_out_before(text, start, end):
             continue  # "net interest income (NII)": an abbreviation, not NII Holdings
         if _defined_before(text, start, end, abbreviations):
