@@ -220,3 +220,13 @@ def test_a_european_legal_form_is_never_a_us_companys() -> None:
     assert [i.ticker for i in find_instruments("", "Die Post AG konnte sich um 1,8 Prozent verbessern.", [])] != ["POST"]
     # must not match: the US company with its own form is still filed
     assert [i.ticker for i in find_instruments("", "Post Holdings Inc. raised its outlook.", [])] == ["POST"]
+
+
+def test_a_price_box_run_together_is_furniture() -> None:
+    box = ("Share Price is delayed by 15 minutes Get Live Data Share Price: 41.50 Bid: 40.00 Ask: 43.00 "
+           "Change: 0.00 (0.00%) Spread: 3.00 (7.229%) Open: 0.00 High: 0.00 Low: 0.00 Prev. Close: 41.50")
+    story = "The group said revenue rose 12% to £8.1m. High: demand in the second half."
+    kept, notes = strip_boilerplate([box, story])
+    assert kept == [story] and notes[0].startswith("quote box: ")
+    kept, notes = strip_boilerplate(["0.000.00%", story])  # a widget's price and change glued
+    assert kept == [story] and notes[0].startswith("quote line: ")

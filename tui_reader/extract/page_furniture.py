@@ -19,6 +19,8 @@ price and its change when the page was saved, no figure of the story."""
 _LONE_CHANGE = re.compile(r"[+\-−][0-9][0-9.,]*[ \u00a0]?%")
 """A signed percentage alone in its paragraph, under a ticker line: a quote widget's
 change ("NVDA" / "-3.02%" / "Add to Watchlist"), never a sentence."""
+_GLUED_QUOTE = re.compile(r"[0-9][0-9,]*\.[0-9]{2,4}[+\-−]?[0-9]+\.[0-9]{2}%")
+"""A widget's price and change glued together, alone on a line: "0.000.00%", "12.345+1.20%"."""
 _PIPE_ROW = re.compile(
     r"[^|\n]{2,60}\|[ \u00a0]*[0-9][0-9.,']*[ \u00a0]*(?:EUR|€|CHF|USD|\$)?[ \u00a0]*\|"
     r"[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%[ \u00a0]*\|?"
@@ -75,7 +77,8 @@ def quote_kind(paragraph: str) -> str | None:
         row = paragraph.strip()
         if _QUOTE_LABEL.fullmatch(row) or _CHART_TAB.fullmatch(row):
             return "quote line"
-        if (row[:1] in _QUOTE_ROW_OPENERS and (_QUOTE_ROW.fullmatch(row) or _LONE_CHANGE.fullmatch(row))) or (
+        if (row[:1] in _QUOTE_ROW_OPENERS and (_QUOTE_ROW.fullmatch(row) or _LONE_CHANGE.fullmatch(row)
+                                                or _GLUED_QUOTE.fullmatch(row))) or (
                 "|" in paragraph and _PIPE_ROW.fullmatch(row)):
             return "quote line"
     if paragraph.count("%") >= _STRIP_LIMIT and ". " not in paragraph and len(
@@ -86,7 +89,16 @@ def quote_kind(paragraph: str) -> str | None:
         return "quote box"
     if paragraph.startswith("WKN: ") and "| ISIN: " in paragraph:  # finanznachrichten's quote header
         return "quote box"
+    if ("Bid:" in paragraph or "High:" in paragraph) and len(_QUOTE_FIELDS.findall(paragraph)) >= _QUOTE_FIELD_LIMIT:
+        return "quote box"  # "Share Price: 87.50 Bid: 85.00 Ask: 90.00 Change: 0.00 (0.00%) Spread: …"
     return None
+
+
+_QUOTE_FIELDS = re.compile(
+    r"\b(?:Share Price|Bid|Ask|Change|Spread|Open|High|Low|Prev\. Close|Volume|Mid)[ \u00a0]*:[ \u00a0]*[+\-−]?[0-9]")
+_QUOTE_FIELD_LIMIT = 4
+"""A price box's labelled fields, its lines run together as a page's text keeps them:
+four or more ("Bid: 85.00 Ask: 90.00 …") are the box, one in prose ("High: 5") is not."""
 
 
 _TAIL_HEADINGS = frozenset({
