@@ -254,9 +254,10 @@ def test_a_valuation_multiple_before_next_years_earnings() -> None:
         ("Its supply of chips for next year is sold out.", []),
         ("It hedged its fuel for the next year.", ["P1Y"]),
         ("Der Gewinn war 50 Prozent niedriger als ein Jahr zuvor.", []),
-        ("Der Umsatz lag 3 Prozent über dem Wert von vor drei Jahren davor.", []),
+        ("Der Umsatz lag 3 Prozent über dem Wert von vor einem Jahr davor.", []),
         ("Der Index lag vor einem Monat bei 18.000 Punkten.", []),
-        ("Vor drei Jahren war die Aktie doppelt so teuer.", []),
+        ("Die Aktie war doppelt so teuer wie vor drei Jahren.", []),  # a comparison's base
+        ("Vor drei Jahren war die Aktie doppelt so teuer.", ["P3Y"]),  # two or more units back: a span
         ("Seit drei Jahren wächst der Umsatz.", ["P3Y"]),
     ],
 )

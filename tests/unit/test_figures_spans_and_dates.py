@@ -25,7 +25,7 @@ def periods(body: str) -> list[tuple[str, object]]:
         "Revenue for the previous year was flat.",
         "For the 2026 year the bank sees growth.",
         "A year ago the picture was different.",
-        "Vor acht Wochen sah es noch anders aus.",
+        "Vor einer Woche sah es noch anders aus.",
         "Die Vierjährige spielte im Garten.",  # a noun, not a span
     ],
 )

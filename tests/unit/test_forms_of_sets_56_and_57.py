@@ -230,3 +230,19 @@ def test_a_price_box_run_together_is_furniture() -> None:
     assert kept == [story] and notes[0].startswith("quote box: ")
     kept, notes = strip_boilerplate(["0.000.00%", story])  # a widget's price and change glued
     assert kept == [story] and notes[0].startswith("quote line: ")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der Dax hatte vor drei Monaten ein Rekordhoch erreicht.", ["P3M"]),
+        ("The stock has fallen 20% since its peak 7 days ago.", ["P7D"]),
+        ("Knapp drei Jahre später war die Firma an der Börse.", ["P3Y"]),
+        # must not match: one unit back is the year-ago base, a comparison's base, a page's stamp
+        ("Der Gewinn lag ein Jahr zuvor bei 5 Millionen Euro.", []),
+        ("Revenue was higher than two years ago.", []),
+        ("Updated 2 days ago\n\nThe stock rose.", []),
+    ],
+)
+def test_spans_back_and_on_of_two_units_or_more_are_periods(body: str, expected: list[str]) -> None:
+    assert [f.value for f in find_figures(body, None) if f.kind == "period"] == expected

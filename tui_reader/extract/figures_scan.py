@@ -36,7 +36,7 @@ _NUMBER_TAILS = (
     rf"|(?:-|{SP})(?P<pu>(?:(?:trading|business|calendar|consecutive|straight)[- ])?"
     rf"(?:years?|months?|weeks?|days?|decades?|quarters?)|Jahre?n?|Monate?n?|Wochen?"
     rf"|(?:Handelst|T)age?n?)"
-    rf"(?!\w|-old|{SP}(?:ago|old|earlier|later|before|zuvor|davor|früher|später)\b)(?P<K_period>)"
+    rf"(?!\w|-old|{SP}old\b)(?P<K_period>)"
     rf"|(?P<u1>{amounts.UNIT})?(?P<psep>{amounts.SEP})(?P<ps2>{amounts.SIGN})?(?P<pn2>{NUM})"
     rf"(?P<u2>{amounts.UNIT})(?P<K_prange>)"
     rf"|(?P<u>{amounts.UNIT})(?P<K_pct>)"
