@@ -246,3 +246,65 @@ def test_a_price_box_run_together_is_furniture() -> None:
 )
 def test_spans_back_and_on_of_two_units_or_more_are_periods(body: str, expected: list[str]) -> None:
     assert [f.value for f in find_figures(body, None) if f.kind == "period"] == expected
+
+
+# Forms of the 58th and 59th held-out sets.
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Target is bursting into the holiday season. Target CEO Brian Cornell said demand held up.", ["TGT"]),
+        ("Target’s quarterly sales of clothing rose 10% year over year.", ["TGT"]),
+        # must not match: the word as a word stays out, a target of results too
+        ("The retailer set a target for its quarterly sales.", []),
+        ("Target revenue for 2026 is $5 billion, the company said.", []),
+    ],
+)
+def test_an_everyday_name_with_its_chief_or_its_results_is_the_company(text: str, expected: list[str]) -> None:
+    assert [i.ticker for i in find_instruments("", text, [])] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Shares in the group tank 15 per cent after a warning.", [("15 per cent", "down")]),
+        ("Der Euro Stoxx 50 kam um 1,4 % voran.", [("1,4 %", "up")]),
+        ("Der Dax liegt gut neun Prozent in der Gewinnzone.", [("neun Prozent", "up")]),
+        ("Der Index liegt 3 Prozent in der Verlustzone.", [("3 Prozent", "down")]),
+        # must not match: "kam" alone says nothing, a share of a whole stays a share
+        ("Der Umsatz kam zu 40 Prozent aus Asien.", [("40 Prozent", None)]),
+    ],
+)
+def test_moves_of_sets_58_and_59(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+def test_valuation_multiples_of_set_58() -> None:
+    found = find_figures("The sector trades for about seven times 2025 earnings, while BofA trades for 8.4 times "
+                         "and the stockpile was three times above expectations.", None)
+    assert [(f.text, f.value) for f in found if f.kind == "multiple"] == [
+        ("seven times", 7.0), ("8.4 times", 8.4), ("three times", 3.0)]
+    # must not match: a count of events stays a count
+    assert find_figures("He visited three times in 2025.", None) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Die Bank musste für Fälle rund um Residential Mortgage-Backed Securities (RMBS) zurückstellen.",
+     "Die Kapitalanforderungen (SREP) der EZB fallen."],
+)
+def test_finance_acronyms_in_parentheses_are_no_tickers(text: str) -> None:
+    assert [i.ticker for i in find_instruments("", text, [])] == []
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Subscribe to gift this article", "Gift 5 articles to anyone you choose each month when you subscribe.",
+     "Do you have questions about the biggest topics and trends from around the world? Get the answers here.",
+     "Screenshot/finanzen.net"],
+)
+def test_page_furniture_of_set_59(furniture: str) -> None:
+    story = "Revenue rose 13 per cent to 4.4 billion euros in the quarter."
+    kept, notes = strip_boilerplate([furniture, story])
+    assert kept == [story] and len(notes) == 1

@@ -45,6 +45,8 @@ _PITCH = re.compile(
     | (?:jetzt\ |hier\ )?(?:kostenlos(?:e[nrs]?)?|gratis)[\ -](?:newsletter|analyse|report|sonderreport|börsenbrief)
     | (?:jetzt\ )?(?:melden\ sie\ sich|abonnieren\ sie)\b.{0,80}\bnewsletter
     | (?:sign\ up|subscribe)\ (?:now\ )?(?:for|to)\ (?:our|the)\b.{0,40}\bnewsletter
+    | subscribe\ to\ gift\ this\ article | gift\ [0-9]{1,2}\ articles\ to\ anyone    # AFR's gift box
+    | do\ you\ have\ questions\ about\ the\ biggest\ topics                  # SCMP's Knowledge promotion
     | (?:free|exclusive)\ (?:special\ )?(?:report|analysis):
     | (?:read\ more\ news|read\ more|also\ read|see\ also|lesen\ sie\ auch|mehr\ zum\ thema|auch\ interessant):\ 
     | you(?:'|’)re\ reading\ a\ free\ article
@@ -186,6 +188,7 @@ _CAPTION = re.compile(
     | \((?:ap|afp|reuters|dpa|epa)\ photo/[^()]{2,60}\)$     # "... (AP Photo/Jane Roe, File)"
     | ^file\s?[-–—]\s                                      # AP: "FILE- This March 19, 2018, file photo ..."
     | \bcredit:\ [^.:]{2,40}\bphotos?\.?$                  # "... in fiscal 2021. Credit: AFP Photo"
+    | ^screenshot\ ?/\ ?[\w.-]{2,40}$                        # "Screenshot/finanzen.net" under a chart
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -53,6 +53,7 @@ _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
                      "stürzte stürzten stürzt stürzen bröckelte bröckelten bröckelt bröckeln "
                      "fiel fielen fällt fallen sank sanken sinkt sinken nahm nahmen nimmt nehmen".split()), "down"),
     "vor": (frozenset("rückte rückten rückt rücken".split()), "up"),
+    "voran": (frozenset("kam kamen kommt kommen ging gingen geht gehen".split()), "up"),
     "zu": (frozenset("nahm nahmen nimmt nehmen legte legten legt legen".split()), "up"),
     "hoch": (frozenset("schoss schossen schießt schießen ging gingen geht gehen schnellte "
                        "schnellten schicken schickten schickt".split()), "up"),
@@ -90,9 +91,10 @@ def verb_right_after(word: str, following: list[str]) -> Direction | None:
     if found is None and len(following) > 1:
         if word == "nach":
             found = _NACH_WHERE.get(following[1].split(None, 1)[0].strip(PUNCT).lower())
-        elif word == "in":  # "um 20 Prozent in den Keller", "um 9 Prozent in die Höhe"
-            phrase = following[1][:10].lower()
-            found = "down" if phrase == "den keller" else "up" if phrase.startswith("die höhe") else None
+        elif word == "in":  # "um 20 Prozent in den Keller", "um 9 Prozent in die Höhe", "in der Gewinnzone"
+            phrase = following[1][:15].lower()
+            found = ("down" if phrase.startswith(("den keller", "der verlustzone")) else
+                     "up" if phrase.startswith(("die höhe", "der gewinnzone")) else None)
     return found
 
 

@@ -27,7 +27,7 @@ _TIMES_AFTER = frozenset(
     "as more larger bigger higher greater faster the its their that what over "
     "earnings sales revenue revenues profit profits book expected forward trailing "
     "estimated ebitda average normal usual typical daily cheaper smaller lower less fewer slower "
-    "longer wider stronger heavier costlier pricier".split())
+    "longer wider stronger heavier costlier pricier above below".split())
 """Words after "N times" that make it a multiplier ("three times as large", "trades at
 12 times expected earnings", "on 5 times average volume")."""
 _TIMES_BEFORE = frozenset(
@@ -66,6 +66,9 @@ def times_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found |
     return (m.start(), m.end(), "multiple", value, None, None, None, None, None), m.end()
 
 
+_EARNINGS_OF = re.compile(r"(?:19|20)[0-9]{2}|[0-9]{1,2}-(?:month|year|week)")
+"""The year or span a valuation multiple is of, between "times" and "earnings"."""
+_VALUED = frozenset({"trades", "trade", "trading", "traded", "valued", "priced"})
 _TIMES_LOW = re.compile(r"(?<![\w.,])(?P<n>[0-9]+(?:\.[0-9]+)?)[ \u00a0]*(?:to|-|–|and)[ \u00a0]*$")
 """The low end of a range of multiples: "20 to 50 times cheaper"."""
 
@@ -107,7 +110,9 @@ def multiplies(body: str, start: int, end: int) -> bool:
     """Whether "N times" multiplies ("three times as large", "oversubscribed by more than
     20 times") or counts ("three times a year", "three times over the last four
     quarters": "over" before a span counts events)."""
-    following = body[end:end + 24].split(None, 2)
+    following = body[end:end + 40].split(None, 2)
+    if len(following) > 1 and _EARNINGS_OF.fullmatch(following[0]):
+        following = following[1].split(None, 2)  # "seven times 2025 earnings", "6.9 times 12-month forward earnings"
     if following and (after := following[0].rstrip(".,;:").lower()) in _TIMES_AFTER:
         return not (after == "over" and len(following) > 1 and following[1] in THE)
     before = body[(start - 32 if start > 32 else 0):start].rsplit(None, 4)
@@ -115,4 +120,6 @@ def multiplies(body: str, start: int, end: int) -> bool:
         return False
     if before[-1].lower() in _TIMES_BEFORE:
         return True
+    if len(before) > 1 and before[-1] in ("at", "for") and before[-2].lower() in _VALUED:
+        return True  # "BofA trades for 8.4 times", "valued at 20 times": a valuation
     return any(word.startswith(_OVER_PREFIXES) for word in before[:-1])

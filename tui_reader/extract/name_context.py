@@ -250,8 +250,15 @@ _SHARE_COMPOUND = re.compile(
 _SHARES_AFTER = re.compile(
     # Not "the Nasdaq stock market", "Dow stock index": the venue or the index.
     r"(?:['’]s)?[ \u00a0]+(?:shares|stock(?![ \u00a0]+(?:[Mm]arkets?|[Ee]xchanges?|[Ii]nd(?:ex|ices)))"
-    r"|Aktien?|Papiere|Anteilscheine)\b"
+    r"|Aktien?|Papiere|Anteilscheine|CEO|CFO|[Cc]hief[ \u00a0]+(?:[Ee]xecutive|[Ff]inancial)|Konzernchef|Vorstandschef)\b"
 )
+"""After a name: its shares, its chief ("Target CEO Brian Cornell")."""
+_OWN_RESULTS = re.compile(
+    r"(?P<s>['’]s)?[ \u00a0]+(?:(?:quarterly|annual|third-quarter|second-quarter|first-quarter|fourth-quarter)"
+    r"[ \u00a0]+)?(?:sales|revenue|profit|earnings|results|outlook|guidance)\b")
+"""After a name and its possessive: the company's own results ("Target's quarterly sales",
+"Delta's profit"); without the possessive it may be a common noun ("Target revenue for
+2026")."""
 _SHARES_BEFORE = re.compile(
     r"\b(?:[Ss]hares|[Ss]tock|Aktien?|Papiere|Wertpapiere|Anteilscheine|Anteile|Titel|Valoren)[ \u00a0]+"
     r"(?:of|in|von|der|des)[ \u00a0]+(?:[A-ZÄÖÜ][a-zäöüß]+-?[a-zäöüß]*(?:s|es|n|en)?[ \u00a0]+)?$"
@@ -266,6 +273,8 @@ def named_as_stock(text: str, start: int, end: int) -> bool:
     if _SHARE_COMPOUND.search(text, start, end):
         return True
     if _SHARES_AFTER.match(text, end) is not None:
+        return True
+    if (own := _OWN_RESULTS.match(text, end)) is not None and (own["s"] or text[end - 2:end] in ("'s", "’s")):
         return True
     if _MOVED_AFTER.match(text, end) is not None and not text.endswith(_DEFINITE, 0, start):
         return True  # "Carnival jumped 6%", not "the Dow rose 1%"

@@ -54,6 +54,11 @@ def _german_form_of_a_us_company(text: str, end: int, listing: Instrument | None
             and text[:end].rsplit(None, 1)[-1].strip(".,") in _GERMAN_FORMS)
 
 
+_PLACE_LEADS = (" in ", " nach ", " aus ", " bei ", " ab ", " von ")
+"""Before a name that is also a place ("Zurich", allowed in German text, where the city
+is "Zürich"): "die Konferenz in Zurich" is the city."""
+
+
 def count_names(
     text: str,
     hits: list[NameHit],
@@ -126,8 +131,8 @@ def count_names(
         if where is not None and (where != ANY_TEXT or key in german_names):
             if german is None:
                 german = is_german(text)
-            if german and key in german_names:
-                where = None  # "Continental" in German text
+            if german and key in german_names and not text.endswith(_PLACE_LEADS, 0, start):
+                where = None  # "Continental" in German text; "doch die Zurich hält …", not "in Zurich"
             elif where != ANY_TEXT and _written_as_name(where, german, text, start, end):
                 where = None
         if where is not None and key not in declared:
