@@ -74,6 +74,22 @@ def test_the_examples_find_what_the_seeds_state(db: Path, capsys: pytest.Capture
     assert known >= 10
 
 
+def _listed(db: Path, query: str, capsys: pytest.CaptureFixture[str]) -> set[str]:
+    capsys.readouterr()
+    assert main(["list", "--db", str(db), "--where", query, "--json", "--limit", "1000"]) == 0
+    return {row["id"] for row in json.loads(capsys.readouterr().out)}
+
+
+@pytest.mark.parametrize(("word", "field"), [("BABA", "ticker:BABA"), ("baba", "ticker:BABA"),
+                                             ("US01609W1027", "isin:US01609W1027")])
+def test_a_bare_ticker_or_isin_finds_the_articles_filed_under_it(
+        db: Path, capsys: pytest.CaptureFixture[str], word: str, field: str) -> None:
+    """The first thing a trader types: the samples' Alibaba stories never write "BABA" alone."""
+    filed = _listed(db, field, capsys)
+    assert filed and filed <= _listed(db, word, capsys)
+    assert _listed(db, f'"{word}"', capsys) < filed  # quoted, a word is only text
+
+
 def test_a_mistake_is_one_error_line_with_its_column(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--db", str(db), "--where", "pct<=five"]) == 2
     err = capsys.readouterr().err
