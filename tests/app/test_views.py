@@ -66,6 +66,19 @@ async def test_a_query_mistake_is_shown_in_the_box_and_the_last_good_list_stays(
         assert _rows(app) == ["a01"]
 
 
+async def test_a_misspelt_field_is_a_mistake_in_the_box(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(FilterBox)
+        await pilot.press("slash", *"tickr:BABA")
+        await until(pilot, lambda: box.mistake is not None)
+        assert "column 1: expected a field: did you mean ticker?" in str(box.border_subtitle)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is box and len(_rows(app)) == 5  # the list keeps its last good filter
+
+
 async def test_a_bare_ticker_in_the_filter_finds_its_articles(make_app) -> None:
     """"ZZZW" is in no article's text, but one article is filed under it; SAP finds SAP.DE."""
     app = make_app()

@@ -97,6 +97,14 @@ def test_a_mistake_is_one_error_line_with_its_column(db: Path, capsys: pytest.Ca
     assert err.count("\n") == 1
 
 
+def test_an_unknown_field_is_a_mistake_not_an_empty_list(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--db", str(db), "--where", "unknownfield:3"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --where: at column 1: expected a field: ticker, isin, source, kind or currency")
+    assert main(["list", "--db", str(db), "--where", "cloud tickr:BABA"]) == 2
+    assert "at column 7: expected a field: did you mean ticker?" in capsys.readouterr().err
+
+
 def test_calendar_json_lists_every_coming_day_stated_in_range(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["calendar", "--db", str(db), "--from", "2025-01-01", "--to", "2025-12-31", "--json"]) == 0
     events = json.loads(capsys.readouterr().out)
