@@ -115,8 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common_store(p)
 
     p = sub.add_parser("calendar", help="coming dates extracted from the stored articles")
-    p.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD; default: today)")
-    p.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD; default: no limit)")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD, today, today+30d; default: today)")
+    p.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD, today, today+30d; default: no limit)")
     p.add_argument("--ticker", metavar="T")
     p.add_argument("--json", action="store_true")
     p.add_argument("--ics", type=Path, metavar="FILE", help="also write the events as an iCalendar file")
