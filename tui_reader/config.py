@@ -90,9 +90,7 @@ def load_config(path: Path | None = None, *, create: bool = True) -> Config:
     read-only home), the defaults are used: the app still works, just unconfigured.
     """
     if path is not None:
-        path = Path(path).expanduser()
-        if not path.is_file():
-            raise ConfigError(f"no config file at {path}")
+        path = named_config(path)
     else:
         path = locations.config_file()
         if not path.is_file():
@@ -104,6 +102,15 @@ def load_config(path: Path | None = None, *, create: bool = True) -> Config:
             except OSError:
                 return parse_config(DEFAULT_CONFIG, path)
     return parse_config(_read(path), path)
+
+
+def named_config(path: Path) -> Path:
+    """The file `--config` names, which must exist: a mistyped path would otherwise run
+    on the defaults (and a command that reads no config would hide the mistake)."""
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise ConfigError(f"no config file at {path}")
+    return path
 
 
 def parse_config(text: str, path: Path) -> Config:

@@ -66,6 +66,35 @@ async def test_a_query_mistake_is_shown_in_the_box_and_the_last_good_list_stays(
         assert _rows(app) == ["a01"]
 
 
+async def test_a_misspelt_field_is_a_mistake_in_the_box(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        box = app.screen.query_one(FilterBox)
+        await pilot.press("slash", *"tickr:BABA")
+        await until(pilot, lambda: box.mistake is not None)
+        assert "column 1: expected a field: did you mean ticker?" in str(box.border_subtitle)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is box and len(_rows(app)) == 5  # the list keeps its last good filter
+
+
+async def test_a_bare_ticker_in_the_filter_finds_its_articles(make_app) -> None:
+    """"ZZZW" is in no article's text, but one article is filed under it; SAP finds SAP.DE."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ZZZW", "enter")
+        await settle(pilot)
+        assert _rows(app) == ["a05"]
+        await pilot.press("slash", "ctrl+u", *"sap", "enter")
+        await settle(pilot)
+        assert _rows(app) == ["a03"]
+        await pilot.press("slash", "ctrl+u", *"nvidia", "enter")  # words still search the text
+        await settle(pilot)
+        assert _rows(app) == ["a02"]
+
+
 async def test_saved_searches_show_counts_list_their_articles_and_save_the_filter(make_app, config_file: Path) -> None:
     config_file.write_text(config_file.read_text() + '\n[searches]\nhuge = "money>=1tn"\n'
                            '[searches.cny]\nquery = "currency:CNY"\nalert = true\n')

@@ -63,10 +63,19 @@ def test_readable_report(capsys: pytest.CaptureFixture[str]) -> None:
     assert "figures" in out
 
 
-def test_only_skipped_files_is_still_success(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, str(VARIANTS / "empty.txt"), "--json")
-    assert (code, json.loads(out)) == (0, [])
-    assert err == f"skipped {VARIANTS / 'empty.txt'}: empty file\n"
+def test_nothing_read_exits_1_with_the_skips_on_stderr_and_json_on_stdout(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A binary file alone printed `[]` and exited 0, as if it were an article-free success."""
+    code, out, err = run(capsys, str(VARIANTS / "binary_data.txt"), "--json")
+    assert (code, json.loads(out)) == (1, [])
+    assert err == f"skipped {VARIANTS / 'binary_data.txt'}: binary file\n"
+    code, out, err = run(capsys, str(VARIANTS / "empty.txt"))
+    assert (code, out) == (1, "") and err == f"skipped {VARIANTS / 'empty.txt'}: empty file\n"
+    code, out, err = run(capsys, str(tmp_path), "--json")  # an empty folder
+    assert (code, json.loads(out)) == (1, []) and err == f"no seed files in {tmp_path}\n"
+    # One article read among skipped files is success.
+    code, out, _ = run(capsys, str(VARIANTS / "empty.txt"), str(FULL), "--json")
+    assert code == 0 and len(json.loads(out)) == 1
 
 
 def test_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -82,6 +82,23 @@ def test_seed_folders_are_named_as_the_app_names_them(tmp_path: Path, capsys: py
     assert [a["id"] for a in json.loads(capsys.readouterr().out)] == ["s1"]
 
 
+@pytest.mark.parametrize("argv", [
+    ["list", "--config", "{missing}", "--db", "{db}"], ["--config", "{missing}", "list", "--json", "--db", "{db}"],
+    ["--config", "{missing}", "calendar", "--db", "{db}"], ["--config", "{missing}", "extract", "{db}"],
+    ["--config", "{missing}", "prices", "BABA", "--offline", "--seeds", "{home}", "--db", "{db}"],
+    ["sources", "--config", "{missing}"], ["fetch", "--offline", "--config", "{missing}", "--db", "{db}"],
+    ["export-opml", "--config", "{missing}"], ["follow", "BABA", "--config", "{missing}"],
+])
+def test_a_missing_config_is_an_error_for_every_command(
+        db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    """CONTRACT.md: the file --config names must exist. `list` read it only for the
+    seed folders' names and went on with the defaults, exit 0."""
+    missing = tmp_path / "nonexistent.toml"
+    assert main([a.format(missing=missing, db=db, home=tmp_path) for a in argv]) == 2
+    assert capsys.readouterr().err == f"error: no config file at {missing}\n"
+    assert not missing.exists()
+
+
 def test_a_long_source_is_cut_with_an_ellipsis(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "long.sqlite3"
     with Store.open(path) as store:

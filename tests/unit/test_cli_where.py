@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -74,11 +74,35 @@ def test_the_examples_find_what_the_seeds_state(db: Path, capsys: pytest.Capture
     assert known >= 10
 
 
+def _listed(db: Path, query: str, capsys: pytest.CaptureFixture[str]) -> set[str]:
+    capsys.readouterr()
+    assert main(["list", "--db", str(db), "--where", query, "--json", "--limit", "1000"]) == 0
+    return {row["id"] for row in json.loads(capsys.readouterr().out)}
+
+
+@pytest.mark.parametrize(("word", "field"), [("BABA", "ticker:BABA"), ("baba", "ticker:BABA"),
+                                             ("US01609W1027", "isin:US01609W1027")])
+def test_a_bare_ticker_or_isin_finds_the_articles_filed_under_it(
+        db: Path, capsys: pytest.CaptureFixture[str], word: str, field: str) -> None:
+    """The first thing a trader types: the samples' Alibaba stories never write "BABA" alone."""
+    filed = _listed(db, field, capsys)
+    assert filed and filed <= _listed(db, word, capsys)
+    assert _listed(db, f'"{word}"', capsys) < filed  # quoted, a word is only text
+
+
 def test_a_mistake_is_one_error_line_with_its_column(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--db", str(db), "--where", "pct<=five"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: --where: at column 6: expected a number")
     assert err.count("\n") == 1
+
+
+def test_an_unknown_field_is_a_mistake_not_an_empty_list(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--db", str(db), "--where", "unknownfield:3"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: --where: at column 1: expected a field: ticker, isin, source, kind or currency")
+    assert main(["list", "--db", str(db), "--where", "cloud tickr:BABA"]) == 2
+    assert "at column 7: expected a field: did you mean ticker?" in capsys.readouterr().err
 
 
 def test_calendar_json_lists_every_coming_day_stated_in_range(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,4 +134,31 @@ def test_calendar_ics_imports_with_every_event(db: Path, tmp_path: Path, capsys:
 
 def test_calendar_refuses_a_bad_day(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["calendar", "--db", str(db), "--from", "2025-02-30"]) == 2
-    assert "error: --from '2025-02-30' is not a day as YYYY-MM-DD" in capsys.readouterr().err
+    assert "error: --from '2025-02-30' is not a real calendar day as YYYY-MM-DD" in capsys.readouterr().err
+    assert main(["calendar", "--db", str(db), "--to", "soon"]) == 2
+    assert "error: --to 'soon' is not a day as YYYY-MM-DD, today, or today+30d" in capsys.readouterr().err
+
+
+def _calendar_days(db: Path, capsys: pytest.CaptureFixture[str], *options: str) -> list[str]:
+    capsys.readouterr()
+    assert main(["calendar", "--db", str(db), "--json", *options]) == 0
+    return [event["date"] for event in json.loads(capsys.readouterr().out)]
+
+
+def test_calendar_days_take_the_query_language_s_relative_forms(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    today = date.today()
+    start, end = today - timedelta(days=3 * 365), today - timedelta(days=2 * 7)
+    relative = _calendar_days(db, capsys, "--from", "today-3y", "--to", "TODAY-2w")
+    assert relative and relative == _calendar_days(db, capsys, "--from", start.isoformat(), "--to", end.isoformat())
+    assert _calendar_days(db, capsys, "--from", "today") == _calendar_days(db, capsys)
+
+
+def test_calendar_says_when_no_article_is_filed_under_the_ticker(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["calendar", "--db", str(db), "--ticker", "ZZZZ"]) == 0
+    assert capsys.readouterr().err == "no stored article is filed under ZZZZ\n"
+    assert main(["calendar", "--db", str(db), "--ticker", "ZZZZ", "--json"]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out) == [] and out.err == "no stored article is filed under ZZZZ\n"
+    # A ticker with articles but no coming dates in the range keeps the usual line.
+    assert main(["calendar", "--db", str(db), "--ticker", "BABA", "--from", "2999-01-01"]) == 0
+    assert capsys.readouterr().err == "no coming dates in the stored articles\n"

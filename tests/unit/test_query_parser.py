@@ -55,6 +55,14 @@ def test_words_that_merely_start_like_a_field_stay_words() -> None:
     assert parse("EUR:USD") == Words("EUR:USD")
 
 
+@pytest.mark.parametrize("text", ["10:30", "https://example.com/a", "EUR:USD", "NYSE:BABA", "Update:", "12:30pm"])
+def test_a_colon_that_does_not_make_a_field_stays_text(text: str) -> None:
+    """Only `name:value` with a name in letters (not all capitals, as a venue or a
+    currency pair) and a value not starting with "/" (a URL) is a field."""
+    assert parse(text) == Words(text)
+    assert parse(f'"re:{text}"') == Words(f"re:{text}", phrase=True)
+
+
 def test_dates_absolute_and_relative() -> None:
     assert parse("date>=2026-03-01") == Compare("date", ">=", Day("2026-03-01"))
     assert parse("date<today+30d") == Compare("date", "<", Day("today+30d"))
@@ -79,6 +87,12 @@ def test_empty_query_is_none() -> None:
         ("a and and b", 7, "a condition"),
         (')', 1, "a condition"),
         ('"open phrase', 1, "a closing quote"),
+        ("tickr:BABA", 1, "a field: did you mean ticker?"),
+        ("cloud Sorce:reuters", 7, "did you mean source?"),
+        ("unknownfield:3", 1, 'a field: ticker, isin, source, kind or currency ("unknownfield:3" in quotes is text)'),
+        ('tickr:"Alibaba Group"', 1, "did you mean ticker?"),
+        ("money:5", 1, "a comparison such as money>=50bn"),
+        ("unread:yes", 1, "unread alone"),
     ],
 )
 def test_mistakes_name_the_column_and_what_was_expected(text: str, column: int, expected: str) -> None:

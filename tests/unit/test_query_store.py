@@ -110,6 +110,15 @@ def _python(node: Node | None) -> set[str]:
         ("ubernahme", {"a5"}),
         ("published>=2026-02-25", {"a2", "a4"}),
         ("(ticker:AAPL or ticker:BABA) money>=100bn", {"a1"}),
+        # A bare ticker or ISIN also finds the articles filed under it, none of whose
+        # words it is ("Alibaba" is no word "baba"); a quoted one is only text.
+        ("BABA", {"a4"}),
+        ("nvda", {"a2"}),
+        ("SAP.DE", {"a3"}),
+        ("US0378331005", {"a1", "a2"}),
+        ('"BABA"', set()),
+        ("BABA cloud", {"a4"}),
+        ("not BABA", {"a1", "a2", "a3", "a5"}),
     ],
 )
 def test_examples_match_exactly_and_sql_agrees_with_python(store: Store, query: str, expected: set[str]) -> None:
@@ -125,7 +134,7 @@ _LEAVES = st.one_of(
     st.builds(Keyed, st.just("currency"), st.sampled_from(["USD", "EUR", "CNY"])),
     st.builds(Keyed, st.just("source"), st.sampled_from(["reuters", "Reuters B", "dpa", "motley"])),
     st.builds(Flag, st.sampled_from(["starred", "unread"])),
-    st.builds(Words, st.sampled_from(["apple", "chip", "sap", "notiz", "three"])),
+    st.builds(Words, st.sampled_from(["apple", "chip", "sap", "notiz", "three", "baba", "SAP.DE", "US0378331005"])),
     st.builds(
         lambda f, op, n: Compare(f, op, Number(n, str(n))),
         st.sampled_from(["money", "pct", "pp", "move"]),

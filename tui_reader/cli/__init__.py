@@ -115,8 +115,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common_store(p)
 
     p = sub.add_parser("calendar", help="coming dates extracted from the stored articles")
-    p.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD; default: today)")
-    p.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD; default: no limit)")
+    p.add_argument("--from", dest="start", metavar="DATE", help="first day (YYYY-MM-DD, today, today+30d; default: today)")
+    p.add_argument("--to", dest="end", metavar="DATE", help="last day (YYYY-MM-DD, today, today+30d; default: no limit)")
     p.add_argument("--ticker", metavar="T")
     p.add_argument("--json", action="store_true")
     p.add_argument("--ics", type=Path, metavar="FILE", help="also write the events as an iCalendar file")
@@ -162,6 +162,21 @@ def _merge_globals(args: argparse.Namespace) -> None:
             setattr(args, name, sub_value)
 
 
+def _check_config(args: argparse.Namespace) -> None:
+    """`--config FILE` must exist for every command (CONTRACT.md), also for those that
+    read the config only for a detail (`list`: the seed folders' names; `prices` unless
+    `--seeds` and `--offline` say it all) or not at all (`extract`, `calendar`).
+    `import-opml` writes the file, so it may name a new one (it says where it wrote)."""
+    if args.config is None or args.command == "import-opml":
+        return
+    from tui_reader.config import ConfigError, named_config
+
+    try:
+        named_config(args.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     command = args.command
     if command == "extract":
@@ -189,6 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         _merge_globals(args)
+        _check_config(args)
         return _dispatch(args)
     except UsageError as exc:
         print(printable(f"error: {exc}"), file=sys.stderr)

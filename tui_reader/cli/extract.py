@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Iterator
 
-from tui_reader.cli import EXIT_OK, UsageError, json_text, printable
+from tui_reader.cli import EXIT_NO_DATA, EXIT_OK, UsageError, json_text, printable
 from tui_reader.figure_format import format_figure
 from tui_reader.model import Article
 
@@ -35,7 +35,12 @@ def run(args: argparse.Namespace) -> int:
         print(json_text([{**a.to_json(), "source": a.source or None} for a in articles]))
     elif articles:
         print("\n\n".join("\n".join(map(printable, _report(a))) for a in articles))
-    return EXIT_OK
+    if articles:
+        return EXIT_OK
+    # Nothing read is no success a script should take for an empty folder of news.
+    if not skipped:
+        print(printable("no seed files in " + ", ".join(map(str, args.paths))), file=sys.stderr)
+    return EXIT_NO_DATA
 
 
 def _report(article: Article) -> Iterator[str]:

@@ -67,6 +67,8 @@ def matches(node: Node | None, facts: Facts, today: date) -> bool:
     if isinstance(node, Flag):
         return not facts.read if node.name == "unread" else facts.starred
     if isinstance(node, Words):
+        if not node.phrase and word_names_listing(node.text, facts.article.instruments):
+            return True
         return text_matches(node.text, node.phrase, facts.tokens)
     assert isinstance(node, Keyed)
     return _keyed(node, facts)
@@ -94,6 +96,22 @@ def names_listing(entry: str, instruments: Iterable[Instrument]) -> bool:
         mine = (i.ticker or "").upper() or None
         mine_base = mine.split(".", 1)[0] if mine else None
         if mine in (symbol, base) or mine_base == symbol or i.isin == symbol:
+            return True
+    return False
+
+
+def word_names_listing(word: str, instruments: Iterable[Instrument]) -> bool:
+    """A bare word of a query names one of these listings: its ticker with or without
+    the exchange suffix (`BABA`, `SAP`, `9988` for 9988.HK), or its ISIN. The word a
+    trader types first finds the articles filed under it, beside those that contain it.
+    Narrower than `ticker:` (the word's own suffix is not dropped), so "U.S." is no
+    listing "U"."""
+    symbol = word.strip().upper()
+    for i in instruments:
+        mine = (i.ticker or "").upper()
+        if mine and (mine == symbol or mine.split(".", 1)[0] == symbol):
+            return True
+        if i.isin == symbol:
             return True
     return False
 

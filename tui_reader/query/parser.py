@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from difflib import get_close_matches
 from functools import cache
 
 from lark import Lark, Token, Transformer, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
@@ -21,6 +22,7 @@ from lark.exceptions import VisitError
 
 from tui_reader.query.syntax import (
     FLAGS,
+    KEYS,
     KINDS,
     And,
     Compare,
@@ -36,6 +38,9 @@ from tui_reader.query.values import LiteralError, read_day, read_number
 # Terminals are tried by priority: a comparison before a keyed field before a keyword
 # before a bare word, so "money>=5" is never read as the word "money>=5" and "android"
 # is never the keyword "and" (keywords must end at a space, a parenthesis or the end).
+# FIELD is the shape of a field no key has ("tickr:BABA"), reported rather than searched
+# as text and found nowhere; a colon elsewhere stays text: "10:30", "https://…" (a value
+# starting with "/"), "EUR:USD" and "NYSE:BABA" (a name in capitals), "Update:" (no value).
 _GRAMMAR = r"""
 ?start: or_
 ?or_: and_ (_OR and_)*
@@ -44,6 +49,7 @@ _GRAMMAR = r"""
      | "(" or_ ")"
      | COMPARE -> compare
      | KEYED -> keyed
+     | FIELD -> unknown_field
      | PHRASE -> phrase
      | WORD -> word
 
@@ -52,6 +58,7 @@ _AND.2: /and(?![^\s()])/i
 _NOT.2: /not(?![^\s()])/i
 COMPARE.4: /(money|pct|pp|move|date|published)\s*(<=|>=|<|>|=)\s*[^\s()"]*/i
 KEYED.3: /(ticker|isin|source|kind|currency):("[^"]*"|[^\s()"]*)/i
+FIELD.1: /(?![A-Z]+:)[a-zA-Z]+:("[^"]*"|[^\s()"\/][^\s()"]*)/
 PHRASE: /"[^"]*"/
 WORD: /[^\s()"]+/
 %ignore /\s+/
@@ -116,6 +123,11 @@ class _ToSyntax(Transformer[Token, Node]):
             value = value.upper()
         return Keyed(key, value)  # type: ignore[arg-type]
 
+    def unknown_field(self, items: list[Token]) -> Node:
+        token = items[0]
+        name = str(token).partition(":")[0]
+        raise QueryError(token.column or 1, _unknown_field(name.lower(), str(token)))
+
     def phrase(self, items: list[Token]) -> Node:
         return Words(str(items[0])[1:-1], phrase=True)
 
@@ -155,6 +167,28 @@ def parse(text: str) -> Node | None:
         raise QueryError(error.column, wanted) from None
 
 
+_COMPARISON_EXAMPLES = {"money": "money>=50bn", "pct": "pct<=-5", "pp": "pp<=-1.5", "move": "move<-10",
+                        "date": "date>=today", "published": "published>=today-7d"}
+
+
+def _unknown_field(name: str, word: str) -> str:
+    """What a field no key has should have been: the keys, the one meant if it is a
+    slip of the keyboard, or the quotes that make it text."""
+    if name in _COMPARISON_EXAMPLES:
+        return f"a comparison such as {_COMPARISON_EXAMPLES[name]}, not {name}:"
+    if name in FLAGS:
+        return f"{name} alone, not {name}: (a flag takes no value)"
+    meant = get_close_matches(name, KEYS, n=1, cutoff=0.6)
+    if meant:
+        return f"a field: did you mean {meant[0]}? (or {', '.join(k for k in KEYS if k != meant[0])})"
+    keys = ", ".join(KEYS[:-1]) + " or " + KEYS[-1]
+    return f"a field: {keys} ({_quoted(word)} in quotes is text)"
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', "") + '"'
+
+
 _NAMES = {
     "RPAR": "')'",
     "LPAR": "'('",
@@ -163,6 +197,7 @@ _NAMES = {
     "_NOT": "'not'",
     "COMPARE": "a comparison",
     "KEYED": "a field",
+    "FIELD": "a field",
     "PHRASE": "a phrase",
     "WORD": "a word",
     "$END": "the end",

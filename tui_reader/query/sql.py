@@ -67,11 +67,7 @@ def _compile(node: Node, today: date, params: list[object]) -> str:
     if isinstance(node, Flag):
         return "a.read = 0" if node.name == "unread" else "a.starred = 1"
     if isinstance(node, Words):
-        expression = fts_expression(node.text, node.phrase)
-        if expression is None:
-            return _NOTHING
-        params.append(expression)
-        return "+a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+        return _words(node, params)
     assert isinstance(node, Keyed)
     return _keyed(node, params)
 
@@ -82,6 +78,21 @@ def _keyed(node: Keyed, params: list[object]) -> str:
     if node.key == "isin":
         return isin_condition(node.value, params)
     return source_condition(node.value, params)
+
+
+def _words(node: Words, params: list[object]) -> str:
+    """Free text in the full-text index; a bare word also finds the articles filed under
+    the listing it names (`BABA`, `9988`, an ISIN), as `evaluate.word_names_listing`."""
+    parts = []
+    expression = fts_expression(node.text, node.phrase)
+    if expression is not None:
+        params.append(expression)
+        parts.append("+a.n IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+    if not node.phrase:
+        symbol = node.text.strip().upper()
+        params.extend((symbol, symbol, symbol))
+        parts.append(f"+a.n IN ({BY_INSTRUMENT}i.symbol = ? OR i.symbol_base = ? OR i.isin = ?)")
+    return "(" + " OR ".join(parts) + ")" if parts else _NOTHING
 
 
 def ticker_condition(ticker: str, params: list[object]) -> str:
