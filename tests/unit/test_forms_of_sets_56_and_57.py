@@ -308,3 +308,19 @@ def test_page_furniture_of_set_59(furniture: str) -> None:
     story = "Revenue rose 13 per cent to 4.4 billion euros in the quarter."
     kept, notes = strip_boilerplate([furniture, story])
     assert kept == [story] and len(notes) == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Im Fondsgeschäft sackten sie um 13 Prozent ab, im Handel um 19 Prozent.",
+         [("13 Prozent", "down"), ("19 Prozent", "down")]),
+        ("Der Umsatz lag mit 0,65 % nur leicht niedriger, im Vergleich zum Vorquartal um 12 %.",
+         [("0,65 %", "down"), ("12 %", "down")]),
+        # must not match: a new clause with its own verb, a level before
+        ("Der Umsatz sank um 3 Prozent, im Ausland wuchs er um 5 Prozent.", [("3 Prozent", "down"), ("5 Prozent", "up")]),
+        ("Die Marge lag bei 9 Prozent, im Vorjahr um 8 Prozent.", [("9 Prozent", None), ("8 Prozent", None)]),
+    ],
+)
+def test_a_clause_that_leaves_out_its_verb_keeps_the_move_before(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected

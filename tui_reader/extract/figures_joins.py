@@ -64,6 +64,10 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
         elif kind == "percent" and figure[8] is None and body.endswith(_SHARED_ENDS, 0, figure[0]) and (
                 shared := _shared_unit(body, figure[0], found[i - 1][1] if i else 0)) is not None:
             listed.append(shared)
+        elif (kind == "percent" and figure[7] is None and i and body.endswith("um ", 0, figure[0])
+              and (before := found[i - 1]) is not None and before[2] == "percent" and before[7]
+              and _ELLIPTICAL.fullmatch(body, before[1], figure[0])):
+            found[i] = (*figure[:7], before[7], figure[8])  # "… sackten um 13 Prozent ab, im Investmentbanking um 19 Prozent"
         low = None
     if merged_any:
         found = [f for f in found if f is not None]
@@ -74,6 +78,11 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
     if per_share and _PER_SHARE.search(body) is not None:
         found = _per_share(body, found, [f for f in found if f[2] == "money"])
     return found
+
+
+_ELLIPTICAL = re.compile(r"[^,.;:!?]{0,24},[ \u00a0]+(?:im|in|bei|beim|für|auf)[ \u00a0][^,.;:!?()]{1,40}[ \u00a0]um[ \u00a0]")
+"""A German clause that leaves out the verb of the move before it: ", im Investmentbanking
+um 19 Prozent", ", im Vergleich zum Vorquartal um 12 %": the same direction."""
 
 
 def _range(body: str, low: Found, high: Found) -> Found | None:
