@@ -324,3 +324,10 @@ def test_page_furniture_of_set_59(furniture: str) -> None:
 )
 def test_a_clause_that_leaves_out_its_verb_keeps_the_move_before(body: str, expected: list[tuple[str, str | None]]) -> None:
     assert moves(body) == expected
+
+
+def test_rbi_is_raiffeisen_in_german_text_and_the_central_bank_in_english() -> None:
+    german = "An der Wiener Börse gewann Andritz, während RBI, Porr und UNIQA Verluste verbuchten."
+    assert "RBI.VI" in [i.ticker for i in find_instruments("", german, [])]
+    # must not match: India's central bank
+    assert [i.ticker for i in find_instruments("", "The RBI kept its repo rate unchanged on Friday.", [])] == []
