@@ -12,7 +12,7 @@ from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
 from tui_reader.prices.claims import claim_checks
 from tui_reader.prices.claims_reading import find_period
 from tui_reader.prices.csvfiles import read_csv
-from tui_reader.prices.window import close_index_at, market_for, price_window
+from tui_reader.prices.window import close_index_at, empty_window_reason, market_for, price_window
 
 PRICES = Path(__file__).resolve().parents[2] / "seeds" / "prices"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -79,6 +79,19 @@ def test_edges_give_no_moves_instead_of_inventing_them(baba):
     assert undated.published_day is None and undated.points[-1] == baba[-1]
     assert undated.points[0].day >= baba[-1].day - timedelta(days=123)
 
+
+
+def test_an_empty_window_says_which_way_the_prices_fall_short(baba):
+    """The instrument view shows these closes, so "no prices" would be untrue."""
+    later = datetime(2026, 12, 1, 9, 0, tzinfo=BERLIN)
+    assert price_window(baba, later, symbol="BABA").points == []
+    assert empty_window_reason(baba, later, "BABA") == "BABA's prices end 2026-03-30, before this article"
+    earlier = datetime(2020, 1, 1, tzinfo=BERLIN)
+    assert empty_window_reason(baba, earlier, "BABA") == f"BABA's prices begin {baba[0].day}, after this article"
+    gap = [p for p in baba if not date(2025, 3, 1) <= p.day <= date(2025, 9, 30)]
+    inside = datetime(2025, 6, 2, 12, 0, tzinfo=BERLIN)
+    assert price_window(gap, inside, symbol="BABA").points == []
+    assert empty_window_reason(gap, inside, "BABA") == "BABA's prices have a gap from 2025-02-28 to 2025-10-01"
 
 @pytest.mark.parametrize(
     ("sentence", "label"),

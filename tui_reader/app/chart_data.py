@@ -2,7 +2,8 @@
 
 Textual-free: `Library.chart()` builds it off the event loop (the intraday reaction
 included); the article view only draws it. When there are no prices, `reason` says why in the user's words
-("offline; no cache or CSV", "Yahoo rate limit", "no instrument to chart").
+("offline; no cache or CSV", "Yahoo rate limit", "no instrument to chart", "AAPL's prices end
+2026-03-31, before this article").
 """
 
 from __future__ import annotations

@@ -143,6 +143,7 @@ class Library:
         except ValueError as exc:  # InvalidIsin: a typo in the source, say so
             return ChartData(symbol, published=article.published, reason=str(exc))
         history, window = found.history, found.window
+        outside = _prices().empty_window_reason  # prices, none of them around the article
         listing = " ".join(part for part in (history.symbol, history.exchange, history.currency) if part)
         return ChartData(
             history.symbol,
@@ -153,6 +154,7 @@ class Library:
             published_day=window.published_day,
             moves=dict(window.moves),
             latest=window.latest,
+            reason=None if window.points else outside(history.points, article.published, history.symbol),
             claims=[_claim_line(check) for check in found.checks],
             listing=listing,
             reaction=self.reaction(history.symbol, article.published),
