@@ -74,6 +74,10 @@ class ChartData:
     claims: list[ClaimLine] = field(default_factory=list)
     listing: str | None = None
     """The listing the prices are for (exchange or symbol), shown next to claim checks."""
+    other_line_of: str | None = None
+    """The listing the article names when the prices are another line's (SAP.DE, charted
+    with the NYSE line SAP's closes in USD when SAP.DE has none): the title says so, as
+    `tui-reader prices` does, since the moves are that line's too."""
     reaction: ReactionLine | None = None
     """The first-hour and first-day reaction; None for an article older than Yahoo's
     intraday data that no intraday CSV covers (the daily moves say it all), or without

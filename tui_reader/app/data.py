@@ -157,6 +157,7 @@ class Library:
             reason=None if window.points else outside(history.points, article.published, history.symbol),
             claims=[_claim_line(check) for check in found.checks],
             listing=listing,
+            other_line_of=other_line(primary, history.symbol, history.isin),
             reaction=self.reaction(history.symbol, article.published),
         )
 
@@ -335,6 +336,20 @@ def charted(article: Article, focus: str | None) -> Article:
         return article
     instruments = [replace(i, primary=i is hit) for i in article.instruments]
     return replace(article, instruments=instruments)
+
+
+def other_line(named: Instrument | None, symbol: str, isin: str | None) -> str | None:
+    """The ticker (or ISIN) of `named` when the closes found (`symbol`, `isin`) are
+    another line's: the price chain falls back to the company's line on another market
+    (SAP.DE → SAP, BABA → 9988.HK). Compared by ISIN where both are known, since a
+    ticker may be spelt two ways (BRK.B, BRK-B); else by symbol."""
+    if named is None:
+        return None
+    if named.isin and isin:
+        differs = named.isin.upper() != isin.upper()
+    else:
+        differs = bool(named.ticker) and (named.ticker or "").upper() != symbol.upper()
+    return (named.ticker or named.isin) if differs else None
 
 
 def _reaction_line(found: Found) -> ReactionLine:
