@@ -16,7 +16,7 @@ from tui_reader.app.data import other_line
 from tui_reader.app.links import article_markdown
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
-from tui_reader.model import Article, Instrument, PricePoint
+from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
 from tui_reader.store import Store
 
 BABA = Instrument("US01609W1027", "BABA", "Alibaba Group", primary=True)
@@ -45,8 +45,10 @@ async def _open(app, pilot, article_id: str) -> None:  # noqa: ANN001
 async def test_an_article_after_the_last_close_says_where_the_prices_end(make_app, db_path: Path) -> None:
     """BABA.csv ends on 2026-03-30; the instrument view shows those closes, so "no
     prices" under a December article was untrue."""
-    later = Article("later", "example.com", "Alibaba opens a data centre in Dubai", "Alibaba opened it today.",
+    later = Article("later", "example.com", "Alibaba opens a data centre in Dubai", "Alibaba shares rose 2.1% on the day.",
                     datetime.fromisoformat("2026-12-01T09:00:00+00:00"), instruments=[BABA])
+    start = later.body.index("2.1%")
+    later.figures = [KeyFigure("percent", "2.1%", 2.1, start, start + 4, context=later.body, unit="%", direction="up")]
     with Store.open(db_path) as store:
         store.upsert_articles("seeds:fixture", [later])
     app = make_app()
@@ -56,6 +58,9 @@ async def test_an_article_after_the_last_close_says_where_the_prices_end(make_ap
         await until(pilot, lambda: "No chart:" in _text(app))
         shown = [line.strip() for line in _text(app).splitlines()]
         assert "No chart: BABA's prices end 2026-03-30, before this article" in shown
+        # Its claim is not checked against March's closes either.
+        claim = next(line for line in shown if line.startswith("1 trading day"))
+        assert "prices end before publication" in claim and "gap" not in claim
 
 
 async def test_another_line_s_chart_says_whose_line_it_is_at_80_columns(make_app) -> None:

@@ -176,6 +176,19 @@ def test_claim_beyond_the_series_is_shown_without_a_verdict(baba):
     assert checks[0].computed_pct is None and checks[0].agrees is None
 
 
+
+def test_a_claim_after_the_series_ends_is_not_checked_against_its_last_closes(baba):
+    """BABA.csv ends on 2026-03-30: "up 2.1% on the day" in a December article is no
+    claim about the move from 27 to 30 March."""
+    body = "Alibaba shares rose 2.1% on the day."
+    article = _alibaba(body, _figures(body, ("2.1%", 2.1, "up")), datetime(2026, 12, 1, 15, 0, tzinfo=BERLIN))
+    [check] = claim_checks(article, baba, BABA_LISTING)
+    assert check.computed_pct is None and check.agrees is None and check.ends_before
+    # A holiday week is no gap: Easter Monday's article still ends at the Thursday close.
+    [easter] = claim_checks(_alibaba(body, article.figures, datetime(2025, 4, 21, 12, 0, tzinfo=BERLIN)),
+                            baba, BABA_LISTING)
+    assert easter.computed_pct is not None and easter.end is not None and easter.end.day == date(2025, 4, 17)
+
 # ---- which figure a period belongs to, which listing, which words exclude -----------------
 
 BABA_HK_LISTING = Instrument("KYG017191142", "9988.HK", "Alibaba Group", "HKEX", "HKD")

@@ -367,7 +367,8 @@ def _claim_line(check: ClaimCheck) -> ClaimLine:
     listing = " ".join(part for part in (check.listing, check.currency) if part)
     span = f"{check.start.day.isoformat()} → {check.end.day.isoformat()}" if check.start and check.end else ""
     if check.computed_pct is None:
-        return ClaimLine(check.period, stated, "prices do not reach back", listing, "", None, span)
+        missing = "prices end before publication" if check.ends_before else "prices do not reach back"
+        return ClaimLine(check.period, stated, missing, listing, "", None, span)
     # Without a direction in the text ("a 5% move") only the size can be compared.
     computed = abs(check.computed_pct) if figure.direction is None else check.computed_pct
     gap = computed - check.stated_pct
