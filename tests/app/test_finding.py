@@ -172,6 +172,38 @@ async def test_the_chart_follows_the_instrument_selected_on_the_left(make_app, d
         assert view.article.id == "both" and view.chart.symbol == "BABA"
 
 
+async def test_the_chart_follows_the_left_pane_when_the_list_keeps_its_top_article(make_app, db_path: Path) -> None:
+    """A user went BABA → 0700.HK → 9988.HK → MSFT → 9988.HK → 0700.HK: whenever the new
+    list began with the article already shown, the pane kept the chart of the instrument
+    selected before (the list said 0700.HK, the chart 9988.HK)."""
+    newest = Article(
+        "newest", "example.com", "Alibaba and Nvidia widen their chip deal", "Alibaba will buy more Nvidia chips.",
+        datetime.fromisoformat("2026-02-10T12:00:00+00:00"),  # the top of both instruments' lists
+        instruments=[Instrument("US01609W1027", "BABA", "Alibaba Group", primary=True),
+                     Instrument(NVDA, "NVDA", "NVIDIA")],
+    )
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:fixture", [newest])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one(ArticleView)
+
+        def shown() -> tuple[str | None, str | None, str | None]:
+            chart = view.chart
+            heading = str(view.query_one("#article-meta", Static).render())
+            marked = next((line.split()[1] for line in heading.splitlines() if line.startswith("▶")), None)
+            plotted = str(view.plot.render()) if view.plot is not None and view.plot.display else ""
+            title = next((w for w in ("NVDA daily close", "BABA daily close") if w in plotted), None)
+            return (chart.symbol if chart else None), marked, title
+
+        for option, symbol in ((f"inst:{NVDA}", "NVDA"), ("inst:US01609W1027", "BABA"), (f"inst:{NVDA}", "NVDA")):
+            _select(app, option)
+            await settle(pilot)
+            assert view.article.id == "newest"
+            assert shown() == (symbol, symbol, f"{symbol} daily close")
+
+
 async def test_an_instrument_s_list_shows_that_instrument_s_ticker_and_move(make_app, db_path: Path) -> None:
     _store_alibaba_and_nvidia(db_path)
     app = make_app()

@@ -12,7 +12,7 @@ from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
 from tui_reader.prices.claims import claim_checks
 from tui_reader.prices.claims_reading import find_period
 from tui_reader.prices.csvfiles import read_csv
-from tui_reader.prices.window import close_index_at, market_for, price_window
+from tui_reader.prices.window import close_index_at, empty_window_reason, market_for, price_window
 
 PRICES = Path(__file__).resolve().parents[2] / "seeds" / "prices"
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -79,6 +79,19 @@ def test_edges_give_no_moves_instead_of_inventing_them(baba):
     assert undated.published_day is None and undated.points[-1] == baba[-1]
     assert undated.points[0].day >= baba[-1].day - timedelta(days=123)
 
+
+
+def test_an_empty_window_says_which_way_the_prices_fall_short(baba):
+    """The instrument view shows these closes, so "no prices" would be untrue."""
+    later = datetime(2026, 12, 1, 9, 0, tzinfo=BERLIN)
+    assert price_window(baba, later, symbol="BABA").points == []
+    assert empty_window_reason(baba, later, "BABA") == "BABA's prices end 2026-03-30, before this article"
+    earlier = datetime(2020, 1, 1, tzinfo=BERLIN)
+    assert empty_window_reason(baba, earlier, "BABA") == f"BABA's prices begin {baba[0].day}, after this article"
+    gap = [p for p in baba if not date(2025, 3, 1) <= p.day <= date(2025, 9, 30)]
+    inside = datetime(2025, 6, 2, 12, 0, tzinfo=BERLIN)
+    assert price_window(gap, inside, symbol="BABA").points == []
+    assert empty_window_reason(gap, inside, "BABA") == "BABA's prices have a gap from 2025-02-28 to 2025-10-01"
 
 @pytest.mark.parametrize(
     ("sentence", "label"),
@@ -162,6 +175,19 @@ def test_claim_beyond_the_series_is_shown_without_a_verdict(baba):
     assert len(checks) == 1
     assert checks[0].computed_pct is None and checks[0].agrees is None
 
+
+
+def test_a_claim_after_the_series_ends_is_not_checked_against_its_last_closes(baba):
+    """BABA.csv ends on 2026-03-30: "up 2.1% on the day" in a December article is no
+    claim about the move from 27 to 30 March."""
+    body = "Alibaba shares rose 2.1% on the day."
+    article = _alibaba(body, _figures(body, ("2.1%", 2.1, "up")), datetime(2026, 12, 1, 15, 0, tzinfo=BERLIN))
+    [check] = claim_checks(article, baba, BABA_LISTING)
+    assert check.computed_pct is None and check.agrees is None and check.ends_before
+    # A holiday week is no gap: Easter Monday's article still ends at the Thursday close.
+    [easter] = claim_checks(_alibaba(body, article.figures, datetime(2025, 4, 21, 12, 0, tzinfo=BERLIN)),
+                            baba, BABA_LISTING)
+    assert easter.computed_pct is not None and easter.end is not None and easter.end.day == date(2025, 4, 17)
 
 # ---- which figure a period belongs to, which listing, which words exclude -----------------
 

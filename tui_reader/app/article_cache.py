@@ -35,6 +35,10 @@ class Loaded:
     follows once the cursor rests."""
     full_text: FullTextState | None = None
     """The attempt at the article's page, when one was made (why it failed, if it did)."""
+    focus: str | None = None
+    """The left pane's instrument (ticker or ISIN) the article was loaded for: its chart
+    is that instrument's when the article names it, so a load for another selection is
+    not this one."""
 
 
 class ArticleCache:
@@ -42,11 +46,11 @@ class ArticleCache:
         self._keep = keep
         self._items: OrderedDict[str, Loaded] = OrderedDict()
 
-    def get(self, article_id: str) -> Loaded | None:
-        return self._items.get(article_id)
-
-    def __contains__(self, article_id: object) -> bool:
-        return article_id in self._items
+    def get(self, article_id: str, focus: str | None) -> Loaded | None:
+        """The article as loaded for the instrument `focus`; None when it was loaded for
+        another one (a late worker of the previous selection put it here)."""
+        loaded = self._items.get(article_id)
+        return loaded if loaded is not None and loaded.focus == focus else None
 
     def put(self, items: Mapping[str, Loaded]) -> None:
         self._items.update(items)
@@ -61,7 +65,7 @@ class ArticleCache:
         else:
             self._items.pop(article_id, None)
 
-    def wanted(self, rows: Sequence[ArticleSummary], cursor: int) -> list[str]:
-        """The articles around `cursor` not loaded yet, in the order to load them."""
+    def wanted(self, rows: Sequence[ArticleSummary], cursor: int, focus: str | None) -> list[str]:
+        """The articles around `cursor` not loaded yet for `focus`, in the order to load them."""
         around = rows[max(0, cursor - 1): cursor + AHEAD + 1]
-        return [s.id for s in around if s.id not in self._items]
+        return [s.id for s in around if self.get(s.id, focus) is None]

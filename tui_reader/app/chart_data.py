@@ -2,7 +2,8 @@
 
 Textual-free: `Library.chart()` builds it off the event loop (the intraday reaction
 included); the article view only draws it. When there are no prices, `reason` says why in the user's words
-("offline; no cache or CSV", "Yahoo rate limit", "no instrument to chart").
+("offline; no cache or CSV", "Yahoo rate limit", "no instrument to chart", "AAPL's prices end
+2026-03-31, before this article").
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ class ChartData:
     claims: list[ClaimLine] = field(default_factory=list)
     listing: str | None = None
     """The listing the prices are for (exchange or symbol), shown next to claim checks."""
+    other_line_of: str | None = None
+    """The listing the article names when the prices are another line's (SAP.DE, charted
+    with the NYSE line SAP's closes in USD when SAP.DE has none): the title says so, as
+    `tui-reader prices` does, since the moves are that line's too."""
     reaction: ReactionLine | None = None
     """The first-hour and first-day reaction; None for an article older than Yahoo's
     intraday data that no intraday CSV covers (the daily moves say it all), or without

@@ -143,6 +143,7 @@ class Library:
         except ValueError as exc:  # InvalidIsin: a typo in the source, say so
             return ChartData(symbol, published=article.published, reason=str(exc))
         history, window = found.history, found.window
+        outside = _prices().empty_window_reason  # prices, none of them around the article
         listing = " ".join(part for part in (history.symbol, history.exchange, history.currency) if part)
         return ChartData(
             history.symbol,
@@ -153,8 +154,10 @@ class Library:
             published_day=window.published_day,
             moves=dict(window.moves),
             latest=window.latest,
+            reason=None if window.points else outside(history.points, article.published, history.symbol),
             claims=[_claim_line(check) for check in found.checks],
             listing=listing,
+            other_line_of=other_line(primary, history.symbol, history.isin),
             reaction=self.reaction(history.symbol, article.published),
         )
 
@@ -335,6 +338,20 @@ def charted(article: Article, focus: str | None) -> Article:
     return replace(article, instruments=instruments)
 
 
+def other_line(named: Instrument | None, symbol: str, isin: str | None) -> str | None:
+    """The ticker (or ISIN) of `named` when the closes found (`symbol`, `isin`) are
+    another line's: the price chain falls back to the company's line on another market
+    (SAP.DE → SAP, BABA → 9988.HK). Compared by ISIN where both are known, since a
+    ticker may be spelt two ways (BRK.B, BRK-B); else by symbol."""
+    if named is None:
+        return None
+    if named.isin and isin:
+        differs = named.isin.upper() != isin.upper()
+    else:
+        differs = bool(named.ticker) and (named.ticker or "").upper() != symbol.upper()
+    return (named.ticker or named.isin) if differs else None
+
+
 def _reaction_line(found: Found) -> ReactionLine:
     reaction = found.reaction
     interval = reaction.interval
@@ -350,7 +367,8 @@ def _claim_line(check: ClaimCheck) -> ClaimLine:
     listing = " ".join(part for part in (check.listing, check.currency) if part)
     span = f"{check.start.day.isoformat()} → {check.end.day.isoformat()}" if check.start and check.end else ""
     if check.computed_pct is None:
-        return ClaimLine(check.period, stated, "prices do not reach back", listing, "", None, span)
+        missing = "prices end before publication" if check.ends_before else "prices do not reach back"
+        return ClaimLine(check.period, stated, missing, listing, "", None, span)
     # Without a direction in the text ("a 5% move") only the size can be compared.
     computed = abs(check.computed_pct) if figure.direction is None else check.computed_pct
     gap = computed - check.stated_pct

@@ -64,7 +64,8 @@ def article_markdown(article: Article, chart: ChartData | None) -> str:
     if chart is not None and chart.points:
         moves = ", ".join(f"{label} {chart.moves[key]:+.2f} %" for key, label in
                           (("1d", "1 day"), ("5d", "5 days"), ("since", "since")) if chart.moves.get(key) is not None)
-        out += ["", f"Moves of {_line(chart.symbol)} after publication: {moves or 'none'}"]
+        other = f" (another line of {_line(chart.other_line_of)})" if chart.other_line_of else ""
+        out += ["", f"Moves of {_line(chart.symbol)}{other} after publication: {moves or 'none'}"]
         reaction = chart.reaction
         if reaction is not None and reaction.reason is None:
             hour, day = (f"{move:+.2f} %" if move is not None else "pending" for move in (reaction.hour, reaction.day))

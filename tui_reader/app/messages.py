@@ -74,6 +74,8 @@ class ChartReady(Message):
     chart: ChartData
     live_prices_problem: str | None = None
     """`Library.live_prices_problem()` right after this chart asked the price chain."""
+    focus: str | None = None
+    """The left pane's instrument the chart was asked for (`Loaded.focus`)."""
 
 
 @dataclass

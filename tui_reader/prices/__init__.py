@@ -12,7 +12,7 @@ from tui_reader.prices.service import (
     PriceHistory,
     PriceService,
 )
-from tui_reader.prices.window import Window, price_window
+from tui_reader.prices.window import Window, empty_window_reason, price_window
 
 __all__ = [
     "ArticleWindow",
@@ -23,5 +23,6 @@ __all__ = [
     "PriceService",
     "Window",
     "claim_checks",
+    "empty_window_reason",
     "price_window",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
 from tui_reader.prices.claims_reading import Period, stated_moves
@@ -18,6 +19,10 @@ from tui_reader.prices.window import Market, close_index_at, index_on_or_before,
 AGREE_WITHIN_PP = 0.5
 """A stated move agrees when it is within this many percentage points of ours: articles
 round, and quote a slightly different close (intraday, adjusted, another feed)."""
+STALE_AFTER = timedelta(days=7)
+"""A last close this much older than the publication's day is not the close the article
+speaks from: the series ends before it (a CSV or an offline cache not brought up to
+date). A week covers weekends and the longest market holidays (Lunar New Year)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,9 @@ class ClaimCheck:
     """Within AGREE_WITHIN_PP; None when the prices do not reach back far enough."""
     start: PricePoint | None = None
     end: PricePoint | None = None
+    ends_before: bool = False
+    """The series ends before publication: nothing was computed, and not for want of
+    older closes."""
 
 
 SeriesOf = Callable[[Instrument], "list[PricePoint] | None"]
@@ -72,11 +80,19 @@ def period_base(points: list[PricePoint], end_index: int, period: Period) -> int
 
 
 def _period_end(points: list[PricePoint], published: datetime, market: Market, period: Period) -> int | None:
-    """The close a move ends at: the last one known at publication, or the named session's."""
+    """The close a move ends at: the last one known at publication (None when the
+    series stops `STALE_AFTER` before it), or the named session's."""
     if period.session is None:
-        return close_index_at(points, published, market)
+        index = close_index_at(points, published, market)
+        if index is not None and points[index].day < _local_day(published, market) - STALE_AFTER:
+            return None
+        return index
     index = index_on_or_before(points, period.session)
     return index if index is not None and points[index].day == period.session else None
+
+
+def _local_day(published: datetime, market: Market) -> date:
+    return published.astimezone(ZoneInfo(market.zone)).date()
 
 
 def claim_checks(
@@ -131,4 +147,5 @@ def _check(figure: KeyFigure, points: list[PricePoint], listing: Instrument, per
         agrees=agrees,
         start=points[base] if base is not None else None,
         end=points[end_index] if end_index is not None else None,
+        ends_before=end_index is None and points[-1].day < _local_day(published, market),
     )

@@ -129,3 +129,20 @@ def price_window(
     moves = {"1d": move_to(1), "5d": move_to(5), "since": pct_change(base.close, points[-1].close) if index < len(points) - 1 else None}
     return Window(shown, base.close, base.day, moves, latest)
 
+
+
+def empty_window_reason(points: list[PricePoint], published: datetime | None, symbol: str) -> str:
+    """Why `price_window` drew nothing although the series has closes: it ends before
+    the article (a CSV or an offline cache not brought up to date), begins after it, or
+    has a gap around it. Said that way rather than "no prices": the instrument view shows
+    those prices, and the user should learn which way they fall short."""
+    if not points or published is None:
+        return "no prices"
+    day = published.astimezone(ZoneInfo(market_for(symbol).zone)).date()
+    if points[-1].day < day:
+        return f"{symbol}'s prices end {points[-1].day.isoformat()}, before this article"
+    if points[0].day > day:
+        return f"{symbol}'s prices begin {points[0].day.isoformat()}, after this article"
+    index = index_on_or_before(points, day)
+    before, after = points[index or 0], points[(index or 0) + 1]
+    return f"{symbol}'s prices have a gap from {before.day.isoformat()} to {after.day.isoformat()}"

@@ -110,6 +110,9 @@ class MainScreen(PollFollower, ArticleActions):
         self.watchlist = watchlist
         self._request = 0
         self._article_id: str | None = None
+        self._article_focus: str | None = None
+        """The left pane's instrument `_article_id` was chosen under: a new selection
+        whose list starts with the same article charts it anew."""
         self._chart_timer: Timer | None = None
         self.read_clock = ReadClock(self, mark_read_after, self._read_long_enough)
         self._previewing = False
@@ -270,7 +273,7 @@ class MainScreen(PollFollower, ArticleActions):
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         self._ready.put({message.article_id: message.loaded})
-        if message.article_id == self._article_id:
+        if (message.article_id, message.loaded.focus) == (self._article_id, self._article_focus):
             self._show(message.loaded)
 
     def on_prefetched(self, message: Prefetched) -> None:
@@ -281,7 +284,7 @@ class MainScreen(PollFollower, ArticleActions):
         fetch = article is not None and wants_page(article, loaded.full_text, offline=self.library.offline,
                                                    setting=self.reader.config.full_text)
         note = "Fetching the full article…" if fetch else page_note(loaded.full_text)
-        self.query_one(ArticleView).show_article(article, chart, note)
+        self.query_one(ArticleView).show_article(article, chart, note, loaded.focus)
         if fetch and article is not None and article.id not in self._fetching:
             self._fetching.add(article.id)
             self._fetch_page(article)
@@ -289,7 +292,7 @@ class MainScreen(PollFollower, ArticleActions):
         if self._chart_timer is not None:
             self._chart_timer.stop()
         if article is not None and chart is None:
-            focus = self._focus_instrument
+            focus = loaded.focus
             self._chart_timer = self.set_timer(self.delays.chart, lambda: self._load_chart(article, focus))
         # After the paint: the worker thread's reads would compete with this frame for
         # the GIL.
@@ -297,17 +300,17 @@ class MainScreen(PollFollower, ArticleActions):
 
     def _prefetch_around(self) -> None:
         articles = self.query_one(ArticleList)
-        if wanted := self._ready.wanted(articles.summaries, articles.cursor_row):
+        if wanted := self._ready.wanted(articles.summaries, articles.cursor_row, self._focus_instrument):
             self._prefetch(wanted, self._focus_instrument)
 
     def on_page_fetched(self, message: PageFetched) -> None:
         """The page came (or its failure was stored): the article is read again."""
         self._ready.forget(message.article_id)
         if message.article_id == self._article_id:
-            self._load_article(message.article_id, self._focus_instrument)
+            self._load_article(message.article_id, self._article_focus)
 
     def on_chart_ready(self, message: ChartReady) -> None:
-        self.query_one(ArticleView).show_chart(message.article_id, message.chart)
+        self.query_one(ArticleView).show_chart(message.article_id, message.chart, message.focus)
         answers_again = self.status.live_prices is not None and message.live_prices_problem is None
         # The status reactive only redraws on a change: a dead network is said once,
         # not again for every article whose chart it empties.
@@ -347,15 +350,18 @@ class MainScreen(PollFollower, ArticleActions):
             self._select_article(event.row_key.value, chosen=False)
 
     def _select_article(self, article_id: str | None, *, chosen: bool) -> None:
-        if article_id is None or article_id == self._article_id:
+        """Show the article the cursor is on; the same one again only when another
+        instrument is selected on the left (its chart may be another instrument's)."""
+        focus = self._focus_instrument
+        if article_id is None or (article_id, focus) == (self._article_id, self._article_focus):
             return
-        self._article_id = article_id
+        self._article_id, self._article_focus = article_id, focus
         self._chosen = chosen
         self._kept_unread = None
-        if (loaded := self._ready.get(article_id)) is not None:
+        if (loaded := self._ready.get(article_id, focus)) is not None:
             self._show(loaded)
         else:
-            self._load_article(article_id, self._focus_instrument)
+            self._load_article(article_id, focus)
 
     @on(DataTable.RowSelected, "#articles")
     def _row_selected(self, event: DataTable.RowSelected) -> None:

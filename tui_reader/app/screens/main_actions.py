@@ -108,7 +108,7 @@ class ArticleActions(ViewsScreen):
         if view.article is None:
             self.notify("No article to save.", timeout=3)
             return
-        self._save(view.article, view.chart if view.chart_for == view.article.id else None)
+        self._save(view.article, view.shown_chart)
 
     def action_refresh(self) -> None:
         self.library.forget_prices()

@@ -89,7 +89,8 @@ class LibraryScreen(Screen[None]):
         layout pass)."""
         article = self.library.article(article_id)
         chart = self.library.chart(article, focus) if article is not None and self.library.offline else None
-        return Loaded(article, chart, page_state(self.library.store, article_id) if article is not None else None)
+        return Loaded(article, chart, page_state(self.library.store, article_id) if article is not None else None,
+                      focus)
 
     @work(thread=True, exit_on_error=False, group="fulltext")
     def _fetch_page(self, article: Article) -> None:
@@ -102,7 +103,7 @@ class LibraryScreen(Screen[None]):
     def _load_chart(self, article: Article, focus: str | None) -> None:
         chart = self.library.chart(article, focus)
         if not get_current_worker().is_cancelled:
-            self.post_message(ChartReady(article.id, chart, self.library.live_prices_problem()))
+            self.post_message(ChartReady(article.id, chart, self.library.live_prices_problem(), focus))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="quotes")
     def _load_quotes(self, symbols: list[str]) -> None:

@@ -44,8 +44,12 @@ class ArticleView(VerticalScroll):
         """Seconds without a new article before the plot follows (`Delays.plot`)."""
         self.article: Article | None = None
         self.chart: ChartData | None = None
-        self.chart_for: str | None = None
-        """The article the chart belongs to; a late chart for another one is dropped."""
+        self.selected: str | None = None
+        """The left pane's instrument the article is shown for: the chart is that
+        instrument's when the article names it."""
+        self.chart_for: tuple[str, str | None] | None = None
+        """The article and the left pane's instrument the chart was made for; a late
+        chart for another article, or for the instrument selected before, is dropped."""
         self.note: str | None = None
         """A line above the body about its full text: being fetched, or why it is not."""
         self.show_removed = False
@@ -65,26 +69,37 @@ class ArticleView(VerticalScroll):
     def palette(self) -> Palette:
         return Palette.from_variables(self.app.theme_variables)
 
-    def show_article(self, article: Article | None, chart: ChartData | None = None, note: str | None = None) -> None:
-        """Show the article, with its chart when it came along (else it follows later)
-        and the `note` about its full text."""
+    def show_article(self, article: Article | None, chart: ChartData | None = None, note: str | None = None,
+                     focus: str | None = None) -> None:
+        """Show the article for the instrument `focus` selected on the left, with its
+        chart when it came along (else it follows later) and the `note` about its full
+        text. The same article shown for another instrument loses its chart: it was of
+        the instrument selected before."""
         if article is not self.article:
             self.scroll_home(animate=False)
         self.article = article
         self.note = note
+        self.selected = focus
         if chart is not None and article is not None:
-            self.chart, self.chart_for = chart, article.id
-        elif self.chart is not None and (article is None or self.chart_for != article.id):
+            self.chart, self.chart_for = chart, (article.id, focus)
+        elif self.chart is not None and (article is None or self.chart_for != (article.id, focus)):
             self.chart = None
         self._render_text()
         self._plot_soon()
 
-    def show_chart(self, article_id: str, chart: ChartData) -> None:
-        if self.article is None or self.article.id != article_id:
+    def show_chart(self, article_id: str, chart: ChartData, focus: str | None = None) -> None:
+        if self.article is None or (self.article.id, self.selected) != (article_id, focus):
             return  # the user has moved on
-        self.chart, self.chart_for = chart, article_id
+        self.chart, self.chart_for = chart, (article_id, focus)
         self._render_text()
         self._plot_soon()
+
+    @property
+    def shown_chart(self) -> ChartData | None:
+        """The chart of the article shown, for the instrument it is shown for; None
+        while that chart is still coming."""
+        article = self.article
+        return self.chart if article is not None and self.chart_for == (article.id, self.selected) else None
 
     def action_toggle_removed(self) -> None:
         """`b`: the removed boilerplate, listed at the article's end, unfolded into view."""
@@ -103,9 +118,9 @@ class ArticleView(VerticalScroll):
             text.update("")
             return
         palette = self.palette
-        charted = self.chart.symbol if self.chart is not None and self.chart_for == article.id else None
-        heading.update(meta(article, palette, charted))
-        text.update(article_body(article, self.chart, palette, show_removed=self.show_removed, note=self.note))
+        chart = self.shown_chart
+        heading.update(meta(article, palette, chart.symbol if chart is not None else None))
+        text.update(article_body(article, chart, palette, show_removed=self.show_removed, note=self.note))
 
     # -- the plot ------------------------------------------------------------------------
 
@@ -121,7 +136,7 @@ class ArticleView(VerticalScroll):
         self._draw_plot()
 
     def _draw_plot(self) -> None:
-        chart = self.chart if self.article is not None else None
+        chart = self.shown_chart
         has_points = chart is not None and bool(chart.points)
         if self._plot is None:
             if not has_points:

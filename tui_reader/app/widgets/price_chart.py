@@ -1,5 +1,6 @@
 """The article pane's chart: daily closes around an article's publication, with a
-vertical line at the publication day."""
+vertical line at the publication day, titled with the line charted (and the line the
+article names, when the prices are another's)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ class PriceChart(ClosesPlot):
         data = self._data
         if data is None:
             return [], ""
-        return data.points, f"{data.symbol or ''} daily close{f' ({data.currency})' if data.currency else ''}"
+        title = f"{data.symbol or ''} daily close{f' ({data.currency})' if data.currency else ''}"
+        if data.other_line_of:  # SAP's closes for SAP.DE: never passed off as SAP.DE's
+            title += f" · another line of {data.other_line_of}"
+        return data.points, title
 
     def _draw_markers(self, points: list[PricePoint]) -> None:
         published = self._data.published_day if self._data is not None else None

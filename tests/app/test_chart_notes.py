@@ -1,0 +1,92 @@
+"""What the article pane says about its chart when the prices are not simply the named
+line's around the article: prices that end before it, another line's prices."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+
+from rich.console import Console
+from textual.widgets import Static
+
+from tests.app.conftest import settle, until
+from tui_reader.app.chart_data import ChartData
+from tui_reader.app.data import other_line
+from tui_reader.app.links import article_markdown
+from tui_reader.app.widgets.article_list import ArticleList
+from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
+from tui_reader.store import Store
+
+BABA = Instrument("US01609W1027", "BABA", "Alibaba Group", primary=True)
+
+
+def _text(app) -> str:  # noqa: ANN001 - the app under test
+    console = Console(width=400, record=True, file=io.StringIO())
+    console.print(app.screen.query_one(ArticleView).query_one("#article-text", Static).content)
+    return console.export_text()
+
+
+def _plot_title(app) -> str:  # noqa: ANN001
+    """The plot's first line with text: its title, as drawn."""
+    plot = app.screen.query_one(ArticleView).plot
+    if plot is None or not plot.display:
+        return ""
+    return next((line.strip() for line in str(plot.render()).splitlines() if line.strip()), "")
+
+
+async def _open(app, pilot, article_id: str) -> None:  # noqa: ANN001
+    articles = app.screen.query_one(ArticleList)
+    articles.move_cursor(row=articles.get_row_index(article_id), animate=False)
+    await settle(pilot)
+
+
+async def test_an_article_after_the_last_close_says_where_the_prices_end(make_app, db_path: Path) -> None:
+    """BABA.csv ends on 2026-03-30; the instrument view shows those closes, so "no
+    prices" under a December article was untrue."""
+    later = Article("later", "example.com", "Alibaba opens a data centre in Dubai", "Alibaba shares rose 2.1% on the day.",
+                    datetime.fromisoformat("2026-12-01T09:00:00+00:00"), instruments=[BABA])
+    start = later.body.index("2.1%")
+    later.figures = [KeyFigure("percent", "2.1%", 2.1, start, start + 4, context=later.body, unit="%", direction="up")]
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:fixture", [later])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await _open(app, pilot, "later")
+        await until(pilot, lambda: "No chart:" in _text(app))
+        shown = [line.strip() for line in _text(app).splitlines()]
+        assert "No chart: BABA's prices end 2026-03-30, before this article" in shown
+        # Its claim is not checked against March's closes either.
+        claim = next(line for line in shown if line.startswith("1 trading day"))
+        assert "prices end before publication" in claim and "gap" not in claim
+
+
+async def test_another_line_s_chart_says_whose_line_it_is_at_80_columns(make_app) -> None:
+    """SAP.DE has no closes of its own here: the chart is the NYSE line's, in USD, and
+    its title says so, whole, in an 80-column terminal."""
+    app = make_app()
+    async with app.run_test(size=(80, 36)) as pilot:
+        await settle(pilot)
+        await _open(app, pilot, "a03")  # SAP plans restructuring, SAP.DE
+        await until(pilot, lambda: _plot_title(app) != "")
+        assert _plot_title(app) == "SAP daily close (USD) · another line of SAP.DE"
+        await _open(app, pilot, "a01")  # BABA's own line: no note
+        await until(pilot, lambda: _plot_title(app).startswith("BABA"))
+        assert _plot_title(app) == "BABA daily close (USD)"
+
+
+def test_another_line_is_told_by_isin_and_said_in_the_saved_markdown() -> None:
+    sap_de = Instrument("DE0007164600", "SAP.DE", "SAP", primary=True)
+    assert other_line(sap_de, "SAP", "US8030542042") == "SAP.DE"
+    assert other_line(sap_de, "SAP.DE", "DE0007164600") is None
+    # The same ISIN under another spelling of the ticker is the same line.
+    berkshire = Instrument("US0846707026", "BRK.B", "Berkshire Hathaway", primary=True)
+    assert other_line(berkshire, "BRK-B", "US0846707026") is None
+    assert other_line(Instrument(None, "SAP.DE", "SAP"), "SAP", None) == "SAP.DE"
+    article = Article("x", "example.com", "SAP plans restructuring", "SAP will restructure.",
+                      datetime.fromisoformat("2024-01-24T06:00:00+00:00"), instruments=[sap_de])
+    chart = ChartData("SAP", "USD", points=[PricePoint(datetime(2024, 1, 24).date(), 150.0)],
+                      moves={"1d": 1.0}, other_line_of="SAP.DE")
+    assert "Moves of SAP (another line of SAP.DE) after publication: 1 day +1.00 %" in article_markdown(article, chart)
