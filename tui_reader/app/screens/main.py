@@ -52,15 +52,19 @@ if TYPE_CHECKING:
     from tui_reader.app.reader import Reader
     from tui_reader.store import InstrumentSummary
 
-WIDE = 190
+WIDE = 230
 """From this width the article sits beside the list; below it, under the list. Beside
-it earlier, the list is too narrow for a 60-character headline and its columns."""
+it earlier, the list would be narrower than the one above the article a few columns
+less give it, and lose its source column and clock (list_columns.py): from here the
+list keeps 125 cells (app.tcss) and the article still has 81."""
 NARROW = 110
 """Below this width the instrument pane hides until it is asked for: beside it, the
 article list would leave the titles no room (measured at 100 columns)."""
-COMPACT = 160
+COMPACT = 170
 """Below this width (and from WIDE on) the instrument pane shows tickers and counts
-only, so the article list keeps room for whole headlines."""
+only, so the article list keeps room for whole headlines. From here the full pane still
+leaves the list room for every column (a 20-character source, an 11-character ticker),
+so the list does not lose its source where the instruments gain their names."""
 
 
 class MainScreen(PollFollower, ArticleActions):
