@@ -13,6 +13,8 @@ from textual.widgets import Static
 from tests.app.conftest import settle, until
 from tui_reader.app.screens.errors import ErrorsScreen
 from tui_reader.app.screens.help import HelpScreen
+from tui_reader.app.widgets.filter_box import FilterBox
+from tui_reader.app.widgets.instrument_list import InstrumentList
 
 
 async def test_help_goes_to_its_end_and_back_as_the_lists_do(make_app) -> None:
@@ -32,6 +34,29 @@ async def test_help_goes_to_its_end_and_back_as_the_lists_do(make_app) -> None:
         await until(pilot, lambda: body.scroll_y == 2)
         await pilot.press("k")
         await until(pilot, lambda: body.scroll_y == 1)
+
+
+async def test_the_filter_title_offers_star_only_when_the_scope_is_narrower(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        box = app.screen.query_one(FilterBox)
+        await until(pilot, lambda: box.display)
+        assert str(box.border_title) == "Filter in all articles"
+        await pilot.press("escape")
+        await settle(pilot)
+        instruments = app.screen.query_one(InstrumentList)
+        instruments.focus()
+        index = next(i for i, o in enumerate(instruments.options) if (o.id or "").startswith("inst:"))
+        instruments.highlighted = index
+        await pilot.press("l")  # to its news (Enter charts it)
+        await until(pilot, lambda: app.screen.selection.kind != "all")
+        await settle(pilot)
+        await pilot.press("slash")
+        await until(pilot, lambda: box.display)
+        assert str(box.border_title).startswith("Filter in ") and str(box.border_title).endswith(" · * searches all")
+        assert "all articles ·" not in str(box.border_title)
 
 
 async def test_a_long_skip_reason_is_shown_whole(make_app, tmp_path: Path, seeds_dir: Path) -> None:

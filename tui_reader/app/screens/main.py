@@ -19,7 +19,7 @@ from textual.widgets import DataTable, OptionList, Static
 
 from tui_reader.app.article_cache import ArticleCache, Loaded
 from tui_reader.app.data import SearchCount
-from tui_reader.app.filters import Filter, empty_reason, scope_label, scope_title
+from tui_reader.app.filters import Filter, empty_reason, filter_title, scope_title
 from tui_reader.app.following import toggle_following
 from tui_reader.app.messages import (
     ArticleLoaded,
@@ -207,7 +207,7 @@ class MainScreen(PollFollower, ArticleActions):
     def _show_scope(self) -> None:
         """The list's title says what it holds: the selection and the filter."""
         self.query_one(ArticleList).set_scope(scope_title(self.selection, self._filter_text()))
-        self._filter_box().border_title = f"Filter {scope_label(self.selection)} · * searches all"
+        self._filter_box().border_title = filter_title(self.selection)
 
     def _filter_text(self) -> str:
         return "" if self.filter.empty else self._filter_box().value
