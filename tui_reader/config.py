@@ -178,10 +178,16 @@ def _apply_templates(config: Config) -> None:
             kept.append(feed)
     config.feeds = kept
     if missing_contact:
-        names = ", ".join(sorted(set(missing_contact)))
-        count = len(missing_contact)
-        config.notes.append(f'{count} feed{"s" if count != 1 else ""} of template {names} not polled: set '
-                            'sec_contact = "you@example.com" in the config (the SEC refuses clients that name no contact)')
+        config.notes.append(missing_contact_note(missing_contact))
+
+
+def missing_contact_note(templates: Sequence[str]) -> str:
+    """What `fetch` says once about the feeds `templates` (one name per feed) leave
+    unpolled for want of `sec_contact`; `follow` says it of the feeds it just added."""
+    names = ", ".join(sorted(set(templates)))
+    count = len(templates)
+    return (f'{count} feed{"s" if count != 1 else ""} of template {names} not polled: set '
+            'sec_contact = "you@example.com" in the config (the SEC refuses clients that name no contact)')
 
 
 def _feed(check: Checker, entry: object, index: int, templates: dict[str, SourceTemplate]) -> FeedConfig:

@@ -24,6 +24,7 @@ from tui_reader.config import (
     _read,
     _toml_string,
     add_feeds,
+    missing_contact_note,
     parse_config,
     write_atomically,
 )
@@ -113,6 +114,20 @@ def follow(path: Path, instruments: Sequence[Instrument], registered: Mapping[st
         change.feeds = [f.template or "" for f in wanted]
         changes.append(change)
     return changes
+
+
+def contact_notes(config: Config, changes: Sequence[Change]) -> list[str]:
+    """The note that feeds go unpolled for want of `sec_contact`, said only of the feeds
+    of the instruments just followed: after `follow SAP.DE` a note about BABA's SEC feed
+    answered a question nobody asked, and read as if SAP's feeds were the silent ones."""
+    tickers = {(c.instrument.ticker or "").upper() for c in changes} - {""}
+    missing = []
+    for feed in config.unpolled:
+        template = config.templates.get(feed.template or "")
+        if (template is not None and template.enabled and template.needs_contact
+                and tickers & {i.upper() for i in feed.instruments}):
+            missing.append(template.name)
+    return [missing_contact_note(missing)] if missing else []
 
 
 def unfollow(path: Path, instruments: Sequence[Instrument]) -> list[Change]:

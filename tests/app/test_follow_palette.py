@@ -42,6 +42,14 @@ async def test_follow_and_unfollow_from_the_palette(make_app, config_file) -> No
         assert "MSFT" not in config.watchlist and not [f for f in config.feeds if f.template]
         assert not app.feeds and "MSFT" not in app.watchlist
 
+        # With MSFT's SEC feed waiting for sec_contact, following a German listing (no
+        # SEC template) says nothing of it: the toast repeated that paragraph.
+        await _run_palette(pilot, "Follow MSFT", "Follow MSFT")
+        app._notifications.clear()
+        await _run_palette(pilot, "Follow SAP.DE", "Follow SAP.DE")
+        toasts = [n.message for n in app._notifications if "Following SAP.DE" in n.message]
+        assert toasts and not any("sec_contact" in t for t in toasts), toasts
+
 
 async def test_go_to_still_ranks_first(make_app) -> None:
     app = make_app()

@@ -89,16 +89,58 @@ def test_columns_give_way_in_order_for_the_headline() -> None:
     keys = lambda width: [c.key for c in layout(width, content)[0]]  # noqa: E731
     assert keys(140) == ["read", "time", "source", "title", "ticker", "move"]
     # The source goes first (the article pane names it); the clock keeps its place.
-    assert keys(130) == ["read", "time", "title", "ticker", "move"] and layout(130, content)[1] is True
-    assert keys(100) == ["read", "time", "title", "ticker", "move"]
-    assert keys(77) == ["read", "title", "ticker", "move"]
-    for width in (60, 77, 93, 117, 180):
+    assert keys(110) == ["read", "time", "title", "ticker", "move"] and layout(110, content)[1] is True
+    # Then the time takes its compact form, and the date stays even at 80 columns.
+    assert keys(77) == ["read", "time", "title", "ticker", "move"] and layout(77, content)[1] is False
+    assert keys(40) == ["read", "title", "ticker", "move"]  # a headline of 20 cells comes first
+    for width in (40, 60, 77, 93, 117, 180):
         columns, _ = layout(width, content)
         assert sum(c.width + 1 for c in columns) - 1 <= width  # gaps included
-    assert layout(100, content)[1] is False
     # Short headlines leave room: every column stays.
     short = ContentWidths(title=30, source=10, ticker=4, move=8)
     assert [c.key for c in layout(77, short)[0]] == ["read", "time", "source", "title", "ticker", "move"]
+
+
+def test_the_compact_time_drops_only_this_year() -> None:
+    from tui_reader.app.list_columns import compact_time
+
+    assert compact_time("2026-12-06 08:00", 2026) == "12-06 08:00"
+    assert compact_time("2025-10-31 21:10", 2026) == "2025-10-31"
+    assert compact_time("2026-03-01", 2026) == "03-01"  # a date-only article
+    assert compact_time("—", 2026) == "—"
+
+
+def _shown(articles: ArticleList) -> tuple[int, int]:
+    """How much of each row the list shows: the time (0 none, 1 compact, 2 full) and
+    whether the source is there."""
+    keys = articles.column_keys
+    time = 0 if "time" not in keys else 2 if articles._full_time else 1
+    return time, int("source" in keys)
+
+
+async def test_a_wider_terminal_never_shows_less_of_the_list(make_app, bundled_db: Path) -> None:
+    """A user's pass: the source showed at 185 columns only, and from 190 (the article
+    beside the list) the list lost its clock again. Now each step wider keeps every
+    column a narrower terminal showed, and the date is there even at 80 columns."""
+    app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        seen: dict[int, tuple[int, int]] = {}
+        # 110 is where the instrument pane joins (a narrower terminal hides it): counted
+        # from there, as the narrow widths below it are on their own.
+        for widths in ((80, 90, 100, 109), (110, 120, 140, 160, 169, 170, 200, 229, 230, 240, 280)):
+            last = (0, 0)
+            for width in widths:
+                await pilot.resize_terminal(width, 30)
+                await settle(pilot)
+                seen[width] = _shown(articles)
+                assert seen[width] >= last and seen[width][0] >= last[0], (width, seen)
+                last = seen[width]
+        assert seen[80] == (1, 0) and seen[120] == (1, 0)  # `12-06 08:00` or `2025-10-31`
+        assert seen[160] == seen[200] == seen[240] == (2, 1)  # `2026-02-06 21:27`, and the source
+        time = next(s for s in articles.summaries if s.published and s.published.year < 2026)
+        assert _cell_text(articles, time.id, "time").startswith(f"{time.published:%Y-%m-%d}")
 
 
 def _rendered(renderable, width: int) -> str:  # noqa: ANN001
@@ -237,12 +279,12 @@ def test_a_theme_without_the_palette_variables_gets_the_default_colours() -> Non
 
 async def test_headlines_stay_whole_at_every_width_from_120_to_200(make_app, bundled_db: Path) -> None:
     """The "done when" of issue 10 between the four snapshot sizes, the layout's
-    breakpoints (160 compact, 190 wide) included: one app, resized step by step."""
+    breakpoints (170 compact, 230 wide) included: one app, resized step by step."""
     app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         articles = app.screen.query_one(ArticleList)
-        for width in (120, 130, 140, 150, 159, 160, 170, 180, 189, 190, 200):
+        for width in (120, 130, 140, 150, 169, 170, 180, 200, 229, 230, 240):
             await pilot.resize_terminal(width, 40)
             await settle(pilot)
             assert articles.max_scroll_x == 0, width
@@ -256,12 +298,12 @@ def _words(text: str) -> list[str]:
 
 
 async def test_nothing_in_the_article_pane_is_cut_mid_word(make_app, bundled_db: Path) -> None:
-    """Every bundled article in the narrowest article pane of the four sizes (beside the
-    list at 200 columns: 72 cells): the heading, each figure's value and the body wrap
-    at words; no word is cut or loses its end to an ellipsis."""
+    """Every bundled article in the narrowest article pane (at 80 columns; beside the
+    list from 230 columns it is a few cells wider): the heading, each figure's
+    value and the body wrap at words; no word is cut or loses its end to an ellipsis."""
     from tui_reader.app.formatting import format_figure
 
-    size = (200, 50)
+    size = (80, 30)
     app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
     async with app.run_test(size=size) as pilot:
         await settle(pilot)

@@ -50,6 +50,24 @@ def test_every_source_with_its_state(http, tmp_path, capsys):
     yahoo_line = next(line for line in lines if "yahoo?s=AAPL" in line)
     assert yahoo_line.startswith("followed") and "AAPL yahoo" in yahoo_line and "error: HTTP 429" in yahoo_line
     assert any("not polled: needs sec_contact" in line for line in lines)
+    # Columns aligned (a user found the next-poll column pushing the rest about): every
+    # line's URL or folder starts in the same column, and the folder says when it was read.
+    starts = {line.index(key) for key in rows for line in lines if line.endswith(key) or f"{key}  error" in line}
+    assert len(starts) == 1, lines
+    folder_line = next(line for line in lines if line.startswith("seeds"))
+    assert f"articles  last {folder['last_poll'][:4]}-" in folder_line
+
+
+def test_the_bundled_folder_is_named_as_the_app_names_it(tmp_path, capsys):
+    """Its title was null in --json and blank in the text, where the app says
+    "tui-reader samples"."""
+    config = tmp_path / "config.toml"
+    config.write_text(DEFAULT_CONFIG, encoding="utf-8")
+    assert main(["sources", "--config", str(config), "--json"]) == 0
+    bundled = json.loads(capsys.readouterr().out)[0]
+    assert bundled["kind"] == "seeds" and bundled["title"] == "tui-reader samples"
+    assert main(["sources", "--config", str(config)]) == 0
+    assert "  tui-reader samples  " in capsys.readouterr().out.splitlines()[0]
 
 
 def test_bad_config_is_a_usage_error(tmp_path, capsys):

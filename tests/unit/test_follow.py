@@ -174,6 +174,18 @@ def test_sec_template_needs_the_contact(tmp_path, capsys):
     assert "CIK=AAPL" in sec.url  # no SEC list learned yet: EDGAR takes the ticker
 
 
+def test_the_contact_note_is_only_of_the_instrument_just_followed(tmp_path, capsys):
+    """A user's pass: `follow SAP.DE` added SAP's feeds and then spoke of the SEC feed
+    it had not added (BABA's), as if SAP's were the silent ones."""
+    path = write_config(tmp_path)
+    code, _, err = run(capsys, "follow", "BABA", "--config", str(path))
+    assert code == 0 and "1 feed of template sec not polled" in err
+    code, out, err = run(capsys, "follow", "SAP.DE", "--config", str(path))
+    assert code == 0 and "2 feeds added (yahoo, google-news)" in out and err == ""
+    code, _, err = run(capsys, "follow", "AAPL", "SAP.DE", "--config", str(path))
+    assert code == 0 and err.count("\n") == 1 and "1 feed of template sec not polled" in err  # AAPL's alone
+
+
 @pytest.mark.parametrize("symbol, market", [("AAPL", ("US", "en")), ("SAP.DE", ("DE", "de")),
                                             ("9988.HK", ("HK", "zh-HK")), ("BRK-B", ("US", "en"))])
 def test_listing_market(symbol, market):

@@ -109,6 +109,27 @@ def test_import_command_adds_feeds_once(tmp_path: Path, capsys):
     assert len(load_config(config).feeds) == 2
 
 
+def test_import_command_says_which_outlines_it_skipped_and_why(tmp_path: Path, capsys):
+    """A user's pass: a `javascript:` feed was dropped without a word, and the summary
+    read `added 1 feed … (1 already there)` as if it had been there."""
+    config = tmp_path / "config.toml"
+    config.write_text('[[feeds]]\nurl = "https://asia.example.com/feed.xml"\n', encoding="utf-8")
+    opml = tmp_path / "subs.opml"
+    opml.write_bytes(b"""<opml version="2.0"><body>
+<outline text="Asia" xmlUrl="https://asia.example.com/feed.xml"/>
+<outline text="Wire" xmlUrl="https://wire.example.com/rss"/>
+<outline text="Evil" xmlUrl="javascript:alert(1)"/>
+<outline text="Gap" xmlUrl="https://gap.example.com/a b"/>
+</body></opml>""")
+    assert main(["import-opml", str(opml), "--config", str(config)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip().endswith("(1 already there, 2 skipped)") and out.startswith("added 1 feed to ")
+    assert err.splitlines() == ["skipped javascript:alert(1): not an http or https URL",
+                                "skipped https://gap.example.com/a b: the URL holds spaces or control characters"]
+    assert [f.url for f in load_config(config).feeds] == ["https://asia.example.com/feed.xml",
+                                                          "https://wire.example.com/rss"]
+
+
 def test_import_command_errors(tmp_path: Path, capsys):
     bad = tmp_path / "bad.opml"
     bad.write_bytes(b"<opml><body>")

@@ -84,6 +84,13 @@ def scope_label(selection: Selection) -> str:
     return f"in {selection.label or selection.key or 'this instrument'}"
 
 
+def filter_title(selection: Selection) -> str:
+    """The filter box's title: where it searches, and `*` to search everything, which
+    only says something while the selection is narrower than all articles."""
+    where = f"Filter {scope_label(selection)}"
+    return where if selection.kind == "all" else f"{where} · * searches all"
+
+
 def scope_title(selection: Selection, filter_text: str) -> str:
     """The article list's border title: what the list holds, so a scope is never hidden."""
     where = {"all": "All", "unread": "Unread", "starred": "Starred"}.get(selection.kind)

@@ -62,8 +62,8 @@ def change_following(app: App[object], instrument: Instrument, follow: bool) -> 
 def _change(app: App[object], instrument: Instrument, follow: bool) -> None:
     """In a worker: edit the config, then bring the app's feeds and watchlist in line."""
     from tui_reader.config import ConfigError, load_config
+    from tui_reader.follow import contact_notes, unfollow
     from tui_reader.follow import follow as follow_in_config
-    from tui_reader.follow import unfollow
     from tui_reader.sources.feeds import FeedSource
 
     reader = reader_of(app)
@@ -84,6 +84,6 @@ def _change(app: App[object], instrument: Instrument, follow: bool) -> None:
     name = instrument.ticker or instrument.isin
     message = (f"Following {name}: {sources}." if follow
                else f"Unfollowed {name}: its feeds removed; stored articles stay.")
-    notes = " ".join(config.notes) if follow else ""
+    notes = " ".join(contact_notes(config, [change])) if follow else ""
     app.call_from_thread(app.notify, f"{message} {notes}".strip(), timeout=8, markup=False)
     app.post_message(FollowingChanged(new_feeds=bool(follow and change.feeds)))

@@ -2,27 +2,31 @@
 
 The headline is what a reader scans, so it takes every cell the other columns do not
 need; those are sized to their content (the longest ticker, move and source loaded).
-When the headline would still be cut short (below `WANTED_TITLE` cells or its own
-length), the other columns give way in a fixed order: the source goes (the article pane
-names it), the time loses its clock, and below `WANTED_BEFORE_DATE` cells the date
-goes too. Textual-free, so each width can be unit-tested.
+A trader reads time, headline, ticker and move first, so when the headline would be cut
+short (below `WANTED_TITLE` cells or its own length) the others give way in a fixed
+order: the source goes first (the article pane names it), then the time takes its
+compact form (`12-06 08:00` this year, `2025-10-31` before), which keeps the date on
+screen even at 80 columns. Only a pane too narrow for `MIN_TITLE` cells beside the
+compact time loses the time. The order depends on the list's width alone, so a wider
+list never shows less than a narrower one. Textual-free, so each width can be
+unit-tested.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-WANTED_TITLE = 72
-"""A headline up to this long is worth the source column and the clock: most wire and
-portal headlines are 50-75 characters."""
-WANTED_BEFORE_DATE = 60
-"""The date goes only for a headline up to this long: a reader scans news by day."""
+WANTED_TITLE = 60
+"""A headline up to this long is worth the source column and the full time: most wire
+and portal headlines are 50-75 characters, and their first 60 say what happened."""
+MIN_TITLE = 20
+"""Below this the headline says nothing: only then does the time go."""
 GAP = 1
 """Cells between two columns (the table's own cell padding is off)."""
 FULL_TIME = 16
 """`2026-02-06 21:27`"""
-DATE_ONLY = 10
-"""`2026-02-06`"""
+COMPACT_TIME = 11
+"""`02-06 21:27` for this year's articles, `2025-10-31` for older ones (see `compact_time`)."""
 MAX_SOURCE = 20
 """A source label longer than this is cut with "…"."""
 SORT_MARK = " ▼"
@@ -47,8 +51,16 @@ class ContentWidths:
     move: int = 0
 
 
+def compact_time(stamp: str, year: int) -> str:
+    """`2026-12-06 08:00` as `12-06 08:00` when `year` is 2026, else the date alone:
+    a date without its year is always this year's, so none is ambiguous."""
+    if stamp.startswith(f"{year:04d}-"):
+        return stamp[5:]
+    return stamp[:10]
+
+
 def layout(available: int, content: ContentWidths, sort_by: str = "time") -> tuple[list[Column], bool]:
-    """Columns for `available` cells, and whether the time shows its clock.
+    """Columns for `available` cells, and whether the time shows in full (else compact).
 
     Each column is followed by a gap of `GAP` cells (the last one's is its right edge),
     so the widths plus gaps never exceed `available`: the table never scrolls sideways.
@@ -63,7 +75,7 @@ def layout(available: int, content: ContentWidths, sort_by: str = "time") -> tup
     stages = (
         (FULL_TIME, True, wanted),
         (FULL_TIME, False, wanted),
-        (DATE_ONLY, False, min(wanted, WANTED_BEFORE_DATE)),
+        (COMPACT_TIME, False, min(wanted, MIN_TITLE)),
         (0, False, 0),
     )
     chosen: list[Column] = []

@@ -17,7 +17,7 @@ from tui_reader.cli import EXIT_OK, UsageError, printable
 def run(args: argparse.Namespace) -> int:
     from tui_reader import locations
     from tui_reader.config import ConfigError, load_config
-    from tui_reader.follow import Ambiguous, NotFound, follow, resolve, unfollow
+    from tui_reader.follow import Ambiguous, NotFound, contact_notes, follow, resolve, unfollow
 
     target = Path(args.config).expanduser() if args.config else locations.config_file()
     try:
@@ -55,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
             listed = "removed from the watchlist" if change.watchlist else "not on the watchlist"
             print(printable(f"unfollowed {label}: {listed}, {feeds}; stored articles stay"))
     if args.command == "follow":
-        for note in load_config(target).notes:
+        for note in contact_notes(load_config(target), changes):
             print(printable(note), file=sys.stderr)
     return EXIT_OK
 

@@ -28,8 +28,9 @@ def _import(file: Path, config_path: Path | None) -> int:
         data = Path(file).read_bytes()
     except OSError as exc:
         raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+    skipped: list[tuple[str, str]] = []
     try:
-        feeds = read_opml(data)
+        feeds = read_opml(data, skipped)
     except OpmlError as exc:
         raise UsageError(f"{file}: {exc}") from None
     target = config_path or locations.config_file()
@@ -37,9 +38,12 @@ def _import(file: Path, config_path: Path | None) -> int:
         added = add_feeds(target, feeds)
     except (ConfigError, OSError) as exc:
         raise UsageError(str(exc)) from None
+    for url, why in skipped:
+        print(printable(f"skipped {url}: {why}"), file=sys.stderr)
     known = len(feeds) - added
-    already = f" ({known} already there)" if known else ""
-    print(printable(f"added {added} feed{'s' if added != 1 else ''} to {target}{already}"))
+    notes = [f"{known} already there"] * bool(known) + [f"{len(skipped)} skipped"] * bool(skipped)
+    counts = f" ({', '.join(notes)})" if notes else ""
+    print(printable(f"added {added} feed{'s' if added != 1 else ''} to {target}{counts}"))
     return EXIT_OK
 
 

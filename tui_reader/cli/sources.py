@@ -60,17 +60,20 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json_text([row.to_json() for row in rows]))
         return EXIT_OK
-    for row in rows:
-        print(printable(_line(row)))
+    for line in _lines(rows):
+        print(line)
     return EXIT_OK
 
 
 def source_rows(config: Config, seed_dirs: list[Path], states: dict[str, SourceState]) -> list[SourceRow]:
     """Seed folders, the polled feeds in config order, then the unpolled ones, joined
     with their polling state."""
+    from tui_reader.config import seed_folder_names
     from tui_reader.sources.poll import seed_key
 
-    rows = [SourceRow("seeds", str(folder), config.seed_names.get(folder), [], None, None, states.get(seed_key(folder)))
+    # Named as the app and `list` name them: the bundled folder is "tui-reader samples".
+    names = seed_folder_names(config.seed_names)
+    rows = [SourceRow("seeds", str(folder), names.get(folder.resolve()), [], None, None, states.get(seed_key(folder)))
             for folder in seed_dirs]
     unpolled = {id(feed): feed for feed in config.unpolled}
     for feed in [*config.feeds, *config.unpolled]:
@@ -99,14 +102,30 @@ def _states(db: Path | None) -> dict[str, SourceState]:
         raise UsageError(f"cannot open the store: {exc}") from None
 
 
-def _line(row: SourceRow) -> str:
+def _lines(rows: list[SourceRow]) -> list[str]:
+    """One line per source, its columns aligned (kind, articles, last poll or read,
+    next poll, name); the URL or folder and any error end the line, where their length
+    pushes nothing out of line."""
+    cells = [_cells(row) for row in rows]
+    widths = [max((len(c[i]) for c in cells), default=0) for i in range(5)]
+    lines = []
+    for kind, articles, last, upcoming, name, rest in cells:
+        line = "  ".join((kind.ljust(widths[0]), articles.rjust(widths[1]), last.ljust(widths[2]),
+                          upcoming.ljust(widths[3]), name.ljust(widths[4]), rest))
+        lines.append(line.rstrip())
+    return lines
+
+
+def _cells(row: SourceRow) -> tuple[str, str, str, str, str, str]:
+    """The row's columns, each made printable before it is measured."""
     state = row.state
     name = row.title or (state.title if state else None) or ""
     if row.kind == "followed":
         name = f"{', '.join(row.instruments)} {row.template}: {name}"
     last = f"last {_when(state.last_poll)}" if state and state.last_poll else "never polled"
     if row.kind == "seeds":  # read at each fetch and watched by the app: no schedule
-        last = "read" if state else "not read yet"
+        if not state or not state.last_poll:
+            last = "not read yet"
         upcoming = "read at every fetch"
     elif row.not_polled:
         upcoming = f"not polled: {row.not_polled}"
@@ -114,9 +133,9 @@ def _line(row: SourceRow) -> str:
         upcoming = f"next {_when(state.next_poll)}"
     else:
         upcoming = "next: at the next fetch"
-    articles = state.article_count if state else 0
+    articles = f"{state.article_count if state else 0} articles"
     error = f"  error: {state.last_error}" if state and state.last_error else ""
-    return f"{row.kind:<8}  {articles:>6} articles  {last:<21}  {upcoming}  {name}  {row.key}{error}"
+    return (row.kind, articles, last, printable(upcoming), printable(name), printable(f"{row.key}{error}"))
 
 
 def _when(moment: datetime | None) -> str:

@@ -25,12 +25,14 @@ class OpmlError(Exception):
     """The file is not readable OPML; the message says where."""
 
 
-def read_opml(data: bytes) -> list[FeedConfig]:
+def read_opml(data: bytes, skipped: list[tuple[str, str]] | None = None) -> list[FeedConfig]:
     """Every outline with an http(s) `xmlUrl`, at any depth, first occurrence wins.
 
     Folder outlines (no `xmlUrl`) become tags of the feeds inside them. Titles lose
     escape sequences and control characters before they reach the config; a URL that
-    carries any is not a URL a feed can live at, and is left out.
+    carries any is not a URL a feed can live at, and is left out. Each outline left
+    out is added to `skipped` as (URL, why), so the import can say so: a silent drop
+    read as "already there".
     """
     try:
         root = ET.fromstring(strip_doctype(decode_bytes(data, (declared_encoding(data),))))
@@ -45,25 +47,31 @@ def read_opml(data: bytes) -> list[FeedConfig]:
     if body is None:
         raise OpmlError("OPML without a <body>")
     feeds: dict[str, FeedConfig] = {}
-    _collect(body, [], feeds)
+    _collect(body, [], feeds, skipped if skipped is not None else [])
     return list(feeds.values())
 
 
-def _collect(element: ET.Element, folders: list[str], feeds: dict[str, FeedConfig]) -> None:
+def _collect(element: ET.Element, folders: list[str], feeds: dict[str, FeedConfig],
+             skipped: list[tuple[str, str]]) -> None:
     for outline in element:
         if outline.tag.lower() != "outline":
             continue
         title = " ".join(strip_controls(outline.get("title") or outline.get("text") or "").split()) or None
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
-        if url and _is_feed_url(url) and url not in feeds:
+        if url and (why := _not_a_feed_url(url)):
+            skipped.append((url, why))
+        elif url and url not in feeds:
             feeds[url] = FeedConfig(url=url, title=title, tags=list(folders))
-        _collect(outline, folders + [title] if title and not url else folders, feeds)
+        _collect(outline, folders + [title] if title and not url else folders, feeds, skipped)
 
 
-def _is_feed_url(url: str) -> bool:
-    return urlsplit(url).scheme.lower() in ("http", "https") and strip_controls(url) == url and not any(
-        ch.isspace() for ch in url
-    )
+def _not_a_feed_url(url: str) -> str:
+    """Why `url` cannot be a feed's address, or "" when it can."""
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        return "not an http or https URL"
+    if strip_controls(url) != url or any(ch.isspace() for ch in url):
+        return "the URL holds spaces or control characters"
+    return ""
 
 
 def write_opml(feeds: Sequence[FeedConfig], title: str = "tui-reader feeds") -> str:

@@ -21,7 +21,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 PAST_LIMIT = 2000
 """The past view reads the newest this many articles that stated a coming date: an
 archive of 50,000 holds too many to load while the list waits for the store."""
+
+EMPTY_NOTE = "empty"
+"""The id of the one row an empty calendar shows: why it is empty (not an event)."""
 
 
 def today() -> date:
@@ -101,13 +104,11 @@ class CalendarScreen(Screen[str | None]):
         self.set_reactive(CalendarScreen.past, False)
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="events-note", markup=False)
         yield OptionList(id="events")
         yield KeyBar()
 
     def on_mount(self) -> None:
         self._title("loading…")
-        self.query_one("#events-note").display = False
         self.query_one("#events", OptionList).focus()
         self._load(self.everything, self.past)
 
@@ -142,15 +143,18 @@ class CalendarScreen(Screen[str | None]):
         if self.events:  # on today's first event; the last past one when none is coming
             coming = next((i for i, e in enumerate(self.events) if e.day >= self.start), len(self.events) - 1)
             listing.highlighted = coming
+        else:
+            # Inside the frame, where the events would be (above it, it read as a title).
+            listing.add_option(Option(Text(self._empty_note(), style="italic"), id=EMPTY_NOTE, disabled=True))
         count = len(self.events)
         self._title(f"{count} event{'s' if count != 1 else ''}")
-        note = self.query_one("#events-note", Static)
-        note.display = not self.events
-        if not self.events:
-            where = "the stored articles" if self.everything else "the watchlist's articles"
-            hints = ([] if self.everything else ["w for every article"]) + ([] if self.past else ["p for past dates"])
-            dates = "dates" if self.past else "coming dates"
-            note.update(f"No {dates} in {where}." + (f" Press {' or '.join(hints)}." if hints else ""))
+
+    def _empty_note(self) -> str:
+        """Why the calendar is empty, and the key that widens it."""
+        where = "the stored articles" if self.everything else "the watchlist's articles"
+        hints = ([] if self.everything else ["w for every article"]) + ([] if self.past else ["p for past dates"])
+        dates = "dates" if self.past else "coming dates"
+        return f"No {dates} in {where}." + (f" Press {' or '.join(hints)}." if hints else "")
 
     def action_toggle_scope(self) -> None:
         self.everything = not self.everything

@@ -13,11 +13,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui_reader.app.safe_text import plain
+from tui_reader.app.safe_text import clean
+from tui_reader.app.screens.scrolling import ScrollKeys, scroll_bindings
 
 
-class ErrorsScreen(ModalScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "dismiss", "Close", id="errors.close")]
+class ErrorsScreen(ModalScreen[None], ScrollKeys):
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,e", "dismiss", "Close", id="errors.close"),
+                                             *scroll_bindings("errors")]
 
     def __init__(self, errors: dict[str, tuple[str, str]], skipped: dict[str, str],
                  unquoted: dict[str, str]) -> None:
@@ -41,9 +43,17 @@ class ErrorsScreen(ModalScreen[None]):
         table.add_column("Source", ratio=1)
         table.add_column("Problem", ratio=2)
         for key, (title, reason) in sorted(self.errors.items()):
-            table.add_row(plain(title or key, single_line=True), plain(reason, single_line=False))
+            table.add_row(_whole(title or key), _whole(reason))
         for where, reason in sorted(self.skipped.items()):
-            table.add_row(plain(where), plain(f"skipped: {reason}"))
+            table.add_row(_whole(where), _whole(f"skipped: {reason}"))
         for symbol, reason in self.unquoted.items():
-            table.add_row(plain(symbol, single_line=True), plain(f"no quote: {reason}", single_line=True))
+            table.add_row(_whole(symbol), _whole(f"no quote: {reason}"))
         return table
+
+
+def _whole(text: str) -> Text:
+    """A cell shown whole: wrapped at words, and a word wider than the column (a path,
+    a URL) folded onto the next line. A reason cut with "…" (a bad JSON seed's
+    `Expecting property name enclosed in double quotes: line 1 column 2 (char 1)`)
+    hid the part that says where to look, and nothing here could show the rest."""
+    return Text(clean(text, single_line=True), overflow="fold")

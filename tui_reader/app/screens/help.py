@@ -19,6 +19,8 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui_reader.app.screens.scrolling import ScrollKeys, scroll_bindings
+
 Sections = Sequence[tuple[str, type[DOMNode]]]
 """(title, the class whose BINDINGS it lists): the app passes its own, in order, so this
 screen needs to import neither the app nor the main screen."""
@@ -83,9 +85,10 @@ def checked_keymap(sections: Sections, keymap: dict[str, str]) -> tuple[dict[str
     return kept, problems
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ModalScreen[None], ScrollKeys):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close"),
+        *scroll_bindings("help"),
     ]
 
     def __init__(self, sections: Sections, keymap: dict[str, str]) -> None:

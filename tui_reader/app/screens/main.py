@@ -19,7 +19,7 @@ from textual.widgets import DataTable, OptionList, Static
 
 from tui_reader.app.article_cache import ArticleCache, Loaded
 from tui_reader.app.data import SearchCount
-from tui_reader.app.filters import Filter, empty_reason, scope_label, scope_title
+from tui_reader.app.filters import Filter, empty_reason, filter_title, scope_title
 from tui_reader.app.following import toggle_following
 from tui_reader.app.messages import (
     ArticleLoaded,
@@ -52,15 +52,19 @@ if TYPE_CHECKING:
     from tui_reader.app.reader import Reader
     from tui_reader.store import InstrumentSummary
 
-WIDE = 190
+WIDE = 230
 """From this width the article sits beside the list; below it, under the list. Beside
-it earlier, the list is too narrow for a 60-character headline and its columns."""
+it earlier, the list would be narrower than the one above the article a few columns
+less give it, and lose its source column and clock (list_columns.py): from here the
+list keeps 125 cells (app.tcss) and the article still has 81."""
 NARROW = 110
 """Below this width the instrument pane hides until it is asked for: beside it, the
 article list would leave the titles no room (measured at 100 columns)."""
-COMPACT = 160
+COMPACT = 170
 """Below this width (and from WIDE on) the instrument pane shows tickers and counts
-only, so the article list keeps room for whole headlines."""
+only, so the article list keeps room for whole headlines. From here the full pane still
+leaves the list room for every column (a 20-character source, an 11-character ticker),
+so the list does not lose its source where the instruments gain their names."""
 
 
 class MainScreen(PollFollower, ArticleActions):
@@ -206,7 +210,7 @@ class MainScreen(PollFollower, ArticleActions):
     def _show_scope(self) -> None:
         """The list's title says what it holds: the selection and the filter."""
         self.query_one(ArticleList).set_scope(scope_title(self.selection, self._filter_text()))
-        self._filter_box().border_title = f"Filter {scope_label(self.selection)} · * searches all"
+        self._filter_box().border_title = filter_title(self.selection)
 
     def _filter_text(self) -> str:
         return "" if self.filter.empty else self._filter_box().value

@@ -9,6 +9,7 @@ would parse a plain `str` as markup.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -19,7 +20,7 @@ from textual.widgets import DataTable
 
 from tui_reader.app.article_text import theme_colour
 from tui_reader.app.formatting import format_move, local_time
-from tui_reader.app.list_columns import GAP, SORT_MARK, Column, ContentWidths, layout
+from tui_reader.app.list_columns import GAP, SORT_MARK, Column, ContentWidths, compact_time, layout
 from tui_reader.app.safe_text import clean, plain
 
 if TYPE_CHECKING:
@@ -35,6 +36,12 @@ _UNGAPPED = ("read", "move")
 SORT_LABELS = {"time": "time, newest first", "move": "move since publication, biggest rise first",
                "ticker": "ticker", "source": "source"}
 """The orders `sort_by` takes, as the title and the notifications name them."""
+
+
+def this_year() -> int:
+    """The local year, which the compact time leaves out (tests pin it: the snapshots
+    must not change on New Year's Day)."""
+    return datetime.now().astimezone().year
 
 
 class ArticleList(DataTable):
@@ -75,6 +82,9 @@ class ArticleList(DataTable):
         self._scope = ""
         """What the list holds, in the screen's words: the start of its title."""
         self._full_time = True
+        self._year = this_year()
+        """The year the compact time leaves out: read again whenever every row is
+        redrawn, so a list kept open over New Year gives last year's rows their year."""
 
     def _content_widths(self, rows: list[ArticleSummary]) -> ContentWidths:
         moves = [len(format_move(m).plain) for m in self._moves.values()]
@@ -113,7 +123,7 @@ class ArticleList(DataTable):
     def _show_title(self) -> None:
         """The scope, then the order unless it is the usual one, by time. The `▼` is on
         the sorted column's header; where the width leaves that column out (the source
-        below ~160 columns, the time in a very narrow pane) the title carries it, so the
+        in a narrow list, the time in a very narrow pane) the title carries it, so the
         order is always on screen."""
         shown = self.sort_by in self.column_keys
         order = "" if self.sort_by == "time" and shown else f" · by {SORT_LABELS[self.sort_by]}"
@@ -161,6 +171,7 @@ class ArticleList(DataTable):
         if not append:
             self._rows.clear()
             self._arrival.clear()
+            self._year = this_year()
         new = [s for s in summaries if s.id not in self._rows]
         for summary in new:
             if self._moved.get(summary.id, "") != (summary.primary_isin or summary.primary_ticker):
@@ -224,7 +235,7 @@ class ArticleList(DataTable):
             return Text("" if s.read else "●", style="bold", no_wrap=True)
         if key == "time":
             when = local_time(s.published, short=True)
-            return Text(when if self._full_time else when[:10], style="dim", no_wrap=True)
+            return Text(when if self._full_time else compact_time(when, self._year), style="dim", no_wrap=True)
         if key == "source":
             return plain(self._source_label(s))
         if key == "title":
@@ -293,6 +304,7 @@ class ArticleList(DataTable):
         """Column widths and theme colours are baked into rows: redraw them all."""
         keep = self.current_id
         rows = list(self._rows.values())
+        self._year = this_year()
         # As in `show`: no "need more" while the rows go back in.
         exhausted, self._exhausted = self._exhausted, True
         self.clear(columns=True)
