@@ -21,6 +21,8 @@ _SPACES = " \u00a0\u202f"
 NOT_PERIOD_AFTER = ("-old", " old")
 """"a 50-year-old CEO" is an age."""
 _AGO_AFTER = (" ago", " earlier", " later", " before", " zuvor", " davor", " früher", " später")
+SINGLE_AGO = ("-old", " old", *_AGO_AFTER)
+"""After a singular unit: never a period ("a year ago" counts one unit)."""
 _AGO_BEFORE = ("vor ", "Vor ")
 """"three years ago", "vor drei Monaten", "30 Tage später": spans back from the story's
 day or on from an event, periods when they count two or more units (every held-out
