@@ -1,8 +1,10 @@
-"""Forms of the 56th and 57th held-out sets (issue 9): a German participle right after
-the figure, "trieben den Kurs", "two-hundred" (200, not 102),
-a portal's own day and time in an overview's headline, MarketScreener's US date line,
-picture-agency captions, Indian and Hong Kong names and Bloomberg's codes ("3908 HK"),
-and a headline that lists tickers.
+"""Forms of the 56th to 59th held-out sets (issue 9): a German participle right after
+the figure, "trieben den Kurs", "two-hundred" (200, not 102), a portal's own day and
+time in an overview's headline, MarketScreener's US date line, picture-agency captions,
+Indian, Hong Kong, Nordic and Vienna names, Bloomberg's codes ("3908 HK"), a headline
+that lists tickers, glued table rows, price boxes run together, spans back ("vor drei
+Monaten"), valuation multiples, an everyday name with its chief or its results, and
+German clauses that leave out their verb.
 
 Every text is our own; the expected results were written before the code ran.
 """
