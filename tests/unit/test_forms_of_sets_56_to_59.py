@@ -333,3 +333,52 @@ def test_rbi_is_raiffeisen_in_german_text_and_the_central_bank_in_english() -> N
     assert "RBI.VI" in [i.ticker for i in find_instruments("", german, [])]
     # must not match: India's central bank
     assert [i.ticker for i in find_instruments("", "The RBI kept its repo rate unchanged on Friday.", [])] == []
+
+
+# Forms of the 60th and 61st held-out sets.
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der operative Gewinn ging um drei Prozent auf 2,7 Milliarden Euro zurück.", [("drei Prozent", "down")]),
+        ("The shares collapsed more than 20% after the warning.", [("20%", "down")]),
+        ("A 5.8pc plummet followed the news.", [("5.8pc", "down")]),
+        ("Glenveagh finished 1.2 per cent in the red.", [("1.2 per cent", "down")]),
+        ("Die Aktie ist bis zu zwei Prozent runtergegangen.", [("zwei Prozent", "down")]),
+        # must not match: a verb without its particle says nothing, "in the red" needs its words
+        ("Der Gewinn ging um drei Prozent auf 2,7 Milliarden Euro.", [("drei Prozent", None)]),
+        ("Sales rose 3 per cent in the region.", [("3 per cent", "up")]),
+    ],
+)
+def test_moves_of_sets_60_and_61(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Die Kosten lagen bei rund 400 Mil. Euro.", [("400 Mil. Euro", 4e8, "EUR", None)]),
+        ("Der Konzern erwartet drei bis vier Milliarden Euro Gewinn.",
+         [("drei bis vier Milliarden Euro", 3e9, "EUR", 4e9)]),
+        ("The tipster says: Buy (290p).", [("290p", 2.9, "GBP", None)]),
+        # must not match: a lone whole number of pence with no cue stays out
+        ("The page 290p is blank.", []),
+    ],
+)
+def test_amounts_of_sets_60_and_61(body: str, expected: list[tuple[str, float, str, float | None]]) -> None:
+    from tests.unit.test_forms_of_sets_40_to_43 import money
+
+    assert money(body) == expected
+
+
+def test_date_lines_and_names_of_sets_60_and_61() -> None:
+    text = b"A headline\n\nPosted on August 11, 2025\n\nSource: Example Wire\n\nThe story.\n"
+    [article] = parse_seed_bytes(text, "a.txt")
+    assert article.published is not None and article.published.date().isoformat() == "2025-08-11"
+    assert [i.ticker for i in find_instruments("", "SSE Plc and Iberdrola SA raised grid spending.", [])] == [
+        "SSE.L", "IBE.MC"]  # the home listing, not the US receipt of "Iberdrola SA"
+    assert [i.ticker for i in find_instruments("", "Die Aktien der Ersten Group schlossen tiefer.", [])] == ["EBS.VI"]
+    # must not match: net interest income is no NII Holdings, "twice more" a count
+    assert find_instruments("", "The bank expects $95.5 billion of NII this year.", []) == []
+    assert find_figures("The Fed could cut rates twice more before year-end.", None) == []

@@ -47,6 +47,7 @@ _PITCH = re.compile(
     | (?:sign\ up|subscribe)\ (?:now\ )?(?:for|to)\ (?:our|the)\b.{0,40}\bnewsletter
     | subscribe\ to\ gift\ this\ article | gift\ [0-9]{1,2}\ articles\ to\ anyone    # AFR's gift box
     | do\ you\ have\ questions\ about\ the\ biggest\ topics                  # SCMP's Knowledge promotion
+    | join\ our\ community\ of\ traders
     | (?:free|exclusive)\ (?:special\ )?(?:report|analysis):
     | (?:read\ more\ news|read\ more|also\ read|see\ also|lesen\ sie\ auch|mehr\ zum\ thema|auch\ interessant):\ 
     | you(?:'|’)re\ reading\ a\ free\ article

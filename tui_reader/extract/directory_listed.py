@@ -40,8 +40,10 @@ def add_listed(directory: Directory, listed: Iterable[tuple[Company, Sequence[st
         shorts += [k.lstrip("~")[:-6] for k in keys if k.endswith(_TRUST) and k.count(" ") >= 2]
         keys = [k for k in keys if k[0] != "~"] + shorts
         primary = company.listings[0]
-        if _otc_receipt(primary) and not foreign.isdisjoint(keys):
-            continue  # "Smiths Group Plc" SMGZY: the receipt of the London company, no rival for its names
+        if _otc_receipt(primary) and (not foreign.isdisjoint(keys) or any(k in directory._names for k in keys)):
+            # "Smiths Group Plc" SMGZY, "Iberdrola SA" IBDRY: the receipt of a company held
+            # at home already, no rival for its names ("Iberdrola SA" filed the receipt)
+            continue
         if primary.isin and not primary.isin.startswith("US"):
             foreign.update(keys)
         known = directory._isins.get(primary.isin or "") or _without_isin(directory, primary.ticker, keys[0])

@@ -31,7 +31,7 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "verschlechtert fiel fielen fällt sank sanken sinkt verlor nachgab nachgaben einbrach "
     "einbrachen zurückging zurückgingen abrutschte absackte eingestampft gestrichen "
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
-    "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt "
+    "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt runtergegangen "
     "absackten abrutschten verbilligte verbilligten nachgaben einbüsste einbüssten eingebüsst einbüsst einbüssen einbüßen "
     "senken reduzieren verringern kürzen bergab abwärts abgaben abgab abgibt abgegeben abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
@@ -61,6 +61,9 @@ _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
 """German verbs whose particle closes the clause: "gab 3 Prozent nach", "zog um 4 Prozent
 an". The verb alone says nothing ("gab bekannt", "zog Bilanz"); with its particle it
 is a move."""
+SEPARABLE_VERBS = frozenset().union(*(verbs for verbs, _ in _SEPARABLE.values()))
+"""A verb right before "um" and the figure ("Der Gewinn ging um drei Prozent … zurück"):
+its particle after the figure decides, before any noun further back ("Gewinn")."""
 _NACH_WHERE: dict[str, Direction] = {"oben": "up", "unten": "down"}
 """After "nach" following the figure ("nach oben", "nach unten"): a move whatever the verb."""
 
@@ -91,10 +94,10 @@ def verb_right_after(word: str, following: list[str]) -> Direction | None:
     if found is None and len(following) > 1:
         if word == "nach":
             found = _NACH_WHERE.get(following[1].split(None, 1)[0].strip(PUNCT).lower())
-        elif word == "in":  # "um 20 Prozent in den Keller", "um 9 Prozent in die Höhe", "in der Gewinnzone"
+        elif word == "in":  # "um 20 Prozent in den Keller", "in der Gewinnzone", "1.9 per cent in the red"
             phrase = following[1][:15].lower()
-            found = ("down" if phrase.startswith(("den keller", "der verlustzone")) else
-                     "up" if phrase.startswith(("die höhe", "der gewinnzone")) else None)
+            found = ("down" if phrase.startswith(("den keller", "der verlustzone", "the red")) else
+                     "up" if phrase.startswith(("die höhe", "der gewinnzone", "the green", "the black")) else None)
     return found
 
 

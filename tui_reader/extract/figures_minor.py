@@ -71,6 +71,10 @@ def fraction_pence(body: str, m: re.Match[str], _: date | None) -> tuple[Found |
             qualifier_before(body, m.start()), None, None, None), m.end()
 
 
+_RATED = ("Buy (", "Hold (", "Sell (", "buy (", "hold (", "sell (")
+"""A tip's verdict and the price it was given at: "Buy (290p)", as share-tip columns write it."""
+
+
 def minor_money(body: str, m: re.Match[str],
                 _: date | None) -> tuple[Found | list[Found] | None, int]:
     """ "22 cents", "41c", "45 Cent", "21.6p"; with its low end, "72 to 80c"; with its old
@@ -79,7 +83,7 @@ def minor_money(body: str, m: re.Match[str],
     raw = body[head:m.end("n")]
     unit = m["minor"].lstrip(" \u00a0\u202f-")
     if unit == "p" and "." not in raw and (raw in _RESOLUTIONS or not (
-            body.endswith(_PENCE_LEADS, 0, head) or _PENCE_AFTER.match(body, end)
+            body.endswith(_PENCE_LEADS, 0, head) or _PENCE_AFTER.match(body, end) or body.endswith(_RATED, 0, head)
             or not _PENCE_MOVES.isdisjoint(previous_words(body, head, 1))
             or (body.endswith("  ", 0, head) and (
                 _PENCE_CELL.match(body, end) or _PENCE_CELL_BEFORE.search(body, max(0, head - 60), head)))

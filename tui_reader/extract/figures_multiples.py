@@ -66,6 +66,8 @@ def times_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found |
     return (m.start(), m.end(), "multiple", value, None, None, None, None, None), m.end()
 
 
+_COUNTED_ON = frozenset("before after during within until".split())
+"""After "twice more", "three times more": words that make it a count of events."""
 _EARNINGS_OF = re.compile(r"(?:19|20)[0-9]{2}|[0-9]{1,2}-(?:month|year|week)")
 """The year or span a valuation multiple is of, between "times" and "earnings"."""
 _VALUED = frozenset({"trades", "trade", "trading", "traded", "valued", "priced"})
@@ -114,6 +116,8 @@ def multiplies(body: str, start: int, end: int) -> bool:
     if len(following) > 1 and _EARNINGS_OF.fullmatch(following[0]):
         following = following[1].split(None, 2)  # "seven times 2025 earnings", "6.9 times 12-month forward earnings"
     if following and (after := following[0].rstrip(".,;:").lower()) in _TIMES_AFTER:
+        if after == "more" and len(following) > 1 and following[1].split(None, 1)[0] in _COUNTED_ON:
+            return False  # "cut rates twice more before year-end": two more times
         return not (after == "over" and len(following) > 1 and following[1] in THE)
     before = body[(start - 32 if start > 32 else 0):start].rsplit(None, 4)
     if not before:

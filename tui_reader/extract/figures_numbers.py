@@ -148,7 +148,7 @@ def german_text(body: str) -> bool:
 
 SCALE = (
     r"(?:[¹²³⁴⁵⁶⁷⁸⁹]?[ \u00a0\u202f-]?(?:trillion|Trillion|billion|Billion|million|Million|thousand|Thousand"
-    r"|Billionen|Milliarden|Milliarde|Millionen|Mrd\.?|Mio\.?|Mill\.|Tsd\.?|Tausend|Bio\."
+    r"|Billionen|Milliarden|Milliarde|Millionen|Mrd\.?|Mio\.?|Mill\.|Mil\.|Tsd\.?|Tausend|Bio\."
     r"|bn|Bn|bln|Bln|mn|mln|Mln|tn|trn|crores?|lakhs?)"
     r"|[bBmMkK])(?![\w])"
 )
@@ -161,13 +161,13 @@ SCALE_VALUES: dict[str, float] = {
     "trillion": 1e12, "billionen": 1e12, "bio": 1e12, "tn": 1e12, "trn": 1e12,
     "billion": 1e9, "milliarden": 1e9, "milliarde": 1e9, "mrd": 1e9, "bn": 1e9,
     "bln": 1e9, "b": 1e9,
-    "million": 1e6, "millionen": 1e6, "mio": 1e6, "mill": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "million": 1e6, "millionen": 1e6, "mio": 1e6, "mill": 1e6, "mil": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "thousand": 1e3, "tsd": 1e3, "tausend": 1e3, "k": 1e3, "crore": 1e7, "crores": 1e7, "lakh": 1e5,
     "lakhs": 1e5,
 }
 
 GERMAN_SCALES = frozenset({"billionen", "bio", "milliarden", "milliarde", "mrd", "millionen",
-                           "mio", "mill", "tsd"})
+                           "mio", "mill", "mil", "tsd"})
 """Scale words that mark a number as German-formatted ("4,2 Mrd." is 4.2, not 42)."""
 
 

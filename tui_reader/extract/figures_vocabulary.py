@@ -58,7 +58,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "rücksetzer rücksetzern abgaben sinken talfahrt tumbling dilutive missed misses downgraded downgrades "
         "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen "
         "abgebaut verlusten cratered cratering craters hurt hurts hurting dented rückgänge rückgängen "
-        "vermindert verminderte verminderten vermindern tank tanking")
+        "vermindert verminderte verminderten vermindern tank tanking collapsed collapse collapses collapsing")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 
@@ -74,7 +74,7 @@ AFTER_WORDS.update(dict.fromkeys(
     "kletternden höheren gestiegenen gewachsenen spike spikes aufwärts "
     "bergauf".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys(
-    "tumble slide dip selloff sell-off below less fewer weaker softer "
+    "tumble slide dip selloff sell-off below less fewer weaker softer plummet collapse crash "
     "unter weniger tiefer leichter billiger schwächer cut reduction decrease "
     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
     "verlierenden gefallenen gesunkenen lesser abwärts bergab runter herunter hinunter drawdown "

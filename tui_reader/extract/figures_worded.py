@@ -150,7 +150,12 @@ def worded_money(body: str, start: int, end: int, number: str, scale_word: str) 
     currency = _CURRENCY_AFTER.match(body, end)
     if count is None or currency is None:
         return None
-    return (start, currency.end(), "money", count * _SCALES[scale_word.lower()],
+    scale = _SCALES[scale_word.lower()]
+    low = worded_low(body, start, count)  # "drei bis vier Milliarden Euro": one range
+    if low is not None:
+        return (low[1], currency.end(), "money", low[0] * scale, _CURRENCIES[currency["c"]],
+                qualifier_before(body, low[1]), None, None, count * scale)
+    return (start, currency.end(), "money", count * scale,
             _CURRENCIES[currency["c"]], qualifier_before(body, start), None, None, None)
 
 

@@ -19,7 +19,7 @@ from tui_reader.extract.figures_clause import (
     direction_back,
     listed_after,
 )
-from tui_reader.extract.figures_closing import CLAUSE_END, PUNCT, closing_verb, verb_right_after
+from tui_reader.extract.figures_closing import CLAUSE_END, PUNCT, SEPARABLE_VERBS, closing_verb, verb_right_after
 from tui_reader.extract.figures_vocabulary import (
     AFTER_WORDS,
     BEI_NOUNS,
@@ -267,6 +267,10 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 second = following[1].split(None, 1)[0].split("/", 1)[0].strip(PUNCT).lower()
                 if second in ("plus", "minus"):
                     return AFTER_WORDS[second]
+    if words and (words[-1] in SEPARABLE_VERBS or (
+            words[-1] == "um" and len(words) > 1 and words[-2] in SEPARABLE_VERBS)) and (
+            found := closing_verb(body, start, end, words)):
+        return found  # "Der Gewinn ging um drei Prozent auf 2,7 Milliarden Euro zurück"
     dashed = " – " in before or " - " in before or " — " in before
     found, ended, later = direction_back(words, "", dashed)
     if found:

@@ -47,7 +47,8 @@ _TIME = (
 DATELINE = re.compile(
     r"(?:by\s[^\n]{1,60}?\s[-–|·]\s+)?"  # a byline before it: "By Jane Doe - Dec 16, 2025 at 2:41PM"
     r"(?:[A-ZÄÖÜ][\w.-]*(?:\s[A-ZÄÖÜ][\w.-]*){0,2},\s+(?=\d))?"  # the paper: "Börsen-Zeitung, 17.8.2018"
-    r"(?:(?:last\s+|first\s+)?(?:published|updated|veröffentlicht|aktualisiert|stand|date|datum)\s*:?\s*)?"
+    r"(?:(?:last\s+|first\s+)?(?:published|updated|posted|veröffentlicht|aktualisiert|stand|date|datum)\s*:?\s*"
+    r"(?:on\s+|am\s+)?)?"
     # the time first: "14:10 July 22, 2021", "03:06 21 Dec 2013 AEDT"
     r"(?:(?P<H0>\d{1,2}):(?P<M0>\d{2})\s+(?=[a-z]|\d{1,2}\s+[a-z]))?"
     rf"(?:{_WEEKDAY})?"
