@@ -382,3 +382,22 @@ def test_date_lines_and_names_of_sets_60_and_61() -> None:
     # must not match: net interest income is no NII Holdings, "twice more" a count
     assert find_instruments("", "The bank expects $95.5 billion of NII this year.", []) == []
     assert find_figures("The Fed could cut rates twice more before year-end.", None) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The S&P/TSX 60 was ahead 0.6% at midday.", [("0.6%", "up")]),
+        ("Organic volume growth of 2.9% was offset by negative price/mix of 2.8%.", [("2.9%", "up"), ("2.8%", "down")]),
+        # must not match: "ahead of" a level is no move
+        ("Sales came in ahead of the 5% consensus.", [("5%", None)]),
+    ],
+)
+def test_more_moves_of_sets_60_and_61(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+def test_pence_after_a_further_move_and_the_old_irish_euro_sign() -> None:
+    found = find_figures("Barclays retreated a further 2.4p to 193.3p; CRH closed at ¤17.75.", None)
+    assert [(f.text, f.value, f.currency, f.high) for f in found] == [
+        ("2.4p", 0.024, "GBP", None), ("193.3p", 1.933, "GBP", None), ("¤17.75", 17.75, "EUR", None)]

@@ -31,8 +31,9 @@ CODES = "USD|EUR|GBP|CHF|JPY|HKD|CNY|RMB|CAD|AUD|KRW|INR|SEK|NOK|DKK|SGD|IDR|Rmb
 LOCAL_PREFIXES = ("Rp", "Rs", "RM")
 """Two-letter currency marks written before the amount ("Rp 5 trillion", "Rs 116.8 million",
 "RM1.1 billion")."""
-SYMBOLS = "$€£¥₹₩"
-"""Currency signs an amount may start with (also the first characters figures_scan jumps to)."""
+SYMBOLS = "$€£¥₹₩¤"
+"""Currency signs an amount may start with (also the first characters figures_scan jumps to).
+"¤", the generic sign, is how old Irish Times pages kept their euro ("at ¤17.75")."""
 PREFIX = rf"(?:(?:US|HK|NZ|NT|[CASRT])?[{SYMBOLS}]|(?:{CODES}))"
 """A currency before the second amount of a range ("€1.1 to €1.3 billion")."""
 SUFFIX = (
@@ -67,7 +68,7 @@ _CODE_ALIASES = {"rmb": "CNY", "sfr": "CHF", "dkr": "DKK", "skr": "SEK", "nkr": 
 """Marks written like codes that are not ISO's: "DKr60 billion", "250'000 NIS" (shekels)."""
 _CURRENCIES = {
     "$": "USD", "us$": "USD", "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "a$": "AUD", "au$": "AUD", "ca$": "CAD",
-    "s$": "SGD", "r$": "BRL", "nt$": "TWD", "t$": "TWD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
+    "s$": "SGD", "r$": "BRL", "nt$": "TWD", "t$": "TWD", "€": "EUR", "¤": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
     "₩": "KRW", "sfr": "CHF", "fr.": "CHF",
     "dollar": "USD", "us dollar": "USD", "us-dollar": "USD", "u.s. dollar": "USD",
     "hong kong dollar": "HKD", "canadian dollar": "CAD", "australian dollar": "AUD",

@@ -58,7 +58,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "rücksetzer rücksetzern abgaben sinken talfahrt tumbling dilutive missed misses downgraded downgrades "
         "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen "
         "abgebaut verlusten cratered cratering craters hurt hurts hurting dented rückgänge rückgängen "
-        "vermindert verminderte verminderten vermindern tank tanking collapsed collapse collapses collapsing")
+        "vermindert verminderte verminderten vermindern tank tanking collapsed collapse collapses collapsing negative")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 

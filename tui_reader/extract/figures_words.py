@@ -267,6 +267,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 second = following[1].split(None, 1)[0].split("/", 1)[0].strip(PUNCT).lower()
                 if second in ("plus", "minus"):
                     return AFTER_WORDS[second]
+    if words and words[-1] == "ahead":
+        return "up"  # "the S&P/TSX 60 was ahead 0.6%" ("ahead of the 5% consensus" has "of" between)
     if words and (words[-1] in SEPARABLE_VERBS or (
             words[-1] == "um" and len(words) > 1 and words[-2] in SEPARABLE_VERBS)) and (
             found := closing_verb(body, start, end, words)):
