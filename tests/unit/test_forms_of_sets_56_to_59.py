@@ -401,3 +401,29 @@ def test_pence_after_a_further_move_and_the_old_irish_euro_sign() -> None:
     found = find_figures("Barclays retreated a further 2.4p to 193.3p; CRH closed at ¤17.75.", None)
     assert [(f.text, f.value, f.currency, f.high) for f in found] == [
         ("2.4p", 0.024, "GBP", None), ("193.3p", 1.933, "GBP", None), ("¤17.75", 17.75, "EUR", None)]
+
+
+def test_a_results_table_kept_cell_by_cell_keeps_its_changes() -> None:
+    cells = ["Casino revenues", "£14.5m", "£9.5m", "+52%", "Poker revenues", "£0.6m", "£0.6m", "-5%"]
+    kept, notes = strip_boilerplate(cells)
+    assert kept == cells and notes == []
+    # must not match: a quote widget's change under its ticker stays furniture
+    kept, notes = strip_boilerplate(["NVDA", "-3.02%", "Nvidia said revenue rose."])
+    assert "-3.02%" not in kept
+    kept, notes = strip_boilerplate(["onsemi", "$61.20", "+0.08%", "The chipmaker said revenue rose."])
+    assert "+0.08%" not in kept  # a price and its change under the name: still a quote
+
+
+def test_asx_is_the_market_unless_written_with_its_legal_form() -> None:
+    assert [i.ticker for i in find_instruments("", "ASX shares rose today.", [])] == []
+    assert [i.ticker for i in find_instruments("", "ASX Limited reported a profit.", [])] == ["ASX.AX"]
+
+
+def test_an_australian_release_names_its_own_dollars() -> None:
+    from tui_reader.extract import enrich
+    from tui_reader.model import Article
+
+    article = enrich(Article(id="a", source="Wire", title="ASX Limited Half-Year Results",
+                             body="Statutory profit of $73.7m, after a charge of $176.3m, announced in November. "
+                                  "Interim dividend of 116.2c.", published=None))
+    assert {f.currency for f in article.figures if f.kind == "money"} == {"AUD"}

@@ -217,6 +217,8 @@ tells of the past ("The studio will hold its day on …" has no scene verb befor
 in the present and no agency's day-and-place ending both; "The chief will speak on …"
 is a plan, not a scene)."""
 _PLAN_WORDS = frozenset({"will", "to", "would", "may", "might", "can", "could", "should", "shall", "must"})
+_AMOUNT_CELL = re.compile(r"[(£$€-]?[0-9][0-9.,]*(?:m|bn|k|p|c|%)?\)?")
+"""A results table's cell kept as a paragraph: "£9.5m", "1,234", "12.5p"."""
 _AUTHOR_CODES = re.compile(r"(?<=[.!?\"“”])(?:/[A-Za-z]{2,5}){1,4}[ \u00a0]*$")
 """The editors' codes a dpa-AFX or APA story ends with, glued to its last sentence."""
 _PAGE_CODE = re.compile(r"(?<![\w.#*-])[\w.#*-]+[ \u00a0]*\{[^{}]*?:[^{}]*?;")
@@ -278,6 +280,11 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 in_ad = 1
                 continue
             note = _short_note(paragraph)
+            if note is not None and paragraph[0] in "+-−" and len(kept) > 1 and _AMOUNT_CELL.fullmatch(
+                    kept[-1].strip()) and _AMOUNT_CELL.fullmatch(kept[-2].strip()):
+                # "£14.5m" / "£9.5m" / "+52%": a results table kept cell by cell (this year, last
+                # year, change), not a quote's price and change under its ticker
+                note = None
             if note is not None:
                 notes.append(note)
                 continue

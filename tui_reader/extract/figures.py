@@ -211,7 +211,7 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
         if f[2] == "money" and f[4] == "USD":
             text = body[f[0]:f[1]].lstrip("-−(")
             if (("$" in text and "$US" not in text and "US$" not in text) or (
-                    text.lower().endswith(("cents", "cent")) and "US" not in text)) and not _priced_in_usd(
+                    text.lower().endswith(("cents", "cent", "c")) and "US" not in text)) and not _priced_in_usd(
                     body, f[0], f[1]) and not _converted(body, f[0]):
                 f = (*f[:4], local, *f[5:])
         out.append(f)
@@ -232,7 +232,8 @@ def _converted(body: str, start: int) -> bool:
 
 
 _CLAUSE_CUTS = (". ", "; ", " and ", " while ", "\n")
-_COMMODITY = re.compile(r"barrel|ounce|tonne|bushel|crude|Brent|WTI|bitcoin|[Gg]old|[Ss]ilver|[Cc]opper")
+_COMMODITY = re.compile(r"\b(?:barrels?|ounces?|tonnes?|bushels?|crude|Brent|WTI|bitcoin|[Gg]old|[Ss]ilver|[Cc]opper)\b")
+"""Whole words: "announced" holds "ounce", "Goldman" "Gold"."""
 
 
 def _priced_in_usd(body: str, start: int, end: int) -> bool:

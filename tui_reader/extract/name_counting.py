@@ -123,7 +123,7 @@ def count_names(
         if i < last and hits[i + 1][0] - end < 40 and parent_named_for(text, start, end, hits[i + 1][0]):
             continue  # "Volkswagen-Tochter Traton": the parent only describes the unit
         where = needs_evidence.get(key) if not suffixed else None
-        if where is not None and (named_as_stock(text, start, end) or in_capitals(text, start, end)
+        if where is not None and exchange_named(key) is None and (named_as_stock(text, start, end) or in_capitals(text, start, end)
                                   or _listed_beside(text, hits, i, needs_evidence)
                                   or _QUOTE_AFTER.match(text, end)):
             # "Rubrik-Aktie", "Target shares", "MARA said", "BP and Shell", "Zurich (+1,0%)": the company
