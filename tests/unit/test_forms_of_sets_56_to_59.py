@@ -427,3 +427,27 @@ def test_an_australian_release_names_its_own_dollars() -> None:
                              body="Statutory profit of $73.7m, after a charge of $176.3m, announced in November. "
                                   "Interim dividend of 116.2c.", published=None))
     assert {f.currency for f in article.figures if f.kind == "money"} == {"AUD"}
+
+
+# Forms of the 62nd and 63rd held-out sets.
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Share your opinion and earn yourself a free Motley Fool premium report!",
+     "Receive News & Ratings for Yellow Cake Daily", "Get Yellow Cake alerts:", "Unlock AI-picked Stocks",
+     "Warum Bitcoin in keinem Portfolio fehlen sollte. Jetzt lesen -w-",
+     "Titelfoto: Jane Roe / Shutterstock.com", "Chartanalysen für Aktien, Indizes, Währungen und den Goldpreis."],
+)
+def test_page_furniture_of_sets_62_and_63(furniture: str) -> None:
+    story = "Revenue rose 13 per cent to 4.4 billion euros in the quarter."
+    kept, notes = strip_boilerplate([furniture, story])
+    assert kept == [story] and len(notes) == 1
+
+
+def test_moves_and_codes_of_sets_62_and_63() -> None:
+    assert moves("Proteome Sciences added 23% off the back of a trading update.") == [("23%", "up")]
+    assert moves("It expects an improvement of approximately 100 basis points.") == [("100 basis points", "up")]
+    assert [i.ticker for i in find_instruments("", "BT Group plc (LON: BT.A) raised its payout.", [])] == ["BT-A.L"]
+    # must not match: a discount off a high is still a fall
+    assert moves("The shares trade 20% off their high.") == [("20%", "down")]

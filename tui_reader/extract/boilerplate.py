@@ -48,6 +48,10 @@ _PITCH = re.compile(
     | subscribe\ to\ gift\ this\ article | gift\ [0-9]{1,2}\ articles\ to\ anyone    # AFR's gift box
     | do\ you\ have\ questions\ about\ the\ biggest\ topics                  # SCMP's Knowledge promotion
     | join\ our\ community\ of\ traders
+    | share\ your\ opinion\ and\ earn | receive\ news\ &\ ratings\ for | unlock\ ai-picked\ stocks
+    | get\ [^.!?]{1,40}\ alerts:$                                          # MarketBeat's sign-up box
+    | .{0,160}\ jetzt\ lesen\ -w-$                                          # finanzen.at's teaser line
+    | chartanalysen\ für\ aktien,\ indizes
     | (?:free|exclusive)\ (?:special\ )?(?:report|analysis):
     | (?:read\ more\ news|read\ more|also\ read|see\ also|lesen\ sie\ auch|mehr\ zum\ thema|auch\ interessant):\ 
     | you(?:'|’)re\ reading\ a\ free\ article
@@ -126,7 +130,7 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 """Every buy-or-sell question holds one of these; a paragraph's tail without any
 cannot end in a glued pitch."""
 
-_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{→Qq")
+_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{→QqUu")
 """First letters of the pitch phrases without a "?" ("Read the free analysis now",
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""
@@ -190,6 +194,7 @@ _CAPTION = re.compile(
     | ^file\s?[-–—]\s                                      # AP: "FILE- This March 19, 2018, file photo ..."
     | \bcredit:\ [^.:]{2,40}\bphotos?\.?$                  # "... in fiscal 2021. Credit: AFP Photo"
     | ^screenshot\ ?/\ ?[\w.-]{2,40}$                        # "Screenshot/finanzen.net" under a chart
+    | ^titelfoto:\ .{2,60}$                                # "Titelfoto: Name / Shutterstock.com"
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -108,8 +108,9 @@ def yahoo_symbol(exchange: str, code: str) -> str | None:
     return code + venue.suffix
 
 
-_CLASS_DASHED = frozenset({".TO", ".V"})
-"""Venues whose share classes Yahoo writes with a dash ("RCI-B.TO", "CTC-A.TO")."""
+_CLASS_DASHED = frozenset({".TO", ".V", ".L"})
+"""Venues whose share classes Yahoo writes with a dash ("RCI-B.TO", "CTC-A.TO", "LON: BT.A"
+is "BT-A.L")."""
 
 HOME_COUNTRY = {
     ".DE": "DE", ".F": "DE", ".L": "GB", ".AS": "NL", ".PA": "FR", ".BR": "BE", ".MI": "IT",

@@ -35,7 +35,7 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
       "ausbauen ausgebaut escalated escalates avancen avance avancierte avancierten leaping rocketing "
       "skyrocket accretive beat beats topped upgraded upgrades premium prämie upward upwards hardened bolted "
-      "explodiert explodierte explodierten expansion lifting trieb trieben treibt")
+      "explodiert explodierte explodierten expansion lifting trieb trieben treibt improvement improvements")
 DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
         "declines declining slipped slip slips slipping lost lose loses losing loss "
         "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "

@@ -245,6 +245,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                     ) and not _move_noun_von(words):
                 return None
             found = AFTER_WORDS.get(first)
+            if found and first == "off" and len(following) > 1 and following[1].startswith("the back"):
+                found = None  # "added 23% off the back of a trading update": a cause, not a fall
             if found and first in TIMED_AFTER and not (len(following) > 1 and following[1].startswith(TIMED_LEADS)):
                 found = None  # "50 Prozent Gewinn ausschütten" is a share of profit, not a gain
             if found and not (first == "plus" and len(following) > 1 and following[1].startswith(ONE_MORE)):
