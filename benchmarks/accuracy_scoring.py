@@ -141,7 +141,14 @@ def figure_matches(label: Mapping[str, object], figure: Mapping[str, object]) ->
     for name in ("currency", "direction", "unit"):
         if name in label and figure.get(name) != label[name]:
             return False
-    return "high" not in label or _close(label["high"], figure.get("high"))
+    if "high" not in label:
+        return True
+    high = figure.get("high")
+    if kind == "period" and isinstance(label["high"], str) and isinstance(high, int | float) and isinstance(got, str):
+        # a span's high end is its count in the low end's unit ("drei bis fünf Jahren": P3Y, 5);
+        # a labeller may write it as a duration of its own ("P5Y")
+        return _duration(f"P{high:g}{got[-1]}") == _duration(label["high"])
+    return _close(label["high"], high)
 
 
 def _norm(text: str) -> str:

@@ -238,3 +238,10 @@ def test_the_pipeline_reads_every_example_and_pairs_every_label() -> None:
     assert lost == []
     total = bench.labelled(parts)
     assert total.checks["title exact"][1] >= 80 and total.tallies["filing"].tp + total.tallies["filing"].fn >= 120
+
+
+def test_a_span_of_periods_matches_its_high_end_written_as_a_count_or_a_duration() -> None:
+    found = {"kind": "period", "value": "P3Y", "high": 5.0}
+    assert scoring.figure_matches({"kind": "period", "value": "P3Y", "high": 5}, found)
+    assert scoring.figure_matches({"kind": "period", "value": "P3Y", "high": "P5Y"}, found)
+    assert not scoring.figure_matches({"kind": "period", "value": "P3Y", "high": "P6Y"}, found)

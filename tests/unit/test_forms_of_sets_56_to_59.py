@@ -451,3 +451,27 @@ def test_moves_and_codes_of_sets_62_and_63() -> None:
     assert [i.ticker for i in find_instruments("", "BT Group plc (LON: BT.A) raised its payout.", [])] == ["BT-A.L"]
     # must not match: a discount off a high is still a fall
     assert moves("The shares trade 20% off their high.") == [("20%", "down")]
+
+
+# Forms of the 64th and 65th held-out sets.
+
+
+def test_figures_of_sets_64_and_65() -> None:
+    found = find_figures("Revenues reached Euro 64.3 billion; debt may not pass das 2,5-Fache des Ebitda.", None)
+    assert [(f.text, f.kind, f.value) for f in found] == [
+        ("Euro 64.3 billion", "money", 64.3e9), ("2,5-Fache", "multiple", 2.5)]
+    assert moves("Es blieb ein um 1,7 Prozent tieferer Reingewinn.") == [("1,7 Prozent", "down")]
+    assert moves("LVMH meldete Umsatzeinbussen von zwei Prozent.") == [("zwei Prozent", "down")]
+    # must not match: a word that holds "Euro" is no code, "Europreis von 5 Euro" one amount
+    assert [f.text for f in find_figures("Der Europreis lag bei 5 Euro.", None)] == ["5 Euro"]
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    ["Less than $10/month! Screen on your Watchlists with a free trial.",
+     "+Get the most important news from Switzerland in your inbox"],
+)
+def test_page_furniture_of_sets_64_and_65(furniture: str) -> None:
+    story = "Revenue rose 13 per cent to 4.4 billion euros in the quarter."
+    kept, notes = strip_boilerplate([furniture, story])
+    assert kept == [story] and len(notes) == 1

@@ -52,6 +52,7 @@ _PITCH = re.compile(
     | get\ [^.!?]{1,40}\ alerts:$                                          # MarketBeat's sign-up box
     | .{0,160}\ jetzt\ lesen\ -w-$                                          # finanzen.at's teaser line
     | chartanalysen\ für\ aktien,\ indizes
+    | less\ than\ \$[0-9]+/month | \+?get\ the\ most\ important\ news\ from
     | (?:free|exclusive)\ (?:special\ )?(?:report|analysis):
     | (?:read\ more\ news|read\ more|also\ read|see\ also|lesen\ sie\ auch|mehr\ zum\ thema|auch\ interessant):\ 
     | you(?:'|’)re\ reading\ a\ free\ article

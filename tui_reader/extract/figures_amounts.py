@@ -209,6 +209,8 @@ def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | lis
         if m["ck"] is None or m["csep"] is not None or m["ck"].strip().lower() in _SMALL_SCALES:
             return None, m.end()  # "Y2K", "Y3": no amount without a scale of millions
         start = mark_end - 1
+    elif body.endswith("Euro", 0, mark_end):  # "Euro 64.3 billion", as some companies' English releases write it
+        start = mark_end - 4
     else:
         start = mark_end - 2 if body[mark_end - 2:mark_end] in LOCAL_PREFIXES else mark_end - 3
     if start > 0 and body[start - 1].isalpha():

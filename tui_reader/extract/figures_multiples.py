@@ -47,7 +47,8 @@ def x_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | Non
 
 def fold_multiple(body: str, m: re.Match[str], _: date | None) -> tuple[Found | None, int]:
     """ "10-fold"."""
-    value = parse_number(body[m.start():m.end("n")], False)
+    raw = body[m.start():m.end("n")]
+    value = parse_number(raw, "," in raw and body[m.end("n") + 1:m.end("n") + 2] == "F")  # "das 2,5-Fache"
     return _multiple(m, value), m.end()
 
 

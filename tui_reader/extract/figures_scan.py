@@ -31,7 +31,7 @@ _ABBREVIATED = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|ept|Oct|Nov|Dec"
 _YEAR = rf"(?:,?{SP}+(?P<{{}}>(?:19|20)[0-9]{{{{2}}}})(?![0-9]))?"
 _NUMBER_TAILS = (
     rf"(?P<x>[xX×])(?!\w)(?P<K_x>)"
-    rf"|-?(?:fold|fach(?:e[nrs]?)?)(?!\w)(?P<K_fold>)"
+    rf"|-?(?:fold|[Ff]ach(?:e[nrs]?)?)(?!\w)(?P<K_fold>)"
     rf"|{SP}+times(?!\w)(?P<K_times>)"
     rf"|(?:-|{SP})(?P<pu>(?:(?:trading|business|calendar|consecutive|straight)[- ])?"
     rf"(?:years?|months?|weeks?|days?|decades?|quarters?)|Jahre?n?|Monate?n?|Wochen?"
@@ -89,7 +89,7 @@ FIGURE = re.compile(
     # "EUR 3.1 billion", "USD4.9bn", "Rp 5 trillion", "Rs. 116 crore", "RM1.1 billion", "Y8.3 billion"
     rf"(?:(?<=(?:{amounts.CODES})[ \u00a0][0-9])"
     rf"|(?<=(?:{amounts.CODES})[0-9])|(?<=R[psM][ \u00a0][0-9])|(?<=R[psM][0-9])|(?<=[ (]Y[0-9])"
-    rf"|(?<=Rs\.[ \u00a0][0-9])|(?<=Rs\.[0-9])){_CODE_AMOUNT}(?P<K_code>)"
+    rf"|(?<=Rs\.[ \u00a0][0-9])|(?<=Rs\.[0-9])|(?<=Euro[ \u00a0][0-9])){_CODE_AMOUNT}(?P<K_code>)"
     # "down .8%": a decimal without its leading zero
     rf"|(?<=[ (]\.[0-9])[0-9]{{0,8}}(?![0-9]|[.,][0-9])(?P<lu>{amounts.UNIT})(?P<K_lead>))"
     r")"

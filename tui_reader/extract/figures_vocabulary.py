@@ -71,11 +71,11 @@ AFTER_WORDS: dict[str, Direction] = {
 AFTER_WORDS.update(dict.fromkeys(
     "surge rally climb gains above more über mehr fester stronger firmer "
     "teurer stärker raise hike boost premium steigenden wachsenden "
-    "kletternden höheren gestiegenen gewachsenen spike spikes aufwärts "
+    "kletternden höheren höherer höhere höheres gestiegenen gewachsenen spike spikes aufwärts "
     "bergauf".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys(
     "tumble slide dip selloff sell-off below less fewer weaker softer plummet collapse crash "
-    "unter weniger tiefer leichter billiger schwächer cut reduction decrease "
+    "unter weniger tiefer tiefere tieferen tieferer tieferes leichter billiger schwächer cut reduction decrease "
     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
     "verlierenden gefallenen gesunkenen lesser abwärts bergab runter herunter hinunter drawdown "
     "drawdowns off".split(), "down"))
@@ -164,7 +164,7 @@ COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
                               "erhöhung", "anhebung",
                               "steigerungen", "erhöhungen", "anhebungen")),
     *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus", "sturz",
-                                "abschlag", "abschwung", "absturz", "rückschlag", "einbuße", "einbusse", "senkung",
+                                "abschlag", "abschwung", "absturz", "rückschlag", "einbuße", "einbusse", "einbußen", "einbussen", "senkung",
                                 "kürzung", "senkungen", "kürzungen", "rückgänge", "rückgängen", "verluste",
                                 "verlusten", "einbrüche", "einbrüchen")),
 )
