@@ -395,6 +395,8 @@ async def test_a_huge_pasted_article_opens_and_says_what_is_not_shown(make_app, 
         assert view.article is not None and len(view.article.body) > 3 * READ_LIMIT
         text = _rendered(view.query_one("#article-text", Static).content, 100)
         assert "more characters are stored but not shown" in text
+        shown = text[:text.rindex("…", 0, text.index("more characters are stored"))].split()
+        assert shown[-1] in line.split(), shown[-1]  # the cut at a word's end, never inside one
         assert "more key figures (extract --json lists them all)" in text
         await pilot.press("escape")  # the reader still answers
         await until(pilot, lambda: app.screen.query_one(FilterBox).value == "")

@@ -261,6 +261,8 @@ def body_text(article: Article, palette: Palette) -> Text:
     piece is cleaned on its own: stripping an escape sequence never shifts a highlight.
     """
     body = article.body[:READ_LIMIT]
+    if len(article.body) > READ_LIMIT and (space := body.rfind(" ", READ_LIMIT - 200)) > 0:
+        body = body[:space]  # the cut at a word's end, not inside it
     marks: list[tuple[int, int, str]] = [
         (f.start, f.end, f"bold {palette.figure}") for f in article.figures if not f.in_title and 0 <= f.start < f.end <= len(body)
     ]
@@ -278,8 +280,8 @@ def body_text(article: Article, palette: Palette) -> Text:
         text.append(clean(body[start:end]), style=style)
         position = end
     text.append(clean(body[position:]))
-    if len(article.body) > READ_LIMIT:
-        text.append(f"\n\n… {len(article.body) - READ_LIMIT:,} more characters are stored but not shown; figures and "
+    if len(article.body) > len(body):
+        text.append(f"\n\n… {len(article.body) - len(body):,} more characters are stored but not shown; figures and "
                     f"instruments come from the first {READ_LIMIT:,}.", style=f"italic {palette.muted}")
     return text
 

@@ -273,9 +273,12 @@ class ArticleList(DataTable):
             self._moves[article_id] = move
             self._moved[article_id] = symbols.get(article_id)
         if self.sort_by == "move":
+            at_top = self.row_count > 0 and self.cursor_row == 0
             self._sort_rows()
             self._layout_changed(list(self._rows.values()))
             self._rebuild()
+            if at_top:  # the moves arrive after the rows: the top stays the top (the biggest rise)
+                self.move_cursor(row=0, animate=False)
             return
         if self._layout_changed(list(self._rows.values())):
             self._rebuild()
