@@ -475,3 +475,13 @@ def test_page_furniture_of_sets_64_and_65(furniture: str) -> None:
     story = "Revenue rose 13 per cent to 4.4 billion euros in the quarter."
     kept, notes = strip_boilerplate([furniture, story])
     assert kept == [story] and len(notes) == 1
+
+
+def test_a_seed_with_a_pages_markup_pasted_in_reads_as_text() -> None:
+    text = (b'Meta falls after guidance\n\n2024-04-25\n\nSource: Example\n\n'
+            b'Shares of <a href="https://example.com/meta" target="_blank">Meta</a> plunged 16.5 per cent.\n')
+    [article] = parse_seed_bytes(text, "a.txt")
+    assert article.body == "Shares of Meta plunged 16.5 per cent."
+    # must not match: a comparison written with "<" stays as it is
+    [plain] = parse_seed_bytes(b"Rates\n\n2024-04-25\n\nInflation stayed < 2% in May.\n", "b.txt")
+    assert plain.body == "Inflation stayed < 2% in May."

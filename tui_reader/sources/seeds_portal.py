@@ -18,6 +18,7 @@ from itertools import groupby
 from tui_reader.extract.boilerplate import strip_boilerplate, without_headline
 from tui_reader.model import Article, Instrument
 from tui_reader.sources.datelines import DATELINE, dateline_time, find_dateline
+from tui_reader.sources.html_text import clean_text
 from tui_reader.sources.seeds_errors import SkipFile
 from tui_reader.sources.seeds_plain import TITLE_LIMIT, meta_line, short_title, take_trailing_meta, unmark
 
@@ -46,6 +47,9 @@ _END_PUNCTUATION = frozenset(".!?:;,…\"”")
 _BULLET = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
 _BULLET_START = frozenset("-*+•0123456789")
 _HEADER_LINE_LIMIT = 400
+_MARKUP = re.compile(r"</?(?:a|p|div|span|br|html|body|head|title|b|i|strong|em|ul|ol|li|table|tr|td|h[1-6])\b[^<>]{0,400}>",
+                     re.IGNORECASE)
+"""An HTML tag in a seed's text: the paragraph is read as HTML (`html_text.clean_text`)."""
 _NOT_DATELINE = frozenset("@#-*•(\"'„“")
 """First characters no dateline starts with: header lines skip its regex."""
 
@@ -85,7 +89,11 @@ def parse_text(text: str, *, markdown: bool) -> Article:
             under.insert(0, opening)
         else:
             rest.insert(0, [opening])
-    paragraphs, repeated = without_headline([p for block in rest for p in _block_paragraphs(block)], title)
+    paragraphs = [p for block in rest for p in _block_paragraphs(block)]
+    if any("<" in p for p in paragraphs):  # a page's markup pasted with its text: "Shares of <a href=…>Meta</a> fell"
+        paragraphs = [q for p in paragraphs for q in (
+            clean_text(p).split("\n\n") if "<" in p and _MARKUP.search(p) else [p]) if q]
+    paragraphs, repeated = without_headline(paragraphs, title)
     kept, removed = strip_boilerplate(paragraphs)
     removed = repeated + removed
     if published is None and kept:
