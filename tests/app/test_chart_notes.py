@@ -90,3 +90,14 @@ def test_another_line_is_told_by_isin_and_said_in_the_saved_markdown() -> None:
     chart = ChartData("SAP", "USD", points=[PricePoint(datetime(2024, 1, 24).date(), 150.0)],
                       moves={"1d": 1.0}, other_line_of="SAP.DE")
     assert "Moves of SAP (another line of SAP.DE) after publication: 1 day +1.00 %" in article_markdown(article, chart)
+
+
+def test_a_saved_huge_article_keeps_its_whole_text_and_says_what_was_read() -> None:
+    from tui_reader.extract import READ_LIMIT
+
+    body = "Acme rose 1%. " * (READ_LIMIT // 10)
+    saved = article_markdown(Article("a", "Notes", "A dump", body, None), None)
+    assert f"come from the first {READ_LIMIT:,} of its {len(body):,} characters" in saved
+    assert saved.rstrip().endswith("Acme rose 1%.")  # nothing left out of the file
+    # must not match: an ordinary article says nothing of the kind
+    assert "come from the first" not in article_markdown(Article("b", "Notes", "Short", "Acme rose 1%.", None), None)

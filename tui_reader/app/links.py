@@ -16,6 +16,7 @@ from pathlib import Path
 from tui_reader.app.chart_data import ChartData
 from tui_reader.app.formatting import format_figure, local_time
 from tui_reader.app.safe_text import clean
+from tui_reader.extract import READ_LIMIT
 from tui_reader.model import Article
 
 SAFE_SCHEMES = ("http://", "https://")
@@ -78,7 +79,11 @@ def article_markdown(article: Article, chart: ChartData | None) -> str:
         out += [f"- {_line(c.period)}: stated {_line(c.stated)}, computed {_line(c.computed)}"
                 f"{' on ' + _line(c.listing) if c.listing else ''}{' → ' + _line(c.result) if c.result else ''}"
                 for c in chart.claims]
-    out += ["", "## Text", "", clean(article.body).strip(), ""]
+    out += ["", "## Text", ""]
+    if len(article.body) > READ_LIMIT:  # saved whole, but read only so far
+        out += [f"_Instruments and key figures come from the first {READ_LIMIT:,} of its "
+                f"{len(article.body):,} characters._", ""]
+    out += [clean(article.body).strip(), ""]
     return "\n".join(out)
 
 
