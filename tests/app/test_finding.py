@@ -70,6 +70,10 @@ async def test_search_shows_its_scope_says_why_nothing_matched_and_star_searches
         note = str(app.screen.query_one("#empty-note", Static).render())
         assert "in BABA" in note and "trillion" in note and "*" in note
         assert app.screen.query_one("#empty-note").display
+        # The note closes the list's frame: the table's frame stops above it, the note's ends it.
+        note_widget = app.screen.query_one("#empty-note", Static)
+        assert articles.styles.border_bottom[0] in ("", "none") and note_widget.styles.border_bottom[0] == "round"
+        assert note_widget.region.y == articles.region.bottom
         assert "BABA" in str(articles.border_title) and "trillion" in str(articles.border_title)
         await pilot.press("asterisk")
         await settle(pilot)

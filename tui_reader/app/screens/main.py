@@ -272,6 +272,7 @@ class MainScreen(PollFollower, ArticleActions):
         """An empty list says why, and how to widen it: a blank pane says nothing."""
         note = self.query_one("#empty-note", Static)
         note.display = empty
+        self.query_one("#list-pane").set_class(empty, "-empty")  # the note closes the list's frame
         if empty:
             note.update(empty_reason(self.selection, self.filter, self._filter_text()))
 
