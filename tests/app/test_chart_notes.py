@@ -101,3 +101,26 @@ def test_a_saved_huge_article_keeps_its_whole_text_and_says_what_was_read() -> N
     assert saved.rstrip().endswith("Acme rose 1%.")  # nothing left out of the file
     # must not match: an ordinary article says nothing of the kind
     assert "come from the first" not in article_markdown(Article("b", "Notes", "Short", "Acme rose 1%.", None), None)
+
+
+async def test_the_mark_follows_a_chart_drawn_with_another_line(make_app, db_path: Path) -> None:
+    """Under SAP.DE on the left, an article whose primary is Apple charts SAP's NYSE line
+    for SAP.DE: the ▶ marks SAP.DE, the instrument that line stands for, not Apple."""
+    from tui_reader.app.widgets.instrument_list import InstrumentList
+
+    both = Article("both", "example.com", "Apple and SAP gain", "Apple and SAP rose on Wednesday.",
+                   datetime.fromisoformat("2024-01-24T07:00:00+00:00"),
+                   instruments=[Instrument("US0378331005", "AAPL", "Apple", primary=True),
+                                Instrument("DE0007164600", "SAP.DE", "SAP")])
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:fixture", [both])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        instruments = app.screen.query_one(InstrumentList)
+        instruments.highlighted = instruments.get_option_index("inst:DE0007164600")
+        await settle(pilot)
+        await _open(app, pilot, "both")
+        await until(pilot, lambda: _plot_title(app).startswith("SAP daily close"))
+        heading = str(app.screen.query_one(ArticleView).query_one("#article-meta", Static).render())
+        assert "▶ SAP.DE" in heading and "▶ AAPL" not in heading

@@ -119,7 +119,8 @@ class ArticleView(VerticalScroll):
             return
         palette = self.palette
         chart = self.shown_chart
-        heading.update(meta(article, palette, chart.symbol if chart is not None else None))
+        # Charted with another line (SAP for SAP.DE): the ▶ marks the instrument that line stands for.
+        heading.update(meta(article, palette, (chart.other_line_of or chart.symbol) if chart is not None else None))
         text.update(article_body(article, chart, palette, show_removed=self.show_removed, note=self.note))
 
     # -- the plot ------------------------------------------------------------------------
