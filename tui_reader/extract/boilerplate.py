@@ -338,11 +338,17 @@ def _short_note(paragraph: str) -> str | None:
     if ("oto" in paragraph or "OTO" in paragraph or "ild" in paragraph or "mage" in paragraph
             or "/" in paragraph or " pic" in paragraph) and _CAPTION.search(paragraph):
         return "photo caption: " + _shorten(paragraph)
-    if len(paragraph) <= _CAPTION_LIMIT and _agency_caption(paragraph):
-        return "photo caption: " + _shorten(paragraph)
+    if (note := _agency_caption_note(paragraph)) is not None:
+        return note
     if " handeln" in paragraph and _TRADE_PROMO.search(paragraph):
         return "promotional line: " + _shorten(paragraph)
     return None
+
+
+def _agency_caption_note(text: str) -> str | None:
+    """The note for a picture agency's caption (`_agency_caption`) up to
+    `_CAPTION_LIMIT` characters, else None."""
+    return "photo caption: " + _shorten(text) if len(text) <= _CAPTION_LIMIT and _agency_caption(text) else None
 
 
 def _agency_caption(text: str) -> bool:
@@ -368,9 +374,8 @@ def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = _P
     to `longest` characters are read (a long paragraph's sentences are no furniture)."""
     kept = []
     for line in paragraph.split("\n"):
-        note = _short_note(line) if line.strip() and len(line) <= longest else None
-        if note is None and longest < len(line) <= _CAPTION_LIMIT and _agency_caption(line):
-            note = "photo caption: " + _shorten(line)
+        # A line too long for the other furniture may still be a picture agency's caption.
+        note = (_short_note(line) if len(line) <= longest else _agency_caption_note(line)) if line.strip() else None
         if note is None:
             kept.append(line)
         else:

@@ -121,7 +121,7 @@ def symbol_money(body: str, m: re.Match[str],
     prefix = body[start:head + 1]
     currency = _money_currency(prefix, m["sc"])
     if prefix == "$" and body[head + 1:head + 2].isupper():  # "$NZ805.3 million": the dollar named after the sign
-        currency = _DOLLAR_AFTER_SIGN.get(body[head + 1:head + 3].rstrip("0123456789 .")) or currency
+        currency = _CURRENCIES.get(body[head + 1:head + 3].rstrip("0123456789 .").lower() + "$") or currency
     coded = _dollar_code(body, start) if prefix == "$" and start >= 3 and body[start - 1] in _CODE_GAP else None
     if coded is not None:
         start, currency = coded  # "CAD ~$3.0 billion", "AUD $5 million": the code names the dollar
@@ -329,10 +329,6 @@ def _money_range(body: str, start: int, end: int, low_raw: str, low_scale: str |
     if begin is None:
         return None
     return (begin, end, "money", low * scale1, currency, None, None, None, high * scale2)
-
-
-_DOLLAR_AFTER_SIGN = {"US": "USD", "NZ": "NZD", "HK": "HKD", "A": "AUD", "C": "CAD", "S": "SGD"}
-"""The letters after "$" that name the dollar, as Australian and New Zealand papers write it."""
 
 
 def _symbol_start(body: str, head: int) -> int:

@@ -109,7 +109,8 @@ def count_names(
             continue  # "net interest income (NII)": an abbreviation, not NII Holdings
         if _defined_before(text, start, end, abbreviations):
             continue  # "NII jumped 44%" after "net interest income (NII)": the abbreviation again
-        if exchange_named(key) is not None and VENUE_BESIDE.search(text, max(0, start - 12), end + 12):
+        venue = exchange_named(key) is not None
+        if venue and VENUE_BESIDE.search(text, max(0, start - 12), end + 12):
             continue  # "Amex & NYSE switches": the exchange, not American Express
         weak = key in short_names or key in needs_evidence or key in DESCRIPTORS
         if weak and (inside_a_longer_name(text, start) or (
@@ -123,9 +124,10 @@ def count_names(
         if i < last and hits[i + 1][0] - end < 40 and parent_named_for(text, start, end, hits[i + 1][0]):
             continue  # "Volkswagen-Tochter Traton": the parent only describes the unit
         where = needs_evidence.get(key) if not suffixed else None
-        if where is not None and exchange_named(key) is None and (named_as_stock(text, start, end) or in_capitals(text, start, end)
-                                  or _listed_beside(text, hits, i, needs_evidence)
-                                  or _QUOTE_AFTER.match(text, end)):
+        # A market's name ("ASX shares rose") files its company only with its legal form.
+        if where is not None and not venue and (named_as_stock(text, start, end) or in_capitals(text, start, end)
+                                                or _listed_beside(text, hits, i, needs_evidence)
+                                                or _QUOTE_AFTER.match(text, end)):
             # "Rubrik-Aktie", "Target shares", "MARA said", "BP and Shell", "Zurich (+1,0%)": the company
             where = None
         if where is not None and (where != ANY_TEXT or key in german_names):
