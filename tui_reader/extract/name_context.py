@@ -285,20 +285,28 @@ def named_as_stock(text: str, start: int, end: int) -> bool:
 
 _DESCRIBED_BEFORE = re.compile(
     r"(?:^|[\s(])(?:[A-Za-zÄÖÜäöüß-]*(?:[Kk]onzerns?|[Vv]ersicherers?|[Hh]erstellers?|[Bb]auers?|[Zz]ulieferers?"
-    r"|[Hh]ändlers?|[Ii]nsurer|[Rr]einsurer|maker|[Ll]ender|[Rr]etailer|[Bb]ank|[Kk]onkurrent(?:en)?|[Rr]ivale?n?))"
+    r"|[Hh]ändlers?|[Ii]nsurer|[Rr]einsurer|maker|[Ll]ender|[Rr]etailer|[Bb]ank|[Kk]onkurrent(?:en)?|[Rr]ivale?n?"
+    r"|[Mm]iner|[Oo]utsourcer|[Hh]ousebuilder|[Gg]rocer|[Bb]rewer|[Ss]upermarket|[Aa]irline|[Pp]ublisher|[Bb]roadcaster))"
     r"[ \u00a0]+$")
 """The noun that says what the company does, right before the name: "der Versicherer
-Zurich", "Chipmaker Marvell", "beim Konkurrenten Continental"."""
+Zurich", "Chipmaker Marvell", "beim Konkurrenten Continental", "Gold miner Hochschild"."""
 
 
-_MOVED_AFTER = re.compile(
-    r"[ \u00a0]+(?:rose|fell|jumped|gained|climbed|slid|dropped|tumbled|surged|slipped|advanced|declined"
+_MOVE_VERBS = (
+    r"(?:rose|fell|jumped|gained|climbed|slid|dropped|tumbled|surged|slipped|advanced|declined"
     r"|soared|plunged|sank|shed|added|lost|rising|falling|jumping|gaining|climbing|sliding|dropping|tumbling"
     r"|surging|slipping|advancing|declining|soaring|plunging|sinking|shedding|adding|losing"
-    r"|stiegen|stieg|fielen|fiel|verloren|verlor|gewannen|gewann)[ \u00a0]+(?:by[ \u00a0]+|um[ \u00a0]+)?"
-    r"(?:about|nearly|almost|rund|knapp|fast|more than|mehr als)?[ \u00a0]*[0-9]")
-"""A move of a stated size right after the name: "Carnival jumped 6 percent", "with Target
-dropping by 12 percent" is the share."""
+    r"|stiegen|stieg|fielen|fiel|verloren|verlor|gewannen|gewann)")
+_MOVED_AFTER = re.compile(
+    rf"[ \u00a0]+{_MOVE_VERBS}[ \u00a0]+(?:by[ \u00a0]+|um[ \u00a0]+)?"
+    r"(?:about|nearly|almost|rund|knapp|fast|more than|mehr als)?[ \u00a0]*[0-9]"
+    # "Capita fell as the outsourcer warned", "Hochschild rose after the gold miner said":
+    # a market report's move, then what the company is (a dollar or a price is no company)
+    rf"|[ \u00a0]+{_MOVE_VERBS}[ \u00a0]+(?:as|after|when)[ \u00a0]+the[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?"
+    r"(?:[a-z-]{3,}(?:er|or)|group|company|firm|airline|bank|lender|retailer)\b")
+"""A move of a stated size right after the name ("Carnival jumped 6 percent", "with Target
+dropping by 12 percent" is the share), or a move and what the company is ("Capita fell as
+the outsourcer warned")."""
 _DEFINITE = ("the ", "The ", "der ", "Der ", "die ", "Die ", "den ", "dem ", "des ")
 """Before an index's name ("the Dow rose 1%"), which moves as a share does."""
 

@@ -29,7 +29,8 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     mitsubishi mitsui sumitomo energizer toast snap wise grab elastic gap celsius rocket
     ig acs cgi fmc man vat pandora frontline siegfried nu flex douglas hertz wendy
     equitable flutter ferguson diploma metro euronext signify eternal goodman santos
-    cooper hays weir roper hayward mara ana merlin admiral aberdeen credo apa also vz agm egm m&m rbi nii asx""".split()
+    cooper hays weir roper hayward mara ana merlin admiral aberdeen credo apa also vz agm egm m&m rbi nii asx
+    hochschild""".split()
 ) | {
     "london stock exchange",
     "national bank",

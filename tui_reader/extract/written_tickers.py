@@ -52,6 +52,8 @@ def paren_ticker(
         return None  # "PHLX Semiconductor Sector Index (SOX)", "(SPX +0.3%)"
     if home and "." in code and "." + code.rsplit(".", 1)[1] in HOME_COUNTRY:
         home = ""  # "(WPP.L)" in a London report: the suffix is written already
+    elif home == ".TO":
+        home = venture_suffix(text, start)
     listing = found_in.by_ticker(code + home) if home else found_in.by_ticker(code)
     if quoted:
         # "Rational (RAA 770.40 +12.73%)": the code is the known name's Xetra one
@@ -96,7 +98,23 @@ def home_suffix(text: str) -> str:
     names its index: a code in parentheses there is an EPIC ("Arrow Global (ARW)" is
     ARW.L, not the US Arrow Electronics), known to the directory or not."""
     opening = text[:_OPENING]
-    return next((suffix for index, suffix in _HOME_MARKETS if index in opening), "")
+    suffix = next((suffix for index, suffix in _HOME_MARKETS if index in opening), "")
+    if not suffix and "TSX" in text and _TORONTO.search(text) and not _US_VENUES.search(text):
+        return ".TO"  # "On the TSX, ... Athabasca Oil Corp. (ATH)": a Toronto market report
+    return suffix
+
+
+_TORONTO = re.compile(r"\bTSX\b")
+_US_VENUES = re.compile(r"\b(?:NYSE|Nasdaq|NASDAQ|New York Stock Exchange)\b")
+"""A report that names the TSX and no US venue is about Toronto: its codes in parentheses
+are Toronto's, or the Venture exchange's where the sentence says so (`venture_suffix`)."""
+_VENTURE = re.compile(r"\bTSX[- ]?V(?:enture)?\b|\bTSXV\b")
+
+
+def venture_suffix(text: str, start: int) -> str:
+    """".V" where the words right before a code in a Toronto report name the TSX Venture
+    exchange ("the TSX-V-listed Petro-Victory Energy Corp. (VRY)"), else ".TO"."""
+    return ".V" if _VENTURE.search(text, max(0, start - 80), start) else ".TO"
 
 
 _OPENING = 500
