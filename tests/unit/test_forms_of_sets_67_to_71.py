@@ -1,11 +1,16 @@
 """Forms of the 67th to 71st held-out sets (issue 9): Toronto reports' codes in
-parentheses, a market report's move and trade as evidence for an everyday name.
+parentheses, a market report's move and trade as evidence for an everyday name, a line's
+label for its moves ("Biggest gainers:", "Weekly gain:"), German companies listed with their
+moves and no verb, "taucht", "spiking", "versechzehnfacht".
 
 Every text is our own; the expected results were written before the code ran.
 """
 
 from __future__ import annotations
 
+import pytest
+
+from tests.unit.test_forms_of_sets_40_to_43 import figures, moves
 from tui_reader.extract.instruments import find_instruments
 
 # Forms of the 67th held-out set.
@@ -53,3 +58,30 @@ def test_a_word_moving_for_a_reason_that_is_no_company_stays_a_word() -> None:
 def test_a_surname_without_the_trade_is_no_miner() -> None:
     # must not: the author and the bare surname
     assert _tickers("Books", "Adam Hochschild wrote about it. Hochschild said the book sold well.") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Top gainers: Fjordline Salmon ASA 12 pct, Vestkyst Energi ASA 3.5 pct and Nordpil AB 1.2 pct\n\n"
+         "Top losers: Hardanger Mining ASA 4.4 pct, Trollbank ASA 2.1 pct",
+         [("12 pct", "up"), ("3.5 pct", "up"), ("1.2 pct", "up"), ("4.4 pct", "down"), ("2.1 pct", "down")]),
+        ("Gainers: Alpha 3 pct, Beta 2 pct. Losers: Gamma 1 pct", [("3 pct", "up"), ("2 pct", "up"), ("1 pct", "down")]),
+        ("Weekly gain: 96.5 percent", [("96.5 percent", "up")]),
+        ("with the stock spiking 40 percent by Friday", [("40 percent", "up")]),
+        ("Die Westbank taucht um über 60 Prozent. Die Ostbank Holding um 25 Prozent, die Nordbank Corp 19,5 Prozent "
+         "und die Suedbank um 30 Prozent.",
+         [("60 Prozent", "down"), ("25 Prozent", "down"), ("19,5 Prozent", "down"), ("30 Prozent", "down")]),
+        # must not: a label that names no move, a level after a move
+        ("Margin: 5 percent", [("5 percent", None)]),
+        ("Der Umsatz stieg um 5 Prozent. Die Marge lag bei 12 Prozent.", [("5 Prozent", "up"), ("12 Prozent", None)]),
+    ],
+)
+def test_moves_of_set_67(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+def test_a_german_multiple_in_the_teens() -> None:
+    found = [(f.text, f.value) for f in figures("Seit dem Börsengang hat sich der Kurs versechzehnfacht.")
+             if f.kind == "multiple"]
+    assert found == [("versechzehnfacht", 16.0)]

@@ -83,7 +83,8 @@ def _unit(word: str) -> str:
     return _alone(word) + groups
 
 
-_FACH_NUMBERS = ("(?:(?:zwei|drei|vier)einhalb|anderthalb|eineinhalb|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig"
+_FACH_NUMBERS = ("(?:(?:zwei|drei|vier)einhalb|anderthalb|eineinhalb|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf"
+                 "|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|dreißig"
                  "|vierzig|fünfzig|hundert|tausend)")
 """The numbers German multiplies with ("verzehnfacht"): a literal list, as a wildcard run
 before "fach" was tried at every "ver" of English text ("over", "every": 2 us an article)."""

@@ -64,9 +64,10 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
         elif kind == "percent" and figure[8] is None and body.endswith(_SHARED_ENDS, 0, figure[0]) and (
                 shared := _shared_unit(body, figure[0], found[i - 1][1] if i else 0)) is not None:
             listed.append(shared)
-        elif (kind == "percent" and figure[7] is None and i and body.endswith("um ", 0, figure[0])
+        elif (kind == "percent" and figure[7] is None and i
               and (before := found[i - 1]) is not None and before[2] == "percent" and before[7]
-              and _ELLIPTICAL.fullmatch(body, before[1], figure[0])):
+              and ((body.endswith("um ", 0, figure[0]) and _ELLIPTICAL.fullmatch(body, before[1], figure[0]))
+                   or _NAMED_ELLIPSIS.fullmatch(body, before[1], figure[0]))):
             found[i] = (*figure[:7], before[7], figure[8])  # "… sackten um 13 Prozent ab, im Investmentbanking um 19 Prozent"
         low = None
     if merged_any:
@@ -83,6 +84,17 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
 _ELLIPTICAL = re.compile(r"[^,.;:!?]{0,24},[ \u00a0]+(?:im|in|bei|beim|für|auf)[ \u00a0][^,.;:!?()]{1,40}[ \u00a0]um[ \u00a0]")
 """A German clause that leaves out the verb of the move before it: ", im Investmentbanking
 um 19 Prozent", ", im Vergleich zum Vorquartal um 12 %": the same direction."""
+
+
+_NAMED_ELLIPSIS = re.compile(
+    r"(?:\.[ \u00a0]+(?:Die|Der|Das)[ \u00a0]+(?:[A-Z][\w&.-]*[ \u00a0]+){1,4}um[ \u00a0]+"
+    r"|(?:,|[ \u00a0]und)[ \u00a0]+(?:die|der|das)[ \u00a0]+(?:(?:[A-Z][\w&.-]*[ \u00a0]+){1,4}um[ \u00a0]+"
+    r"|(?:[A-Z][\w&.-]*[ \u00a0]+){2,4}))"
+    r"(?:über[ \u00a0]+|fast[ \u00a0]+|knapp[ \u00a0]+)?")
+"""German listing companies after a move, each with its size and no verb of its own:
+"Die First Republic taucht um 76 Prozent. Die Fifth Third Bancorp um 22 Prozent, die Zions
+Bancorp um 32 Prozent, die Comerica Inc 34,7 Prozent": the same direction, item by item
+(without "um", a name of two words or more: "die Marge 12 Prozent" is a level)."""
 
 
 def _range(body: str, low: Found, high: Found) -> Found | None:

@@ -35,7 +35,7 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
       "ausbauen ausgebaut escalated escalates avancen avance avancierte avancierten leaping rocketing "
       "skyrocket accretive beat beats topped upgraded upgrades premium prämie upward upwards hardened bolted "
-      "explodiert explodierte explodierten expansion lifting trieb trieben treibt improvement improvements")
+      "explodiert explodierte explodierten expansion lifting trieb trieben treibt improvement improvements spiking")
 DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
         "declines declining slipped slip slips slipping lost lose loses losing loss "
         "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -58,7 +58,8 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "rücksetzer rücksetzern abgaben sinken talfahrt tumbling dilutive missed misses downgraded downgrades "
         "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen "
         "abgebaut verlusten cratered cratering craters hurt hurts hurting dented rückgänge rückgängen "
-        "vermindert verminderte verminderten vermindern tank tanking collapsed collapse collapses collapsing negative")
+        "vermindert verminderte verminderten vermindern tank tanking collapsed collapse collapses collapsing negative "
+        "taucht tauchte tauchten abgetaucht")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 

@@ -335,12 +335,25 @@ _PAREN_RESTATED = re.compile(
 _MOVERS_HEADING = re.compile(
     r"\b(?P<up>[Rr]isers|[Gg]ainers|[Gg]ewinner|Tops)\b|\b(?P<down>[Ff]allers|[Ll]osers|[Vv]erlierer|Flops)\b")
 _SENTENCE_END = re.compile(r"[a-zäöüß)]{2}[.!?][ \n]")
+_INLINE_HEADING = re.compile(
+    r"\b(?:(?P<up>[Rr]isers|[Gg]ainers|[Ww]inners|[Gg]ewinner|[Gg]ain|Kursgewinn|Zuwachs)"
+    r"|(?P<down>[Ff]allers|[Ll]osers|[Vv]erlierer|[Ll]oss|Kursverlust))[ \u00a0]*:[ \u00a0]"
+    r"(?!.*\b(?:[Rr]isers|[Gg]ainers|[Ww]inners|[Gg]ewinner|[Ff]allers|[Ll]osers|[Vv]erlierer)[ \u00a0]*:)")
+"""A label on the figure's own line: the last one before it ("Top gainers: …", "Weekly
+gain: 133.33 percent")."""
 
 
 def movers_heading(body: str, start: int) -> Direction | None:
     """The direction of a movers table's row ("Endeavour Mining (EDV) 2,104.00p 3.44%"
     under "FTSE 100 - Risers"): no sentence stands between the figure and its table's
     heading, a short line or paragraph that names the risers or the fallers."""
+    line = body.rfind("\n", 0, start) + 1
+    if ":" in body[line:start]:
+        inline = _INLINE_HEADING.search(body, line, start)
+        if inline is not None and not _SENTENCE_END.search(body, inline.end(), start):
+            # "Biggest gainers: Nordic Semiconductor ASA 20 pct, DNO ASA 6.67 pct",
+            # "Weekly gain: 133.33 percent": the line's label, then its items
+            return "up" if inline["up"] else "down"
     block = body.rfind("\n\n", 0, start)
     if block < 0:
         return None
