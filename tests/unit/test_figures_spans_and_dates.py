@@ -39,8 +39,6 @@ def test_no_period(body: str) -> None:
         ("Der Kurs steigt seit neun Monaten.", "neun Monaten", "P9M"),
         ("Seit einer Woche fällt der Kurs.", "einer Woche", "P1W"),
         ("It was the largest quarterly loss in 4 years.", "in 4 years", "P4Y"),
-        ("Over the past month the stock rose.", "Over the past month", "P1M"),
-        ("Over the previous year margins improved.", "Over the previous year", "P1Y"),
         ("Es gab eine fünfmonatige Verzögerung.", "fünfmonatige", "P5M"),
         ("Die zweijährige Frist läuft ab.", "zweijährige", "P2Y"),
         ("Ein dreiwöchiger Streik legte das Werk lahm.", "dreiwöchiger", "P3W"),

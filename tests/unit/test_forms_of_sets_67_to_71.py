@@ -1,7 +1,10 @@
 """Forms of the 67th to 71st held-out sets (issue 9): Toronto reports' codes in
 parentheses, a market report's move and trade as evidence for an everyday name, a line's
 label for its moves ("Biggest gainers:", "Weekly gain:"), German companies listed with their
-moves and no verb, "taucht", "spiking", "versechzehnfacht".
+moves and no verb, "taucht", "spiking", "versechzehnfacht"; and of sets 68 to 71: a ticker
+strip joined into one paragraph, share buttons, a Nordic legal form, a company's own title
+compound before its name, an amount signed by a word, the "oe" of "Moeller-Maersk", and
+no count-less spans ("over the past month").
 
 Every text is our own; the expected results were written before the code ran.
 """
@@ -11,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.test_forms_of_sets_40_to_43 import figures, moves
+from tui_reader.extract.boilerplate import strip_boilerplate
 from tui_reader.extract.instruments import find_instruments
 
 # Forms of the 67th held-out set.
@@ -85,3 +89,63 @@ def test_a_german_multiple_in_the_teens() -> None:
     found = [(f.text, f.value) for f in figures("Seit dem Börsengang hat sich der Kurs versechzehnfacht.")
              if f.kind == "multiple"]
     assert found == [("versechzehnfacht", 16.0)]
+
+
+# Forms of the 68th to 71st held-out sets.
+
+
+def test_a_ticker_strip_joined_into_one_long_paragraph_is_furniture() -> None:
+    strip = " ".join(f"KQX{i} 12.0{i} Decreased By ▼ -0.4{i} (-3.1{i}%)" for i in range(14))
+    story = "London's blue chips closed at a record on Thursday, helped by oil majors."
+    kept, notes = strip_boilerplate([strip, story])
+    assert kept == [story] and notes[0].startswith("quote line: KQX0")
+
+
+def test_share_buttons_are_no_companies() -> None:
+    body = ("Updated 5 min ago Comments Facebook Twitter WhatsApp SMS Email Print Save. "
+            "Microsoft Corp. said its board raised the dividend.")
+    assert _tickers("Dividend", body) == {"MSFT"}
+    # must not: the company in a sentence stays
+    assert _tickers("Ads", "Facebook said advertising revenue rose 12% in the quarter.") == {"META"}
+
+
+def test_a_nordic_legal_form_is_no_us_company_of_that_name() -> None:
+    body = "Aug 26 (Reuters) - Rtx A/S :\n\n* Starts a buy-back. In this period RTX will buy back shares."
+    assert _tickers("BRIEF-Rtx starts buy-back", body) == set()
+    # must not: the US company without the form
+    assert _tickers("Defence", "RTX Corp said orders rose.") == {"RTX"}
+
+
+def test_a_heading_with_the_companys_own_title_is_no_person() -> None:
+    body = ("Die Airbus-Aktie erreichte ein Rekordhoch. Das sagt der Airbus-Chef Airbus-CEO Guillaume Faury "
+            "plant mehr Flugzeuge.")
+    assert "AIR.PA" in _tickers("Airbus: Rekordhoch", body)
+    # must not: a person after another company's title compound
+    assert _tickers("Aktien", "Der Siemens-Chef Herbert Airbus sagte nichts.") == {"SIE.DE"}
+
+
+def test_moeller_maersk_and_asmi_as_people_write_them() -> None:
+    body = "Ein neuer Ausblick von Moeller-Maersk belastete. Nach den Nachrichten zu ASMI blieb JPMorgan optimistisch."
+    assert _tickers("Reederei", body) >= {"MAERSK-B.CO", "ASM.AS"}
+
+
+def test_an_amount_signed_by_a_word() -> None:
+    found = [(f.text, f.value) for f in figures("EBIT was negative 7.7 million euros, after plus 2.1 million euros.")
+             if f.kind == "money"]
+    assert found == [("negative 7.7 million euros", -7_700_000.0), ("2.1 million euros", 2_100_000.0)]
+    # must not: a tolerance
+    assert [f.value for f in figures("Der Umsatz soll bei plus/minus 25 Millionen Euro liegen.") if f.kind == "money"] == [
+        25_000_000.0]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The shares rose 12% over the past month.", "Margins improved in the last year.",
+     "Over the previous year costs fell 3%."],
+)
+def test_a_span_without_a_count_is_no_period(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "period"] == []
+
+
+def test_a_span_counted_by_its_article_stays() -> None:
+    assert [f.value for f in figures("It aims to break even within a year.") if f.kind == "period"] == ["P1Y"]

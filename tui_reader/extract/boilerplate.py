@@ -278,6 +278,9 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if paragraph.startswith(QUOTE_BOX_HEADINGS):  # the box whole, its rows joined or not
             notes.append("quote box: " + _shorten(paragraph))
             continue
+        if ("▼" in paragraph or "▲" in paragraph) and len(paragraph) > _PITCH_LIMIT and quote_kind(paragraph):
+            notes.append("quote line: " + _shorten(paragraph))  # a ticker strip's rows joined into one paragraph
+            continue
         # The pitch is always short, so long paragraphs skip these regexes (parse budget).
         # Empty ones occur: feeds split their bodies at every blank line.
         if paragraph and len(paragraph) <= _PITCH_LIMIT:

@@ -186,13 +186,36 @@ def not_the_company(text: str, start: int, end: int, key: str = "") -> bool:
 @lru_cache(maxsize=32768)
 def _judged(before: str, written: str, after: str, key: str) -> str | None:
     near = before[-24:]
-    if is_person(near):
+    if is_person(near) and not _own_title(near, written):
         return PERSON
     if is_product(near, written, after):
         return PRODUCT
     if is_source(near, written, after, key) or _in_credit_line(before) or is_venue(near, key):
         return SOURCE
+    if key in _NETWORKS and _share_buttons(near, after):
+        return SOURCE
     return None
+
+
+def _own_title(before: str, written: str) -> bool:
+    """ "Das sagt der Airbus-Chef Airbus-CEO Guillaume Faury": a heading glued to the
+    text, whose title compound is the company's own, so the name after it is the
+    company again, not a person's surname."""
+    word = before.split()[-1]
+    return "-" in word and word.split("-", 1)[0].casefold() == written.split("-", 1)[0].casefold()
+
+
+_NETWORKS = frozenset({"facebook", "twitter", "linkedin", "pinterest", "reddit", "snapchat", "instagram", "whatsapp"})
+_BUTTONS = frozenset({"facebook", "twitter", "linkedin", "pinterest", "reddit", "whatsapp", "instagram", "xing",
+                      "telegram", "sms", "email", "e-mail", "mail", "print", "messenger", "flipboard", "threads",
+                      "bluesky", "mastodon", "share", "teilen", "drucken"})
+
+
+def _share_buttons(before: str, after: str) -> bool:
+    """ "Comments Facebook Twitter WhatsApp SMS Email": a page's share buttons, whose
+    networks are no companies in the story; a neighbour that is another button says so."""
+    words = before.split()[-1:] + after.split()[:1]
+    return any(w.strip(".,:;|·•").casefold() in _BUTTONS for w in words)
 
 
 def is_person(before: str) -> bool:

@@ -54,6 +54,12 @@ def _german_form_of_a_us_company(text: str, end: int, listing: Instrument | None
             and text[:end].rsplit(None, 1)[-1].strip(".,") in _GERMAN_FORMS)
 
 
+_NORDIC_FORM = re.compile(r"[ \u00a0](?:A/S|ASA|AB|Oyj|Abp|ApS)(?![\w/])")
+"""Asked right after a name, or at the end of a name found with its form."""
+"""A Nordic legal form after a name, which no US company has: "Rtx A/S" is the Danish
+company, not RTX Corp (the directory may not know it)."""
+
+
 _PLACE_LEADS = (" in ", " nach ", " aus ", " bei ", " ab ", " von ")
 """Before a name that is also a place ("Zurich", allowed in German text, where the city
 is "Zürich"): "die Konferenz in Zurich" is the city."""
@@ -82,6 +88,7 @@ def count_names(
     german: bool | None = None  # asked once, and only for a German-only word
     last = len(hits) - 1
     abbreviations: dict[str, bool] = {}  # capitals spelled out in parentheses earlier in the text
+    nordic: set[str] = set()  # keys written with a Nordic legal form (`_NORDIC_FORM`)
     for i, (start, key, suffixed, end) in enumerate(hits):
         if in_spans and i in in_spans:
             continue
@@ -105,6 +112,11 @@ def count_names(
                 continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
         elif text[end - 2:end] in _GERMAN_FORMS_ENDS and _german_form_of_a_us_company(text, end, found_in.by_key(key)):
             continue  # "Die Post AG": an Austrian or German company, not Post Holdings Inc
+        if key in nordic or ((_NORDIC_FORM.match(text, end) or (suffixed and _NORDIC_FORM.search(text, end - 5, end)))
+                                and (
+                (named_as := found_in.by_key(key)) is not None and (named_as.isin or "").startswith("US"))):
+            nordic.add(key)  # "Rtx A/S": the Danish company, here and in every later "RTX", not RTX Corp
+            continue
         if start and text[start - 1] == "(" and spelled_out_before(text, start, end):
             continue  # "net interest income (NII)": an abbreviation, not NII Holdings
         if _defined_before(text, start, end, abbreviations):
