@@ -149,3 +149,13 @@ def test_a_span_without_a_count_is_no_period(body: str) -> None:
 
 def test_a_span_counted_by_its_article_stays() -> None:
     assert [f.value for f in figures("It aims to break even within a year.") if f.kind == "period"] == ["P1Y"]
+
+
+def test_a_market_widget_naming_the_tsx_leaves_a_us_storys_dollars_american() -> None:
+    body = ("Canada markets open in 5 hours\n• S&P/TSX\n\n21,900.10\n+120.50 (+0.55%)\n\n"
+            "Apple reported revenue of $83.4 billion, short of the $84.7 billion analysts expected.")
+    found = [(f.text, f.currency) for f in figures(body) if f.kind == "money"]
+    assert found == [("$83.4 billion", "USD"), ("$84.7 billion", "USD")]
+    # must not: a Toronto report in prose keeps its dollars Canadian
+    toronto = "On the TSX, Maple Leaf Metals rose to $3.10 as its profit hit $12 million."
+    assert {f.currency for f in figures(toronto) if f.kind == "money"} == {"CAD"}

@@ -156,6 +156,22 @@ def _danish(body: str, found: list[Found]) -> list[Found]:
             for f in found]
 
 
+def _named_in_prose(body: str, named: re.Pattern[str]) -> bool:
+    """Whether the text names a market in a sentence, not only in a market widget's short
+    line ("• S&P/TSX" / "22,011.72" atop a Yahoo Canada page about Apple, whose dollars
+    stay American)."""
+    for m in named.finditer(body):
+        line_start = body.rfind("\n", 0, m.start()) + 1
+        line_end = body.find("\n", m.end())
+        if (line_end if line_end >= 0 else len(body)) - line_start > _WIDGET_LINE:
+            return True
+    return False
+
+
+_WIDGET_LINE = 24
+"""The longest line a market widget gives an index's name ("• S&P/TSX 60")."""
+
+
 _DOLLAR_MARKETS = (
     ("AUD", re.compile(r"\bASX\b|S&P/ASX")),
     ("CAD", re.compile(r"\bTSX\b|S&P/TSX")),
@@ -195,7 +211,7 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
     Energy's profit fell to $94 million" is AUD; "USD" there (a company that reports in US
     dollars) leaves it American. A market the text names wins: its share prices and
     dividends are local even where the company reports in US dollars (Fortescue on the ASX)."""
-    markets = [code for code, named in _DOLLAR_MARKETS if named.search(body) is not None]
+    markets = [code for code, named in _DOLLAR_MARKETS if _named_in_prose(body, named)]
     if not markets and home_dollar and home_dollar != "USD" and _LOCAL_SIGN.search(body) is None:
         markets = [home_dollar]
     if len(markets) != 1:
