@@ -159,3 +159,26 @@ def test_a_market_widget_naming_the_tsx_leaves_a_us_storys_dollars_american() ->
     # must not: a Toronto report in prose keeps its dollars Canadian
     toronto = "On the TSX, Maple Leaf Metals rose to $3.10 as its profit hit $12 million."
     assert {f.currency for f in figures(toronto) if f.kind == "money"} == {"CAD"}
+
+
+@pytest.mark.parametrize(
+    ("name", "ticker", "isin", "currency"),
+    [
+        ("KGHM", "KGH.WA", "PLKGHM000017", "PLN"),
+        ("Jeronimo Martins", "JMT.LS", "PTJMT0AE0001", "EUR"),
+        ("Grieg Seafood", "GSF.OL", "NO0010365521", "NOK"),
+        ("Gedeon Richter", "RICHT.BD", "HU0000123096", "HUF"),
+        ("Salvatore Ferragamo", "SFER.MI", "IT0004712375", "EUR"),
+        ("Leonardo", "LDO.MI", "IT0003856405", "EUR"),  # known before, now with its ISIN
+    ],
+)
+def test_warsaw_lisbon_oslo_budapest_and_milan_companies_resolve(name: str, ticker: str, isin: str, currency: str) -> None:
+    from tui_reader.extract.directory import directory
+
+    found = directory().resolve(name)
+    assert found is not None and (found.ticker, found.isin, found.currency) == (ticker, isin, currency)
+
+
+def test_a_lisbon_report_files_its_shares() -> None:
+    body = "In Lisbon, Jeronimo Martins fell 2% and Mota-Engil rose 1.5%, while Corticeira Amorim was flat."
+    assert _tickers("PSI closes lower", body) == {"JMT.LS", "EGL.LS", "COR.LS"}

@@ -59,6 +59,9 @@ for _args in (
     ("TSX", ".TO", "CAD"),
     ("SGX", ".SI", "SGD"),
     ("Vienna", ".VI", "EUR", "WBAG"),
+    ("Euronext Lisbon", ".LS", "EUR", "ELI"),
+    ("GPW", ".WA", "PLN", "WSE"),
+    ("Budapest", ".BD", "HUF", "BUD"),
 ):
     _venue(*_args)
 _venue("HKEX", ".HK", "HKD", "HK", "SEHK", "HKG", "HKSE", width=4)
@@ -116,6 +119,6 @@ HOME_COUNTRY = {
     ".DE": "DE", ".F": "DE", ".L": "GB", ".AS": "NL", ".PA": "FR", ".BR": "BE", ".MI": "IT",
     ".MC": "ES", ".SW": "CH", ".ST": "SE", ".HE": "FI", ".CO": "DK", ".OL": "NO", ".T": "JP",
     ".HK": "HK", ".KS": "KR", ".KQ": "KR", ".TW": "TW", ".NS": "IN", ".BO": "IN", ".AX": "AU",
-    ".TO": "CA", ".SI": "SG", ".VI": "AT", ".SS": "CN", ".SZ": "CN",
+    ".TO": "CA", ".SI": "SG", ".VI": "AT", ".SS": "CN", ".SZ": "CN", ".LS": "PT", ".WA": "PL", ".BD": "HU",
 }
 """Yahoo suffix → the country code that starts the ISINs of shares listed there."""
