@@ -134,7 +134,7 @@ def test_every_multiplying_head_has_a_five_letter_key(head: str) -> None:
         found = worded(f"Sales will {head} soon.")
         assert all(f[2] == "multiple" and f[3] >= 1.5 for f in found), head
         return
-    multiplies = lower.startswith(("doubl", "tripl", "quadr", "halv", "verd", "verv", "halbi"))
+    multiplies = lower.startswith(("doubl", "tripl", "quadr", "quint", "halv", "verd", "verv", "halbi"))
     assert (lower[:5] in WORD_MULTIPLES) == multiplies, head
     if multiplies:
         found = worded(f"Sales will {head} soon.")

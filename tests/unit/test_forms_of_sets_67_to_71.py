@@ -182,3 +182,34 @@ def test_warsaw_lisbon_oslo_budapest_and_milan_companies_resolve(name: str, tick
 def test_a_lisbon_report_files_its_shares() -> None:
     body = "In Lisbon, Jeronimo Martins fell 2% and Mota-Engil rose 1.5%, while Corticeira Amorim was flat."
     assert _tickers("PSI closes lower", body) == {"JMT.LS", "EGL.LS", "COR.LS"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Die Aktie kostet nun 1.604 dänische Kronen.", [("1.604 dänische Kronen", 1604.0, "DKK")]),
+        ("Das Kursziel steigt auf 74,85 schwedische Kronen.", [("74,85 schwedische Kronen", 74.85, "SEK")]),
+        ("Er zahlte gut 900 norwegischen Kronen.", [("900 norwegischen Kronen", 900.0, "NOK")]),
+        ("Die Dividende beträgt 71 US-Cent je Aktie.", [("71 US-Cent", 0.71, "USD")]),
+    ],
+)
+def test_nordic_crowns_and_us_cents_in_german(body: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.text, f.value, f.currency) for f in figures(body) if f.kind == "money"] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der Kurs ist heute mehr als fünfmal höher als damals.", [("fünfmal", 5.0)]),
+        ("Operating profit more than quintupled.", [("quintupled", 5.0)]),
+        # must not: "dreimal" that counts, not multiplies
+        ("Das Werk stand dreimal still.", []),
+    ],
+)
+def test_multiples_of_set_68_and_71(body: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.text, f.value) for f in figures(body) if f.kind == "multiple"] == expected
+
+
+def test_a_german_verb_closing_a_subordinate_clause_after_the_figure() -> None:
+    assert moves("Richemont legt zu, während der SMI 0,47 Prozent verliert.") == [("0,47 Prozent", "down")]
+    assert moves("Der Titel steigt, während der DAX 1,2 Prozent gewinnt.") == [("1,2 Prozent", "up")]

@@ -41,7 +41,7 @@ SUFFIX = (
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
     rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner|krona|krone)"
-    rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?"
+    rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?|(?:dänische|schwedische|norwegische|tschechische)n? Kronen"
     rf"|{CODES}))(?!\w)"
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
@@ -83,9 +83,14 @@ _CURRENCIES = {
     "britische pfund": "GBP", "britischen pfund": "GBP", "chinesische yuan": "CNY", "chinesischen yuan": "CNY",
     "schweizer franken": "CHF",
     "swedish crown": "SEK", "norwegian crown": "NOK", "czech crown": "CZK",
+    "dänische kronen": "DKK", "dänischen kronen": "DKK", "schwedische kronen": "SEK", "schwedischen kronen": "SEK",
+    "norwegische kronen": "NOK", "norwegischen kronen": "NOK", "tschechische kronen": "CZK",
+    "tschechischen kronen": "CZK",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken", "Schweizer Franken",
-                                    "Pfund", "britische Pfund", "britischen Pfund", "Fr."})
+                                    "Pfund", "britische Pfund", "britischen Pfund", "Fr.",
+                                    *(f"{land}{n} Kronen" for land in ("dänische", "schwedische", "norwegische",
+                                                                        "tschechische") for n in ("", "n"))})
 """Written after the amount only in German ("4,20 €", "1.234,5 Mio. Euro", "1,250 EUR")."""
 _AMBIGUOUS_PREFIXES = frozenset({"$", "¥"})
 """Symbols a following currency word overrides ("¥380 billion yuan" is CNY)."""

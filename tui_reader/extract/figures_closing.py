@@ -22,7 +22,7 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "vorrückte gewann gewannen aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
     "hochschnellten ausbauen ausgebaut aufwerten aufgewertet angesprungen zulegt anzieht "
     "ansteigt hinauf anziehen angehoben bergauf aufwärts erhöhen steigern verbessern verteuerte verteuerten "
-    "zulegten kletterten gewannen wettgemacht wettmachen verbesserte verbesserten").split(), "up")
+    "zulegten kletterten gewannen wettgemacht wettmachen verbesserte verbesserten gewinnt").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen zurückgenommen abgebaut nachgegeben abgesackt "
     "abgetaucht ermäßigte ermäßigten "
@@ -33,7 +33,8 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "zusammengestrichen eingedampft abgeschmolzen geschmolzen abgestuft "
     "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt runtergegangen "
     "absackten abrutschten verbilligte verbilligten nachgaben einbüsste einbüssten eingebüsst einbüsst einbüssen einbüßen "
-    "senken reduzieren verringern kürzen bergab abwärts abgaben abgab abgibt abgegeben abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt").split(), "down"))
+    "senken reduzieren verringern kürzen bergab abwärts abgaben abgab abgibt abgegeben abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt "
+    "verliert verlieren").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
 "während der Index um 12 Prozent seit Jahresbeginn stieg"). "korrigiert" only here:

@@ -108,7 +108,7 @@ _HEAD = re.compile(
     rf"|rig(?<=[\w-]jährig)(?:e[nmrs]?)?(?!\w)|ig(?<=[\w-]wöchig)(?:e[nmrs]?)?(?!\w))"
     rf"|H(?:alv{_alone('Halv')}{_ED}{_M}|albier\w*|alf(?![\w-])|älfte(?!\w))"
     rf"|month{_unit('month')}{_S}"
-    rf"|qua(?:rter{_unit('quarter')}{_S}|drupl{_alone('quadrupl')}{_ED}{_M})"
+    rf"|qu(?:a(?:rter{_unit('quarter')}{_S}|drupl{_alone('quadrupl')}{_ED}{_M})|intupl{_alone('quintupl')}{_ED}{_M})"
     rf"|Quadrupl{_alone('Quadrupl')}{_ED}{_M}"
     rf"|t(?:i(?:mes{_alone('times')}(?!\w)"
     # "elfprozentigen", "5-prozentige", "viermonatige": under "ti", so other "t"s pay nothing
@@ -138,7 +138,7 @@ _HEAD = re.compile(
     r"|E(?<=[a-zäöüß] E)uro(?!\w)|F(?<=[a-zäöüß] F)ranken(?!\w)"
     r"|D(?<=[a-zäöüß] D)ollar(?!\w)"
     # "zehn Mal so viele": a German multiple in words
-    r"|Mal(?=[ \u00a0]so[ \u00a0])|mal(?<=[a-zäöü]mal)(?=[ \u00a0]so[ \u00a0])"
+    r"|Mal(?=[ \u00a0]so[ \u00a0])|mal(?<=[a-zäöü]mal)(?=[ \u00a0](?:so[ \u00a0]|höher\b|mehr\b|größer\b|teurer\b))"
 )
 _SPECIAL_HEADS = {**dict.fromkeys(FRACTIONS, "fraction"),
                   **dict.fromkeys(("euro", "franken", "dollar"), "amount"),

@@ -18,7 +18,7 @@ from tui_reader.extract.figures_worded import HALVES, number_word_before
 
 NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
 """"double-digit", "double digits", "double down" multiply nothing."""
-WORD_MULTIPLES = {"doubl": 2.0, "tripl": 3.0, "quadr": 4.0, "halve": 0.5, "halvi": 0.5,
+WORD_MULTIPLES = {"doubl": 2.0, "tripl": 3.0, "quadr": 4.0, "quint": 5.0, "halve": 0.5, "halvi": 0.5,
                   "verdo": 2.0, "verdr": 3.0, "vervi": 4.0, "halbi": 0.5}
 """Multiplying words by their first five letters, all the head pattern lets through."""
 _FACH = {"hundert": 100.0, "tausend": 1000.0, "vierzig": 40.0, "fünfzig": 50.0}
