@@ -213,3 +213,9 @@ def test_multiples_of_set_68_and_71(body: str, expected: list[tuple[str, float]]
 def test_a_german_verb_closing_a_subordinate_clause_after_the_figure() -> None:
     assert moves("Richemont legt zu, während der SMI 0,47 Prozent verliert.") == [("0,47 Prozent", "down")]
     assert moves("Der Titel steigt, während der DAX 1,2 Prozent gewinnt.") == [("1,2 Prozent", "up")]
+
+
+def test_a_frankfurt_company_incorporated_abroad_and_its_code() -> None:
+    body = "Arbon, 21 February. According to preliminary figures, EDAG Engineering Group AG (EDAG) grew revenue."
+    assert {(i.ticker, i.isin) for i in find_instruments("EDAG: preliminary figures", body, [])} == {
+        ("ED4.DE", "CH0303692047")}
