@@ -219,3 +219,21 @@ def test_a_frankfurt_company_incorporated_abroad_and_its_code() -> None:
     body = "Arbon, 21 February. According to preliminary figures, EDAG Engineering Group AG (EDAG) grew revenue."
     assert {(i.ticker, i.isin) for i in find_instruments("EDAG: preliminary figures", body, [])} == {
         ("ED4.DE", "CH0303692047")}
+
+
+def test_a_portals_news_ticker_is_furniture_lines_joined_or_not() -> None:
+    ticker = ("News-Ticker weitere Meldungen 20.11. 10:55 vor 5 Tagen Kartenhaus AG neuer Vorstand "
+              "19.11. 14:42 vor 6 Tagen Seeblick Bank AG Prädikat sehr gut In allen Meldungen suchen")
+    story = "Am 20.11. um 10:55 Uhr meldete die Firma einen Rekord."
+    kept, notes = strip_boilerplate([ticker, story])
+    assert kept == ["News-Ticker weitere Meldungen", story]
+    assert notes == ["news ticker: 2 items from 20.11. 10:55 vor 5 Tagen Kartenhaus AG neuer Vorstand 19.11."]
+    assert [f for f in figures("Weitere Meldungen\n20.11. 10:55 vor 5 Tagen\nDie Story.") if f.kind == "period"] == []
+
+
+def test_a_german_date_line_without_a_space_after_the_day() -> None:
+    from tui_reader.sources.seeds import parse_seed_bytes
+
+    seed = "Prognose unter Vorbehalt\n\n17.März 2020 07:15 Uhr\n\nQuelle: Beispielportal\n\nDie Firma meldet.\n"
+    article = parse_seed_bytes(seed.encode(), "x.txt", key="x", path="/x.txt")[0]
+    assert (article.published.isoformat(), article.source) == ("2020-03-17T07:15:00+01:00", "Beispielportal")

@@ -143,6 +143,10 @@ _TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(
 """A broker's line under the article ("DERMAPHARM-Aktie jetzt für 4€ handeln - auf
 Smartbroker.de"): its price is the broker's fee, no figure of the story."""
 
+_TICKER_STAMP = re.compile(r"(?<![\w.])[0-9]{1,2}\.[0-9]{1,2}\.[ \u00a0]+[0-9]{1,2}:[0-9]{2}(?![\w:])")
+"""What a portal's news ticker opens each item with: the day and time, no year ("20.11.
+10:55 vor 5 Tagen", its lines joined or not); two make a ticker, and the rest of the
+paragraph is its items."""
 _SENTENCE_START = re.compile(r"(?<=[.!?\"”])\s+(?=\S)")
 
 _AD_MARKER = re.compile(
@@ -278,6 +282,13 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if paragraph.startswith(QUOTE_BOX_HEADINGS):  # the box whole, its rows joined or not
             notes.append("quote box: " + _shorten(paragraph))
             continue
+        if ". " in paragraph and ":" in paragraph and len(stamps := _TICKER_STAMP.findall(paragraph)) >= 2:
+            # a portal's news ticker: "20.11. 10:55 vor 5 Tagen" / "Arbonia AG" / its headline, item by item
+            first = _TICKER_STAMP.search(paragraph)
+            notes.append(f"news ticker: {len(stamps)} items from {paragraph[first.start():].split(chr(10))[0][:60]}")
+            paragraph = paragraph[:first.start()].rstrip()
+            if not paragraph:
+                continue
         if ("▼" in paragraph or "▲" in paragraph) and len(paragraph) > _PITCH_LIMIT and quote_kind(paragraph):
             notes.append("quote line: " + _shorten(paragraph))  # a ticker strip's rows joined into one paragraph
             continue

@@ -33,7 +33,9 @@ Jahren", "than two years ago" a comparison's base too: no period."""
 _COMPARED_BEFORE = ("wie vor ", "als vor ", "than ", " as ")
 _STAMP_AGO = re.compile(r"[ \u00a0](?:ago|zuvor)[ \u00a0]*(?:$|\n|[|·•])")
 _STAMP_LINE = 48
-"""A page's stamp: "Updated 2 days ago" alone on its short line, no span of the story."""
+_LINE_END = re.compile(r"[ \u00a0]*(?:$|\n|[|·•])")
+"""A page's stamp: "Updated 2 days ago", "20.11. 10:55 vor 5 Tagen" ending its short
+line, no span of the story."""
 
 _UNITS = {"year": (1, "Y"), "decade": (10, "Y"), "month": (1, "M"), "quarter": (3, "M"),
           "week": (1, "W"), "day": (1, "D"),
@@ -134,7 +136,9 @@ def _period(body: str, start: int, end: int, count: float | None,
     if body.startswith(("'s ", "’s "), end):
         return None  # "over the previous quarter's dividend": the quarter owns a noun, no span
     if (not count or count <= 0 or body.startswith(NOT_PERIOD_AFTER, end) or BASE_AFTER.match(body, end)
-            or (_STAMP_AGO.match(body, end) and end - body.rfind("\n", 0, start) <= _STAMP_LINE)):
+            or (_STAMP_AGO.match(body, end) and end - body.rfind("\n", 0, start) <= _STAMP_LINE)
+            or (body.endswith(_AGO_BEFORE, 0, start) and _LINE_END.match(body, end)
+                and end - body.rfind("\n", 0, start) <= _STAMP_LINE)):
         return None
     if (body.startswith(_AGO_AFTER, end) or body.endswith(_AGO_BEFORE, 0, start)) and (
             count < 2 or body.endswith(_COMPARED_BEFORE, 0, start)):

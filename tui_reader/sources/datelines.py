@@ -54,7 +54,7 @@ DATELINE = re.compile(
     rf"(?:{_WEEKDAY})?"
     r"(?:"
     rf"(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})"  # June 28, 2016
-    rf"|(?P<day2>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?P<mon2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"  # 28 June 2016, 28. Juni 2016, 6th Nov 2025
+    rf"|(?P<day2>\d{{1,2}})(?:\.\s*|(?:st|nd|rd|th)?\s+)(?P<mon2>{_MONTH})\.?,?\s+(?P<year2>\d{{4}})"  # 28 June 2016, 28. Juni 2016, 17.März 2020, 6th Nov 2025
     rf"|(?P<day3>\d{{1,2}})-(?P<mon3>{_MONTH})-(?P<year3>\d{{4}})"  # 03-Sep-2025
     r"|(?P<d>\d{1,2})(?P<sep>[.-])(?P<m>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2}(?=\s+\d))"  # 28.06.2016, 28-06-2016, 28.06.16 12:58
     r"|(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/(?P<sy>\d{4})"  # 26/05/2016 (day or month first: see `_slashed`)
