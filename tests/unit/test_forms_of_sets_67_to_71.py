@@ -237,3 +237,20 @@ def test_a_german_date_line_without_a_space_after_the_day() -> None:
     seed = "Prognose unter Vorbehalt\n\n17.März 2020 07:15 Uhr\n\nQuelle: Beispielportal\n\nDie Firma meldet.\n"
     article = parse_seed_bytes(seed.encode(), "x.txt", key="x", path="/x.txt")[0]
     assert (article.published.isoformat(), article.source) == ("2020-03-17T07:15:00+01:00", "Beispielportal")
+
+
+def test_an_index_share_compound_is_no_company_of_the_index_s_first_name() -> None:
+    # "Dow-Jones-Titel" is a member of the index, not a share of Dow Inc
+    assert _tickers("Chips", "Die Investmentbank hat den Dow-Jones-Titel am Montag hochgestuft.") == set()
+    # must not lose a company's own share compound, hyphenated names included
+    assert _tickers("Getränke", "Die Coca-Cola-Aktie stieg, die Target-Aktie fiel.") == {"KO", "TGT"}
+
+
+def test_average_selling_prices_and_merrill_lynch() -> None:
+    body = "Der Spielraum für höhere durchschnittliche Verkaufspreise (ASP) sei gering, so Merrill Lynch über Intel."
+    assert _tickers("Intel", body) == {"INTC", "BAC"}
+
+
+def test_a_move_after_an_insert_between_glued_dashes() -> None:
+    body = "Vernova Grid—the unit spun off at the start of April—jumped 6.4%, the day's best."
+    assert moves(body) == [("6.4%", "up")]

@@ -170,6 +170,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     paragraph = before.rfind("\n\n")
     if paragraph >= 0:
         before = before[paragraph + 2:]
+    if "—" in before:  # "the company that completed its spinoff in April—jumped 6.4%": the insert's dash
+        before = before.replace("—", " — ")
     if ", und zwar " in before:  # "schnellte in die Höhe, und zwar um 13 Prozent": one clause
         before = before.replace(", und zwar ", " und zwar ")
     if "in die höhe" in before:  # one word for the look-up, "Höhe" alone is an amount

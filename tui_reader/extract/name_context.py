@@ -288,13 +288,14 @@ _SHARES_BEFORE = re.compile(
 )
 
 
-def named_as_stock(text: str, start: int, end: int) -> bool:
+def named_as_stock(text: str, start: int, end: int, key: str = "") -> bool:
     """Whether the name at text[start:end] is written as a listed share ("Rubrik-Aktie",
     "Target shares", "shares of Target", "Aktien von Rubrik", "die Titel des Stromkonzerns
     Verbund", "Carnival jumped 6%"). Evidence enough that an
     everyday word is the company (see `word_names`); asked only for such words."""
-    if _SHARE_COMPOUND.search(text, start, end):
-        return True
+    if (compound := _SHARE_COMPOUND.search(text, start, end)) and (
+            not key or fold_accents(text[start:compound.start()].casefold()).replace("-", " ") == key.replace("-", " ")):
+        return True  # "Rubrik-Aktie"; not "Dow-Jones-Titel", a share of the index, not of Dow Inc
     if _SHARES_AFTER.match(text, end) is not None:
         return True
     if (own := _OWN_RESULTS.match(text, end)) is not None and (own["s"] or text[end - 2:end] in ("'s", "’s")):

@@ -137,7 +137,7 @@ def count_names(
             continue  # "Volkswagen-Tochter Traton": the parent only describes the unit
         where = needs_evidence.get(key) if not suffixed else None
         # A market's name ("ASX shares rose") files its company only with its legal form.
-        if where is not None and not venue and (named_as_stock(text, start, end) or in_capitals(text, start, end)
+        if where is not None and not venue and (named_as_stock(text, start, end, key) or in_capitals(text, start, end)
                                                 or _listed_beside(text, hits, i, needs_evidence)
                                                 or _QUOTE_AFTER.match(text, end)):
             # "Rubrik-Aktie", "Target shares", "MARA said", "BP and Shell", "Zurich (+1,0%)": the company
