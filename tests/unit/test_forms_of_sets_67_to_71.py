@@ -254,3 +254,26 @@ def test_average_selling_prices_and_merrill_lynch() -> None:
 def test_a_move_after_an_insert_between_glued_dashes() -> None:
     body = "Vernova Grid—the unit spun off at the start of April—jumped 6.4%, the day's best."
     assert moves(body) == [("6.4%", "up")]
+
+
+# Forms of the 72nd to 75th held-out sets.
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("In Milan, Mediobanca (-1.09%) and Monte dei Paschi (-0.67%) retreated.", {"MB.MI", "BMPS.MI"}),
+        ("Banca Popolare di Sondrio rose 2%.", {"BPSO.MI"}),
+        ("mBank (-12.40%);\n\nLpp (-9.00%);", {"MBK.WA", "LPP.WA"}),
+        ("Im Sektor war Bper mit -1,7% das Schlusslicht.", {"BPE.MI"}),
+        ("Fester notierten PKO (plus 0,75 Prozent) und Alior (plus 1,18 Prozent).", {"PKO.WA", "ALR.WA"}),
+        ("Die Bekleidungskette H&M (Hennes & Mauritz AB) will wieder eine Prognose geben.", {"HM-B.ST"}),
+        ("Hermes International SCA (EPA:HRMS) dropped 3.76%.", {"RMS.PA"}),
+        ("Hexagon Composites rose 5% in Oslo.", {"HEX.OL"}),
+        # must not: a title-cased word in a headline, a word that is also a famous acronym
+        ("Toyota Ups Operating Profit Forecast", {"7203.T"}),
+        ("Svenska Cellulosa SCA said pulp prices fell.", {"SCA-B.ST"}),
+    ],
+)
+def test_names_of_sets_72_to_75(body: str, expected: set[str]) -> None:
+    assert _tickers("Markets", body) == expected

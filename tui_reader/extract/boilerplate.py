@@ -282,11 +282,11 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if paragraph.startswith(QUOTE_BOX_HEADINGS):  # the box whole, its rows joined or not
             notes.append("quote box: " + _shorten(paragraph))
             continue
-        if ". " in paragraph and ":" in paragraph and len(stamps := _TICKER_STAMP.findall(paragraph)) >= 2:
+        if ". " in paragraph and ":" in paragraph and len(stamps := list(_TICKER_STAMP.finditer(paragraph))) >= 2:
             # a portal's news ticker: "20.11. 10:55 vor 5 Tagen" / "Arbonia AG" / its headline, item by item
-            first = _TICKER_STAMP.search(paragraph)
-            notes.append(f"news ticker: {len(stamps)} items from {paragraph[first.start():].split(chr(10))[0][:60]}")
-            paragraph = paragraph[:first.start()].rstrip()
+            at = stamps[0].start()
+            notes.append(f"news ticker: {len(stamps)} items from {paragraph[at:].split(chr(10))[0][:60]}")
+            paragraph = paragraph[:at].rstrip()
             if not paragraph:
                 continue
         if ("▼" in paragraph or "▲" in paragraph) and len(paragraph) > _PITCH_LIMIT and quote_kind(paragraph):

@@ -18,12 +18,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from tui_reader.extract.aliases import curated_aliases, derived_short_names, is_acronym
+from tui_reader.extract.aliases import curated_aliases, derived_short_names, first_names, is_acronym
 from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
 from tui_reader.extract.isins import is_isin
 from tui_reader.extract.listings import Company, pytickersymbols_company, read_csv, read_listed
 from tui_reader.extract.name_scanner import NameScanner
-from tui_reader.extract.names import HAS_CAPITAL, legal_keys, name_key
+from tui_reader.extract.names import AMBIGUOUS_NAMES, HAS_CAPITAL, legal_keys, name_key
+from tui_reader.extract.word_names import allowed_word_names, word_names
 from tui_reader.model import Instrument
 
 _UMLAUTS = frozenset("äöüÄÖÜß")
@@ -160,7 +161,7 @@ class Directory:
                 continue
             spellings = self._spellings.get(key, ())
             if spellings and all(is_acronym(s) for s in spellings):
-                self.scanner.add(key, min(spellings), exact=True)
+                self.scanner.add(key, min(spellings), exact=True, titled=_titled_is_a_name(key))
             elif spellings and " " not in key and exchange_named(key.upper()) is not None:
                 # "Amex" is American Express, "AMEX" the exchange: only as the company writes it.
                 self.scanner.add(key, min(spellings), exact=True)
@@ -334,6 +335,14 @@ class Directory:
                 mentions=instrument.mentions,
             )
         return completed
+
+
+def _titled_is_a_name(key: str) -> bool:
+    """Whether an acronym name of three or four letters is the company also when
+    title-cased ("Lpp (-9.00%)", "wobei Bper mit -1,7%"): only where that spelling is no
+    word, first name or other everyday name ("Ups", "Sap", "Fico", "Also" stay words)."""
+    return (len(key) in (3, 4) and key.isalpha() and key not in word_names() and key not in allowed_word_names()
+            and key not in first_names() and key not in AMBIGUOUS_NAMES)
 
 
 def load_directory() -> Directory:

@@ -54,6 +54,8 @@ def _german_form_of_a_us_company(text: str, end: int, listing: Instrument | None
             and text[:end].rsplit(None, 1)[-1].strip(".,") in _GERMAN_FORMS)
 
 
+_FORM_NAMES = frozenset({"sca"})
+"""Companies named like a legal form, which after a capitalised name is that form."""
 _NORDIC_FORM = re.compile(r"[ \u00a0](?:A/S|ASA|AB|Oyj|Abp|ApS)(?![\w/])")
 """Asked right after a name, or at the end of a name found with its form."""
 """A Nordic legal form after a name, which no US company has: "Rtx A/S" is the Danish
@@ -112,6 +114,9 @@ def count_names(
                 continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
         elif text[end - 2:end] in _GERMAN_FORMS_ENDS and _german_form_of_a_us_company(text, end, found_in.by_key(key)):
             continue  # "Die Post AG": an Austrian or German company, not Post Holdings Inc
+        if key in _FORM_NAMES and start > 1 and text[start - 1] == " " and text[start - 2].isalpha() and (
+                text[text.rfind(" ", 0, start - 1) + 1:start - 1][:1].isupper()):
+            continue  # "Hermes International SCA": a French partnership limited by shares, not Svenska Cellulosa
         if key in nordic or ((_NORDIC_FORM.match(text, end) or (suffixed and _NORDIC_FORM.search(text, end - 5, end)))
                                 and (
                 (named_as := found_in.by_key(key)) is not None and (named_as.isin or "").startswith("US"))):

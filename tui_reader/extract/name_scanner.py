@@ -46,16 +46,18 @@ class NameScanner:
         self._runs: dict[str, tuple[tuple[int, str, bool, int], ...]] = {}
         """Run text → the names in it: (start, key, suffixed, end), offsets in the run."""
 
-    def add(self, key: str, spelling: str = "", *, exact: bool = False) -> None:
+    def add(self, key: str, spelling: str = "", *, exact: bool = False, titled: bool = False) -> None:
         """Index a name key; `spelling` is the name as written, which matters when it
-        does not start with a capital letter, or when `exact` ("UPS": not "Ups")."""
+        does not start with a capital letter, or when `exact` ("UPS": not "Ups"), then
+        `titled` admits the title-cased spelling too ("Lpp", "Bper": no word, no name)."""
         words = key.split(" ")
         capitalised = words[0] in self._longest and words[0] not in self._spelled
         self._keys.add(key)
         if self._longest.get(words[0], 0) < len(words):
             self._longest[words[0]] = len(words)
         if exact:
-            self._spelled[words[0]] = (spelling.split()[0],)
+            written = spelling.split()[0]
+            self._spelled[words[0]] = (written, written.title()) if titled else (written,)
         elif spelling and not HAS_CAPITAL.match(spelling):
             written = spelling.split()[0].rstrip(",.;:")
             if name_word(written) == words[0]:

@@ -121,17 +121,19 @@ CAPITALS = "A-ZÀ-ÖØ-Þ"
 HAS_CAPITAL = re.compile(f"[{CAPITALS}]")
 _ISIN_WORD = r"[A-Z]{2}[A-Z0-9]{9}[0-9](?![^\W_])"
 _WORD_REST = r"[^\s,;:!?()\[\]\"“”…]*+"
-_CONNECTOR_WORDS = ("of", "and", "&", "+", "de", "du", "des", "la", "le", "the", "van", "von", "y")
+_CONNECTOR_WORDS = ("of", "and", "&", "+", "de", "du", "des", "di", "dei", "del", "della", "do", "dos", "la", "le",
+                    "the", "van", "von", "y")
 NAME_RUN_TAIL = (
     rf"(?P<word>{_WORD_REST})"
     # The connectors as a trie: the engine tries branches one by one, after every word.
     # Possessive quantifiers (++, *+): a failed continuation is not retried with fewer
     # spaces or letters, which could never succeed anyway.
-    r"(?P<more>(?:\s++(?:(?:of|and|[&+]|d(?:es|e|u)|l[ae]|the|v[ao]n|y)\s++)?"
+    r"(?P<more>(?:\s++(?:(?:of|and|[&+]|d(?:es|e|u|i|ei|el|ella|os|o)|l[ae]|the|v[ao]n|y)\s++)?"
     rf"(?!{_ISIN_WORD})[{CAPITALS}0-9]{_WORD_REST})*+)"
 )
 CONNECTORS = frozenset(_CONNECTOR_WORDS)
-"""Lower-case words allowed inside a name ("Bank of America", "Procter & Gamble")."""
+"""Lower-case words allowed inside a name ("Bank of America", "Procter & Gamble", "Monte
+dei Paschi", "Banco do Brasil")."""
 RUN_TAIL = re.compile(NAME_RUN_TAIL)
 LOWER_LEGAL = re.compile(r"[ \u00a0]+(?:plc|ltd|inc|corp|limited)\b")
 

@@ -236,13 +236,20 @@ def _named_instead(found_in: Directory, text: str, colon: int, listing: Instrume
     words = _words_before(text, paren) if paren >= 2 else []
     if not words:
         return listing
-    name = " ".join(words)
     venue = listing.ticker.rpartition(".")[2] if listing.ticker and "." in listing.ticker else ""
-    if venue:  # "Carnival (LON:CNR)": of a dual listing, the one on the venue named
-        local = next((c for c in found_in.candidates(name) if (c.ticker or "").endswith("." + venue)), None)
-        if local is not None:
-            return local
-    return found_in.by_name(name) or listing
+    # The longest name among the words first: "Hermes International SCA (EPA:HRMS)" is
+    # Hermès without its form, and a headline's word may stand before it ("Markets").
+    spans = sorted(((first, last) for first in range(len(words)) for last in range(len(words), first, -1)),
+                   key=lambda span: span[0] - span[1])
+    for first, last in spans:
+        name = " ".join(words[first:last])
+        if venue:  # "Carnival (LON:CNR)": of a dual listing, the one on the venue named
+            local = next((c for c in found_in.candidates(name) if (c.ticker or "").endswith("." + venue)), None)
+            if local is not None:
+                return local
+        if (named := found_in.by_name(name)) is not None:
+            return named
+    return listing
 
 
 _UNSEEN = Instrument(None, None, None)
