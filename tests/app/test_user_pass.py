@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.widgets import Static
@@ -81,3 +82,36 @@ async def test_a_long_skip_reason_is_shown_whole(make_app, tmp_path: Path, seeds
         assert set(f"skipped: {reason}".split()) <= set(shown.split()), shown
         assert "…" not in shown
         assert bad.name in "".join(shown.split())  # the path folded, never cut
+
+
+@pytest.mark.parametrize("width", [80, 100])
+async def test_a_skipped_path_breaks_at_its_folders(make_app, tmp_path: Path, seeds_dir: Path, width: int) -> None:
+    """At 80 and 100 columns the errors view folded a skipped seed's path wherever the
+    column ended (`…/saved-arti` / `cles/broker-reports-20` / `26/…`): each line of the
+    path now ends at a folder (or, inside a name too long for the column, after a `_`,
+    `-` or `.`), and the folders read whole."""
+    bad = seeds_dir / "market-news" / "saved-articles" / "broker-reports-2026" / "quarterly_results_commentary.json"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("{bad json", encoding="utf-8")
+    app = make_app(db=tmp_path / "empty.sqlite3", poll=True, seed_scan_interval=0.2)
+    async with app.run_test(size=(width, 30)) as pilot:
+        await until(pilot, lambda: bool(app.screen.status.skipped), timeout=20)
+        await settle(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ErrorsScreen))
+        table = app.screen.query_one("#errors-table", Static)
+        console = Console(width=table.content_region.width, record=True, file=io.StringIO())
+        console.print(table.content)
+        lines = console.export_text().splitlines()
+    problem_at = lines[0].index("Problem")
+    start = next(i for i, line in enumerate(lines) if line.startswith(str(bad)[:10]))
+    cell: list[str] = []
+    for line in lines[start:]:
+        cell.append(line[:problem_at].rstrip())
+        if "".join(cell) == str(bad):
+            break
+    assert "".join(cell) == str(bad), lines  # the whole path, nothing cut or left out
+    assert len(cell) > 1  # it is wider than the column: the test is about where it breaks
+    assert all(part[-1] in "/_-." for part in cell[:-1]), cell
+    for folder in ("market-news/", "saved-articles/", "broker-reports-2026/"):
+        assert any(folder in part for part in cell), cell
