@@ -4,18 +4,21 @@ modal did not, a title that repeated itself, a reason cut with no way to read it
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from rich.console import Console
 from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual.widgets import OptionList, Static
 
 from tests.app.conftest import settle, until
 from tui_reader.app.screens.errors import ErrorsScreen
 from tui_reader.app.screens.help import HelpScreen
 from tui_reader.app.widgets.filter_box import FilterBox
 from tui_reader.app.widgets.instrument_list import InstrumentList
+from tui_reader.model import Article, Instrument
+from tui_reader.store import Store
 
 
 async def test_help_goes_to_its_end_and_back_as_the_lists_do(make_app) -> None:
@@ -115,3 +118,26 @@ async def test_a_skipped_path_breaks_at_its_folders(make_app, tmp_path: Path, se
     assert all(part[-1] in "/_-." for part in cell[:-1]), cell
     for folder in ("market-news/", "saved-articles/", "broker-reports-2026/"):
         assert any(folder in part for part in cell), cell
+
+
+async def test_the_chart_views_list_gives_each_article_one_line(make_app, db_path: Path) -> None:
+    """At 80 columns the chart view's list wrapped a long headline onto a second line,
+    which read as another article: one line each, the headline cut with "…"."""
+    long_title = "Alibaba’s Cloud Bet: More Than 380 Billion Yuan for AI as the Shares Hold Near $175 Today"
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:fixture", [
+            Article("long", "example.com", long_title, "Alibaba said it would spend more.",
+                    datetime.fromisoformat("2026-02-02T12:00:00+00:00"),
+                    instruments=[Instrument("US01609W1027", "BABA", "Alibaba Group", primary=True)])])
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("i")  # on the newest article: the long one
+        await until(pilot, lambda: type(app.screen).__name__ == "InstrumentScreen")
+        await settle(pilot)
+        listing = app.screen.query_one("#instrument-articles", OptionList)
+        assert listing.option_count == 2  # both Alibaba articles
+        rows = ["".join(segment.text for segment in listing.render_line(y)) for y in range(listing.option_count + 1)]
+    assert rows[0].rstrip().endswith("…") and "2026-02-02" in rows[0], rows
+    assert "2026-01-29" in rows[1] and "Alibaba lifts cloud spending plan" in rows[1], rows  # not the first's tail
+    assert not rows[2].strip(), rows
