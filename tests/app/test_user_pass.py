@@ -15,6 +15,7 @@ from textual.widgets import OptionList, Static
 from tests.app.conftest import settle, until
 from tui_reader.app.screens.errors import ErrorsScreen
 from tui_reader.app.screens.help import HelpScreen
+from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.filter_box import FilterBox
 from tui_reader.app.widgets.instrument_list import InstrumentList
 from tui_reader.model import Article, Instrument
@@ -141,3 +142,26 @@ async def test_the_chart_views_list_gives_each_article_one_line(make_app, db_pat
     assert rows[0].rstrip().endswith("…") and "2026-02-02" in rows[0], rows
     assert "2026-01-29" in rows[1] and "Alibaba lifts cloud spending plan" in rows[1], rows  # not the first's tail
     assert not rows[2].strip(), rows
+
+
+async def test_an_empty_lists_header_has_a_filled_lists_columns(make_app, tmp_path: Path) -> None:
+    """An empty list measured no headline, so its header showed the source column and
+    the full time at 80 columns, where a filled list leaves both out: on a new store,
+    and for a filter typed to no hit (whose header then jumped)."""
+    for width in (80, 120):
+        app = make_app(db=tmp_path / f"new-{width}.sqlite3")
+        async with app.run_test(size=(width, 30)) as pilot:
+            await settle(pilot)
+            articles = app.screen.query_one(ArticleList)
+            assert articles.row_count == 0
+            assert articles.column_keys == ["read", "time", "title", "ticker", "move"], width
+    app = make_app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        filled = articles.column_keys
+        assert articles.row_count and "source" not in filled
+        await pilot.press("slash", *"zzzqqq", "enter")
+        await until(pilot, lambda: articles.row_count == 0)
+        await settle(pilot)
+        assert articles.column_keys == filled

@@ -51,6 +51,13 @@ class ContentWidths:
     move: int = 0
 
 
+TYPICAL = ContentWidths(title=WANTED_TITLE, source=MAX_SOURCE)
+"""What an empty list is laid out for before any row was shown (a new store, a first
+filter without a hit): headlines and sources as long as the usual ones. Measured on
+no rows, the headline wanted 12 cells, so the empty list's header showed the source
+column and the full time where every filled list at that width leaves them out."""
+
+
 def compact_time(stamp: str, year: int) -> str:
     """`2026-12-06 08:00` as `12-06 08:00` when `year` is 2026, else the date alone:
     a date without its year is always this year's, so none is ambiguous."""

@@ -20,7 +20,7 @@ from textual.widgets import DataTable
 
 from tui_reader.app.article_text import theme_colour
 from tui_reader.app.formatting import format_move, local_time
-from tui_reader.app.list_columns import GAP, SORT_MARK, Column, ContentWidths, compact_time, layout
+from tui_reader.app.list_columns import GAP, SORT_MARK, TYPICAL, Column, ContentWidths, compact_time, layout
 from tui_reader.app.safe_text import clean, plain
 
 if TYPE_CHECKING:
@@ -82,6 +82,10 @@ class ArticleList(DataTable):
         self._scope = ""
         """What the list holds, in the screen's words: the start of its title."""
         self._full_time = True
+        self._measured = TYPICAL
+        """The content widths of the last rows shown: an empty list keeps their columns,
+        so its header is the one a filled list has (a filter typed to no hit and back
+        does not shift the columns either)."""
         self._year = this_year()
         """The year the compact time leaves out: read again whenever every row is
         redrawn, so a list kept open over New Year gives last year's rows their year."""
@@ -98,7 +102,9 @@ class ArticleList(DataTable):
     def _layout_changed(self, rows: list[ArticleSummary]) -> bool:
         """Work out the columns for the current width and rows; True when they changed."""
         width = self.size.width - 1  # the vertical scrollbar's cell, whether shown or not
-        columns, full_time = layout(width, self._content_widths(rows), self.sort_by)
+        if rows:
+            self._measured = self._content_widths(rows)
+        columns, full_time = layout(width, self._measured, self.sort_by)
         if columns == self._columns and full_time == self._full_time:
             return False
         self._columns, self._full_time = columns, full_time
