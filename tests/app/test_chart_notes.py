@@ -124,3 +124,21 @@ async def test_the_mark_follows_a_chart_drawn_with_another_line(make_app, db_pat
         await until(pilot, lambda: _plot_title(app).startswith("SAP daily close"))
         heading = str(app.screen.query_one(ArticleView).query_one("#article-meta", Static).render())
         assert "▶ SAP.DE" in heading and "▶ AAPL" not in heading
+
+
+async def test_an_article_of_this_month_under_sap_de_says_whose_prices_end_before_it(make_app, db_path: Path) -> None:
+    """SAP.DE has no closes here; its other line SAP has a CSV that ends on 2024-03-08.
+    Under an article of this month the pane said "No chart: offline; no cache or CSV",
+    which was untrue: those closes are there (the instrument view draws them)."""
+    this_month = Article("sap-now", "example.com", "SAP raises its cloud outlook", "SAP raised its cloud outlook.",
+                         datetime.fromisoformat("2026-03-26T09:00:00+00:00"),
+                         instruments=[Instrument("DE0007164600", "SAP.DE", "SAP", primary=True)])
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:fixture", [this_month])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await _open(app, pilot, "sap-now")
+        await until(pilot, lambda: "No chart:" in _text(app))
+        shown = [line.strip() for line in _text(app).splitlines()]
+        assert "No chart: SAP's prices end 2024-03-08, before this article · another line of SAP.DE" in shown, shown
