@@ -101,6 +101,28 @@ def test_columns_give_way_in_order_for_the_headline() -> None:
     assert [c.key for c in layout(77, short)[0]] == ["read", "time", "source", "title", "ticker", "move"]
 
 
+def test_another_lines_name_beside_its_move_gives_way_before_the_headline() -> None:
+    """`SAP +10.53 %` needs four cells more than `+10.53 %*`: the name shows while the
+    headline keeps what it wants, beside the full time or the compact one; below that
+    the mark. The source still goes first, and a wider list never shows less."""
+    from tui_reader.app.list_columns import ContentWidths, layout
+
+    content = ContentWidths(title=83, source=18, ticker=9, move=9, named_move=12)
+
+    def shown(width: int) -> tuple[list[str], bool, bool]:
+        columns, full_time = layout(width, content)
+        move = next(c.width for c in columns if c.key == "move")
+        return [c.key for c in columns if c.key != "read"], full_time, move >= 12
+
+    assert shown(160) == (["time", "source", "title", "ticker", "move"], True, True)
+    assert shown(120) == (["time", "title", "ticker", "move"], True, True)
+    assert shown(100) == (["time", "title", "ticker", "move"], False, True)
+    assert shown(92) == (["time", "title", "ticker", "move"], False, False)  # the headline keeps 60
+    assert shown(77) == (["time", "title", "ticker", "move"], False, False)
+    ranks = [(len(keys), full, named) for keys, full, named in map(shown, range(40, 200))]
+    assert all(a[i] <= b[i] for a, b in zip(ranks, ranks[1:], strict=False) for i in range(3)), ranks
+
+
 def test_the_compact_time_drops_only_this_year() -> None:
     from tui_reader.app.list_columns import compact_time
 

@@ -88,6 +88,9 @@ class PriceHistory:
     """Older than the cache lifetime and could not be refreshed (offline or Yahoo failed)."""
     warnings: list[str] = field(default_factory=list)
     """Why a fallback answered, and CSV rows that were skipped."""
+    line_of: str | None = None
+    """The line asked for (SAP.DE) when these closes are another line's (SAP's):
+    whatever shows them says so, never passing them off as the named line's."""
 
     def to_json(self) -> dict[str, object]:
         """The object `tui-reader prices --json` prints (see CONTRACT.md)."""
@@ -168,6 +171,7 @@ class PriceService:
         Raises `NoPrices` with a user-facing reason, `InvalidIsin` for a bad check digit."""
         text = symbol_or_isin.strip().upper()
         listings = self._listings(text)
+        named = listings[0]
         failures: list[NoPrices] = []
         for listing in listings:
             try:
@@ -176,7 +180,7 @@ class PriceService:
             except NoPrices as exc:
                 failures.append(exc)
                 continue
-            return found
+            return replace(found, line_of=named.other_line(found.symbol, found.isin))
         assert failures  # _listings never returns an empty list
         outside = next((f for f in failures if isinstance(f, OutsideSpan)), None)
         if outside is None:
@@ -184,7 +188,9 @@ class PriceService:
         # Closes outside the span say more than the named line's "no cache or CSV": an
         # article of this month under SAP.DE has none because SAP's CSV ends in 2024.
         said = [f"{f.symbol}: {f.reason}" for f in failures[: failures.index(outside)]]
-        raise OutsideSpan(text, "; ".join([*said, outside.reason]), outside.found)
+        found = outside.found
+        raise OutsideSpan(text, "; ".join([*said, outside.reason]),
+                          replace(found, line_of=named.other_line(found.symbol, found.isin)))
 
     @contextmanager
     def _symbol_lock(self, symbol: str) -> Iterator[None]:

@@ -324,7 +324,7 @@ class MainScreen(PollFollower, ArticleActions):
             self.refresh_quotes()  # the followed instruments Yahoo could not price may have prices now
 
     def on_moves_ready(self, message: MovesReady) -> None:
-        self.query_one(ArticleList).set_moves(message.moves, message.symbols)
+        self.query_one(ArticleList).set_moves(message.moves, message.symbols, message.lines)
 
     # -- interaction ---------------------------------------------------------------------
 
