@@ -34,6 +34,9 @@ MAX_SOURCE = 20
 """A source label longer than this is cut with "…"."""
 SORT_MARK = " ▼"
 """After the header of the column the list is sorted by: its width counts."""
+WHOLE_TITLE = 100
+"""The longest headline a wide terminal gives room to whole (`whole_width`): a rare
+longer one is cut rather than taking the article's or the instruments' cells."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,11 +83,7 @@ def layout(available: int, content: ContentWidths, sort_by: str = "time") -> tup
     The column `sort_by` names is wide enough for its header and `SORT_MARK` (the time's
     and the move's always are).
     """
-    marked = {sort_by: len(SORT_MARK)}
-    ticker = max(len("Ticker") + marked.get("ticker", 0), content.ticker)
-    move = max(8, content.move)
-    named = max(move, content.named_move)
-    source = min(MAX_SOURCE, max(len("Source") + marked.get("source", 0), content.source))
+    ticker, move, named, source = _widths(content, sort_by)
     wanted = max(12, min(WANTED_TITLE, content.title))
     stages = (
         (FULL_TIME, True, wanted, named),
@@ -108,3 +107,21 @@ def layout(available: int, content: ContentWidths, sort_by: str = "time") -> tup
         if title >= enough:
             break
     return chosen, full_time
+
+
+def whole_width(content: ContentWidths, sort_by: str = "time") -> int:
+    """The cells `layout` needs to show every column, the full time, each move's line
+    named and the longest headline (up to `WHOLE_TITLE`) whole."""
+    ticker, _move, named, source = _widths(content, sort_by)
+    title = max(12, min(WHOLE_TITLE, content.title))
+    return sum(width + GAP for width in (0, FULL_TIME, source, title, ticker, named))
+
+
+def _widths(content: ContentWidths, sort_by: str) -> tuple[int, int, int, int]:
+    """The ticker's, the move's (marked and named) and the source's column widths."""
+    marked = {sort_by: len(SORT_MARK)}
+    ticker = max(len("Ticker") + marked.get("ticker", 0), content.ticker)
+    move = max(8, content.move)
+    named = max(move, content.named_move)
+    source = min(MAX_SOURCE, max(len("Source") + marked.get("source", 0), content.source))
+    return ticker, move, named, source

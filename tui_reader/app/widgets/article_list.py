@@ -20,7 +20,16 @@ from textual.widgets import DataTable
 
 from tui_reader.app.article_text import theme_colour
 from tui_reader.app.formatting import format_move, local_time
-from tui_reader.app.list_columns import GAP, SORT_MARK, TYPICAL, Column, ContentWidths, compact_time, layout
+from tui_reader.app.list_columns import (
+    GAP,
+    SORT_MARK,
+    TYPICAL,
+    Column,
+    ContentWidths,
+    compact_time,
+    layout,
+    whole_width,
+)
 from tui_reader.app.safe_text import clean, plain
 
 if TYPE_CHECKING:
@@ -143,6 +152,12 @@ class ArticleList(DataTable):
         order = "" if self.sort_by == "time" and shown else f" · by {SORT_LABELS[self.sort_by]}"
         # Content, not a str: a str title is parsed as markup, and the scope holds typed text.
         self.border_title = Content(self._scope + order + ("" if shown else SORT_MARK))
+
+    @property
+    def wanted_width(self) -> int:
+        """The width, frame included, that shows every column and the longest headline
+        loaded whole (`whole_width`): a wide screen gives the list up to this much."""
+        return whole_width(self._measured, self.sort_by) + 1 + self.styles.gutter.width  # 1: the scrollbar
 
     @property
     def column_keys(self) -> list[str]:
