@@ -55,6 +55,18 @@ class Instrument:
         """What the store and the UI file the article under: the ISIN when known."""
         return self.isin or self.ticker or (self.name or "").upper()
 
+    def other_line(self, symbol: str, isin: str | None) -> str | None:
+        """This instrument's ticker (or ISIN) when the closes of `symbol`, `isin` are
+        another line's: the price chain falls back to the company's line on another
+        market (SAP.DE → SAP, BABA → 9988.HK), and what shows them must say so.
+        Compared by ISIN where both are known, since a ticker may be spelt two ways
+        (BRK.B, BRK-B); else by symbol."""
+        if self.isin and isin:
+            differs = self.isin.upper() != isin.upper()
+        else:
+            differs = bool(self.ticker) and (self.ticker or "").upper() != symbol.upper()
+        return (self.ticker or self.isin) if differs else None
+
     def to_json(self) -> dict[str, object]:
         return {
             "isin": self.isin,

@@ -16,6 +16,8 @@ from tui_reader.app.data import other_line
 from tui_reader.app.links import article_markdown
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
+from tui_reader.app.widgets.instrument_chart import InstrumentChart
+from tui_reader.app.widgets.quote_strip import QuoteStrip
 from tui_reader.model import Article, Instrument, KeyFigure, PricePoint
 from tui_reader.store import Store
 
@@ -124,3 +126,80 @@ async def test_the_mark_follows_a_chart_drawn_with_another_line(make_app, db_pat
         await until(pilot, lambda: _plot_title(app).startswith("SAP daily close"))
         heading = str(app.screen.query_one(ArticleView).query_one("#article-meta", Static).render())
         assert "▶ SAP.DE" in heading and "▶ AAPL" not in heading
+
+
+async def test_an_article_of_this_month_under_sap_de_says_whose_prices_end_before_it(make_app, db_path: Path) -> None:
+    """SAP.DE has no closes here; its other line SAP has a CSV that ends on 2024-03-08.
+    Under an article of this month the pane said "No chart: offline; no cache or CSV",
+    which was untrue: those closes are there (the instrument view draws them)."""
+    this_month = Article("sap-now", "example.com", "SAP raises its cloud outlook", "SAP raised its cloud outlook.",
+                         datetime.fromisoformat("2026-03-26T09:00:00+00:00"),
+                         instruments=[Instrument("DE0007164600", "SAP.DE", "SAP", primary=True)])
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:fixture", [this_month])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await _open(app, pilot, "sap-now")
+        await until(pilot, lambda: "No chart:" in _text(app))
+        shown = [line.strip() for line in _text(app).splitlines()]
+        assert "No chart: SAP's prices end 2024-03-08, before this article · another line of SAP.DE" in shown, shown
+
+
+def _cell(articles: ArticleList, row_key: str, column: str) -> str:
+    width = next(c.width for key, c in articles.columns.items() if key.value == column)
+    console = articles.app.console
+    lines = console.render_lines(articles.get_cell(row_key, column), console.options.update_width(width), pad=False)
+    return "".join(segment.text for segment in lines[0]).strip()
+
+
+async def test_the_strip_the_move_column_and_the_chart_view_say_another_line_too(make_app, config_file: Path) -> None:
+    """SAP.DE has no closes here; the article pane titled SAP's chart "another line of
+    SAP.DE", but the quote strip showed `SAP 192.99` for the watchlist's SAP.DE, the list
+    `+18.12 %` beside SAP.DE, and the chart view "SAP daily close" under "Articles about
+    SAP": each now says whose line it shows."""
+    config_file.write_text('bundled_seeds = false\ntheme = "terminal-amber"\nwatchlist = ["SAP.DE", "NVDA"]\n'
+                           "mark_read_after = false\n")
+    app = make_app()
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        strip = app.screen.query_one(QuoteStrip)
+        await until(pilot, lambda: bool(strip.quotes))
+        assert strip.render().plain.startswith("SAP (another line of SAP.DE) 192.99 -1.32% on 2024-03-08   NVDA ")
+        articles = app.screen.query_one(ArticleList)
+        await until(pilot, lambda: articles.move_of("a03") is not None)
+        assert _cell(articles, "a03", "move") == "SAP +18.12 %"  # SAP plans restructuring, SAP.DE
+        assert _cell(articles, "a02", "move") == "-15.77 %"  # NVIDIA's own line: as it was
+        await pilot.resize_terminal(80, 30)
+        await settle(pilot)
+        assert strip.render().plain.startswith("SAP (for SAP.DE) 192.99 -1.32% 2024-03-08")
+        await pilot.resize_terminal(160, 40)
+        await _open(app, pilot, "a03")
+        await pilot.press("i")
+        await until(pilot, lambda: type(app.screen).__name__ == "InstrumentScreen")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.query_one(InstrumentChart).title == "SAP daily close (USD) · 6M · another line of SAP.DE"
+        head = str(screen.query_one("#instrument-head", Static).render())
+        assert head.startswith("SAP.DE SAP · 6M") and "SAP's csv to 2024-03-08" in head, head
+        assert str(screen.query_one("#instrument-articles").border_title) == "Articles about SAP.DE · 1"
+
+
+async def test_a_narrow_list_marks_another_lines_move(make_app, bundled_db: Path) -> None:
+    """At 80 columns the bundled headlines leave no room for the line's name beside the
+    move: the move of SAP's line under SAP.DE is marked, never shown bare."""
+    from tests.app.conftest import REPO
+
+    app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
+    async with app.run_test(size=(80, 30)) as pilot:
+        await settle(pilot)
+        articles = app.screen.query_one(ArticleList)
+        sap = next(s.id for s in articles.summaries if s.primary_ticker == "SAP.DE")
+        await until(pilot, lambda: articles.move_of(sap) is not None)
+        await settle(pilot)
+        assert _cell(articles, sap, "move") == "+10.53 %*"
+        amazon = next(s.id for s in articles.summaries if s.primary_ticker == "AMZN")
+        assert not _cell(articles, amazon, "move").endswith("*")
+        await pilot.resize_terminal(160, 40)  # room for it: named
+        await settle(pilot)
+        assert _cell(articles, sap, "move") == "SAP +10.53 %"

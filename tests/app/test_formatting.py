@@ -24,3 +24,15 @@ def test_counts_keep_their_unit_and_sign() -> None:
     assert format_figure(period) == "52 weeks"
     down = KeyFigure("percent", "fell 2.5%", 2.5, 0, 9, "", unit="%", direction="down")
     assert format_figure(down) == "-2.50 %"
+
+
+def test_long_words_break_at_their_separators() -> None:
+    from tui_reader.app.folding import fold_lines
+
+    path = "/home/ann/market-news/saved-articles/quarterly_results_commentary_research.json"
+    assert fold_lines(path, 22) == ["/home/ann/market-news/", "saved-articles/", "quarterly_results_",
+                                    "commentary_research.", "json"]
+    assert fold_lines("skipped: not a seed format (.pdf)", 16) == ["skipped: not a", "seed format", "(.pdf)"]
+    url = "https://www.example.com/rss/markets/europe/dax.xml"
+    assert fold_lines(f"HTTP 404 for {url}", 30) == ["HTTP 404 for", "https://www.example.com/rss/", "markets/europe/dax.xml"]
+    assert fold_lines("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]  # no separator: cut at the edge

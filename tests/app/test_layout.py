@@ -101,6 +101,28 @@ def test_columns_give_way_in_order_for_the_headline() -> None:
     assert [c.key for c in layout(77, short)[0]] == ["read", "time", "source", "title", "ticker", "move"]
 
 
+def test_another_lines_name_beside_its_move_gives_way_before_the_headline() -> None:
+    """`SAP +10.53 %` needs four cells more than `+10.53 %*`: the name shows while the
+    headline keeps what it wants, beside the full time or the compact one; below that
+    the mark. The source still goes first, and a wider list never shows less."""
+    from tui_reader.app.list_columns import ContentWidths, layout
+
+    content = ContentWidths(title=83, source=18, ticker=9, move=9, named_move=12)
+
+    def shown(width: int) -> tuple[list[str], bool, bool]:
+        columns, full_time = layout(width, content)
+        move = next(c.width for c in columns if c.key == "move")
+        return [c.key for c in columns if c.key != "read"], full_time, move >= 12
+
+    assert shown(160) == (["time", "source", "title", "ticker", "move"], True, True)
+    assert shown(120) == (["time", "title", "ticker", "move"], True, True)
+    assert shown(100) == (["time", "title", "ticker", "move"], False, True)
+    assert shown(92) == (["time", "title", "ticker", "move"], False, False)  # the headline keeps 60
+    assert shown(77) == (["time", "title", "ticker", "move"], False, False)
+    ranks = [(len(keys), full, named) for keys, full, named in map(shown, range(40, 200))]
+    assert all(a[i] <= b[i] for a, b in zip(ranks, ranks[1:], strict=False) for i in range(3)), ranks
+
+
 def test_the_compact_time_drops_only_this_year() -> None:
     from tui_reader.app.list_columns import compact_time
 
@@ -400,3 +422,58 @@ async def test_a_huge_pasted_article_opens_and_says_what_is_not_shown(make_app, 
         assert "more key figures (extract --json lists them all)" in text
         await pilot.press("escape")  # the reader still answers
         await until(pilot, lambda: app.screen.query_one(FilterBox).value == "")
+
+
+async def test_wide_screens_give_names_and_headlines_the_cells_they_have(make_app, bundled_db: Path) -> None:
+    """At 200 columns the instrument pane cut company names at 40 cells ("Amazon.c…",
+    "Samsung …") while the list's headline column had cells to spare; at 240 the list
+    kept 125 cells and cut headlines at 64 characters beside an article pane of 91. The
+    list gets what shows its longest headline whole while the other panes keep their
+    minimum, the instrument pane what is left, up to its longest name."""
+    app = make_app(db=bundled_db, seed_dirs=[REPO / "seeds"])
+    async with app.run_test(size=(170, 50)) as pilot:
+        await settle(pilot)
+        instruments = app.screen.query_one(InstrumentList)
+        articles = app.screen.query_one(ArticleList)
+        assert instruments.outer_size.width == 40  # no room to spare yet: as before
+
+        def names() -> list[str]:
+            return [str(o.prompt) for o in instruments.options if (o.id or "").startswith("inst:")]
+
+        await pilot.resize_terminal(200, 50)
+        await settle(pilot)
+        assert instruments.outer_size.width > 40
+        for name in ("Amazon.com Inc.", "Samsung Electronics", "Tencent Holdings", "Toyota Motor", "ASML Holding"):
+            assert any(name in row for row in names()), (name, names())
+        for summary in articles.summaries:  # and the list still shows every headline whole
+            assert _cell_text(articles, summary.id, "title") == summary.title
+        assert "source" in articles.column_keys and articles.max_scroll_x == 0
+        await pilot.resize_terminal(240, 50)
+        await settle(pilot)
+        article = app.screen.query_one(ArticleView)
+        assert article.outer_size.width >= 81 and articles.max_scroll_x == 0
+        title = next(c.width for key, c in articles.columns.items() if key.value == "title")
+        assert title >= 70, title  # was 64
+        for summary in articles.summaries:
+            shown = _cell_text(articles, summary.id, "title")
+            assert shown == summary.title or (len(summary.title) >= title and len(shown) == title - 1), shown  # its gap
+        await pilot.resize_terminal(260, 50)  # room for the longest one: whole, the article takes the rest
+        await settle(pilot)
+        for summary in articles.summaries:
+            assert _cell_text(articles, summary.id, "title") == summary.title
+        assert article.outer_size.width > 81
+
+
+def test_pane_widths_share_the_screen_by_what_each_shows_whole() -> None:
+    from tui_reader.app.pane_widths import instruments_width, list_width
+
+    assert instruments_width(160, 148, 60) is None  # compact below 170: app.tcss's 24
+    assert instruments_width(170, 148, 60) == 40  # never below the full pane's 40
+    assert instruments_width(200, 148, 60) == 52  # what the list leaves
+    assert instruments_width(229, 148, 60) == 60  # up to every name whole
+    assert instruments_width(230, 148, 60) is None  # beside the article: compact again
+    assert list_width(229, 148) is None
+    assert list_width(230, 148) == 125  # the article keeps 81
+    assert list_width(240, 148) == 135
+    assert list_width(300, 148) == 148  # every headline whole; the article takes the rest
+    assert list_width(300, 100) == 125  # never below 125

@@ -344,3 +344,27 @@ async def test_a_feed_poll_alerts_for_an_alerting_saved_search(make_app, config_
         assert json.loads(record.read_text())[0] == title
         assert json.loads(record.read_text())[2] == "https://example.com/w?x=1&y=2"
         assert any(n.title == "New: search falls" for n in app._notifications)
+
+
+async def test_the_calendar_of_an_empty_watchlist_says_how_to_fill_it(make_app, monkeypatch, tmp_path: Path) -> None:
+    """With no watchlist, `w` showed "No coming dates in the watchlist's articles. Press w
+    … or p for past dates": as if the watchlist had articles without dates, and p could
+    find some. It says the watchlist is empty and how to follow an instrument."""
+    monkeypatch.setattr(calendar, "today", lambda: date(2026, 1, 30))
+    config = tmp_path / "no-watchlist.toml"
+    config.write_text('bundled_seeds = false\nwatchlist = []\nmark_read_after = false\n')
+    app = make_app(config=config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, calendar.CalendarScreen) and screen.everything and screen.events  # every article's
+        await pilot.press("w")
+        await settle(pilot)
+        listing = screen.query_one("#events", OptionList)
+        note = str(listing.get_option_at_index(0).prompt)
+        assert listing.option_count == 1 and listing.get_option_at_index(0).disabled
+        assert note.startswith("The watchlist is empty: follow an instrument") and "Press w for every article" in note
+        assert "p for past dates" not in note  # past dates of an empty watchlist: none either
+        assert "the watchlist (empty)" in str(listing.border_title)

@@ -121,6 +121,21 @@ def test_a_symbol_without_prices_falls_back_to_its_company_s_other_line_as_its_i
         service(store, seeds, offline=True).history("NOSUCH")
 
 
+def test_closes_of_the_other_line_that_end_before_the_span_are_the_reason_given(store, seeds):
+    """SAP.DE has no closes here and SAP's CSV ends on 2024-03-08: asked for this month,
+    the reason was SAP.DE's "offline; no cache or CSV", as if no prices existed at all."""
+    with pytest.raises(NoPrices) as caught:
+        service(store, seeds, offline=True).history("SAP.DE", start=date(2026, 11, 1))
+    assert caught.value.reason == ("SAP.DE: offline; no cache or CSV; no closes between 2026-11-01 and … "
+                                   "(SAP's csv covers 2000-01-03..2024-03-08)")
+    # An article of this month: an empty window from SAP's closes, not "no prices".
+    article = Article("sap", "example.com", "SAP raises its outlook", "SAP raised its cloud outlook.",
+                      datetime(2026, 12, 3, 9, tzinfo=UTC), instruments=[Instrument("DE0007164600", "SAP.DE", "SAP", primary=True)])
+    found = service(store, seeds, offline=True).article_window(article)
+    assert found.history.symbol == "SAP" and found.history.points[-1].day == date(2024, 3, 8)
+    assert not found.window.points
+
+
 def test_another_share_class_on_the_same_market_is_no_fallback(store, seeds):
     """BRK-B without prices must not be shown BRK-A's: another security, not another line."""
     brk_a = Instrument("US0846701086", "BRK-A", "Berkshire Hathaway", "NYSE", "USD")

@@ -58,6 +58,8 @@ def test_a_quote_of_another_line_names_that_line(tmp_path: Path):
         sap, alibaba = watchlist_quotes(service, ["SAP.DE", "US01609W1027"], datetime(2026, 2, 2, 15, tzinfo=UTC))
     assert isinstance(sap, Quote) and (sap.symbol, sap.line, sap.currency) == ("SAP.DE", "SAP", "USD")
     assert isinstance(alibaba, Quote) and (alibaba.symbol, alibaba.line) == ("US01609W1027", "BABA")
+    # SAP's line stands in for SAP.DE; BABA is the ISIN's own line, merely its ticker.
+    assert (sap.line_of, alibaba.line_of) == ("SAP.DE", None)
 
 
 def test_a_last_close_days_old_is_dated_not_passed_off_as_today():

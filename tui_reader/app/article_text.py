@@ -93,7 +93,9 @@ def meta(article: Article, palette: Palette, charted: str | None = None) -> Text
 
 def moves_line(chart: ChartData, palette: Palette) -> Text:
     if not chart.points:
-        return Text(f"No chart: {clean(chart.reason or 'no prices', single_line=True)}", style="italic")
+        # Whose prices fall short, as the chart's title would say: SAP's, for SAP.DE.
+        other = f" · another line of {chart.other_line_of}" if chart.other_line_of else ""
+        return Text(f"No chart: {clean((chart.reason or 'no prices') + other, single_line=True)}", style="italic")
     text = Text("After publication: ", style=palette.muted)
     for key, label in _MOVE_LABELS:
         text.append(f"{label} ", style=palette.muted)

@@ -60,6 +60,15 @@ class Overview:
     instruments: list[InstrumentSummary]
 
 
+@dataclass(frozen=True, slots=True)
+class _Series:
+    """The closes the list's move column measures an instrument's moves on."""
+
+    points: list[PricePoint]
+    line: str | None
+    """Their line's symbol when it is another line than the one named (SAP for SAP.DE)."""
+
+
 class Library:
     def __init__(self, store: Store, seed_dirs: list[Path], offline: bool,
                  seed_names: dict[Path, str] | None = None, searches: Sequence[SavedSearch] = (),
@@ -82,7 +91,7 @@ class Library:
         self._cached_prices: PriceService | None = None
         self._intraday: IntradayReactions | None = None
         """The intraday chain beside `_prices`, sharing its store, mode and Yahoo gate."""
-        self._series: dict[str, list[PricePoint] | None] = {}
+        self._series: dict[str, _Series | None] = {}
         """Per symbol, the closes the list's move column uses (None: none to be had)."""
 
     # -- prices --------------------------------------------------------------------------
@@ -201,32 +210,39 @@ class Library:
 
         return watchlist_quotes(self._service(network=True), symbols, self.clock() if self.clock else None)
 
-    def moves(self, summaries: list[ArticleSummary]) -> dict[str, float | None]:
-        """Move since publication (in %) per article, from cached closes and CSVs only."""
+    def moves(self, summaries: list[ArticleSummary]) -> tuple[dict[str, float | None], dict[str, str]]:
+        """Move since publication (in %) per article, from cached closes and CSVs only;
+        and for a move measured on another line of the company (SAP's for SAP.DE), that
+        line's symbol, which the list shows beside it."""
         price_window = _prices().price_window
 
         out: dict[str, float | None] = {}
+        lines: dict[str, str] = {}
         for summary in summaries:
             symbol = summary.primary_isin or summary.primary_ticker
-            points = self._series_of(symbol) if symbol else None
-            if not points or summary.published is None:
+            series = self._series_of(symbol) if symbol else None
+            if not series or not series.points or summary.published is None:
                 out[summary.id] = None
                 continue
-            window = price_window(points, summary.published, symbol=summary.primary_ticker or "")
+            window = price_window(series.points, summary.published, symbol=summary.primary_ticker or "")
             out[summary.id] = window.moves.get("since")
-        return out
+            if series.line is not None and out[summary.id] is not None:
+                lines[summary.id] = series.line
+        return out, lines
 
-    def _series_of(self, symbol: str) -> list[PricePoint] | None:
+    def _series_of(self, symbol: str) -> _Series | None:
         NoPrices = _prices().NoPrices  # the exception class, imported late
 
         if symbol in self._series:
             return self._series[symbol]
         try:
-            points: list[PricePoint] | None = self._service(network=False).history(symbol).points
+            history = self._service(network=False).history(symbol)
         except (NoPrices, ValueError):
-            points = None
-        self._series[symbol] = points
-        return points
+            series = None
+        else:
+            series = _Series(history.points, history.symbol if history.line_of else None)
+        self._series[symbol] = series
+        return series
 
     # -- articles ------------------------------------------------------------------------
 
@@ -340,16 +356,8 @@ def charted(article: Article, focus: str | None) -> Article:
 
 def other_line(named: Instrument | None, symbol: str, isin: str | None) -> str | None:
     """The ticker (or ISIN) of `named` when the closes found (`symbol`, `isin`) are
-    another line's: the price chain falls back to the company's line on another market
-    (SAP.DE → SAP, BABA → 9988.HK). Compared by ISIN where both are known, since a
-    ticker may be spelt two ways (BRK.B, BRK-B); else by symbol."""
-    if named is None:
-        return None
-    if named.isin and isin:
-        differs = named.isin.upper() != isin.upper()
-    else:
-        differs = bool(named.ticker) and (named.ticker or "").upper() != symbol.upper()
-    return (named.ticker or named.isin) if differs else None
+    another line's (`Instrument.other_line`)."""
+    return named.other_line(symbol, isin) if named is not None else None
 
 
 def _reaction_line(found: Found) -> ReactionLine:

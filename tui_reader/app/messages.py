@@ -85,6 +85,9 @@ class MovesReady(Message):
     """The instrument each move was measured for (ISIN, else ticker): an instrument's
     list measures its own, so a move that arrives after another list was chosen may
     be another instrument's."""
+    lines: dict[str, str] = field(default_factory=dict)
+    """Article id → the line a move was measured on when it is another line of the
+    company than the one the row names (SAP for SAP.DE)."""
 
 
 @dataclass

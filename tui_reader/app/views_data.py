@@ -65,6 +65,14 @@ class InstrumentHistory:
     """Oldest first, dated ones only: the markers, in the order `[`/`]` walk them."""
     reason: str | None = None
     """Why there are no closes; None when `points` is not empty."""
+    line_of: str | None = None
+    """The line asked for (SAP.DE) when `symbol`'s closes (SAP's) are another line's."""
+
+    @property
+    def named(self) -> str:
+        """The instrument the view is about, as the reading screen names it (SAP.DE),
+        whichever line's closes it shows."""
+        return self.line_of or self.symbol
 
     def window(self, range_id: str) -> list[PricePoint]:
         """The closes of the range, counted back from the latest close (not today: a
@@ -95,5 +103,5 @@ def instrument_history(library: Library, key: str | None, symbol: str, name: str
         return InstrumentHistory(symbol, name, articles=summaries, reason="no closes")
     return InstrumentHistory(
         history.symbol, name, history.currency, history.source + (" (stale)" if history.stale else ""),
-        list(history.points), summaries,
+        list(history.points), summaries, line_of=history.line_of,
     )

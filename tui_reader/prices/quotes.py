@@ -96,6 +96,9 @@ class Quote:
     (BABA for US01609W1027), or the company's other line when the named one has no
     prices (SAP for SAP.DE): the strip shows this symbol, so a price is never shown
     under another line's name."""
+    line_of: str | None = None
+    """The line the watchlist names (SAP.DE) when `line` is another line of its company,
+    not merely its ticker: the strip says so, as the article's chart does."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +118,7 @@ def quote_from(symbol: str, history: PriceHistory, now: datetime, fetched_at: da
     dated = (now.date() - last.day).days > _RECENT_DAYS
     line = history.symbol if history.symbol and history.symbol.upper() != symbol.upper() else None
     return Quote(symbol, last.close, last.day, change, history.currency, market_state(history.symbol, now), age, dated,
-                 line)
+                 line, history.line_of)
 
 
 _RECENT_DAYS = 4

@@ -58,6 +58,16 @@ class NoPrices(Exception):
         self.reason = reason
 
 
+class OutsideSpan(NoPrices):
+    """A listing has closes, none of them between the dates asked for: `found` holds
+    them all, so the caller can say which way they fall short ("SAP's prices end
+    2024-03-08, before this article") instead of passing for a listing without any."""
+
+    def __init__(self, symbol: str, reason: str, found: PriceHistory) -> None:
+        super().__init__(symbol, reason)
+        self.found = found
+
+
 class InvalidIsin(ValueError):
     """Looks like an ISIN but its check digit is wrong: a typo, not an unknown symbol."""
 
@@ -78,6 +88,9 @@ class PriceHistory:
     """Older than the cache lifetime and could not be refreshed (offline or Yahoo failed)."""
     warnings: list[str] = field(default_factory=list)
     """Why a fallback answered, and CSV rows that were skipped."""
+    line_of: str | None = None
+    """The line asked for (SAP.DE) when these closes are another line's (SAP's):
+    whatever shows them says so, never passing them off as the named line's."""
 
     def to_json(self) -> dict[str, object]:
         """The object `tui-reader prices --json` prints (see CONTRACT.md)."""
@@ -158,17 +171,26 @@ class PriceService:
         Raises `NoPrices` with a user-facing reason, `InvalidIsin` for a bad check digit."""
         text = symbol_or_isin.strip().upper()
         listings = self._listings(text)
-        first_failure: NoPrices | None = None
+        named = listings[0]
+        failures: list[NoPrices] = []
         for listing in listings:
             try:
                 with self._symbol_lock(listing.ticker or ""):
                     found = self._history_of(listing, start, end)
             except NoPrices as exc:
-                first_failure = first_failure or exc
+                failures.append(exc)
                 continue
-            return found
-        assert first_failure is not None  # _listings never returns an empty list
-        raise NoPrices(text, first_failure.reason)
+            return replace(found, line_of=named.other_line(found.symbol, found.isin))
+        assert failures  # _listings never returns an empty list
+        outside = next((f for f in failures if isinstance(f, OutsideSpan)), None)
+        if outside is None:
+            raise NoPrices(text, failures[0].reason)
+        # Closes outside the span say more than the named line's "no cache or CSV": an
+        # article of this month under SAP.DE has none because SAP's CSV ends in 2024.
+        said = [f"{f.symbol}: {f.reason}" for f in failures[: failures.index(outside)]]
+        found = outside.found
+        raise OutsideSpan(text, "; ".join([*said, outside.reason]),
+                          replace(found, line_of=named.other_line(found.symbol, found.isin)))
 
     @contextmanager
     def _symbol_lock(self, symbol: str) -> Iterator[None]:
@@ -198,7 +220,12 @@ class PriceService:
         if not primary or not key:
             raise NoPrices(article.title[:40], "the article names no instrument")
         start = (article.published - CLAIM_LOOKBACK).date() if article.published else None
-        history = self.history(key, start=start)
+        try:
+            history = self.history(key, start=start)
+        except OutsideSpan as exc:
+            # Closes, none within the year before the article: an empty window, whose
+            # reason the caller reads from those closes (they end before it).
+            history = exc.found
         window = price_window(history.points, article.published, symbol=history.symbol)
         listing = Instrument(history.isin, history.symbol, primary.name, history.exchange, history.currency)
         others = [i for i in self._company_listings(history) if i.ticker != history.symbol]
@@ -368,6 +395,9 @@ def _covers(points: list[PricePoint], start: date | None, end: date | None) -> b
 def _clip(found: PriceHistory, start: date | None, end: date | None) -> PriceHistory:
     points = [p for p in found.points if (start is None or p.day >= start) and (end is None or p.day <= end)]
     if not points:
-        span = f"{found.points[0].day}..{found.points[-1].day}" if found.points else "nothing"
-        raise NoPrices(found.symbol, f"no closes between {start or '…'} and {end or '…'} ({found.source} covers {span})")
+        if not found.points:
+            raise NoPrices(found.symbol, f"no closes between {start or '…'} and {end or '…'} ({found.source} covers nothing)")
+        span = f"{found.points[0].day}..{found.points[-1].day}"
+        raise OutsideSpan(found.symbol, f"no closes between {start or '…'} and {end or '…'} ({found.symbol}'s "
+                                        f"{found.source} covers {span})", found)
     return replace(found, points=points)

@@ -113,7 +113,7 @@ class CalendarScreen(Screen[str | None]):
         self._load(self.everything, self.past)
 
     def _title(self, count: str) -> None:
-        scope = "every article" if self.everything else "the watchlist"
+        scope = "every article" if self.everything else "the watchlist" if self.watchlist else "the watchlist (empty)"
         span = "All dates · today" if self.past else "Coming dates from"
         self.query_one("#events").border_title = Content(
             f"{span} {self.start.strftime('%d %b %Y')} · {scope} · {count}"
@@ -150,7 +150,12 @@ class CalendarScreen(Screen[str | None]):
         self._title(f"{count} event{'s' if count != 1 else ''}")
 
     def _empty_note(self) -> str:
-        """Why the calendar is empty, and the key that widens it."""
+        """Why the calendar is empty, and the key that widens it. An empty watchlist
+        says so and how to fill it: "no coming dates in the watchlist's articles" and
+        "press p for past dates" sent the user looking for dates that could not be."""
+        if not self.everything and not self.watchlist:
+            return ("The watchlist is empty: follow an instrument (f on it in the instruments pane, or "
+                    "\"Follow …\" in the palette, Ctrl+P) to see its dates here. Press w for every article's dates.")
         where = "the stored articles" if self.everything else "the watchlist's articles"
         hints = ([] if self.everything else ["w for every article"]) + ([] if self.past else ["p for past dates"])
         dates = "dates" if self.past else "coming dates"

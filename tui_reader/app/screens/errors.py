@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui_reader.app.folding import Folded
 from tui_reader.app.safe_text import clean
 from tui_reader.app.screens.scrolling import ScrollKeys, scroll_bindings
 
@@ -51,9 +52,10 @@ class ErrorsScreen(ModalScreen[None], ScrollKeys):
         return table
 
 
-def _whole(text: str) -> Text:
+def _whole(text: str) -> Folded:
     """A cell shown whole: wrapped at words, and a word wider than the column (a path,
-    a URL) folded onto the next line. A reason cut with "…" (a bad JSON seed's
+    a URL) broken at its separators, so `…/saved-articles/` / `broker-reports-2026/`
+    stay readable (`folding.py`). A reason cut with "…" (a bad JSON seed's
     `Expecting property name enclosed in double quotes: line 1 column 2 (char 1)`)
     hid the part that says where to look, and nothing here could show the rest."""
-    return Text(clean(text, single_line=True), overflow="fold")
+    return Folded(clean(text, single_line=True))

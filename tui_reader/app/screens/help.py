@@ -33,7 +33,7 @@ _EXTRA = (
 
 _LEGEND = (
     ("●", "Unread (an article becomes read once you move to it and stay mark_read_after seconds, or with m)", ""),
-    ("Move", "The list's column: the primary (or selected) instrument's close since publication, to the latest close", ""),
+    ("Move", "The list's column: the primary (or selected) instrument's close since publication, to the latest close; measured on the company's other line, that line first (SAP +10.53 % for SAP.DE), or where the list is narrow a * after it", ""),
     ("1 day · 5 days · since", "After publication: from the last close before it to one and five trading days later, and to the latest", ""),
     ("Reaction", "After publication, from intraday bars: the move in its first hour and first 24 hours (Yahoo keeps bars about two years, 5-minute ones 60 days; else prices/SYMBOL.intraday.csv)", ""),
     ("Claim checks", "Before publication: the move the article states over its period, next to the move computed from prices", ""),

@@ -103,7 +103,7 @@ class InstrumentScreen(Screen[str | None]):
         listing.set_options(
             Option(article_row(s), id=str(i)) for i, s in reversed(list(enumerate(history.articles)))
         )
-        listing.border_title = Content(f"Articles about {history.symbol} · {len(history.articles)}")
+        listing.border_title = Content(f"Articles about {history.named} · {len(history.articles)}")
         ids = [s.id for s in history.articles]
         start = ids.index(self.wanted) if self.wanted in ids else len(ids) - 1 if ids else None
         self._draw()
@@ -146,14 +146,17 @@ class InstrumentScreen(Screen[str | None]):
         days = [s.published.date() for s in history.articles if s.published]
         chart = self.query_one(InstrumentChart)
         currency = f" ({history.currency})" if history.currency else ""
-        chart.show(f"{history.symbol} daily close{currency} · {label}", points, days, self._day(self.selected))
+        # SAP's closes for SAP.DE: titled as the article's chart is, never passed off as SAP.DE's.
+        other = f" · another line of {history.line_of}" if history.line_of else ""
+        chart.show(f"{history.symbol} daily close{currency} · {label}{other}", points, days, self._day(self.selected))
         shown = len(chart.markers)
-        head = f"{history.symbol}  {history.name or ''}".rstrip()
+        head = f"{history.named}  {history.name or ''}".rstrip()
         head += f" · {label} · {shown} of {len(history.articles)} articles on the chart"
         if history.reason:
             head += f" · no prices: {history.reason}"
         elif history.source and points:
-            head += f" · {history.source} to {points[-1].day.isoformat()}"
+            whose = f"{history.symbol}'s " if history.line_of else ""
+            head += f" · {whose}{history.source} to {points[-1].day.isoformat()}"
         self.query_one("#instrument-head", Static).update(clean(head, single_line=True))
 
     # -- keys -----------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from tui_reader.app.messages import (
 )
 from tui_reader.app.options import Delays
 from tui_reader.app.pages import page_note, wants_page
+from tui_reader.app.pane_widths import COMPACT, NARROW, WIDE, instruments_width, list_width
 from tui_reader.app.read_clock import ReadClock
 from tui_reader.app.screens.main_actions import ArticleActions
 from tui_reader.app.screens.main_polls import PollFollower
@@ -51,21 +52,6 @@ if TYPE_CHECKING:
     from tui_reader.app.data import Library, Overview
     from tui_reader.app.reader import Reader
     from tui_reader.store import InstrumentSummary
-
-WIDE = 230
-"""From this width the article sits beside the list; below it, under the list. Beside
-it earlier, the list would be narrower than the one above the article a few columns
-less give it, and lose its source column and clock (list_columns.py): from here the
-list keeps 125 cells (app.tcss) and the article still has 81."""
-NARROW = 110
-"""Below this width the instrument pane hides until it is asked for: beside it, the
-article list would leave the titles no room (measured at 100 columns)."""
-COMPACT = 170
-"""Below this width (and from WIDE on) the instrument pane shows tickers and counts
-only, so the article list keeps room for whole headlines. From here the full pane still
-leaves the list room for every column (a 20-character source, an 11-character ticker),
-so the list does not lose its source where the instruments gain their names."""
-
 
 class MainScreen(PollFollower, ArticleActions):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -140,6 +126,8 @@ class MainScreen(PollFollower, ArticleActions):
             SearchCount(s.name, 0, 0) for s in library.searches
         ]
         """The saved searches' last counts (shown at 0/0 until first counted)."""
+        self._fitted: tuple[int | None, int | None] = (None, None)
+        """The instrument pane's and the list's widths set last (`_fit_panes`)."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
@@ -180,6 +168,18 @@ class MainScreen(PollFollower, ArticleActions):
         self.set_class(width >= WIDE, "-wide")
         self.set_class(width < NARROW, "-narrow")
         self.set_class(width < COMPACT or width >= WIDE, "-compact")
+        self._fit_panes()
+
+    def _fit_panes(self) -> None:
+        """The panes' widths for what they hold (pane_widths.py): after a resize and
+        whenever the list's rows or the instruments change. None leaves it to app.tcss."""
+        width, articles = self.size.width, self.query_one(ArticleList)
+        instruments = self.query_one(InstrumentList)
+        fitted = (instruments_width(width, articles.wanted_width, instruments.wanted_width),
+                  list_width(width, articles.wanted_width))
+        if fitted != self._fitted:
+            self._fitted = fitted
+            instruments.styles.width, self.query_one("#list-pane").styles.width = fitted
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         """What has focus is on screen: in a narrow terminal the instrument pane shows
@@ -231,12 +231,14 @@ class MainScreen(PollFollower, ArticleActions):
         self.instruments = overview.instruments
         self.query_one(InstrumentList).show(overview.counts, self.watchlist, overview.instruments, self._searches)
         self.status = self.status.evolve(articles=overview.counts.total)
+        self._fit_panes()
 
     def on_searches_counted(self, message: SearchesCounted) -> None:
         self._searches = message.searches
         if self._overview is not None:
             self.query_one(InstrumentList).show(self._overview.counts, self.watchlist, self._overview.instruments,
                                                 self._searches)
+            self._fit_panes()
 
     def on_page_loaded(self, message: PageLoaded) -> None:
         if message.request != self._request:
@@ -253,6 +255,7 @@ class MainScreen(PollFollower, ArticleActions):
             self.action_next_unread()
         self.status = self.status.evolve(shown=articles.row_count, more=not articles.exhausted)
         self._show_empty(articles.row_count == 0)
+        self._fit_panes()
         if message.summaries:
             # After the rows are painted: the first price lookup imports the directory.
             self.call_after_refresh(self._load_moves, message.summaries)
@@ -324,7 +327,8 @@ class MainScreen(PollFollower, ArticleActions):
             self.refresh_quotes()  # the followed instruments Yahoo could not price may have prices now
 
     def on_moves_ready(self, message: MovesReady) -> None:
-        self.query_one(ArticleList).set_moves(message.moves, message.symbols)
+        self.query_one(ArticleList).set_moves(message.moves, message.symbols, message.lines)
+        self._fit_panes()
 
     # -- interaction ---------------------------------------------------------------------
 

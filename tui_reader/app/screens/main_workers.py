@@ -114,7 +114,8 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exit_on_error=False, group="moves")
     def _load_moves(self, summaries: list[ArticleSummary]) -> None:
         symbols = {s.id: s.primary_isin or s.primary_ticker for s in summaries}
-        self.post_message(MovesReady(self.library.moves(summaries), symbols))
+        moves, lines = self.library.moves(summaries)
+        self.post_message(MovesReady(moves, symbols, lines))
 
     @work(thread=True, exit_on_error=False, group="flags")
     def _save_flags(self, summary: ArticleSummary, *, read: bool | None = None, starred: bool | None = None) -> None:

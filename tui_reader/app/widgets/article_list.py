@@ -20,7 +20,16 @@ from textual.widgets import DataTable
 
 from tui_reader.app.article_text import theme_colour
 from tui_reader.app.formatting import format_move, local_time
-from tui_reader.app.list_columns import GAP, SORT_MARK, Column, ContentWidths, compact_time, layout
+from tui_reader.app.list_columns import (
+    GAP,
+    SORT_MARK,
+    TYPICAL,
+    Column,
+    ContentWidths,
+    compact_time,
+    layout,
+    whole_width,
+)
 from tui_reader.app.safe_text import clean, plain
 
 if TYPE_CHECKING:
@@ -72,6 +81,9 @@ class ArticleList(DataTable):
         self._moves: dict[str, float | None] = {}
         self._moved: dict[str, str | None] = {}
         """The instrument each cached move is of (see `MovesReady.symbols`)."""
+        self._lines: dict[str, str] = {}
+        """The line a cached move was measured on when it is another line of the
+        company than the row's (see `MovesReady.lines`)."""
         self._exhausted = True
         self._asked_for: int | None = None
         self._columns: list[Column] = []
@@ -82,26 +94,37 @@ class ArticleList(DataTable):
         self._scope = ""
         """What the list holds, in the screen's words: the start of its title."""
         self._full_time = True
+        self._name_lines = True
+        """A move measured on another line names it (`SAP +10.53 %`); False: it is
+        only marked (`+10.53 %*`), where the list has no room for the names."""
+        self._measured = TYPICAL
+        """The content widths of the last rows shown: an empty list keeps their columns,
+        so its header is the one a filled list has (a filter typed to no hit and back
+        does not shift the columns either)."""
         self._year = this_year()
         """The year the compact time leaves out: read again whenever every row is
         redrawn, so a list kept open over New Year gives last year's rows their year."""
 
     def _content_widths(self, rows: list[ArticleSummary]) -> ContentWidths:
-        moves = [len(format_move(m).plain) for m in self._moves.values()]
         return ContentWidths(
             title=max((len(clean(s.title, single_line=True)) + (2 if s.starred else 0) for s in rows), default=0),
             source=max((len(self._source_label(s)) for s in rows), default=0),
             ticker=max((len(s.primary_ticker or "") for s in rows), default=0),
-            move=max(moves, default=0),
+            # The rows' own moves: one cached for a row of another list must not widen this one.
+            move=max((self._move_cell(s.id, "", "", named=False).cell_len for s in rows), default=0),
+            named_move=max((self._move_cell(s.id, "", "", named=True).cell_len for s in rows), default=0),
         )
 
     def _layout_changed(self, rows: list[ArticleSummary]) -> bool:
         """Work out the columns for the current width and rows; True when they changed."""
         width = self.size.width - 1  # the vertical scrollbar's cell, whether shown or not
-        columns, full_time = layout(width, self._content_widths(rows), self.sort_by)
+        if rows:
+            self._measured = self._content_widths(rows)
+        columns, full_time = layout(width, self._measured, self.sort_by)
         if columns == self._columns and full_time == self._full_time:
             return False
         self._columns, self._full_time = columns, full_time
+        self._name_lines = any(c.key == "move" and c.width >= self._measured.named_move for c in columns)
         return True
 
     def _add_columns(self) -> None:
@@ -129,6 +152,12 @@ class ArticleList(DataTable):
         order = "" if self.sort_by == "time" and shown else f" · by {SORT_LABELS[self.sort_by]}"
         # Content, not a str: a str title is parsed as markup, and the scope holds typed text.
         self.border_title = Content(self._scope + order + ("" if shown else SORT_MARK))
+
+    @property
+    def wanted_width(self) -> int:
+        """The width, frame included, that shows every column and the longest headline
+        loaded whole (`whole_width`): a wide screen gives the list up to this much."""
+        return whole_width(self._measured, self.sort_by) + 1 + self.styles.gutter.width  # 1: the scrollbar
 
     @property
     def column_keys(self) -> list[str]:
@@ -176,6 +205,7 @@ class ArticleList(DataTable):
         for summary in new:
             if self._moved.get(summary.id, "") != (summary.primary_isin or summary.primary_ticker):
                 self._moves.pop(summary.id, None)  # measured for another instrument's list
+                self._lines.pop(summary.id, None)
             self._rows[summary.id] = summary
             self._arrival[summary.id] = len(self._arrival)
         resorted = self.sort_by != "time" and self._sort_rows()
@@ -247,7 +277,20 @@ class ArticleList(DataTable):
             return Text.assemble(("★ ", "bold"), title, no_wrap=True, overflow="ellipsis")
         if key == "ticker":
             return plain(s.primary_ticker or "")
-        return format_move(self._moves.get(s.id), *self._move_styles())
+        return self._move_cell(s.id, *self._move_styles(), named=self._name_lines)
+
+    def _move_cell(self, article_id: str, up: str, down: str, *, named: bool) -> Text:
+        """`+1.23 %`; measured on another line of the company than the row names, that
+        line first (`SAP +10.53 %` for SAP.DE), as the article's chart says it draws
+        another line, or where the list has no room for the name a mark (`+10.53 %*`,
+        the help explains it): the move is never passed off as the named line's."""
+        move = format_move(self._moves.get(article_id), up, down)
+        line = self._lines.get(article_id)
+        if line is None:
+            return move
+        if not named:
+            return Text.assemble(move, ("*", "bold"), justify="right", no_wrap=True)
+        return Text.assemble((clean(line, single_line=True), "dim"), " ", move, justify="right", no_wrap=True)
 
     def _cells(self, s: ArticleSummary) -> list[Text]:
         return [self._cell(column.key, s) for column in self._columns]
@@ -264,14 +307,21 @@ class ArticleList(DataTable):
         for column in self._columns:
             self.update_cell(summary.id, column.key, self._cell(column.key, summary))
 
-    def set_moves(self, moves: dict[str, float | None], symbols: dict[str, str | None]) -> None:
-        """Moves since publication; one measured for another instrument than the row's
-        (a list chosen since) is dropped."""
+    def set_moves(self, moves: dict[str, float | None], symbols: dict[str, str | None],
+                  lines: dict[str, str] | None = None) -> None:
+        """Moves since publication, and the other line each was measured on if any
+        (`MovesReady.lines`); one measured for another instrument than the row's (a list
+        chosen since) is dropped."""
         moves = {article_id: move for article_id, move in moves.items() if article_id in self._rows
                  and symbols.get(article_id) == (self._rows[article_id].primary_isin or self._rows[article_id].primary_ticker)}
+        lines = lines or {}
         for article_id, move in moves.items():
             self._moves[article_id] = move
             self._moved[article_id] = symbols.get(article_id)
+            if article_id in lines:
+                self._lines[article_id] = lines[article_id]
+            else:
+                self._lines.pop(article_id, None)
         if self.sort_by == "move":
             at_top = self.row_count > 0 and self.cursor_row == 0
             self._sort_rows()
@@ -283,9 +333,10 @@ class ArticleList(DataTable):
         if self._layout_changed(list(self._rows.values())):
             self._rebuild()
             return
-        for article_id, move in moves.items():
+        for article_id in moves:
             if article_id in self._rows and "move" in self.column_keys:
-                self.update_cell(article_id, "move", format_move(move, *self._move_styles()))
+                self.update_cell(article_id, "move", self._move_cell(article_id, *self._move_styles(),
+                                                                     named=self._name_lines))
 
     def on_mount(self) -> None:
         self._layout_changed([])

@@ -57,6 +57,14 @@ def ticker_width(instruments: list[InstrumentSummary]) -> int:
 _MIN_NAME = 8
 """Below this many cells for the name, the ISIN and the name give their place up: a
 compact pane shows tickers and counts only."""
+_MAX_NAME = 40
+"""A wide screen widens the pane for names up to this long; a longer one is cut."""
+
+
+def whole_row_width(item: InstrumentSummary, ticker_cells: int) -> int:
+    """The cells `instrument_row` needs to show the item's name whole."""
+    name = min(_MAX_NAME, len(clean(item.name or "", single_line=True)))
+    return ticker_cells + 1 + 13 + max(_MIN_NAME, name) + 1 + len(_count(item.unread, item.total))
 
 
 def instrument_row(item: InstrumentSummary, width: int = 40, ticker_cells: int = 7) -> Text:
@@ -138,6 +146,18 @@ class InstrumentList(OptionList):
     def on_resize(self) -> None:
         if self._shown is not None:
             self.show(*self._shown)
+
+    @property
+    def wanted_width(self) -> int:
+        """The width, frame included, that shows every instrument's name whole (up to
+        `_MAX_NAME`): a wide screen gives the pane up to this much."""
+        if self._shown is None:
+            return 0
+        _counts, _watchlist, instruments, searches = self._shown
+        cells = ticker_width(instruments)
+        rows = [whole_row_width(item, cells) for item in instruments]
+        rows += [len(f"⌕ {clean(s.name, single_line=True)} ") + len(_count(s.unread, s.total)) for s in searches]
+        return max(rows, default=0) + self.styles.gutter.width + 1  # 1: the scrollbar
 
     def show(self, counts: Counts, watchlist: list[str], instruments: list[InstrumentSummary],
              searches: list[SearchCount] | None = None) -> None:

@@ -42,9 +42,14 @@ _GAP = "   "
 def quote_entry(quote: Quote, up: str, down: str, *, detailed: bool) -> Text:
     """`AAPL 195.20 +1.20% open`; without `detailed` the market's state goes, and a last
     close of an earlier day keeps only its date (`AAPL 253.79 +2.90% 2026-03-31`), so an
-    old price is never read as today's even in the short form."""
+    old price is never read as today's even in the short form. Another line's price
+    says whose it stands for, as the article's chart does: `SAP (another line of
+    SAP.DE) 192.99`, short `SAP (for SAP.DE) 192.99`."""
     text = Text()
     text.append(clean(quote.line or quote.symbol, single_line=True)[:12], style="bold")
+    if quote.line_of:
+        named = clean(quote.line_of, single_line=True)[:12]
+        text.append(f" (another line of {named})" if detailed else f" (for {named})", style="italic")
     text.append(f" {quote.last:,.2f}")
     if quote.change_pct is not None:
         style = up if quote.change_pct > 0 else down if quote.change_pct < 0 else ""
