@@ -277,3 +277,52 @@ def test_a_move_after_an_insert_between_glued_dashes() -> None:
 )
 def test_names_of_sets_72_to_75(body: str, expected: set[str]) -> None:
     assert _tickers("Markets", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Die Aktie zeigt eine Kurskorrektur von über 35 Prozent.", [("35 Prozent", "down")]),
+        ("The union agreed a 38% wage increase over four years.", [("38%", "up")]),
+        ("Chip stocks tacked on more than 3% on Monday.", [("3%", "up")]),
+        ("Die Erwartungen wurden um 9,2 Prozent übertroffen.", [("9,2 Prozent", "up")]),
+        ("Dank um zwei Prozent geringeren Abschreibungen stieg der Gewinn.", [("zwei Prozent", "down")]),
+        ("It will pay $300m. FTSE 100 - Risers Kestrel Bank (KST) 656.40p 8.39% Lark Retail (LRK) 115.50p 1.81% "
+         "FTSE 100 - Fallers Plover Homes (PLV) 500.00p 3.10%",
+         [("8.39%", "up"), ("1.81%", "up"), ("3.10%", "down")]),
+        ("Am Ibex war Solera der Wert, der am stärksten stieg (1,69 %), gefolgt von Mareva (1,67 %) und Pinar (1,09 %).",
+         [("1,69 %", "up"), ("1,67 %", "up"), ("1,09 %", "up")]),
+        # must not: a poll in parentheses does not start a list
+        ("The index fell 2% (poll: 3%), while Acme (5%) was flat.", [("2%", "down"), ("3%", "down"), ("5%", None)]),
+    ],
+)
+def test_moves_of_sets_72_to_75(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("BT posted an 11p rise in the dividend.", [("11p", 0.11)]),
+        ("It paid a 3p ordinary dividend, after last year’s 2p.", [("3p", 0.03), ("2p", 0.02)]),
+        ("The shares topped 300p.", [("300p", 3.0)]),
+        ("Das Ziel sinkt auf 1.360 Dänische Kronen.", [("1.360 Dänische Kronen", 1360.0)]),
+        # must not: a video format, a section
+        ("It streams in 1080p video under Section 3p of the act.", []),
+    ],
+)
+def test_amounts_of_sets_72_to_75(body: str, expected: list[tuple[str, float]]) -> None:
+    assert [(f.text, f.value) for f in figures(body) if f.kind == "money"] == expected
+
+
+def test_the_day_of_the_headline_s_own_edition_is_no_figure() -> None:
+    from tui_reader.extract import enrich
+    from tui_reader.sources.seeds import parse_seed_bytes
+
+    seed = "FTSE 100 live 05 February: miners rise\n\n2026-02-05 09:00\n\nSource: X\n\nMiners rose 2% on Thursday.\n"
+    article = enrich(parse_seed_bytes(seed.encode(), "x.txt", key="x", path="/x.txt")[0])
+    assert [f.kind for f in article.figures] == ["percent"]
+    # must not: another day in the headline stays
+    seed = seed.replace("05 February: miners rise", "Results due 12 February")
+    article = enrich(parse_seed_bytes(seed.encode(), "x.txt", key="x", path="/x.txt")[0])
+    assert sorted(f.kind for f in article.figures) == ["date", "percent"]

@@ -36,7 +36,12 @@ def article_figures(article: Article, primary_ticker: str | None = None) -> list
     home = home_dollar(primary_ticker if primary_ticker is not None else _primary_ticker(article.instruments))
     figures = find_figures(article.body[:READ_LIMIT], article.published, home)
     if article.title:
-        figures = _title_figures(find_figures(article.title, article.published, home), figures) + figures
+        in_title = find_figures(article.title, article.published, home)
+        if article.published is not None and in_title:
+            # "FTSE 100 live 05 February": the day of the headline's own edition, no figure
+            day = article.published.date().isoformat()
+            in_title = [f for f in in_title if not (f.kind == "date" and f.value == day)]
+        figures = _title_figures(in_title, figures) + figures
     return figures
 
 

@@ -41,7 +41,7 @@ SUFFIX = (
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
     rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner|krona|krone)"
-    rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?|(?:dänische|schwedische|norwegische|tschechische)n? Kronen"
+    rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?|(?:[Dd]änische|[Ss]chwedische|[Nn]orwegische|[Tt]schechische)n? Kronen"
     rf"|{CODES}))(?!\w)"
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
@@ -90,7 +90,9 @@ _CURRENCIES = {
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken", "Schweizer Franken",
                                     "Pfund", "britische Pfund", "britischen Pfund", "Fr.",
                                     *(f"{land}{n} Kronen" for land in ("dänische", "schwedische", "norwegische",
-                                                                        "tschechische") for n in ("", "n"))})
+                                                                        "tschechische", "Dänische", "Schwedische",
+                                                                        "Norwegische", "Tschechische")
+                                      for n in ("", "n"))})
 """Written after the amount only in German ("4,20 €", "1.234,5 Mio. Euro", "1,250 EUR")."""
 _AMBIGUOUS_PREFIXES = frozenset({"$", "¥"})
 """Symbols a following currency word overrides ("¥380 billion yuan" is CNY)."""

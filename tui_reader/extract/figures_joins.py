@@ -67,7 +67,9 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
         elif (kind == "percent" and figure[7] is None and i
               and (before := found[i - 1]) is not None and before[2] == "percent" and before[7]
               and ((body.endswith("um ", 0, figure[0]) and _ELLIPTICAL.fullmatch(body, before[1], figure[0]))
-                   or _NAMED_ELLIPSIS.fullmatch(body, before[1], figure[0]))):
+                   or _NAMED_ELLIPSIS.fullmatch(body, before[1], figure[0])
+                   or (body.endswith("(", 0, figure[0]) and body.startswith(")", before[1])
+                       and body.endswith("(", 0, before[0]) and _PAREN_LIST.fullmatch(body, before[1], figure[0])))):
             found[i] = (*figure[:7], before[7], figure[8])  # "… sackten um 13 Prozent ab, im Investmentbanking um 19 Prozent"
         low = None
     if merged_any:
@@ -95,6 +97,14 @@ _NAMED_ELLIPSIS = re.compile(
 "Die First Republic taucht um 76 Prozent. Die Fifth Third Bancorp um 22 Prozent, die Zions
 Bancorp um 32 Prozent, die Comerica Inc 34,7 Prozent": the same direction, item by item
 (without "um", a name of two words or more: "die Marge 12 Prozent" is a level)."""
+
+
+_PAREN_LIST = re.compile(
+    r"[ \u00a0]?%?\),?[ \u00a0]+(?:gefolgt[ \u00a0]+von|followed[ \u00a0]+by|und|and)?[ \u00a0]*"
+    r"[A-Z][\w&.'’-]*(?:[ \u00a0]+[A-Z][\w&.'’-]*){0,3}[ \u00a0]+\(")
+"""The next of companies listed with their moves in parentheses, after one whose move
+has its direction: "… am stärksten stieg (1,69 %), gefolgt von Mapfre (1,67 %), Indra
+(1,57 %) und Aena (1,09 %)"."""
 
 
 def _range(body: str, low: Found, high: Found) -> Found | None:

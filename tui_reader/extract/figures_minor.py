@@ -34,10 +34,11 @@ _LOW_END_UNIT = re.compile(
     rf"(?<![\w.,])(?P<low>{NUM})(?:{SP}(?:[Cc]ents?|[Pp]ence|Cent)|[cp])(?P<sep>{SEP})$")
 """The low end written with its own unit ("19 cents to 29 cents"): a range too."""
 _PENCE_LEADS = ("to ", "from ", "target of ", "price of ", " at ", " off ", " up ", " down ", "pc, or ", "%, or ",
-                "cent, or ")
+                "cent, or ", "topped ", "year's ", "year’s ")
 """Words before whole pence that make "250p" a price or a move ("cut its target to 250p
 from 230p", "off 25p at 2771p"), where "1080p" or "Section 3p" stand alone."""
-_PENCE_AFTER = re.compile(r" (?:higher|lower|to |or |a share|per share|each)")
+_PENCE_AFTER = re.compile(r" (?:to |or |(?:higher|lower|a share|per share|each|rise|increase|fall|drop|cut"
+                          r"|(?:ordinary |final |interim |special )?dividend)\b)")
 _PENCE_MOVES = frozenset(
     "ahead rose fell gained lost added adding shed jumped slipped climbed dropped of by".split())
 """Around whole pence in London market reports: "24p higher", "up 22p to £10.88",

@@ -35,7 +35,8 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "kursgewinnen zuwächse zuwächsen aufgestockt zoomed zooms aufwerten aufgewertet "
       "ausbauen ausgebaut escalated escalates avancen avance avancierte avancierten leaping rocketing "
       "skyrocket accretive beat beats topped upgraded upgrades premium prämie upward upwards hardened bolted "
-      "explodiert explodierte explodierten expansion lifting trieb trieben treibt improvement improvements spiking")
+      "explodiert explodierte explodierten expansion lifting trieb trieben treibt improvement improvements spiking "
+      "tacked")
 DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
         "declines declining slipped slip slips slipping lost lose loses losing loss "
         "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -59,7 +60,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen "
         "abgebaut verlusten cratered cratering craters hurt hurts hurting dented rückgänge rückgängen "
         "vermindert verminderte verminderten vermindern tank tanking collapsed collapse collapses collapsing negative "
-        "taucht tauchte tauchten abgetaucht")
+        "taucht tauchte tauchten abgetaucht kurskorrektur")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 
@@ -77,7 +78,7 @@ AFTER_WORDS.update(dict.fromkeys(
 AFTER_WORDS.update(dict.fromkeys(
     "tumble slide dip selloff sell-off below less fewer weaker softer plummet collapse crash "
     "unter weniger tiefer tiefere tieferen tieferer tieferes leichter billiger schwächer cut reduction decrease "
-    "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren "
+    "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren geringeren geringere "
     "verlierenden gefallenen gesunkenen lesser abwärts bergab runter herunter hinunter drawdown "
     "drawdowns off".split(), "down"))
 AFTER_WORDS.update(dict.fromkeys("rauf herauf hinauf".split(), "up"))
@@ -124,7 +125,8 @@ SOFTENERS = frozenset("nur leicht etwas deutlich kaum klar spürbar merklich sli
 """Adverbs between a figure and its word of change: "mit 0,65 % nur leicht niedriger"."""
 MEASURE_NOUNS = frozenset(
     "sales net revenue revenues earnings profit profits income eps volume volumes price "
-    "prices dividend traffic orders order bookings deliveries shipments".split())
+    "prices dividend traffic orders order bookings deliveries shipments wage wages pay salary "
+    "salaries rent rents".split())
 """What grew, between a figure and its noun of change ("3% net sales growth", "a 3.4%
 earnings decline"): read past like the adjectives, two words at most."""
 

@@ -182,9 +182,10 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     last_char = before[-1:]
     if last_char == "(" and before.endswith(" (") and before[-3:-2].isalnum() and (
             (last_word := before[:-2].rsplit(None, 1)[-1].rstrip(".")) in PAREN_AFTER
-            or last_word.lstrip("$€£")[:1].isdigit()):
-        # "fell 376.36 points (3.60%)", "a tumble of $1.01 (6.2%)": the move restated
-        before = before[:-2] + ", or"
+            or last_word.lstrip("$€£")[:1].isdigit() or last_word in DIRECTION_WORDS):
+        # "fell 376.36 points (3.60%)", "a tumble of $1.01 (6.2%)": the move restated;
+        # "der am stärksten stieg (1,69 %)": the move's size, its verb right before
+        before = before[:-2] if last_word in DIRECTION_WORDS else before[:-2] + ", or"
     if last_char == " " and before[-2:-1] == "r" and before.endswith((" oder ", " or ")):
         head, unit, _ = (["", "", ""] + before.rsplit(None, 2))[-3:]
         if unit in AMOUNT_UNITS:  # "um 28,6 Punkte oder 1,26 Prozent": the move restated
@@ -338,11 +339,14 @@ _MOVERS_HEADING = re.compile(
     r"\b(?P<up>[Rr]isers|[Gg]ainers|[Gg]ewinner|Tops)\b|\b(?P<down>[Ff]allers|[Ll]osers|[Vv]erlierer|Flops)\b")
 _SENTENCE_END = re.compile(r"[a-zäöüß)]{2}[.!?][ \n]")
 _INLINE_HEADING = re.compile(
-    r"\b(?:(?P<up>[Rr]isers|[Gg]ainers|[Ww]inners|[Gg]ewinner|[Gg]ain|Kursgewinn|Zuwachs)"
-    r"|(?P<down>[Ff]allers|[Ll]osers|[Vv]erlierer|[Ll]oss|Kursverlust))[ \u00a0]*:[ \u00a0]"
-    r"(?!.*\b(?:[Rr]isers|[Gg]ainers|[Ww]inners|[Gg]ewinner|[Ff]allers|[Ll]osers|[Vv]erlierer)[ \u00a0]*:)")
+    r"(?:\b(?:(?P<up>[Rr]isers|[Gg]ainers|[Ww]inners|[Gg]ewinner|[Gg]ain|Kursgewinn|Zuwachs)"
+    r"|(?P<down>[Ff]allers|[Ll]osers|[Vv]erlierer|[Ll]oss|Kursverlust))[ \u00a0]*:"
+    r"|[ \u00a0][-–][ \u00a0](?:(?P<rise>Risers|Gainers)|Fallers|Losers))[ \u00a0]"
+    r"(?!.*(?:\b(?:[Rr]isers|[Gg]ainers|[Ww]inners|[Gg]ewinner|[Ff]allers|[Ll]osers|[Vv]erlierer)[ \u00a0]*:"
+    r"|[ \u00a0][-–][ \u00a0](?:Risers|Gainers|Fallers|Losers)[ \u00a0]))")
 """A label on the figure's own line: the last one before it ("Top gainers: …", "Weekly
-gain: 133.33 percent")."""
+gain: 133.33 percent"), or a movers table's heading that the page's rows were joined to
+("FTSE 100 - Risers Standard Chartered (STAN) 656.40p 8.39% …")."""
 
 
 def movers_heading(body: str, start: int) -> Direction | None:
@@ -350,12 +354,12 @@ def movers_heading(body: str, start: int) -> Direction | None:
     under "FTSE 100 - Risers"): no sentence stands between the figure and its table's
     heading, a short line or paragraph that names the risers or the fallers."""
     line = body.rfind("\n", 0, start) + 1
-    if ":" in body[line:start]:
+    if ":" in body[line:start] or " - " in body[line:start]:
         inline = _INLINE_HEADING.search(body, line, start)
         if inline is not None and not _SENTENCE_END.search(body, inline.end(), start):
             # "Biggest gainers: Nordic Semiconductor ASA 20 pct, DNO ASA 6.67 pct",
             # "Weekly gain: 133.33 percent": the line's label, then its items
-            return "up" if inline["up"] else "down"
+            return "up" if inline["up"] or inline["rise"] else "down"
     block = body.rfind("\n\n", 0, start)
     if block < 0:
         return None
