@@ -326,3 +326,37 @@ def test_the_day_of_the_headline_s_own_edition_is_no_figure() -> None:
     seed = seed.replace("05 February: miners rise", "Results due 12 February")
     article = enrich(parse_seed_bytes(seed.encode(), "x.txt", key="x", path="/x.txt")[0])
     assert sorted(f.kind for f in article.figures) == ["date", "percent"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("It battles pressure from its US rival Eli Lilly.Novo, once Europe's most valuable company, cut jobs.",
+         {"LLY"}),
+        ("Some stocks showed resilience.Telecom Italia (TIM) rose notably.", {"TIT.MI"}),
+        ("Elsewhere GlaxoSmithKline has climbed 4p to 1423.5p ahead of its results.", {"GSK.L"}),
+        ("Sales reached $2 billion, according to estimates from Morgan Stanley.", {"MS"}),
+        ("Other insurers, including Elevance, Cigna, and Humana, also slid.", {"ELV", "CI", "HUM"}),
+        # must not: a data vendor's estimates, a web address
+        ("Revenue beat estimates from LSEG.", set()),
+        ("Amazon.com rose; see www.Example.Com for more.", {"AMZN"}),
+    ],
+)
+def test_names_of_sets_72_to_75_in_prose(body: str, expected: set[str]) -> None:
+    assert _tickers("News", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "isin"),
+    [("JD Sports", "GB00BM8Q5M07"), ("Aviva", "GB00BPQY8M80"), ("Dassault Systemes", "FR0014003TT8"),
+     ("Michelin", "FR001400AJ45"), ("Ferrovial", "NL0015001FS8"), ("Super Micro Computer", "US86800U3023")],
+)
+def test_isins_changed_since_the_lists_were_made(name: str, isin: str) -> None:
+    from tui_reader.extract.directory import directory
+
+    found = directory().resolve(name)
+    assert found is not None and found.isin == isin
+    # the old ISIN still finds the company
+    old = {"GB00BM8Q5M07": "GB00BYX91H57", "FR0014003TT8": "FR0000130650"}.get(isin)
+    if old:
+        assert directory().by_isin(old) == found

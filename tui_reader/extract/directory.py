@@ -21,7 +21,7 @@ from functools import cache
 from tui_reader.extract.aliases import curated_aliases, derived_short_names, first_names, is_acronym
 from tui_reader.extract.exchanges import exchange_named, yahoo_symbol
 from tui_reader.extract.isins import is_isin
-from tui_reader.extract.listings import Company, pytickersymbols_company, read_csv, read_listed
+from tui_reader.extract.listings import Company, pytickersymbols_company, read_csv, read_isin_changes, read_listed
 from tui_reader.extract.name_scanner import NameScanner
 from tui_reader.extract.names import AMBIGUOUS_NAMES, HAS_CAPITAL, legal_keys, name_key
 from tui_reader.extract.word_names import allowed_word_names, word_names
@@ -71,7 +71,7 @@ class Directory:
         names only, as a short name derived from thousands of small caps would more
         often be a word or a person than the company.
         """
-        from tui_reader.extract.directory_listed import add_listed  # it reads Directory's tables
+        from tui_reader.extract.directory_listed import add_listed, renew_isins  # they read Directory's tables
 
         directory = cls()
         for company in preferred:
@@ -91,6 +91,7 @@ class Directory:
             directory.short_names.add(key)
         directory._index_names(directory._names)
         add_listed(directory, listed)
+        renew_isins(directory, read_isin_changes())
         added: dict[str, Company] = {}
         for symbol, alias in later:
             if (found := directory._tickers.get(symbol)) is not None:

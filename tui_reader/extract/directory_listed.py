@@ -121,3 +121,16 @@ def _give_isins(directory: Directory, gained: Iterable[tuple[Company, str]], new
         for key, company in names.items():
             if id(company) in swap:
                 names[key] = swap[id(company)]
+
+
+def renew_isins(directory: Directory, changes: Iterable[tuple[str, str]]) -> None:
+    """ISINs changed since the lists were made (data/isin_changes.csv: a split, a
+    consolidation, a move abroad): the primary listing takes the new one, which is what
+    today's pages and the labels of real news write ("JD Sports" GB00BM8Q5M07, not
+    GB00BYX91H57), and the old one still finds the company (`by_isin`)."""
+    renewed = []
+    for old, new in changes:
+        held = directory._isins.get(old)
+        if held is not None and new not in directory._isins and held[1] is held[0].listings[0]:
+            renewed.append((held[0], new))
+    _give_isins(directory, renewed, {})

@@ -160,6 +160,8 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     forget_venue_forms(found_in.revision)
     merger = _Merger(found_in)
     text = f"{title}\n{body}"
+    if _GLUED_SENTENCE.search(text):  # "rival Eli Lilly.Novo, which …": a copy site lost the space
+        text = _GLUED_SENTENCE.sub(". ", text)
 
     declared_names: NameScanner | None = None
     by_declared_name: dict[str, Instrument] = {}
@@ -262,6 +264,10 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     return _ranked(merger.companies)
 
 
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})")
+"""A sentence's full stop glued to the next one's first word, as copies of wire stories
+print them ("Eli Lilly.Novo", "resilience.Telecom Italia"): the names on either side are
+read apart. Not "Amazon.com" (lower case after) nor "U.S.Steel" (capitals before)."""
 _TICKER_RUN = re.compile(r"(?<![\w.])[A-Z]{2,5}(?:, [A-Z]{2,5}){3,}(?![\w.])")
 """Four or more capital codes in a row, as a movers headline lists them: "Pre-market
 Movers For April 30- BKS, HUM, SUN, GPRO, LYB"."""

@@ -69,6 +69,12 @@ def read_csv() -> list[Company]:
         return csv_companies(csv.DictReader(rows))
 
 
+def read_isin_changes() -> list[tuple[str, str]]:
+    """data/isin_changes.csv as (old ISIN, new ISIN) pairs (see `renew_isins`)."""
+    with open(Path(__file__).with_name("data") / "isin_changes.csv", encoding="utf-8") as file:
+        return [(row["old"], row["new"]) for row in csv.DictReader(file)]
+
+
 def read_listed() -> list[tuple[Company, tuple[str, ...]]]:
     """data/listed.csv as companies with the name keys the generator computed: rows of
     one name (ordinary and preference shares) are one company, its listing with a

@@ -81,12 +81,15 @@ _CREDIT_LABELS = frozenset(
 """Words that open a picture credit or a source line ("Photo: Reuters", "Quelle: LSEG")."""
 _GATHERED = frozenset("polled compiled surveyed tracked collected gathered aggregated".split())
 _DATA_NOUNS = frozenset(
-    "data estimates estimate consensus survey poll daten schätzung schätzungen "
-    "konsens konsensschätzung konsensschätzungen prognose prognosen umfrage".split()
+    "data consensus survey poll daten konsens konsensschätzung konsensschätzungen umfrage".split()
 )
 """Nouns of numbers gathered by others ("data from", "Daten von"). Not "Zahlen",
 "figures" or "Angaben": "Zahlen von Strabag" and "nach Angaben von Siemens" are the
-company's own."""
+company's own; nor estimates and forecasts: "estimates from Morgan Stanley" are its
+analysts' (a data vendor's stay a source: `_ESTIMATE_NOUNS`)."""
+_ESTIMATE_NOUNS = frozenset("estimates estimate forecasts schätzung schätzungen prognose prognosen".split())
+"""Estimates before a data vendor's name ("Schätzungen von FactSet", "die Prognosen von
+LSEG"): its numbers, not the company."""
 _VENDOR_CUE = re.compile(
     # A vendor cited for numbers: "according to LSEG", "per FactSet", "laut FactSet".
     r"\b(?:according to|per|citing|via|laut|nach|from|based on|using|gemäß|zufolge)[ \u00a0]+$", re.IGNORECASE
@@ -122,6 +125,9 @@ def is_source(before: str, written: str, after: str, key: str) -> bool:
             return True  # "Follow us on Google News", "Folgen Sie uns auf Facebook": a channel
     if key not in DATA_VENDORS:
         return False
+    if len(words) >= 2 and words[-1].casefold() in ("from", "by", "of", "von", "des", "der") and (
+            words[-2].casefold() in _ESTIMATE_NOUNS):
+        return True  # "Schätzungen von FactSet"
     if "-" in written:
         return _VENDOR_AFTER.match(written, written.rindex("-")) is not None
     return _VENDOR_CUE.search(before) is not None or _VENDOR_AFTER.match(after) is not None
@@ -385,7 +391,9 @@ _LEAD_INS: frozenset[str] = frozenset(
     stocks earnings results profit sales revenue jumps falls rises slides
     soars sinks surges drops gains beats misses cuts raises plans posts reports
     die der das den dem des ein eine und oder bei von vom mit für auf aus nach über unter
-    zu zur zum im am wie auch aktie aktien papiere titel konkurrent konzern""".split()
+    zu zur zum im am wie auch aktie aktien papiere titel konkurrent konzern
+    elsewhere meanwhile also however still separately including unlike both even only plus
+    peers fellow""".split()
 )
 
 
