@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 
 from tui_reader.extract.listings import Company
@@ -66,6 +67,7 @@ COMMON_WORDS: frozenset[str] = frozenset(
 _HERE = Path(__file__).with_name("data")
 
 
+@cache
 def first_names() -> frozenset[str]:
     """Common English and German first names (name keys), from data/first_names.txt:
     a word among them is a person's name before it is a company's ("Hugo Boss")."""

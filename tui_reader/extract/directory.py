@@ -71,7 +71,7 @@ class Directory:
         names only, as a short name derived from thousands of small caps would more
         often be a word or a person than the company.
         """
-        from tui_reader.extract.directory_listed import add_listed, renew_isins  # they read Directory's tables
+        from tui_reader.extract.directory_listed import add_listed  # it reads Directory's tables
 
         directory = cls()
         for company in preferred:
@@ -90,8 +90,7 @@ class Directory:
             directory._names[key] = company
             directory.short_names.add(key)
         directory._index_names(directory._names)
-        add_listed(directory, listed)
-        renew_isins(directory, read_isin_changes())
+        add_listed(directory, listed, read_isin_changes())
         added: dict[str, Company] = {}
         for symbol, alias in later:
             if (found := directory._tickers.get(symbol)) is not None:

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from tui_reader.extract.directory import Directory
 
 
-def add_listed(directory: Directory, listed: Iterable[tuple[Company, Sequence[str]]]) -> None:
+def add_listed(
+    directory: Directory, listed: Iterable[tuple[Company, Sequence[str]]], isin_changes: Iterable[tuple[str, str]] = ()
+) -> None:
     """data/listed.csv's companies (with their name keys), below all others.
 
     One whose ISIN is known is that company under an older name ("Daimler" is
@@ -62,7 +64,23 @@ def add_listed(directory: Directory, listed: Iterable[tuple[Company, Sequence[st
         directory.short_names.update(
             k for k in keys if (k in shorts or " " not in k) and new_keys.get(k) is company
         )
+    # One pass over the tables for both: ISINs gained, and ISINs changed since the lists
+    # were made (data/isin_changes.csv: a split, a consolidation, a move abroad), which
+    # the primary listing takes, as today's pages write it ("JD Sports" GB00BM8Q5M07, not
+    # GB00BYX91H57); the old one still finds the company (`by_isin`).
+    changes = dict(isin_changes)
+    for key, (company, isin) in gained.items():
+        if isin in changes:
+            gained[key] = (company, changes[isin])
+    for old, new in changes.items():
+        held = directory._isins.get(old)
+        if (held is not None and new not in directory._isins and held[1] is held[0].listings[0]
+                and id(held[0]) not in gained):
+            gained[id(held[0])] = (held[0], new)
     _give_isins(directory, gained.values(), new_keys)
+    for old, new in changes.items():
+        if old not in directory._isins and new in directory._isins:
+            directory._isins[old] = directory._isins[new]
     directory._index_names(new_keys, with_spellings=False)
 
 
@@ -122,15 +140,3 @@ def _give_isins(directory: Directory, gained: Iterable[tuple[Company, str]], new
             if id(company) in swap:
                 names[key] = swap[id(company)]
 
-
-def renew_isins(directory: Directory, changes: Iterable[tuple[str, str]]) -> None:
-    """ISINs changed since the lists were made (data/isin_changes.csv: a split, a
-    consolidation, a move abroad): the primary listing takes the new one, which is what
-    today's pages and the labels of real news write ("JD Sports" GB00BM8Q5M07, not
-    GB00BYX91H57), and the old one still finds the company (`by_isin`)."""
-    renewed = []
-    for old, new in changes:
-        held = directory._isins.get(old)
-        if held is not None and new not in directory._isins and held[1] is held[0].listings[0]:
-            renewed.append((held[0], new))
-    _give_isins(directory, renewed, {})

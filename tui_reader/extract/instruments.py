@@ -264,10 +264,11 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     return _ranked(merger.companies)
 
 
-_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z]{2})")
+_GLUED_SENTENCE = re.compile(r"\.(?<=[a-z]{2}\.)(?=[A-Z][a-z]{2})")
 """A sentence's full stop glued to the next one's first word, as copies of wire stories
 print them ("Eli Lilly.Novo", "resilience.Telecom Italia"): the names on either side are
-read apart. Not "Amazon.com" (lower case after) nor "U.S.Steel" (capitals before)."""
+read apart. Not "Amazon.com" (lower case after) nor "U.S.Steel" (capitals before). The
+full stop first: a lookbehind first is tried at every character (55 µs an article, not 2)."""
 _TICKER_RUN = re.compile(r"(?<![\w.])[A-Z]{2,5}(?:, [A-Z]{2,5}){3,}(?![\w.])")
 """Four or more capital codes in a row, as a movers headline lists them: "Pre-market
 Movers For April 30- BKS, HUM, SUN, GPRO, LYB"."""
