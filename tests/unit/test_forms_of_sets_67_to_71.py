@@ -360,3 +360,37 @@ def test_isins_changed_since_the_lists_were_made(name: str, isin: str) -> None:
     old = {"GB00BM8Q5M07": "GB00BYX91H57", "FR0014003TT8": "FR0000130650"}.get(isin)
     if old:
         assert directory().by_isin(old) == found
+
+
+# Forms of the 76th to 79th held-out sets.
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Tariffs forced companies like GM (GM.N), opens new tab, to cut their forecasts.", {"GM"}),
+        ("Apple (AAPL.O) rose.", {"AAPL"}),
+        ("NEW YORK (AP) — Sales at Target fell sharply in the first quarter.", {"TGT"}),
+        ("The logo for Target is displayed above a trading post.", {"TGT"}),
+        ("Das Europa-Geschäft mit der Marke Mercedes-Benz Trucks blieb stabil.", set()),
+        ("Die Bestellungen lagen bei knapp 3,6 Gigawatt (GW) und damit über dem Vorjahr.", set()),
+        # must not: a figure caption's code, a sales target
+        ("See Fig.N for details.", set()),
+        ("Their sales target at target levels was met.", set()),
+    ],
+)
+def test_names_of_sets_76_to_79(body: str, expected: set[str]) -> None:
+    assert _tickers("News", body) == expected
+
+
+def test_a_bank_at_a_sentence_end_before_the_next_sentence_is_filed() -> None:
+    body = ("Die Aktien von Sonova sind gestiegen. So heben die Experten von Jefferies das Wachstum hervor, "
+            "schreibt auch die zuständige Expertin von Vontobel. Allerdings blieben gewisse Unsicherheiten.")
+    assert _tickers("Sonova", body) >= {"VONN.SW"}
+
+
+def test_a_quote_table_joined_into_the_story_s_first_paragraph_is_cut_off() -> None:
+    table = " ".join(f"QX{i} | -1.5{i}% | 73.88 | $ | |" for i in range(17))
+    kept, notes = strip_boilerplate([f"{table} Brewer sees beer sales dip but keeps its outlook", "More text."])
+    assert kept == ["Brewer sees beer sales dip but keeps its outlook", "More text."]
+    assert notes[0].startswith("quote line: QX0 | -1.50%")

@@ -143,6 +143,8 @@ _TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(
 """A broker's line under the article ("DERMAPHARM-Aktie jetzt für 4€ handeln - auf
 Smartbroker.de"): its price is the broker's fee, no figure of the story."""
 
+_PIPE_STRIP = 12
+"""A table's cell bars in one long paragraph that make it worth asking `quote_kind`."""
 _TICKER_STAMP = re.compile(r"(?<![\w.])[0-9]{1,2}\.[0-9]{1,2}\.[ \u00a0]+[0-9]{1,2}:[0-9]{2}(?![\w:])")
 """What a portal's news ticker opens each item with: the day and time, no year ("20.11.
 10:55 vor 5 Tagen", its lines joined or not); two make a ticker, and the rest of the
@@ -292,6 +294,13 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if ("▼" in paragraph or "▲" in paragraph) and len(paragraph) > _PITCH_LIMIT and quote_kind(paragraph):
             notes.append("quote line: " + _shorten(paragraph))  # a ticker strip's rows joined into one paragraph
             continue
+        if paragraph.count("|") >= _PIPE_STRIP and quote_kind(strip := paragraph[:paragraph.rfind("|") + 1]):
+            # a quote table's rows joined into one paragraph, the story's first line after them:
+            # "RBGPF | -1.52% | 73.88 | $ | | RYCEF | -0.3% | 13.2 | $ | | … Heineken sees …"
+            notes.append("quote line: " + _shorten(strip))
+            paragraph = paragraph[len(strip):].strip()
+            if not paragraph:
+                continue
         # The pitch is always short, so long paragraphs skip these regexes (parse budget).
         # Empty ones occur: feeds split their bodies at every blank line.
         if paragraph and len(paragraph) <= _PITCH_LIMIT:

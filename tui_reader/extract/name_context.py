@@ -243,12 +243,19 @@ def is_product(before: str, written: str, after: str) -> bool:
     following = _NEXT_WORD.match(after)
     if following and following.group(1).casefold() in PRODUCT_NOUNS:
         return True
+    if before.endswith(_BRAND_BEFORE):
+        return True  # "mit der Marke Mercedes-Benz Trucks", "under the brand Jeep": the brand
     words = before[-4:].split()
     if not words or words[-1].casefold() not in _ARTICLES:
         return False
     if _MODEL.match(after):
         return True  # "a Porsche 911", "a Mercedes S-Class"
     return written[-1] in ".,;!?" or after[:1] in ("", "\n", ".", ",", ";", "!", "?")
+
+
+_BRAND_BEFORE = (" Marke ", " Marken ", " brand ", " Brand ")
+"""Right before a name: the brand of that name, not the company (the group behind the
+brand files by its own name)."""
 
 
 _UNIT_BETWEEN = re.compile(
@@ -291,6 +298,9 @@ _OWN_RESULTS = re.compile(
 _SHARES_BEFORE = re.compile(
     r"\b(?:[Ss]hares|[Ss]tock|Aktien?|Papiere|Wertpapiere|Anteilscheine|Anteile|Titel|Valoren)[ \u00a0]+"
     r"(?:of|in|von|der|des)[ \u00a0]+(?:[A-ZÄÖÜ][a-zäöüß]+-?[a-zäöüß]*(?:s|es|n|en)?[ \u00a0]+)?$"
+    # its own results or its logo: "Sales at Target fell", "The logo for Target"
+    r"|\b(?:[Ss]ales|[Rr]evenue|[Pp]rofits?|[Ee]arnings|[Tt]raffic|[Ll]ayoffs)[ \u00a0]+at[ \u00a0]+$"
+    r"|\b[Ll]ogo[ \u00a0]+(?:for|of)[ \u00a0]+$"
 )
 
 
@@ -310,6 +320,8 @@ def named_as_stock(text: str, start: int, end: int, key: str = "") -> bool:
         return True  # "Carnival jumped 6%", not "the Dow rose 1%"
     if _DESCRIBED_BEFORE.search(text, max(0, start - 32), start) is not None:
         return True  # "der Schweizer Versicherer Zurich", "the insurer Zurich"
+    if _CITED_BEFORE.search(text, max(0, start - 24), start) is not None:
+        return True  # "die zuständige Expertin von Vontobel", "analysts at Jefferies": a bank's analysts
     return _SHARES_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
@@ -322,6 +334,10 @@ _DESCRIBED_BEFORE = re.compile(
 Zurich", "Chipmaker Marvell", "beim Konkurrenten Continental", "Gold miner Hochschild"."""
 
 
+_CITED_BEFORE = re.compile(
+    r"\b(?:[Aa]nalyst(?:en|in)?|[Ee]xpert(?:en|in)?|[Ss]trateg(?:e|en|in)|analysts?|strategists?)"
+    r"[ \u00a0]+(?:von|bei|der|des|at|from)[ \u00a0]+$")
+"""A house's analysts before its name: the bank or broker that speaks is the company."""
 _MOVE_VERBS = (
     r"(?:rose|fell|jumped|gained|climbed|slid|dropped|tumbled|surged|slipped|advanced|declined"
     r"|soared|plunged|sank|shed|added|lost|rising|falling|jumping|gaining|climbing|sliding|dropping|tumbling"

@@ -108,6 +108,7 @@ def count_names(
             if key in people:
                 continue
             if (key in short_names and _CAPITAL_NEXT.match(text, end) and "-" not in written
+                    and written[-1] not in ".!?"  # "… Expertin von Vontobel. Allerdings": a sentence ends
                     and not CITED_AFTER.match(text, end) and not _own_unit_or_person(text, start, end)):
                 continue  # "Getty Images": another name ("Vontobel-Analyst Jean …", "Vontobel Analyst …" are not)
             if text[end + 1:end + 2] in _LOCAL_INITIALS and _LOCAL_UNIT.match(text, end):

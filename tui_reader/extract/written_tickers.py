@@ -39,7 +39,8 @@ NOT_TICKERS: frozenset[str] = frozenset(
     BSW KFW BIZ EZ EWU BLS BEA CBO IRS FAA FCC EPA CDC NIH NASA USDA DOE DOD GOP NHTSA
     FERC OCC FDIC CFPB NLRB ISM NFP KGV KUV KBV KCV PEG DI EBITA ROTE ROTCE ROCE ROACE RWA
     CET1 NIM NPL LCR GMV AOV ARPU DAU MAU NPS TAM SKU NRR LTV CAC AUM FFO AFFO NOI RPK CASK RASM
-    CASM PRASM TRASM END EBT NOPAT WACC IANS PTI ANI RMBS CMBS MBS ABS CDO CLO SREP CNMV AMF CONSOB ASP ASPS""".split()
+    CASM PRASM TRASM END EBT NOPAT WACC IANS PTI ANI RMBS CMBS MBS ABS CDO CLO SREP CNMV AMF CONSOB ASP ASPS
+    GW MW KW GWH MWH KWH TWH BBL BOE MMBTU""".split()
 )
 
 
@@ -348,7 +349,7 @@ def mover_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, In
             yield match.start(1), match.end(1), known
 
 
-_RIC_VENUE = re.compile(r"\.(?P<venue>T|HK|KS|KQ|SS|SZ|TW|DE|L|PA|AS|MI|MC|S|VI|ST|HE|CO|OL|BR)(?![\w.])")
+_RIC_VENUE = re.compile(r"\.(?P<venue>T|HK|KS|KQ|SS|SZ|TW|DE|L|PA|AS|MI|MC|S|VI|ST|HE|CO|OL|BR|N|OQ|O)(?![\w.])")
 _RIC_CODE = re.compile(r"(?<![\w.])(?:(?P<digits>[0-9]{4,6})|(?P<root>[A-Z][A-Z0-9]{0,4})(?:[a-z]{1,2}|_[a-z])?)$")
 """A Reuters instrument code written bare after the name: its venue's suffix, then the
 code read back from it (the suffix leads: a literal "." lets the engine skip the text).
@@ -357,8 +358,9 @@ Yahoo's symbol too and look like nothing else in prose. A European one ("Daimler
 DAIGn.DE", "Shell RDSa.L", "Nestle NESN.S") marks the class in lower case, and Xetra's
 adds a "G" to the root: read as Yahoo's symbol only where the directory knows it."""
 _ASIAN = frozenset({"T", "HK", "KS", "KQ", "SS", "SZ", "TW"})
-_RIC_SUFFIXES = {"S": "SW"}
-"""Reuters' venue codes where Yahoo's differ: SIX is ".S" there, ".SW" here."""
+_RIC_SUFFIXES = {"S": "SW", "N": "", "O": "", "OQ": ""}
+"""Reuters' venue codes where Yahoo's differ: SIX is ".S" there, ".SW" here; New York's
+and Nasdaq's ("GM (GM.N)", "(AAPL.O)") have none here."""
 
 
 def ric_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, Instrument]]:
@@ -376,7 +378,10 @@ def ric_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, Inst
             continue
         if venue in _ASIAN:
             continue
-        root, suffix = code["root"], "." + _RIC_SUFFIXES.get(venue, venue)
+        root, suffix = code["root"], _RIC_SUFFIXES.get(venue, venue)
+        if not suffix and text[code.start():at] != root:
+            continue  # a US code is capitals only: "Fig.N" is no Ford
+        suffix = "." + suffix if suffix else ""
         roots = (root, root[:-1]) if venue == "DE" and len(root) == 4 and root.endswith("G") else (root,)
         listing = next((found for r in roots if (found := found_in.by_ticker(r + suffix)) is not None), None)
         if listing is not None:
