@@ -394,3 +394,23 @@ def test_a_quote_table_joined_into_the_story_s_first_paragraph_is_cut_off() -> N
     kept, notes = strip_boilerplate([f"{table} Brewer sees beer sales dip but keeps its outlook", "More text."])
     assert kept == ["Brewer sees beer sales dip but keeps its outlook", "More text."]
     assert notes[0].startswith("quote line: QX0 | -1.50%")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der dänische Insulinhersteller aus Kopenhagen steigerte den Gewinn auf 12,12 Milliarden Kronen.",
+         [("12,12 Milliarden Kronen", 12.12e9, "DKK")]),
+        ("Der schwedische Modekonzern steigerte den Gewinn von 1,8 Milliarden auf fast 4,7 Milliarden Kronen.",
+         [("1,8 Milliarden", 1.8e9, "SEK"), ("4,7 Milliarden Kronen", 4.7e9, "SEK")]),
+        ("Net sales amounted to TEUR 177,801 and operating profit to MEUR 12.4.",
+         [("TEUR 177,801", 177_801_000.0, "EUR"), ("MEUR 12.4", 12_400_000.0, "EUR")]),
+        ("Der Umsatz betrug TEUR 2.575.", [("TEUR 2.575", 2_575_000.0, "EUR")]),
+        ("The board proposes a dividend of 15.00 Swedish Kronor per B-share.", [("15.00 Swedish Kronor", 15.0, "SEK")]),
+        # must not: a newspaper's name, a code glued into a word
+        ("Laut Kronen Zeitung stieg der Preis um 5 Euro.", [("5 Euro", 5.0, "EUR")]),
+        ("The ATEUR 5 label means nothing.", []),
+    ],
+)
+def test_crowns_and_thousands_of_set_77(body: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.text, f.value, f.currency) for f in figures(body) if f.kind == "money"] == expected

@@ -77,7 +77,7 @@ def find_figures(body: str, published: datetime | None, home_dollar: str | None 
         kept = bare_amounts(body, kept)
     if ("Mrd." in body or "Mio." in body or "Bio." in body) and _POINT_DECIMALS.search(body):
         kept = _swiss_scaled(body, kept)
-    if "krone" in body or "crown" in body:
+    if "krone" in body or "crown" in body or "Krone" in body:
         kept = _danish(body, kept)
     if home_dollar or "ASX" in body or "TSX" in body or "SGX" in body or "Singapore Exchange" in body or "STI" in body:
         kept = _local_dollars(body, kept, home_dollar)
@@ -143,13 +143,17 @@ _CLOCK_AFTER = re.compile(r"[ \u00a0]*[-–|,][ \u00a0]*[0-9]{1,2}[.:][0-9]{2}(?
 
 _DANISH = re.compile(r"Danish|Denmark|Copenhagen|dänisch|Dänemark|Kopenhagen")
 _NORWEGIAN = re.compile(r"Norw|Oslo|norweg")
-_CROWNS = re.compile(r"kron|crown")
+_CROWNS = re.compile(r"[Kk]ron|crown")
+_SWEDISH = re.compile(r"Swed|Stockholm|schwed|Schweden")
 
 
 def _danish(body: str, found: list[Found]) -> list[Found]:
-    """ "kroner" and bare "crowns" are Norway's and Denmark's alike: in a story about a
-    Danish company (and none about Norway) they are DKK ("2.05 billion kroner" of
-    Copenhagen's D/S Norden)."""
+    """ "kroner", German "Kronen" and bare "crowns" are Norway's and Denmark's alike (and
+    Sweden's, in German): in a story about a Danish company (and none about Norway) they
+    are DKK ("2.05 billion kroner" of Copenhagen's D/S Norden, "12,12 Milliarden Kronen" of
+    Novo Nordisk), in one about a Swedish company SEK ("4,7 Milliarden Kronen" of H&M)."""
+    if _SWEDISH.search(body) and not _DANISH.search(body) and not _NORWEGIAN.search(body):
+        return [(*f[:4], "SEK", *f[5:]) if f[4] == "NOK" else f for f in found]  # its crowns, borrowed ones too
     if not _DANISH.search(body) or _NORWEGIAN.search(body):
         return found
     return [(*f[:4], "DKK", *f[5:]) if f[4] == "NOK" and _CROWNS.search(body, f[0], f[1] + 12) else f

@@ -40,8 +40,8 @@ SUFFIX = (
     rf"(?:{SP}?€|(?<=\.)[ \u00a0]\$(?![0-9])|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
-    rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:kronor|kroner|krona|krone)"
-    rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?|(?:[Dd]änische|[Ss]chwedische|[Nn]orwegische|[Tt]schechische)n? Kronen"
+    rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:[Kk]ronor|[Kk]roner|[Kk]rona|[Kk]rone)"
+    rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?|(?:(?:[Dd]änische|[Ss]chwedische|[Nn]orwegische|[Tt]schechische)n? )?Kronen(?! Zeitung)"
     rf"|{CODES}))(?!\w)"
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
@@ -85,10 +85,11 @@ _CURRENCIES = {
     "swedish crown": "SEK", "norwegian crown": "NOK", "czech crown": "CZK",
     "dänische kronen": "DKK", "dänischen kronen": "DKK", "schwedische kronen": "SEK", "schwedischen kronen": "SEK",
     "norwegische kronen": "NOK", "norwegischen kronen": "NOK", "tschechische kronen": "CZK",
-    "tschechischen kronen": "CZK",
+    "tschechischen kronen": "CZK", "kronen": "NOK",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken", "Schweizer Franken",
                                     "Pfund", "britische Pfund", "britischen Pfund", "Fr.",
+                                    "Kronen",
                                     *(f"{land}{n} Kronen" for land in ("dänische", "schwedische", "norwegische",
                                                                         "tschechische", "Dänische", "Schwedische",
                                                                         "Norwegische", "Tschechische")
@@ -220,10 +221,21 @@ def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | lis
         start = mark_end - 4
     else:
         start = mark_end - 2 if body[mark_end - 2:mark_end] in LOCAL_PREFIXES else mark_end - 3
+    thousands = 1.0
     if start > 0 and body[start - 1].isalpha():
-        return None, m.end()
-    currency = currency_code(body[start:mark_end])
+        if body[start - 1] not in _IN_THOUSANDS or (start > 1 and body[start - 2].isalpha()) or m["ck"]:
+            return None, m.end()
+        # "TEUR 177,801", "KSEK 9,500", "MEUR 12.4": a results table's thousands or millions
+        thousands = _IN_THOUSANDS[body[start - 1]]
+        start -= 1
+    currency = currency_code(body[start + (thousands != 1.0):mark_end])
     raw = body[head:m.end("ca")]
+    if thousands != 1.0:
+        found = money_found(body, start, m.end(), raw, None, currency, None)
+        if found is None or not isinstance(found[3], float) or m["csep"] is not None:
+            return None, m.end()
+        whole = float(raw.replace(".", "").replace(",", "")) if _GROUPED.fullmatch(raw) else found[3]
+        return (*found[:3], whole * thousands, *found[4:]), m.end()  # "TEUR 2.575" is 2,575 thousand
     if m["csep"] is not None:
         found = _money_range(body, start, m.end(), raw, m["ck"], m["csep"], m["ca2"], m["ck2"],
                              currency, None, True)
@@ -277,6 +289,9 @@ def suffix_money(body: str, m: re.Match[str],
 
 
 _MINUS = "-−"
+_IN_THOUSANDS = {"T": 1e3, "K": 1e3, "k": 1e3, "M": 1e6}
+_GROUPED = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
+"""A letter before a currency code that scales the amount: TEUR, KSEK, kUSD, MEUR."""
 _NEGATIVE_WORDS = ("negative ",)
 """A sign written as a word before an amount: "EBIT was negative 7.7 million euros". Not
 German "minus": readers of real news took "minus 65,4 Mio. Euro" for a loss of that size
