@@ -414,3 +414,25 @@ def test_a_quote_table_joined_into_the_story_s_first_paragraph_is_cut_off() -> N
 )
 def test_crowns_and_thousands_of_set_77(body: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(f.text, f.value, f.currency) for f in figures(body) if f.kind == "money"] == expected
+
+
+def test_the_publisher_s_menu_atop_an_old_wire_page_is_furniture() -> None:
+    menu = ("FinancialGovernment SolutionsLegalReuters News AgencyRisk Management SolutionsTax & "
+            "AccountingBlog: Answers OnInnovation @ Thomson Reuters")
+    kept, notes = strip_boilerplate([menu, "Roche raised its outlook on Thursday."])
+    assert kept == ["Roche raised its outlook on Thursday."] and notes[0].startswith("site menu: ")
+    # must not: the company in a sentence stays
+    assert _tickers("Results", "Thomson Reuters raised its outlook.") == {"TRI"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Die Beteiligungsgesellschaften Avista Capital Partners und Nordic Capital kaufen Acino.", set()),
+        ("Hohe Rohstoffpreise für Kaffee und Kakao belasteten Nestlé.", {"NESN.SW"}),
+        # must not: the utility itself
+        ("Avista said quarterly profit rose.", {"AVA"}),
+    ],
+)
+def test_an_investor_named_like_a_company_and_cocoa(body: str, expected: set[str]) -> None:
+    assert _tickers("Deals", body) == expected

@@ -143,6 +143,10 @@ _TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(
 """A broker's line under the article ("DERMAPHARM-Aktie jetzt für 4€ handeln - auf
 Smartbroker.de"): its price is the broker's fee, no figure of the story."""
 
+_PUBLISHER_MENU = "Reuters News Agency"
+"""The menu of the publisher's other businesses atop an old reuters.com page ("Financial
+Government SolutionsLegalReuters News Agency…Innovation @ Thomson Reuters"), which named
+Thomson Reuters in every story."""
 _PIPE_STRIP = 12
 """A table's cell bars in one long paragraph that make it worth asking `quote_kind`."""
 _TICKER_STAMP = re.compile(r"(?<![\w.])[0-9]{1,2}\.[0-9]{1,2}\.[ \u00a0]+[0-9]{1,2}:[0-9]{2}(?![\w:])")
@@ -354,6 +358,8 @@ def _short_note(paragraph: str) -> str | None:
     kind = quote_kind(paragraph)
     if kind is not None:
         return f"{kind}: " + _shorten(paragraph)
+    if "Thomson Reuters" in paragraph and _PUBLISHER_MENU in paragraph:
+        return "site menu: " + _shorten(paragraph)  # "…Reuters News AgencyRisk Management Solutions…"
     if " is not responsible for the content" in paragraph and _NOT_RESPONSIBLE.match(paragraph):
         return "promotional line: " + _shorten(paragraph)  # "Halifax is not responsible for the content …"
     if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):

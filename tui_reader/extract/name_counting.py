@@ -54,6 +54,11 @@ def _german_form_of_a_us_company(text: str, end: int, listing: Instrument | None
             and text[:end].rsplit(None, 1)[-1].strip(".,") in _GERMAN_FORMS)
 
 
+_OTHER_FIRM_AFTER = re.compile(
+    r"[ \u00a0]+(?:Capital[ \u00a0]+(?:Partners|Management|Advisors)|Partners|Private[ \u00a0]+Equity"
+    r"|Asset[ \u00a0]+Management|Ventures|Investment[ \u00a0]+Management)\b")
+"""After a known name, words that make a longer name of a firm the directory does not
+know (it would have matched the longer name first): an investor, not the company."""
 _FORM_NAMES = frozenset({"sca"})
 """Companies named like a legal form, which after a capitalised name is that form."""
 _NORDIC_FORM = re.compile(r"[ \u00a0](?:A/S|ASA|AB|Oyj|Abp|ApS)(?![\w/])")
@@ -115,6 +120,8 @@ def count_names(
                 continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
         elif text[end - 2:end] in _GERMAN_FORMS_ENDS and _german_form_of_a_us_company(text, end, found_in.by_key(key)):
             continue  # "Die Post AG": an Austrian or German company, not Post Holdings Inc
+        if _OTHER_FIRM_AFTER.match(text, end) and not suffixed:
+            continue  # "Avista Capital Partners", a private-equity firm, not Avista Corp: a longer name unknown
         if key in _FORM_NAMES and start > 1 and text[start - 1] == " " and text[start - 2].isalpha() and (
                 text[text.rfind(" ", 0, start - 1) + 1:start - 1][:1].isupper()):
             continue  # "Hermes International SCA": a French partnership limited by shares, not Svenska Cellulosa
