@@ -354,7 +354,7 @@ def movers_heading(body: str, start: int) -> Direction | None:
     under "FTSE 100 - Risers"): no sentence stands between the figure and its table's
     heading, a short line or paragraph that names the risers or the fallers."""
     line = body.rfind("\n", 0, start) + 1
-    if ":" in body[line:start] or " - " in body[line:start]:
+    if body.find(":", line, start) >= 0 or body.find(" - ", line, start) >= 0:
         inline = _INLINE_HEADING.search(body, line, start)
         if inline is not None and not _SENTENCE_END.search(body, inline.end(), start):
             # "Biggest gainers: Nordic Semiconductor ASA 20 pct, DNO ASA 6.67 pct",
