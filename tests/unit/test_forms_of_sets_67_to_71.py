@@ -436,3 +436,10 @@ def test_the_publisher_s_menu_atop_an_old_wire_page_is_furniture() -> None:
 )
 def test_an_investor_named_like_a_company_and_cocoa(body: str, expected: set[str]) -> None:
     assert _tickers("Deals", body) == expected
+
+
+def test_the_day_a_caption_s_photo_was_taken_is_no_figure() -> None:
+    body = ("The logo of a luxury group is seen at its headquarters in Paris, France, February 13, 2023. "
+            "REUTERS/Jane Doe/File Photo\n\nIn this photo provided by the railroad, the two chiefs shake hands, "
+            "Monday, July 28, 2025.\n\nThe group will report on March 5, 2026.")
+    assert [f.value for f in figures(body) if f.kind == "date"] == ["2026-03-05"]

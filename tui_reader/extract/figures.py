@@ -73,6 +73,8 @@ def find_figures(body: str, published: datetime | None, home_dollar: str | None 
         kept = _without_exchange_rates(body, kept)
     if published is not None:
         kept = _without_own_day(body, kept, published.date().isoformat())
+    if "hoto" in body or "llustration" in body or " seen " in body:
+        kept = _without_caption_days(body, kept)
     if "illi" in body or "Mio." in body or "Mrd." in body:
         kept = bare_amounts(body, kept)
     if ("Mrd." in body or "Mio." in body or "Bio." in body) and _POINT_DECIMALS.search(body):
@@ -128,6 +130,25 @@ def _without_own_day(body: str, found: list[Found], day: str) -> list[Found]:
                     and not (body.endswith(_PROSE_LEADS, 0, f[0])
                              and not _STAMP_LEAD.search(body, max(0, f[0] - 32), f[0])
                              and not _CLOCK_AFTER.match(body, f[1])))]
+
+
+def _without_caption_days(body: str, found: list[Found]) -> list[Found]:
+    """Drop the day a photo was taken, which a picture's caption kept in the text states
+    ("The logo … is seen in Paris, France, February 13, 2023. REUTERS/…/File Photo",
+    "In this photo provided by Union Pacific … July 28, 2025"): no date of the story."""
+    out = []
+    for f in found:
+        if f[2] == "date":
+            line = body[body.rfind("\n", 0, f[0]) + 1:body.find("\n", f[1]) % (len(body) + 1)]
+            if _CAPTION_CUE.search(line):
+                continue
+        out.append(f)
+    return out
+
+
+_CAPTION_CUE = re.compile(r"REUTERS/|Photo\b|[Pp]hoto (?:provided|taken|shows)|[Ii]n this photo|[Ii]llustration"
+                          r"|\b(?:is|are) seen\b|(?:AP|AFP|dpa) Photo|Getty Images")
+"""What a picture's caption says of itself."""
 
 
 _SPAN_OPENERS = ("vom ", "from ", "ab ", "Vom ", "From ")
