@@ -443,3 +443,18 @@ def test_the_day_a_caption_s_photo_was_taken_is_no_figure() -> None:
             "REUTERS/Jane Doe/File Photo\n\nIn this photo provided by the railroad, the two chiefs shake hands, "
             "Monday, July 28, 2025.\n\nThe group will report on March 5, 2026.")
     assert [f.value for f in figures(body) if f.kind == "date"] == ["2026-03-05"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der Index schloss mit 0,4 Prozent negativ.", [("0,4 Prozent", "down")]),
+        ("Das Ergebnis war mit 3 Prozent positiv.", [("3 Prozent", "up")]),
+        ("Der Umsatz ging zurück um rund 7,1 Prozent.", [("7,1 Prozent", "down")]),
+        ("The stock was freefalling 30.69% on Friday.", [("30.69%", "down")]),
+        # must not: back to a level
+        ("Die Rendite fiel zurück auf 5 Prozent.", [("5 Prozent", None)]),
+    ],
+)
+def test_moves_of_sets_77_and_78(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert moves(body) == expected

@@ -60,7 +60,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen "
         "abgebaut verlusten cratered cratering craters hurt hurts hurting dented rückgänge rückgängen "
         "vermindert verminderte verminderten vermindern tank tanking collapsed collapse collapses collapsing negative "
-        "taucht tauchte tauchten abgetaucht kurskorrektur")
+        "taucht tauchte tauchten abgetaucht kurskorrektur zurück freefalling free-falling")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 
@@ -74,13 +74,13 @@ AFTER_WORDS.update(dict.fromkeys(
     "surge rally climb gains above more über mehr fester stronger firmer "
     "teurer stärker raise hike boost premium steigenden wachsenden "
     "kletternden höheren höherer höhere höheres gestiegenen gewachsenen spike spikes aufwärts "
-    "bergauf".split(), "up"))
+    "bergauf positiv".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys(
     "tumble slide dip selloff sell-off below less fewer weaker softer plummet collapse crash "
     "unter weniger tiefer tiefere tieferen tieferer tieferes leichter billiger schwächer cut reduction decrease "
     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren geringeren geringere "
     "verlierenden gefallenen gesunkenen lesser abwärts bergab runter herunter hinunter drawdown "
-    "drawdowns off".split(), "down"))
+    "drawdowns off negativ".split(), "down"))
 AFTER_WORDS.update(dict.fromkeys("rauf herauf hinauf".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys((f"{stem}{end}" for stem in ("gestiegen", "gewachsen") for end in ("e", "er", "es")),
                                  "up"))  # "ein um 18 Prozent gestiegener Reingewinn"
