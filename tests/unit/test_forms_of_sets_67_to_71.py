@@ -458,3 +458,8 @@ def test_the_day_a_caption_s_photo_was_taken_is_no_figure() -> None:
 )
 def test_moves_of_sets_77_and_78(body: str, expected: list[tuple[str, str | None]]) -> None:
     assert moves(body) == expected
+
+
+@pytest.mark.parametrize("body", ["A robotaxi crossed a double yellow line.", "It faces a double whammy of tariffs."])
+def test_a_double_that_multiplies_nothing(body: str) -> None:
+    assert [f for f in figures(body) if f.kind == "multiple"] == []

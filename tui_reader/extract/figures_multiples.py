@@ -16,8 +16,10 @@ from tui_reader.extract.figures_numbers import Found, parse_number, word_value
 from tui_reader.extract.figures_periods import THE
 from tui_reader.extract.figures_worded import HALVES, number_word_before
 
-NOT_AFTER = ("-", " digit", "-digit", " down", " dip")
-""""double-digit", "double digits", "double down" multiply nothing."""
+NOT_AFTER = ("-", " digit", "-digit", " down", " dip", " yellow", " whammy", " standard", " taxation",
+             " counting", " bottom", " top", " role", " click", " check", " shift")
+""""double-digit", "double digits", "double down", "a double yellow line", "a double whammy"
+multiply nothing."""
 WORD_MULTIPLES = {"doubl": 2.0, "tripl": 3.0, "quadr": 4.0, "quint": 5.0, "halve": 0.5, "halvi": 0.5,
                   "verdo": 2.0, "verdr": 3.0, "vervi": 4.0, "halbi": 0.5}
 """Multiplying words by their first five letters, all the head pattern lets through."""
