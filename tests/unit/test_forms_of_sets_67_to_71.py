@@ -463,3 +463,47 @@ def test_moves_of_sets_77_and_78(body: str, expected: list[tuple[str, str | None
 @pytest.mark.parametrize("body", ["A robotaxi crossed a double yellow line.", "It faces a double whammy of tariffs."])
 def test_a_double_that_multiplies_nothing(body: str) -> None:
     assert [f for f in figures(body) if f.kind == "multiple"] == []
+
+
+# Forms of the 80th to 83rd held-out sets.
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Nintendo erwartet für das Jahr einen Umsatz von über 1 Billion Yen und mehr Gewinn.",
+         [("1 Billion Yen", 1e12, "JPY")]),
+        ("Toyota rechnet mit Belastungen von rund 180 Milliarden japanische Yen.",
+         [("180 Milliarden japanische Yen", 180e9, "JPY")]),
+        ("Der Gewinn lag bei 42,12 Milliarden Taiwan-Dollar.", [("42,12 Milliarden Taiwan-Dollar", 42.12e9, "TWD")]),
+        ("Samsung erzielte 7 Billionen koreanische Won; die Aktie kostet 105.800 Won.",
+         [("7 Billionen koreanische Won", 7e12, "KRW"), ("105.800 Won", 105_800.0, "KRW")]),
+        ("BHP, listed on the ASX, declared an interim dividend of 73 U.S. cents per share.",
+         [("73 U.S. cents", 0.73, "USD")]),
+        # must not: an English headline's Billion, a worded German one read once
+        ("Nvidia Posts $26 Billion Quarter", [("$26 Billion", 26e9, "USD")]),
+        ("Apple ist erstmals mehr als eine Billion Dollar wert.", [("eine Billion Dollar", 1e12, "USD")]),
+    ],
+)
+def test_amounts_of_sets_80_to_83(body: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.text, f.value, f.currency) for f in figures(body) if f.kind == "money"] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('"It is harder for Nintendo than Sony," said Serkan Toto, founder of a games consultancy.',
+         {"7974.T", "6758.T"}),
+        ("Nintendo-Chef Shuntaro Furukawa gab sich zurückhaltend.", {"7974.T"}),
+        ("Sony said the Switch 2 is not a high-end product.", {"6758.T"}),
+        # must not: a company's own sales, a carmaker's model
+        ("The sales of Toto rose 5%.", {"5332.T"}),
+        ("BMW 3 Series sales rose.", {"BMW.DE"}),
+    ],
+)
+def test_people_and_products_of_set_82(body: str, expected: set[str]) -> None:
+    assert _tickers("Asia", body) == expected
+
+
+def test_slumping_is_down() -> None:
+    assert moves("Its shares were slumping as much as 2.3 per cent.") == [("2.3 per cent", "down")]

@@ -45,6 +45,7 @@ from tui_reader.extract.figures_heads import worded
 from tui_reader.extract.figures_joins import join_figures
 from tui_reader.extract.figures_numbers import Found
 from tui_reader.extract.figures_scan import scan
+from tui_reader.extract.word_names import is_german
 from tui_reader.model import KeyFigure
 
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -79,6 +80,10 @@ def find_figures(body: str, published: datetime | None, home_dollar: str | None 
         kept = bare_amounts(body, kept)
     if ("Mrd." in body or "Mio." in body or "Bio." in body) and _POINT_DECIMALS.search(body):
         kept = _swiss_scaled(body, kept)
+    if " Won" in body or " Yen" in body or " yen" in body:
+        kept = _whole_units(body, kept)
+    if " Billion " in body and is_german(body):
+        kept = _german_billion(body, kept)
     if "krone" in body or "crown" in body or "Krone" in body:
         kept = _danish(body, kept)
     if home_dollar or "ASX" in body or "TSX" in body or "SGX" in body or "Singapore Exchange" in body or "STI" in body:
@@ -130,6 +135,25 @@ def _without_own_day(body: str, found: list[Found], day: str) -> list[Found]:
                     and not (body.endswith(_PROSE_LEADS, 0, f[0])
                              and not _STAMP_LEAD.search(body, max(0, f[0] - 32), f[0])
                              and not _CLOCK_AFTER.match(body, f[1])))]
+
+
+def _whole_units(body: str, found: list[Found]) -> list[Found]:
+    """Won and yen have no hundredths in a price, so "105.800 Won" is 105,800 (German
+    digits), not 105.8."""
+    return [(*f[:3], f[3] * 1000, *f[4:]) if f[2] == "money" and f[4] in ("KRW", "JPY") and isinstance(f[3], float)
+            and f[3] < 1000 and _GROUPED_WHOLE.match(body, f[0]) else f for f in found]
+
+
+_GROUPED_WHOLE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+[ \u00a0](?:[Ww]on|[Yy]en)\b")
+
+
+def _german_billion(body: str, found: list[Found]) -> list[Found]:
+    """German "eine Billion" is 10**12, as "Billionen" is ("über 1 Billion Yen"); the scale
+    reads it as an English headline's "Billion" (10**9) until the text is known German."""
+    return [(*f[:3], f[3] * 1000, *f[4:8], f[8] * 1000 if f[8] else f[8])
+            if f[2] == "money" and isinstance(f[3], float) and body[f[0]].isdigit() and " Billion " in body[f[0]:f[1] + 1]
+            else f
+            for f in found]
 
 
 def _without_caption_days(body: str, found: list[Found]) -> list[Found]:
@@ -252,7 +276,7 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
         if f[2] == "money" and f[4] == "USD":
             text = body[f[0]:f[1]].lstrip("-−(")
             if (("$" in text and "$US" not in text and "US$" not in text) or (
-                    text.lower().endswith(("cents", "cent", "c")) and "US" not in text)) and not _priced_in_usd(
+                    text.lower().endswith(("cents", "cent", "c")) and "US" not in text and "U.S" not in text)) and not _priced_in_usd(
                     body, f[0], f[1]) and not _converted(body, f[0]):
                 f = (*f[:4], local, *f[5:])
         out.append(f)

@@ -39,7 +39,9 @@ PREFIX = rf"(?:(?:US|HK|NZ|NT|[CASRT])?[{SYMBOLS}]|(?:{CODES}))"
 SUFFIX = (
     rf"(?:{SP}?€|(?<=\.)[ \u00a0]\$(?![0-9])|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
-    r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
+    r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|(?:japanischen? )?[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
+    r"|(?:Taiwan|Hongkong|Singapur)-Dollar|(?:kanadischen?|australischen?) Dollar|(?:süd)?koreanischen? Won"
+    r"|(?:indischen? )?Rupien"
     rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:[Kk]ronor|[Kk]roner|[Kk]rona|[Kk]rone)"
     rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?|(?:(?:[Dd]änische|[Ss]chwedische|[Nn]orwegische|[Tt]schechische)n? )?Kronen(?! Zeitung)"
     rf"|{CODES}))(?!\w)"
@@ -86,10 +88,18 @@ _CURRENCIES = {
     "dänische kronen": "DKK", "dänischen kronen": "DKK", "schwedische kronen": "SEK", "schwedischen kronen": "SEK",
     "norwegische kronen": "NOK", "norwegischen kronen": "NOK", "tschechische kronen": "CZK",
     "tschechischen kronen": "CZK", "kronen": "NOK",
+    "japanische yen": "JPY", "japanischen yen": "JPY", "taiwan-dollar": "TWD", "hongkong-dollar": "HKD",
+    "singapur-dollar": "SGD", "kanadische dollar": "CAD", "kanadischen dollar": "CAD", "australische dollar": "AUD",
+    "australischen dollar": "AUD", "koreanische won": "KRW", "koreanischen won": "KRW", "südkoreanische won": "KRW",
+    "südkoreanischen won": "KRW", "rupien": "INR", "indische rupien": "INR", "indischen rupien": "INR",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken", "Schweizer Franken",
                                     "Pfund", "britische Pfund", "britischen Pfund", "Fr.",
-                                    "Kronen",
+                                    "Kronen", "Taiwan-Dollar", "Hongkong-Dollar", "Singapur-Dollar", "Rupien",
+                                    *(f"{land}{n} {unit}" for land, unit in (("japanische", "Yen"), ("kanadische", "Dollar"),
+                                                                            ("australische", "Dollar"), ("koreanische", "Won"),
+                                                                            ("südkoreanische", "Won"), ("indische", "Rupien"))
+                                      for n in ("", "n")),
                                     *(f"{land}{n} Kronen" for land in ("dänische", "schwedische", "norwegische",
                                                                         "tschechische", "Dänische", "Schwedische",
                                                                         "Norwegische", "Tschechische")

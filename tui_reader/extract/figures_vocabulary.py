@@ -60,7 +60,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen "
         "abgebaut verlusten cratered cratering craters hurt hurts hurting dented rückgänge rückgängen "
         "vermindert verminderte verminderten vermindern tank tanking collapsed collapse collapses collapsing negative "
-        "taucht tauchte tauchten abgetaucht kurskorrektur zurück freefalling free-falling")
+        "taucht tauchte tauchten abgetaucht kurskorrektur zurück freefalling free-falling slumping")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 

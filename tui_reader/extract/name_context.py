@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from tui_reader.extract.aliases import first_names
 from tui_reader.extract.names import CAPITALS, fold_accents, name_word
+from tui_reader.extract.word_names import word_names
 
 TITLES: frozenset[str] = frozenset(
     fold_accents(word)
@@ -194,13 +195,34 @@ def _judged(before: str, written: str, after: str, key: str) -> str | None:
     near = before[-24:]
     if is_person(near) and not _own_title(near, written):
         return PERSON
-    if is_product(near, written, after):
-        return PRODUCT
+    if _named_person(before, after):
+        return PERSON
+    if is_product(near, written, after) or (
+            after[:1] in " \u00a0" and _GENERATION.match(after) and key in word_names()):
+        return PRODUCT  # "the Switch 2": a product's generation, when the name is an everyday word
     if is_source(near, written, after, key) or _in_credit_line(before) or is_venue(near, key):
         return SOURCE
     if key in _NETWORKS and _share_buttons(near, after):
         return SOURCE
     return None
+
+
+_ROLE_AFTER = re.compile(
+    r",[ \u00a0]+(?:the[ \u00a0]+|a[ \u00a0]+)?(?:co-?founder|founder|chief|CEO|CFO|head|president|director|analyst"
+    r"|economist|strategist|partner|professor|spokes(?:man|woman|person)|Gründer|Chef(?:in)?|Analyst(?:in)?"
+    r"|Vorstand|Sprecher(?:in)?)\b")
+
+
+def _named_person(before: str, after: str) -> bool:
+    """A surname after a given name no list holds: "said Serkan Toto, founder of …" (a
+    role after it), "Nintendo-Chef Shuntaro Furukawa" (a title before the given name)."""
+    words = before.split()
+    if len(words) < 2 or not words[-1][:1].isupper() or not words[-1].isalpha() or before[-1:] not in " \u00a0":
+        return False
+    title = name_word(words[-2])
+    if title in TITLES or (len(title) > 8 and title.endswith(_TITLE_ENDINGS)) or title.endswith("-chef"):
+        return True
+    return words[-2] in ("said", "says", "sagte", "sagt", "by", "von") and _ROLE_AFTER.match(after) is not None
 
 
 def _own_title(before: str, written: str) -> bool:
@@ -253,6 +275,11 @@ def is_product(before: str, written: str, after: str) -> bool:
     return written[-1] in ".,;!?" or after[:1] in ("", "\n", ".", ",", ";", "!", "?")
 
 
+_GENERATION = re.compile(
+    r"[ \u00a0][0-9]{1,2}(?![0-9]|[.,:%][0-9]|[ \u00a0]*(?:%|[Pp]ercent|[Pp]rozent|pct|[Mm]illion|[Bb]illion|Mio|Mrd"
+    r"|[Yy]ears?|[Jj]ahre|[Mm]onths?|[Mm]onate|[Ww]eeks?|[Dd]ays?|[Tt]age|[Pp]unkte?|points?))")
+"""A product's generation right after its name ("Switch 2"): a number of one or two digits
+that no unit follows. Asked for everyday-word names only: "BMW 3 Series" sales are BMW's."""
 _BRAND_BEFORE = (" Marke ", " Marken ", " brand ", " Brand ")
 """Right before a name: the brand of that name, not the company (the group behind the
 brand files by its own name)."""
