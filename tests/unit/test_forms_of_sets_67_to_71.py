@@ -507,3 +507,28 @@ def test_people_and_products_of_set_82(body: str, expected: set[str]) -> None:
 
 def test_slumping_is_down() -> None:
     assert moves("Its shares were slumping as much as 2.3 per cent.") == [("2.3 per cent", "down")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Diploma’s share price soaring to a record high helped lift the index.", {"DPLM.L"}),
+        ("CVS said it would sell the pill in its pharmacies.", {"CVS"}),
+        ("Über 17 Prozent ist die Aktie der Adler Group gestiegen.", {"ADJ.DE"}),
+        ("Meistgehandelte Titel waren Oberbank Stämme.", {"OBS.VI"}),
+        # must not: a trade, a generic phrase, a region
+        ("Die Papiere des Software-Unternehmens für die Gesundheitsbranche sackten ab.", set()),
+        ("Der Auftrag kam von Akfen Renewable Energy.", set()),
+        ("Talabat liefert in der Region Naher Osten und Nordafrika (MENA).", set()),
+        # and the rival a compound names stays (readers count it)
+        ("Der Tesla-Rivale BYD verkaufte mehr Autos.", {"TSLA", "1211.HK"}),
+    ],
+)
+def test_names_of_sets_80_to_83(body: str, expected: set[str]) -> None:
+    assert _tickers("Markets", body) == expected
+
+
+def test_a_portal_s_note_on_delayed_quotes_is_furniture() -> None:
+    kept, notes = strip_boilerplate(["Verzögerung der Kursdaten: Deutsche Börse 15 Min., Nasdaq und NYSE 20 Min.",
+                                     "Die Aktie stieg."])
+    assert kept == ["Die Aktie stieg."] and notes[0].startswith("disclaimer: ")

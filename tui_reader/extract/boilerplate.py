@@ -143,6 +143,8 @@ _TRADE_PROMO = re.compile(r"\b(?:jetzt|schon|ab) (?:für|ab|zu) [0-9][0-9,.]* ?(
 """A broker's line under the article ("DERMAPHARM-Aktie jetzt für 4€ handeln - auf
 Smartbroker.de"): its price is the broker's fee, no figure of the story."""
 
+_DELAY_NOTES = ("Verzögerung der Kursdaten", "Kursdaten verzögert", "Quotes delayed", "Data delayed")
+"""A portal's note on how late its quotes are, naming the exchanges that deliver them."""
 _PUBLISHER_MENU = "Reuters News Agency"
 """The menu of the publisher's other businesses atop an old reuters.com page ("Financial
 Government SolutionsLegalReuters News Agency…Innovation @ Thomson Reuters"), which named
@@ -358,6 +360,8 @@ def _short_note(paragraph: str) -> str | None:
     kind = quote_kind(paragraph)
     if kind is not None:
         return f"{kind}: " + _shorten(paragraph)
+    if paragraph.startswith(_DELAY_NOTES):
+        return "disclaimer: " + _shorten(paragraph)  # "Verzögerung der Kursdaten: Deutsche Börse 15 Min., …"
     if "Thomson Reuters" in paragraph and _PUBLISHER_MENU in paragraph:
         return "site menu: " + _shorten(paragraph)  # "…Reuters News AgencyRisk Management Solutions…"
     if " is not responsible for the content" in paragraph and _NOT_RESPONSIBLE.match(paragraph):

@@ -198,7 +198,8 @@ def _judged(before: str, written: str, after: str, key: str) -> str | None:
     if _named_person(before, after):
         return PERSON
     if is_product(near, written, after) or (
-            after[:1] in " \u00a0" and _GENERATION.match(after) and key in word_names()):
+            after[:1] in " \u00a0" and _GENERATION.match(after) and key in word_names()) or (
+            "-" in written and key in word_names() and written.rsplit("-", 1)[1].casefold().startswith(_GENERIC_COMPOUNDS)):
         return PRODUCT  # "the Switch 2": a product's generation, when the name is an everyday word
     if is_source(near, written, after, key) or _in_credit_line(before) or is_venue(near, key):
         return SOURCE
@@ -275,6 +276,10 @@ def is_product(before: str, written: str, after: str) -> bool:
     return written[-1] in ".,;!?" or after[:1] in ("", "\n", ".", ",", ";", "!", "?")
 
 
+_GENERIC_COMPOUNDS = ("unternehmen", "firma", "firmen", "branche", "sektor", "hersteller", "anbieter",
+                      "spezialist", "riese", "markt")
+"""After an everyday-word name and a hyphen: the trade, not the company
+("des Software-Unternehmens" is no Software AG)."""
 _GENERATION = re.compile(
     r"[ \u00a0][0-9]{1,2}(?![0-9]|[.,:%][0-9]|[ \u00a0]*(?:%|[Pp]ercent|[Pp]rozent|pct|[Mm]illion|[Bb]illion|Mio|Mrd"
     r"|[Yy]ears?|[Jj]ahre|[Mm]onths?|[Mm]onate|[Ww]eeks?|[Dd]ays?|[Tt]age|[Pp]unkte?|points?))")
@@ -312,7 +317,7 @@ _SHARE_COMPOUND = re.compile(
 )
 _SHARES_AFTER = re.compile(
     # Not "the Nasdaq stock market", "Dow stock index": the venue or the index.
-    r"(?:['’]s)?[ \u00a0]+(?:shares|stock(?![ \u00a0]+(?:[Mm]arkets?|[Ee]xchanges?|[Ii]nd(?:ex|ices)))"
+    r"(?:['’]s)?[ \u00a0]+(?:shares|share[ \u00a0-]price|stock(?![ \u00a0]+(?:[Mm]arkets?|[Ee]xchanges?|[Ii]nd(?:ex|ices)))"
     r"|Aktien?|Papiere|Anteilscheine|CEO|CFO|[Cc]hief[ \u00a0]+(?:[Ee]xecutive|[Ff]inancial)|Konzernchef|Vorstandschef)\b"
 )
 """After a name: its shares, its chief ("Target CEO Brian Cornell")."""
@@ -373,6 +378,8 @@ _MOVE_VERBS = (
 _MOVED_AFTER = re.compile(
     rf"[ \u00a0]+{_MOVE_VERBS}[ \u00a0]+(?:by[ \u00a0]+|um[ \u00a0]+)?"
     r"(?:about|nearly|almost|rund|knapp|fast|more than|mehr als)?[ \u00a0]*[0-9]"
+    # "SSE is down 2.1%", "Diploma was up 4%": a market report's move
+    r"|[ \u00a0]+(?:is|was|are|were)[ \u00a0]+(?:down|up|higher|lower)[ \u00a0]+(?:by[ \u00a0]+)?[0-9]"
     # "Capita fell as the outsourcer warned", "Hochschild rose after the gold miner said":
     # a market report's move, then what the company is (a dollar or a price is no company)
     rf"|[ \u00a0]+{_MOVE_VERBS}[ \u00a0]+(?:as|after|when)[ \u00a0]+the[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?"

@@ -33,6 +33,7 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     hochschild kakao""".split()
 ) | {
     "london stock exchange",
+    "renewable energy",
     "national bank",
     "independent bank",
     "preferred bank",
