@@ -532,3 +532,21 @@ def test_a_portal_s_note_on_delayed_quotes_is_furniture() -> None:
     kept, notes = strip_boilerplate(["Verzögerung der Kursdaten: Deutsche Börse 15 Min., Nasdaq und NYSE 20 Min.",
                                      "Die Aktie stieg."])
     assert kept == ["Die Aktie stieg."] and notes[0].startswith("disclaimer: ")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Its market value rose to Rs 18.19 lakh crore.", [("Rs 18.19 lakh crore", 18.19e12, "INR")]),
+        ("Reliance Q1 Net Profit At Rs 16,242 Crore", [("Rs 16,242 Crore", 16_242e7, "INR")]),
+        ("Der Ausgabepreis lag bei 1,49 VAE-Dirham, das Volumen bei etwa 7,5 Milliarden Dirham.",
+         [("1,49 VAE-Dirham", 1.49, "AED"), ("7,5 Milliarden Dirham", 7.5e9, "AED")]),
+    ],
+)
+def test_amounts_of_sets_80_to_82(body: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.text, f.value, f.currency) for f in figures(body) if f.kind == "money"] == expected
+
+
+def test_a_quote_widget_with_a_space_before_its_parenthesis() -> None:
+    body = "Lindenbank (LDBK -1.7% ) and Oakfield Bancorp (OTCPK:OKFB +35% ) will merge."
+    assert [f for f in figures(body) if f.kind == "percent"] == []

@@ -41,7 +41,7 @@ SUFFIX = (
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|(?:japanischen? )?[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
     r"|(?:Taiwan|Hongkong|Singapur)-Dollar|(?:kanadischen?|australischen?) Dollar|(?:süd)?koreanischen? Won"
-    r"|(?:indischen? )?Rupien"
+    r"|(?:indischen? )?Rupien|(?:VAE-)?Dirham|dirhams?"
     rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:[Kk]ronor|[Kk]roner|[Kk]rona|[Kk]rone)"
     rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?|(?:(?:[Dd]änische|[Ss]chwedische|[Nn]orwegische|[Tt]schechische)n? )?Kronen(?! Zeitung)"
     rf"|{CODES}))(?!\w)"
@@ -92,10 +92,12 @@ _CURRENCIES = {
     "singapur-dollar": "SGD", "kanadische dollar": "CAD", "kanadischen dollar": "CAD", "australische dollar": "AUD",
     "australischen dollar": "AUD", "koreanische won": "KRW", "koreanischen won": "KRW", "südkoreanische won": "KRW",
     "südkoreanischen won": "KRW", "rupien": "INR", "indische rupien": "INR", "indischen rupien": "INR",
+    "dirham": "AED", "vae-dirham": "AED",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken", "Schweizer Franken",
                                     "Pfund", "britische Pfund", "britischen Pfund", "Fr.",
-                                    "Kronen", "Taiwan-Dollar", "Hongkong-Dollar", "Singapur-Dollar", "Rupien",
+                                    "Kronen", "Taiwan-Dollar", "Hongkong-Dollar", "Singapur-Dollar", "Rupien", "Dirham",
+                                    "VAE-Dirham",
                                     *(f"{land}{n} {unit}" for land, unit in (("japanische", "Yen"), ("kanadische", "Dollar"),
                                                                             ("australische", "Dollar"), ("koreanische", "Won"),
                                                                             ("südkoreanische", "Won"), ("indische", "Rupien"))

@@ -149,7 +149,7 @@ def german_text(body: str) -> bool:
 SCALE = (
     r"(?:[¹²³⁴⁵⁶⁷⁸⁹]?[ \u00a0\u202f-]?(?:trillion|Trillion|billion|Billion|million|Million|thousand|Thousand"
     r"|Billionen|Milliarden|Milliarde|Millionen|Mrd\.?|Mio\.?|Mill\.|Mil\.|Tsd\.?|Tausend|Bio\."
-    r"|bn|Bn|bln|Bln|mn|mln|Mln|tn|trn|crores?|lakhs?)"
+    r"|bn|Bn|bln|Bln|mn|mln|Mln|tn|trn|[Ll]akh[ \u00a0][Cc]rores?|[Cc]rores?|[Ll]akhs?)"
     r"|[bBmMkK])(?![\w])"
 )
 """A scale after an amount. Single letters only attached ("$5m"), words with or without
@@ -163,6 +163,7 @@ SCALE_VALUES: dict[str, float] = {
     "bln": 1e9, "b": 1e9,
     "million": 1e6, "millionen": 1e6, "mio": 1e6, "mill": 1e6, "mil": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
     "thousand": 1e3, "tsd": 1e3, "tausend": 1e3, "k": 1e3, "crore": 1e7, "crores": 1e7, "lakh": 1e5,
+    "lakh crore": 1e12, "lakh crores": 1e12,
     "lakhs": 1e5,
 }
 
@@ -177,7 +178,7 @@ def scale_value(scale: str | None) -> tuple[float, bool]:
     SCALE pattern allows a few dozen spellings)."""
     if not scale:
         return 1.0, False
-    key = scale.strip(" \u00a0\u202f.-¹²³⁴⁵⁶⁷⁸⁹").lower()
+    key = " ".join(scale.strip(" \u00a0\u202f.-¹²³⁴⁵⁶⁷⁸⁹").lower().split())  # "lakh\u00a0crore"
     return SCALE_VALUES[key], key in GERMAN_SCALES
 
 

@@ -73,7 +73,7 @@ def quote_widget(body: str, start: int, end: int, sign: str | None) -> bool:
     """Whether the percentage body[start:end] (sign included) is a quote widget."""
     if start < 2 or body[start - 1] not in " \u00a0" or body[start - 2] not in WIDGET_TAILS:
         return False  # the common case, "rose 5%", leaves here
-    closing = body[end:end + 1] == ")"
+    closing = body[end:end + 1] == ")" or body[end:end + 2] == " )"  # Seeking Alpha: "(ACNB -1.7% )"
     if not closing and sign is None:
         return NAMED_WIDGET.search(body, max(0, start - 40), end) is not None
     m = _TICKER_BEFORE.search(body, max(0, start - 34), start)
