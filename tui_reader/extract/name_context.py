@@ -198,7 +198,7 @@ def _judged(before: str, written: str, after: str, key: str) -> str | None:
     if _named_person(before, after):
         return PERSON
     if is_product(near, written, after) or (
-            after[:1] in " \u00a0" and _GENERATION.match(after) and key in word_names()) or (
+            after[1:2].isdigit() and _GENERATION.match(after) and key in word_names()) or (
             "-" in written and key in word_names() and written.rsplit("-", 1)[1].casefold().startswith(_GENERIC_COMPOUNDS)):
         return PRODUCT  # "the Switch 2": a product's generation, when the name is an everyday word
     if is_source(near, written, after, key) or _in_credit_line(before) or is_venue(near, key):
@@ -217,8 +217,10 @@ _ROLE_AFTER = re.compile(
 def _named_person(before: str, after: str) -> bool:
     """A surname after a given name no list holds: "said Serkan Toto, founder of …" (a
     role after it), "Nintendo-Chef Shuntaro Furukawa" (a title before the given name)."""
+    if before[-1:] not in " \u00a0" or not before[-2:-1].isalpha():
+        return False  # the common case: no word, or a word ending in a mark, right before the name
     words = before.split()
-    if len(words) < 2 or not words[-1][:1].isupper() or not words[-1].isalpha() or before[-1:] not in " \u00a0":
+    if len(words) < 2 or not words[-1][:1].isupper() or not words[-1].isalpha():
         return False
     title = name_word(words[-2])
     if title in TITLES or (len(title) > 8 and title.endswith(_TITLE_ENDINGS)) or title.endswith("-chef"):

@@ -59,6 +59,8 @@ _OTHER_FIRM_AFTER = re.compile(
     r"|Asset[ \u00a0]+Management|Ventures|Investment[ \u00a0]+Management)\b")
 """After a known name, words that make a longer name of a firm the directory does not
 know (it would have matched the longer name first): an investor, not the company."""
+_FIRM_INITIALS = frozenset("CPAVI")
+"""The initials of `_OTHER_FIRM_AFTER`'s first words."""
 _FORM_NAMES = frozenset({"sca"})
 """Companies named like a legal form, which after a capitalised name is that form."""
 _NORDIC_FORM = re.compile(r"[ \u00a0](?:A/S|ASA|AB|Oyj|Abp|ApS)(?![\w/])")
@@ -120,12 +122,14 @@ def count_names(
                 continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
         elif text[end - 2:end] in _GERMAN_FORMS_ENDS and _german_form_of_a_us_company(text, end, found_in.by_key(key)):
             continue  # "Die Post AG": an Austrian or German company, not Post Holdings Inc
-        if _OTHER_FIRM_AFTER.match(text, end) and not suffixed:
+        after = text[end + 1:end + 2]  # one look at the next word's initial spares the two patterns below
+        if after in _FIRM_INITIALS and _OTHER_FIRM_AFTER.match(text, end) and not suffixed:
             continue  # "Avista Capital Partners", a private-equity firm, not Avista Corp: a longer name unknown
         if key in _FORM_NAMES and start > 1 and text[start - 1] == " " and text[start - 2].isalpha() and (
                 text[text.rfind(" ", 0, start - 1) + 1:start - 1][:1].isupper()):
             continue  # "Hermes International SCA": a French partnership limited by shares, not Svenska Cellulosa
-        if key in nordic or ((_NORDIC_FORM.match(text, end) or (suffixed and _NORDIC_FORM.search(text, end - 5, end)))
+        if key in nordic or (((after in "AO" and _NORDIC_FORM.match(text, end))
+                              or (suffixed and _NORDIC_FORM.search(text, end - 5, end)))
                                 and (
                 (named_as := found_in.by_key(key)) is not None and (named_as.isin or "").startswith("US"))):
             nordic.add(key)  # "Rtx A/S": the Danish company, here and in every later "RTX", not RTX Corp
