@@ -64,6 +64,18 @@ async def test_the_filter_title_offers_star_only_when_the_scope_is_narrower(make
         assert "all articles ·" not in str(box.border_title)
 
 
+async def _errors_view_text(app, pilot) -> str:
+    """The errors view's table as text, opened once the seed scan has skipped a file."""
+    await until(pilot, lambda: bool(app.screen.status.skipped), timeout=20)
+    await settle(pilot)
+    await pilot.press("e")
+    await until(pilot, lambda: isinstance(app.screen, ErrorsScreen))
+    table = app.screen.query_one("#errors-table", Static)
+    console = Console(width=table.content_region.width, record=True, file=io.StringIO())
+    console.print(table.content)
+    return console.export_text()
+
+
 async def test_a_long_skip_reason_is_shown_whole(make_app, tmp_path: Path, seeds_dir: Path) -> None:
     """A bad JSON seed's reason at 120 columns was cut after "Expecting property name
     enclosed in double quot…", and nothing showed the rest."""
@@ -72,14 +84,7 @@ async def test_a_long_skip_reason_is_shown_whole(make_app, tmp_path: Path, seeds
     bad.write_text("{'title': 'x'}", encoding="utf-8")
     app = make_app(db=tmp_path / "empty.sqlite3", poll=True, seed_scan_interval=0.2)
     async with app.run_test(size=(120, 36)) as pilot:
-        await until(pilot, lambda: bool(app.screen.status.skipped), timeout=20)
-        await settle(pilot)
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, ErrorsScreen))
-        table = app.screen.query_one("#errors-table", Static)
-        console = Console(width=table.content_region.width, record=True, file=io.StringIO())
-        console.print(table.content)
-        shown = console.export_text()
+        shown = await _errors_view_text(app, pilot)
         reason = app.screen.skipped[str(bad)]
         assert "Expecting property name enclosed in double quotes" in reason
         # Two columns side by side: every word of the reason is there, none cut.
@@ -99,14 +104,7 @@ async def test_a_skipped_path_breaks_at_its_folders(make_app, tmp_path: Path, se
     bad.write_text("{bad json", encoding="utf-8")
     app = make_app(db=tmp_path / "empty.sqlite3", poll=True, seed_scan_interval=0.2)
     async with app.run_test(size=(width, 30)) as pilot:
-        await until(pilot, lambda: bool(app.screen.status.skipped), timeout=20)
-        await settle(pilot)
-        await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, ErrorsScreen))
-        table = app.screen.query_one("#errors-table", Static)
-        console = Console(width=table.content_region.width, record=True, file=io.StringIO())
-        console.print(table.content)
-        lines = console.export_text().splitlines()
+        lines = (await _errors_view_text(app, pilot)).splitlines()
     problem_at = lines[0].index("Problem")
     start = next(i for i, line in enumerate(lines) if line.startswith(str(bad)[:10]))
     cell: list[str] = []

@@ -41,15 +41,8 @@ def _pack(pieces: list[str], width: int) -> list[str]:
 
 
 def _cut(text: str, width: int) -> list[str]:
-    """The last resort: `width` cells at a time."""
-    lines: list[str] = []
-    line = ""
-    for char in text:
-        if line and cell_len(line + char) > width:
-            lines.append(line)
-            line = ""
-        line += char
-    return [*lines, line] if line else lines
+    """The last resort: `width` cells at a time (each character a piece)."""
+    return _pack(list(text), width)
 
 
 def _break_word(word: str, width: int) -> list[str]:
