@@ -44,6 +44,18 @@ async def _open(app, pilot, article_id: str) -> None:  # noqa: ANN001
     await settle(pilot)
 
 
+
+async def _no_chart_lines(make_app, db_path: Path, article: Article) -> list[str]:
+    """The article pane's lines once it says why it draws no chart for this article."""
+    with Store.open(db_path) as store:
+        store.upsert_articles("seeds:fixture", [article])
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await _open(app, pilot, article.id)
+        await until(pilot, lambda: "No chart:" in _text(app))
+        return [line.strip() for line in _text(app).splitlines()]
+
 async def test_an_article_after_the_last_close_says_where_the_prices_end(make_app, db_path: Path) -> None:
     """BABA.csv ends on 2026-03-30; the instrument view shows those closes, so "no
     prices" under a December article was untrue."""
@@ -51,18 +63,11 @@ async def test_an_article_after_the_last_close_says_where_the_prices_end(make_ap
                     datetime.fromisoformat("2026-12-01T09:00:00+00:00"), instruments=[BABA])
     start = later.body.index("2.1%")
     later.figures = [KeyFigure("percent", "2.1%", 2.1, start, start + 4, context=later.body, unit="%", direction="up")]
-    with Store.open(db_path) as store:
-        store.upsert_articles("seeds:fixture", [later])
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await _open(app, pilot, "later")
-        await until(pilot, lambda: "No chart:" in _text(app))
-        shown = [line.strip() for line in _text(app).splitlines()]
-        assert "No chart: BABA's prices end 2026-03-30, before this article" in shown
-        # Its claim is not checked against March's closes either.
-        claim = next(line for line in shown if line.startswith("1 trading day"))
-        assert "prices end before publication" in claim and "gap" not in claim
+    shown = await _no_chart_lines(make_app, db_path, later)
+    assert "No chart: BABA's prices end 2026-03-30, before this article" in shown
+    # Its claim is not checked against March's closes either.
+    claim = next(line for line in shown if line.startswith("1 trading day"))
+    assert "prices end before publication" in claim and "gap" not in claim
 
 
 async def test_another_line_s_chart_says_whose_line_it_is_at_80_columns(make_app) -> None:
@@ -135,15 +140,8 @@ async def test_an_article_of_this_month_under_sap_de_says_whose_prices_end_befor
     this_month = Article("sap-now", "example.com", "SAP raises its cloud outlook", "SAP raised its cloud outlook.",
                          datetime.fromisoformat("2026-03-26T09:00:00+00:00"),
                          instruments=[Instrument("DE0007164600", "SAP.DE", "SAP", primary=True)])
-    with Store.open(db_path) as store:
-        store.upsert_articles("seeds:fixture", [this_month])
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await settle(pilot)
-        await _open(app, pilot, "sap-now")
-        await until(pilot, lambda: "No chart:" in _text(app))
-        shown = [line.strip() for line in _text(app).splitlines()]
-        assert "No chart: SAP's prices end 2024-03-08, before this article · another line of SAP.DE" in shown, shown
+    shown = await _no_chart_lines(make_app, db_path, this_month)
+    assert "No chart: SAP's prices end 2024-03-08, before this article · another line of SAP.DE" in shown, shown
 
 
 def _cell(articles: ArticleList, row_key: str, column: str) -> str:
