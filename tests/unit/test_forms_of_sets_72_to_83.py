@@ -309,3 +309,15 @@ def test_amounts_of_sets_80_to_82(body: str, expected: list[tuple[str, float, st
 def test_a_quote_widget_with_a_space_before_its_parenthesis() -> None:
     body = "Lindenbank (LDBK -1.7% ) and Oakfield Bancorp (OTCPK:OKFB +35% ) will merge."
     assert [f for f in figures(body) if f.kind == "percent"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Die Bank bewertet die Aktie mit einem Discounted-Cash-Flow-Modell (DCF) neu.",
+     "Der russische Leitindex (RTS) fiel.",
+     "Das Mittel wirkt bei nicht-kleinzelligem Lungenkrebs (NSCLC).",
+     "Die Staatsholding (SEPI) prüft das Übernahmeangebot (OPA).",
+     "Die Anlegerschützer (DSW) und der Interessenverband (IVA) kritisierten das Angebot."],
+)
+def test_acronyms_in_parentheses_that_are_no_tickers(body: str) -> None:
+    assert _tickers("Markt", body) == set()
