@@ -321,3 +321,17 @@ def test_a_quote_widget_with_a_space_before_its_parenthesis() -> None:
 )
 def test_acronyms_in_parentheses_that_are_no_tickers(body: str) -> None:
     assert _tickers("Markt", body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der Betriebsgewinn stieg nicht: er ist um 10 Prozent auf 4,8 Billionen Yen geschrumpft.",
+         [("10 Prozent", "down")]),
+        ("Der Gewinn ging zur Vorjahresperiode um 90 Prozent zurück.", [("90 Prozent", "down")]),
+        # must not: the verb before decides where no verb closes the clause
+        ("Der Umsatz stieg um 5 Prozent auf 3 Milliarden Euro.", [("5 Prozent", "up")]),
+    ],
+)
+def test_the_verb_closing_a_german_clause_after_um_decides(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected

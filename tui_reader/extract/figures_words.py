@@ -274,10 +274,11 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                     return AFTER_WORDS[second]
     if words and words[-1] == "ahead":
         return "up"  # "the S&P/TSX 60 was ahead 0.6%" ("ahead of the 5% consensus" has "of" between)
-    if words and (words[-1] in SEPARABLE_VERBS or (
-            words[-1] == "um" and len(words) > 1 and words[-2] in SEPARABLE_VERBS)) and (
+    if words and (words[-1] in SEPARABLE_VERBS or words[-1] == "um") and (
             found := closing_verb(body, start, end, words)):
-        return found  # "Der Gewinn ging um drei Prozent auf 2,7 Milliarden Euro zurück"
+        # "Der Gewinn ging um drei Prozent auf 2,7 Milliarden Euro zurück", "ist um 10
+        # Prozent auf 4,8 Billionen Yen geschrumpft": the verb closing the clause decides
+        return found
     dashed = " – " in before or " - " in before or " — " in before
     found, ended, later = direction_back(words, "", dashed)
     if found:
