@@ -335,3 +335,15 @@ def test_acronyms_in_parentheses_that_are_no_tickers(body: str) -> None:
 )
 def test_the_verb_closing_a_german_clause_after_um_decides(body: str, expected: list[tuple[str, str]]) -> None:
     assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der Umsatz ist um 29 Prozent auf 2,5 Billionen Won (1,51 Milliarden Euro) gesunken.", [("29 Prozent", "down")]),
+        ("Der Konzern konnte den Umsatz um 22 Prozent auf 114 Milliarden Yuan (14,6 Mrd Euro) steigern.",
+         [("22 Prozent", "up")]),
+    ],
+)
+def test_a_closing_german_verb_after_an_aside_in_parentheses(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected

@@ -112,7 +112,13 @@ def closing_verb(body: str, start: int, end: int, words: list[str]) -> Direction
     previous = before_previous = ""
     seen: list[str] = []
     after = body[end:end + _REACH].split(None, _WORDS)[:_WORDS]
+    aside = False  # inside a parenthesis: "um 29 Prozent auf 2,5 Billionen Won (1,51 Milliarden Euro) gesunken"
     for at, word in enumerate(after):
+        if aside or word[0] == "(":
+            aside = not word.endswith((")", "),", ").")) and not (aside and word.startswith(")"))
+            if word.endswith((").", ");")):
+                break  # the aside closed the sentence
+            continue
         if "/" in word:  # dpa-AFX signs off glued to the last word: "gewonnen./mne/jha"
             word = word.split("/", 1)[0] or "/"
         elif "." in word[1:-1] and not word[0].isdigit():  # "absackten.Die": a sentence glued on
@@ -133,7 +139,7 @@ def closing_verb(body: str, start: int, end: int, words: list[str]) -> Direction
             return separable[1]  # "62,19 Prozent legte die Aktie heuer zu": the verb may follow
         if previous in _SUBJECT_ARTICLES and before_previous in _AMOUNTS_TO and key in _SUBJECT_MOVES:
             return _SUBJECT_MOVES[key]  # "10,55 Prozent beträgt das Plus"
-        if (word[-1] in CLAUSE_END and key not in ABBREVIATIONS) or word[0] == "(":
+        if word[-1] in CLAUSE_END and key not in ABBREVIATIONS:
             break
         seen.append(key)
         previous, before_previous = key, previous
