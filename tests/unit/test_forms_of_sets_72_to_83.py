@@ -347,3 +347,14 @@ def test_the_verb_closing_a_german_clause_after_um_decides(body: str, expected: 
 )
 def test_a_closing_german_verb_after_an_aside_in_parentheses(body: str, expected: list[tuple[str, str]]) -> None:
     assert moves(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Die Zahlen ließen die Aktie um mehr als 20 Prozent abstürzen.", [("20 Prozent", "down")]),
+        ("Die Passagierzahl lag um 8,5 Prozent hinter dem Vergleichsmonat.", [("8,5 Prozent", "down")]),
+    ],
+)
+def test_moves_of_set_81(body: str, expected: list[tuple[str, str]]) -> None:
+    assert moves(body) == expected

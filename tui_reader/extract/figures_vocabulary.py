@@ -80,7 +80,7 @@ AFTER_WORDS.update(dict.fromkeys(
     "unter weniger tiefer tiefere tieferen tieferer tieferes leichter billiger schwächer cut reduction decrease "
     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren geringeren geringere "
     "verlierenden gefallenen gesunkenen lesser abwärts bergab runter herunter hinunter drawdown "
-    "drawdowns off negativ".split(), "down"))
+    "drawdowns off negativ hinter".split(), "down"))
 AFTER_WORDS.update(dict.fromkeys("rauf herauf hinauf".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys((f"{stem}{end}" for stem in ("gestiegen", "gewachsen") for end in ("e", "er", "es")),
                                  "up"))  # "ein um 18 Prozent gestiegener Reingewinn"
