@@ -14,6 +14,7 @@ import pytest
 from tests.unit.test_forms_of_sets_40_to_43 import figures, moves
 from tests.unit.test_forms_of_sets_67_to_71 import _tickers
 from tui_reader.extract.boilerplate import strip_boilerplate
+from tui_reader.extract.instruments import find_instruments
 
 # Forms of the 72nd to 75th held-out sets.
 
@@ -358,3 +359,16 @@ def test_a_closing_german_verb_after_an_aside_in_parentheses(body: str, expected
 )
 def test_moves_of_set_81(body: str, expected: list[tuple[str, str]]) -> None:
     assert moves(body) == expected
+
+
+def test_koenig_und_bauer_as_portals_write_it_and_befesa_s_isin() -> None:
+    body = "Das Papier von König + Bauer kostet aktuell 60,50 Euro. Befesa stieg um 2 Prozent."
+    assert {(i.ticker, i.isin) for i in find_instruments("SDAX", body, [])} == {
+        ("SKB.DE", "DE0007193500"), ("BFSA.DE", "LU1704650164")}
+
+
+def test_a_portal_s_disclaimer_with_its_quote_delays_is_furniture() -> None:
+    note = ("Die Beispiel Publishing GmbH übernimmt keine Gewähr für die Richtigkeit der Angaben. "
+            "Verzögerung der Kursdaten: Deutsche Börse 15 Min., Nasdaq und NYSE 20 Min.")
+    kept, notes = strip_boilerplate([note, "Die Aktie stieg."])
+    assert kept == ["Die Aktie stieg."] and notes[0].startswith("disclaimer: ")
