@@ -360,9 +360,8 @@ def _short_note(paragraph: str) -> str | None:
     kind = quote_kind(paragraph)
     if kind is not None:
         return f"{kind}: " + _shorten(paragraph)
-    if "Kursdaten" in paragraph or "delayed" in paragraph:
-        if any(note in paragraph for note in _DELAY_NOTES):
-            return "disclaimer: " + _shorten(paragraph)  # "… keine Gewähr … Verzögerung der Kursdaten: Deutsche Börse 15 Min."
+    if ("Kursdaten" in paragraph or "delayed" in paragraph) and any(note in paragraph for note in _DELAY_NOTES):
+        return "disclaimer: " + _shorten(paragraph)  # "… keine Gewähr … Verzögerung der Kursdaten: Deutsche Börse 15 Min."
     if "Thomson Reuters" in paragraph and _PUBLISHER_MENU in paragraph:
         return "site menu: " + _shorten(paragraph)  # "…Reuters News AgencyRisk Management Solutions…"
     if " is not responsible for the content" in paragraph and _NOT_RESPONSIBLE.match(paragraph):
