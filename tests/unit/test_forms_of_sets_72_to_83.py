@@ -372,3 +372,11 @@ def test_a_portal_s_disclaimer_with_its_quote_delays_is_furniture() -> None:
             "Verzögerung der Kursdaten: Deutsche Börse 15 Min., Nasdaq und NYSE 20 Min.")
     kept, notes = strip_boilerplate([note, "Die Aktie stieg."])
     assert kept == ["Die Aktie stieg."] and notes[0].startswith("disclaimer: ")
+
+
+def test_a_portal_s_indented_quote_sentences_are_furniture() -> None:
+    quote = ("    Die Beispiel Aktie wird zum Zeitpunkt der Veröffentlichung der Nachricht mit einem Plus von "
+             "+4,20 % und einem Kurs von 49,00 auf Tradegate gehandelt.")
+    week = "    Auf 7 Tage gesehen hat sich der Kurs der Beispiel Aktie um +8,16 % verändert. Der Gewinn auf 30 Tage beträgt +14,36 %."
+    kept, notes = strip_boilerplate([quote, week, "Die Firma meldete einen Rekord."])
+    assert kept == ["Die Firma meldete einen Rekord."] and len(notes) == 2

@@ -52,6 +52,8 @@ _PORTAL_QUOTE = re.compile(
 mit einem Plus von +0,82 % …", "… wird zum Zeitpunkt der Veröffentlichung der Nachricht mit
 einem Plus von +8,77 % … gehandelt. Auf 7 Tage gesehen …"): the price when the page was
 made, no figure of the story."""
+_PORTAL_PERFORMANCE = ("Auf 7 Tage gesehen hat sich der Kurs", "Auf 30 Tage gesehen hat sich der Kurs")
+"""The same portal's performance sentence under its quote: the week's and month's moves."""
 _INFO_BOX = re.compile(
     r"(?:zusätzliche\ |weitere\ )?(?:unternehmensinformationen|informationen|kennzahlen|daten)"
     r"\ zu[mr]?\ .{1,60}(?:aktie|wertpapier)\b"
@@ -85,7 +87,10 @@ def quote_kind(paragraph: str) -> str | None:
             signed := _SIGNED_PERCENT.findall(paragraph)) >= _STRIP_LIMIT and sum(
             word[:1].islower() for word in paragraph.split()) <= len(signed) // 2:
         return "quote line"
-    if paragraph.startswith("Die ") and _PORTAL_QUOTE.match(paragraph):
+    head = paragraph.lstrip()  # pages indent these lines
+    if head.startswith("Die ") and _PORTAL_QUOTE.match(head):
+        return "quote box"
+    if head.startswith(_PORTAL_PERFORMANCE):  # "Auf 7 Tage gesehen hat sich der Kurs … um +8,16 % verändert."
         return "quote box"
     if paragraph.startswith("WKN: ") and "| ISIN: " in paragraph:  # finanznachrichten's quote header
         return "quote box"
