@@ -380,3 +380,13 @@ def test_a_portal_s_indented_quote_sentences_are_furniture() -> None:
     week = "    Auf 7 Tage gesehen hat sich der Kurs der Beispiel Aktie um +8,16 % verändert. Der Gewinn auf 30 Tage beträgt +14,36 %."
     kept, notes = strip_boilerplate([quote, week, "Die Firma meldete einen Rekord."])
     assert kept == ["Die Firma meldete einen Rekord."] and len(notes) == 2
+
+
+def test_a_results_table_joined_into_one_paragraph_is_no_ticker_strip() -> None:
+    table = ("Beispiel AG, MEUR Q3-2024 Q3-2023 Veränderung in Nettoumsatz 197,5 223 -11,4% Ebitda 43,6 51,4 -15,2% "
+             "Ebitda-Marge 22,1% 23,0% Betriebsergebnis 28,6 37,4 -23,5% Gewinn vor Steuern 23,7 35,8 -33,8%")
+    kept, _ = strip_boilerplate([table])
+    assert kept == [table]
+    # must not: a ticker strip stays furniture
+    strip = "DAX +0,57 % MDAX -0,12 % SDAX +0,31 % TecDAX -0,44 % Euro Stoxx 50 +0,20 %"
+    assert strip_boilerplate([strip])[0] == []

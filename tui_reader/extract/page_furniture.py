@@ -52,6 +52,9 @@ _PORTAL_QUOTE = re.compile(
 mit einem Plus von +0,82 % …", "… wird zum Zeitpunkt der Veröffentlichung der Nachricht mit
 einem Plus von +8,77 % … gehandelt. Auf 7 Tage gesehen …"): the price when the page was
 made, no figure of the story."""
+_RESULTS_TABLE = ("Veränderung", "Change in", "% change", "% Change", "Vorjahr", "y/y", "YoY")
+"""A results table's header words: its rows of this year, last year and the change are
+the release's figures, not a ticker strip ("Nettoumsatz 197,5 223 -11,4%")."""
 _PORTAL_PERFORMANCE = ("Auf 7 Tage gesehen hat sich der Kurs", "Auf 30 Tage gesehen hat sich der Kurs")
 """The same portal's performance sentence under its quote: the week's and month's moves."""
 _INFO_BOX = re.compile(
@@ -85,7 +88,8 @@ def quote_kind(paragraph: str) -> str | None:
             return "quote line"
     if paragraph.count("%") >= _STRIP_LIMIT and ". " not in paragraph and len(
             signed := _SIGNED_PERCENT.findall(paragraph)) >= _STRIP_LIMIT and sum(
-            word[:1].islower() for word in paragraph.split()) <= len(signed) // 2:
+            word[:1].islower() for word in paragraph.split()) <= len(signed) // 2 and not any(
+            header in paragraph for header in _RESULTS_TABLE):
         return "quote line"
     head = paragraph.lstrip()  # pages indent these lines
     if head.startswith("Die ") and _PORTAL_QUOTE.match(head):
