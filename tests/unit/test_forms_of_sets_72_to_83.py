@@ -390,3 +390,10 @@ def test_a_results_table_joined_into_one_paragraph_is_no_ticker_strip() -> None:
     # must not: a ticker strip stays furniture
     strip = "DAX +0,57 % MDAX -0,12 % SDAX +0,31 % TecDAX -0,44 % Euro Stoxx 50 +0,20 %"
     assert strip_boilerplate([strip])[0] == []
+
+
+def test_a_ratio_s_level_in_times() -> None:
+    body = "It plans to cut its net debt to annual core earnings ratio to 2.5 times, from 2.9 times now."
+    assert [(f.text, f.value) for f in figures(body) if f.kind == "multiple"] == [("2.5 times", 2.5), ("2.9 times", 2.9)]
+    # must not: a count of events
+    assert [f for f in figures("The event happened three times from 2019.") if f.kind == "multiple"] == []

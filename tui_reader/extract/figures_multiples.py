@@ -32,6 +32,8 @@ _TIMES_AFTER = frozenset(
     "longer wider stronger heavier costlier pricier above below".split())
 """Words after "N times" that make it a multiplier ("three times as large", "trades at
 12 times expected earnings", "on 5 times average volume")."""
+_RATIO_NOUNS = frozenset({"ratio", "leverage", "multiple", "coverage"})
+"""A ratio named before "to/of/from N times": that ratio's level, a multiple."""
 _TIMES_BEFORE = frozenset(
     "grow grew grown growing grows rise rose risen increase increased expand expanded "
     "multiply multiplied multiplies jumped climbed surged soared at".split())
@@ -127,6 +129,9 @@ def multiplies(body: str, start: int, end: int) -> bool:
         return False
     if before[-1].lower() in _TIMES_BEFORE:
         return True
+    if before[-1] in ("to", "of", "from") and any(
+            w.lower() in _RATIO_NOUNS or w.startswith("times") for w in before[:-1]):
+        return True  # "its debt to earnings ratio to 2.5 times, from 2.9 times now"
     if len(before) > 1 and before[-1] in ("at", "for") and before[-2].lower() in _VALUED:
         return True  # "BofA trades for 8.4 times", "valued at 20 times": a valuation
     return any(word.startswith(_OVER_PREFIXES) for word in before[:-1])
