@@ -139,4 +139,3 @@ def _give_isins(directory: Directory, gained: Iterable[tuple[Company, str]], new
         for key, company in names.items():
             if id(company) in swap:
                 names[key] = swap[id(company)]
-

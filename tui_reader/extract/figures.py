@@ -156,6 +156,12 @@ def _german_billion(body: str, found: list[Found]) -> list[Found]:
             for f in found]
 
 
+def _line_bounds(body: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line holding body[start:end] begins and ends."""
+    line_end = body.find("\n", end)
+    return body.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(body)
+
+
 def _without_caption_days(body: str, found: list[Found]) -> list[Found]:
     """Drop the day a photo was taken, which a picture's caption kept in the text states
     ("The logo … is seen in Paris, France, February 13, 2023. REUTERS/…/File Photo",
@@ -163,8 +169,8 @@ def _without_caption_days(body: str, found: list[Found]) -> list[Found]:
     out = []
     for f in found:
         if f[2] == "date":
-            line = body[body.rfind("\n", 0, f[0]) + 1:body.find("\n", f[1]) % (len(body) + 1)]
-            if _CAPTION_CUE.search(line):
+            line_start, line_end = _line_bounds(body, f[0], f[1])
+            if _CAPTION_CUE.search(body[line_start:line_end]):
                 continue
         out.append(f)
     return out
@@ -210,9 +216,8 @@ def _named_in_prose(body: str, named: re.Pattern[str]) -> bool:
     line ("• S&P/TSX" / "22,011.72" atop a Yahoo Canada page about Apple, whose dollars
     stay American)."""
     for m in named.finditer(body):
-        line_start = body.rfind("\n", 0, m.start()) + 1
-        line_end = body.find("\n", m.end())
-        if (line_end if line_end >= 0 else len(body)) - line_start > _WIDGET_LINE:
+        line_start, line_end = _line_bounds(body, m.start(), m.end())
+        if line_end - line_start > _WIDGET_LINE:
             return True
     return False
 

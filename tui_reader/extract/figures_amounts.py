@@ -233,6 +233,7 @@ def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | lis
         start = mark_end - 4
     else:
         start = mark_end - 2 if body[mark_end - 2:mark_end] in LOCAL_PREFIXES else mark_end - 3
+    currency = currency_code(body[start:mark_end])
     thousands = 1.0
     if start > 0 and body[start - 1].isalpha():
         if body[start - 1] not in _IN_THOUSANDS or (start > 1 and body[start - 2].isalpha()) or m["ck"]:
@@ -240,7 +241,6 @@ def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | lis
         # "TEUR 177,801", "KSEK 9,500", "MEUR 12.4": a results table's thousands or millions
         thousands = _IN_THOUSANDS[body[start - 1]]
         start -= 1
-    currency = currency_code(body[start + (thousands != 1.0):mark_end])
     raw = body[head:m.end("ca")]
     if thousands != 1.0:
         found = money_found(body, start, m.end(), raw, None, currency, None)
@@ -292,9 +292,8 @@ def suffix_money(body: str, m: re.Match[str],
                                m["c1"]), level_end
         return None, m.end("n")
     found = money_found(body, start, m.end(), raw, m["k1"], currency, m["c1"])
-    if found is not None and body.endswith(_NEGATIVE_WORDS, 0, start):  # "negative 7.7 million euros"
-        word = next(w for w in _NEGATIVE_WORDS if body.endswith(w, 0, start))
-        found = (start - len(word), *found[1:3], -float(found[3]), *found[4:])
+    if found is not None and body.endswith(_NEGATIVE_WORD, 0, start):  # "negative 7.7 million euros"
+        found = (start - len(_NEGATIVE_WORD), *found[1:3], -float(found[3]), *found[4:])
     if body.startswith(_FROM, m.end()):  # "to 95 francs from 90"
         return with_old_level(body, found, m["k1"], 1.0), m.end()
     return found, m.end()
@@ -302,9 +301,10 @@ def suffix_money(body: str, m: re.Match[str],
 
 _MINUS = "-−"
 _IN_THOUSANDS = {"T": 1e3, "K": 1e3, "k": 1e3, "M": 1e6}
-_GROUPED = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
 """A letter before a currency code that scales the amount: TEUR, KSEK, kUSD, MEUR."""
-_NEGATIVE_WORDS = ("negative ",)
+_GROUPED = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
+"""Digits grouped in thousands ("177,801", "2.575"): a whole number in a TEUR table."""
+_NEGATIVE_WORD = "negative "
 """A sign written as a word before an amount: "EBIT was negative 7.7 million euros". Not
 German "minus": readers of real news took "minus 65,4 Mio. Euro" for a loss of that size
 as often as for a negative amount, and "plus/minus 25 Millionen" is a tolerance."""

@@ -136,8 +136,7 @@ def _period(body: str, start: int, end: int, count: float | None,
     if body.startswith(("'s ", "’s "), end):
         return None  # "over the previous quarter's dividend": the quarter owns a noun, no span
     if (not count or count <= 0 or body.startswith(NOT_PERIOD_AFTER, end) or BASE_AFTER.match(body, end)
-            or (_STAMP_AGO.match(body, end) and end - body.rfind("\n", 0, start) <= _STAMP_LINE)
-            or (body.endswith(_AGO_BEFORE, 0, start) and _LINE_END.match(body, end)
+            or ((_STAMP_AGO.match(body, end) or (body.endswith(_AGO_BEFORE, 0, start) and _LINE_END.match(body, end)))
                 and end - body.rfind("\n", 0, start) <= _STAMP_LINE)):
         return None
     if (body.startswith(_AGO_AFTER, end) or body.endswith(_AGO_BEFORE, 0, start)) and (

@@ -70,7 +70,7 @@ def read_csv() -> list[Company]:
 
 
 def read_isin_changes() -> list[tuple[str, str]]:
-    """data/isin_changes.csv as (old ISIN, new ISIN) pairs (see `renew_isins`)."""
+    """data/isin_changes.csv as (old ISIN, new ISIN) pairs (applied in `directory_listed.add_listed`)."""
     with open(Path(__file__).with_name("data") / "isin_changes.csv", encoding="utf-8") as file:
         return [(row["old"], row["new"]) for row in csv.DictReader(file)]
 

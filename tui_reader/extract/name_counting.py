@@ -64,9 +64,9 @@ _FIRM_INITIALS = frozenset("CPAVI")
 _FORM_NAMES = frozenset({"sca"})
 """Companies named like a legal form, which after a capitalised name is that form."""
 _NORDIC_FORM = re.compile(r"[ \u00a0](?:A/S|ASA|AB|Oyj|Abp|ApS)(?![\w/])")
-"""Asked right after a name, or at the end of a name found with its form."""
 """A Nordic legal form after a name, which no US company has: "Rtx A/S" is the Danish
-company, not RTX Corp (the directory may not know it)."""
+company, not RTX Corp (the directory may not know it). Asked right after a name, or at
+the end of a name found with its form."""
 
 
 _PLACE_LEADS = (" in ", " nach ", " aus ", " bei ", " ab ", " von ")
