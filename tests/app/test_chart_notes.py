@@ -12,7 +12,6 @@ from textual.widgets import Static
 
 from tests.app.conftest import settle, until
 from tui_reader.app.chart_data import ChartData
-from tui_reader.app.data import other_line
 from tui_reader.app.links import article_markdown
 from tui_reader.app.widgets.article_list import ArticleList
 from tui_reader.app.widgets.article_view import ArticleView
@@ -86,12 +85,12 @@ async def test_another_line_s_chart_says_whose_line_it_is_at_80_columns(make_app
 
 def test_another_line_is_told_by_isin_and_said_in_the_saved_markdown() -> None:
     sap_de = Instrument("DE0007164600", "SAP.DE", "SAP", primary=True)
-    assert other_line(sap_de, "SAP", "US8030542042") == "SAP.DE"
-    assert other_line(sap_de, "SAP.DE", "DE0007164600") is None
+    assert sap_de.other_line("SAP", "US8030542042") == "SAP.DE"
+    assert sap_de.other_line("SAP.DE", "DE0007164600") is None
     # The same ISIN under another spelling of the ticker is the same line.
     berkshire = Instrument("US0846707026", "BRK.B", "Berkshire Hathaway", primary=True)
-    assert other_line(berkshire, "BRK-B", "US0846707026") is None
-    assert other_line(Instrument(None, "SAP.DE", "SAP"), "SAP", None) == "SAP.DE"
+    assert berkshire.other_line("BRK-B", "US0846707026") is None
+    assert Instrument(None, "SAP.DE", "SAP").other_line("SAP", None) == "SAP.DE"
     article = Article("x", "example.com", "SAP plans restructuring", "SAP will restructure.",
                       datetime.fromisoformat("2024-01-24T06:00:00+00:00"), instruments=[sap_de])
     chart = ChartData("SAP", "USD", points=[PricePoint(datetime(2024, 1, 24).date(), 150.0)],

@@ -166,7 +166,7 @@ class Library:
             reason=None if window.points else outside(history.points, article.published, history.symbol),
             claims=[_claim_line(check) for check in found.checks],
             listing=listing,
-            other_line_of=other_line(primary, history.symbol, history.isin),
+            other_line_of=primary.other_line(history.symbol, history.isin) if primary else None,
             reaction=self.reaction(history.symbol, article.published),
         )
 
@@ -352,12 +352,6 @@ def charted(article: Article, focus: str | None) -> Article:
         return article
     instruments = [replace(i, primary=i is hit) for i in article.instruments]
     return replace(article, instruments=instruments)
-
-
-def other_line(named: Instrument | None, symbol: str, isin: str | None) -> str | None:
-    """The ticker (or ISIN) of `named` when the closes found (`symbol`, `isin`) are
-    another line's (`Instrument.other_line`)."""
-    return named.other_line(symbol, isin) if named is not None else None
 
 
 def _reaction_line(found: Found) -> ReactionLine:

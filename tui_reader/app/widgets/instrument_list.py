@@ -59,12 +59,14 @@ _MIN_NAME = 8
 compact pane shows tickers and counts only."""
 _MAX_NAME = 40
 """A wide screen widens the pane for names up to this long; a longer one is cut."""
+_ISIN_CELLS = 13
+"""The ISIN's column: twelve characters and the space after them."""
 
 
 def whole_row_width(item: InstrumentSummary, ticker_cells: int) -> int:
     """The cells `instrument_row` needs to show the item's name whole."""
     name = min(_MAX_NAME, len(clean(item.name or "", single_line=True)))
-    return ticker_cells + 1 + 13 + max(_MIN_NAME, name) + 1 + len(_count(item.unread, item.total))
+    return ticker_cells + 1 + _ISIN_CELLS + max(_MIN_NAME, name) + 1 + len(_count(item.unread, item.total))
 
 
 def instrument_row(item: InstrumentSummary, width: int = 40, ticker_cells: int = 7) -> Text:
@@ -74,8 +76,8 @@ def instrument_row(item: InstrumentSummary, width: int = 40, ticker_cells: int =
     isin = clean(item.isin or "", single_line=True)[:12]
     count = _count(item.unread, item.total)
     room = width - ticker_cells - 1 - len(count) - 1
-    with_isin = room - 13 >= _MIN_NAME
-    room = max(1, room - 13 if with_isin else room)
+    with_isin = room - _ISIN_CELLS >= _MIN_NAME
+    room = max(1, room - _ISIN_CELLS if with_isin else room)
     # A compact pane shows tickers and counts only: names there would be cut to stubs
     # ("Alpha…") or shown for some rows and not others.
     name = clean(item.name or "", single_line=True) if with_isin else ""
