@@ -106,24 +106,6 @@ def test_names_of_sets_72_to_75_in_prose(body: str, expected: set[str]) -> None:
     assert _tickers("News", body) == expected
 
 
-@pytest.mark.parametrize(
-    ("name", "isin"),
-    [("JD Sports", "GB00BM8Q5M07"), ("Aviva", "GB00BPQY8M80"), ("Dassault Systemes", "FR0014003TT8"),
-     ("Michelin", "FR001400AJ45"), ("Ferrovial", "NL0015001FS8"), ("Super Micro Computer", "US86800U3023"),
-     ("Melrose Industries", "GB00BNGDN821"), ("Mondi", "GB00BMWC6P49"), ("Anglo American", "GB00BTK05J60")],
-)
-def test_isins_changed_since_the_lists_were_made(name: str, isin: str) -> None:
-    from tui_reader.extract.directory import directory
-
-    found = directory().resolve(name)
-    assert found is not None and found.isin == isin
-    # the old ISIN still finds the company
-    old = {"GB00BM8Q5M07": ["GB00BYX91H57"], "FR0014003TT8": ["FR0000130650"],
-           "GB00BNGDN821": ["GB00BZ1G4322", "GB00BV9FYX34"], "GB00BTK05J60": ["GB00B1XZS820"]}.get(isin, [])
-    for isin_before in old:
-        assert directory().by_isin(isin_before) == found
-
-
 # Forms of the 76th to 79th held-out sets.
 
 

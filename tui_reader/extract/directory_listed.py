@@ -27,7 +27,8 @@ def add_listed(
 
     One whose ISIN is known is that company under an older name ("Daimler" is
     Mercedes-Benz Group, "Facebook" is Meta: a rename keeps the ISIN), so its names
-    fill gaps for the known company. One whose symbol or name a known company
+    fill gaps for the known company; so is one whose ISIN has since changed to a known
+    one (`isin_changes`: "Bunge Limited" of Bermuda is Bunge Global of Switzerland). One whose symbol or name a known company
     without an ISIN holds is that company, which gains the ISIN (else an article
     naming BlackBerry and one giving its ISIN were filed under two instruments).
     Otherwise it is added, but not under a symbol another company holds (symbols
@@ -37,6 +38,7 @@ def add_listed(
     new_keys: dict[str, Company] = {}
     gained: dict[int, tuple[Company, str]] = {}
     foreign: set[str] = set()
+    changes = dict(isin_changes)
     for company, keys in listed:
         shorts = [k[1:] for k in keys if k[0] == "~"]  # short or everyday-word names (see the tool)
         shorts += [k.lstrip("~")[:-6] for k in keys if k.endswith(_TRUST) and k.count(" ") >= 2]
@@ -48,7 +50,8 @@ def add_listed(
             continue
         if primary.isin and not primary.isin.startswith("US"):
             foreign.update(keys)
-        known = directory._isins.get(primary.isin or "") or _without_isin(directory, primary.ticker, keys[0])
+        known = (directory._isins.get(primary.isin or "") or directory._isins.get(changes.get(primary.isin or "", ""))
+                 or _without_isin(directory, primary.ticker, keys[0]))
         if known is not None:
             if known[1].isin is None and primary.isin and _home_isin(known[1].ticker, primary.isin):
                 gained.setdefault(id(known[0]), (known[0], primary.isin))
@@ -68,7 +71,6 @@ def add_listed(
     # were made (data/isin_changes.csv: a split, a consolidation, a move abroad), which
     # the primary listing takes, as today's pages write it ("JD Sports" GB00BM8Q5M07, not
     # GB00BYX91H57); the old one still finds the company (`by_isin`).
-    changes = dict(isin_changes)
     for key, (company, isin) in gained.items():
         if isin in changes:
             gained[key] = (company, changes[isin])
