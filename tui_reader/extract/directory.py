@@ -165,8 +165,12 @@ class Directory:
             elif spellings and " " not in key and exchange_named(key.upper()) is not None:
                 # "Amex" is American Express, "AMEX" the exchange: only as the company writes it.
                 self.scanner.add(key, min(spellings), exact=True)
-            for name in (company.name, *company.names, *spellings):  # aliases: "adidas-Salomon"
+            names_of = (company.name, *company.names, *spellings)
+            for name in names_of:  # aliases: "adidas-Salomon"
                 if not HAS_CAPITAL.match(name) and name_key(name) == key:
+                    self.scanner.add(key, name)
+            for name in names_of:  # then an older camel case of such a name: "ThyssenKrupp"
+                if HAS_CAPITAL.match(name) and not name[1:].islower() and name_key(name) == key:
                     self.scanner.add(key, name)
 
     def _claims(self, company: Company) -> bool:

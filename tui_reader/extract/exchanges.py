@@ -58,6 +58,7 @@ for _args in (
     ("ASX", ".AX", "AUD"),
     ("TSX", ".TO", "CAD"),
     ("SGX", ".SI", "SGD"),
+    ("NZX", ".NZ", "NZD"),
     ("Vienna", ".VI", "EUR", "WBAG"),
     ("Euronext Lisbon", ".LS", "EUR", "ELI"),
     ("GPW", ".WA", "PLN", "WSE"),
@@ -120,5 +121,6 @@ HOME_COUNTRY = {
     ".MC": "ES", ".SW": "CH", ".ST": "SE", ".HE": "FI", ".CO": "DK", ".OL": "NO", ".T": "JP",
     ".HK": "HK", ".KS": "KR", ".KQ": "KR", ".TW": "TW", ".NS": "IN", ".BO": "IN", ".AX": "AU",
     ".TO": "CA", ".SI": "SG", ".VI": "AT", ".SS": "CN", ".SZ": "CN", ".LS": "PT", ".WA": "PL", ".BD": "HU",
+    ".NZ": "NZ",
 }
 """Yahoo suffix → the country code that starts the ISINs of shares listed there."""

@@ -86,7 +86,8 @@ def find_figures(body: str, published: datetime | None, home_dollar: str | None 
         kept = _german_billion(body, kept)
     if "krone" in body or "crown" in body or "Krone" in body:
         kept = _danish(body, kept)
-    if home_dollar or "ASX" in body or "TSX" in body or "SGX" in body or "Singapore Exchange" in body or "STI" in body:
+    if (home_dollar or "ASX" in body or "TSX" in body or "SGX" in body or "Singapore Exchange" in body or "STI" in body
+            or "NZX" in body):
         kept = _local_dollars(body, kept, home_dollar)
     contexts = figure_sentences(body, kept)
     return [KeyFigure(kind, body[start:end], value, start, end, context, currency, qualifier, unit, direction, high)
@@ -230,6 +231,7 @@ _DOLLAR_MARKETS = (
     ("AUD", re.compile(r"\bASX\b|S&P/ASX")),
     ("CAD", re.compile(r"\bTSX\b|S&P/TSX")),
     ("SGD", re.compile(r"\bSGX\b|Singapore Exchange|Straits Times Index|\bSTI\b")),
+    ("NZD", re.compile(r"\bNZX\b")),
 )
 """Markets whose own currency is a dollar, by how their reports name the market."""
 _OTHER_ASIAN_MARKETS = {
@@ -258,8 +260,9 @@ def _swiss_scaled(body: str, found: list[Found]) -> list[Found]:
 
 
 def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> list[Found]:
-    """In a report from the Australian, Canadian or Singapore market (it names the ASX,
-    the TSX or the SGX, and no other of them) a bare "$" and "cents" are that country's:
+    """In a report from the Australian, Canadian, Singapore or New Zealand market (it names
+    the ASX, the TSX, the SGX or the NZX, and no other of them) a bare "$" and "cents" are
+    that country's:
     "CBA shed $1.20 to $102.79" is AUD. "US$", "$US" and "US cents" stay USD. A text that
     names no market is in the dollar of its companies' market (`home_dollar`): "AGL
     Energy's profit fell to $94 million" is AUD; "USD" there (a company that reports in US

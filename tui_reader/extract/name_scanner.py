@@ -58,6 +58,12 @@ class NameScanner:
         if exact:
             written = spelling.split()[0]
             self._spelled[words[0]] = (written, written.title()) if titled else (written,)
+        elif spelling and HAS_CAPITAL.match(spelling) and words[0] in self._spelled:
+            # "ThyssenKrupp", the spelling of the years before "thyssenkrupp": one more
+            # spelling of a name found only as spelled
+            written = spelling.split()[0]
+            if name_word(written) == words[0] and written not in self._spelled[words[0]]:
+                self._spelled[words[0]] += (written,)
         elif spelling and not HAS_CAPITAL.match(spelling):
             written = spelling.split()[0].rstrip(",.;:")
             if name_word(written) == words[0]:

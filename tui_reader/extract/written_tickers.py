@@ -76,6 +76,9 @@ def paren_ticker(
     if listing is None and any(_abbreviates(words[i:], code) for i in range(len(words))) and is_german(text):
         return None  # "Landesbank Baden-Württemberg (LBBW)", "Duchenne-Muskeldystrophie (DMD)"
     if listing is not None:
+        if (short := found_in.by_name(code)) is not None and short != listing and any(
+                found_in.by_name(" ".join(words[i:])) == short for i in range(len(words))):
+            return None  # "Waadtländer Kantonalbank (BCV)": the company's short name, not US BCV
         return listing
     if _ISIN_SHAPE.fullmatch(words[-1]):
         return None  # "MediaforEurope NL0015000N09 (MFE)": the ISIN files it, the code is its short name
