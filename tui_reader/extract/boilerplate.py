@@ -80,6 +80,12 @@ _PITCH = re.compile(
     | add\ shares\ to\ your\b | quickpicks\ to$ | display\ them\ here!?$ | track\ your\ favourite\ stocks
     | compare\ our\ accounts$ | news\ 24\ h\ / | anzeige\ mehr\ » | stay\ current\ [-–]\ follow\b
     | get\ [0-9]{1,2}%\ off$
+    | first\ rule\ of\ investing\? | up\ to\ [0-9]{1,2}%\ off\ investingpro     # Investing.com's sale
+    | zur\ großbildansicht\b                                             # a photo's caption and credit
+    | share\ what\ you\ think | by\ posting\ your\ comment             # a comment box
+    | others\ also\ read$ | next\ in\ [a-z]+\ news$
+    | charts\ zu\ den\ werten\ im\ artikel | subscribe\ from\ just\b
+    | pair\ your\ daily\ [a-z]+\ read\ with | mit\ schweizer\ aktien\ handeln\ -\ jetzt
     """,
     re.VERBOSE,
 )
@@ -131,7 +137,7 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 """Every buy-or-sell question holds one of these; a paragraph's tail without any
 cannot end in a glued pitch."""
 
-_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{→QqUu")
+_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{→QqUuZzBb")
 """First letters of the pitch phrases without a "?" ("Read the free analysis now",
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""
@@ -419,6 +425,8 @@ def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = _P
 def _is_pitch(text: str, *, alone: bool = True) -> bool:
     """Whether lower-cased `text` is the pitch: a fixed pitch phrase, or buy-or-sell
     questions that lead into sales copy or (`alone`, a paragraph of its own) nothing."""
+    if text[:1] >= "\U0001f000":  # "🥇 First rule of investing? …": an emoji before the pitch
+        text = text[1:].lstrip()
     if _PITCH.match(text):
         return True
     asked = False

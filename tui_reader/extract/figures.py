@@ -84,6 +84,8 @@ def find_figures(body: str, published: datetime | None, home_dollar: str | None 
         kept = _whole_units(body, kept)
     if " Billion " in body and is_german(body):
         kept = _german_billion(body, kept)
+    if " pound" in body:
+        kept = _without_weights(body, kept)
     if "krone" in body or "crown" in body or "Krone" in body:
         kept = _danish(body, kept)
     if (home_dollar or "ASX" in body or "TSX" in body or "SGX" in body or "Singapore Exchange" in body or "STI" in body
@@ -155,6 +157,24 @@ def _german_billion(body: str, found: list[Found]) -> list[Found]:
             if f[2] == "money" and isinstance(f[3], float) and body[f[0]].isdigit() and " Billion " in body[f[0]:f[1] + 1]
             else f
             for f in found]
+
+
+_COMMODITIES = (r"(?:copper|gold|silver|nickel|zinc|cobalt|molybdenum|uranium|lithium|alumini?um|coffee|cocoa"
+                r"|sugar|cotton|beef|pork|butter|cheese|salmon|meat)")
+_COMMODITY_BEFORE = re.compile(
+    rf"\b{_COMMODITIES}[ \u00a0]+(?:sales|production|output|shipments|volumes?|exports|imports|deliveries)"
+    r"[ \u00a0]+(?:of|at|to|were|was|totall?ed|reached)[ \u00a0]+(?:(?:about|around|roughly|nearly)[ \u00a0]+)?$",
+    re.IGNORECASE)
+_COMMODITY_AFTER = re.compile(rf"[ \u00a0]+of[ \u00a0]+(?:[a-z]+[ \u00a0]+)?{_COMMODITIES}\b", re.IGNORECASE)
+
+
+def _without_weights(body: str, found: list[Found]) -> list[Found]:
+    """Pounds of a commodity are its weight, not sterling: "copper sales of 635 million
+    pounds", "20 million pounds of roasted coffee"."""
+    return [f for f in found
+            if not (f[2] == "money" and body.endswith(("pounds", "pound"), f[0], f[1])
+                    and (_COMMODITY_BEFORE.search(body, max(0, f[0] - 40), f[0]) is not None
+                         or _COMMODITY_AFTER.match(body, f[1]) is not None))]
 
 
 def _line_bounds(body: str, start: int, end: int) -> tuple[int, int]:

@@ -33,9 +33,10 @@ _BYLINE = re.compile(
 15, 2020 at 4:32PM")."""
 _STAMP_LABEL = re.compile(
     r"(?:(?:Last|Zuletzt) (?:updated|aktualisiert)|Updated|Published|Posted|Aktualisiert|Veröffentlicht|Erstellt|Stand)"
-    r"(?: (?:am|on|at|um))?:? ?$")
+    r"(?: (?:am|on|at|um))?:? ?(?:[0-9]{1,2}[:.][0-9]{2}(?: ?[AaPp]\.?[Mm]\.?)?(?: [A-Z]{2,4})?,? )?$")
 """A stamp's label written with its capital inside a line ("… at 9:28 AM Updated on May
-13, 2016"): prose writes these words lower-case ("will be published on March 3")."""
+13, 2016"), a clock time and its zone maybe between ("Published: 16:55 EDT, 18 May
+2017"): prose writes these words lower-case ("will be published on March 3")."""
 _LABEL_WORDS = ("pdated", "ublished", "Posted", "ktualisiert", "eröffentlicht", "Erstellt", "Stand")
 """Looked for first: one substring test each costs less than the regex search."""
 _CLOCK_STAMP = re.compile(

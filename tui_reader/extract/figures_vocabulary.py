@@ -36,7 +36,7 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "ausbauen ausgebaut escalated escalates avancen avance avancierte avancierten leaping rocketing "
       "skyrocket accretive beat beats topped upgraded upgrades premium prämie upward upwards hardened bolted "
       "explodiert explodierte explodierten expansion lifting trieb trieben treibt improvement improvements spiking "
-      "tacked")
+      "tacked outperformed outperforms outperforming outpaced outpaces hob hoben")
 DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
         "declines declining slipped slip slips slipping lost lose loses losing loss "
         "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -60,7 +60,8 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "einbüsst einbüßt einbüssen einbüßen einbusse einbussen downward downwards softened zurückgenommen "
         "abgebaut verlusten cratered cratering craters hurt hurts hurting dented rückgänge rückgängen "
         "vermindert verminderte verminderten vermindern tank tanking collapsed collapse collapses collapsing negative "
-        "taucht tauchte tauchten abgetaucht kurskorrektur zurück freefalling free-falling slumping")
+        "taucht tauchte tauchten abgetaucht kurskorrektur zurück freefalling free-falling slumping "
+        "underperformed underperforms underperforming")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 
