@@ -8,13 +8,11 @@ Every text is our own; the expected results were written before the code ran.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
 
+from tests.unit.test_figures_estimates_and_home_dollars import _article
 from tests.unit.test_forms_of_sets_67_to_71 import _tickers
 from tui_reader.extract import enrich
-from tui_reader.model import Article
 
 
 @pytest.mark.parametrize(
@@ -40,10 +38,6 @@ from tui_reader.model import Article
 )
 def test_names_of_sets_84_to_87(body: str, expected: set[str]) -> None:
     assert _tickers("News", body) == expected
-
-
-def _article(title: str, body: str) -> Article:
-    return Article(id="a", source="Sample", title=title, body=body, published=datetime(2026, 2, 18, tzinfo=UTC))
 
 
 def test_a_new_zealand_report_writes_its_bare_dollar_in_nzd() -> None:

@@ -28,9 +28,10 @@ def add_listed(
     One whose ISIN is known is that company under an older name ("Daimler" is
     Mercedes-Benz Group, "Facebook" is Meta: a rename keeps the ISIN), so its names
     fill gaps for the known company; so is one whose ISIN has since changed to a known
-    one (`isin_changes`: "Bunge Limited" of Bermuda is Bunge Global of Switzerland). One whose symbol or name a known company
-    without an ISIN holds is that company, which gains the ISIN (else an article
-    naming BlackBerry and one giving its ISIN were filed under two instruments).
+    one (`isin_changes`: "Bunge Limited" of Bermuda is Bunge Global of Switzerland).
+    One whose symbol or name a known company without an ISIN holds is that company,
+    which gains the ISIN (else an article naming BlackBerry and one giving its ISIN
+    were filed under two instruments).
     Otherwise it is added, but not under a symbol another company holds (symbols
     are reused; ISINs are not). Its one-word names are short names: a name only
     where no capitalised word follows ("First National Bank" is no First National).

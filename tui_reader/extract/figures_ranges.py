@@ -37,10 +37,11 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
         return None
     if word in ("to", "bis"):
         before = body[(start - 20 if start > 20 else 0):start].split()[-2:]
-        if before and before[-1].lower() in ("further", "another"):
+        lead = before[-1].lower() if before else ""
+        if lead in ("further", "another"):
             # "retreated a further 2.4p to 193.3p", "fell another 6.7p to 102.3p": the verb is further back
             words = body[(start - 40 if start > 40 else 0):start].split()
-            before = words[-4:-2] if before[-1].lower() == "further" else words[-3:-1]
+            before = words[-4:-2] if lead == "further" else words[-3:-1]
         lower = before[-1].lower() if before else ""
         if lower in _BASE_FORMS or (lower in ("up", "down") and len(before) == 2 and before[0].lower() == "be"):
             return start  # "sales will increase 11% to 12%", "to be down 3% to 5%": a forecast's range

@@ -76,8 +76,8 @@ def paren_ticker(
     if listing is None and any(_abbreviates(words[i:], code) for i in range(len(words))) and is_german(text):
         return None  # "Landesbank Baden-Württemberg (LBBW)", "Duchenne-Muskeldystrophie (DMD)"
     if listing is not None:
-        if (short := found_in.by_name(code)) is not None and short != listing and any(
-                found_in.by_name(" ".join(words[i:])) == short for i in range(len(words))):
+        if (short := found_in.by_name(code)) is not None and short != listing and short in _named_by_tails(
+                found_in, words):
             return None  # "Waadtländer Kantonalbank (BCV)": the company's short name, not US BCV
         return listing
     if _ISIN_SHAPE.fullmatch(words[-1]):
@@ -86,7 +86,7 @@ def paren_ticker(
         return None  # "Boustead Heavy Industries Corp Bhd (BHIC)": Bursa's codes are digits
     if words[-1].rstrip(",") in _NOT_ISSUERS:
         return None  # "Boston Options Exchange (BOXR)", "the Dow Jones Transportation Average (DJT)"
-    if any(found_in.by_name(" ".join(words[i:])) is not None for i in range(len(words))):
+    if any(named is not None for named in _named_by_tails(found_in, words)):
         return None  # a known company before an unknown code ("Die Volkswagen (VW)"): its name files it already
     return Instrument(None, code + home if home else code.replace(".", "-"), None)
 
@@ -221,6 +221,12 @@ def _after_capitals(text: str, at: int) -> bool:
     while at > 0 and text[at].isdigit():
         at -= 1
     return at > 0 and text[at] == " " and text[at - 1].isupper()
+
+
+def _named_by_tails(found_in: Directory, words: list[str]) -> Iterator[Instrument | None]:
+    """What each tail of the words before a parenthesis names, longest first ("Die
+    Waadtländer Kantonalbank", "Waadtländer Kantonalbank", "Kantonalbank")."""
+    return (found_in.by_name(" ".join(words[i:])) for i in range(len(words)))
 
 
 def _named_before(found_in: Directory, text: str, start: int) -> Instrument | None:
