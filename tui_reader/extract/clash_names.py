@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tui_reader.extract.word_names import is_german
+
 
 @dataclass(frozen=True, slots=True)
 class Clash:
@@ -55,6 +57,44 @@ _US_FORMS = (" Corp", " Corporation", " Inc")
 """A US legal form right after the name: the American company."""
 _BEFORE = 40
 """Characters before the name that may say its home."""
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """A company a name key means where the text says so."""
+
+    ticker: str
+    home: re.Pattern[str] | None
+    """Words anywhere in the text that place it ("ASX", "Wiener Börse"); None: any text."""
+    german_only: bool
+
+
+_AUSTRIAN = re.compile(r"\b(?:Wien(?:er)?|ATX|Österreichs?|österreichische[nrs]?)\b")
+SENSES = {
+    # German news means by "die Post" Deutsche Post (Österreichische Post in a Vienna
+    # report), never the US cereal maker Post Holdings
+    "post": (Sense("POST.VI", _AUSTRIAN, True), Sense("DHL.DE", None, True)),
+    # Sydney's "National Bank" is National Australia Bank, Toronto's National Bank of
+    # Canada; elsewhere the directory's US National Bank Holdings stands
+    "national bank": (Sense("NAB.AX", re.compile(r"\b(?:ASX|Australian?|Sydney|Melbourne)\b"), False),
+                      Sense("NA.TO", re.compile(r"\b(?:TSX|Canadian?|Toronto|Montreal)\b"), False)),
+}
+"""Name keys whose local sense is another company than the directory's."""
+
+
+def local_sense(key: str, text: str) -> str | None:
+    """Ticker of the company this text means by the name key (one of `SENSES`), if
+    its language or place says; None: the directory's company."""
+    german: bool | None = None
+    for sense in SENSES[key]:
+        if sense.german_only:
+            if german is None:
+                german = is_german(text)
+            if not german:
+                continue
+        if sense.home is None or sense.home.search(text):
+            return sense.ticker
+    return None
 
 
 def clash_mentions(text: str, german: bool, named: set[str]) -> list[tuple[int, str, int]]:

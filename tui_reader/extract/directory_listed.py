@@ -52,7 +52,7 @@ def add_listed(
         if primary.isin and not primary.isin.startswith("US"):
             foreign.update(keys)
         known = (directory._isins.get(primary.isin or "") or directory._isins.get(changes.get(primary.isin or "", ""))
-                 or _without_isin(directory, primary.ticker, keys[0]))
+                 or _without_isin(directory, primary.ticker, keys[0], primary.isin, shorts))
         if known is not None:
             if known[1].isin is None and primary.isin and _home_isin(known[1].ticker, primary.isin):
                 gained.setdefault(id(known[0]), (known[0], primary.isin))
@@ -113,11 +113,24 @@ def _otc_receipt(listing: Instrument) -> bool:
                 and _RECEIPT.fullmatch(listing.ticker))
 
 
-def _without_isin(directory: Directory, ticker: str | None, key: str) -> tuple[Company, Instrument] | None:
-    """The known company with this symbol or name whose primary listing lacks an ISIN."""
+def _without_isin(directory: Directory, ticker: str | None, key: str, isin: str | None = None,
+                  other_keys: Sequence[str] = ()) -> tuple[Company, Instrument] | None:
+    """The known company with this symbol or name whose primary listing lacks an ISIN.
+
+    A row's other names of several words join too when the known listing is at a venue
+    abroad whose country the ISIN has: "London Stock Exchange Group PLC" (LSE.L, an old
+    symbol) is the directory's "London Stock Exchange Group" (LSEG.L), "Balfour Beatty"
+    (BALF.L, a Reuters code) its BBY.L."""
     held = directory._tickers.get((ticker or "").upper())
     if held is None and (named := directory._names.get(key)) is not None and named.listings:
         held = (named, named.listings[0])
+    if held is None and isin:
+        for other in other_keys:
+            named = directory._names.get(other) if " " in other else None
+            if named is not None and named.listings and "." in (named.listings[0].ticker or "") and _home_isin(
+                    named.listings[0].ticker, isin):
+                held = (named, named.listings[0])
+                break
     return held if held is not None and held[0].listings[0].isin is None else None
 
 

@@ -121,6 +121,6 @@ HOME_COUNTRY = {
     ".MC": "ES", ".SW": "CH", ".ST": "SE", ".HE": "FI", ".CO": "DK", ".OL": "NO", ".T": "JP",
     ".HK": "HK", ".KS": "KR", ".KQ": "KR", ".TW": "TW", ".NS": "IN", ".BO": "IN", ".AX": "AU",
     ".TO": "CA", ".SI": "SG", ".VI": "AT", ".SS": "CN", ".SZ": "CN", ".LS": "PT", ".WA": "PL", ".BD": "HU",
-    ".NZ": "NZ",
+    ".NZ": "NZ", ".JO": "ZA", ".V": "CA",
 }
 """Yahoo suffix → the country code that starts the ISINs of shares listed there."""

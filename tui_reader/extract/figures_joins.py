@@ -16,7 +16,7 @@ import re
 
 from tui_reader.extract.figures_clause import ITEM_LEADS
 from tui_reader.extract.figures_numbers import NUM, Found, parse_number, word_value
-from tui_reader.extract.figures_ranges import RESTATED_LEADS, range_start
+from tui_reader.extract.figures_ranges import range_start, restates_move
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, direction_of
 
 _SPACES = " \u00a0\u202f"
@@ -116,7 +116,7 @@ def _range(body: str, low: Found, high: Found) -> Found | None:
     sep = _JOINS.get(gap)
     if sep is None or not isinstance(low[3], float) or not isinstance(high[3], float):
         return None
-    if body.endswith(RESTATED_LEADS, 0, low[0]):
+    if restates_move(body, low[0]):
         return None  # "up 4.5pc, or 101.5p to 2375p": the move restated, then the price it reached
     begin = range_start(body, low[0], sep, low[3], high[3], MONEY_CHANGE_WORDS)
     if begin is None:

@@ -15,7 +15,7 @@ from datetime import date
 
 from tui_reader.extract.figures_amounts import SEP, with_old_level
 from tui_reader.extract.figures_numbers import NUM, SP, Found, parse_in
-from tui_reader.extract.figures_ranges import RESTATED_LEADS, from_to_level, range_start
+from tui_reader.extract.figures_ranges import from_to_level, range_start, restates_move
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
 MINOR = (rf"(?:{SP}(?:(?:Australian|Canadian|Singapore|New{SP}Zealand|Hong{SP}Kong|HK|U\.?S\.?){SP})?"
@@ -110,7 +110,7 @@ def minor_money(body: str, m: re.Match[str],
     if low is None or low_value is None:
         return with_old_level(body, figure, None, 0.01), end
     begin = range_start(body, start, low["sep"], low_value, value, MONEY_CHANGE_WORDS)
-    if begin is not None and body.endswith(RESTATED_LEADS, 0, start):
+    if begin is not None and restates_move(body, start):
         return figure, end  # "up 4.5pc, or 101.5p to 2375p": the move (read on its own), then the price
     if begin is not None:
         return (begin, end, "money", low_value / 100, currency, None, None, None,

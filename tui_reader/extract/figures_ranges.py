@@ -60,8 +60,15 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
 
 
 RESTATED_LEADS = (", or ", ", oder ")
-"""Before an amount that restates a move just given ("up 4.5pc, or 101.5p to 2375p"):
-that amount and the one after "to" are the move and the price it reached, no range."""
+_PERCENT_ENDS = ("%", "pc", "per cent", "percent")
+
+
+def restates_move(body: str, start: int) -> bool:
+    """Whether the amount at `start` restates a move just given ("up 4.5pc, or 101.5p to
+    2375p", "rose 6% or 436p to 7606p"): it and the amount after "to" are then the move
+    and the price it reached, no range."""
+    return body.endswith(RESTATED_LEADS, 0, start) or (
+        body.endswith(" or ", 0, start) and body.endswith(_PERCENT_ENDS, 0, start - 4))
 _RANGE_WORDS = frozenset({"range", "ranges", "ranging", "ranged"})
 _FROM_BEFORE = re.compile(r"\bfrom (?:the |its |a |an )?(?:previous|prior|earlier|old|original|initial) "
                           r"(?:forecast|guidance|estimate|outlook|target|view|level)s? of $")

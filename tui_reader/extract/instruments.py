@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tui_reader.extract.clash_names import CLASHES, clash_mentions
+from tui_reader.extract.clash_names import CLASHES, SENSES, clash_mentions, local_sense
 from tui_reader.extract.directory import Directory, directory
 from tui_reader.extract.isins import is_isin
 from tui_reader.extract.name_counting import count_names
@@ -251,6 +251,8 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     for table, only_known in ((named, False), (deferred, True)):
         for key, (at, count, cited) in table.items():
             named_listing = by_declared_name.get(key) or found_in.by_key(key)
+            if key in SENSES and key not in by_declared_name and (sense := local_sense(key, text)):
+                named_listing = found_in.by_ticker(sense)  # "die Post": Deutsche Post
             if named_listing is None or (only_known and not merger.known(named_listing)):
                 continue
             merger.add(named_listing, at, _NAMED, (key,), count, cited)

@@ -153,8 +153,10 @@ def count_names(
         if i < last and hits[i + 1][0] - end < 40 and parent_named_for(text, start, end, hits[i + 1][0]):
             continue  # "Volkswagen-Tochter Traton": the parent only describes the unit
         where = needs_evidence.get(key) if not suffixed else None
-        # A market's name ("ASX shares rose") files its company only with its legal form.
-        if where is not None and not venue and (named_as_stock(text, start, end, key) or in_capitals(text, start, end)
+        # A market's one-word name ("ASX shares rose", "Nasdaq rose 1%") files its company
+        # only with its legal form; a longer one as any company ("London Stock Exchange
+        # rose 6%": in a market report the share)
+        if where is not None and (not venue or " " in key) and (named_as_stock(text, start, end, key) or in_capitals(text, start, end)
                                                 or _listed_beside(text, hits, i, needs_evidence)
                                                 or _QUOTE_AFTER.match(text, end)):
             # "Rubrik-Aktie", "Target shares", "MARA said", "BP and Shell", "Zurich (+1,0%)": the company
