@@ -71,3 +71,42 @@ def test_directory_joins_by_longer_names(ticker: str, isin: str | None) -> None:
 
     found = directory().by_ticker(ticker)
     assert found is not None and found.isin == isin
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # rupees written "Rs" before an amount are no RS Group
+        ("TCS gained 3 per cent to Rs 3,893.70 on the BSE.", {"TCS.NS"}),
+        ("Infosys posted a 2 per cent rise (YoY profit at Rs 6,106 crore for the quarter.", {"INFY.NS"}),
+        # the brewer, and its holding company only when named in full
+        ("Heineken rose 2% while Carlsberg slipped.", {"HEIA.AS", "CARL-B.CO"}),
+        ("Heineken Holding owns just over half of the brewer.", {"HEIO.AS"}),
+        # companies renamed since: today's name and ticker
+        ("Revvity and Gen Digital both beat forecasts.", {"RVTY", "GEN"}),
+        ("RS Group and Vistry led the FTSE 250.", {"RS1.L", "VTY.L"}),
+        # must not: a date written in Vietnamese ("Thg" is the month), a place
+        ("Cập nhật: Thg 02 05, 2026. Babcock shares rose.", {"BAB.L"}),
+        ("The company is based in Ithaca, New York.", set()),
+    ],
+)
+def test_names_of_the_directory_check(body: str, expected: set[str]) -> None:
+    assert _tickers("News", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("isin", "ticker"),
+    [
+        # ISINs the bundled lists tied to another company, or to none
+        ("FR0010220475", "ALO.PA"), ("FR0000121220", "SW.PA"), ("US37959E1029", "GL"),
+        # ISINs of renamed companies: today's listing
+        ("US7140461093", "RVTY"), ("GB0003096442", "RS1.L"), ("GB00B1QH8P22", "FRAS.L"),
+        # companies the directory lacked
+        ("GB00BNK9TP58", "TRST.L"), ("NL0011540547", "ABN.AS"), ("SE0000114837", "TREL-B.ST"),
+    ],
+)
+def test_isins_of_the_directory_check(isin: str, ticker: str) -> None:
+    from tui_reader.extract.directory import directory
+
+    found = directory().by_isin(isin)
+    assert found is not None and found.ticker == ticker

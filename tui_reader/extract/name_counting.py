@@ -105,6 +105,8 @@ def count_names(
             written = text[start:end]
             if written in INDEX_CODES or written in _QUARTERS:
                 continue  # "the S&P 500 index SPX, +0.03%": the index, not SPX Corp; "Q2 net bookings"
+            if written in _CURRENCY_SIGNS and _AMOUNT_AFTER.match(text, end):
+                continue  # "at Rs 11,058 crore": rupees, not RS Group
             if not written.isascii() and key not in declared and _umlaut_word(written, found_in.by_key(key)):
                 continue  # "Über den Namen", "die Bücher": German words, not Uber or Bucher
             kind = mention_kind(text, start, end, key)
@@ -203,6 +205,9 @@ _QUARTERS = frozenset({"Q1", "Q2", "Q3", "Q4", "H1", "H2"})
 _BROKER_UNIT = re.compile(r"[ \u00a0]+(?:Securities|Capital Markets|Equities|Research|Equity Research)\b")
 """A bank's broking arm after its short name ("Mizuho Securities", "Truist Securities"): the
 listed bank cited as the broker, not another company's name."""
+_CURRENCY_SIGNS = frozenset({"Rs", "Rp", "RM", "Fr", "Ft", "Kr", "Sfr", "SFr"})
+"""Currencies written as letters before an amount ("Rs 1,750", "RM 2.10", "Fr. 45")."""
+_AMOUNT_AFTER = re.compile(r"\.?[ \u00a0]?[0-9]")
 _UMLAUTS = frozenset("äöüÄÖÜ")
 
 
