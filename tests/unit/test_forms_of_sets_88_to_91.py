@@ -110,3 +110,44 @@ def test_isins_of_the_directory_check(isin: str, ticker: str) -> None:
 
     found = directory().by_isin(isin)
     assert found is not None and found.ticker == ticker
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # German moves: "auf Talfahrt", "angezogen", a "festerer" index, a "Talfahrt" adjective
+        ("Der Nikkei ging 2,3 Prozent auf Talfahrt.", [("2,3 Prozent", "percent", "down")]),
+        ("Die Papiere haben seit Jahresbeginn um 45 Prozent angezogen.", [("45 Prozent", "percent", "up")]),
+        ("Händler erwarten einen 0,4 Prozent festeren Dax.", [("0,4 Prozent", "percent", "up")]),
+        ("Händler erwarten einen 0,4 Prozent schwächeren Dax.", [("0,4 Prozent", "percent", "down")]),
+        ("Nach einer 18-prozentigen Talfahrt erholte sich der Titel.", [("18-prozentigen", "percent", "down")]),
+        # an English slang fall, and a move restated after its points
+        ("The shares were whacked by 14% on Friday.", [("14%", "percent", "down")]),
+        ("The FTSE 100 closed 41.2 points higher, or 0.5%.", [("0.5%", "percent", "up")]),
+        ("The Dax ended 90 points lower, or 0.4%.", [("0.4%", "percent", "down")]),
+        # a share's move in parentheses after its name: the word before the name says which way
+        ("The biggest gain in the index was recorded by Repsol (3.1%), followed by Iberdrola (1.2%).",
+         [("3.1%", "percent", "up"), ("1.2%", "percent", "up")]),
+        # must not: a weight in parentheses, with no move word before
+        ("Apple (7%) and Microsoft (6%) are the largest weights.", [("7%", "percent", None), ("6%", "percent", None)]),
+    ],
+)
+def test_figures_of_sets_88_to_91(body: str, expected: list[tuple[str, str, str | None]]) -> None:
+    found = enrich(_article("", body)).figures
+    assert [(f.text, f.kind, f.direction) for f in found] == expected
+
+
+def test_quote_tables_and_ticker_tapes_leave_the_body() -> None:
+    from tui_reader.extract.boilerplate import strip_boilerplate
+
+    paragraphs = [
+        "VOD | -0.8% | 71.2 | $ | |",
+        "BP | 0.4% | 33.1 | $ |",
+        "The brewer sold less beer in the half. Ticker | Security | Last | Change | Change % | "
+        "---|---|---|---|---| I:DJI | DOW JONES AVERAGES | 41250.10 | -120.40 | -0.29% | "
+        "SP500 | S&P 500 | 5710.20 | -15.30 | -0.27% | Volumes fell 2%.",
+        # must not: a results table, its rows opening with a line item
+        "Revenue | 120.5 | 110.2 | +9.3% |",
+    ]
+    kept, _notes = strip_boilerplate(paragraphs)
+    assert kept == ["The brewer sold less beer in the half. Volumes fell 2%.", paragraphs[-1]]

@@ -157,6 +157,15 @@ Government SolutionsLegalReuters News Agency…Innovation @ Thomson Reuters"), w
 Thomson Reuters in every story."""
 _PIPE_STRIP = 12
 """A table's cell bars in one long paragraph that make it worth asking `quote_kind`."""
+_QUOTE_TABLE = re.compile(
+    r"(?:[^|\n.]{1,30}\|){3,8}(?:[ \u00a0]*-{2,}\|){3,8}"
+    r"|(?:[ \u00a0]*[A-Z][A-Z0-9:.^\-]{0,9}[ \u00a0]*\|(?:[^|\n%]{1,40}\|){2,6}[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%"
+    r"[ \u00a0]*\|?){2,}")
+"""A quote table inside a paragraph, its lines joined: "Ticker | Security | Last | Change |
+Change % | ---|---| I:DJI | DOW JONES AVERAGES | 44722.06 | -138.25 | -0.31% | SP500 | …":
+rows that open with a symbol and end with the change (cells bounded in number and free of
+"%", so a long paragraph of bars costs one pass), and their header, found on its own
+(its cells hold no full stop, so the sentence before stays)."""
 _TICKER_STAMP = re.compile(r"(?<![\w.])[0-9]{1,2}\.[0-9]{1,2}\.[ \u00a0]+[0-9]{1,2}:[0-9]{2}(?![\w:])")
 """What a portal's news ticker opens each item with: the day and time, no year ("20.11.
 10:55 vor 5 Tagen", its lines joined or not); two make a ticker, and the rest of the
@@ -306,6 +315,10 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         if ("▼" in paragraph or "▲" in paragraph) and len(paragraph) > _PITCH_LIMIT and quote_kind(paragraph):
             notes.append("quote line: " + _shorten(paragraph))  # a ticker strip's rows joined into one paragraph
             continue
+        if paragraph.count("|") >= _PIPE_STRIP:
+            while table := _QUOTE_TABLE.search(paragraph):  # Fox Business's index table: header, rows
+                notes.append("quote line: " + _shorten(table[0].strip()))
+                paragraph = f"{paragraph[:table.start()].rstrip()} {paragraph[table.end():].lstrip()}".strip()
         if paragraph.count("|") >= _PIPE_STRIP and quote_kind(strip := paragraph[:paragraph.rfind("|") + 1]):
             # a quote table's rows joined into one paragraph, the story's first line after them:
             # "RBGPF | -1.52% | 73.88 | $ | | RYCEF | -0.3% | 13.2 | $ | | … Heineken sees …"

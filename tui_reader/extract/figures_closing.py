@@ -23,7 +23,7 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "hochschnellten ausbauen ausgebaut aufwerten aufgewertet angesprungen zulegt anzieht "
     "ansteigt hinauf anziehen angehoben bergauf aufwärts erhöhen steigern verbessern verteuerte verteuerten "
     "zulegten kletterten gewannen wettgemacht wettmachen verbesserte verbesserten gewinnt übertroffen übertraf "
-    "übertrafen").split(), "up")
+    "übertrafen angezogen").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen zurückgenommen abgebaut nachgegeben abgesackt "
     "abgetaucht ermäßigte ermäßigten "
@@ -100,6 +100,8 @@ def verb_right_after(word: str, following: list[str]) -> Direction | None:
             phrase = following[1][:15].lower()
             found = ("down" if phrase.startswith(("den keller", "der verlustzone", "the red")) else
                      "up" if phrase.startswith(("die höhe", "der gewinnzone", "the green", "the black")) else None)
+        elif word == "auf" and following[1].startswith(("Talfahrt", "Tauchstation")):
+            found = "down"  # "ging 1,7 Prozent auf Talfahrt"
     return found
 
 

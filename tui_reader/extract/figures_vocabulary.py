@@ -61,7 +61,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "abgebaut verlusten cratered cratering craters hurt hurts hurting dented rückgänge rückgängen "
         "vermindert verminderte verminderten vermindern tank tanking collapsed collapse collapses collapsing negative "
         "taucht tauchte tauchten abgetaucht kurskorrektur zurück freefalling free-falling slumping "
-        "underperformed underperforms underperforming")
+        "underperformed underperforms underperforming whacked")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 
@@ -82,7 +82,8 @@ AFTER_WORDS.update(dict.fromkeys(
     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren geringeren geringere "
     "verlierenden gefallenen gesunkenen lesser abwärts bergab runter herunter hinunter drawdown "
     "drawdowns off negativ hinter".split(), "down"))
-AFTER_WORDS.update(dict.fromkeys("rauf herauf hinauf".split(), "up"))
+AFTER_WORDS.update(dict.fromkeys("rauf herauf hinauf festere festeren festerer festeres".split(), "up"))
+AFTER_WORDS.update(dict.fromkeys("schwächere schwächeren schwächerer schwächeres talfahrt".split(), "down"))
 AFTER_WORDS.update(dict.fromkeys((f"{stem}{end}" for stem in ("gestiegen", "gewachsen") for end in ("e", "er", "es")),
                                  "up"))  # "ein um 18 Prozent gestiegener Reingewinn"
 AFTER_WORDS.update(dict.fromkeys((f"{stem}{end}" for stem in ("gefallen", "gesunken") for end in ("e", "er", "es")),

@@ -126,6 +126,10 @@ Not "by": "grow by 20% to 30%" is a range of growth rates; nor a noun of change:
 MONEY_CHANGE_WORDS = CHANGE_WORDS | {"by", "um", "ahead"}
 """For amounts "by" does mark a change: "cut debt by $1 billion to $5 billion"."""
 
+_RESTATED_COMPARATIVES: dict[str, Direction] = {"higher": "up", "lower": "down", "höher": "up", "tiefer": "down"}
+"""After an amount's unit and before ", or" and the percentage: the move's direction."""
+_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w&.'’-]*[ \u00a0]\($")
+"""A capitalised name right before the parenthesis that opens the percentage."""
 _NEAR = 6
 """Words before a percentage split off first: the direction word is almost always among them."""
 
@@ -186,10 +190,17 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         # "fell 376.36 points (3.60%)", "a tumble of $1.01 (6.2%)": the move restated;
         # "der am stärksten stieg (1,69 %)": the move's size, its verb right before
         before = before[:-2] if last_word in DIRECTION_WORDS else before[:-2] + ", or"
+    elif last_char == "(" and before.endswith(" (") and _NAME_BEFORE.search(body, max(0, cut - 40), cut):
+        # "the biggest increase was recorded by BBVA (2.01%)": the named share's move, its
+        # word before the name (a list's later items follow it: `_PAREN_LIST`)
+        before = before[:-2]
     if last_char == " " and before[-2:-1] == "r" and before.endswith((" oder ", " or ")):
         head, unit, _ = (["", "", ""] + before.rsplit(None, 2))[-3:]
         if unit in AMOUNT_UNITS:  # "um 28,6 Punkte oder 1,26 Prozent": the move restated
             before = f"{head} {unit}, oder "
+        elif unit[:-1] in _RESTATED_COMPARATIVES and unit[-1] == "," and head.rsplit(None, 1)[-1:] and (
+                head.rsplit(None, 1)[-1] in AMOUNT_UNITS):
+            return _RESTATED_COMPARATIVES[unit[:-1]]  # "ticked 6.75 points higher, or 0.24%"
     if " bzw. " in before or " beziehungsweise " in before:
         # "ein Minus von 12,40 Punkten bzw. 0,40 Prozent", "verloren 0,8 bzw. 0,4 Prozent":
         # the same move restated, read like "fell 12.40 points, or 0.4%"
