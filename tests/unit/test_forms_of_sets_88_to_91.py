@@ -151,3 +151,21 @@ def test_quote_tables_and_ticker_tapes_leave_the_body() -> None:
     ]
     kept, _notes = strip_boilerplate(paragraphs)
     assert kept == ["The brewer sold less beer in the half. Volumes fell 2%.", paragraphs[-1]]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the short names market reports write for companies the directory held by long names only
+        ("Im Ibex legten Indra und Amadeus zu, Rovi und Colonial gaben nach.", {"IDR.MC", "AMS.MC", "ROVI.MC", "COL.MC"}),
+        ("Intesa und Heideldruck gewannen, Kapsch verlor.", {"ISP.MI", "HDD.DE", "KTCG.VI"}),
+        # companies the directory lacked, Athens a venue
+        ("Finnair and Optomed led Helsinki; Alpha Bank rose in Athens.", {"FIA1S.HE", "OPTOMED.HE", "ALPHA.AT"}),
+        ("Alibaba Health Information Technology jumped while Alibaba slipped.", {"0241.HK", "BABA"}),
+        # must not: a longer name beginning with the short one, an adjective
+        ("Amadeus Fire hob die Prognose an.", {"AAD.DE"}),
+        ("The Norwegian krone weakened as Norwegian Air Shuttle rose.", {"NAS.OL"}),
+    ],
+)
+def test_short_names_and_companies_of_sets_88_to_91(body: str, expected: set[str]) -> None:
+    assert _tickers("News", body) == expected

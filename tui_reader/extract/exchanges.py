@@ -63,6 +63,7 @@ for _args in (
     ("Euronext Lisbon", ".LS", "EUR", "ELI"),
     ("GPW", ".WA", "PLN", "WSE"),
     ("Budapest", ".BD", "HUF", "BUD"),
+    ("Athens", ".AT", "EUR", "ATHEX"),
 ):
     _venue(*_args)
 _venue("HKEX", ".HK", "HKD", "HK", "SEHK", "HKG", "HKSE", width=4)
@@ -121,6 +122,6 @@ HOME_COUNTRY = {
     ".MC": "ES", ".SW": "CH", ".ST": "SE", ".HE": "FI", ".CO": "DK", ".OL": "NO", ".T": "JP",
     ".HK": "HK", ".KS": "KR", ".KQ": "KR", ".TW": "TW", ".NS": "IN", ".BO": "IN", ".AX": "AU",
     ".TO": "CA", ".SI": "SG", ".VI": "AT", ".SS": "CN", ".SZ": "CN", ".LS": "PT", ".WA": "PL", ".BD": "HU",
-    ".NZ": "NZ", ".JO": "ZA", ".V": "CA",
+    ".NZ": "NZ", ".JO": "ZA", ".V": "CA", ".AT": "GR",
 }
 """Yahoo suffix → the country code that starts the ISINs of shares listed there."""
