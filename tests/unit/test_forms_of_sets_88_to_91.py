@@ -8,6 +8,9 @@ Every text is our own; the expected results were written before the code ran.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, datetime
+
 import pytest
 
 from tests.unit.test_figures_estimates_and_home_dollars import _article
@@ -169,3 +172,22 @@ def test_quote_tables_and_ticker_tapes_leave_the_body() -> None:
 )
 def test_short_names_and_companies_of_sets_88_to_91(body: str, expected: set[str]) -> None:
     assert _tickers("News", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a past verb before a year-less date: the last such day, not the next
+        ("The company went public on Dec. 14 through a merger.", ["2021-12-14"]),
+        ("It signed the supply deal on Nov. 2.", ["2021-11-02"]),
+        # must not: the same verbs after "will be" or "to be" look ahead
+        ("The merger will be completed by Dec. 14.", ["2022-12-14"]),
+        ("The deal is expected to be signed on Nov. 2.", ["2022-11-02"]),
+        # a dateline with its agency after the date's full stop is no figure
+        ("MADRID, 8 June. (EUROPA PRESS) – The Ibex 35 opened higher.", []),
+    ],
+)
+def test_dates_of_sets_88_to_91(body: str, expected: list[str]) -> None:
+    article = replace(_article("", body), published=datetime(2022, 6, 16, 9, tzinfo=UTC))
+    found = enrich(article).figures
+    assert [f.value for f in found if f.kind == "date"] == expected

@@ -21,7 +21,8 @@ _CUE = re.compile(
     r"|(?P<past>was|were|had|came|reported|said|closed|ended|rose|fell|reached|hit|peaked"
     r"|posted|announced|gained|lost|jumped|dropped|slid|climbed|traded|recorded|opened"
     r"|released|published|began|started|last|since|ago|earlier|having|tumbled|plunged|soared"
-    r"|surged|declined|slumped|rallied|sank|high|low|seit))\b")
+    r"|surged|declined|slumped|rallied|sank|high|low|seit|went|completed|launched|signed|agreed|filed|debuted"
+    r"|priced|acquired|bought|sold|took|held))\b")
 """Words that put a year-less date in the past or the future: the last one before the
 date in its clause decides ("said on January 27", "is due on March 3"). "weak" cues look
 forward only to a date in the coming half year: they are as often adjectives and nouns
@@ -56,9 +57,9 @@ MONTH_NAMES = "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse
 """English and German month names and abbreviations, capitalised ("may" is a verb)."""
 
 _DATELINE = re.compile(
-    r"[ \u00a0]?(?:\([A-Za-z][\w .&/-]{0,30}\)|/[A-Za-z][\w .-]{0,30}/)[ \u00a0]?[-–—]")
+    r"\.?[ \u00a0]?(?:\([A-Za-z][\w .&/-]{0,30}\)|/[A-Za-z][\w .-]{0,30}/)[ \u00a0]?[-–—]")
 """What follows the date of a wire or press-release dateline: "Dec 18 (Reuters) -",
-"5. März (dpa-AFX) -", "Nov. 25, 2025 /PRNewswire/ --". The date says when the story was
+"5. März (dpa-AFX) -", "Nov. 25, 2025 /PRNewswire/ --", "8 May. (EUROPA PRESS) –". The date says when the story was
 filed, which its publication time already holds."""
 _FIRST_DAY = re.compile(
     r"(?<![\w.,])([0-3]?[0-9])(\.?)[ \u00a0]*(?:bis(?:[ \u00a0]+zum)?|und|and|to|[-–/])"
@@ -165,7 +166,7 @@ def _other_day(found: Found, start: int, end: int, day: int) -> Found | None:
 
 def _found(body: str, start: int, end: int, year: int | None, month: int, day: int,
            anchor: date | None) -> Found | None:
-    after = body[end:end + 2]
+    after = body[end:end + 3]
     if ("(" in after or "/" in after) and _DATELINE.match(body, end):
         return None
     if (":" in after or "-" in after or "–" in after) and _placed_dateline(body, start, end):
@@ -233,7 +234,8 @@ def _tense(body: str, start: int) -> str | None:
               window.rfind("\n"))
     window = window[cut + 1:].lower()
     if window.rstrip().endswith((" by", " until", " till")) or window.strip() == "by":
-        past = any(cue.lastgroup == "past" for cue in _CUE.finditer(window))
+        past = any(cue.lastgroup == "past" and not window.endswith(_TO_BE, 0, cue.start())
+                   for cue in _CUE.finditer(window))  # "will be completed by March 3" looks ahead
         return "past" if past else "future"
     # The last cue is wanted, and the engine only reads forwards: read the last few words
     # first. Cues are whole words, and a multi-word cue ("is set to") holds no cue
