@@ -23,6 +23,7 @@ import re
 from tui_reader.extract.page_furniture import (
     QUOTE_BOX_HEADINGS,
     QUOTE_ROW_LIMIT,
+    SYMBOL_QUOTE_ROW,
     info_box_start,
     page_tail_start,
     quote_kind,
@@ -159,13 +160,11 @@ _PIPE_STRIP = 12
 """A table's cell bars in one long paragraph that make it worth asking `quote_kind`."""
 _QUOTE_TABLE = re.compile(
     r"(?:[^|\n.]{1,30}\|){3,8}(?:[ \u00a0]*-{2,}\|){3,8}"
-    r"|(?:[ \u00a0]*[A-Z][A-Z0-9:.^\-]{0,9}[ \u00a0]*\|(?:[^|\n%]{1,40}\|){2,6}[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%"
-    r"[ \u00a0]*\|?){2,}")
+    rf"|(?:[ \u00a0]*{SYMBOL_QUOTE_ROW}){{2,}}")
 """A quote table inside a paragraph, its lines joined: "Ticker | Security | Last | Change |
 Change % | ---|---| I:DJI | DOW JONES AVERAGES | 44722.06 | -138.25 | -0.31% | SP500 | …":
-rows that open with a symbol and end with the change (cells bounded in number and free of
-"%", so a long paragraph of bars costs one pass), and their header, found on its own
-(its cells hold no full stop, so the sentence before stays)."""
+two or more rows (`SYMBOL_QUOTE_ROW`), and their header, found on its own (its cells hold
+no full stop, so the sentence before stays)."""
 _TICKER_STAMP = re.compile(r"(?<![\w.])[0-9]{1,2}\.[0-9]{1,2}\.[ \u00a0]+[0-9]{1,2}:[0-9]{2}(?![\w:])")
 """What a portal's news ticker opens each item with: the day and time, no year ("20.11.
 10:55 vor 5 Tagen", its lines joined or not); two make a ticker, and the rest of the

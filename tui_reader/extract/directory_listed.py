@@ -113,8 +113,8 @@ def _otc_receipt(listing: Instrument) -> bool:
                 and _RECEIPT.fullmatch(listing.ticker))
 
 
-def _without_isin(directory: Directory, ticker: str | None, key: str, isin: str | None = None,
-                  other_keys: Sequence[str] = ()) -> tuple[Company, Instrument] | None:
+def _without_isin(directory: Directory, ticker: str | None, key: str, isin: str | None,
+                  other_keys: Sequence[str]) -> tuple[Company, Instrument] | None:
     """The known company with this symbol or name whose primary listing lacks an ISIN.
 
     A row's other names of several words join too when the known listing is at a venue

@@ -12,6 +12,7 @@ import re
 from tui_reader.extract.aliases import DESCRIPTORS
 from tui_reader.extract.directory import Directory
 from tui_reader.extract.exchanges import exchange_named
+from tui_reader.extract.figures_amounts import LOCAL_PREFIXES
 from tui_reader.extract.name_context import (
     PERSON,
     VENUE_BESIDE,
@@ -205,8 +206,9 @@ _QUARTERS = frozenset({"Q1", "Q2", "Q3", "Q4", "H1", "H2"})
 _BROKER_UNIT = re.compile(r"[ \u00a0]+(?:Securities|Capital Markets|Equities|Research|Equity Research)\b")
 """A bank's broking arm after its short name ("Mizuho Securities", "Truist Securities"): the
 listed bank cited as the broker, not another company's name."""
-_CURRENCY_SIGNS = frozenset({"Rs", "Rp", "RM", "Fr", "Ft", "Kr", "Sfr", "SFr"})
-"""Currencies written as letters before an amount ("Rs 1,750", "RM 2.10", "Fr. 45")."""
+_CURRENCY_SIGNS = frozenset({*LOCAL_PREFIXES, "Fr", "Ft", "Kr", "Sfr", "SFr"})
+"""Currencies written as letters before an amount ("Rs 1,750", "RM 2.10", "Fr. 45"): the
+figures' two-letter marks and a few more."""
 _AMOUNT_AFTER = re.compile(r"\.?[ \u00a0]?[0-9]")
 _UMLAUTS = frozenset("äöüÄÖÜ")
 

@@ -21,6 +21,12 @@ _LONE_CHANGE = re.compile(r"[+\-−][0-9][0-9.,]*[ \u00a0]?%")
 change ("NVDA" / "-3.02%" / "Add to Watchlist"), never a sentence."""
 _GLUED_QUOTE = re.compile(r"[0-9][0-9,]*\.[0-9]{2,4}[+\-−]?[0-9]+\.[0-9]{2}%")
 """A widget's price and change glued together, alone on a line: "0.000.00%", "12.345+1.20%"."""
+SYMBOL_QUOTE_ROW = (r"[A-Z][A-Z0-9:.^\-]{0,9}[ \u00a0]*\|(?:[^|\n%]{1,40}\|){2,6}[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%"
+                    r"[ \u00a0]*\|?")
+"""A quote table's row that opens with a symbol and ends with the change: "I:DJI | DOW JONES
+AVERAGES | 44722.06 | -138.25 | -0.31% |" (a results table's rows open with a line item).
+Its cells are bounded in number and hold no "%", so rows joined in a long paragraph of
+bars are searched in one pass (boilerplate's `_QUOTE_TABLE`)."""
 _PIPE_ROW = re.compile(
     r"[^|\n]{2,60}\|[ \u00a0]*[0-9][0-9.,']*[ \u00a0]*(?:EUR|€|CHF|USD|\$)?[ \u00a0]*\|"
     r"[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%[ \u00a0]*\|?"
@@ -28,11 +34,10 @@ _PIPE_ROW = re.compile(
     r"(?:[ \u00a0]+Graph)?"
     r"|[A-Z][A-Z0-9.]{0,7}[ \u00a0]*\|[ \u00a0]*[+\-−]?[0-9][0-9.,]*%[ \u00a0]*\|[ \u00a0]*[0-9][0-9.,']*"
     r"(?:[ \u00a0]*\|[ \u00a0]*(?:[$€£]|EUR|USD|GBP)?)*[ \u00a0]*"
-    r"|[A-Z][A-Z0-9:.^\-]{0,9}[ \u00a0]*\|(?:[^|\n]{1,40}\|){2,}[ \u00a0]*[+\-−]?[0-9][0-9.,]*[ \u00a0]?%[ \u00a0]*\|?")
+    rf"|{SYMBOL_QUOTE_ROW}")
 """A quote box's row written as a table: "Deutsche Beteiligungs AG | 24,55 | 0,41% |", an
 index's "7122.32 | Negative 6.89 (0.10%)" (and its chart link, "Graph"), a ticker tape's
-"RIO | -1.16% | 63.1 | $ | |", a quote table's "I:DJI | DOW JONES AVERAGES | 44722.06 | -138.25 |
--0.31% |" (its first cell a symbol: a results table's rows open with a line item)."""
+"RIO | -1.16% | 63.1 | $ | |", a quote table's row (`SYMBOL_QUOTE_ROW`)."""
 QUOTE_ROW_LIMIT = 80
 QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel", "Aktien in diesem Artikel")
 """finanzen.net's quote box under the headline: the instruments the page links, each with
