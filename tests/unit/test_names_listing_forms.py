@@ -240,8 +240,9 @@ def test_codes_after_names_and_names_as_written(text: str, expected: list[str]) 
     [
         # a code in parentheses after an ISIN is the company's short name
         ("Der Großaktionär Nordholding NL0015000N09 (NHG) erwägt ein Angebot.", [None]),
-        # a WKN printed beside a Swiss ISIN is no German share's
-        ("Roche Holding WKN: 855167 / ISIN: CH0012032048", ["ROG.SW"]),
+        # a WKN printed beside a Swiss ISIN is no German share's; the Genussschein's ISIN
+        # finds the participation certificate that replaced it in March 2026
+        ("Roche Holding WKN: 855167 / ISIN: CH0012032048", ["ROP.SW"]),
         # the shares of a company described by its trade
         ("Die Titel des Stromkonzerns Verbund hielten sich mit einem Minus von 0,2 Prozent.", ["VER.VI"]),
         # old and current names, and listings the directory lacked

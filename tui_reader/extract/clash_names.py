@@ -70,6 +70,7 @@ class Sense:
 
 
 _AUSTRIAN = re.compile(r"\b(?:Wien(?:er)?|ATX|Österreichs?|österreichische[nrs]?)\b")
+_SWISS = re.compile(r"\b(?:SMI|SPI|SIX|Zürich|Zurich|Schweiz(?:er)?|Swiss|Franken)\b")
 SENSES = {
     # German news means by "die Post" Deutsche Post (Österreichische Post in a Vienna
     # report), never the US cereal maker Post Holdings
@@ -78,6 +79,9 @@ SENSES = {
     # Canada; elsewhere the directory's US National Bank Holdings stands
     "national bank": (Sense("NAB.AX", re.compile(r"\b(?:ASX|Australian?|Sydney|Melbourne)\b"), False),
                       Sense("NA.TO", re.compile(r"\b(?:TSX|Canadian?|Toronto|Montreal)\b"), False)),
+    # SIG in a Swiss report, or in German news, is the Swiss packaging maker (SIG Group),
+    # not the British builders' merchant SIG plc
+    "sig": (Sense("SIGN.SW", _SWISS, False), Sense("SIGN.SW", None, True)),
 }
 """Name keys whose local sense is another company than the directory's."""
 

@@ -14,7 +14,7 @@ fork from, and in the ingest worker.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -76,8 +76,9 @@ class Directory:
         directory = cls()
         for company in preferred:
             directory._add(company, pinned=True)
+        renewed = dict(read_isin_changes())
         for company in others:
-            if not directory._claims(company):
+            if not directory._claims(company, renewed):
                 directory._add(company, pinned=False)
         later = []
         for symbol, alias in curated_aliases():
@@ -90,7 +91,7 @@ class Directory:
             directory._names[key] = company
             directory.short_names.add(key)
         directory._index_names(directory._names)
-        add_listed(directory, listed, read_isin_changes())
+        add_listed(directory, listed, renewed.items())
         added: dict[str, Company] = {}
         for symbol, alias in later:
             if (found := directory._tickers.get(symbol)) is not None:
@@ -173,11 +174,15 @@ class Directory:
                 if HAS_CAPITAL.match(name) and not name[1:].islower() and name_key(name) == key:
                     self.scanner.add(key, name)
 
-    def _claims(self, company: Company) -> bool:
-        """Whether an earlier company already holds one of this one's identifiers."""
+    def _claims(self, company: Company, renewed: Mapping[str, str] | None = None) -> bool:
+        """Whether an earlier company already holds one of this one's identifiers, or
+        (`renewed`: data/isin_changes.csv) the ISIN one of them has since become: a
+        bundled list's Roche under its old Genussschein line is our Roche."""
+        renewed = renewed or {}
         return any(
-            i.isin in self._isins or (i.ticker or "").upper() in self._tickers for i in company.listings
-        ) or any(isin in self._isins for isin in company.other_isins)
+            i.isin in self._isins or (i.ticker or "").upper() in self._tickers
+            or renewed.get(i.isin or "") in self._isins for i in company.listings
+        ) or any(isin in self._isins or renewed.get(isin) in self._isins for isin in company.other_isins)
 
     def _add(self, company: Company, *, pinned: bool) -> None:
         self._add_listings(company)
