@@ -106,15 +106,15 @@ def instrument_matches(label: Mapping[str, object] | str, isin: str | None, tick
     return bool(ticker) and ticker.upper() in tickers
 
 
-_DURATION = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?")
+_DURATION = re.compile(r"P(?:(\d+(?:\.\d+)?)Y)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+)W)?(?:(\d+)D)?")
 
 
-def _duration(value: str) -> tuple[int, int] | str:
-    """P1Y and P12M say the same thing: months and days."""
+def _duration(value: str) -> tuple[float, float] | str:
+    """P1Y and P12M say the same thing, and so do P2.5Y and P2Y6M: months and days."""
     match = _DURATION.fullmatch(value)
     if not match or not any(match.groups()):
         return value
-    years, months, weeks, days = (int(g or 0) for g in match.groups())
+    years, months, weeks, days = (float(g or 0) for g in match.groups())
     return years * 12 + months, weeks * 7 + days
 
 

@@ -39,7 +39,7 @@ PREFIX = rf"(?:(?:US|HK|NZ|NT|[CASRT])?[{SYMBOLS}]|(?:{CODES}))"
 SUFFIX = (
     rf"(?:{SP}?€|(?<=\.)[ \u00a0]\$(?![0-9])|[ \u00a0\u202f-](?:(?:US|U\.S\.)[- ]dollars?|US-Dollar|Hong Kong dollars?"
     r"|Canadian dollars?|Australian dollars?|Singapore dollars?|dollars?|Dollar|Indian rupees?"
-    r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:britischen? )?Pfund|(?:japanischen? )?[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
+    r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:[Bb]ritischen? )?Pfund|(?:japanischen? )?[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
     r"|(?:Taiwan|Hongkong|Singapur)-Dollar|(?:kanadischen?|australischen?) Dollar|(?:süd)?koreanischen? Won"
     r"|(?:indischen? )?Rupien|(?:VAE-)?Dirham|dirhams?"
     rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:[Kk]ronor|[Kk]roner|[Kk]rona|[Kk]rone)"
@@ -95,7 +95,7 @@ _CURRENCIES = {
     "dirham": "AED", "vae-dirham": "AED",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken", "Schweizer Franken",
-                                    "Pfund", "britische Pfund", "britischen Pfund", "Fr.",
+                                    "Pfund", "britische Pfund", "britischen Pfund", "Britische Pfund", "Britischen Pfund", "Fr.",
                                     "Kronen", "Taiwan-Dollar", "Hongkong-Dollar", "Singapur-Dollar", "Rupien", "Dirham",
                                     "VAE-Dirham",
                                     *(f"{land}{n} {unit}" for land, unit in (("japanische", "Yen"), ("kanadische", "Dollar"),

@@ -15,8 +15,8 @@ from tui_reader.extract.figures_numbers import Found
 from tui_reader.extract.figures_stamps import authored, page_furniture, release_dateline
 
 _CUE = re.compile(
-    r"\b(?=[a-z])(?:(?P<weak>due to|expected|expects?|plans?|planned|ahead)"
-    r"|(?P<future>will|would|due|scheduled|slated|next|upcoming|payable"
+    r"\b(?=[a-z])(?:(?P<weak>due to|expected(?! to\b)|expects?|plans?|planned|ahead)"
+    r"|(?P<future>will|would|due|scheduled|slated|next|upcoming|payable|expected to"
     r"|(?:is|are) set to|(?:is|are) to|comes?|arrives?|begins?|starts?|until)"
     r"|(?P<past>was|were|had|came|reported|said|closed|ended|rose|fell|reached|hit|peaked"
     r"|posted|announced|gained|lost|jumped|dropped|slid|climbed|traded|recorded|opened"
@@ -27,7 +27,8 @@ _CUE = re.compile(
 date in its clause decides ("said on January 27", "is due on March 3"). "weak" cues look
 forward only to a date in the coming half year: they are as often adjectives and nouns
 about the past ("better than expected on Feb. 28", "announced plans on Feb. 28", "rose
-ahead of its Feb. 28 report"). A record "high" or "low" was reached in the past ("its
+ahead of its Feb. 28 report"); "expected to" before a verb is the future ("is expected to
+complete no later than December 31"). A record "high" or "low" was reached in the past ("its
 record high of 618.95 from Oct. 21"). The lookahead after the word boundary skips the
 boundaries that end words without trying all the cues there (the window is lower-cased
 and every cue starts with a letter): 1.7 -> 1.2 us a search."""
@@ -132,6 +133,8 @@ def month_first_date(body: str, m: re.Match[str],
     day = int(text[:2] if text[1:2].isdigit() else text[:1])
     year = int(m["mf_y"]) if m["mf_y"] else None
     start = m.start() - (len(head) - head.rindex(words[-1]))
+    if body.endswith(_GERMAN_MONTH_LEADS, 0, start):
+        return None, m.end()  # "im September 21 statt 20 Aktien": a month, then a count
     last = None
     if year is None and body.startswith(_RANGE_WORD_STARTS, m.end()):
         last = _LAST_DAY.match(body, m.end())
@@ -148,6 +151,8 @@ def month_first_date(body: str, m: re.Match[str],
     return [found, other], last.end()
 
 
+_GERMAN_MONTH_LEADS = (" im ", "Im ", " ab ", "Ab ", " seit ", "Seit ")
+"""German words before a month alone: a number after the month is not its day."""
 _RANGE_WORD_ENDS = ("bis ", "zum ", "und ", " and ", " to ", "-", "–", "/")
 """How the text before the second date of a day-first range ends: checked before the
 range pattern is searched, as most dates stand alone."""
@@ -225,7 +230,7 @@ def _with_weekday(body: str, start: int) -> int:
 def _tense(body: str, start: int) -> str | None:
     """ "past", "future" or None: the tense cue nearest before the date in its clause.
 
-    "by March 3" and "until March 3" look ahead even without a verb, unless a verb in
+    "by March 3", "until March 3" and "no later than March 3" look ahead even without a verb, unless a verb in
     the past stands before them ("trading was halted until Feb. 28", "closed by March
     3"); otherwise the last cue word between the clause start and the date decides.
     """
@@ -233,7 +238,7 @@ def _tense(body: str, start: int) -> str | None:
     cut = max(window.rfind(","), window.rfind(";"), window.rfind(":"), window.rfind(". "),
               window.rfind("\n"))
     window = window[cut + 1:].lower()
-    if window.rstrip().endswith((" by", " until", " till")) or window.strip() == "by":
+    if window.rstrip().endswith((" by", " until", " till", " later than")) or window.strip() == "by":
         past = any(cue.lastgroup == "past" and not window.endswith(_TO_BE, 0, cue.start())
                    for cue in _CUE.finditer(window))  # "will be completed by March 3" looks ahead
         return "past" if past else "future"
@@ -259,7 +264,7 @@ def _tense(body: str, start: int) -> str | None:
 
 _TO_BE = ("will be ", "to be ", "would be ", "shall be ", "wird ")
 _WAS = ("was ", "were ")
-_PLANNED = frozenset({"due", "scheduled", "slated"})
+_PLANNED = frozenset({"due", "scheduled", "slated", "expected to"})
 """Future cues that, after "was"/"were", put the date ahead of a past moment only."""
 
 

@@ -27,6 +27,8 @@ _SHARE_UNITS = ("per share ", "a share ")
 _US = "U.S."
 """Canadian wire copy marks the currency after the scale: "$36.5 billion U.S."."""
 _MAX_GAP = 16
+_RANGE_LEADS = ("range of ", "range of about ", "range of approximately ")
+"""Before two amounts with nothing between them that are one range all the same."""
 
 
 def join_figures(body: str, found: list[Found]) -> list[Found]:
@@ -114,6 +116,8 @@ def _range(body: str, low: Found, high: Found) -> Found | None:
     if gap.startswith(_US):
         gap = gap[len(_US):].strip(_SPACES)
     sep = _JOINS.get(gap)
+    if not gap and body.endswith(_RANGE_LEADS, 0, low[0]):
+        sep = " - "  # "a range of $9.63 $9.83": a republished release lost the dash
     if sep is None or not isinstance(low[3], float) or not isinstance(high[3], float):
         return None
     if restates_move(body, low[0]):

@@ -19,11 +19,11 @@ from tui_reader.extract.figures_ranges import from_to_level, range_start, restat
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
 MINOR = (rf"(?:{SP}(?:(?:Australian|Canadian|Singapore|New{SP}Zealand|Hong{SP}Kong|HK|U\.?S\.?){SP})?"
-         rf"(?:[Cc]ents?|[Pp]ence|sen|Rappen)|{SP}US-Cents?|-cents?|[cp¢])(?![\w'’]|\.m\.)")
+         rf"(?:[Cc]ents?|[Pp]ence|sen|Rappen)|{SP}[Bb]ritischen?{SP}Pence|{SP}US-Cents?|-cents?|[cp¢])(?![\w'’]|\.m\.)")
 """The hundredth after the amount: a word after a space ("44 Australian cents", "47 HK
-cents"), joined by a hyphen ("an 11-cent dividend"), or "c"/"p"/"¢" glued to it ("27.6¢")."""
+cents", "30,1 britische Pence"), joined by a hyphen ("an 11-cent dividend"), or "c"/"p"/"¢" glued to it ("27.6¢")."""
 _CENT_COUNTRIES = {"australian": "AUD", "canadian": "CAD", "singapore": "SGD", "new": "NZD", "hong": "HKD",
-                   "hk": "HKD"}
+                   "hk": "HKD", "britische": "GBP", "britischen": "GBP"}
 """Whose cents "44 Australian cents" are, by the adjective's first word (US is the default)."""
 
 _LOW_END = re.compile(rf"(?<![\w.,])(?P<low>{NUM})(?P<sep>{SEP})$")
@@ -93,7 +93,7 @@ def minor_money(body: str, m: re.Match[str],
     country = _CENT_COUNTRIES.get(unit.split(None, 1)[0].lower()) if " " in unit else None
     currency = country or ("GBP" if unit[0] in "pP" else "EUR" if unit == "Cent" else "MYR" if unit == "sen"
                            else "CHF" if unit == "Rappen" else "USD")
-    german = currency in ("EUR", "CHF") or unit in ("Pence", "US-Cent", "US-Cents")  # "661,64 Pence", "5 Rappen"
+    german = currency in ("EUR", "CHF") or unit.endswith(("Pence", "US-Cent", "US-Cents"))  # "661,64 Pence", "5 Rappen"
     value = parse_in(body, raw, german)
     if value is None:
         return None, end

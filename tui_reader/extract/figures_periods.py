@@ -103,7 +103,9 @@ def worded_period(body: str, head: int, end: int, unit_text: str) -> Found | Non
     if before.endswith(_QUALIFIERS):  # "seven trading days"
         at -= len(next(q for q in _QUALIFIERS if before.endswith(q))) + 1
     number, start = number_word_before(body, at + 1 if at < head else at)
-    count = word_value(number) if number else None
+    count: float | None = word_value(number) if number else None
+    if count is None and number and number.lower().endswith(("einhalb", "anderthalb")):
+        count = HALVES.get(number.lower())  # "um zweieinhalb Jahre" ("im ersten halben Jahr" names a time)
     if count is None:
         return _one_period(body, head, end, unit_text, number, start)
     return _period(body, start, end, float(count), unit_text)

@@ -36,7 +36,8 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "ausbauen ausgebaut escalated escalates avancen avance avancierte avancierten leaping rocketing "
       "skyrocket accretive beat beats topped upgraded upgrades premium prämie upward upwards hardened bolted "
       "explodiert explodierte explodierten expansion lifting trieb trieben treibt improvement improvements spiking "
-      "tacked outperformed outperforms outperforming outpaced outpaces hob hoben")
+      "tacked outperformed outperforms outperforming outpaced outpaces hob hoben boosting inclined "
+      "festigte festigten festigt gefestigt")
 DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
         "declines declining slipped slip slips slipping lost lose loses losing loss "
         "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
@@ -61,7 +62,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "abgebaut verlusten cratered cratering craters hurt hurts hurting dented rückgänge rückgängen "
         "vermindert verminderte verminderten vermindern tank tanking collapsed collapse collapses collapsing negative "
         "taucht tauchte tauchten abgetaucht kurskorrektur zurück freefalling free-falling slumping "
-        "underperformed underperforms underperforming whacked")
+        "underperformed underperforms underperforming whacked cheaper")
 DIRECTION_WORDS: dict[str, Direction] = dict.fromkeys(UP.split(), "up")
 DIRECTION_WORDS.update(dict.fromkeys(DOWN.split(), "down"))
 
@@ -81,7 +82,7 @@ AFTER_WORDS.update(dict.fromkeys(
     "unter weniger tiefer tiefere tieferen tieferer tieferes leichter billiger schwächer cut reduction decrease "
     "discount nachgebenden fallenden sinkenden schrumpfenden niedrigeren geringeren geringere "
     "verlierenden gefallenen gesunkenen lesser abwärts bergab runter herunter hinunter drawdown "
-    "drawdowns off negativ hinter".split(), "down"))
+    "drawdowns off negativ hinter cheaper contraction".split(), "down"))
 AFTER_WORDS.update(dict.fromkeys("rauf herauf hinauf festere festeren festerer festeres".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys("schwächere schwächeren schwächerer schwächeres talfahrt".split(), "down"))
 AFTER_WORDS.update(dict.fromkeys((f"{stem}{end}" for stem in ("gestiegen", "gewachsen") for end in ("e", "er", "es")),
@@ -118,7 +119,7 @@ SPAN_ADJECTIVES = frozenset(
     "underlying reported currency-neutral constant-currency year-to-date ytd one-day single-day jährliche "
     "post-earnings pre-market premarket after-hours intraday overnight "
     "jährlichen organische "
-    "organischen bereinigte bereinigten".split())
+    "organischen bereinigte bereinigten total cumulative".split())
 """Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
 read past, so the noun still binds to the figure."""
 ONE_MORE = ("eine ", "einer ", "one ", "1 ")
@@ -133,6 +134,7 @@ MEASURE_NOUNS = frozenset(
 earnings decline"): read past like the adjectives, two words at most."""
 
 OWN_VALUE = ("its value", "their value", "its market value", "their market value",
+             "its stock market value", "their stock market value",
               "ihres wertes", "seines wertes", "ihres börsenwertes", "seines börsenwertes",
               "wertes", "werts", "börsenwertes", "marktwertes")
 """After "of"/"des" these make a part of a whole a move: "lost 20% of its value"."""
@@ -175,6 +177,7 @@ COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
 )
 """German compound nouns end in the word that carries the move: "Umsatzanstieg",
 "Kursrutsch", "Tagesplus", "Wertzuwachs"."""
+COMPOUND_NOUN_ENDS = tuple(end for end, _ in COMPOUND_ENDS)
 WORD_DIRECTION: dict[str, Direction | Literal[""]] = dict(DIRECTION_WORDS)
 """Every word read before a percentage so far and the move it names ("" for none): the
 vocabulary of news is small, so a compound's ending is checked once per word."""

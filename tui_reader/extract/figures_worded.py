@@ -20,9 +20,15 @@ _ONE = frozenset({"eine", "einer", "einem", "ein", "einen"})
 _SCALES = {"milliarde": 1e9, "milliarden": 1e9, "million": 1e6, "millionen": 1e6,
            "billion": 1e12, "billionen": 1e12, "mrd.": 1e9, "mio.": 1e6}
 """German scales: "Billion" is 10**12 ("vier Billionen Dollar")."""
-_CURRENCY_AFTER = re.compile(r"[ \u00a0](?P<c>US-Dollar|Dollar|Euro|Franken|Pfund)(?!\w)")
+_CURRENCY_AFTER = re.compile(
+    r"[ \u00a0](?P<c>US-Dollar|Dollar|Euro|Franken|Pfund|Yen|Yuan"
+    r"|(?:[Ss]chwedische|[Nn]orwegische|[Dd]änische)n? Kronen)(?!\w)")
 _CURRENCIES = {"US-Dollar": "USD", "Dollar": "USD", "Euro": "EUR", "Franken": "CHF",
-               "Pfund": "GBP"}
+               "Pfund": "GBP", "Yen": "JPY", "Yuan": "CNY",
+               **{f"{land[0].upper() if upper else land[0]}{land[1:]}{n} Kronen": code
+                  for land, code in (("schwedische", "SEK"), ("norwegische", "NOK"), ("dänische", "DKK"))
+                  for upper in (False, True) for n in ("", "n")}}
+"""A currency after a worded amount ("knapp drei Milliarden schwedische Kronen")."""
 
 
 def worded_percent(body: str, start: int, end: int, number: str, head: str) -> Found | None:

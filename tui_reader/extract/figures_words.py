@@ -24,6 +24,7 @@ from tui_reader.extract.figures_vocabulary import (
     AFTER_WORDS,
     BEI_NOUNS,
     COMPARED_AFTER,
+    COMPOUND_NOUN_ENDS,
     DIRECTION_WORDS,
     GAVE_UP,
     JOINED_MOVES,
@@ -201,6 +202,14 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         elif unit[:-1] in _RESTATED_COMPARATIVES and unit[-1] == "," and head.rsplit(None, 1)[-1:] and (
                 head.rsplit(None, 1)[-1] in AMOUNT_UNITS):
             return _RESTATED_COMPARATIVES[unit[:-1]]  # "ticked 6.75 points higher, or 0.24%"
+    if last_char == " " and before.endswith(_DASHED_UM) and before.count(" – ") + before.count(" - ") == 1:
+        # "ging der Gewinn deutlich zurück - um 37 Prozent": one clause (a second dash closes an insert)
+        before = before[:-5] + " um "
+    elif last_char == " " and before.endswith(", ") and (adverbed := _ADVERBED_MOVE.search(before)) and (
+            not body.startswith(" of ", end)):
+        return DIRECTION_WORDS[adverbed["verb"]]  # "declined slightly, 4.7 percent" ("…, 12% of it": a part)
+    if last_char == " " and before.endswith((" ranging from ", " ranging ")):
+        before = before[:before.rfind(" ranging ")]  # "gains ranging from 1% to 1.35%": the noun's move
     if " bzw. " in before or " beziehungsweise " in before:
         # "ein Minus von 12,40 Punkten bzw. 0,40 Prozent", "verloren 0,8 bzw. 0,4 Prozent":
         # the same move restated, read like "fell 12.40 points, or 0.4%"
@@ -259,15 +268,22 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                     ) and not _move_noun_von(words):
                 return None
             found = AFTER_WORDS.get(first)
-            if found and first == "off" and len(following) > 1 and following[1].startswith("the back"):
-                found = None  # "added 23% off the back of a trading update": a cause, not a fall
+            if found and first == "off" and (
+                    (len(following) > 1 and following[1].startswith("the back"))
+                    or (words and DIRECTION_WORDS.get(words[-1]) == "up")):
+                # "added 23% off the back of a trading update", "jumping 15% off annual
+                # results": a cause, not a fall; the verb before decides
+                found = None
             if found and first in TIMED_AFTER and not (len(following) > 1 and following[1].startswith(TIMED_LEADS)):
                 found = None  # "50 Prozent Gewinn ausschütten" is a share of profit, not a gain
             if found and not (first == "plus" and len(following) > 1 and following[1].startswith(ONE_MORE)):
                 return found
             if not found and (found := verb_right_after(first, following)):
                 return found
-            if not found and len(first) > 6 and first not in DIRECTION_WORDS:  # "50-prozentigen Wertzuwachs"
+            if not found and len(first) > 6 and (
+                    first not in DIRECTION_WORDS or first.endswith(COMPOUND_NOUN_ENDS)):
+                # "50-prozentigen Wertzuwachs", "zehn Prozent Umsatzplus" (a compound noun also
+                # read before a figure; a verb after it belongs to the next clause)
                 compound = WORD_DIRECTION.get(first)
                 if compound is None:
                     compound = learn_direction(first)
@@ -323,6 +339,13 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     if found is None:
         found = _compared_after(body, end)
     return found if found is not None else movers_heading(body, start)
+
+
+_DASHED_UM = (" - um ", " – um ")
+_ADVERBED_MOVE = re.compile(
+    r"(?<![\w-])(?P<verb>rose|fell|declined|dropped|increased|decreased|grew|gained|slipped|eased)"
+    r" (?:slightly|sharply|marginally|significantly|strongly|modestly|steeply), $")
+"""A move's verb and its adverb, then the size after a comma: "declined slightly, 4.7 percent"."""
 
 
 def _compared_after(body: str, end: int) -> Direction | None:

@@ -119,8 +119,9 @@ def count_names(
                 continue
             if (key in short_names and _CAPITAL_NEXT.match(text, end) and "-" not in written
                     and written[-1] not in ".!?"  # "… Expertin von Vontobel. Allerdings": a sentence ends
-                    and not CITED_AFTER.match(text, end) and not _own_unit_or_person(text, start, end)):
-                continue  # "Getty Images": another name ("Vontobel-Analyst Jean …", "Vontobel Analyst …" are not)
+                    and not CITED_AFTER.match(text, end) and not _own_unit_or_person(text, start, end)
+                    and not _own_ticker_after(text, end, found_in.by_key(key))):
+                continue  # "Getty Images": another name ("Vontobel-Analyst Jean …", "Owens Corning OC" are not)
             if text[end + 1:end + 2] in _LOCAL_INITIALS and _LOCAL_UNIT.match(text, end):
                 continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
         elif text[end - 2:end] in _GERMAN_FORMS_ENDS and _german_form_of_a_us_company(text, end, found_in.by_key(key)):
@@ -146,7 +147,8 @@ def count_names(
             continue  # "Amex & NYSE switches": the exchange, not American Express
         weak = key in short_names or key in needs_evidence or key in DESCRIPTORS
         if weak and (inside_a_longer_name(text, start) or (
-                not suffixed and longer_name_follows(text, end) and not _own_unit_or_person(text, start, end))):
+                not suffixed and longer_name_follows(text, end) and not _own_unit_or_person(text, start, end)
+                and not _own_ticker_after(text, end, found_in.by_key(key)))):
             # " the " twice answers for English in ~1 µs, the German scan takes ~25 (and
             # stays unasked: `german` keeps meaning what is_german says, for the checks below).
             if german is None and text.count(" the ", 0, 4000) < 2:
@@ -193,6 +195,15 @@ def _defined_before(text: str, start: int, end: int, known: dict[str, bool]) -> 
         at = text.find(f"({written})", 0, start)
         found = known[written] = at >= 0 and spelled_out_before(text, at + 1, at + 1 + len(written))
     return found
+
+
+def _own_ticker_after(text: str, end: int, named_as: Instrument | None) -> bool:
+    """Whether the word after a name is the company's own ticker, as Zacks writes them
+    ("Owens Corning OC reported"): the name, then its symbol, no longer name."""
+    if named_as is None or not named_as.ticker:
+        return False
+    symbol = named_as.ticker.split(".", 1)[0]
+    return text.startswith(symbol, end + 1) and not text[end + 1 + len(symbol):end + 2 + len(symbol)].isalnum()
 
 
 def _own_unit_or_person(text: str, start: int, end: int) -> bool:

@@ -88,6 +88,8 @@ def paren_ticker(
         return None  # "Boston Options Exchange (BOXR)", "the Dow Jones Transportation Average (DJT)"
     if any(named is not None for named in _named_by_tails(found_in, words)):
         return None  # a known company before an unknown code ("Die Volkswagen (VW)"): its name files it already
+    if words[-1].startswith(code + "-") and found_in.by_name(code) is not None:
+        return None  # "die BMW-Aktie (BMW)": the company's name repeated, its compound files it
     return Instrument(None, code + home if home else code.replace(".", "-"), None)
 
 

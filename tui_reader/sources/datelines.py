@@ -1,5 +1,5 @@
 """Publication times as pages print them: "June 28, 2016 12:58 PM ET", "Fri Nov 7, 2025
-3:30 pm JST", "28. Juni 2016, 12:58 Uhr MESZ", "October 24, 2024 — 04:55 pm EDT",
+3:30 pm JST", "13:32 JST, November 12, 2025", "02:15 AM EDT, 04/30/2025", "28. Juni 2016, 12:58 Uhr MESZ", "October 24, 2024 — 04:55 pm EDT",
 "27-02-2025", "10.10.25 08:45 Uhr", "6th Nov 2025 10:18", Dow Jones' "03-15-24 0717ET".
 
 Pasted articles and feed items without a date often carry their dateline as a line of
@@ -49,8 +49,10 @@ DATELINE = re.compile(
     r"(?:[A-ZÄÖÜ][\w.-]*(?:\s[A-ZÄÖÜ][\w.-]*){0,2},\s+(?=\d))?"  # the paper: "Börsen-Zeitung, 17.8.2018"
     r"(?:(?:last\s+|first\s+)?(?:published|updated|posted|veröffentlicht|aktualisiert|stand|date|datum)\s*:?\s*"
     r"(?:on\s+|am\s+)?)?"
-    # the time first: "14:10 July 22, 2021", "03:06 21 Dec 2013 AEDT"
-    r"(?:(?P<H0>\d{1,2}):(?P<M0>\d{2})\s+(?=[a-z]|\d{1,2}\s+[a-z]))?"
+    # the time first: "14:10 July 22, 2021", "03:06 21 Dec 2013 AEDT", "13:32 JST, November 12,
+    # 2025", "02:15 AM EDT, 04/30/2025"
+    r"(?:(?P<H0>\d{1,2}):(?P<M0>\d{2})(?:\s?(?P<ampm0>[ap])\.?m\.?)?"
+    rf"(?:\s+(?P<zonef>{_ZONE}),)?\s+(?=[a-z]|\d{{1,2}}\s+[a-z]|\d{{1,2}}/\d{{1,2}}/))?"
     rf"(?:{_WEEKDAY})?"
     r"(?:"
     rf"(?P<mon>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>\d{{4}})"  # June 28, 2016
@@ -89,7 +91,7 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
         month, day, year = _MONTHS[match["mon3"].lower()], match["day3"], match["year3"]
     elif match.group("sy"):
         slashed = _slashed(int(match["s1"]), int(match["s2"]))
-        if slashed is None and (match["zone"] or "").upper() in _US_ZONES:
+        if slashed is None and (match["zone"] or match["zonef"] or "").upper() in _US_ZONES:
             slashed = int(match["s2"]), int(match["s1"])  # "10/07/2020 | 01:50am EDT": an American zone, month first
         if slashed is None:
             return None
@@ -106,8 +108,14 @@ def dateline_time(match: re.Match[str], naive_zone: tzinfo) -> datetime | None:
             year = "20" + year
     try:
         if match.group("H0") is not None:  # "14:10 July 22, 2021": local time of the page, or its zone's
-            zone = _zone(match["zone0"].upper()) if match["zone0"] else naive_zone
-            return datetime(int(year), month, int(day), int(match["H0"]), int(match["M0"]), tzinfo=zone)
+            named = match["zonef"] or match["zone0"]
+            zone = _zone(named.upper()) if named else naive_zone
+            hour = int(match["H0"])
+            if ampm0 := match.group("ampm0"):
+                if not 1 <= hour <= 12:
+                    return None
+                hour = hour % 12 + (12 if ampm0.lower() == "p" else 0)
+            return datetime(int(year), month, int(day), hour, int(match["M0"]), tzinfo=zone)
         if match.group("H") is None:
             return datetime(int(year), month, int(day), tzinfo=UTC)
         hour = int(match["H"])
