@@ -205,8 +205,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     if last_char == " " and before.endswith(_DASHED_UM) and before.count(" – ") + before.count(" - ") == 1:
         # "ging der Gewinn deutlich zurück - um 37 Prozent": one clause (a second dash closes an insert)
         before = before[:-5] + " um "
-    elif last_char == " " and before.endswith(", ") and (adverbed := _ADVERBED_MOVE.search(before)) and (
-            not body.startswith(" of ", end)):
+    elif last_char == " " and before.endswith(_ADVERB_ENDS) and (
+            adverbed := _ADVERBED_MOVE.search(before, max(0, len(before) - 40))) and not body.startswith(" of ", end):
         return DIRECTION_WORDS[adverbed["verb"]]  # "declined slightly, 4.7 percent" ("…, 12% of it": a part)
     if last_char == " " and before.endswith((" ranging from ", " ranging ")):
         before = before[:before.rfind(" ranging ")]  # "gains ranging from 1% to 1.35%": the noun's move
@@ -342,9 +342,11 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
 
 
 _DASHED_UM = (" - um ", " – um ")
+_ADVERBS = ("slightly", "sharply", "marginally", "significantly", "strongly", "modestly", "steeply")
+_ADVERB_ENDS = tuple(f" {adverb}, " for adverb in _ADVERBS)
 _ADVERBED_MOVE = re.compile(
     r"(?<![\w-])(?P<verb>rose|fell|declined|dropped|increased|decreased|grew|gained|slipped|eased)"
-    r" (?:slightly|sharply|marginally|significantly|strongly|modestly|steeply), $")
+    rf" (?:{'|'.join(_ADVERBS)}), $")
 """A move's verb and its adverb, then the size after a comma: "declined slightly, 4.7 percent"."""
 
 
