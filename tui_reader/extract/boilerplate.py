@@ -24,6 +24,7 @@ from tui_reader.extract.page_furniture import (
     QUOTE_BOX_HEADINGS,
     QUOTE_ROW_LIMIT,
     SYMBOL_QUOTE_ROW,
+    index_strip_end,
     info_box_start,
     page_tail_start,
     quote_kind,
@@ -156,18 +157,11 @@ _PUBLISHER_MENU = "Reuters News Agency"
 """The menu of the publisher's other businesses atop an old reuters.com page ("Financial
 Government SolutionsLegalReuters News Agency…Innovation @ Thomson Reuters"), which named
 Thomson Reuters in every story."""
-_STRIP_FIRST_CHANGE = 40
-"""Where an index strip's first change ends at the latest: the pattern is tried only there."""
 _BULLETED_ITEMS = 3
 """Bullets, after two spaces, between a paragraph's items that make it a list of other
 stories' headlines."""
 _HEADLINE_LIMIT = 160
 """The longest item of such a list: a headline, never a paragraph of the story."""
-_GLUED_STRIP = re.compile(
-    r"(?:[A-ZÄÖÜ][\w .&-]{0,20}?[0-9][0-9.,']*[ \u00a0]+[+\-−]?[0-9][0-9.,]*%[ \u00a0]*){4,}")
-"""A portal's strip of index quotes at a paragraph's start, each name with its level and
-change, glued or spaced ("DAX24.337 +0,2%Est505.748 +0,1%MSCI World4.343 -0,1%…", "SMI
-13'818 0.1%  SPI 19'047 0.1%  Dow 49'395 -0.5%…"): four or more make one."""
 _PIPE_STRIP = 12
 """A table's cell bars in one long paragraph that make it worth asking `quote_kind`."""
 _QUOTE_TABLE = re.compile(
@@ -343,10 +337,10 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             # points open their lines: "- • Swedbank price target raised to SEK 205")
             notes.append("headline list: " + _shorten(paragraph))
             continue
-        if paragraph.find("%", 0, _STRIP_FIRST_CHANGE) > 0 and (glued := _GLUED_STRIP.match(paragraph)):
+        if strip_end := index_strip_end(paragraph):
             # a portal's index strip joined to the headline after it: "DAX24.337 +0,2%Est505.748 +0,1%MSCI World…"
-            notes.append("quote line: " + _shorten(glued[0]))
-            paragraph = paragraph[glued.end():].lstrip()
+            notes.append("quote line: " + _shorten(paragraph[:strip_end]))
+            paragraph = paragraph[strip_end:].lstrip()
             if not paragraph:
                 continue
         # The pitch is always short, so long paragraphs skip these regexes (parse budget).

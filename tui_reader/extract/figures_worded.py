@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from tui_reader.extract.figures_amounts import currency_code
 from tui_reader.extract.figures_numbers import Found, parse_number, word_value
 from tui_reader.extract.figures_words import direction_of, qualifier_before
 
@@ -23,12 +24,8 @@ _SCALES = {"milliarde": 1e9, "milliarden": 1e9, "million": 1e6, "millionen": 1e6
 _CURRENCY_AFTER = re.compile(
     r"[ \u00a0](?P<c>US-Dollar|Dollar|Euro|Franken|Pfund|Yen|Yuan"
     r"|(?:[Ss]chwedische|[Nn]orwegische|[Dd]änische)n? Kronen)(?!\w)")
-_CURRENCIES = {"US-Dollar": "USD", "Dollar": "USD", "Euro": "EUR", "Franken": "CHF",
-               "Pfund": "GBP", "Yen": "JPY", "Yuan": "CNY",
-               **{f"{land[0].upper() if upper else land[0]}{land[1:]}{n} Kronen": code
-                  for land, code in (("schwedische", "SEK"), ("norwegische", "NOK"), ("dänische", "DKK"))
-                  for upper in (False, True) for n in ("", "n")}}
-"""A currency after a worded amount ("knapp drei Milliarden schwedische Kronen")."""
+"""A currency after a worded amount ("knapp drei Milliarden schwedische Kronen"), its code
+from `figures_amounts.currency_code`."""
 
 
 def worded_percent(body: str, start: int, end: int, number: str, head: str) -> Found | None:
@@ -86,7 +83,7 @@ def worded_amount(body: str, head: int, end: int, currency: str) -> Found | None
              else 1 if scale > 1 or body.startswith(_PER_SHARE, end) else None)
     if count is None or body.startswith("-", end):
         return None
-    return (start, end, "money", count * scale, _CURRENCIES[currency],
+    return (start, end, "money", count * scale, currency_code(currency),
             qualifier_before(body, start), None, None, None)
 
 
@@ -159,10 +156,10 @@ def worded_money(body: str, start: int, end: int, number: str, scale_word: str) 
     scale = _SCALES[scale_word.lower()]
     low = worded_low(body, start, count)  # "drei bis vier Milliarden Euro": one range
     if low is not None:
-        return (low[1], currency.end(), "money", low[0] * scale, _CURRENCIES[currency["c"]],
+        return (low[1], currency.end(), "money", low[0] * scale, currency_code(currency["c"]),
                 qualifier_before(body, low[1]), None, None, count * scale)
     return (start, currency.end(), "money", count * scale,
-            _CURRENCIES[currency["c"]], qualifier_before(body, start), None, None, None)
+            currency_code(currency["c"]), qualifier_before(body, start), None, None, None)
 
 
 def percent_adjective(body: str, head: int, end: int) -> Found | None:

@@ -56,6 +56,14 @@ _STRIP_LIMIT = 4
 """Signed changes in one line, with fewer lower-case words than half their number, so no
 sentence: a ticker strip ("DAX23.527 -0,5%ESt50…"), not a market summary ("Der DAX
 schloss mit +0,5 %, der MDAX mit −0,3 %, …")."""
+_STRIP_AT_START = re.compile(
+    r"(?:[A-ZÄÖÜ][\w .&-]{0,20}?[0-9][0-9.,']*[ \u00a0]+[+\-−]?[0-9][0-9.,]*%[ \u00a0]*)"
+    rf"{{{_STRIP_LIMIT},}}")
+"""A portal's strip of index quotes at a paragraph's start, each name with its level and
+change, glued or spaced ("DAX24.337 +0,2%Est505.748 +0,1%MSCI World4.343 -0,1%…", "SMI
+13'818 0.1%  SPI 19'047 0.1%  Dow 49'395 -0.5%…"), the headline after it."""
+_STRIP_FIRST_CHANGE = 40
+"""Where such a strip's first change ends at the latest: the pattern is tried only then."""
 _PORTAL_QUOTE = re.compile(
     r"Die [\w .&+-]{1,60} Aktie (?:wird zum Zeitpunkt der Veröffentlichung|handelt aktuell mit einem (?:Plus|Minus) von)")
 """A portal's quote written as sentences under the story ("Die PUMA Aktie handelt aktuell
@@ -82,6 +90,14 @@ _INFO_HEADING_LIMIT = 100
 _INFO_LINE_LIMIT = 80
 """Lines of the info box are short: a label, a price, a performance figure."""
 
+
+
+def index_strip_end(paragraph: str) -> int:
+    """Where an index strip at the paragraph's start ends (`_STRIP_AT_START`), or 0."""
+    if paragraph.find("%", 0, _STRIP_FIRST_CHANGE) <= 0:
+        return 0
+    strip = _STRIP_AT_START.match(paragraph)
+    return strip.end() if strip else 0
 
 
 def quote_kind(paragraph: str) -> str | None:
