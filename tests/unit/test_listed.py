@@ -163,6 +163,7 @@ def test_abbreviations_spelled_out_and_index_isins_are_no_instruments() -> None:
     assert _found("Bank results", "The bank said net interest income (NII) rose 4%.") == set()
     assert _found("Indizes", "Der DAX (ISIN DE0008469008) stieg. Von der APA befragte Analysten sind skeptisch.") == set()
     assert ("NIHD", "US62913F5089") in _found("Telecom", "NII Holdings (NIHD) fell.")
+    assert _found("Tokio", "Der Nikkei 225 (ISIN XC0009692440) stieg um 1,2 Prozent.") == set()
 
 
 def test_names_companies_went_by_before_file_under_them_now() -> None:

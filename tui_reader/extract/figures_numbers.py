@@ -150,11 +150,12 @@ SCALE = (
     r"(?:[¹²³⁴⁵⁶⁷⁸⁹]?[ \u00a0\u202f-]?(?:trillion|Trillion|billion|Billion|million|Million|thousand|Thousand"
     r"|Billionen|Milliarden|Milliarde|Millionen|Mrd\.?|Mio\.?|Mill\.|Mil\.|Tsd\.?|Tausend|Bio\."
     r"|bn|Bn|bln|Bln|mn|mln|Mln|tn|trn|[Ll]akh[ \u00a0][Cc]rores?|[Cc]rores?|[Ll]akhs?)"
-    r"|[bBmMkK])(?![\w])"
+    r"|[bBmMkK]|[ \u00a0]m(?![&²³]))(?![\w])"
 )
-"""A scale after an amount. Single letters only attached ("$5m"), words with or without
-a space or a hyphen ("a $5-billion deal"), also after a press release's footnote mark
-("$3.0¹ billion"). German "Billionen" and "Bio." are 10**12; English "Billion" in a
+"""A scale after an amount. Single letters attached ("$5m"), and "m" also after a space,
+as British results releases write it ("GBP97.0 m", "£12.5 m"; not "€2 M&A"); words with or
+without a space or a hyphen ("a $5-billion deal"), also after a press release's footnote
+mark ("$3.0¹ billion"). German "Billionen" and "Bio." are 10**12; English "Billion" in a
 headline is 10**9."""
 
 SCALE_VALUES: dict[str, float] = {

@@ -54,10 +54,14 @@ _CANDIDATES = re.compile(
 INDEX_ISINS: frozenset[str] = frozenset(
     # Indices carry ISINs too, and German wires list them beside the shares' ("DAX
     # DE0008469008" in a dpa-AFX footer): an index is no instrument to file under.
+    # Those under a country's code are listed here; "XC" ones (`INDEX_PREFIX`) all are.
     """DE0008469008 DE0008467416 DE0009653386 DE0007203275 DE0008469594 EU0009658145
     EU0009658202 CH0009980894 AT0000999982 FR0003500008 NL0000000107 GB0001383545
-    US78378X1072 US6311011026 XC0009694271""".split()
+    US78378X1072 US6311011026""".split()
 )
+INDEX_PREFIX = "XC"
+"""No country's code: the prefix CUSIP Global Services gives indices' ISINs ("Nikkei 225
+(XC0009692440)", the Hang Seng's XC0009694271)."""
 _DECLARED, _EXPLICIT, _NAMED = 0, 1, 2
 """How surely a mention names a listing: the source's own instrument line beats an
 ISIN or ticker in the text, which beats a bare company name (→ primary listing)."""
@@ -201,7 +205,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     hits = found_in.scanner.names(text, runs, declared_names)
 
     for at, isin in (*isins, *wkn_isins(text)):
-        if isin not in INDEX_ISINS and is_isin(isin):
+        if isin not in INDEX_ISINS and not isin.startswith(INDEX_PREFIX) and is_isin(isin):
             merger.add(found_in.by_isin(isin) or Instrument(isin, None, None), at, _EXPLICIT)
 
     ticker_spans: list[tuple[int, int]] = []
