@@ -1,5 +1,9 @@
-"""Forms of real news found this session (issue 9): a results release's spaced "m", and
-an index's ISIN under the prefix no country has.
+"""Forms of the 97th and 98th held-out sets (issue 9): a results release's spaced "m" and
+the bankers' "mm", pence in price targets and lists, a London movers table, a line wrapped
+mid-sentence, an earlier outlook's growth, the page's title with the site's name, the
+Börsen-Zeitung's "sfr", German thousands shared by "bzw.", a quote box's row glued to the
+story, "Bill. Yen", an index's ISIN under the prefix no country has, and Toronto, Indian,
+Japanese and Australian companies the directory lacked.
 
 Every text is our own; the expected results were written before the code ran.
 """
@@ -9,7 +13,10 @@ from __future__ import annotations
 import pytest
 
 from tests.unit.test_figures_estimates_and_home_dollars import _article
+from tests.unit.test_forms_of_sets_67_to_71 import _tickers
 from tui_reader.extract import enrich
+from tui_reader.extract.boilerplate import strip_boilerplate, without_headline
+from tui_reader.sources.seeds import parse_seed_bytes
 
 
 @pytest.mark.parametrize(
@@ -30,3 +37,89 @@ def test_a_spaced_m_after_an_amount_is_millions(body: str, expected: list[tuple[
 def test_an_index_isin_under_xc_is_no_instrument() -> None:
     article = enrich(_article("", "Der Nikkei 225 (ISIN XC0009692440) stieg, Toyota Motor (JP3633400001) auch."))
     assert [i.isin for i in article.instruments] == ["JP3633400001"]
+
+
+def _money(body: str) -> list[tuple[str, float, str | None, float | None]]:
+    return [(f.text, f.value, f.currency, f.high) for f in enrich(_article("", body)).figures if f.kind == "money"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Profit came in at the lower end of the £853mm-888m consensus range.",
+         [("£853mm-888m", 853e6, "GBP", 888e6)]),
+        ("The bank started the builder with a 3,714p price target.", [("3,714p", 37.14, "GBP", None)]),
+        ("It set price targets of 449p, 1,446p and 731p, respectively.",
+         [("449p", 4.49, "GBP", None), ("1,446p", 14.46, "GBP", None), ("731p", 7.31, "GBP", None)]),
+        ("Der Investor bietet 135 sfr je Aktie, insgesamt 1,05 Mrd. sfr.",
+         [("135 sfr", 135.0, "CHF", None), ("1,05 Mrd. sfr", 1.05e9, "CHF", None)]),
+        ("Zwei Banken trauen der Aktie 2.240 beziehungsweise 2.300 Euro zu.",
+         [("2.240", 2240.0, "EUR", None), ("2.300 Euro", 2300.0, "EUR", None)]),
+        ("Sie kauften Aktien im Wert von über 6 Bill. Yen.", [("6 Bill. Yen", 6e12, "JPY", None)]),
+        # must not: a screw's size, one-digit pence of a clause number, a bill
+        ("A 12mm screw and Section 3p, 4p of the code. Bill. Gates paid.", []),
+    ],
+)
+def test_amounts_of_london_and_swiss_copy(body: str, expected: list[tuple[str, float, str | None, float | None]]) -> None:
+    assert _money(body) == expected
+
+
+def test_a_growth_outlook_cut_keeps_the_earlier_outlook_a_growth() -> None:
+    body = ("The group now expects sales growth of 2% to 4%, down from a prior outlook of 5% to 7%. "
+            "Margins fell to 12%, down from 14%.")
+    found = [(f.text, f.direction) for f in enrich(_article("", body)).figures]
+    assert found == [("2% to 4%", "up"), ("5% to 7%", "up"), ("12%", None), ("14%", None)]
+
+
+def test_a_london_movers_table_is_the_story_not_a_ticker_strip() -> None:
+    table = "Kestrel Homes (KHM) 382.70p -1.03% Arden Foods (ARF) 1,620.50p -1.58% Tollgate (TGT) 195.90p -1.31% " \
+            "Marlow Mining (MMN) 42.53p -3.90%"
+    assert strip_boilerplate(["FTSE 100 - Fallers", table])[0] == ["FTSE 100 - Fallers", table]
+    # must not: a strip of index quotes stays furniture
+    strip = "DAX 21.500 -0,5% MDAX 27.100 -0,3% Dow 44.010 -0,4% Gold 2.650 +0,6%"
+    assert strip_boilerplate([strip, "Der Versorger gewann."])[0] == ["Der Versorger gewann."]
+
+
+def test_a_quote_box_row_glued_to_the_story_leaves_it() -> None:
+    kept, _ = strip_boilerplate(["Arden", "217.10 CHF -0.42% Der Index schloss kaum verändert."])
+    assert kept == ["Arden", "Der Index schloss kaum verändert."]
+
+
+def test_the_page_title_with_the_site_name_is_the_headline_again() -> None:
+    title = "Kestrel to buy Arden for $2.4 billion"
+    kept, notes = without_headline([f"{title} | Valley Daily Allegheny", "Kestrel said it will pay $2.4 billion."], title)
+    assert kept == ["Kestrel said it will pay $2.4 billion."] and notes
+    # must not: a paragraph that goes on after the headline is a sentence of the story
+    sentence = f"{title} - the deal, announced on Thursday, ends a long search."
+    assert without_headline([sentence], title)[0] == [sentence]
+
+
+def test_a_line_wrapped_mid_sentence_is_no_heading() -> None:
+    text = ("Kestrel raises outlook\n\nKestrel sees annual revenue in the range of $10.80\n"
+            "billion to $10.92 billion, above the $10.70 billion to $10.85 billion it gave before.\n")
+    body = parse_seed_bytes(text.encode(), "x.txt")[0].body
+    assert body == ("Kestrel sees annual revenue in the range of $10.80 billion to $10.92 billion, "
+                    "above the $10.70 billion to $10.85 billion it gave before.")
+    # must not: a heading before a sentence stays apart
+    text = "Kestrel raises outlook\n\nOutlook and risks\nThe company expects more of the same next year.\n"
+    assert parse_seed_bytes(text.encode(), "x.txt")[0].body.split("\n\n")[0] == "Outlook and risks"
+
+
+@pytest.mark.parametrize(
+    ("text", "tickers"),
+    [
+        ("Corus Entertainment is up 11%. Equinox Gold, NexGen Energy and Centerra Gold rose; Laurentian Bank fell.",
+         {"CJR-B.TO", "EQX.TO", "NXE.TO", "CG.TO", "LB.TO"}),
+        ("Brookfield Renewable and Canada Goose Holdings were down sharply.", {"BEP", "GOOS.TO"}),
+        ("Bharat Electronics and United Spirits reported results; Mitsui Kinzoku jumped.",
+         {"BEL.NS", "UNITDSPR.NS", "5706.T"}),
+        ("Austal reported a six-fold increase in its annual profit.", {"ASB.AX"}),
+    ],
+)
+def test_companies_the_directory_lacked(text: str, tickers: set[str]) -> None:
+    assert _tickers("", text) == tickers
+
+
+def test_renewed_isins_of_toronto_lines() -> None:
+    isins = {i.isin for i in enrich(_article("", "Celestica and Canopy Growth fell.")).instruments}
+    assert isins == {"CA15101Q2071", "CA1380357048"}

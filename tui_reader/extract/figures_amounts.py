@@ -42,13 +42,13 @@ SUFFIX = (
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:[Bb]ritischen? )?Pfund|(?:japanischen? )?[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
     r"|(?:Taiwan|Hongkong|Singapur)-Dollar|(?:kanadischen?|australischen?) Dollar|(?:süd)?koreanischen? Won"
     r"|(?:indischen? )?Rupien|(?:VAE-)?Dirham|dirhams?"
-    rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:[Kk]ronor|[Kk]roner|[Kk]rona|[Kk]rone)"
+    rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|sfr|Sfr|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:[Kk]ronor|[Kk]roner|[Kk]rona|[Kk]rone)"
     rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?|(?:(?:[Dd]änische|[Ss]chwedische|[Nn]orwegische|[Tt]schechische)n? )?Kronen(?! Zeitung)"
     rf"|{CODES}))(?!\w)"
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
 or joined to it by a hyphen ("die 48-Euro-Marke", "an 8.2-billion-pound offer"); Swiss
-German papers write francs "Fr." ("17,9 Mio. Fr.")."""
+German papers write francs "Fr." ("17,9 Mio. Fr."), the Börsen-Zeitung "sfr" ("1,05 Mrd. sfr")."""
 SEP = (rf"(?:{SP}?[-\u2011–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+"
        rf"(?:(?:rund|etwa|about|around|roughly|approximately|über|knapp|gut|fast|over|nearly|almost){SP}+)?)")
 """Between the two ends of a range, or of a move from one level to another ("von 78 auf
@@ -95,7 +95,7 @@ _CURRENCIES = {
     "dirham": "AED", "vae-dirham": "AED",
 }
 _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar", "Franken", "Schweizer Franken",
-                                    "Pfund", "britische Pfund", "britischen Pfund", "Britische Pfund", "Britischen Pfund", "Fr.",
+                                    "Pfund", "britische Pfund", "britischen Pfund", "Britische Pfund", "Britischen Pfund", "Fr.", "sfr", "Sfr",
                                     "Kronen", "Taiwan-Dollar", "Hongkong-Dollar", "Singapur-Dollar", "Rupien", "Dirham",
                                     "VAE-Dirham",
                                     *(f"{land}{n} {unit}" for land, unit in (("japanische", "Yen"), ("kanadische", "Dollar"),

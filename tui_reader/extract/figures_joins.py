@@ -31,6 +31,16 @@ _RANGE_LEADS = ("range of ", "range of about ", "range of approximately ")
 """Before two amounts with nothing between them that are one range all the same."""
 
 
+_PRIOR_VIEW_ENDS = ("outlook of ", "forecast of ", "guidance of ", "estimate of ", "estimates of ", "view of ",
+                    "projection of ", "projections of ")
+_PRIOR_VIEW = re.compile(
+    r"[^.;:]{0,20}?,?[ \u00a0](?:up|down|lower|higher|compared|from|versus|vs\.)\b[^.;:]{0,16}?[ \u00a0]"
+    r"(?:an?|the|its)[ \u00a0](?:prior|previous|earlier|former|original)[ \u00a0]"
+    r"(?:outlook|forecast|guidance|estimates?|view|projections?)[ \u00a0]of[ \u00a0]")
+"""Between a percentage and the same measure's earlier value: ", down from a prior outlook
+of", ", compared with a previous estimate of"."""
+
+
 def join_figures(body: str, found: list[Found]) -> list[Found]:
     """`found` (sorted, not overlapping) read again in one loop: two amounts of one
     currency that form one range ("4,20 Mrd. Euro bis 4,35 Mrd. Euro") merged into one
@@ -66,6 +76,12 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
         elif kind == "percent" and figure[8] is None and body.endswith(_SHARED_ENDS, 0, figure[0]) and (
                 shared := _shared_unit(body, figure[0], found[i - 1][1] if i else 0)) is not None:
             listed.append(shared)
+        elif (kind == "percent" and i and body.endswith(_PRIOR_VIEW_ENDS, 0, figure[0])
+              and (before := found[i - 1]) is not None and before[2] == "percent" and before[7]
+              and _PRIOR_VIEW.fullmatch(body, before[1], figure[0])):
+            # "growth of 2% to 4%, down from a prior outlook of 5% to 7%": the same measure's
+            # earlier value, a growth too, though "down" stands before it
+            found[i] = (*figure[:7], before[7], figure[8])
         elif (kind == "percent" and figure[7] is None and i
               and (before := found[i - 1]) is not None and before[2] == "percent" and before[7]
               and ((body.endswith("um ", 0, figure[0]) and _ELLIPTICAL.fullmatch(body, before[1], figure[0]))
@@ -129,7 +145,7 @@ def _range(body: str, low: Found, high: Found) -> Found | None:
     return (begin, end, "money", low[3], low[4], low[5], None, None, high[3])
 
 
-_SHARED_NUMBER = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{1,2})?")
+_SHARED_NUMBER = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{1,2}|(?:\.[0-9]{3})+)?")
 _SHARED_JOINERS = frozenset("and und respektive resp. bzw. beziehungsweise or oder statt".split())
 """A bare number, then one of these or a comma, before a percentage that carries the unit
 for both: "Infineon stiegen um 2,8 und SAP um 2,1 Prozent", "gained 2.8 and 2.1 percent
@@ -187,6 +203,7 @@ _MONEY_LIST_ENDS = (" bzw. ", " beziehungsweise ", " respektive ", " resp. ", " 
 2,7 statt 2,2 Milliarden Euro" (an "und" or "to" between two amounts makes a range, read
 by `_range`)."""
 _LEADING_NUMBER = re.compile(NUM)
+_GROUPED_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9,])")
 
 
 def _shared_money(body: str, figure: Found, previous_end: int) -> Found | None:
@@ -200,7 +217,9 @@ def _shared_money(body: str, figure: Found, previous_end: int) -> Found | None:
     number = words[-2]
     if _SHARED_NUMBER.fullmatch(number) is None or ("." not in number and "," not in number):
         return None
-    german = "," in number
+    # "2.240 bzw. 2.300 Euro": German thousands, as the amount after them writes its own
+    german = "," in number or (_GROUPED_THOUSANDS.fullmatch(number) is not None
+                               and _GROUPED_THOUSANDS.match(body, start) is not None)
     own = _LEADING_NUMBER.match(body, start)
     value, shown = parse_number(number, german), parse_number(own[0], german) if own else None
     if value is None or not shown or not isinstance(figure[3], float):

@@ -38,11 +38,14 @@ _PENCE_LEADS = ("to ", "from ", "target of ", "price of ", " at ", " off ", " up
 """Words before whole pence that make "250p" a price or a move ("cut its target to 250p
 from 230p", "off 25p at 2771p"), where "1080p" or "Section 3p" stand alone."""
 _PENCE_AFTER = re.compile(r" (?:to |or |(?:higher|lower|a share|per share|each|rise|increase|fall|drop|cut"
-                          r"|(?:ordinary |final |interim |special )?dividend)\b)")
+                          r"|(?:ordinary |final |interim |special )?dividend|(?:price )?target)\b)")
 _PENCE_MOVES = frozenset(
     "ahead rose fell gained lost added adding shed jumped slipped climbed dropped of by".split())
 """Around whole pence in London market reports: "24p higher", "up 22p to £10.88",
-"ahead 36p", "a drop of 199p", "a dividend of 15p a share"."""
+"ahead 36p", "a drop of 199p", "a dividend of 15p a share", "a 3,714p price target"."""
+_PENCE_LISTED = re.compile(r"[0-9]{2}p,?[ \u00a0](?:and[ \u00a0]|or[ \u00a0])?$")
+"""Right after another amount in pence: the next item of a list of them ("price targets of
+449p, 1,446p and 731p"); not after a single digit ("Section 3p, 4p")."""
 _PENCE_CELL = re.compile(r" {2,}[0-9][0-9.,]*p(?![\w'’])")
 _PENCE_CELL_BEFORE = re.compile(r"[0-9]p {2,}$")
 """A results table's row of pence ("Dividends per share   100p   80p"): a cell beside
@@ -86,6 +89,7 @@ def minor_money(body: str, m: re.Match[str],
     if unit == "p" and "." not in raw and (raw in _RESOLUTIONS or not (
             body.endswith(_PENCE_LEADS, 0, head) or _PENCE_AFTER.match(body, end) or body.endswith(_RATED, 0, head)
             or not _PENCE_MOVES.isdisjoint(previous_words(body, head, 1))
+            or _PENCE_LISTED.search(body, max(0, head - 9), head)
             or (body.endswith("  ", 0, head) and (
                 _PENCE_CELL.match(body, end) or _PENCE_CELL_BEFORE.search(body, max(0, head - 60), head)))
             or (body.endswith(_SEP_ENDS, 0, head) and _PENCE_LOW_END.search(body, max(0, head - 24), head)))):

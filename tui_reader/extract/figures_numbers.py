@@ -148,27 +148,28 @@ def german_text(body: str) -> bool:
 
 SCALE = (
     r"(?:[¹²³⁴⁵⁶⁷⁸⁹]?[ \u00a0\u202f-]?(?:trillion|Trillion|billion|Billion|million|Million|thousand|Thousand"
-    r"|Billionen|Milliarden|Milliarde|Millionen|Mrd\.?|Mio\.?|Mill\.|Mil\.|Tsd\.?|Tausend|Bio\."
-    r"|bn|Bn|bln|Bln|mn|mln|Mln|tn|trn|[Ll]akh[ \u00a0][Cc]rores?|[Cc]rores?|[Ll]akhs?)"
+    r"|Billionen|Milliarden|Milliarde|Millionen|Mrd\.?|Mio\.?|Mill\.|Mil\.|Tsd\.?|Tausend|Bio\.|Bill\."
+    r"|bn|Bn|bln|Bln|mn|mm|mln|Mln|tn|trn|[Ll]akh[ \u00a0][Cc]rores?|[Cc]rores?|[Ll]akhs?)"
     r"|[bBmMkK]|[ \u00a0]m(?![&²³]))(?![\w])"
 )
 """A scale after an amount. Single letters attached ("$5m"), and "m" also after a space,
-as British results releases write it ("GBP97.0 m", "£12.5 m"; not "€2 M&A"); words with or
+as British results releases write it ("GBP97.0 m", "£12.5 m"; not "€2 M&A"), and the
+bankers' "mm" ("£853mm-888m"); words with or
 without a space or a hyphen ("a $5-billion deal"), also after a press release's footnote
-mark ("$3.0¹ billion"). German "Billionen" and "Bio." are 10**12; English "Billion" in a
+mark ("$3.0¹ billion"). German "Billionen", "Bio." and "Bill." are 10**12; English "Billion" in a
 headline is 10**9."""
 
 SCALE_VALUES: dict[str, float] = {
-    "trillion": 1e12, "billionen": 1e12, "bio": 1e12, "tn": 1e12, "trn": 1e12,
+    "trillion": 1e12, "billionen": 1e12, "bio": 1e12, "bill": 1e12, "tn": 1e12, "trn": 1e12,
     "billion": 1e9, "milliarden": 1e9, "milliarde": 1e9, "mrd": 1e9, "bn": 1e9,
     "bln": 1e9, "b": 1e9,
-    "million": 1e6, "millionen": 1e6, "mio": 1e6, "mill": 1e6, "mil": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "million": 1e6, "millionen": 1e6, "mio": 1e6, "mill": 1e6, "mil": 1e6, "mn": 1e6, "mm": 1e6, "mln": 1e6, "m": 1e6,
     "thousand": 1e3, "tsd": 1e3, "tausend": 1e3, "k": 1e3, "crore": 1e7, "crores": 1e7, "lakh": 1e5,
     "lakh crore": 1e12, "lakh crores": 1e12,
     "lakhs": 1e5,
 }
 
-GERMAN_SCALES = frozenset({"billionen", "bio", "milliarden", "milliarde", "mrd", "millionen",
+GERMAN_SCALES = frozenset({"billionen", "bio", "bill", "milliarden", "milliarde", "mrd", "millionen",
                            "mio", "mill", "mil", "tsd"})
 """Scale words that mark a number as German-formatted ("4,2 Mrd." is 4.2, not 42)."""
 

@@ -73,6 +73,10 @@ made, no figure of the story."""
 _RESULTS_TABLE = ("Veränderung", "Change in", "% change", "% Change", "Vorjahr", "y/y", "YoY")
 """A results table's header words: its rows of this year, last year and the change are
 the release's figures, not a ticker strip ("Nettoumsatz 197,5 223 -11,4%")."""
+_MOVERS_ROW = re.compile(r"\([A-Z][A-Z0-9.]{0,6}\)[ \u00a0]+[0-9][0-9.,']*p?[ \u00a0]+[+\-−]?[0-9][0-9.,]*[ \u00a0]?%")
+"""A row of a movers table, its company's ticker in parentheses before price and change
+("Barclays (BARC) 382.70p -1.03%"): the risers and fallers a market report is about,
+not a strip of index quotes."""
 _PORTAL_PERFORMANCE = ("Auf 7 Tage gesehen hat sich der Kurs", "Auf 30 Tage gesehen hat sich der Kurs")
 """The same portal's performance sentence under its quote: the week's and month's moves."""
 _INFO_BOX = re.compile(
@@ -92,11 +96,18 @@ _INFO_LINE_LIMIT = 80
 
 
 
+_ROW_AT_START = re.compile(
+    r"[0-9][0-9.,']*[ \u00a0](?:EUR|USD|CHF|GBP|€|\$)[ \u00a0]+[+\-−][0-9][0-9.,]*[ \u00a0]?%[ \u00a0]+(?=[A-ZÄÖÜ])")
+"""A quote box's one row glued to the story's next sentence, the box's name on the line
+before: "217.10 CHF -0.42% Der DAX schloss …" (finanzen.ch)."""
+
+
 def index_strip_end(paragraph: str) -> int:
-    """Where an index strip at the paragraph's start ends (`_STRIP_AT_START`), or 0."""
+    """Where an index strip (`_STRIP_AT_START`) or a quote box's row (`_ROW_AT_START`) at
+    the paragraph's start ends, or 0."""
     if paragraph.find("%", 0, _STRIP_FIRST_CHANGE) <= 0:
         return 0
-    strip = _STRIP_AT_START.match(paragraph)
+    strip = _STRIP_AT_START.match(paragraph) or _ROW_AT_START.match(paragraph)
     return strip.end() if strip else 0
 
 
@@ -115,7 +126,7 @@ def quote_kind(paragraph: str) -> str | None:
     if paragraph.count("%") >= _STRIP_LIMIT and ". " not in paragraph and len(
             signed := _SIGNED_PERCENT.findall(paragraph)) >= _STRIP_LIMIT and sum(
             word[:1].islower() for word in paragraph.split()) <= len(signed) // 2 and not any(
-            header in paragraph for header in _RESULTS_TABLE):
+            header in paragraph for header in _RESULTS_TABLE) and len(_MOVERS_ROW.findall(paragraph)) * 2 <= len(signed):
         return "quote line"
     head = paragraph.lstrip()  # pages indent these lines
     if head.startswith("Die ") and _PORTAL_QUOTE.match(head):

@@ -214,10 +214,11 @@ def valid_isin(code: str) -> bool:
 def _block_paragraphs(lines: list[str]) -> list[str]:
     """A block's wrapped lines joined into one paragraph; a short unpunctuated first
     line followed by a longer one is a section heading (or the `Ad` marker) and stays
-    a paragraph of its own."""
+    a paragraph of its own, unless the next line goes on in lower case: then the line
+    was wrapped mid-sentence ("… in the range of $10.80" / "billion to $10.92 billion")."""
     first = lines[0]
     if (len(lines) > 1 and len(first) <= 70 and first[-1] not in _END_PUNCTUATION
-            and len(lines[1]) > len(first) and not _is_bullet(first)):
+            and len(lines[1]) > len(first) and not _is_bullet(first) and not lines[1][:1].islower()):
         return [first, _join(lines[1:])]
     return [_join(lines)]
 
