@@ -24,8 +24,8 @@ from tui_reader.extract.page_furniture import (
     QUOTE_BOX_HEADINGS,
     QUOTE_ROW_LIMIT,
     SYMBOL_QUOTE_ROW,
-    index_strip_end,
     info_box_start,
+    leading_quotes_end,
     page_tail_start,
     quote_kind,
 )
@@ -337,8 +337,9 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             # points open their lines: "- • Swedbank price target raised to SEK 205")
             notes.append("headline list: " + _shorten(paragraph))
             continue
-        if strip_end := index_strip_end(paragraph):
-            # a portal's index strip joined to the headline after it: "DAX24.337 +0,2%Est505.748 +0,1%MSCI World…"
+        if strip_end := leading_quotes_end(paragraph):
+            # a portal's index strip joined to the headline after it: "DAX24.337 +0,2%Est505.748 +0,1%MSCI World…",
+            # or a quote box's row to the story's sentence: "217.10 CHF -0.42% Der DAX schloss …"
             notes.append("quote line: " + _shorten(paragraph[:strip_end]))
             paragraph = paragraph[strip_end:].lstrip()
             if not paragraph:

@@ -76,19 +76,20 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
         elif kind == "percent" and figure[8] is None and body.endswith(_SHARED_ENDS, 0, figure[0]) and (
                 shared := _shared_unit(body, figure[0], found[i - 1][1] if i else 0)) is not None:
             listed.append(shared)
-        elif (kind == "percent" and i and body.endswith(_PRIOR_VIEW_ENDS, 0, figure[0])
+        elif (kind == "percent" and i
               and (before := found[i - 1]) is not None and before[2] == "percent" and before[7]
-              and _PRIOR_VIEW.fullmatch(body, before[1], figure[0])):
-            # "growth of 2% to 4%, down from a prior outlook of 5% to 7%": the same measure's
-            # earlier value, a growth too, though "down" stands before it
+              and ((body.endswith(_PRIOR_VIEW_ENDS, 0, figure[0]) and _PRIOR_VIEW.fullmatch(body, before[1], figure[0]))
+                   or (figure[7] is None and (
+                       (body.endswith("um ", 0, figure[0]) and _ELLIPTICAL.fullmatch(body, before[1], figure[0]))
+                       or _NAMED_ELLIPSIS.fullmatch(body, before[1], figure[0])
+                       or (body.endswith("(", 0, figure[0]) and body.startswith(")", before[1])
+                           and body.endswith("(", 0, before[0])
+                           and _PAREN_LIST.fullmatch(body, before[1], figure[0])))))):
+            # The direction of the percentage before, whose measure this one is too: its
+            # earlier value, whatever word stands before it ("growth of 2% to 4%, down from a
+            # prior outlook of 5% to 7%"), or its next item, written with no word of its own
+            # ("… sackten um 13 Prozent ab, im Investmentbanking um 19 Prozent")
             found[i] = (*figure[:7], before[7], figure[8])
-        elif (kind == "percent" and figure[7] is None and i
-              and (before := found[i - 1]) is not None and before[2] == "percent" and before[7]
-              and ((body.endswith("um ", 0, figure[0]) and _ELLIPTICAL.fullmatch(body, before[1], figure[0]))
-                   or _NAMED_ELLIPSIS.fullmatch(body, before[1], figure[0])
-                   or (body.endswith("(", 0, figure[0]) and body.startswith(")", before[1])
-                       and body.endswith("(", 0, before[0]) and _PAREN_LIST.fullmatch(body, before[1], figure[0])))):
-            found[i] = (*figure[:7], before[7], figure[8])  # "… sackten um 13 Prozent ab, im Investmentbanking um 19 Prozent"
         low = None
     if merged_any:
         found = [f for f in found if f is not None]

@@ -62,8 +62,13 @@ _STRIP_AT_START = re.compile(
 """A portal's strip of index quotes at a paragraph's start, each name with its level and
 change, glued or spaced ("DAX24.337 +0,2%Est505.748 +0,1%MSCI World4.343 -0,1%…", "SMI
 13'818 0.1%  SPI 19'047 0.1%  Dow 49'395 -0.5%…"), the headline after it."""
+_ROW_AT_START = re.compile(
+    r"[0-9][0-9.,']*[ \u00a0](?:EUR|USD|CHF|GBP|€|\$)[ \u00a0]+[+\-−][0-9][0-9.,]*[ \u00a0]?%[ \u00a0]+(?=[A-ZÄÖÜ])")
+"""A quote box's one row glued to the story's next sentence, the box's name on the line
+before: "217.10 CHF -0.42% Der DAX schloss …" (finanzen.ch)."""
 _STRIP_FIRST_CHANGE = 40
-"""Where such a strip's first change ends at the latest: the pattern is tried only then."""
+"""Where such a strip's first change, or such a row's, ends at the latest: the patterns are
+tried only then."""
 _PORTAL_QUOTE = re.compile(
     r"Die [\w .&+-]{1,60} Aktie (?:wird zum Zeitpunkt der Veröffentlichung|handelt aktuell mit einem (?:Plus|Minus) von)")
 """A portal's quote written as sentences under the story ("Die PUMA Aktie handelt aktuell
@@ -95,14 +100,7 @@ _INFO_LINE_LIMIT = 80
 """Lines of the info box are short: a label, a price, a performance figure."""
 
 
-
-_ROW_AT_START = re.compile(
-    r"[0-9][0-9.,']*[ \u00a0](?:EUR|USD|CHF|GBP|€|\$)[ \u00a0]+[+\-−][0-9][0-9.,]*[ \u00a0]?%[ \u00a0]+(?=[A-ZÄÖÜ])")
-"""A quote box's one row glued to the story's next sentence, the box's name on the line
-before: "217.10 CHF -0.42% Der DAX schloss …" (finanzen.ch)."""
-
-
-def index_strip_end(paragraph: str) -> int:
+def leading_quotes_end(paragraph: str) -> int:
     """Where an index strip (`_STRIP_AT_START`) or a quote box's row (`_ROW_AT_START`) at
     the paragraph's start ends, or 0."""
     if paragraph.find("%", 0, _STRIP_FIRST_CHANGE) <= 0:
