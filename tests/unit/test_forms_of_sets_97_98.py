@@ -15,7 +15,8 @@ import pytest
 from tests.unit.test_figures_estimates_and_home_dollars import _article
 from tests.unit.test_forms_of_sets_67_to_71 import _tickers
 from tui_reader.extract import enrich
-from tui_reader.extract.boilerplate import strip_boilerplate, without_headline
+from tui_reader.extract.boilerplate import strip_boilerplate
+from tui_reader.extract.headline_copies import without_headline
 from tui_reader.sources.seeds import parse_seed_bytes
 
 

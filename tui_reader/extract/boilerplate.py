@@ -20,6 +20,16 @@ from __future__ import annotations
 
 import re
 
+from tui_reader.extract.captions import (
+    CAPTION,
+    CAPTION_LIMIT,
+    CREDIT_LIMIT,
+    GLUED_FILE_CAPTION,
+    PHOTO_CREDIT,
+    PICTURED,
+    agency_caption_note,
+)
+from tui_reader.extract.notes import SENTENCE_END, shorten
 from tui_reader.extract.page_furniture import (
     QUOTE_BOX_HEADINGS,
     QUOTE_ROW_LIMIT,
@@ -30,7 +40,7 @@ from tui_reader.extract.page_furniture import (
     quote_kind,
 )
 
-__all__ = ["strip_boilerplate", "without_headline"]
+__all__ = ["strip_boilerplate"]
 
 _APOS = "['’]"
 
@@ -211,62 +221,13 @@ _TEASER_LIMIT = 160
 _PITCH_LIMIT = 450
 """The German portals' pitch paragraphs run to about 400 characters; news paragraphs
 this short that hold a "?" or open with a pitch letter pay one literal-led match."""
-_CAPTION = re.compile(
-    r"""
-      ^\W{0,4}(?:foto|photo|bild)\s*:\s*\S                 # "?? FOTO: RTR ?? Die Bestellungen ..."
-    | (?:^|[\s/|(])(?:foto|photo|bild|image)\s*:\s*[^\s:][^:.!?]{0,50}\)?$  # "... Exchange. / Foto: Reuters"
-    | \((?:photo|image)\ by\ [^()]{2,60}\)$                    # "(Photo by Jane Roe/Agency)"
-    | ^(?:image|photo|picture)\ (?:source|credit):\ [^.]{2,60}\.?$  # "Image source: Getty Images."
-    | ^file\ photo:                                       # Reuters: "FILE PHOTO: Traders work ..."
-    | \b(?:reuters|afp|ap|epa|dpa|aap|the\ canadian\ press)/\ ?[^\s/.,]+(?:\ [^\s/.,]+){0,3}\.?$  # "REUTERS/Jane Roe"
-    | \([^()/]{2,40}/[^()]{0,30}\bphotos?\)$                # "... mark. (Jane Roe/AAP PHOTOS)"
-    | \bin\ this\ [^.]{0,40}\b(?:picture|photo)\ illustration\b  # "... notes in this March 2, 2013 picture illustration"
-    | \bin\ this\ (?:[\w-]+\ ){0,2}(?:photograph|photo|picture)\ taken\b  # "... in this aerial photograph taken above …"
-    | \b(?:reuters|afp|ap|bernama)\ pic\.?$                  # "... illustration. Reuters pic"
-    | \((?:ap|afp|reuters|dpa|epa)\ photo/[^()]{2,60}\)$     # "... (AP Photo/Jane Roe, File)"
-    | ^file\s?[-–—]\s                                      # AP: "FILE- This March 19, 2018, file photo ..."
-    | \bcredit:\ [^.:]{2,40}\bphotos?\.?$                  # "... in fiscal 2021. Credit: AFP Photo"
-    | ^screenshot\ ?/\ ?[\w.-]{2,40}$                        # "Screenshot/finanzen.net" under a chart
-    | ^titelfoto:\ .{2,60}$                                # "Titelfoto: Name / Shutterstock.com"
-    """,
-    re.IGNORECASE | re.VERBOSE,
-)
-"""A photo caption or credit that a saved page or a feed keeps as a paragraph: the
-credit opens it or ends it. Its words and numbers describe a picture, not the news."""
-_PHOTO_CREDIT = re.compile(r"\|[ \u00a0]*(?:Getty[ \u00a0]Images|Reuters|AFP|AP|Bloomberg|NurPhoto)[ \u00a0]*$")
-_CREDIT_LIMIT = 100
-_CAPTION_LIMIT = 300
-"""A picture's credit line ("Bloomberg | Bloomberg | Getty Images"), and the one-sentence
-caption a page keeps right before it."""
-_PICTURED = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July"
-    r"|August|September|October|November|December|is seen|are seen|pictured|logo|speaks|attends|stand|booth)\b")
-"""What a caption shows (a scene, a day): only such a sentence before a credit line goes
-with it; a one-line news paragraph there ("Revenue rose 5%.") stays."""
-_AGENCY_DAY_PLACE = re.compile(
-    r" on (?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r" [0-9]{1,2}, (?:19|20)[0-9]{2},? in [A-Z][\w.'’ -]{1,40}(?:, [A-Z][\w.'’ -]{1,30})?\.$")
-_AGENCY_SCENE = re.compile(
-    r"\b(?:attends?|speaks?|arrives?|poses?|walks?|looks on|gestures|is seen|are seen|participates?"
-    r"|performs?|visits?|waves?|smiles?|addresses)\b")
-"""A picture agency's caption, kept as a line of the text: who does what in the present
-tense, then "on March 10, 2019 in Austin, Texas." (Getty's form); the story itself
-tells of the past ("The studio will hold its day on …" has no scene verb before it
-in the present and no agency's day-and-place ending both; "The chief will speak on …"
-is a plan, not a scene)."""
-_PLAN_WORDS = frozenset({"will", "to", "would", "may", "might", "can", "could", "should", "shall", "must"})
 _AMOUNT_CELL = re.compile(r"[(£$€-]?[0-9][0-9.,]*(?:m|bn|k|p|c|%)?\)?")
 """A results table's cell kept as a paragraph: "£9.5m", "1,234", "12.5p"."""
 _AUTHOR_CODES = re.compile(r"(?<=[.!?\"“”])(?:/[A-Za-z]{2,5}){1,4}[ \u00a0]*$")
 """The editors' codes a dpa-AFX or APA story ends with, glued to its last sentence."""
 _PAGE_CODE = re.compile(r"(?<![\w.#*-])[\w.#*-]+[ \u00a0]*\{[^{}]*?:[^{}]*?;")
 """A saved page's style sheet kept as text: "div { box-sizing: border-box; } .noselect { …"."""
-_GLUED_FILE_CAPTION = re.compile(r"FILE ?[-–—] .{10,400}?[.!?](?= [A-Z“\"])")
-"""An AP file photo's caption that a page glued to the story's first paragraph: up to its
-own sentence's end."""
 _MARKER_LIMIT = len("-- sponsored content: --")
-_NOTE_LIMIT = 60
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s)")
 
 
 def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
@@ -281,11 +242,11 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     in_ad = 0
     box = info_box_start(paragraphs)
     if box is not None:
-        notes.append(f"info box: {_shorten(paragraphs[box])}")
+        notes.append(f"info box: {shorten(paragraphs[box])}")
         paragraphs = paragraphs[:box]
     tail = page_tail_start(paragraphs)
     if tail is not None:
-        notes.append(f"page tail: {len(paragraphs) - tail} paragraphs from {_shorten(paragraphs[tail])}")
+        notes.append(f"page tail: {len(paragraphs) - tail} paragraphs from {shorten(paragraphs[tail])}")
         paragraphs = paragraphs[:tail]
     for paragraph in paragraphs:
         if in_ad:
@@ -294,21 +255,21 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 continue
             notes.append(_ad_note(in_ad))
             in_ad = 0
-        if paragraph[:4] == "FILE" and (glued := _GLUED_FILE_CAPTION.match(paragraph)):
-            notes.append("photo caption: " + _shorten(glued[0]))  # AP: "FILE - … in Washington. JPMorgan's profit …"
+        if paragraph[:4] == "FILE" and (glued := GLUED_FILE_CAPTION.match(paragraph)):
+            notes.append("photo caption: " + shorten(glued[0]))  # AP: "FILE - … in Washington. JPMorgan's profit …"
             paragraph = paragraph[glued.end():].lstrip()
-        if " | " in paragraph and len(paragraph) <= _CREDIT_LIMIT and _PHOTO_CREDIT.search(paragraph):
+        if " | " in paragraph and len(paragraph) <= CREDIT_LIMIT and PHOTO_CREDIT.search(paragraph):
             # CNBC: the caption, then "Jane Roe | Bloomberg | Getty Images" on its own
-            notes.append("photo caption: " + _shorten(paragraph))
-            if (kept and len(kept[-1]) <= _CAPTION_LIMIT and not _SENTENCE_END.search(kept[-1].rstrip()[:-1])
-                    and _PICTURED.search(kept[-1])):
-                notes.append("photo caption: " + _shorten(kept.pop()))
+            notes.append("photo caption: " + shorten(paragraph))
+            if (kept and len(kept[-1]) <= CAPTION_LIMIT and not SENTENCE_END.search(kept[-1].rstrip()[:-1])
+                    and PICTURED.search(kept[-1])):
+                notes.append("photo caption: " + shorten(kept.pop()))
             continue
         if "{" in paragraph and _PAGE_CODE.search(paragraph):
-            notes.append("page code: " + _shorten(paragraph))  # a saved page's style sheet: "div { box-sizing: …"
+            notes.append("page code: " + shorten(paragraph))  # a saved page's style sheet: "div { box-sizing: …"
             continue
         if paragraph.startswith(QUOTE_BOX_HEADINGS):  # the box whole, its rows joined or not
-            notes.append("quote box: " + _shorten(paragraph))
+            notes.append("quote box: " + shorten(paragraph))
             continue
         if ". " in paragraph and ":" in paragraph and len(stamps := list(_TICKER_STAMP.finditer(paragraph))) >= 2:
             # a portal's news ticker: "20.11. 10:55 vor 5 Tagen" / "Arbonia AG" / its headline, item by item
@@ -318,16 +279,16 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             if not paragraph:
                 continue
         if ("▼" in paragraph or "▲" in paragraph) and len(paragraph) > _PITCH_LIMIT and quote_kind(paragraph):
-            notes.append("quote line: " + _shorten(paragraph))  # a ticker strip's rows joined into one paragraph
+            notes.append("quote line: " + shorten(paragraph))  # a ticker strip's rows joined into one paragraph
             continue
         if paragraph.count("|") >= _PIPE_STRIP:
             while table := _QUOTE_TABLE.search(paragraph):  # Fox Business's index table: header, rows
-                notes.append("quote line: " + _shorten(table[0].strip()))
+                notes.append("quote line: " + shorten(table[0].strip()))
                 paragraph = f"{paragraph[:table.start()].rstrip()} {paragraph[table.end():].lstrip()}".strip()
         if paragraph.count("|") >= _PIPE_STRIP and quote_kind(strip := paragraph[:paragraph.rfind("|") + 1]):
             # a quote table's rows joined into one paragraph, the story's first line after them:
             # "RBGPF | -1.52% | 73.88 | $ | | RYCEF | -0.3% | 13.2 | $ | | … Heineken sees …"
-            notes.append("quote line: " + _shorten(strip))
+            notes.append("quote line: " + shorten(strip))
             paragraph = paragraph[len(strip):].strip()
             if not paragraph:
                 continue
@@ -335,12 +296,12 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 len(item) <= _HEADLINE_LIMIT for item in paragraph.split("  • ")):
             # "Off the wire": other stories' headlines, bulleted on one line (a story's own
             # points open their lines: "- • Swedbank price target raised to SEK 205")
-            notes.append("headline list: " + _shorten(paragraph))
+            notes.append("headline list: " + shorten(paragraph))
             continue
         if strip_end := leading_quotes_end(paragraph):
             # a portal's index strip joined to the headline after it: "DAX24.337 +0,2%Est505.748 +0,1%MSCI World…",
             # or a quote box's row to the story's sentence: "217.10 CHF -0.42% Der DAX schloss …"
-            notes.append("quote line: " + _shorten(paragraph[:strip_end]))
+            notes.append("quote line: " + shorten(paragraph[:strip_end]))
             paragraph = paragraph[strip_end:].lstrip()
             if not paragraph:
                 continue
@@ -365,10 +326,10 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
         elif "\n" in paragraph:  # a widget's line above the text: "217.10 CHF -0.42%" / "Der DAX ..."
             paragraph = _without_furniture_lines(paragraph, notes, QUOTE_ROW_LIMIT)
         if "?" in paragraph and (cut := _glued_pitch(paragraph)) is not None:
-            notes.append("promotional line: " + _shorten(paragraph[cut:].lstrip()))
+            notes.append("promotional line: " + shorten(paragraph[cut:].lstrip()))
             paragraph = paragraph[:cut]
         if ": " in paragraph[-_TEASER_LIMIT:] and (teaser := _GLUED_TEASER.search(paragraph[-_TEASER_LIMIT:])):
-            notes.append("promotional line: " + _shorten(teaser.group(1)))
+            notes.append("promotional line: " + shorten(teaser.group(1)))
             paragraph = paragraph[: len(paragraph) - len(paragraph[-_TEASER_LIMIT:]) + teaser.start()]
         kept.append(paragraph)
     if in_ad:
@@ -379,80 +340,27 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return kept, notes
 
 
-def without_headline(paragraphs: list[str], title: str) -> tuple[list[str], list[str]]:
-    """The paragraphs without the copies of the headline a saved page keeps in its text
-    (the page's own heading above the story, once more beside a share button, the
-    browser's title with the site's name: "… for $2.4 billion | TribLIVE.com"), and the
-    note that says so: its figures are the headline's, counted once."""
-    headline = " ".join(title.split())
-    if not headline:
-        return paragraphs, []
-    near = len(headline) + 8 + len(headline) // 10  # only a paragraph about as long is compared, whitespace aside
-    kept = [p for p in paragraphs if len(p) > near + _SITE_NAME_LIMIT or len(p) < len(headline)
-            or not _is_headline(" ".join(p.split()), headline)]
-    dropped = len(paragraphs) - len(kept)
-    return kept, ([f"repeated headline: {dropped} × {_shorten(headline)}"] if dropped else [])
-
-
-_SITE_NAME_LIMIT = 40
-_SITE_NAME_MARKS = (" | ", " - ", " – ", " — ")
-
-
-def _is_headline(paragraph: str, headline: str) -> bool:
-    """The headline itself, or the page's title: the headline, a bar or dash, and a
-    site's name (and the section's) shorter than `_SITE_NAME_LIMIT` with no sentence."""
-    if paragraph == headline:
-        return True
-    tail = paragraph[len(headline):]
-    return (paragraph.startswith(headline) and tail.startswith(_SITE_NAME_MARKS)
-            and len(tail) <= _SITE_NAME_LIMIT and ". " not in tail)
-
-
 def _short_note(paragraph: str) -> str | None:
     """What a short paragraph is, when it is furniture: the note that says so."""
     kind = quote_kind(paragraph)
     if kind is not None:
-        return f"{kind}: " + _shorten(paragraph)
+        return f"{kind}: " + shorten(paragraph)
     if ("Kursdaten" in paragraph or "delayed" in paragraph) and any(note in paragraph for note in _DELAY_NOTES):
-        return "disclaimer: " + _shorten(paragraph)  # "… keine Gewähr … Verzögerung der Kursdaten: Deutsche Börse 15 Min."
+        return "disclaimer: " + shorten(paragraph)  # "… keine Gewähr … Verzögerung der Kursdaten: Deutsche Börse 15 Min."
     if "Thomson Reuters" in paragraph and _PUBLISHER_MENU in paragraph:
-        return "site menu: " + _shorten(paragraph)  # "…Reuters News AgencyRisk Management Solutions…"
+        return "site menu: " + shorten(paragraph)  # "…Reuters News AgencyRisk Management Solutions…"
     if " is not responsible for the content" in paragraph and _NOT_RESPONSIBLE.match(paragraph):
-        return "promotional line: " + _shorten(paragraph)  # "Halifax is not responsible for the content …"
+        return "promotional line: " + shorten(paragraph)  # "Halifax is not responsible for the content …"
     if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
-        return "promotional line: " + _shorten(paragraph)
+        return "promotional line: " + shorten(paragraph)
     if ("oto" in paragraph or "OTO" in paragraph or "ild" in paragraph or "mage" in paragraph
-            or "/" in paragraph or " pic" in paragraph) and _CAPTION.search(paragraph):
-        return "photo caption: " + _shorten(paragraph)
-    if (note := _agency_caption_note(paragraph)) is not None:
+            or "/" in paragraph or " pic" in paragraph) and CAPTION.search(paragraph):
+        return "photo caption: " + shorten(paragraph)
+    if (note := agency_caption_note(paragraph)) is not None:
         return note
     if " handeln" in paragraph and _TRADE_PROMO.search(paragraph):
-        return "promotional line: " + _shorten(paragraph)
+        return "promotional line: " + shorten(paragraph)
     return None
-
-
-def _agency_caption_note(text: str) -> str | None:
-    """The note for a picture agency's caption (`_agency_caption`) up to
-    `_CAPTION_LIMIT` characters, else None."""
-    return "photo caption: " + _shorten(text) if len(text) <= _CAPTION_LIMIT and _agency_caption(text) else None
-
-
-def _agency_caption(text: str) -> bool:
-    """Getty's caption form (`_AGENCY_DAY_PLACE`, `_AGENCY_SCENE`): read only when the
-    line ends in a place after a day with its year."""
-    stripped = text.rstrip()
-    tail = stripped[-100:]
-    if not tail.endswith(".") or (", 1" not in tail and ", 2" not in tail):
-        return False
-    place = _AGENCY_DAY_PLACE.search(tail)
-    if place is None:
-        return False
-    scenes = _AGENCY_SCENE.finditer(stripped, 0, len(stripped) - len(tail) + place.start())
-    for scene in scenes:
-        before = stripped[max(0, scene.start() - 12):scene.start()].split()
-        if not before or before[-1].lower() not in _PLAN_WORDS:
-            return True
-    return False
 
 
 def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = _PITCH_LIMIT) -> str:
@@ -461,7 +369,7 @@ def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = _P
     kept = []
     for line in paragraph.split("\n"):
         # A line too long for the other furniture may still be a picture agency's caption.
-        note = (_short_note(line) if len(line) <= longest else _agency_caption_note(line)) if line.strip() else None
+        note = (_short_note(line) if len(line) <= longest else agency_caption_note(line)) if line.strip() else None
         if note is None:
             kept.append(line)
         else:
@@ -505,20 +413,3 @@ def _glued_pitch(paragraph: str) -> int | None:
 
 def _ad_note(count: int) -> str:
     return f"ad block: {count} paragraph{'s' if count != 1 else ''}"
-
-
-def _shorten(line: str) -> str:
-    """The first sentence, or the first words, so a note stays one short line."""
-    end = _first_sentence_end(line)
-    if end is not None and end <= _NOTE_LIMIT:
-        head = line[:end]
-    elif len(line) <= _NOTE_LIMIT:
-        return line
-    else:
-        head = line[:_NOTE_LIMIT].rsplit(" ", 1)[0]
-    return head if head == line else head + " …"
-
-
-def _first_sentence_end(line: str) -> int | None:
-    match = _SENTENCE_END.search(line)
-    return match.end() if match else None

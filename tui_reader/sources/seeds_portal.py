@@ -15,7 +15,8 @@ from datetime import UTC, datetime, tzinfo
 from functools import lru_cache
 from itertools import groupby
 
-from tui_reader.extract.boilerplate import strip_boilerplate, without_headline
+from tui_reader.extract.boilerplate import strip_boilerplate
+from tui_reader.extract.headline_copies import without_headline
 from tui_reader.model import Article, Instrument
 from tui_reader.sources.datelines import DATELINE, dateline_time, find_dateline
 from tui_reader.sources.html_text import clean_text
