@@ -124,3 +124,61 @@ def test_companies_the_directory_lacked(text: str, tickers: set[str]) -> None:
 def test_renewed_isins_of_toronto_lines() -> None:
     isins = {i.isin for i in enrich(_article("", "Celestica and Canopy Growth fell.")).instruments}
     assert isins == {"CA15101Q2071", "CA1380357048"}
+
+
+def _seed_body(body: str) -> str:
+    return parse_seed_bytes(f"Headline of the story\n\n2025-11-04\n\n{body}\n".encode(), "x.txt")[0].body
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a link on lines of its own: the move keeps its verb
+        ("Shares of the maker have gained\n\n12%\n\nsince the report came out.",
+         "Shares of the maker have gained 12% since the report came out."),
+        ("Die Aktie ist seit Jahresbeginn um\n\n8 Prozent\n\ngestiegen.", "Die Aktie ist seit Jahresbeginn um 8 Prozent gestiegen."),
+        # must not: a heading before its text, a sentence's end, a name before a number, a list
+        ("Outlook for the year\n\nThe group expects more.", "Outlook for the year\n\nThe group expects more."),
+        ("Revenue rose sharply.\n\n12% came from abroad.", "Revenue rose sharply.\n\n12% came from abroad."),
+        ("Chief executive Anna Berg\n\n2025 was a good year.", "Chief executive Anna Berg\n\n2025 was a good year."),
+        ("Key points of the day\n\n- sales up\n- costs down", "Key points of the day\n\n- sales up\n- costs down"),
+        ("Short line\n\nand more text here.", "Short line\n\nand more text here."),
+    ],
+)
+def test_a_sentence_a_saved_page_broke_is_one_paragraph_again(body: str, expected: str) -> None:
+    assert _seed_body(body) == expected
+
+
+def test_a_broken_sentence_keeps_the_direction_of_its_move() -> None:
+    article = parse_seed_bytes(b"Headline\n\n2025-11-04\n\nThe stock has fallen\n\n9%\n\nthis year.\n", "x.txt")[0]
+    assert [(f.text, f.direction) for f in enrich(article).figures] == [("9%", "down")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Operating profit was 320 MSEK, against 1,234.5 MSEK a year before.",
+         [("320 MSEK", 320e6, "SEK"), ("1,234.5 MSEK", 1234.5e6, "SEK")]),
+        ("Umsatz: 177.801 TEUR (Vorjahr 2.575 TEUR).", [("177.801 TEUR", 177.801e6, "EUR"), ("2.575 TEUR", 2.575e6, "EUR")]),
+        ("Net sales came to 45 KSEK.", [("45 KSEK", 45e3, "SEK")]),
+        # must not: a scale word beside the scaled code, a code without a number
+        ("Es waren 12 Mio. TEUR, sagt der Bericht über MEUR.", []),
+    ],
+)
+def test_a_code_after_the_amount_scaled_by_its_first_letter(
+        body: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(t, v, c) for t, v, c, _ in _money(body)] == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der 25 prozentige Anstieg des Umsatzes überraschte.", [("25 prozentige", 25.0, "up")]),
+        ("Nach einem 7,5 prozentigen Rückgang im Vorjahr.", [("7,5 prozentigen", 7.5, "down")]),
+        # must not: a word, not digits, before the space
+        ("Eine prozentige Angabe fehlt.", []),
+    ],
+)
+def test_a_spaced_german_percent_adjective(body: str, expected: list[tuple[str, float, str]]) -> None:
+    found = enrich(_article("", body)).figures
+    assert [(f.text, f.value, f.direction) for f in found] == expected

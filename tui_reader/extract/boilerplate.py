@@ -98,6 +98,7 @@ _PITCH = re.compile(
     | others\ also\ read$ | next\ in\ [a-z]+\ news$
     | charts\ zu\ den\ werten\ im\ artikel | subscribe\ from\ just\b
     | pair\ your\ daily\ [a-z]+\ read\ with | mit\ schweizer\ aktien\ handeln\ -\ jetzt
+    | [a-z0-9&\ ]{1,24}\ in\ your\ inbox$ | [^.]{0,80}\ delivered\ straight\ to\ your\ inbox   # a newsletter's box
     """,
     re.VERBOSE,
 )
@@ -163,6 +164,12 @@ Smartbroker.de"): its price is the broker's fee, no figure of the story."""
 
 _DELAY_NOTES = ("Verzögerung der Kursdaten", "Kursdaten verzögert", "Quotes delayed", "Data delayed")
 """A portal's note on how late its quotes are, naming the exchanges that deliver them."""
+_DISCLAIMERS = ("Disclaimer:", "DISCLAIMER:", "Haftungsausschluss:")
+_MADE_BY = re.compile(r" (?:This|Dieser|Diese|Dieses) [^.]{0,60}\b(?:created|generated|produced|written|erstellt|generiert)\b")
+"""A notice of how the text was made ("Disclaimer: This news brief was created by Public
+Technologies (PUBT) using generative artificial intelligence"): never the news, and the
+company and code it names are the publisher's. An author's disclosure ("Disclaimer: the
+author holds no shares") stays, as the story's own words."""
 _PUBLISHER_MENU = "Reuters News Agency"
 """The menu of the publisher's other businesses atop an old reuters.com page ("Financial
 Government SolutionsLegalReuters News Agency…Innovation @ Thomson Reuters"), which named
@@ -345,6 +352,8 @@ def _short_note(paragraph: str) -> str | None:
     kind = quote_kind(paragraph)
     if kind is not None:
         return f"{kind}: " + shorten(paragraph)
+    if paragraph.startswith(_DISCLAIMERS) and _MADE_BY.match(paragraph, paragraph.index(":") + 1):
+        return "disclaimer: " + shorten(paragraph)  # "Disclaimer: This news brief was created by … (PUBT) …"
     if ("Kursdaten" in paragraph or "delayed" in paragraph) and any(note in paragraph for note in _DELAY_NOTES):
         return "disclaimer: " + shorten(paragraph)  # "… keine Gewähr … Verzögerung der Kursdaten: Deutsche Börse 15 Min."
     if "Thomson Reuters" in paragraph and _PUBLISHER_MENU in paragraph:

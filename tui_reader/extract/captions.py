@@ -28,6 +28,7 @@ CAPTION = re.compile(
     | \bcredit:\ [^.:]{2,40}\bphotos?\.?$                  # "... in fiscal 2021. Credit: AFP Photo"
     | ^screenshot\ ?/\ ?[\w.-]{2,40}$                        # "Screenshot/finanzen.net" under a chart
     | ^titelfoto:\ .{2,60}$                                # "Titelfoto: Name / Shutterstock.com"
+    | ^[\w.\ ]{2,40}\ file\ photo\b                         # "Yomiuri Shimbun file photo" (and its caption)
     """,
     re.IGNORECASE | re.VERBOSE,
 )

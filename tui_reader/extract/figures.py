@@ -287,11 +287,12 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
     names no market is in the dollar of its companies' market (`home_dollar`): "AGL
     Energy's profit fell to $94 million" is AUD; "USD" there (a company that reports in US
     dollars) leaves it American. A market the text names wins: its share prices and
-    dividends are local even where the company reports in US dollars (Fortescue on the ASX)."""
+    dividends are local even where the company reports in US dollars (Fortescue on the ASX),
+    unless the text states that its amounts are in US dollars."""
     markets = [code for code, named in _DOLLAR_MARKETS if _named_in_prose(body, named)]
     if not markets and home_dollar and home_dollar != "USD" and _LOCAL_SIGN.search(body) is None:
         markets = [home_dollar]
-    if len(markets) != 1:
+    if len(markets) != 1 or _STATED_US_DOLLARS.search(body) is not None:
         return found
     local = markets[0]
     if home_dollar == "USD" and local == "CAD" and _US_VENUE.search(body) is not None:
@@ -304,7 +305,7 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
         if f[2] == "money" and f[4] == "USD":
             text = body[f[0]:f[1]].lstrip("-−(")
             if (("$" in text and "$US" not in text and "US$" not in text) or (
-                    text.lower().endswith(("cents", "cent", "c")) and "US" not in text and "U.S" not in text)) and not _priced_in_usd(
+                    text.lower().endswith(("cents", "cent", "c", "cps")) and "US" not in text and "U.S" not in text)) and not _priced_in_usd(
                     body, f[0], f[1]) and not _converted(body, f[0]):
                 f = (*f[:4], local, *f[5:])
         out.append(f)
@@ -312,6 +313,11 @@ def _local_dollars(body: str, found: list[Found], home_dollar: str | None) -> li
 
 
 _US_VENUE = re.compile(r"\b(?:NYSE|Nasdaq|NASDAQ)\b")
+_STATED_US_DOLLARS = re.compile(
+    r"(?i:(?:figures|amounts|numbers)\b[^.]{0,40}?\bin (?:thousands of |millions of )?|(?:expressed|presented|reported) in )"
+    r"(?:US|U\.S\.|United States) [Dd]ollars")
+"""A release that says its currency: "All figures are in thousands of US Dollars except as
+otherwise noted" (Itafos on the TSX Venture), "expressed in U.S. dollars"."""
 _LOCAL_SIGN = re.compile(r"\b(?:AU?|NZ|S)\$|\$(?:A|NZ)\b")
 """A local dollar the text marks ("A$50 million", "$A50 million"): its bare "$" is then the
 US dollar, as wires write it ("a U.S. contract worth $258 million")."""

@@ -44,11 +44,12 @@ SUFFIX = (
     r"|(?:indischen? )?Rupien|(?:VAE-)?Dirham|dirhams?"
     rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|sfr|Sfr|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:[Kk]ronor|[Kk]roner|[Kk]rona|[Kk]rone)"
     rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?|(?:(?:[Dd]änische|[Ss]chwedische|[Nn]orwegische|[Tt]schechische)n? )?Kronen(?! Zeitung)"
-    rf"|{CODES}))(?!\w)"
+    rf"|{CODES}|[TKM](?:EUR|SEK|NOK|DKK|USD|CHF)))(?!\w)"
 )
 """A currency written after the amount ("380 billion yuan", "4,2 Mrd. Euro", "4,20 €"),
 or joined to it by a hyphen ("die 48-Euro-Marke", "an 8.2-billion-pound offer"); Swiss
-German papers write francs "Fr." ("17,9 Mio. Fr."), the Börsen-Zeitung "sfr" ("1,05 Mrd. sfr")."""
+German papers write francs "Fr." ("17,9 Mio. Fr."), the Börsen-Zeitung "sfr" ("1,05 Mrd. sfr"),
+Nordic and German results tables a code scaled by its first letter ("320 MSEK", "177.801 TEUR")."""
 SEP = (rf"(?:{SP}?[-\u2011–—]{SP}?|{SP}+(?:to|and|bis|und|auf|von|nach){SP}+"
        rf"(?:(?:rund|etwa|about|around|roughly|approximately|über|knapp|gut|fast|over|nearly|almost){SP}+)?)")
 """Between the two ends of a range, or of a move from one level to another ("von 78 auf
@@ -276,6 +277,9 @@ def suffix_money(body: str, m: re.Match[str],
     """ "380 billion yuan", "4,2 Mrd. Euro", "2-3 billion euros"."""
     start = m.start()
     raw = body[start:m.end("n")]
+    code = m["c1"].lstrip(" \u00a0\u202f-")
+    if len(code) == 4 and code[0] in _IN_THOUSANDS and code[1:] in _CODE_SET:  # "320 MSEK"
+        return _scaled_code(body, m, raw, code), m.end()
     currency = currency_code(m["c1"])
     if start > 0 and body[start - 1] in _MINUS and m["msep"] is None and (
             start == 1 or body[start - 2] in _SIGN_LEADS):  # "-0,26 EUR"
@@ -297,6 +301,18 @@ def suffix_money(body: str, m: re.Match[str],
     if body.startswith(_FROM, m.end()):  # "to 95 francs from 90"
         return with_old_level(body, found, m["k1"], 1.0), m.end()
     return found, m.end()
+
+
+def _scaled_code(body: str, m: re.Match[str], raw: str, code: str) -> Found | None:
+    """ "320 MSEK", "177.801 TEUR": an amount in the thousands or millions its code's first
+    letter names; a scale word besides ("12 Mio. TEUR") is no amount a reader can trust."""
+    if m["k1"] or m["msep"]:
+        return None
+    found = money_found(body, m.start(), m.end(), raw, None, code[1:], None)
+    if found is None or not isinstance(found[3], float):
+        return None
+    whole = float(raw.replace(".", "").replace(",", "")) if _GROUPED.fullmatch(raw) else found[3]
+    return (*found[:3], whole * _IN_THOUSANDS[code[0]], *found[4:])
 
 
 _MINUS = "-−"

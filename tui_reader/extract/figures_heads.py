@@ -111,8 +111,8 @@ _HEAD = re.compile(
     rf"|qu(?:a(?:rter{_unit('quarter')}{_S}|drupl{_alone('quadrupl')}{_ED}{_M})|intupl{_alone('quintupl')}{_ED}{_M})"
     rf"|Quadrupl{_alone('Quadrupl')}{_ED}{_M}"
     rf"|t(?:i(?:mes{_alone('times')}(?!\w)"
-    # "elfprozentigen", "5-prozentige", "viermonatige": under "ti", so other "t"s pay nothing
-    rf"|g(?:(?<=[\w-]prozentig)|(?<=[\w-]monatig))(?:e[nmrs]?)?(?!\w))|wice{_alone('twice')}(?!\w)"
+    # "elfprozentigen", "5-prozentige", "25 prozentigen", "viermonatige": under "ti", so other "t"s pay nothing
+    rf"|g(?:(?<=[\w-]prozentig)|(?<=\d prozentig)|(?<=[\w-]monatig))(?:e[nmrs]?)?(?!\w))|wice{_alone('twice')}(?!\w)"
     rf"|ripl{_alone('tripl')}{_ED}{_M}|ag(?:(?<=Handelstag)|{_alone('tag')})e?n?{_P}"
     rf"|ag(?:(?<=Montag)|(?<=Dienstag)|(?<=Donnerstag)|(?<=Freitag)|(?<=Samstag)"
     rf"|(?<=Sonntag))(?!\w)"

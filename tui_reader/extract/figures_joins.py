@@ -274,7 +274,10 @@ def _cents(body: str, found: list[Found]) -> list[Found]:
     for i, figure in enumerate(found):
         if figure[2] == "money" and body.endswith(_MINOR_ENDS, figure[0], figure[1]):
             nearest = min(main, key=lambda f: abs(f[0] - figure[0]))
-            if nearest[4] != figure[4] and nearest[4] in _SHARES_CURRENCIES:
+            apart = (nearest[1], figure[0]) if nearest[0] < figure[0] else (figure[1], nearest[0])
+            if nearest[4] != figure[4] and nearest[4] in _SHARES_CURRENCIES and body.find("\n\n", *apart) < 0:
+                # another paragraph's dollar is another company's: "NZ$9.8 million" of a New
+                # Zealand payments firm says nothing of the next item's "23.2 cents" on the ASX
                 found[i] = (*figure[:4], nearest[4], *figure[5:])
     return found
 

@@ -19,9 +19,10 @@ from tui_reader.extract.figures_ranges import from_to_level, range_start, restat
 from tui_reader.extract.figures_words import MONEY_CHANGE_WORDS, previous_words, qualifier_before
 
 MINOR = (rf"(?:{SP}(?:(?:Australian|Canadian|Singapore|New{SP}Zealand|Hong{SP}Kong|HK|U\.?S\.?){SP})?"
-         rf"(?:[Cc]ents?|[Pp]ence|sen|Rappen)|{SP}[Bb]ritischen?{SP}Pence|{SP}US-Cents?|-cents?|[cp¢])(?![\w'’]|\.m\.)")
+         rf"(?:[Cc]ents?|[Pp]ence|sen|Rappen)|{SP}[Bb]ritischen?{SP}Pence|{SP}US-Cents?|-cents?|cps|[cp¢])(?![\w'’]|\.m\.)")
 """The hundredth after the amount: a word after a space ("44 Australian cents", "47 HK
-cents", "30,1 britische Pence"), joined by a hyphen ("an 11-cent dividend"), or "c"/"p"/"¢" glued to it ("27.6¢")."""
+cents", "30,1 britische Pence"), joined by a hyphen ("an 11-cent dividend"), or "c"/"p"/"¢" glued to it ("27.6¢"),
+or New Zealand's cents per share, "cps" ("a payout of 25cps")."""
 _CENT_COUNTRIES = {"australian": "AUD", "canadian": "CAD", "singapore": "SGD", "new": "NZD", "hong": "HKD",
                    "hk": "HKD", "britische": "GBP", "britischen": "GBP"}
 """Whose cents "44 Australian cents" are, by the adjective's first word (US is the default)."""

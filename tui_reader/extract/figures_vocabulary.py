@@ -98,7 +98,7 @@ is a fall, and "ahead of" never gives one."""
 AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains potenzial potential".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses unfavorable unfavourable adverse".split(),
                                    "down"))
-AFTER_WORDS.update(dict.fromkeys("favorable favourable better besser positive bump".split(), "up"))
+AFTER_WORDS.update(dict.fromkeys("favorable favourable better besser positive bump lift uplift".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys("worse schlechter negative".split(), "down"))
 """And the effects of a growth bridge: "a 1.6 percent unfavorable impact from currencies"."""
 AFTER_WORDS.update({"beat": "up", "miss": "down", "gewinn": "up", "verlust": "down", "accretive": "up",
@@ -168,11 +168,11 @@ SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
 COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
     *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag", "zugewinn", "potenzial",
                               "zuschlag", "steigerung", "kursgewinn", "tagesgewinn", "wochengewinn", "monatsgewinn",
-                              "erhöhung", "anhebung",
+                              "erhöhung", "anhebung", "verteuerung",
                               "steigerungen", "erhöhungen", "anhebungen")),
     *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus", "sturz",
                                 "abschlag", "abschwung", "absturz", "rückschlag", "einbuße", "einbusse", "einbußen", "einbussen", "senkung",
-                                "kürzung", "senkungen", "kürzungen", "rückgänge", "rückgängen", "verluste",
+                                "kürzung", "verbilligung", "senkungen", "kürzungen", "rückgänge", "rückgängen", "verluste",
                                 "verlusten", "einbrüche", "einbrüchen")),
 )
 """German compound nouns end in the word that carries the move: "Umsatzanstieg",

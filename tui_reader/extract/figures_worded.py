@@ -145,6 +145,12 @@ def worded_cents(body: str) -> list[Found]:
     return found
 
 
+_ROUND_COUNTS = frozenset({"hundert", "tausend", "hundred", "thousand"})
+_SOME = [["mehrere"], ["mehreren"], ["einige"], ["einigen"], ["paar"], ["several"], ["few"]]
+"""The words before "hundert Millionen" that make it a vague count ("einige hundert
+Millionen Euro", "ein paar hundert"), not one hundred millions."""
+
+
 def worded_money(body: str, start: int, end: int, number: str, scale_word: str) -> Found | None:
     """ "eine Milliarde Dollar" from body[start:end] ("eine Milliarde") and the currency
     after it; without a currency ("eine Million Kunden") it is no money."""
@@ -153,6 +159,8 @@ def worded_money(body: str, start: int, end: int, number: str, scale_word: str) 
     currency = _CURRENCY_AFTER.match(body, end)
     if count is None or currency is None:
         return None
+    if lower in _ROUND_COUNTS and body[(start - 10 if start > 10 else 0):start].lower().rsplit(None, 1)[-1:] in _SOME:
+        return None  # "mehrere hundert Millionen Euro": several hundreds, no amount
     scale = _SCALES[scale_word.lower()]
     low = worded_low(body, start, count)  # "drei bis vier Milliarden Euro": one range
     if low is not None:
@@ -165,12 +173,12 @@ def worded_money(body: str, start: int, end: int, number: str, scale_word: str) 
 def percent_adjective(body: str, head: int, end: int) -> Found | None:
     """ "nach dem elfprozentigen Plus", "eine 5-prozentige Rendite": a German percentage
     written as one adjective, body[head:end] being "prozentig..." and its number glued
-    before it."""
-    start = head
+    before it (or a space before it, after digits)."""
+    start = head - (body[head - 1] == " ")  # "ein 25 prozentiger Anstieg": a digit before the space
     while start > 0 and (body[start - 1].isalnum() or body[start - 1] in ",-"):
         start -= 1
     number = body[start:head]
-    if number.endswith("-") and number[:1].isdigit():
+    if number[-1] in "- " and number[:1].isdigit():
         count = parse_number(number[:-1], True)
     else:
         word = word_value(number) if number.isalpha() else None

@@ -73,7 +73,7 @@ _QUALIFIER_PHRASES: dict[tuple[str, str], Qualifier] = {
 _PHRASE_ENDS = frozenset(last for _, last in _QUALIFIER_PHRASES)
 
 def _moved_to(words: list[str]) -> Direction | None:
-    """The move a noun before "auf"/"to" names (`MOVE_NOUNS`), else None (a level); the
+    """The move a noun before "auf"/"to"/"at" names (`MOVE_NOUNS`: "led gains at 5.69%"), else None (a level); the
     noun may own a genitive between ("Das Jahresplus des Index liegt nun bei 7,5 Prozent").
     Before "bei", or "summiert sich auf", any words of the clause may stand between
     (`BEI_NOUNS`; compounds too: "Das Jahresminus beim ATX summiert sich auf 16 Prozent")."""
@@ -227,7 +227,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         level = words[at]
         if level[-1] not in CLAUSE_END and level in LEVEL_WORDS and not (
                 level == "to" and len(words) > -at and words[at - 1] in _NOT_LEVEL_TO):
-            return _moved_to(before.split()[at - 10:at + 1 or None]) if level in ("auf", "to", "bei") else None
+            return _moved_to(before.split()[at - 10:at + 1 or None]) if level in ("auf", "to", "bei", "at") else None
         if last in TOLERANCE_ENDS and " ".join(words[-3:]).endswith(TOLERANCES):
             return None
         tail = before[-32:]
@@ -235,6 +235,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
             return None
         if " back " in tail and PULLED_BACK.search(tail):  # "pulled back more than 5%"
             return "down"
+        if tail.endswith(_RETURN_OF):  # "delivering a return of 5.69%" ("return on equity of": a level)
+            return "up"
         if tail.endswith(PHRASAL):  # "gave up 3%": a fall, though "up" names a rise
             return "down" if tail.endswith(GAVE_UP) else "up"
     if body.startswith("-", end):
@@ -301,10 +303,12 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                     return AFTER_WORDS[second]
     if words and words[-1] == "ahead":
         return "up"  # "the S&P/TSX 60 was ahead 0.6%" ("ahead of the 5% consensus" has "of" between)
-    if words and (words[-1] in SEPARABLE_VERBS or words[-1] == "um") and (
+    if words and (words[-1] in SEPARABLE_VERBS or words[-1] == "um" or (
+            words[-1] in _QUALIFIER_WORDS and words[-2:-1] == ["um"])) and (
             found := closing_verb(body, start, end, words)):
         # "Der Gewinn ging um drei Prozent auf 2,7 Milliarden Euro zurück", "ist um 10
-        # Prozent auf 4,8 Billionen Yen geschrumpft": the verb closing the clause decides
+        # Prozent auf 4,8 Billionen Yen geschrumpft", "zog trotz des Rückschlags um rund
+        # 30 Prozent an": the verb closing the clause decides
         return found
     dashed = " – " in before or " - " in before or " — " in before
     found, ended, later = direction_back(words, "", dashed)
@@ -342,6 +346,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
 
 
 _DASHED_UM = (" - um ", " – um ")
+_RETURN_OF = (" return of ", " returns of ")
 _ADVERBS = ("slightly", "sharply", "marginally", "significantly", "strongly", "modestly", "steeply")
 _ADVERB_ENDS = tuple(f" {adverb}, " for adverb in _ADVERBS)
 _ADVERBED_MOVE = re.compile(

@@ -31,9 +31,14 @@ _SITE_NAME_MARKS = (" | ", " - ", " – ", " — ")
 
 def _is_headline(paragraph: str, headline: str) -> bool:
     """The headline itself, or the page's title: the headline, a bar or dash, and a
-    site's name (and the section's) shorter than `_SITE_NAME_LIMIT` with no sentence."""
+    site's name (and the section's) shorter than `_SITE_NAME_LIMIT` with no sentence;
+    or the headline after such a short run of words (the lines of a wire's name and
+    day, which the seed's block joined to it)."""
     if paragraph == headline:
         return True
+    if paragraph.endswith(headline):  # a wire's name and day glued before it: "Reuters Aug 28 …"
+        head = paragraph[:-len(headline)]
+        return len(head) <= _SITE_NAME_LIMIT and head.endswith(" ") and ". " not in head
     tail = paragraph[len(headline):]
     return (paragraph.startswith(headline) and tail.startswith(_SITE_NAME_MARKS)
             and len(tail) <= _SITE_NAME_LIMIT and ". " not in tail)

@@ -122,6 +122,8 @@ def count_names(
                     and not CITED_AFTER.match(text, end) and not _own_unit_or_person(text, start, end)
                     and not _own_ticker_after(text, end, found_in.by_key(key))):
                 continue  # "Getty Images": another name ("Vontobel-Analyst Jean …", "Owens Corning OC" are not)
+            if " " in key and key in short_names and written.count("-") > key.count(" "):
+                continue  # "Private-Equity-Fonds": a short name of words hyphenated into a compound is the term
             if text[end + 1:end + 2] in _LOCAL_INITIALS and _LOCAL_UNIT.match(text, end):
                 continue  # "Nestle India", "Unilever Nigeria": the listed local unit, not the parent
         elif text[end - 2:end] in _GERMAN_FORMS_ENDS and _german_form_of_a_us_company(text, end, found_in.by_key(key)):

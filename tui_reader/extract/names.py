@@ -114,7 +114,7 @@ NamedTuple: one is made per mention, and a NamedTuple costs 0.25 µs more each."
 # A run of capitalised words: the only text that can hold a company name. Words go up
 # to whitespace or clause punctuation, so hyphens, apostrophes and "&" stay inside
 # ("Mercedes-Benz", "Nvidia’s", "AT&T"); words join across whitespace and one
-# lower-case connector ("Bank of America", "Kühne + Nagel"); an ISIN-shaped word ends the run, since
+# lower-case connector ("Bank of America", "Kühne + Nagel", "Mensch und Maschine"); an ISIN-shaped word ends the run, since
 # find_instruments reads it as an ISIN. The pattern starts after the run's capital
 # letter: find_instruments' one candidate regex leads every branch with a single
 # character class (capitals, "$", ":") so the engine can skip straight to candidates.
@@ -122,14 +122,14 @@ CAPITALS = "A-ZÀ-ÖØ-Þ"
 HAS_CAPITAL = re.compile(f"[{CAPITALS}]")
 _ISIN_WORD = r"[A-Z]{2}[A-Z0-9]{9}[0-9](?![^\W_])"
 _WORD_REST = r"[^\s,;:!?()\[\]\"“”…]*+"
-_CONNECTOR_WORDS = ("of", "and", "&", "+", "de", "du", "des", "di", "dei", "del", "della", "do", "dos", "la", "le",
+_CONNECTOR_WORDS = ("of", "and", "und", "&", "+", "de", "du", "des", "di", "dei", "del", "della", "do", "dos", "la", "le",
                     "the", "van", "von", "y")
 NAME_RUN_TAIL = (
     rf"(?P<word>{_WORD_REST})"
     # The connectors as a trie: the engine tries branches one by one, after every word.
     # Possessive quantifiers (++, *+): a failed continuation is not retried with fewer
     # spaces or letters, which could never succeed anyway.
-    r"(?P<more>(?:\s++(?:(?:of|and|[&+]|d(?:es|e|u|i|ei|el|ella|os|o)|l[ae]|the|v[ao]n|y)\s++)?"
+    r"(?P<more>(?:\s++(?:(?:of|and|und|[&+]|d(?:es|e|u|i|ei|el|ella|os|o)|l[ae]|the|v[ao]n|y)\s++)?"
     rf"(?!{_ISIN_WORD})[{CAPITALS}0-9]{_WORD_REST})*+)"
 )
 CONNECTORS = frozenset(_CONNECTOR_WORDS)

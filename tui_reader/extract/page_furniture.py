@@ -39,9 +39,11 @@ _PIPE_ROW = re.compile(
 index's "7122.32 | Negative 6.89 (0.10%)" (and its chart link, "Graph"), a ticker tape's
 "RIO | -1.16% | 63.1 | $ | |", a quote table's row (`SYMBOL_QUOTE_ROW`)."""
 QUOTE_ROW_LIMIT = 80
-QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel", "Aktien in diesem Artikel")
+QUOTE_BOX_HEADINGS = ("Werte in diesem Artikel", "Aktien in diesem Artikel", "EinstellungenAktueller Kurs")
 """finanzen.net's quote box under the headline: the instruments the page links, each with
-its price, change and "Charts|News|Analysen"; a paragraph opening with it is the box."""
+its price, change and "Charts|News|Analysen"; a paragraph opening with it is the box.
+onvista's under the story runs its tab labels together ("EinstellungenAktueller KursPerf.
+akt." / "Perf. 1 Jahr" / "Chart" / "1 Jahr"), the companies' names after them."""
 _QUOTE_ROW_OPENERS = frozenset("0123456789+-−(")
 _QUOTE_LABEL = re.compile(
     r"(?:Change|Sell|Buy|Bid|Ask|Geld|Brief|Last|Letzter|Volume|Volumen|Spread)[ \u00a0]*:?[ \u00a0]*"
@@ -150,11 +152,15 @@ _TAIL_HEADINGS = frozenset({
     "similar articles", "schreibe deinen kommentar",
     "recommended stories", "read next", "trending now", "most read", "most popular", "comments",
     "no comments yet...", "no comments yet", "ähnliche artikel", "ähnliche nachrichten",
-    "weitere artikel", "weitere nachrichten", "das könnte sie auch interessieren", "meistgelesen",
+    "weitere artikel", "weitere nachrichten", "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren", "meistgelesen",
     "kommentare", "leserkommentare",
 })
 """Headings a saved page shows after the article: what follows is other stories'
 headlines and readers' comments, never the story."""
+_AUTHOR_BOX = ("Dieser Artikel wurde geschrieben von:",)
+"""A regional paper's box under the story (Rhein-Neckar-Zeitung), its comment form's
+prompts and errors after it as one block of lines."""
 _TAIL_HEADING_LIMIT = len("das könnte sie auch interessieren:")
 _TAIL_MIN_BEFORE = 200
 """Story text a heading must follow to end the article: a page's navigation may open
@@ -178,6 +184,8 @@ def page_tail_start(paragraphs: list[str]) -> int | None:
                 and paragraph.strip().rstrip(":").lower() in _TAIL_HEADINGS
                 and not any(_story_like(after) for after in paragraphs[at + 1:])):
             return at
+        if before >= _TAIL_MIN_BEFORE and paragraph.startswith(_AUTHOR_BOX):
+            return at  # the author box, the comment form's lines joined to it
         before += len(paragraph)
     return None
 

@@ -16,7 +16,6 @@ from collections.abc import Iterator
 
 from tui_reader.extract.directory import Directory
 from tui_reader.extract.exchanges import HOME_COUNTRY, exchange_named, yahoo_symbol
-from tui_reader.extract.figures_widgets import NAMED_WIDGET
 from tui_reader.extract.names import CONNECTORS, LEGAL_SUFFIXES, name_word
 from tui_reader.extract.word_names import is_german
 from tui_reader.model import Instrument
@@ -59,7 +58,7 @@ def paren_ticker(
     listing = found_in.by_ticker(code + home) if home else found_in.by_ticker(code)
     if quoted:
         # "Rational (RAA 770.40 +12.73%)": the code is the known name's Xetra one
-        return listing or _named_before(found_in, text, start) or Instrument(
+        return listing or named_before(found_in, text, start) or Instrument(
             None, code + home if home else code.replace(".", "-"), None)
     if len(code) < 2 or code in NOT_TICKERS or exchange_named(code) is not None:
         return None
@@ -217,21 +216,13 @@ def ticker_mentions(
             yield colon - len(words[-1]), end, _named_instead(found_in, text, colon, venue_listing)
 
 
-def _after_capitals(text: str, at: int) -> bool:
-    """Whether the number ending at `at` follows a space after a capital ("NAV 11.01%"):
-    the one cheap test before the widget's pattern is searched."""
-    while at > 0 and text[at].isdigit():
-        at -= 1
-    return at > 0 and text[at] == " " and text[at - 1].isupper()
-
-
 def _named_by_tails(found_in: Directory, words: list[str]) -> Iterator[Instrument | None]:
     """What each tail of the words before a parenthesis names, longest first ("Die
     Waadtländer Kantonalbank", "Waadtländer Kantonalbank", "Kantonalbank")."""
     return (found_in.by_name(" ".join(words[i:])) for i in range(len(words)))
 
 
-def _named_before(found_in: Directory, text: str, start: int) -> Instrument | None:
+def named_before(found_in: Directory, text: str, start: int) -> Instrument | None:
     """The company the capitalised words before `start` name, if the directory knows it."""
     words = _words_before(text, start)
     return found_in.by_name(" ".join(words)) if words else None
@@ -314,13 +305,6 @@ def _venue_listing(found_in: Directory, words: list[str], code: str) -> Instrume
 
 
 _WKN = re.compile(r"\bWKN[:\s]{1,3}([A-Z0-9]{6})\b")
-_MOVER = re.compile(
-    r"(?<![\w$])([A-Z]{2,5})[ \u00a0]+(?:[-–—][ \u00a0]*)?(?:up|down|[+−-])[ \u00a0]?\d{1,3}(?:\.\d+)?[ \u00a0]?%"
-)
-"""A symbol before a signed move ending at a "%": searched only in the few characters
-before each "%" (a scan of the whole text cost ~60 µs an article, this ~7)."""
-
-
 def wkn_isins(text: str) -> Iterator[tuple[int, str]]:
     """(where, ISIN) of each German securities code written out ("Delignit (WKN
     A0MZ4B)", "WKN: 716460"): a German share's ISIN is "DE000", the WKN and a check
@@ -334,31 +318,6 @@ def wkn_isins(text: str) -> Iterator[tuple[int, str]]:
             continue  # "WKN: 855167 / ISIN: CH0012032048": not every WKN is a German share's
         body = "DE000" + match.group(1)
         yield match.start(1), body + stdnum_isin.calc_check_digit(body)
-
-
-def mover_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, Instrument]]:
-    """Symbols in a movers list ("AAOI up 23%", "CEMP - up 29%"): an all-capital word
-    right before a signed move is a ticker when the directory knows it (an acronym
-    before "up 5%" is far rarer than a symbol, and a known symbol keeps it so). And
-    Benzinga's widget after a legal name ("Champions Oncology, Inc. CSBR 15.24%"), a
-    ticker even when the directory lacks it (the named company when it knows the name)."""
-    at = text.find("%")
-    while at >= 0:
-        match = _MOVER.search(text, max(0, at - 22), at + 1)
-        if match is None and text[at - 3:at - 2] == "." and _after_capitals(text, at - 4) and (
-                named := NAMED_WIDGET.search(text, max(0, at - 40), at + 1)):
-            yield named.start("ticker"), named.end("ticker"), (
-                found_in.by_ticker(named["ticker"]) or _named_before(found_in, text, named.start())
-                or Instrument(None, named["ticker"], None))
-        at = text.find("%", at + 1)
-        if match is None:
-            continue
-        code = match.group(1)
-        if code in NOT_TICKERS or exchange_named(code) is not None:
-            continue
-        known = found_in.by_ticker(code)
-        if known is not None:
-            yield match.start(1), match.end(1), known
 
 
 _RIC_VENUE = re.compile(r"\.(?P<venue>T|HK|KS|KQ|SS|SZ|TW|DE|L|PA|AS|MI|MC|S|VI|ST|HE|CO|OL|BR|N|OQ|O)(?![\w.])")

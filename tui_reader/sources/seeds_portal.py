@@ -46,6 +46,11 @@ STAMP = re.compile(
 )
 _END_PUNCTUATION = frozenset(".!?:;,…\"”")
 _BULLET = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
+_BOXED_ISIN = re.compile(r"WKN:?[ \u00a0]?[A-Z0-9]{6}[ \u00a0]\|[ \u00a0]ISIN:?[ \u00a0]?([A-Z]{2}[A-Z0-9]{9}[0-9])")
+"""finanznachrichten.de's box above a release, "WKN: A3MQRK | ISIN: DE000A3MQRK6 |
+Ticker-Symbol: 3330": the box leaves the body as furniture, its ISIN names the issuer."""
+_OPEN_END = re.compile(r"(?<![\w.-])[a-zäöüß][a-zäöüß'-]*$")
+"""A paragraph ending in a lower-case word: "… after falling", "… ist um"."""
 _BULLET_START = frozenset("-*+•0123456789")
 _HEADER_LINE_LIMIT = 400
 _MARKUP = re.compile(r"</?(?:a|p|div|span|br|html|body|head|title|b|i|strong|em|ul|ol|li|table|tr|td|h[1-6])\b[^<>]{0,400}>",
@@ -94,14 +99,16 @@ def parse_text(text: str, *, markdown: bool) -> Article:
     if any("<" in p for p in paragraphs):  # a page's markup pasted with its text: "Shares of <a href=…>Meta</a> fell"
         paragraphs = [q for p in paragraphs for q in (
             clean_text(p).split("\n\n") if "<" in p and _MARKUP.search(p) else [p]) if q]
-    paragraphs, repeated = without_headline(paragraphs, title)
+    boxed = [Instrument(isin=m[1], ticker=None, name=None)
+             for p in paragraphs if p.startswith("WKN") and (m := _BOXED_ISIN.match(p))]
+    paragraphs, repeated = without_headline(rejoin_broken(paragraphs), title)
     kept, removed = strip_boilerplate(paragraphs)
     removed = repeated + removed
     if published is None and kept:
         published = find_dateline(kept[0], _berlin())
     return Article(id="", source=source or meta.get("source", ""), title=title, body="\n\n".join(kept),
                    published=published, url=meta.get("url"), removed=removed,
-                   declared=merge(named, declared))
+                   declared=merge(named, declared, boxed))
 
 
 def _blocks(text: str) -> list[list[str]]:
@@ -222,6 +229,34 @@ def _block_paragraphs(lines: list[str]) -> list[str]:
             and len(lines[1]) > len(first) and not _is_bullet(first) and not lines[1][:1].islower()):
         return [first, _join(lines[1:])]
     return [_join(lines)]
+
+
+def rejoin_broken(paragraphs: list[str]) -> list[str]:
+    """Paragraphs a saved page broke mid-sentence, put back together.
+
+    A browser's or a crawler's text puts an inline link or a quote box on lines of its
+    own, so "Shares have gained" / "10%" / "since the report." arrive as three
+    paragraphs and the move loses its verb. A paragraph of a few words that ends in a
+    lower-case word without punctuation and one that starts with a number, or one that
+    ends without punctuation and one that starts in lower case, are one sentence; a
+    heading is short, or followed by a capital or a name such as "iPhone"."""
+    out: list[str] = []
+    for paragraph in paragraphs:
+        if out and _continues(out[-1], paragraph):
+            out[-1] = f"{out[-1]} {paragraph}"
+        else:
+            out.append(paragraph)
+    return out
+
+
+def _continues(before: str, after: str) -> bool:
+    first = after[0]
+    if (before[-1] in _END_PUNCTUATION or "\n" in before or before.count(" ") < 3
+            or _is_bullet(after)):
+        return False
+    if first.islower():  # "… gained 10%" / "since the report."; not a heading before "iPhone sales …"
+        return not after[1:2].isupper()
+    return (first.isdigit() or first in "$€£") and _OPEN_END.search(before) is not None
 
 
 def _join(lines: list[str]) -> str:
