@@ -6,7 +6,10 @@ and "a return of"; a wire's name and day glued to the headline's copy, a text-ma
 notice, newsletter boxes, an onvista quote box and tail, a regional paper's author box,
 a file photo's credit; a short name hyphenated into a German compound, "und" inside a
 name, the box of a release's ISIN, and German, Japanese, Nordic and Singapore companies
-the directory lacked.
+the directory lacked. Then: an earlier estimate after an aside and its second range, a
+move restated as an amount ("0.4 per cent or S$0.06 up"), an index's quote after its code
+and level, a picture's description above its credit, "Credit: AAP image", teaser and tag
+lines, a template's slot, and an exchange operator as the place of trading.
 
 Every text is our own; the expected results were written before the code ran.
 """
@@ -176,3 +179,49 @@ def test_a_release_box_with_wkn_and_isin_names_its_issuer() -> None:
 )
 def test_companies_the_directory_lacked(body: str, ticker: set[str]) -> None:
     assert _tickers("", body) == ticker
+
+
+def test_an_earlier_estimate_after_an_aside_and_its_second_range_keep_the_growth_direction() -> None:
+    body = ("The drugmaker now sees sales growth of 8% to 14% at constant exchange rates, well below its "
+            "previous estimates of 13% to 21% and 16% to 24%, respectively.")
+    assert [(f.value, f.high, f.direction) for f in enrich(_article("", body)).figures] == [
+        (8.0, 14.0, "up"), (13.0, 21.0, "up"), (16.0, 24.0, "up")]
+    # must not: two ranges that are shares, not moves
+    shares = "The two units were 5% to 7% and 2% to 3% of the total."
+    assert [f.direction for f in enrich(_article("", shares)).figures] == [None, None]
+
+
+def test_the_move_restated_as_an_amount_with_its_word_after_both() -> None:
+    body = "Shares of the bourse ended 0.4 per cent or S$0.06 up at S$16.34. It held 5% or so."
+    assert [(f.text, f.direction) for f in enrich(_article("", body)).figures if f.kind == "percent"] == [
+        ("0.4 per cent", "up"), ("5%", None)]
+
+
+def test_an_index_quote_after_its_code_and_level_is_no_figure() -> None:
+    body = "(Sharecast News) - FTSE 250 (MCX) 20,936.42 0.44%\n\nOffice landlord Workbench (WBH) fell 12.5%."
+    assert [f.text for f in enrich(_article("", body)).figures] == ["12.5%"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "kept"),
+    [
+        # a picture's description without a sentence's end, then its credit
+        (["The shares fell.", "A trader looks at a red line trending sharply downward", "Image source: Getty Images"],
+         ["The shares fell."]),
+        (["Traders on Wall Street. Credit: AAP image", "The Dow rose."], ["The Dow rose."]),
+        (["Die Aktie stieg.", "Hier zum vollständigen Artikel"], ["Die Aktie stieg."]),
+        (["| More on:", "The shares fell."], ["The shares fell."]),
+        (["{{col.header}}", "The shares fell."], ["The shares fell."]),
+        # must not: a sentence before the credit stays
+        (["The shares fell sharply on Friday.", "Image source: Getty Images"], ["The shares fell sharply on Friday."]),
+    ],
+)
+def test_captions_and_page_slots_leave_the_body(paragraphs: list[str], kept: list[str]) -> None:
+    assert strip_boilerplate(paragraphs)[0] == kept
+
+
+def test_an_exchange_operator_as_the_place_of_trading_is_no_filing() -> None:
+    body = "Meistgehandelte Aktie auf den Marktplätzen der Deutschen Börse war 2G Energy."
+    assert "DB1.DE" not in _tickers("", body)
+    # must: the operator's own shares
+    assert "DB1.DE" in _tickers("", "Die Aktie der Deutschen Börse stieg um 2 Prozent.")

@@ -97,6 +97,9 @@ _PITCH = re.compile(
     | share\ what\ you\ think | by\ posting\ your\ comment             # a comment box
     | others\ also\ read$ | next\ in\ [a-z]+\ news$
     | charts\ zu\ den\ werten\ im\ artikel | subscribe\ from\ just\b
+    | hier\ zum\ vollständigen\ artikel | (?:read|view)\ the\ full\ (?:article|story)\b
+    | \|\ more\ on:$                                                    # fool.com.au's tag line
+    | \{\{[\w.]+\}\}                                                     # a page template's unfilled slot
     | pair\ your\ daily\ [a-z]+\ read\ with | mit\ schweizer\ aktien\ handeln\ -\ jetzt
     | [a-z0-9&\ ]{1,24}\ in\ your\ inbox$ | [^.]{0,80}\ delivered\ straight\ to\ your\ inbox   # a newsletter's box
     """,
@@ -150,7 +153,9 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 """Every buy-or-sell question holds one of these; a paragraph's tail without any
 cannot end in a glued pitch."""
 
-_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{→QqUuZzBb")
+_UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{→QqUuZzBb|")
+_IMAGE_CREDITS = ("Image source:", "Image credit:", "Image: ", "Photo credit:")
+_SENTENCE_ENDS = frozenset(".!?\"”’)")
 """First letters of the pitch phrases without a "?" ("Read the free analysis now",
 "Neue … Analyse …", "Jetzt kostenlos …", "Lesen Sie auch: …"): other paragraphs
 without a "?" skip the regexes (parse budget)."""
@@ -327,6 +332,11 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 note = None
             if note is not None:
                 notes.append(note)
+                if (paragraph.startswith(_IMAGE_CREDITS) and kept and len(kept[-1]) <= CAPTION_LIMIT
+                        and kept[-1].rstrip()[-1:] not in _SENTENCE_ENDS):
+                    # the picture's description right above its credit: "A man … looks to a
+                    # jagged red line" / "Image source: Getty Images" (no sentence ends it)
+                    notes.append("photo caption: " + shorten(kept.pop()))
                 continue
             if "\n" in paragraph:  # a saved page's widget: "NVDA" / "-3.02%" / "Add to Watchlist"
                 paragraph = _without_furniture_lines(paragraph, notes)

@@ -25,7 +25,7 @@ CAPTION = re.compile(
     | \b(?:reuters|afp|ap|bernama)\ pic\.?$                  # "... illustration. Reuters pic"
     | \((?:ap|afp|reuters|dpa|epa)\ photo/[^()]{2,60}\)$     # "... (AP Photo/Jane Roe, File)"
     | ^file\s?[-–—]\s                                      # AP: "FILE- This March 19, 2018, file photo ..."
-    | \bcredit:\ [^.:]{2,40}\bphotos?\.?$                  # "... in fiscal 2021. Credit: AFP Photo"
+    | \bcredit:\ [^.:]{2,40}\b(?:photos?|images?)\.?$      # "... in fiscal 2021. Credit: AFP Photo", "Credit: AAP image"
     | ^screenshot\ ?/\ ?[\w.-]{2,40}$                        # "Screenshot/finanzen.net" under a chart
     | ^titelfoto:\ .{2,60}$                                # "Titelfoto: Name / Shutterstock.com"
     | ^[\w.\ ]{2,40}\ file\ photo\b                         # "Yomiuri Shimbun file photo" (and its caption)

@@ -31,14 +31,16 @@ _RANGE_LEADS = ("range of ", "range of about ", "range of approximately ")
 """Before two amounts with nothing between them that are one range all the same."""
 
 
+_RANGE_AND = frozenset({" and ", " und ", ", and "})
 _PRIOR_VIEW_ENDS = ("outlook of ", "forecast of ", "guidance of ", "estimate of ", "estimates of ", "view of ",
                     "projection of ", "projections of ")
 _PRIOR_VIEW = re.compile(
-    r"[^.;:]{0,20}?,?[ \u00a0](?:up|down|lower|higher|compared|from|versus|vs\.)\b[^.;:]{0,16}?[ \u00a0]"
+    r"[^.;:]{0,60}?,?[ \u00a0](?:up|down|lower|higher|compared|from|versus|vs\.|below|above)\b[^.;:]{0,16}?[ \u00a0]"
     r"(?:an?|the|its)[ \u00a0](?:prior|previous|earlier|former|original)[ \u00a0]"
     r"(?:outlook|forecast|guidance|estimates?|view|projections?)[ \u00a0]of[ \u00a0]")
 """Between a percentage and the same measure's earlier value: ", down from a prior outlook
-of", ", compared with a previous estimate of"."""
+of", ", compared with a previous estimate of", "at constant exchange rates, well below its
+previous estimates of"."""
 
 
 def join_figures(body: str, found: list[Found]) -> list[Found]:
@@ -80,7 +82,8 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
               and (before := found[i - 1]) is not None and before[2] == "percent" and before[7]
               and ((body.endswith(_PRIOR_VIEW_ENDS, 0, figure[0]) and _PRIOR_VIEW.fullmatch(body, before[1], figure[0]))
                    or (figure[7] is None and (
-                       (body.endswith("um ", 0, figure[0]) and _ELLIPTICAL.fullmatch(body, before[1], figure[0]))
+                       (figure[8] is not None and before[8] is not None and body[before[1]:figure[0]] in _RANGE_AND)
+                       or (body.endswith("um ", 0, figure[0]) and _ELLIPTICAL.fullmatch(body, before[1], figure[0]))
                        or _NAMED_ELLIPSIS.fullmatch(body, before[1], figure[0])
                        or (body.endswith("(", 0, figure[0]) and body.startswith(")", before[1])
                            and body.endswith("(", 0, before[0])
@@ -88,7 +91,8 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
             # The direction of the percentage before, whose measure this one is too: its
             # earlier value, whatever word stands before it ("growth of 2% to 4%, down from a
             # prior outlook of 5% to 7%"), or its next item, written with no word of its own
-            # ("… sackten um 13 Prozent ab, im Investmentbanking um 19 Prozent")
+            # ("… sackten um 13 Prozent ab, im Investmentbanking um 19 Prozent", "estimates of
+            # 13% to 21% and 16% to 24%": a second range after "and")
             found[i] = (*figure[:7], before[7], figure[8])
         low = None
     if merged_any:

@@ -62,6 +62,9 @@ NAMED_WIDGET = re.compile(
 """Benzinga's widget after a company's legal name, with no sign or parentheses:
 "Navistar International Corp NAV 11.01% up 18 percent", "Darden Restaurants, Inc. DRI
 5.33% reported". Searched up to the percentage's end (the pattern ends in "$")."""
+_CODED_LEVEL = re.compile(r"\([A-Z]{2,5}\)[ \u00a0][0-9][0-9,]*\.[0-9]{2}[ \u00a0]$")
+"""A code in parentheses and a level before the percentage: Sharecast's line atop a story,
+"FTSE 250 (MCX) 20,936.42 0.44%", restates the index's quote."""
 _PERIOD_CODE = re.compile(r"(?:[QH][1-4]|FY)[0-9]*")
 WIDGET_TAILS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ,.0123456789")
 """The last character of a ticker, of "FB," or of a widget's price ("SREN 87.7"):
@@ -75,7 +78,8 @@ def quote_widget(body: str, start: int, end: int, sign: str | None) -> bool:
         return False  # the common case, "rose 5%", leaves here
     closing = body[end:end + 1] == ")" or body[end:end + 2] == " )"  # Seeking Alpha: "(ACNB -1.7% )"
     if not closing and sign is None:
-        return NAMED_WIDGET.search(body, max(0, start - 40), end) is not None
+        return (NAMED_WIDGET.search(body, max(0, start - 40), end) is not None
+                or _CODED_LEVEL.search(body, max(0, start - 24), start) is not None)
     m = _TICKER_BEFORE.search(body, max(0, start - 34), start)
     if m is None:
         return False

@@ -362,9 +362,16 @@ def _compared_after(body: str, end: int) -> Direction | None:
     if not following:
         return None
     word = following[0].strip(PUNCT).lower()
+    if word == "or" and (restated := _RESTATED_AMOUNT_AFTER.match(body, end)) is not None:
+        return AFTER_WORDS[restated["word"]]  # "ended 0.4 per cent or S$0.06 up at S$16.34"
     if word not in COMPARED_AFTER or (len(following) > 1 and following[1].lower() == "of"):
         return None
     return COMPARED_AFTER[word]
+
+
+_RESTATED_AMOUNT_AFTER = re.compile(r",?[ \u00a0]or[ \u00a0][A-Z]{0,2}[$€£]?[0-9][0-9.,]*[ \u00a0]?(?:cents?|p)?[ \u00a0]"
+                                    r"(?P<word>up|down|higher|lower)\b")
+"""The move restated as an amount, its word after both: "0.4 per cent or S$0.06 up"."""
 
 
 _NOT_LEVEL_TO = frozenset({"close", "up", "due", "owing", "thanks"})

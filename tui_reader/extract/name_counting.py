@@ -37,6 +37,8 @@ from tui_reader.extract.word_names import (
 from tui_reader.extract.written_tickers import INDEX_CODES
 from tui_reader.model import Instrument
 
+_VENUE_OF = re.compile(r"(?:[Mm]arkt|[Hh]andels|Börsen)plätzen der $|[Pp]lattformen der $")
+"""An exchange operator named as the place of trading, not as the listed company."""
 _CAPITAL_NEXT = re.compile(rf"[ \u00a0]+[{CAPITALS}]")
 CITED_AFTER = re.compile(
     r"(?:['’]s?)?(?:[ \u00a0]+|-)(?:[Aa]nalysts?|[Aa]nalysten|[Aa]nalystin|[Ss]trategists?|[Ss]trategen"
@@ -117,6 +119,8 @@ def count_names(
                 continue  # "Judge Richard Eaton", "Porsche owners", "polled by FactSet"
             if key in people:
                 continue
+            if text.endswith("der ", 0, start) and _VENUE_OF.search(text, max(0, start - 32), start):
+                continue  # "auf den Marktplätzen der Deutschen Börse": the exchange as a venue
             if (key in short_names and _CAPITAL_NEXT.match(text, end) and "-" not in written
                     and written[-1] not in ".!?"  # "… Expertin von Vontobel. Allerdings": a sentence ends
                     and not CITED_AFTER.match(text, end) and not _own_unit_or_person(text, start, end)
