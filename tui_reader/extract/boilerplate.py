@@ -100,6 +100,8 @@ _PITCH = re.compile(
     | hier\ zum\ vollständigen\ artikel | (?:read|view)\ the\ full\ (?:article|story)\b
     | \|\ more\ on:$                                                    # fool.com.au's tag line
     | \{\{[\w.]+\}\}                                                     # a page template's unfilled slot
+    | werbung\ ausblenden$
+    | most\ read\ from\ bloomberg | listen\ to\ the\ [^.]{1,40}\ podcast\ on\b             # Bloomberg's boxes
     | pair\ your\ daily\ [a-z]+\ read\ with | mit\ schweizer\ aktien\ handeln\ -\ jetzt
     | [a-z0-9&\ ]{1,24}\ in\ your\ inbox$ | [^.]{0,80}\ delivered\ straight\ to\ your\ inbox   # a newsletter's box
     """,
@@ -154,6 +156,8 @@ _TRADE_WORDS = ("buy", "sell", "kauf")
 cannot end in a glued pitch."""
 
 _UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{→QqUuZzBb|")
+_LIST_HEADINGS = ("Most Read from Bloomberg",)
+"""A box's heading whose next paragraph is its list of other stories' headlines."""
 _IMAGE_CREDITS = ("Image source:", "Image credit:", "Image: ", "Photo credit:")
 _SENTENCE_ENDS = frozenset(".!?\"”’)")
 """First letters of the pitch phrases without a "?" ("Read the free analysis now",
@@ -260,7 +264,17 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     if tail is not None:
         notes.append(f"page tail: {len(paragraphs) - tail} paragraphs from {shorten(paragraphs[tail])}")
         paragraphs = paragraphs[:tail]
+    list_next = False
     for paragraph in paragraphs:
+        if list_next:
+            list_next = False
+            if len(paragraph) <= _PITCH_LIMIT and paragraph.rstrip()[-1:] not in _SENTENCE_ENDS:
+                notes.append("headline list: " + shorten(paragraph))  # the headlines under "Most Read from Bloomberg"
+                continue
+        if (glued_list := paragraph.find(_LIST_HEADINGS[0], 1)) > 0:
+            # a copy glued the box to the lead: "… three weeks ago.Most Read from BloombergNvidia Rises …"
+            notes.append("headline list: " + shorten(paragraph[glued_list:]))
+            paragraph = paragraph[:glued_list]
         if in_ad:
             if len(paragraph) < 40 or _AD_CUE.search(paragraph.lower()):
                 in_ad += 1
@@ -332,6 +346,7 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 note = None
             if note is not None:
                 notes.append(note)
+                list_next = paragraph.startswith(_LIST_HEADINGS)
                 if (paragraph.startswith(_IMAGE_CREDITS) and kept and len(kept[-1]) <= CAPTION_LIMIT
                         and kept[-1].rstrip()[-1:] not in _SENTENCE_ENDS):
                     # the picture's description right above its credit: "A man … looks to a

@@ -42,7 +42,7 @@ SUFFIX = (
     r"|[Ee]uros?|pounds?(?: sterling)?|sterling|stg|(?:[Bb]ritischen? )?Pfund|(?:japanischen? )?[Yy]en|(?:chinesischen? )?[Yy]uan|[Rr]enminbi"
     r"|(?:Taiwan|Hongkong|Singapur)-Dollar|(?:kanadischen?|australischen?) Dollar|(?:süd)?koreanischen? Won"
     r"|(?:indischen? )?Rupien|(?:VAE-)?Dirham|dirhams?"
-    rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|sfr|Sfr|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:[Kk]ronor|[Kk]roner|[Kk]rona|[Kk]rone)"
+    rf"|(?:Swiss )?francs?|(?:Schweizer )?Franken|Fr\.|(?<=Mio\. )Fr(?![\w.])|(?<=Mrd\. )Fr(?![\w.])|sfr|Sfr|[Ww]on|rupees?|(?:Swedish |Norwegian |Danish )?(?:[Kk]ronor|[Kk]roner|[Kk]rona|[Kk]rone)"
     rf"|(?:Danish |Swedish |Norwegian |Czech )?crowns?|(?:(?:[Dd]änische|[Ss]chwedische|[Nn]orwegische|[Tt]schechische)n? )?Kronen(?! Zeitung)"
     rf"|{CODES}|[TKM](?:EUR|SEK|NOK|DKK|USD|CHF)))(?!\w)"
 )
@@ -58,12 +58,12 @@ Franken": never a range, see `range_start`); the second end may be qualified ("z
 rund 13,50 und etwa 13,80 Euro", "knapp 64 bis über 66 Milliarden Dollar")."""
 UNIT = (
     rf"(?:{SP}?(?:%-Punkte?n?|%(?![a-zäöüß0-9_]))|(?:{SP}{SP}?|-)?(?:[Pp]ercentage(?:{SP}|-)points?|Prozentpunkte?n?"
-    rf"|ppts?|pp|[Pp]er(?:{SP}|-)?cent|Prozent|pct|(?<=[0-9])pc|[Bb]asis(?:{SP}|-)points?|Basispunkte?n?|bps|bp)(?!\w))"
+    rf"|ppts?|pp|[Pp]er(?:{SP}|-)?cent|Prozent|pct|(?<=[0-9])pc|[Bb]asis(?:{SP}|-)points?|Basispunkte?n?|bps|bp|(?<=[0-9][ \u00a0])BP)(?!\w))"
 )
 """Percent, percentage points or basis points, a word unit after up to two spaces ("um 0,45
 Prozent" with a doubled space: pages keep them); the word joined by a hyphen too, as an
 adjective ("a 5-percent gain", "die 5-Prozent-Hürde"); British papers glue "pc" to the
-number ("rose 0.8pc")."""
+number ("rose 0.8pc"), Swiss ones write basis points "BP" ("Marge 83 BP")."""
 SIGN = "[+\\-−–](?=[0-9])"
 
 _CODE_SET = frozenset(CODES.split("|"))
@@ -72,7 +72,7 @@ _CODE_ALIASES = {"rmb": "CNY", "sfr": "CHF", "dkr": "DKK", "skr": "SEK", "nkr": 
 _CURRENCIES = {
     "$": "USD", "us$": "USD", "hk$": "HKD", "nz$": "NZD", "c$": "CAD", "a$": "AUD", "au$": "AUD", "ca$": "CAD",
     "s$": "SGD", "r$": "BRL", "nt$": "TWD", "t$": "TWD", "€": "EUR", "¤": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-    "₩": "KRW", "sfr": "CHF", "fr.": "CHF",
+    "₩": "KRW", "sfr": "CHF", "fr.": "CHF", "fr": "CHF",
     "dollar": "USD", "us dollar": "USD", "us-dollar": "USD", "u.s. dollar": "USD",
     "hong kong dollar": "HKD", "canadian dollar": "CAD", "australian dollar": "AUD",
     "singapore dollar": "SGD", "euro": "EUR", "franc": "CHF", "rp": "IDR", "rs": "INR", "rm": "MYR", "y": "JPY",

@@ -36,6 +36,10 @@ _RANGE_LOW = re.compile(
     rf"|(?<![\w.,$€£¥])(?P<n>{NUM})[ \u00a0]+(?:bis|to)|(?<![\w.,$€£¥])(?P<dash>{NUM})[ \u00a0]*[-–])[ \u00a0]*$")
 """A range's low end right before a bare amount, its unit written once after the high end:
 "470 bis 540 Millionen", "470-540 Millionen", "zwischen 11,1 und 11,4 Milliarden"."""
+_ADJECTIVE_NOUN = re.compile(r"[ \u00a0]+(?!(?:gegen|unter|über|oder|aber|sowie|jeweils|weniger|mehr|seine|ihre|eine)\b)"
+                             r"[a-zäöüß]{3,}(?:e|en|er|es|em)[ \u00a0]+[A-ZÄÖÜ]")
+"""A German adjective and the noun it qualifies after a bare amount: "14 Millionen eigene
+Aktien", "2 Millionen neue Kunden": a count."""
 _FROM_WORDS = ("from ",)
 """Before the low end this makes it a move between two levels ("rose from 470 to 540
 million"); German writes a range "von 3,1 bis 3,2 Milliarden" and a move "von … auf"."""
@@ -80,6 +84,8 @@ def bare_amounts(body: str, found: list[Found]) -> list[Found]:
             scale = match[0]
             if number is None or not _amount_follows(match["after"], scale):
                 continue
+            if scale[0] == "M" and _ADJECTIVE_NOUN.match(body, match.end()):
+                continue  # "bis zu 14 Millionen eigene Aktien": an adjective, then what is counted
             if match["after"] == "." and not body.endswith(_COMPARED_LEADS, 0, number.start()) and not _MEASURED.search(
                     body, max(0, word_start - _REACH), word_start):
                 continue  # "die Kunden stiegen auf 40 Millionen.": a count, unless a money measure leads

@@ -121,10 +121,13 @@ def parse_number(raw: str, german: bool) -> float | None:
 
 def parse_in(body: str, raw: str, german: bool) -> float | None:
     """`parse_number` for a number of `body`: a lone comma before three digits ("1,250
-    EUR") is the decimal mark when the article is German, whatever its unit says."""
+    EUR") is the decimal mark when the article is German, whatever its unit says, and a
+    lone full stop there ("GBP830.000") groups thousands."""
     if not german and len(raw) > 4 and raw[-4] == "," and raw.count(",") == 1 and (
             "." not in raw):
         german = german_text(body)
+    elif not german and len(raw) > 4 and raw[-4] == "." and raw.count(".") == 1 and "," not in raw and german_text(body):
+        return parse_number(raw.replace(".", ""), False)  # "GBP830.000" in German copy: thousands
     return parse_number(raw, german)
 
 

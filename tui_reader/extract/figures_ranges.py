@@ -101,13 +101,17 @@ def from_to_level(body: str, start: int, sep: str, changes: bool = False) -> boo
     word = sep.split()[0] if sep.strip(_SPACES) else sep
     if word not in _LEVEL_SEPS:
         return False
-    before = body[(start - 12 if start > 12 else 0):start].split()[-1:]
+    before = body[(start - 20 if start > 20 else 0):start].lower().split()[-2:]
+    if before and before[-1] in _ROUGHLY:  # "von rund 77 auf etwa 82 Prozent"
+        before = before[:-1]
     if not before:
         return False
-    lead = before[0].lower()
+    lead = before[-1]
     return lead in _LEVEL_SEPS[word] or (changes and word == "auf" and lead == "um")
 
 
+_ROUGHLY = frozenset({"rund", "etwa", "knapp", "gut", "ca.", "about", "around", "roughly", "nearly", "almost"})
+"""A qualifier between "von"/"from" and the first level."""
 _FROM_WORDS = frozenset({"from", "von", "vom"})
 _PREVIOUSLY = frozenset({"zuvor", "bisher", "vorher", "zuletzt"})
 """German moves often name the old level "von zuvor 90 auf 95 Euro"."""

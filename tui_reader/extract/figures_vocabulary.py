@@ -188,16 +188,17 @@ TOLERANCES = ("plus or minus", "plus/minus", "plus minus", "plus oder minus", "+
 TOLERANCE_ENDS = frozenset({"minus", "plus/minus", "+/-", "±"})
 
 MOVE_NOUNS: dict[str, Direction] = {
-    **dict.fromkeys("gewinne gewinnen kursgewinne plus aufschläge gains gain jahresplus".split(), "up"),
+    **dict.fromkeys("gewinne gewinnen kursgewinne plus aufschläge gains gain jahresplus growth".split(), "up"),
     **dict.fromkeys("verlust verluste verlusten kursverluste minus abschläge losses loss setback".split(), "down"),
 }
 """A move named by its noun before "auf"/"to"/"bei", where the figure is the move's size,
 not a level: "seinen Verlust auf 1,2 Prozent eingrenzen", "bauten die Gewinne bis auf
-5,40 Prozent aus", "extended gains to 5.4%", "ein Plus hingegen bei ca. 2 %"."""
+5,40 Prozent aus", "extended gains to 5.4%", "ein Plus hingegen bei ca. 2 %", "revenue growth
+accelerating to 8%"."""
 MOVE_NOUN_GAP = frozenset(
     "bis dann sogar noch zuletzt zeitweise weiter ihre seine its their aber nur nominal real "
     "organisch insgesamt hingegen jedoch ca rund etwa liegt lag nun damit jetzt beträgt betrug "
-    "annual".split())
+    "annual accelerating accelerated slowing slowed easing eased".split())
 """Words that may stand between the noun and "auf"/"to": "Gewinne dann bis auf", "das
 Plus nominal dann aber nur auf 2,8 Prozent"."""
 

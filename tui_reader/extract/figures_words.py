@@ -72,6 +72,25 @@ _QUALIFIER_PHRASES: dict[tuple[str, str], Qualifier] = {
 """Two-word endings of longer qualifiers ("in excess of", "as much as")."""
 _PHRASE_ENDS = frozenset(last for _, last in _QUALIFIER_PHRASES)
 
+def _move_noun_after(body: str, end: int) -> Direction | None:
+    """The move a noun right after a level's figure names: "a return to 3% organic
+    growth" is growth of 3%, whatever word stands before it."""
+    following = body[end:end + 40].lower().split(None, 3)[:3]
+    for word in following:
+        word = word.strip(PUNCT)
+        if word in _GROWTH_NOUNS:
+            return _GROWTH_NOUNS[word]
+        if word not in _GROWTH_ADJECTIVES:
+            return None
+    return None
+
+
+_GROWTH_NOUNS: dict[str, Direction] = {"growth": "up", "increase": "up", "rise": "up", "decline": "down",
+                                       "drop": "down", "wachstum": "up", "anstieg": "up", "rückgang": "down"}
+_GROWTH_ADJECTIVES = frozenset("organic underlying annual comparable like-for-like year-over-year year-on-year "
+                               "organisches organischen organischem jährliches jährlichen".split())
+
+
 def _moved_to(words: list[str]) -> Direction | None:
     """The move a noun before "auf"/"to"/"at" names (`MOVE_NOUNS`: "led gains at 5.69%"), else None (a level); the
     noun may own a genitive between ("Das Jahresplus des Index liegt nun bei 7,5 Prozent").
@@ -227,7 +246,9 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         level = words[at]
         if level[-1] not in CLAUSE_END and level in LEVEL_WORDS and not (
                 level == "to" and len(words) > -at and words[at - 1] in _NOT_LEVEL_TO):
-            return _moved_to(before.split()[at - 10:at + 1 or None]) if level in ("auf", "to", "bei", "at") else None
+            if level not in ("auf", "to", "bei", "at"):
+                return None
+            return _moved_to(before.split()[at - 10:at + 1 or None]) or _move_noun_after(body, end)
         if last in TOLERANCE_ENDS and " ".join(words[-3:]).endswith(TOLERANCES):
             return None
         tail = before[-32:]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from tui_reader.extract.clash_names import CLASHES, SENSES, clash_mentions, local_sense
 from tui_reader.extract.directory import Directory, directory
 from tui_reader.extract.isins import is_isin
-from tui_reader.extract.movers import briefed_tickers, mover_tickers
+from tui_reader.extract.movers import briefed_tickers, mover_tickers, tagged_tickers
 from tui_reader.extract.name_counting import count_names
 from tui_reader.extract.name_scanner import NameScanner
 from tui_reader.extract.names import CAPITALS, NAME_RUN_TAIL, Span, name_key
@@ -214,7 +214,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     venue_listings: dict[str, Instrument] = {}
     """Codes written with their venue ("ASX:LIT"): a bare "(LIT)" later is that listing."""
     for at, end, instrument in (*ticker_mentions(found_in, text, cashtags, colons), *mover_tickers(found_in, text),
-                                *briefed_tickers(found_in, text),
+                                *briefed_tickers(found_in, text), *tagged_tickers(found_in, text),
                                 *ric_tickers(found_in, text), *bloomberg_tickers(found_in, text)):
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))

@@ -1,6 +1,7 @@
-"""Symbols in movers lists and market briefs, where no parenthesis marks them: "AAOI
-up 23%", Benzinga's widget after a legal name ("Champions Oncology, Inc. CSBR 15.24%")
-and its briefs' "PMGC Holdings Inc ELAB shares were up"."""
+"""Symbols in movers lists and market briefs, written in their own forms: "AAOI up 23%",
+Benzinga's widget after a legal name ("Champions Oncology, Inc. CSBR 15.24%"), its
+briefs' "PMGC Holdings Inc ELAB shares were up" and Tiger Brokers' tags
+"$Keppel DC Real Estate Investment Trust(AJBU.SI)$"."""
 
 from __future__ import annotations
 
@@ -74,3 +75,18 @@ def briefed_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, 
             continue
         yield match.start("ticker"), match.end("ticker"), (
             found_in.by_ticker(code) or named_before(found_in, text, match.start() + 1) or Instrument(None, code, None))
+
+
+_TAG = re.compile(r"\$(?P<name>[A-Z][^$()\n]{1,80}?)\((?P<ticker>[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)\)\$")
+"""Tiger Brokers' tag of a listing, name and Yahoo-style symbol between dollar signs:
+"$Keppel DC Real Estate Investment Trust(AJBU.SI)$", "$Apple(AAPL)$"."""
+
+
+def tagged_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, Instrument]]:
+    """The listings tagged `_TAG`, spanning the whole tag (the name inside is no second
+    mention: "Keppel" of a Keppel REIT's tag is not Keppel Ltd)."""
+    if ")$" not in text:
+        return
+    for match in _TAG.finditer(text):
+        code = match["ticker"]
+        yield match.start(), match.end(), found_in.by_ticker(code) or Instrument(None, code, match["name"].strip())

@@ -482,4 +482,13 @@ def spelled_out_before(text: str, start: int, end: int) -> bool:
         return False
     words = [w for w in text[max(0, start - 80) : start - 1].split() if w.lower() not in ("of", "and", "for", "the", "&")]
     initials = "".join(w[0] for w in words[-len(written) :]).upper()
-    return initials == written.upper()
+    if initials == written.upper():
+        return True
+    # "Singapore Institute of Advanced Medicine (SAM)": the capitals pick the words' initials in order
+    for count in range(len(written) + 1, len(written) + 3):
+        picked = "".join(w[0] for w in words[-count:]).upper()
+        rest = iter(picked[1:-1])
+        if (len(picked) == count and picked[0] == written[0] and picked[-1] == written[-1]
+                and all(letter in rest for letter in written[1:-1])):
+            return True
+    return False

@@ -34,10 +34,11 @@ from tui_reader.extract.word_names import (
     is_german,
     word_names,
 )
-from tui_reader.extract.written_tickers import INDEX_CODES
+from tui_reader.extract.written_tickers import INDEX_CODES, home_suffix
 from tui_reader.model import Instrument
 
-_VENUE_OF = re.compile(r"(?:[Mm]arkt|[Hh]andels|Börsen)plätzen der $|[Pp]lattformen der $")
+_VENUE_OF = re.compile(r"(?:[Mm]arkt|[Hh]andels|Börsen)plätzen der $|[Pp]lattformen der $"
+                       r"|\b(?:list(?:ed|s|ing)?|trade[sd]?|trading|quoted|debut(?:ed|s)?|float(?:ed|s)?) on the $")
 """An exchange operator named as the place of trading, not as the listed company."""
 _CAPITAL_NEXT = re.compile(rf"[ \u00a0]+[{CAPITALS}]")
 CITED_AFTER = re.compile(
@@ -110,6 +111,8 @@ def count_names(
                 continue  # "the S&P 500 index SPX, +0.03%": the index, not SPX Corp; "Q2 net bookings"
             if written in _CURRENCY_SIGNS and _AMOUNT_AFTER.match(text, end):
                 continue  # "at Rs 11,058 crore": rupees, not RS Group
+            if written.rstrip(".") == "BP" and start > 1 and text[start - 2].isdigit():
+                continue  # "Bruttomarge 83 BP": basis points, not BP plc
             if not written.isascii() and key not in declared and _umlaut_word(written, found_in.by_key(key)):
                 continue  # "Über den Namen", "die Bücher": German words, not Uber or Bucher
             kind = mention_kind(text, start, end, key)
@@ -119,8 +122,8 @@ def count_names(
                 continue  # "Judge Richard Eaton", "Porsche owners", "polled by FactSet"
             if key in people:
                 continue
-            if text.endswith("der ", 0, start) and _VENUE_OF.search(text, max(0, start - 32), start):
-                continue  # "auf den Marktplätzen der Deutschen Börse": the exchange as a venue
+            if text.endswith(("der ", "the "), 0, start) and _VENUE_OF.search(text, max(0, start - 32), start):
+                continue  # "auf den Marktplätzen der Deutschen Börse", "to list on the Singapore Exchange": a venue
             if (key in short_names and _CAPITAL_NEXT.match(text, end) and "-" not in written
                     and written[-1] not in ".!?"  # "… Expertin von Vontobel. Allerdings": a sentence ends
                     and not CITED_AFTER.match(text, end) and not _own_unit_or_person(text, start, end)
@@ -149,6 +152,9 @@ def count_names(
         if _defined_before(text, start, end, abbreviations):
             continue  # "NII jumped 44%" after "net interest income (NII)": the abbreviation again
         venue = exchange_named(key) is not None
+        if venue and " " not in key and (listing := found_in.by_key(key)) is not None and (
+                listing.ticker or "").endswith(".L") and home_suffix(text) == ".L":
+            venue = False  # "SSE is down 2.1%" in a FTSE report: the utility, not Shanghai's exchange
         if venue and VENUE_BESIDE.search(text, max(0, start - 12), end + 12):
             continue  # "Amex & NYSE switches": the exchange, not American Express
         weak = key in short_names or key in needs_evidence or key in DESCRIPTORS

@@ -158,9 +158,10 @@ _TAIL_HEADINGS = frozenset({
 })
 """Headings a saved page shows after the article: what follows is other stories'
 headlines and readers' comments, never the story."""
-_AUTHOR_BOX = ("Dieser Artikel wurde geschrieben von:",)
-"""A regional paper's box under the story (Rhein-Neckar-Zeitung), its comment form's
-prompts and errors after it as one block of lines."""
+_TAIL_OPENERS = ("Dieser Artikel wurde geschrieben von:", "onvista Premium-Artikel")
+"""The first line of a block of lines that is the page's tail: a regional paper's author
+box (Rhein-Neckar-Zeitung), its comment form's prompts and errors after it; onvista's
+teasers of its paid columns and other stories."""
 _TAIL_HEADING_LIMIT = len("das könnte sie auch interessieren:")
 _TAIL_MIN_BEFORE = 200
 """Story text a heading must follow to end the article: a page's navigation may open
@@ -184,8 +185,8 @@ def page_tail_start(paragraphs: list[str]) -> int | None:
                 and paragraph.strip().rstrip(":").lower() in _TAIL_HEADINGS
                 and not any(_story_like(after) for after in paragraphs[at + 1:])):
             return at
-        if before >= _TAIL_MIN_BEFORE and paragraph.startswith(_AUTHOR_BOX):
-            return at  # the author box, the comment form's lines joined to it
+        if before >= _TAIL_MIN_BEFORE and paragraph.startswith(_TAIL_OPENERS):
+            return at  # the author box, the comment form's lines joined to it; onvista's teasers
         before += len(paragraph)
     return None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from tui_reader.extract.directory import Directory
 from tui_reader.extract.exchanges import HOME_COUNTRY, exchange_named, yahoo_symbol
@@ -40,7 +41,7 @@ NOT_TICKERS: frozenset[str] = frozenset(
     CET1 NIM NPL LCR GMV AOV ARPU DAU MAU NPS TAM SKU NRR LTV CAC AUM FFO AFFO NOI RPK CASK RASM
     CASM PRASM TRASM END EBT NOPAT WACC IANS PTI ANI RMBS CMBS MBS ABS CDO CLO SREP CNMV AMF CONSOB ASP ASPS
     GW MW KW GWH MWH KWH TWH BBL BOE MMBTU MENA EMEA APAC DACH LATAM DCF NAV NSCLC SCLC RTS OPA SEPI
-    DSW SDW IVA SDK""".split()
+    DSW SDW IVA SDK TERP""".split()
 )
 
 
@@ -60,8 +61,8 @@ def paren_ticker(
         # "Rational (RAA 770.40 +12.73%)": the code is the known name's Xetra one
         return listing or named_before(found_in, text, start) or Instrument(
             None, code + home if home else code.replace(".", "-"), None)
-    if len(code) < 2 or code in NOT_TICKERS or exchange_named(code) is not None:
-        return None
+    if len(code) < 2 or code in NOT_TICKERS or (exchange_named(code) is not None and not (home and listing)):
+        return None  # "(NYSE)", but "SSE (SSE) 1,886.00p" in a FTSE report is the utility's EPIC
     words = _words_before(text, start)
     if not words or not words[-1][:1].isupper():
         return None  # "the chief executive officer (CEO)", "(TWTR)" opening a line
@@ -70,7 +71,7 @@ def paren_ticker(
     if (listing is None and text.startswith((". ", " - ", " – ", " — "), start + 2 + len(code))
             and " " not in text[text.rfind("\n", 0, start) + 1:start].strip()):
         return None  # a dateline opening a paragraph: "Frankfurt/Main (RPO). Nach ..."
-    if _initials(words).endswith(code):
+    if _initials(words).endswith(code) or _picks_initials(_initials(words), code):
         return None  # "European Central Bank (ECB)", "Food and Drug Administration (FDA)"
     if listing is None and any(_abbreviates(words[i:], code) for i in range(len(words))) and is_german(text):
         return None  # "Landesbank Baden-Württemberg (LBBW)", "Duchenne-Muskeldystrophie (DMD)"
@@ -188,6 +189,20 @@ def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in CONNECTORS and w.lower() != "the").upper()
 
 
+def _picks_initials(initials: str, code: str) -> bool:
+    """Whether a code of three or more letters picks the initials of the name's last
+    words in order, from one word's to the last's: "Singapore Institute of Advanced
+    Medicine (SAM)" abbreviates the name."""
+    if len(code) < 3 or not initials or code[-1] != initials[-1]:
+        return False
+    for first in range(len(initials) - len(code) + 1):
+        if initials[first] == code[0]:
+            rest = iter(initials[first + 1:])
+            if all(letter in rest for letter in code[1:]):
+                return True
+    return False
+
+
 _SYMBOL_WORDS = frozenset({"ticker", "symbol"})
 def ticker_mentions(
     found_in: Directory, text: str, cashtags: list[tuple[int, int, str]],
@@ -252,6 +267,10 @@ def _named_instead(found_in: Directory, text: str, colon: int, listing: Instrume
             if local is not None:
                 return local
         if (named := found_in.by_name(name)) is not None:
+            if venue and listing.ticker and (named.ticker or "").split(".", 1)[0] == listing.ticker.split(".", 1)[0]:
+                # "James Hardie Industries (ASX: JHX)": the company's own code on another
+                # venue than the listing the directory holds (NYSE's JHX) is that venue's line
+                return replace(listing, name=named.name)
             return named
     return listing
 

@@ -101,7 +101,7 @@ def parse_text(text: str, *, markdown: bool) -> Article:
             clean_text(p).split("\n\n") if "<" in p and _MARKUP.search(p) else [p]) if q]
     boxed = [Instrument(isin=m[1], ticker=None, name=None)
              for p in paragraphs if p.startswith("WKN") and (m := _BOXED_ISIN.match(p))]
-    paragraphs, repeated = without_headline(rejoin_broken(paragraphs), title)
+    paragraphs, repeated = without_headline(_rejoin_broken(paragraphs), title)
     kept, removed = strip_boilerplate(paragraphs)
     removed = repeated + removed
     if published is None and kept:
@@ -231,7 +231,7 @@ def _block_paragraphs(lines: list[str]) -> list[str]:
     return [_join(lines)]
 
 
-def rejoin_broken(paragraphs: list[str]) -> list[str]:
+def _rejoin_broken(paragraphs: list[str]) -> list[str]:
     """Paragraphs a saved page broke mid-sentence, put back together.
 
     A browser's or a crawler's text puts an inline link or a quote box on lines of its
@@ -255,7 +255,8 @@ def _continues(before: str, after: str) -> bool:
             or _is_bullet(after)):
         return False
     if first.islower():  # "… gained 10%" / "since the report."; not a heading before "iPhone sales …"
-        return not after[1:2].isupper()
+        last = before[before.rfind(" ") + 1:]
+        return not after[1:2].isupper() and "/" not in last and "." not in last  # "… zuvor./ag/men": signed off
     return (first.isdigit() or first in "$€£") and _OPEN_END.search(before) is not None
 
 
