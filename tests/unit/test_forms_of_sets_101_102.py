@@ -150,3 +150,73 @@ def test_german_thousands_after_a_currency_code() -> None:
 )
 def test_companies_the_directory_lacked(body: str, expected: set[str]) -> None:
     assert _tickers("", body) == expected
+
+
+# Forms of the 103rd and 104th held-out sets.
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Shares of the bank reversed gains and closed 0.3 per cent, or S$0.16, down at S$52.57.",
+         [("0.3 per cent", "down")]),
+        ("The index closed 0.2 per cent or 9.36 points up at 4,355.82.", [("0.2 per cent", "up")]),
+        ("Sales rose 4%, alongside margin accretion of 30 basis points.", [("4%", "up"), ("30 basis points", "up")]),
+    ],
+)
+def test_moves_restated_after_a_comma_and_accretion(body: str, expected: list[tuple[str, str]]) -> None:
+    found = enrich(_article("", body)).figures
+    assert [(f.text, f.direction) for f in found if f.kind == "percent"] == expected
+
+
+def test_two_amounts_a_page_glued_together_are_a_range() -> None:
+    body = "Management lowered revenue guidance to $10.85 billion$11.00 billion and EPS to $2.18$2.23."
+    found = [(f.value, f.high) for f in enrich(_article("", body)).figures]
+    assert found == [(10.85e9, 11.0e9), (2.18, 2.23)]
+    # must not: two amounts a space apart with no range word
+    assert [f.high for f in enrich(_article("", "It paid $5 $6 times over.")).figures] in ([None, None], [None])
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Traders work on the floor of the exchange. The maker hit $4 trillion. Photograph: Jane Roe/Getty",
+     "In this June 27, 2025, file photo, people walk in front of Exchange Square. (JANE ROE / DAILY)",
+     "Open FREE Demat Account within minutes!", "Visit GuruFocus today to learn more.",
+     "Our Services: SIPP Account", "Investment outlook: see all the expert opinion",
+     "Kaufen Sie ein Produkt über einen mit (*) gekennzeichneten Werbelink, erhalten wir eine Provision.",
+     "100 % unabhängig dank Ihres Klicks"],
+)
+def test_more_captions_and_promotions_leave_the_body(paragraph: str) -> None:
+    assert strip_boilerplate([paragraph])[0] == []
+
+
+@pytest.mark.parametrize("paragraph", ["100 companies reported results.", "Our services unit grew 5%."])
+def test_sentences_like_those_promotions_stay(paragraph: str) -> None:
+    assert strip_boilerplate([paragraph])[0] == [paragraph]
+
+
+def test_a_pages_updated_stamp_on_another_day_is_no_date() -> None:
+    body = "Published Thu, Sep 11, 2025 · 09:58 AM — Updated Fri, Sep 12, 2025 · 08:18 AM\n\nDBS shares rose."
+    article = enrich(_article("", body))
+    assert [f for f in article.figures if f.kind == "date"] == []
+    # must: a day the story names
+    story = enrich(_article("", "The deal closes on Fri, Sep 12, 2025, the bank said."))
+    assert [f.value for f in story.figures if f.kind == "date"] == ["2025-09-12"]
+
+
+def test_a_german_authoritys_compound_abbreviation_is_no_ticker() -> None:
+    body = "Die Bundeswettbewerbsbehörde (BWB) hatte die Geldbuße beantragt, teilte die Firma mit."
+    assert _tickers("", body) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Tesco and M&S unwrap their results.", {"TSCO.L", "MKS.L"}),
+        ("HDFC Life Insurance and Shriram Finance led the gains.", {"HDFCLIFE.NS", "SHRIRAMFIN.NS"}),
+        ("Telix Pharmaceuticals and Santana Minerals climbed.", {"TLX.AX", "SMI.AX"}),
+        ("Paragon Banking Group lifted its guidance.", {"PAG.L"}),
+    ],
+)
+def test_companies_the_directory_lacked_in_sets_103_and_104(body: str, expected: set[str]) -> None:
+    assert _tickers("", body) == expected

@@ -29,6 +29,8 @@ CAPTION = re.compile(
     | ^screenshot\ ?/\ ?[\w.-]{2,40}$                        # "Screenshot/finanzen.net" under a chart
     | ^titelfoto:\ .{2,60}$                                # "Titelfoto: Name / Shutterstock.com"
     | ^[\w.\ ]{2,40}\ file\ photo\b                         # "Yomiuri Shimbun file photo" (and its caption)
+    | \bphotograph:\ [^.]{2,60}$                            # "... the exchange. Photograph: Jane Roe/Getty"
+    | ^in\ this\ [^.]{0,30}\bfile\ photo\b                   # "In this June 27, 2025, file photo, people walk ..."
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -131,13 +131,19 @@ def _without_own_day(body: str, found: list[Found], day: str) -> list[Found]:
     speaks of, and stays; so does one that opens a span ("vom 1. Oktober 2024 bis …",
     "from October 1, 2024 to …"): the story's own period starting that day, and one the
     prose attaches to an event ("in einer Ad-hoc-Mitteilung vom 24. Juli 2025", "On
-    November 6, 2024, the company …") unless a byline's word leads it ("Published on")."""
+    November 6, 2024, the company …") unless a byline's word leads it ("Published on").
+    A day a byline's word leads and a clock time follows is the page's stamp on any day
+    ("Updated Fri, Sep 12, 2025 · 08:18 AM")."""
     return [f for f in found
-            if not (f[2] == "date" and f[3] == day and _YEAR.search(body, f[0], f[1])
-                    and not (body.endswith(_SPAN_OPENERS, 0, f[0]) and _SPAN_CLOSERS.match(body, f[1]))
-                    and not (body.endswith(_PROSE_LEADS, 0, f[0])
-                             and not _STAMP_LEAD.search(body, max(0, f[0] - 32), f[0])
-                             and not _CLOCK_AFTER.match(body, f[1])))]
+            if not (f[2] == "date" and (
+                (f[3] == day and _YEAR.search(body, f[0], f[1])
+                 and not (body.endswith(_SPAN_OPENERS, 0, f[0]) and _SPAN_CLOSERS.match(body, f[1]))
+                 and not (body.endswith(_PROSE_LEADS, 0, f[0])
+                          and not _STAMP_LEAD.search(body, max(0, f[0] - 32), f[0])
+                          and not _CLOCK_AFTER.match(body, f[1])))
+                # "— Updated Fri, Sep 12, 2025 · 08:18 AM": the page's stamp on another day
+                or (_CLOCK_AFTER.match(body, f[1]) and _YEAR.search(body, f[0], f[1])
+                    and _STAMP_LEAD.search(body, max(0, f[0] - 32), f[0]))))]
 
 
 def _whole_units(body: str, found: list[Found]) -> list[Found]:
@@ -206,9 +212,10 @@ _SPAN_OPENERS = ("vom ", "from ", "ab ", "Vom ", "From ")
 _SPAN_CLOSERS = re.compile(r" (?:bis|to|through|until)\b")
 _PROSE_LEADS = (" vom ", " on ", "On ", " am ", "Am ", " dated ", " datiert ")
 _STAMP_LEAD = re.compile(r"(?i:published|updated|posted|veröffentlicht|aktualisiert|erschienen|stand)[: ]*"
-                         r"(?:on|am|vom)? $")
-"""A byline's word before the day ("Published on …", "Veröffentlicht am …"): a stamp."""
-_CLOCK_AFTER = re.compile(r"[ \u00a0]*[-–|,][ \u00a0]*[0-9]{1,2}[.:][0-9]{2}(?:[ \u00a0]?Uhr|[ \u00a0]?[ap]m)?(?![0-9])")
+                         r"(?:on|am|vom)? (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6},? )?$")
+"""A byline's word before the day ("Published on …", "Veröffentlicht am …", "Updated Fri,
+Sep 12, 2025"): a stamp."""
+_CLOCK_AFTER = re.compile(r"[ \u00a0]*[-–|,·][ \u00a0]*[0-9]{1,2}[.:][0-9]{2}(?:[ \u00a0]?Uhr|[ \u00a0]?[ap]m)?(?![0-9])")
 """A clock time set after the day by a dash, bar or comma ("Überblick: UNTERNEHMEN vom
 09.06.2014 - 15.15 Uhr"): the page's stamp even after a prose word like "vom"."""
 

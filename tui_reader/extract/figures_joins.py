@@ -137,8 +137,8 @@ def _range(body: str, low: Found, high: Found) -> Found | None:
     if gap.startswith(_US):
         gap = gap[len(_US):].strip(_SPACES)
     sep = _JOINS.get(gap)
-    if not gap and body.endswith(_RANGE_LEADS, 0, low[0]):
-        sep = " - "  # "a range of $9.63 $9.83": a republished release lost the dash
+    if not gap and (low[1] == high[0] or body.endswith(_RANGE_LEADS, 0, low[0])):
+        sep = " - "  # "a range of $9.63 $9.83", "$10.85 billion$11.00 billion": a republished page lost the dash
     if sep is None or not isinstance(low[3], float) or not isinstance(high[3], float):
         return None
     if restates_move(body, low[0]):

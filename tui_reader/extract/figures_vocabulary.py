@@ -17,7 +17,7 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "increases increasing up higher advanced advance advances advancing rallied rally "
       "rallies rallying grew grow grows growing grown soared soar soars soaring added "
       "widened widen improved improve improves improving expanded boosted boost boosts "
-      "raised raise raises raising lifted lift lifts hiked hike hikes adding "
+      "raised raise raises raising lifted lift lifts hiked hike hikes adding accretion "
       "gestiegen steigt stieg stiegen zugelegt legte legten plus kletterte klettert "
       "gewachsen wuchs wuchsen wachsen höher anstieg zuwachs gewinn gewinne in-die-höhe stärkten "
       "aufschläge aufschlägen "

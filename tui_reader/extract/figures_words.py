@@ -188,6 +188,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     """
     if sign:
         return "up" if sign == "+" else "down"
+    if body.startswith((" or ", ", or "), end) and (restated := _RESTATED_AMOUNT_AFTER.match(body, end)) is not None:
+        return AFTER_WORDS[restated["word"]]  # "closed 0.3 per cent, or S$0.16, down": the word after both decides
     # lowered once, not word by word
     cut = widget_before(body, start) if start > 7 and body[start - 2] == "%" else start
     before = body[(cut - 100 if cut > 100 else 0):cut].lower()
@@ -383,16 +385,15 @@ def _compared_after(body: str, end: int) -> Direction | None:
     if not following:
         return None
     word = following[0].strip(PUNCT).lower()
-    if word == "or" and (restated := _RESTATED_AMOUNT_AFTER.match(body, end)) is not None:
-        return AFTER_WORDS[restated["word"]]  # "ended 0.4 per cent or S$0.06 up at S$16.34"
     if word not in COMPARED_AFTER or (len(following) > 1 and following[1].lower() == "of"):
         return None
     return COMPARED_AFTER[word]
 
 
-_RESTATED_AMOUNT_AFTER = re.compile(r",?[ \u00a0]or[ \u00a0][A-Z]{0,2}[$€£]?[0-9][0-9.,]*[ \u00a0]?(?:cents?|p)?[ \u00a0]"
-                                    r"(?P<word>up|down|higher|lower)\b")
-"""The move restated as an amount, its word after both: "0.4 per cent or S$0.06 up"."""
+_RESTATED_AMOUNT_AFTER = re.compile(r",?[ \u00a0]or[ \u00a0][A-Z]{0,2}[$€£]?[0-9][0-9.,]*[ \u00a0]?(?:cents?|p|points?)?,?"
+                                    r"[ \u00a0](?P<word>up|down|higher|lower)\b")
+"""The move restated as an amount, its word after both: "0.4 per cent or S$0.06 up",
+"0.3 per cent, or S$0.16, down", "0.2 per cent or 9.36 points up"."""
 
 
 _NOT_LEVEL_TO = frozenset({"close", "up", "due", "owing", "thanks"})

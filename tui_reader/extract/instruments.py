@@ -214,7 +214,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     venue_listings: dict[str, Instrument] = {}
     """Codes written with their venue ("ASX:LIT"): a bare "(LIT)" later is that listing."""
     for at, end, instrument in (*ticker_mentions(found_in, text, cashtags, colons), *mover_tickers(found_in, text),
-                                *briefed_tickers(found_in, text), *tagged_tickers(found_in, text),
+                                *briefed_tickers(found_in, text, runs), *tagged_tickers(found_in, text, runs),
                                 *ric_tickers(found_in, text), *bloomberg_tickers(found_in, text)):
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))

@@ -79,6 +79,9 @@ def paren_ticker(
         if (short := found_in.by_name(code)) is not None and short != listing and short in _named_by_tails(
                 found_in, words):
             return None  # "Waadtländer Kantonalbank (BCV)": the company's short name, not US BCV
+        if (_compound_abbreviation(words[-1], code) and (listing.name or " ").split()[0] not in words
+                and is_german(text)):
+            return None  # "die Bundeswettbewerbsbehörde (BWB)": an authority's short form, not Bridgewater Bancshares
         return listing
     if _ISIN_SHAPE.fullmatch(words[-1]):
         return None  # "MediaforEurope NL0015000N09 (MFE)": the ISIN files it, the code is its short name
@@ -170,10 +173,13 @@ def _words_before(text: str, start: int) -> list[str]:
 def _abbreviates(words: list[str], code: str) -> bool:
     """Whether an unknown code abbreviates the two or more words before it: it starts
     with the first one's initial and holds every word's initial in order, whatever else
-    ("LBBW" of "Landesbank Baden-Württemberg"). Asked in German text only, where an
+    ("LBBW" of "Landesbank Baden-Württemberg"), or the letters of one long compound in
+    order ("BWB" of "Bundeswettbewerbsbehörde"). Asked in German text only, where an
     unknown company's symbol in parentheses is rare and an institution's short form
     common (an English small cap's symbol is often its initials and a letter more)."""
     parts = [p for w in words if w not in CONNECTORS for p in w.split("-") if p[:1].isupper()]
+    if parts and _compound_abbreviation(parts[-1], code):
+        return True
     if len(parts) < 2 or code[0] != parts[0][0].upper():
         return False
     at = 0
@@ -183,6 +189,15 @@ def _abbreviates(words: list[str], code: str) -> bool:
             return False
         at += 1
     return True
+
+
+def _compound_abbreviation(word: str, code: str) -> bool:
+    """Whether the code is a long German compound's short form, its letters in order
+    from the first: "Bundeswettbewerbsbehörde (BWB)"."""
+    if len(code) < 3 or len(word) <= 3 * len(code) or code[0] != word[0]:
+        return False
+    rest = iter(word[1:].upper())
+    return all(letter in rest for letter in code[1:])
 
 
 def _initials(words: list[str]) -> str:
