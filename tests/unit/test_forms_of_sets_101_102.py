@@ -220,3 +220,32 @@ def test_a_german_authoritys_compound_abbreviation_is_no_ticker() -> None:
 )
 def test_companies_the_directory_lacked_in_sets_103_and_104(body: str, expected: set[str]) -> None:
     assert _tickers("", body) == expected
+
+
+# Forms of the 105th and 106th held-out sets.
+
+
+def test_a_month_for_a_date_still_lets_the_header_be_read() -> None:
+    text = ("Aixtron-Aktie im Sturzflug\n\n2024-06\n\nSource: Beispielportal\nURL: https://example.com/a\n\n"
+            "Die Aktie fiel um 2 Prozent.\n")
+    article = parse_seed_bytes(text.encode(), "x.txt")[0]
+    assert (article.source, article.url, article.published) == ("Beispielportal", "https://example.com/a", None)
+    assert article.body == "Die Aktie fiel um 2 Prozent."
+
+
+@pytest.mark.parametrize(
+    ("body", "direction"),
+    [
+        ("Um 14 Prozent crashte gestern abermals die Aktie.", "down"),
+        ("Der SLI ermässigt sich um 0,06 Prozent.", "down"),
+        ("Das Ergebnis stieg gegenüber dem Vorjahreszeitraum (65 Millionen Euro) um 6 % und lag bei 69 Millionen Euro.",
+         "up"),
+    ],
+)
+def test_swiss_and_colloquial_german_moves_and_an_aside_before_the_figure(body: str, direction: str) -> None:
+    assert [f.direction for f in enrich(_article("", body)).figures if f.kind == "percent"] == [direction]
+
+
+@pytest.mark.parametrize("paragraph", ["Email this article to a friend", ".png)", "chart-2025-06.png"])
+def test_a_share_link_and_an_image_file_name_leave_the_body(paragraph: str) -> None:
+    assert strip_boilerplate([paragraph])[0] == []

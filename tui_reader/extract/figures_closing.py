@@ -35,7 +35,7 @@ _GERMAN_FINAL.update(dict.fromkeys((
     "abwärtsgegangen abwerten abgewertet korrigiert nachgibt zurückgefallen zurückfällt runtergegangen "
     "absackten abrutschten verbilligte verbilligten nachgaben einbüsste einbüssten eingebüsst einbüsst einbüssen einbüßen "
     "senken reduzieren verringern kürzen bergab abwärts abgaben abgab abgibt abgegeben abrutscht absackt einbüßt einbüßte einbricht einbüßten hinab hinabgerasselt abgerasselt "
-    "verliert verlieren abstürzen absacken abrutschen schrumpfte schrumpften schrumpft").split(), "down"))
+    "verliert verlieren abstürzen absacken abrutschen schrumpfte schrumpften schrumpft crashte crashten gecrasht").split(), "down"))
 """German participles, infinitives and verbs of subordinate clauses that close the
 clause after the figure ("um 5 Prozent gestiegen", "soll um 5 Prozent steigen",
 "während der Index um 12 Prozent seit Jahresbeginn stieg"). "korrigiert" only here:

@@ -46,7 +46,7 @@ DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined dec
         "slumps dipped dip dips eased shrank shrunk contracted cut cuts cutting "
         "reduced reduce reduces reducing lowered lowers lowering trimmed trims slashed "
         "sinking retreating weaker softer setback setbacks abnahme contraction weakening ermäßigte "
-        "ermäßigten ermäßigt verlieren einbüsste einbüssten eingebüsst gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
+        "ermäßigten ermäßigt ermässigt ermässigte ermässigten verlieren einbüsste einbüssten eingebüsst gefallen fiel fällt fielen gesunken sank sanken verloren verlor verliert "
         "minus rutschte eingebrochen niedriger rückgang einbruch verlust verluste abschläge abschlägen "
         "sunk plummeted plummets plummeting plummet tanked tanks crashed crashes crash "
         "sagged sags dived dives dove weakened stürzte stürzten stürzt sackte sackten "

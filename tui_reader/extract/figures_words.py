@@ -196,6 +196,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     paragraph = before.rfind("\n\n")
     if paragraph >= 0:
         before = before[paragraph + 2:]
+    if ") " in before and (aside := _ASIDE.sub("", before)) != before:
+        before = aside  # "stieg gegenüber dem Vorjahreszeitraum (65 Millionen Euro) um 6 %": an aside ends no clause
     if "—" in before:  # "the company that completed its spinoff in April—jumped 6.4%": the insert's dash
         before = before.replace("—", " — ")
     if ", und zwar " in before:  # "schnellte in die Höhe, und zwar um 13 Prozent": one clause
@@ -368,6 +370,9 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     return found if found is not None else movers_heading(body, start)
 
 
+_ASIDE = re.compile(r" \([^()]{1,40}\)(?= [a-zäöü])")
+"""A closed parenthesis inside the clause, before lower-case words go on: a prior
+year's value, a ticker."""
 _DASHED_UM = (" - um ", " – um ")
 _RETURN_OF = (" return of ", " returns of ")
 _ADVERBS = ("slightly", "sharply", "marginally", "significantly", "strongly", "modestly", "steeply")

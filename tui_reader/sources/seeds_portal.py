@@ -46,6 +46,9 @@ STAMP = re.compile(
 )
 _END_PUNCTUATION = frozenset(".!?:;,…\"”")
 _BULLET = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s")
+_PARTIAL_DAY = re.compile(r"(?:19|20)[0-9]{2}(?:-[01][0-9])?")
+"""A date line that names only a year or a month ("2024-06"): no publication time, but
+the header's line all the same, so its `Source:` and `URL:` lines are read."""
 _BOXED_ISIN = re.compile(r"WKN:?[ \u00a0]?[A-Z0-9]{6}[ \u00a0]\|[ \u00a0]ISIN:?[ \u00a0]?([A-Z]{2}[A-Z0-9]{9}[0-9])")
 """finanznachrichten.de's box above a release, "WKN: A3MQRK | ISIN: DE000A3MQRK6 |
 Ticker-Symbol: 3330": the box leaves the body as furniture, its ISIN names the issuer."""
@@ -156,6 +159,8 @@ def _header(rest: list[list[str]], meta: dict[str, str]) -> tuple[datetime | Non
                 published, stamped = stamp_time(match, _berlin()), True
             elif not stamped and line[0] not in _NOT_DATELINE and (match := DATELINE.fullmatch(line)):
                 published, stamped = dateline_time(match, _berlin()), True
+            elif not stamped and _PARTIAL_DAY.fullmatch(line):
+                stamped = True  # "2024-06": a month, no day to publish on; the meta lines still follow
             elif _INSTRUMENT_LINE.fullmatch(line):
                 declared.extend(Instrument(isin=code, ticker=None, name=name or None)
                                 for name, code in _INSTRUMENT_PAIR.findall(line))
