@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from tui_reader.extract.directory import Directory
 from tui_reader.extract.exchanges import exchange_named
 from tui_reader.extract.figures_widgets import NAMED_WIDGET
-from tui_reader.extract.names import Span
 from tui_reader.extract.written_tickers import NOT_TICKERS, named_before
 from tui_reader.model import Instrument
 
@@ -64,15 +63,13 @@ Benzinga's briefs write it: "Aptorum Group Ltd APM shares dropped 39%", "5E Adva
 Materials Inc FEAM was down"."""
 
 
-def briefed_tickers(found_in: Directory, text: str, runs: list[Span]) -> Iterator[tuple[int, int, Instrument]]:
+def briefed_tickers(found_in: Directory, text: str, ends: list[int]) -> Iterator[tuple[int, int, Instrument]]:
     """Symbols written after a legal name (`_LEGAL_CODE`): the listing the directory
     knows by the symbol or the name, else ticker-only, as the text wrote it. Looked for
-    only at the end of a run of capitalised words that ends in two capitals (the code
-    closes the run "Aptorum Group Ltd APM"): a scan of the whole text for the legal
+    only at `ends`, the ends of runs of capitalised words that end in two capitals (the
+    code closes the run "Aptorum Group Ltd APM"): a scan of the whole text for the legal
     words cost ~40 µs an article."""
-    for _, end in runs:
-        if end < 8 or not (text[end - 1].isupper() and text[end - 2].isupper()):
-            continue
+    for end in ends:
         match = _LEGAL_CODE.search(text, end - 24 if end > 24 else 0, end + 10)
         if match is None or match.end("ticker") != end:
             continue
@@ -88,11 +85,11 @@ _TAG = re.compile(r"\$(?P<name>[A-Z][^$()\n]{1,80}?)\((?P<ticker>[A-Z0-9]{1,6}(?
 "$Keppel DC Real Estate Investment Trust(AJBU.SI)$", "$Apple(AAPL)$"."""
 
 
-def tagged_tickers(found_in: Directory, text: str, runs: list[Span]) -> Iterator[tuple[int, int, Instrument]]:
-    """The listings tagged `_TAG`, spanning the whole tag (the name inside is no second
-    mention: "Keppel" of a Keppel REIT's tag is not Keppel Ltd); looked for only where a
-    run of capitalised words starts right after a "$"."""
-    for start, _ in runs:
-        if start and text[start - 1] == "$" and (match := _TAG.match(text, start - 1)) is not None:
+def tagged_tickers(found_in: Directory, text: str, starts: list[int]) -> Iterator[tuple[int, int, Instrument]]:
+    """The listings tagged `_TAG` at `starts` (the candidate pattern's "$" branch found
+    them), spanning the whole tag: the name inside is no second mention ("Keppel" of a
+    Keppel REIT's tag is not Keppel Ltd)."""
+    for start in starts:
+        if (match := _TAG.match(text, start)) is not None:
             code = match["ticker"]
             yield match.start(), match.end(), found_in.by_ticker(code) or Instrument(None, code, match["name"].strip())
