@@ -249,3 +249,23 @@ def test_swiss_and_colloquial_german_moves_and_an_aside_before_the_figure(body: 
 @pytest.mark.parametrize("paragraph", ["Email this article to a friend", ".png)", "chart-2025-06.png"])
 def test_a_share_link_and_an_image_file_name_leave_the_body(paragraph: str) -> None:
     assert strip_boilerplate([paragraph])[0] == []
+
+
+def test_an_illustrations_credit_takes_its_caption_along() -> None:
+    paragraph = "Investors jumped 44 per cent over the past year, with the index up.\nIllustration: Jane Roe"
+    assert strip_boilerplate([paragraph])[0] == []
+    assert strip_boilerplate(["The illustration: a chart of sales rose 5%."])[0] == [
+        "The illustration: a chart of sales rose 5%."]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Banco Products (India), Godawari Power and Ispat (GPIL) and Radico Khaitan hit record highs.",
+         {"BANCOINDIA.NS", "GPIL.NS", "RADICO.NS"}),
+        ("Aya Gold & Silver and G Mining Ventures led the TSX miners.", {"AYA.TO", "GMIN.TO"}),
+        ("Science Group agreed to buy the rival.", {"SAG.L"}),
+    ],
+)
+def test_companies_the_directory_lacked_in_sets_105_and_106(body: str, expected: set[str]) -> None:
+    assert _tickers("", body) == expected

@@ -391,7 +391,7 @@ def _short_note(paragraph: str) -> str | None:
     if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
         return "promotional line: " + shorten(paragraph)
     if ("oto" in paragraph or "OTO" in paragraph or "ild" in paragraph or "mage" in paragraph
-            or "/" in paragraph or " pic" in paragraph) and CAPTION.search(paragraph):
+            or "/" in paragraph or " pic" in paragraph or "stration:" in paragraph) and CAPTION.search(paragraph):
         return "photo caption: " + shorten(paragraph)
     if (note := agency_caption_note(paragraph)) is not None:
         return note

@@ -14,7 +14,7 @@ from tui_reader.extract.notes import shorten
 CAPTION = re.compile(
     r"""
       ^\W{0,4}(?:foto|photo|bild)\s*:\s*\S                 # "?? FOTO: RTR ?? Die Bestellungen ..."
-    | (?:^|[\s/|(])(?:foto|photo|bild|image)\s*:\s*[^\s:][^:.!?]{0,50}\)?$  # "... Exchange. / Foto: Reuters"
+    | (?:^|[\s/|(])(?:foto|photo|bild|image|illustration)\s*:\s*[^\s:][^:.!?]{0,50}\)?$  # "... Exchange. / Foto: Reuters"
     | \((?:photo|image)\ by\ [^()]{2,60}\)$                    # "(Photo by Jane Roe/Agency)"
     | ^(?:image|photo|picture)\ (?:source|credit):\ [^.]{2,60}\.?$  # "Image source: Getty Images."
     | ^file\ photo:                                       # Reuters: "FILE PHOTO: Traders work ..."
