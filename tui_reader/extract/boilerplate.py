@@ -6,9 +6,8 @@ marker and two or three paragraphs pushing a "free analysis". Other portals say 
 differently ("Is Apple a buy now? Our free special report ...", "Advertisement",
 "Apple: Buy, Hold or Sell?") but build it the same way: a buy-or-sell question leading
 into sales copy, then a marked ad block. None of it is news, and its "buy"/"sell"
-wording would pollute search and figure extraction, so it goes. A question alone is
-not enough, because editors ask the same questions in real sentences: it must stand
-as a paragraph of its own or be followed by sales copy. Portals also end articles with
+wording would pollute search and figure extraction, so it goes (what a pitch looks like
+is promotions.py's to say). Portals also end articles with
 an info box about the stock ("Zusätzliche Unternehmensinformationen zur X Aktie", then
 short lines of price and performance: "+0,57 %", "1 Woche", "30 Tage"): it restates the
 quote page, not the article, and its numbers would read as the article's figures (those
@@ -39,124 +38,9 @@ from tui_reader.extract.page_furniture import (
     page_tail_start,
     quote_kind,
 )
+from tui_reader.extract.promotions import APOS, PITCH_LIMIT, glued_pitch, is_pitch
 
 __all__ = ["strip_boilerplate"]
-
-_APOS = "['’]"
-
-_PITCH = re.compile(
-    r"""
-      should\ (?:investors|shareholders)\ sell\ immediately\?
-    | or\ is\ it\ worth\ buying\b[^?]{0,80}\?
-    | read\ the\ free\ analysis\ now
-    | new\ .{1,80}\ analysis\ from\ .{1,40}\ delivers\ the\ answer
-    | sollten\ anleger\ sofort\ verkaufen\?
-    | neue\ .{1,80}analyse\ vom\ .{1,40}\ liefert\ die\ antwort
-    | die\ neue?sten\ .{1,80}\ sprechen\ eine\ klare\ sprache
-    | the\ latest\ .{1,80}\ (?:figures|numbers|results)\ speak\ for\ themselves
-    | (?:jetzt\ |hier\ )?(?:kostenlos(?:e[nrs]?)?|gratis)[\ -](?:newsletter|analyse|report|sonderreport|börsenbrief)
-    | (?:jetzt\ )?(?:melden\ sie\ sich|abonnieren\ sie)\b.{0,80}\bnewsletter
-    | (?:sign\ up|subscribe)\ (?:now\ )?(?:for|to)\ (?:our|the)\b.{0,40}\bnewsletter
-    | subscribe\ to\ gift\ this\ article | gift\ [0-9]{1,2}\ articles\ to\ anyone    # AFR's gift box
-    | do\ you\ have\ questions\ about\ the\ biggest\ topics                  # SCMP's Knowledge promotion
-    | join\ our\ community\ of\ traders
-    | share\ your\ opinion\ and\ earn | receive\ news\ &\ ratings\ for | unlock\ ai-picked\ stocks
-    | get\ [^.!?]{1,40}\ alerts:$                                          # MarketBeat's sign-up box
-    | .{0,160}\ jetzt\ lesen\ -w-$                                          # finanzen.at's teaser line
-    | chartanalysen\ für\ aktien,\ indizes
-    | less\ than\ \$[0-9]+/month | \+?get\ the\ most\ important\ news\ from
-    | (?:free|exclusive)\ (?:special\ )?(?:report|analysis):
-    | (?:read\ more\ news|read\ more|also\ read|see\ also|lesen\ sie\ auch|mehr\ zum\ thema|auch\ interessant):\ 
-    | you(?:'|’)re\ reading\ a\ free\ article
-    | see\ the\ \d{1,3}\ stocks
-    | jetzt\ (?:weiterlesen|einloggen|registrieren|abonnieren)
-    | sie\ sind\ bereits\ (?:registriert|abonnent)
-    | erhalten\ sie\ zugriff\ zu
-    | charts\|news\|analysen
-    | aktie\ kaufen$
-    | (?:continue\ reading|read\ comments|already\ a\ subscriber\?)\.?$
-    | hol\ dir\ die\ app | abonniere\ unseren\ newsletter
-    | (?:[+\-−][0-9][0-9.,]*%\ )?add\ to(?:/remove\ from)?\ watchlist\b | add\ position$
-    | position\ added\ successfully
-    | please\ name\ your\ holdings\ portfolio$
-    | our\ standards:\ ?the\ thomson\ reuters\ trust\ principles
-    | \{[a-z]+=                                    # a CMS short code: "{slider=Market Mover …}"
-    | sie\ möchten\ regelmäßig\b
-    | wenn\ sie\ mehr\ über\ das\ thema\ [^.!?]{1,40}\ erfahren\ wollen
-    | no\ news\ or\ research\ item\ is\ a\ personal\ recommendation
-    | risk\ disclosure:\ trading\ in\ financial\ instruments
-    | join\ our\ (?:free\ |daily\ |weekly\ )?newsletter\b
-    | (?:follow|find)\ us\ on\ (?:our\ )?(?:official\ )?\S+(?:\ \S+)?\ (?:channel|for\ (?:breaking\ )?news)
-    | →?\ ?continue\ reading\ (?:at|on)\b | relevante\ links: | kontakt\ zum\ autor: | summary\ by\ ai\b
-    | disclaimer\*?$ | copyright\b.{0,80}\b(?:alle\ rechte\ vorbehalten|all\ rights\ reserved)
-    | add\ shares\ to\ your\b | quickpicks\ to$ | display\ them\ here!?$ | track\ your\ favourite\ stocks
-    | compare\ our\ accounts$ | news\ 24\ h\ / | anzeige\ mehr\ » | stay\ current\ [-–]\ follow\b
-    | get\ [0-9]{1,2}%\ off$
-    | first\ rule\ of\ investing\? | up\ to\ [0-9]{1,2}%\ off\ investingpro     # Investing.com's sale
-    | zur\ großbildansicht\b                                             # a photo's caption and credit
-    | share\ what\ you\ think | by\ posting\ your\ comment             # a comment box
-    | others\ also\ read$ | next\ in\ [a-z]+\ news$
-    | charts\ zu\ den\ werten\ im\ artikel | subscribe\ from\ just\b
-    | hier\ zum\ vollständigen\ artikel | (?:read|view)\ the\ full\ (?:article|story)\b
-    | \|\ more\ on:$                                                    # fool.com.au's tag line
-    | \{\{[\w.]+\}\}                                                     # a page template's unfilled slot
-    | werbung\ ausblenden$
-    | most\ read\ from\ bloomberg | listen\ to\ the\ [^.]{1,40}\ podcast\ on\b             # Bloomberg's boxes
-    | open\ free\ demat\ account | visit\ gurufocus\ today | our\ services:\ | investment\ outlook:\ see\ all\b
-    | kaufen\ sie\ ein\ produkt\ über\ einen\ mit | 100\ %\ unabhängig\ dank\b     # an affiliate link's notice
-    | email\ this\ article\ to\ a\ friend | \S{0,80}\.(?:png|jpe?g|gif|webp)\)?$   # a share link; an image's file name
-    | pair\ your\ daily\ [a-z]+\ read\ with | mit\ schweizer\ aktien\ handeln\ -\ jetzt
-    | [a-z0-9&\ ]{1,24}\ in\ your\ inbox$ | [^.]{0,80}\ delivered\ straight\ to\ your\ inbox   # a newsletter's box
-    """,
-    re.VERBOSE,
-)
-"""The pitch's fixed phrasings: a paragraph that opens with one of these is the pitch,
-whatever follows: buy-or-sell pitches, the German portals' "Neue X-Analyse vom …
-liefert die Antwort" and "Die neusten X-Zahlen sprechen eine klare Sprache", newsletter
-and free-report offers, and teaser lines that link other stories ("Read More News:",
-"Lesen Sie auch:"), and the paywall's lines ("Jetzt weiterlesen", "Erhalten Sie Zugriff
-zu …", "Continue reading"), app and newsletter calls ("Hol dir die App!"), a quote
-widget's buttons ("Add to Watchlist", "-3.02% Add to Watchlist", "Add Position") and Reuters' "Our Standards"
-footer. Matched on the lower-cased paragraph; each branch starts with a
-literal, so a paragraph that is not the pitch fails within a few characters."""
-
-_ASK = re.compile(
-    r"""
-      is\ [^.!?]{1,60}?\ an?\ (?:buy|sell|hold)(?:\ (?:now|today|right\ now))?\?
-    | (?:is\ (?:it|now)\ (?:the\ )?time\ to|should\ you|should\ investors)\ (?:buy|sell)\b[^.!?]{0,60}\?
-    | is\ it\ worth\ buying\b[^.!?]{0,60}\?
-    | should\ you\ invest\ [^.!?]{1,80}\?
-    | oder\ lohnt\ sich\b[^.!?]{0,80}\?
-    """,
-    re.VERBOSE,
-)
-"""Buy-or-sell questions any portal opens its pitch with ("Is Apple a buy now?").
-Editors ask them too, so one is the pitch only when it stands alone or what follows it
-is sales copy (`_SALES`). Literal-led, like `_PITCH`."""
-
-_BUY_OR_SELL = re.compile(
-    r"[^.!?]{0,80}?\b(?:buy,?\ (?:hold,?\ )?or\ sell|kaufen,?\ (?:halten,?\ )?oder\ verkaufen)\?(!?)",
-    re.VERBOSE,
-)
-""""Apple: Buy, Hold or Sell?" — an `_ASK`; with "?!" ("Nordlicht Stock: Buy or
-Sell?!") a fixed pitch. It does not start with a literal, so it only runs on text
-that holds "sell?" or "verkaufen?"."""
-
-_SALES = re.compile(
-    r"""
-      free | special\ report | report\ now | (?:has|have|delivers|gives)\ the\ answer
-    | what\ to\ do\ with\ your | find\ out | download | click\ here | sign\ up
-    | kostenlos | gratis | liefert\ die\ antwort | jetzt\ lesen | hier\ lesen | weiterlesen
-    | erfahren\ sie,?\ was\ jetzt\ zu\ tun\ ist | analyst\ team | stocks\ to\ buy
-    | full\ (?:research|analysis)\ report
-    """,
-    re.VERBOSE,
-)
-"""Sales copy after a buy-or-sell question: offers, reports, calls to act."""
-
-_TRADE_WORDS = ("buy", "sell", "kauf")
-"""Every buy-or-sell question holds one of these; a paragraph's tail without any
-cannot end in a glued pitch."""
 
 _UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{→QqUuZzBbVvIiKk1|.")
 _LIST_HEADINGS = ("Most Read from Bloomberg",)
@@ -204,8 +88,6 @@ _TICKER_STAMP = re.compile(r"(?<![\w.])[0-9]{1,2}\.[0-9]{1,2}\.[ \u00a0]+[0-9]{1
 """What a portal's news ticker opens each item with: the day and time, no year ("20.11.
 10:55 vor 5 Tagen", its lines joined or not); two make a ticker, and the rest of the
 paragraph is its items."""
-_SENTENCE_START = re.compile(r"(?<=[.!?\"”])\s+(?=\S)")
-
 _AD_MARKER = re.compile(
     r"[-–—*\[(]*\s*(?:ad|anzeige|advertisement|werbung|sponsored(?: content)?|paid (?:content|post))"
     r"\s*:?\s*[-–—*\])]*",
@@ -220,7 +102,7 @@ _AD_CUE = re.compile(
       buy\ or\ sell | buy,?\ hold,?\ or\ sell | worth\ buying | should\ you\ sell | free\ analysis
     | the\ answer | analysis\ from | special\ report | read\ (?:more|here|now|the) | click\ here
     | download | find\ out\ what\ to\ do | urgent\ action | speak\ for\ themselves
-    | investor{_APOS}?s?\ (?:need|must)
+    | investor{APOS}?s?\ (?:need|must)
     | kaufen\ oder\ verkaufen | analyse | liefert\ die\ antwort | hier\ lesen | jetzt\ lesen
     """,
     re.VERBOSE,
@@ -237,9 +119,6 @@ _GLUED_TEASER = re.compile(
 im Überblick"): the link's headline has no sentence end of its own."""
 _TEASER_LIMIT = 160
 
-_PITCH_LIMIT = 450
-"""The German portals' pitch paragraphs run to about 400 characters; news paragraphs
-this short that hold a "?" or open with a pitch letter pay one literal-led match."""
 _AMOUNT_CELL = re.compile(r"[(£$€-]?[0-9][0-9.,]*(?:m|bn|k|p|c|%)?\)?")
 """A results table's cell kept as a paragraph: "£9.5m", "1,234", "12.5p"."""
 _AUTHOR_CODES = re.compile(r"(?<=[.!?\"“”])(?:/[A-Za-z]{2,5}){1,4}[ \u00a0]*$")
@@ -271,7 +150,7 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     for paragraph in paragraphs:
         if list_next:
             list_next = False
-            if len(paragraph) <= _PITCH_LIMIT and paragraph.rstrip()[-1:] not in _SENTENCE_ENDS:
+            if len(paragraph) <= PITCH_LIMIT and paragraph.rstrip()[-1:] not in _SENTENCE_ENDS:
                 notes.append("headline list: " + shorten(paragraph))  # the headlines under "Most Read from Bloomberg"
                 continue
         if (glued_list := paragraph.find(_LIST_HEADINGS[0], 1)) > 0:
@@ -307,7 +186,7 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             paragraph = paragraph[:at].rstrip()
             if not paragraph:
                 continue
-        if ("▼" in paragraph or "▲" in paragraph) and len(paragraph) > _PITCH_LIMIT and quote_kind(paragraph):
+        if ("▼" in paragraph or "▲" in paragraph) and len(paragraph) > PITCH_LIMIT and quote_kind(paragraph):
             notes.append("quote line: " + shorten(paragraph))  # a ticker strip's rows joined into one paragraph
             continue
         if paragraph.count("|") >= _PIPE_STRIP:
@@ -336,7 +215,7 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 continue
         # The pitch is always short, so long paragraphs skip these regexes (parse budget).
         # Empty ones occur: feeds split their bodies at every blank line.
-        if paragraph and len(paragraph) <= _PITCH_LIMIT:
+        if paragraph and len(paragraph) <= PITCH_LIMIT:
             if (len(paragraph) <= _MARKER_LIMIT and paragraph[0] in _MARKER_OPENERS
                     and _AD_MARKER.fullmatch(paragraph)):
                 in_ad = 1
@@ -360,7 +239,7 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 paragraph = _without_furniture_lines(paragraph, notes)
         elif "\n" in paragraph:  # a widget's line above the text: "217.10 CHF -0.42%" / "Der DAX ..."
             paragraph = _without_furniture_lines(paragraph, notes, QUOTE_ROW_LIMIT)
-        if "?" in paragraph and (cut := _glued_pitch(paragraph)) is not None:
+        if "?" in paragraph and (cut := glued_pitch(paragraph)) is not None:
             notes.append("promotional line: " + shorten(paragraph[cut:].lstrip()))
             paragraph = paragraph[:cut]
         if ": " in paragraph[-_TEASER_LIMIT:] and (teaser := _GLUED_TEASER.search(paragraph[-_TEASER_LIMIT:])):
@@ -388,7 +267,7 @@ def _short_note(paragraph: str) -> str | None:
         return "site menu: " + shorten(paragraph)  # "…Reuters News AgencyRisk Management Solutions…"
     if " is not responsible for the content" in paragraph and _NOT_RESPONSIBLE.match(paragraph):
         return "promotional line: " + shorten(paragraph)  # "Halifax is not responsible for the content …"
-    if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and _is_pitch(paragraph.lower()):
+    if ("?" in paragraph or paragraph[0] in _UNASKED_OPENERS) and is_pitch(paragraph.lower()):
         return "promotional line: " + shorten(paragraph)
     if ("oto" in paragraph or "OTO" in paragraph or "ild" in paragraph or "mage" in paragraph
             or "/" in paragraph or " pic" in paragraph or "stration:" in paragraph) and CAPTION.search(paragraph):
@@ -400,7 +279,7 @@ def _short_note(paragraph: str) -> str | None:
     return None
 
 
-def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = _PITCH_LIMIT) -> str:
+def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = PITCH_LIMIT) -> str:
     """A paragraph of several lines without its furniture lines (noted); only lines up
     to `longest` characters are read (a long paragraph's sentences are no furniture)."""
     kept = []
@@ -412,40 +291,6 @@ def _without_furniture_lines(paragraph: str, notes: list[str], longest: int = _P
         else:
             notes.append(note)
     return "\n".join(kept)
-
-
-def _is_pitch(text: str, *, alone: bool = True) -> bool:
-    """Whether lower-cased `text` is the pitch: a fixed pitch phrase, or buy-or-sell
-    questions that lead into sales copy or (`alone`, a paragraph of its own) nothing."""
-    if text[:1] >= "\U0001f000":  # "🥇 First rule of investing? …": an emoji before the pitch
-        text = text[1:].lstrip()
-    if _PITCH.match(text):
-        return True
-    asked = False
-    while True:
-        match = _ASK.match(text)
-        if match is None and ("sell?" in text or "verkaufen?" in text):
-            match = _BUY_OR_SELL.match(text)
-            if match is not None and match.group(1):
-                return True
-        if match is None:
-            break
-        asked, text = True, text[match.end():].lstrip()
-    return asked and ((alone and not text) or _PITCH.match(text) is not None or _SALES.search(text) is not None)
-
-
-def _glued_pitch(paragraph: str) -> int | None:
-    """Where a pitch glued onto the end of a real paragraph (no blank line before it)
-    starts, if there is one; the caller checks for a "?" first, as every pitch asks a
-    question. Only the last `_PITCH_LIMIT` characters are searched."""
-    tail_from = max(0, len(paragraph) - _PITCH_LIMIT)
-    tail = paragraph[tail_from:].lower()
-    if not any(word in tail for word in _TRADE_WORDS):
-        return None
-    for start in _SENTENCE_START.finditer(tail):
-        if _is_pitch(tail[start.end():], alone=False):
-            return tail_from + start.start()
-    return None
 
 
 def _ad_note(count: int) -> str:

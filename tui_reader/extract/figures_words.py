@@ -72,6 +72,7 @@ _QUALIFIER_PHRASES: dict[tuple[str, str], Qualifier] = {
 """Two-word endings of longer qualifiers ("in excess of", "as much as")."""
 _PHRASE_ENDS = frozenset(last for _, last in _QUALIFIER_PHRASES)
 
+
 def _move_noun_after(body: str, end: int) -> Direction | None:
     """The move a noun right after a level's figure names: "a return to 3% organic
     growth" is growth of 3%, whatever word stands before it."""
