@@ -20,9 +20,9 @@ from tui_reader.extract.figures_clause import (
     listed_after,
 )
 from tui_reader.extract.figures_closing import CLAUSE_END, PUNCT, SEPARABLE_VERBS, closing_verb, verb_right_after
+from tui_reader.extract.figures_levels import move_noun_after, move_noun_von, moved_to
 from tui_reader.extract.figures_vocabulary import (
     AFTER_WORDS,
-    BEI_NOUNS,
     COMPARED_AFTER,
     COMPOUND_NOUN_ENDS,
     DIRECTION_WORDS,
@@ -31,8 +31,6 @@ from tui_reader.extract.figures_vocabulary import (
     LIST_AFTER,
     LIST_JOINERS,
     MEASURE_NOUNS,
-    MOVE_NOUN_GAP,
-    MOVE_NOUNS,
     ONE_MORE,
     OWN_VALUE,
     PHRASAL,
@@ -71,71 +69,6 @@ _QUALIFIER_PHRASES: dict[tuple[str, str], Qualifier] = {
 }
 """Two-word endings of longer qualifiers ("in excess of", "as much as")."""
 _PHRASE_ENDS = frozenset(last for _, last in _QUALIFIER_PHRASES)
-
-
-def _move_noun_after(body: str, end: int) -> Direction | None:
-    """The move a noun right after a level's figure names: "a return to 3% organic
-    growth" is growth of 3%, whatever word stands before it."""
-    following = body[end:end + 40].lower().split(None, 3)[:3]
-    for word in following:
-        word = word.strip(PUNCT)
-        if word in _GROWTH_NOUNS:
-            return _GROWTH_NOUNS[word]
-        if word not in _GROWTH_ADJECTIVES:
-            return None
-    return None
-
-
-_GROWTH_NOUNS: dict[str, Direction] = {"growth": "up", "increase": "up", "rise": "up", "decline": "down",
-                                       "drop": "down", "wachstum": "up", "anstieg": "up", "rückgang": "down"}
-_GROWTH_ADJECTIVES = frozenset("organic underlying annual comparable like-for-like year-over-year year-on-year "
-                               "organisches organischen organischem jährliches jährlichen".split())
-
-
-def _moved_to(words: list[str]) -> Direction | None:
-    """The move a noun before "auf"/"to"/"at" names (`MOVE_NOUNS`: "led gains at 5.69%"), else None (a level); the
-    noun may own a genitive between ("Das Jahresplus des Index liegt nun bei 7,5 Prozent").
-    Before "bei", or "summiert sich auf", any words of the clause may stand between
-    (`BEI_NOUNS`; compounds too: "Das Jahresminus beim ATX summiert sich auf 16 Prozent")."""
-    sums = words[-1:] == ["auf"] and not _SUMS_TO.isdisjoint(words)
-    if words and (words[-1] == "bei" or sums):
-        for word in reversed(words[:-1] if sums else words[-8:-1]):
-            if word[-1] in CLAUSE_END:
-                break
-            found = BEI_NOUNS.get(word) or (len(word) > 6 and word.endswith(_MOVE_NOUN_ENDS)
-                                             and learn_direction(word) or None)
-            if found is not None:
-                return found
-    at = len(words) - 2
-    genitive = False
-    while at >= 0:
-        word = words[at]
-        found = MOVE_NOUNS.get(word) or (len(word) > 6 and word.endswith(_MOVE_NOUN_ENDS) and learn_direction(word)
-                                         or None)
-        if found is not None:
-            return found
-        if at > 0 and words[at - 1] == "seit" and word[-1] not in CLAUSE_END:
-            at -= 2  # "das Kursplus seit Vorstellung auf 100 Prozent": when the move began, read past
-            continue
-        if not genitive and at > 0 and words[at - 1] in _GENITIVE and word[-1] not in CLAUSE_END:
-            genitive = True  # "des Index": the owner, read past once
-            at -= 2
-            continue
-        if word not in MOVE_NOUN_GAP:
-            return None
-        at -= 1
-    return None
-
-
-_SUMS_TO = frozenset({"summiert", "summierte", "summieren", "summierten", "beläuft", "belief", "belaufen",
-                      "beliefen", "addiert", "addierte", "addieren"})
-"""The verbs of "das Minus summiert sich auf 2,7 Prozent": before "auf" too the noun of
-change is then the clause's subject and the figure its size."""
-_GENITIVE = frozenset({"des", "der"})
-_MOVE_NOUN_ENDS = ("plus", "minus", "gewinne", "verluste", "wachstum", "zuwachs", "anstieg", "rückgang",
-                   "kursgewinn", "tagesgewinn", "wochengewinn", "monatsgewinn")
-"""Compounds of the move nouns: "Kursplus", "Jahresminus", "Kursgewinne", "Umsatzwachstum"."""
-
 
 
 CHANGE_WORDS = frozenset({"from", "von"}) | (DIRECTION_WORDS.keys() - {"growth", "upside",
@@ -253,7 +186,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 level == "to" and len(words) > -at and words[at - 1] in _NOT_LEVEL_TO):
             if level not in ("auf", "to", "bei", "at"):
                 return None
-            return _moved_to(before.split()[at - 10:at + 1 or None]) or _move_noun_after(body, end)
+            return moved_to(before.split()[at - 10:at + 1 or None]) or move_noun_after(body, end)
         if last in TOLERANCE_ENDS and " ".join(words[-3:]).endswith(TOLERANCES):
             return None
         tail = before[-32:]
@@ -293,7 +226,7 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 first = following[0].strip(PUNCT).lower() if following else ""
             if first in SHARE_AFTER and not (
                     len(following) > 1 and following[1].lower().startswith(OWN_VALUE)
-                    ) and not _move_noun_von(words):
+                    ) and not move_noun_von(words):
                 return None
             found = AFTER_WORDS.get(first)
             if found and first == "off" and (
@@ -450,19 +383,6 @@ def movers_heading(body: str, start: int) -> Direction | None:
 
 
 _HEADING_LIMIT = 48
-
-
-def _move_noun_von(words: list[str]) -> bool:
-    """ "mit einem Plus von 2,1 Prozent der schwachen Tendenz zum Trotz": a move named
-    right before, so the "der" after it starts no part of a whole."""
-    return len(words) > 1 and (words[-1] == "von" and words[-2] in MOVE_NOUNS or (
-        words[-1] in _AROUND and len(words) > 2 and words[-2] == "of" and words[-3] in _MOVES_OF) or (
-        words[-1] == "of" and words[-2] in _MOVES_OF))
-
-
-_MOVES_OF = frozenset("rise increase gain jump climb fall decline drop slide loss".split())
-_AROUND = frozenset("around about nearly almost roughly some over".split())
-"""English move nouns before "of": "a rise of around 25% of the share price" is the move."""
 
 
 _OF = frozenset({"of", "von"})
