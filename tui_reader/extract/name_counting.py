@@ -13,18 +13,15 @@ from tui_reader.extract.aliases import DESCRIPTORS
 from tui_reader.extract.directory import Directory
 from tui_reader.extract.exchanges import exchange_named
 from tui_reader.extract.figures_amounts import LOCAL_PREFIXES
-from tui_reader.extract.name_context import (
-    PERSON,
+from tui_reader.extract.name_bounds import (
     VENUE_BESIDE,
     capitalised_mid_sentence,
     in_capitals,
     inside_a_longer_name,
     longer_name_follows,
-    mention_kind,
-    named_as_stock,
-    parent_named_for,
     spelled_out_before,
 )
+from tui_reader.extract.name_context import PERSON, mention_kind, named_as_stock, parent_named_for
 from tui_reader.extract.names import CAPITALS, NameHit, name_key
 from tui_reader.extract.word_names import (
     ANY_TEXT,
