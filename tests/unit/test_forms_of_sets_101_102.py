@@ -269,3 +269,36 @@ def test_an_illustrations_credit_takes_its_caption_along() -> None:
 )
 def test_companies_the_directory_lacked_in_sets_105_and_106(body: str, expected: set[str]) -> None:
     assert _tickers("", body) == expected
+
+
+# Forms of the 107th and 108th held-out sets.
+
+
+def test_a_move_noun_before_a_reflexive_verb_and_its_level() -> None:
+    found = enrich(_article("", "Das Plus verringerte sich auf gut 3 Prozent und die Aktie fiel.")).figures
+    assert [(f.text, f.direction) for f in found] == [("3 Prozent", "up")]
+    # must not: a level's noun
+    assert [f.direction for f in enrich(_article("", "Die Marge verringerte sich auf 3 Prozent.")).figures] == [None]
+
+
+@pytest.mark.parametrize(
+    "paragraph", ["Werbung Werbung", "- Invest with ii: Share Dealing with ii | Open an ISA", "Suggested articles",
+                  "Bildrechte: picture alliance/dpa | Jane Roe"])
+def test_ad_labels_promotion_lines_and_picture_rights_leave_the_body(paragraph: str) -> None:
+    assert strip_boilerplate([paragraph])[0] == []
+
+
+def test_a_sentence_about_advertising_stays() -> None:
+    assert strip_boilerplate(["Werbung ist wichtig für uns, sagte er."])[0] == ["Werbung ist wichtig für uns, sagte er."]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Lindsay Australia and Baltic Classifieds fell.", {"LAU.AX", "BCG.L"}),
+        ("UmweltBank und Brain Biotech stiegen.", {"UBK.DE", "BNN.DE"}),
+        ("Balkrishna Industries and Gabriel Holding slipped.", {"BALKRISIND.NS", "GABR.CO"}),
+    ],
+)
+def test_companies_the_directory_lacked_in_sets_107_and_108(body: str, expected: set[str]) -> None:
+    assert _tickers("", body) == expected

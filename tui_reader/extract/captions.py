@@ -28,6 +28,7 @@ CAPTION = re.compile(
     | \bcredit:\ [^.:]{2,40}\b(?:photos?|images?)\.?$      # "... in fiscal 2021. Credit: AFP Photo", "Credit: AAP image"
     | ^screenshot\ ?/\ ?[\w.-]{2,40}$                        # "Screenshot/finanzen.net" under a chart
     | ^titelfoto:\ .{2,60}$                                # "Titelfoto: Name / Shutterstock.com"
+    | ^bildrechte:\ .{2,60}$                               # "Bildrechte: picture alliance/dpa | Jane Roe"
     | ^[\w.\ ]{2,40}\ file\ photo\b                         # "Yomiuri Shimbun file photo" (and its caption)
     | \bphotograph:\ [^.]{2,60}$                            # "... the exchange. Photograph: Jane Roe/Getty"
     | ^in\ this\ [^.]{0,30}\bfile\ photo\b                   # "In this June 27, 2025, file photo, people walk ..."

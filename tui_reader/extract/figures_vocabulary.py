@@ -198,7 +198,8 @@ accelerating to 8%"."""
 MOVE_NOUN_GAP = frozenset(
     "bis dann sogar noch zuletzt zeitweise weiter ihre seine its their aber nur nominal real "
     "organisch insgesamt hingegen jedoch ca rund etwa liegt lag nun damit jetzt beträgt betrug "
-    "annual accelerating accelerated slowing slowed easing eased".split())
+    "annual accelerating accelerated slowing slowed easing eased sich verringerte verringerten verringert "
+    "erhöhte erhöhten weitete weiteten schmolz".split())
 """Words that may stand between the noun and "auf"/"to": "Gewinne dann bis auf", "das
 Plus nominal dann aber nur auf 2,8 Prozent"."""
 

@@ -74,6 +74,7 @@ _PITCH = re.compile(
     | most\ read\ from\ bloomberg | listen\ to\ the\ [^.]{1,40}\ podcast\ on\b             # Bloomberg's boxes
     | open\ free\ demat\ account | visit\ gurufocus\ today | our\ services:\ | investment\ outlook:\ see\ all\b
     | kaufen\ sie\ ein\ produkt\ über\ einen\ mit | 100\ %\ unabhängig\ dank\b     # an affiliate link's notice
+    | werbung(?:\ werbung)*$ | -?\ ?invest\ with\ ii:\ | suggested\ articles$
     | email\ this\ article\ to\ a\ friend | \S{0,80}\.(?:png|jpe?g|gif|webp)\)?$   # a share link; an image's file name
     | pair\ your\ daily\ [a-z]+\ read\ with | mit\ schweizer\ aktien\ handeln\ -\ jetzt
     | [a-z0-9&\ ]{1,24}\ in\ your\ inbox$ | [^.]{0,80}\ delivered\ straight\ to\ your\ inbox   # a newsletter's box
