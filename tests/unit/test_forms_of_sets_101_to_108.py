@@ -1,11 +1,14 @@
-"""Forms of the 101st and 102nd held-out sets (issue 9): a company's code on another
-venue than the directory's listing, Tiger Brokers' "$Name(CODE)$" tags, an exchange
+"""Forms of the 101st to 108th held-out sets (issue 9). From 101 and 102: a company's
+code on another venue than the directory's listing, Tiger Brokers' "$Name(CODE)$" tags, an exchange
 operator as the place of listing, capitals that pick a name's initials, "TERP", Swiss
 basis points "BP" and francs "Fr", onvista's and Bloomberg's boxes, a signed-off
 sentence that is not continued, growth named after a level's figure, a London report's
 "SSE", a German count after an adjective, "von rund 77 auf etwa 82 Prozent", German
 thousands after a currency code, and Indian, Korean, Singapore, US and AIM companies the
-directory lacked.
+directory lacked. From 103 to 108 (marked below): moves restated after a comma, glued
+ranges, captions, promotions and page stamps, a German authority's abbreviation, a seed
+dated by its month only, colloquial and Swiss German moves, an aside in parentheses, a
+move noun before a reflexive verb, and more companies the directory lacked.
 
 Every text is our own; the expected results were written before the code ran.
 """
