@@ -305,3 +305,17 @@ def test_a_sentence_about_advertising_stays() -> None:
 )
 def test_companies_the_directory_lacked_in_sets_107_and_108(body: str, expected: set[str]) -> None:
     assert _tickers("", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Der Umsatz soll 510,0 bis 550,0 (521,5) Mio. € erreichen.", [(510e6, 550e6), (521.5e6, None)]),
+        ("Das Ebit soll zwischen 5,0 und 10,0 (8,5) Mio. € liegen.", [(5e6, 10e6), (8.5e6, None)]),
+        # must not: a move from one level to another, and a single level with its prior one
+        ("Das Ebit stieg auf 113 (Vorjahr: 144) Millionen Euro.", [(113e6, None), (144e6, None)]),
+    ],
+)
+def test_a_german_outlook_range_with_last_years_value_in_parentheses(
+        body: str, expected: list[tuple[float, float | None]]) -> None:
+    assert [(f.value, f.high) for f in enrich(_article("", body)).figures] == expected
