@@ -43,7 +43,7 @@ from tui_reader.extract.promotions import APOS, PITCH_LIMIT, glued_pitch, is_pit
 __all__ = ["strip_boilerplate"]
 
 _UNASKED_OPENERS = frozenset("RrNnDdTtJjHhKkGgMmAaSsFfEeLlYyCcWwPpOo+-−{→QqUuZzBbVvIiKk1|.")
-_LIST_HEADINGS = ("Most Read from Bloomberg",)
+_LIST_HEADING = "Most Read from Bloomberg"
 """A box's heading whose next paragraph is its list of other stories' headlines."""
 _IMAGE_CREDITS = ("Image source:", "Image credit:", "Image: ", "Photo credit:")
 _SENTENCE_ENDS = frozenset(".!?\"”’)")
@@ -153,7 +153,7 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             if len(paragraph) <= PITCH_LIMIT and paragraph.rstrip()[-1:] not in _SENTENCE_ENDS:
                 notes.append("headline list: " + shorten(paragraph))  # the headlines under "Most Read from Bloomberg"
                 continue
-        if (glued_list := paragraph.find(_LIST_HEADINGS[0], 1)) > 0:
+        if (glued_list := paragraph.find(_LIST_HEADING, 1)) > 0:
             # a copy glued the box to the lead: "… three weeks ago.Most Read from BloombergNvidia Rises …"
             notes.append("headline list: " + shorten(paragraph[glued_list:]))
             paragraph = paragraph[:glued_list]
@@ -228,7 +228,7 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
                 note = None
             if note is not None:
                 notes.append(note)
-                list_next = paragraph.startswith(_LIST_HEADINGS)
+                list_next = paragraph.startswith(_LIST_HEADING)
                 if (paragraph.startswith(_IMAGE_CREDITS) and kept and len(kept[-1]) <= CAPTION_LIMIT
                         and kept[-1].rstrip()[-1:] not in _SENTENCE_ENDS):
                     # the picture's description right above its credit: "A man … looks to a

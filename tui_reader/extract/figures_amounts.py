@@ -247,8 +247,7 @@ def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | lis
         found = money_found(body, start, m.end(), raw, None, currency, None)
         if found is None or not isinstance(found[3], float) or m["csep"] is not None:
             return None, m.end()
-        whole = float(raw.replace(".", "").replace(",", "")) if _GROUPED.fullmatch(raw) else found[3]
-        return (*found[:3], whole * thousands, *found[4:]), m.end()  # "TEUR 2.575" is 2,575 thousand
+        return _scaled_by(found, found[3], raw, thousands), m.end()
     if m["csep"] is not None:
         found = _money_range(body, start, m.end(), raw, m["ck"], m["csep"], m["ca2"], m["ck2"],
                              currency, None, True)
@@ -311,8 +310,15 @@ def _scaled_code(body: str, m: re.Match[str], raw: str, code: str) -> Found | No
     found = money_found(body, m.start(), m.end(), raw, None, code[1:], None)
     if found is None or not isinstance(found[3], float):
         return None
-    whole = float(raw.replace(".", "").replace(",", "")) if _GROUPED.fullmatch(raw) else found[3]
-    return (*found[:3], whole * _IN_THOUSANDS[code[0]], *found[4:])
+    return _scaled_by(found, found[3], raw, _IN_THOUSANDS[code[0]])
+
+
+def _scaled_by(found: Found, value: float, raw: str, factor: float) -> Found:
+    """`found`, whose amount `value` was read from `raw`, in the thousands or millions of a
+    code's first letter (`_IN_THOUSANDS`): digits grouped in thousands are a whole number
+    ("TEUR 2.575" is 2,575 thousand)."""
+    whole = float(raw.replace(".", "").replace(",", "")) if _GROUPED.fullmatch(raw) else value
+    return (*found[:3], whole * factor, *found[4:])
 
 
 _MINUS = "-−"

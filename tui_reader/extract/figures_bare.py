@@ -31,11 +31,13 @@ _FIRST = (("illi", 1), ("Mio.", 0), ("Mrd.", 0))
 """What `str.find` looks for, and how far before it the scale word starts."""
 _NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£¥])(?P<n>{NUM})[ \u00a0]$")
 """The number right before a scale word, with no currency sign or code glued to it."""
-_RANGE_LOW = re.compile(
+RANGE_LOW = re.compile(
     rf"(?:(?:zwischen|between)[ \u00a0]+(?P<between>{NUM})[ \u00a0]+(?:und|and)"
     rf"|(?<![\w.,$€£¥])(?P<n>{NUM})[ \u00a0]+(?:bis|to)|(?<![\w.,$€£¥])(?P<dash>{NUM})[ \u00a0]*[-–])[ \u00a0]*$")
 """A range's low end right before a bare amount, its unit written once after the high end:
-"470 bis 540 Millionen", "470-540 Millionen", "zwischen 11,1 und 11,4 Milliarden"."""
+"470 bis 540 Millionen", "470-540 Millionen", "zwischen 11,1 und 11,4 Milliarden"; and
+before a new level with its prior one in parentheses ("510,0 bis 550,0 (521,5) Mio. €",
+figures_percent.prior_year)."""
 _ADJECTIVE_NOUN = re.compile(r"[ \u00a0]+(?!(?:gegen|unter|über|oder|aber|sowie|jeweils|weniger|mehr|seine|ihre|eine)\b)"
                              r"[a-zäöüß]{3,}(?:e|en|er|es|em)[ \u00a0]+[A-ZÄÖÜ]")
 """A German adjective and the noun it qualifies after a bare amount: "14 Millionen eigene
@@ -103,7 +105,7 @@ def bare_amounts(body: str, found: list[Found]) -> list[Found]:
             value = parse_number(number["n"], german) if currency else None
             if value:
                 factor = SCALE_VALUES[scale.rstrip(".").lower()]
-                low = _RANGE_LOW.search(body, max(0, start - 32), start)
+                low = RANGE_LOW.search(body, max(0, start - 32), start)
                 low_value = parse_number(low["n"] or low["between"] or low["dash"], german) if low is not None else None
                 if low is not None and low_value is not None and low_value < value and (
                         at < 0 or found[at][1] <= low.start()) and not body.endswith(

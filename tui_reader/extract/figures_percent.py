@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 
 from tui_reader.extract.figures_amounts import currency_code, money_found
+from tui_reader.extract.figures_bare import RANGE_LOW
 from tui_reader.extract.figures_numbers import Found, parse_number
 from tui_reader.extract.figures_ranges import from_to_level, range_start
 from tui_reader.extract.figures_vocabulary import DIRECTION_WORDS
@@ -116,18 +117,15 @@ def prior_year(body: str, m: re.Match[str],
     old_found = money_found(body, old_at, m.end("vn"), m["vn"], m["vk"], currency, m["vc"])
     if new_found is None or old_found is None:
         return None, end
-    if body[start - 1:start] == " " and (low := _PRIOR_RANGE_LOW.search(body, max(0, start - 24), start)) and (
-            (low_found := money_found(body, low.start("low"), low.end("low"), low["low"], m["vk"], currency, m["vc"]))
+    if body[start - 1:start] == " " and (low := RANGE_LOW.search(body, max(0, start - 32), start)) and (
+            (group := low.lastgroup) is not None
+            and (low_found := money_found(body, low.start(group), low.end(group), low[group], m["vk"], currency,
+                                          m["vc"]))
             and isinstance(low_found[3], float) and isinstance(new_found[3], float) and low_found[3] < new_found[3]):
         # "510,0 bis 550,0 (521,5) Mio. €": a range of the year's outlook and last year's value
-        new_found = (low.start("low"), new_found[1], "money", low_found[3], currency,
+        new_found = (low.start(group), new_found[1], "money", low_found[3], currency,
                      qualifier_before(body, low.start()), None, None, new_found[3])
     return [new_found, (*old_found[:5], None, *old_found[6:])], end
-
-
-_PRIOR_RANGE_LOW = re.compile(
-    r"(?:(?<![\w.,])|(?<=zwischen )|(?<=between ))(?P<low>[0-9][0-9.,]*)[ \u00a0](?:bis|to|und|and|-|–)[ \u00a0]$")
-"""A range's low end before a new level with its prior one in parentheses."""
 
 
 def _signed_start(body: str, head: int) -> tuple[int, str | None]:

@@ -146,7 +146,7 @@ def worded_cents(body: str) -> list[Found]:
 
 
 _ROUND_COUNTS = frozenset({"hundert", "tausend", "hundred", "thousand"})
-_SOME = [["mehrere"], ["mehreren"], ["einige"], ["einigen"], ["paar"], ["several"], ["few"]]
+_SOME = frozenset({"mehrere", "mehreren", "einige", "einigen", "paar", "several", "few"})
 """The words before "hundert Millionen" that make it a vague count ("einige hundert
 Millionen Euro", "ein paar hundert"), not one hundred millions."""
 
@@ -159,7 +159,8 @@ def worded_money(body: str, start: int, end: int, number: str, scale_word: str) 
     currency = _CURRENCY_AFTER.match(body, end)
     if count is None or currency is None:
         return None
-    if lower in _ROUND_COUNTS and body[(start - 10 if start > 10 else 0):start].lower().rsplit(None, 1)[-1:] in _SOME:
+    if lower in _ROUND_COUNTS and (before := body[(start - 10 if start > 10 else 0):start].split()) and (
+            before[-1].lower() in _SOME):
         return None  # "mehrere hundert Millionen Euro": several hundreds, no amount
     scale = _SCALES[scale_word.lower()]
     low = worded_low(body, start, count)  # "drei bis vier Milliarden Euro": one range

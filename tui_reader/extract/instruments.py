@@ -46,7 +46,7 @@ from tui_reader.model import Instrument
 _CANDIDATES = re.compile(
     rf"[$:(\[{CAPITALS}](?:"
     r"(?<=\$)(?P<cash>[A-Z]{1,6}(?:\.[A-Z]{1,2})?)(?![\w.])"
-    r"|(?<=\$)(?P<tag>[A-Z][^$()\n]{1,80}?\([A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?\)\$)"
+    r"|(?<=\$)(?P<tag>(?P<tag_name>[A-Z][^$()\n]{1,80}?)\((?P<tag_code>[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)\)\$)"
     r"|(?<=:)(?=[ \u00a0]*(?P<code>[A-Z0-9]{1,6}(?:[.\-][A-Z0-9]{1,3})?)(?![\w]))"
     r"|(?<=[(\[])(?P<paren>[A-Z]{1,5}(?:\.[A-Z])?)(?:(?P<quote>(?:[ \u00a0]\d[\d.,']*)?[ \u00a0][+\-\u2212]?\d{1,3}(?:\.\d{1,2})?%)|(?=[)\]]))"
     r"|(?<=[A-Z])(?P<isin>[A-Z][A-Z0-9]{9}[0-9])(?![^\W_])"
@@ -191,7 +191,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     runs: list[Span] = []
     coded: list[int] = []
     """Ends of runs that end in two capitals, where a brief's symbol may close the run."""
-    tags: list[int] = []
+    tags: list[tuple[int, int, str, str]] = []
     for match in _CANDIDATES.finditer(text):
         kind = match.lastgroup
         if kind == "more":
@@ -200,7 +200,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             if text[span[1] - 2:span[1]].isupper():
                 coded.append(span[1])
         elif kind == "tag":
-            tags.append(match.start())
+            tags.append((match.start(), match.end(), match["tag_name"], match["tag_code"]))
         elif kind == "isin":
             isins.append((match.start(), match.group()))
         elif kind == "paren" or kind == "quote":
@@ -223,7 +223,7 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     venue_listings: dict[str, Instrument] = {}
     """Codes written with their venue ("ASX:LIT"): a bare "(LIT)" later is that listing."""
     for at, end, instrument in (*ticker_mentions(found_in, text, cashtags, colons), *mover_tickers(found_in, text),
-                                *briefed_tickers(found_in, text, coded), *tagged_tickers(found_in, text, tags),
+                                *briefed_tickers(found_in, text, coded), *tagged_tickers(found_in, tags),
                                 *ric_tickers(found_in, text), *bloomberg_tickers(found_in, text)):
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))

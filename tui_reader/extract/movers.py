@@ -80,16 +80,11 @@ def briefed_tickers(found_in: Directory, text: str, ends: list[int]) -> Iterator
             found_in.by_ticker(code) or named_before(found_in, text, match.start() + 1) or Instrument(None, code, None))
 
 
-_TAG = re.compile(r"\$(?P<name>[A-Z][^$()\n]{1,80}?)\((?P<ticker>[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)\)\$")
-"""Tiger Brokers' tag of a listing, name and Yahoo-style symbol between dollar signs:
-"$Keppel DC Real Estate Investment Trust(AJBU.SI)$", "$Apple(AAPL)$"."""
-
-
-def tagged_tickers(found_in: Directory, text: str, starts: list[int]) -> Iterator[tuple[int, int, Instrument]]:
-    """The listings tagged `_TAG` at `starts` (the candidate pattern's "$" branch found
-    them), spanning the whole tag: the name inside is no second mention ("Keppel" of a
-    Keppel REIT's tag is not Keppel Ltd)."""
-    for start in starts:
-        if (match := _TAG.match(text, start)) is not None:
-            code = match["ticker"]
-            yield match.start(), match.end(), found_in.by_ticker(code) or Instrument(None, code, match["name"].strip())
+def tagged_tickers(found_in: Directory, tags: list[tuple[int, int, str, str]]
+                   ) -> Iterator[tuple[int, int, Instrument]]:
+    """The listings of Tiger Brokers' tags, "$Keppel DC Real Estate Investment
+    Trust(AJBU.SI)$", "$Apple(AAPL)$" (start, end, name, symbol, as the candidate
+    pattern of `find_instruments` reads them), each spanning its whole tag: the name
+    inside is no second mention ("Keppel" of a Keppel REIT's tag is not Keppel Ltd)."""
+    for start, end, name, code in tags:
+        yield start, end, found_in.by_ticker(code) or Instrument(None, code, name.strip())

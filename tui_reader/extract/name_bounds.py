@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from tui_reader.extract.names import CAPITALS
+from tui_reader.extract.names import CAPITALS, picks_initials
 
 
 def in_capitals(text: str, start: int, end: int) -> bool:
@@ -102,10 +102,4 @@ def spelled_out_before(text: str, start: int, end: int) -> bool:
     if initials == written.upper():
         return True
     # "Singapore Institute of Advanced Medicine (SAM)": the capitals pick the words' initials in order
-    for count in range(len(written) + 1, len(written) + 3):
-        picked = "".join(w[0] for w in words[-count:]).upper()
-        rest = iter(picked[1:-1])
-        if (len(picked) == count and picked[0] == written[0] and picked[-1] == written[-1]
-                and all(letter in rest for letter in written[1:-1])):
-            return True
-    return False
+    return picks_initials("".join(w[0] for w in words[-len(written) - 2:]).upper(), written)

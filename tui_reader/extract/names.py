@@ -51,6 +51,20 @@ _UNDECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ
 PARENTHESISED = re.compile(r"\([^)]*\)")
 
 
+def picks_initials(initials: str, code: str) -> bool:
+    """Whether `code` takes the `initials` of a name's last words in order, from one of
+    them to the last: "SAM" of "Singapore Institute of Advanced Medicine" (SIAM), the
+    name abbreviated, not a ticker."""
+    if not initials or code[-1] != initials[-1]:
+        return False
+    for first in range(len(initials) - len(code) + 1):
+        if initials[first] == code[0]:
+            rest = iter(initials[first + 1:])
+            if all(letter in rest for letter in code[1:]):
+                return True
+    return False
+
+
 def fold_accents(word: str) -> str:
     """A lower-case word without its diacritics ("estée" → "estee", "mærsk" → "maersk"):
     writers and feeds drop accents at will ("Nestle", "L'Oreal", "Societe Generale"),

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from tui_reader.extract.directory import Directory
 from tui_reader.extract.exchanges import HOME_COUNTRY, exchange_named, yahoo_symbol
-from tui_reader.extract.names import CONNECTORS, LEGAL_SUFFIXES, name_word
+from tui_reader.extract.names import CONNECTORS, LEGAL_SUFFIXES, name_word, picks_initials
 from tui_reader.extract.word_names import is_german
 from tui_reader.model import Instrument
 
@@ -71,7 +71,7 @@ def paren_ticker(
     if (listing is None and text.startswith((". ", " - ", " – ", " — "), start + 2 + len(code))
             and " " not in text[text.rfind("\n", 0, start) + 1:start].strip()):
         return None  # a dateline opening a paragraph: "Frankfurt/Main (RPO). Nach ..."
-    if _initials(words).endswith(code) or _picks_initials(_initials(words), code):
+    if _initials(words).endswith(code) or (len(code) >= 3 and picks_initials(_initials(words), code)):
         return None  # "European Central Bank (ECB)", "Food and Drug Administration (FDA)"
     if listing is None and any(_abbreviates(words[i:], code) for i in range(len(words))) and is_german(text):
         return None  # "Landesbank Baden-Württemberg (LBBW)", "Duchenne-Muskeldystrophie (DMD)"
@@ -202,20 +202,6 @@ def _compound_abbreviation(word: str, code: str) -> bool:
 
 def _initials(words: list[str]) -> str:
     return "".join(w[0] for w in words if w not in CONNECTORS and w.lower() != "the").upper()
-
-
-def _picks_initials(initials: str, code: str) -> bool:
-    """Whether a code of three or more letters picks the initials of the name's last
-    words in order, from one word's to the last's: "Singapore Institute of Advanced
-    Medicine (SAM)" abbreviates the name."""
-    if len(code) < 3 or not initials or code[-1] != initials[-1]:
-        return False
-    for first in range(len(initials) - len(code) + 1):
-        if initials[first] == code[0]:
-            rest = iter(initials[first + 1:])
-            if all(letter in rest for letter in code[1:]):
-                return True
-    return False
 
 
 _SYMBOL_WORDS = frozenset({"ticker", "symbol"})
