@@ -6,7 +6,8 @@ and read the words around them (qualifier, "between"). A match that turns out no
 a range ("cut debt by $1 billion to $5 billion" read as a change, "$5 billion and $3
 billion") is cut back to its first amount, and scanning resumes right after it so the
 second is still found; the old level of a move ("von 78 auf 107 Millionen Dollar") is a
-figure of its own. Percentages are decoded in figures_percent.
+figure of its own. Amounts with a currency code or word ("EUR 3.1 billion", "380
+billion yuan") are decoded in figures_codes, percentages in figures_percent.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ adjective ("a 5-percent gain", "die 5-Prozent-Hürde"); British papers glue "pc"
 number ("rose 0.8pc"), Swiss ones write basis points "BP" ("Marge 83 BP")."""
 SIGN = "[+\\-−–](?=[0-9])"
 
-_CODE_SET = frozenset(CODES.split("|"))
+CODE_SET = frozenset(CODES.split("|"))
 _CODE_ALIASES = {"rmb": "CNY", "sfr": "CHF", "dkr": "DKK", "skr": "SEK", "nkr": "NOK", "nis": "ILS"}
 """Marks written like codes that are not ISO's: "DKr60 billion", "250'000 NIS" (shekels)."""
 _CURRENCIES = {
@@ -111,10 +112,8 @@ _GERMAN_CURRENCY_WORDS = frozenset({"Euro", "€", "EUR", "Dollar", "US-Dollar",
 _AMBIGUOUS_PREFIXES = frozenset({"$", "¥"})
 """Symbols a following currency word overrides ("¥380 billion yuan" is CNY)."""
 _SYMBOL_LETTERS = ("US", "HK", "NZ", "NT", "AU", "CA")
-_SPACES = " \u00a0\u202f"
+SPACES = " \u00a0\u202f"
 _ONE_SYMBOL = re.compile(rf"[{SYMBOLS}]{SP}?(?P<sa>{NUM})(?P<sk>{SCALE})?(?P<sc>{SUFFIX})?")
-_ONE_CODE = re.compile(rf"(?P<ca>{NUM})(?P<ck>{SCALE})?")
-"""One amount, for when a scanned range turned out not to be one."""
 
 
 def symbol_money(body: str, m: re.Match[str],
@@ -147,7 +146,7 @@ def symbol_money(body: str, m: re.Match[str],
     if coded is not None:
         start, currency = coded  # "CAD ~$3.0 billion", "AUD $5 million": the code names the dollar
     if m["ssep"] is not None:
-        found = _money_range(body, start, m.end(), m["sa"], m["sk"], m["ssep"], m["sa2"],
+        found = money_range(body, start, m.end(), m["sa"], m["sk"], m["ssep"], m["sa2"],
                              m["sk2"], currency, m["sc"],
                              m["sp2"] is None or currency_code(m["sp2"]) == currency_code(prefix))
         if found is not None:
@@ -160,7 +159,7 @@ def symbol_money(body: str, m: re.Match[str],
         one_currency = coded[1] if coded is not None else _money_currency(prefix, one["sc"])
         return money_found(body, start, one.end(), one["sa"], scale, one_currency, one["sc"]), one.end()
     found = money_found(body, start, m.end(), m["sa"], m["sk"], currency, m["sc"])
-    if body.startswith(_FROM, m.end()):  # "to $95 from 90"
+    if body.startswith(FROM, m.end()):  # "to $95 from 90"
         return with_old_level(body, found, m["sk"], 1.0), m.end()
     return found, m.end()
 
@@ -186,14 +185,14 @@ def _accounting_loss(body: str, open_at: int, close_end: int) -> bool:
     ("reported ($0.10) earnings per share", "estimate of ($0.19)"); a parenthesised
     amount is otherwise a conversion or an aside ("438 million euros ($502 million)"),
     also before "per share" ("offered 22 euros ($23.24) per share")."""
-    before = body[max(0, open_at - 16):open_at].rstrip(_SPACES)
-    if before.lower().endswith(_CONVERTED_FROM) or _SIGNED_AMOUNT_END.search(before):
+    before = body[max(0, open_at - 16):open_at].rstrip(SPACES)
+    if before.lower().endswith(_CONVERTEDFROM) or _SIGNED_AMOUNT_END.search(before):
         return False
     return (body.startswith(_LOSS_AFTER, close_end)
             or body.endswith(_LOSS_BEFORE, max(0, open_at - 16), open_at))
 
 
-_CONVERTED_FROM = ("euros", "euro", "pounds", "pence", "francs", "yen", "kronor", "kroner", "yuan", "won",
+_CONVERTEDFROM = ("euros", "euro", "pounds", "pence", "francs", "yen", "kronor", "kroner", "yuan", "won",
                    "rupees", "million", "billion", "€", "£", "¥")
 """An amount written right before a parenthesised one, which is then its conversion."""
 _SIGNED_AMOUNT_END = re.compile(r"(?:[€£¥₹]|\b(?:EUR|GBP|CHF|JPY|SEK|NOK|DKK))[ \u00a0]?[0-9][0-9.,]*$")
@@ -216,123 +215,7 @@ def _dollar_code(body: str, start: int) -> tuple[int, str] | None:
     return None
 
 
-_SMALL_SCALES = frozenset({"k", "tsd", "thousand", "tausend"})
-
-
-def code_money(body: str, m: re.Match[str], _: date | None) -> tuple[Found | list[Found] | None, int]:
-    """ "EUR 3.1 billion", "USD4.9bn", "CHF 200-250 million"; "target price SEK 345
-    (310)": the new level and, in parentheses, the old one in the same currency."""
-    head = m.start()
-    mark_end = head - 1 if body[head - 1] in _SPACES else head
-    if body[mark_end - 1] == ".":  # "Rs. 5 crore"
-        mark_end -= 1
-    if body[mark_end - 1] == "Y" and head == mark_end:  # "Y8.30 billion": yen as Japanese wires write it
-        if m["ck"] is None or m["csep"] is not None or m["ck"].strip().lower() in _SMALL_SCALES:
-            return None, m.end()  # "Y2K", "Y3": no amount without a scale of millions
-        start = mark_end - 1
-    elif body.endswith("Euro", 0, mark_end):  # "Euro 64.3 billion", as some companies' English releases write it
-        start = mark_end - 4
-    else:
-        start = mark_end - 2 if body[mark_end - 2:mark_end] in LOCAL_PREFIXES else mark_end - 3
-    currency = currency_code(body[start:mark_end])
-    thousands = 1.0
-    if start > 0 and body[start - 1].isalpha():
-        if body[start - 1] not in _IN_THOUSANDS or (start > 1 and body[start - 2].isalpha()) or m["ck"]:
-            return None, m.end()
-        # "TEUR 177,801", "KSEK 9,500", "MEUR 12.4": a results table's thousands or millions
-        thousands = _IN_THOUSANDS[body[start - 1]]
-        start -= 1
-    raw = body[head:m.end("ca")]
-    if thousands != 1.0:
-        found = money_found(body, start, m.end(), raw, None, currency, None)
-        if found is None or not isinstance(found[3], float) or m["csep"] is not None:
-            return None, m.end()
-        return _scaled_by(found, found[3], raw, thousands), m.end()
-    if m["csep"] is not None:
-        found = _money_range(body, start, m.end(), raw, m["ck"], m["csep"], m["ca2"], m["ck2"],
-                             currency, None, True)
-        if found is not None:
-            return found, m.end()
-        one = _ONE_CODE.match(body, head)
-        assert one is not None
-        return money_found(body, start, one.end(), raw, one["ck"], currency, None), one.end()
-    found = money_found(body, start, m.end(), raw, m["ck"], currency, None)
-    if currency == "GBX" and found is not None and isinstance(found[3], float):
-        found = (*found[:3], found[3] / 100, "GBP", *found[5:])  # "GBX 260": pence, 2.60 pounds
-    if found is not None and m["ck"] is None and body.startswith(" (", m.end()) and (
-            prior := _PRIOR_LEVEL.match(body, m.end())) is not None and (old := parse_number(prior["n"], False)):
-        return [found, (prior.start("n"), prior.end("n"), "money", old / 100 if currency == "GBX" else old,
-                        found[4], None, None, None, None)], prior.end()
-    return found, m.end()
-
-
-_PRIOR_LEVEL = re.compile(rf" \((?!(?:19|20)[0-9]{{2}}\))(?P<n>{NUM})\)")
-"""The old level after a new one, as Nordic and dpa-AFX analyst lines write it: "target
-price SEK 345 (310)"."""
-
-
-def suffix_money(body: str, m: re.Match[str],
-                 _: date | None) -> tuple[Found | list[Found] | None, int]:
-    """ "380 billion yuan", "4,2 Mrd. Euro", "2-3 billion euros"."""
-    start = m.start()
-    raw = body[start:m.end("n")]
-    code = m["c1"].lstrip(" \u00a0\u202f-")
-    if len(code) == 4 and code[0] in _IN_THOUSANDS and code[1:] in _CODE_SET:  # "320 MSEK"
-        return _scaled_code(body, m, raw, code), m.end()
-    currency = currency_code(m["c1"])
-    if start > 0 and body[start - 1] in _MINUS and m["msep"] is None and (
-            start == 1 or body[start - 2] in _SIGN_LEADS):  # "-0,26 EUR"
-        found = money_found(body, start - 1, m.end(), raw, m["k1"], currency, m["c1"])
-        return (None if found is None else (*found[:3], -float(found[3]), *found[4:])), m.end()
-    if m["msep"] is not None:
-        found = _money_range(body, start, m.end(), raw, m["k1"], m["msep"], m["mn2"], m["mk2"],
-                             currency, m["c1"], True)
-        if found is not None:
-            return found, m.end()
-        if from_to_level(body, start, m["msep"], changes=True):  # "von 78 auf 107 Mio. $"
-            level_end = m.end("k1") if m["k1"] else m.end("n")
-            return money_found(body, start, level_end, raw, m["k1"] or m["mk2"], currency,
-                               m["c1"]), level_end
-        return None, m.end("n")
-    found = money_found(body, start, m.end(), raw, m["k1"], currency, m["c1"])
-    if found is not None and body.endswith(_NEGATIVE_WORD, 0, start):  # "negative 7.7 million euros"
-        found = (start - len(_NEGATIVE_WORD), *found[1:3], -float(found[3]), *found[4:])
-    if body.startswith(_FROM, m.end()):  # "to 95 francs from 90"
-        return with_old_level(body, found, m["k1"], 1.0), m.end()
-    return found, m.end()
-
-
-def _scaled_code(body: str, m: re.Match[str], raw: str, code: str) -> Found | None:
-    """ "320 MSEK", "177.801 TEUR": an amount in the thousands or millions its code's first
-    letter names; a scale word besides ("12 Mio. TEUR") is no amount a reader can trust."""
-    if m["k1"] or m["msep"]:
-        return None
-    found = money_found(body, m.start(), m.end(), raw, None, code[1:], None)
-    if found is None or not isinstance(found[3], float):
-        return None
-    return _scaled_by(found, found[3], raw, _IN_THOUSANDS[code[0]])
-
-
-def _scaled_by(found: Found, value: float, raw: str, factor: float) -> Found:
-    """`found`, whose amount `value` was read from `raw`, in the thousands or millions of a
-    code's first letter (`_IN_THOUSANDS`): digits grouped in thousands are a whole number
-    ("TEUR 2.575" is 2,575 thousand)."""
-    whole = float(raw.replace(".", "").replace(",", "")) if _GROUPED.fullmatch(raw) else value
-    return (*found[:3], whole * factor, *found[4:])
-
-
-_MINUS = "-−"
-_IN_THOUSANDS = {"T": 1e3, "K": 1e3, "k": 1e3, "M": 1e6}
-"""A letter before a currency code that scales the amount: TEUR, KSEK, kUSD, MEUR."""
-_GROUPED = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})+")
-"""Digits grouped in thousands ("177,801", "2.575"): a whole number in a TEUR table."""
-_NEGATIVE_WORD = "negative "
-"""A sign written as a word before an amount: "EBIT was negative 7.7 million euros". Not
-German "minus": readers of real news took "minus 65,4 Mio. Euro" for a loss of that size
-as often as for a negative amount, and "plus/minus 25 Millionen" is a tolerance."""
-_SIGN_LEADS = " \t\n(["
-"""What may stand before a minus glued to an amount ("bei -0,26 EUR"); "2-3 Euro" is a range."""
-_FROM = (" from ", "\u00a0from ")
+FROM = (" from ", "\u00a0from ")
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _DECIMAL_COMMA = re.compile(r",[0-9]{1,2}$")
 _OLD_LEVEL_AFTER = re.compile(
@@ -350,7 +233,7 @@ def with_old_level(body: str, found: Found | None, scale_text: str | None,
     Only after "to": "raised its target to $95 from $90" is a move between levels, while
     "$5 from 2020 to 2022" is not. `factor` turns the written number into the main unit
     (1/100 for cents)."""
-    if found is None or not body.startswith(_FROM, found[1]) or not body.endswith(
+    if found is None or not body.startswith(FROM, found[1]) or not body.endswith(
             ("to ", "auf "), 0, found[0]):
         return found
     old = _OLD_LEVEL_AFTER.match(body, found[1])
@@ -376,7 +259,7 @@ def money_found(body: str, start: int, end: int, raw: str, scale_text: str | Non
             None, None)
 
 
-def _money_range(body: str, start: int, end: int, low_raw: str, low_scale: str | None,
+def money_range(body: str, start: int, end: int, low_raw: str, low_scale: str | None,
                  sep: str, high_raw: str, high_scale: str | None, currency: str | None,
                  suffix: str | None, same_currency: bool) -> Found | None:
     """The range figure, or None when the two amounts do not form one range."""
@@ -410,7 +293,7 @@ def _symbol_start(body: str, head: int) -> int:
 def currency_code(token: str) -> str | None:
     """ISO 4217 code of a currency symbol, code or name (cached: the pattern allows few)."""
     key = " ".join(token.split()).lower().lstrip("-")
-    if key.upper() in _CODE_SET or token in _CODE_SET:
+    if key.upper() in CODE_SET or token in CODE_SET:
         return _CODE_ALIASES.get(key, key.upper())
     return _CURRENCIES.get(key) or _CURRENCIES.get(key.removesuffix("s"))
 
@@ -426,4 +309,4 @@ def _money_currency(prefix: str | None, suffix: str | None) -> str | None:
 
 @cache
 def _german_suffix(suffix: str | None) -> bool:
-    return suffix is not None and suffix.strip(_SPACES + "-") in _GERMAN_CURRENCY_WORDS
+    return suffix is not None and suffix.strip(SPACES + "-") in _GERMAN_CURRENCY_WORDS

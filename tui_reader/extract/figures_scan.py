@@ -17,6 +17,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from tui_reader.extract import figures_amounts as amounts
+from tui_reader.extract import figures_codes as codes
 from tui_reader.extract import figures_dates as dates
 from tui_reader.extract import figures_minor as minor
 from tui_reader.extract import figures_multiples as multiples
@@ -100,8 +101,8 @@ Decoder = Callable[[str, re.Match[str], date | None], tuple[Found | list[Found] 
 _DECODERS: dict[str, Decoder] = {
     "K_sym": amounts.symbol_money,
     "K_symneg": amounts.accounting_money,
-    "K_code": amounts.code_money,
-    "K_msuf": amounts.suffix_money,
+    "K_code": codes.code_money,
+    "K_msuf": codes.suffix_money,
     "K_fracp": minor.fraction_pence,
     "K_minor": minor.minor_money,
     "K_prior": percent.prior_year,

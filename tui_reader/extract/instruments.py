@@ -20,18 +20,16 @@ from tui_reader.extract.movers import briefed_tickers, mover_tickers, tagged_tic
 from tui_reader.extract.name_counting import count_names
 from tui_reader.extract.name_scanner import NameScanner
 from tui_reader.extract.names import CAPITALS, NAME_RUN_TAIL, Span, name_key
+from tui_reader.extract.wire_codes import bloomberg_tickers, ric_tickers, wkn_isins
 from tui_reader.extract.word_names import (
     is_german,
 )
 from tui_reader.extract.written_tickers import (
     NOT_TICKERS,
-    bloomberg_tickers,
     forget_venue_forms,
     home_suffix,
     paren_ticker,
-    ric_tickers,
     ticker_mentions,
-    wkn_isins,
 )
 from tui_reader.model import Instrument
 
