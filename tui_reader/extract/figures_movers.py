@@ -41,6 +41,13 @@ def movers_heading(body: str, start: int) -> Direction | None:
     if block < 0:
         return None
     heading_start = body.rfind("\n", 0, block)
+    for _ in range(_ROWS_LIMIT):  # rows set apart by blank lines: step back over them to the heading
+        if not body.endswith("%", heading_start + 1, block) or block - heading_start > _ROW_LIMIT:
+            break
+        block = body.rfind("\n\n", 0, heading_start + 1)
+        if block < 0:
+            return None
+        heading_start = body.rfind("\n", 0, block)
     if block - heading_start > _HEADING_LIMIT:
         return None  # the common case: a paragraph of prose before, no table's heading
     m = _MOVERS_HEADING.search(body, heading_start + 1, block)
@@ -50,3 +57,8 @@ def movers_heading(body: str, start: int) -> Direction | None:
 
 
 _HEADING_LIMIT = 48
+_ROW_LIMIT = 100
+_ROWS_LIMIT = 40
+"""A row of a table some pages set in paragraphs of their own: a line of at most
+`_ROW_LIMIT` characters ending in its percentage; at most `_ROWS_LIMIT` of them are
+stepped over on the way back to the table's heading."""

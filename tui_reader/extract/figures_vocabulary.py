@@ -119,7 +119,7 @@ SPAN_ADJECTIVES = frozenset(
     "underlying reported currency-neutral constant-currency year-to-date ytd one-day single-day jährliche "
     "post-earnings pre-market premarket after-hours intraday overnight "
     "jährlichen organische "
-    "organischen bereinigte bereinigten total cumulative".split())
+    "organischen bereinigte bereinigten total cumulative opening first-day debut".split())
 """Adjectives between a figure and the noun of change ("a 1.5% year-over-year increase"):
 read past, so the noun still binds to the figure."""
 ONE_MORE = ("eine ", "einer ", "one ", "1 ")

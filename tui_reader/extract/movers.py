@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from tui_reader.extract.directory import Directory
 from tui_reader.extract.exchanges import exchange_named
 from tui_reader.extract.figures_widgets import NAMED_WIDGET
-from tui_reader.extract.written_tickers import NOT_TICKERS, named_before
+from tui_reader.extract.written_tickers import NOT_TICKERS, home_suffix, named_before
 from tui_reader.model import Instrument
 
 _MOVER = re.compile(
@@ -23,10 +23,12 @@ before each "%" (a scan of the whole text cost ~60 µs an article, this ~7)."""
 
 def mover_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, Instrument]]:
     """Symbols in a movers list ("AAOI up 23%", "CEMP - up 29%"): an all-capital word
-    right before a signed move is a ticker when the directory knows it (an acronym
+    right before a signed move is a ticker when the directory knows it (in a report on
+    London, Sydney or Toronto, that market's line first; an acronym
     before "up 5%" is far rarer than a symbol, and a known symbol keeps it so). And
     Benzinga's widget after a legal name ("Champions Oncology, Inc. CSBR 15.24%"), a
     ticker even when the directory lacks it (the named company when it knows the name)."""
+    home: str | None = None
     at = text.find("%")
     while at >= 0:
         match = _MOVER.search(text, max(0, at - 22), at + 1)
@@ -41,7 +43,10 @@ def mover_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, In
         code = match.group(1)
         if code in NOT_TICKERS or exchange_named(code) is not None:
             continue
-        known = found_in.by_ticker(code)
+        if home is None:
+            home = home_suffix(text)
+        # "British Airways owner IAG down 4.1%" in a London report is IAG.L, not New York's IAG
+        known = (home and found_in.by_ticker(code + home)) or found_in.by_ticker(code)
         if known is not None:
             yield match.start(1), match.end(1), known
 

@@ -382,6 +382,9 @@ _MOVED_AFTER = re.compile(
     r"(?:about|nearly|almost|rund|knapp|fast|more than|mehr als)?[ \u00a0]*[0-9]"
     # "SSE is down 2.1%", "Diploma was up 4%": a market report's move
     r"|[ \u00a0]+(?:is|was|are|were)[ \u00a0]+(?:down|up|higher|lower)[ \u00a0]+(?:by[ \u00a0]+)?[0-9]"
+    # "Admiral hit a record high", "Sage touched a two-year low": a share's price
+    r"|[ \u00a0]+(?:hit|hits|touched|reached)[ \u00a0]+an?[ \u00a0]+(?:record|[a-z0-9]+-(?:year|month|week))"
+    r"[ \u00a0]+(?:high|low)\b"
     # "Capita fell as the outsourcer warned", "Hochschild rose after the gold miner said":
     # a market report's move, then what the company is (a dollar or a price is no company)
     rf"|[ \u00a0]+{_MOVE_VERBS}[ \u00a0]+(?:as|after|when)[ \u00a0]+the[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?"

@@ -17,8 +17,8 @@ from dataclasses import replace
 
 from tui_reader.extract.directory import Directory
 from tui_reader.extract.exchanges import HOME_COUNTRY, exchange_named, yahoo_symbol
-from tui_reader.extract.names import CONNECTORS, LEGAL_SUFFIXES, name_word, picks_initials
-from tui_reader.extract.word_names import is_german
+from tui_reader.extract.names import CONNECTORS, LEGAL_SUFFIXES, name_key, name_word, picks_initials
+from tui_reader.extract.word_names import is_german, word_names
 from tui_reader.model import Instrument
 
 NOT_TICKERS: frozenset[str] = frozenset(
@@ -41,7 +41,7 @@ NOT_TICKERS: frozenset[str] = frozenset(
     CET1 NIM NPL LCR GMV AOV ARPU DAU MAU NPS TAM SKU NRR LTV CAC AUM FFO AFFO NOI RPK CASK RASM
     CASM PRASM TRASM END EBT NOPAT WACC IANS PTI ANI RMBS CMBS MBS ABS CDO CLO SREP CNMV AMF CONSOB ASP ASPS
     GW MW KW GWH MWH KWH TWH BBL BOE MMBTU MENA EMEA APAC DACH LATAM DCF NAV NSCLC SCLC RTS OPA SEPI
-    DSW SDW IVA SDK TERP""".split()
+    DSW SDW IVA SDK TERP CDI""".split()
 )
 
 
@@ -71,8 +71,12 @@ def paren_ticker(
     if (listing is None and text.startswith((". ", " - ", " – ", " — "), start + 2 + len(code))
             and " " not in text[text.rfind("\n", 0, start) + 1:start].strip()):
         return None  # a dateline opening a paragraph: "Frankfurt/Main (RPO). Nach ..."
-    if _initials(words).endswith(code) or (len(code) >= 3 and picks_initials(_initials(words), code)):
-        return None  # "European Central Bank (ECB)", "Food and Drug Administration (FDA)"
+    initials = _initials(words)
+    if (initials.endswith(code) or (len(code) >= 3 and picks_initials(initials, code))) and not (
+            code == initials and name_word(words[-1]) in _LEGAL_FORMS):
+        # "European Central Bank (ECB)", "Food and Drug Administration (FDA)"; but a code
+        # that spells the legal form too is a small cap's ticker: "Foresight Solar Fund Limited (FSFL)"
+        return None
     if listing is None and any(_abbreviates(words[i:], code) for i in range(len(words))) and is_german(text):
         return None  # "Landesbank Baden-Württemberg (LBBW)", "Duchenne-Muskeldystrophie (DMD)"
     if listing is not None:
@@ -89,7 +93,7 @@ def paren_ticker(
         return None  # "Boustead Heavy Industries Corp Bhd (BHIC)": Bursa's codes are digits
     if words[-1].rstrip(",") in _NOT_ISSUERS:
         return None  # "Boston Options Exchange (BOXR)", "the Dow Jones Transportation Average (DJT)"
-    if any(named is not None for named in _named_by_tails(found_in, words)):
+    if any(named is not None for named in _named_by_tails(found_in, words, word_tails=False)):
         return None  # a known company before an unknown code ("Die Volkswagen (VW)"): its name files it already
     if words[-1].startswith(code + "-") and found_in.by_name(code) is not None:
         return None  # "die BMW-Aktie (BMW)": the company's name repeated, its compound files it
@@ -143,6 +147,10 @@ them is the company's short name, as Bursa Malaysia's symbols are digits."""
 
 
 _QUOTES = "\"„“”‘’»«"
+_SHARE_FORMS = frozenset({"(CDI)", "(DI)"})
+"""Marks London's price lists put after a name whose shares trade as depositary interests."""
+_LEGAL_FORMS = frozenset("limited ltd plc inc incorporated corp corporation ag se nv sa llc kgaa ab asa oyj spa bv gmbh".split())
+"""Legal forms proper (not "Group" or "Holdings"): an abbreviation of a name never spells them."""
 
 
 def _words_before(text: str, start: int) -> list[str]:
@@ -150,6 +158,8 @@ def _words_before(text: str, start: int) -> list[str]:
     if start < 2 or text[start - 1] not in " \u00a0":
         return []
     words = text[max(0, start - 60) : start].split()
+    if words and words[-1] in _SHARE_FORMS:
+        words.pop()  # "C&C Group (CDI) (CCR)": London's mark of a depositary interest, then the code
     kept: list[str] = []
     for word in reversed(words):
         word = word.strip(_QUOTES)  # 'das "Manager Magazin" (MM)'
@@ -232,10 +242,16 @@ def ticker_mentions(
             yield colon - len(words[-1]), end, _named_instead(found_in, text, colon, venue_listing)
 
 
-def _named_by_tails(found_in: Directory, words: list[str]) -> Iterator[Instrument | None]:
+def _named_by_tails(found_in: Directory, words: list[str], *, word_tails: bool = True) -> Iterator[Instrument | None]:
     """What each tail of the words before a parenthesis names, longest first ("Die
-    Waadtländer Kantonalbank", "Waadtländer Kantonalbank", "Kantonalbank")."""
-    return (found_in.by_name(" ".join(words[i:])) for i in range(len(words)))
+    Waadtländer Kantonalbank", "Waadtländer Kantonalbank", "Kantonalbank").
+    `word_tails=False` passes over a tail that is an everyday word after other words:
+    "Partners" is a key of Partners Group, but "Kestrel Partners" is another company."""
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if not word_tails and i and name_key(tail) in word_names():
+            continue
+        yield found_in.by_name(tail)
 
 
 def named_before(found_in: Directory, text: str, start: int) -> Instrument | None:
