@@ -6,7 +6,7 @@ import math
 
 from tui_reader.model import Article, Instrument, KeyFigure
 
-EXTRACTOR_VERSION = 39
+EXTRACTOR_VERSION = 40
 """Bumped whenever a change to the rules changes what `enrich` finds: stored articles
 written by an older version are re-extracted in the background, so a user who upgrades
 sees the better filing on the news they already have."""
@@ -33,7 +33,8 @@ def article_figures(article: Article, primary_ticker: str | None = None) -> list
     and `primary_ticker` is the primary one's ticker as stored then)."""
     from tui_reader.extract.figures import find_figures
 
-    home = home_dollar(primary_ticker if primary_ticker is not None else _primary_ticker(article.instruments))
+    ticker = primary_ticker if primary_ticker is not None else _primary_ticker(article.instruments)
+    home = home_dollar(ticker)
     figures = find_figures(article.body[:READ_LIMIT], article.published, home)
     if article.title:
         in_title = find_figures(article.title, article.published, home)
@@ -42,7 +43,18 @@ def article_figures(article: Article, primary_ticker: str | None = None) -> list
             day = article.published.date().isoformat()
             in_title = [f for f in in_title if not (f.kind == "date" and f.value == day)]
         figures = _title_figures(in_title, figures) + figures
+    dot = ticker.rfind(".")
+    if (crown := _LOCAL_CROWNS.get(ticker[dot:]) if dot > 0 else None) is not None:
+        for figure in figures:
+            if figure.currency == "NOK" and figure.text.endswith(_BARE_CROWNS) and "orw" not in figure.text:
+                figure.currency = crown  # "fiel auf 326,35 Kronen" about Novo Nordisk: Danish crowns
     return figures
+
+
+_LOCAL_CROWNS = {".CO": "DKK", ".ST": "SEK", ".PR": "CZK"}
+"""The crown of the market the article's primary listing is in, where a bare "Kronen",
+"crowns" or "kroner" (read as Norwegian when nothing names the country) is another."""
+_BARE_CROWNS = ("Kronen", "crowns", "crown", "kroner", "krone")
 
 
 _LOCAL_DOLLARS = {".AX": "AUD", ".SI": "SGD", ".NZ": "NZD", ".TO": "CAD", ".V": "CAD"}

@@ -36,6 +36,8 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
     if word in ("auf", "von", "nach"):
         return None
     if word in ("to", "bis"):
+        if word == "to" and restates_move(body, start) and not _RANGE_RESTATED.search(body, max(0, start - 40), start):
+            return None  # "rose 2.7 per cent or S$0.90 to S$33.65": the move restated, then the price reached
         before = body[(start - 20 if start > 20 else 0):start].split()[-2:]
         lead = before[-1].lower() if before else ""
         if lead in ("further", "another"):
@@ -47,7 +49,9 @@ def range_start(body: str, start: int, sep: str, low: float, high: float,
             return start  # "sales will increase 11% to 12%", "to be down 3% to 5%": a forecast's range
         if word == "to" and (old := _FROM_BEFORE.search(body, max(0, start - 48), start)) and not body.endswith(
                 _COMPARED_FROM, 0, old.start()):
-            return None  # "from the previous forecast of 84.0 billion yen to 87.5 billion yen": a move
+            if _NEW_STATED_BEFORE.search(body, max(0, old.start() - 64), old.start()) is None:
+                return None  # "from the previous forecast of 84.0 billion yen to 87.5 billion yen": a move
+            return start  # "to $18 million to $19 million, from the previous guidance of $33 million to $36 million"
         if lower == "from" and len(before) == 2 and before[0].lower() in _RANGE_WORDS:
             return start  # "a range from $1.85 to $1.90", "sales ranging from $73 billion to $75 billion"
         if lower == "from" and len(before) == 2 and before[0].lower() in ("down", "lower"):
@@ -70,12 +74,21 @@ def restates_move(body: str, start: int) -> bool:
     return body.endswith(RESTATED_LEADS, 0, start) or (
         body.endswith(" or ", 0, start) and body.endswith(_PERCENT_ENDS, 0, start - 4))
 _RANGE_WORDS = frozenset({"range", "ranges", "ranging", "ranged"})
+_RANGE_RESTATED = re.compile(r"[0-9](?:%|[ \u00a0]?per[ \u00a0]cent|[ \u00a0]?percent)?[ \u00a0]*(?:to|-|–)[ \u00a0]*"
+                             r"[0-9][0-9.,]*[ \u00a0]?(?:%|per[ \u00a0]cent|percent),?[ \u00a0]or[ \u00a0]$")
+"""A range of percentages restated as amounts: "growth of 7% to 11%, or $144 billion to $149
+billion" is a range again, not a move and the level it reached."""
 _FROM_BEFORE = re.compile(r"\bfrom (?:the |its |a |an )?(?:previous|prior|earlier|old|original|initial) "
                           r"(?:forecast|guidance|estimate|outlook|target|view|level)s? of $")
 """The old level named a few words back: "from the previous forecast of X to Y" is a move;
 after "down"/"up" ("down from prior guidance of $5 billion to $6 billion") the old
 forecast was itself a range."""
 _COMPARED_FROM = (" down ", " up ", " lower ", " higher ")
+_NEW_STATED_BEFORE = re.compile(r"[0-9](?:[ \u00a0]?(?:million|billion|bn|m|cents?|%|per[ \u00a0]cent|percent))?,?"
+                                r"(?:[ \u00a0][a-z]+){0,4}[ \u00a0]$")
+"""The new level stated first, then "from the previous … of X to Y": the old forecast was a
+range ("to $18 million to $19 million, from the previous guidance of $33 million to $36
+million", "€490 million to €520 million, a notable decrease from the prior forecast of …")."""
 _NEW_LEVEL_BEFORE = re.compile(r"\bto (?:[a-z]+ )?[$€£]?[0-9][0-9.,]*(?:[ \u00a0]?(?:cents?|billion|million|bn|m|%|"
                                r"per[ \u00a0]cent|percent|euros?|pence|p))? from $")
 """The new level written first, then "from" and the old one: "to approximately 8 cents from

@@ -17,7 +17,7 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "increases increasing up higher advanced advance advances advancing rallied rally "
       "rallies rallying grew grow grows growing grown soared soar soars soaring added "
       "widened widen improved improve improves improving expanded boosted boost boosts "
-      "raised raise raises raising lifted lift lifts hiked hike hikes adding accretion "
+      "raised raise raises raising lifted lift lifts hiked hike hikes hiking adding accretion "
       "gestiegen steigt stieg stiegen zugelegt legte legten plus kletterte klettert "
       "gewachsen wuchs wuchsen wachsen höher anstieg zuwachs gewinn gewinne in-die-höhe stärkten "
       "aufschläge aufschlägen "
@@ -95,7 +95,7 @@ COMPARED_AFTER: dict[str, Direction] = {"ahead": "up", "behind": "down"}
 """After the figure, a comparison that gives the move only when no verb before it does:
 "the order book 8.4 per cent ahead", "3% behind last year"; "fell 5% ahead of results"
 is a fall, and "ahead of" never gives one."""
-AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains potenzial potential".split(), "up"))
+AFTER_WORDS.update(dict.fromkeys("increases jumps climbs surges gains potenzial potential improvement".split(), "up"))
 AFTER_WORDS.update(dict.fromkeys("declines drops falls slump losses unfavorable unfavourable adverse".split(),
                                    "down"))
 AFTER_WORDS.update(dict.fromkeys("favorable favourable better besser positive bump lift uplift".split(), "up"))
@@ -129,7 +129,7 @@ SOFTENERS = frozenset("nur leicht etwas deutlich kaum klar spürbar merklich sli
 MEASURE_NOUNS = frozenset(
     "sales net revenue revenues earnings profit profits income eps volume volumes price "
     "prices dividend traffic orders order bookings deliveries shipments wage wages pay salary "
-    "salaries rent rents".split())
+    "salaries rent rents ebitda ebit ebita operating production output".split())
 """What grew, between a figure and its noun of change ("3% net sales growth", "a 3.4%
 earnings decline"): read past like the adjectives, two words at most."""
 

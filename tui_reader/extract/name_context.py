@@ -197,10 +197,12 @@ def _judged(before: str, written: str, after: str, key: str) -> str | None:
         return PERSON
     if _named_person(before, after):
         return PERSON
-    if is_product(near, written, after) or (
+    if is_product(near, written, after) or written.partition("-")[2][:1].isdigit() or (
             after[1:2].isdigit() and _GENERATION.match(after) and key in word_names()) or (
             "-" in written and key in word_names() and written.rsplit("-", 1)[1].casefold().startswith(_GENERIC_COMPOUNDS)):
-        return PRODUCT  # "the Switch 2": a product's generation, when the name is an everyday word
+        # "the Switch 2": a product's generation, when the name is an everyday word; "GPT-5.2":
+        # a model's version glued to its name
+        return PRODUCT
     if is_source(near, written, after, key) or _in_credit_line(before) or is_venue(near, key):
         return SOURCE
     if key in _NETWORKS and _share_buttons(near, after):
@@ -279,9 +281,10 @@ def is_product(before: str, written: str, after: str) -> bool:
 
 
 _GENERIC_COMPOUNDS = ("unternehmen", "firma", "firmen", "branche", "sektor", "hersteller", "anbieter",
-                      "spezialist", "riese", "markt")
+                      "spezialist", "riese", "markt", "studie", "trial")
 """After an everyday-word name and a hyphen: the trade, not the company
-("des Software-Unternehmens" is no Software AG)."""
+("des Software-Unternehmens" is no Software AG), or a clinical trial's name ("die
+EVOKE-Studien" are Novo Nordisk's, not evoke plc's)."""
 _GENERATION = re.compile(
     r"[ \u00a0][0-9]{1,2}(?![0-9]|[.,:%][0-9]|[ \u00a0]*(?:%|[Pp]ercent|[Pp]rozent|pct|[Mm]illion|[Bb]illion|Mio|Mrd"
     r"|[Yy]ears?|[Jj]ahre|[Mm]onths?|[Mm]onate|[Ww]eeks?|[Dd]ays?|[Tt]age|[Pp]unkte?|points?))")

@@ -34,9 +34,10 @@ from tui_reader.extract.word_names import (
 from tui_reader.extract.written_tickers import INDEX_CODES, home_suffix
 from tui_reader.model import Instrument
 
-_VENUE_OF = re.compile(r"(?:[Mm]arkt|[Hh]andels|Börsen)plätzen der $|[Pp]lattformen der $"
+_VENUE_OF = re.compile(r"(?:[Mm]arkt|[Hh]andels|Börsen)plätzen der $|[Pp]lattformen der $|[Ii]ndex der $|[Ii]ndizes der $"
                        r"|\b(?:list(?:ed|s|ing)?|trade[sd]?|trading|quoted|debut(?:ed|s)?|float(?:ed|s)?) on the $")
-"""An exchange operator named as the place of trading, not as the listed company."""
+"""An exchange operator named as the place of trading or the keeper of an index ("im
+Leitindex der Deutschen Börse"), not as the listed company."""
 _CAPITAL_NEXT = re.compile(rf"[ \u00a0]+[{CAPITALS}]")
 CITED_AFTER = re.compile(
     r"(?:['’]s?)?(?:[ \u00a0]+|-)(?:[Aa]nalysts?|[Aa]nalysten|[Aa]nalystin|[Ss]trategists?|[Ss]trategen"
@@ -98,6 +99,7 @@ def count_names(
     german: bool | None = None  # asked once, and only for a German-only word
     last = len(hits) - 1
     abbreviations: dict[str, bool] = {}  # capitals spelled out in parentheses earlier in the text
+    longer_named: set[str] = set()  # weak keys met as the start of another company's longer name
     nordic: set[str] = set()  # keys written with a Nordic legal form (`_NORDIC_FORM`)
     for i, (start, key, suffixed, end) in enumerate(hits):
         if in_spans and i in in_spans:
@@ -125,6 +127,7 @@ def count_names(
                     and written[-1] not in ".!?"  # "… Expertin von Vontobel. Allerdings": a sentence ends
                     and not CITED_AFTER.match(text, end) and not _own_unit_or_person(text, start, end)
                     and not _own_ticker_after(text, end, found_in.by_key(key))):
+                longer_named.add(key)
                 continue  # "Getty Images": another name ("Vontobel-Analyst Jean …", "Owens Corning OC" are not)
             if " " in key and key in short_names and written.count("-") > key.count(" "):
                 continue  # "Private-Equity-Fonds": a short name of words hyphenated into a compound is the term
@@ -155,6 +158,8 @@ def count_names(
         if venue and VENUE_BESIDE.search(text, max(0, start - 12), end + 12):
             continue  # "Amex & NYSE switches": the exchange, not American Express
         weak = key in short_names or key in needs_evidence or key in DESCRIPTORS
+        if weak and not suffixed and key in longer_named:
+            continue  # "Paragon’s dealings" after "its subsidiary Paragon Systems": that company again
         if weak and (inside_a_longer_name(text, start) or (
                 not suffixed and longer_name_follows(text, end) and not _own_unit_or_person(text, start, end)
                 and not _own_ticker_after(text, end, found_in.by_key(key)))):
@@ -163,6 +168,7 @@ def count_names(
             if german is None and text.count(" the ", 0, 4000) < 2:
                 german = is_german(text)
             if not german:  # German capitalises every noun: "Autozulieferer Continental"
+                longer_named.add(key)
                 continue  # "Old National Bancorp", "Piedmont Bancorp": another company's name
         if i < last and hits[i + 1][0] - end < 40 and parent_named_for(text, start, end, hits[i + 1][0]):
             continue  # "Volkswagen-Tochter Traton": the parent only describes the unit

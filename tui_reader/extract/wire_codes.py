@@ -51,7 +51,10 @@ def ric_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int, Inst
         venue = tail["venue"]
         if code["digits"]:
             if venue in _ASIAN:
-                symbol = code["digits"] + tail.group()
+                digits = code["digits"]
+                if venue == "HK" and len(digits) == 5 and digits[0] == "0":
+                    digits = digits[1:]  # "HSBC Holdings (00005.HK)": the exchange's five digits, Yahoo's four
+                symbol = digits + tail.group()
                 yield code.start(), tail.end(), found_in.by_ticker(symbol) or Instrument(None, symbol, None)
             continue
         if venue in _ASIAN:

@@ -1,0 +1,234 @@
+"""Forms of the 109th to 112th held-out sets (issue 9). From 109 and 110: a movers table
+whose rows stand in paragraphs of their own under its heading, a small cap's code in
+parentheses after a name whose initials (legal form included) it is, an everyday word at
+the end of an unknown name, a London share-form marker ("(CDI)", "(DI)") before the
+code, a London report's mover code, a share that "hit a record high", German
+"gutgemacht", a move noun after "opening", and companies the directory lacked or had
+wrong. From 111 and 112 (marked below): Hong Kong's five-digit codes, the Hong Kong
+lines of companies listed in New York too, a model's version glued to a name, crowns in
+a story about a Danish or Swedish company, a clinical trial's name, an exchange as the
+keeper of an index, an old forecast range after the new one, a name met first inside a
+longer one, and Nordic, Dutch and AIM small caps.
+
+Every text is our own; the expected results were written before the code ran.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.unit.test_figures_estimates_and_home_dollars import _article
+from tests.unit.test_forms_of_sets_67_to_71 import _tickers
+from tests.unit.test_forms_of_sets_101_to_108 import _figures
+from tui_reader.extract import enrich
+from tui_reader.extract.directory import directory
+
+_LONDON = "FTSE 250 movers: builders lead the way\n"
+"""A London report's headline: codes in parentheses are London's."""
+
+
+def _directions(body: str) -> dict[str, str | None]:
+    return {text: direction for text, _, _, direction in _figures(body) if text.endswith("%")}
+
+
+def test_a_movers_tables_rows_in_paragraphs_of_their_own_take_its_headings_direction() -> None:
+    body = ("London's mid caps were mixed on Friday.\n\n"
+            "FTSE 250 – Risers\n\n"
+            "Alder Homes (ALD) 410.00p 6.10%\n\n"
+            "Brook Mining (BRKM) 120.50p 4.25%\n\n"
+            "Cairn Estates (CRNE) 75.20p 1.15%\n\n"
+            "FTSE 250 – Fallers\n\n"
+            "Dunmore Retail (DNMR) 88.10p 3.40%\n\n"
+            "Elgin Freight (ELGF) 250.00p 2.05%\n")
+    assert _directions(body) == {"6.10%": "up", "4.25%": "up", "1.15%": "up", "3.40%": "down", "2.05%": "down"}
+
+
+def test_rows_under_a_heading_that_names_no_move_get_no_direction() -> None:
+    # must not: index weights, a table of levels
+    body = ("Index weights\n\n"
+            "Alder Homes (ALD) 6.10%\n\n"
+            "Brook Mining (BRKM) 4.25%\n")
+    assert _directions(body) == {"6.10%": None, "4.25%": None}
+
+
+def test_a_code_that_spells_a_names_initials_with_its_legal_form_is_its_ticker() -> None:
+    body = "Harbourside Wind Fund Limited (HWFL) 91.20p 2.10%\n"
+    assert _tickers(_LONDON, body) == {"HWFL.L"}
+    # must not: the initials without the legal form are the name's abbreviation
+    body = "The Harbourside Wind Fund (HWF) said its board would meet in May."
+    assert _tickers("", body) == set()
+
+
+def test_an_everyday_word_ending_an_unknown_name_is_not_the_known_company() -> None:
+    # "Partners" alone is a key of Partners Group, but "Kestrel Partners" is another company
+    body = "Kestrel Partners (KSTP) 149.00p 1.78%\n"
+    assert _tickers(_LONDON, body) == {"KSTP.L"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Lough Drinks Group (CDI) (LDGP) 141.00p 2.92%\n", {"LDGP.L"}),
+        ("C&C Group (CDI) (CCR) 141.00p 2.92%\n", {"CCR.L"}),
+        ("888 Holdings (DI) (888) 84.05p 3.00%\n", {"EVOK.L"}),
+        ("Wood Group (John) (WG.) 140.20p -3.11%\n", {"WG.L"}),
+    ],
+)
+def test_a_london_share_form_marker_before_the_code_is_no_ticker(body: str, expected: set[str]) -> None:
+    assert _tickers(_LONDON, body) == expected
+
+
+def test_a_london_reports_mover_code_is_the_london_line() -> None:
+    body = "British Airways owner IAG down 4.1%, while the budget carriers held up."
+    assert _tickers("FTSE 100 closes lower as airlines drag", body) == {"IAG.L"}
+    # must not: the same code in a report on another market is that market's listing
+    assert _tickers("Gold miners rally", "Bullion rose. IAG up 4.1% after the miner's update.") == {"IAG"}
+
+
+def test_a_share_that_hit_a_record_high_is_the_company() -> None:
+    body = "London's Admiral hit a record high, rising 6.6% after strong half-year numbers."
+    assert "ADM.L" in _tickers("", body)
+    # must not: an index after "the"
+    assert _tickers("", "The Dow hit a record high on Friday.") == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Seit dem Tief im Oktober hat der Index inzwischen wieder fast 10 Prozent gutgemacht.", "up"),
+        ("Newsmax's wild 735% opening gain in March drew buyers to the IPO market.", "up"),
+        ("The stock's 40% first-day jump was the largest of the year.", "up"),
+    ],
+)
+def test_more_moves(body: str, expected: str) -> None:
+    assert [direction for text, _, _, direction in _figures(body) if text.endswith(("%", "Prozent"))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Cleanaway Waste Management fell 3% after its half-year result.", {"CWY.AX"}),
+        ("China Hongqiao rose 4% in Hong Kong as aluminium prices climbed.", {"1378.HK"}),
+        ("Smith+Nephew and Convatec fell on the day.", {"SN.L", "CTEC.L"}),
+        ("Drone maker Airo Group Holdings Inc. ended its first day 140% higher.", {"AIRO"}),
+        ("Cable channel Newsmax Inc. opened far above its offer price.", {"NMAX"}),
+    ],
+)
+def test_companies_the_directory_lacked(body: str, expected: set[str]) -> None:
+    assert _tickers("", body) == expected
+
+
+def test_listings_the_directory_had_wrong() -> None:
+    found_in = directory()
+    ebara = found_in.by_ticker("6361.T")
+    assert ebara is not None and ebara.isin == "JP3166000004"
+    wag = found_in.by_name("W.A.G payment solutions")
+    assert wag is not None and wag.ticker == "WPS.L"
+    # Just Eat plc was bought by Takeaway.com in 2020: "Just Eat" is the merged company since
+    just_eat = found_in.by_name("Just Eat")
+    assert just_eat is not None and just_eat.isin == "NL0012015705"
+
+
+# 111 and 112
+
+
+def test_hong_kongs_five_digit_codes_are_yahoos_four() -> None:
+    body = "Financials led: HSBC Holdings (00005.HK) rose 2% and AIA (01299.HK) gained 3.5%."
+    assert _tickers("", body) == {"0005.HK", "1299.HK"}
+
+
+def test_the_hong_kong_line_of_a_company_listed_in_new_york_too() -> None:
+    assert _tickers("", "Baidu (09888.HK) fell 0.2% and JD.com (09618.HK) rose 1%.") == {"9888.HK", "9618.HK"}
+    # must not: the company named alone in a US story is its New York line
+    assert _tickers("", "Baidu shares rose in New York after the results.") == {"BIDU"}
+
+
+def test_a_longer_bank_name_is_not_the_shorter_one_inside_it() -> None:
+    assert _tickers("", "Agricultural Bank of China (01288.HK) rose 2.6%.") == {"1288.HK"}
+
+
+def test_a_models_version_glued_to_a_name_is_no_company() -> None:
+    assert _tickers("", "The new model is said to match GPT-5.2 and its rivals.") == set()
+    # must not: the trust itself
+    assert _tickers("", "GPT Group rose 2% after its results.") == {"GPT.AX"}
+
+
+def _currencies(title: str, body: str) -> list[tuple[str, str | None]]:
+    return [(f.text, f.currency) for f in enrich(_article(title, body)).figures if f.kind == "money"]
+
+
+def test_crowns_in_a_story_about_a_danish_company_are_danish() -> None:
+    body = "Die Aktie von Novo Nordisk fiel auf 326,35 Kronen; zuvor hatte sie mehr als 1.000 Kronen gekostet."
+    assert _currencies("Novo Nordisk bricht ein", body) == [("326,35 Kronen", "DKK"), ("1.000 Kronen", "DKK")]
+    # must not: a Norwegian company's crowns, and crowns the text says are Norwegian
+    assert _currencies("Equinor legt zu", "Equinor stieg auf 250 Kronen.") == [("250 Kronen", "NOK")]
+    body = "Novo Nordisk fiel deutlich. Der Zukauf kostet 300 norwegische Kronen je Aktie."
+    assert _currencies("Novo Nordisk", body) == [("300 norwegische Kronen", "NOK")]
+
+
+def test_a_clinical_trials_name_is_no_company() -> None:
+    body = "Das Scheitern der EVOKE-Studien belastete die Aktie von Novo Nordisk."
+    assert _tickers("", body) == {"NOVO-B.CO"}
+
+
+def test_an_exchange_as_the_keeper_of_an_index_is_no_filing() -> None:
+    body = "Das ist mehr als alle im Leitindex der Deutschen Börse gelisteten Unternehmen zusammen."
+    assert _tickers("", body) == set()
+    # must not: the operator's own shares
+    assert _tickers("", "Die Aktie der Deutschen Börse stieg um 2 Prozent.") == {"DB1.DE"}
+
+
+def test_an_old_forecast_range_after_the_new_one() -> None:
+    body = ("It cut its outlook to a range of $18 million to $19 million, from the previous guidance of "
+            "$33 million to $36 million.")
+    ranges = [(f.value, f.high) for f in enrich(_article("", body)).figures if f.kind == "money"]
+    assert ranges == [(18e6, 19e6), (33e6, 36e6)]
+    # must not: the old level and the new one of a move
+    body = "Toyota raised its forecast from the previous forecast of 84.0 billion yen to 87.5 billion yen."
+    ranges = [(f.value, f.high) for f in enrich(_article("", body)).figures if f.kind == "money"]
+    assert ranges == [(84e9, None), (87.5e9, None)]
+
+
+def test_a_name_met_first_inside_a_longer_one_is_that_company_later() -> None:
+    body = ("Securitas booked a charge for its subsidiary Paragon Systems. Paragon’s dealings with "
+            "subcontractors are under review.")
+    assert "PGN.DE" not in _tickers("", body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Pro Sieben Sat 1 steigt aus dem MDax ab.", {"PSM.DE"}),
+        ("Vaisala and Terveystalo fell in Helsinki, Scanfil rose.", {"VAIAS.HE", "TTALO.HE", "SCANFL.HE"}),
+        ("Dustin Group slumped in Stockholm while Tethys Oil gained.", {"DUST.ST", "TETY.ST"}),
+        ("Alfen cut its revenue forecast again.", {"ALFEN.AS"}),
+        ("Synectics and Strategic Minerals led AIM's risers.", {"SNX.L", "SML.L"}),
+        ("China Feihe fell 3% in Hong Kong.", {"6186.HK"}),
+    ],
+)
+def test_small_caps_of_111_and_112(body: str, expected: set[str]) -> None:
+    assert _tickers("", body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The lender posted a 6 per cent improvement in quarterly profit.", "up"),
+        ("Brokers flagged a 36% YoY EBITDA drop at the carmaker.", "down"),
+        ("The grocer is hiking its dividend by 17 per cent.", "up"),
+        # must not: a level before "operating"
+        ("The group targets a 5% operating margin.", None),
+    ],
+)
+def test_moves_of_111_and_112(body: str, expected: str | None) -> None:
+    assert [direction for text, _, _, direction in _figures(body) if text.endswith(("%", "cent"))] == [expected]
+
+
+def test_a_move_restated_as_an_amount_then_the_price_reached_is_no_range() -> None:
+    body = "The bank's shares rose 2.7 per cent or S$0.90 to S$33.65 after the results."
+    assert [(text, value) for text, value, _, _ in _figures(body) if text.startswith("S$")] == [
+        ("S$0.90", 0.9), ("S$33.65", 33.65)]
+    # must not: a range of percentages restated as a range of amounts
+    body = "It guided to revenue growth of 7% to 11%, or $144 billion to $149 billion, for the quarter."
+    amounts = [(f.value, f.high) for f in enrich(_article("", body)).figures if f.text.startswith("$")]
+    assert amounts == [(144e9, 149e9)]
