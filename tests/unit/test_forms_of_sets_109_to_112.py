@@ -135,6 +135,7 @@ def test_listings_the_directory_had_wrong() -> None:
 def test_hong_kongs_five_digit_codes_are_yahoos_four() -> None:
     body = "Financials led: HSBC Holdings (00005.HK) rose 2% and AIA (01299.HK) gained 3.5%."
     assert _tickers("", body) == {"0005.HK", "1299.HK"}
+    assert _tickers("", "Alibaba (09988 HK) rose 2%.") == {"9988.HK"}
 
 
 def test_the_hong_kong_line_of_a_company_listed_in_new_york_too() -> None:

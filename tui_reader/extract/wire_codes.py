@@ -91,6 +91,8 @@ def bloomberg_tickers(found_in: Directory, text: str) -> Iterator[tuple[int, int
                 suffix, width = _BLOOMBERG_VENUES[venue]
                 if venue == "CH":
                     suffix = ".SS" if digits[0] == "6" else ".SZ"
+                elif venue == "HK" and len(digits) == 5 and digits[0] == "0":
+                    digits = digits[1:]  # "(09988 HK)": the exchange's five digits
                 if len(digits) == width or (width == 4 and len(digits) < 4):
                     symbol = digits.zfill(width) + suffix
                     yield match.start(), match.end(), found_in.by_ticker(symbol) or Instrument(None, symbol, None)
