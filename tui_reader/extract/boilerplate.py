@@ -74,6 +74,10 @@ _BULLETED_ITEMS = 3
 """Bullets, after two spaces, between a paragraph's items that make it a list of other
 stories' headlines."""
 _HEADLINE_LIMIT = 160
+_TAPE_CHANGES = 8
+"""Percentages in a long paragraph that make it worth asking `quote_kind` whether it is
+a quote ticker's rows run together (prose with as many holds sentences, which it rejects;
+a table with "|" cells is cut from the story's text after it below)."""
 """The longest item of such a list: a headline, never a paragraph of the story."""
 _PIPE_STRIP = 12
 """A table's cell bars in one long paragraph that make it worth asking `quote_kind`."""
@@ -186,8 +190,12 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             paragraph = paragraph[:at].rstrip()
             if not paragraph:
                 continue
-        if ("▼" in paragraph or "▲" in paragraph) and len(paragraph) > PITCH_LIMIT and quote_kind(paragraph):
-            notes.append("quote line: " + shorten(paragraph))  # a ticker strip's rows joined into one paragraph
+        if (("▼" in paragraph or "▲" in paragraph) or (
+                paragraph.count("%") >= _TAPE_CHANGES and "|" not in paragraph)) and len(
+                paragraph) > PITCH_LIMIT and quote_kind(paragraph):
+            # a ticker strip's rows joined into one paragraph: "BML 7.76 Decreased By ▼ -0.20 (-2.51%) …",
+            # "S&P 500   3,725.49 (-1.73%) DOW   29,915.11 (-1.32%) …"
+            notes.append("quote line: " + shorten(paragraph))
             continue
         if paragraph.count("|") >= _PIPE_STRIP:
             while table := _QUOTE_TABLE.search(paragraph):  # Fox Business's index table: header, rows

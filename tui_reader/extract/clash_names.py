@@ -73,8 +73,10 @@ _AUSTRIAN = re.compile(r"\b(?:Wien(?:er)?|ATX|Österreichs?|österreichische[nrs
 _SWISS = re.compile(r"\b(?:SMI|SPI|SIX|Zürich|Zurich|Schweiz(?:er)?|Swiss|Franken)\b")
 SENSES = {
     # German news means by "die Post" Deutsche Post (Österreichische Post in a Vienna
-    # report), never the US cereal maker Post Holdings
-    "post": (Sense("POST.VI", _AUSTRIAN, True), Sense("DHL.DE", None, True)),
+    # report), never the US cereal maker Post Holdings; so does English copy that names
+    # Deutsche Post ("KfW sells Post shares")
+    "post": (Sense("POST.VI", _AUSTRIAN, True), Sense("DHL.DE", None, True),
+             Sense("DHL.DE", re.compile(r"\bDeutsche Post\b"), False)),
     # Sydney's "National Bank" is National Australia Bank, Toronto's National Bank of
     # Canada; elsewhere the directory's US National Bank Holdings stands
     "national bank": (Sense("NAB.AX", re.compile(r"\b(?:ASX|Australian?|Sydney|Melbourne)\b"), False),

@@ -22,7 +22,7 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "vorrückte gewann gewannen aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
     "hochschnellten ausbauen ausgebaut aufwerten aufgewertet angesprungen zulegt anzieht "
     "ansteigt hinauf anziehen angehoben bergauf aufwärts erhöhen steigern verbessern verteuerte verteuerten "
-    "zulegten kletterten gewannen wettgemacht wettmachen gutgemacht gutmachen aufgeholt verbesserte verbesserten gewinnt übertroffen übertraf "
+    "zulegten kletterten gewannen wettgemacht wettmachen gutgemacht gutmachen aufgeholt vorgerückt verbesserte verbesserten gewinnt übertroffen übertraf "
     "übertrafen angezogen").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen zurückgenommen abgebaut nachgegeben abgesackt "
@@ -58,7 +58,7 @@ _SEPARABLE: dict[str, tuple[frozenset[str], Direction]] = {
     "voran": (frozenset("kam kamen kommt kommen ging gingen geht gehen".split()), "up"),
     "zu": (frozenset("nahm nahmen nimmt nehmen legte legten legt legen".split()), "up"),
     "hoch": (frozenset("schoss schossen schießt schießen ging gingen geht gehen schnellte "
-                       "schnellten schicken schickten schickt".split()), "up"),
+                       "schnellten schicken schickten schickt springen springt sprang sprangen".split()), "up"),
 }
 """German verbs whose particle closes the clause: "gab 3 Prozent nach", "zog um 4 Prozent
 an". The verb alone says nothing ("gab bekannt", "zog Bilanz"); with its particle it

@@ -174,7 +174,7 @@ def _found(body: str, start: int, end: int, year: int | None, month: int, day: i
     after = body[end:end + 3]
     if ("(" in after or "/" in after) and _DATELINE.match(body, end):
         return None
-    if (":" in after or "-" in after or "–" in after) and _placed_dateline(body, start, end):
+    if (":" in after or "-" in after or "–" in after or "―" in after) and _placed_dateline(body, start, end):
         return None
     start = _with_weekday(body, start)
     if page_furniture(body, start, end):
@@ -203,11 +203,12 @@ _YEAR_SHIFT = {"this": 0, "last": -1, "next": 1}
 
 def _placed_dateline(body: str, start: int, end: int) -> bool:
     """A wire dateline whose agency a reprint dropped: "SEOUL, Jan 29 : Hyundai …", the
-    place in capitals opening the line, the date, then a colon or a dash."""
+    place in capitals opening the line, the date, then a colon or a dash (Malay Mail's
+    horizontal bar too: "TOKYO, Feb 9 ― Tokyo stocks …")."""
     line = body[body.rfind("\n", 0, start) + 1:start]
     place = line[:-2]
     return (line.endswith(", ") and 2 <= len(place) <= 30 and place.replace(" ", "").replace("-", "").isalpha()
-            and place.isupper() and body.startswith((" : ", ": ", " - ", " – ", " — "), end))
+            and place.isupper() and body.startswith((" : ", ": ", " - ", " – ", " — ", " ― "), end))
 
 
 def _year_named_after(body: str, end: int, anchor: date) -> int | None:

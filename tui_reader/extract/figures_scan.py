@@ -51,7 +51,7 @@ _NUMBER_TAILS = (
     # Alliance News' broker lines the same way
     # "445,2 (Vj: 398,5) Mio. Euro", "zwischen 19 und 21 (2020/21: 22,7) %": the label as written
     rf"|{SP}\((?:(?:Vorjahr(?:eswert)?|Vj\.?|[12][0-9]{{3}}(?:/[0-9]{{2,4}})?|zuvor|bisher|vorher|alt|prior year|year earlier"
-    rf"|year ago|previously|prior|before|old)[:,]?{SP}+)?"
+    rf"|year ago|previous year|last year|previously|prior|before|old)[:,]?{SP}+)?"
     rf"(?P<vn>{NUM})\)(?:(?P<vu>{amounts.UNIT})|{SP}(?P<vm>[Pp]ence|[Cc]ents?|Cent)(?!\w)|(?P<vk>{SCALE})?(?P<vc>{amounts.SUFFIX}))"
     rf"(?P<K_prior>)"
     rf"|\)(?P<au>{amounts.UNIT})(?P<K_accpct>)"  # "(9)%": an accountant's minus

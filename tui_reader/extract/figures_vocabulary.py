@@ -37,8 +37,8 @@ UP = ("rose rise rises rising risen gained gain gains gaining jumped jump jumps 
       "skyrocket accretive beat beats topped upgraded upgrades premium prämie upward upwards hardened bolted "
       "explodiert explodierte explodierten expansion lifting trieb trieben treibt improvement improvements spiking "
       "tacked outperformed outperforms outperforming outpaced outpaces hob hoben boosting inclined "
-      "festigte festigten festigt gefestigt")
-DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline "
+      "festigte festigten festigt gefestigt nordwärts")
+DOWN = ("fell fall falls falling fallen dropped drop drops dropping declined decline südwärts "
         "declines declining slipped slip slips slipping lost lose loses losing loss "
         "retreated retreat retreats slid slide slides sliding tumbled tumble tumbles "
         "plunged plunge plunges plunging down lower decreased decrease decreases "
@@ -219,8 +219,8 @@ def learn_direction(word: str) -> Direction | Literal[""]:
     remembered so that every later look-up of the word is one dict access; "" for none."""
     found: Direction | Literal[""] = ""
     if len(word) > 6:
-        stem = word[:-2] if word.endswith("es") else word[:-1] if word.endswith("s") else word
-        # "Kursverlusts", "Umsatzanstiegs", "Wertzuwachses": the genitive's ending read past
+        stem = word[:-2] if word.endswith(("es", "en")) else word[:-1] if word.endswith(("s", "e", "n")) else word
+        # "Kursverlusts", "Umsatzanstiegs", "Wertzuwachses", "Wochengewinne": the genitive's or plural's ending read past
         found = next((d for tail, d in COMPOUND_ENDS if word.endswith(tail) or stem.endswith(tail)), "")
         if found and len(word.removesuffix("plus").removesuffix("minus")) < 4:
             found = ""  # "Kursplus" is a move, "Zooplus" a company: four letters before it at least

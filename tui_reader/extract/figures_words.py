@@ -137,6 +137,9 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
         before = before.replace("—", " — ")
     if ", und zwar " in before:  # "schnellte in die Höhe, und zwar um 13 Prozent": one clause
         before = before.replace(", und zwar ", " und zwar ")
+    elif before.endswith(", um ") and _UM_ZU.match(body, end) is None:
+        # "ging es kräftiger südwärts, um 1,4 Prozent": the move's size after a comma (not "um … zu halten")
+        before = before[:-5] + " um "
     if "in die höhe" in before:  # one word for the look-up, "Höhe" alone is an amount
         before = before.replace("in die höhe", "in-die-höhe")
     if "zinsen, steuern" in before or "interest, tax" in before:  # Ebitda spelled out: a list, no clause end
@@ -309,6 +312,8 @@ _ASIDE = re.compile(r" \([^()]{1,40}\)(?= [a-zäöü])")
 """A closed parenthesis inside the clause, before lower-case words go on: a prior
 year's value, a ticker."""
 _DASHED_UM = (" - um ", " – um ")
+_UM_ZU = re.compile(r"[^.,;:!?]{0,40}?[ \u00a0]zu[ \u00a0][a-zäöü]")
+"""A final clause, "um … zu" and its verb: "senkte das Kursziel, um 10 Prozent Abstand zu halten"."""
 _RETURN_OF = (" return of ", " returns of ")
 _ADVERBS = ("slightly", "sharply", "marginally", "significantly", "strongly", "modestly", "steeply")
 _ADVERB_ENDS = tuple(f" {adverb}, " for adverb in _ADVERBS)

@@ -218,6 +218,8 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
     ticker_spans: list[tuple[int, int]] = []
     written_tickers: dict[str, str] = {}
     """The codes the text wrote as tickers ("FANG", "WOW" of WOW.AX) → the listing's ticker."""
+    unlisted: set[int] = set()
+    """Where codes the directory lacks start: a name right before one is that listing."""
     venue_listings: dict[str, Instrument] = {}
     """Codes written with their venue ("ASX:LIT"): a bare "(LIT)" later is that listing."""
     for at, end, instrument in (*ticker_mentions(found_in, text, cashtags, colons), *mover_tickers(found_in, text),
@@ -225,6 +227,8 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
                                 *ric_tickers(found_in, text), *bloomberg_tickers(found_in, text)):
         merger.add(instrument, at, _EXPLICIT)
         ticker_spans.append((at, end))
+        if instrument.name is None and instrument.isin is None:
+            unlisted.add(at)
         if instrument.ticker:
             root = instrument.ticker.split(".", 1)[0]
             written_tickers[root] = instrument.ticker
@@ -252,6 +256,10 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
             while i < len(starts) and starts[i] < end:
                 in_spans.add(i)
                 i += 1
+    if unlisted:
+        for i, hit in enumerate(hits):
+            if hit[3] + 2 in unlisted and text.startswith(" (", hit[3]):
+                in_spans.add(i)  # "Hesai (02525.HK)": the code names the listing, not the name's New York one
     if written_tickers:  # "FANG stock fell" after "(NASDAQ:FANG)", "WOW" after "(ASX:WOW)": the code again
         for i, (start, key, _, end) in enumerate(hits):
             ticker = written_tickers.get(text[start:end])

@@ -40,6 +40,8 @@ _PITCH = re.compile(
     | you(?:'|’)re\ reading\ a\ free\ article
     | see\ the\ \d{1,3}\ stocks
     | jetzt\ (?:weiterlesen|einloggen|registrieren|abonnieren)
+    | jetzt\ (?:sichern|informieren)!?$
+    | \+\+\ [^+]{1,80}\ \+\+$                   # a teaser between "++": "++ Diese Kupfer-Aktien heben ab ++"
     | sie\ sind\ bereits\ (?:registriert|abonnent)
     | erhalten\ sie\ zugriff\ zu
     | charts\|news\|analysen

@@ -147,6 +147,9 @@ them is the company's short name, as Bursa Malaysia's symbols are digits."""
 
 
 _QUOTES = "\"„“”‘’»«"
+_JOINERS = CONNECTORS | {"for", "für"}
+"""Lower-case words inside a name before a parenthesis: "Bank of America", an institute's
+"National Institute for Health and Care Excellence (NICE)"."""
 _SHARE_FORMS = frozenset({"(CDI)", "(DI)"})
 """Marks London's price lists put after a name whose shares trade as depositary interests."""
 _LEGAL_FORMS = frozenset("limited ltd plc inc incorporated corp corporation ag se nv sa llc kgaa ab asa oyj spa bv gmbh".split())
@@ -167,7 +170,7 @@ def _words_before(text: str, start: int) -> list[str]:
         opened = word[:1] == "(" and ")" not in word and word[1:2].isupper()
         if opened:
             word = word[1:]
-        if word[:1].isupper() or (kept and word in CONNECTORS) or name_word(word) in LEGAL_SUFFIXES:
+        if word[:1].isupper() or (kept and word in _JOINERS) or name_word(word) in LEGAL_SUFFIXES:
             kept.append(word)
         else:
             break
@@ -175,7 +178,7 @@ def _words_before(text: str, start: int) -> list[str]:
             break
         if word[-1] in ",;:)" and len(kept) > 1:
             break
-    while kept and kept[-1] in CONNECTORS:
+    while kept and kept[-1] in _JOINERS:
         kept.pop()
     return kept[::-1]
 
@@ -211,7 +214,7 @@ def _compound_abbreviation(word: str, code: str) -> bool:
 
 
 def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w not in CONNECTORS and w.lower() != "the").upper()
+    return "".join(w[0] for w in words if w not in _JOINERS and w.lower() != "the").upper()
 
 
 _SYMBOL_WORDS = frozenset({"ticker", "symbol"})

@@ -21,6 +21,7 @@ from tests.unit.test_figures_estimates_and_home_dollars import _article
 from tests.unit.test_forms_of_sets_67_to_71 import _tickers
 from tests.unit.test_forms_of_sets_101_to_108 import _figures
 from tui_reader.extract import enrich
+from tui_reader.extract.boilerplate import strip_boilerplate
 from tui_reader.extract.directory import directory
 
 _LONDON = "FTSE 250 movers: builders lead the way\n"
@@ -233,3 +234,96 @@ def test_a_move_restated_as_an_amount_then_the_price_reached_is_no_range() -> No
     body = "It guided to revenue growth of 7% to 11%, or $144 billion to $149 billion, for the quarter."
     amounts = [(f.value, f.high) for f in enrich(_article("", body)).figures if f.text.startswith("$")]
     assert amounts == [(144e9, 149e9)]
+
+
+# 113 and 114
+
+
+def test_a_quote_tickers_rows_joined_into_one_long_paragraph_leave_the_body() -> None:
+    codes = "SPX DOW QQQ AAPL MSFT META GOOGL AMZN TSLA NVDA NIO BABA AMD NFLX PYPL DIS INTC COST SBUX ABNB"
+    rows = " ".join(f"{code}   {100 + i}.25 (-{i % 9 + 1}.{i % 7}5%)" for i, code in enumerate(codes.split()))
+    story = "The bank's stock is down 1.8% to trade at $82.50 before the bell."
+    kept, notes = strip_boilerplate([rows, story])
+    assert kept == [story] and notes[0].startswith("quote line: SPX")
+    # must not: a long market report with as many percentages stays
+    report = " ".join(f"Shares of company {i} rose {i}.5% after it reported results." for i in range(1, 12))
+    assert strip_boilerplate([report, story])[0] == [report, story]
+
+
+@pytest.mark.parametrize("paragraph", ["++ Diese Rohstoff-Aktien heben ab ++", "Jetzt sichern"])
+def test_promotion_teasers_leave_the_body(paragraph: str) -> None:
+    kept, _ = strip_boilerplate(["Die Aktie stieg um 3 Prozent.", paragraph, "Analysten blieben skeptisch."])
+    assert paragraph not in kept
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("In Tokio springen die Aktien zeitweise um 8,16 Prozent hoch auf 23.735 Yen.", "up"),
+        ("Für Roche ging es noch kräftiger südwärts, um 1,4 Prozent.", "down"),
+        ("Die Aktie ist seit Jahresbeginn rund 4% vorgerückt.", "up"),
+        ("Einige Titel bringen Wochengewinne von zehn Prozent.", "up"),
+        # must not: "um" after a comma that closes a clause without a move
+        ("Die Bank senkte das Kursziel, um 10 Prozent Abstand zu halten.", None),
+    ],
+)
+def test_german_moves_of_113_and_114(body: str, expected: str | None) -> None:
+    assert [direction for text, _, _, direction in _figures(body) if text.endswith(("%", "Prozent"))][:1] == [
+        expected]
+
+
+def test_the_prior_years_cents_in_parentheses() -> None:
+    body = "It expects adjusted earnings per share of 55 (previous year: 53) cents."
+    assert [(text, value) for text, value, _, _ in _figures(body)] == [("55", 0.55), ("53", 0.53)]
+
+
+def test_post_in_english_copy_that_names_deutsche_post() -> None:
+    body = ("KfW sells Post shares. The sale will reduce the development bank's stake in Deutsche Post AG "
+            "to about 16.5 percent.")
+    assert _tickers("", body) == {"DHL.DE"}
+    # must not: the US cereal maker in a US story
+    assert _tickers("", "Post Holdings raised its outlook as cereal volumes held up.") == {"POST"}
+
+
+def test_a_name_before_an_exchange_code_the_directory_lacks_is_that_listing() -> None:
+    body = "Laser maker Hesai (02525.HK) fell 4.7%."
+    assert _tickers("", body) == {"2525.HK"}
+
+
+def test_a_datelines_horizontal_bar() -> None:
+    body = "TOKYO, Feb 9 ― Tokyo stocks closed higher today after strong profit reports."
+    assert [text for text, _, _, _ in _figures(body)] == []
+
+
+def test_an_institutes_abbreviation_with_for_in_its_name_is_no_ticker() -> None:
+    body = ("The test was recommended by the National Institute for Health and Care Excellence (NICE) "
+            "for routine use.")
+    assert _tickers("FTSE 250 movers", body) == set()
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("", "TX Group and Swiss Marketplace Group rose in Zurich.", {"TXGN.SW", "SMG.SW"}),
+        ("", "Apotea and Sveafastigheter listed in Stockholm; Modern Times Group fell.",
+         {"APOTEA.ST", "SFAST.ST", "MTG-B.ST"}),
+        ("", "XLMedia, Gfinity, GENinCode, Zephyr Energy and Roadside Real Estate moved on AIM.",
+         {"XLM.L", "GFIN.L", "GENI.L", "ZPHR.L", "ROAD.L"}),
+        ("", "Kiwoom Securities analyst Han said chips led the rally.", {"039490.KS"}),
+        ("", "Shore Capital starts Avon Protection with a sell rating.", {"AVON.L"}),
+        ("", "Hafnia led Oslo higher.", {"HAFNI.OL"}),
+        ("", "Frontline Ltd (OL:FRO) rose 3.61%.", {"FRO.OL"}),
+        ("", "Eckert&Ziegler lost 3,27 Prozent.", {"EUZ.DE"}),
+        ("ASX 200 closes lower", "Rio Tinto Ltd (ASX:RIO) rallied late. Rio Tinto led the miners.", {"RIO.AX"}),
+    ],
+)
+def test_companies_of_113_and_114(title: str, body: str, expected: set[str]) -> None:
+    assert _tickers(title, body) == expected
+
+
+def test_listings_renamed_or_moved() -> None:
+    found_in = directory()
+    phoenix = found_in.by_name("Phoenix Group")
+    assert phoenix is not None and phoenix.isin == "GB00BGXQNP29"
+    frontline = found_in.by_ticker("FRO")
+    assert frontline is not None and frontline.isin == "CY0200352116"
