@@ -304,7 +304,10 @@ def test_an_institutes_abbreviation_with_for_in_its_name_is_no_ticker() -> None:
 @pytest.mark.parametrize(
     ("title", "body", "expected"),
     [
-        ("", "TX Group and Swiss Marketplace Group rose in Zurich.", {"TXGN.SW", "SMG.SW"}),
+        ("", "Swiss Marketplace Group rose in Zurich.", {"SMG.SW"}),
+        # must not: a cosmetics brand, and a US state's abbreviation
+        ("", "Avon sales fell 5% in Brazil, Natura said.", set()),
+        ("", "The firm, based in Houston, TX, said revenue rose.", set()),
         ("", "Apotea and Sveafastigheter listed in Stockholm; Modern Times Group fell.",
          {"APOTEA.ST", "SFAST.ST", "MTG-B.ST"}),
         ("", "XLMedia, Gfinity, GENinCode, Zephyr Energy and Roadside Real Estate moved on AIM.",

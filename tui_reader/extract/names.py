@@ -30,7 +30,7 @@ AMBIGUOUS_NAMES: frozenset[str] = frozenset(
     ig acs cgi fmc man vat pandora frontline siegfried nu flex douglas hertz wendy
     equitable flutter ferguson diploma metro euronext signify eternal goodman santos
     cooper hays weir roper hayward mara ana merlin admiral aberdeen credo apa also vz agm egm m&m rbi nii asx
-    hochschild kakao rs ithaca thg""".split()
+    hochschild kakao rs ithaca thg avon""".split()
 ) | {
     "london stock exchange",
     "renewable energy",
