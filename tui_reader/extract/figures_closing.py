@@ -66,6 +66,17 @@ is a move."""
 SEPARABLE_VERBS = frozenset().union(*(verbs for verbs, _ in _SEPARABLE.values()))
 """A verb right before "um" and the figure ("Der Gewinn ging um drei Prozent … zurück"):
 its particle after the figure decides, before any noun further back ("Gewinn")."""
+
+
+def particle_verb(words: list[str]) -> Direction | None:
+    """The move of a separable verb whose particle the clause closed with before the
+    figure: ["gaben", "nach"] in "Alcon gaben nach, und zwar um 0,8 Prozent"."""
+    if len(words) < 2 or words[-1] not in _SEPARABLE:
+        return None
+    verbs, direction = _SEPARABLE[words[-1]]
+    return direction if words[-2] in verbs else None
+
+
 _NACH_WHERE: dict[str, Direction] = {"oben": "up", "unten": "down"}
 """After "nach" following the figure ("nach oben", "nach unten"): a move whatever the verb."""
 

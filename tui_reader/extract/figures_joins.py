@@ -51,17 +51,18 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
     two figures); a period after "bis"/"to" with its worded low end (`period_range`); and,
     where the loop saw their cue, cents and bare per-share amounts in the currency nearby."""
     low: Found | None = None
+    low_at = 0
     merged_any = cents = per_share = False
     listed: list[Found] = []
     for i, figure in enumerate(found):
         kind = figure[2]
         if kind == "money":
             end = figure[1]
-            if (low is not None and figure[0] - low[1] <= _MAX_GAP and low[8] is None
-                    and figure[8] is None and low[4] == figure[4]):
+            if (low is not None and low[8] is None and figure[8] is None and low[4] == figure[4]
+                    and (figure[0] - low[1] <= _MAX_GAP or _converted_between(body, low[1], figure[0]))):
                 merged = _range(body, low, figure)
                 if merged is not None:
-                    found[i - 1] = None  # type: ignore[call-overload]
+                    found[low_at] = None  # type: ignore[call-overload]
                     found[i] = figure = merged
                     merged_any = True
             if body[end - 1] in "tsT" and body.endswith(_MINOR_ENDS, figure[0], end):
@@ -71,7 +72,9 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
             if figure[8] is None and body.endswith(_MONEY_LIST_ENDS, 0, figure[0]) and (
                     shared := _shared_money(body, figure, found[i - 1][1] if i else 0)) is not None:
                 listed.append(shared)
-            low = figure
+            if not (low is not None and figure[4] != low[4] and body[figure[0] - 1:figure[0]] == "("
+                    and body.startswith(")", end)):
+                low, low_at = figure, i  # (a conversion in parentheses keeps the amount before it as the low end)
             continue
         if kind == "period" and body.endswith(_PERIOD_JOINS, 0, figure[0]):
             found[i] = period_range(body, figure, found[i - 1][1] if i else 0)
@@ -95,8 +98,8 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
             # 13% to 21% and 16% to 24%": a second range after "and")
             found[i] = (*figure[:7], before[7], figure[8])
         low = None
-    if merged_any:
-        found = [f for f in found if f is not None]
+    if merged_any:  # sorted again: a range merged across a conversion starts before it
+        found = sorted((f for f in found if f is not None), key=lambda f: f[0])
     if listed:
         found = sorted(found + listed, key=lambda f: f[0])
     if cents:
@@ -130,8 +133,17 @@ has its direction: "… am stärksten stieg (1,69 %), gefolgt von Mapfre (1,67 %
 (1,57 %) und Aena (1,09 %)"."""
 
 
+def _converted_between(body: str, low_end: int, high_start: int) -> bool:
+    """Whether only a conversion in parentheses and a joiner stand between two amounts:
+    "between 30 billion euros ($32.72 billion) and 35 billion euros"."""
+    close = body.find(")", low_end, high_start)
+    return close >= 0 and body.startswith((" (", "("), low_end) and high_start - close - 1 <= _MAX_GAP
+
+
 def _range(body: str, low: Found, high: Found) -> Found | None:
     gap = body[low[1]:high[0]].strip(_SPACES)
+    if gap.startswith("(") and ")" in gap:  # "30 billion euros ($32.72 billion) and 35 billion euros"
+        gap = gap[gap.index(")") + 1:].strip(_SPACES)
     if gap.startswith(_SHARE_UNITS):  # "$21.70 per share to $22 per share"
         gap = gap.split(None, 2)[-1]
     if gap.startswith(_US):
@@ -151,7 +163,7 @@ def _range(body: str, low: Found, high: Found) -> Found | None:
 
 
 _SHARED_NUMBER = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{1,2}|(?:\.[0-9]{3})+)?")
-_SHARED_JOINERS = frozenset("and und respektive resp. bzw. beziehungsweise or oder statt".split())
+_SHARED_JOINERS = frozenset("and und respektive resp. bzw. bzw beziehungsweise or oder statt".split())
 """A bare number, then one of these or a comma, before a percentage that carries the unit
 for both: "Infineon stiegen um 2,8 und SAP um 2,1 Prozent", "gained 2.8 and 2.1 percent
 respectively", "Plus 5,7 respektive 5,0 Prozent", "um 9,9 statt 8 Prozent"."""
@@ -159,8 +171,10 @@ _SHARED_LEADS = frozenset("um by plus minus up down".split())
 """Before a whole number in such a list (a decimal one needs none): what makes it a move."""
 _NOT_SHARED_LEADS = frozenset("zwischen between from von".split())
 """A range's low end ("zwischen 2 und 3 Prozent") is read with the range."""
+_RANGE_JOINERS = frozenset({" and", " und", ","})
+"""After "zwischen"/"von" these make a range's low end; "von 69,1 bzw. 62,4 Prozent" is a list."""
 _REACH = 60
-_SHARED_ENDS = (" and ", " und ", " respektive ", " resp. ", " bzw. ", " beziehungsweise ", " or ", " oder ",
+_SHARED_ENDS = (" and ", " und ", " respektive ", " resp. ", " bzw. ", " bzw ", " beziehungsweise ", " or ", " oder ",
                 " statt ", ", ", " um ", " by ")
 """How the text before such a list's last percentage ends: checked in the loop, so most
 percentages ("rose 5%") cost one `endswith`."""
@@ -189,7 +203,7 @@ def _shared_unit(body: str, start: int, previous_end: int) -> Found | None:
         lead = words[at - 2].lower() if at >= 2 else ""
     else:
         return None
-    if _SHARED_NUMBER.fullmatch(number) is None or lead in _NOT_SHARED_LEADS or (
+    if _SHARED_NUMBER.fullmatch(number) is None or (lead in _NOT_SHARED_LEADS and joiner in _RANGE_JOINERS) or (
             "." not in number and "," not in number and lead not in _SHARED_LEADS):
         return None
     offset = head.rfind(number + joiner)

@@ -167,7 +167,7 @@ SHARE_NOUNS = ("anteil", "beteiligung", "paket", "stake", "holding")
 
 COMPOUND_ENDS: tuple[tuple[str, Direction], ...] = (
     *((end, "up") for end in ("anstieg", "zuwachs", "wachstum", "sprung", "plus", "aufschlag", "zugewinn", "potenzial",
-                              "zuschlag", "steigerung", "kursgewinn", "tagesgewinn", "wochengewinn", "monatsgewinn",
+                              "zuschlag", "steigerung", "kursgewinn", "tagesgewinn", "wochengewinn", "monatsgewinn", "jahresgewinn",
                               "erhöhung", "anhebung", "verteuerung",
                               "steigerungen", "erhöhungen", "anhebungen")),
     *((end, "down") for end in ("rutsch", "einbruch", "rückgang", "verlust", "minus", "sturz",

@@ -19,7 +19,14 @@ from tui_reader.extract.figures_clause import (
     direction_back,
     listed_after,
 )
-from tui_reader.extract.figures_closing import CLAUSE_END, PUNCT, SEPARABLE_VERBS, closing_verb, verb_right_after
+from tui_reader.extract.figures_closing import (
+    CLAUSE_END,
+    PUNCT,
+    SEPARABLE_VERBS,
+    closing_verb,
+    particle_verb,
+    verb_right_after,
+)
 from tui_reader.extract.figures_levels import move_noun_after, move_noun_von, moved_to
 from tui_reader.extract.figures_movers import movers_heading
 from tui_reader.extract.figures_vocabulary import (
@@ -136,6 +143,8 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
     if "—" in before:  # "the company that completed its spinoff in April—jumped 6.4%": the insert's dash
         before = before.replace("—", " — ")
     if ", und zwar " in before:  # "schnellte in die Höhe, und zwar um 13 Prozent": one clause
+        if (particle := particle_verb(before.rsplit(", und zwar ", 1)[0].split()[-2:])) is not None:
+            return particle  # "Alcon gaben nach, und zwar um 0,8 Prozent"
         before = before.replace(", und zwar ", " und zwar ")
     elif before.endswith(", um ") and _UM_ZU.match(body, end) is None:
         # "ging es kräftiger südwärts, um 1,4 Prozent": the move's size after a comma (not "um … zu halten")

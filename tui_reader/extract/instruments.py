@@ -46,7 +46,9 @@ _CANDIDATES = re.compile(
     r"(?<=\$)(?P<cash>[A-Z]{1,6}(?:\.[A-Z]{1,2})?)(?![\w.])"
     r"|(?<=\$)(?P<tag>(?P<tag_name>[A-Z][^$()\n]{1,80}?)\((?P<tag_code>[A-Z0-9]{1,6}(?:\.[A-Z]{1,2})?)\)\$)"
     r"|(?<=:)(?=[ \u00a0]*(?P<code>[A-Z0-9]{1,6}(?:[.\-][A-Z0-9]{1,3})?)(?![\w]))"
-    r"|(?<=[(\[])(?P<paren>[A-Z]{1,5}(?:\.[A-Z])?)(?:(?P<quote>(?:[ \u00a0]\d[\d.,']*)?[ \u00a0][+\-\u2212]?\d{1,3}(?:\.\d{1,2})?%)|(?=[)\]]))"
+    # a Xetra code with its class digit ("SIX2", "VOW3") only in a quote, price and move after it
+    r"|(?<=[(\[])(?P<paren>[A-Z]{1,5}(?:\.[A-Z])?|[A-Z]{2,4}[0-9](?=[ \u00a0]\d[\d.,']*[ \u00a0][+\-\u2212]?\d))"
+    r"(?:(?P<quote>(?:[ \u00a0]\d[\d.,']*)?[ \u00a0][+\-\u2212]?\d{1,3}(?:\.\d{1,2})?%)|(?=[)\]]))"
     r"|(?<=[A-Z])(?P<isin>[A-Z][A-Z0-9]{9}[0-9])(?![^\W_])"
     rf"|(?<=[{CAPITALS}]){NAME_RUN_TAIL})"
 )
@@ -258,8 +260,12 @@ def find_instruments(title: str, body: str, declared: list[Instrument]) -> list[
                 i += 1
     if unlisted:
         for i, hit in enumerate(hits):
-            if hit[3] + 2 in unlisted and text.startswith(" (", hit[3]):
-                in_spans.add(i)  # "Hesai (02525.HK)": the code names the listing, not the name's New York one
+            if (hit[3] + 2 in unlisted and text.startswith(" (", hit[3])) or (
+                    text[hit[3]:hit[3] + 1] == " " and (close := _NAME_TO_CODE.match(text, hit[3])) is not None
+                    and (close.end() in unlisted or close.end() - 1 in unlisted)):
+                # "Hesai (02525.HK)": the code names the listing, not the name's New York one;
+                # "Charter Hall Social Infrastructure REIT (ASX: CQE)": a longer name than Charter Hall's
+                in_spans.add(i)
     if written_tickers:  # "FANG stock fell" after "(NASDAQ:FANG)", "WOW" after "(ASX:WOW)": the code again
         for i, (start, key, _, end) in enumerate(hits):
             ticker = written_tickers.get(text[start:end])
@@ -291,6 +297,8 @@ _GLUED_SENTENCE = re.compile(r"\.(?<=[a-z]{2}\.)(?=[A-Z][a-z]{2})")
 print them ("Eli Lilly.Novo", "resilience.Telecom Italia"): the names on either side are
 read apart. Not "Amazon.com" (lower case after) nor "U.S.Steel" (capitals before). The
 full stop first: a lookbehind first is tried at every character (55 µs an article, not 2)."""
+_NAME_TO_CODE = re.compile(r"(?:[ \u00a0]+[A-Z][\w&.'’-]*){1,5}[ \u00a0]+\(")
+"""The rest of a longer capitalised name up to the parenthesis of its code."""
 _TICKER_RUN = re.compile(r"(?<![\w.])[A-Z]{2,5}(?:, [A-Z]{2,5}){3,}(?![\w.])")
 """Four or more capital codes in a row, as a movers headline lists them: "Pre-market
 Movers For April 30- BKS, HUM, SUN, GPRO, LYB"."""

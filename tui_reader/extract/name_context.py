@@ -365,7 +365,8 @@ def named_as_stock(text: str, start: int, end: int, key: str = "") -> bool:
 _DESCRIBED_BEFORE = re.compile(
     r"(?:^|[\s(])(?:[A-Za-zÄÖÜäöüß-]*(?:[Kk]onzerns?|[Vv]ersicherers?|[Hh]erstellers?|[Bb]auers?|[Zz]ulieferers?"
     r"|[Hh]ändlers?|[Ii]nsurer|[Rr]einsurer|maker|[Ll]ender|[Rr]etailer|[Bb]ank|[Kk]onkurrent(?:en)?|[Rr]ivale?n?"
-    r"|[Mm]iner|[Oo]utsourcer|[Hh]ousebuilder|[Gg]rocer|[Bb]rewer|[Ss]upermarket|[Aa]irline|[Pp]ublisher|[Bb]roadcaster))"
+    r"|[Mm]iner|[Oo]utsourcer|[Hh]ousebuilder|[Gg]rocer|[Bb]rewer|[Ss]upermarket|[Aa]irline|[Pp]ublisher|[Bb]roadcaster"
+    r"|[Cc]aterer))"
     r"[ \u00a0]+$")
 """The noun that says what the company does, right before the name: "der Versicherer
 Zurich", "Chipmaker Marvell", "beim Konkurrenten Continental", "Gold miner Hochschild"."""

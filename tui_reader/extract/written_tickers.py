@@ -59,6 +59,8 @@ def paren_ticker(
     listing = found_in.by_ticker(code + home) if home else found_in.by_ticker(code)
     if quoted:
         # "Rational (RAA 770.40 +12.73%)": the code is the known name's Xetra one
+        if code[-1].isdigit():  # "Sixt (SIX2 111.90 +10.25%)": a Xetra class code, no symbol alone
+            return found_in.by_ticker(code + ".DE") or named_before(found_in, text, start)
         return listing or named_before(found_in, text, start) or Instrument(
             None, code + home if home else code.replace(".", "-"), None)
     if len(code) < 2 or code in NOT_TICKERS or (exchange_named(code) is not None and not (home and listing)):
@@ -73,9 +75,10 @@ def paren_ticker(
         return None  # a dateline opening a paragraph: "Frankfurt/Main (RPO). Nach ..."
     initials = _initials(words)
     if (initials.endswith(code) or (len(code) >= 3 and picks_initials(initials, code))) and not (
-            code == initials and name_word(words[-1]) in _LEGAL_FORMS):
-        # "European Central Bank (ECB)", "Food and Drug Administration (FDA)"; but a code
-        # that spells the legal form too is a small cap's ticker: "Foresight Solar Fund Limited (FSFL)"
+            code == initials and name_word(words[-1]) in _LEGAL_FORMS and _PRICE_AFTER.match(text, start + 2 + len(code))):
+        # "European Central Bank (ECB)", "Paytm Payments Bank Ltd (PPBL)"; but in a price
+        # list, a code that spells the legal form too is a small cap's ticker:
+        # "Foresight Solar Fund Limited (FSFL) 88.70p 2.19%"
         return None
     if listing is None and any(_abbreviates(words[i:], code) for i in range(len(words))) and is_german(text):
         return None  # "Landesbank Baden-Württemberg (LBBW)", "Duchenne-Muskeldystrophie (DMD)"
@@ -150,6 +153,8 @@ _QUOTES = "\"„“”‘’»«"
 _JOINERS = CONNECTORS | {"for", "für"}
 """Lower-case words inside a name before a parenthesis: "Bank of America", an institute's
 "National Institute for Health and Care Excellence (NICE)"."""
+_PRICE_AFTER = re.compile(r"[ \u00a0]+[0-9][0-9.,]*p?[ \u00a0]")
+"""A price right after the parenthesis: a row of a price list."""
 _SHARE_FORMS = frozenset({"(CDI)", "(DI)"})
 """Marks London's price lists put after a name whose shares trade as depositary interests."""
 _LEGAL_FORMS = frozenset("limited ltd plc inc incorporated corp corporation ag se nv sa llc kgaa ab asa oyj spa bv gmbh".split())
@@ -193,6 +198,8 @@ def _abbreviates(words: list[str], code: str) -> bool:
     parts = [p for w in words if w not in CONNECTORS for p in w.split("-") if p[:1].isupper()]
     if parts and _compound_abbreviation(parts[-1], code):
         return True
+    if "-" in words[-1] and picks_initials("".join(p[0] for p in words[-1].split("-") if p).upper(), code):
+        return True  # "Direct-to-Patient-Plattform (DTP)"
     if len(parts) < 2 or code[0] != parts[0][0].upper():
         return False
     at = 0
@@ -258,9 +265,9 @@ def _named_by_tails(found_in: Directory, words: list[str], *, word_tails: bool =
 
 
 def named_before(found_in: Directory, text: str, start: int) -> Instrument | None:
-    """The company the capitalised words before `start` name, if the directory knows it."""
-    words = _words_before(text, start)
-    return found_in.by_name(" ".join(words)) if words else None
+    """The company the capitalised words before `start` name, if the directory knows it
+    (the longest tail of them that it knows: "am Mittwoch Sixt")."""
+    return next((named for named in _named_by_tails(found_in, _words_before(text, start)) if named is not None), None)
 
 
 def _named_instead(found_in: Directory, text: str, colon: int, listing: Instrument) -> Instrument:
@@ -281,6 +288,8 @@ def _named_instead(found_in: Directory, text: str, colon: int, listing: Instrume
     spans = sorted(((first, last) for first in range(len(words)) for last in range(len(words), first, -1)),
                    key=lambda span: span[0] - span[1])
     for first, last in spans:
+        if not all(name_word(w) in LEGAL_SUFFIXES or (w.isupper() and len(w) <= 4) for w in words[last:]):
+            continue  # "Charter Hall Social Infrastructure REIT (ASX: CQE)" is not Charter Hall Group
         name = " ".join(words[first:last])
         if venue:  # "Carnival (LON:CNR)": of a dual listing, the one on the venue named
             local = next((c for c in found_in.candidates(name) if (c.ticker or "").endswith("." + venue)), None)

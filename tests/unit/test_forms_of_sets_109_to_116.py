@@ -330,3 +330,65 @@ def test_listings_renamed_or_moved() -> None:
     assert phoenix is not None and phoenix.isin == "GB00BGXQNP29"
     frontline = found_in.by_ticker("FRO")
     assert frontline is not None and frontline.isin == "CY0200352116"
+
+
+# 115 and 116
+
+
+def test_an_abbreviation_that_spells_the_legal_form_outside_a_price_list_is_no_ticker() -> None:
+    body = "The central bank told Paytm Payments Bank Ltd (PPBL) to stop taking deposits."
+    assert _tickers("", body) == set()
+
+
+def test_a_venue_code_after_a_longer_name_than_the_directorys_is_that_code() -> None:
+    body = "Charter Hall Social Infrastructure REIT (ASX: CQE) – Shares surged 8.5%."
+    assert _tickers("", body) == {"CQE.AX"}
+
+
+def test_a_range_around_a_conversion_in_parentheses() -> None:
+    body = "It sees 2025 sales between 30 billion euros ($32.72 billion) and 35 billion euros."
+    money = [(f.value, f.currency, f.high) for f in enrich(_article("", body)).figures if f.kind == "money"]
+    assert money == [(30e9, "EUR", 35e9), (32.72e9, "USD", None)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Roche und Novartis fanden sich mit Einbußen von 0,3 bzw 0,5 Prozent unter den Verlierern.",
+         [("0,3", "down"), ("0,5 Prozent", "down")]),
+        ("Auch Alcon gaben nach, und zwar um 0,8 Prozent.", [("0,8 Prozent", "down")]),
+        ("Zwei Banken führen mit Jahresgewinnen von 69,1 bzw. 62,4 Prozent die Liste an.",
+         [("69,1", "up"), ("62,4 Prozent", "up")]),
+        # must not: a range's low end after "zwischen"
+        ("Die Marge soll zwischen 5 und 7 Prozent liegen.", [("zwischen 5 und 7 Prozent", None)]),
+    ],
+)
+def test_german_forms_of_115_and_116(body: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(text, direction) for text, _, _, direction in _figures(body)] == expected
+
+
+def test_a_caterer_is_the_company() -> None:
+    assert _tickers("", "Contract caterer Compass reports another strong year.") == {"CPG.L"}
+
+
+def test_a_german_compounds_abbreviation_is_no_ticker() -> None:
+    body = "Novartis will das Mittel über eine Direct-to-Patient-Plattform (DTP) direkt an Patienten verkaufen."
+    assert _tickers("", body) == {"NOVN.SW"}
+
+
+def test_a_xetra_class_code_in_a_quote_names_the_company() -> None:
+    body = ("Am Mittwoch fielen Sixt (SIX2 111.90 +10.25%) (SIX3 66.20 +6.95%) auf. Der abtretende CEO "
+            "Erich Sixt gibt sich nicht geschlagen.")
+    assert _tickers("", body) == {"SIX2.DE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Bystronic fell in Zurich.", {"BYS.SW"}),
+        ("Billerud AB and Yubico AB led the Nordic gainers.", {"BILL.ST", "YUBICO.ST"}),
+        ("Breville Group rallied at noon.", {"BRG.AX"}),
+    ],
+)
+def test_companies_of_115_and_116(body: str, expected: set[str]) -> None:
+    assert _tickers("", body) == expected
