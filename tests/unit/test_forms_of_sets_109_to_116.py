@@ -119,15 +119,21 @@ def test_companies_the_directory_lacked(body: str, expected: set[str]) -> None:
     assert _tickers("", body) == expected
 
 
-def test_listings_the_directory_had_wrong() -> None:
+@pytest.mark.parametrize(
+    ("lookup", "key", "expected"),
+    [
+        ("ticker", "6361.T", ("JP3166000004", "6361.T")),  # Ebara: pytickersymbols had another ISIN
+        ("name", "W.A.G payment solutions", ("GB00BLGXWY71", "WPS.L")),
+        # Just Eat plc was bought by Takeaway.com in 2020: "Just Eat" is the merged company since
+        ("name", "Just Eat", ("NL0012015705", "TKWY.AS")),
+        ("name", "Phoenix Group", ("GB00BGXQNP29", "SDLF.L")),  # renamed Standard Life (set 114)
+        ("ticker", "FRO", ("CY0200352116", "FRO")),  # Frontline moved to Cyprus (set 114)
+    ],
+)
+def test_listings_the_directory_had_wrong_or_stale(lookup: str, key: str, expected: tuple[str, str]) -> None:
     found_in = directory()
-    ebara = found_in.by_ticker("6361.T")
-    assert ebara is not None and ebara.isin == "JP3166000004"
-    wag = found_in.by_name("W.A.G payment solutions")
-    assert wag is not None and wag.ticker == "WPS.L"
-    # Just Eat plc was bought by Takeaway.com in 2020: "Just Eat" is the merged company since
-    just_eat = found_in.by_name("Just Eat")
-    assert just_eat is not None and just_eat.isin == "NL0012015705"
+    listing = found_in.by_ticker(key) if lookup == "ticker" else found_in.by_name(key)
+    assert listing is not None and (listing.isin, listing.ticker) == expected
 
 
 # 111 and 112
@@ -323,13 +329,6 @@ def test_an_institutes_abbreviation_with_for_in_its_name_is_no_ticker() -> None:
 def test_companies_of_113_and_114(title: str, body: str, expected: set[str]) -> None:
     assert _tickers(title, body) == expected
 
-
-def test_listings_renamed_or_moved() -> None:
-    found_in = directory()
-    phoenix = found_in.by_name("Phoenix Group")
-    assert phoenix is not None and phoenix.isin == "GB00BGXQNP29"
-    frontline = found_in.by_ticker("FRO")
-    assert frontline is not None and frontline.isin == "CY0200352116"
 
 
 # 115 and 116
