@@ -158,7 +158,8 @@ _PRICE_AFTER = re.compile(r"[ \u00a0]+[0-9][0-9.,]*p?[ \u00a0]")
 _SHARE_FORMS = frozenset({"(CDI)", "(DI)"})
 """Marks London's price lists put after a name whose shares trade as depositary interests."""
 _LEGAL_FORMS = frozenset("limited ltd plc inc incorporated corp corporation ag se nv sa llc kgaa ab asa oyj spa bv gmbh".split())
-"""Legal forms proper (not "Group" or "Holdings"): an abbreviation of a name never spells them."""
+"""Legal forms proper (not "Group" or "Holdings"). A price list's code may spell one as the
+name's last initial ("… Fund Limited (FSFL)"); prose abbreviations do too, so only there."""
 
 
 def _words_before(text: str, start: int) -> list[str]:
