@@ -6,7 +6,7 @@ import math
 
 from tui_reader.model import Article, Instrument, KeyFigure
 
-EXTRACTOR_VERSION = 42
+EXTRACTOR_VERSION = 43
 """Bumped whenever a change to the rules changes what `enrich` finds: stored articles
 written by an older version are re-extracted in the background, so a user who upgrades
 sees the better filing on the news they already have."""

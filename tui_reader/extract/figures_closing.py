@@ -22,7 +22,8 @@ _GERMAN_FINAL: dict[str, Direction] = dict.fromkeys((
     "vorrückte gewann gewannen aufwärtsgegangen hochgeschossen schoss schossen hochschnellte "
     "hochschnellten ausbauen ausgebaut aufwerten aufgewertet angesprungen zulegt anzieht "
     "ansteigt hinauf anziehen angehoben bergauf aufwärts erhöhen steigern verbessern verteuerte verteuerten "
-    "zulegten kletterten gewannen wettgemacht wettmachen gutgemacht gutmachen aufgeholt vorgerückt verbesserte verbesserten gewinnt übertroffen übertraf "
+    "zulegten kletterten gewannen wettgemacht wettmachen gutgemacht gutmachen aufgeholt vorgerückt "
+    "vorankamen vorankam vorangekommen verbesserte verbesserten gewinnt übertroffen übertraf "
     "übertrafen angezogen").split(), "up")
 _GERMAN_FINAL.update(dict.fromkeys((
     "gefallen gesunken verloren eingebrochen zurückgegangen zurückgenommen abgebaut nachgegeben abgesackt "

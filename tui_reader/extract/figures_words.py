@@ -273,10 +273,12 @@ def direction_of(body: str, start: int, end: int, sign: str | None) -> Direction
                 second = following[1].split(None, 1)[0].split("/", 1)[0].strip(PUNCT).lower()
                 if second in ("plus", "minus"):
                     return AFTER_WORDS[second]
+                if second in _COLOURED:  # "mit mehr als 35 Prozent im roten Bereich"
+                    return _COLOURED[second]
     if words and words[-1] == "ahead":
         return "up"  # "the S&P/TSX 60 was ahead 0.6%" ("ahead of the 5% consensus" has "of" between)
     if words and (words[-1] in SEPARABLE_VERBS or words[-1] == "um" or (
-            words[-1] in _QUALIFIER_WORDS and words[-2:-1] == ["um"])) and (
+            (words[-1] in _QUALIFIER_WORDS or words[-1] in _INTENSIFIERS) and words[-2:-1] == ["um"])) and (
             found := closing_verb(body, start, end, words)):
         # "Der Gewinn ging um drei Prozent auf 2,7 Milliarden Euro zurück", "ist um 10
         # Prozent auf 4,8 Billionen Yen geschrumpft", "zog trotz des Rückschlags um rund
@@ -321,6 +323,10 @@ _ASIDE = re.compile(r" \([^()]{1,40}\)(?= [a-zäöü])")
 """A closed parenthesis inside the clause, before lower-case words go on: a prior
 year's value, a ticker."""
 _DASHED_UM = (" - um ", " – um ")
+_COLOURED: dict[str, Direction] = {"roten": "down", "grünen": "up"}
+"""After "im": "im roten Bereich" is a loss, "im grünen Bereich" a gain."""
+_INTENSIFIERS = frozenset({"satte", "satten", "stolze", "stolzen", "kräftige", "kräftigen"})
+"""Between "um" and the figure, like a qualifier: "brach um satte 48% ein"."""
 _UM_ZU = re.compile(r"[^.,;:!?]{0,40}?[ \u00a0]zu[ \u00a0][a-zäöü]")
 """A final clause, "um … zu" and its verb: "senkte das Kursziel, um 10 Prozent Abstand zu halten"."""
 _RETURN_OF = (" return of ", " returns of ")

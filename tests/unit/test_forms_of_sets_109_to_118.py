@@ -1,4 +1,4 @@
-"""Forms of the 109th to 112th held-out sets (issue 9). From 109 and 110: a movers table
+"""Forms of the 109th to 118th held-out sets (issue 9). From 109 and 110: a movers table
 whose rows stand in paragraphs of their own under its heading, a small cap's code in
 parentheses after a name whose initials (legal form included) it is, an everyday word at
 the end of an unknown name, a London share-form marker ("(CDI)", "(DI)") before the
@@ -8,7 +8,16 @@ wrong. From 111 and 112 (marked below): Hong Kong's five-digit codes, the Hong K
 lines of companies listed in New York too, a model's version glued to a name, crowns in
 a story about a Danish or Swedish company, a clinical trial's name, an exchange as the
 keeper of an index, an old forecast range after the new one, a name met first inside a
-longer one, and Nordic, Dutch and AIM small caps.
+longer one, and Nordic, Dutch and AIM small caps. From 113 and 114: a quote ticker's
+rows run into one long paragraph, teasers between "++", German moves ("hoch",
+"südwärts", "vorgerückt", "um" after a comma, plural compounds), the prior year's cents,
+Deutsche Post in English copy, a name before a code the directory lacks, a dateline's
+horizontal bar, an institute's abbreviation with "for" in its name. From 115 and 116: a
+legal form's initial counts toward a ticker only in a price list, a venue code after a
+longer name than the directory's, a range around a conversion in parentheses, German
+"bzw." lists, a caterer, a German compound's abbreviation, a separable verb before "und
+zwar", a Xetra class code in a quote. From 117 and 118: "um satte 48% ein", "im roten
+Bereich", "vorankamen". And the companies each pair showed the directory lacked.
 
 Every text is our own; the expected results were written before the code ran.
 """
@@ -390,4 +399,31 @@ def test_a_xetra_class_code_in_a_quote_names_the_company() -> None:
     ],
 )
 def test_companies_of_115_and_116(body: str, expected: set[str]) -> None:
+    assert _tickers("", body) == expected
+
+
+# 117 and 118
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Die Aktie brach um satte 48% ein.", "down"),
+        ("Das Papier stand mit mehr als 35 Prozent im roten Bereich.", "down"),
+        ("Während Novartis 2% vorankamen, gab Roche nach.", "up"),
+    ],
+)
+def test_german_moves_of_117_and_118(body: str, expected: str) -> None:
+    assert [direction for text, _, _, direction in _figures(body)][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("X-Fab and InflaRx fell while About You rose.", {"XFAB.PA", "IFRX", "YOU.DE"}),
+        ("EuroAPI and PolyPeptide slumped after their results.", {"EAPI.PA", "PPGN.SW"}),
+        ("XP Power, Chrysalis Investments and Medcap moved.", {"XPP.L", "CHRY.L", "MCAP.ST"}),
+    ],
+)
+def test_companies_of_117_and_118(body: str, expected: set[str]) -> None:
     assert _tickers("", body) == expected
