@@ -409,7 +409,7 @@ def test_companies_of_115_and_116(body: str, expected: set[str]) -> None:
     ("body", "expected"),
     [
         # "Gewinn" before it would say up: the verb closing the clause after "um satte" decides
-        ("Im ersten Quartal brach der Gewinn des Konzerns um satte 48% ein – auf 1,4 Mrd. USD.", "down"),
+        ("Im Quartal brach der Gewinn von Acme jedoch um satte 48% ein.", "down"),
         ("Das Papier stand mit mehr als 35 Prozent im roten Bereich.", "down"),
         ("Während Novartis 2% vorankamen, gab Roche nach.", "up"),
     ],
