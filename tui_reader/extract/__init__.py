@@ -6,7 +6,7 @@ import math
 
 from tui_reader.model import Article, Instrument, KeyFigure
 
-EXTRACTOR_VERSION = 43
+EXTRACTOR_VERSION = 44
 """Bumped whenever a change to the rules changes what `enrich` finds: stored articles
 written by an older version are re-extracted in the background, so a user who upgrades
 sees the better filing on the news they already have."""
@@ -46,7 +46,8 @@ def article_figures(article: Article, primary_ticker: str | None = None) -> list
     dot = ticker.rfind(".")
     if (crown := _LOCAL_CROWNS.get(ticker[dot:]) if dot > 0 else None) is not None:
         for figure in figures:
-            if figure.currency == "NOK" and figure.text.endswith(_BARE_CROWNS) and "orw" not in figure.text:
+            if figure.currency == "NOK" and figure.text.endswith(_BARE_CROWNS) and not any(
+                    country in figure.context for country in _CROWN_COUNTRIES):
                 figure.currency = crown  # "fiel auf 326,35 Kronen" about Novo Nordisk: Danish crowns
     return figures
 
@@ -55,6 +56,9 @@ _LOCAL_CROWNS = {".CO": "DKK", ".ST": "SEK", ".PR": "CZK"}
 """The crown of the market the article's primary listing is in, where a bare "Kronen",
 "crowns" or "kroner" (read as Norwegian when nothing names the country) is another."""
 _BARE_CROWNS = ("Kronen", "crowns", "crown", "kroner", "krone")
+_CROWN_COUNTRIES = ("orw", "wed", "chwed", "Dan", "dän", "Dän", "Czech", "chech")
+"""Stems of the crown countries' names: a sentence that names one keeps its crowns as read
+("Norway's Orkla earned 3 billion crowns" in a story about Carlsberg)."""
 
 
 _LOCAL_DOLLARS = {".AX": "AUD", ".SI": "SGD", ".NZ": "NZD", ".TO": "CAD", ".V": "CAD"}

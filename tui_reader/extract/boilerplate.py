@@ -74,11 +74,13 @@ _BULLETED_ITEMS = 3
 """Bullets, after two spaces, between a paragraph's items that make it a list of other
 stories' headlines."""
 _HEADLINE_LIMIT = 160
-_TAPE_CHANGES = 8
-"""Percentages in a long paragraph that make it worth asking `quote_kind` whether it is
-a quote ticker's rows run together (prose with as many holds sentences, which it rejects;
-a table with "|" cells is cut from the story's text after it below)."""
 """The longest item of such a list: a headline, never a paragraph of the story."""
+_TAPE_ROW = re.compile(r"[0-9][0-9.,']*[ \u00a0]+\([+\-−][0-9][0-9.,]*[ \u00a0]?%\)")
+_TAPE_ROWS = 8
+"""Prices with their signed change in parentheses ("3,725.49 (-1.73%)") that make a long
+paragraph worth asking `quote_kind` whether it is a quote ticker's rows run together; a
+movers list in prose ("Siemens Energy +5,2%, Adidas -2,1%") has no prices, and a table
+with "|" cells is cut from the story's text after it below."""
 _PIPE_STRIP = 12
 """A table's cell bars in one long paragraph that make it worth asking `quote_kind`."""
 _QUOTE_TABLE = re.compile(
@@ -191,7 +193,7 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             if not paragraph:
                 continue
         if (("▼" in paragraph or "▲" in paragraph) or (
-                paragraph.count("%") >= _TAPE_CHANGES and "|" not in paragraph)) and len(
+                "|" not in paragraph and len(_TAPE_ROW.findall(paragraph)) >= _TAPE_ROWS)) and len(
                 paragraph) > PITCH_LIMIT and quote_kind(paragraph):
             # a ticker strip's rows joined into one paragraph: "BML 7.76 Decreased By ▼ -0.20 (-2.51%) …",
             # "S&P 500   3,725.49 (-1.73%) DOW   29,915.11 (-1.32%) …"

@@ -50,7 +50,7 @@ for _args in (
     ("Nasdaq Stockholm", ".ST", "SEK", "STO"),
     ("Nasdaq Helsinki", ".HE", "EUR", "HEL"),
     ("Nasdaq Copenhagen", ".CO", "DKK", "CPH"),
-    ("Oslo Børs", ".OL", "NOK", "OSL", "OSE", "OL", "Oslo Stock Exchange"),
+    ("Oslo Børs", ".OL", "NOK", "OSL", "OL", "Oslo Stock Exchange"),
     ("TSE", ".T", "JPY", "TYO", "Tokyo Stock Exchange"),
     ("TWSE", ".TW", "TWD", "TPE"),
     ("NSE", ".NS", "INR"),

@@ -59,10 +59,12 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
         if kind == "money":
             end = figure[1]
             if (low is not None and low[8] is None and figure[8] is None and low[4] == figure[4]
-                    and (figure[0] - low[1] <= _MAX_GAP or _converted_between(body, low[1], figure[0]))):
+                    and (figure[0] - low[1] <= _MAX_GAP or (_converted_between(body, low[1], figure[0]) and all(
+                        between is not None and between[2] == "money" for between in found[low_at + 1:i])))):
                 merged = _range(body, low, figure)
                 if merged is not None:
-                    found[low_at] = None  # type: ignore[call-overload]
+                    for inside in range(low_at, i):  # the low end, and a conversion between the two
+                        found[inside] = None  # type: ignore[call-overload]
                     found[i] = figure = merged
                     merged_any = True
             if body[end - 1] in "tsT" and body.endswith(_MINOR_ENDS, figure[0], end):
@@ -74,7 +76,8 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
                 listed.append(shared)
             if not (low is not None and figure[4] != low[4] and body[figure[0] - 1:figure[0]] == "("
                     and body.startswith(")", end)):
-                low, low_at = figure, i  # (a conversion in parentheses keeps the amount before it as the low end)
+                low, low_at = figure, i  # a conversion in parentheses keeps the amount before it as the low end,
+                # and is then part of the range ("between 30 billion euros ($32.72 billion) and 35 billion euros")
             continue
         if kind == "period" and body.endswith(_PERIOD_JOINS, 0, figure[0]):
             found[i] = period_range(body, figure, found[i - 1][1] if i else 0)
@@ -98,8 +101,8 @@ def join_figures(body: str, found: list[Found]) -> list[Found]:
             # 13% to 21% and 16% to 24%": a second range after "and")
             found[i] = (*figure[:7], before[7], figure[8])
         low = None
-    if merged_any:  # sorted again: a range merged across a conversion starts before it
-        found = sorted((f for f in found if f is not None), key=lambda f: f[0])
+    if merged_any:
+        found = [f for f in found if f is not None]
     if listed:
         found = sorted(found + listed, key=lambda f: f[0])
     if cents:

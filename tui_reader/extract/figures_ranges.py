@@ -84,10 +84,12 @@ _FROM_BEFORE = re.compile(r"\bfrom (?:the |its |a |an )?(?:previous|prior|earlie
 after "down"/"up" ("down from prior guidance of $5 billion to $6 billion") the old
 forecast was itself a range."""
 _COMPARED_FROM = (" down ", " up ", " lower ", " higher ")
-_NEW_STATED_BEFORE = re.compile(r"[0-9](?:[ \u00a0]?(?:million|billion|bn|m|cents?|%|per[ \u00a0]cent|percent))?,?"
-                                r"(?:[ \u00a0][a-z]+){0,4}[ \u00a0]$")
-"""The new level stated first, then "from the previous … of X to Y": the old forecast was a
-range ("to $18 million to $19 million, from the previous guidance of $33 million to $36
+_NEW_STATED_BEFORE = re.compile(
+    r"(?<![0-9.,])(?<!by )(?<!for )(?:[$€£¥][0-9][0-9.,]*(?:[ \u00a0]?(?:million|billion|bn|m))?"
+    r"|[0-9][0-9.,]*[ \u00a0]?(?:million|billion|bn|m|cents?|%|per[ \u00a0]cent|percent))\b,?"
+    r"(?:[ \u00a0][a-z]+){0,4}[ \u00a0]$")
+"""The new level stated first (an amount with its unit, not a year nor a move "by 5%"),
+then "from the previous … of X to Y": the old forecast was a range ("to $18 million to $19 million, from the previous guidance of $33 million to $36
 million", "€490 million to €520 million, a notable decrease from the prior forecast of …")."""
 _NEW_LEVEL_BEFORE = re.compile(r"\bto (?:[a-z]+ )?[$€£]?[0-9][0-9.,]*(?:[ \u00a0]?(?:cents?|billion|million|bn|m|%|"
                                r"per[ \u00a0]cent|percent|euros?|pence|p))? from $")

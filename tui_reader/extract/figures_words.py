@@ -327,8 +327,9 @@ _COLOURED: dict[str, Direction] = {"roten": "down", "grünen": "up"}
 """After "im": "im roten Bereich" is a loss, "im grünen Bereich" a gain."""
 _INTENSIFIERS = frozenset({"satte", "satten", "stolze", "stolzen", "kräftige", "kräftigen"})
 """Between "um" and the figure, like a qualifier: "brach um satte 48% ein"."""
-_UM_ZU = re.compile(r"[^.,;:!?]{0,40}?[ \u00a0]zu[ \u00a0][a-zäöü]")
-"""A final clause, "um … zu" and its verb: "senkte das Kursziel, um 10 Prozent Abstand zu halten"."""
+_UM_ZU = re.compile(r"[^.,;:!?]{0,40}?[ \u00a0](?:zu[ \u00a0][a-zäöü]|[a-zäöü]+zu[a-zäöü]+en\b)")
+"""A final clause, "um … zu" and its verb, "zu" alone or inside a separable one: "senkte das
+Kursziel, um 10 Prozent Abstand zu halten", "um 10 Prozent Marktanteil zurückzugewinnen"."""
 _RETURN_OF = (" return of ", " returns of ")
 _ADVERBS = ("slightly", "sharply", "marginally", "significantly", "strongly", "modestly", "steeply")
 _ADVERB_ENDS = tuple(f" {adverb}, " for adverb in _ADVERBS)

@@ -197,7 +197,7 @@ def _judged(before: str, written: str, after: str, key: str) -> str | None:
         return PERSON
     if _named_person(before, after):
         return PERSON
-    if is_product(near, written, after) or written.partition("-")[2][:1].isdigit() or (
+    if is_product(near, written, after) or ("-" in written and _VERSION.fullmatch(written.partition("-")[2].rstrip(".,;:"))) or (
             after[1:2].isdigit() and _GENERATION.match(after) and key in word_names()) or (
             "-" in written and key in word_names() and written.rsplit("-", 1)[1].casefold().startswith(_GENERIC_COMPOUNDS)):
         # "the Switch 2": a product's generation, when the name is an everyday word; "GPT-5.2":
@@ -285,6 +285,9 @@ _GENERIC_COMPOUNDS = ("unternehmen", "firma", "firmen", "branche", "sektor", "he
 """After an everyday-word name and a hyphen: the trade, not the company
 ("des Software-Unternehmens" is no Software AG), or a clinical trial's name ("die
 EVOKE-Studien" are Novo Nordisk's, not evoke plc's)."""
+_VERSION = re.compile(r"[0-9]{1,2}(?:\.[0-9]{1,2})?[a-z]?")
+"""A model's version glued to its name by a hyphen ("GPT-5.2", "GPT-4o"); not a year or a
+compound ("Airbus-2024-Zahlen", "Siemens-2025")."""
 _GENERATION = re.compile(
     r"[ \u00a0][0-9]{1,2}(?![0-9]|[.,:%][0-9]|[ \u00a0]*(?:%|[Pp]ercent|[Pp]rozent|pct|[Mm]illion|[Bb]illion|Mio|Mrd"
     r"|[Yy]ears?|[Jj]ahre|[Mm]onths?|[Mm]onate|[Ww]eeks?|[Dd]ays?|[Tt]age|[Pp]unkte?|points?))")
@@ -355,6 +358,9 @@ def named_as_stock(text: str, start: int, end: int, key: str = "") -> bool:
         return True
     if _MOVED_AFTER.match(text, end) is not None and not text.endswith(_DEFINITE, 0, start):
         return True  # "Carnival jumped 6%", not "the Dow rose 1%"
+    if _RECORD_AFTER.match(text, end) is not None and not text.endswith(_DEFINITE, 0, start) and (
+            _SENTENCE_OPENING.search(text, max(0, start - 3), start) is None):
+        return True  # "London's Admiral hit a record high, rising 6.6%", not "Also hit a record high was …"
     if _DESCRIBED_BEFORE.search(text, max(0, start - 32), start) is not None:
         return True  # "der Schweizer Versicherer Zurich", "the insurer Zurich"
     if _CITED_BEFORE.search(text, max(0, start - 24), start) is not None:
@@ -386,9 +392,7 @@ _MOVED_AFTER = re.compile(
     r"(?:about|nearly|almost|rund|knapp|fast|more than|mehr als)?[ \u00a0]*[0-9]"
     # "SSE is down 2.1%", "Diploma was up 4%": a market report's move
     r"|[ \u00a0]+(?:is|was|are|were)[ \u00a0]+(?:down|up|higher|lower)[ \u00a0]+(?:by[ \u00a0]+)?[0-9]"
-    # "Admiral hit a record high", "Sage touched a two-year low": a share's price
-    r"|[ \u00a0]+(?:hit|hits|touched|reached)[ \u00a0]+an?[ \u00a0]+(?:record|[a-z0-9]+-(?:year|month|week))"
-    r"[ \u00a0]+(?:high|low)\b"
+
     # "Capita fell as the outsourcer warned", "Hochschild rose after the gold miner said":
     # a market report's move, then what the company is (a dollar or a price is no company)
     rf"|[ \u00a0]+{_MOVE_VERBS}[ \u00a0]+(?:as|after|when)[ \u00a0]+the[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?"
@@ -396,5 +400,11 @@ _MOVED_AFTER = re.compile(
 """A move of a stated size right after the name ("Carnival jumped 6 percent", "with Target
 dropping by 12 percent" is the share), or a move and what the company is ("Capita fell as
 the outsourcer warned")."""
+_RECORD_AFTER = re.compile(
+    r"[ \u00a0]+(?:hit|hits|touched|reached)[ \u00a0]+an?[ \u00a0]+(?:record|[a-z0-9]+-(?:year|month|week))"
+    r"[ \u00a0]+(?:high|low)(?=[,.;:]|[ \u00a0]+(?:on|after|as|before|while|and)\b)")
+"""A share's price at a record or an N-year high or low, the clause ending there ("Admiral
+hit a record high, rising 6.6%"; not "a record high ridership" nor "in the polls")."""
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][ \u00a0]+|\n)$")
 _DEFINITE = ("the ", "The ", "der ", "Der ", "die ", "Die ", "den ", "dem ", "des ")
 """Before an index's name ("the Dow rose 1%"), which moves as a share does."""

@@ -41,7 +41,7 @@ _PITCH = re.compile(
     | see\ the\ \d{1,3}\ stocks
     | jetzt\ (?:weiterlesen|einloggen|registrieren|abonnieren)
     | jetzt\ (?:sichern|informieren)!?$
-    | \+\+\ [^+]{1,80}\ \+\+$                   # a teaser between "++": "++ Diese Kupfer-Aktien heben ab ++"
+    | \+\+\ (?:diese[rs]?|jetzt|achtung|exklusiv|gratis|kostenlos)\b[^+]{0,80}\ \+\+$  # "++ Diese Kupfer-Aktien heben ab ++"
     | sie\ sind\ bereits\ (?:registriert|abonnent)
     | erhalten\ sie\ zugriff\ zu
     | charts\|news\|analysen

@@ -268,7 +268,8 @@ def _named_by_tails(found_in: Directory, words: list[str], *, word_tails: bool =
 def named_before(found_in: Directory, text: str, start: int) -> Instrument | None:
     """The company the capitalised words before `start` name, if the directory knows it
     (the longest tail of them that it knows: "am Mittwoch Sixt")."""
-    return next((named for named in _named_by_tails(found_in, _words_before(text, start)) if named is not None), None)
+    words = _words_before(text, start)
+    return next((named for named in _named_by_tails(found_in, words, word_tails=False) if named is not None), None)
 
 
 def _named_instead(found_in: Directory, text: str, colon: int, listing: Instrument) -> Instrument:
