@@ -472,8 +472,8 @@ def test_a_final_clause_with_zu_inside_its_verb_gives_no_move() -> None:
 @pytest.mark.parametrize(
     "paragraph",
     [
-        "Top-Werte im Dax: " + ", ".join(f"Titel {i} +{i},2%" for i in range(1, 12))
-        + ". Schwächer: " + ", ".join(f"Wert {i} -{i},1%" for i in range(1, 12)),
+        "Top-Werte im Dax: " + ", ".join(f"Siemens Energy {i} +{i},2%" for i in range(1, 16))
+        + "; schwächer: " + ", ".join(f"Adidas {i} -{i},1%" for i in range(1, 16)),
         "++ Dax schließt 1,2 Prozent fester ++",
     ],
 )
