@@ -192,9 +192,9 @@ def strip_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
             paragraph = paragraph[:at].rstrip()
             if not paragraph:
                 continue
-        if (("▼" in paragraph or "▲" in paragraph) or (
-                "|" not in paragraph and len(_TAPE_ROW.findall(paragraph)) >= _TAPE_ROWS)) and len(
-                paragraph) > PITCH_LIMIT and quote_kind(paragraph):
+        if len(paragraph) > PITCH_LIMIT and (("▼" in paragraph or "▲" in paragraph) or (
+                paragraph.count("%") >= _TAPE_ROWS and "|" not in paragraph
+                and len(_TAPE_ROW.findall(paragraph)) >= _TAPE_ROWS)) and quote_kind(paragraph):
             # a ticker strip's rows joined into one paragraph: "BML 7.76 Decreased By ▼ -0.20 (-2.51%) …",
             # "S&P 500   3,725.49 (-1.73%) DOW   29,915.11 (-1.32%) …"
             notes.append("quote line: " + shorten(paragraph))
